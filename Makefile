@@ -1,0 +1,43 @@
+# Every target sets itself up: a fresh Debian machine with Python 3.11 needs nothing else.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := kakehashi.config.settings
+
+.PHONY: demo test lint bench messages install clean
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/kakehashi migrate --noinput
+	$(BIN)/kakehashi load_demo
+	@echo
+	@echo "  Kakehashi is at http://$(HOST):$(PORT)/"
+	@$(BIN)/kakehashi demo_logins
+	@echo
+	KAKEHASHI_DEBUG=$${KAKEHASHI_DEBUG:-true} $(BIN)/kakehashi runserver $(HOST):$(PORT)
+
+test: install
+	bash scripts/test.sh
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+messages: install
+	cd src/kakehashi && ../../$(BIN)/kakehashi makemessages -l vi -l ja --no-obsolete --no-location
+	cd src/kakehashi && ../../$(BIN)/kakehashi compilemessages
+
+bench: install
+	@echo "No benchmarks yet: the foundation has no solver, ranking or heavy list page." 
+
+clean:
+	rm -rf $(VENV) var

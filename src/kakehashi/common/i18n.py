@@ -1,0 +1,32 @@
+"""Helpers for the three languages: which one the reader uses, and picking a name in it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class Language(models.TextChoices):
+    EN = "en", _("English")
+    VI = "vi", _("Vietnamese")
+    JA = "ja", _("Japanese")
+
+
+def reader_language() -> str:
+    """The active language, reduced to one of vi/ja/en."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def pick_name(obj, field: str = "name", language: str | None = None) -> str:
+    """The `<field>_<lang>` attribute of obj in the reader's language, falling back to
+    English, then to the other languages, then to the plain `<field>`."""
+    language = language or reader_language()
+    order = [language, "en", *LANGUAGE_CODES]
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", "")
+        if value:
+            return value
+    return getattr(obj, field, "") or ""

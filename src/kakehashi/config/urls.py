@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kakehashi.api.urls import api
+from kakehashi.common import views as common_views
+from kakehashi.config import views as site_views
+from kakehashi.partnerships import views as partnership_views
+
+urlpatterns = [
+    path("", site_views.home, name="home"),
+    path("language/", common_views.set_language, name="set_language"),
+    path("accounts/", include("kakehashi.accounts.urls")),
+    path("", include("kakehashi.directory.urls")),
+    # A locality's page draws on the registry (and later on proposals and events), so it
+    # lives in the rightmost app it needs.
+    path("localities/<slug:slug>/", partnership_views.locality_detail, name="locality"),
+    path("partnerships/", include("kakehashi.partnerships.urls")),
+    path("transfer/", include("kakehashi.transfer.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+
+handler404 = "kakehashi.common.views.not_found"
+handler500 = "kakehashi.common.views.server_error"
+handler403 = "kakehashi.common.views.forbidden"

@@ -1,0 +1,19 @@
+"""Pages that draw on every app (they live here, above the apps, so no app imports to its
+right)."""
+
+from django.shortcuts import render
+
+from kakehashi.directory.models import Country, Locality, LocalityLevel
+from kakehashi.directory.queries import organisations_visible_to
+from kakehashi.partnerships.queries import partnerships_visible_to
+
+
+def home(request):
+    counts = {
+        "vn_localities": Locality.objects.filter(country=Country.VIETNAM, is_current=True).count(),
+        "jp_prefectures": Locality.objects.filter(level=LocalityLevel.JP_PREFECTURE).count(),
+        "organisations": organisations_visible_to(request.user).count(),
+        "partnerships": partnerships_visible_to(request.user).count(),
+    }
+    recent = partnerships_visible_to(request.user).exclude(signed_on=None)[:6]
+    return render(request, "common/home.html", {"counts": counts, "recent": recent})

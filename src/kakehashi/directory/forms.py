@@ -1,0 +1,70 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.directory.models import (
+    Locality,
+    MembershipRole,
+    Organisation,
+    Sector,
+)
+
+
+class LocalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        label = f"{obj.name} ({obj.get_country_display()})"
+        if not obj.is_current:
+            # Translators: a former province, e.g. "Binh Duong (until 30 June 2025)".
+            label = _("%(name)s (until 30 June 2025)") % {"name": obj.name}
+        return label
+
+
+class OrganisationForm(forms.ModelForm):
+    locality = LocalityChoiceField(
+        queryset=Locality.objects.filter(is_current=True).order_by("country", "name_en"),
+        required=False,
+        label=_("Locality"),
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Sectors"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "name_en",
+            "kind",
+            "country",
+            "locality",
+            "sectors",
+            "website",
+            "description",
+            "language",
+            "is_published",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "name": _("As the organisation writes it, in its own language."),
+            "is_published": _("Published organisations are visible to everyone."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        locality, country = cleaned.get("locality"), cleaned.get("country")
+        if locality is not None and country and locality.country != country:
+            self.add_error(
+                "locality", _("The locality is not in the organisation's country.")
+            )
+        return cleaned
+
+
+class MemberForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("The person must have signed up with this address."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)

@@ -1,0 +1,227 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common.i18n import Language, pick_name, reader_language
+
+
+class Country(models.TextChoices):
+    VIETNAM = "VN", _("Vietnam")
+    JAPAN = "JP", _("Japan")
+
+
+class LocalityLevel(models.TextChoices):
+    # Vietnam, province level (before and after 1 July 2025)
+    VN_PROVINCE = "province", _("Province")
+    VN_CENTRAL_CITY = "central_city", _("Centrally-run city")
+    # Japan
+    JP_PREFECTURE = "prefecture", _("Prefecture")
+    JP_DESIGNATED_CITY = "designated_city", _("Designated city")
+    JP_CITY = "city", _("City")
+    JP_WARD = "ward", _("Ward")
+    JP_TOWN = "town", _("Town or village")
+
+
+PROVINCE_LEVELS = (
+    LocalityLevel.VN_PROVINCE,
+    LocalityLevel.VN_CENTRAL_CITY,
+    LocalityLevel.JP_PREFECTURE,
+)
+
+
+class Locality(models.Model):
+    """A province-level unit of Vietnam (current or former) or a Japanese prefecture or
+    municipality. Former Vietnamese units point to the unit that took them over."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    level = models.CharField(_("level"), max_length=20, choices=LocalityLevel.choices)
+    code = models.CharField(
+        _("official code"),
+        max_length=8,
+        help_text=_("Vietnam: the province code; Japan: JIS X 0401 or JIS X 0402."),
+    )
+    iso_code = models.CharField(_("ISO 3166-2 code"), max_length=8, blank=True)
+    name_local = models.CharField(_("official name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120)
+    name_vi = models.CharField(_("name in Vietnamese"), max_length=120, blank=True)
+    name_ja = models.CharField(_("name in Japanese"), max_length=120, blank=True)
+    name_kana = models.CharField(_("name in kana"), max_length=120, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    is_current = models.BooleanField(_("in force"), default=True)
+    valid_until = models.DateField(_("in force until"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+        verbose_name=_("succeeded by"),
+    )
+
+    class Meta:
+        ordering = ["country", "code"]
+        verbose_name = _("locality")
+        verbose_name_plural = _("localities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "code", "is_current"], name="locality_code_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_current=True) | Q(successor__isnull=False) | Q(country="JP"),
+                name="former_vn_locality_has_successor",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the reader's language, where known."""
+        return pick_name(self)
+
+    def get_absolute_url(self):
+        return reverse("locality", args=[self.slug])
+
+    def lineage(self) -> list["Locality"]:
+        """This unit and every former unit that it took over (for a 2025 Vietnamese unit)."""
+        return [self, *self.predecessors.all()]
+
+
+class Sector(models.Model):
+    """The managed taxonomy of cooperation fields, with a label in each language."""
+
+    key = models.SlugField(max_length=40, unique=True)
+    label_en = models.CharField(_("label in English"), max_length=80)
+    label_vi = models.CharField(_("label in Vietnamese"), max_length=80)
+    label_ja = models.CharField(_("label in Japanese"), max_length=80)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "key"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return pick_name(self, "label")
+
+
+class OrganisationKind(models.TextChoices):
+    LOCAL_GOVERNMENT = "local_government", _("Local government")
+    CENTRAL_AGENCY = "central_agency", _("Central agency")
+    EMBASSY = "embassy", _("Embassy or consulate")
+    PROMOTION_AGENCY = "promotion_agency", _("Trade or investment promotion agency")
+    DEVELOPMENT_AGENCY = "development_agency", _("Development cooperation agency")
+    ASSOCIATION = "association", _("Business association or chamber")
+    COMPANY = "company", _("Company")
+    INNOVATION_CENTRE = "innovation_centre", _("Innovation centre")
+    UNIVERSITY = "university", _("University or school")
+    OTHER = "other", _("Other")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    locality = models.ForeignKey(
+        Locality,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name=_("locality"),
+    )
+    sectors = models.ManyToManyField(Sector, blank=True, verbose_name=_("sectors"))
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=4000)
+    language = models.CharField(
+        _("language of the text"), max_length=5, choices=Language.choices, default=Language.EN
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    is_demo = models.BooleanField(_("demo record"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name as the organisation writes it, with its English name beside it for
+        readers of another language."""
+        if self.name_en and self.name_en != self.name and reader_language() != self.language:
+            return f"{self.name} ({self.name_en})"
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:organisation", args=[self.pk])
+
+
+class Person(models.Model):
+    """A person in the directory; linked to a user account when they sign in."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    is_demo = models.BooleanField(_("demo record"), default=False)
+    organisations = models.ManyToManyField(
+        Organisation, through="Membership", related_name="people"
+    )
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.full_name
+
+
+class MembershipRole(models.TextChoices):
+    ADMIN = "admin", _("Organisation administrator")
+    MEMBER = "member", _("Member")
+
+
+class Membership(models.Model):
+    """A person acts for an organisation, as its administrator or as a member."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "organisation"], name="membership_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.organisation} ({self.get_role_display()})"

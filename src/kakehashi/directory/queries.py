@@ -1,0 +1,76 @@
+"""Reads of the directory, each taking the reader into account."""
+
+from django.db.models import Q, QuerySet
+
+from kakehashi.directory.models import (
+    Country,
+    Locality,
+    LocalityLevel,
+    Membership,
+    MembershipRole,
+    Organisation,
+    OrganisationKind,
+)
+
+
+def is_platform_admin(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    if not (user and user.is_authenticated):
+        return Membership.objects.none()
+    return Membership.objects.filter(person__user=user)
+
+
+def organisation_ids_of(user, *, admin_only: bool = False) -> set[int]:
+    """Ids of the organisations the user acts for (as administrator only, if asked)."""
+    memberships = memberships_of(user)
+    if admin_only:
+        memberships = memberships.filter(role=MembershipRole.ADMIN)
+    return set(memberships.values_list("organisation_id", flat=True))
+
+
+def localities_spoken_for(user) -> set[int]:
+    """Ids of the localities whose local government the user acts for, with the former
+    units that today's unit took over (a record signed by Binh Duong belongs to Ho Chi Minh
+    City's government now)."""
+    ids = set(
+        memberships_of(user)
+        .filter(organisation__kind=OrganisationKind.LOCAL_GOVERNMENT)
+        .exclude(organisation__locality=None)
+        .values_list("organisation__locality_id", flat=True)
+    )
+    if ids:
+        ids |= set(Locality.objects.filter(successor_id__in=ids).values_list("id", flat=True))
+    return ids
+
+
+def organisations_visible_to(user) -> QuerySet[Organisation]:
+    organisations = Organisation.objects.select_related("locality")
+    if is_platform_admin(user):
+        return organisations
+    own = organisation_ids_of(user)
+    return organisations.filter(Q(is_published=True) | Q(id__in=own))
+
+
+def localities(
+    *, country: str | None = None, level: str | None = None, include_former: bool = False
+) -> QuerySet[Locality]:
+    result = Locality.objects.select_related("successor", "parent")
+    if not include_former:
+        result = result.filter(is_current=True)
+    if country:
+        result = result.filter(country=country)
+    if level:
+        result = result.filter(level=level)
+    return result
+
+
+def province_level_localities(country: str, *, include_former: bool = False):
+    levels = (
+        [LocalityLevel.VN_PROVINCE, LocalityLevel.VN_CENTRAL_CITY]
+        if country == Country.VIETNAM
+        else [LocalityLevel.JP_PREFECTURE]
+    )
+    return localities(country=country, include_former=include_former).filter(level__in=levels)

@@ -1,0 +1,30 @@
+"""Who may do what in the directory (django-rules predicates)."""
+
+import rules
+
+from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
+
+
+@rules.predicate
+def platform_admin(user):
+    return is_platform_admin(user)
+
+
+@rules.predicate
+def administers_organisation(user, organisation):
+    return organisation is not None and organisation.pk in organisation_ids_of(
+        user, admin_only=True
+    )
+
+
+@rules.predicate
+def acts_for_any_organisation(user):
+    return bool(organisation_ids_of(user))
+
+
+rules.add_perm("directory.view_organisation", rules.always_allow)
+rules.add_perm("directory.add_organisation", rules.is_authenticated)
+rules.add_perm("directory.change_organisation", platform_admin | administers_organisation)
+rules.add_perm("directory.manage_members", platform_admin | administers_organisation)
+rules.add_perm("directory.import_organisations", platform_admin)
+rules.add_perm("directory.import_people", platform_admin | acts_for_any_organisation)

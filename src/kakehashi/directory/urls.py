@@ -1,0 +1,13 @@
+from django.urls import path
+
+from kakehashi.directory import views
+
+app_name = "directory"
+urlpatterns = [
+    path("localities/", views.locality_list, name="localities"),
+    path("organisations/", views.organisation_list, name="organisations"),
+    path("organisations/new/", views.organisation_create, name="organisation_create"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation"),
+    path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
+    path("organisations/<int:pk>/members/", views.organisation_members, name="organisation_members"),
+]

@@ -1,0 +1,175 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from kakehashi.accounts.models import User
+from kakehashi.directory import services
+from kakehashi.directory.forms import MemberForm, OrganisationForm
+from kakehashi.directory.models import (
+    Country,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Sector,
+)
+from kakehashi.directory.queries import localities, organisations_visible_to
+
+PAGE_SIZE = 50
+
+
+def locality_list(request):
+    country = request.GET.get("country", "")
+    include_former = request.GET.get("former") == "1"
+    rows = localities(
+        country=country if country in Country.values else None, include_former=include_former
+    ).select_related("parent")
+    groups = [
+        (
+            Country.VIETNAM.label,
+            [row for row in rows if row.country == Country.VIETNAM and row.is_current],
+        ),
+        (
+            _("Vietnam: province-level units before 1 July 2025"),
+            [row for row in rows if row.country == Country.VIETNAM and not row.is_current],
+        ),
+        (Country.JAPAN.label, [row for row in rows if row.country == Country.JAPAN]),
+    ]
+    return render(
+        request,
+        "directory/locality_list.html",
+        {
+            "groups": [(title, items) for title, items in groups if items],
+            "country": country,
+            "include_former": include_former,
+        },
+    )
+
+
+def organisation_list(request):
+    organisations = organisations_visible_to(request.user).prefetch_related("sectors")
+    kind, country, sector = (request.GET.get(k, "") for k in ("kind", "country", "sector"))
+    if kind in OrganisationKind.values:
+        organisations = organisations.filter(kind=kind)
+    if country in Country.values:
+        organisations = organisations.filter(country=country)
+    if sector:
+        organisations = organisations.filter(sectors__key=sector)
+    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "directory/organisation_list.html",
+        {
+            "page": page,
+            "kinds": OrganisationKind.choices,
+            "countries": Country.choices,
+            "sectors": Sector.objects.all(),
+            "selected": {"kind": kind, "country": country, "sector": sector},
+        },
+    )
+
+
+def _visible_organisation(request, pk) -> Organisation:
+    return get_object_or_404(organisations_visible_to(request.user), pk=pk)
+
+
+def organisation_detail(request, pk):
+    organisation = _visible_organisation(request, pk)
+    can_change = request.user.has_perm("directory.change_organisation", organisation)
+    members = organisation.memberships.select_related("person")
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {"organisation": organisation, "can_change": can_change, "members": members},
+    )
+
+
+def _save_organisation(request, form, organisation=None):
+    data = dict(form.cleaned_data)
+    sectors = data.pop("sectors")
+    try:
+        if organisation is None:
+            return services.create_organisation(by=request.user, sectors=sectors, **data)
+        return services.update_organisation(
+            organisation=organisation, by=request.user, sectors=sectors, **data
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@login_required
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None, initial={"is_published": True})
+    if request.method == "POST" and form.is_valid():
+        organisation = _save_organisation(request, form)
+        if organisation is not None:
+            messages.success(request, _("The organisation is registered. You are its administrator."))
+            return redirect(organisation)
+    return render(request, "directory/organisation_form.html", {"form": form})
+
+
+@login_required
+def organisation_edit(request, pk):
+    organisation = _visible_organisation(request, pk)
+    if not request.user.has_perm("directory.change_organisation", organisation):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        # The form has not written anything: the service does, in one transaction.
+        organisation.refresh_from_db()
+        if _save_organisation(request, form, organisation) is not None:
+            messages.success(request, _("The organisation is saved."))
+            return redirect(organisation)
+    return render(
+        request, "directory/organisation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+def organisation_members(request, pk):
+    organisation = _visible_organisation(request, pk)
+    if not request.user.has_perm("directory.manage_members", organisation):
+        raise PermissionDenied
+    form = MemberForm(request.POST or None)
+    if request.method == "POST":
+        if "remove" in request.POST:
+            return _remove_member(request, organisation)
+        if form.is_valid():
+            user = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
+            if user is None:
+                form.add_error("email", _("Nobody has signed up with this e-mail address."))
+            else:
+                services.add_member(
+                    organisation=organisation,
+                    person=services.person_for_user(user),
+                    role=form.cleaned_data["role"],
+                    position=form.cleaned_data["position"],
+                    by=request.user,
+                )
+                messages.success(request, _("The member is saved."))
+                return redirect("directory:organisation_members", pk=organisation.pk)
+    members = organisation.memberships.select_related("person__user")
+    return render(
+        request,
+        "directory/organisation_members.html",
+        {"organisation": organisation, "members": members, "form": form},
+    )
+
+
+def _remove_member(request, organisation):
+    membership_id = request.POST.get("remove", "")
+    if not membership_id.isdigit():
+        raise Http404
+    membership = get_object_or_404(Membership, pk=int(membership_id), organisation=organisation)
+    try:
+        services.remove_member(membership=membership, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("The member is removed."))
+    return redirect("directory:organisation_members", pk=organisation.pk)
+

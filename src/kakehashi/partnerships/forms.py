@@ -1,0 +1,204 @@
+import datetime as dt
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common.dates import parse_partial_date, partial_date_text
+from kakehashi.common.i18n import Language
+from kakehashi.directory.forms import LocalityChoiceField
+from kakehashi.directory.models import Locality, Organisation, Sector
+from kakehashi.partnerships.models import Partnership, PartnershipKind, PartnershipStatus
+from kakehashi.partnerships.services import PartnershipInput, PartyInput, RenewalInput
+
+PARTIAL_DATE_HELP = _("YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known.")
+
+
+def clean_partial_date(text: str):
+    try:
+        return parse_partial_date(text)
+    except ValueError as error:
+        raise forms.ValidationError(
+            _("Enter the date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2016-09-13."),
+            code="invalid_date",
+        ) from error
+
+
+class PartnershipForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Type"), choices=PartnershipKind.choices)
+    type_as_stated = forms.CharField(
+        label=_("Type as stated in the document"), max_length=300, required=False
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Fields"),
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    signed = forms.CharField(
+        label=_("Signed on"), max_length=10, required=False, help_text=PARTIAL_DATE_HELP
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=PartnershipStatus.choices)
+    summary = forms.CharField(
+        label=_("Summary"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    language = forms.ChoiceField(label=_("Language of the text"), choices=Language.choices)
+    sources = forms.CharField(
+        label=_("Sources"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One web address per line."),
+    )
+    renewals = forms.CharField(
+        label=_("Renewals and later documents"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: the date, then a note. For example: 2016-09-06 renewed."),
+    )
+    is_published = forms.BooleanField(label=_("Published"), required=False, initial=True)
+
+    def clean_signed(self):
+        text = self.cleaned_data["signed"].strip()
+        return clean_partial_date(text) if text else (None, "day")
+
+    def clean_sources(self):
+        urls = [line.strip() for line in self.cleaned_data["sources"].splitlines() if line.strip()]
+        validate = URLValidator(schemes=["http", "https"])
+        for url in urls:
+            try:
+                validate(url)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    _("“%(url)s” is not a web address."), code="invalid_url", params={"url": url}
+                ) from error
+            if len(url) > 500:
+                raise forms.ValidationError(_("A web address is too long."), code="url_too_long")
+        return urls
+
+    def clean_renewals(self):
+        renewals = []
+        for line in self.cleaned_data["renewals"].splitlines():
+            if not line.strip():
+                continue
+            date_text, _sep, note = line.strip().partition(" ")
+            date, precision = clean_partial_date(date_text)
+            renewals.append(RenewalInput(date=date, precision=precision, note=note.strip()[:300]))
+        return renewals
+
+    @classmethod
+    def initial_for(cls, partnership: Partnership) -> dict:
+        return {
+            "title": partnership.title,
+            "kind": partnership.kind,
+            "type_as_stated": partnership.type_as_stated,
+            "sectors": list(partnership.sectors.all()),
+            "signed": partial_date_text(partnership.signed_on, partnership.signed_precision),
+            "status": partnership.status,
+            "summary": partnership.summary,
+            "language": partnership.language,
+            "sources": "\n".join(source.url for source in partnership.sources.all()),
+            "renewals": "\n".join(
+                f"{partial_date_text(r.renewed_on, r.precision)} {r.note}".strip()
+                for r in partnership.renewals.all()
+            ),
+            "is_published": partnership.is_published,
+        }
+
+
+class PartyForm(forms.Form):
+    locality = LocalityChoiceField(
+        label=_("Locality"),
+        queryset=Locality.objects.order_by("-is_current", "country", "name_en"),
+        required=False,
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("or organisation"),
+        queryset=Organisation.objects.filter(is_published=True),
+        required=False,
+    )
+    name_as_signed = forms.CharField(label=_("Name as signed"), max_length=200, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("locality") and cleaned.get("organisation"):
+            raise forms.ValidationError(
+                _("Choose a locality or an organisation, not both."), code="party_both"
+            )
+        return cleaned
+
+    def to_input(self) -> PartyInput | None:
+        data = self.cleaned_data
+        if not data or not (data.get("locality") or data.get("organisation")):
+            return None
+        return PartyInput(
+            locality=data.get("locality"),
+            organisation=data.get("organisation"),
+            name_as_signed=data.get("name_as_signed", ""),
+        )
+
+
+PartyFormSet = forms.formset_factory(PartyForm, extra=0, min_num=4, max_num=10)
+
+
+def party_initial(partnership: Partnership | None) -> list[dict]:
+    if partnership is None:
+        return []
+    return [
+        {
+            "locality": party.locality,
+            "organisation": party.organisation,
+            "name_as_signed": party.name_as_signed,
+        }
+        for party in partnership.parties.all()
+    ]
+
+
+def partnership_input(form: PartnershipForm, parties: PartyFormSet, **extra) -> PartnershipInput:
+    data = form.cleaned_data
+    signed_on, precision = data["signed"]
+    return PartnershipInput(
+        title=data["title"],
+        kind=data["kind"],
+        type_as_stated=data["type_as_stated"],
+        sectors=list(data["sectors"]),
+        signed_on=signed_on,
+        signed_precision=precision,
+        status=data["status"],
+        summary=data["summary"],
+        language=data["language"],
+        is_published=data["is_published"],
+        sources=data["sources"],
+        renewals=data["renewals"],
+        parties=[p for p in (f.to_input() for f in parties.forms) if p is not None],
+        **extra,
+    )
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(label=_("File"), help_text=_("PDF, PNG or JPEG, at most 10 MB."))
+
+
+class VisitForm(forms.Form):
+    visitor = LocalityChoiceField(label=_("Visiting locality"), queryset=Locality.objects.filter(is_current=True))
+    host = LocalityChoiceField(label=_("Host locality"), queryset=Locality.objects.filter(is_current=True))
+    delegation_lead = forms.CharField(label=_("Led by"), max_length=200, required=False)
+    started_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    ended_on = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    purpose = forms.CharField(label=_("Purpose"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.CharField(
+        label=_("Outcome"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    source_url = forms.URLField(label=_("Source"), required=False, max_length=500)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("started_on"), cleaned.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", _("The visit cannot end before it starts."))
+        if start and start > dt.date.today() + dt.timedelta(days=3 * 365):
+            self.add_error("started_on", _("The date is too far in the future."))
+        return cleaned

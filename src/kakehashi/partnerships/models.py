@@ -1,0 +1,290 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common.dates import DatePrecision, format_partial_date
+from kakehashi.common.i18n import Language
+from kakehashi.directory.models import Locality, Organisation, Sector
+
+
+class PartnershipKind(models.TextChoices):
+    SISTER_CITY = "sister_city", _("Sister or friendship city")
+    COOPERATION_MOU = "cooperation_mou", _("MoU on cooperation")
+    FIELD_MOU = "field_mou", _("Field-specific MoU")
+    COUNCIL = "council", _("Council-to-council agreement")
+    ECONOMIC_PROGRAMME = "economic_programme", _("Economic cooperation programme")
+    OTHER = "other", _("Other")
+
+
+class PartnershipStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    EXPIRED = "expired", _("Expired")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class Partnership(models.Model):
+    """An agreement (or a standing programme) between two or more parties."""
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("type"), max_length=30, choices=PartnershipKind.choices)
+    type_as_stated = models.CharField(
+        _("type as stated in the source"), max_length=300, blank=True
+    )
+    sectors = models.ManyToManyField(Sector, blank=True, verbose_name=_("fields"))
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_precision = models.CharField(
+        _("precision of the date"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=PartnershipStatus.choices,
+        default=PartnershipStatus.ACTIVE,
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=4000)
+    language = models.CharField(
+        _("language of the text"), max_length=5, choices=Language.choices, default=Language.EN
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    is_demo = models.BooleanField(_("demo record"), default=False)
+    recorded_by = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recorded_partnerships",
+        verbose_name=_("recorded by"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-signed_on", "title"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("partnerships:detail", args=[self.pk])
+
+    @property
+    def signed_display(self) -> str:
+        return format_partial_date(self.signed_on, self.signed_precision)
+
+
+class PartnershipParty(models.Model):
+    """One party to a partnership: a locality or an organisation, with its name as signed.
+
+    A party signed as a Vietnamese province that was merged in 2025 points to the former unit,
+    which points to today's unit."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="parties")
+    locality = models.ForeignKey(
+        Locality,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partnership_parties",
+        verbose_name=_("locality"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partnership_parties",
+        verbose_name=_("organisation"),
+    )
+    name_as_signed = models.CharField(_("name as signed"), max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(locality__isnull=False) | Q(organisation__isnull=False),
+                name="party_is_locality_or_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return self.name_as_signed
+
+    @property
+    def place(self) -> Locality | None:
+        """The locality the party stands for: its own, or its organisation's."""
+        if self.locality_id:
+            return self.locality
+        return self.organisation.locality if self.organisation_id else None
+
+    @property
+    def current_place(self) -> Locality | None:
+        """Today's unit for the party's locality (a merged province's successor)."""
+        place = self.place
+        if place is not None and not place.is_current and place.successor_id:
+            return place.successor
+        return place
+
+
+class Renewal(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="renewals")
+    renewed_on = models.DateField(_("date"))
+    precision = models.CharField(
+        _("precision of the date"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["renewed_on"]
+        verbose_name = _("renewal or new document")
+        verbose_name_plural = _("renewals and new documents")
+
+    def __str__(self):
+        return self.date_display
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.renewed_on, self.precision)
+
+
+class Source(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(_("URL"), max_length=500)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title or self.url
+
+
+def document_path(instance, filename):
+    return f"partnerships/{instance.partnership_id}/{filename}"
+
+
+class Document(models.Model):
+    """An uploaded copy of an agreement: a PDF or an image, checked by its content."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_path)
+    content_type = models.CharField(max_length=50, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+
+class PriorityList(models.Model):
+    """A locality's list of priority partners for a period, e.g. 2021–2025."""
+
+    locality = models.ForeignKey(
+        Locality, on_delete=models.PROTECT, related_name="priority_lists"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    period_start = models.PositiveSmallIntegerField(_("first year"))
+    period_end = models.PositiveSmallIntegerField(_("last year"))
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    is_demo = models.BooleanField(_("demo record"), default=False)
+
+    class Meta:
+        ordering = ["-period_end"]
+        verbose_name = _("priority-partner list")
+        verbose_name_plural = _("priority-partner lists")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="priority_list_period_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.period_start}–{self.period_end})"
+
+
+class PriorityPartner(models.Model):
+    priority_list = models.ForeignKey(
+        PriorityList, on_delete=models.CASCADE, related_name="entries"
+    )
+    partner = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority_list", "partner"], name="priority_partner_unique"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.partner)
+
+
+class DelegationVisit(models.Model):
+    """A delegation from one locality (or organisation) visiting another."""
+
+    partnership = models.ForeignKey(
+        Partnership, null=True, blank=True, on_delete=models.SET_NULL, related_name="visits"
+    )
+    visitor = models.ForeignKey(
+        Locality, on_delete=models.PROTECT, related_name="visits_made", verbose_name=_("visitor")
+    )
+    host = models.ForeignKey(
+        Locality, on_delete=models.PROTECT, related_name="visits_hosted", verbose_name=_("host")
+    )
+    delegation_lead = models.CharField(_("led by"), max_length=200, blank=True)
+    started_on = models.DateField(_("from"))
+    ended_on = models.DateField(_("until"), null=True, blank=True)
+    purpose = models.TextField(_("purpose"), max_length=2000)
+    outcome = models.TextField(_("outcome"), blank=True, max_length=2000)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    is_demo = models.BooleanField(_("demo record"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-started_on"]
+        verbose_name = _("delegation visit")
+        verbose_name_plural = _("delegation visits")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="visit_dates_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.visitor} → {self.host} ({self.started_on})"

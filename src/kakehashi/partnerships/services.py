@@ -1,0 +1,244 @@
+"""Every write to the partnership registry. Each function runs in one transaction and raises
+django.core.exceptions.ValidationError (with codes) on bad input, writing nothing."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kakehashi.common.dates import DatePrecision
+from kakehashi.common.uploads import sniff_document_type
+from kakehashi.directory.models import Locality, Organisation, Sector
+from kakehashi.directory.queries import (
+    is_platform_admin,
+    localities_spoken_for,
+    organisation_ids_of,
+)
+from kakehashi.partnerships.models import (
+    DelegationVisit,
+    Document,
+    Partnership,
+    PartnershipParty,
+    Renewal,
+    Source,
+)
+
+
+@dataclass
+class PartyInput:
+    locality: Locality | None = None
+    organisation: Organisation | None = None
+    name_as_signed: str = ""
+
+    def resolved_name(self) -> str:
+        if self.name_as_signed.strip():
+            return self.name_as_signed.strip()
+        if self.organisation is not None:
+            return self.organisation.name
+        return self.locality.name_en if self.locality is not None else ""
+
+
+@dataclass
+class RenewalInput:
+    date: dt.date
+    precision: str = DatePrecision.DAY
+    note: str = ""
+
+
+@dataclass
+class PartnershipInput:
+    title: str
+    kind: str
+    parties: list[PartyInput]
+    sectors: list[Sector] = field(default_factory=list)
+    signed_on: dt.date | None = None
+    signed_precision: str = DatePrecision.DAY
+    status: str = "active"
+    type_as_stated: str = ""
+    summary: str = ""
+    language: str = "en"
+    is_published: bool = True
+    sources: list[str] = field(default_factory=list)
+    renewals: list[RenewalInput] = field(default_factory=list)
+    is_demo: bool = False
+
+
+def _check_parties(parties: list[PartyInput]) -> None:
+    if len(parties) < 2:
+        raise ValidationError(
+            _("A partnership needs at least two parties."), code="too_few_parties"
+        )
+    seen = set()
+    for party in parties:
+        if party.locality is None and party.organisation is None:
+            raise ValidationError(
+                _("Each party must be a locality or an organisation."), code="party_missing"
+            )
+        key = (party.locality and party.locality.pk, party.organisation and party.organisation.pk)
+        if key in seen:
+            raise ValidationError(_("The same party is listed twice."), code="party_duplicate")
+        seen.add(key)
+
+
+def recording_organisation(*, by, parties: list[PartyInput]) -> Organisation | None:
+    """The organisation on whose behalf `by` records an agreement between these parties,
+    or a ValidationError if they may not record it. Platform administrators may record any."""
+    own = organisation_ids_of(by)
+    places = localities_spoken_for(by)
+    for party in parties:
+        if party.organisation is not None and party.organisation.pk in own:
+            return party.organisation
+    for party in parties:
+        place = party.locality or (party.organisation.locality if party.organisation else None)
+        if place is not None and place.pk in places:
+            return (
+                Organisation.objects.filter(pk__in=own, locality=place.successor or place)
+                .order_by("pk")
+                .first()
+            )
+    if is_platform_admin(by):
+        return None
+    raise ValidationError(
+        _("You can only record agreements to which your organisation or locality is a party."),
+        code="not_a_party",
+    )
+
+
+def _write_children(partnership: Partnership, data: PartnershipInput) -> None:
+    partnership.parties.all().delete()
+    PartnershipParty.objects.bulk_create(
+        PartnershipParty(
+            partnership=partnership,
+            locality=party.locality,
+            organisation=party.organisation,
+            name_as_signed=party.resolved_name(),
+            position=position,
+        )
+        for position, party in enumerate(data.parties)
+    )
+    partnership.sectors.set(data.sectors)
+    partnership.sources.all().delete()
+    Source.objects.bulk_create(
+        Source(partnership=partnership, url=url) for url in dict.fromkeys(data.sources)
+    )
+    partnership.renewals.all().delete()
+    Renewal.objects.bulk_create(
+        Renewal(
+            partnership=partnership,
+            renewed_on=renewal.date,
+            precision=renewal.precision,
+            note=renewal.note,
+        )
+        for renewal in data.renewals
+    )
+
+
+SCALAR_FIELDS = (
+    "title",
+    "kind",
+    "signed_on",
+    "signed_precision",
+    "status",
+    "type_as_stated",
+    "summary",
+    "language",
+    "is_published",
+    "is_demo",
+)
+
+
+@transaction.atomic
+def create_partnership(*, data: PartnershipInput, by) -> Partnership:
+    """Record a new partnership with its parties, sectors, sources and renewals.
+
+    `by` must act for one of the parties (or be a platform administrator); their
+    organisation is stored as the one that recorded it."""
+    _check_parties(data.parties)
+    recorded_by = recording_organisation(by=by, parties=data.parties)
+    partnership = Partnership.objects.create(
+        **{name: getattr(data, name) for name in SCALAR_FIELDS},
+        recorded_by=recorded_by,
+        created_by=by if by and by.is_authenticated else None,
+    )
+    _write_children(partnership, data)
+    return partnership
+
+
+@transaction.atomic
+def update_partnership(*, partnership: Partnership, data: PartnershipInput, by) -> Partnership:
+    """Replace a partnership's fields, parties, sectors, sources and renewals.
+
+    The caller checks that `by` may change this partnership; the new parties must still
+    include one that `by` acts for, so nobody edits themselves out of their own record."""
+    _check_parties(data.parties)
+    recording_organisation(by=by, parties=data.parties)
+    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    for name in SCALAR_FIELDS:
+        setattr(partnership, name, getattr(data, name))
+    partnership.save()
+    _write_children(partnership, data)
+    return partnership
+
+
+@transaction.atomic
+def delete_partnership(*, partnership: Partnership, by) -> None:
+    """Delete a partnership and everything recorded under it (documents' files included)."""
+    files = [document.file for document in partnership.documents.all()]
+    partnership.delete()
+    transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
+
+
+@transaction.atomic
+def add_document(*, partnership: Partnership, title: str, upload, by) -> Document:
+    """Store an uploaded PDF or image of the agreement after checking its content."""
+    content_type = sniff_document_type(upload)
+    if not title.strip():
+        raise ValidationError(_("Give the document a title."), code="title_missing")
+    return Document.objects.create(
+        partnership=partnership,
+        title=title.strip(),
+        file=upload,
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=by,
+    )
+
+
+@transaction.atomic
+def record_visit(
+    *,
+    partnership: Partnership | None,
+    visitor: Locality,
+    host: Locality,
+    started_on: dt.date,
+    ended_on: dt.date | None,
+    purpose: str,
+    outcome: str = "",
+    delegation_lead: str = "",
+    source_url: str = "",
+    by,
+    is_demo: bool = False,
+) -> DelegationVisit:
+    if visitor.pk == host.pk:
+        raise ValidationError(
+            _("A delegation visits another locality than its own."), code="visit_same_place"
+        )
+    if ended_on is not None and ended_on < started_on:
+        raise ValidationError(
+            _("The visit cannot end before it starts."), code="visit_dates_reversed"
+        )
+    return DelegationVisit.objects.create(
+        partnership=partnership,
+        visitor=visitor,
+        host=host,
+        started_on=started_on,
+        ended_on=ended_on,
+        purpose=purpose,
+        outcome=outcome,
+        delegation_lead=delegation_lead,
+        source_url=source_url,
+        created_by=by if by and by.is_authenticated else None,
+        is_demo=is_demo,
+    )

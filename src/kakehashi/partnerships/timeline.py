@@ -1,0 +1,58 @@
+"""The dated events of a locality's partnerships, in order, for its page."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from kakehashi.common.dates import format_partial_date
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: dt.date
+    when: str
+    text: str
+    url: str
+
+
+def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
+    lineage = {place.pk for place in locality.lineage()}
+    entries = []
+    for partnership in partnerships:
+        others = ", ".join(
+            party.name_as_signed
+            for party in partnership.parties.all()
+            if not (party.place and party.place.pk in lineage)
+        )
+        if partnership.signed_on:
+            entries.append(
+                TimelineEntry(
+                    partnership.signed_on,
+                    partnership.signed_display,
+                    _("Signed with %(partners)s: %(title)s")
+                    % {"partners": others, "title": partnership.title},
+                    partnership.get_absolute_url(),
+                )
+            )
+        for renewal in partnership.renewals.all():
+            entries.append(
+                TimelineEntry(
+                    renewal.renewed_on,
+                    renewal.date_display,
+                    _("With %(partners)s: %(note)s")
+                    % {"partners": others, "note": renewal.note or _("renewed")},
+                    partnership.get_absolute_url(),
+                )
+            )
+    for visit in visits:
+        entries.append(
+            TimelineEntry(
+                visit.started_on,
+                format_partial_date(visit.started_on, "day"),
+                _("Delegation from %(visitor)s to %(host)s")
+                % {"visitor": visit.visitor.name, "host": visit.host.name},
+                visit.partnership.get_absolute_url() if visit.partnership_id else "",
+            )
+        )
+    return sorted(entries, key=lambda entry: entry.date)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from kakehashi.partnerships import views
+
+app_name = "partnerships"
+urlpatterns = [
+    path("", views.partnership_list, name="list"),
+    path("new/", views.partnership_create, name="create"),
+    path("<int:pk>/", views.partnership_detail, name="detail"),
+    path("<int:pk>/edit/", views.partnership_edit, name="edit"),
+    path("<int:pk>/delete/", views.partnership_delete, name="delete"),
+    path("<int:pk>/documents/", views.document_upload, name="document_upload"),
+    path("<int:pk>/documents/<int:document_pk>/", views.document_download, name="document"),
+    path("<int:pk>/visits/new/", views.visit_create, name="visit_create"),
+]

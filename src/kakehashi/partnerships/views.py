@@ -1,0 +1,240 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kakehashi.directory.models import Country, Locality, Sector
+from kakehashi.directory.queries import organisations_visible_to
+from kakehashi.partnerships import queries, services
+from kakehashi.partnerships.forms import (
+    DocumentForm,
+    PartnershipForm,
+    PartyFormSet,
+    VisitForm,
+    party_initial,
+    partnership_input,
+)
+from kakehashi.partnerships.models import Document, PartnershipKind, PartnershipStatus
+from kakehashi.partnerships.timeline import locality_timeline
+
+PAGE_SIZE = 50
+
+
+def partnership_list(request):
+    partnerships = queries.partnerships_visible_to(request.user)
+    kind, status, sector, country = (
+        request.GET.get(key, "") for key in ("kind", "status", "sector", "country")
+    )
+    if kind in PartnershipKind.values:
+        partnerships = partnerships.filter(kind=kind)
+    if status in PartnershipStatus.values:
+        partnerships = partnerships.filter(status=status)
+    if sector:
+        partnerships = partnerships.filter(sectors__key=sector)
+    page = Paginator(partnerships, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partnerships/partnership_list.html",
+        {
+            "page": page,
+            "kinds": PartnershipKind.choices,
+            "statuses": PartnershipStatus.choices,
+            "sectors": Sector.objects.all(),
+            "selected": {"kind": kind, "status": status, "sector": sector, "country": country},
+            "can_add": request.user.has_perm("partnerships.add_partnership"),
+        },
+    )
+
+
+def _visible_partnership(request, pk):
+    return get_object_or_404(queries.partnerships_visible_to(request.user), pk=pk)
+
+
+def partnership_detail(request, pk):
+    partnership = _visible_partnership(request, pk)
+    can_change = request.user.has_perm("partnerships.change_partnership", partnership)
+    return render(
+        request,
+        "partnerships/partnership_detail.html",
+        {
+            "partnership": partnership,
+            "can_change": can_change,
+            "documents": partnership.documents.all(),
+            "visits": partnership.visits.select_related("visitor", "host"),
+            "document_form": DocumentForm() if can_change else None,
+        },
+    )
+
+
+def _edit_forms(request, partnership=None):
+    initial = PartnershipForm.initial_for(partnership) if partnership else {
+        "language": request.LANGUAGE_CODE,
+        "is_published": True,
+    }
+    form = PartnershipForm(request.POST or None, initial=initial)
+    parties = PartyFormSet(request.POST or None, initial=party_initial(partnership), prefix="party")
+    organisations = organisations_visible_to(request.user)
+    for party_form in parties.forms:
+        party_form.fields["organisation"].queryset = organisations
+    return form, parties
+
+
+def _save(request, form, parties, partnership=None):
+    """Validate both forms and call the service; return the partnership or None."""
+    if not (form.is_valid() and parties.is_valid()):
+        return None
+    data = partnership_input(form, parties)
+    try:
+        if partnership is None:
+            return services.create_partnership(data=data, by=request.user)
+        return services.update_partnership(partnership=partnership, data=data, by=request.user)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@login_required
+def partnership_create(request):
+    if not request.user.has_perm("partnerships.add_partnership"):
+        raise PermissionDenied
+    form, parties = _edit_forms(request)
+    if request.method == "POST":
+        partnership = _save(request, form, parties)
+        if partnership is not None:
+            messages.success(request, _("The partnership is recorded."))
+            return redirect(partnership)
+    return render(request, "partnerships/partnership_form.html", {"form": form, "parties": parties})
+
+
+@login_required
+def partnership_edit(request, pk):
+    partnership = _visible_partnership(request, pk)
+    if not request.user.has_perm("partnerships.change_partnership", partnership):
+        raise PermissionDenied
+    form, parties = _edit_forms(request, partnership)
+    if request.method == "POST":
+        if _save(request, form, parties, partnership) is not None:
+            messages.success(request, _("The partnership is saved."))
+            return redirect(partnership)
+    return render(
+        request,
+        "partnerships/partnership_form.html",
+        {"form": form, "parties": parties, "partnership": partnership},
+    )
+
+
+@login_required
+@require_POST
+def partnership_delete(request, pk):
+    partnership = _visible_partnership(request, pk)
+    if not request.user.has_perm("partnerships.delete_partnership", partnership):
+        raise PermissionDenied
+    services.delete_partnership(partnership=partnership, by=request.user)
+    messages.success(request, _("The partnership is deleted."))
+    return redirect("partnerships:list")
+
+
+@login_required
+@require_POST
+def document_upload(request, pk):
+    partnership = _visible_partnership(request, pk)
+    if not request.user.has_perm("partnerships.change_partnership", partnership):
+        raise PermissionDenied
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_document(
+                partnership=partnership,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The document is uploaded."))
+            return redirect(partnership)
+    return render(
+        request,
+        "partnerships/partnership_detail.html",
+        {
+            "partnership": partnership,
+            "can_change": True,
+            "documents": partnership.documents.all(),
+            "visits": partnership.visits.select_related("visitor", "host"),
+            "document_form": form,
+        },
+        status=400,
+    )
+
+
+def document_download(request, pk, document_pk):
+    partnership = _visible_partnership(request, pk)
+    document = get_object_or_404(Document, pk=document_pk, partnership=partnership)
+    return FileResponse(
+        document.file.open("rb"),
+        content_type=document.content_type,
+        filename=document.file.name.rsplit("/", 1)[-1],
+    )
+
+
+@login_required
+def visit_create(request, pk):
+    partnership = _visible_partnership(request, pk)
+    if not request.user.has_perm("partnerships.change_partnership", partnership):
+        raise PermissionDenied
+    places = [party.current_place for party in partnership.parties.all() if party.current_place]
+    initial = {"visitor": places[0], "host": places[-1]} if len(places) >= 2 else {}
+    form = VisitForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_visit(partnership=partnership, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The visit is recorded."))
+            return redirect(partnership)
+    return render(
+        request, "partnerships/visit_form.html", {"form": form, "partnership": partnership}
+    )
+
+
+def locality_detail(request, slug):
+    locality = get_object_or_404(
+        Locality.objects.select_related("parent", "successor"), slug=slug
+    )
+    partnerships = list(queries.partnerships_of_locality(locality, request.user))
+    visits = list(queries.visits_of_locality(locality, request.user))
+    organisations = organisations_visible_to(request.user).filter(
+        locality__in=locality.lineage()
+    )
+    return render(
+        request,
+        "partnerships/locality_detail.html",
+        {
+            "locality": locality,
+            "predecessors": locality.predecessors.all(),
+            "children": locality.children.filter(is_current=True),
+            "partners": _partner_rows(locality, partnerships),
+            "timeline": locality_timeline(locality, partnerships, visits),
+            "priority_lists": queries.priority_lists_of_locality(locality, request.user),
+            "priority_of": queries.priority_lists_naming(locality, request.user),
+            "organisations": organisations,
+            "is_vietnam": locality.country == Country.VIETNAM,
+        },
+    )
+
+
+def _partner_rows(locality, partnerships):
+    """One row per partnership: the other parties, as signed and as they are today."""
+    lineage = {place.pk for place in locality.lineage()}
+    rows = []
+    for partnership in partnerships:
+        ours = [p for p in partnership.parties.all() if p.place and p.place.pk in lineage]
+        others = [p for p in partnership.parties.all() if p not in ours]
+        rows.append({"partnership": partnership, "ours": ours, "others": others})
+    return rows

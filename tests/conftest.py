@@ -1,0 +1,36 @@
+import pytest
+
+from kakehashi.directory.models import Locality
+from kakehashi.directory.reference import load_reference
+
+
+def ensure_reference_data():
+    if not Locality.objects.exists():
+        load_reference()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_reference_data()
+
+
+@pytest.fixture
+def reference(db):
+    """Sectors and localities (loaded once per database; reloaded after a flush)."""
+    ensure_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Tests read English unless they choose another language."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
