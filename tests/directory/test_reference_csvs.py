@@ -293,11 +293,12 @@ def test_vn_names_of_note(vn_rows):
     assert names[("2025", "79")] == ("Ho Chi Minh City", "ホーチミン市")
     assert names[("2025", "01")] == ("Hanoi", "ハノイ市")
     assert names[("2025", "46")] == ("Hue", "フエ市")
-    assert names[("legacy", "46")] == ("Thua Thien Hue", "トゥアティエン・フエ省")
+    # Hue was a centrally-run city from 1 January 2025 until the July 2025 reform.
+    assert names[("legacy", "46")] == ("Hue", "フエ市")
     assert names[("legacy", "74")] == ("Binh Duong", "ビンズオン省")
     assert names[("legacy", "77")][0] == "Ba Ria - Vung Tau"
     central_2025 = {"01", "31", "46", "48", "79", "92"}
-    central_legacy = {"01", "31", "48", "79", "92"}
+    central_legacy = {"01", "31", "46", "48", "79", "92"}
     for (scheme, code), (_en, ja) in names.items():
         central = central_2025 if scheme == "2025" else central_legacy
         assert ja.endswith("市") == (code in central), (scheme, code, ja)

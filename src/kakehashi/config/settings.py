@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kakehashi.partnerships",
     "kakehashi.transfer",
     "kakehashi.api",
+    "kakehashi.demo",
 ]
 
 MIDDLEWARE = [

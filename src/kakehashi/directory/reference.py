@@ -18,7 +18,8 @@ from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VN_REFORM_DATE = dt.date(2025, 7, 1)
 VN_CENTRAL_CITIES_2025 = {"01", "31", "46", "48", "79", "92"}
-VN_CENTRAL_CITIES_LEGACY = {"01", "31", "48", "79", "92"}
+# Hue became a centrally-run city on 1 January 2025, before the July reform.
+VN_CENTRAL_CITIES_LEGACY = {"01", "31", "46", "48", "79", "92"}
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

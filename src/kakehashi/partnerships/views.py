@@ -236,5 +236,9 @@ def _partner_rows(locality, partnerships):
     for partnership in partnerships:
         ours = [p for p in partnership.parties.all() if p.place and p.place.pk in lineage]
         others = [p for p in partnership.parties.all() if p not in ours]
-        rows.append({"partnership": partnership, "ours": ours, "others": others})
+        # A province merged into this one in 2025 signed under its own name: say so.
+        signed_as = [
+            p.name_as_signed for p in ours if p.place.successor_id and p.place.code != locality.code
+        ]
+        rows.append({"partnership": partnership, "others": others, "signed_as": signed_as})
     return rows

@@ -1,0 +1,348 @@
+"""Demo data: every row of the real partnership list (shared/data/vn_jp_partnerships.csv, kept
+in partnerships/data/ with its structured reading in partnerships.json), plus invented
+organisations, people and accounts, each marked `is_demo` so no one mistakes them for real.
+
+Idempotent: running it again updates the same records."""
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+from django.db import transaction
+
+from kakehashi.accounts.models import User
+from kakehashi.common.dates import parse_partial_date
+from kakehashi.directory.models import (
+    Country,
+    Locality,
+    Membership,
+    MembershipRole,
+    Organisation,
+    Person,
+    Sector,
+)
+from kakehashi.directory.reference import VN_REFORM_DATE, load_reference
+from kakehashi.partnerships.models import (
+    DelegationVisit,
+    Partnership,
+    PriorityList,
+    PriorityPartner,
+)
+from kakehashi.partnerships.services import (
+    PartnershipInput,
+    PartyInput,
+    RenewalInput,
+    create_partnership,
+    update_partnership,
+)
+
+PARTNERSHIP_DATA = Path(__file__).resolve().parent.parent / "partnerships" / "data"
+DEMO_PASSWORD = "kakehashi-demo"
+DEMO_DOMAIN = "demo.kakehashi.local"
+
+# Invented organisations. Real ones come from the partnership data.
+DEMO_ORGANISATIONS = [
+    {
+        "key": "hcmc-dofa",
+        "name": "Sở Ngoại vụ Thành phố Hồ Chí Minh (demo)",
+        "name_en": "Ho Chi Minh City Department of Foreign Affairs (demo)",
+        "kind": "local_government",
+        "country": "VN",
+        "locality": "vn:79",
+        "language": "vi",
+        "sectors": ["local_cooperation", "investment"],
+        "description": "Đầu mối hợp tác quốc tế của Thành phố với các địa phương Nhật Bản. "
+        "Bản ghi minh họa.",
+    },
+    {
+        "key": "hanoi-dpi",
+        "name": "Sở Kế hoạch và Đầu tư Hà Nội (demo)",
+        "name_en": "Hanoi Department of Planning and Investment (demo)",
+        "kind": "local_government",
+        "country": "VN",
+        "locality": "vn:01",
+        "language": "vi",
+        "sectors": ["investment"],
+        "description": "Xúc tiến đầu tư và hỗ trợ doanh nghiệp Nhật Bản. Bản ghi minh họa.",
+    },
+    {
+        "key": "osaka-intl",
+        "name": "大阪府 国際交流課（デモ）",
+        "name_en": "Osaka Prefecture International Affairs Division (demo)",
+        "kind": "local_government",
+        "country": "JP",
+        "locality": "jp:27",
+        "language": "ja",
+        "sectors": ["local_cooperation", "trade"],
+        "description": "ベトナムの地方との交流を担当します。デモ用のデータです。",
+    },
+    {
+        "key": "kansai-vn-business",
+        "name": "Kansai–Vietnam Business Association (demo)",
+        "name_en": "",
+        "kind": "association",
+        "country": "JP",
+        "locality": "jp:271004",
+        "language": "en",
+        "sectors": ["trade", "investment", "human_resources"],
+        "description": "Companies of the Kansai region doing business with Vietnam. Demo record.",
+    },
+    {
+        "key": "saigon-coldchain",
+        "name": "Công ty CP Logistics Lạnh Sài Gòn (demo)",
+        "name_en": "Saigon Cold Chain Logistics JSC (demo)",
+        "kind": "company",
+        "country": "VN",
+        "locality": "vn:79",
+        "language": "vi",
+        "sectors": ["agriculture", "trade"],
+        "description": "Kho lạnh và vận tải lạnh cho nông sản xuất khẩu sang Nhật Bản. "
+        "Bản ghi minh họa.",
+    },
+    {
+        "key": "naniwa-robotics",
+        "name": "なにわロボティクス株式会社（デモ）",
+        "name_en": "Naniwa Robotics K.K. (demo)",
+        "kind": "company",
+        "country": "JP",
+        "locality": "jp:271004",
+        "language": "ja",
+        "sectors": ["digital_transformation", "innovation"],
+        "description": "工場自動化ロボットの開発。ベトナムでの合弁先を探しています。デモ用のデータです。",
+    },
+    {
+        "key": "kitakyushu-ecotech",
+        "name": "Kitakyushu Eco-Tech Innovation Centre (demo)",
+        "name_en": "",
+        "kind": "innovation_centre",
+        "country": "JP",
+        "locality": "jp:401005",
+        "language": "en",
+        "sectors": ["green_growth", "innovation", "smart_city"],
+        "description": "Water, waste and energy technology for partner cities. Demo record.",
+    },
+    {
+        "key": "hue-heritage",
+        "name": "Hợp tác xã Du lịch Di sản Huế (demo)",
+        "name_en": "Hue Heritage Tourism Cooperative (demo)",
+        "kind": "other",
+        "country": "VN",
+        "locality": "vn:46",
+        "language": "vi",
+        "sectors": ["culture_tourism"],
+        "description": "Du lịch di sản và giao lưu văn hóa với các thành phố Nhật Bản. "
+        "Bản ghi minh họa.",
+    },
+]
+
+# (e-mail local part, full name, language, platform admin?, [(organisation key, role, position)])
+DEMO_PEOPLE = [
+    ("admin", "Platform Administrator (demo)", "en", True, []),
+    (
+        "hcmc",
+        "Nguyễn Thị Lan (demo)",
+        "vi",
+        False,
+        [("hcmc-dofa", MembershipRole.ADMIN, "Trưởng phòng Hợp tác quốc tế")],
+    ),
+    (
+        "osaka",
+        "田中 美咲（デモ）",
+        "ja",
+        False,
+        [("osaka-intl", MembershipRole.ADMIN, "国際交流課 主査")],
+    ),
+    (
+        "coldchain",
+        "Trần Văn Minh (demo)",
+        "vi",
+        False,
+        [("saigon-coldchain", MembershipRole.MEMBER, "Giám đốc kinh doanh")],
+    ),
+    (
+        "robotics",
+        "佐藤 健（デモ）",
+        "ja",
+        False,
+        [
+            ("naniwa-robotics", MembershipRole.ADMIN, "海外事業部長"),
+            ("kansai-vn-business", MembershipRole.MEMBER, "理事"),
+        ],
+    ),
+]
+
+
+def demo_email(local_part: str) -> str:
+    return f"{local_part}@{DEMO_DOMAIN}"
+
+
+class Places:
+    """Resolves the references used in partnerships.json to localities and organisations."""
+
+    def __init__(self, organisations: dict[str, Organisation]):
+        self.organisations = organisations
+
+    def locality(self, ref: str, on: dt.date | None = None) -> Locality:
+        scheme, code = ref.split(":")
+        if scheme == "jp":
+            return Locality.objects.get(country=Country.JAPAN, code=code, is_current=True)
+        if scheme == "jp-former":
+            return Locality.objects.get(country=Country.JAPAN, code=code, is_current=False)
+        current = on is None or on >= VN_REFORM_DATE
+        return Locality.objects.get(country=Country.VIETNAM, code=code, is_current=current)
+
+    def party(self, ref: str, name: str, on: dt.date | None) -> PartyInput:
+        if ref.startswith("org:"):
+            return PartyInput(organisation=self.organisations[ref[4:]], name_as_signed=name)
+        return PartyInput(locality=self.locality(ref, on), name_as_signed=name)
+
+
+def _upsert_organisation(spec: dict, places: Places, *, is_demo: bool) -> Organisation:
+    organisation, _created = Organisation.objects.update_or_create(
+        name=spec["name"],
+        defaults={
+            "name_en": spec.get("name_en", ""),
+            "kind": spec["kind"],
+            "country": spec["country"],
+            "locality": places.locality(spec["locality"]),
+            "language": spec["language"],
+            "website": spec.get("website", ""),
+            "description": spec.get("description", ""),
+            "is_published": True,
+            "is_demo": is_demo,
+        },
+    )
+    organisation.sectors.set(Sector.objects.filter(key__in=spec.get("sectors", [])))
+    return organisation
+
+
+def _upsert_people(organisations: dict[str, Organisation]) -> dict[str, User]:
+    users = {}
+    for local_part, full_name, language, is_admin, memberships in DEMO_PEOPLE:
+        user = User.objects.filter(email=demo_email(local_part)).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=demo_email(local_part), password=DEMO_PASSWORD, full_name=full_name
+            )
+        user.full_name = full_name
+        user.preferred_language = language
+        user.email_confirmed = True
+        user.is_staff = user.is_superuser = is_admin
+        user.save()
+        person, _created = Person.objects.update_or_create(
+            user=user, defaults={"full_name": full_name, "email": user.email, "is_demo": True}
+        )
+        for key, role, position in memberships:
+            Membership.objects.update_or_create(
+                person=person,
+                organisation=organisations[key],
+                defaults={"role": role, "position": position},
+            )
+        users[local_part] = user
+    return users
+
+
+def _read_source_rows() -> list[dict[str, str]]:
+    with (PARTNERSHIP_DATA / "vn_jp_partnerships.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _partnership_input(entry: dict, source_row: dict, places: Places) -> PartnershipInput:
+    signed_on, precision = parse_partial_date(entry["signed"])
+    renewals = []
+    for date_text, note in entry["renewals"]:
+        date, renewal_precision = parse_partial_date(date_text)
+        renewals.append(RenewalInput(date=date, precision=renewal_precision, note=note))
+    return PartnershipInput(
+        title=entry["title"],
+        kind=entry["kind"],
+        type_as_stated=source_row["type_as_stated"],
+        parties=[places.party(p["ref"], p["as"], signed_on) for p in entry["parties"]],
+        sectors=list(Sector.objects.filter(key__in=entry["sectors"])),
+        signed_on=signed_on,
+        signed_precision=precision,
+        summary=entry.get("summary", ""),
+        language="en",
+        sources=[source_row["source_url"]],
+        renewals=renewals,
+    )
+
+
+def _load_partnerships(places: Places, admin: User) -> int:
+    data = json.loads((PARTNERSHIP_DATA / "partnerships.json").read_text(encoding="utf-8"))
+    rows = _read_source_rows()
+    if len(rows) != len(data["partnerships"]):
+        raise ValueError("partnerships.json must have one entry per row of the CSV")
+    for entry, row in zip(data["partnerships"], rows, strict=True):
+        payload = _partnership_input(entry, row, places)
+        existing = (
+            Partnership.objects.filter(sources__url=row["source_url"], title=entry["title"])
+            .distinct()
+            .first()
+        )
+        if existing is None:
+            partnership = create_partnership(data=payload, by=admin)
+        else:
+            partnership = update_partnership(partnership=existing, data=payload, by=admin)
+        if "visit" in entry:
+            visit = entry["visit"]
+            DelegationVisit.objects.update_or_create(
+                partnership=partnership,
+                started_on=dt.date.fromisoformat(visit["date"]),
+                defaults={
+                    "visitor": places.locality(visit["visitor"]),
+                    "host": places.locality(visit["host"]),
+                    "delegation_lead": visit["lead"],
+                    "purpose": visit["purpose"],
+                    "source_url": row["source_url"],
+                },
+            )
+    for spec in data["priority_lists"]:
+        priority_list, _created = PriorityList.objects.update_or_create(
+            locality=places.locality(spec["locality"]),
+            title=spec["title"],
+            defaults={"period_start": spec["start"], "period_end": spec["end"]},
+        )
+        for ref, note in spec["partners"]:
+            PriorityPartner.objects.update_or_create(
+                priority_list=priority_list, partner=places.locality(ref), defaults={"note": note}
+            )
+    return len(rows)
+
+
+def _load_demo_records(places: Places) -> None:
+    """A few invented records beside the real ones, so every page has something to show."""
+    hcmc, osaka = places.locality("vn:79"), places.locality("jp:27")
+    osaka_agreement = Partnership.objects.filter(sources__url__contains="hochimin-giteisho").first()
+    DelegationVisit.objects.update_or_create(
+        visitor=hcmc,
+        host=osaka,
+        started_on=dt.date(2024, 10, 14),
+        defaults={
+            "partnership": osaka_agreement,
+            "ended_on": dt.date(2024, 10, 17),
+            "delegation_lead": "Vice-Chairman of the People's Committee (demo)",
+            "purpose": "Investment promotion seminar and visits to Osaka companies (demo record).",
+            "outcome": "Three companies agreed to visit Ho Chi Minh City's high-tech park.",
+            "is_demo": True,
+        },
+    )
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    load_reference()
+    places = Places({})
+    real = {
+        spec["key"]: _upsert_organisation(spec, places, is_demo=False)
+        for spec in json.loads((PARTNERSHIP_DATA / "partnerships.json").read_text("utf-8"))[
+            "organisations"
+        ]
+    }
+    demo = {spec["key"]: _upsert_organisation(spec, places, is_demo=True) for spec in DEMO_ORGANISATIONS}
+    places.organisations = real | demo
+    users = _upsert_people(places.organisations)
+    partnerships = _load_partnerships(places, users["admin"])
+    _load_demo_records(places)
+    return {"organisations": len(places.organisations), "users": len(users), "partnerships": partnerships}

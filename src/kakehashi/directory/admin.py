@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from kakehashi.directory.models import Locality, Membership, Organisation, Person, Sector
+
+
+@admin.register(Locality)
+class LocalityAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_local", "country", "level", "is_current", "successor"]
+    list_filter = ["country", "level", "is_current"]
+    search_fields = ["code", "name_en", "name_vi", "name_ja", "name_kana", "name_local", "slug"]
+    raw_id_fields = ["parent", "successor"]
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["key", "label_en", "label_vi", "label_ja", "position"]
+    list_editable = ["position"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    raw_id_fields = ["person"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "locality", "is_published", "is_demo"]
+    list_filter = ["kind", "country", "is_published", "is_demo"]
+    search_fields = ["name", "name_en"]
+    raw_id_fields = ["locality"]
+    filter_horizontal = ["sectors"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "email", "user", "is_demo"]
+    search_fields = ["full_name", "email"]
+    raw_id_fields = ["user"]
