@@ -1,3 +1,45 @@
-from ninja import NinjaAPI
+"""The REST API at /api/v1/: one router per app, token or session authentication, one error
+shape (see errors.py). OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs."""
 
-api = NinjaAPI(title="Kakehashi API", version="1", urls_namespace="api")
+from django.http import Http404
+from ninja import NinjaAPI, Router
+
+from kakehashi.api import localities, organisations, partnerships, tokens
+from kakehashi.api.auth import AUTHENTICATED
+from kakehashi.api.errors import install_error_handlers
+
+DESCRIPTION = """
+Reads are public: anonymous callers see published records. Writes need a personal API token,
+sent as `Authorization: Bearer <key>` (create one on your profile page or with
+`POST /api/v1/tokens` while signed in), or the session of a signed-in browser with its CSRF token.
+
+Every error is `{"code": "...", "message": "...", "details": [{"field", "code", "message"}]}`;
+messages follow `Accept-Language` (en, vi, ja).
+"""
+
+api = NinjaAPI(
+    title="Kakehashi API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    auth=AUTHENTICATED,
+)
+install_error_handlers(api)
+
+api.add_router("", localities.router)
+api.add_router("", organisations.router)
+api.add_router("", partnerships.router)
+api.add_router("", tokens.router)
+
+# Last: any other path under /api/v1/ answers 404 in the API's error shape, not the HTML page.
+fallback = Router()
+
+
+@fallback.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", auth=None, include_in_schema=False
+)
+def unknown_path(request, rest: str):
+    raise Http404
+
+
+api.add_router("", fallback)

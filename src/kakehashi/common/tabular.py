@@ -109,8 +109,7 @@ def _csv_records(content: bytes) -> Iterator[tuple[int, list[str]]]:
     delimiter = max(",;\t", key=first_line.count) if first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for number, record in enumerate(reader, start=1):
-            yield number, record
+        yield from enumerate(reader, start=1)
     except csv.Error as error:
         raise ValidationError(
             _("The CSV file cannot be read near row %(row)s."),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.i18n import Language, pick_name, reader_language
@@ -88,6 +89,7 @@ class Locality(models.Model):
     def get_absolute_url(self):
         return reverse("locality", args=[self.slug])
 
+    @cached_property
     def lineage(self) -> list["Locality"]:
         """This unit and every former unit that it took over (for a 2025 Vietnamese unit)."""
         return [self, *self.predecessors.all()]

@@ -35,6 +35,11 @@ class VnUnit:
     name_short: str  # e.g. "Bình Dương"
 
 
+def _vietnamese_short_name(unit: VnUnit) -> str:
+    # "Hồ Chí Minh" alone names the man; the city is always "Thành phố Hồ Chí Minh".
+    return unit.name_local if unit.name_short == "Hồ Chí Minh" else unit.name_short
+
+
 def _vn_units(table: str) -> list[VnUnit]:
     from vietnamadminunits.database import query
 
@@ -87,7 +92,7 @@ def load_vietnam() -> tuple[int, int]:
                 if unit.code in VN_CENTRAL_CITIES_2025
                 else LocalityLevel.VN_PROVINCE,
                 "name_local": unit.name_local,
-                "name_vi": unit.name_short,
+                "name_vi": _vietnamese_short_name(unit),
                 "name_en": extra["name_en"],
                 "name_ja": extra["name_ja"],
                 "valid_until": None,
@@ -110,7 +115,7 @@ def load_vietnam() -> tuple[int, int]:
                 if unit.code in VN_CENTRAL_CITIES_LEGACY
                 else LocalityLevel.VN_PROVINCE,
                 "name_local": unit.name_local,
-                "name_vi": unit.name_short,
+                "name_vi": _vietnamese_short_name(unit),
                 "name_en": extra["name_en"],
                 "name_ja": extra["name_ja"],
                 "valid_until": VN_REFORM_DATE - dt.timedelta(days=1),
@@ -118,6 +123,21 @@ def load_vietnam() -> tuple[int, int]:
             },
         )
     return len(current_by_key), len(legacy)
+
+
+def vietnamese_name_of_japanese_place(name_en: str, level: str) -> str:
+    """The usual Vietnamese form: "Tỉnh Aichi", "Thành phố Osaka", "Quận Chuo, Hamamatsu"."""
+    if name_en == "Tokyo Metropolis":
+        return "Thủ đô Tokyo"
+    if level == LocalityLevel.JP_PREFECTURE:
+        base = name_en.removesuffix(" Prefecture")
+        return base if base == "Hokkaido" else f"Tỉnh {base}"
+    if level == LocalityLevel.JP_WARD:
+        ward, _comma, city = name_en.partition(", ")
+        return f"Quận {ward.removesuffix(' Ward')}, {city}" if city else name_en
+    if level in (LocalityLevel.JP_CITY, LocalityLevel.JP_DESIGNATED_CITY):
+        return f"Thành phố {name_en.removesuffix(' City')}"
+    return name_en
 
 
 def load_japan() -> int:
@@ -141,7 +161,7 @@ def load_japan() -> int:
                 "name_ja": row["name_ja"],
                 "name_kana": row["name_kana"],
                 "name_en": row["name_en"],
-                "name_vi": "",
+                "name_vi": vietnamese_name_of_japanese_place(row["name_en"], level),
             },
         )
         by_key[(row["code"], is_current)] = locality

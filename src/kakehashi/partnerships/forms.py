@@ -192,7 +192,9 @@ class VisitForm(forms.Form):
     outcome = forms.CharField(
         label=_("Outcome"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    source_url = forms.URLField(label=_("Source"), required=False, max_length=500)
+    source_url = forms.URLField(
+        label=_("Source"), required=False, max_length=500, assume_scheme="https"
+    )
 
     def clean(self):
         cleaned = super().clean()

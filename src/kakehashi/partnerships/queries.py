@@ -51,7 +51,7 @@ def partnerships_visible_to(user) -> QuerySet[Partnership]:
 def partnerships_of_locality(locality: Locality, user) -> QuerySet[Partnership]:
     """Partnerships to which the locality (or a former unit it took over, or an organisation
     based there) is a party."""
-    lineage = [place.pk for place in locality.lineage()]
+    lineage = [place.pk for place in locality.lineage]
     ids = PartnershipParty.objects.filter(
         Q(locality_id__in=lineage) | Q(organisation__locality_id__in=lineage)
     ).values("partnership_id")
@@ -59,7 +59,7 @@ def partnerships_of_locality(locality: Locality, user) -> QuerySet[Partnership]:
 
 
 def visits_of_locality(locality: Locality, user) -> QuerySet[DelegationVisit]:
-    lineage = [place.pk for place in locality.lineage()]
+    lineage = [place.pk for place in locality.lineage]
     visits = DelegationVisit.objects.select_related("visitor", "host").filter(
         Q(visitor_id__in=lineage) | Q(host_id__in=lineage)
     )

@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kakehashi.common.dates import format_partial_date
@@ -17,7 +18,7 @@ class TimelineEntry:
 
 
 def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
-    lineage = {place.pk for place in locality.lineage()}
+    lineage = {place.pk for place in locality.lineage}
     entries = []
     for partnership in partnerships:
         others = ", ".join(
@@ -52,7 +53,9 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
                 format_partial_date(visit.started_on, "day"),
                 _("Delegation from %(visitor)s to %(host)s")
                 % {"visitor": visit.visitor.name, "host": visit.host.name},
-                visit.partnership.get_absolute_url() if visit.partnership_id else "",
+                reverse("partnerships:detail", args=[visit.partnership_id])
+                if visit.partnership_id
+                else "",
             )
         )
     return sorted(entries, key=lambda entry: entry.date)

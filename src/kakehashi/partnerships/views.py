@@ -210,14 +210,14 @@ def locality_detail(request, slug):
     partnerships = list(queries.partnerships_of_locality(locality, request.user))
     visits = list(queries.visits_of_locality(locality, request.user))
     organisations = organisations_visible_to(request.user).filter(
-        locality__in=locality.lineage()
+        locality__in=locality.lineage
     )
     return render(
         request,
         "partnerships/locality_detail.html",
         {
             "locality": locality,
-            "predecessors": locality.predecessors.all(),
+            "predecessors": locality.lineage[1:],
             "children": locality.children.filter(is_current=True),
             "partners": _partner_rows(locality, partnerships),
             "timeline": locality_timeline(locality, partnerships, visits),
@@ -231,7 +231,7 @@ def locality_detail(request, slug):
 
 def _partner_rows(locality, partnerships):
     """One row per partnership: the other parties, as signed and as they are today."""
-    lineage = {place.pk for place in locality.lineage()}
+    lineage = {place.pk for place in locality.lineage}
     rows = []
     for partnership in partnerships:
         ours = [p for p in partnership.parties.all() if p.place and p.place.pk in lineage]

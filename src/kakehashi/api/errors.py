@@ -1,0 +1,227 @@
+"""Every API error has one shape: {"code", "message", "details": [{"field", "code", "message"}]}.
+
+Codes are stable snake_case identifiers for programs; messages are whole sentences translated
+into the language of the request (LocaleMiddleware reads Accept-Language). Bad input is always
+a 4xx; the last-resort handler (500) is for our own bugs and logs them.
+"""
+
+import logging
+import re
+from functools import partial
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, SuspiciousOperation
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from kakehashi.api.auth import CsrfFailed, InvalidToken
+
+logger = logging.getLogger("kakehashi.api")
+
+# Messages for the pydantic error types that request schemas produce. %(name)s placeholders
+# are filled from the error's context.
+SCHEMA_MESSAGES = {
+    "missing": _("This field is required."),
+    "string_too_long": _("Ensure this text has at most %(max_length)s characters."),
+    "string_too_short": _("Ensure this text has at least %(min_length)s characters."),
+    "too_long": _("Give at most %(max_length)s items."),
+    "too_short": _("Give at least %(min_length)s items."),
+    "enum": _("Choose one of: %(expected)s."),
+    "literal_error": _("Choose one of: %(expected)s."),
+    "int_parsing": _("Enter a whole number."),
+    "int_type": _("Enter a whole number."),
+    "int_from_float": _("Enter a whole number."),
+    "greater_than_equal": _("Ensure this value is greater than or equal to %(ge)s."),
+    "less_than_equal": _("Ensure this value is less than or equal to %(le)s."),
+    "greater_than": _("Ensure this value is greater than %(gt)s."),
+    "less_than": _("Ensure this value is less than %(lt)s."),
+    "bool_parsing": _("Enter true or false."),
+    "bool_type": _("Enter true or false."),
+    "string_type": _("Enter a text."),
+    "list_type": _("Enter a list."),
+    "dict_type": _("Enter an object."),
+    "model_type": _("Enter an object."),
+    "model_attributes_type": _("Enter an object."),
+    "extra_forbidden": _("This field is not expected."),
+    "null_character": _("Null characters are not allowed."),
+    "invalid_text": _("The text contains characters that are not valid Unicode."),
+}
+INVALID_VALUE = _("This value is not valid.")
+BODY_SOURCES = {"body", "form", "file"}
+
+
+def _error(api: NinjaAPI, request, status: int, code: str, message, details=(), headers=None):
+    body = {"code": code, "message": str(message), "details": list(details)}
+    response = api.create_response(request, body, status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def _schema_field(loc) -> str | None:
+    """ninja's location ("body", "payload", "parties", 0, "locality") -> "parties.0.locality"."""
+    parts = list(loc)
+    source = parts.pop(0) if parts else None
+    if source in BODY_SOURCES and parts:
+        parts.pop(0)  # the view's parameter name, not part of the request
+    return ".".join(str(part) for part in parts) or None
+
+
+def _schema_message(error: dict) -> str:
+    template = SCHEMA_MESSAGES.get(error.get("type"), INVALID_VALUE)
+    context = dict(error.get("ctx") or {})
+    if "expected" in context:
+        # pydantic writes "'VN' or 'JP'" in English; list the values without the glue word.
+        values = re.findall(r"'([^']*)'", str(context["expected"]))
+        context["expected"] = ", ".join(values) if values else context["expected"]
+    try:
+        return str(template) % context
+    except (KeyError, TypeError, ValueError):
+        return str(INVALID_VALUE)
+
+
+def on_schema_error(request, exc: NinjaValidationError, api: NinjaAPI):
+    details = [
+        {
+            "field": _schema_field(error.get("loc", ())),
+            "code": error.get("type", "invalid"),
+            "message": _schema_message(error),
+        }
+        for error in exc.errors
+    ]
+    return _error(
+        api,
+        request,
+        422,
+        "invalid_input",
+        gettext("The request is not valid; see the details."),
+        details,
+    )
+
+
+def _django_message(error: DjangoValidationError) -> str:
+    message = error.message
+    if error.params:
+        message = message % error.params
+    return str(message)
+
+
+def _django_details(exc: DjangoValidationError):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            for error in errors:
+                yield {
+                    "field": None if field == "__all__" else field,
+                    "code": error.code or "invalid",
+                    "message": _django_message(error),
+                }
+    else:
+        for error in exc.error_list:
+            yield {
+                "field": None,
+                "code": error.code or "invalid",
+                "message": _django_message(error),
+            }
+
+
+def on_invalid(request, exc: DjangoValidationError, api: NinjaAPI):
+    """A service (or an input lookup) refused the data: its first error gives the code."""
+    details = list(_django_details(exc))
+    first = details[0] if details else {"code": "invalid", "message": str(INVALID_VALUE)}
+    return _error(api, request, 422, first["code"], first["message"], details)
+
+
+def on_not_found(request, exc, api: NinjaAPI):
+    return _error(
+        api, request, 404, "not_found", gettext("There is no such record, or you may not see it.")
+    )
+
+
+def on_forbidden(request, exc, api: NinjaAPI):
+    return _error(api, request, 403, "forbidden", gettext("You are not allowed to do this."))
+
+
+def on_not_authenticated(request, exc, api: NinjaAPI):
+    return _error(
+        api,
+        request,
+        401,
+        "not_authenticated",
+        gettext("Sign in, or send a personal API token as “Authorization: Bearer <key>”."),
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def on_invalid_token(request, exc, api: NinjaAPI):
+    return _error(
+        api,
+        request,
+        401,
+        "invalid_token",
+        gettext("The API token is not valid, or it has been revoked."),
+        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+    )
+
+
+def on_csrf_failed(request, exc, api: NinjaAPI):
+    return _error(
+        api,
+        request,
+        403,
+        "csrf_failed",
+        gettext(
+            "The CSRF check failed. Send the csrftoken cookie's value in the X-CSRFToken header."
+        ),
+    )
+
+
+def on_http_error(request, exc: HttpError, api: NinjaAPI):
+    # ninja raises HttpError(400) for a body that is not JSON; other statuses are unexpected
+    # here but keep their status.
+    if exc.status_code == 400:
+        return _error(
+            api, request, 400, "malformed_request", gettext("The request body is not valid JSON.")
+        )
+    return _error(
+        api, request, exc.status_code, "http_error", gettext("The request could not be handled.")
+    )
+
+
+def on_bad_request(request, exc, api: NinjaAPI):
+    return _error(api, request, 400, "bad_request", gettext("The request could not be read."))
+
+
+def on_server_error(request, exc: Exception, api: NinjaAPI):
+    logger.exception("Unhandled error in %s %s", request.method, request.path, exc_info=exc)
+    return _error(
+        api,
+        request,
+        500,
+        "server_error",
+        gettext("Something went wrong on our side. The error has been logged."),
+    )
+
+
+HANDLERS = [
+    (NinjaValidationError, on_schema_error),
+    (DjangoValidationError, on_invalid),
+    (Http404, on_not_found),
+    (ObjectDoesNotExist, on_not_found),
+    (PermissionDenied, on_forbidden),
+    (InvalidToken, on_invalid_token),
+    (AuthenticationError, on_not_authenticated),
+    (CsrfFailed, on_csrf_failed),
+    (HttpError, on_http_error),
+    (SuspiciousOperation, on_bad_request),
+    (Exception, on_server_error),
+]
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    """Replace ninja's default handlers; the most specific class of an exception wins."""
+    for exception_class, handler in HANDLERS:
+        api.add_exception_handler(exception_class, partial(handler, api=api))

@@ -1,0 +1,135 @@
+"""The rows of an export: what the user may see, in the columns an import reads, so that an
+exported file can be imported again. Rows are produced lazily, a chunk of records (and their
+related records) per few queries, never a query per row."""
+
+from collections.abc import Iterator
+
+from django.db.models import Count, Max
+
+from kakehashi.common.dates import partial_date_text
+from kakehashi.directory.models import Membership
+from kakehashi.directory.queries import (
+    is_platform_admin,
+    organisation_ids_of,
+    organisations_visible_to,
+)
+from kakehashi.partnerships.models import PartnershipParty
+from kakehashi.partnerships.queries import partnerships_visible_to
+from kakehashi.transfer.kinds import TransferKind, column_names
+
+CHUNK_SIZE = 500
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def organisation_table(user) -> tuple[list[str], Iterator[list[str]]]:
+    organisations = (
+        organisations_visible_to(user).prefetch_related("sectors").order_by("name", "pk")
+    )
+
+    def rows():
+        for organisation in organisations.iterator(chunk_size=CHUNK_SIZE):
+            yield [
+                organisation.name,
+                organisation.name_en,
+                organisation.kind,
+                organisation.country,
+                organisation.locality.slug if organisation.locality else "",
+                ";".join(sector.key for sector in organisation.sectors.all()),
+                organisation.website,
+                organisation.description,
+                organisation.language,
+                _yes_no(organisation.is_published),
+            ]
+
+    return column_names(TransferKind.ORGANISATIONS), rows()
+
+
+def visible_memberships(user):
+    """The memberships of the organisations the user acts for (every one, for a platform
+    administrator)."""
+    memberships = Membership.objects.select_related("person", "organisation").order_by(
+        "organisation__name", "organisation_id", "person__full_name", "pk"
+    )
+    if not is_platform_admin(user):
+        memberships = memberships.filter(organisation_id__in=organisation_ids_of(user))
+    return memberships
+
+
+def person_table(user) -> tuple[list[str], Iterator[list[str]]]:
+    memberships = visible_memberships(user)
+
+    def rows():
+        for membership in memberships.iterator(chunk_size=CHUNK_SIZE):
+            person = membership.person
+            yield [
+                person.full_name,
+                person.email,
+                person.phone,
+                str(membership.organisation_id),
+                membership.role,
+                membership.position,
+            ]
+
+    return column_names(TransferKind.PEOPLE), rows()
+
+
+def _party_text(party: PartnershipParty) -> str:
+    if party.organisation_id:
+        return f"org:{party.organisation_id}"
+    return party.locality.slug
+
+
+def partnership_table(user) -> tuple[list[str], Iterator[list[str]]]:
+    partnerships = partnerships_visible_to(user).order_by("-signed_on", "title", "pk")
+    most_parties = (
+        PartnershipParty.objects.filter(partnership__in=partnerships.values("pk"))
+        .values("partnership")
+        .annotate(count=Count("pk"))
+        .aggregate(most=Max("count"))["most"]
+    )
+    party_count = max(3, most_parties or 0)
+    party_columns = [
+        name
+        for number in range(1, party_count + 1)
+        for name in (f"party_{number}", f"party_{number}_as_signed")
+    ]
+    names = [name for name in column_names(TransferKind.PARTNERSHIPS) if "party_" not in name]
+    position = names.index("type_as_stated") + 1
+    columns = names[:position] + party_columns + names[position:]
+
+    def rows():
+        for partnership in partnerships.iterator(chunk_size=CHUNK_SIZE):
+            parties = []
+            for party in partnership.parties.all():
+                parties += [_party_text(party), party.name_as_signed]
+            parties += [""] * (2 * party_count - len(parties))
+            yield [
+                partnership.title,
+                partnership.kind,
+                partnership.type_as_stated,
+                *parties,
+                partial_date_text(partnership.signed_on, partnership.signed_precision),
+                partnership.status,
+                ";".join(sector.key for sector in partnership.sectors.all()),
+                partnership.summary,
+                partnership.language,
+                " ".join(source.url for source in partnership.sources.all()),
+                _yes_no(partnership.is_published),
+            ]
+
+    return columns, rows()
+
+
+TABLES = {
+    TransferKind.ORGANISATIONS: organisation_table,
+    TransferKind.PEOPLE: person_table,
+    TransferKind.PARTNERSHIPS: partnership_table,
+}
+
+
+def export_table(kind: str, user) -> tuple[list[str], Iterator[list[str]]]:
+    """The column names and the rows of an export of this kind for this user."""
+    return TABLES[kind](user)

@@ -1,0 +1,140 @@
+"""Every write of the transfer app: reading an upload into a batch waiting for confirmation,
+confirming it (which writes its rows through the directory and partnership services) and
+cancelling it. Bad input raises ValidationError with a code and writes nothing."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kakehashi.common.tabular import read_table
+from kakehashi.transfer.importers import importer_for
+from kakehashi.transfer.kinds import IMPORT_PERMISSIONS, known_columns, required_columns
+from kakehashi.transfer.models import BatchStatus, ImportBatch
+from kakehashi.transfer.problems import service_problem
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_ROWS = 5000
+
+
+def max_import_bytes() -> int:
+    return getattr(settings, "KAKEHASHI_MAX_IMPORT_BYTES", MAX_IMPORT_BYTES)
+
+
+def max_import_rows() -> int:
+    return getattr(settings, "KAKEHASHI_MAX_IMPORT_ROWS", MAX_IMPORT_ROWS)
+
+
+def _check_permission(user, kind: str) -> None:
+    if not user.has_perm(IMPORT_PERMISSIONS[kind]):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def create_batch(*, by, kind: str, upload) -> ImportBatch:
+    """Read an uploaded CSV or XLSX file, check every row and keep the result as a pending
+    batch. Writes nothing else: the rows are written when the uploader confirms.
+
+    Raises PermissionDenied if `by` may not import this kind, and ValidationError when the
+    file cannot be read or lacks a required column (no batch is stored then)."""
+    _check_permission(by, kind)
+    table = read_table(upload, max_bytes=max_import_bytes(), max_rows=max_import_rows())
+    missing = [name for name in required_columns(kind) if name not in table.columns]
+    if missing:
+        raise ValidationError(
+            ngettext(
+                "The required column %(columns)s is missing.",
+                "The required columns %(columns)s are missing.",
+                len(missing),
+            ),
+            code="columns_missing",
+            params={"columns": ", ".join(missing)},
+        )
+    known = known_columns(kind)
+    used = [name for name in table.columns if name in known]
+    values_of = [{name: values[name] for name in used} for _number, values in table.rows]
+    importer = importer_for(kind, user=by, rows=values_of)
+    rows, errors = [], []
+    for (number, _all_values), values in zip(table.rows, values_of, strict=True):
+        check = importer.check(number, values)
+        rows.append(
+            {
+                "row": number,
+                "values": values,
+                "valid": not check.problems,
+                "preview": check.preview,
+                "warnings": check.warnings,
+            }
+        )
+        errors.extend({"row": number, **item} for item in check.problems)
+    return ImportBatch.objects.create(
+        created_by=by,
+        kind=kind,
+        file_name=(upload.name or "")[:255],
+        rows=rows,
+        errors=errors,
+        ignored_columns=[name for name in table.columns if name not in known],
+    )
+
+
+@transaction.atomic
+def apply_batch(*, batch: ImportBatch, by) -> ImportBatch:
+    """Write the rows of a pending batch that passed the checks, checking each again first
+    (records may have changed since the upload). Rows that fail now are skipped, with their
+    reasons added to the batch's errors. All in one transaction; the batch is locked, so a
+    batch confirmed twice (or twice at once) is written once.
+
+    Raises ValidationError (code batch_not_pending) for a batch already applied or cancelled,
+    PermissionDenied if `by` is not its creator or may no longer import its kind."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.created_by_id != by.pk:
+        raise PermissionDenied
+    if batch.status != BatchStatus.PENDING:
+        raise ValidationError(
+            _("This import has already been confirmed or cancelled."), code="batch_not_pending"
+        )
+    _check_permission(by, batch.kind)
+    valid = [row for row in batch.rows if row["valid"]]
+    importer = importer_for(batch.kind, user=by, rows=[row["values"] for row in valid])
+    written = 0
+    for row in valid:
+        check = importer.check(row["row"], row["values"])
+        problems = check.problems
+        if not problems:
+            try:
+                # A savepoint per row: a service refusing one row leaves the others written.
+                with transaction.atomic():
+                    created = importer.write(check.plan)
+            except ValidationError as error:
+                problems = [service_problem(error)]
+            else:
+                row["written"], row["object_id"] = True, created.pk
+                written += 1
+        if problems:
+            row["written"] = False
+            batch.errors.extend({"row": row["row"], **item} for item in problems)
+    batch.errors.sort(key=lambda item: item["row"])
+    batch.status = BatchStatus.APPLIED
+    batch.applied_at = timezone.now()
+    batch.written_count = written
+    batch.skipped_count = len(batch.rows) - written
+    batch.save()
+    return batch
+
+
+@transaction.atomic
+def cancel_batch(*, batch: ImportBatch, by) -> ImportBatch:
+    """Drop a pending batch without writing any of its rows; its rows are forgotten."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.created_by_id != by.pk:
+        raise PermissionDenied
+    if batch.status != BatchStatus.PENDING:
+        raise ValidationError(
+            _("This import has already been confirmed or cancelled."), code="batch_not_pending"
+        )
+    batch.status = BatchStatus.CANCELLED
+    batch.rows, batch.errors = [], []
+    batch.save(update_fields=["status", "rows", "errors"])
+    return batch

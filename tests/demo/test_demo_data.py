@@ -1,0 +1,93 @@
+import csv
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from kakehashi.demo.loader import PARTNERSHIP_DATA, load_demo
+from kakehashi.directory.models import Organisation, Person
+from kakehashi.partnerships.models import Partnership, PartnershipParty
+
+SHARED_CSV = Path(__file__).resolve().parents[3] / "shared" / "data" / "vn_jp_partnerships.csv"
+PROJECT_CSV = PARTNERSHIP_DATA / "vn_jp_partnerships.csv"
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_project_copy_of_the_shared_list_is_current():
+    assert PROJECT_CSV.read_text(encoding="utf-8") == SHARED_CSV.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def demo(db):
+    load_demo()
+
+
+def test_every_row_of_the_list_is_loaded_with_its_source(demo):
+    rows = read_rows(PROJECT_CSV)
+    assert len(rows) == 24
+    for row in rows:
+        partnership = Partnership.objects.get(sources__url=row["source_url"])
+        assert partnership.type_as_stated == row["type_as_stated"]
+        assert not partnership.is_demo
+
+
+def test_parties_keep_the_name_as_signed_and_point_to_todays_unit(demo):
+    party = PartnershipParty.objects.get(name_as_signed="Binh Duong")
+    assert party.locality.slug == "binh-duong-before-2025"
+    assert party.current_place.slug == "ho-chi-minh-city"
+    vinh_phuc = PartnershipParty.objects.get(name_as_signed="Vinh Phuc")
+    assert vinh_phuc.current_place.slug == "phu-tho"
+    can_tho = PartnershipParty.objects.get(name_as_signed="Can Tho")
+    assert can_tho.locality.slug == "can-tho"  # signed after 1 July 2025: today's unit
+
+
+def test_invented_records_are_marked_demo_and_loading_twice_changes_nothing(demo):
+    counts = (Partnership.objects.count(), Organisation.objects.count(), Person.objects.count())
+    load_demo()
+    assert (
+        Partnership.objects.count(),
+        Organisation.objects.count(),
+        Person.objects.count(),
+    ) == counts
+    invented = Organisation.objects.filter(name__contains="demo") | Organisation.objects.filter(
+        name__contains="デモ"
+    )
+    assert invented.count() == 8
+    assert set(invented.values_list("is_demo", flat=True)) == {True}
+    assert set(Person.objects.values_list("is_demo", flat=True)) == {True}
+
+
+AS_SIGNED = ["Osaka Prefecture", "Osaka City", "Aichi Prefecture", "Shiga Prefecture", "Yamaguchi"]
+# Beside the name as signed, today's name in the reader's language.
+IN_READERS_LANGUAGE = {
+    "en": [],
+    "vi": ["Tỉnh Osaka", "Thành phố Osaka", "Tỉnh Aichi", "Tỉnh Shiga", "Tỉnh Yamaguchi"],
+    "ja": ["大阪府", "大阪市", "愛知県", "滋賀県", "山口県"],
+}
+EXPECTED_DATES = {"en": "Sept. 13, 2016", "vi": "Ngày 13 tháng 9 năm 2016", "ja": "2016年9月13日"}
+
+
+@pytest.mark.parametrize("language", ["en", "vi", "ja"])
+def test_ho_chi_minh_city_page_lists_its_japanese_partners(
+    client, demo, language, django_assert_max_num_queries
+):
+    client.cookies["kakehashi_language"] = language
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("locality", args=["ho-chi-minh-city"]))
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    for name in AS_SIGNED + IN_READERS_LANGUAGE[language]:
+        assert name in html
+    with translation.override(language):
+        aichi = Partnership.objects.get(sources__url__contains="mou-hochiminh")
+        assert aichi.signed_display == EXPECTED_DATES[language]
+    assert EXPECTED_DATES[language] in html
+    for row in read_rows(PROJECT_CSV):
+        if row["vn_province_after_2025"] == "Ho Chi Minh City":
+            assert f'href="{row["source_url"]}"' in html
+    assert "Binh Duong" in html
