@@ -9,14 +9,42 @@ from tests.factories import OrganisationFactory, member_of
 from tests.transfer.conftest import client_for, csv_bytes, latest_batch, post_import, xlsx_bytes
 
 HEADER = [
-    "name", "name_en", "kind", "country", "locality", "sectors", "website", "description",
-    "language", "published",
+    "name",
+    "name_en",
+    "kind",
+    "country",
+    "locality",
+    "sectors",
+    "website",
+    "description",
+    "language",
+    "published",
 ]
 ROWS = [
-    ["Sở Công Thương TP.HCM", "HCMC Department of Industry and Trade", "local_government",
-     "VN", "79", "trade; investment", "https://sct.hochiminhcity.gov.vn", "", "vi", "yes"],
-    ["大阪産業局", "Osaka Industrial Promotion Organization", "promotion_agency", "JP",
-     "271004", "", "", "Supports SMEs.", "ja", "1"],
+    [
+        "Sở Công Thương TP.HCM",
+        "HCMC Department of Industry and Trade",
+        "local_government",
+        "VN",
+        "79",
+        "trade; investment",
+        "https://sct.hochiminhcity.gov.vn",
+        "",
+        "vi",
+        "yes",
+    ],
+    [
+        "大阪産業局",
+        "Osaka Industrial Promotion Organization",
+        "promotion_agency",
+        "JP",
+        "271004",
+        "",
+        "",
+        "Supports SMEs.",
+        "ja",
+        "1",
+    ],
     ["Kansai Chamber", "", "ASSOCIATION", "", "osaka-prefecture", "", "", "", "", ""],
 ]
 

@@ -12,20 +12,64 @@ from tests.factories import OrganisationFactory, UserFactory, locality, member_o
 from tests.transfer.conftest import client_for, csv_bytes, latest_batch, post_import
 
 HEADER = [
-    "title", "kind", "party_1", "party_1_as_signed", "party_2", "party_2_as_signed",
-    "signed_on", "status", "sectors", "summary", "language", "sources", "published",
+    "title",
+    "kind",
+    "party_1",
+    "party_1_as_signed",
+    "party_2",
+    "party_2_as_signed",
+    "signed_on",
+    "status",
+    "sectors",
+    "summary",
+    "language",
+    "sources",
+    "published",
 ]
 GOOD_OSAKA = [
-    "HCMC–Osaka MoU", "cooperation_mou", "ho-chi-minh-city", "TP. Hồ Chí Minh", "JP:27", "",
-    "2016-09", "active", "investment;trade", "Trade and investment.", "en",
-    "https://example.org/a https://example.org/b", "yes",
+    "HCMC–Osaka MoU",
+    "cooperation_mou",
+    "ho-chi-minh-city",
+    "TP. Hồ Chí Minh",
+    "JP:27",
+    "",
+    "2016-09",
+    "active",
+    "investment;trade",
+    "Trade and investment.",
+    "en",
+    "https://example.org/a https://example.org/b",
+    "yes",
 ]
 BAD_LOCALITY = [
-    "Broken", "field_mou", "VN:79", "", "XX", "", "2018", "", "", "", "", "", "",
+    "Broken",
+    "field_mou",
+    "VN:79",
+    "",
+    "XX",
+    "",
+    "2018",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
 ]
 GOOD_BINH_DUONG = [
-    "Binh Duong–Osaka City", "sister_city", "binh-duong-before-2025", "", "JP:271004", "",
-    "2019-10-03", "", "", "", "", "", "no",
+    "Binh Duong–Osaka City",
+    "sister_city",
+    "binh-duong-before-2025",
+    "",
+    "JP:271004",
+    "",
+    "2019-10-03",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "no",
 ]
 
 
@@ -176,8 +220,19 @@ def test_rows_are_checked_again_at_confirmation(hcmc_official, hcmc_government):
 def test_every_reason_of_a_bad_row_is_listed(hcmc_official):
     client = client_for(hcmc_official)
     row = [
-        "", "treaty", "VN:79", "", "VN:79", "", "2016-13-01", "dormant", "fishing", "", "xx",
-        "not-a-url", "perhaps",
+        "",
+        "treaty",
+        "VN:79",
+        "",
+        "VN:79",
+        "",
+        "2016-13-01",
+        "dormant",
+        "fishing",
+        "",
+        "xx",
+        "not-a-url",
+        "perhaps",
     ]
     post_import(client, "partnerships", "a.csv", partnership_csv(row))
     batch = latest_batch()
@@ -213,11 +268,26 @@ def test_a_row_for_an_agreement_of_others_is_refused(hcmc_official):
 
 
 def test_parties_by_organisation_and_too_few_parties(hcmc_official, hcmc_government):
-    partner = OrganisationFactory(name="Osaka Chamber", country="JP", locality=locality("osaka-city"))
+    partner = OrganisationFactory(
+        name="Osaka Chamber", country="JP", locality=locality("osaka-city")
+    )
     client = client_for(hcmc_official)
     rows = [
-        ["With chamber", "", f"org:{hcmc_government.pk}", "", f"org:{partner.pk}", "", "", "",
-         "", "", "", "", ""],
+        [
+            "With chamber",
+            "",
+            f"org:{hcmc_government.pk}",
+            "",
+            f"org:{partner.pk}",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
         ["Alone", "", "ho-chi-minh-city", "", "", "", "", "", "", "", "", "", ""],
         ["Ghost", "", "ho-chi-minh-city", "", "org:999999", "", "", "", "", "", "", "", ""],
     ]

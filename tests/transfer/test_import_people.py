@@ -43,8 +43,12 @@ def test_an_admin_adds_people_to_their_organisation_only(admin_of_a, org_a, org_
     client.post(reverse("transfer:batch_confirm", args=[batch.pk]))
     assert sorted(
         Membership.objects.values_list(
-            "person__full_name", "person__email", "person__phone", "organisation__name",
-            "role", "position",
+            "person__full_name",
+            "person__email",
+            "person__phone",
+            "organisation__name",
+            "role",
+            "position",
         )
     ) == [
         ("Lê Thị Bình", "", "", "Org A", "admin", "Director"),
@@ -83,9 +87,9 @@ def test_a_row_for_someone_already_there_updates_the_membership(admin_of_a, org_
     client.post(reverse("transfer:batch_confirm", args=[batch.pk]))
     colleague.refresh_from_db()
     assert colleague.full_name == "Old Name"  # people keep their own name
-    assert list(
-        Membership.objects.filter(person=colleague).values_list("role", "position")
-    ) == [("admin", "Head of unit")]
+    assert list(Membership.objects.filter(person=colleague).values_list("role", "position")) == [
+        ("admin", "Head of unit")
+    ]
     assert list(
         Membership.objects.filter(person__user=signed_up).values_list("role", "position")
     ) == [("member", "Senior analyst")]
@@ -113,6 +117,8 @@ def test_unknown_and_ambiguous_organisations(admin_of_a):
 
 def test_someone_without_an_organisation_cannot_import_people(reference):
     client = client_for(UserFactory())
-    response = post_import(client, "people", "p.csv", csv_bytes([HEADER, ["X", "", "", "1", "", ""]]))
+    response = post_import(
+        client, "people", "p.csv", csv_bytes([HEADER, ["X", "", "", "1", "", ""]])
+    )
     assert response.status_code == 403
     assert ImportBatch.objects.count() == 0

@@ -65,12 +65,13 @@ def file_format(name: str) -> str | None:
 # Reading
 
 
-def read_table(upload, *, max_bytes: int, max_rows: int) -> Table:
-    """Read an uploaded .csv (UTF-8, with or without BOM) or .xlsx file (its first sheet).
+def read_table(upload, *, max_bytes: int, max_rows: int, required: Iterable[str] = ()) -> Table:
+    """Read an uploaded .csv (UTF-8, with or without BOM) or .xlsx file (its first sheet),
+    whose header row must name the `required` columns (normalised names).
 
     Raises ValidationError (codes: file_type_not_allowed, file_too_large, file_empty,
-    file_not_utf8, file_not_text, file_damaged, no_header, column_duplicate, no_rows,
-    too_many_rows)."""
+    file_not_utf8, file_not_text, file_damaged, no_header, column_duplicate,
+    columns_missing, no_rows, too_many_rows)."""
     kind = file_format(upload.name or "")
     if kind is None:
         raise ValidationError(
@@ -79,16 +80,16 @@ def read_table(upload, *, max_bytes: int, max_rows: int) -> Table:
         )
     if upload.size > max_bytes:
         raise ValidationError(
-            _("The file is %(size)s; the largest accepted is %(limit)s."),
+            _("The file is too large: at most %(limit)s is accepted."),
             code="file_too_large",
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+            params={"limit": filesizeformat(max_bytes)},
         )
     upload.seek(0)
     content = upload.read()
     if not content:
         raise ValidationError(_("The file is empty."), code="file_empty")
     records = _csv_records(content) if kind == CSV else _xlsx_records(content)
-    return _table(records, max_rows=max_rows)
+    return _table(records, max_rows=max_rows, required=list(required))
 
 
 def _csv_records(content: bytes) -> Iterator[tuple[int, list[str]]]:
@@ -167,7 +168,9 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _table(records: Iterator[tuple[int, list[str]]], *, max_rows: int) -> Table:
+def _table(
+    records: Iterator[tuple[int, list[str]]], *, max_rows: int, required: list[str]
+) -> Table:
     first = next(records, None)
     if first is None:
         raise ValidationError(_("The file is empty."), code="file_empty")
@@ -189,6 +192,17 @@ def _table(records: Iterator[tuple[int, list[str]]], *, max_rows: int) -> Table:
             code="column_duplicate",
             params={"columns": ", ".join(duplicates)},
         )
+    missing = [name for name in required if name not in named]
+    if missing:
+        raise ValidationError(
+            ngettext(
+                "The required column %(columns)s is missing.",
+                "The required columns %(columns)s are missing.",
+                len(missing),
+            ),
+            code="columns_missing",
+            params={"columns": ", ".join(missing)},
+        )
     table = Table(columns=named)
     for number, record in records:
         cells = [restore(cell.strip()) for cell in record]
@@ -206,9 +220,7 @@ def _table(records: Iterator[tuple[int, list[str]]], *, max_rows: int) -> Table:
                 values[name] = cell
         table.rows.append((number, values))
     if not table.rows:
-        raise ValidationError(
-            _("The file has a header row but no rows below it."), code="no_rows"
-        )
+        raise ValidationError(_("The file has a header row but no rows below it."), code="no_rows")
     return table
 
 

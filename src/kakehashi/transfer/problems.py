@@ -11,9 +11,7 @@ MESSAGES = {
     "choice_unknown": _("'%(value)s' is not a valid %(column)s; use one of: %(choices)s"),
     "country_missing": _("the country is missing"),
     "locality_unknown": _("unknown locality code '%(value)s' (%(column)s)"),
-    "locality_former": _(
-        "'%(value)s' is a former unit; give today's unit instead (%(column)s)"
-    ),
+    "locality_former": _("'%(value)s' is a former unit; give today's unit instead (%(column)s)"),
     "locality_country_mismatch": _("the locality '%(value)s' is not in %(country)s"),
     "sector_unknown": _("unknown sector '%(value)s'"),
     "url_invalid": _("'%(value)s' is not a web address (%(column)s)"),

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from kakehashi.common.tabular import read_table
 from kakehashi.transfer.importers import importer_for
@@ -40,18 +39,12 @@ def create_batch(*, by, kind: str, upload) -> ImportBatch:
     Raises PermissionDenied if `by` may not import this kind, and ValidationError when the
     file cannot be read or lacks a required column (no batch is stored then)."""
     _check_permission(by, kind)
-    table = read_table(upload, max_bytes=max_import_bytes(), max_rows=max_import_rows())
-    missing = [name for name in required_columns(kind) if name not in table.columns]
-    if missing:
-        raise ValidationError(
-            ngettext(
-                "The required column %(columns)s is missing.",
-                "The required columns %(columns)s are missing.",
-                len(missing),
-            ),
-            code="columns_missing",
-            params={"columns": ", ".join(missing)},
-        )
+    table = read_table(
+        upload,
+        max_bytes=max_import_bytes(),
+        max_rows=max_import_rows(),
+        required=required_columns(kind),
+    )
     known = known_columns(kind)
     used = [name for name in table.columns if name in known]
     values_of = [{name: values[name] for name in used} for _number, values in table.rows]

@@ -58,9 +58,7 @@ class RowReader:
         for allowed in choices.values:
             if value.lower() == allowed.lower():
                 return allowed
-        self.add(
-            "choice_unknown", value=value, column=column, choices=", ".join(choices.values)
-        )
+        self.add("choice_unknown", value=value, column=column, choices=", ".join(choices.values))
         return None
 
     def boolean(self, column: str, *, default: bool) -> bool:

@@ -1,0 +1,158 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from kakehashi.accounts.models import User
+from kakehashi.directory.models import Person
+from tests.factories import PASSWORD, UserFactory
+
+SIGN_UP = {
+    "full_name": "Lê Thu Hà",
+    "email": "ha@example.vn",
+    "password": "a-long-enough-passphrase",
+    "language": "vi",
+}
+
+
+def confirmation_link(message) -> str:
+    return re.search(r"http://testserver(/accounts/confirm/\S+/)", message.body).group(1)
+
+
+@pytest.mark.django_db
+def test_sign_up_confirm_and_sign_in(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:signup"), SIGN_UP)
+    assert response.status_code == 200
+    user = User.objects.get(email="ha@example.vn")
+    assert not user.email_confirmed
+    assert Person.objects.get(user=user).full_name == "Lê Thu Hà"
+    (message,) = mail.outbox
+    assert message.to == ["ha@example.vn"]
+    # The message is in the language the person chose.
+    assert message.subject == _in_language(
+        "vi", "Confirm your e-mail address for Kakehashi"
+    )
+
+    signed_in = client.post(
+        reverse("accounts:login"), {"username": "ha@example.vn", "password": SIGN_UP["password"]}
+    )
+    assert signed_in.status_code == 200  # refused until confirmed, with a fresh link
+    assert "_auth_user_id" not in client.session
+    assert len(mail.outbox) == 2
+
+    response = client.get(confirmation_link(message))
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email_confirmed
+
+    response = client.post(
+        reverse("accounts:login"), {"username": "ha@example.vn", "password": SIGN_UP["password"]}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def _in_language(language, text):
+    from django.utils import translation
+
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "field_error"),
+    [
+        ({"email": "not-an-address"}, "Enter a valid email address."),
+        ({"password": "123"}, "This password is too short."),
+        ({"language": "fr"}, "Select a valid choice."),
+        ({"full_name": ""}, "This field is required."),
+    ],
+)
+def test_bad_sign_up_writes_nothing(client, change, field_error):
+    response = client.post(reverse("accounts:signup"), SIGN_UP | change)
+    assert response.status_code == 200
+    assert field_error in response.content.decode()
+    assert User.objects.count() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_an_address_can_sign_up_only_once(client):
+    UserFactory(email="ha@example.vn")
+    response = client.post(reverse("accounts:signup"), SIGN_UP)
+    assert "An account with this e-mail address already exists." in response.content.decode()
+    assert User.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_forged_confirmation_link_is_refused(client):
+    response = client.get(reverse("accounts:confirm_email", args=["forged:token"]))
+    assert response.status_code == 400
+    assert "This confirmation link is not valid." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_password_reset(client):
+    user = UserFactory(email="reset@example.org")
+    client.post(reverse("accounts:password_reset"), {"email": "reset@example.org"})
+    (message,) = mail.outbox
+    link = re.search(r"http://testserver(/accounts/password-reset/\S+/)", message.body).group(1)
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "another-long-passphrase", "new_password2": "another-long-passphrase"},
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("another-long-passphrase")
+    assert not user.check_password(PASSWORD)
+
+
+@pytest.mark.django_db
+def test_the_language_choice_is_remembered(client):
+    user = UserFactory(preferred_language="en")
+    client.force_login(user)
+    response = client.post(reverse("set_language"), {"language": "ja", "next": "/organisations/"})
+    assert response.status_code == 302 and response.url == "/organisations/"
+    assert client.cookies["kakehashi_language"].value == "ja"
+    assert '<html lang="ja">' in client.get("/").content.decode()
+    user.refresh_from_db()
+    assert user.preferred_language == "ja"
+
+
+@pytest.mark.django_db
+def test_the_profile_language_applies_in_a_new_browser(client):
+    client.force_login(UserFactory(preferred_language="vi"))
+    assert '<html lang="vi">' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_switching_to_an_unknown_language_or_offsite_changes_nothing(client):
+    response = client.post(
+        reverse("set_language"), {"language": "xx", "next": "https://evil.example/"}
+    )
+    assert response.url == "/"
+    assert "kakehashi_language" not in response.cookies
+
+
+@pytest.mark.django_db
+def test_api_tokens_are_shown_once_and_revocable(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(reverse("accounts:create_token"), {"name": "CRM sync"})
+    key = re.search(r'<code id="api-token">(kkh_[^<]+)</code>', response.content.decode()).group(1)
+    token = user.api_tokens.get()
+    assert key.startswith(token.prefix) and token.key_hash != key
+    assert key not in client.get(reverse("accounts:profile")).content.decode()
+
+    other = UserFactory()
+    client.force_login(other)
+    assert client.post(reverse("accounts:revoke_token", args=[token.pk])).status_code == 404
+    client.force_login(user)
+    client.post(reverse("accounts:revoke_token", args=[token.pk]))
+    token.refresh_from_db()
+    assert token.revoked_at is not None
