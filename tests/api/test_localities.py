@@ -131,6 +131,6 @@ def test_sectors_carry_labels_in_each_language(anonymous):
     }
 
 
-def test_the_list_takes_two_queries_whatever_its_length(anonymous, django_assert_num_queries):
+def test_the_whole_list_takes_two_queries(anonymous, django_assert_num_queries):
     with django_assert_num_queries(2):  # count + rows (parent and successor joined)
         anonymous.get("/localities?former=true")

@@ -9,7 +9,11 @@ pytestmark = pytest.mark.django_db
 def test_admin_patches_their_organisation(as_user, org_a, admin_a):
     response = as_user(admin_a).patch(
         f"/organisations/{org_a.pk}",
-        {"description": "We build robots.", "sectors": ["investment", "trade"], "locality": "hanoi"},
+        {
+            "description": "We build robots.",
+            "sectors": ["investment", "trade"],
+            "locality": "hanoi",
+        },
     )
 
     assert response.status_code == 200
@@ -90,7 +94,8 @@ def test_the_creator_becomes_administrator(as_user, member_b):
             {"locality": "binh-duong-before-2025"},
             "locality",
             "former_locality",
-            "“binh-duong-before-2025” is a former unit; use “ho-chi-minh-city”, which took it over.",
+            "“binh-duong-before-2025” is a former unit; "
+            "use “ho-chi-minh-city”, which took it over.",
         ),
         ({"sectors": ["alchemy"]}, "sectors.0", "unknown_sector", "There is no sector “alchemy”."),
         ({"website": "javascript:alert(1)"}, "website", "invalid_url", None),

@@ -306,6 +306,35 @@ def test_a_party_can_patch_and_omitted_fields_keep_their_values(as_user, org_b, 
     assert [p.name_as_signed for p in partnership.parties.all()] == ["大阪府", "Da Nang"]
 
 
+def test_patch_replaces_the_parties_with_the_ones_sent(as_user, org_b, member_b):
+    partnership = partnership_between(org_b, locality("da-nang"))
+
+    response = as_user(member_b).patch(
+        f"/partnerships/{partnership.pk}",
+        {"parties": [{"organisation": org_b.pk}, {"locality": "hue"}, {"locality": "hanoi"}]},
+    )
+
+    assert response.status_code == 200
+    assert [party["current_locality"] for party in response.json()["parties"]] == [
+        "osaka-prefecture",
+        "hue",
+        "hanoi",
+    ]
+    assert partnership.parties.count() == 3
+
+
+def test_patch_cannot_remove_the_editors_own_party(as_user, org_b, member_b):
+    partnership = partnership_between(org_b, locality("da-nang"))
+
+    response = as_user(member_b).patch(
+        f"/partnerships/{partnership.pk}", {"parties": [{"locality": "hue"}, {"locality": "hanoi"}]}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "not_a_party"
+    assert [p.organisation_id for p in partnership.parties.all()] == [org_b.pk, None]
+
+
 def test_patch_with_a_wrong_date_changes_nothing(as_user, org_b, member_b):
     partnership = partnership_between(org_b, locality("da-nang"), title="Old title")
 

@@ -156,3 +156,14 @@ def test_a_company_member_cannot_import_organisations(reference):
     assert response.status_code == 403
     assert ImportBatch.objects.count() == 0
     assert Organisation.objects.count() == 1
+
+
+def test_unknown_columns_are_named_on_the_preview(platform_admin):
+    client = client_for(platform_admin)
+    content = csv_bytes([["Name", "Sector", "country", "Notes"], ["Acme", "trade", "VN", "x"]])
+    post_import(client, "organisations", "o.csv", content)
+    batch = latest_batch()
+    assert batch.ignored_columns == ["sector", "notes"]
+    assert batch.rows[0]["values"] == {"name": "Acme", "country": "VN"}
+    page = client.get(reverse("transfer:batch", args=[batch.pk])).content.decode()
+    assert "These columns of the file are not used: sector, notes." in page

@@ -12,6 +12,7 @@ from functools import partial
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
@@ -21,6 +22,11 @@ from ninja.errors import ValidationError as NinjaValidationError
 from kakehashi.api.auth import CsrfFailed, InvalidToken
 
 logger = logging.getLogger("kakehashi.api")
+
+
+class UnknownPath(Http404):
+    """No operation of the API lives at this address."""
+
 
 # Messages for the pydantic error types that request schemas produce. %(name)s placeholders
 # are filled from the error's context.
@@ -141,6 +147,10 @@ def on_not_found(request, exc, api: NinjaAPI):
     )
 
 
+def on_unknown_path(request, exc, api: NinjaAPI):
+    return _error(api, request, 404, "not_found", gettext("There is no such address in this API."))
+
+
 def on_forbidden(request, exc, api: NinjaAPI):
     return _error(api, request, 403, "forbidden", gettext("You are not allowed to do this."))
 
@@ -209,6 +219,7 @@ def on_server_error(request, exc: Exception, api: NinjaAPI):
 HANDLERS = [
     (NinjaValidationError, on_schema_error),
     (DjangoValidationError, on_invalid),
+    (UnknownPath, on_unknown_path),
     (Http404, on_not_found),
     (ObjectDoesNotExist, on_not_found),
     (PermissionDenied, on_forbidden),
@@ -217,6 +228,7 @@ HANDLERS = [
     (CsrfFailed, on_csrf_failed),
     (HttpError, on_http_error),
     (SuspiciousOperation, on_bad_request),
+    (RawPostDataException, on_bad_request),
     (Exception, on_server_error),
 ]
 

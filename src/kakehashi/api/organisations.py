@@ -133,7 +133,7 @@ def list_organisations(request, query: Query[OrganisationQuery]):
     if sector is not None:
         organisations = organisations.filter(sectors=sector)
     if locality is not None:
-        organisations = organisations.filter(locality__in=locality.lineage())
+        organisations = organisations.filter(locality__in=locality.lineage)
     if query.q:
         organisations = organisations.filter(
             Q(name__icontains=query.q) | Q(name_en__icontains=query.q)
@@ -170,6 +170,6 @@ def update_organisation(
     organisation = _visible(request, organisation_id)
     if not request.user.has_perm("directory.change_organisation", organisation):
         raise PermissionDenied
-    fields = _fields(request, payload.model_dump(exclude_unset=True))
+    fields = _fields(request, {name: getattr(payload, name) for name in payload.model_fields_set})
     services.update_organisation(organisation=organisation, by=request.user, **fields)
     return _visible(request, organisation.pk)

@@ -152,7 +152,9 @@ class PartnershipIn(InputSchema):
     summary: text(4000) = ""
     language: Language = Language.EN
     is_published: bool = True
-    sources: list[text(500)] = Field([], max_length=20, description="http(s) addresses")
+    sources: list[text(500, min_length=1)] = Field(
+        [], max_length=20, description="http(s) addresses"
+    )
     renewals: list[RenewalIn] = Field([], max_length=50)
     parties: list[PartyIn] = Field(..., max_length=10, description="At least two")
 
@@ -170,7 +172,7 @@ class PartnershipPatch(InputSchema):
     summary: text(4000) = None
     language: Language = None
     is_published: bool = None
-    sources: list[text(500)] = Field(None, max_length=20)
+    sources: list[text(500, min_length=1)] = Field(None, max_length=20)
     renewals: list[RenewalIn] = Field(None, max_length=50)
     parties: list[PartyIn] = Field(None, max_length=10)
 
@@ -205,6 +207,11 @@ def stored_input(partnership: Partnership) -> PartnershipInput:
     )
 
 
+def sent_fields(payload: Schema) -> dict:
+    """The top-level fields the client sent (nested items keep their defaults)."""
+    return {name: getattr(payload, name) for name in payload.model_fields_set}
+
+
 def _changes(request, sent: dict) -> dict:
     """PartnershipInput fields from the fields sent; every bad value is reported at once."""
     errors = FieldErrors()
@@ -224,10 +231,10 @@ def _changes(request, sent: dict) -> dict:
         changes["renewals"] = []
         for position, renewal in enumerate(sent["renewals"]):
             date, precision = errors.partial_date(
-                renewal["date"], f"renewals.{position}.date", required=True
+                renewal.date, f"renewals.{position}.date", required=True
             )
             changes["renewals"].append(
-                RenewalInput(date=date, precision=precision, note=renewal["note"])
+                RenewalInput(date=date, precision=precision, note=renewal.note)
             )
     if "parties" in sent:
         changes["parties"] = [
@@ -238,15 +245,15 @@ def _changes(request, sent: dict) -> dict:
     return changes
 
 
-def _party(errors: FieldErrors, party: dict, field: str, user) -> PartyInput:
-    if party["locality"] is not None and party["organisation"] is not None:
+def _party(errors: FieldErrors, party: PartyIn, field: str, user) -> PartyInput:
+    if party.locality is not None and party.organisation is not None:
         errors.add(
             field, _("Choose a locality or an organisation for a party, not both."), "party_both"
         )
     return PartyInput(
-        locality=errors.locality(party["locality"], f"{field}.locality"),
-        organisation=errors.organisation(party["organisation"], f"{field}.organisation", user=user),
-        name_as_signed=party["name_as_signed"],
+        locality=errors.locality(party.locality, f"{field}.locality"),
+        organisation=errors.organisation(party.organisation, f"{field}.organisation", user=user),
+        name_as_signed=party.name_as_signed,
     )
 
 
@@ -292,7 +299,8 @@ def create_partnership(request, payload: PartnershipIn):
     """Record an agreement to which the caller's organisation (or locality) is a party."""
     if not request.user.has_perm("partnerships.add_partnership"):
         raise PermissionDenied
-    data = PartnershipInput(**_changes(request, payload.model_dump()))
+    all_fields = {name: getattr(payload, name) for name in PartnershipIn.model_fields}
+    data = PartnershipInput(**_changes(request, all_fields))
     partnership = services.create_partnership(data=data, by=request.user)
     return Status(201, _visible(request, partnership.pk))
 
@@ -307,7 +315,7 @@ def update_partnership(
     partnership = _visible(request, partnership_id)
     if not request.user.has_perm("partnerships.change_partnership", partnership):
         raise PermissionDenied
-    changes = _changes(request, payload.model_dump(exclude_unset=True))
+    changes = _changes(request, sent_fields(payload))
     data = dataclasses.replace(stored_input(partnership), **changes)
     services.update_partnership(partnership=partnership, data=data, by=request.user)
     return _visible(request, partnership.pk)

@@ -1,12 +1,11 @@
 """The REST API at /api/v1/: one router per app, token or session authentication, one error
 shape (see errors.py). OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs."""
 
-from django.http import Http404
 from ninja import NinjaAPI, Router
 
 from kakehashi.api import localities, organisations, partnerships, tokens
 from kakehashi.api.auth import AUTHENTICATED
-from kakehashi.api.errors import install_error_handlers
+from kakehashi.api.errors import UnknownPath, install_error_handlers
 
 DESCRIPTION = """
 Reads are public: anonymous callers see published records. Writes need a personal API token,
@@ -39,7 +38,7 @@ fallback = Router()
     ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", auth=None, include_in_schema=False
 )
 def unknown_path(request, rest: str):
-    raise Http404
+    raise UnknownPath
 
 
 api.add_router("", fallback)

@@ -11,11 +11,15 @@ from kakehashi.directory.models import (
 
 class LocalityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        label = f"{obj.name} ({obj.get_country_display()})"
-        if not obj.is_current:
-            # Translators: a former province, e.g. "Binh Duong (until 30 June 2025)".
-            label = _("%(name)s (until 30 June 2025)") % {"name": obj.name}
-        return label
+        if obj.is_current:
+            return f"{obj.name} ({obj.get_country_display()})"
+        if obj.valid_until:
+            # Translators: a former province, e.g. "Binh Duong (until 2025-06-30)".
+            return _("%(name)s (until %(date)s)") % {
+                "name": obj.name,
+                "date": obj.valid_until.isoformat(),
+            }
+        return _("%(name)s (former)") % {"name": obj.name}
 
 
 class OrganisationForm(forms.ModelForm):

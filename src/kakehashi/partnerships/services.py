@@ -65,6 +65,12 @@ class PartnershipInput:
     is_demo: bool = False
 
 
+def _check(data: PartnershipInput) -> None:
+    if not data.title.strip():
+        raise ValidationError(_("Give the partnership a title."), code="title_missing")
+    _check_parties(data.parties)
+
+
 def _check_parties(parties: list[PartyInput]) -> None:
     if len(parties) < 2:
         raise ValidationError(
@@ -75,6 +81,10 @@ def _check_parties(parties: list[PartyInput]) -> None:
         if party.locality is None and party.organisation is None:
             raise ValidationError(
                 _("Each party must be a locality or an organisation."), code="party_missing"
+            )
+        if party.locality is not None and party.organisation is not None:
+            raise ValidationError(
+                _("Choose a locality or an organisation, not both."), code="party_both"
             )
         key = (party.locality and party.locality.pk, party.organisation and party.organisation.pk)
         if key in seen:
@@ -155,7 +165,7 @@ def create_partnership(*, data: PartnershipInput, by) -> Partnership:
 
     `by` must act for one of the parties (or be a platform administrator); their
     organisation is stored as the one that recorded it."""
-    _check_parties(data.parties)
+    _check(data)
     recorded_by = recording_organisation(by=by, parties=data.parties)
     partnership = Partnership.objects.create(
         **{name: getattr(data, name) for name in SCALAR_FIELDS},
@@ -172,7 +182,7 @@ def update_partnership(*, partnership: Partnership, data: PartnershipInput, by) 
 
     The caller checks that `by` may change this partnership; the new parties must still
     include one that `by` acts for, so nobody edits themselves out of their own record."""
-    _check_parties(data.parties)
+    _check(data)
     recording_organisation(by=by, parties=data.parties)
     partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
     for name in SCALAR_FIELDS:

@@ -26,9 +26,7 @@ PAGE_SIZE = 50
 
 def partnership_list(request):
     partnerships = queries.partnerships_visible_to(request.user)
-    kind, status, sector, country = (
-        request.GET.get(key, "") for key in ("kind", "status", "sector", "country")
-    )
+    kind, status, sector = (request.GET.get(key, "") for key in ("kind", "status", "sector"))
     if kind in PartnershipKind.values:
         partnerships = partnerships.filter(kind=kind)
     if status in PartnershipStatus.values:
@@ -44,7 +42,7 @@ def partnership_list(request):
             "kinds": PartnershipKind.choices,
             "statuses": PartnershipStatus.choices,
             "sectors": Sector.objects.all(),
-            "selected": {"kind": kind, "status": status, "sector": sector, "country": country},
+            "selected": {"kind": kind, "status": status, "sector": sector},
             "can_add": request.user.has_perm("partnerships.add_partnership"),
         },
     )
@@ -87,7 +85,8 @@ def _save(request, form, parties, partnership=None):
     """Validate both forms and call the service; return the partnership or None."""
     if not (form.is_valid() and parties.is_valid()):
         return None
-    data = partnership_input(form, parties)
+    # The demo flag is not on the form: an edit keeps it.
+    data = partnership_input(form, parties, is_demo=partnership.is_demo if partnership else False)
     try:
         if partnership is None:
             return services.create_partnership(data=data, by=request.user)

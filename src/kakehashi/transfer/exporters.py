@@ -50,7 +50,7 @@ def organisation_table(user) -> tuple[list[str], Iterator[list[str]]]:
 def visible_memberships(user):
     """The memberships of the organisations the user acts for (every one, for a platform
     administrator)."""
-    memberships = Membership.objects.select_related("person", "organisation").order_by(
+    memberships = Membership.objects.select_related("person").order_by(
         "organisation__name", "organisation_id", "person__full_name", "pk"
     )
     if not is_platform_admin(user):

@@ -65,6 +65,7 @@ def index(request):
         request.FILES or None,
         kinds=kinds,
         max_bytes=services.max_import_bytes(),
+        max_rows=services.max_import_rows(),
     )
     if request.method == "POST" and kinds and form.is_valid():
         try:

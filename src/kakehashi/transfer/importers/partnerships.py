@@ -52,6 +52,7 @@ class PartnershipImporter:
             organisation.pk: organisation
             for organisation in organisations_visible_to(user).filter(pk__in=ids)
         }
+        self.recording_refusals: dict[tuple, ValidationError | None] = {}
         titles = {(values.get("title") or "").strip() for values in rows}
         self.existing_titles = set(
             partnerships_visible_to(user)
@@ -124,14 +125,25 @@ class PartnershipImporter:
         elif len({(p.locality, p.organisation) for p in found}) < len(found):
             row.add("party_duplicate")
         else:
-            try:
-                services.recording_organisation(by=self.user, parties=found)
-            except ValidationError as error:
-                if error.code == "not_a_party":
-                    row.add("not_a_party")
-                else:
-                    row.problems.append(service_problem(error))
+            error = self._recording_refused(found)
+            if error is not None and error.code == "not_a_party":
+                row.add("not_a_party")
+            elif error is not None:
+                row.problems.append(service_problem(error))
         return parties
+
+    def _recording_refused(self, parties: list[services.PartyInput]) -> ValidationError | None:
+        """Why the user may not record an agreement between these parties (None if they
+        may), asked of the partnership services once per combination of parties in a file."""
+        key = tuple((party.locality, party.organisation) for party in parties)
+        if key not in self.recording_refusals:
+            try:
+                services.recording_organisation(by=self.user, parties=parties)
+            except ValidationError as error:
+                self.recording_refusals[key] = error
+            else:
+                self.recording_refusals[key] = None
+        return self.recording_refusals[key]
 
     def _party(self, row: RowReader, column: str, text: str, name: str):
         organisation_id = _organisation_id(text)

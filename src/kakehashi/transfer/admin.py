@@ -1,0 +1,19 @@
+from django.contrib import admin
+
+from kakehashi.transfer.models import ImportBatch
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """Imports are read-only here: they are written and confirmed by their uploaders."""
+
+    list_display = ["file_name", "kind", "created_by", "created_at", "status", "written_count"]
+    list_filter = ["kind", "status"]
+    search_fields = ["file_name", "created_by__email"]
+    readonly_fields = [field.name for field in ImportBatch._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

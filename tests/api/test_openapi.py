@@ -1,0 +1,58 @@
+"""The OpenAPI document and the interactive docs."""
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+
+pytestmark = pytest.mark.django_db
+
+
+def test_openapi_documents_every_operation(anonymous):
+    schema = anonymous.get("/openapi.json").json()
+
+    operations = {
+        (method.upper(), path) for path, item in schema["paths"].items() for method in item
+    }
+    assert operations == {
+        ("GET", "/api/v1/localities"),
+        ("GET", "/api/v1/localities/{slug}"),
+        ("GET", "/api/v1/sectors"),
+        ("GET", "/api/v1/organisations"),
+        ("POST", "/api/v1/organisations"),
+        ("GET", "/api/v1/organisations/{organisation_id}"),
+        ("PATCH", "/api/v1/organisations/{organisation_id}"),
+        ("GET", "/api/v1/partnerships"),
+        ("POST", "/api/v1/partnerships"),
+        ("GET", "/api/v1/partnerships/{partnership_id}"),
+        ("PATCH", "/api/v1/partnerships/{partnership_id}"),
+        ("DELETE", "/api/v1/partnerships/{partnership_id}"),
+        ("GET", "/api/v1/tokens"),
+        ("POST", "/api/v1/tokens"),
+        ("DELETE", "/api/v1/tokens/{token_id}"),
+    }
+    public = schema["paths"]["/api/v1/localities"]["get"]["security"]
+    assert public == [{"TokenAuth": []}, {"SessionAuth": []}, {}]
+    write = schema["paths"]["/api/v1/partnerships"]["post"]["security"]
+    assert write == [{"TokenAuth": []}, {"SessionAuth": []}]
+    assert schema["components"]["securitySchemes"]["TokenAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+    }
+
+
+def test_docs_page_is_served(anonymous):
+    response = anonymous.get("/docs")
+
+    assert response.status_code == 200
+    assert b"/api/v1/openapi.json" in response.content
+
+
+def test_docs_page_loads_its_scripts_from_this_server(anonymous):
+    if "ninja" not in settings.INSTALLED_APPS:
+        pytest.xfail("needs 'ninja' in INSTALLED_APPS to serve Swagger UI's bundled files")
+
+    response = anonymous.get("/docs")
+
+    assert b"cdn." not in response.content
+    assert b"/static/ninja/swagger-ui-bundle.js" in response.content
+    assert finders.find("ninja/swagger-ui-bundle.js") is not None
