@@ -57,7 +57,9 @@ class OrganisationFactory(DjangoModelFactory):
     is_published = True
 
 
-def member_of(organisation: Organisation, *, role: str = MembershipRole.MEMBER, **user_fields) -> User:
+def member_of(
+    organisation: Organisation, *, role: str = MembershipRole.MEMBER, **user_fields
+) -> User:
     """A signed-up user who acts for the organisation in the given role."""
     user = UserFactory(**user_fields)
     person = PersonFactory(user=user, full_name=user.full_name, email=user.email)
@@ -80,10 +82,16 @@ def partnership_between(*places, **fields) -> Partnership:
     for position, place in enumerate(places):
         if isinstance(place, Organisation):
             PartnershipParty.objects.create(
-                partnership=partnership, organisation=place, name_as_signed=place.name, position=position
+                partnership=partnership,
+                organisation=place,
+                name_as_signed=place.name,
+                position=position,
             )
         else:
             PartnershipParty.objects.create(
-                partnership=partnership, locality=place, name_as_signed=place.name_en, position=position
+                partnership=partnership,
+                locality=place,
+                name_as_signed=place.name_en,
+                position=position,
             )
     return partnership

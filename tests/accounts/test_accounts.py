@@ -31,9 +31,7 @@ def test_sign_up_confirm_and_sign_in(client, django_capture_on_commit_callbacks)
     (message,) = mail.outbox
     assert message.to == ["ha@example.vn"]
     # The message is in the language the person chose.
-    assert message.subject == _in_language(
-        "vi", "Confirm your e-mail address for Kakehashi"
-    )
+    assert message.subject == _in_language("vi", "Confirm your e-mail address for Kakehashi")
 
     signed_in = client.post(
         reverse("accounts:login"), {"username": "ha@example.vn", "password": SIGN_UP["password"]}

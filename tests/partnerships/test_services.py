@@ -59,9 +59,7 @@ def test_a_local_government_member_records_an_agreement_of_its_locality(danang_g
 def test_recording_for_someone_elses_locality_is_refused(danang_government):
     user = member_of(danang_government)
     with pytest.raises(ValidationError) as error:
-        create_partnership(
-            data=agreement(locality("hanoi"), locality("tokyo-metropolis")), by=user
-        )
+        create_partnership(data=agreement(locality("hanoi"), locality("tokyo-metropolis")), by=user)
     assert error.value.code == "not_a_party"
     assert Partnership.objects.count() == 0
 

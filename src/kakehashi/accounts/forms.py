@@ -52,9 +52,7 @@ class SignUpForm(forms.Form):
 
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
-    preferred_language = forms.ChoiceField(
-        label=_("Preferred language"), choices=Language.choices
-    )
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
 
 
 class ApiTokenForm(forms.Form):

@@ -26,9 +26,7 @@ def confirmation_token(user: User) -> str:
 
 def send_confirmation_email(*, user: User, base_url: str) -> None:
     """Send the confirmation link, in the user's language."""
-    link = base_url.rstrip("/") + reverse(
-        "accounts:confirm_email", args=[confirmation_token(user)]
-    )
+    link = base_url.rstrip("/") + reverse("accounts:confirm_email", args=[confirmation_token(user)])
     with translation.override(user.preferred_language):
         subject = _("Confirm your e-mail address for Kakehashi")
         body = render_to_string("accounts/email/confirm.txt", {"user": user, "link": link})
@@ -62,8 +60,12 @@ def confirm_email(*, token: str) -> User:
             code="link_expired",
         ) from error
     except signing.BadSignature as error:
-        raise ValidationError(_("This confirmation link is not valid."), code="link_invalid") from error
-    user = User.objects.select_for_update().filter(pk=payload["user"], email=payload["email"]).first()
+        raise ValidationError(
+            _("This confirmation link is not valid."), code="link_invalid"
+        ) from error
+    user = (
+        User.objects.select_for_update().filter(pk=payload["user"], email=payload["email"]).first()
+    )
     if user is None:
         raise ValidationError(_("This confirmation link is not valid."), code="link_invalid")
     if not user.email_confirmed:
@@ -80,7 +82,10 @@ def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
         raise ValidationError(_("Give the token a name."), code="name_missing")
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        user=user, name=name[:100], prefix=key[: len(TOKEN_PREFIX) + 6], key_hash=ApiToken.hash_key(key)
+        user=user,
+        name=name[:100],
+        prefix=key[: len(TOKEN_PREFIX) + 6],
+        key_hash=ApiToken.hash_key(key),
     )
     return token, key
 

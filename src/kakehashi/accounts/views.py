@@ -35,7 +35,9 @@ def signup(request):
         except ValidationError as error:
             form.add_error("email", error)
         else:
-            return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
+            return render(
+                request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]}
+            )
     return render(request, "accounts/signup.html", {"form": form})
 
 
@@ -43,7 +45,9 @@ def confirm_email(request, token):
     try:
         services.confirm_email(token=token)
     except ValidationError as error:
-        return render(request, "accounts/confirm_failed.html", {"error": error.messages[0]}, status=400)
+        return render(
+            request, "accounts/confirm_failed.html", {"error": error.messages[0]}, status=400
+        )
     messages.success(request, _("Your e-mail address is confirmed. You can sign in now."))
     return redirect("accounts:login")
 

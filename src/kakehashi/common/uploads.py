@@ -39,8 +39,6 @@ def sniff_document_type(upload) -> str:
     if content_type == "application/pdf":
         upload.seek(max(0, upload.size - 1024))
         if b"%%EOF" not in upload.read():
-            raise ValidationError(
-                _("The PDF file is incomplete or damaged."), code="file_damaged"
-            )
+            raise ValidationError(_("The PDF file is incomplete or damaged."), code="file_damaged")
     upload.seek(0)
     return content_type

@@ -22,7 +22,9 @@ def env_bool(name: str, default: bool) -> bool:
 
 DEBUG = env_bool("KAKEHASHI_DEBUG", False)
 SECRET_KEY = os.environ.get("KAKEHASHI_SECRET_KEY", "insecure-dev-key-change-me-in-production")
-ALLOWED_HOSTS = os.environ.get("KAKEHASHI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+ALLOWED_HOSTS = os.environ.get("KAKEHASHI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
+    ","
+)
 CSRF_TRUSTED_ORIGINS = [
     origin for origin in os.environ.get("KAKEHASHI_CSRF_TRUSTED_ORIGINS", "").split(",") if origin
 ]

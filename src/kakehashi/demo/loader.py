@@ -109,7 +109,8 @@ DEMO_ORGANISATIONS = [
         "locality": "jp:271004",
         "language": "ja",
         "sectors": ["digital_transformation", "innovation"],
-        "description": "工場自動化ロボットの開発。ベトナムでの合弁先を探しています。デモ用のデータです。",
+        "description": "工場自動化ロボットの開発。ベトナムでの合弁先を探しています。"
+        "デモ用のデータです。",
     },
     {
         "key": "kitakyushu-ecotech",
@@ -340,9 +341,15 @@ def load_demo() -> dict[str, int]:
             "organisations"
         ]
     }
-    demo = {spec["key"]: _upsert_organisation(spec, places, is_demo=True) for spec in DEMO_ORGANISATIONS}
+    demo = {
+        spec["key"]: _upsert_organisation(spec, places, is_demo=True) for spec in DEMO_ORGANISATIONS
+    }
     places.organisations = real | demo
     users = _upsert_people(places.organisations)
     partnerships = _load_partnerships(places, users["admin"])
     _load_demo_records(places)
-    return {"organisations": len(places.organisations), "users": len(users), "partnerships": partnerships}
+    return {
+        "organisations": len(places.organisations),
+        "users": len(users),
+        "partnerships": partnerships,
+    }

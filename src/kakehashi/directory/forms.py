@@ -60,9 +60,7 @@ class OrganisationForm(forms.ModelForm):
         cleaned = super().clean()
         locality, country = cleaned.get("locality"), cleaned.get("country")
         if locality is not None and country and locality.country != country:
-            self.add_error(
-                "locality", _("The locality is not in the organisation's country.")
-            )
+            self.add_error("locality", _("The locality is not in the organisation's country."))
         return cleaned
 
 

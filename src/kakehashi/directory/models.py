@@ -81,13 +81,13 @@ class Locality(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("locality", args=[self.slug])
+
     @property
     def name(self) -> str:
         """The name in the reader's language, where known."""
         return pick_name(self)
-
-    def get_absolute_url(self):
-        return reverse("locality", args=[self.slug])
 
     @cached_property
     def lineage(self) -> list["Locality"]:
@@ -162,6 +162,9 @@ class Organisation(models.Model):
     def __str__(self):
         return self.display_name
 
+    def get_absolute_url(self):
+        return reverse("directory:organisation", args=[self.pk])
+
     @property
     def display_name(self) -> str:
         """The name as the organisation writes it, with its English name beside it for
@@ -169,9 +172,6 @@ class Organisation(models.Model):
         if self.name_en and self.name_en != self.name and reader_language() != self.language:
             return f"{self.name} ({self.name_en})"
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("directory:organisation", args=[self.pk])
 
 
 class Person(models.Model):

@@ -48,8 +48,7 @@ def _vn_units(table: str) -> list[VnUnit]:
         f"FROM [{table}] ORDER BY provinceCode"
     )
     return [
-        VnUnit(r["provinceCode"], r["provinceKey"], r["province"], r["provinceShort"])
-        for r in rows
+        VnUnit(r["provinceCode"], r["provinceKey"], r["province"], r["provinceShort"]) for r in rows
     ]
 
 

@@ -15,6 +15,16 @@ def person_for_user(user) -> Person:
     return person
 
 
+@transaction.atomic
+def create_person(*, full_name: str, email: str = "", phone: str = "", by) -> Person:
+    """Add a person to the directory (someone who has not signed up, e.g. from an import)."""
+    if not full_name.strip():
+        raise ValidationError(_("A person needs a name."), code="name_missing")
+    return Person.objects.create(
+        full_name=full_name.strip(), email=email.strip(), phone=phone.strip()
+    )
+
+
 ORGANISATION_FIELDS = (
     "name",
     "name_en",

@@ -107,7 +107,9 @@ def organisation_create(request):
     if request.method == "POST" and form.is_valid():
         organisation = _save_organisation(request, form)
         if organisation is not None:
-            messages.success(request, _("The organisation is registered. You are its administrator."))
+            messages.success(
+                request, _("The organisation is registered. You are its administrator.")
+            )
             return redirect(organisation)
     return render(request, "directory/organisation_form.html", {"form": form})
 
@@ -172,4 +174,3 @@ def _remove_member(request, organisation):
     else:
         messages.success(request, _("The member is removed."))
     return redirect("directory:organisation_members", pk=organisation.pk)
-

@@ -41,7 +41,10 @@ class PartnershipForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), choices=PartnershipStatus.choices)
     summary = forms.CharField(
-        label=_("Summary"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Summary"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     language = forms.ChoiceField(label=_("Language of the text"), choices=Language.choices)
     sources = forms.CharField(
@@ -181,16 +184,25 @@ class DocumentForm(forms.Form):
 
 
 class VisitForm(forms.Form):
-    visitor = LocalityChoiceField(label=_("Visiting locality"), queryset=Locality.objects.filter(is_current=True))
-    host = LocalityChoiceField(label=_("Host locality"), queryset=Locality.objects.filter(is_current=True))
+    visitor = LocalityChoiceField(
+        label=_("Visiting locality"), queryset=Locality.objects.filter(is_current=True)
+    )
+    host = LocalityChoiceField(
+        label=_("Host locality"), queryset=Locality.objects.filter(is_current=True)
+    )
     delegation_lead = forms.CharField(label=_("Led by"), max_length=200, required=False)
     started_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     ended_on = forms.DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    purpose = forms.CharField(label=_("Purpose"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    purpose = forms.CharField(
+        label=_("Purpose"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     outcome = forms.CharField(
-        label=_("Outcome"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Outcome"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     source_url = forms.URLField(
         label=_("Source"), required=False, max_length=500, assume_scheme="https"

@@ -29,9 +29,7 @@ class Partnership(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("type"), max_length=30, choices=PartnershipKind.choices)
-    type_as_stated = models.CharField(
-        _("type as stated in the source"), max_length=300, blank=True
-    )
+    type_as_stated = models.CharField(_("type as stated in the source"), max_length=300, blank=True)
     sectors = models.ManyToManyField(Sector, blank=True, verbose_name=_("fields"))
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_precision = models.CharField(
@@ -183,9 +181,7 @@ def document_path(instance, filename):
 class Document(models.Model):
     """An uploaded copy of an agreement: a PDF or an image, checked by its content."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="documents"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=document_path)
     content_type = models.CharField(max_length=50, editable=False)
@@ -207,9 +203,7 @@ class Document(models.Model):
 class PriorityList(models.Model):
     """A locality's list of priority partners for a period, e.g. 2021–2025."""
 
-    locality = models.ForeignKey(
-        Locality, on_delete=models.PROTECT, related_name="priority_lists"
-    )
+    locality = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="priority_lists")
     title = models.CharField(_("title"), max_length=200)
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))

@@ -3,7 +3,11 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from kakehashi.directory.models import Locality
-from kakehashi.directory.queries import is_platform_admin, localities_spoken_for, organisation_ids_of
+from kakehashi.directory.queries import (
+    is_platform_admin,
+    localities_spoken_for,
+    organisation_ids_of,
+)
 from kakehashi.partnerships.models import (
     DelegationVisit,
     Partnership,

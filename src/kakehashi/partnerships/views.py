@@ -15,8 +15,8 @@ from kakehashi.partnerships.forms import (
     PartnershipForm,
     PartyFormSet,
     VisitForm,
-    party_initial,
     partnership_input,
+    party_initial,
 )
 from kakehashi.partnerships.models import Document, PartnershipKind, PartnershipStatus
 from kakehashi.partnerships.timeline import locality_timeline
@@ -69,10 +69,14 @@ def partnership_detail(request, pk):
 
 
 def _edit_forms(request, partnership=None):
-    initial = PartnershipForm.initial_for(partnership) if partnership else {
-        "language": request.LANGUAGE_CODE,
-        "is_published": True,
-    }
+    initial = (
+        PartnershipForm.initial_for(partnership)
+        if partnership
+        else {
+            "language": request.LANGUAGE_CODE,
+            "is_published": True,
+        }
+    )
     form = PartnershipForm(request.POST or None, initial=initial)
     parties = PartyFormSet(request.POST or None, initial=party_initial(partnership), prefix="party")
     organisations = organisations_visible_to(request.user)
@@ -203,14 +207,10 @@ def visit_create(request, pk):
 
 
 def locality_detail(request, slug):
-    locality = get_object_or_404(
-        Locality.objects.select_related("parent", "successor"), slug=slug
-    )
+    locality = get_object_or_404(Locality.objects.select_related("parent", "successor"), slug=slug)
     partnerships = list(queries.partnerships_of_locality(locality, request.user))
     visits = list(queries.visits_of_locality(locality, request.user))
-    organisations = organisations_visible_to(request.user).filter(
-        locality__in=locality.lineage
-    )
+    organisations = organisations_visible_to(request.user).filter(locality__in=locality.lineage)
     return render(
         request,
         "partnerships/locality_detail.html",

@@ -157,8 +157,8 @@ class PersonImporter:
         organisation = plan["organisation"]
         person = existing_person(plan["email"], organisation)
         if person is None:
-            person = Person.objects.create(
-                full_name=plan["full_name"], email=plan["email"], phone=plan["phone"]
+            person = services.create_person(
+                full_name=plan["full_name"], email=plan["email"], phone=plan["phone"], by=self.user
             )
         return services.add_member(
             organisation=organisation,
