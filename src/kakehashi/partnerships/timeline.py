@@ -22,7 +22,7 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
     entries = []
     for partnership in partnerships:
         others = ", ".join(
-            party.name_as_signed
+            party.current_place.name if party.current_place else party.name_as_signed
             for party in partnership.parties.all()
             if not (party.place and party.place.pk in lineage)
         )
