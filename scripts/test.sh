@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 CI=${CI:-false}
+export PATH="$PATH:/usr/sbin:/sbin"
 
 need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
