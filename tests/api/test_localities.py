@@ -134,3 +134,9 @@ def test_sectors_carry_labels_in_each_language(anonymous):
 def test_the_whole_list_takes_two_queries(anonymous, django_assert_num_queries):
     with django_assert_num_queries(2):  # count + rows (parent and successor joined)
         anonymous.get("/localities?former=true")
+
+
+def test_names_are_sent_as_utf8_not_escaped(anonymous):
+    response = anonymous.get("/localities/hanoi")
+    assert "Thành phố Hà Nội".encode() in response.content
+    assert b"\\u" not in response.content

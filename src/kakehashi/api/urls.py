@@ -2,6 +2,7 @@
 shape (see errors.py). OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs."""
 
 from ninja import NinjaAPI, Router
+from ninja.renderers import JSONRenderer
 
 from kakehashi.api import localities, organisations, partnerships, tokens
 from kakehashi.api.auth import AUTHENTICATED
@@ -16,7 +17,14 @@ Every error is `{"code": "...", "message": "...", "details": [{"field", "code", 
 messages follow `Accept-Language` (en, vi, ja).
 """
 
+class Utf8JSONRenderer(JSONRenderer):
+    """Vietnamese and Japanese as themselves, not as escaped code points."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=Utf8JSONRenderer(),
     title="Kakehashi API",
     version="1",
     description=DESCRIPTION,
