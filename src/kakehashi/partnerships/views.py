@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -178,8 +178,12 @@ def document_upload(request, pk):
 def document_download(request, pk, document_pk):
     partnership = _visible_partnership(request, pk)
     document = get_object_or_404(Document, pk=document_pk, partnership=partnership)
+    try:
+        stored = document.file.open("rb")
+    except FileNotFoundError as error:  # the record outlived its file (e.g. a restored backup)
+        raise Http404 from error
     return FileResponse(
-        document.file.open("rb"),
+        stored,
         content_type=document.content_type,
         filename=document.file.name.rsplit("/", 1)[-1],
     )
