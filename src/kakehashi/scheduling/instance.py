@@ -1,0 +1,424 @@
+"""The scheduling instance (`"format": "kakehashi-schedule/1"`): parsing and validation.
+
+parse_instance() checks everything it can and raises InstanceError with *every* problem
+found, each with a code, the JSON path and a plain message, so an organiser can fix a file in
+one go. A meeting that is well-formed but cannot take place (its members share no available
+slot, no table is big enough, no interpreter covers its languages) is not an error: the solver
+reports it as unscheduled with its reason (see `Instance.impossible`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+FORMAT = "kakehashi-schedule/1"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message} [{self.code}]"
+
+
+class InstanceError(ValueError):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+@dataclass(frozen=True)
+class Slot:
+    id: str
+    start: dt.datetime
+    end: dt.datetime
+
+    @property
+    def day(self) -> dt.date:
+        """The calendar day of the slot, in its own UTC offset."""
+        return self.start.date()
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    seats: int
+    available: frozenset[str] | None  # None: every slot
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    available: frozenset[str] | None
+    max_meetings: int | None
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    id: str
+    languages: frozenset[str]
+    available: frozenset[str] | None
+
+    def covers(self, pair: frozenset[str]) -> bool:
+        return pair <= self.languages
+
+
+@dataclass(frozen=True)
+class Fixed:
+    slot: str
+    table: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    participants: tuple[str, ...]
+    weight: int = 1
+    interpreting: frozenset[str] | None = None  # the two languages to interpret between
+    fixed: Fixed | None = None
+
+    @property
+    def seats_needed(self) -> int:
+        """Members plus the interpreter, if any."""
+        return len(self.participants) + (1 if self.interpreting else 0)
+
+
+@dataclass
+class Instance:
+    slots: list[Slot]
+    tables: list[Table]
+    participants: list[Participant]
+    interpreters: list[Interpreter]
+    meetings: list[Meeting]
+    # Meetings that cannot take place whatever the schedule, with the reason.
+    impossible: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def slot_by_id(self) -> dict[str, Slot]:
+        return {slot.id: slot for slot in self.slots}
+
+    @cached_property
+    def slot_order(self) -> dict[str, int]:
+        """Slot id -> position in time order."""
+        ordered = sorted(self.slots, key=lambda slot: (slot.start, slot.id))
+        return {slot.id: index for index, slot in enumerate(ordered)}
+
+    @cached_property
+    def table_by_id(self) -> dict[str, Table]:
+        return {table.id: table for table in self.tables}
+
+    @cached_property
+    def participant_by_id(self) -> dict[str, Participant]:
+        return {participant.id: participant for participant in self.participants}
+
+    @cached_property
+    def interpreter_by_id(self) -> dict[str, Interpreter]:
+        return {interpreter.id: interpreter for interpreter in self.interpreters}
+
+    @cached_property
+    def meeting_by_id(self) -> dict[str, Meeting]:
+        return {meeting.id: meeting for meeting in self.meetings}
+
+    def slot_ids_for(self, available: frozenset[str] | None) -> frozenset[str]:
+        return frozenset(self.slot_by_id) if available is None else available
+
+    def candidate_slots(self, meeting: Meeting) -> list[str]:
+        """Slots, in time order, in which every member is available and some table and (if
+        needed) some interpreter could host the meeting. A fixed meeting has only its slot."""
+        if meeting.fixed is not None:
+            return [meeting.fixed.slot]
+        common = frozenset(self.slot_by_id)
+        for participant_id in meeting.participants:
+            common &= self.slot_ids_for(self.participant_by_id[participant_id].available)
+        tables_ok = set()
+        for table in self.tables:
+            if table.seats >= meeting.seats_needed:
+                tables_ok |= self.slot_ids_for(table.available)
+        common &= tables_ok
+        if meeting.interpreting:
+            interpreters_ok = set()
+            for interpreter in self.interpreters:
+                if interpreter.covers(meeting.interpreting):
+                    interpreters_ok |= self.slot_ids_for(interpreter.available)
+            common &= interpreters_ok
+        return sorted(common, key=self.slot_order.__getitem__)
+
+
+def _parse_time(value, path: str, problems: list[Problem]) -> dt.datetime | None:
+    if not isinstance(value, str):
+        problems.append(Problem("bad_time", path, "must be an ISO 8601 date-time string"))
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        problems.append(Problem("bad_time", path, f"{value!r} is not an ISO 8601 date-time"))
+        return None
+    if parsed.tzinfo is None:
+        problems.append(
+            Problem("time_without_offset", path, f"{value!r} needs a UTC offset, e.g. +07:00")
+        )
+        return None
+    return parsed
+
+
+class _Reader:
+    """Collects problems while reading the JSON document."""
+
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, path: str, message: str) -> None:
+        self.problems.append(Problem(code, path, message))
+
+    def items(self, data: dict, key: str, *, required: bool = True) -> list[dict]:
+        value = data.get(key, None if required else [])
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            self.add("bad_list", key, "must be a list")
+            return []
+        good = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.add("bad_item", f"{key}[{index}]", "must be an object")
+            elif not isinstance(item.get("id"), str) or not item["id"]:
+                self.add("bad_id", f"{key}[{index}].id", "must be a non-empty string")
+            else:
+                good.append((index, item))
+        ids = Counter(item["id"] for _index, item in good)
+        for index, item in good:
+            if ids[item["id"]] > 1:
+                self.add("duplicate_id", f"{key}[{index}].id", f"{item['id']!r} is used twice")
+        return good
+
+    def int_field(self, item, path, key, *, minimum, default=None, nullable=False):
+        value = item.get(key, default)
+        if value is None and nullable:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.add("bad_number", f"{path}.{key}", f"must be an integer ≥ {minimum}")
+            return None
+        return value
+
+    def slot_set(self, item, path, slot_ids) -> frozenset[str] | None:
+        value = item.get("available")
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add("bad_list", f"{path}.available", "must be a list of slot ids or null")
+            return frozenset()
+        for position, slot_id in enumerate(value):
+            if slot_id not in slot_ids:
+                self.add("unknown_slot", f"{path}.available[{position}]", f"no slot {slot_id!r}")
+        return frozenset(value) & slot_ids
+
+
+def parse_instance(data) -> Instance:
+    """Read and check an instance document; raise InstanceError listing every problem."""
+    reader = _Reader()
+    if not isinstance(data, dict):
+        raise InstanceError([Problem("bad_document", "$", "must be a JSON object")])
+    if data.get("format") != FORMAT:
+        reader.add("bad_format", "format", f"must be {FORMAT!r}")
+
+    slots = []
+    for index, item in reader.items(data, "slots"):
+        path = f"slots[{index}]"
+        start = _parse_time(item.get("start"), f"{path}.start", reader.problems)
+        end = _parse_time(item.get("end"), f"{path}.end", reader.problems)
+        if start and end:
+            if end <= start:
+                reader.add("slot_ends_before_start", path, "end must be after start")
+            else:
+                slots.append(Slot(item["id"], start, end))
+    ordered = sorted(slots, key=lambda slot: slot.start)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.start < before.end:
+            reader.add(
+                "slots_overlap", "slots", f"slots {before.id!r} and {after.id!r} overlap in time"
+            )
+    slot_ids = frozenset(slot.id for slot in slots)
+
+    tables = []
+    for index, item in reader.items(data, "tables"):
+        path = f"tables[{index}]"
+        seats = reader.int_field(item, path, "seats", minimum=2)
+        available = reader.slot_set(item, path, slot_ids)
+        if seats is not None:
+            tables.append(Table(item["id"], seats, available))
+
+    participants = []
+    for index, item in reader.items(data, "participants"):
+        path = f"participants[{index}]"
+        maximum = reader.int_field(item, path, "max_meetings", minimum=0, nullable=True)
+        participants.append(Participant(item["id"], reader.slot_set(item, path, slot_ids), maximum))
+    participant_ids = {participant.id for participant in participants}
+
+    interpreters = []
+    for index, item in reader.items(data, "interpreters", required=False):
+        path = f"interpreters[{index}]"
+        languages = item.get("languages")
+        if (
+            not isinstance(languages, list)
+            or len(set(languages)) < 2
+            or not all(isinstance(code, str) and code for code in languages)
+        ):
+            reader.add("bad_languages", f"{path}.languages", "must list two languages or more")
+            continue
+        interpreters.append(
+            Interpreter(item["id"], frozenset(languages), reader.slot_set(item, path, slot_ids))
+        )
+
+    meetings = []
+    table_ids = {table.id for table in tables}
+    for index, item in reader.items(data, "meetings"):
+        meeting = _read_meeting(reader, index, item, participant_ids, slot_ids, table_ids)
+        if meeting is not None:
+            meetings.append(meeting)
+
+    if reader.problems:
+        raise InstanceError(reader.problems)
+    instance = Instance(slots, tables, participants, interpreters, meetings)
+    _check_fixed_meetings(instance, reader)
+    if reader.problems:
+        raise InstanceError(reader.problems)
+    instance.impossible = {
+        meeting.id: reason for meeting in meetings if (reason := _why_impossible(instance, meeting))
+    }
+    return instance
+
+
+def _read_meeting(reader, index, item, participant_ids, slot_ids, table_ids) -> Meeting | None:
+    path = f"meetings[{index}]"
+    members = item.get("participants")
+    if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+        reader.add("bad_list", f"{path}.participants", "must be a list of participant ids")
+        return None
+    if len(set(members)) < 2:
+        reader.add("too_few_members", f"{path}.participants", "needs two different participants")
+    if len(set(members)) != len(members):
+        reader.add("duplicate_member", f"{path}.participants", "lists a participant twice")
+    for position, member in enumerate(members):
+        if member not in participant_ids:
+            reader.add(
+                "unknown_participant",
+                f"{path}.participants[{position}]",
+                f"no participant {member!r}",
+            )
+    weight = reader.int_field(item, path, "weight", minimum=1, default=1)
+    interpreting = item.get("interpreting")
+    if interpreting is not None:
+        if (
+            not isinstance(interpreting, list)
+            or len(interpreting) != 2
+            or len(set(interpreting)) != 2
+            or not all(isinstance(code, str) and code for code in interpreting)
+        ):
+            reader.add("bad_languages", f"{path}.interpreting", "must be two different languages")
+            interpreting = None
+        else:
+            interpreting = frozenset(interpreting)
+    fixed = item.get("fixed")
+    if fixed is not None:
+        if not isinstance(fixed, dict):
+            reader.add("bad_fixed", f"{path}.fixed", "must be an object with slot and table")
+            fixed = None
+        else:
+            if fixed.get("slot") not in slot_ids:
+                reader.add("unknown_slot", f"{path}.fixed.slot", f"no slot {fixed.get('slot')!r}")
+            if fixed.get("table") not in table_ids:
+                reader.add(
+                    "unknown_table", f"{path}.fixed.table", f"no table {fixed.get('table')!r}"
+                )
+            fixed = Fixed(str(fixed.get("slot")), str(fixed.get("table")))
+    if weight is None:
+        return None
+    return Meeting(item["id"], tuple(members), weight, interpreting, fixed)
+
+
+def _check_fixed_meetings(instance: Instance, reader: _Reader) -> None:
+    """A fixed meeting must keep every rule where it stands, alone and with the others."""
+    taken_tables: dict[tuple[str, str], str] = {}
+    busy: dict[tuple[str, str], str] = {}
+    count: Counter[str] = Counter()
+    for index, meeting in enumerate(instance.meetings):
+        if meeting.fixed is None:
+            continue
+        path = f"meetings[{index}].fixed"
+        slot, table = meeting.fixed.slot, instance.table_by_id[meeting.fixed.table]
+        if slot not in instance.slot_ids_for(table.available):
+            reader.add(
+                "fixed_table_unavailable",
+                path,
+                f"table {table.id!r} is not available in slot {slot!r}",
+            )
+        if table.seats < meeting.seats_needed:
+            reader.add(
+                "fixed_table_too_small",
+                path,
+                f"table {table.id!r} has {table.seats} seats; "
+                f"the meeting needs {meeting.seats_needed}",
+            )
+        if (other := taken_tables.setdefault((slot, table.id), meeting.id)) != meeting.id:
+            reader.add(
+                "fixed_table_taken",
+                path,
+                f"table {table.id!r} in slot {slot!r} is also fixed for {other!r}",
+            )
+        for member in meeting.participants:
+            participant = instance.participant_by_id[member]
+            if slot not in instance.slot_ids_for(participant.available):
+                reader.add(
+                    "fixed_member_unavailable",
+                    path,
+                    f"{member!r} is not available in slot {slot!r}",
+                )
+            if (other := busy.setdefault((slot, member), meeting.id)) != meeting.id:
+                reader.add(
+                    "fixed_member_busy",
+                    path,
+                    f"{member!r} is also in fixed meeting {other!r} in slot {slot!r}",
+                )
+            count[member] += 1
+            if participant.max_meetings is not None and count[member] > participant.max_meetings:
+                reader.add(
+                    "fixed_over_max_meetings",
+                    path,
+                    f"{member!r} has more fixed meetings than max_meetings",
+                )
+        if meeting.interpreting and not any(
+            interpreter.covers(meeting.interpreting)
+            and slot in instance.slot_ids_for(interpreter.available)
+            for interpreter in instance.interpreters
+        ):
+            reader.add(
+                "fixed_no_interpreter",
+                path,
+                f"no interpreter for {sorted(meeting.interpreting)} in slot {slot!r}",
+            )
+
+
+def _why_impossible(instance: Instance, meeting: Meeting) -> str | None:
+    if meeting.fixed is not None:
+        return None
+    common = frozenset(instance.slot_by_id)
+    for member in meeting.participants:
+        common &= instance.slot_ids_for(instance.participant_by_id[member].available)
+    if not common:
+        return "its members share no available slot"
+    if any(instance.participant_by_id[m].max_meetings == 0 for m in meeting.participants):
+        return "a member accepts no meetings (max_meetings is 0)"
+    if not any(table.seats >= meeting.seats_needed for table in instance.tables):
+        return f"no table has {meeting.seats_needed} seats"
+    if meeting.interpreting and not any(
+        interpreter.covers(meeting.interpreting) for interpreter in instance.interpreters
+    ):
+        return f"no interpreter covers {' and '.join(sorted(meeting.interpreting))}"
+    if not instance.candidate_slots(meeting):
+        return "no slot has the members, a large enough table and an interpreter all available"
+    return None
