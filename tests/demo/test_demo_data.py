@@ -91,3 +91,19 @@ def test_ho_chi_minh_city_page_lists_its_japanese_partners(
         if row["vn_province_after_2025"] == "Ho Chi Minh City":
             assert f'href="{row["source_url"]}"' in html
     assert "Binh Duong" in html
+
+
+def test_demo_events_with_a_rotating_host(client, demo):
+    from kakehashi.events.models import Event, EventSeries
+
+    assert set(Event.objects.values_list("is_demo", flat=True)) == {True}
+    festival = EventSeries.objects.get(slug="vietnam-japan-festival")
+    hosts = list(
+        festival.editions.order_by("starts_on").values_list("host_locality__slug", flat=True)
+    )
+    assert hosts == ["ho-chi-minh-city", "osaka-city", "ho-chi-minh-city"]
+    html = client.get(reverse("events:series", args=[festival.slug])).content.decode()
+    assert (
+        "Vietnam–Japan Festival 2025 (demo)" in html
+        and "Vietnam–Japan Festival 2027 (demo)" in html
+    )

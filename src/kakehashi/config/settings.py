@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kakehashi.accounts",
     "kakehashi.directory",
     "kakehashi.partnerships",
+    "kakehashi.events",
     "kakehashi.transfer",
     "kakehashi.api",
     "kakehashi.demo",

@@ -15,6 +15,7 @@ urlpatterns = [
     # lives in the rightmost app it needs.
     path("localities/<slug:slug>/", partnership_views.locality_detail, name="locality"),
     path("partnerships/", include("kakehashi.partnerships.urls")),
+    path("events/", include("kakehashi.events.urls")),
     path("transfer/", include("kakehashi.transfer.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -23,6 +23,7 @@ from kakehashi.directory.models import (
     Sector,
 )
 from kakehashi.directory.reference import VN_REFORM_DATE, load_reference
+from kakehashi.events.models import Event, EventSeries, Registration, RegistrationStatus, Session
 from kakehashi.partnerships.models import (
     DelegationVisit,
     Partnership,
@@ -331,6 +332,96 @@ def _load_demo_records(places: Places) -> None:
     )
 
 
+def _load_events(places: Places, users: dict[str, User]) -> int:
+    """A conference and a festival series whose host rotates, all marked demo."""
+    organisers = [places.organisations["hcmc-dofa"], places.organisations["osaka-intl"]]
+    festival, _created = EventSeries.objects.update_or_create(
+        slug="vietnam-japan-festival",
+        defaults={
+            "name_en": "Vietnam–Japan Festival (demo)",
+            "name_vi": "Lễ hội Việt Nam – Nhật Bản (demo)",
+            "name_ja": "ベトナム・日本フェスティバル（デモ）",
+            "description": "Held every year since 2013; the host alternates between Ho Chi "
+            "Minh City and a Japanese city. Demo record.",
+            "is_demo": True,
+        },
+    )
+    editions = [
+        ("vj-festival-2025", 2025, "vn:79", "23 September Park, Ho Chi Minh City"),
+        ("vj-festival-2026", 2026, "jp:271004", "Osaka Castle Park"),
+        ("vj-festival-2027", 2027, "vn:79", "23 September Park, Ho Chi Minh City"),
+    ]
+    events = []
+    for slug, year, host, venue in editions:
+        events.append(
+            _upsert_event(
+                slug,
+                organisers,
+                series=festival,
+                name_en=f"Vietnam–Japan Festival {year} (demo)",
+                name_vi=f"Lễ hội Việt Nam – Nhật Bản {year} (demo)",
+                name_ja=f"ベトナム・日本フェスティバル{year}（デモ）",
+                host_locality=places.locality(host),
+                venue=venue,
+                starts_on=dt.date(year, 2, 21),
+                ends_on=dt.date(year, 2, 22),
+            )
+        )
+    conference = _upsert_event(
+        "meet-japan-2027",
+        organisers,
+        name_en="Meet Japan 2027 (demo)",
+        name_vi="Gặp gỡ Nhật Bản 2027 (demo)",
+        name_ja="ミート・ジャパン2027（デモ）",
+        host_locality=places.locality("vn:01"),
+        venue="National Convention Center, Hanoi",
+        starts_on=dt.date(2027, 3, 10),
+        ends_on=dt.date(2027, 3, 10),
+        capacity=300,
+        description="Provincial leaders, Japanese agencies, associations and companies meet "
+        "in plenary and one-to-one working meetings. Demo record.",
+    )
+    zone = dt.timezone(dt.timedelta(hours=7))
+    for title, kind, start, end in [
+        ("Opening plenary: cooperation between localities", "plenary", (8, 30), (10, 0)),
+        ("Coffee break", "break", (10, 0), (10, 30)),
+        ("Panel: digital transformation and smart cities", "panel", (10, 30), (12, 0)),
+        ("One-to-one working meetings", "other", (13, 30), (17, 0)),
+    ]:
+        Session.objects.update_or_create(
+            event=conference,
+            title=title,
+            defaults={
+                "kind": kind,
+                "starts_at": dt.datetime(2027, 3, 10, *start, tzinfo=zone),
+                "ends_at": dt.datetime(2027, 3, 10, *end, tzinfo=zone),
+                "room": "Hall A",
+            },
+        )
+    for key, user_key, status in [
+        ("naniwa-robotics", "robotics", RegistrationStatus.APPROVED),
+        ("saigon-coldchain", "coldchain", RegistrationStatus.PENDING),
+    ]:
+        Registration.objects.update_or_create(
+            event=conference,
+            organisation=places.organisations[key],
+            defaults={
+                "lead": users[user_key].person,
+                "status": status,
+                "languages": ["ja", "en"] if key == "naniwa-robotics" else ["vi", "en"],
+            },
+        )
+    return len(events) + 1
+
+
+def _upsert_event(slug: str, organisers: list[Organisation], **fields) -> Event:
+    event, _created = Event.objects.update_or_create(
+        slug=slug, defaults={"is_published": True, "is_demo": True, **fields}
+    )
+    event.organisers.set(organisers)
+    return event
+
+
 @transaction.atomic
 def load_demo() -> dict[str, int]:
     load_reference()
@@ -348,8 +439,10 @@ def load_demo() -> dict[str, int]:
     users = _upsert_people(places.organisations)
     partnerships = _load_partnerships(places, users["admin"])
     _load_demo_records(places)
+    events = _load_events(places, users)
     return {
         "organisations": len(places.organisations),
         "users": len(users),
         "partnerships": partnerships,
+        "events": events,
     }

@@ -10,5 +10,7 @@ class Command(BaseCommand):
         counts = load_demo()
         self.stdout.write(
             "Demo data: {partnerships} partnerships from the public list, "
-            "{organisations} organisations, {users} demo accounts.".format(**counts)
+            "{organisations} organisations, {users} demo accounts, {events} events.".format(
+                **counts
+            )
         )

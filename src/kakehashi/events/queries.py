@@ -1,0 +1,43 @@
+"""Reads of events, each taking the reader into account."""
+
+from django.db.models import Q, QuerySet
+
+from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
+from kakehashi.events.models import Event, EventOrganiser, Registration
+
+
+def organises_filter(user) -> Q:
+    """Events the user organises: through an organising organisation, or named organiser."""
+    return Q(organisers__in=organisation_ids_of(user)) | Q(
+        pk__in=EventOrganiser.objects.filter(user=user).values("event_id")
+    )
+
+
+def organises(user, event: Event) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    return Event.objects.filter(pk=event.pk).filter(organises_filter(user)).exists()
+
+
+def events_visible_to(user) -> QuerySet[Event]:
+    events = Event.objects.select_related("series", "host_locality")
+    if is_platform_admin(user):
+        return events
+    if user and user.is_authenticated:
+        return events.filter(
+            Q(is_published=True) | Q(pk__in=Event.objects.filter(organises_filter(user)))
+        )
+    return events.filter(is_published=True)
+
+
+def registrations_of(event: Event) -> QuerySet[Registration]:
+    return (
+        event.registrations.select_related("organisation__locality", "lead")
+        .prefetch_related("members")
+        .order_by("status", "organisation__name")
+    )
+
+
+def own_registrations(user, event: Event) -> QuerySet[Registration]:
+    """The registrations of the organisations the user acts for."""
+    return event.registrations.filter(organisation_id__in=organisation_ids_of(user))

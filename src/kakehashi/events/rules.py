@@ -1,0 +1,17 @@
+"""Who may do what with events (django-rules predicates)."""
+
+import rules
+
+from kakehashi.directory.rules import acts_for_any_organisation, platform_admin
+from kakehashi.events.queries import organises
+
+
+@rules.predicate
+def organises_event(user, event):
+    return event is not None and organises(user, event)
+
+
+rules.add_perm("events.add_event", platform_admin | acts_for_any_organisation)
+rules.add_perm("events.change_event", platform_admin | organises_event)
+rules.add_perm("events.manage_registrations", platform_admin | organises_event)
+rules.add_perm("events.register", acts_for_any_organisation)
