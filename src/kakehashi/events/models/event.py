@@ -74,6 +74,11 @@ class Event(models.Model):
         _("capacity"), null=True, blank=True, help_text=_("Delegations at most; empty: no limit.")
     )
     registration_open = models.BooleanField(_("registration open"), default=True)
+    slot_minutes = models.PositiveSmallIntegerField(_("meeting length in minutes"), default=20)
+    pending_request_cap = models.PositiveSmallIntegerField(
+        _("unanswered requests a delegation may have out at once"), default=20
+    )
+    schedule_published_at = models.DateTimeField(null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
     is_demo = models.BooleanField(_("demo record"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -183,6 +188,19 @@ class Registration(models.Model):
         _("languages spoken"), default=list, help_text=_('Codes, e.g. ["vi", "en"].')
     )
     note = models.TextField(_("note to the organisers"), blank=True, max_length=2000)
+    max_meetings = models.PositiveSmallIntegerField(
+        _("most meetings wanted"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    unavailable_slots = models.ManyToManyField(
+        "events.MeetingSlot", blank=True, related_name="+", verbose_name=_("busy during")
+    )
+    attends_sessions = models.ManyToManyField(
+        "events.Session",
+        blank=True,
+        related_name="attendees",
+        verbose_name=_("sessions attended"),
+        help_text=_("A session you attend blocks the meeting slots at its time."),
+    )
     status = models.CharField(
         _("status"),
         max_length=10,

@@ -1,0 +1,254 @@
+"""The one-to-one meeting programme of an event: slots, tables, interpreters, requests,
+meetings and the scheduler runs that place them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.events.models.event import Event, Registration
+
+
+class MeetingPeriod(models.Model):
+    """A stretch of time the organisers give to one-to-one meetings."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_periods")
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_period_times_ordered",
+                violation_error_message=_("A period must end after it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
+
+
+class MeetingSlot(models.Model):
+    """One meeting slot, cut from the periods; breaks are left out."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_slots")
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "starts_at"], name="meeting_slot_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class MeetingTable(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_tables")
+    name = models.CharField(_("name"), max_length=100)
+    seats = models.PositiveSmallIntegerField(_("seats"), default=4)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "name"], name="meeting_table_name_unique"),
+            models.CheckConstraint(condition=Q(seats__gte=2), name="meeting_table_two_seats"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Interpreter(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="interpreters")
+    name = models.CharField(_("name"), max_length=200)
+    languages = models.JSONField(_("languages"), default=list)
+    unavailable_slots = models.ManyToManyField(MeetingSlot, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingPriority(models.IntegerChoices):
+    MUST_MEET = 3, _("Must meet")
+    WOULD_LIKE = 1, _("Would like to meet")
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MeetingRequest(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_requests")
+    sender = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="requests_sent")
+    recipient = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="requests_received"
+    )
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=MeetingPriority.choices, default=MeetingPriority.WOULD_LIKE
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(sender=models.F("recipient")), name="meeting_request_not_self"
+            ),
+            models.UniqueConstraint(
+                fields=["sender", "recipient"],
+                condition=Q(status__in=["pending", "accepted"]),
+                name="one_open_request_per_pair",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sender} → {self.recipient}"
+
+
+class MeetingStatus(models.TextChoices):
+    TO_SCHEDULE = "to_schedule", _("To schedule")
+    SCHEDULED = "scheduled", _("Scheduled")
+    HELD = "held", _("Held")
+    NO_SHOW = "no_show", _("No-show")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Meeting(models.Model):
+    """A meeting to hold: from an accepted request or added by the organisers. Its place in
+    the schedule (slot, table, interpreter) is the current draft; `published_*` keeps what
+    the participants were told, so a re-run can say what changed."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
+    request = models.OneToOneField(
+        MeetingRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="meeting"
+    )
+    registrations = models.ManyToManyField(
+        Registration, through="MeetingParticipant", related_name="meetings"
+    )
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+    interpreting = models.JSONField(
+        _("languages to interpret"), default=list, blank=True, help_text=_("Empty: none needed.")
+    )
+    added_by_organisers = models.BooleanField(default=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.TO_SCHEDULE
+    )
+    slot = models.ForeignKey(
+        MeetingSlot, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+    )
+    table = models.ForeignKey(
+        MeetingTable, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+    )
+    interpreter = models.ForeignKey(
+        Interpreter, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+    )
+    locked = models.BooleanField(_("locked in place"), default=False)
+    unscheduled_reason = models.CharField(max_length=300, blank=True)
+    published_slot = models.ForeignKey(
+        MeetingSlot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_table = models.ForeignKey(
+        MeetingTable, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slot__starts_at", "pk"]
+        constraints = [
+            # The database itself refuses a double booking of a table or an interpreter.
+            models.UniqueConstraint(
+                fields=["slot", "table"],
+                condition=Q(slot__isnull=False, table__isnull=False),
+                name="table_once_per_slot",
+            ),
+            models.UniqueConstraint(
+                fields=["slot", "interpreter"],
+                condition=Q(slot__isnull=False, interpreter__isnull=False),
+                name="interpreter_once_per_slot",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Meeting {self.pk}"
+
+
+class MeetingParticipant(models.Model):
+    """A delegation in a meeting. `slot` repeats the meeting's slot so that the database can
+    refuse a delegation in two meetings at once."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="meeting_seats"
+    )
+    slot = models.ForeignKey(
+        MeetingSlot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "registration"], name="meeting_participant_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "slot"],
+                condition=Q(slot__isnull=False),
+                name="delegation_once_per_slot",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} in {self.meeting}"
+
+
+class ScheduleRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ScheduleRun(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="schedule_runs")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    allow_moves = models.BooleanField(_("allow moving published meetings"), default=False)
+    time_limit = models.PositiveIntegerField(default=30)
+    status = models.CharField(
+        max_length=10, choices=ScheduleRunStatus.choices, default=ScheduleRunStatus.QUEUED
+    )
+    progress = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Schedule run {self.pk} ({self.status})"
+
+    @property
+    def share_of_bound(self) -> float | None:
+        if not self.result or not self.result.get("upper_bound"):
+            return None
+        return self.result["scheduled_weight"] / self.result["upper_bound"]

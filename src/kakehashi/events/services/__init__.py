@@ -1,0 +1,53 @@
+"""Every write to events, meetings and schedules (see the modules for each part)."""
+
+from kakehashi.events.services.event import (
+    add_session,
+    cancel_registration,
+    create_event,
+    decide_registration,
+    register,
+    update_event,
+)
+from kakehashi.events.services.meetings import (
+    add_interpreter,
+    add_organiser_meeting,
+    answer_request,
+    define_programme,
+    send_request,
+    set_availability,
+    set_table,
+)
+from kakehashi.events.services.schedule import (
+    apply_run,
+    build_instance,
+    execute_run,
+    lock_meeting,
+    place_meeting,
+    publish_schedule,
+    record_attendance,
+    start_schedule_run,
+)
+
+__all__ = [
+    "add_interpreter",
+    "add_organiser_meeting",
+    "add_session",
+    "answer_request",
+    "apply_run",
+    "build_instance",
+    "cancel_registration",
+    "create_event",
+    "decide_registration",
+    "execute_run",
+    "define_programme",
+    "lock_meeting",
+    "place_meeting",
+    "publish_schedule",
+    "record_attendance",
+    "register",
+    "send_request",
+    "set_availability",
+    "set_table",
+    "start_schedule_run",
+    "update_event",
+]

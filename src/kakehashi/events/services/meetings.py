@@ -1,0 +1,267 @@
+"""Writes of the meeting programme: slots, tables, interpreters, availability, requests."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.events.models import (
+    Event,
+    Interpreter,
+    Meeting,
+    MeetingParticipant,
+    MeetingPeriod,
+    MeetingRequest,
+    MeetingSlot,
+    MeetingStatus,
+    MeetingTable,
+    Registration,
+    RegistrationStatus,
+    RequestStatus,
+    Session,
+    SessionKind,
+)
+
+# The language pair interpreted by preference when parties share no language.
+PREFERRED_PAIR = ("ja", "vi")
+
+
+@transaction.atomic
+def define_programme(
+    *, event: Event, periods: list[tuple[dt.datetime, dt.datetime]], slot_minutes: int, by
+) -> list[MeetingSlot]:
+    """Cut the meeting periods into slots of `slot_minutes`, leaving out breaks.
+
+    Slots that still exist keep their identity (and the meetings in them); a slot that would
+    disappear while a meeting is placed in it stops the change."""
+    if not 5 <= slot_minutes <= 240:
+        raise ValidationError(
+            _("A meeting lasts between 5 and 240 minutes."), code="slot_length_out_of_range"
+        )
+    for start, end in periods:
+        if end <= start:
+            raise ValidationError(_("A period must end after it starts."), code="period_reversed")
+    breaks = list(event.sessions.filter(kind=SessionKind.BREAK).values_list("starts_at", "ends_at"))
+    length = dt.timedelta(minutes=slot_minutes)
+    wanted = []
+    for start, end in sorted(periods):
+        cursor = start
+        while cursor + length <= end:
+            if not any(cursor < b_end and b_start < cursor + length for b_start, b_end in breaks):
+                wanted.append((cursor, cursor + length))
+            cursor += length
+    if len({start for start, _end in wanted}) != len(wanted):
+        raise ValidationError(_("The periods overlap."), code="periods_overlap")
+    existing = {slot.starts_at: slot for slot in event.meeting_slots.select_for_update()}
+    keep = {start for start, _end in wanted}
+    doomed = [slot for start, slot in existing.items() if start not in keep]
+    if Meeting.objects.filter(slot__in=doomed).exists():
+        raise ValidationError(
+            _("Some meetings are placed in slots this change would remove; move them first."),
+            code="slots_in_use",
+        )
+    MeetingSlot.objects.filter(pk__in=[slot.pk for slot in doomed]).delete()
+    slots = []
+    for start, end in wanted:
+        slot = existing.get(start)
+        if slot is None or slot.ends_at != end:
+            slot, _created = MeetingSlot.objects.update_or_create(
+                event=event, starts_at=start, defaults={"ends_at": end}
+            )
+        slots.append(slot)
+    event.meeting_periods.all().delete()
+    MeetingPeriod.objects.bulk_create(
+        MeetingPeriod(event=event, starts_at=start, ends_at=end) for start, end in periods
+    )
+    event.slot_minutes = slot_minutes
+    event.save(update_fields=["slot_minutes"])
+    return slots
+
+
+@transaction.atomic
+def set_table(*, event: Event, name: str, seats: int, is_active: bool = True, by) -> MeetingTable:
+    """Add a table or change one (found by name). A table taken out of use keeps its
+    meetings until the next scheduler run moves them."""
+    if seats < 2:
+        raise ValidationError(_("A table needs at least two seats."), code="too_few_seats")
+    table, _created = MeetingTable.objects.update_or_create(
+        event=event, name=name.strip(), defaults={"seats": seats, "is_active": is_active}
+    )
+    return table
+
+
+@transaction.atomic
+def add_interpreter(*, event: Event, name: str, languages: list[str], by) -> Interpreter:
+    if len(set(languages)) < 2:
+        raise ValidationError(
+            _("An interpreter works between two languages at least."), code="too_few_languages"
+        )
+    return Interpreter.objects.create(
+        event=event, name=name.strip(), languages=sorted(set(languages))
+    )
+
+
+def _acts_for(by, registration: Registration) -> bool:
+    return registration.organisation_id in organisation_ids_of(by)
+
+
+@transaction.atomic
+def set_availability(
+    *,
+    registration: Registration,
+    unavailable_slots: list[MeetingSlot],
+    attends_sessions: list[Session],
+    max_meetings: int | None,
+    by,
+) -> Registration:
+    if not _acts_for(by, registration):
+        raise ValidationError(
+            _("You can only change your own organisation's availability."), code="not_a_member"
+        )
+    event_id = registration.event_id
+    if any(slot.event_id != event_id for slot in unavailable_slots) or any(
+        session.event_id != event_id for session in attends_sessions
+    ):
+        raise ValidationError(
+            _("That slot or session belongs to another event."), code="wrong_event"
+        )
+    registration.unavailable_slots.set(unavailable_slots)
+    registration.attends_sessions.set(attends_sessions)
+    registration.max_meetings = max_meetings
+    registration.save(update_fields=["max_meetings"])
+    return registration
+
+
+def interpreting_need(registrations: list[Registration]) -> list[str]:
+    """The two languages to interpret between, or [] when the parties share a language."""
+    spoken = [set(registration.languages or []) for registration in registrations]
+    if not all(spoken) or set.intersection(*spoken):
+        return []
+    union = set.union(*spoken)
+    if set(PREFERRED_PAIR) <= union:
+        return list(PREFERRED_PAIR)
+    first, second = spoken[0], set.union(*spoken[1:])
+    return sorted([min(first), min(second - first or second)])
+
+
+def _check_approved(*registrations: Registration) -> None:
+    if any(r.status != RegistrationStatus.APPROVED for r in registrations):
+        raise ValidationError(
+            _("Only approved delegations take part in meetings."), code="not_approved"
+        )
+
+
+@transaction.atomic
+def send_request(
+    *, sender: Registration, recipient: Registration, by, priority: int = 1, message: str = ""
+) -> MeetingRequest:
+    """Ask another delegation for a meeting. A delegation may have at most the event's cap
+    of unanswered requests out at once (the sender's row is locked while counting)."""
+    sender = Registration.objects.select_for_update().select_related("event").get(pk=sender.pk)
+    if not _acts_for(by, sender):
+        raise ValidationError(
+            _("You can only send requests for your own delegation."), code="not_a_member"
+        )
+    if sender.event_id != recipient.event_id:
+        raise ValidationError(_("Both delegations must attend the same event."), code="wrong_event")
+    if sender.pk == recipient.pk:
+        raise ValidationError(_("A delegation cannot meet itself."), code="self_request")
+    _check_approved(sender, recipient)
+    if MeetingRequest.objects.filter(
+        sender=recipient,
+        recipient=sender,
+        status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
+    ).exists():
+        raise ValidationError(
+            _("This delegation has already asked you for a meeting: answer its request."),
+            code="already_requested_you",
+        )
+    pending = sender.requests_sent.filter(status=RequestStatus.PENDING).count()
+    if pending >= sender.event.pending_request_cap:
+        raise ValidationError(
+            _("You have %(count)s unanswered requests; wait for answers before sending more.")
+            % {"count": pending},
+            code="too_many_pending",
+        )
+    try:
+        with transaction.atomic():
+            return MeetingRequest.objects.create(
+                event_id=sender.event_id,
+                sender=sender,
+                recipient=recipient,
+                priority=priority,
+                message=message,
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            _("You have already asked this delegation for a meeting."), code="already_requested"
+        ) from error
+
+
+def _create_meeting(event_id, registrations, *, weight, request=None, by_organisers=False):
+    meeting = Meeting.objects.create(
+        event_id=event_id,
+        request=request,
+        weight=weight,
+        interpreting=interpreting_need(registrations),
+        added_by_organisers=by_organisers,
+    )
+    MeetingParticipant.objects.bulk_create(
+        MeetingParticipant(meeting=meeting, registration=registration)
+        for registration in registrations
+    )
+    return meeting
+
+
+@transaction.atomic
+def answer_request(*, request: MeetingRequest, accept: bool, by) -> MeetingRequest:
+    """Accept (the meeting is then to be scheduled) or decline a request."""
+    request = (
+        MeetingRequest.objects.select_for_update()
+        .select_related("sender", "recipient")
+        .get(pk=request.pk)
+    )
+    if not _acts_for(by, request.recipient):
+        raise ValidationError(
+            _("Only the delegation asked can answer this request."), code="not_a_member"
+        )
+    if request.status != RequestStatus.PENDING:
+        raise ValidationError(_("This request has already been answered."), code="answered")
+    request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
+    request.responded_at = timezone.now()
+    request.save(update_fields=["status", "responded_at"])
+    if accept:
+        _check_approved(request.sender, request.recipient)
+        _create_meeting(
+            request.event_id,
+            [request.sender, request.recipient],
+            weight=request.priority,
+            request=request,
+        )
+    return request
+
+
+@transaction.atomic
+def add_organiser_meeting(
+    *, event: Event, registrations: list[Registration], weight: int, by
+) -> Meeting:
+    """A meeting the organisers arrange themselves (e.g. the Ambassador with each provincial
+    leader). The caller checks that `by` organises the event."""
+    if len({r.pk for r in registrations}) < 2:
+        raise ValidationError(_("A meeting needs two delegations."), code="too_few_members")
+    if any(r.event_id != event.pk for r in registrations):
+        raise ValidationError(_("Both delegations must attend the same event."), code="wrong_event")
+    _check_approved(*registrations)
+    if not 1 <= weight <= 10:
+        raise ValidationError(_("The weight is between 1 and 10."), code="weight_out_of_range")
+    same_members = Meeting.objects.filter(event=event).exclude(status=MeetingStatus.CANCELLED)
+    for registration in registrations:
+        same_members = same_members.filter(participants__registration=registration)
+    if same_members.exists():
+        raise ValidationError(
+            _("These delegations already have a meeting."), code="duplicate_meeting"
+        )
+    return _create_meeting(event.pk, registrations, weight=weight, by_organisers=True)

@@ -1,0 +1,299 @@
+"""Writes around the scheduler: build its instance from the database, run it, apply its
+draft, lock and place meetings, publish and tell the people whose meetings changed."""
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kakehashi.events.models import (
+    Event,
+    Meeting,
+    MeetingParticipant,
+    MeetingSlot,
+    MeetingStatus,
+    MeetingTable,
+    Registration,
+    RegistrationStatus,
+    ScheduleRun,
+    ScheduleRunStatus,
+)
+from kakehashi.scheduling.instance import FORMAT, InstanceError, parse_instance
+
+OPEN_STATUSES = [MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED]
+
+
+def _iso(value: dt.datetime, zone: zoneinfo.ZoneInfo) -> str:
+    """In the event's time zone, so that the scheduler's days are the event's days."""
+    return value.astimezone(zone).isoformat()
+
+
+def build_instance(event: Event, *, allow_moves: bool) -> dict:
+    """The scheduler's instance for the event's open meetings.
+
+    Locked meetings stay where they are; once the schedule is published, so do published
+    meetings (unless moves are allowed), as long as their table is still in use."""
+    zone = zoneinfo.ZoneInfo(event.time_zone)
+    slots = list(event.meeting_slots.all())
+    tables = list(event.meeting_tables.filter(is_active=True))
+    active_tables = {table.pk for table in tables}
+    registrations = list(
+        event.registrations.filter(status=RegistrationStatus.APPROVED).prefetch_related(
+            "unavailable_slots", "attends_sessions"
+        )
+    )
+    participants = []
+    for registration in registrations:
+        busy = {slot.pk for slot in registration.unavailable_slots.all()}
+        for session in registration.attends_sessions.all():
+            busy |= {
+                slot.pk
+                for slot in slots
+                if slot.starts_at < session.ends_at and session.starts_at < slot.ends_at
+            }
+        available = [f"s{slot.pk}" for slot in slots if slot.pk not in busy]
+        participants.append(
+            {
+                "id": f"r{registration.pk}",
+                "available": available if busy else None,
+                "max_meetings": registration.max_meetings,
+            }
+        )
+    approved = {registration.pk for registration in registrations}
+    meetings = []
+    for meeting in _open_meetings(event):
+        members = [p.registration_id for p in meeting.participants.all()]
+        if not set(members) <= approved:
+            continue
+        fixed = None
+        place = (meeting.slot_id, meeting.table_id) if meeting.locked else None
+        if place is None and event.schedule_published_at and not allow_moves:
+            place = (meeting.published_slot_id, meeting.published_table_id)
+        if place and place[0] and place[1] in active_tables:
+            fixed = {"slot": f"s{place[0]}", "table": f"t{place[1]}"}
+        meetings.append(
+            {
+                "id": f"m{meeting.pk}",
+                "participants": [f"r{pk}" for pk in members],
+                "weight": meeting.weight,
+                "interpreting": meeting.interpreting or None,
+                "fixed": fixed,
+            }
+        )
+    interpreters = [
+        {
+            "id": f"i{interpreter.pk}",
+            "languages": interpreter.languages,
+            "available": [
+                f"s{slot.pk}"
+                for slot in slots
+                if slot.pk not in {s.pk for s in interpreter.unavailable_slots.all()}
+            ],
+        }
+        for interpreter in event.interpreters.prefetch_related("unavailable_slots")
+    ]
+    return {
+        "format": FORMAT,
+        "slots": [
+            {
+                "id": f"s{slot.pk}",
+                "start": _iso(slot.starts_at, zone),
+                "end": _iso(slot.ends_at, zone),
+            }
+            for slot in slots
+        ],
+        "tables": [{"id": f"t{t.pk}", "seats": t.seats, "available": None} for t in tables],
+        "participants": participants,
+        "interpreters": interpreters,
+        "meetings": meetings,
+    }
+
+
+def _open_meetings(event: Event):
+    return event.meetings.filter(status__in=OPEN_STATUSES).prefetch_related(
+        Prefetch("participants", queryset=MeetingParticipant.objects.order_by("registration_id"))
+    )
+
+
+@transaction.atomic
+def start_schedule_run(*, event: Event, by, allow_moves: bool = False, time_limit: int = 30):
+    """Queue a scheduler run; the background task does the work (see events.tasks)."""
+    from kakehashi.events.tasks import run_schedule
+
+    if not event.meeting_slots.exists() or not event.meeting_tables.filter(is_active=True).exists():
+        raise ValidationError(
+            _("Define the meeting slots and at least one table first."), code="no_programme"
+        )
+    if event.schedule_runs.filter(
+        status__in=[ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING]
+    ).exists():
+        raise ValidationError(_("A scheduler run is already under way."), code="run_in_progress")
+    run = ScheduleRun.objects.create(
+        event=event, created_by=by, allow_moves=allow_moves, time_limit=time_limit
+    )
+    transaction.on_commit(lambda: run_schedule.enqueue(run.pk))
+    return run
+
+
+def execute_run(run: ScheduleRun) -> ScheduleRun:
+    """Solve the run's instance and apply the result as the draft schedule."""
+    from kakehashi.scheduling.solve import solve
+
+    ScheduleRun.objects.filter(pk=run.pk).update(status=ScheduleRunStatus.RUNNING)
+    try:
+        instance = parse_instance(build_instance(run.event, allow_moves=run.allow_moves))
+    except InstanceError as error:
+        return _fail(run, str(error))
+
+    def progress(figures: dict) -> None:
+        ScheduleRun.objects.filter(pk=run.pk).update(progress=figures)
+
+    result = solve(instance, time_limit=run.time_limit, seed=0, progress=progress).to_json()
+    apply_run(run=run, result=result)
+    return run
+
+
+def _fail(run: ScheduleRun, message: str) -> ScheduleRun:
+    run.status = ScheduleRunStatus.FAILED
+    run.error = message
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "error", "finished_at"])
+    return run
+
+
+@transaction.atomic
+def apply_run(*, run: ScheduleRun, result: dict) -> ScheduleRun:
+    """Write the result as the draft: every open meeting gets its slot, table and
+    interpreter, or none and the reason."""
+    event = Event.objects.select_for_update().get(pk=run.event_id)
+    meetings = {f"m{m.pk}": m for m in event.meetings.filter(status__in=OPEN_STATUSES)}
+    # Clear first, so that swapping two meetings never trips the uniqueness constraints.
+    Meeting.objects.filter(pk__in=[m.pk for m in meetings.values()]).update(
+        slot=None, table=None, interpreter=None
+    )
+    MeetingParticipant.objects.filter(meeting__in=meetings.values()).update(slot=None)
+    for assignment in result["assignments"]:
+        meeting = meetings[assignment["meeting"]]
+        meeting.slot_id = int(assignment["slot"][1:])
+        meeting.table_id = int(assignment["table"][1:])
+        interpreter = assignment.get("interpreter")
+        meeting.interpreter_id = int(interpreter[1:]) if interpreter else None
+        meeting.status = MeetingStatus.SCHEDULED
+        meeting.unscheduled_reason = ""
+        meeting.save(update_fields=["slot", "table", "interpreter", "status", "unscheduled_reason"])
+        meeting.participants.update(slot_id=meeting.slot_id)
+    for item in result["unscheduled"]:
+        meeting = meetings.get(item["meeting"])
+        if meeting is not None:
+            meeting.status = MeetingStatus.TO_SCHEDULE
+            meeting.unscheduled_reason = item["reason"][:300]
+            meeting.save(update_fields=["status", "unscheduled_reason"])
+    run.result = result
+    run.status = ScheduleRunStatus.DONE
+    run.finished_at = timezone.now()
+    run.save(update_fields=["result", "status", "finished_at"])
+    return run
+
+
+@transaction.atomic
+def place_meeting(*, meeting: Meeting, slot: MeetingSlot, table: MeetingTable, by) -> Meeting:
+    """Put a meeting in a slot at a table by hand. The slot's row is locked while checking,
+    and the database's constraints refuse a double booking that slips through."""
+    MeetingSlot.objects.select_for_update().get(pk=slot.pk)
+    if slot.event_id != meeting.event_id or table.event_id != meeting.event_id:
+        raise ValidationError(_("That slot or table belongs to another event."), code="wrong_event")
+    members = list(meeting.participants.values_list("registration_id", flat=True))
+    if Meeting.objects.filter(slot=slot, table=table).exclude(pk=meeting.pk).exists():
+        raise ValidationError(_("This table is taken in that slot."), code="table_taken")
+    if (
+        MeetingParticipant.objects.filter(slot=slot, registration_id__in=members)
+        .exclude(meeting=meeting)
+        .exists()
+    ):
+        raise ValidationError(
+            _("A delegation of this meeting has another meeting in that slot."),
+            code="delegation_busy",
+        )
+    if table.seats < len(members) + (1 if meeting.interpreting else 0):
+        raise ValidationError(_("The table has too few seats."), code="table_too_small")
+    try:
+        with transaction.atomic():
+            meeting.slot, meeting.table, meeting.status = slot, table, MeetingStatus.SCHEDULED
+            meeting.save(update_fields=["slot", "table", "status"])
+            meeting.participants.update(slot=slot)
+    except IntegrityError as error:
+        raise ValidationError(
+            _("Someone else has just taken this slot or table."), code="double_booking"
+        ) from error
+    return meeting
+
+
+@transaction.atomic
+def lock_meeting(*, meeting: Meeting, locked: bool, by) -> Meeting:
+    if locked and meeting.slot_id is None:
+        raise ValidationError(_("Only a scheduled meeting can be locked."), code="not_scheduled")
+    meeting.locked = locked
+    meeting.save(update_fields=["locked"])
+    return meeting
+
+
+@transaction.atomic
+def publish_schedule(*, event: Event, by) -> list[Registration]:
+    """Publish the draft. Only the delegations whose meetings changed since the last
+    publication are told, each with what changed. Returns those delegations."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    changed: dict[int, list[Meeting]] = {}
+    meetings = event.meetings.select_related("slot", "table", "published_slot").prefetch_related(
+        "participants__registration__lead"
+    )
+    for meeting in meetings:
+        if (meeting.slot_id, meeting.table_id) == (
+            meeting.published_slot_id,
+            meeting.published_table_id,
+        ):
+            continue
+        for participant in meeting.participants.all():
+            changed.setdefault(participant.registration_id, []).append(meeting)
+        meeting.published_slot_id, meeting.published_table_id = meeting.slot_id, meeting.table_id
+        meeting.save(update_fields=["published_slot", "published_table"])
+    event.schedule_published_at = timezone.now()
+    event.save(update_fields=["schedule_published_at"])
+    registrations = list(
+        Registration.objects.filter(pk__in=changed).select_related("lead__user", "organisation")
+    )
+    for registration in registrations:
+        transaction.on_commit(
+            lambda r=registration, m=changed[registration.pk]: _tell_changes(event, r, m)
+        )
+    return registrations
+
+
+def _tell_changes(event: Event, registration: Registration, meetings: list[Meeting]) -> None:
+    lead = registration.lead
+    address = lead.user.email if lead.user_id else lead.email
+    if not address:
+        return
+    language = lead.user.preferred_language if lead.user_id else "en"
+    with translation.override(language):
+        subject = _("Your meetings at %(event)s have changed") % {"event": event.name}
+        body = render_to_string(
+            "events/email/schedule_changed.txt",
+            {"event": event, "registration": registration, "meetings": meetings},
+        )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+
+
+@transaction.atomic
+def record_attendance(*, meeting: Meeting, held: bool, by) -> Meeting:
+    if meeting.slot_id is None:
+        raise ValidationError(_("Only a scheduled meeting can be held."), code="not_scheduled")
+    meeting.status = MeetingStatus.HELD if held else MeetingStatus.NO_SHOW
+    meeting.save(update_fields=["status"])
+    return meeting

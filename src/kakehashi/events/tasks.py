@@ -1,0 +1,15 @@
+"""Background tasks of events: take ids, load, call a service."""
+
+from django_tasks import task
+
+from kakehashi.events.models import ScheduleRun, ScheduleRunStatus
+
+
+@task()
+def run_schedule(run_id: int) -> None:
+    from kakehashi.events.services.schedule import execute_run
+
+    run = ScheduleRun.objects.select_related("event").get(pk=run_id)
+    if run.status != ScheduleRunStatus.QUEUED:
+        return  # already run: the task is idempotent
+    execute_run(run)
