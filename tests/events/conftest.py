@@ -17,7 +17,7 @@ def at(hour: int, minute: int = 0, day: int = 10) -> dt.datetime:
 @pytest.fixture
 def conference(reference):
     """A published event with a 14:00–16:00 meeting period in 30-minute slots, two tables
-    and approved delegations: a Vietnamese province (vi) and two Japanese ones (ja)."""
+    and approved delegations: two Vietnamese localities and two Japanese prefectures."""
     ministry = OrganisationFactory(kind=OrganisationKind.CENTRAL_AGENCY, locality=locality("hanoi"))
     organiser = member_of(ministry, role=MembershipRole.ADMIN)
     event = services.create_event(
@@ -40,6 +40,7 @@ def conference(reference):
         ("danang", "VN", "da-nang", ["vi"]),
         ("osaka", "JP", "osaka-prefecture", ["ja"]),
         ("aichi", "JP", "aichi-prefecture", ["ja", "en"]),
+        ("hue", "VN", "hue", ["vi", "en"]),
     ]:
         organisation = OrganisationFactory(
             kind=OrganisationKind.LOCAL_GOVERNMENT, country=country, locality=locality(place)
