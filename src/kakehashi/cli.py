@@ -1,15 +1,22 @@
-"""The `kakehashi` command: Django's management commands, with the project's settings."""
+"""The `kakehashi` command: Django's management commands, with the project's settings;
+`kakehashi schedule ...` runs the pure-Python scheduler without setting up Django."""
 
 import os
 import sys
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int | None:
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["schedule"]:
+        from kakehashi.scheduling.cli import main as schedule
+
+        return schedule(args[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kakehashi.config.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["kakehashi", *(sys.argv[1:] if argv is None else argv)])
+    execute_from_command_line(["kakehashi", *args])
+    return None
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -49,7 +49,9 @@ def test_the_same_table_and_slot_go_to_one_meeting_only(conference):
     second = accepted_meeting(delegations["hue"], delegations["aichi"])  # nobody in common
     slot = event.meeting_slots.first()
     table = event.meeting_tables.get(name="Table 1")
-    outcomes = place_in_parallel([(first, slot, table, organiser), (second, slot, table, organiser)])
+    outcomes = place_in_parallel(
+        [(first, slot, table, organiser), (second, slot, table, organiser)]
+    )
     assert outcomes in (["placed", "table_taken"], ["double_booking", "placed"])
     assert Meeting.objects.filter(slot=slot, table=table).count() == 1
 

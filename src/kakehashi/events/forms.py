@@ -108,3 +108,110 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["members"].queryset = colleagues
+
+
+class ProgrammeForm(forms.Form):
+    """One meeting period per line: date, start and end, e.g. 2027-03-10 13:30 17:00."""
+
+    periods = forms.CharField(
+        label=_("Meeting periods"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: date, start and end, e.g. 2027-03-10 13:30 17:00."),
+    )
+    slot_minutes = forms.IntegerField(
+        label=_("Meeting length in minutes"), min_value=5, max_value=240
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zone = zoneinfo.ZoneInfo(event.time_zone)
+
+    def clean_periods(self):
+        import datetime as dt
+
+        periods = []
+        for number, line in enumerate(self.cleaned_data["periods"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                day, start, end = line.split()
+                date = dt.date.fromisoformat(day)
+                starts = dt.datetime.combine(date, dt.time.fromisoformat(start), self.zone)
+                ends = dt.datetime.combine(date, dt.time.fromisoformat(end), self.zone)
+            except ValueError as error:
+                raise forms.ValidationError(
+                    _("Line %(number)s is not “date start end”, e.g. 2027-03-10 13:30 17:00."),
+                    code="bad_period",
+                    params={"number": number},
+                ) from error
+            periods.append((starts, ends))
+        if not periods:
+            raise forms.ValidationError(_("Give at least one period."), code="no_period")
+        return periods
+
+
+class TableForm(forms.Form):
+    name = forms.CharField(label=_("Table or room"), max_length=100)
+    seats = forms.IntegerField(label=_("Seats"), min_value=2, max_value=50)
+    is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
+
+
+class InterpreterForm(forms.Form):
+    name = forms.CharField(label=_("Interpreter"), max_length=200)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class MeetingRequestForm(forms.Form):
+    recipient = forms.ModelChoiceField(label=_("Delegation to meet"), queryset=None)
+    priority = forms.TypedChoiceField(
+        label=_("Priority"), coerce=int, choices=[(3, _("Must meet")), (1, _("Would like to meet"))]
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, recipients, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = recipients
+        self.fields["recipient"].label_from_instance = lambda r: r.organisation.display_name
+
+
+class AvailabilityForm(forms.Form):
+    unavailable_slots = forms.ModelMultipleChoiceField(
+        label=_("Slots when your delegation is busy"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    attends_sessions = forms.ModelMultipleChoiceField(
+        label=_("Sessions your delegation attends"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("No meeting is placed at the time of a session you attend."),
+    )
+    max_meetings = forms.IntegerField(
+        label=_("Most meetings wanted"), min_value=0, max_value=100, required=False
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unavailable_slots"].queryset = event.meeting_slots.all()
+        self.fields["unavailable_slots"].label_from_instance = lambda slot: (
+            f"{slot.starts_at.astimezone(zoneinfo.ZoneInfo(event.time_zone)):%Y-%m-%d %H:%M}"
+        )
+        self.fields["attends_sessions"].queryset = event.sessions.exclude(kind="break")
+
+
+class ScheduleRunForm(forms.Form):
+    time_limit = forms.IntegerField(
+        label=_("Time limit in seconds"), min_value=5, max_value=600, initial=30
+    )
+    allow_moves = forms.BooleanField(
+        label=_("Allow moving meetings already published"), required=False
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.events import views
+from kakehashi.events import meeting_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -23,4 +23,20 @@ urlpatterns = [
         name="registration_cancel",
     ),
     path("<slug:slug>/participants.csv", views.participants_csv, name="participants_csv"),
+    path("<slug:slug>/programme/", meeting_views.programme, name="programme"),
+    path("<slug:slug>/schedule/", meeting_views.schedule, name="schedule"),
+    path("<slug:slug>/schedule/run/", meeting_views.schedule_run, name="schedule_run"),
+    path("<slug:slug>/schedule/publish/", meeting_views.schedule_publish, name="schedule_publish"),
+    path(
+        "<slug:slug>/schedule/meetings/<int:pk>/",
+        meeting_views.meeting_update,
+        name="meeting_update",
+    ),
+    path("<slug:slug>/meetings/", meeting_views.my_meetings, name="my_meetings"),
+    path(
+        "<slug:slug>/meetings/requests/<int:pk>/answer/",
+        meeting_views.answer_request,
+        name="answer_request",
+    ),
+    path("<slug:slug>/agenda.ics", meeting_views.agenda_download, name="agenda_ics"),
 ]

@@ -49,6 +49,7 @@ def event_detail(request, slug):
             "sessions": event.sessions.all(),
             "organisers": event.organisers.select_related("locality"),
             "own_registrations": own,
+            "has_approved_registration": any(r.status == "approved" for r in own),
             "can_change": request.user.has_perm("events.change_event", event),
             "can_register": request.user.has_perm("events.register")
             and event.registration_open

@@ -9,7 +9,7 @@ reports it as unscheduled with its reason (see `Instance.impossible`)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -227,7 +227,8 @@ def parse_instance(data) -> Instance:
         reader.add("bad_format", "format", f"must be {FORMAT!r}")
 
     slots = []
-    for index, item in reader.items(data, "slots"):
+    slot_items = reader.items(data, "slots")
+    for index, item in slot_items:
         path = f"slots[{index}]"
         start = _parse_time(item.get("start"), f"{path}.start", reader.problems)
         end = _parse_time(item.get("end"), f"{path}.end", reader.problems)
@@ -236,16 +237,20 @@ def parse_instance(data) -> Instance:
                 reader.add("slot_ends_before_start", path, "end must be after start")
             else:
                 slots.append(Slot(item["id"], start, end))
-    ordered = sorted(slots, key=lambda slot: slot.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if after.start < before.end:
+    latest = None  # of the slots seen so far, the one that ends last
+    for slot in sorted(slots, key=lambda slot: slot.start):
+        if latest is not None and slot.start < latest.end:
             reader.add(
-                "slots_overlap", "slots", f"slots {before.id!r} and {after.id!r} overlap in time"
+                "slots_overlap", "slots", f"slots {latest.id!r} and {slot.id!r} overlap in time"
             )
-    slot_ids = frozenset(slot.id for slot in slots)
+        if latest is None or slot.end > latest.end:
+            latest = slot
+    # Ids as declared: a slot with a bad time is reported once, not at every reference to it.
+    slot_ids = frozenset(item["id"] for _index, item in slot_items)
 
     tables = []
-    for index, item in reader.items(data, "tables"):
+    table_items = reader.items(data, "tables")
+    for index, item in table_items:
         path = f"tables[{index}]"
         seats = reader.int_field(item, path, "seats", minimum=2)
         available = reader.slot_set(item, path, slot_ids)
@@ -265,8 +270,8 @@ def parse_instance(data) -> Instance:
         languages = item.get("languages")
         if (
             not isinstance(languages, list)
-            or len(set(languages)) < 2
             or not all(isinstance(code, str) and code for code in languages)
+            or len(set(languages)) < 2
         ):
             reader.add("bad_languages", f"{path}.languages", "must list two languages or more")
             continue
@@ -275,7 +280,7 @@ def parse_instance(data) -> Instance:
         )
 
     meetings = []
-    table_ids = {table.id for table in tables}
+    table_ids = {item["id"] for _index, item in table_items}
     for index, item in reader.items(data, "meetings"):
         meeting = _read_meeting(reader, index, item, participant_ids, slot_ids, table_ids)
         if meeting is not None:
@@ -316,8 +321,8 @@ def _read_meeting(reader, index, item, participant_ids, slot_ids, table_ids) -> 
         if (
             not isinstance(interpreting, list)
             or len(interpreting) != 2
-            or len(set(interpreting)) != 2
             or not all(isinstance(code, str) and code for code in interpreting)
+            or len(set(interpreting)) != 2
         ):
             reader.add("bad_languages", f"{path}.interpreting", "must be two different languages")
             interpreting = None
@@ -329,9 +334,9 @@ def _read_meeting(reader, index, item, participant_ids, slot_ids, table_ids) -> 
             reader.add("bad_fixed", f"{path}.fixed", "must be an object with slot and table")
             fixed = None
         else:
-            if fixed.get("slot") not in slot_ids:
+            if not isinstance(fixed.get("slot"), str) or fixed["slot"] not in slot_ids:
                 reader.add("unknown_slot", f"{path}.fixed.slot", f"no slot {fixed.get('slot')!r}")
-            if fixed.get("table") not in table_ids:
+            if not isinstance(fixed.get("table"), str) or fixed["table"] not in table_ids:
                 reader.add(
                     "unknown_table", f"{path}.fixed.table", f"no table {fixed.get('table')!r}"
                 )
@@ -401,6 +406,47 @@ def _check_fixed_meetings(instance: Instance, reader: _Reader) -> None:
                 path,
                 f"no interpreter for {sorted(meeting.interpreting)} in slot {slot!r}",
             )
+    _check_fixed_interpreters(instance, reader)
+
+
+def _check_fixed_interpreters(instance: Instance, reader: _Reader) -> None:
+    """The fixed interpreted meetings of one slot need one interpreter each (a bipartite
+    matching, by augmenting paths)."""
+    by_slot: dict[str, list[tuple[int, Meeting]]] = defaultdict(list)
+    for index, meeting in enumerate(instance.meetings):
+        if meeting.fixed is not None and meeting.interpreting:
+            by_slot[meeting.fixed.slot].append((index, meeting))
+    for slot, entries in by_slot.items():
+        options = {
+            meeting.id: [
+                interpreter.id
+                for interpreter in instance.interpreters
+                if interpreter.covers(meeting.interpreting)
+                and slot in instance.slot_ids_for(interpreter.available)
+            ]
+            for _index, meeting in entries
+        }
+        taken: dict[str, str] = {}  # interpreter -> meeting
+        for index, meeting in entries:
+            # A meeting without any option was reported above.
+            if options[meeting.id] and not _augment(meeting.id, options, taken, set()):
+                reader.add(
+                    "fixed_no_interpreter",
+                    f"meetings[{index}].fixed",
+                    f"every interpreter for {sorted(meeting.interpreting)} in slot {slot!r} "
+                    "is taken by another fixed meeting",
+                )
+
+
+def _augment(meeting_id: str, options: dict, taken: dict[str, str], seen: set[str]) -> bool:
+    """Find an interpreter for the meeting, moving others along an augmenting path."""
+    for interpreter_id in options[meeting_id]:
+        if interpreter_id not in seen:
+            seen.add(interpreter_id)
+            if interpreter_id not in taken or _augment(taken[interpreter_id], options, taken, seen):
+                taken[interpreter_id] = meeting_id
+                return True
+    return False
 
 
 def _why_impossible(instance: Instance, meeting: Meeting) -> str | None:

@@ -1,0 +1,323 @@
+"""Pages of the one-to-one meeting programme: the organisers' programme and schedule, and
+each delegation's requests, availability and agenda."""
+
+import zoneinfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.events import services
+from kakehashi.events.calendar import agenda_ics
+from kakehashi.events.forms import (
+    AvailabilityForm,
+    InterpreterForm,
+    MeetingRequestForm,
+    ProgrammeForm,
+    ScheduleRunForm,
+    TableForm,
+)
+from kakehashi.events.models import (
+    Meeting,
+    MeetingParticipant,
+    MeetingRequest,
+    MeetingStatus,
+    Registration,
+    RegistrationStatus,
+)
+from kakehashi.events.views import _visible_event
+
+
+def _organised_event(request, slug):
+    event = _visible_event(request, slug)
+    if not request.user.has_perm("events.manage_registrations", event):
+        raise PermissionDenied
+    return event
+
+
+def _error_message(request, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+@login_required
+def programme(request, slug):
+    event = _organised_event(request, slug)
+    zone = zoneinfo.ZoneInfo(event.time_zone)
+    periods_text = "\n".join(
+        f"{p.starts_at.astimezone(zone):%Y-%m-%d %H:%M} {p.ends_at.astimezone(zone):%H:%M}"
+        for p in event.meeting_periods.all()
+    )
+    forms = {
+        "programme": ProgrammeForm(
+            event=event, initial={"periods": periods_text, "slot_minutes": event.slot_minutes}
+        ),
+        "table": TableForm(),
+        "interpreter": InterpreterForm(),
+    }
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in forms:
+            raise Http404
+        form = (
+            ProgrammeForm(request.POST, event=event)
+            if action == "programme"
+            else forms[action].__class__(request.POST)
+        )
+        forms[action] = form
+        if form.is_valid():
+            try:
+                _save_programme_part(event, action, form.cleaned_data, request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The meeting programme is saved."))
+                return redirect("events:programme", slug=event.slug)
+    return render(
+        request,
+        "events/programme.html",
+        {
+            "event": event,
+            "forms": forms,
+            "slots": event.meeting_slots.all(),
+            "tables": event.meeting_tables.all(),
+            "interpreters": event.interpreters.all(),
+        },
+    )
+
+
+def _save_programme_part(event, action, data, user):
+    if action == "programme":
+        services.define_programme(
+            event=event, periods=data["periods"], slot_minutes=data["slot_minutes"], by=user
+        )
+    elif action == "table":
+        services.set_table(event=event, by=user, **data)
+    else:
+        services.add_interpreter(event=event, by=user, **data)
+
+
+def _my_registrations(request, event):
+    return event.registrations.filter(
+        organisation_id__in=organisation_ids_of(request.user),
+        status=RegistrationStatus.APPROVED,
+    ).select_related("organisation")
+
+
+def _my_registration(request, event) -> Registration:
+    mine = list(_my_registrations(request, event))
+    if not mine:
+        raise PermissionDenied
+    chosen = request.GET.get("delegation") or request.POST.get("delegation")
+    if chosen:
+        return next((r for r in mine if str(r.pk) == chosen), mine[0])
+    return mine[0]
+
+
+@login_required
+def my_meetings(request, slug):
+    event = _visible_event(request, slug)
+    registration = _my_registration(request, event)
+    others = (
+        event.registrations.filter(status=RegistrationStatus.APPROVED)
+        .exclude(pk=registration.pk)
+        .select_related("organisation")
+    )
+    request_form = MeetingRequestForm(recipients=others)
+    availability_form = AvailabilityForm(
+        event=event,
+        initial={
+            "unavailable_slots": registration.unavailable_slots.all(),
+            "attends_sessions": registration.attends_sessions.all(),
+            "max_meetings": registration.max_meetings,
+        },
+    )
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "request":
+            request_form = MeetingRequestForm(request.POST, recipients=others)
+            if request_form.is_valid():
+                try:
+                    services.send_request(
+                        sender=registration, by=request.user, **request_form.cleaned_data
+                    )
+                except ValidationError as error:
+                    request_form.add_error(None, error)
+                else:
+                    messages.success(request, _("Your meeting request is sent."))
+                    return redirect(_mine_url(event, registration))
+        elif action == "availability":
+            availability_form = AvailabilityForm(request.POST, event=event)
+            if availability_form.is_valid():
+                services.set_availability(
+                    registration=registration, by=request.user, **availability_form.cleaned_data
+                )
+                messages.success(request, _("Your availability is saved."))
+                return redirect(_mine_url(event, registration))
+        else:
+            raise Http404
+    return render(
+        request,
+        "events/my_meetings.html",
+        {
+            "event": event,
+            "registration": registration,
+            "registrations": _my_registrations(request, event),
+            "received": registration.requests_received.select_related("sender__organisation"),
+            "sent": registration.requests_sent.select_related("recipient__organisation"),
+            "agenda": _agenda(registration),
+            "request_form": request_form,
+            "availability_form": availability_form,
+            "zone": zoneinfo.ZoneInfo(event.time_zone),
+        },
+    )
+
+
+def _mine_url(event, registration) -> str:
+    return f"{reverse('events:my_meetings', args=[event.slug])}?delegation={registration.pk}"
+
+
+def _agenda(registration):
+    """The delegation's published meetings in time order."""
+    return (
+        Meeting.objects.filter(
+            participants__registration=registration, published_slot__isnull=False
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("published_slot", "published_table", "interpreter")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
+            )
+        )
+        .order_by("published_slot__starts_at")
+    )
+
+
+@login_required
+@require_POST
+def answer_request(request, slug, pk):
+    event = _visible_event(request, slug)
+    meeting_request = get_object_or_404(MeetingRequest, pk=pk, event=event)
+    decision = request.POST.get("decision")
+    if decision not in {"accept", "decline"}:
+        raise Http404
+    try:
+        services.answer_request(
+            request=meeting_request, accept=decision == "accept", by=request.user
+        )
+    except ValidationError as error:
+        _error_message(request, error)
+    else:
+        messages.success(request, _("Your answer is saved."))
+    return redirect(_mine_url(event, meeting_request.recipient))
+
+
+@login_required
+def agenda_download(request, slug):
+    event = _visible_event(request, slug)
+    registration = _my_registration(request, event)
+    response = HttpResponse(
+        agenda_ics(event, registration, _agenda(registration)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-agenda.ics"'
+    return response
+
+
+@login_required
+def schedule(request, slug):
+    event = _organised_event(request, slug)
+    run = event.schedule_runs.first()
+    meetings = (
+        event.meetings.exclude(status=MeetingStatus.CANCELLED)
+        .select_related("slot", "table", "interpreter", "published_slot")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
+            )
+        )
+        .order_by("slot__starts_at", "table__name", "pk")
+    )
+    counts = (
+        event.registrations.filter(status=RegistrationStatus.APPROVED)
+        .annotate(
+            scheduled=Count(
+                "meeting_seats",
+                filter=Q(meeting_seats__slot__isnull=False)
+                & ~Q(meeting_seats__meeting__status=MeetingStatus.CANCELLED),
+            )
+        )
+        .select_related("organisation")
+        .order_by("scheduled", "organisation__name")
+    )
+    return render(
+        request,
+        "events/schedule.html",
+        {
+            "event": event,
+            "run": run,
+            "running": run is not None and run.status in {"queued", "running"},
+            "meetings": meetings,
+            "counts": counts,
+            "form": ScheduleRunForm(),
+            "zone": zoneinfo.ZoneInfo(event.time_zone),
+        },
+    )
+
+
+@login_required
+@require_POST
+def schedule_run(request, slug):
+    event = _organised_event(request, slug)
+    form = ScheduleRunForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a time limit between 5 and 600 seconds."))
+        return redirect("events:schedule", slug=event.slug)
+    try:
+        services.start_schedule_run(event=event, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        _error_message(request, error)
+    else:
+        messages.success(request, _("The scheduler has started."))
+    return redirect("events:schedule", slug=event.slug)
+
+
+@login_required
+@require_POST
+def schedule_publish(request, slug):
+    event = _organised_event(request, slug)
+    told = services.publish_schedule(event=event, by=request.user)
+    messages.success(
+        request,
+        _("The schedule is published; %(count)s delegations were told of changes.")
+        % {"count": len(told)},
+    )
+    return redirect("events:schedule", slug=event.slug)
+
+
+@login_required
+@require_POST
+def meeting_update(request, slug, pk):
+    """Lock or unlock a meeting, or mark it held or a no-show."""
+    event = _organised_event(request, slug)
+    meeting = get_object_or_404(Meeting, pk=pk, event=event)
+    action = request.POST.get("action")
+    try:
+        if action in {"lock", "unlock"}:
+            services.lock_meeting(meeting=meeting, locked=action == "lock", by=request.user)
+        elif action in {"held", "no_show"}:
+            services.record_attendance(meeting=meeting, held=action == "held", by=request.user)
+        else:
+            raise Http404
+    except ValidationError as error:
+        _error_message(request, error)
+    return redirect("events:schedule", slug=event.slug)

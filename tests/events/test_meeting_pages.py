@@ -1,0 +1,111 @@
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from kakehashi.events import services
+from kakehashi.events.models import Meeting, MeetingRequest, MeetingTable
+from tests.factories import UserFactory, member_of
+from tests.events.conftest import at
+
+
+def test_organiser_pages_are_closed_to_participants(client, conference):
+    event, _organiser, delegations = conference
+    _registration, user = delegations["danang"]
+    client.force_login(user)
+    for name in ["programme", "schedule"]:
+        assert client.get(reverse(f"events:{name}", args=[event.slug])).status_code == 403
+    assert client.post(reverse("events:schedule_run", args=[event.slug])).status_code == 403
+    assert client.post(reverse("events:schedule_publish", args=[event.slug])).status_code == 403
+    response = client.post(
+        reverse("events:programme", args=[event.slug]),
+        {"action": "table", "name": "Sneaky", "seats": 8},
+    )
+    assert response.status_code == 403
+    assert not MeetingTable.objects.filter(name="Sneaky").exists()
+
+
+def test_the_organiser_sets_tables_and_periods(client, conference):
+    event, organiser, _delegations = conference
+    client.force_login(organiser)
+    url = reverse("events:programme", args=[event.slug])
+    client.post(url, {"action": "table", "name": "Room B", "seats": 6, "is_active": "on"})
+    assert MeetingTable.objects.get(event=event, name="Room B").seats == 6
+    response = client.post(
+        url, {"action": "programme", "periods": "2027-03-10 9:00", "slot_minutes": 20}
+    )
+    assert "is not “date start end”" in response.content.decode()
+    assert event.meeting_slots.count() == 4  # unchanged
+    client.post(
+        url, {"action": "programme", "periods": "2027-03-10 09:00 10:00", "slot_minutes": 20}
+    )
+    assert [s.starts_at for s in event.meeting_slots.all()] == [at(9), at(9, 20), at(9, 40)]
+
+
+def test_people_outside_the_delegations_have_no_meeting_page(client, conference):
+    event, _organiser, _delegations = conference
+    client.force_login(UserFactory())
+    assert client.get(reverse("events:my_meetings", args=[event.slug])).status_code == 403
+    assert client.get(reverse("events:agenda_ics", args=[event.slug])).status_code == 403
+
+
+def test_request_accept_and_agenda_through_the_pages(client, conference):
+    event, organiser, delegations = conference
+    (danang, danang_user), (osaka, osaka_user) = delegations["danang"], delegations["osaka"]
+    client.force_login(danang_user)
+    mine = reverse("events:my_meetings", args=[event.slug])
+    client.post(
+        mine, {"action": "request", "recipient": osaka.pk, "priority": 3, "message": "Xin chào"}
+    )
+    request = MeetingRequest.objects.get()
+    assert (request.sender, request.recipient, request.priority) == (danang, osaka, 3)
+
+    answer = reverse("events:answer_request", args=[event.slug, request.pk])
+    assert client.post(answer, {"decision": "accept"}).status_code == 302
+    request.refresh_from_db()
+    assert request.status == "pending"  # the sender cannot accept their own request
+
+    client.force_login(osaka_user)
+    client.post(answer, {"decision": "accept"})
+    meeting = Meeting.objects.get()
+    services.place_meeting(
+        meeting=meeting,
+        slot=event.meeting_slots.first(),
+        table=event.meeting_tables.get(name="Table 1"),
+        by=organiser,
+    )
+    services.publish_schedule(event=event, by=organiser)
+
+    response = client.get(reverse("events:agenda_ics", args=[event.slug]))
+    calendar = Calendar.from_ical(response.content)
+    (entry,) = calendar.walk("VEVENT")
+    assert entry.decoded("dtstart") == at(14)
+    assert str(entry["summary"]) == danang.organisation.name
+    assert "Table 1" in str(entry["location"])
+
+
+def test_publishing_tells_only_the_delegations_whose_meetings_changed(
+    conference, mailoutbox, django_capture_on_commit_callbacks
+):
+    event, organiser, delegations = conference
+    meetings = []
+    for first, second in [("danang", "osaka"), ("hue", "aichi")]:
+        (a, a_user), (b, b_user) = delegations[first], delegations[second]
+        request = services.send_request(sender=a, recipient=b, by=a_user)
+        services.answer_request(request=request, accept=True, by=b_user)
+        meetings.append(Meeting.objects.get(request=request))
+    slots = list(event.meeting_slots.all())
+    tables = list(event.meeting_tables.order_by("name"))
+    services.place_meeting(meeting=meetings[0], slot=slots[0], table=tables[0], by=organiser)
+    services.place_meeting(meeting=meetings[1], slot=slots[0], table=tables[1], by=organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        told = services.publish_schedule(event=event, by=organiser)
+    assert len(told) == 4 and len(mailoutbox) == 4
+
+    mailoutbox.clear()
+    services.place_meeting(meeting=meetings[1], slot=slots[1], table=tables[1], by=organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        told = services.publish_schedule(event=event, by=organiser)
+    assert {r.pk for r in told} == {delegations["hue"][0].pk, delegations["aichi"][0].pk}
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [delegations["hue"][1].email, delegations["aichi"][1].email]
+    )
