@@ -24,6 +24,8 @@ def reference(db):
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Tasks run at once, in the test's own thread and transaction.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # Hashing passwords properly is slow by design; tests need no protection.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -1,11 +1,10 @@
-import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
 from kakehashi.events import services
 from kakehashi.events.models import Meeting, MeetingRequest, MeetingTable
-from tests.factories import UserFactory, member_of
 from tests.events.conftest import at
+from tests.factories import UserFactory
 
 
 def test_organiser_pages_are_closed_to_participants(client, conference):

@@ -142,9 +142,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("KAKEHASHI_FROM_EMAIL", "Kakehashi <no-reply
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "KAKEHASHI_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
+        "BACKEND": os.environ.get("KAKEHASHI_TASKS_BACKEND", "kakehashi.common.tasks.ThreadBackend")
     }
 }
 

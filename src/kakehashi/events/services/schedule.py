@@ -2,6 +2,7 @@
 draft, lock and place meetings, publish and tell the people whose meetings changed."""
 
 import datetime as dt
+import logging
 import zoneinfo
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from kakehashi.events.models import (
 )
 from kakehashi.scheduling.instance import FORMAT, InstanceError, parse_instance
 
+logger = logging.getLogger(__name__)
 OPEN_STATUSES = [MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED]
 
 
@@ -155,9 +157,12 @@ def execute_run(run: ScheduleRun) -> ScheduleRun:
     def progress(figures: dict) -> None:
         ScheduleRun.objects.filter(pk=run.pk).update(progress=figures)
 
-    result = solve(instance, time_limit=run.time_limit, seed=0, progress=progress).to_json()
-    apply_run(run=run, result=result)
-    return run
+    try:
+        result = solve(instance, time_limit=run.time_limit, seed=0, progress=progress).to_json()
+        return apply_run(run=run, result=result)
+    except Exception as error:  # a run never stays "running" for ever: the organiser is told
+        logger.exception("Scheduler run %s failed", run.pk)
+        return _fail(run, f"{type(error).__name__}: {error}")
 
 
 def _fail(run: ScheduleRun, message: str) -> ScheduleRun:
