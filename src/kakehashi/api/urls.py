@@ -17,6 +17,7 @@ Every error is `{"code": "...", "message": "...", "details": [{"field", "code", 
 messages follow `Accept-Language` (en, vi, ja).
 """
 
+
 class Utf8JSONRenderer(JSONRenderer):
     """Vietnamese and Japanese as themselves, not as escaped code points."""
 
