@@ -23,7 +23,22 @@ from kakehashi.directory.models import (
     Sector,
 )
 from kakehashi.directory.reference import VN_REFORM_DATE, load_reference
-from kakehashi.events.models import Event, EventSeries, Registration, RegistrationStatus, Session
+from kakehashi.events.models import (
+    Event,
+    EventSeries,
+    Interpreter,
+    Meeting,
+    MeetingParticipant,
+    MeetingPeriod,
+    MeetingRequest,
+    MeetingSlot,
+    MeetingTable,
+    Registration,
+    RegistrationStatus,
+    RequestStatus,
+    Session,
+)
+from kakehashi.events.services.meetings import interpreting_need
 from kakehashi.partnerships.models import (
     DelegationVisit,
     Partnership,
@@ -398,20 +413,96 @@ def _load_events(places: Places, users: dict[str, User]) -> int:
                 "room": "Hall A",
             },
         )
-    for key, user_key, status in [
-        ("naniwa-robotics", "robotics", RegistrationStatus.APPROVED),
-        ("saigon-coldchain", "coldchain", RegistrationStatus.PENDING),
-    ]:
-        Registration.objects.update_or_create(
+    _load_meeting_programme(conference, places, users)
+    return len(events) + 1
+
+
+# Delegations at Meet Japan: organisation key, lead (demo account or invented person),
+# languages, approved?
+DELEGATIONS = [
+    ("hcmc-dofa", "hcmc", ["vi", "en"], True),
+    ("hanoi-dpi", "Phạm Quốc Huy (demo)", ["vi"], True),
+    ("hue-heritage", "Lê Minh Châu (demo)", ["vi"], True),
+    ("saigon-coldchain", "coldchain", ["vi", "en"], False),
+    ("osaka-intl", "osaka", ["ja"], True),
+    ("naniwa-robotics", "robotics", ["ja", "en"], True),
+    ("kansai-vn-business", "山本 大輔（デモ）", ["ja", "en"], True),
+    ("kitakyushu-ecotech", "Kimura Aya (demo)", ["ja", "en"], True),
+]
+# Accepted requests between them (sender, recipient, priority).
+ACCEPTED_REQUESTS = [
+    ("hcmc-dofa", "osaka-intl", 3),
+    ("hcmc-dofa", "naniwa-robotics", 1),
+    ("hcmc-dofa", "kitakyushu-ecotech", 1),
+    ("hanoi-dpi", "osaka-intl", 1),
+    ("hanoi-dpi", "naniwa-robotics", 3),
+    ("hanoi-dpi", "kansai-vn-business", 1),
+    ("hue-heritage", "kansai-vn-business", 1),
+    ("hue-heritage", "osaka-intl", 1),
+    ("naniwa-robotics", "kitakyushu-ecotech", 1),
+]
+
+
+def _load_meeting_programme(conference: Event, places: Places, users: dict[str, User]) -> None:
+    """Slots, tables, interpreters, approved delegations and accepted requests, so that an
+    organiser can run the scheduler on the demo straight away."""
+    zone = dt.timezone(dt.timedelta(hours=7))
+    start = dt.datetime(2027, 3, 10, 13, 30, tzinfo=zone)
+    for index in range(10):
+        MeetingSlot.objects.update_or_create(
             event=conference,
-            organisation=places.organisations[key],
+            starts_at=start + dt.timedelta(minutes=20 * index),
+            defaults={"ends_at": start + dt.timedelta(minutes=20 * (index + 1))},
+        )
+    MeetingPeriod.objects.update_or_create(
+        event=conference,
+        starts_at=start,
+        defaults={"ends_at": start + dt.timedelta(hours=3, minutes=20)},
+    )
+    for number in range(1, 5):
+        MeetingTable.objects.update_or_create(
+            event=conference, name=f"Table {number}", defaults={"seats": 4 if number < 4 else 6}
+        )
+    for name in ["Nguyễn Hải Yến (demo)", "Suzuki Mai (demo)"]:
+        Interpreter.objects.update_or_create(
+            event=conference, name=name, defaults={"languages": ["ja", "vi"]}
+        )
+    registrations = {}
+    for key, lead, languages, approved in DELEGATIONS:
+        organisation = places.organisations[key]
+        if lead in users:
+            person = users[lead].person
+        else:
+            person, _created = Person.objects.get_or_create(
+                full_name=lead, defaults={"is_demo": True}
+            )
+            Membership.objects.get_or_create(person=person, organisation=organisation)
+        registrations[key], _created = Registration.objects.update_or_create(
+            event=conference,
+            organisation=organisation,
             defaults={
-                "lead": users[user_key].person,
-                "status": status,
-                "languages": ["ja", "en"] if key == "naniwa-robotics" else ["vi", "en"],
+                "lead": person,
+                "languages": languages,
+                "status": RegistrationStatus.APPROVED if approved else RegistrationStatus.PENDING,
             },
         )
-    return len(events) + 1
+    for sender, recipient, priority in ACCEPTED_REQUESTS:
+        request, created = MeetingRequest.objects.get_or_create(
+            event=conference,
+            sender=registrations[sender],
+            recipient=registrations[recipient],
+            defaults={"priority": priority, "status": RequestStatus.ACCEPTED},
+        )
+        if created:
+            members = [registrations[sender], registrations[recipient]]
+            meeting = Meeting.objects.create(
+                event=conference,
+                request=request,
+                weight=priority,
+                interpreting=interpreting_need(members),
+            )
+            for member in members:
+                MeetingParticipant.objects.create(meeting=meeting, registration=member)
 
 
 def _upsert_event(slug: str, organisers: list[Organisation], **fields) -> Event:
