@@ -3,7 +3,7 @@ from icalendar import Calendar
 
 from kakehashi.events import services
 from kakehashi.events.models import Meeting, MeetingRequest, MeetingTable
-from tests.events.conftest import at
+from tests.events.builders import at
 from tests.factories import UserFactory
 
 

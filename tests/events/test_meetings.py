@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from kakehashi.events import services
 from kakehashi.events.models import Meeting, MeetingRequest, MeetingSlot, RequestStatus
 from kakehashi.scheduling.instance import parse_instance
-from tests.events.conftest import at
+from tests.events.builders import at
 
 
 def test_slots_are_cut_from_the_periods_around_breaks(conference):

@@ -1,0 +1,52 @@
+import datetime as dt
+
+from kakehashi.directory.models import MembershipRole, OrganisationKind
+from kakehashi.events import services
+from kakehashi.events.models import Registration, RegistrationStatus
+from tests.factories import OrganisationFactory, locality, member_of
+
+ZONE = dt.timezone(dt.timedelta(hours=7))
+
+
+def at(hour: int, minute: int = 0, day: int = 10) -> dt.datetime:
+    return dt.datetime(2027, 3, day, hour, minute, tzinfo=ZONE)
+
+
+def build_conference():
+    """A published event with a 14:00–16:00 meeting period in 30-minute slots, two tables
+    and approved delegations: two Vietnamese localities and two Japanese prefectures."""
+    ministry = OrganisationFactory(kind=OrganisationKind.CENTRAL_AGENCY, locality=locality("hanoi"))
+    organiser = member_of(ministry, role=MembershipRole.ADMIN)
+    event = services.create_event(
+        by=organiser,
+        organisers=[ministry],
+        slug="meet-japan-2027",
+        name_en="Meet Japan 2027",
+        starts_on=dt.date(2027, 3, 10),
+        ends_on=dt.date(2027, 3, 10),
+        time_zone="Asia/Ho_Chi_Minh",
+        is_published=True,
+    )
+    services.define_programme(
+        event=event, periods=[(at(14), at(16))], slot_minutes=30, by=organiser
+    )
+    services.set_table(event=event, name="Table 1", seats=4, by=organiser)
+    services.set_table(event=event, name="Table 2", seats=2, by=organiser)
+    delegations = {}
+    for key, country, place, languages in [
+        ("danang", "VN", "da-nang", ["vi"]),
+        ("osaka", "JP", "osaka-prefecture", ["ja"]),
+        ("aichi", "JP", "aichi-prefecture", ["ja", "en"]),
+        ("hue", "VN", "hue", ["vi", "en"]),
+    ]:
+        organisation = OrganisationFactory(
+            kind=OrganisationKind.LOCAL_GOVERNMENT, country=country, locality=locality(place)
+        )
+        user = member_of(organisation)
+        registration = services.register(
+            event=event, organisation=organisation, by=user, languages=languages
+        )
+        Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.APPROVED)
+        registration.refresh_from_db()
+        delegations[key] = (registration, user)
+    return event, organiser, delegations
