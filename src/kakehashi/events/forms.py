@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Person
-from kakehashi.events.models import Event, EventSeries, Session
+from kakehashi.events.models import Event, EventSeries, OutcomeKind, Session
 
 TIME_ZONES = [
     ("Asia/Ho_Chi_Minh", "Asia/Ho_Chi_Minh (UTC+7)"),
@@ -215,3 +215,8 @@ class ScheduleRunForm(forms.Form):
     allow_moves = forms.BooleanField(
         label=_("Allow moving meetings already published"), required=False
     )
+
+
+class OutcomeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Outcome"), choices=OutcomeKind.choices)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)

@@ -20,6 +20,7 @@ from kakehashi.events.forms import (
     AvailabilityForm,
     InterpreterForm,
     MeetingRequestForm,
+    OutcomeForm,
     ProgrammeForm,
     ScheduleRunForm,
     TableForm,
@@ -174,6 +175,7 @@ def my_meetings(request, slug):
             "agenda": _agenda(registration),
             "request_form": request_form,
             "availability_form": availability_form,
+            "outcome_form": OutcomeForm(),
             "zone": zoneinfo.ZoneInfo(event.time_zone),
         },
     )
@@ -195,7 +197,8 @@ def _agenda(registration):
             Prefetch(
                 "participants",
                 queryset=MeetingParticipant.objects.select_related("registration__organisation"),
-            )
+            ),
+            "outcomes",
         )
         .order_by("published_slot__starts_at")
     )
@@ -321,3 +324,69 @@ def meeting_update(request, slug, pk):
     except ValidationError as error:
         _error_message(request, error)
     return redirect("events:schedule", slug=event.slug)
+
+
+def calendar_feed(request, slug, token):
+    """The delegation's agenda as a calendar feed: the secret token stands for signing in."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event", "organisation"),
+        event__slug=slug,
+        calendar_token=token,
+        status=RegistrationStatus.APPROVED,
+    )
+    return HttpResponse(
+        agenda_ics(registration.event, registration, _agenda(registration)),
+        content_type="text/calendar; charset=utf-8",
+    )
+
+
+@login_required
+def sheets(request, slug):
+    """Printable sheets: the meetings of each table and of each interpreter, in time order."""
+    event = _organised_event(request, slug)
+    meetings = list(
+        event.meetings.filter(published_slot__isnull=False)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("published_slot", "published_table", "interpreter")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
+            )
+        )
+        .order_by("published_slot__starts_at")
+    )
+    by_table, by_interpreter = {}, {}
+    for meeting in meetings:
+        by_table.setdefault(meeting.published_table, []).append(meeting)
+        if meeting.interpreter:
+            by_interpreter.setdefault(meeting.interpreter, []).append(meeting)
+    return render(
+        request,
+        "events/sheets.html",
+        {
+            "event": event,
+            "by_table": sorted(by_table.items(), key=lambda item: item[0].name if item[0] else ""),
+            "by_interpreter": sorted(by_interpreter.items(), key=lambda item: item[0].name),
+        },
+    )
+
+
+@login_required
+@require_POST
+def record_outcome(request, slug, pk):
+    event = _visible_event(request, slug)
+    meeting = get_object_or_404(Meeting, pk=pk, event=event)
+    form = OutcomeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an outcome."))
+    else:
+        try:
+            services.record_outcome(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _error_message(request, error)
+        else:
+            messages.success(request, _("The outcome is recorded."))
+    delegation = request.POST.get("delegation", "")
+    url = reverse("events:my_meetings", args=[event.slug])
+    return redirect(f"{url}?delegation={delegation}" if delegation.isdigit() else url)

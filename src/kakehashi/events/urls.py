@@ -39,4 +39,11 @@ urlpatterns = [
         name="answer_request",
     ),
     path("<slug:slug>/agenda.ics", meeting_views.agenda_download, name="agenda_ics"),
+    path("<slug:slug>/calendar/<str:token>.ics", meeting_views.calendar_feed, name="calendar_feed"),
+    path("<slug:slug>/schedule/sheets/", meeting_views.sheets, name="sheets"),
+    path(
+        "<slug:slug>/meetings/<int:pk>/outcome/",
+        meeting_views.record_outcome,
+        name="record_outcome",
+    ),
 ]

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -160,6 +162,10 @@ class Session(models.Model):
         return self.title
 
 
+def new_calendar_token() -> str:
+    return secrets.token_hex(16)
+
+
 class RegistrationStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
     APPROVED = "approved", _("Approved")
@@ -207,6 +213,9 @@ class Registration(models.Model):
         choices=RegistrationStatus.choices,
         default=RegistrationStatus.PENDING,
     )
+    # The secret in the address of the delegation's calendar feed (subscribed to from a
+    # calendar program, which cannot sign in).
+    calendar_token = models.CharField(max_length=32, unique=True, default=new_calendar_token)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -252,3 +252,32 @@ class ScheduleRun(models.Model):
         if not self.result or not self.result.get("upper_bound"):
             return None
         return self.result["scheduled_weight"] / self.result["upper_bound"]
+
+
+class OutcomeKind(models.TextChoices):
+    FOLLOW_UP = "follow_up", _("Follow-up agreed")
+    MOU = "mou", _("MoU to sign")
+    INVESTMENT = "investment", _("Investment intended")
+    CONTRACT = "contract", _("Contract or order")
+    NONE = "none", _("No follow-up")
+
+
+class MeetingOutcome(models.Model):
+    """What a held meeting led to, as a delegation or the organisers record it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="outcomes")
+    kind = models.CharField(_("outcome"), max_length=12, choices=OutcomeKind.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recorded_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "kind"], name="meeting_outcome_unique")
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()

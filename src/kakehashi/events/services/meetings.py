@@ -2,9 +2,13 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kakehashi.directory.queries import organisation_ids_of
@@ -12,12 +16,14 @@ from kakehashi.events.models import (
     Event,
     Interpreter,
     Meeting,
+    MeetingOutcome,
     MeetingParticipant,
     MeetingPeriod,
     MeetingRequest,
     MeetingSlot,
     MeetingStatus,
     MeetingTable,
+    OutcomeKind,
     Registration,
     RegistrationStatus,
     RequestStatus,
@@ -265,3 +271,69 @@ def add_organiser_meeting(
             _("These delegations already have a meeting."), code="duplicate_meeting"
         )
     return _create_meeting(event.pk, registrations, weight=weight, by_organisers=True)
+
+
+def send_request_reminders(*, now: dt.datetime | None = None, older_than_hours: int = 24) -> int:
+    """Remind each delegation that has requests waiting for its answer for longer than
+    `older_than_hours` (once per request per day). Returns the number of e-mails sent."""
+    now = now or timezone.now()
+    due = (
+        MeetingRequest.objects.filter(
+            status=RequestStatus.PENDING,
+            created_at__lte=now - dt.timedelta(hours=older_than_hours),
+            event__ends_on__gte=now.date(),
+        )
+        .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lte=now - dt.timedelta(hours=24)))
+        .select_related("event", "recipient__lead__user", "sender__organisation")
+    )
+    by_recipient: dict[int, list[MeetingRequest]] = {}
+    for request in due:
+        by_recipient.setdefault(request.recipient_id, []).append(request)
+    sent = 0
+    for requests in by_recipient.values():
+        recipient = requests[0].recipient
+        if _send_reminder(recipient, requests):
+            sent += 1
+        MeetingRequest.objects.filter(pk__in=[r.pk for r in requests]).update(reminded_at=now)
+    return sent
+
+
+def _send_reminder(recipient: Registration, requests: list[MeetingRequest]) -> bool:
+    lead = recipient.lead
+    address = lead.user.email if lead.user_id else lead.email
+    if not address:
+        return False
+    language = lead.user.preferred_language if lead.user_id else "en"
+    event = requests[0].event
+    with translation.override(language):
+        subject = _("Meeting requests are waiting for your answer: %(event)s") % {
+            "event": event.name
+        }
+        body = render_to_string(
+            "events/email/request_reminder.txt", {"event": event, "requests": requests}
+        )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    return True
+
+
+@transaction.atomic
+def record_outcome(*, meeting: Meeting, kind: str, note: str = "", by) -> MeetingOutcome:
+    """Record what a held meeting led to. Members of its delegations and the organisers may
+    (the caller checks organisers; members are checked here)."""
+    from kakehashi.events.queries import organises
+
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(
+            _("Outcomes are recorded for meetings that were held."), code="not_held"
+        )
+    members = set(meeting.participants.values_list("registration__organisation_id", flat=True))
+    if not (members & organisation_ids_of(by)) and not organises(by, meeting.event):
+        raise ValidationError(
+            _("Only the delegations of this meeting record its outcome."), code="not_a_member"
+        )
+    if kind not in OutcomeKind.values:
+        raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
+    outcome, _created = MeetingOutcome.objects.update_or_create(
+        meeting=meeting, kind=kind, defaults={"note": note[:500], "recorded_by": by}
+    )
+    return outcome
