@@ -12,6 +12,9 @@ need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 command -v msgfmt >/dev/null 2>&1 || need_packages+=(gettext)
+# PDF agendas: Pango for WeasyPrint, and fonts with Vietnamese and Japanese glyphs.
+ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || need_packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+[ -d /usr/share/fonts/opentype/noto ] || need_packages+=(fonts-noto-cjk)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing from Debian's packages: ${need_packages[*]}"

@@ -84,3 +84,18 @@ def test_sheets_are_for_organisers(client, conference):
     client.force_login(organiser)
     html = client.get(url).content.decode()
     assert "Table 1" in html and delegations["osaka"][0].organisation.name in html
+
+
+def test_the_printable_agenda_is_a_pdf_with_the_meetings(client, conference):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    event, organiser, delegations = conference
+    published(event, organiser, accepted(delegations, "danang", "osaka"))
+    client.force_login(delegations["danang"][1])
+    response = client.get(reverse("events:agenda_pdf", args=[event.slug]))
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(BytesIO(response.content)).pages[0].extract_text()
+    assert delegations["osaka"][0].organisation.name in text
+    assert "Table 1" in text

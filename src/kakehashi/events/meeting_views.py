@@ -33,6 +33,7 @@ from kakehashi.events.models import (
     Registration,
     RegistrationStatus,
 )
+from kakehashi.events.printing import agenda_pdf
 from kakehashi.events.views import _visible_event
 
 
@@ -232,6 +233,17 @@ def agenda_download(request, slug):
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-agenda.ics"'
+    return response
+
+
+@login_required
+def agenda_print(request, slug):
+    event = _visible_event(request, slug)
+    registration = _my_registration(request, event)
+    response = HttpResponse(
+        agenda_pdf(event, registration, _agenda(registration)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-agenda.pdf"'
     return response
 
 

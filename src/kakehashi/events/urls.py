@@ -39,6 +39,7 @@ urlpatterns = [
         name="answer_request",
     ),
     path("<slug:slug>/agenda.ics", meeting_views.agenda_download, name="agenda_ics"),
+    path("<slug:slug>/agenda.pdf", meeting_views.agenda_print, name="agenda_pdf"),
     path("<slug:slug>/calendar/<str:token>.ics", meeting_views.calendar_feed, name="calendar_feed"),
     path("<slug:slug>/schedule/sheets/", meeting_views.sheets, name="sheets"),
     path(
