@@ -220,3 +220,24 @@ class ScheduleRunForm(forms.Form):
 class OutcomeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Outcome"), choices=OutcomeKind.choices)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class OrganiserMeetingForm(forms.Form):
+    registrations = forms.ModelMultipleChoiceField(
+        label=_("Delegations"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Two or more approved delegations, e.g. the Ambassador and a provincial leader."
+        ),
+    )
+    weight = forms.TypedChoiceField(
+        label=_("Priority"), coerce=int, choices=[(3, _("Must meet")), (1, _("Would like to meet"))]
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registrations"].queryset = event.registrations.filter(
+            status="approved"
+        ).select_related("organisation")
+        self.fields["registrations"].label_from_instance = lambda r: r.organisation.display_name

@@ -20,6 +20,7 @@ from kakehashi.events.forms import (
     AvailabilityForm,
     InterpreterForm,
     MeetingRequestForm,
+    OrganiserMeetingForm,
     OutcomeForm,
     ProgrammeForm,
     ScheduleRunForm,
@@ -284,6 +285,7 @@ def schedule(request, slug):
             "meetings": meetings,
             "counts": counts,
             "form": ScheduleRunForm(),
+            "meeting_form": OrganiserMeetingForm(event=event),
             "zone": zoneinfo.ZoneInfo(event.time_zone),
         },
     )
@@ -303,6 +305,28 @@ def schedule_run(request, slug):
         _error_message(request, error)
     else:
         messages.success(request, _("The scheduler has started."))
+    return redirect("events:schedule", slug=event.slug)
+
+
+@login_required
+@require_POST
+def organiser_meeting(request, slug):
+    event = _organised_event(request, slug)
+    form = OrganiserMeetingForm(request.POST, event=event)
+    if not form.is_valid():
+        messages.error(request, _("Choose two or more delegations and a priority."))
+        return redirect("events:schedule", slug=event.slug)
+    try:
+        services.add_organiser_meeting(
+            event=event,
+            registrations=list(form.cleaned_data["registrations"]),
+            weight=form.cleaned_data["weight"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        _error_message(request, error)
+    else:
+        messages.success(request, _("The meeting is added; run the scheduler to place it."))
     return redirect("events:schedule", slug=event.slug)
 
 

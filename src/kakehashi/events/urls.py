@@ -28,6 +28,11 @@ urlpatterns = [
     path("<slug:slug>/schedule/run/", meeting_views.schedule_run, name="schedule_run"),
     path("<slug:slug>/schedule/publish/", meeting_views.schedule_publish, name="schedule_publish"),
     path(
+        "<slug:slug>/schedule/meetings/new/",
+        meeting_views.organiser_meeting,
+        name="organiser_meeting",
+    ),
+    path(
         "<slug:slug>/schedule/meetings/<int:pk>/",
         meeting_views.meeting_update,
         name="meeting_update",
