@@ -114,12 +114,13 @@ def test_organisers_add_meetings_themselves(client, conference):
     event, organiser, delegations = conference
     danang, osaka = delegations["danang"][0], delegations["osaka"][0]
     url = reverse("events:organiser_meeting", args=[event.slug])
+    both = {"registrations": [danang.pk, osaka.pk], "weight": 3}
     client.force_login(delegations["danang"][1])
-    assert client.post(url, {"registrations": [danang.pk, osaka.pk], "weight": 3}).status_code == 403
+    assert client.post(url, both).status_code == 403
     client.force_login(organiser)
-    client.post(url, {"registrations": [danang.pk, osaka.pk], "weight": 3})
+    client.post(url, both)
     meeting = Meeting.objects.get()
     assert meeting.added_by_organisers and meeting.weight == 3
-    response = client.post(url, {"registrations": [danang.pk, osaka.pk], "weight": 3}, follow=True)
+    response = client.post(url, both, follow=True)
     assert "These delegations already have a meeting." in response.content.decode()
     assert Meeting.objects.count() == 1
