@@ -13,8 +13,9 @@ def at(hour: int, minute: int = 0, day: int = 10) -> dt.datetime:
 
 
 def build_conference():
-    """A published event with a 14:00–16:00 meeting period in 30-minute slots, two tables
-    and approved delegations: two Vietnamese localities and two Japanese prefectures."""
+    """A published event with a 14:00–16:00 meeting period in 30-minute slots, three
+    tables (4, 2 and 4 seats), a ja–vi interpreter and approved delegations: Da Nang (vi),
+    Hue (vi, en), Osaka (ja) and Aichi (ja, en)."""
     ministry = OrganisationFactory(kind=OrganisationKind.CENTRAL_AGENCY, locality=locality("hanoi"))
     organiser = member_of(ministry, role=MembershipRole.ADMIN)
     event = services.create_event(
@@ -32,6 +33,8 @@ def build_conference():
     )
     services.set_table(event=event, name="Table 1", seats=4, by=organiser)
     services.set_table(event=event, name="Table 2", seats=2, by=organiser)
+    services.set_table(event=event, name="Table 3", seats=4, by=organiser)
+    services.add_interpreter(event=event, name="Interpreter", languages=["ja", "vi"], by=organiser)
     delegations = {}
     for key, country, place, languages in [
         ("danang", "VN", "da-nang", ["vi"]),

@@ -104,7 +104,7 @@ def test_a_locked_meeting_stays_even_when_moves_are_allowed(
     event, organiser, delegations = conference
     meeting = accepted(delegations, "danang", "osaka")
     slots = list(event.meeting_slots.all())
-    table = event.meeting_tables.get(name="Table 2")
+    table = event.meeting_tables.get(name="Table 3")
     services.place_meeting(meeting=meeting, slot=slots[-1], table=table, by=organiser)
     services.lock_meeting(meeting=meeting, locked=True, by=organiser)
     run(event, organiser, django_capture_on_commit_callbacks, allow_moves=True)
