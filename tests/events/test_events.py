@@ -231,3 +231,22 @@ def test_create_an_event_through_the_form(client, ministry, organiser):
 def test_a_user_without_organisation_cannot_create_events(client):
     client.force_login(UserFactory())
     assert client.get(reverse("events:create")).status_code == 403
+
+
+def test_list_pages_query_counts_do_not_grow(
+    client, ministry, organiser, django_assert_max_num_queries
+):
+    events = [
+        services.create_event(
+            by=organiser, organisers=[ministry], **(EVENT | {"slug": f"event-{index}"})
+        )
+        for index in range(15)
+    ]
+    for _ in range(15):
+        company = OrganisationFactory()
+        services.register(event=events[0], organisation=company, by=member_of(company))
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("events:list")).status_code == 200
+    client.force_login(organiser)
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("events:registrations", args=["event-0"])).status_code == 200
