@@ -36,8 +36,10 @@ messages: install
 	cd src/kakehashi && ../../$(BIN)/kakehashi makemessages -l vi -l ja --no-obsolete --no-location
 	cd src/kakehashi && ../../$(BIN)/kakehashi compilemessages
 
+# All sizes and variants take about 20 minutes on 2 cores; a quick subset:
+#   make bench BENCH_ARGS="--sizes small --output /tmp/bench.md"   (see bench/README.md)
 bench: install
-	@echo "No benchmarks yet: the foundation has no solver, ranking or heavy list page." 
+	$(BIN)/python bench/scheduling.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

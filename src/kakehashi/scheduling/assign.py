@@ -75,6 +75,14 @@ class Occupancy:
     def resources_free(self, m: int, t: int) -> bool:
         return self.table_free(m, t) and self.interpreter_free(m, t)
 
+    def fits(self, m: int, t: int) -> bool:
+        """May m (not placed) go to slot t now?"""
+        if not self.c.candidate_mask[m] >> t & 1 or not self.under_maximum(m):
+            return False
+        if any(self.busy[p] >> t & 1 for p in self.c.members[m]):
+            return False
+        return self.resources_free(m, t)
+
     def feasible_slots(self, m: int) -> list[int]:
         """Slots where m can go now, in slot order."""
         if not self.under_maximum(m):

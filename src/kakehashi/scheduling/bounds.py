@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 
+import highspy
 import numpy as np
 
 from kakehashi.scheduling.compiled import UNLIMITED, Compiled, compile_instance
@@ -76,8 +77,9 @@ class SlotLP:
     every movable meeting and all its candidate slots. `occupancy` holds the rest of the
     schedule fixed; by default only the fixed meetings."""
 
-    def __init__(self, compiled: Compiled, *, allowed: dict[int, int] | None = None,
-                 occupancy=None):
+    def __init__(
+        self, compiled: Compiled, *, allowed: dict[int, int] | None = None, occupancy=None
+    ):
         c = compiled
         self.c = c
         residual = Residual(c, occupancy)
@@ -103,10 +105,15 @@ class SlotLP:
                 mask ^= low
                 if residual.tables[t][level] <= 0:
                     continue
-                if pair >= 0 and min(
-                    residual.interpreters[t][h]
-                    for h, hmask in enumerate(c.hall_masks) if hmask >> pair & 1
-                ) <= 0:
+                if (
+                    pair >= 0
+                    and min(
+                        residual.interpreters[t][h]
+                        for h, hmask in enumerate(c.hall_masks)
+                        if hmask >> pair & 1
+                    )
+                    <= 0
+                ):
                     continue
                 col_m.append(m)
                 col_t.append(t)
@@ -165,7 +172,8 @@ class SlotLP:
         mem_part = mem_p[rep]
         num_slots = c.num_slots
         self._add_rows(
-            mem_part * num_slots + self.col_t[mem_cols], mem_cols,
+            mem_part * num_slots + self.col_t[mem_cols],
+            mem_cols,
             np.ones(len(c.participant_ids) * num_slots),
         )
         capacity = np.array(residual.capacity, dtype=np.float64)
@@ -210,13 +218,11 @@ class SlotLP:
         self.primal = np.asarray(solution.col_value, dtype=np.float64)
         return self.fixed_weight + math.floor(value + 1e-6 * max(1.0, value))
 
-    def highs(self, *, integer: bool, extra=None):
+    def highs(self, *, integer: bool, extra=None) -> highspy.Highs:
         """A Highs object holding this LP (maximised); with `integer`, the x columns are
         binary. `extra` appends continuous columns and rows: (cost, row_idx, col_idx, value,
         row_lower, row_upper), its col_idx counted after the x columns, its rows after
         ours; its entries may also touch x columns (negative col_idx - 1 … see lns)."""
-        import highspy
-
         inf = highspy.kHighsInf
         rows, cols = self.row_idx, self.col_idx
         values = np.ones(len(rows))

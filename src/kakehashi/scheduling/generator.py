@@ -30,7 +30,8 @@ Variants:
 - ``tight``: as realistic, with tables at half the meetings requested per slot and
   interpreters at 35 % of the interpreted meetings per slot.
 
-Deterministic for a seed (one `random.Random(seed)`), pure Python, huge in about a second.
+The document also carries ``"generator": {"size", "variant", "seed"}``, which parsers ignore.
+Deterministic for a seed (one `random.Random(seed)`), pure Python, huge in under a second.
 Command line: ``python -m kakehashi.scheduling.generator SIZE VARIANT --seed N > instance.json``.
 """
 

@@ -6,19 +6,19 @@ import os
 import sys
 import threading
 
+import highspy
+
 _lock = threading.Lock()
 _banner_hidden = False
 
 
-def quiet_highs():
+def quiet_highs() -> highspy.Highs:
     """A Highs object that prints nothing, single-threaded.
 
     HiGHS writes a banner to the standard output — our JSON channel on the command line —
     once per process, while the object is created and before any option can be set; the
     first time, the output is pointed at /dev/null for that moment."""
     global _banner_hidden
-    import highspy
-
     with _lock:
         if _banner_hidden:
             highs = highspy.Highs()

@@ -1,63 +1,53 @@
 """Large neighbourhood search: free a part of the schedule, re-solve that part exactly as a
-small MIP (HiGHS) while the rest stays put, keep the result unless it is worse, repeat.
+small MIP (submip.py, HiGHS) while the rest stays put, keep the result unless it is worse,
+repeat.
 
 A neighbourhood is a set of free meetings (scheduled or not) and the slots each may take.
-Everything else is fixed: the members' other meetings make slots busy, the other meetings'
-tables and interpreters are taken from the per-slot counts — the rows of bounds.SlotLP over
-the free meetings with the capacity the rest leaves. Every sub-problem starts from the current
-schedule, which is feasible in it, so the schedule never gets worse.
+Everything else is fixed. Every sub-problem starts from the current schedule, which is
+feasible in it, so the schedule never gets worse; a result is kept if it adds weight, or
+keeps the weight without adding idle gaps.
 
 Neighbourhoods, drawn with a seeded generator so that the search is reproducible:
-* a window of two or three slots: every meeting in them and the left-out meetings that could
-  go there, moved among those slots only (the exchanges of bipartite edge colouring, which is
+* a window of a few slots: every meeting in them and the left-out meetings that could go
+  there, moved among those slots only (the exchanges of bipartite edge colouring, which is
   what a day of one-to-one meetings is, plus insertions);
 * around a left-out meeting: it, its members' meetings and some of their partners' meetings,
   over all their slots (ejection chains that make room for it).
 
-Objective: the total weight, then (in the second phase) the idle gaps, folded into one number
-K·weight − gaps with K above any change of gaps in the sub-problem. Within a window W the idle
-gaps of a participant p depend only on which slots of W it ends up busy in, so they are
-modelled exactly by a distribution π_p over the subsets S of W (at most 8), priced by the gaps
-of p's agenda with S: Σ_S π_p,S = 1 and Σ_{S ∋ t} π_p,S = Σ_{m ∋ p} x[m,t] for t in W.
-With integral x the only such distribution is the point mass on p's actual subset, so π needs
-no integrality.
+Two windows on disjoint slots (and disjoint left-out meetings) are solved at once, one per
+core, and applied in a fixed order — the first as usual, the second only if it still fits
+(a participant's max_meetings may have been used up by the first) and still improves the
+schedule — so the outcome does not depend on which thread finishes first.
 """
 
 from __future__ import annotations
 
-import time
-from itertools import combinations
+import math
+from concurrent.futures import ThreadPoolExecutor
 from random import Random
 
-import numpy as np
-
 from kakehashi.scheduling.assign import Occupancy
-from kakehashi.scheduling.bounds import SlotLP
 from kakehashi.scheduling.compiled import Compiled
-
-# Work units: a deterministic stand-in for seconds, fitted on the sub-problems of the
-# benchmark instances (2-core machine, 2026): building and solving a sub-problem costs about
-# this much per column, per simplex iteration (more with more rows) and per node.
-WORK_PER_COLUMN = 1.7e-5
-WORK_PER_SIMPLEX_ITERATION = 1.4e-4
-WORK_PER_ITERATION_ROW = 7e-9
-WORK_PER_NODE = 2e-2
-NODE_LIMIT = 200
+from kakehashi.scheduling.submip import NODE_LIMIT, WEIGHT, WEIGHT_COMPACT, WEIGHT_GAPS, SubMIP
 
 
 class Search:
     """The neighbourhood search over an occupancy (changed in place)."""
 
-    def __init__(self, c: Compiled, occ: Occupancy, *, seed: int, wall_limit: float = 10.0):
+    def __init__(
+        self, c: Compiled, occ: Occupancy, *, seed: int, deadline: float = math.inf
+    ) -> None:
         self.c = c
         self.occ = occ
         self.rng = Random(seed)
-        self.wall_limit = wall_limit
+        self.deadline = deadline  # perf_counter() value: a safety net for each sub-problem
+        self.pool: ThreadPoolExecutor | None = None
         self.tries = [0] * c.num_meetings
         self.iterations = 0
         self.work = 0.0
-        self.hit_wall_limit = False
-        self.trace: list | None = None  # (columns, rows, simplex iterations, nodes, seconds)
+        # For calibrating the work units: per sub-problem, (columns, rows, simplex iterations,
+        # nodes, seconds in HiGHS, nonzeros).
+        self.trace: list | None = None
 
     # -- figures -----------------------------------------------------------------------------
     def weight(self) -> int:
@@ -72,15 +62,26 @@ class Search:
         return [m for m in range(c.num_meetings) if occ.slot_of[m] < 0 and c.candidates[m]]
 
     # -- neighbourhoods ----------------------------------------------------------------------
-    def window(self, size: int, limit: int, *, same_day: bool) -> tuple[dict[int, int], int]:
+    def window(
+        self,
+        size: int,
+        limit: int,
+        *,
+        same_day: bool,
+        avoid: tuple[dict[int, int], int] | None = None,
+    ) -> tuple[dict[int, int], int] | None:
         """Meetings of `size` slots (the first drawn at random) and at most `limit` left-out
-        meetings that could go there (the heaviest)."""
+        meetings that could go there (the heaviest); disjoint from the window `avoid`, if
+        given (None if no slot is left)."""
         c, occ = self.c, self.occ
-        first = self.rng.randrange(c.num_slots)
+        avoid_meetings, avoid_slots = avoid if avoid is not None else ({}, 0)
+        slots = [t for t in range(c.num_slots) if not avoid_slots >> t & 1]
+        if not slots:
+            return None
+        first = slots[self.rng.randrange(len(slots))]
         pool = [
-            t for t in range(c.num_slots)
-            if t != first and (not same_day or c.day_of[t] == c.day_of[first])
-        ] or [t for t in range(c.num_slots) if t != first]
+            t for t in slots if t != first and (not same_day or c.day_of[t] == c.day_of[first])
+        ] or [t for t in slots if t != first]
         window = [first, *self.rng.sample(pool, min(size - 1, len(pool)))]
         mask = 0
         for t in window:
@@ -90,7 +91,9 @@ class Search:
             for m, t in enumerate(occ.slot_of)
             if t >= 0 and mask >> t & 1 and c.fixed_slot[m] < 0
         }
-        waiting = [m for m in self.waiting() if c.candidate_mask[m] & mask]
+        waiting = [
+            m for m in self.waiting() if c.candidate_mask[m] & mask and m not in avoid_meetings
+        ]
         if len(waiting) > limit:
             waiting.sort(key=lambda m: (-c.weight[m], self.rng.random()))
             waiting = waiting[:limit]
@@ -122,152 +125,121 @@ class Search:
                     free.add(m)
         return {m: c.candidate_mask[m] for m in free}
 
-    # -- one step ----------------------------------------------------------------------------
-    def step(self, allowed: dict[int, int], *, window: int = 0, gaps: bool = False
-             ) -> tuple[int, int]:
-        """Re-solve the neighbourhood; returns (weight gained, gaps removed). With `gaps`
-        (windows only) the sub-problem is lexicographic; otherwise it maximises weight and
-        the result is kept if it adds weight, or keeps it without adding gaps."""
-        c, occ = self.c, self.occ
-        old = {m: occ.slot_of[m] for m in sorted(allowed) if occ.slot_of[m] >= 0}
-        affected = sorted({p for m in allowed for p in c.members[m]})
-        old_weight = sum(c.weight[m] for m in old)
-        old_gaps = sum(c.day_gaps(occ.busy[p]) for p in affected)
-        for m in old:
-            occ.remove(m)
-        new = self._solve(allowed, old, window if gaps else 0)
-        for m in sorted(new):
-            occ.place(m, new[m])
-        new_weight = sum(c.weight[m] for m in new)
-        new_gaps = sum(c.day_gaps(occ.busy[p]) for p in affected)
-        if new_weight < old_weight or (new_weight == old_weight and new_gaps > old_gaps):
-            for m in sorted(new):
-                occ.remove(m)
-            for m in old:
-                occ.place(m, old[m])
-            return 0, 0
-        return new_weight - old_weight, old_gaps - new_gaps
-
-    def _solve(self, allowed: dict[int, int], start: dict[int, int], window: int
-               ) -> dict[int, int]:
-        import highspy
-
-        c = self.c
-        self._step_started = time.perf_counter()
-        lp = SlotLP(c, allowed=allowed, occupancy=self.occ)
+    # -- steps -------------------------------------------------------------------------------
+    def sub_mip(
+        self,
+        allowed: dict[int, int],
+        *,
+        window: int = 0,
+        gaps: bool = False,
+        node_limit: int = NODE_LIMIT,
+        objective: str | None = None,
+    ) -> SubMIP:
+        if objective is None:
+            objective = WEIGHT_GAPS if gaps and window else WEIGHT_COMPACT
         self.iterations += 1
-        if lp.num_cols == 0:
-            return {}
-        x_start = np.array(
-            [1.0 if start.get(m) == t else 0.0 for m, t in zip(lp.col_m.tolist(),
-                                                             lp.col_t.tolist(), strict=True)]
+        return SubMIP(
+            self.c,
+            self.occ,
+            allowed,
+            objective=objective,
+            window=window,
+            node_limit=node_limit,
+            deadline=self.deadline,
         )
-        extra, extra_start = (None, None)
-        if window:
-            extra, extra_start = self._gap_model(lp, window, x_start)
-        highs = lp.highs(integer=True, extra=extra)
-        solution = highspy.HighsSolution()
-        solution.col_value = x_start if extra is None else np.r_[x_start, extra_start]
-        highs.setSolution(solution)
-        highs.setOptionValue("mip_rel_gap", 0.0)
-        highs.setOptionValue("mip_abs_gap", 0.5)
-        highs.setOptionValue("mip_max_nodes", NODE_LIMIT)
-        highs.setOptionValue("time_limit", self.wall_limit)
-        clock = time.perf_counter()
-        highs.run()
-        info = highs.getInfo()
-        if self.trace is not None:
-            self.trace.append((
-                lp.num_cols + (len(extra[0]) if extra else 0),
-                lp.num_rows + (len(extra[4]) if extra else 0),
-                info.simplex_iteration_count,
-                info.mip_node_count,
-                time.perf_counter() - clock,
-                time.perf_counter() - self._step_started,
-            ))
-        columns = lp.num_cols + (len(extra[0]) if extra else 0)
-        rows = lp.num_rows + (len(extra[4]) if extra else 0)
-        iterations = max(0, info.simplex_iteration_count)
-        self.work += (
-            WORK_PER_COLUMN * columns
-            + iterations * (WORK_PER_SIMPLEX_ITERATION + WORK_PER_ITERATION_ROW * rows)
-            + WORK_PER_NODE * max(1, info.mip_node_count)
-        )
-        status = highs.getModelStatus()
-        if status == highspy.HighsModelStatus.kTimeLimit:
-            self.hit_wall_limit = True
-        if info.primal_solution_status != 2:  # no feasible solution: keep the start
-            return dict(start)
-        x = np.asarray(highs.getSolution().col_value)[: lp.num_cols]
-        chosen = np.flatnonzero(x > 0.5)
-        return {int(lp.col_m[j]): int(lp.col_t[j]) for j in chosen}
 
-    def _gap_model(self, lp: SlotLP, window: int, x_start: np.ndarray):
-        """Columns π and rows for the idle gaps of the participants touched by the window
-        (see the module docstring), as SlotLP.highs(extra=...) wants them."""
+    def step(
+        self, allowed: dict[int, int], *, window: int = 0, gaps: bool = False
+    ) -> tuple[int, int]:
+        """Re-solve one neighbourhood; returns (weight gained, gaps removed)."""
+        sub = self.sub_mip(allowed, window=window, gaps=gaps)
+        sub.run()
+        self._account(sub)
+        return self.apply(sub)
+
+    def pair(
+        self, first: tuple[dict[int, int], int], second: tuple[dict[int, int], int], *, gaps: bool
+    ) -> tuple[int, int]:
+        """Re-solve two disjoint windows at once (second on the helper thread)."""
+        one = self.sub_mip(first[0], window=first[1], gaps=gaps)
+        two = self.sub_mip(second[0], window=second[1], gaps=gaps)
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kakehashi-lns")
+        future = self.pool.submit(two.run)
+        one.run()
+        future.result()
+        self.work += one.build_work + two.build_work + max(one.run_work, two.run_work)
+        self._trace(one)
+        self._trace(two)
+        gained, removed = self.apply(one)
+        more, fewer = self.apply(two)
+        return gained + more, removed + fewer
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+    def apply(self, sub: SubMIP) -> tuple[int, int]:
+        """Put the sub-problem's schedule in place if it still fits and is no worse."""
         c, occ = self.c, self.occ
-        slots_of: dict[int, dict[int, list[int]]] = {}
-        for j, (m, t) in enumerate(zip(lp.col_m.tolist(), lp.col_t.tolist(), strict=True)):
-            for p in c.members[m]:
-                slots_of.setdefault(p, {}).setdefault(t, []).append(j)
-        cost, rows, cols, values, lower, upper, start = [], [], [], [], [], [], []
-        base_col = lp.num_cols
-        row = 0
-        terms = []
-        for p in sorted(slots_of):
-            by_slot = slots_of[p]
-            slots = sorted(by_slot)
-            busy = occ.busy[p]
-            subsets = [
-                sum(1 << t for t in chosen)
-                for size in range(len(slots) + 1)
-                for chosen in combinations(slots, size)
-            ]
-            prices = [c.day_gaps(busy | subset) for subset in subsets]
-            if min(prices) == max(prices):
-                continue
-            current = 0
-            for t in slots:
-                if any(x_start[j] > 0.5 for j in by_slot[t]):
-                    current |= 1 << t
-            terms.append((p, slots, by_slot, subsets, prices, current))
-        spread = sum(max(t[4]) - min(t[4]) for t in terms)
-        scale = float(spread + 1)
-        for p, slots, by_slot, subsets, prices, current in terms:
-            del p
-            first = base_col + len(cost)
-            for subset, price in zip(subsets, prices, strict=True):
-                cost.append(-float(price))
-                start.append(1.0 if subset == current else 0.0)
-            # Σ π = 1
-            for i in range(len(subsets)):
-                rows.append(row)
-                cols.append(first + i)
-                values.append(1.0)
-            lower.append(1.0)
-            upper.append(1.0)
-            row += 1
-            # Σ_{S ∋ t} π_S − Σ x[m,t] = 0
-            for t in slots:
-                for i, subset in enumerate(subsets):
-                    if subset >> t & 1:
-                        rows.append(row)
-                        cols.append(first + i)
-                        values.append(1.0)
-                for j in by_slot[t]:
-                    rows.append(row)
-                    cols.append(j)
-                    values.append(-1.0)
-                lower.append(0.0)
-                upper.append(0.0)
-                row += 1
-        lp.cost = lp.cost * scale
-        extra = (
-            np.array(cost, dtype=np.float64),
-            np.array(rows, dtype=np.int64),
-            np.array(cols, dtype=np.int64),
-            np.array(values, dtype=np.float64),
-            np.array(lower, dtype=np.float64),
-            np.array(upper, dtype=np.float64),
-        )
-        return extra, np.array(start, dtype=np.float64)
+        old_gaps = sum(c.day_gaps(occ.busy[p]) for p in sub.affected)
+        for m in sub.old:
+            occ.remove(m)
+        placed = []
+        for m in sorted(sub.new):
+            t = sub.new[m]
+            if occ.slot_of[m] >= 0 or not occ.fits(m, t):
+                break  # taken by the other window, or many language pairs (see compiled.py)
+            occ.place(m, t)
+            placed.append(m)
+        else:
+            new_weight = sum(c.weight[m] for m in sub.new)
+            new_gaps = sum(c.day_gaps(occ.busy[p]) for p in sub.affected)
+            if new_weight > sub.old_weight or (
+                new_weight == sub.old_weight and new_gaps <= old_gaps
+            ):
+                return new_weight - sub.old_weight, old_gaps - new_gaps
+        for m in placed:
+            occ.remove(m)
+        for m in sub.old:
+            occ.place(m, sub.old[m])
+        return 0, 0
+
+    def whole(self, node_limit: int) -> int | None:
+        """Solve the whole problem (weight only) from the current schedule, within a node
+        limit; returns a proven bound on the total weight, or None."""
+        c = self.c
+        allowed = {
+            m: c.candidate_mask[m]
+            for m in range(c.num_meetings)
+            if c.fixed_slot[m] < 0 and c.candidates[m]
+        }
+        sub = self.sub_mip(allowed, node_limit=node_limit, objective=WEIGHT)
+        sub.run()
+        self._account(sub)
+        self.apply(sub)
+        if sub.dual_bound is None:
+            return None
+        # The MIP's own bound (its optimum when solved): with many language pairs the MIP
+        # relaxes the interpreters (see compiled.py), so its solution may not be kept but its
+        # bound still holds.
+        fixed = sum(c.weight[m] for slot in c.fixed_at for m in slot)
+        return fixed + math.floor(sub.dual_bound + 1e-6)
+
+    def _account(self, sub: SubMIP) -> None:
+        self.work += sub.build_work + sub.run_work
+        self._trace(sub)
+
+    def _trace(self, sub: SubMIP) -> None:
+        if self.trace is not None and sub.highs is None and sub.columns:
+            self.trace.append(
+                (
+                    sub.columns,
+                    sub.rows,
+                    getattr(sub, "iterations", 0),
+                    getattr(sub, "nodes", 0),
+                    sub.seconds,
+                    sub.nonzeros,
+                )
+            )

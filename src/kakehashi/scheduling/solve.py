@@ -35,11 +35,19 @@ from kakehashi.scheduling.report import build_result, fill
 from kakehashi.scheduling.result import Result
 
 # Seconds, estimated from the size of the instance (deterministic, unlike a clock reading):
-# compiling, the greedy and the final assignment; and the LP bound, per nonzero.
+# compiling, the greedy and the final assignment; and the LP bound (PDLP), per variable.
 SETUP_SECONDS = 0.5
 SETUP_SECONDS_PER_COLUMN = 4e-6
-LP_SECONDS_PER_NONZERO = 5e-6
-FIRST_PHASE_SHARE = 0.6
+LP_SECONDS_PER_COLUMN = 2.5e-5
+FINISH_SECONDS = 0.3  # placing what still fits, tables, interpreters, reasons
+FINISH_SECONDS_PER_COLUMN = 4e-6
+WORK_PER_SECOND = 0.8  # a margin for the error of the work estimate (lns.py)
+FIRST_PHASE_SHARE = 0.7
+WINDOW_MEETINGS = 300
+# Up to this many variables, the whole MIP is tried after the first phase: on tiny events
+# the LP bound can be loose (odd cycles of meetings), and this closes it.
+WHOLE_MIP_COLUMNS = 5_000
+WHOLE_MIP_NODES = 2_000
 
 
 class _Bound(threading.Thread):
@@ -47,18 +55,18 @@ class _Bound(threading.Thread):
 
     def __init__(self, compiled: Compiled, time_limit: float):
         super().__init__(name="kakehashi-lp-bound", daemon=True)
+        self.compiled = compiled
         self.time_limit = max(1.0, time_limit)
-        self.lp = SlotLP(compiled)
-        self.trivial = trivial_bound(compiled)
         self.value: int | None = None
         self.error: BaseException | None = None
 
     def run(self) -> None:
+        trivial = trivial_bound(self.compiled)
         try:
-            self.value = min(self.trivial, self.lp.bound(time_limit=self.time_limit))
-        except BaseException as error:  # reported as the trivial bound, never lost
+            self.value = min(trivial, SlotLP(self.compiled).bound(time_limit=self.time_limit))
+        except Exception as error:  # the trivial bound still holds; the error is kept
             self.error = error
-            self.value = self.trivial
+            self.value = trivial
 
     def wait(self) -> int:
         self.join()
@@ -105,19 +113,24 @@ def solve(
     bound_job = _Bound(compiled, time_limit)
     bound_job.start()
 
+    # Budgets from the size of the instance, never from the clock (see the docstring).
+    columns = sum(len(slots) for slots in c.candidates)
+    setup = SETUP_SECONDS + SETUP_SECONDS_PER_COLUMN * columns
+    budget = WORK_PER_SECOND * max(0.2 * time_limit, time_limit - setup - 1.0)
+    bound_checkpoint = min(0.5 * budget, LP_SECONDS_PER_COLUMN * columns)
+    deadline = started + time_limit - FINISH_SECONDS - FINISH_SECONDS_PER_COLUMN * columns
+
     occupancy = Occupancy(compiled)
     place_by_priority(compiled, occupancy)
-    search = Search(compiled, occupancy, seed=seed)
+    search = Search(compiled, occupancy, seed=seed, deadline=deadline)
     greedy_weight, greedy_gaps = search.weight(), search.gaps()
     report("greedy", (greedy_weight, greedy_gaps), None, force=True)
 
-    columns = sum(len(slots) for slots in c.candidates)
-    setup = SETUP_SECONDS + SETUP_SECONDS_PER_COLUMN * columns
-    budget = max(0.2 * time_limit, time_limit - setup - 1.0)
-    bound_checkpoint = min(0.5 * budget, LP_SECONDS_PER_NONZERO * len(bound_job.lp.row_idx))
-    deadline = started + time_limit - 0.5 * setup
     plan = _Plan(c, search, bound_job, report, budget, bound_checkpoint, deadline)
-    plan.run()
+    try:
+        plan.run()
+    finally:
+        search.close()
 
     fill(compiled, occupancy)
     bound = plan.bound if plan.bound is not None else bound_job.wait()
@@ -154,14 +167,17 @@ class _Plan:
         self.deadline = deadline
         self.bound: int | None = None
         self.stopped = "work budget"
+        self.columns = sum(len(slots) for slots in c.candidates)
         slots = c.num_slots
         per_slot = c.num_meetings / max(1, slots)
         self.waiting_limit = max(300, int(4 * per_slot))
+        # Windows of about WINDOW_MEETINGS meetings: 4 slots on small events, 2 on large.
+        self.window_size = max(2, min(4, int(WINDOW_MEETINGS / max(1.0, per_slot))))
         pairs = sum(n * (n - 1) // 2 for n in (m.bit_count() for m in c.day_mask))
         self.patience = max(30, min(400, 2 * pairs))
 
-    def _check_bound(self) -> None:
-        if self.bound is None and self.search.work >= self.bound_checkpoint:
+    def _check_bound(self, *, force: bool = False) -> None:
+        if self.bound is None and (force or self.search.work >= self.bound_checkpoint):
             self.bound = self.bound_job.wait()
 
     def _out_of_time(self) -> bool:
@@ -170,13 +186,25 @@ class _Plan:
             return True
         return False
 
+    def _windows(self, size: int, limit: int, *, same_day: bool, gaps: bool):
+        """One window, or two disjoint ones at once once the LP bound no longer needs the
+        second core; returns (weight gained, gaps removed)."""
+        search = self.search
+        first = search.window(size, limit, same_day=same_day)
+        if self.bound is not None and self.c.num_slots >= 2 * size:
+            second = search.window(size, limit, same_day=same_day, avoid=first)
+            if second is not None:
+                return search.pair(first, second, gaps=gaps)
+        allowed, window = first
+        return search.step(allowed, window=window, gaps=gaps)
+
     def run(self) -> None:
         c, search = self.c, self.search
         if c.num_slots == 0 or not any(c.candidates):
             self.stopped = "nothing to improve"
             return
         weight, gaps = search.weight(), search.gaps()
-        # Phase 1: weight.
+        # Phase 1: weight (with a compactness tie-break).
         idle = 0
         first_budget = FIRST_PHASE_SHARE * self.budget
         while search.work < first_budget:
@@ -187,35 +215,40 @@ class _Plan:
                 return
             if idle >= self.patience:
                 break
-            if search.iterations % 4 == 3:
+            if search.iterations % 8 == 7:
                 allowed = search.around_left_out(150)
-                window = 0
                 if allowed is None:
                     break
+                gained, removed = search.step(allowed)
             else:
-                allowed, window = search.window(2, self.waiting_limit, same_day=False)
-            gained, removed = search.step(allowed, window=window, gaps=False)
+                gained, removed = self._windows(
+                    self.window_size, self.waiting_limit, same_day=False, gaps=False
+                )
             weight += gained
             gaps -= removed
             idle = 0 if gained else idle + 1
             self.report("weight", (weight, gaps), self.bound)
+        # Small instances: the whole MIP, to prove the weight optimal (or improve it).
+        self._check_bound(force=True)
+        if weight < self.bound and self.columns <= WHOLE_MIP_COLUMNS and not self._out_of_time():
+            proven = search.whole(WHOLE_MIP_NODES)
+            weight, gaps = search.weight(), search.gaps()
+            if proven is not None:
+                self.bound = min(self.bound, proven)
         # Phase 2: idle gaps, weight first.
         idle = 0
         while search.work < self.budget and gaps > 0:
-            self._check_bound()
             if self._out_of_time():
                 return
             if idle >= self.patience:
                 self.stopped = "no improvement"
                 break
             size = 2 + search.iterations % 2
-            allowed, window = search.window(size, 50, same_day=True)
-            gained, removed = search.step(allowed, window=window, gaps=True)
+            gained, removed = self._windows(size, 50, same_day=True, gaps=True)
             weight += gained
             gaps -= removed
             idle = 0 if (gained or removed) else idle + 1
             self.report("idle gaps", (weight, gaps), self.bound)
         if gaps == 0:
             self.stopped = "no idle gaps left"
-        self._check_bound()
         self.report("done", (weight, gaps), self.bound, force=True)
