@@ -36,7 +36,7 @@ def test_first_come_first_served_does_not_look_ahead():
     assert_valid(instance, result)
     assert slot_of(result) == {"ab": "s1"}
     assert reasons(result) == {
-        "ac": "each possible slot is taken: a member is in another meeting in 1 slot (s1) "
+        "ac": "each possible slot is taken: in 1 slot (s1) a member is in another meeting ('a') "
         "— when its request came up (first come, first served)"
     }
 
@@ -86,7 +86,7 @@ def test_priority_greedy_explains_what_it_left_out():
     )
 
     assert reasons(priority_greedy(instance)) == {
-        "light": "each possible slot is taken: a member is in another meeting in 1 slot (s1) "
+        "light": "each possible slot is taken: in 1 slot (s1) a member is in another meeting ('a') "
         "— once meetings of higher priority were placed"
     }
 

@@ -89,6 +89,7 @@ class SlotLP:
                 for m in range(c.num_meetings)
                 if c.fixed_slot[m] < 0 and c.candidates[m]
             }
+        self.primal: np.ndarray | None = None  # the LP solution, once bound() has run
         self.fixed_weight = (
             sum(c.weight[m] for t in c.fixed_at for m in t) if occupancy is None else 0
         )

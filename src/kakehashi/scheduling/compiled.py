@@ -1,4 +1,4 @@
-"""The instance in index form, shared by the baselines, the bound and the CP-SAT model.
+"""The instance in index form, shared by the baselines, the LP bound and the search.
 
 Everything becomes small integers: slots are numbered day by day in time order (so a day is a
 contiguous range and a participant's agenda of a day is a bit mask), participants and
@@ -15,7 +15,8 @@ Resources are aggregated per slot, exactly:
   same pair have the same candidates, so (Hall again) they can all be served iff for every
   set P of demanded pairs, #meetings with a pair in P ≤ #interpreters covering a pair of P.
   With at most `EXACT_PAIRS` pairs every subset is listed (`hall_exact`); beyond that only the
-  single pairs and the full set are (a relaxation; the CP-SAT model then adds a flow).
+  single pairs and the full set are — a relaxation, still a valid bound; the baselines and
+  the search then check each placement with an exact matching (interpreting.py).
 """
 
 from __future__ import annotations
@@ -92,18 +93,10 @@ class Compiled:
         for day_mask in self.day_mask:
             used = busy & day_mask
             if used:
-                first = (used & -used).bit_length()
-                total += used.bit_length() - first + 1 - used.bit_count()
+                first = (used & -used).bit_length() - 1
+                last = used.bit_length() - 1
+                total += last - first + 1 - used.bit_count()
         return total
-
-    def slot_gap_mask(self, busy: int, day: int) -> int:
-        """Slots of a day lying strictly inside the agenda but empty (the gaps)."""
-        used = busy & self.day_mask[day]
-        if not used:
-            return 0
-        first = (used & -used).bit_length() - 1
-        span = ((1 << used.bit_length()) - 1) ^ ((1 << first) - 1)
-        return span & ~used
 
 
 def compile_instance(instance: Instance) -> Compiled:

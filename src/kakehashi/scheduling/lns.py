@@ -42,6 +42,9 @@ class Search:
         self.rng = Random(seed)
         self.deadline = deadline  # perf_counter() value: a safety net for each sub-problem
         self.pool: ThreadPoolExecutor | None = None
+        # How much the LP relaxation schedules each meeting (set once the bound is known):
+        # left-out meetings the LP wants are tried first.
+        self.lp_share: list[float] | None = None
         self.tries = [0] * c.num_meetings
         self.iterations = 0
         self.work = 0.0
@@ -62,6 +65,12 @@ class Search:
         return [m for m in range(c.num_meetings) if occ.slot_of[m] < 0 and c.candidates[m]]
 
     # -- neighbourhoods ----------------------------------------------------------------------
+    def _priority(self, m: int) -> float:
+        """Which left-out meetings to try first: those the LP relaxation schedules, then the
+        heaviest."""
+        share = self.lp_share[m] if self.lp_share is not None else 0.0
+        return round(share, 3) * 1000 + self.c.weight[m]
+
     def window(
         self,
         size: int,
@@ -95,7 +104,7 @@ class Search:
             m for m in self.waiting() if c.candidate_mask[m] & mask and m not in avoid_meetings
         ]
         if len(waiting) > limit:
-            waiting.sort(key=lambda m: (-c.weight[m], self.rng.random()))
+            waiting.sort(key=lambda m: (-self._priority(m), self.rng.random()))
             waiting = waiting[:limit]
         for m in waiting:
             free[m] = c.candidate_mask[m] & mask
@@ -106,7 +115,7 @@ class Search:
         waiting = self.waiting()
         if not waiting:
             return None
-        u = min(waiting, key=lambda m: (self.tries[m], -c.weight[m], self.rng.random()))
+        u = min(waiting, key=lambda m: (self.tries[m], -self._priority(m), self.rng.random()))
         self.tries[u] += 1
         free = {u}
         seen = set(c.members[u])

@@ -51,23 +51,33 @@ def explain(compiled: Compiled, occupancy: Occupancy, m: int, context: str) -> s
             "fixed meetings (a member's, or the last suitable table or interpreter)"
         )
     member_busy, no_table, no_interpreter = [], [], []
+    busy_in: dict[int, int] = {}  # member -> how many of the member-busy slots
     for t in c.candidates[m]:
-        if any(occupancy.busy[p] >> t & 1 for p in c.members[m]):
+        busy = [p for p in c.members[m] if occupancy.busy[p] >> t & 1]
+        if busy:
             member_busy.append(t)
+            for p in busy:
+                busy_in[p] = busy_in.get(p, 0) + 1
         elif not occupancy.table_free(m, t):
             no_table.append(t)
         elif not occupancy.interpreter_free(m, t):
             no_interpreter.append(t)
     parts = []
     if member_busy:
-        parts.append(f"a member is in another meeting in {_slot_list(c, member_busy)}")
+        who = sorted(busy_in, key=lambda p: (-busy_in[p], c.participant_ids[p]))
+        if len(who) == 1:
+            names = repr(c.participant_ids[who[0]])
+        else:
+            names = ", ".join(f"{c.participant_ids[p]!r} in {busy_in[p]}" for p in who)
+            names += " of them"
+        parts.append(f"in {_slot_list(c, member_busy)} a member is in another meeting ({names})")
     if no_table:
         parts.append(
-            f"every table with {c.need[m]} seats or more is in use in {_slot_list(c, no_table)}"
+            f"in {_slot_list(c, no_table)} every table with {c.need[m]} seats or more is in use"
         )
     if no_interpreter:
         languages = " and ".join(c.pairs[c.pair[m]])
-        parts.append(f"no interpreter for {languages} is free in {_slot_list(c, no_interpreter)}")
+        parts.append(f"in {_slot_list(c, no_interpreter)} no interpreter for {languages} is free")
     if not parts:  # cannot happen for a schedule that was filled up; say so plainly
         return f"not placed {CONTEXT[context]}"
     return "each possible slot is taken: " + "; ".join(parts) + f" — {CONTEXT[context]}"

@@ -33,16 +33,17 @@ from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.bounds import SlotLP
 from kakehashi.scheduling.compiled import Compiled
 
-# Work units: a deterministic stand-in for seconds, fitted (on the safe side) on the
-# sub-problems of the benchmark instances on a 2-core machine of 2026: building and solving a
-# sub-problem costs about this much per nonzero of its matrix, per simplex iteration (more
-# with more rows) and per branch-and-bound node. Single steps vary by a factor of two either
-# way; sums over many steps hold within about 15 %.
-WORK_PER_MEETING = 8e-7  # choosing a neighbourhood scans the meetings
+# Work units: a deterministic stand-in for seconds, fitted on the sub-problems of the
+# benchmark instances on a 2-core machine of 2026. Building a sub-problem costs about this much
+# per meeting of the instance (choosing the neighbourhood scans them) and per nonzero of its
+# matrix; solving it, per simplex iteration (more with more rows), at a rate that depends on
+# the objective. Single steps vary by a factor of two either way; sums over many steps hold
+# within about 20 %.
+WORK_PER_STEP = 3e-3
+WORK_PER_MEETING = 2.6e-6
 WORK_PER_NONZERO = 1.5e-6
-WORK_PER_SIMPLEX_ITERATION = 1.5e-4
-WORK_PER_ITERATION_ROW = 1.4e-8
-WORK_PER_NODE = 2e-3
+WORK_PER_ITERATION = {"weight": 4e-5, "gaps": 1.8e-4}
+WORK_PER_ITERATION_ROW = {"weight": 1.4e-8, "gaps": 1.1e-8}
 NODE_LIMIT = 200
 SUB_PROBLEM_SECONDS = 10.0
 
@@ -83,7 +84,9 @@ class SubMIP:
         finally:
             for m in self.old:
                 occ.place(m, self.old[m])
-        self.build_work = WORK_PER_MEETING * c.num_meetings + WORK_PER_NONZERO * self.nonzeros
+        self.build_work = (
+            WORK_PER_STEP + WORK_PER_MEETING * c.num_meetings + WORK_PER_NONZERO * self.nonzeros
+        )
 
     def _build(self, occ: Occupancy, window: int) -> None:
         lp = SlotLP(self.c, allowed=self.allowed, occupancy=occ)
@@ -117,6 +120,9 @@ class SubMIP:
         highs.setOptionValue("mip_rel_gap", 0.0)
         highs.setOptionValue("mip_abs_gap", 0.5)
         highs.setOptionValue("mip_max_nodes", self.node_limit)
+        # HiGHS' presolve (probing, cliques) costs more than it saves on these small MIPs:
+        # without it the search makes about twice the steps, and better ones.
+        highs.setOptionValue("presolve", "off")
         self.highs = highs
 
     def run(self) -> None:
@@ -134,9 +140,9 @@ class SubMIP:
         info = highs.getInfo()
         self.iterations = max(0, info.simplex_iteration_count)
         self.nodes = max(0, info.mip_node_count)
-        self.run_work = (
-            self.iterations * (WORK_PER_SIMPLEX_ITERATION + WORK_PER_ITERATION_ROW * self.rows)
-            + WORK_PER_NODE * self.nodes
+        kind = "gaps" if self.objective == WEIGHT_GAPS else "weight"
+        self.run_work = self.iterations * (
+            WORK_PER_ITERATION[kind] + WORK_PER_ITERATION_ROW[kind] * self.rows
         )
         if self.objective == WEIGHT and math.isfinite(info.mip_dual_bound):
             self.dual_bound = info.mip_dual_bound
