@@ -15,6 +15,9 @@ urlpatterns = [
     # lives in the rightmost app it needs.
     path("localities/<slug:slug>/", partnership_views.locality_detail, name="locality"),
     path("partnerships/", include("kakehashi.partnerships.urls")),
+    path("proposals/", include("kakehashi.proposals.urls")),
+    path("matching/", include("kakehashi.matching.urls")),
+    path("notifications/", include("kakehashi.notifications.urls")),
     path("events/", include("kakehashi.events.urls")),
     path("transfer/", include("kakehashi.transfer.urls")),
     path("admin/", admin.site.urls),
