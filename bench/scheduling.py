@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     host = machine()
-    log(f"{host['cpu']} × {host['cores']}, Python {host['python']}, OR-Tools {host['ortools']}")
+    log(f"{host['cpu']} × {host['cores']}, Python {host['python']}, highspy {host['highspy']}")
     entries = []
     with tempfile.TemporaryDirectory(prefix="kakehashi-bench-") as tmp:
         for size in args.sizes:

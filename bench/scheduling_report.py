@@ -76,8 +76,8 @@ def machine() -> dict:
         "ram_gb": memory_kb / 1024 / 1024,
         "kernel": platform.release(),
         "python": platform.python_version(),
-        "ortools": _version("ortools"),
         "highspy": _version("highspy"),
+        "numpy": _version("numpy"),
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %z"),
         "load_at_start": os.getloadavg(),
         "commit": commit,
@@ -215,7 +215,7 @@ def write_report(entries: list[dict], host: dict, settings: dict) -> str:
         f"- CPU: {host['cpu']}, {host['cores']} cores available to the run"
         + (f" (cgroup quota {host['cpu_quota']:g} CPUs)" if host.get("cpu_quota") else ""),
         f"- RAM: {host['ram_gb']:.1f} GB; Linux {host['kernel']}",
-        f"- Python {host['python']}, OR-Tools {host['ortools']}, highspy {host['highspy']}",
+        f"- Python {host['python']}, highspy {host['highspy']}, numpy {host['numpy']}",
         f"- Date: {host['date']}; code: commit {host['commit']}",
         f"- Command: `{settings['command'].strip()}`; the whole run took "
         f"{settings['elapsed_seconds'] / 60:.1f} min",
