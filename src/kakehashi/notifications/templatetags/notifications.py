@@ -1,0 +1,21 @@
+"""{% load notifications %}{% unread_notifications_count %} — the signed-in user's unread
+notices (0 for visitors), counted once per request."""
+
+from django import template
+
+from kakehashi.notifications.queries import unread_count
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def unread_notifications_count(context) -> int:
+    request = context.get("request")
+    user = context.get("user") or getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    if request is None:
+        return unread_count(user)
+    if not hasattr(request, "_unread_notifications_count"):
+        request._unread_notifications_count = unread_count(user)
+    return request._unread_notifications_count
