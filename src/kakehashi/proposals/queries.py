@@ -1,0 +1,134 @@
+"""Reads of proposals, each taking the reader into account."""
+
+from django.db.models import Q, QuerySet
+
+from kakehashi.directory.models import Locality
+from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
+from kakehashi.proposals.models import (
+    Interest,
+    InterestStatus,
+    LocalityModerator,
+    Proposal,
+    ProposalKind,
+    ProposalStatus,
+    ScreeningWeights,
+)
+from kakehashi.proposals.screening import DEFAULT_WEIGHTS, screen
+
+
+def moderated_locality_ids(user) -> set[int]:
+    """Localities whose proposals the user reviews: those they moderate, the former units
+    those took over, and their municipalities (a prefecture's moderator covers its cities)."""
+    if not (user and user.is_authenticated):
+        return set()
+    ids = set(LocalityModerator.objects.filter(user=user).values_list("locality_id", flat=True))
+    if ids:
+        ids |= set(
+            Locality.objects.filter(Q(successor_id__in=ids) | Q(parent_id__in=ids)).values_list(
+                "id", flat=True
+            )
+        )
+    return ids
+
+
+def is_moderator_anywhere(user) -> bool:
+    return is_platform_admin(user) or bool(
+        user and user.is_authenticated and LocalityModerator.objects.filter(user=user).exists()
+    )
+
+
+def moderates(user, proposal: Proposal) -> bool:
+    return is_platform_admin(user) or proposal.locality_id in moderated_locality_ids(user)
+
+
+def owns(user, proposal: Proposal) -> bool:
+    return proposal.organisation_id in organisation_ids_of(user)
+
+
+def owner_revealed_to(user, proposal: Proposal) -> bool:
+    """Whether the user may see who stands behind the proposal."""
+    if not proposal.is_anonymous or owns(user, proposal) or moderates(user, proposal):
+        return True
+    own = organisation_ids_of(user)
+    return (
+        bool(own)
+        and proposal.interests.filter(
+            organisation_id__in=own, status=InterestStatus.ACCEPTED
+        ).exists()
+    )
+
+
+def _with_details(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    return proposals.select_related(
+        "organisation", "locality", "investment", "export"
+    ).prefetch_related("sectors", "partnership_types", "target_countries", "target_localities")
+
+
+def visible_filter(user) -> Q:
+    """Published proposals for everyone; the others to the owner organisation's members and
+    to the moderators of the proposal's locality (platform administrators see all)."""
+    visible = Q(status=ProposalStatus.PUBLISHED)
+    if user and user.is_authenticated:
+        visible |= Q(organisation_id__in=organisation_ids_of(user))
+        visible |= Q(locality_id__in=moderated_locality_ids(user)) & ~Q(status=ProposalStatus.DRAFT)
+    return visible
+
+
+def proposals_visible_to(user) -> QuerySet[Proposal]:
+    proposals = Proposal.objects.all()
+    if not is_platform_admin(user):
+        proposals = proposals.filter(visible_filter(user))
+    return _with_details(proposals)
+
+
+def published_proposals() -> QuerySet[Proposal]:
+    return _with_details(Proposal.objects.filter(status=ProposalStatus.PUBLISHED))
+
+
+def proposals_of_my_organisations(user) -> QuerySet[Proposal]:
+    return _with_details(
+        Proposal.objects.filter(organisation_id__in=organisation_ids_of(user))
+    ).order_by("-updated_at", "-pk")
+
+
+def moderation_queue(user) -> QuerySet[Proposal]:
+    """Submitted proposals that the user may review, oldest first."""
+    queue = Proposal.objects.filter(status=ProposalStatus.SUBMITTED)
+    if not is_platform_admin(user):
+        queue = queue.filter(locality_id__in=moderated_locality_ids(user))
+    return _with_details(queue).order_by("submitted_at", "pk")
+
+
+def interests_received(user) -> QuerySet[Interest]:
+    """Expressions of interest in the proposals of the user's organisations."""
+    return (
+        Interest.objects.filter(proposal__organisation_id__in=organisation_ids_of(user))
+        .select_related("proposal", "organisation", "created_by")
+        .order_by("status", "-created_at")
+    )
+
+
+def interests_sent(user) -> QuerySet[Interest]:
+    return Interest.objects.filter(organisation_id__in=organisation_ids_of(user)).select_related(
+        "proposal", "organisation"
+    )
+
+
+def weights_for(locality: Locality) -> dict[str, int]:
+    """The locality's screening weights, or the documented default."""
+    row = ScreeningWeights.objects.filter(locality=locality).first()
+    return row.weights if row else dict(DEFAULT_WEIGHTS)
+
+
+def ranked_investment_projects(locality: Locality, user) -> list[tuple[Proposal, object]]:
+    """The visible investment projects located in the locality (or a former unit it took
+    over), each with its screening under the locality's weights, best first."""
+    weights = weights_for(locality)
+    projects = (
+        proposals_visible_to(user)
+        .filter(kind=ProposalKind.INVESTMENT_PROJECT, locality__in=locality.lineage)
+        .exclude(investment=None)
+    )
+    ranked = [(project, screen(project.investment.levels, weights)) for project in projects]
+    ranked.sort(key=lambda pair: (-pair[1].score, pair[0].title, pair[0].pk))
+    return ranked
