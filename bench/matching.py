@@ -1,0 +1,377 @@
+"""Benchmark of the matching engine (kakehashi.matching.engine), issue 3:
+
+    .venv/bin/python bench/matching.py [--quick | --size 100000] [--seed 1]
+        [--output docs/benchmarks-matching.md] [--json FILE] [--skip-quality] [--skip-speed]
+
+1. Checks the labelled evaluation set (bench/matching_data.py); any problem stops the run.
+2. Quality: indexes the set's proposals once and, for every labelled query, ranks with the
+   three methods of MatchingIndex.rank — "bm25" (keyword baseline), "embedding" (embedding
+   baseline) and "full" (the engine) — and reports recall@10 and MRR (reciprocal rank of the
+   first relevant proposal within the top 100, 0 beyond) per language pair (query language ->
+   relevant language) and overall, saying plainly where "full" does not beat both baselines.
+3. Speed, engine level: generates --size proposals (bench/matching_generator.py, seeded),
+   builds the index in batches (per-stage times: generation, embedding, the rest of add();
+   peak RSS), then times rank(k=10) for 200 random indexed proposals and search() for 200
+   free-text queries (p50/p95). Runs on one core: OMP_NUM_THREADS=1 and CPU affinity {0}.
+   Database-backed search (SQLite, PostgreSQL) is not built yet: SPEED_SECTIONS lists the
+   measurements, and a DB section is one more function appended there.
+
+The report (machine, date, commit, command, load average before/after, tables, targets) goes to
+--output; --json writes every raw figure.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core, set before numpy (and the embedder's runtime) are imported.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_variable] = "1"
+
+import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import resource  # noqa: E402
+import shlex  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+for _path in (ROOT / "bench", ROOT / "src"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import matching_data  # noqa: E402
+import matching_generator  # noqa: E402
+import matching_report  # noqa: E402
+
+METHODS = ("bm25", "embedding", "full")
+CUTOFF = 10  # recall@10
+MRR_DEPTH = 100  # reciprocal rank counted within the top 100
+RECALL_TARGET = 0.9
+RANK_P95_TARGET_MS = 50.0
+TIMED_RANKS = 200
+TIMED_SEARCHES = 200
+BATCH = 1000
+QUICK_SIZE = 5000
+
+
+def engine():
+    """The engine package; a clear message if it is not there yet."""
+    try:
+        from kakehashi.matching import engine as package
+
+        package.MatchingIndex  # noqa: B018 (fail here, with the message below)
+    except (ImportError, AttributeError) as error:
+        sys.exit(f"kakehashi.matching.engine is not usable yet ({error}); nothing was measured.")
+    return package
+
+
+def to_document(engine_module, proposal: dict):
+    return engine_module.Document(
+        id=proposal["id"],
+        title=proposal["title"],
+        text=proposal["text"],
+        language=proposal["language"],
+        kind=proposal["kind"],
+        sectors=frozenset(proposal["sectors"]),
+        locality=proposal["locality"],
+        country=proposal["country"],
+        organisation=proposal["organisation"],
+    )
+
+
+class TimedEmbedder:
+    """Wraps the engine's embedder to add up the time spent embedding (a stage of add())."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.seconds = 0.0
+        self.texts = 0
+
+    def embed(self, texts, *, query: bool):
+        start = time.perf_counter()
+        vectors = self.inner.embed(texts, query=query)
+        self.seconds += time.perf_counter() - start
+        self.texts += len(texts)
+        return vectors
+
+
+def rss_mb() -> float:
+    """Current resident set size."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+# --- quality -------------------------------------------------------------------------------
+
+
+def unit_scores(ranked: list[str], unit: matching_data.EvalUnit) -> tuple[float, float]:
+    """recall@10 and reciprocal rank of one evaluation unit, from a ranked list of ids.
+
+    The relevant proposals of the query's other languages are taken out of the ranking first."""
+    ranked = [i for i in ranked if i not in unit.excluded]
+    top = set(ranked[:CUTOFF])
+    recall = len(unit.relevant & top) / len(unit.relevant)
+    rr = next((1 / rank for rank, i in enumerate(ranked[:MRR_DEPTH], 1) if i in unit.relevant), 0.0)
+    return recall, rr
+
+
+def quality(evalset: matching_data.EvalSet, engine_module) -> dict:
+    embedder = TimedEmbedder(engine_module.default_embedder())
+    index = engine_module.MatchingIndex(embedder)
+    start = time.perf_counter()
+    index.add([to_document(engine_module, p) for p in evalset.proposals])
+    build = time.perf_counter() - start
+    documents = {p["id"]: to_document(engine_module, p) for p in evalset.proposals}
+
+    rankings: dict[str, dict[str, list[str]]] = {m: {} for m in METHODS}
+    for method in METHODS:
+        for query in {u.query for u in evalset.units}:
+            matches = index.rank(documents[query], k=MRR_DEPTH, method=method)
+            rankings[method][query] = [m.id for m in matches]
+
+    rows: dict[str, dict] = {}
+    groups = {
+        pair: [u for u in evalset.units if u.pair == pair] for pair in matching_data.LANGUAGE_PAIRS
+    }
+    groups["all"] = list(evalset.units)
+    for name, units in groups.items():
+        if not units:
+            continue
+        row = {"units": len(units)}
+        for method in METHODS:
+            scores = [unit_scores(rankings[method][u.query], u) for u in units]
+            row[method] = {
+                "recall@10": statistics.fmean(s[0] for s in scores),
+                "mrr": statistics.fmean(s[1] for s in scores),
+            }
+        rows[name] = row
+    per_query = [
+        {
+            "query": u.query,
+            "pair": u.pair,
+            **{
+                m: dict(zip(("recall@10", "rr"), unit_scores(rankings[m][u.query], u)))
+                for m in METHODS
+            },
+        }
+        for u in evalset.units
+    ]
+    return {
+        "embedder": embedder.name,
+        "index_seconds": build,
+        "rows": rows,
+        "shortfalls": shortfalls(rows),
+        "per_unit": per_query,
+    }
+
+
+def shortfalls(rows: dict) -> list[str]:
+    """Every language pair and metric where "full" does not beat both baselines."""
+    found = []
+    for name, row in rows.items():
+        for metric in ("recall@10", "mrr"):
+            full = row["full"][metric]
+            best = max(("bm25", "embedding"), key=lambda m: row[m][metric])
+            if full <= row[best][metric]:
+                found.append(
+                    f"{name}: {metric} of full {full:.3f} does not beat {best} {row[best][metric]:.3f}"
+                )
+    return found
+
+
+# --- speed ---------------------------------------------------------------------------------
+
+
+def build_index(engine_module, size: int, seed: int) -> tuple[object, dict]:
+    embedder = TimedEmbedder(engine_module.default_embedder())
+    gc.collect()
+    rss_before = rss_mb()
+    index = engine_module.MatchingIndex(embedder)
+    generate = add = 0.0
+    generator = matching_generator.proposals(size, seed=seed)
+    done = 0
+    while done < size:
+        start = time.perf_counter()
+        batch = [to_document(engine_module, p) for _, p in zip(range(BATCH), generator)]
+        generate += time.perf_counter() - start
+        start = time.perf_counter()
+        index.add(batch)
+        add += time.perf_counter() - start
+        done += len(batch)
+        if done % (10 * BATCH) == 0 or done == size:
+            print(
+                f"  indexed {done}/{size}: add {add:.1f} s (embedding {embedder.seconds:.1f} s)",
+                file=sys.stderr,
+            )
+    gc.collect()
+    figures = {
+        "documents": len(index),
+        "generate_seconds": generate,
+        "add_seconds": add,
+        "embedding_seconds": embedder.seconds,
+        "embedded_texts": embedder.texts,
+        "add_without_embedding_seconds": add - embedder.seconds,
+        "embedder": embedder.name,
+        "rss_growth_mb": rss_mb() - rss_before,
+        "peak_rss_mb_after_build": peak_rss_mb(),
+    }
+    return index, figures
+
+
+def time_calls(calls: list[Callable[[], object]]) -> dict:
+    times = []
+    for call in calls:
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return {
+        "count": len(times),
+        "p50_ms": percentile(times, 0.50),
+        "p95_ms": percentile(times, 0.95),
+        "max_ms": max(times),
+        "mean_ms": statistics.fmean(times),
+    }
+
+
+def engine_speed(engine_module, size: int, seed: int) -> dict:
+    index, build = build_index(engine_module, size, seed)
+    rng = random.Random(seed + 100)
+    sample = [
+        to_document(engine_module, p)
+        for p in matching_generator.proposals(size, seed=seed)
+        if rng.random() < TIMED_RANKS / size * 1.2
+    ][:TIMED_RANKS]
+    ranks = {
+        method: time_calls([lambda d=d, m=method: index.rank(d, k=10, method=m) for d in sample])
+        for method in METHODS
+    }
+    queries = matching_generator.search_queries(TIMED_SEARCHES, seed=seed + 1)
+    search = time_calls(
+        [lambda t=t, lang=lang: index.search(t, language=lang) for t, lang in queries]
+    )
+    search_detect = time_calls([lambda t=t: index.search(t) for t, _ in queries[:50]])
+    return {
+        "build": build,
+        "rank": ranks,
+        "search": search,
+        "search_language_detected": search_detect,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+# Every speed measurement: (key, title, function(engine_module, size, seed) -> figures).
+# A database-backed search (SQLite, PostgreSQL, through the Django side) will be one more entry.
+SPEED_SECTIONS: list[tuple[str, str, Callable[..., dict]]] = [
+    ("engine", "Engine in memory (kakehashi.matching.engine)", engine_speed),
+]
+
+
+# --- the program ---------------------------------------------------------------------------
+
+
+def pin_to_one_core() -> list[int]:
+    try:
+        os.sched_setaffinity(0, {0})
+        return sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return []
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=100_000, help="generated proposals (100000)")
+    parser.add_argument("--quick", action="store_true", help=f"--size {QUICK_SIZE}")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--output", default=str(ROOT / "docs" / "benchmarks-matching.md"), help="'-' for stdout"
+    )
+    parser.add_argument("--json", help="write the raw figures to this file")
+    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument(
+        "--check-only", action="store_true", help="check the evaluation set and stop"
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.size = QUICK_SIZE
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    command = "OMP_NUM_THREADS=1 .venv/bin/python bench/matching.py " + shlex.join(
+        sys.argv[1:] if argv is None else argv
+    )
+    try:
+        evalset = matching_data.load()
+    except matching_data.DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    counts = evalset.counts()
+    print(
+        f"evaluation set: {counts['proposals']} proposals, {counts['units']} evaluation units",
+        file=sys.stderr,
+    )
+    if args.check_only:
+        print(matching_data.counts_table(counts))
+        return 0
+    engine_module = engine()
+    cores = pin_to_one_core()
+    host = matching_report.machine(cores)
+    results: dict = {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "command": command,
+        "settings": {"size": args.size, "seed": args.seed, "methods": METHODS},
+        "host": host,
+        "evaluation_set": counts,
+    }
+    stage_start = time.perf_counter()
+    if not args.skip_quality:
+        print("quality: indexing and ranking the evaluation set", file=sys.stderr)
+        results["quality"] = quality(evalset, engine_module)
+        results["quality"]["wall_seconds"] = time.perf_counter() - stage_start
+    if not args.skip_speed:
+        results["speed"] = {}
+        for key, title, function in SPEED_SECTIONS:
+            print(f"speed: {title}, {args.size} proposals", file=sys.stderr)
+            start = time.perf_counter()
+            figures = function(engine_module, args.size, args.seed)
+            figures["title"] = title
+            figures["wall_seconds"] = time.perf_counter() - start
+            results["speed"][key] = figures
+    results["host"]["load_at_end"] = os.getloadavg()
+    results["wall_seconds"] = time.perf_counter() - stage_start
+
+    report = matching_report.write_report(results)
+    if args.output == "-":
+        print(report)
+    else:
+        Path(args.output).write_text(report, encoding="utf-8")
+        print(f"report written to {args.output}", file=sys.stderr)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
