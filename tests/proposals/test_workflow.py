@@ -179,12 +179,14 @@ def test_only_owners_edit_and_only_drafts_or_rejected(company, owner, hcmc_moder
 # --- the review ----------------------------------------------------------------------------
 
 
-def test_submit_then_publish_for_twelve_months_telling_the_owners(company, owner, hcmc_moderator):
+def test_submit_then_publish_for_twelve_months_telling_the_owners(
+    company, owner, hcmc_moderator, django_capture_on_commit_callbacks
+):
     proposal = ProposalFactory(organisation=company)
     services.submit(proposal=proposal, by=owner)
     assert Notification.objects.filter(recipient=hcmc_moderator).count() == 1
-    mail.outbox.clear()
-    services.publish(proposal=proposal, by=hcmc_moderator, today=TODAY)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish(proposal=proposal, by=hcmc_moderator, today=TODAY)
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.PUBLISHED
     assert (proposal.published_on, proposal.expires_on) == (TODAY, dt.date(2027, 11, 23))

@@ -37,6 +37,7 @@ install_error_handlers(api)
 api.add_router("", localities.router)
 api.add_router("", organisations.router)
 api.add_router("", partnerships.router)
+api.add_router("", "kakehashi.api.proposals.router")
 api.add_router("", tokens.router)
 
 # Last: any other path under /api/v1/ answers 404 in the API's error shape, not the HTML page.

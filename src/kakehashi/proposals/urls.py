@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kakehashi.proposals import views
 
 app_name = "proposals"
-
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.proposal_list, name="list"),
+    path("mine/", views.my_proposals, name="mine"),
+    path("new/", views.proposal_create, name="create"),
+    path("interests/", views.interests_inbox, name="interests"),
+    path(
+        "interests/<int:interest_pk>/<str:decision>/",
+        views.interest_decide,
+        name="interest_decide",
+    ),
+    path("moderation/", views.moderation_queue, name="moderation"),
+    path("localities/<slug:slug>/investment/", views.locality_ranking, name="ranking"),
+    path("<int:pk>/", views.proposal_detail, name="detail"),
+    path("<int:pk>/edit/", views.proposal_edit, name="edit"),
+    path("<int:pk>/reject/", views.proposal_reject, name="reject"),
+    path("<int:pk>/interest/", views.express_interest, name="express_interest"),
+    path("<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
+    path(
+        "<int:pk>/attachments/<int:attachment_pk>/",
+        views.attachment_download,
+        name="attachment",
+    ),
+    path(
+        "<int:pk>/attachments/<int:attachment_pk>/delete/",
+        views.attachment_delete,
+        name="attachment_delete",
+    ),
+    path("<int:pk>/<str:action>/", views.proposal_action, name="action"),
+]

@@ -1,0 +1,395 @@
+"""Pages of the proposals marketplace: thin views that parse a form, check a permission,
+call one service and render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kakehashi.directory.models import Country, Locality, Organisation, Sector
+from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.proposals import queries, services
+from kakehashi.proposals.forms import (
+    CRITERION_LABELS,
+    AttachmentForm,
+    InterestForm,
+    ProposalForm,
+    RejectForm,
+    WeightsForm,
+)
+from kakehashi.proposals.models import (
+    Interest,
+    PartnershipType,
+    ProposalAttachment,
+    ProposalKind,
+)
+from kakehashi.proposals.screening import screen
+
+PAGE_SIZE = 50
+
+
+def _my_organisations(user):
+    return Organisation.objects.filter(pk__in=organisation_ids_of(user)).order_by("name")
+
+
+def _visible(request, pk):
+    return get_object_or_404(queries.proposals_visible_to(request.user), pk=pk)
+
+
+def proposal_list(request):
+    proposals = queries.published_proposals()
+    selected = {
+        key: request.GET.get(key, "")
+        for key in ("kind", "sector", "country", "locality", "partnership")
+    }
+    if selected["kind"] in ProposalKind.values:
+        proposals = proposals.filter(kind=selected["kind"])
+    if selected["sector"]:
+        proposals = proposals.filter(sectors__key=selected["sector"])
+    if selected["country"] in Country.values:
+        proposals = proposals.filter(target_countries__country=selected["country"])
+    if selected["partnership"] in PartnershipType.values:
+        proposals = proposals.filter(partnership_types__type=selected["partnership"])
+    if selected["locality"]:
+        place = Locality.objects.filter(slug=selected["locality"]).first()
+        proposals = proposals.filter(locality__in=place.lineage) if place else proposals.none()
+    page = Paginator(proposals.distinct(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {
+            "page": page,
+            "kinds": ProposalKind.choices,
+            "sectors": Sector.objects.all(),
+            "countries": Country.choices,
+            "partnership_types": PartnershipType.choices,
+            "localities": Locality.objects.filter(is_current=True).order_by("country", "name_en"),
+            "selected": selected,
+            "can_add": request.user.has_perm("proposals.add_proposal"),
+            "can_moderate": request.user.has_perm("proposals.moderate"),
+        },
+    )
+
+
+@login_required
+def my_proposals(request):
+    return render(
+        request,
+        "proposals/my_proposals.html",
+        {
+            "proposals": queries.proposals_of_my_organisations(request.user),
+            "can_add": request.user.has_perm("proposals.add_proposal"),
+        },
+    )
+
+
+def _detail_context(request, proposal, **extra):
+    user = request.user
+    screening = None
+    if proposal.is_investment and hasattr(proposal, "investment"):
+        result = screen(proposal.investment.levels, queries.weights_for(proposal.locality))
+        screening = {
+            "score": result.score,
+            "rows": [(CRITERION_LABELS[c.criterion], c) for c in result.contributions],
+        }
+    can_interest = user.has_perm("proposals.express_interest", proposal)
+    own_interest = None
+    if user.is_authenticated:
+        own_interest = (
+            proposal.interests.filter(organisation_id__in=organisation_ids_of(user))
+            .order_by("-created_at")
+            .first()
+        )
+    can_change = user.has_perm("proposals.change_proposal", proposal)
+    context = {
+        "proposal": proposal,
+        "show_owner": user.has_perm("proposals.see_owner", proposal),
+        "screening": screening,
+        "attachments": proposal.attachments.all(),
+        "can_change": can_change,
+        "can_submit": user.has_perm("proposals.submit_proposal", proposal),
+        "can_review": user.has_perm("proposals.review_proposal", proposal),
+        "can_withdraw": user.has_perm("proposals.withdraw_proposal", proposal),
+        "can_renew": user.has_perm("proposals.renew_proposal", proposal),
+        "can_archive": user.has_perm("proposals.archive_proposal", proposal),
+        "can_manage_interests": user.has_perm("proposals.manage_interests", proposal),
+        "own_interest": own_interest,
+        "attachment_form": AttachmentForm() if can_change else None,
+        "reject_form": RejectForm(),
+        "interest_form": (
+            InterestForm(organisations=_my_organisations(user).exclude(pk=proposal.organisation_id))
+            if can_interest
+            else None
+        ),
+    }
+    context.update(extra)
+    return context
+
+
+def proposal_detail(request, pk):
+    proposal = _visible(request, pk)
+    return render(request, "proposals/proposal_detail.html", _detail_context(request, proposal))
+
+
+def _form(request, proposal=None):
+    initial = (
+        ProposalForm.initial_for(proposal)
+        if proposal
+        else {"kind": request.GET.get("kind", ProposalKind.BUSINESS_OFFER)}
+    )
+    return ProposalForm(
+        request.POST or None, initial=initial, organisations=_my_organisations(request.user)
+    )
+
+
+@login_required
+def proposal_create(request):
+    if not request.user.has_perm("proposals.add_proposal"):
+        raise PermissionDenied
+    form = _form(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.create_proposal(
+                data=form.to_input(),
+                organisation=form.cleaned_data["organisation"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft is saved. Submit it for review when ready."))
+            return redirect(proposal)
+    return render(request, "proposals/proposal_form.html", {"form": form})
+
+
+@login_required
+def proposal_edit(request, pk):
+    proposal = _visible(request, pk)
+    if not request.user.has_perm("proposals.change_proposal", proposal):
+        raise PermissionDenied
+    form = _form(request, proposal)
+    form.fields["organisation"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_proposal(proposal=proposal, data=form.to_input(), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The proposal is saved."))
+            return redirect(proposal)
+    return render(request, "proposals/proposal_form.html", {"form": form, "proposal": proposal})
+
+
+ACTIONS = {
+    "submit": (services.submit, _("The proposal is submitted for review.")),
+    "publish": (services.publish, _("The proposal is published.")),
+    "withdraw": (services.withdraw, _("The proposal is withdrawn.")),
+    "renew": (services.renew, _("The proposal is renewed for 12 months.")),
+    "archive": (services.archive, _("The proposal is archived.")),
+}
+
+
+@login_required
+@require_POST
+def proposal_action(request, pk, action):
+    proposal = _visible(request, pk)
+    if action not in ACTIONS:
+        raise Http404
+    service, done = ACTIONS[action]
+    service(proposal=proposal, by=request.user)  # PermissionDenied → 403
+    messages.success(request, done)
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def proposal_reject(request, pk):
+    proposal = _visible(request, pk)
+    if not request.user.has_perm("proposals.review_proposal", proposal):
+        raise PermissionDenied
+    form = RejectForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reject(proposal=proposal, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(request, _("The proposal is rejected; its owners are told why."))
+            return redirect("proposals:moderation")
+    return render(
+        request,
+        "proposals/proposal_detail.html",
+        _detail_context(request, proposal, reject_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    proposal = _visible(request, pk)
+    if not request.user.has_perm("proposals.change_proposal", proposal):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_attachment(
+                proposal=proposal,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The file is attached."))
+            return redirect(proposal)
+    return render(
+        request,
+        "proposals/proposal_detail.html",
+        _detail_context(request, proposal, attachment_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    proposal = _visible(request, pk)
+    attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
+    services.remove_attachment(attachment=attachment, by=request.user)
+    messages.success(request, _("The file is removed."))
+    return redirect(proposal)
+
+
+def attachment_download(request, pk, attachment_pk):
+    proposal = _visible(request, pk)
+    attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
+    try:
+        stored = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        stored,
+        content_type=attachment.content_type,
+        filename=attachment.file.name.rsplit("/", 1)[-1],
+    )
+
+
+@login_required
+@require_POST
+def express_interest(request, pk):
+    proposal = _visible(request, pk)
+    if not request.user.has_perm("proposals.express_interest", proposal):
+        raise PermissionDenied
+    form = InterestForm(
+        request.POST,
+        organisations=_my_organisations(request.user).exclude(pk=proposal.organisation_id),
+    )
+    if form.is_valid():
+        try:
+            services.express_interest(
+                proposal=proposal,
+                organisation=form.cleaned_data["organisation"],
+                by=request.user,
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your message is sent to the owner."))
+            return redirect(proposal)
+    return render(
+        request,
+        "proposals/proposal_detail.html",
+        _detail_context(request, proposal, interest_form=form),
+        status=400,
+    )
+
+
+@login_required
+def interests_inbox(request):
+    return render(
+        request,
+        "proposals/interests.html",
+        {
+            "received": queries.interests_received(request.user),
+            "sent": queries.interests_sent(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def interest_decide(request, interest_pk, decision):
+    interest = get_object_or_404(
+        Interest.objects.select_related("proposal"),
+        pk=interest_pk,
+        proposal__organisation_id__in=organisation_ids_of(request.user),
+    )
+    service = {"accept": services.accept_contact, "decline": services.decline_contact}.get(decision)
+    if service is None:
+        raise Http404
+    try:
+        service(interest=interest, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Contact is accepted.") if decision == "accept" else _("The request is declined."),
+        )
+    return redirect("proposals:interests")
+
+
+@login_required
+def moderation_queue(request):
+    if not request.user.has_perm("proposals.moderate"):
+        raise PermissionDenied
+    return render(
+        request,
+        "proposals/moderation.html",
+        {"proposals": queries.moderation_queue(request.user), "reject_form": RejectForm()},
+    )
+
+
+def locality_ranking(request, slug):
+    locality = get_object_or_404(Locality, slug=slug)
+    can_set = request.user.has_perm("proposals.set_weights", locality)
+    weights = queries.weights_for(locality)
+    form = WeightsForm(initial=weights) if can_set else None
+    if request.method == "POST":
+        if not can_set:
+            raise PermissionDenied
+        form = WeightsForm(request.POST)
+        if form.is_valid():
+            services.set_screening_weights(
+                locality=locality,
+                weights={c: form.cleaned_data[c] for c in CRITERION_LABELS},
+                by=request.user,
+            )
+            messages.success(request, _("The weights are saved; the ranking uses them now."))
+            return redirect("proposals:ranking", slug=locality.slug)
+    ranked = [
+        {
+            "proposal": proposal,
+            "score": result.score,
+            "rows": [(CRITERION_LABELS[c.criterion], c) for c in result.contributions],
+        }
+        for proposal, result in queries.ranked_investment_projects(locality, request.user)
+    ]
+    return render(
+        request,
+        "proposals/ranking.html",
+        {
+            "locality": locality,
+            "ranked": ranked,
+            "weights": [(CRITERION_LABELS[c], w) for c, w in weights.items()],
+            "form": form,
+        },
+        status=400 if form is not None and form.is_bound else 200,
+    )
