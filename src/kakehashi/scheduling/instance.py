@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kakehashi.scheduling.availability import Availability
+
 FORMAT = "kakehashi-schedule/1"
 
 
@@ -124,29 +126,25 @@ class Instance:
     def meeting_by_id(self) -> dict[str, Meeting]:
         return {meeting.id: meeting for meeting in self.meetings}
 
+    @cached_property
+    def all_slot_ids(self) -> frozenset[str]:
+        return frozenset(self.slot_by_id)
+
+    @cached_property
+    def availability(self) -> Availability:
+        """Slot bitmasks per participant, per seat count and per language pair."""
+        return Availability(self)
+
     def slot_ids_for(self, available: frozenset[str] | None) -> frozenset[str]:
-        return frozenset(self.slot_by_id) if available is None else available
+        return self.all_slot_ids if available is None else available
 
     def candidate_slots(self, meeting: Meeting) -> list[str]:
         """Slots, in time order, in which every member is available and some table and (if
         needed) some interpreter could host the meeting. A fixed meeting has only its slot."""
         if meeting.fixed is not None:
             return [meeting.fixed.slot]
-        common = frozenset(self.slot_by_id)
-        for participant_id in meeting.participants:
-            common &= self.slot_ids_for(self.participant_by_id[participant_id].available)
-        tables_ok = set()
-        for table in self.tables:
-            if table.seats >= meeting.seats_needed:
-                tables_ok |= self.slot_ids_for(table.available)
-        common &= tables_ok
-        if meeting.interpreting:
-            interpreters_ok = set()
-            for interpreter in self.interpreters:
-                if interpreter.covers(meeting.interpreting):
-                    interpreters_ok |= self.slot_ids_for(interpreter.available)
-            common &= interpreters_ok
-        return sorted(common, key=self.slot_order.__getitem__)
+        availability = self.availability
+        return availability.slot_ids(availability.candidate_mask(meeting))
 
 
 def _parse_time(value, path: str, problems: list[Problem]) -> dt.datetime | None:
@@ -396,10 +394,8 @@ def _check_fixed_meetings(instance: Instance, reader: _Reader) -> None:
                     path,
                     f"{member!r} has more fixed meetings than max_meetings",
                 )
-        if meeting.interpreting and not any(
-            interpreter.covers(meeting.interpreting)
-            and slot in instance.slot_ids_for(interpreter.available)
-            for interpreter in instance.interpreters
+        if meeting.interpreting and not instance.availability.interpreter_ids(
+            meeting.interpreting, slot
         ):
             reader.add(
                 "fixed_no_interpreter",
@@ -418,12 +414,7 @@ def _check_fixed_interpreters(instance: Instance, reader: _Reader) -> None:
             by_slot[meeting.fixed.slot].append((index, meeting))
     for slot, entries in by_slot.items():
         options = {
-            meeting.id: [
-                interpreter.id
-                for interpreter in instance.interpreters
-                if interpreter.covers(meeting.interpreting)
-                and slot in instance.slot_ids_for(interpreter.available)
-            ]
+            meeting.id: instance.availability.interpreter_ids(meeting.interpreting, slot)
             for _index, meeting in entries
         }
         taken: dict[str, str] = {}  # interpreter -> meeting
@@ -452,19 +443,15 @@ def _augment(meeting_id: str, options: dict, taken: dict[str, str], seen: set[st
 def _why_impossible(instance: Instance, meeting: Meeting) -> str | None:
     if meeting.fixed is not None:
         return None
-    common = frozenset(instance.slot_by_id)
-    for member in meeting.participants:
-        common &= instance.slot_ids_for(instance.participant_by_id[member].available)
-    if not common:
+    availability = instance.availability
+    if not availability.members_mask(meeting):
         return "its members share no available slot"
     if any(instance.participant_by_id[m].max_meetings == 0 for m in meeting.participants):
         return "a member accepts no meetings (max_meetings is 0)"
-    if not any(table.seats >= meeting.seats_needed for table in instance.tables):
+    if availability.largest_table < meeting.seats_needed:
         return f"no table has {meeting.seats_needed} seats"
-    if meeting.interpreting and not any(
-        interpreter.covers(meeting.interpreting) for interpreter in instance.interpreters
-    ):
+    if meeting.interpreting and not availability.has_interpreter(meeting.interpreting):
         return f"no interpreter covers {' and '.join(sorted(meeting.interpreting))}"
-    if not instance.candidate_slots(meeting):
+    if not availability.candidate_mask(meeting):
         return "no slot has the members, a large enough table and an interpreter all available"
     return None
