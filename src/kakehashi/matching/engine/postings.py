@@ -72,7 +72,7 @@ class Postings:
         if self.n_docs <= 0:
             return scores
         avg = max(self.total_length / self.n_docs, 1e-9)
-        for term in set(terms):
+        for term in sorted(set(terms)):  # a fixed order: the same float sums in every run
             idf = self.idf(term)
             if idf <= 0:
                 continue
@@ -88,7 +88,7 @@ class Postings:
     def weighted(self, weights: dict[str, float], size: int) -> np.ndarray:
         """Sum of `weights[term]` over the terms each slot holds (for concept postings)."""
         scores = np.zeros(size, dtype=np.float32)
-        for term, weight in weights.items():
+        for term, weight in sorted(weights.items()):
             slots, _ = self._arrays(term)
             if slots is None:
                 continue

@@ -90,8 +90,17 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
     return part[scores[part] > 0]
 
 
-def _ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool):
-    """(slot, score) of the k best kept slots, best first, ties by id."""
+def exact_cosine(index, slots, vector) -> np.ndarray:
+    """Cosines in float64, row by row: the same value for a document whatever the size and
+    order of the matrix (float32 BLAS sums differ in the last bits when the row count changes,
+    which would make a saved and loaded index rank differently)."""
+    rows = index._vectors[np.asarray(slots, dtype=np.int64)].astype(np.float64)
+    return np.round((rows * np.asarray(vector, dtype=np.float64)).sum(axis=1), 9)
+
+
+def _ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool, exact=None):
+    """(slot, score) of the k best kept slots, best first, ties by id. With `exact` (the query
+    vector), the candidates' scores are recomputed with `exact_cosine` before sorting."""
     size = index.size
     scores = scores.astype(np.float64, copy=True)
     scores[~index._alive[:size]] = -np.inf
@@ -107,6 +116,9 @@ def _ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool):
                 continue
             kept.append((int(slot), float(s)))
         if len(kept) >= k or n >= size:
+            if exact is not None and kept:
+                values = exact_cosine(index, [slot for slot, _ in kept], exact)
+                kept = [(slot, float(v)) for (slot, _), v in zip(kept, values, strict=True)]
             kept.sort(key=lambda e: (-e[1], index._ids[e[0]]))
             return kept[:k]
         n = min(size, n * 4)
@@ -165,9 +177,9 @@ def rank(
             )
             for s, s_ in best
         ]
-    cos = index._vectors[:size] @ vector
+    cos = index._vectors[:size] @ vector  # float32 BLAS: for candidate generation only
     if method == "embedding":
-        best = _ordered(index, query, cos, k, allowed, positive=False)
+        best = _ordered(index, query, cos, k, allowed, positive=False, exact=vector)
         return [
             Match(
                 index._ids[s],
@@ -176,7 +188,7 @@ def rank(
             )
             for s, c in best
         ]
-    return _full(index, query, analysis, cos, k, context or Context(), allowed)
+    return _full(index, query, analysis, vector, cos, k, context or Context(), allowed)
 
 
 def search(index, text: str, *, language=None, k=20, allowed=None) -> list[Match]:
@@ -184,7 +196,7 @@ def search(index, text: str, *, language=None, k=20, allowed=None) -> list[Match
     return rank(index, query, k=k, allowed=allowed, as_query=True)
 
 
-def _full(index, query, analysis, cos, k, context, allowed) -> list[Match]:
+def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Match]:
     size = index.size
     alive = index._alive[:size]
     bm = index.terms.bm25(analysis.terms, size)
@@ -207,7 +219,7 @@ def _full(index, query, analysis, cos, k, context, allowed) -> list[Match]:
     if not candidates:
         return []
     slots = np.array(sorted(candidates))
-    sem = _semantic(index, cos[slots])
+    sem = _semantic(index, exact_cosine(index, slots, vector))
     lex = bm[slots]
     lex = lex / lex.max() if lex.max() > 0 else lex
     scored = []
@@ -330,5 +342,6 @@ def _reasons(index, query, analysis, slot, parts, context) -> tuple[Reason, ...]
             reasons.extend(_keyword_reasons(index, analysis, slot, keyword_weight))
     for code, params in _context_facts(query, doc, context):
         reasons.append(Reason(code, params, WEIGHTS[code]))
-    reasons.sort(key=lambda r: -r.weight)
+    reasons = [Reason(r.code, r.params, round(r.weight, 6)) for r in reasons]
+    reasons.sort(key=lambda r: (-r.weight, r.code))
     return tuple(reasons)

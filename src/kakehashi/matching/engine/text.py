@@ -46,7 +46,7 @@ _VI_TONE_FIXES = {
     "uỵ": "ụy",
 }
 _VI_TONE_RE = re.compile(
-    "(" + "|".join(re.escape(k) for k in _VI_TONE_FIXES) + r")(?![\w])", re.UNICODE
+    "(" + "|".join(re.escape(k) for k in _VI_TONE_FIXES) + r")(?![\w])", re.UNICODE | re.IGNORECASE
 )
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -75,15 +75,16 @@ _JA_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 _JA_SKIP_POS = frozenset({"補助記号", "空白", "記号"})
 
 
-def normalise(text: str, language: str) -> str:
+def normalise(text: str, language: str, *, lower: bool = True) -> str:
     """NFC (NFKC for Japanese: full-width letters and digits become ASCII), lower case, and for
-    Vietnamese one tone-mark placement."""
+    Vietnamese one tone-mark placement (`lower=False` keeps the case, which helps
+    underthesea find proper nouns)."""
     if language == "ja":
         return unicodedata.normalize("NFKC", text)
-    text = unicodedata.normalize("NFC", text).lower()
+    text = unicodedata.normalize("NFC", text)
     if language == "vi":
-        text = _VI_TONE_RE.sub(lambda m: _VI_TONE_FIXES[m.group(1)], text)
-    return text
+        text = _VI_TONE_RE.sub(lambda m: _VI_TONE_FIXES.get(m.group(1).lower(), m.group(1)), text)
+    return text.lower() if lower else text
 
 
 def stem(word: str) -> str:
@@ -131,7 +132,7 @@ def _ja_morphemes(text: str):
 def _vi_words(text: str) -> list[str]:
     from underthesea import word_tokenize
 
-    return word_tokenize(normalise(text, "vi"))
+    return word_tokenize(normalise(text, "vi", lower=False))
 
 
 def _is_word(token: str) -> bool:
@@ -150,7 +151,7 @@ def _tokenise(text: str, language: str) -> tuple[str, ...]:
         for word in _vi_words(text):
             if not _is_word(word):
                 continue
-            token = "_".join(word.split())
+            token = "_".join(word.lower().split())
             if token not in VI_STOP_WORDS:
                 out.append(token)
         return tuple(out)
