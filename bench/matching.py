@@ -168,7 +168,7 @@ def quality(evalset: matching_data.EvalSet, engine_module) -> dict:
             "query": u.query,
             "pair": u.pair,
             **{
-                m: dict(zip(("recall@10", "rr"), unit_scores(rankings[m][u.query], u)))
+                m: dict(zip(("recall@10", "rr"), unit_scores(rankings[m][u.query], u), strict=True))
                 for m in METHODS
             },
         }
@@ -192,7 +192,8 @@ def shortfalls(rows: dict) -> list[str]:
             best = max(("bm25", "embedding"), key=lambda m: row[m][metric])
             if full <= row[best][metric]:
                 found.append(
-                    f"{name}: {metric} of full {full:.3f} does not beat {best} {row[best][metric]:.3f}"
+                    f"{name}: {metric} of full {full:.3f} does not beat "
+                    f"{best} {row[best][metric]:.3f}"
                 )
     return found
 
@@ -210,7 +211,9 @@ def build_index(engine_module, size: int, seed: int) -> tuple[object, dict]:
     done = 0
     while done < size:
         start = time.perf_counter()
-        batch = [to_document(engine_module, p) for _, p in zip(range(BATCH), generator)]
+        batch = [
+            to_document(engine_module, p) for _, p in zip(range(BATCH), generator, strict=False)
+        ]
         generate += time.perf_counter() - start
         start = time.perf_counter()
         index.add(batch)
@@ -321,11 +324,15 @@ def main(argv: list[str] | None = None) -> int:
         sys.argv[1:] if argv is None else argv
     )
     try:
-        evalset = matching_data.load()
+        # Integrity problems stop the run; counts below the minimums are reported.
+        evalset = matching_data.load(minimums=False)
     except matching_data.DataError as error:
         print(error, file=sys.stderr)
         return 1
     counts = evalset.counts()
+    counts["below_minimums"] = matching_data.below_minimums(counts)
+    for text in counts["below_minimums"]:
+        print(f"WARNING: evaluation set below the issue's minimum: {text}", file=sys.stderr)
     print(
         f"evaluation set: {counts['proposals']} proposals, {counts['units']} evaluation units",
         file=sys.stderr,

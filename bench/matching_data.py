@@ -234,24 +234,28 @@ def load(data_dir: Path = DATA, *, minimums: bool = True) -> EvalSet:
 
     evalset = EvalSet(proposals, pairs, units)
     if minimums and not problems:
-        counts = evalset.counts()
-        if counts["proposals"] < MIN_PROPOSALS:
-            problems.append(f"{counts['proposals']} proposals, at least {MIN_PROPOSALS} wanted")
-        if counts["queries"] < MIN_QUERIES:
-            problems.append(f"{counts['queries']} labelled queries, at least {MIN_QUERIES} wanted")
-        if counts["cross_lingual_units"] < MIN_CROSS_LINGUAL_SHARE * counts["units"]:
-            problems.append(
-                f"{counts['cross_lingual_units']} of {counts['units']} units cross-lingual, "
-                "at least a third wanted"
-            )
-        for pair, n in counts["units_by_pair"].items():
-            if n < MIN_UNITS_PER_PAIR:
-                problems.append(
-                    f"{pair}: {n} evaluation units, at least {MIN_UNITS_PER_PAIR} wanted"
-                )
+        problems += below_minimums(evalset.counts())
     if problems:
         raise DataError(problems)
     return evalset
+
+
+def below_minimums(counts: dict) -> list[str]:
+    """The issue's minimum counts that the set does not reach (empty when it reaches all)."""
+    short = []
+    if counts["proposals"] < MIN_PROPOSALS:
+        short.append(f"{counts['proposals']} proposals, at least {MIN_PROPOSALS} wanted")
+    if counts["queries"] < MIN_QUERIES:
+        short.append(f"{counts['queries']} labelled queries, at least {MIN_QUERIES} wanted")
+    if counts["cross_lingual_units"] < MIN_CROSS_LINGUAL_SHARE * counts["units"]:
+        short.append(
+            f"{counts['cross_lingual_units']} of {counts['units']} units cross-lingual, "
+            "at least a third wanted"
+        )
+    for pair, n in counts["units_by_pair"].items():
+        if n < MIN_UNITS_PER_PAIR:
+            short.append(f"{pair}: {n} evaluation units, at least {MIN_UNITS_PER_PAIR} wanted")
+    return short
 
 
 def counts_table(counts: dict) -> str:

@@ -88,7 +88,8 @@ def _quality_section(quality: dict) -> list[str]:
     lines = [
         "## Quality on the labelled evaluation set",
         "",
-        f"Embedder: `{quality['embedder']}`. Indexing the set took {quality['index_seconds']:.1f} s. "
+        f"Embedder: `{quality['embedder']}`. Indexing the set took "
+        f"{quality['index_seconds']:.1f} s. "
         "recall@10: share of a query's relevant proposals in its top 10; MRR: mean reciprocal "
         "rank of the first relevant proposal (0 when it is not in the top 100). A query with "
         "counterparts in two languages counts once in each language pair, the other language's "
@@ -141,13 +142,16 @@ def _speed_section(key: str, figures: dict, size: int) -> list[str]:
         "| index build stage | seconds |",
         "|---|---:|",
         f"| generating the proposals | {build['generate_seconds']:.1f} |",
-        f"| embedding ({build['embedded_texts']:,} texts, `{build['embedder']}`) | {build['embedding_seconds']:.1f} |",
-        f"| the rest of add() (analysis, tokens, postings) | {build['add_without_embedding_seconds']:.1f} |",
+        f"| embedding ({build['embedded_texts']:,} texts, `{build['embedder']}`) | "
+        f"{build['embedding_seconds']:.1f} |",
+        f"| the rest of add() (analysis, tokens, postings) | "
+        f"{build['add_without_embedding_seconds']:.1f} |",
         f"| **add() in all** | **{build['add_seconds']:.1f}** |",
         "",
         f"Memory: the index grew the resident set by {build['rss_growth_mb']:.0f} MB; peak RSS of "
         f"the process {build['peak_rss_mb_after_build']:.0f} MB after the build, "
-        f"{figures['peak_rss_mb']:.0f} MB at the end (the evaluation set's index and the models included).",
+        f"{figures['peak_rss_mb']:.0f} MB at the end "
+        f"(the evaluation set's index and the models included).",
         "",
         "| call | calls | p50 ms | p95 ms | max ms |",
         "|---|---:|---:|---:|---:|",
@@ -163,13 +167,15 @@ def _speed_section(key: str, figures: dict, size: int) -> list[str]:
     ):
         timing = figures[name]
         lines.append(
-            f"| {label} | {timing['count']} | {timing['p50_ms']:.1f} | {timing['p95_ms']:.1f} | {timing['max_ms']:.1f} |"
+            f"| {label} | {timing['count']} | "
+            f"{timing['p50_ms']:.1f} | {timing['p95_ms']:.1f} | {timing['max_ms']:.1f} |"
         )
     p95 = figures["rank"]["full"]["p95_ms"]
     verdict = "met" if p95 <= RANK_P95_TARGET_MS else "**missed**"
     lines += [
         "",
-        f"Target top-10 in ≤ {RANK_P95_TARGET_MS:.0f} ms p95 on one core (full engine): {p95:.1f} ms, {verdict}"
+        f"Target top-10 in ≤ {RANK_P95_TARGET_MS:.0f} ms p95 on one core (full engine): "
+        f"{p95:.1f} ms, {verdict}"
         + ("" if size >= 100_000 else f" (measured on {size:,} proposals, not the issue's 100,000)")
         + ".",
         "",
@@ -188,10 +194,12 @@ def write_report(results: dict) -> str:
         f"- Command: `{results['command']}`",
         f"- Date: {results['date']}; commit {host['commit']}"
         + (" (with uncommitted changes)" if host["dirty"] else ""),
-        f"- Machine: {host['cpu']}, {host['cores']} cores (run pinned to {host['pinned_cores'] or 'no affinity'}), "
+        f"- Machine: {host['cpu']}, {host['cores']} cores (run pinned to "
+        f"{host['pinned_cores'] or 'no affinity'}), "
         f"{host['memory_gb']} GB RAM; Python {host['python']} on {host['platform']}",
         "- Packages: " + ", ".join(f"{k} {v}" for k, v in host["packages"].items()),
-        f"- Load average (1/5/15 min) before: {_load(host['load_at_start'])}, after: {_load(host['load_at_end'])}",
+        f"- Load average (1/5/15 min) before: {_load(host['load_at_start'])}, "
+        f"after: {_load(host['load_at_end'])}",
         f"- Wall time of the run: {results['wall_seconds']:.0f} s",
         "",
         f"Evaluation set (bench/data/matching/): {counts['proposals']} proposals "
@@ -202,6 +210,9 @@ def write_report(results: dict) -> str:
         matching_data.counts_table(counts),
         "",
     ]
+    if counts.get("below_minimums"):
+        lines += ["**The evaluation set is below the issue's minimums:**", ""]
+        lines += [f"- {text}" for text in counts["below_minimums"]] + [""]
     if "quality" in results:
         lines += _quality_section(results["quality"])
     for key, figures in results.get("speed", {}).items():
