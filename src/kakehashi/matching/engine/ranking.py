@@ -46,10 +46,10 @@ KIND_TABLE: dict[str, frozenset[str]] = {
 }
 
 WEIGHTS: dict[str, float] = {
-    "kind": 0.15,
-    "semantic": 0.30,
-    "lexical": 0.12,
-    "concepts": 0.23,
+    "kind": 0.25,
+    "semantic": 0.27,
+    "lexical": 0.08,
+    "concepts": 0.20,
     "sectors": 0.08,
     "keywords": 0.02,
     "partner_localities": 0.03,
