@@ -13,6 +13,7 @@ from django.db import transaction
 
 from kakehashi.accounts.models import User
 from kakehashi.common.dates import parse_partial_date
+from kakehashi.demo.proposals import load_proposals
 from kakehashi.directory.models import (
     Country,
     Locality,
@@ -39,6 +40,7 @@ from kakehashi.events.models import (
     Session,
 )
 from kakehashi.events.services.meetings import interpreting_need
+from kakehashi.matching.services import rebuild_index
 from kakehashi.partnerships.models import (
     DelegationVisit,
     Partnership,
@@ -531,9 +533,12 @@ def load_demo() -> dict[str, int]:
     partnerships = _load_partnerships(places, users["admin"])
     _load_demo_records(places)
     events = _load_events(places, users)
+    proposals = load_proposals(places, users)
+    rebuild_index()
     return {
         "organisations": len(places.organisations),
         "users": len(users),
         "partnerships": partnerships,
         "events": events,
+        "proposals": proposals,
     }

@@ -5,6 +5,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kakehashi.directory.models import Membership, MembershipRole, Organisation, Person
+from kakehashi.directory.signals import organisation_changed
+
+
+def _announce(organisation: Organisation) -> None:
+    transaction.on_commit(
+        lambda: organisation_changed.send(sender=Organisation, organisation_id=organisation.pk)
+    )
 
 
 def person_for_user(user) -> Person:
@@ -61,6 +68,7 @@ def create_organisation(*, by, sectors=(), **fields) -> Organisation:
         Membership.objects.create(
             person=person_for_user(by), organisation=organisation, role=MembershipRole.ADMIN
         )
+    _announce(organisation)
     return organisation
 
 
@@ -74,6 +82,7 @@ def update_organisation(*, organisation: Organisation, by, sectors=None, **field
     organisation.save()
     if sectors is not None:
         organisation.sectors.set(sectors)
+    _announce(organisation)
     return organisation
 
 

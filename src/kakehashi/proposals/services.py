@@ -43,6 +43,7 @@ from kakehashi.proposals.models import (
     TechnologyStage,
 )
 from kakehashi.proposals.screening import CRITERIA, MAX_LEVEL, MAX_WEIGHT
+from kakehashi.proposals.signals import proposal_changed
 
 VALIDITY_MONTHS = 12
 MAX_ATTACHMENTS = 10
@@ -151,6 +152,13 @@ def _tell_owners(proposal: Proposal, subject, body) -> None:
         subject=subject,
         body=body,
         link=proposal.get_absolute_url(),
+    )
+
+
+def _announce(proposal: Proposal) -> None:
+    """Tell the apps on the right (matching keeps its index) once the change is committed."""
+    transaction.on_commit(
+        lambda: proposal_changed.send(sender=Proposal, proposal_id=proposal.pk)
     )
 
 
@@ -385,6 +393,7 @@ def publish(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal
     proposal.expires_on = add_months(today, VALIDITY_MONTHS)
     proposal.reviewed_by, proposal.reviewed_at = by, timezone.now()
     proposal.save()
+    _announce(proposal)
     _tell_owners(
         proposal,
         format_lazy(_("Your proposal is published: {title}"), title=proposal.title),
@@ -430,6 +439,7 @@ def withdraw(*, proposal: Proposal, by) -> Proposal:
     _require(by, "proposals.withdraw_proposal", proposal)
     proposal.status = ProposalStatus.WITHDRAWN
     proposal.save()
+    _announce(proposal)
     return proposal
 
 
@@ -445,6 +455,7 @@ def renew(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal:
     proposal.published_on = proposal.published_on or today
     proposal.expires_on = add_months(start, VALIDITY_MONTHS)
     proposal.save()
+    _announce(proposal)
     _tell_owners(
         proposal,
         format_lazy(_("Your proposal is renewed: {title}"), title=proposal.title),
@@ -464,6 +475,7 @@ def archive(*, proposal: Proposal, by) -> Proposal:
     _require(by, "proposals.archive_proposal", proposal)
     proposal.status = ProposalStatus.ARCHIVED
     proposal.save()
+    _announce(proposal)
     return proposal
 
 
@@ -480,6 +492,7 @@ def expire_due(*, today: dt.date | None = None) -> int:
                 continue
             proposal.status = ProposalStatus.EXPIRED
             proposal.save()
+            _announce(proposal)
             _tell_owners(
                 proposal,
                 format_lazy(_("Your proposal has expired: {title}"), title=proposal.title),

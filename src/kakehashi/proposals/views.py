@@ -27,6 +27,7 @@ from kakehashi.proposals.models import (
     ProposalAttachment,
     ProposalKind,
 )
+from kakehashi.proposals.panels import render_detail_panels
 from kakehashi.proposals.screening import screen
 
 PAGE_SIZE = 50
@@ -107,6 +108,7 @@ def _detail_context(request, proposal, **extra):
     can_change = user.has_perm("proposals.change_proposal", proposal)
     context = {
         "proposal": proposal,
+        "panels": render_detail_panels(request, proposal),
         "show_owner": user.has_perm("proposals.see_owner", proposal),
         "screening": screening,
         "attachments": proposal.attachments.all(),

@@ -1,0 +1,78 @@
+"""The relationship context the engine weighs: which localities have agreements, whose
+priority-partner lists name whom, which organisations have met.
+
+Meetings live in the events app, to the right of matching; it contributes the pairs of
+organisations that met through `register_met_before`, called from its AppConfig.ready, so
+that matching does not import it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from django.db.models import Q
+
+from kakehashi.matching.documents import current_slug, organisation_key
+from kakehashi.matching.engine import Context
+from kakehashi.partnerships.models import PartnershipParty, PartnershipStatus, PriorityPartner
+
+# Each provider returns pairs of organisation ids that have met.
+_met_before_providers: list[Callable[[], Iterable[tuple[int, int]]]] = []
+
+
+def register_met_before(provider: Callable[[], Iterable[tuple[int, int]]]) -> None:
+    if provider not in _met_before_providers:
+        _met_before_providers.append(provider)
+
+
+def matching_context(today: dt.date | None = None) -> Context:
+    today = today or dt.date.today()
+    return Context(
+        partnerships=frozenset(_partner_localities()),
+        priority_partners=_priority_partners(today.year),
+        met_before=frozenset(
+            frozenset((organisation_key(a), organisation_key(b)))
+            for provider in _met_before_providers
+            for a, b in provider()
+            if a != b
+        ),
+    )
+
+
+def _partner_localities() -> set[frozenset[str]]:
+    """Pairs of today's localities that are parties to a published agreement in force."""
+    parties = (
+        PartnershipParty.objects.filter(
+            partnership__is_published=True, partnership__status=PartnershipStatus.ACTIVE
+        )
+        .filter(Q(locality__isnull=False) | Q(organisation__locality__isnull=False))
+        .select_related("locality__successor", "organisation__locality__successor")
+    )
+    places: dict[int, set[str]] = {}
+    for party in parties:
+        slug = current_slug(party.place)
+        if slug:
+            places.setdefault(party.partnership_id, set()).add(slug)
+    pairs = set()
+    for slugs in places.values():
+        ordered = sorted(slugs)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def _priority_partners(year: int) -> dict[str, frozenset[str]]:
+    """Each locality's priority partners on a published list whose period covers `year`."""
+    entries = PriorityPartner.objects.filter(
+        priority_list__is_published=True,
+        priority_list__period_start__lte=year,
+        priority_list__period_end__gte=year,
+    ).select_related("priority_list__locality__successor", "partner__successor")
+    partners: dict[str, set[str]] = {}
+    for entry in entries:
+        owner = current_slug(entry.priority_list.locality)
+        partner = current_slug(entry.partner)
+        if owner and partner:
+            partners.setdefault(owner, set()).add(partner)
+    return {owner: frozenset(slugs) for owner, slugs in partners.items()}

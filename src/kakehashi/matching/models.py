@@ -1,0 +1,118 @@
+"""The matching index as stored, and what people ask the matching to watch for them.
+
+The engine (`matching/engine/`) keeps its index in memory. The database holds the truth:
+one `IndexEntry` per indexed proposal or organisation, with the engine's document and its
+embedding, so that every process (web servers, task workers) follows the same index without
+embedding anything twice, and a restart needs no model run. `IndexClock` numbers the changes:
+a process that has applied changes up to number N reads only the entries changed after N
+(`live.py`)."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IndexClock(models.Model):
+    """One row: the last change number given out, and the generation of the index (a new
+    generation tells every process to start again from nothing, e.g. after a rebuild from
+    scratch)."""
+
+    generation = models.UUIDField(default=uuid.uuid4)
+    sequence = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.generation} @ {self.sequence}"
+
+
+class IndexEntry(models.Model):
+    """One document of the matching index: a published proposal or a published organisation.
+    An entry is kept, marked `removed`, when its proposal is withdrawn, so that processes
+    learn to drop it."""
+
+    key = models.CharField(max_length=40, unique=True)  # "proposal:12", "organisation:7"
+    document = models.JSONField()
+    # The engine's analysis (language, terms, concepts): a process loading the index does
+    # not tokenise again.
+    analysis = models.JSONField(null=True)
+    vector = models.BinaryField(null=True)  # float32, L2-normalised; None when removed
+    embedder = models.CharField(max_length=60, blank=True)
+    removed = models.BooleanField(default=False)
+    sequence = models.PositiveBigIntegerField(db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("index entry")
+        verbose_name_plural = _("index entries")
+
+    def __str__(self):
+        return self.key
+
+
+class RebuildStatus(models.TextChoices):
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+
+
+class RebuildRun(models.Model):
+    """A full rebuild of the index: how far it got, so that an interrupted run can resume
+    where it stopped (`kakehashi rebuild_matching_index --resume`)."""
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=RebuildStatus.choices)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    # The last key written, in the rebuild's order ("organisation:<pk>" then "proposal:<pk>").
+    last_key = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M} {self.status} {self.done}/{self.total}"
+
+
+class SavedSearch(models.Model):
+    """A search a user keeps; the digest tells them of new proposals that it finds."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    query = models.CharField(_("search"), max_length=200)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Proposals published before this moment have been reported already.
+    reported_until = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+
+    def __str__(self):
+        return self.query
+
+
+class FollowedProposal(models.Model):
+    """A user follows a proposal; the digest tells them of new counterparts for it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_proposals"
+    )
+    proposal = models.ForeignKey(
+        "proposals.Proposal", on_delete=models.CASCADE, related_name="followers"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reported_until = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("followed proposal")
+        verbose_name_plural = _("followed proposals")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "proposal"], name="follow_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.proposal}"

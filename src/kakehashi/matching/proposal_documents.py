@@ -1,0 +1,65 @@
+"""Published proposals as the engine's documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+
+from kakehashi.matching.documents import current_slug, organisation_key, proposal_key
+from kakehashi.matching.engine import Document
+from kakehashi.proposals.models import Proposal, ProposalStatus
+
+
+def published_proposals(today: dt.date | None = None) -> QuerySet[Proposal]:
+    """Proposals that anyone may find: published and not past their expiry."""
+    today = today or dt.date.today()
+    return (
+        Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
+        .exclude(expires_on__lt=today)
+        .select_related("locality__successor", "organisation__locality__successor")
+        .prefetch_related(
+            "sectors", "partnership_types", "target_countries", "target_localities__successor"
+        )
+    )
+
+
+def published_proposal(proposal_id: int) -> Proposal | None:
+    return published_proposals().filter(pk=proposal_id).first()
+
+
+def proposal_text(proposal: Proposal) -> str:
+    """The words that describe the proposal, in its author's language."""
+    parts = [
+        proposal.summary,
+        proposal.description,
+        proposal.advantages,
+        proposal.sought,
+        proposal.partner_role,
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def proposal_document(proposal: Proposal) -> Document:
+    locality = proposal.locality or proposal.organisation.locality
+    return Document(
+        id=proposal_key(proposal.pk),
+        title=proposal.title,
+        text=proposal_text(proposal),
+        language=proposal.language or None,
+        kind=proposal.kind,
+        sectors=frozenset(sector.key for sector in proposal.sectors.all()),
+        keywords=tuple(
+            word.strip() for word in proposal.keywords.replace("、", ",").split(",") if word.strip()
+        ),
+        locality=current_slug(locality),
+        country=locality.country if locality else proposal.organisation.country,
+        organisation=organisation_key(proposal.organisation_id),
+        partnership_types=frozenset(row.type for row in proposal.partnership_types.all()),
+        target_countries=frozenset(row.country for row in proposal.target_countries.all()),
+        target_localities=frozenset(
+            slug
+            for slug in (current_slug(place) for place in proposal.target_localities.all())
+            if slug
+        ),
+    )

@@ -1,0 +1,58 @@
+"""The engine's reasons as sentences in the reader's language.
+
+The engine gives each reason a code and plain parameters (sector keys, concept ids, locality
+slugs, organisation keys) and writes the sentence in vi, ja or en (engine/reasons.py keeps
+the three templates side by side, so the command line has them too); here the codes become
+the names a reader knows, in the reader's language."""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+
+from kakehashi.directory.models import Country, Locality, Organisation, Sector
+from kakehashi.matching.documents import parse_key
+from kakehashi.matching.engine import explain
+
+NAMED_PARAMS = ("locality", "partner", "organisation", "other", "country")
+
+
+def reader_language() -> str:
+    language = (get_language() or "en").split("-")[0]
+    return language if language in ("en", "vi", "ja") else "en"
+
+
+class ReasonWriter:
+    """Renders the reasons of a page with a few queries: names are looked up once."""
+
+    def __init__(self):
+        self.names: dict[str, str] = {}
+        self._sectors_loaded = False
+
+    def _learn_names(self, reasons) -> None:
+        slugs, organisations = set(), set()
+        for reason in reasons:
+            for name in NAMED_PARAMS:
+                value = reason.params.get(name)
+                if not isinstance(value, str) or value in self.names:
+                    continue
+                if value.startswith("organisation:"):
+                    organisations.add(parse_key(value)[1])
+                elif name == "country":
+                    self.names[value] = (
+                        str(Country(value).label) if value in Country.values else value
+                    )
+                else:
+                    slugs.add(value)
+            if reason.params.get("sectors") and not self._sectors_loaded:
+                self.names.update({s.key: s.label for s in Sector.objects.all()})
+                self._sectors_loaded = True
+        for place in Locality.objects.filter(slug__in=slugs):
+            self.names[place.slug] = place.name
+        for organisation in Organisation.objects.filter(pk__in=organisations):
+            self.names[f"organisation:{organisation.pk}"] = organisation.display_name
+
+    def sentences(self, reasons) -> list[str]:
+        reasons = list(reasons)
+        self._learn_names(reasons)
+        language = reader_language()
+        return [explain(reason, language, self.names) for reason in reasons]

@@ -1,0 +1,77 @@
+"""Recommendations: the best counterparts for a proposal or an organisation, as records the
+reader may see, each with its reasons in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kakehashi.directory.models import Organisation
+from kakehashi.matching.context import matching_context
+from kakehashi.matching.documents import organisation_document, organisation_key
+from kakehashi.matching.live import live_index
+from kakehashi.matching.proposal_documents import proposal_document, published_proposals
+from kakehashi.matching.reasons import ReasonWriter
+from kakehashi.matching.search import Hit, load_hits
+
+RECOMMENDATIONS = 10
+# A counterpart is recommended for what it has in common with the query, not only for its
+# kind or its place: at least one of these reasons.
+CONTENT_REASONS = {"similar_meaning", "shared_concepts", "shared_sectors", "shared_keywords"}
+
+
+@dataclass
+class Recommendation:
+    hit: Hit
+    score: float
+    reasons: list[str]
+
+
+def _recommendations(matches, limit: int) -> list[Recommendation]:
+    hits = {hit.key: hit for hit in load_hits([(m.id, m.score) for m in matches])}
+    writer = ReasonWriter()
+    recommendations = []
+    for match in matches:
+        if match.id not in hits:
+            continue  # no longer public
+        if not any(reason.code in CONTENT_REASONS for reason in match.reasons):
+            continue
+        hit = hits[match.id]
+        reasons = match.reasons
+        if hit.proposal is not None and hit.proposal.is_anonymous:
+            # Whom an anonymous owner has met would say who the owner is.
+            reasons = [reason for reason in reasons if reason.code != "met_before"]
+        recommendations.append(
+            Recommendation(hit=hit, score=match.score, reasons=writer.sentences(reasons))
+        )
+        if len(recommendations) == limit:
+            break
+    return recommendations
+
+
+def for_proposal(proposal, *, limit: int = RECOMMENDATIONS) -> list[Recommendation]:
+    """Counterparts for a proposal (published or not: its owners see them before they
+    publish)."""
+    index = live_index()
+    document = proposal_document(proposal)
+    matches = index.rank(document, k=limit + 5, context=matching_context())
+    return _recommendations(matches, limit)
+
+
+def for_organisation(organisation: Organisation, *, limit: int = 20) -> list[Recommendation]:
+    """Counterparts for an organisation: for its profile and for each of its published
+    proposals, the best of each counterpart kept once."""
+    index = live_index()
+    context = matching_context()
+    queries = [organisation_document(organisation)]
+    queries += [
+        proposal_document(p) for p in published_proposals().filter(organisation=organisation)
+    ]
+    best = {}
+    for query in queries:
+        for match in index.rank(query, k=limit, context=context):
+            if match.id == organisation_key(organisation.pk):
+                continue
+            if match.id not in best or match.score > best[match.id].score:
+                best[match.id] = match
+    ranked = sorted(best.values(), key=lambda m: (-m.score, m.id))
+    return _recommendations(ranked, limit)

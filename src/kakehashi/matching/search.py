@@ -1,0 +1,176 @@
+"""One search over proposals and organisations, in any of the three languages, with facets.
+
+The engine ranks by text (words, concepts of the glossary, meaning); the database applies
+the facets, so that a filter means the same thing on SQLite and PostgreSQL, and counts them
+over what the text found."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.directory.models import Country, Locality, Organisation, Sector
+from kakehashi.matching.documents import organisation_key, parse_key, proposal_key
+from kakehashi.matching.live import live_index
+from kakehashi.matching.proposal_documents import published_proposals
+from kakehashi.proposals.models import PartnershipType, ProposalKind, TechnologyStage
+
+RESULTS_CONSIDERED = 200  # hits whose facets are counted
+ORGANISATIONS = "organisation"
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[
+            ("", _("Proposals and organisations")),
+            *ProposalKind.choices,
+            (ORGANISATIONS, _("Organisations")),
+        ],
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), required=False, queryset=Sector.objects.all(), to_field_name="key"
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), required=False, choices=[("", _("Both countries")), *Country.choices]
+    )
+    locality = forms.ModelChoiceField(
+        label=_("Locality"),
+        required=False,
+        queryset=Locality.objects.filter(is_current=True),
+        to_field_name="slug",
+    )
+    partnership_type = forms.ChoiceField(
+        label=_("Partnership sought"),
+        required=False,
+        choices=[("", _("Any partnership")), *PartnershipType.choices],
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage of development"),
+        required=False,
+        choices=[("", _("Any stage")), *TechnologyStage.choices],
+    )
+
+
+@dataclass
+class Hit:
+    key: str
+    score: float | None
+    proposal: object = None
+    organisation: object = None
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, Counter] = field(default_factory=dict)
+
+
+def _filtered_proposals(data: dict):
+    proposals = published_proposals()
+    if data.get("kind") and data["kind"] != ORGANISATIONS:
+        proposals = proposals.filter(kind=data["kind"])
+    if data.get("sector"):
+        proposals = proposals.filter(sectors=data["sector"])
+    if data.get("country"):
+        proposals = proposals.filter(organisation__country=data["country"])
+    if data.get("locality"):
+        proposals = proposals.filter(locality__in=data["locality"].lineage)
+    if data.get("partnership_type"):
+        proposals = proposals.filter(partnership_types__type=data["partnership_type"])
+    if data.get("stage"):
+        proposals = proposals.filter(stage=data["stage"])
+    return proposals
+
+
+def _filtered_organisations(data: dict):
+    if data.get("kind") not in ("", None, ORGANISATIONS):
+        return Organisation.objects.none()
+    if data.get("partnership_type") or data.get("stage"):
+        return Organisation.objects.none()  # facets of proposals only
+    organisations = Organisation.objects.filter(is_published=True)
+    if data.get("sector"):
+        organisations = organisations.filter(sectors=data["sector"])
+    if data.get("country"):
+        organisations = organisations.filter(country=data["country"])
+    if data.get("locality"):
+        organisations = organisations.filter(locality__in=data["locality"].lineage)
+    return organisations
+
+
+def run_search(data: dict, *, language: str | None = None) -> SearchResult:
+    """Search with the cleaned data of a SearchForm."""
+    proposals = _filtered_proposals(data)
+    organisations = _filtered_organisations(data)
+    text = (data.get("q") or "").strip()
+    if not text:
+        # Nothing to rank by: the newest proposals that pass the filters.
+        newest = list(proposals.order_by("-published_on", "-pk")[:RESULTS_CONSIDERED])
+        hits = [Hit(key=proposal_key(p.pk), score=None, proposal=p) for p in newest]
+        return SearchResult(hits=hits, total=proposals.count(), facets=_facets(hits))
+
+    allowed = None
+    only_proposals = data.get("kind") not in ("", None, ORGANISATIONS)
+    if _has_filters(data):
+        keys = {proposal_key(pk) for pk in proposals.values_list("pk", flat=True)}
+        keys |= {organisation_key(pk) for pk in organisations.values_list("pk", flat=True)}
+        allowed = keys.__contains__
+    elif only_proposals:
+        allowed = _is_proposal_key
+    matches = live_index().search(text, language=language, k=RESULTS_CONSIDERED, allowed=allowed)
+    # A hit the engine can give no reason for shares nothing with the query but being in
+    # the index (the embedding ranks everything): it is not shown.
+    hits = load_hits([(match.id, match.score) for match in matches if match.reasons])
+    return SearchResult(hits=hits, total=len(hits), facets=_facets(hits))
+
+
+def _is_proposal_key(key: str) -> bool:
+    return key.startswith("proposal:")
+
+
+def _has_filters(data: dict) -> bool:
+    return any(value for name, value in data.items() if name != "q")
+
+
+def load_hits(scored: list[tuple[str, float]]) -> list[Hit]:
+    """The records behind the keys, in the ranking's order; keys whose record is no longer
+    public (withdrawn a moment ago) are left out."""
+    proposal_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("proposal:")]
+    organisation_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("organisation:")]
+    proposals = published_proposals().select_related("organisation").in_bulk(proposal_ids)
+    organisations = (
+        Organisation.objects.filter(is_published=True)
+        .select_related("locality")
+        .prefetch_related("sectors")
+        .in_bulk(organisation_ids)
+    )
+    hits = []
+    for key, score in scored:
+        source, pk = parse_key(key)
+        if source == "proposal" and pk in proposals:
+            hits.append(Hit(key=key, score=score, proposal=proposals[pk]))
+        elif source == "organisation" and pk in organisations:
+            hits.append(Hit(key=key, score=score, organisation=organisations[pk]))
+    return hits
+
+
+def _facets(hits: list[Hit]) -> dict[str, Counter]:
+    facets = {"kind": Counter(), "sector": Counter(), "country": Counter()}
+    for hit in hits:
+        if hit.proposal is not None:
+            facets["kind"][hit.proposal.kind] += 1
+            facets["country"][hit.proposal.organisation.country] += 1
+            for sector in hit.proposal.sectors.all():
+                facets["sector"][sector.key] += 1
+        else:
+            facets["kind"][ORGANISATIONS] += 1
+            facets["country"][hit.organisation.country] += 1
+            for sector in hit.organisation.sectors.all():
+                facets["sector"][sector.key] += 1
+    return facets

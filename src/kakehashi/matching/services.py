@@ -1,0 +1,223 @@
+"""Writes of the matching app: keeping the stored index in step with the records, rebuilding
+it, saved searches and follows.
+
+Embedding (tens of milliseconds a document) happens before the transaction that stores the
+entries, so the clock row is locked only for the writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kakehashi.directory.models import Organisation
+from kakehashi.matching.documents import (
+    organisation_document,
+    organisation_key,
+    proposal_key,
+)
+from kakehashi.matching.engine import Document, analyse, analysis_to_json, embed_documents
+from kakehashi.matching.live import embedder
+from kakehashi.matching.models import (
+    FollowedProposal,
+    IndexClock,
+    IndexEntry,
+    RebuildRun,
+    RebuildStatus,
+    SavedSearch,
+)
+
+REBUILD_BATCH = 64
+
+
+def _locked_clock() -> IndexClock:
+    """The clock row, locked until the transaction ends (so change numbers are given out in
+    commit order)."""
+    clock = IndexClock.objects.select_for_update().order_by("pk").first()
+    if clock is None:
+        try:
+            with transaction.atomic():
+                IndexClock.objects.create(pk=1)
+        except IntegrityError:
+            pass  # created by a concurrent writer
+        clock = IndexClock.objects.select_for_update().get(pk=1)
+    return clock
+
+
+def store_documents(documents: list[Document]) -> None:
+    """Embed the documents and store them as index entries (insert or replace)."""
+    if not documents:
+        return
+    model = embedder()
+    analyses = [analyse(document) for document in documents]
+    vectors = embed_documents(model, documents, analyses)
+    with transaction.atomic():
+        clock = _locked_clock()
+        for document, analysis, vector in zip(documents, analyses, vectors, strict=True):
+            clock.sequence += 1
+            IndexEntry.objects.update_or_create(
+                key=document.id,
+                defaults={
+                    "document": document.to_json(),
+                    "analysis": analysis_to_json(analysis),
+                    "vector": vector.tobytes(),
+                    "embedder": model.name,
+                    "removed": False,
+                    "sequence": clock.sequence,
+                },
+            )
+        clock.save(update_fields=["sequence"])
+
+
+@transaction.atomic
+def remove_documents(keys: Iterable[str]) -> None:
+    """Mark the entries removed (kept, so that every process learns to drop them)."""
+    keys = list(keys)
+    present = [
+        pk
+        for start in range(0, len(keys), 500)
+        for pk in IndexEntry.objects.filter(
+            key__in=keys[start : start + 500], removed=False
+        ).values_list("pk", flat=True)
+    ]
+    if not present:
+        return
+    clock = _locked_clock()
+    for pk in present:
+        clock.sequence += 1
+        IndexEntry.objects.filter(pk=pk).update(
+            removed=True,
+            vector=None,
+            analysis=None,
+            sequence=clock.sequence,
+            updated_at=timezone.now(),
+        )
+    clock.save(update_fields=["sequence"])
+
+
+def index_organisation(organisation_id: int) -> None:
+    """Index a published organisation's profile; drop an unpublished or deleted one."""
+    organisation = (
+        Organisation.objects.filter(pk=organisation_id, is_published=True)
+        .select_related("locality__successor")
+        .prefetch_related("sectors")
+        .first()
+    )
+    if organisation is None:
+        remove_documents([organisation_key(organisation_id)])
+    else:
+        store_documents([organisation_document(organisation)])
+
+
+def index_proposal(proposal_id: int) -> None:
+    """Index a published proposal; drop one that is no longer published."""
+    from kakehashi.matching.proposal_documents import proposal_document, published_proposal
+
+    proposal = published_proposal(proposal_id)
+    if proposal is None:
+        remove_documents([proposal_key(proposal_id)])
+    else:
+        store_documents([proposal_document(proposal)])
+
+
+def rebuild_index(
+    *, resume: bool = False, progress: Callable[[RebuildRun], None] | None = None
+) -> RebuildRun:
+    """Index every published organisation and proposal again, in key order, in batches, and
+    drop entries whose record is gone. With `resume`, an unfinished run goes on from the last
+    batch it stored."""
+    from kakehashi.matching.proposal_documents import (
+        proposal_document,
+        published_proposals,
+    )
+
+    run = None
+    if resume:
+        run = RebuildRun.objects.filter(status=RebuildStatus.RUNNING).first()
+    organisations = Organisation.objects.filter(is_published=True)
+    proposals = published_proposals()
+    if run is None:
+        run = RebuildRun.objects.create(
+            status=RebuildStatus.RUNNING, total=organisations.count() + proposals.count()
+        )
+    source, _, last = run.last_key.partition(":")
+    last_pk = int(last) if last else 0
+
+    sources = [
+        (
+            "organisation",
+            organisations.select_related("locality__successor").prefetch_related("sectors"),
+            organisation_document,
+        ),
+        ("proposal", proposals, proposal_document),
+    ]
+    skipping = bool(source)
+    for name, queryset, to_document in sources:
+        start_after = 0
+        if skipping:
+            if name != source:
+                continue  # finished before the interruption
+            skipping = False
+            start_after = last_pk
+        batch = []
+        for record in queryset.filter(pk__gt=start_after).order_by("pk").iterator(chunk_size=500):
+            batch.append(record)
+            if len(batch) == REBUILD_BATCH:
+                _store_batch(run, name, batch, to_document, progress)
+                batch = []
+        if batch:
+            _store_batch(run, name, batch, to_document, progress)
+
+    live_keys = {organisation_key(pk) for pk in organisations.values_list("pk", flat=True)}
+    live_keys |= {proposal_key(pk) for pk in proposals.values_list("pk", flat=True)}
+    stored = set(IndexEntry.objects.filter(removed=False).values_list("key", flat=True))
+    remove_documents(sorted(stored - live_keys))
+    run.status = RebuildStatus.FINISHED
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "finished_at"])
+    if progress:
+        progress(run)
+    return run
+
+
+def _store_batch(run, name, records, to_document, progress) -> None:
+    store_documents([to_document(record) for record in records])
+    run.done += len(records)
+    run.last_key = f"{name}:{records[-1].pk}"
+    run.save(update_fields=["done", "last_key"])
+    if progress:
+        progress(run)
+
+
+# --- saved searches and follows ------------------------------------------------------
+
+
+def save_search(*, user, data: dict, now) -> SavedSearch:
+    """Keep a search (text and filters); proposals published from now on are reported."""
+    filters = {
+        name: getattr(value, "key", None) or getattr(value, "slug", None) or value
+        for name, value in data.items()
+        if name != "q" and value
+    }
+    return SavedSearch.objects.create(
+        user=user, query=data["q"].strip(), filters=filters, reported_until=now
+    )
+
+
+def delete_saved_search(*, search: SavedSearch, by) -> None:
+    if search.user_id != by.pk:
+        raise PermissionDenied
+    search.delete()
+
+
+def follow_proposal(*, user, proposal, now) -> FollowedProposal:
+    follow, _ = FollowedProposal.objects.get_or_create(
+        user=user, proposal=proposal, defaults={"reported_until": now}
+    )
+    return follow
+
+
+def unfollow_proposal(*, user, proposal) -> None:
+    FollowedProposal.objects.filter(user=user, proposal=proposal).delete()

@@ -1,0 +1,86 @@
+"""The search page: one box across the three languages, facets from the database, bad
+filters refused with a message."""
+
+import pytest
+
+from kakehashi.proposals import services
+from tests.factories import OrganisationFactory, UserFactory, locality
+from tests.matching.builders import (
+    CARE_JA,
+    COLD_CHAIN_JA,
+    COLD_CHAIN_VI,
+    SOFTWARE_VI,
+    publish_proposal,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def market(reference, django_capture_on_commit_callbacks):
+    hcmc = OrganisationFactory(country="VN", locality=locality("ho-chi-minh-city"))
+    danang = OrganisationFactory(country="VN", locality=locality("da-nang"))
+    osaka = OrganisationFactory(country="JP", locality=locality("osaka-prefecture"))
+    capture = django_capture_on_commit_callbacks
+    return {
+        "cold_vi": publish_proposal(hcmc, capture, sectors=["trade"], **COLD_CHAIN_VI),
+        "cold_ja": publish_proposal(osaka, capture, sectors=["green_growth"], **COLD_CHAIN_JA),
+        "software_vi": publish_proposal(danang, capture, **SOFTWARE_VI),
+        "care_ja": publish_proposal(osaka, capture, **CARE_JA),
+    }
+
+
+def result_titles(response) -> list[str]:
+    return [hit.proposal.title for hit in response.context["hits"] if hit.proposal]
+
+
+def test_a_japanese_query_finds_the_vietnamese_proposal(client, market):
+    response = client.get("/matching/search/", {"q": "水産物の冷凍倉庫"})
+    assert response.status_code == 200
+    titles = result_titles(response)
+    assert set(titles[:2]) == {market["cold_vi"].title, market["cold_ja"].title}
+    assert market["software_vi"].title not in titles  # nothing in common: not shown
+
+
+def test_a_vietnamese_query_finds_the_japanese_proposal(client, market):
+    response = client.get("/matching/search/", {"q": "đào tạo điều dưỡng, chăm sóc người cao tuổi"})
+    titles = result_titles(response)
+    assert titles[0] == market["care_ja"].title
+
+
+def test_facets_filter_in_the_database(client, market):
+    response = client.get("/matching/search/", {"q": "kho lạnh", "country": "JP"})
+    titles = result_titles(response)
+    assert market["cold_ja"].title in titles
+    assert market["cold_vi"].title not in titles
+
+    response = client.get("/matching/search/", {"q": "kho lạnh", "sector": "trade"})
+    assert result_titles(response) == [market["cold_vi"].title]
+
+    response = client.get("/matching/search/", {"q": "kho lạnh", "kind": "technology_offer"})
+    assert result_titles(response) == [market["cold_ja"].title]
+
+
+def test_an_unknown_filter_is_refused_in_the_readers_language(client, market):
+    response = client.get(
+        "/matching/search/",
+        {"q": "kho lạnh", "sector": "no-such-sector"},
+        HTTP_ACCEPT_LANGUAGE="ja",
+    )
+    assert response.status_code == 200
+    assert response.context["result"] is None
+    assert "正しく選択してください" in response.content.decode()  # Django's own ja message
+
+
+def test_a_withdrawn_proposal_is_not_found(client, market, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw(proposal=market["cold_ja"], by=UserFactory(is_superuser=True))
+    titles = result_titles(client.get("/matching/search/", {"q": "冷凍倉庫"}))
+    assert market["cold_ja"].title not in titles
+
+
+def test_search_page_query_count(client, market, django_assert_max_num_queries):
+    client.get("/matching/search/", {"q": "kho lạnh"})  # warm the index
+    with django_assert_max_num_queries(20):
+        response = client.get("/matching/search/", {"q": "kho lạnh"})
+    assert response.status_code == 200
