@@ -124,10 +124,15 @@ def _ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool, 
         n = min(size, n * 4)
 
 
-def _concept_weights(index, analysis) -> dict[str, float]:
+def _concept_weights(index, analysis, memo: dict | None = None) -> dict[str, float]:
     weights = {}
     for c in analysis.expanded:
-        idf = index.concepts.idf(c)
+        if memo is None:
+            idf = index.concepts.idf(c)
+        else:
+            idf = memo.get(c)
+            if idf is None:
+                idf = memo[c] = index.concepts.idf(c)
         weights[c] = idf if c in analysis.concepts else BROADER_WEIGHT * idf
     return weights
 
@@ -223,8 +228,9 @@ def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Matc
     lex = bm[slots]
     lex = lex / lex.max() if lex.max() > 0 else lex
     scored = []
+    memo: dict[str, float] = {}  # concept idf, computed once per ranking
     for i, slot in enumerate(slots):
-        parts = _components(index, query, analysis, qweights, int(slot), context)
+        parts = _components(index, query, analysis, qweights, int(slot), context, memo)
         parts["semantic"] = float(sem[i])
         parts["lexical"] = float(lex[i])
         score = sum(WEIGHTS[name] * value for name, value in parts.items())
@@ -240,12 +246,12 @@ def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Matc
     ]
 
 
-def _components(index, query, analysis, qweights, slot, context) -> dict[str, float]:
+def _components(index, query, analysis, qweights, slot, context, memo) -> dict[str, float]:
     doc = index._docs[slot]
     a = index._analyses[slot]
     parts = {
         "kind": kind_score(query.kind, doc.kind),
-        "concepts": _cosine(qweights, _concept_weights(index, a)),
+        "concepts": _cosine(qweights, _concept_weights(index, a, memo)),
     }
     if query.sectors and doc.sectors:
         parts["sectors"] = len(query.sectors & doc.sectors) / len(query.sectors | doc.sectors)
