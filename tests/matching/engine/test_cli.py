@@ -61,7 +61,7 @@ def test_rank_skips_and_reports_malformed_lines(tmp_path):
     assert f"{corpus}:3: bad JSON: Expecting property name enclosed in double quotes" in problems
     assert f'{corpus}:4: missing "id"' in problems
     assert f"{corpus}:5: duplicate id 'vi-cold' (first on line 1)" in problems
-    assert f"{corpus}:6: unknown language 'fr' (expected \"vi\", \"ja\" or \"en\")" in problems
+    assert f'{corpus}:6: unknown language \'fr\' (expected "vi", "ja" or "en")' in problems
     assert f'{queries}:3: "id" must be a string' in problems
     assert problems[-1] == "5 line(s) skipped"
 
