@@ -24,7 +24,9 @@ budgets — counted in work units (nonzeros built, simplex iterations; submip.py
 close to seconds on a 2-core machine of 2026 — never by reading the clock. The same instance,
 seed and time limit give the same result, byte for byte apart from stats.solve_seconds. The
 one exception is a safety net: should a slow or busy machine run past the time limit, the
-search stops by the clock and stats.stopped says "wall clock".
+search stops by the clock and stats.stopped says "wall clock"; an LP bound not ready by then is
+not waited for (the trivial bound is used and stats.lp_error says so). The command line counts
+the limit from its own start, so reading and parsing the instance are included.
 """
 
 from __future__ import annotations
@@ -89,9 +91,10 @@ class _Bound(threading.Thread):
             self.error = error
             self.value = trivial
 
-    def wait(self) -> int:
-        self.join()
-        return self.value
+    def wait(self, timeout: float | None = None) -> int | None:
+        """The bound, or None if it is not ready within `timeout` seconds."""
+        self.join(timeout)
+        return None if self.is_alive() else self.value
 
 
 class _Reporter:
@@ -164,20 +167,29 @@ def solve(
         search.close()
 
     fill(compiled, occupancy)
-    bound = plan.bound if plan.bound is not None else bound_job.wait()
+    bound = plan.bound
+    if bound is None:
+        bound = bound_job.wait(max(0.0, deadline - time.perf_counter()))
+    lp_finished = bound is not None
+    lp_error = bound_job.error if lp_finished else "did not finish within the time limit"
+    if bound is None:
+        # The LP is still running (a slow or busy machine): the trivial bound holds anyway.
+        bound = trivial_bound(compiled)
     weight = search.weight()
     context = "optimal" if weight == bound else "best_found"
     extra = {
         "greedy_weight": greedy_weight,
         "greedy_idle_gaps": greedy_gaps,
-        "lp_bound": bound_job.value,
+        "lp_bound": bound_job.value if lp_finished else None,
         "neighbourhoods": search.iterations,
         "work_units": round(search.work, 2),
         "stopped": plan.stopped,
         "seed": seed,
     }
-    if bound_job.error is not None:
-        extra["lp_error"] = f"{type(bound_job.error).__name__}: {bound_job.error}"
+    if isinstance(lp_error, BaseException):
+        extra["lp_error"] = f"{type(lp_error).__name__}: {lp_error}"
+    elif lp_error is not None:
+        extra["lp_error"] = lp_error
     return build_result(
         compiled,
         occupancy,
@@ -213,8 +225,10 @@ class _Plan:
 
     def _check_bound(self, *, force: bool = False) -> None:
         if self.bound is None and (force or self.search.work >= self.bound_checkpoint):
-            self.bound = self.bound_job.wait()
-            self.search.lp_share = self.bound_job.lp_share
+            # Wait for the LP at most until the deadline; past it, the search stops anyway.
+            self.bound = self.bound_job.wait(max(0.0, self.deadline - time.perf_counter()))
+            if self.bound is not None:
+                self.search.lp_share = self.bound_job.lp_share
 
     def _out_of_time(self) -> bool:
         if time.perf_counter() > self.deadline:
@@ -266,6 +280,9 @@ class _Plan:
             self.report("weight", (weight, gaps), self.bound)
         # Small instances: the whole MIP, to prove the weight optimal (or improve it).
         self._check_bound(force=True)
+        if self.bound is None:  # the LP is still running at the deadline
+            self.stopped = "wall clock"
+            return
         if weight < self.bound and self.columns <= WHOLE_MIP_COLUMNS and not self._out_of_time():
             proven = search.whole(WHOLE_MIP_NODES)
             weight, gaps = search.weight(), search.gaps()
