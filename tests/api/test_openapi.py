@@ -26,6 +26,25 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/partnerships/{partnership_id}"),
         ("PATCH", "/api/v1/partnerships/{partnership_id}"),
         ("DELETE", "/api/v1/partnerships/{partnership_id}"),
+        ("GET", "/api/v1/proposals"),
+        ("POST", "/api/v1/proposals"),
+        ("GET", "/api/v1/proposals/{proposal_id}"),
+        ("PATCH", "/api/v1/proposals/{proposal_id}"),
+        *(
+            ("POST", f"/api/v1/proposals/{{proposal_id}}/{action}")
+            for action in (
+                "submit",
+                "publish",
+                "withdraw",
+                "renew",
+                "archive",
+                "reject",
+                "interests",
+            )
+        ),
+        ("GET", "/api/v1/search"),
+        ("GET", "/api/v1/proposals/{proposal_id}/matches"),
+        ("GET", "/api/v1/organisations/{organisation_id}/matches"),
         ("GET", "/api/v1/tokens"),
         ("POST", "/api/v1/tokens"),
         ("DELETE", "/api/v1/tokens/{token_id}"),

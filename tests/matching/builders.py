@@ -1,18 +1,21 @@
 """Proposals published through the real services, so that the index upkeep runs as it does
 in the platform (the task runs at once in tests once the transaction commits)."""
 
+from contextlib import nullcontext
+
 from kakehashi.directory.models import Sector
 from kakehashi.proposals import services
 from kakehashi.proposals.services import ProposalInput
 from tests.factories import UserFactory
 
 
-def publish_proposal(organisation, captured, *, sectors=(), **fields):
+def publish_proposal(organisation, captured=None, *, sectors=(), **fields):
     """Create, submit and publish a proposal of `organisation`, running the on-commit
-    callbacks (index upkeep) with `captured` = django_capture_on_commit_callbacks."""
+    callbacks (index upkeep) with `captured` = django_capture_on_commit_callbacks; without
+    it (a transactional test), they run as the transactions commit."""
     admin = UserFactory(is_superuser=True, is_staff=True)
     data = ProposalInput(sectors=list(Sector.objects.filter(key__in=sectors)), **fields)
-    with captured(execute=True):
+    with captured(execute=True) if captured else nullcontext():
         proposal = services.create_proposal(data=data, organisation=organisation, by=admin)
         services.submit(proposal=proposal, by=admin)
         services.publish(proposal=proposal, by=admin)

@@ -4,7 +4,7 @@ shape (see errors.py). OpenAPI at /api/v1/openapi.json, interactive docs at /api
 from ninja import NinjaAPI, Router
 from ninja.renderers import JSONRenderer
 
-from kakehashi.api import localities, organisations, partnerships, tokens
+from kakehashi.api import localities, matching, organisations, partnerships, proposals, tokens
 from kakehashi.api.auth import AUTHENTICATED
 from kakehashi.api.errors import UnknownPath, install_error_handlers
 
@@ -37,7 +37,8 @@ install_error_handlers(api)
 api.add_router("", localities.router)
 api.add_router("", organisations.router)
 api.add_router("", partnerships.router)
-api.add_router("", "kakehashi.api.proposals.router")
+api.add_router("", proposals.router)
+api.add_router("", matching.router)
 api.add_router("", tokens.router)
 
 # Last: any other path under /api/v1/ answers 404 in the API's error shape, not the HTML page.

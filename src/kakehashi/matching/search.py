@@ -63,6 +63,7 @@ class Hit:
     score: float | None
     proposal: object = None
     organisation: object = None
+    reasons: tuple = ()  # the engine's Reason objects (a text search gives them)
 
 
 @dataclass
@@ -127,6 +128,9 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
     # A hit the engine can give no reason for shares nothing with the query but being in
     # the index (the embedding ranks everything): it is not shown.
     hits = load_hits([(match.id, match.score) for match in matches if match.reasons])
+    reasons = {match.id: match.reasons for match in matches}
+    for hit in hits:
+        hit.reasons = reasons[hit.key]
     return SearchResult(hits=hits, total=len(hits), facets=_facets(hits))
 
 

@@ -171,6 +171,10 @@ class ProposalForm(forms.Form):
         self.fields["organisation"].queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )
+        if organisations is not None and len(organisations) == 1:
+            # Most people act for one organisation: no choice to make.
+            self.fields["organisation"].initial = organisations[0].pk
+            self.fields["organisation"].empty_label = None
         for criterion in CRITERIA:
             self.fields[criterion] = forms.TypedChoiceField(
                 label=CRITERION_LABELS[criterion],
@@ -309,6 +313,10 @@ class InterestForm(forms.Form):
         self.fields["organisation"].queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )
+        if organisations is not None and len(organisations) == 1:
+            # Most people act for one organisation: no choice to make.
+            self.fields["organisation"].initial = organisations[0].pk
+            self.fields["organisation"].empty_label = None
 
 
 class WeightsForm(forms.Form):
