@@ -55,7 +55,8 @@ def worker(
         from kakehashi.scheduling.solve import solve
 
         def run(instance):
-            return solve(instance, time_limit=time_limit, seed=seed)
+            # The time limit counts from before parsing, as on the command line.
+            return solve(instance, time_limit=time_limit, seed=seed, started=started)
     else:
         raise SystemExit(f"unknown algorithm {algorithm!r}")
 
