@@ -6,6 +6,7 @@ from django.shortcuts import render
 from kakehashi.directory.models import Country, Locality, LocalityLevel
 from kakehashi.directory.queries import organisations_visible_to
 from kakehashi.partnerships.queries import partnerships_visible_to
+from kakehashi.proposals.queries import published_proposals
 
 
 def home(request):
@@ -14,6 +15,7 @@ def home(request):
         "jp_prefectures": Locality.objects.filter(level=LocalityLevel.JP_PREFECTURE).count(),
         "organisations": organisations_visible_to(request.user).count(),
         "partnerships": partnerships_visible_to(request.user).count(),
+        "proposals": published_proposals().count(),
     }
     recent = partnerships_visible_to(request.user).exclude(signed_on=None)[:6]
     return render(request, "common/home.html", {"counts": counts, "recent": recent})

@@ -2,6 +2,7 @@ import zoneinfo
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
@@ -21,7 +22,7 @@ class EventForm(forms.ModelForm):
         help_text=_("Members of these organisations organise the event."),
     )
     host_locality = LocalityChoiceField(
-        label=_("Host locality"),
+        label=pgettext_lazy("event", "Host locality"),
         queryset=Locality.objects.filter(is_current=True).order_by("country", "name_en"),
         required=False,
     )

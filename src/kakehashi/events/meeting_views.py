@@ -36,6 +36,7 @@ from kakehashi.events.models import (
 )
 from kakehashi.events.printing import agenda_pdf
 from kakehashi.events.views import _visible_event
+from kakehashi.matching.recommend import partners_among
 
 
 def _organised_event(request, slug):
@@ -132,7 +133,9 @@ def my_meetings(request, slug):
         .exclude(pk=registration.pk)
         .select_related("organisation")
     )
-    request_form = MeetingRequestForm(recipients=others)
+    request_form = MeetingRequestForm(
+        recipients=others, initial={"recipient": request.GET.get("recipient")}
+    )
     availability_form = AvailabilityForm(
         event=event,
         initial={
@@ -176,11 +179,21 @@ def my_meetings(request, slug):
             "sent": registration.requests_sent.select_related("recipient__organisation"),
             "agenda": _agenda(registration),
             "request_form": request_form,
+            "recommended": _recommended_partners(registration, others),
             "availability_form": availability_form,
             "outcome_form": OutcomeForm(),
             "zone": zoneinfo.ZoneInfo(event.time_zone),
         },
     )
+
+
+def _recommended_partners(registration, others) -> list:
+    """The other delegations that fit this one best, with the matching's reasons."""
+    delegation_of = {other.organisation_id: other for other in others}
+    return [
+        (delegation_of[partner.organisation.pk], partner)
+        for partner in partners_among(registration.organisation, delegation_of, limit=8)
+    ]
 
 
 def _mine_url(event, registration) -> str:

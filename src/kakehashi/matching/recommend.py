@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kakehashi.directory.models import Organisation
 from kakehashi.matching.context import matching_context
-from kakehashi.matching.documents import organisation_document, organisation_key
+from kakehashi.matching.documents import organisation_document, organisation_key, proposal_key
 from kakehashi.matching.live import live_index
 from kakehashi.matching.proposal_documents import proposal_document, published_proposals
 from kakehashi.matching.reasons import ReasonWriter
@@ -75,3 +75,54 @@ def for_organisation(organisation: Organisation, *, limit: int = 20) -> list[Rec
                 best[match.id] = match
     ranked = sorted(best.values(), key=lambda m: (-m.score, m.id))
     return _recommendations(ranked, limit)
+
+
+@dataclass
+class PartnerRecommendation:
+    organisation: Organisation
+    score: float
+    reasons: list[str]
+
+
+def partners_among(
+    organisation: Organisation, candidate_ids, *, limit: int = 10
+) -> list[PartnerRecommendation]:
+    """Which of the candidate organisations (e.g. the other delegations of an event) fit
+    the organisation best: its profile and its published proposals against theirs, the best
+    match of each candidate kept, with its reasons."""
+    candidate_ids = set(candidate_ids) - {organisation.pk}
+    if not candidate_ids:
+        return []
+    owner_of = {organisation_key(pk): pk for pk in candidate_ids}
+    owner_of |= {
+        proposal_key(pk): owner
+        for pk, owner in published_proposals()
+        # An anonymous proposal must not lead to its owner.
+        .filter(organisation_id__in=candidate_ids, is_anonymous=False)
+        .values_list("pk", "organisation_id")
+    }
+    index = live_index()
+    context = matching_context()
+    queries = [organisation_document(organisation)]
+    queries += [
+        proposal_document(p) for p in published_proposals().filter(organisation=organisation)
+    ]
+    best: dict[int, object] = {}
+    for query in queries:
+        for match in index.rank(query, k=limit * 3, context=context, allowed=owner_of.__contains__):
+            if not any(reason.code in CONTENT_REASONS for reason in match.reasons):
+                continue
+            owner = owner_of[match.id]
+            if owner not in best or match.score > best[owner].score:
+                best[owner] = match
+    organisations = Organisation.objects.in_bulk(list(best))
+    writer = ReasonWriter()
+    ranked = sorted(best.items(), key=lambda item: (-item[1].score, item[0]))[:limit]
+    return [
+        PartnerRecommendation(
+            organisation=organisations[owner],
+            score=match.score,
+            reasons=writer.sentences(match.reasons),
+        )
+        for owner, match in ranked
+    ]
