@@ -252,4 +252,5 @@ def load_proposals(places, users) -> int:
             proposal = services.submit(proposal=proposal, by=admin)
         if status == ProposalStatus.PUBLISHED:
             services.publish(proposal=proposal, by=admin)
-    return Proposal.objects.filter(organisation__is_demo=True).count()
+    Proposal.objects.filter(organisation__is_demo=True).update(is_demo=True)
+    return Proposal.objects.filter(is_demo=True).count()

@@ -113,6 +113,7 @@ class Proposal(models.Model):
     )
     language_confirmed = models.BooleanField(_("language confirmed by the author"), default=False)
     is_anonymous = models.BooleanField(_("anonymous until contact is accepted"), default=False)
+    is_demo = models.BooleanField(_("demo record"), default=False)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
