@@ -107,3 +107,23 @@ def test_demo_events_with_a_rotating_host(client, demo):
         "Vietnam–Japan Festival 2025 (demo)" in html
         and "Vietnam–Japan Festival 2027 (demo)" in html
     )
+
+
+def test_demo_proposals_in_three_languages_are_marked_and_findable(client, demo):
+    from kakehashi.matching import live
+    from kakehashi.proposals.models import Proposal, ProposalStatus
+
+    live.forget()
+    proposals = Proposal.objects.all()
+    assert set(proposals.values_list("is_demo", flat=True)) == {True}
+    published = proposals.filter(status=ProposalStatus.PUBLISHED)
+    assert set(published.values_list("language", flat=True)) == {"vi", "ja", "en"}
+    assert proposals.filter(status=ProposalStatus.SUBMITTED).exists()  # the moderation queue
+    load_demo()
+    assert Proposal.objects.count() == proposals.count()
+
+    # A Japanese search finds the Vietnamese cold-chain request.
+    response = client.get("/matching/search/", {"q": "冷凍倉庫の省エネ"})
+    titles = [hit.proposal.title for hit in response.context["hits"] if hit.proposal]
+    assert any(title.startswith("Tìm công nghệ kho lạnh") for title in titles)
+    live.forget()
