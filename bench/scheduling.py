@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "bench") not in sys.path:
     sys.path.insert(0, str(ROOT / "bench"))
 
-from scheduling_worker import run_worker  # noqa: E402 (bench/ is put on the path above)
+from report_sections import write_section  # noqa: E402 (bench/ is put on the path above)
+from scheduling_worker import run_worker  # noqa: E402
 
 SIZES = ("small", "medium", "large", "huge")
 VARIANTS = ("two-sided", "realistic", "tight")
@@ -284,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.output == "-":
             sys.stdout.write(text)
         else:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_section(Path(args.output), "scheduling", text, first=True)
         return 0
 
     def log(message: str) -> None:
@@ -312,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_section(Path(args.output), "scheduling", text, first=True)
         log(f"report written to {args.output}")
     if args.json:
         Path(args.json).write_text(
