@@ -3,11 +3,14 @@
 Every use asks the clock (one small query); when other processes (or a task in this one) have
 indexed or removed documents since, only those entries are read and applied. A new
 generation (a rebuild from scratch, or a test's fresh database) starts again from nothing.
-Threads of one process share the index; a lock keeps them from applying changes twice."""
+Threads of one process share the index; a lock keeps one thread from ranking while another
+applies changes: use `with reading() as index:` around every use."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -44,6 +47,13 @@ def live_index() -> MatchingIndex:
             _apply_changes_since(_state["sequence"], upto=clock.sequence)
             _state["sequence"] = clock.sequence
         return _state["index"]
+
+
+@contextmanager
+def reading() -> Iterator[MatchingIndex]:
+    """The index, up to date, held for this thread until the block ends."""
+    with _lock:
+        yield live_index()
 
 
 def _apply_changes_since(sequence: int, *, upto: int, batch: int = 2000) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kakehashi.directory.models import Organisation
 from kakehashi.matching.context import matching_context
 from kakehashi.matching.documents import organisation_document, organisation_key, proposal_key
-from kakehashi.matching.live import live_index
+from kakehashi.matching.live import reading
 from kakehashi.matching.proposal_documents import proposal_document, published_proposals
 from kakehashi.matching.reasons import ReasonWriter
 from kakehashi.matching.search import Hit, load_hits
@@ -51,24 +51,26 @@ def _recommendations(matches, limit: int) -> list[Recommendation]:
 def for_proposal(proposal, *, limit: int = RECOMMENDATIONS) -> list[Recommendation]:
     """Counterparts for a proposal (published or not: its owners see them before they
     publish)."""
-    index = live_index()
     document = proposal_document(proposal)
-    matches = index.rank(document, k=limit + 5, context=matching_context())
+    context = matching_context()
+    with reading() as index:
+        matches = index.rank(document, k=limit + 5, context=context)
     return _recommendations(matches, limit)
 
 
 def for_organisation(organisation: Organisation, *, limit: int = 20) -> list[Recommendation]:
     """Counterparts for an organisation: for its profile and for each of its published
     proposals, the best of each counterpart kept once."""
-    index = live_index()
     context = matching_context()
     queries = [organisation_document(organisation)]
     queries += [
         proposal_document(p) for p in published_proposals().filter(organisation=organisation)
     ]
     best = {}
-    for query in queries:
-        for match in index.rank(query, k=limit, context=context):
+    with reading() as index:
+        rankings = [index.rank(query, k=limit, context=context) for query in queries]
+    for matches in rankings:
+        for match in matches:
             if match.id == organisation_key(organisation.pk):
                 continue
             if match.id not in best or match.score > best[match.id].score:
@@ -101,15 +103,19 @@ def partners_among(
         .filter(organisation_id__in=candidate_ids, is_anonymous=False)
         .values_list("pk", "organisation_id")
     }
-    index = live_index()
     context = matching_context()
     queries = [organisation_document(organisation)]
     queries += [
         proposal_document(p) for p in published_proposals().filter(organisation=organisation)
     ]
     best: dict[int, object] = {}
-    for query in queries:
-        for match in index.rank(query, k=limit * 3, context=context, allowed=owner_of.__contains__):
+    with reading() as index:
+        rankings = [
+            index.rank(query, k=limit * 3, context=context, allowed=owner_of.__contains__)
+            for query in queries
+        ]
+    for matches in rankings:
+        for match in matches:
             if not any(reason.code in CONTENT_REASONS for reason in match.reasons):
                 continue
             owner = owner_of[match.id]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import organisation_key, parse_key, proposal_key
-from kakehashi.matching.live import live_index
+from kakehashi.matching.live import reading
 from kakehashi.matching.proposal_documents import published_proposals
 from kakehashi.proposals.models import PartnershipType, ProposalKind, TechnologyStage
 
@@ -124,7 +124,8 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
         allowed = keys.__contains__
     elif only_proposals:
         allowed = _is_proposal_key
-    matches = live_index().search(text, language=language, k=RESULTS_CONSIDERED, allowed=allowed)
+    with reading() as index:
+        matches = index.search(text, language=language, k=RESULTS_CONSIDERED, allowed=allowed)
     # A hit the engine can give no reason for shares nothing with the query but being in
     # the index (the embedding ranks everything): it is not shown.
     hits = load_hits([(match.id, match.score) for match in matches if match.reasons])
