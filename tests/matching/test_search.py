@@ -84,3 +84,19 @@ def test_search_page_query_count(client, market, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         response = client.get("/matching/search/", {"q": "kho lạnh"})
     assert response.status_code == 200
+
+
+def test_organisations_only(client, market):
+    osaka = market["cold_ja"].organisation
+    osaka.name, osaka.description = "大阪冷凍機", "冷凍倉庫の省エネ技術を提供します。"
+    osaka.save()
+    from kakehashi.matching.services import index_organisation
+
+    index_organisation(osaka.pk)
+    response = client.get("/matching/search/", {"q": "冷凍倉庫", "kind": "organisation"})
+    hits = response.context["hits"]
+    assert hits and all(hit.organisation is not None for hit in hits)
+    assert hits[0].organisation == osaka
+
+    response = client.get("/matching/search/", {"kind": "organisation"})
+    assert all(hit.organisation is not None for hit in response.context["hits"])

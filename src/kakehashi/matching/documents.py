@@ -35,9 +35,10 @@ def organisation_document(organisation) -> Document:
     """An organisation's profile: what it does, in its own words, as a counterpart."""
     return Document(
         id=organisation_key(organisation.pk),
-        title=organisation.name if not organisation.name_en else organisation.name_en,
+        title=" / ".join(dict.fromkeys(n for n in (organisation.name, organisation.name_en) if n)),
         text=organisation.description or organisation.name,
-        language=organisation.language or None,
+        # Detected: the profile's language field is often left at its default.
+        language=None,
         kind="organisation",
         sectors=frozenset(sector.key for sector in organisation.sectors.all()),
         locality=current_slug(organisation.locality),

@@ -75,7 +75,9 @@ class SearchResult:
 
 def _filtered_proposals(data: dict):
     proposals = published_proposals()
-    if data.get("kind") and data["kind"] != ORGANISATIONS:
+    if data.get("kind") == ORGANISATIONS:
+        return proposals.none()
+    if data.get("kind"):
         proposals = proposals.filter(kind=data["kind"])
     if data.get("sector"):
         proposals = proposals.filter(sectors=data["sector"])
@@ -111,7 +113,14 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
     organisations = _filtered_organisations(data)
     text = (data.get("q") or "").strip()
     if not text:
-        # Nothing to rank by: the newest proposals that pass the filters.
+        # Nothing to rank by: the newest proposals that pass the filters, or organisations.
+        if data.get("kind") == ORGANISATIONS:
+            listed = organisations.select_related("locality").prefetch_related("sectors")
+            hits = [
+                Hit(key=organisation_key(o.pk), score=None, organisation=o)
+                for o in listed.order_by("name", "pk")[:RESULTS_CONSIDERED]
+            ]
+            return SearchResult(hits=hits, total=organisations.count(), facets=_facets(hits))
         newest = list(proposals.order_by("-published_on", "-pk")[:RESULTS_CONSIDERED])
         hits = [Hit(key=proposal_key(p.pk), score=None, proposal=p) for p in newest]
         return SearchResult(hits=hits, total=proposals.count(), facets=_facets(hits))
