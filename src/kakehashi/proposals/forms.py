@@ -4,6 +4,7 @@ services validate again (HS code, amounts, kind-specific rules)."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
@@ -153,7 +154,9 @@ class ProposalForm(forms.Form):
         choices=[("", "—"), *InvestmentForm.choices],
         required=False,
     )
-    timeline = forms.CharField(label=_("Timeline"), max_length=300, required=False)
+    timeline = forms.CharField(
+        label=pgettext_lazy("investment", "Timeline"), max_length=300, required=False
+    )
     # Export products
     product = forms.CharField(label=_("Product"), max_length=200, required=False)
     hs_code = forms.CharField(

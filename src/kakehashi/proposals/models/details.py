@@ -14,6 +14,7 @@ class Currency(models.TextChoices):
 
 
 class InvestmentForm(models.TextChoices):
+    # xgettext:no-python-format
     FOREIGN_OWNED = "foreign_owned", _("100% foreign-owned enterprise")
     JOINT_VENTURE = "joint_venture", _("Joint venture")
     PPP = "ppp", _("Public–private partnership")

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language
 from kakehashi.directory.models import Locality, Organisation, Sector
@@ -39,7 +40,7 @@ class ProposalStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted for review")
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")
-    EXPIRED = "expired", _("Expired")
+    EXPIRED = "expired", pgettext_lazy("proposal", "Expired")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     ARCHIVED = "archived", _("Archived")
 
