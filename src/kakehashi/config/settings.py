@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kakehashi.proposals",
     "kakehashi.matching",
     "kakehashi.events",
+    "kakehashi.messaging",
     "kakehashi.transfer",
     "kakehashi.api",
     "kakehashi.demo",

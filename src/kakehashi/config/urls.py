@@ -19,6 +19,7 @@ urlpatterns = [
     path("matching/", include("kakehashi.matching.urls")),
     path("notifications/", include("kakehashi.notifications.urls")),
     path("events/", include("kakehashi.events.urls")),
+    path("messages/", include("kakehashi.messaging.urls")),
     path("transfer/", include("kakehashi.transfer.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
