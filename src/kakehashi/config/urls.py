@@ -19,8 +19,11 @@ urlpatterns = [
     path("matching/", include("kakehashi.matching.urls")),
     path("notifications/", include("kakehashi.notifications.urls")),
     path("events/", include("kakehashi.events.urls")),
+    path("insights/", include("kakehashi.insights.urls")),
     path("messages/", include("kakehashi.messaging.urls")),
+    path("obstacles/", include("kakehashi.obstacles.urls")),
     path("transfer/", include("kakehashi.transfer.urls")),
+    path("audit/", common_views.audit_log, name="audit"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

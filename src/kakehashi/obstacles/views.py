@@ -1,0 +1,382 @@
+"""Pages of the obstacle tracker: thin views that parse a form, check a permission, call one
+service and render."""
+
+import rules
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kakehashi.directory.models import Membership, Organisation
+from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.obstacles import queries, services
+from kakehashi.obstacles.forms import (
+    AssignForm,
+    AttachmentForm,
+    CloseForm,
+    CommentForm,
+    ObstacleForm,
+    QueueFilterForm,
+    RouteForm,
+    RuleForm,
+)
+from kakehashi.obstacles.models import Attachment, RoutingRule
+from kakehashi.obstacles.services import ObstacleInput
+from kakehashi.proposals.queries import proposals_of_my_organisations
+
+PAGE_SIZE = 50
+
+
+def can(user, action: str, obstacle=None) -> bool:
+    # Our predicates only: a superuser's blanket permission would show actions the
+    # obstacle's status does not allow.
+    return rules.has_perm(f"obstacles.{action}", user, obstacle)
+
+
+def _visible(request, pk):
+    return get_object_or_404(queries.obstacles_visible_to(request.user), pk=pk)
+
+
+def _members(obstacle):
+    if obstacle.authority_id is None:
+        return get_user_model().objects.none()
+    ids = Membership.objects.filter(
+        organisation_id=obstacle.authority_id, person__user__is_active=True
+    ).values_list("person__user_id", flat=True)
+    return get_user_model().objects.filter(pk__in=ids).order_by("full_name")
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# --- filing and lists ----------------------------------------------------------------------
+
+
+def _obstacle_form(request, data=None, files=None):
+    organisations = Organisation.objects.filter(pk__in=organisation_ids_of(request.user)).order_by(
+        "name"
+    )
+    return ObstacleForm(
+        data,
+        files,
+        organisations=organisations,
+        proposals=proposals_of_my_organisations(request.user),
+    )
+
+
+@login_required
+def file_obstacle(request):
+    if not can(request.user, "add_obstacle"):
+        raise PermissionDenied
+    if request.method != "POST":
+        return render(request, "obstacles/obstacle_form.html", {"form": _obstacle_form(request)})
+    form = _obstacle_form(request, request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            obstacle = services.file_obstacle(
+                data=ObstacleInput(
+                    title=data["title"],
+                    category=data["category"],
+                    locality=data["locality"],
+                    description=data["description"],
+                    project=data["project"],
+                    proposal=data["proposal"],
+                    language=data["language"],
+                    attachments=[(upload.name, upload) for upload in data["attachments"]],
+                ),
+                organisation=data["organisation"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            if obstacle.authority_id:
+                messages.success(
+                    request,
+                    _("Your obstacle is filed and sent to %(authority)s.")
+                    % {"authority": obstacle.authority.display_name},
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "Your obstacle is filed. No authority is registered yet for this "
+                        "locality and category, so the platform administrators will route it."
+                    ),
+                )
+            return redirect(obstacle)
+    return render(request, "obstacles/obstacle_form.html", {"form": form}, status=400)
+
+
+@login_required
+def my_obstacles(request):
+    obstacles = queries.obstacles_of_my_organisations(request.user)
+    return render(
+        request,
+        "obstacles/my_obstacles.html",
+        {
+            "obstacles": obstacles,
+            "today": timezone.localdate(),
+            "can_add": can(request.user, "add_obstacle"),
+        },
+    )
+
+
+@login_required
+def queue(request):
+    if not can(request.user, "view_queue"):
+        raise PermissionDenied
+    form = QueueFilterForm(request.GET)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    obstacles = queries.queue_of(request.user, status=status or None)
+    page = Paginator(obstacles, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "obstacles/queue.html",
+        {"page": page, "filter_form": form, "today": timezone.localdate()},
+    )
+
+
+def resolved(request):
+    page = Paginator(queries.public_resolved(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "obstacles/resolved.html", {"page": page})
+
+
+# --- one obstacle ---------------------------------------------------------------------------
+
+
+def _detail_context(request, obstacle, **extra):
+    user = request.user
+    details = can(user, "see_details", obstacle)
+    context = {
+        "obstacle": obstacle,
+        "details": details,
+        "today": timezone.localdate(),
+        "comments": obstacle.comments.select_related("author") if details else [],
+        "attachments": obstacle.attachments.all() if details else [],
+        "comment_form": CommentForm() if can(user, "comment_obstacle", obstacle) else None,
+        "attachment_form": AttachmentForm() if can(user, "attach_obstacle", obstacle) else None,
+        "assign_form": (
+            AssignForm(members=_members(obstacle), initial={"owner": user.pk})
+            if can(user, "assign_obstacle", obstacle)
+            else None
+        ),
+        "can_start": can(user, "start_obstacle", obstacle),
+        "close_form": CloseForm() if can(user, "close_obstacle", obstacle) else None,
+        "can_reopen": can(user, "reopen_obstacle", obstacle),
+        "route_form": RouteForm() if can(user, "route_obstacle", obstacle) else None,
+    }
+    context.update(extra)
+    return context
+
+
+def obstacle_detail(request, pk):
+    obstacle = _visible(request, pk)
+    return render(request, "obstacles/obstacle_detail.html", _detail_context(request, obstacle))
+
+
+def _redisplay(request, obstacle, **forms):
+    return render(
+        request,
+        "obstacles/obstacle_detail.html",
+        _detail_context(request, obstacle, **forms),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def assign(request, pk):
+    obstacle = _visible(request, pk)
+    if not can(request.user, "assign_obstacle", obstacle):
+        raise PermissionDenied
+    form = AssignForm(request.POST, members=_members(obstacle))
+    if form.is_valid():
+        try:
+            services.assign(obstacle=obstacle, owner=form.cleaned_data["owner"], by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The owner is set."))
+            return redirect(obstacle)
+    return _redisplay(request, obstacle, assign_form=form)
+
+
+@login_required
+@require_POST
+def start(request, pk):
+    obstacle = _visible(request, pk)
+    services.start(obstacle=obstacle, by=request.user)
+    messages.success(request, _("The obstacle is in progress."))
+    return redirect(obstacle)
+
+
+@login_required
+@require_POST
+def close(request, pk, outcome):
+    obstacle = _visible(request, pk)
+    if not can(request.user, "close_obstacle", obstacle):
+        raise PermissionDenied
+    service = {"resolve": services.resolve, "cannot-resolve": services.cannot_resolve}.get(outcome)
+    if service is None:
+        raise Http404
+    form = CloseForm(request.POST)
+    if form.is_valid():
+        try:
+            service(
+                obstacle=obstacle,
+                reason=form.cleaned_data["reason"],
+                public_summary=form.cleaned_data["public_summary"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The obstacle is closed."))
+            return redirect(obstacle)
+    return _redisplay(request, obstacle, close_form=form)
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    obstacle = _visible(request, pk)
+    services.reopen(obstacle=obstacle, by=request.user)
+    messages.success(request, _("The obstacle is open again."))
+    return redirect(obstacle)
+
+
+@login_required
+@require_POST
+def route(request, pk):
+    obstacle = _visible(request, pk)
+    if not can(request.user, "route_obstacle", obstacle):
+        raise PermissionDenied
+    form = RouteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.route(
+                obstacle=obstacle,
+                authority=form.cleaned_data["authority"],
+                deadline_days=form.cleaned_data["deadline_days"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The obstacle is sent to the authority."))
+            return redirect(obstacle)
+    return _redisplay(request, obstacle, route_form=form)
+
+
+@login_required
+@require_POST
+def comment(request, pk):
+    obstacle = _visible(request, pk)
+    if not can(request.user, "comment_obstacle", obstacle):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_comment(obstacle=obstacle, body=form.cleaned_data["body"], by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect(f"{obstacle.get_absolute_url()}#comments")
+    return _redisplay(request, obstacle, comment_form=form)
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    obstacle = _visible(request, pk)
+    if not can(request.user, "attach_obstacle", obstacle):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_attachment(
+                obstacle=obstacle,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                _apply_errors(form, error)
+            else:
+                form.add_error("file", error)
+        else:
+            messages.success(request, _("The file is attached."))
+            return redirect(obstacle)
+    return _redisplay(request, obstacle, attachment_form=form)
+
+
+def attachment_download(request, pk, attachment_pk):
+    obstacle = _visible(request, pk)
+    if not can(request.user, "see_details", obstacle):
+        raise Http404
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, obstacle=obstacle)
+    try:
+        stored = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        stored,
+        content_type=attachment.content_type,
+        filename=attachment.file.name.rsplit("/", 1)[-1],
+    )
+
+
+# --- routing rules ---------------------------------------------------------------------------
+
+
+@login_required
+def routing_rules(request):
+    if not can(request.user, "manage_rules"):
+        raise PermissionDenied
+    form = RuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_rule(
+                by=request.user,
+                locality=data["locality"],
+                country=data["country"],
+                category=data["category"],
+                authority=data["authority"],
+                deadline_days=data["deadline_days"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The rule is saved."))
+            return redirect("obstacles:rules")
+    return render(
+        request,
+        "obstacles/rules.html",
+        {"rules": queries.routing_rules(), "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def delete_rule(request, pk):
+    if not can(request.user, "manage_rules"):
+        raise PermissionDenied
+    services.delete_rule(rule=get_object_or_404(RoutingRule, pk=pk), by=request.user)
+    messages.success(request, _("The rule is deleted."))
+    return redirect("obstacles:rules")
