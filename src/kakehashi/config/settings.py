@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kakehashi.matching",
     "kakehashi.events",
     "kakehashi.insights",
+    "kakehashi.insights",
     "kakehashi.messaging",
     "kakehashi.obstacles",
     "kakehashi.transfer",

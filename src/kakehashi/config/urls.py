@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifications/", include("kakehashi.notifications.urls")),
     path("events/", include("kakehashi.events.urls")),
     path("insights/", include("kakehashi.insights.urls")),
+    path("insights/", include("kakehashi.insights.urls")),
     path("messages/", include("kakehashi.messaging.urls")),
     path("obstacles/", include("kakehashi.obstacles.urls")),
     path("transfer/", include("kakehashi.transfer.urls")),

@@ -1,0 +1,196 @@
+"""The dashboards: for each, a title, what it counts, and how to turn the figures into
+columns, rows and a chart. Views render them as a chart with a table, or as a file."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.insights import charts, figures
+from kakehashi.partnerships.models import PartnershipKind
+
+
+@dataclass
+class Figure:
+    columns: list[tuple[str, str]]
+    rows: list[dict]
+    chart: SafeString
+
+
+@dataclass
+class Dashboard:
+    key: str
+    title: str
+    description: str
+    build: Callable[[dict], Figure]
+    filters: tuple[str, ...] = ()
+
+
+def _funnel(params: dict) -> Figure:
+    by = params.get("by", "event")
+    rows = {
+        "locality": figures.funnel_by_locality,
+        "sector": figures.funnel_by_sector,
+    }.get(by, figures.funnel_by_event)()
+    group_label = {"locality": _("Locality"), "sector": _("Sector")}.get(by, _("Event"))
+    totals = figures.funnel_totals(rows)
+    return Figure(
+        columns=[("group", group_label), *figures.STAGES],
+        rows=rows,
+        chart=charts.bar_chart(
+            title=_("Funnel, all groups together"),
+            items=[(row["stage"], row["count"]) for row in totals],
+        ),
+    )
+
+
+def _event_results(params: dict) -> Figure:
+    rows = figures.event_results()
+    stages = [s for s in figures.STAGES if s[0] in ("requests", "scheduled", "held", "outcomes")]
+    return Figure(
+        columns=[("group", _("Event")), *stages],
+        rows=rows,
+        chart=charts.grouped_bar_chart(
+            title=_("Meetings requested, scheduled and held, and outcomes, per event"),
+            groups=[row["group"] for row in rows],
+            series=[(label, [row[key] for row in rows]) for key, label in stages],
+        ),
+    )
+
+
+def _year(value) -> int | None:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if 1900 <= year <= 2200 else None
+
+
+def _network(params: dict) -> Figure:
+    rows = figures.partnership_network(
+        kind=params.get("kind", ""),
+        since=_year(params.get("since")),
+        until=_year(params.get("until")),
+    )
+    pairs: dict[tuple[str, str], int] = {}
+    for row in rows:
+        pairs[(row["vietnam"], row["japan"])] = (
+            pairs.get((row["vietnam"], row["japan"]), 0) + row["count"]
+        )
+    return Figure(
+        columns=[
+            ("vietnam", _("Vietnamese locality")),
+            ("japan", _("Japanese locality")),
+            ("kind", _("Type")),
+            ("count", _("Partnerships")),
+        ],
+        rows=rows,
+        chart=charts.network_chart(
+            title=_("Partnerships between Vietnamese and Japanese localities"),
+            left=sorted({a for a, _b in pairs}),
+            right=sorted({b for _a, b in pairs}),
+            links=[(a, b, n) for (a, b), n in pairs.items()],
+        ),
+    )
+
+
+def _agreements(params: dict) -> Figure:
+    rows = figures.agreements_by_year()
+    return Figure(
+        columns=[("year", _("Year")), ("count", _("Agreements")), *PartnershipKind.choices],
+        rows=rows,
+        chart=charts.bar_chart(
+            title=_("Agreements signed per year"),
+            items=[(str(row["year"]), row["count"]) for row in rows],
+        ),
+    )
+
+
+def _proposals_by(function, group_label, title) -> Callable[[dict], Figure]:
+    def build(params: dict) -> Figure:
+        rows = function()
+        return Figure(
+            columns=[("group", group_label), ("count", _("Published proposals"))],
+            rows=rows,
+            chart=charts.bar_chart(
+                title=title, items=[(row["group"], row["count"]) for row in rows[:25]]
+            ),
+        )
+
+    return build
+
+
+MATCHING_SERIES = [
+    ("interests", _("Expressions of interest")),
+    ("interests_accepted", _("Contacts accepted")),
+    ("requests", _("Meetings requested")),
+    ("requests_accepted", _("Meeting requests accepted")),
+]
+
+
+def _matching(params: dict) -> Figure:
+    rows = figures.matching_activity()
+    return Figure(
+        columns=[("month", _("Month")), *MATCHING_SERIES],
+        rows=rows,
+        chart=charts.grouped_bar_chart(
+            title=_("Matching activity per month"),
+            groups=[row["month"] for row in rows],
+            series=[(label, [row[key] for row in rows]) for key, label in MATCHING_SERIES],
+        ),
+    )
+
+
+DASHBOARDS = {
+    dashboard.key: dashboard
+    for dashboard in [
+        Dashboard(
+            "funnel",
+            _("Funnel"),
+            _(
+                "From proposals to expressions of interest, meeting requests, scheduled and "
+                "held meetings and outcomes, per event, locality or sector."
+            ),
+            _funnel,
+            filters=("by",),
+        ),
+        Dashboard(
+            "events",
+            _("Event results"),
+            _("Meetings requested, scheduled and held at each published event, and outcomes."),
+            _event_results,
+        ),
+        Dashboard(
+            "network",
+            _("Partnership network"),
+            _("Vietnamese and Japanese localities linked by published partnerships."),
+            _network,
+            filters=("kind", "since", "until"),
+        ),
+        Dashboard(
+            "agreements",
+            _("Agreements over time"),
+            _("Published partnerships by the year they were signed, and by type."),
+            _agreements,
+        ),
+        Dashboard(
+            "proposals-by-sector",
+            _("Proposals by sector"),
+            _("Published proposals in each sector (a proposal may name several)."),
+            _proposals_by(figures.proposals_by_sector, _("Sector"), _("Proposals by sector")),
+        ),
+        Dashboard(
+            "proposals-by-locality",
+            _("Proposals by locality"),
+            _("Published proposals per locality (today's units)."),
+            _proposals_by(figures.proposals_by_locality, _("Locality"), _("Proposals by locality")),
+        ),
+        Dashboard(
+            "matching",
+            _("Matching activity"),
+            _("Expressions of interest and meeting requests per month, over the last year."),
+            _matching,
+        ),
+    ]
+}

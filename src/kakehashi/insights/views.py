@@ -1,0 +1,73 @@
+"""Dashboards: a chart, the same rows as a table, and the rows as CSV or XLSX. Everyone sees
+public aggregates; a signed-in member also sees the funnel of their own organisations."""
+
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.http import urlencode
+
+from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
+from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.insights import figures
+from kakehashi.insights.dashboards import DASHBOARDS
+from kakehashi.partnerships.models import PartnershipKind
+
+FUNNEL_GROUPS = ("event", "locality", "sector")
+
+
+def index(request):
+    return render(
+        request,
+        "insights/index.html",
+        {"dashboards": DASHBOARDS.values(), "demo": figures.demo_counts()},
+    )
+
+
+def _cells(figure) -> list[list]:
+    return [[row.get(key, "") for key, _label in figure.columns] for row in figure.rows]
+
+
+def _download(key: str, figure, kind: str):
+    columns = [str(label) for _key, label in figure.columns]
+    rows = [["" if cell is None else str(cell) for cell in cells] for cells in _cells(figure)]
+    name = f"kakehashi-insights-{key}.{kind}"
+    if kind == CSV:
+        response = StreamingHttpResponse(
+            csv_chunks(columns, rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return FileResponse(
+        write_xlsx(columns, rows, title=key),
+        as_attachment=True,
+        filename=name,
+        content_type=XLSX_CONTENT_TYPE,
+    )
+
+
+def dashboard(request, key):
+    board = DASHBOARDS.get(key)
+    if board is None:
+        raise Http404
+    params = {name: request.GET.get(name, "") for name in board.filters}
+    if key == "funnel" and params["by"] not in FUNNEL_GROUPS:
+        params["by"] = "event"
+    figure = board.build(params)
+    kind = request.GET.get("format", "")
+    if kind in (CSV, XLSX):
+        return _download(key, figure, kind)
+    context = {
+        "board": board,
+        "figure": figure,
+        "cells": _cells(figure),
+        "params": params,
+        "query": urlencode({name: value for name, value in params.items() if value}),
+        "demo": figures.demo_counts(),
+        "funnel_groups": FUNNEL_GROUPS,
+        "kinds": PartnershipKind.choices,
+    }
+    if key == "funnel" and request.user.is_authenticated:
+        own = organisation_ids_of(request.user)
+        context["own_rows"] = figures.organisation_funnel(own)
+        context["own_outcomes"] = figures.outcomes_of(own) if own else []
+        context["stages"] = figures.STAGES
+    return render(request, "insights/dashboard.html", context)

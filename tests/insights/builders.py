@@ -1,0 +1,99 @@
+"""Known data for the insights tests: the conference of tests/events/builders.py with
+proposals, interests, requests, meetings and outcomes whose counts are worked out by hand
+in test_funnel.py."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kakehashi.directory.models import Sector
+from kakehashi.events import services as events
+from kakehashi.events.models import Meeting, MeetingSlot, MeetingTable, OutcomeKind
+from kakehashi.insights import services
+from kakehashi.insights.models import OutcomeKind as Realised
+from kakehashi.proposals.models import Interest, InterestStatus
+from tests.events.builders import build_conference
+from tests.factories import OrganisationFactory, locality, member_of
+from tests.proposals.factories import ProposalFactory, published
+
+
+@dataclass
+class World:
+    event: object
+    organiser: object
+    delegations: dict
+    proposals: dict
+    interests: dict
+    meetings: dict
+
+
+def build_world() -> World:
+    event, organiser, delegations = build_conference()
+    org = {key: registration.organisation for key, (registration, _user) in delegations.items()}
+    user = {key: u for key, (_registration, u) in delegations.items()}
+    agriculture, trade = Sector.objects.get(key="agriculture"), Sector.objects.get(key="trade")
+    org["danang"].sectors.set([agriculture])
+    hanoi_company = OrganisationFactory(locality=locality("hanoi"))
+
+    proposals = {
+        "p1": published(organisation=org["danang"]),
+        "p2": published(organisation=org["osaka"]),
+        "p3": ProposalFactory(organisation=org["hue"]),  # a draft: not public
+        "p4": published(organisation=hanoi_company),  # its owner is not at the event
+    }
+    proposals["p1"].sectors.set([agriculture])
+    proposals["p2"].sectors.set([agriculture, trade])
+
+    def interest(proposal, organisation, status):
+        return Interest.objects.create(
+            proposal=proposal, organisation=organisation, message="We are interested.", status=status
+        )
+
+    interests = {
+        "aichi_p1": interest(proposals["p1"], org["aichi"], InterestStatus.ACCEPTED),
+        "osaka_p1": interest(proposals["p1"], org["osaka"], InterestStatus.PENDING),
+        "hue_p2": interest(proposals["p2"], org["hue"], InterestStatus.ACCEPTED),
+        "danang_p4": interest(proposals["p4"], org["danang"], InterestStatus.DECLINED),
+    }
+
+    reg = {key: registration for key, (registration, _u) in delegations.items()}
+    r1 = events.send_request(sender=reg["danang"], recipient=reg["osaka"], by=user["danang"])
+    r2 = events.send_request(sender=reg["hue"], recipient=reg["aichi"], by=user["hue"])
+    events.send_request(sender=reg["danang"], recipient=reg["aichi"], by=user["danang"])
+    events.answer_request(request=r1, accept=True, by=user["osaka"])
+    events.answer_request(request=r2, accept=True, by=user["aichi"])
+    m1 = Meeting.objects.get(request=r1)
+    m2 = Meeting.objects.get(request=r2)
+    m3 = events.add_organiser_meeting(
+        event=event, registrations=[reg["osaka"], reg["hue"]], weight=1, by=organiser
+    )
+    slots = list(MeetingSlot.objects.filter(event=event))
+    tables = list(MeetingTable.objects.filter(event=event).order_by("name"))
+    events.place_meeting(meeting=m1, slot=slots[0], table=tables[0], by=organiser)
+    events.place_meeting(meeting=m2, slot=slots[0], table=tables[2], by=organiser)
+    events.place_meeting(meeting=m3, slot=slots[1], table=tables[0], by=organiser)
+    events.record_attendance(meeting=m1, held=True, by=organiser)
+    events.record_attendance(meeting=m2, held=True, by=organiser)
+    for meeting in (m1, m2):
+        meeting.refresh_from_db()
+
+    events.record_outcome(meeting=m2, kind=OutcomeKind.FOLLOW_UP, by=user["hue"])
+    events.record_outcome(meeting=m2, kind=OutcomeKind.NONE, by=user["aichi"])  # not counted
+    services.record_outcome(
+        kind=Realised.MOU_SIGNED, meeting=m1, occurred_on=dt.date(2026, 11, 1), by=user["danang"]
+    )
+    services.record_outcome(
+        kind=Realised.INVESTMENT,
+        interest=interests["aichi_p1"],
+        occurred_on=dt.date(2026, 11, 2),
+        amount="1000000",
+        currency="USD",
+        by=user["aichi"],
+    )
+    return World(
+        event=event,
+        organiser=organiser,
+        delegations=delegations,
+        proposals=proposals,
+        interests=interests,
+        meetings={"m1": m1, "m2": m2, "m3": m3},
+    )
