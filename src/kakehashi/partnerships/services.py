@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.dates import DatePrecision
 from kakehashi.common.uploads import sniff_document_type
-from kakehashi.directory.models import Locality, Organisation, Sector
+from kakehashi.directory.models import Locality, Organisation, OrganisationKind, Sector
 from kakehashi.directory.queries import (
     is_platform_admin,
     localities_spoken_for,
@@ -158,6 +159,24 @@ SCALAR_FIELDS = (
     "is_demo",
 )
 
+# What the audit log compares before and after a change.
+AUDITED_FIELDS = (*SCALAR_FIELDS, "recorded_by", "sectors", "parties", "sources", "renewals")
+
+
+def _audit_owners(partnership: Partnership) -> set[int]:
+    """The organisations whose members see this record's audit trail: the recorder, the
+    party organisations and the governments of the party localities (and of their
+    successors), as in queries.managed_partnership_filter."""
+    parties = list(partnership.parties.select_related("locality"))
+    places = {
+        place for p in parties if p.locality for place in (p.locality_id, p.locality.successor_id)
+    }
+    governments = Organisation.objects.filter(
+        kind=OrganisationKind.LOCAL_GOVERNMENT, locality_id__in=places - {None}
+    ).values_list("pk", flat=True)
+    owners = {partnership.recorded_by_id, *(p.organisation_id for p in parties), *governments}
+    return owners - {None}
+
 
 @transaction.atomic
 def create_partnership(*, data: PartnershipInput, by) -> Partnership:
@@ -173,6 +192,13 @@ def create_partnership(*, data: PartnershipInput, by) -> Partnership:
         created_by=by if by and by.is_authenticated else None,
     )
     _write_children(partnership, data)
+    record_change(
+        obj=partnership,
+        by=by,
+        action=AuditAction.CREATED,
+        after=snapshot(partnership, AUDITED_FIELDS),
+        owners=_audit_owners(partnership),
+    )
     return partnership
 
 
@@ -185,10 +211,18 @@ def update_partnership(*, partnership: Partnership, data: PartnershipInput, by) 
     _check(data)
     recording_organisation(by=by, parties=data.parties)
     partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    before, owners_before = snapshot(partnership, AUDITED_FIELDS), _audit_owners(partnership)
     for name in SCALAR_FIELDS:
         setattr(partnership, name, getattr(data, name))
     partnership.save()
     _write_children(partnership, data)
+    record_change(
+        obj=partnership,
+        by=by,
+        action=AuditAction.CHANGED,
+        before=before,
+        owners=owners_before | _audit_owners(partnership),
+    )
     return partnership
 
 
@@ -196,6 +230,13 @@ def update_partnership(*, partnership: Partnership, data: PartnershipInput, by) 
 def delete_partnership(*, partnership: Partnership, by) -> None:
     """Delete a partnership and everything recorded under it (documents' files included)."""
     files = [document.file for document in partnership.documents.all()]
+    record_change(
+        obj=partnership,
+        by=by,
+        action=AuditAction.DELETED,
+        before=snapshot(partnership, AUDITED_FIELDS),
+        owners=_audit_owners(partnership),
+    )
     partnership.delete()
     transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
 
@@ -206,7 +247,7 @@ def add_document(*, partnership: Partnership, title: str, upload, by) -> Documen
     content_type = sniff_document_type(upload)
     if not title.strip():
         raise ValidationError(_("Give the document a title."), code="title_missing")
-    return Document.objects.create(
+    document = Document.objects.create(
         partnership=partnership,
         title=title.strip(),
         file=upload,
@@ -214,6 +255,14 @@ def add_document(*, partnership: Partnership, title: str, upload, by) -> Documen
         size=upload.size,
         uploaded_by=by,
     )
+    record_change(
+        obj=partnership,
+        by=by,
+        action=AuditAction.ADDED,
+        after={"documents": [document.title]},
+        owners=_audit_owners(partnership),
+    )
+    return document
 
 
 @transaction.atomic

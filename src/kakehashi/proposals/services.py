@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
@@ -258,6 +259,31 @@ SCALAR_FIELDS = (
     "is_anonymous",
 )
 
+# What the audit log compares before and after a change (a workflow step, an edit).
+WORKFLOW_FIELDS = ("status", "published_on", "expires_on", "rejection_reason")
+AUDITED_FIELDS = (
+    *SCALAR_FIELDS,
+    "locality",
+    "language",
+    "sectors",
+    "target_localities",
+    "partnership_types.type",
+    "target_countries.country",
+    *WORKFLOW_FIELDS,
+)
+
+
+def _audit(proposal: Proposal, *, by, action, before=None, after=None) -> None:
+    """Record the change in the audit log; the proposal's organisation owns the entry."""
+    record_change(
+        obj=proposal,
+        by=by,
+        action=action,
+        before=before,
+        after=after,
+        owners=[proposal.organisation_id],
+    )
+
 
 def _write(proposal: Proposal, data: ProposalInput) -> None:
     """Copy the input onto the proposal and replace its related rows and details."""
@@ -310,6 +336,7 @@ def create_proposal(*, data: ProposalInput, organisation: Organisation, by) -> P
         )
     proposal = Proposal(organisation=organisation, locality=locality, created_by=by)
     _write(proposal, data)
+    _audit(proposal, by=by, action=AuditAction.CREATED, after=snapshot(proposal, AUDITED_FIELDS))
     return proposal
 
 
@@ -319,9 +346,11 @@ def update_proposal(*, proposal: Proposal, data: ProposalInput, by) -> Proposal:
     proposal = _locked(proposal)
     _require(by, "proposals.change_proposal", proposal)
     _check(data)
+    before = snapshot(proposal, AUDITED_FIELDS)
     if data.locality is not None:
         proposal.locality = data.locality
     _write(proposal, data)
+    _audit(proposal, by=by, action=AuditAction.CHANGED, before=before)
     return proposal
 
 
@@ -339,7 +368,7 @@ def add_attachment(*, proposal: Proposal, title: str, upload, by) -> ProposalAtt
             "too_many_attachments",
             max=MAX_ATTACHMENTS,
         )
-    return ProposalAttachment.objects.create(
+    attachment = ProposalAttachment.objects.create(
         proposal=proposal,
         title=title.strip()[:200],
         file=upload,
@@ -347,12 +376,20 @@ def add_attachment(*, proposal: Proposal, title: str, upload, by) -> ProposalAtt
         size=upload.size,
         uploaded_by=by,
     )
+    _audit(proposal, by=by, action=AuditAction.ADDED, after={"attachments": [attachment.title]})
+    return attachment
 
 
 @transaction.atomic
 def remove_attachment(*, attachment: ProposalAttachment, by) -> None:
     _require(by, "proposals.change_proposal", attachment.proposal)
     stored = attachment.file
+    _audit(
+        attachment.proposal,
+        by=by,
+        action=AuditAction.REMOVED,
+        before={"attachments": [attachment.title]},
+    )
     attachment.delete()
     transaction.on_commit(lambda: stored.delete(save=False))
 
@@ -365,10 +402,12 @@ def submit(*, proposal: Proposal, by) -> Proposal:
     """Draft (or rejected) → submitted. The locality's moderators are told."""
     proposal = _locked(proposal)
     _require(by, "proposals.submit_proposal", proposal)
+    before = snapshot(proposal, WORKFLOW_FIELDS)
     proposal.status = ProposalStatus.SUBMITTED
     proposal.submitted_at = timezone.now()
     proposal.rejection_reason = ""
     proposal.save()
+    _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     notify(
         recipients=list(_moderators(proposal)),
         subject=format_lazy(_("A proposal awaits your review: {title}"), title=proposal.title),
@@ -387,12 +426,14 @@ def publish(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal
     """Submitted → published for 12 months, by a moderator of its locality."""
     proposal = _locked(proposal)
     _require(by, "proposals.review_proposal", proposal)
+    before = snapshot(proposal, WORKFLOW_FIELDS)
     today = today or timezone.localdate()
     proposal.status = ProposalStatus.PUBLISHED
     proposal.published_on = today
     proposal.expires_on = add_months(today, VALIDITY_MONTHS)
     proposal.reviewed_by, proposal.reviewed_at = by, timezone.now()
     proposal.save()
+    _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     _announce(proposal)
     _tell_owners(
         proposal,
@@ -414,10 +455,12 @@ def reject(*, proposal: Proposal, by, reason: str) -> Proposal:
         raise _invalid(_("Say why the proposal is rejected."), "reason_missing")
     proposal = _locked(proposal)
     _require(by, "proposals.review_proposal", proposal)
+    before = snapshot(proposal, WORKFLOW_FIELDS)
     proposal.status = ProposalStatus.REJECTED
     proposal.rejection_reason = reason[:2000]
     proposal.reviewed_by, proposal.reviewed_at = by, timezone.now()
     proposal.save()
+    _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     _tell_owners(
         proposal,
         format_lazy(_("Your proposal was not published: {title}"), title=proposal.title),
@@ -437,8 +480,10 @@ def withdraw(*, proposal: Proposal, by) -> Proposal:
     """Submitted or published → withdrawn, by its owners."""
     proposal = _locked(proposal)
     _require(by, "proposals.withdraw_proposal", proposal)
+    before = snapshot(proposal, WORKFLOW_FIELDS)
     proposal.status = ProposalStatus.WITHDRAWN
     proposal.save()
+    _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     _announce(proposal)
     return proposal
 
@@ -449,12 +494,14 @@ def renew(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal:
     date if it is still ahead, otherwise from today."""
     proposal = _locked(proposal)
     _require(by, "proposals.renew_proposal", proposal)
+    before = snapshot(proposal, WORKFLOW_FIELDS)
     today = today or timezone.localdate()
     start = max(today, proposal.expires_on or today)
     proposal.status = ProposalStatus.PUBLISHED
     proposal.published_on = proposal.published_on or today
     proposal.expires_on = add_months(start, VALIDITY_MONTHS)
     proposal.save()
+    _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     _announce(proposal)
     _tell_owners(
         proposal,
@@ -473,8 +520,10 @@ def archive(*, proposal: Proposal, by) -> Proposal:
     """Any state → archived (kept for the record, shown to owners and moderators only)."""
     proposal = _locked(proposal)
     _require(by, "proposals.archive_proposal", proposal)
+    before = snapshot(proposal, WORKFLOW_FIELDS)
     proposal.status = ProposalStatus.ARCHIVED
     proposal.save()
+    _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     _announce(proposal)
     return proposal
 
@@ -490,8 +539,10 @@ def expire_due(*, today: dt.date | None = None) -> int:
             proposal = Proposal.objects.select_for_update().get(pk=pk)
             if proposal.status != ProposalStatus.PUBLISHED or proposal.expires_on > today:
                 continue
+            before = snapshot(proposal, WORKFLOW_FIELDS)
             proposal.status = ProposalStatus.EXPIRED
             proposal.save()
+            _audit(proposal, by=None, action=AuditAction.STATUS, before=before)
             _announce(proposal)
             _tell_owners(
                 proposal,

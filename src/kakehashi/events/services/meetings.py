@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.models import (
     Event,
@@ -33,6 +34,17 @@ from kakehashi.events.models import (
 
 # The language pair interpreted by preference when parties share no language.
 PREFERRED_PAIR = ("ja", "vi")
+
+# What the audit log compares before and after a change to a meeting.
+MEETING_FIELDS = ("status", "slot", "table", "interpreter", "locked")
+
+
+def audit_meeting(meeting: Meeting, *, by, action, before=None, after=None) -> None:
+    """Record a change to a meeting in the audit log. Its delegations' organisations and the
+    event's organising organisations own the entry."""
+    owners = {*meeting.participants.values_list("registration__organisation_id", flat=True)}
+    owners |= {*meeting.event.organisers.values_list("pk", flat=True)}
+    record_change(obj=meeting, by=by, action=action, before=before, after=after, owners=owners)
 
 
 @transaction.atomic
@@ -222,6 +234,10 @@ def _create_meeting(event_id, registrations, *, weight, request=None, by_organis
     return meeting
 
 
+def _created(meeting: Meeting) -> dict:
+    return snapshot(meeting, ("participants.registration__organisation__name", "status", "weight"))
+
+
 @transaction.atomic
 def answer_request(*, request: MeetingRequest, accept: bool, by) -> MeetingRequest:
     """Accept (the meeting is then to be scheduled) or decline a request."""
@@ -241,12 +257,13 @@ def answer_request(*, request: MeetingRequest, accept: bool, by) -> MeetingReque
     request.save(update_fields=["status", "responded_at"])
     if accept:
         _check_approved(request.sender, request.recipient)
-        _create_meeting(
+        meeting = _create_meeting(
             request.event_id,
             [request.sender, request.recipient],
             weight=request.priority,
             request=request,
         )
+        audit_meeting(meeting, by=by, action=AuditAction.CREATED, after=_created(meeting))
     return request
 
 
@@ -270,7 +287,9 @@ def add_organiser_meeting(
         raise ValidationError(
             _("These delegations already have a meeting."), code="duplicate_meeting"
         )
-    return _create_meeting(event.pk, registrations, weight=weight, by_organisers=True)
+    meeting = _create_meeting(event.pk, registrations, weight=weight, by_organisers=True)
+    audit_meeting(meeting, by=by, action=AuditAction.CREATED, after=_created(meeting))
+    return meeting
 
 
 def send_request_reminders(*, now: dt.datetime | None = None, older_than_hours: int = 24) -> int:
@@ -335,5 +354,8 @@ def record_outcome(*, meeting: Meeting, kind: str, note: str = "", by) -> Meetin
         raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
     outcome, _created = MeetingOutcome.objects.update_or_create(
         meeting=meeting, kind=kind, defaults={"note": note[:500], "recorded_by": by}
+    )
+    audit_meeting(
+        meeting, by=by, action=AuditAction.ADDED, after={"outcome": kind, "note": outcome.note}
     )
     return outcome

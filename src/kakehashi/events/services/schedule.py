@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.events.models import (
     Event,
     Meeting,
@@ -26,6 +27,7 @@ from kakehashi.events.models import (
     ScheduleRun,
     ScheduleRunStatus,
 )
+from kakehashi.events.services.meetings import MEETING_FIELDS, audit_meeting
 from kakehashi.scheduling.instance import FORMAT, InstanceError, parse_instance
 
 logger = logging.getLogger(__name__)
@@ -228,6 +230,7 @@ def place_meeting(*, meeting: Meeting, slot: MeetingSlot, table: MeetingTable, b
         )
     if table.seats < len(members) + (1 if meeting.interpreting else 0):
         raise ValidationError(_("The table has too few seats."), code="table_too_small")
+    before = snapshot(meeting, MEETING_FIELDS)
     try:
         with transaction.atomic():
             meeting.slot, meeting.table, meeting.status = slot, table, MeetingStatus.SCHEDULED
@@ -237,6 +240,10 @@ def place_meeting(*, meeting: Meeting, slot: MeetingSlot, table: MeetingTable, b
         raise ValidationError(
             _("Someone else has just taken this slot or table."), code="double_booking"
         ) from error
+    moved = before["slot"] is not None
+    audit_meeting(
+        meeting, by=by, action=AuditAction.MOVED if moved else AuditAction.PLACED, before=before
+    )
     return meeting
 
 
@@ -244,8 +251,10 @@ def place_meeting(*, meeting: Meeting, slot: MeetingSlot, table: MeetingTable, b
 def lock_meeting(*, meeting: Meeting, locked: bool, by) -> Meeting:
     if locked and meeting.slot_id is None:
         raise ValidationError(_("Only a scheduled meeting can be locked."), code="not_scheduled")
+    before = snapshot(meeting, MEETING_FIELDS)
     meeting.locked = locked
     meeting.save(update_fields=["locked"])
+    audit_meeting(meeting, by=by, action=AuditAction.CHANGED, before=before)
     return meeting
 
 
@@ -299,6 +308,8 @@ def _tell_changes(event: Event, registration: Registration, meetings: list[Meeti
 def record_attendance(*, meeting: Meeting, held: bool, by) -> Meeting:
     if meeting.slot_id is None:
         raise ValidationError(_("Only a scheduled meeting can be held."), code="not_scheduled")
+    before = snapshot(meeting, MEETING_FIELDS)
     meeting.status = MeetingStatus.HELD if held else MeetingStatus.NO_SHOW
     meeting.save(update_fields=["status"])
+    audit_meeting(meeting, by=by, action=AuditAction.STATUS, before=before)
     return meeting

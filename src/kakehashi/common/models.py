@@ -1,0 +1,68 @@
+"""The audit log: who changed which record, when, and how (see common/audit.py)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", _("created")
+    CHANGED = "changed", _("changed")
+    DELETED = "deleted", _("deleted")
+    # A workflow step (submitted, published, held...): `before`/`after` hold the status.
+    STATUS = "status", _("status changed")
+    PLACED = "placed", _("placed in the schedule")
+    MOVED = "moved", _("moved in the schedule")
+    # A record under another (a document, an attachment, an outcome) was added or removed;
+    # the entry is about the parent record, so its owners see it.
+    ADDED = "added", _("item added")
+    REMOVED = "removed", _("item removed")
+
+
+class AuditEntry(models.Model):
+    """One change to one record. Written by `kakehashi.common.audit.record_change` inside the
+    transaction of the change, so a rolled-back change leaves no entry. Never edited."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+        help_text=_("Empty: the platform itself (a scheduled task)."),
+    )
+    # Kept so that the entry still names the person after their account is deleted.
+    actor_repr = models.CharField(_("by (as recorded)"), max_length=200, blank=True)
+    acted_for = models.ForeignKey(
+        "directory.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("on behalf of"),
+    )
+    action = models.CharField(_("action"), max_length=12, choices=AuditAction.choices)
+    model_label = models.CharField(_("kind of record"), max_length=100)
+    object_id = models.CharField(_("record id"), max_length=64)
+    object_repr = models.CharField(_("record"), max_length=200)
+    owners = models.ManyToManyField(
+        "directory.Organisation",
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("owning organisations"),
+    )
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["model_label", "object_id"], name="audit_object")]
+
+    def __str__(self):
+        when = f"{self.created_at:%Y-%m-%d %H:%M}"
+        return f"{when} {self.actor_repr or '-'} {self.action} {self.model_label}#{self.object_id}"
