@@ -45,6 +45,13 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/search"),
         ("GET", "/api/v1/proposals/{proposal_id}/matches"),
         ("GET", "/api/v1/organisations/{organisation_id}/matches"),
+        ("GET", "/api/v1/obstacles"),
+        ("POST", "/api/v1/obstacles"),
+        ("GET", "/api/v1/obstacles/{obstacle_id}"),
+        *(
+            ("POST", f"/api/v1/obstacles/{{obstacle_id}}/{action}")
+            for action in ("comments", "assign", "start", "resolve", "cannot-resolve", "reopen")
+        ),
         ("GET", "/api/v1/tokens"),
         ("POST", "/api/v1/tokens"),
         ("DELETE", "/api/v1/tokens/{token_id}"),

@@ -4,7 +4,15 @@ shape (see errors.py). OpenAPI at /api/v1/openapi.json, interactive docs at /api
 from ninja import NinjaAPI, Router
 from ninja.renderers import JSONRenderer
 
-from kakehashi.api import localities, matching, organisations, partnerships, proposals, tokens
+from kakehashi.api import (
+    localities,
+    matching,
+    obstacles,
+    organisations,
+    partnerships,
+    proposals,
+    tokens,
+)
 from kakehashi.api.auth import AUTHENTICATED
 from kakehashi.api.errors import UnknownPath, install_error_handlers
 
@@ -39,6 +47,7 @@ api.add_router("", organisations.router)
 api.add_router("", partnerships.router)
 api.add_router("", proposals.router)
 api.add_router("", matching.router)
+api.add_router("", obstacles.router)
 api.add_router("", tokens.router)
 
 # Last: any other path under /api/v1/ answers 404 in the API's error shape, not the HTML page.

@@ -1,0 +1,299 @@
+"""Obstacles: list and read (participants see theirs, everyone sees closed obstacles with a
+public summary), file (routed at once), comment, and the workflow (assign, start, resolve,
+cannot-resolve, reopen). The same django-rules permissions as the pages apply; a public
+reader gets the public summary only, not the description, reason or comments."""
+
+import rules
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from ninja import Field, Path, Query, Router, Schema, Status
+
+from kakehashi.api.auth import public
+from kakehashi.api.inputs import FieldErrors
+from kakehashi.api.schemas import MAX_ID, Id, InputSchema, PageQuery, Slug, error_responses, page
+from kakehashi.api.schemas import text as bounded
+from kakehashi.obstacles import queries, services
+from kakehashi.obstacles.models import Category, Obstacle
+from kakehashi.obstacles.models import Status as ObstacleStatus
+from kakehashi.obstacles.services import ObstacleInput
+from kakehashi.proposals.queries import proposals_visible_to
+
+router = Router(tags=["obstacles"])
+
+
+def _details(obstacle, context) -> bool:
+    return rules.has_perm("obstacles.see_details", context["request"].user, obstacle)
+
+
+class CommentOut(Schema):
+    id: int
+    author: str
+    body: str
+    created_at: str
+
+    @staticmethod
+    def resolve_author(comment) -> str:
+        return comment.author.get_short_name() if comment.author_id else ""
+
+    @staticmethod
+    def resolve_created_at(comment) -> str:
+        return comment.created_at.isoformat()
+
+
+class ObstacleOut(Schema):
+    id: int
+    title: str
+    category: str
+    status: str
+    locality: str = Field(..., description="Slug of the locality as filed")
+    authority: int | None = Field(None, description="Id of the responsible organisation")
+    language: str
+    public_summary: str = Field(..., description="Shown when it is public, or to participants")
+    closed_at: str | None
+    # Participants only (empty or null for other readers):
+    reporter_organisation: int | None = None
+    owner: int | None = Field(None, description="User id of the owner (participants only)")
+    deadline: str | None = None
+    description: str = ""
+    project: str = ""
+    proposal: int | None = None
+    resolution_reason: str = ""
+    is_public: bool = False
+    escalated: bool = False
+    comments: list[CommentOut] = []
+
+    @staticmethod
+    def resolve_locality(obstacle) -> str:
+        return obstacle.locality.slug
+
+    @staticmethod
+    def resolve_authority(obstacle) -> int | None:
+        return obstacle.authority_id
+
+    @staticmethod
+    def resolve_closed_at(obstacle) -> str | None:
+        return obstacle.closed_at.isoformat() if obstacle.closed_at else None
+
+    @staticmethod
+    def resolve_public_summary(obstacle, context) -> str:
+        shown = obstacle.is_public or _details(obstacle, context)
+        return obstacle.public_summary if shown else ""
+
+    @staticmethod
+    def resolve_reporter_organisation(obstacle, context):
+        return obstacle.reporter_organisation_id if _details(obstacle, context) else None
+
+    @staticmethod
+    def resolve_owner(obstacle, context):
+        return obstacle.owner_id if _details(obstacle, context) else None
+
+    @staticmethod
+    def resolve_deadline(obstacle, context):
+        return obstacle.deadline.isoformat() if _details(obstacle, context) else None
+
+    @staticmethod
+    def resolve_description(obstacle, context) -> str:
+        return obstacle.description if _details(obstacle, context) else ""
+
+    @staticmethod
+    def resolve_project(obstacle, context) -> str:
+        return obstacle.project if _details(obstacle, context) else ""
+
+    @staticmethod
+    def resolve_proposal(obstacle, context):
+        return obstacle.proposal_id if _details(obstacle, context) else None
+
+    @staticmethod
+    def resolve_resolution_reason(obstacle, context) -> str:
+        return obstacle.resolution_reason if _details(obstacle, context) else ""
+
+    @staticmethod
+    def resolve_is_public(obstacle) -> bool:
+        return obstacle.is_public
+
+    @staticmethod
+    def resolve_escalated(obstacle, context) -> bool:
+        return obstacle.escalated_at is not None and _details(obstacle, context)
+
+    @staticmethod
+    def resolve_comments(obstacle, context):
+        return (
+            list(obstacle.comments.select_related("author")) if _details(obstacle, context) else []
+        )
+
+
+class ObstacleList(Schema):
+    count: int
+    items: list[ObstacleOut]
+
+
+class ObstacleQuery(PageQuery):
+    status: ObstacleStatus | None = None
+    category: Category | None = None
+    queue: bool = Field(
+        False, description="Only those the caller's authorities must answer, overdue first"
+    )
+
+
+class ObstacleIn(InputSchema):
+    organisation: Id = Field(..., description="Id of an organisation the caller acts for")
+    title: bounded(200, min_length=1)
+    category: Category
+    locality: Slug = Field(..., description="Slug of the locality (a former unit is accepted)")
+    description: bounded(6000, min_length=1)
+    project: bounded(200) = ""
+    proposal: Id | None = Field(None, description="Id of a related proposal the caller can see")
+    language: str | None = Field(
+        None, pattern="^(vi|ja|en)$", description="Omit to detect it from the text"
+    )
+
+
+class CommentIn(InputSchema):
+    body: bounded(4000, min_length=1)
+
+
+class AssignIn(InputSchema):
+    owner: Id = Field(..., description="User id of a member of the responsible authority")
+
+
+class CloseIn(InputSchema):
+    reason: bounded(4000, min_length=1)
+    public_summary: bounded(2000) = ""
+    is_public: bool | None = Field(None, description="Default: public when a summary is given")
+
+
+def _visible(request, obstacle_id: int) -> Obstacle:
+    return get_object_or_404(queries.obstacles_visible_to(request.user), pk=obstacle_id)
+
+
+def _prefetched(obstacles):
+    return obstacles.prefetch_related("comments__author")
+
+
+@router.get("/obstacles", response={200: ObstacleList, **error_responses(401, 422)}, **public())
+def list_obstacles(request, query: Query[ObstacleQuery]):
+    """Newest first (or, with queue=true, overdue first, then by deadline)."""
+    if query.queue:
+        obstacles = queries.queue_of(request.user)
+    else:
+        obstacles = queries.obstacles_visible_to(request.user).order_by("-created_at", "-pk")
+    if query.status:
+        obstacles = obstacles.filter(status=query.status)
+    if query.category:
+        obstacles = obstacles.filter(category=query.category)
+    return page(_prefetched(obstacles), query)
+
+
+@router.get(
+    "/obstacles/{obstacle_id}",
+    response={200: ObstacleOut, **error_responses(401, 404, 422)},
+    **public(),
+)
+def get_obstacle(request, obstacle_id: int = Path(..., ge=1, le=MAX_ID)):
+    return _visible(request, obstacle_id)
+
+
+@router.post("/obstacles", response={201: ObstacleOut, **error_responses(401, 403, 422)})
+def file_obstacle(request, payload: ObstacleIn):
+    """File an obstacle for an organisation the caller acts for; it is routed at once
+    (`authority` null: no rule matched and the platform administrators will route it)."""
+    errors = FieldErrors()
+    organisation = errors.organisation(payload.organisation, "organisation", user=request.user)
+    locality = errors.locality(payload.locality, "locality")
+    proposal = None
+    if payload.proposal is not None:
+        proposal = proposals_visible_to(request.user).filter(pk=payload.proposal).first()
+        if proposal is None:
+            errors.add(
+                "proposal",
+                "There is no proposal with the id %(id)s.",
+                "unknown_proposal",
+                id=payload.proposal,
+            )
+    errors.raise_if_any()
+    obstacle = services.file_obstacle(
+        data=ObstacleInput(
+            title=payload.title,
+            category=payload.category,
+            locality=locality,
+            description=payload.description,
+            project=payload.project,
+            proposal=proposal,
+            language=payload.language or "",
+        ),
+        organisation=organisation,
+        by=request.user,
+    )
+    return Status(201, _visible(request, obstacle.pk))
+
+
+@router.post(
+    "/obstacles/{obstacle_id}/comments",
+    response={201: CommentOut, **error_responses(401, 403, 404, 422)},
+)
+def comment_obstacle(request, payload: CommentIn, obstacle_id: int = Path(..., ge=1, le=MAX_ID)):
+    """Participants only."""
+    obstacle = _visible(request, obstacle_id)
+    return Status(201, services.add_comment(obstacle=obstacle, body=payload.body, by=request.user))
+
+
+@router.post(
+    "/obstacles/{obstacle_id}/assign",
+    response={200: ObstacleOut, **error_responses(401, 403, 404, 422)},
+)
+def assign_obstacle(request, payload: AssignIn, obstacle_id: int = Path(..., ge=1, le=MAX_ID)):
+    """Open → assigned to a member of the authority (the authority's members)."""
+    obstacle = _visible(request, obstacle_id)
+    if not rules.has_perm("obstacles.assign_obstacle", request.user, obstacle):
+        raise PermissionDenied
+    owner = get_user_model().objects.filter(pk=payload.owner, is_active=True).first()
+    services.assign(obstacle=obstacle, owner=owner, by=request.user)
+    return _visible(request, obstacle.pk)
+
+
+@router.post(
+    "/obstacles/{obstacle_id}/start",
+    response={200: ObstacleOut, **error_responses(401, 403, 404, 422)},
+)
+def start_obstacle(request, obstacle_id: int = Path(..., ge=1, le=MAX_ID)):
+    """Assigned → in progress (the authority's members)."""
+    obstacle = _visible(request, obstacle_id)
+    services.start(obstacle=obstacle, by=request.user)
+    return _visible(request, obstacle.pk)
+
+
+@router.post(
+    "/obstacles/{obstacle_id}/resolve",
+    response={200: ObstacleOut, **error_responses(401, 403, 404, 422)},
+)
+def resolve_obstacle(request, payload: CloseIn, obstacle_id: int = Path(..., ge=1, le=MAX_ID)):
+    """Assigned or in progress → resolved, with how (the authority's members)."""
+    obstacle = _visible(request, obstacle_id)
+    services.resolve(obstacle=obstacle, by=request.user, **payload.model_dump())
+    return _visible(request, obstacle.pk)
+
+
+@router.post(
+    "/obstacles/{obstacle_id}/cannot-resolve",
+    response={200: ObstacleOut, **error_responses(401, 403, 404, 422)},
+)
+def cannot_resolve_obstacle(
+    request, payload: CloseIn, obstacle_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    """Assigned or in progress → cannot be resolved, with the reason (the authority's
+    members)."""
+    obstacle = _visible(request, obstacle_id)
+    services.cannot_resolve(obstacle=obstacle, by=request.user, **payload.model_dump())
+    return _visible(request, obstacle.pk)
+
+
+@router.post(
+    "/obstacles/{obstacle_id}/reopen",
+    response={200: ObstacleOut, **error_responses(401, 403, 404, 422)},
+)
+def reopen_obstacle(request, obstacle_id: int = Path(..., ge=1, le=MAX_ID)):
+    """Resolved or cannot be resolved → back to the owner (participants)."""
+    obstacle = _visible(request, obstacle_id)
+    services.reopen(obstacle=obstacle, by=request.user)
+    return _visible(request, obstacle.pk)
