@@ -24,7 +24,6 @@ urlpatterns = [
     path("obstacles/", include("kakehashi.obstacles.urls")),
     path("transfer/", include("kakehashi.transfer.urls")),
     path("audit/", common_views.audit_log, name="audit"),
-    path("audit/", common_views.audit_log, name="audit"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
