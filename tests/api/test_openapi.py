@@ -55,6 +55,9 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/tokens"),
         ("POST", "/api/v1/tokens"),
         ("DELETE", "/api/v1/tokens/{token_id}"),
+        ("GET", "/api/v1/threads"),
+        ("GET", "/api/v1/threads/{thread_id}"),
+        ("POST", "/api/v1/threads/{thread_id}/messages"),
     }
     public = schema["paths"]["/api/v1/localities"]["get"]["security"]
     assert public == [{"TokenAuth": []}, {"SessionAuth": []}, {}]

@@ -263,9 +263,7 @@ def test_too_large_attachment_is_refused(lan, sato, vn, jp, settings):
     settings.KAKEHASHI_MAX_UPLOAD_BYTES = 1000
     thread = thread_between(lan, vn, jp)
     with pytest.raises(ValidationError) as error:
-        services.post_message(
-            thread=thread, by=lan, body="Big", attachments=[sized_upload(2000)]
-        )
+        services.post_message(thread=thread, by=lan, body="Big", attachments=[sized_upload(2000)])
     assert error.value.code == "file_too_large"
     assert not MessageAttachment.objects.exists()
 

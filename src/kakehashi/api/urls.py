@@ -7,6 +7,7 @@ from ninja.renderers import JSONRenderer
 from kakehashi.api import (
     localities,
     matching,
+    messaging,
     obstacles,
     organisations,
     partnerships,
@@ -49,6 +50,7 @@ api.add_router("", proposals.router)
 api.add_router("", matching.router)
 api.add_router("", obstacles.router)
 api.add_router("", tokens.router)
+api.add_router("", messaging.router)
 
 # Last: any other path under /api/v1/ answers 404 in the API's error shape, not the HTML page.
 fallback = Router()
