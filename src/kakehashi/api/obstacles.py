@@ -7,6 +7,7 @@ import rules
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from kakehashi.api.auth import public
@@ -207,7 +208,7 @@ def file_obstacle(request, payload: ObstacleIn):
         if proposal is None:
             errors.add(
                 "proposal",
-                "There is no proposal with the id %(id)s.",
+                _("There is no proposal with the id %(id)s."),
                 "unknown_proposal",
                 id=payload.proposal,
             )
