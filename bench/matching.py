@@ -1,7 +1,9 @@
 """Benchmark of the matching engine (kakehashi.matching.engine), issue 3:
 
-    .venv/bin/python bench/matching.py [--quick | --size 100000] [--seed 1]
+    .venv/bin/python bench/matching.py [--quick | --size 100000] [--seed 1] [--core 0]
         [--output docs/benchmarks-matching.md] [--json FILE] [--skip-quality] [--skip-speed]
+        [--save-index DIR] [--databases sqlite,postgresql | none] [--db-size N]
+        [--index-from DIR] [--merge JSON]
 
 1. Checks the labelled evaluation set (bench/matching_data.py); any problem stops the run.
 2. Quality: indexes the set's proposals once and, for every labelled query, ranks with the
@@ -12,9 +14,15 @@
 3. Speed, engine level: generates --size proposals (bench/matching_generator.py, seeded),
    builds the index in batches (per-stage times: generation, embedding, the rest of add();
    peak RSS), then times rank(k=10) for 200 random indexed proposals and search() for 200
-   free-text queries (p50/p95). Runs on one core: OMP_NUM_THREADS=1 and CPU affinity {0}.
-   Database-backed search (SQLite, PostgreSQL) is not built yet: SPEED_SECTIONS lists the
-   measurements, and a DB section is one more function appended there.
+   free-text queries (p50/p95). Runs on one core: OMP_NUM_THREADS=1 and CPU affinity {--core}.
+   --save-index DIR keeps that index (MatchingIndex.save).
+4. Speed through the database (bench/matching_db.py), for each of --databases: a fresh
+   SQLite file or throw-away PostgreSQL cluster holding the saved index's documents as
+   published proposals with their IndexEntry rows (--db-size of them), then the cold load of
+   the live index, run_search() and recommend.for_proposal(). It stores the index the speed
+   part saved (a temporary folder without --save-index) or --index-from DIR; --merge JSON
+   takes the quality and engine figures of an earlier run (its --json) into the report, so
+   the database part can be run again without embedding everything again.
 
 The report (machine, date, commit, command, load average before/after, tables, targets) goes to
 --output; --json writes every raw figure.
@@ -35,8 +43,10 @@ import json  # noqa: E402
 import random  # noqa: E402
 import resource  # noqa: E402
 import shlex  # noqa: E402
+import shutil  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -47,6 +57,7 @@ for _path in (ROOT / "bench", ROOT / "src"):
         sys.path.insert(0, str(_path))
 
 import matching_data  # noqa: E402
+import matching_db  # noqa: E402
 import matching_generator  # noqa: E402
 import matching_report  # noqa: E402
 
@@ -258,8 +269,16 @@ def time_calls(calls: list[Callable[[], object]]) -> dict:
     }
 
 
-def engine_speed(engine_module, size: int, seed: int) -> dict:
+def engine_speed(engine_module, size: int, seed: int, save_index: str | None = None) -> dict:
     index, build = build_index(engine_module, size, seed)
+    if save_index:
+        # The database benchmark (bench/matching_db.py) stores these documents, analyses and
+        # vectors instead of embedding 100,000 texts again.
+        start = time.perf_counter()
+        index.save(save_index)
+        build["saved_to"] = save_index
+        build["save_seconds"] = time.perf_counter() - start
+        print(f"  index saved to {save_index} in {build['save_seconds']:.1f} s", file=sys.stderr)
     rng = random.Random(seed + 100)
     sample = [
         to_document(engine_module, p)
@@ -284,8 +303,8 @@ def engine_speed(engine_module, size: int, seed: int) -> dict:
     }
 
 
-# Every speed measurement: (key, title, function(engine_module, size, seed) -> figures).
-# A database-backed search (SQLite, PostgreSQL, through the Django side) will be one more entry.
+# Every engine-level speed measurement: (key, title, function(engine_module, size, seed,
+# save_index=DIR) -> figures). The database part is bench/matching_db.py (run_databases).
 SPEED_SECTIONS: list[tuple[str, str, Callable[..., dict]]] = [
     ("engine", "Engine in memory (kakehashi.matching.engine)", engine_speed),
 ]
@@ -294,12 +313,36 @@ SPEED_SECTIONS: list[tuple[str, str, Callable[..., dict]]] = [
 # --- the program ---------------------------------------------------------------------------
 
 
-def pin_to_one_core() -> list[int]:
+def pin_to_one_core(core: int = 0) -> list[int]:
     try:
-        os.sched_setaffinity(0, {0})
+        os.sched_setaffinity(0, {core})
         return sorted(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return []
+
+
+def merge(results: dict, earlier: dict, path: str) -> None:
+    """Figures of an earlier run (its --json) that this run did not measure, e.g. the engine's
+    build when the database part is run again on the index that run saved."""
+    taken = []
+    for key in ("quality", "speed"):
+        if key in earlier and key not in results:
+            results[key] = earlier[key]
+            taken.append(key)
+    for figures in results.get("speed", {}).values():
+        figures.setdefault("size", earlier["settings"]["size"])
+    results["earlier_runs"] = [
+        {
+            "json": path,
+            "command": earlier["command"],
+            "date": earlier["date"],
+            "commit": earlier["host"]["commit"],
+            "load_at_start": earlier["host"]["load_at_start"],
+            "load_at_end": earlier["host"]["load_at_end"],
+            "wall_seconds": earlier["wall_seconds"],
+            "taken": taken,
+        }
+    ]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -313,12 +356,45 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", help="write the raw figures to this file")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--core", type=int, default=0, help="the CPU to pin the run to (0)")
+    parser.add_argument(
+        "--save-index",
+        metavar="DIR",
+        help="save the speed part's index there (MatchingIndex.save), for the database part",
+    )
+    parser.add_argument(
+        "--databases",
+        default="sqlite,postgresql",
+        help="databases of the database part, comma-separated, or 'none' (sqlite,postgresql)",
+    )
+    parser.add_argument(
+        "--db-size",
+        type=int,
+        help="proposals stored in each database (default --size); beyond the saved index's "
+        "documents, vectors are borrowed (bench/matching_db.py)",
+    )
+    parser.add_argument(
+        "--index-from",
+        metavar="DIR",
+        help="the database part stores this saved index instead of the speed part's",
+    )
+    parser.add_argument(
+        "--merge",
+        metavar="JSON",
+        help="take the quality and engine figures of an earlier run's --json into the report",
+    )
     parser.add_argument(
         "--check-only", action="store_true", help="check the evaluation set and stop"
     )
     args = parser.parse_args(argv)
     if args.quick:
         args.size = QUICK_SIZE
+    args.databases = [d for d in args.databases.split(",") if d and d != "none"]
+    unknown = set(args.databases) - set(matching_db.DATABASES)
+    if unknown:
+        parser.error(f"unknown databases: {', '.join(sorted(unknown))}")
+    if args.databases and args.skip_speed and not args.index_from:
+        parser.error("the database part needs the speed part's index or --index-from DIR")
     return args
 
 
@@ -345,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         print(matching_data.counts_table(counts))
         return 0
     engine_module = engine()
-    cores = pin_to_one_core()
+    cores = pin_to_one_core(args.core)
     host = matching_report.machine(cores)
     results: dict = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -359,15 +435,33 @@ def main(argv: list[str] | None = None) -> int:
         print("quality: indexing and ranking the evaluation set", file=sys.stderr)
         results["quality"] = quality(evalset, engine_module)
         results["quality"]["wall_seconds"] = time.perf_counter() - stage_start
+    index_dir = args.index_from or args.save_index
+    scratch = None
+    if args.databases and not index_dir:
+        scratch = index_dir = tempfile.mkdtemp(prefix="kakehashi-bench-saved-", dir="/tmp")
     if not args.skip_speed:
         results["speed"] = {}
         for key, title, function in SPEED_SECTIONS:
             print(f"speed: {title}, {args.size} proposals", file=sys.stderr)
             start = time.perf_counter()
-            figures = function(engine_module, args.size, args.seed)
+            save = None if args.index_from else index_dir
+            figures = function(engine_module, args.size, args.seed, save_index=save)
             figures["title"] = title
+            figures["size"] = args.size
             figures["wall_seconds"] = time.perf_counter() - start
             results["speed"][key] = figures
+    if args.databases:
+        size = args.db_size or args.size
+        results["settings"]["db_size"] = size
+        try:
+            results["databases"] = matching_db.run_databases(
+                index_dir, size=size, databases=args.databases, seed=args.seed, core=args.core
+            )
+        finally:
+            if scratch:
+                shutil.rmtree(scratch, ignore_errors=True)
+    if args.merge:
+        merge(results, json.loads(Path(args.merge).read_text(encoding="utf-8")), args.merge)
     results["host"]["load_at_end"] = os.getloadavg()
     results["wall_seconds"] = time.perf_counter() - stage_start
 
