@@ -10,9 +10,10 @@ from kakehashi.events import services as events
 from kakehashi.events.models import Meeting, MeetingSlot, MeetingTable, OutcomeKind
 from kakehashi.insights import services
 from kakehashi.insights.models import OutcomeKind as Realised
+from kakehashi.partnerships.models import PartnershipKind
 from kakehashi.proposals.models import Interest, InterestStatus
 from tests.events.builders import build_conference
-from tests.factories import OrganisationFactory, locality, member_of
+from tests.factories import OrganisationFactory, locality, partnership_between
 from tests.proposals.factories import ProposalFactory, published
 
 
@@ -45,7 +46,10 @@ def build_world() -> World:
 
     def interest(proposal, organisation, status):
         return Interest.objects.create(
-            proposal=proposal, organisation=organisation, message="We are interested.", status=status
+            proposal=proposal,
+            organisation=organisation,
+            message="We are interested.",
+            status=status,
         )
 
     interests = {
@@ -88,6 +92,22 @@ def build_world() -> World:
         amount="1000000",
         currency="USD",
         by=user["aichi"],
+    )
+    # Published agreements between localities (a Binh Duong one counts for Ho Chi Minh City).
+    partnership_between(
+        locality("da-nang"), locality("osaka-prefecture"), signed_on=dt.date(2019, 5, 1)
+    )
+    partnership_between(
+        locality("binh-duong-before-2025"),
+        locality("aichi-prefecture"),
+        signed_on=dt.date(2023, 3, 1),
+        kind=PartnershipKind.SISTER_CITY,
+    )
+    partnership_between(
+        locality("hue"),
+        locality("aichi-prefecture"),
+        signed_on=dt.date(2023, 9, 1),
+        is_published=False,
     )
     return World(
         event=event,

@@ -76,3 +76,34 @@ def test_event_results_and_totals(world):
     ]
     totals = figures.funnel_totals(figures.funnel_by_locality())
     assert [row["count"] for row in totals] == [3, 4, 3, 6, 4, 4]
+
+
+def test_partnership_network_and_agreements_count_published_ones(world):
+    assert figures.partnership_network() == [
+        {
+            "vietnam": "Da Nang",
+            "japan": "Osaka Prefecture",
+            "kind": "MoU on cooperation",
+            "count": 1,
+        },
+        {
+            "vietnam": "Ho Chi Minh City",
+            "japan": "Aichi Prefecture",
+            "kind": "Sister or friendship city",
+            "count": 1,
+        },
+    ]
+    assert figures.partnership_network(since=2020) == [
+        {
+            "vietnam": "Ho Chi Minh City",
+            "japan": "Aichi Prefecture",
+            "kind": "Sister or friendship city",
+            "count": 1,
+        }
+    ]
+    assert [
+        (row["year"], row["count"], row["sister_city"]) for row in figures.agreements_by_year()
+    ] == [
+        (2019, 1, 0),
+        (2023, 1, 1),
+    ]

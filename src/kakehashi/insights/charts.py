@@ -37,16 +37,16 @@ def _scale(values: list[int]) -> float:
 
 def _bar(x: float, y: float, length: float, colour: str, label: str, value) -> str:
     return format_html(
-        '<g><title>{label}: {value}</title><rect x="{x}" y="{y}" width="{w:.1f}" height="{h}" '
-        'fill="{c}"></rect><text x="{tx:.1f}" y="{ty}" font-size="12">{value}</text></g>',
+        '<g><title>{label}: {value}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" '
+        'fill="{c}"></rect><text x="{tx}" y="{ty}" font-size="12">{value}</text></g>',
         label=label,
         value=value,
-        x=x,
-        y=y,
-        w=max(length, 1 if value else 0),
+        x=round(x, 1),
+        y=round(y, 1),
+        w=round(max(length, 1 if value else 0), 1),
         h=BAR,
         c=colour,
-        tx=x + length + 4,
+        tx=round(x + length + 4, 1),
         ty=y + BAR - 4,
     )
 

@@ -1,0 +1,83 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kakehashi.insights import services
+from kakehashi.insights.models import Outcome, OutcomeKind
+from kakehashi.partnerships.models import Partnership
+from tests.factories import OrganisationFactory, member_of
+
+DAY = dt.date(2026, 11, 10)
+
+
+def test_mou_signed_creates_the_partnership_between_the_meeting_parties(world):
+    outcome = Outcome.objects.get(kind=OutcomeKind.MOU_SIGNED)
+    partnership = outcome.partnership
+    danang = world.delegations["danang"][0].organisation
+    osaka = world.delegations["osaka"][0].organisation
+    assert {party.organisation for party in partnership.parties.all()} == {danang, osaka}
+    assert partnership.signed_on == dt.date(2026, 11, 1)
+    assert partnership.recorded_by == danang
+    assert partnership.is_published is False
+    assert outcome.locality == danang.locality
+
+
+def test_investment_keeps_amount_currency_and_the_proposal_locality(world):
+    outcome = Outcome.objects.get(kind=OutcomeKind.INVESTMENT)
+    assert (str(outcome.amount), outcome.currency) == ("1000000.00", "USD")
+    assert outcome.locality == world.proposals["p1"].locality
+    assert outcome.partnership is None
+
+
+@pytest.mark.parametrize(
+    "fields, code",
+    [
+        ({"meeting": "m3"}, "not_held"),
+        ({"meeting": "m1", "interest": "aichi_p1"}, "source_missing"),
+        ({}, "source_missing"),
+        ({"interest": "osaka_p1"}, "not_accepted"),
+        ({"meeting": "m1", "kind": "party"}, "outcome_unknown"),
+        ({"meeting": "m1", "kind": OutcomeKind.INVESTMENT}, "amount_missing"),
+        ({"meeting": "m1", "amount": "-5", "currency": "USD"}, "amount_invalid"),
+        ({"meeting": "m1", "amount": "abc", "currency": "USD"}, "amount_invalid"),
+        ({"meeting": "m1", "amount": "5", "currency": "EUR"}, "currency_invalid"),
+        ({"meeting": "m1", "occurred_on": dt.date(2099, 1, 1)}, "date_in_future"),
+    ],
+)
+def test_bad_input_is_refused_and_nothing_is_written(world, fields, code):
+    fields = dict(fields)
+    if "meeting" in fields:
+        fields["meeting"] = world.meetings[fields["meeting"]]
+    if "interest" in fields:
+        fields["interest"] = world.interests[fields["interest"]]
+    before = (Outcome.objects.count(), Partnership.objects.count())
+    with pytest.raises(ValidationError) as error:
+        services.record_outcome(
+            kind=fields.pop("kind", OutcomeKind.CONTRACT),
+            occurred_on=fields.pop("occurred_on", DAY),
+            by=world.organiser,
+            **fields,
+        )
+    assert error.value.code == code
+    assert (Outcome.objects.count(), Partnership.objects.count()) == before
+
+
+def test_an_outsider_may_not_record_an_outcome(world):
+    outsider = member_of(OrganisationFactory())
+    before = (Outcome.objects.count(), Partnership.objects.count())
+    for source in ({"meeting": world.meetings["m1"]}, {"interest": world.interests["hue_p2"]}):
+        with pytest.raises(ValidationError) as error:
+            services.record_outcome(
+                kind=OutcomeKind.MOU_SIGNED, occurred_on=DAY, by=outsider, **source
+            )
+        assert error.value.code == "not_a_party"
+    assert (Outcome.objects.count(), Partnership.objects.count()) == before
+
+
+def test_an_organiser_records_a_training_programme(world):
+    outcome = services.record_outcome(
+        kind=OutcomeKind.TRAINING, meeting=world.meetings["m2"], occurred_on=DAY, by=world.organiser
+    )
+    hue = world.delegations["hue"][0].organisation
+    assert outcome.locality == hue.locality  # the Vietnamese delegation's

@@ -1,0 +1,69 @@
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from kakehashi.insights.dashboards import DASHBOARDS
+
+
+@pytest.mark.parametrize("key", list(DASHBOARDS))
+def test_every_dashboard_renders_chart_table_and_downloads(
+    world, client, key, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(16):
+        response = client.get(f"/insights/{key}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<svg class="chart" role="img"' in page and "<title" in page
+    assert '<table class="figures">' in page
+    # Public pages name no organisation.
+    for registration, _user in world.delegations.values():
+        assert registration.organisation.name not in page
+    csv_response = client.get(f"/insights/{key}/?format=csv")
+    assert csv_response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(csv_response.streaming_content).decode())))
+    assert len(rows) >= 2
+    xlsx = client.get(f"/insights/{key}/?format=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert [cell.value for cell in sheet[1]] == [rows[0][0].lstrip("\ufeff"), *rows[0][1:]]
+    assert sheet.max_row == len(rows)
+
+
+def test_funnel_csv_holds_the_exact_figures(world, client):
+    response = client.get("/insights/funnel/?by=event&format=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows == [
+        [
+            "Event",
+            "Proposals",
+            "Expressions of interest",
+            "Meetings requested",
+            "Meetings scheduled",
+            "Meetings held",
+            "Outcomes",
+        ],
+        ["Meet Japan 2027", "2", "3", "3", "3", "2", "2"],
+    ]
+
+
+def test_a_member_sees_their_own_organisation_funnel(world, client):
+    registration, user = world.delegations["danang"]
+    client.force_login(user)
+    page = client.get("/insights/funnel/").content.decode()
+    assert "Your organisation" in page
+    assert registration.organisation.name in page
+    assert world.delegations["hue"][0].organisation.name not in page
+    assert "MoU or agreement signed" in page and "1000000.00 USD" in page
+
+
+def test_a_visitor_sees_no_organisation_section(world, client):
+    page = client.get("/insights/funnel/").content.decode()
+    assert "Your organisation" not in page
+
+
+def test_unknown_dashboard_and_bad_filters(world, client):
+    assert client.get("/insights/nothing/").status_code == 404
+    assert client.get("/insights/funnel/?by=<script>").status_code == 200
+    response = client.get("/insights/network/?since=abc&until=99999&kind=zzz")
+    assert response.status_code == 200
