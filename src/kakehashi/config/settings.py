@@ -49,7 +49,6 @@ INSTALLED_APPS = [
     "kakehashi.matching",
     "kakehashi.events",
     "kakehashi.insights",
-    "kakehashi.insights",
     "kakehashi.messaging",
     "kakehashi.obstacles",
     "kakehashi.transfer",
