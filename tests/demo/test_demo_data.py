@@ -127,3 +127,19 @@ def test_demo_proposals_in_three_languages_are_marked_and_findable(client, demo)
     titles = [hit.proposal.title for hit in response.context["hits"] if hit.proposal]
     assert any(title.startswith("Tìm công nghệ kho lạnh") for title in titles)
     live.forget()
+
+
+def test_demo_obstacles_cover_each_stage_and_are_marked(client, demo):
+    from kakehashi.obstacles.models import Obstacle
+
+    obstacles = Obstacle.objects.all()
+    assert set(obstacles.values_list("is_demo", flat=True)) == {True}
+    assert set(obstacles.values_list("status", flat=True)) == {
+        "received",
+        "in_progress",
+        "resolved",
+    }
+    resolved = obstacles.get(status="resolved")
+    assert resolved.is_public and resolved.authority is not None
+    response = client.get("/obstacles/resolved/")
+    assert resolved.title in response.content.decode()

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from kakehashi.accounts.models import User
 from kakehashi.common.dates import parse_partial_date
+from kakehashi.demo.obstacles import load_obstacles
 from kakehashi.demo.proposals import load_proposals
 from kakehashi.directory.models import (
     Country,
@@ -40,6 +41,7 @@ from kakehashi.events.models import (
     Session,
 )
 from kakehashi.events.services.meetings import interpreting_need
+from kakehashi.insights.demo import load_insights_demo
 from kakehashi.matching.services import rebuild_index
 from kakehashi.partnerships.models import (
     DelegationVisit,
@@ -534,6 +536,8 @@ def load_demo() -> dict[str, int]:
     _load_demo_records(places)
     events = _load_events(places, users)
     proposals = load_proposals(places, users)
+    obstacles = load_obstacles(places, users)
+    outcomes = load_insights_demo(places, users)
     rebuild_index()
     return {
         "organisations": len(places.organisations),
@@ -541,4 +545,6 @@ def load_demo() -> dict[str, int]:
         "partnerships": partnerships,
         "events": events,
         "proposals": proposals,
+        "obstacles": obstacles,
+        "outcomes": outcomes,
     }

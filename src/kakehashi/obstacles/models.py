@@ -152,6 +152,7 @@ class Obstacle(models.Model):
     public_summary = models.TextField(_("public summary"), max_length=2000, blank=True)
     is_public = models.BooleanField(_("summary is public"), default=False)
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo record"), default=False)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     created_at = models.DateTimeField(_("filed"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
