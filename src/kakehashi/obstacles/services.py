@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.directory.queries import organisation_ids_of
@@ -62,6 +63,39 @@ def _require(by, permission: str, obj=None) -> None:
     # status checks (a platform administrator may not resolve an obstacle never assigned).
     if not (by and by.is_authenticated and rules.has_perm(permission, by, obj)):
         raise PermissionDenied
+
+
+# What the audit log keeps of an obstacle (common/audit.py).
+AUDITED_FIELDS = (
+    "title",
+    "category",
+    "locality",
+    "proposal",
+    "project",
+    "description",
+    "status",
+    "authority",
+    "owner",
+    "deadline",
+    "resolution_reason",
+    "public_summary",
+    "is_public",
+    "escalated_at",
+    "closed_at",
+)
+
+
+def _audit(obstacle, *, by, action, before=None, after=None, extra_owners=()) -> None:
+    """One audit entry, seen by the reporting organisation and the authority."""
+    owners = [obstacle.reporter_organisation_id, obstacle.authority_id, *extra_owners]
+    record_change(
+        obj=obstacle,
+        by=by,
+        action=action,
+        before=before,
+        after=after,
+        owners=[owner for owner in owners if owner],
+    )
 
 
 def _invalid(message, code: str, field_name: str | None = None, **params) -> ValidationError:
@@ -168,6 +202,7 @@ def file_obstacle(*, data: ObstacleInput, organisation: Organisation, by) -> Obs
     )
     for title, upload, content_type in checked:
         _store_attachment(obstacle, title, upload, content_type, by)
+    _audit(obstacle, by=by, action=AuditAction.CREATED, after=snapshot(obstacle, AUDITED_FIELDS))
     _announce_new(obstacle)
     if rule:
         receipt = format_lazy(
@@ -219,6 +254,7 @@ def route(*, obstacle: Obstacle, authority: Organisation, by, deadline_days: int
     back to received and the new authority's administrators are told."""
     obstacle = _locked(obstacle)
     _require(by, "obstacles.route_obstacle", obstacle)
+    before, old_authority = snapshot(obstacle, AUDITED_FIELDS), obstacle.authority_id
     if authority.pk == obstacle.authority_id:
         raise _invalid(
             _("The obstacle is already with this authority."), "same_authority", "authority"
@@ -233,6 +269,8 @@ def route(*, obstacle: Obstacle, authority: Organisation, by, deadline_days: int
             raise _invalid(_("Give between 1 and 365 days."), "invalid_deadline", "deadline_days")
         obstacle.deadline = timezone.localdate() + dt.timedelta(days=deadline_days)
     obstacle.save()
+    # The authority it was taken from still sees the entry.
+    _audit(obstacle, by=by, action=AuditAction.CHANGED, before=before, extra_owners=[old_authority])
     _announce_new(obstacle)
     _tell_reporter(
         obstacle,
@@ -258,6 +296,7 @@ def assign(*, obstacle: Obstacle, owner, by) -> Obstacle:
     assigned themselves) and the reporter are told."""
     obstacle = _locked(obstacle)
     _require(by, "obstacles.assign_obstacle", obstacle)
+    before = snapshot(obstacle, AUDITED_FIELDS)
     if owner is None or not queries.is_member_of(owner, obstacle.authority_id):
         raise _invalid(
             _("The owner must be a member of the responsible authority."),
@@ -270,6 +309,7 @@ def assign(*, obstacle: Obstacle, owner, by) -> Obstacle:
     if obstacle.status == Status.RECEIVED:
         obstacle.status = Status.ASSIGNED
     obstacle.save()
+    _audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
     if owner.pk != by.pk:
         notify(
             recipients=[owner],
@@ -296,8 +336,10 @@ def start(*, obstacle: Obstacle, by) -> Obstacle:
     """Assigned → in progress; the reporter is told."""
     obstacle = _locked(obstacle)
     _require(by, "obstacles.start_obstacle", obstacle)
+    before = snapshot(obstacle, AUDITED_FIELDS)
     obstacle.status = Status.IN_PROGRESS
     obstacle.save()
+    _audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
     _tell_reporter(
         obstacle,
         format_lazy(_("Work has started on your obstacle: {title}"), title=obstacle.title),
@@ -325,12 +367,14 @@ def _close(obstacle, status, reason: str, summary: str, is_public: bool | None, 
             "summary_missing",
             "public_summary",
         )
+    before = snapshot(obstacle, AUDITED_FIELDS)
     obstacle.status = status
     obstacle.resolution_reason = reason
     obstacle.public_summary = summary
     obstacle.is_public = is_public
     obstacle.closed_at = timezone.now()
     obstacle.save()
+    _audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
 
 
 @transaction.atomic
@@ -384,6 +428,7 @@ def reopen(*, obstacle: Obstacle, by) -> Obstacle:
     summary are cleared. The other side is told."""
     obstacle = _locked(obstacle)
     _require(by, "obstacles.reopen_obstacle", obstacle)
+    before = snapshot(obstacle, AUDITED_FIELDS)
     span = max((obstacle.deadline - timezone.localdate(obstacle.created_at)).days, 1)
     obstacle.status = Status.ASSIGNED if obstacle.owner_id else Status.RECEIVED
     obstacle.resolution_reason = ""
@@ -393,6 +438,7 @@ def reopen(*, obstacle: Obstacle, by) -> Obstacle:
     obstacle.escalated_at = None
     obstacle.deadline = timezone.localdate() + dt.timedelta(days=span)
     obstacle.save()
+    _audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
     subject = format_lazy(_("An obstacle was reopened: {title}"), title=obstacle.title)
     body = format_lazy(_("Answer by {deadline}."), deadline=obstacle.deadline.isoformat())
     handlers = [obstacle.owner] if obstacle.owner_id else queries.authority_admins(obstacle)
@@ -416,6 +462,8 @@ def add_comment(*, obstacle: Obstacle, body: str, by) -> Comment:
     if not body:
         raise _invalid(_("Write a comment."), "comment_empty", "body")
     comment = Comment.objects.create(obstacle=obstacle, author=by, body=body[:4000])
+    # The text stays with the obstacle; the log says only that a comment was added.
+    _audit(obstacle, by=by, action=AuditAction.ADDED, after={"comments": 1})
     subject = format_lazy(_("New comment on the obstacle “{title}”"), title=obstacle.title)
     if queries.is_member_of(by, obstacle.reporter_organisation_id):
         handlers = [obstacle.owner] if obstacle.owner_id else queries.authority_admins(obstacle)
@@ -441,7 +489,9 @@ def add_attachment(*, obstacle: Obstacle, title: str, upload, by) -> Attachment:
             "too_many_attachments",
             max=MAX_ATTACHMENTS,
         )
-    return _store_attachment(obstacle, title, upload, content_type, by)
+    attachment = _store_attachment(obstacle, title, upload, content_type, by)
+    _audit(obstacle, by=by, action=AuditAction.ADDED, after={"attachments": [attachment.title]})
+    return attachment
 
 
 # --- escalation ------------------------------------------------------------------------------
@@ -461,6 +511,13 @@ def escalate_overdue(*, today: dt.date | None = None) -> int:
             obstacle = Obstacle.objects.select_related(
                 "authority", "reporter_organisation", "locality"
             ).get(pk=pk)
+            _audit(
+                obstacle,
+                by=None,  # the platform
+                action=AuditAction.STATUS,
+                before={"escalated_at": None},
+                after=snapshot(obstacle, ("escalated_at",)),
+            )
             notify(
                 recipients=queries.authority_admins(obstacle),
                 subject=format_lazy(_("Overdue obstacle: {title}"), title=obstacle.title),
