@@ -5,15 +5,19 @@ in test_funnel.py."""
 import datetime as dt
 from dataclasses import dataclass
 
-from kakehashi.directory.models import Sector
+from django.utils import timezone
+
+from kakehashi.directory.models import OrganisationKind, Sector
 from kakehashi.events import services as events
 from kakehashi.events.models import Meeting, MeetingSlot, MeetingTable, OutcomeKind
 from kakehashi.insights import services
 from kakehashi.insights.models import OutcomeKind as Realised
+from kakehashi.obstacles import services as obstacles
+from kakehashi.obstacles.models import Obstacle, RoutingRule
 from kakehashi.partnerships.models import PartnershipKind
 from kakehashi.proposals.models import Interest, InterestStatus
 from tests.events.builders import build_conference
-from tests.factories import OrganisationFactory, locality, partnership_between
+from tests.factories import OrganisationFactory, locality, member_of, partnership_between
 from tests.proposals.factories import ProposalFactory, published
 
 
@@ -25,6 +29,7 @@ class World:
     proposals: dict
     interests: dict
     meetings: dict
+    obstacles: dict
 
 
 def build_world() -> World:
@@ -116,4 +121,85 @@ def build_world() -> World:
         proposals=proposals,
         interests=interests,
         meetings={"m1": m1, "m2": m2, "m3": m3},
+        obstacles=build_obstacles(),
     )
+
+
+# (key, locality, days from filing to closing or None when open, how it ends, public?,
+#  overdue?) for build_obstacles.
+OBSTACLES = [
+    ("a1", "ho-chi-minh-city", 2, "resolved", True, False),
+    ("a2", "binh-duong-before-2025", 10, "resolved", False, False),
+    ("a3", "ho-chi-minh-city", 30, "unresolvable", False, False),
+    ("a4", "ho-chi-minh-city", None, "received", False, True),
+    ("a5", "ho-chi-minh-city", None, "assigned", False, False),
+    ("b1", "quang-nam-before-2025", 4, "resolved", True, False),
+    ("b2", "da-nang", 6, "unresolvable", False, False),
+    ("b3", "da-nang", None, "in_progress", False, True),
+    ("n1", "hanoi", None, "received", False, False),
+]
+
+
+def build_obstacles() -> dict[str, Obstacle]:
+    """Obstacles with known times: the HCMC Department of Finance answers for Ho Chi Minh
+    City (and Binh Duong, merged into it), Da Nang's People's Committee for Da Nang (and
+    Quang Nam); no rule covers Hanoi. Filing and closing times are then set to known values
+    (the workflow stamps the present), 60 days ago plus the days in OBSTACLES."""
+    business = OrganisationFactory(name="Obstacle Reporting Company")
+    reporter = member_of(business)
+    authorities = {
+        "a": OrganisationFactory(
+            name="Sở Tài chính TP.HCM",
+            name_en="HCMC Department of Finance",
+            kind=OrganisationKind.LOCAL_GOVERNMENT,
+            language="vi",
+        ),
+        "b": OrganisationFactory(
+            name="UBND TP Đà Nẵng",
+            name_en="Da Nang People's Committee",
+            kind=OrganisationKind.LOCAL_GOVERNMENT,
+            language="vi",
+            locality=locality("da-nang"),
+        ),
+    }
+    officers = {key: member_of(authority) for key, authority in authorities.items()}
+    for key, place in (("a", "ho-chi-minh-city"), ("b", "da-nang")):
+        RoutingRule.objects.create(
+            locality=locality(place), country="VN", authority=authorities[key]
+        )
+    filed_at = timezone.now() - dt.timedelta(days=60)
+    today = timezone.localdate()
+    made = {}
+    for key, place, days, status, public, overdue in OBSTACLES:
+        obstacle = obstacles.file_obstacle(
+            data=obstacles.ObstacleInput(
+                title=f"Obstacle {key}",
+                category="licences",
+                locality=locality(place),
+                description=f"Description of obstacle {key}.",
+                language="en",
+            ),
+            organisation=business,
+            by=reporter,
+        )
+        officer = officers.get(key[0])
+        if status != "received":
+            obstacles.assign(obstacle=obstacle, owner=officer, by=officer)
+        if status == "in_progress":
+            obstacles.start(obstacle=obstacle, by=officer)
+        if status in ("resolved", "unresolvable"):
+            close = obstacles.resolve if status == "resolved" else obstacles.cannot_resolve
+            close(
+                obstacle=obstacle,
+                reason=f"How {key} ended.",
+                public_summary=f"Public summary of obstacle {key}." if public else "",
+                by=officer,
+            )
+        Obstacle.objects.filter(pk=obstacle.pk).update(
+            created_at=filed_at,
+            closed_at=filed_at + dt.timedelta(days=days) if days is not None else None,
+            deadline=today + dt.timedelta(days=-1 if overdue else 10),
+        )
+        obstacle.refresh_from_db()
+        made[key] = obstacle
+    return made

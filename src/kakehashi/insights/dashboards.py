@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.insights import charts, figures
+from kakehashi.insights import authorities, charts, figures
 from kakehashi.partnerships.models import PartnershipKind
 
 
@@ -142,6 +142,38 @@ def _matching(params: dict) -> Figure:
     )
 
 
+OBSTACLE_SERIES = [
+    ("resolved", _("Resolved")),
+    ("unresolvable", _("Cannot be resolved")),
+    ("open", _("Open")),
+    ("overdue", _("Overdue")),
+]
+TIME_SERIES = [
+    ("median_days", _("Median days to close")),
+    ("p90_days", _("90th percentile of days to close")),
+]
+
+
+def _obstacles(params: dict) -> Figure:
+    rows = authorities.resolution_by_authority()
+    timed = [row for row in rows if row["median_days"] is not None]
+    counts = charts.grouped_bar_chart(
+        title=_("Obstacles received per authority, by where they stand"),
+        groups=[row["group"] for row in rows],
+        series=[(label, [row[key] for row in rows]) for key, label in OBSTACLE_SERIES],
+    )
+    times = charts.grouped_bar_chart(
+        title=_("Days from filing to closing, per authority"),
+        groups=[row["group"] for row in timed],
+        series=[(label, [row[key] for row in timed]) for key, label in TIME_SERIES],
+    )
+    return Figure(
+        columns=authorities.COLUMNS,
+        rows=rows,
+        chart=times + counts if timed else counts,
+    )
+
+
 DASHBOARDS = {
     dashboard.key: dashboard
     for dashboard in [
@@ -191,6 +223,16 @@ DASHBOARDS = {
             _("Matching activity"),
             _("Expressions of interest and meeting requests per month, over the last year."),
             _matching,
+        ),
+        Dashboard(
+            "obstacle-resolution",
+            _("Obstacle resolution times per authority"),
+            _(
+                "For each responsible authority: obstacles received, resolved, that cannot be "
+                "resolved, open and overdue, and the median and 90th percentile of days from "
+                "filing to closing. Counts only: no obstacle is named."
+            ),
+            _obstacles,
         ),
     ]
 }

@@ -2,13 +2,16 @@
 public aggregates; a signed-in member also sees the funnel of their own organisations."""
 
 from django.http import FileResponse, Http404, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
+from kakehashi.directory.models import Locality
 from kakehashi.directory.queries import organisation_ids_of
-from kakehashi.insights import figures
+from kakehashi.insights import authorities, charts, figures, localities
 from kakehashi.insights.dashboards import DASHBOARDS
+from kakehashi.obstacles.queries import today_unit
 from kakehashi.partnerships.models import PartnershipKind
 
 FUNNEL_GROUPS = ("event", "locality", "sector")
@@ -65,9 +68,41 @@ def dashboard(request, key):
         "funnel_groups": FUNNEL_GROUPS,
         "kinds": PartnershipKind.choices,
     }
+    if key == "obstacle-resolution":
+        context["demo_obstacles"] = authorities.demo_obstacles()
     if key == "funnel" and request.user.is_authenticated:
         own = organisation_ids_of(request.user)
         context["own_rows"] = figures.organisation_funnel(own)
         context["own_outcomes"] = figures.outcomes_of(own) if own else []
         context["stages"] = figures.STAGES
     return render(request, "insights/dashboard.html", context)
+
+
+def locality_list(request):
+    return render(
+        request, "insights/localities.html", {"localities": localities.current_localities()}
+    )
+
+
+def locality_dashboard(request, slug):
+    """One locality's figures; a former unit leads to the unit that took it over."""
+    locality = get_object_or_404(Locality.objects.select_related("successor"), slug=slug)
+    current = today_unit(locality)
+    if current.pk != locality.pk:
+        return redirect("insights:locality", slug=current.slug)
+    data = localities.locality_figures(locality)
+    chart = charts.bar_chart(
+        title=_("Funnel of %(locality)s") % {"locality": locality.name},
+        items=[(str(label), data.funnel[key]) for key, label in figures.STAGES],
+    )
+    return render(
+        request,
+        "insights/locality.html",
+        {
+            "data": data,
+            "locality": locality,
+            "funnel": [(key, label, data.funnel[key]) for key, label in figures.STAGES],
+            "chart": chart,
+            "demo": figures.demo_counts(),
+        },
+    )

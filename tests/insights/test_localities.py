@@ -1,0 +1,83 @@
+"""The locality dashboard, from the known data of builders.py (funnel figures as counted in
+test_funnel.py; obstacles as listed in test_authorities.py)."""
+
+import re
+
+from kakehashi.insights import localities
+from tests.factories import locality
+
+
+def _funnel_cells(page: str) -> list[str]:
+    return re.findall(r'<td data-stage="[a-z]+">(\d+)</td>', page)
+
+
+def test_locality_figures_exact(world, django_assert_max_num_queries):
+    with django_assert_max_num_queries(16):
+        data = localities.locality_figures(locality("da-nang"))
+    stages = ["proposals", "interests", "requests", "scheduled", "held", "outcomes"]
+    assert [data.funnel[key] for key in stages] == [1, 2, 2, 1, 1, 2]
+    assert [(o.kind, str(o.occurred_on), o.amount) for o in data.outcomes] == [
+        ("investment", "2026-11-02", 1000000),
+        ("mou_signed", "2026-11-01", None),
+    ]
+    # b1 was filed in Quang Nam (merged into Da Nang); b2 was closed without a summary.
+    assert [o.title for o in data.resolved] == ["Obstacle b1"]
+    assert (data.open_obstacles, data.overdue_obstacles) == (1, 1)
+
+
+def test_locality_page_shows_funnel_outcomes_and_public_obstacles_only(
+    world, client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(20):
+        response = client.get("/insights/localities/da-nang/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Da Nang</h1>" in page
+    assert _funnel_cells(page) == ["1", "2", "2", "1", "1", "2"]
+    assert '<svg class="chart" role="img"' in page
+    outcomes = page[page.index('id="outcomes"') : page.index('id="obstacles"')]
+    assert "Investment registered" in outcomes and "1000000.00 USD" in outcomes
+    assert "2026-11-02" in outcomes and "MoU or agreement signed" in outcomes
+    assert "Obstacle b1" in page and "Public summary of obstacle b1." in page
+    assert "Da Nang People&#x27;s Committee" in page
+    assert "1 difficulty is being handled here (1 past the deadline)." in page
+    # Nothing of obstacles without a public summary, and no company named.
+    for key in ("b2", "b3", "a1", "a2"):
+        assert f"Obstacle {key}" not in page
+        assert f"Description of obstacle {key}." not in page
+    assert "How b1 ended." not in page
+    for registration, _user in world.delegations.values():
+        assert registration.organisation.name not in page
+    assert "Obstacle Reporting Company" not in page
+
+
+def test_merged_unit_counts_for_its_successor(world, client):
+    page = client.get("/insights/localities/ho-chi-minh-city/").content.decode()
+    assert _funnel_cells(page) == ["0"] * 6
+    assert "No outcome recorded here yet." in page
+    assert "Obstacle a1" in page and "Obstacle a2" not in page  # a2 has no public summary
+    assert "2 difficulties are being handled here (1 past the deadline)." in page
+    response = client.get("/insights/localities/binh-duong-before-2025/")
+    assert (response.status_code, response["Location"]) == (
+        302,
+        "/insights/localities/ho-chi-minh-city/",
+    )
+
+
+def test_unpublished_proposal_outcome_is_not_listed(world, client):
+    proposal = world.proposals["p1"]
+    proposal.status = "withdrawn"
+    proposal.save(update_fields=["status"])
+    page = client.get("/insights/localities/da-nang/").content.decode()
+    assert "Investment registered" not in page
+    assert "MoU or agreement signed" in page  # the meeting's, at a published event
+
+
+def test_unknown_locality_and_the_list(world, client, django_assert_max_num_queries):
+    assert client.get("/insights/localities/atlantis/").status_code == 404
+    with django_assert_max_num_queries(6):
+        page = client.get("/insights/localities/").content.decode()
+    assert 'href="/insights/localities/da-nang/"' in page
+    assert "binh-duong-before-2025" not in page
+    index = client.get("/insights/").content.decode()
+    assert 'href="/insights/localities/"' in index
