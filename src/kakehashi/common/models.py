@@ -4,12 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditAction(models.TextChoices):
-    CREATED = "created", _("created")
-    CHANGED = "changed", _("changed")
-    DELETED = "deleted", _("deleted")
+    # A context of their own: "created" is also a date label elsewhere.
+    CREATED = "created", pgettext_lazy("audit action", "created")
+    CHANGED = "changed", pgettext_lazy("audit action", "changed")
+    DELETED = "deleted", pgettext_lazy("audit action", "deleted")
     # A workflow step (submitted, published, held...): `before`/`after` hold the status.
     STATUS = "status", _("status changed")
     PLACED = "placed", _("placed in the schedule")

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language
 from kakehashi.directory.models import Country, Locality, Organisation
@@ -27,7 +28,7 @@ RULE_CATEGORIES = [(ANY_CATEGORY, _("Any category")), *Category.choices]
 
 
 class Status(models.TextChoices):
-    RECEIVED = "received", _("Received")
+    RECEIVED = "received", pgettext_lazy("obstacle status", "Received")
     ASSIGNED = "assigned", _("Assigned")
     IN_PROGRESS = "in_progress", _("In progress")
     RESOLVED = "resolved", _("Resolved")
