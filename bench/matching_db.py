@@ -481,6 +481,18 @@ def measure(seed: int) -> dict:
     start = time.perf_counter()
     run_search(plain[0])
     first_search_ms = (time.perf_counter() - start) * 1000
+    # Full (generation 2) collections of the cyclic garbage collector walk every object of
+    # the live index: count them and their pauses while the platform's calls are timed.
+    pauses: list[float] = []
+    pause_start = [0.0]
+
+    def watch(phase: str, info: dict) -> None:
+        if phase == "start":
+            pause_start[0] = time.perf_counter()
+        elif info["generation"] == 2:
+            pauses.append((time.perf_counter() - pause_start[0]) * 1000)
+
+    gc.callbacks.append(watch)
     search_plain, _ = timed([lambda d=d: run_search(d) for d in plain])
     print(f"  run_search: p95 {search_plain['p95_ms']:.1f} ms", file=sys.stderr, flush=True)
     search_filtered, _ = timed([lambda d=d: run_search(d) for d in filtered])
@@ -495,6 +507,22 @@ def measure(seed: int) -> dict:
     proposals = [rows[pk] for pk in chosen]
     recommend, _ = timed([lambda p=p: for_proposal(p) for p in proposals])
     print(f"  for_proposal: p95 {recommend['p95_ms']:.1f} ms", file=sys.stderr, flush=True)
+    gc.callbacks.remove(watch)
+    collections = {"count": len(pauses), "mean_ms": sum(pauses) / max(1, len(pauses))}
+    collections["max_ms"] = max(pauses, default=0.0)
+    # The same calls again with the index's objects moved out of the collector's sight
+    # (gc.freeze() after the load), which the platform does not do: what it would change.
+    gc.collect()
+    gc.freeze()
+    search_frozen, _ = timed([lambda d=d: run_search(d) for d in plain])
+    recommend_frozen, _ = timed([lambda p=p: for_proposal(p) for p in proposals])
+    gc.unfreeze()
+    print(
+        f"  with gc.freeze(): run_search p95 {search_frozen['p95_ms']:.1f} ms, "
+        f"for_proposal p95 {recommend_frozen['p95_ms']:.1f} ms",
+        file=sys.stderr,
+        flush=True,
+    )
     # The engine's share of the same calls, on the same live index: what for_proposal ranks
     # (k = limit + 5, with the relationship context) and what run_search ranks (k = 200).
     context = matching_context()
@@ -509,6 +537,9 @@ def measure(seed: int) -> dict:
         "search": search_plain,
         "search_filtered": search_filtered,
         "recommend": recommend,
+        "full_collections": collections,
+        "search_gc_frozen": search_frozen,
+        "recommend_gc_frozen": recommend_frozen,
         "engine_rank": rank_only,
         "engine_search": search_only,
         "peak_rss_mb": peak_rss_mb(),

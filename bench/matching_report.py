@@ -373,6 +373,8 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
         ("search_filtered", "`run_search()`, text + sector + country"),
     )
     engine_calls = (
+        ("recommend_gc_frozen", "`recommend.for_proposal()` after `gc.freeze()` (see below)"),
+        ("search_gc_frozen", "`run_search()`, text only, after `gc.freeze()` (see below)"),
         ("engine_rank", "engine alone: `index.rank(k=15, context)` of the same proposals"),
         ("engine_search", "engine alone: `index.search(text, k=200)` of the same queries"),
     )
@@ -394,6 +396,22 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
         "shares (see the load average). The *engine alone* rows time the same rankings "
         "without the database (no facets, no loading of hits, no reasons written).",
     ]
+    if all("full_collections" in databases[k]["measure"] for k in kinds):
+        lines += [
+            "",
+            "*After `gc.freeze()`*: Python's full garbage collections walk every object of the "
+            "live index (documents, analyses, postings). While the platform's calls above were "
+            "timed there were "
+            + "; ".join(
+                f"{DATABASE_NAMES[k]} {c['count']} full collections of {c['mean_ms']:.0f} ms on "
+                f"average (longest {c['max_ms']:.0f} ms)"
+                for k in kinds
+                for c in [databases[k]["measure"]["full_collections"]]
+            )
+            + ". The rows marked `gc.freeze()` time the same calls again after `gc.collect(); "
+            "gc.freeze()` in the measuring process, which the platform does not do (a "
+            "variant, to show what freezing after a load in live.py would change).",
+        ]
     lines.append("")
     missed = [
         f"{label} on {DATABASE_NAMES[kind]}: p95 {databases[kind]['measure'][key]['p95_ms']:.1f} ms"
