@@ -18,7 +18,7 @@ from kakehashi.matching.live import reading
 from kakehashi.matching.proposal_documents import published_proposals
 from kakehashi.proposals.models import PartnershipType, ProposalKind, TechnologyStage
 
-RESULTS_CONSIDERED = 200  # hits whose facets are counted
+RESULTS_CONSIDERED = 60  # hits ranked, shown (30 on the page) and counted in the facets
 ORGANISATIONS = "organisation"
 
 

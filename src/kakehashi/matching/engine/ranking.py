@@ -4,7 +4,7 @@ Pipeline for `method="full"`:
 
 1. Candidates: the union of the top N by cosine (numpy argpartition over the vector matrix),
    the top N by BM25 over tokens, and the top N by shared concepts (idf-weighted), N = max(200,
-   20 k). The query itself, documents of its organisation and those `allowed` rejects are
+   4 k). The query itself, documents of its organisation and those `allowed` rejects are
    dropped; N grows if fewer than k candidates remain.
 2. Each candidate gets component scores in 0..1 and the score is their weighted sum (WEIGHTS,
    summing to 1), so a score is comparable across queries.
@@ -211,7 +211,7 @@ def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Matc
     dense = np.where(alive, cos, -np.inf)
     bm[~alive] = 0
     cs[~alive] = 0
-    n = max(MIN_CANDIDATES, 20 * k)
+    n = max(MIN_CANDIDATES, 4 * k)
     while True:
         pool = set()
         top_dense = np.argpartition(-dense, n)[:n] if n < size else np.arange(size)
