@@ -60,6 +60,8 @@ def test_accepting_one_organisation_reveals_nothing_to_another(
 def test_new_thread_page_hides_an_anonymous_owner_until_accepted(
     client, secret_offer, interest, lan, sato, vn, jp
 ):
+    lan.preferred_language = "en"  # the page's words, in English, are what is looked for
+    lan.save()
     client.force_login(lan)
     address = f"/messages/new/?proposal={secret_offer.pk}&from={vn.pk}"
     page = client.get(f"/proposals/{secret_offer.pk}/")
@@ -84,6 +86,8 @@ def test_new_thread_page_hides_an_anonymous_owner_until_accepted(
 def test_owner_sees_a_write_to_link_per_accepted_interest(
     client, secret_offer, interest, lan, sato, vn, jp
 ):
+    sato.preferred_language = "en"  # the page's words, in English, are what is looked for
+    sato.save()
     client.force_login(sato)
     page = client.get(f"/proposals/{secret_offer.pk}/").content.decode()
     assert "Write to Saigon Robotics" not in page

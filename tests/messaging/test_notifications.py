@@ -29,7 +29,7 @@ def test_default_is_an_email_at_once_in_the_recipients_language(
     message = thread.messages.get()
 
     (notice,) = Notification.objects.filter(recipient=sato)
-    assert notice.subject == "New message from Saigon Robotics"
+    assert notice.subject == "Saigon Roboticsからの新着メッセージ"  # in Sato's Japanese
     assert notice.link == f"/messages/{thread.pk}/"
     # The date is written for the Japanese reader ("2026年11月23日"-style), not in English.
     japanese_date = _date_in("ja", message.created_at)
@@ -83,7 +83,7 @@ def test_daily_means_in_app_now_and_one_digest_later(
 
     (digest,) = mailoutbox
     assert digest.to == ["sato@example.jp"]
-    assert "Robot arms: 2 new messages" in digest.body
+    assert "Robot arms：新着メッセージ2件" in digest.body  # in Sato's Japanese
     assert f"/messages/{thread.pk}/" in digest.body
     # Run again: nothing new, nothing sent.
     assert services.send_digests() == 0

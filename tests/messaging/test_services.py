@@ -208,7 +208,10 @@ def test_report_and_uphold(lan, sato, vn, jp):
     message.refresh_from_db()
     assert report.status == ReportStatus.UPHELD and report.handled_by == admin
     assert message.is_removed
-    assert Notification.objects.filter(recipient=sato, subject="Your report was decided").exists()
+    # In Sato's Japanese: "Your report was decided".
+    assert Notification.objects.filter(
+        recipient=sato, subject="通報への対応が決定しました"
+    ).exists()
     with pytest.raises(ValidationError) as error:
         services.handle_report(report=report, by=admin, uphold=False)
     assert error.value.code == "already_handled"
