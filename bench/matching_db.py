@@ -537,6 +537,8 @@ def measure(seed: int) -> dict:
         "search": search_plain,
         "search_filtered": search_filtered,
         "recommend": recommend,
+        "results_considered": RESULTS_CONSIDERED,
+        "recommendations": RECOMMENDATIONS,
         "full_collections": collections,
         "search_gc_frozen": search_frozen,
         "recommend_gc_frozen": recommend_frozen,

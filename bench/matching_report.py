@@ -275,6 +275,8 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
     extend = databases["extend"]
     kinds = [k for k in DATABASE_NAMES if k in databases]
     first = databases[kinds[0]]["setup"]
+    considered = databases[kinds[0]]["measure"].get("results_considered", 200)
+    limit = databases[kinds[0]]["measure"].get("recommendations", 10)
     lines = [
         f"## Speed through the database: {', '.join(DATABASE_NAMES[k] for k in kinds)}, "
         f"{first['proposals']:,} proposals",
@@ -318,10 +320,12 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
         "add it with its stored analysis and vector (*cold load*), and the language-centred "
         "vectors are built (*centring*, otherwise done by the first query). Then "
         "`run_search()` as the search view calls it (cleaned form data, language detected; "
-        "it ranks up to 200 hits and loads them from the database with their facets) for 200 "
+        f"it ranks up to {considered} hits (search.RESULTS_CONSIDERED) and loads them from the "
+        "database with their facets) for 200 "
         "generated free-text queries (vi, ja, en), without filters and with a sector and a "
         "country (facets applied in the database, the engine ranking only what passes), and "
-        "`recommend.for_proposal()` (top 10, k = 15 ranked, hits loaded, reasons written in "
+        f"`recommend.for_proposal()` (top {limit}, k = {limit + 5} ranked, hits loaded, "
+        "reasons written in "
         "English) for 200 random stored proposals.",
         "",
         "| | " + " | ".join(DATABASE_NAMES[k] for k in kinds) + " |",
@@ -375,8 +379,8 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
     engine_calls = (
         ("recommend_gc_frozen", "`recommend.for_proposal()` after `gc.freeze()` (see below)"),
         ("search_gc_frozen", "`run_search()`, text only, after `gc.freeze()` (see below)"),
-        ("engine_rank", "engine alone: `index.rank(k=15, context)` of the same proposals"),
-        ("engine_search", "engine alone: `index.search(text, k=200)` of the same queries"),
+        ("engine_rank", f"engine alone: `index.rank(k={limit + 5}, context)`, same proposals"),
+        ("engine_search", f"engine alone: `index.search(text, k={considered})`, same queries"),
     )
     for key, label in calls + engine_calls:
         for kind in kinds:
