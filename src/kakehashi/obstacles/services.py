@@ -104,7 +104,13 @@ def _invalid(message, code: str, field_name: str | None = None, **params) -> Val
 
 
 def _locked(obstacle: Obstacle) -> Obstacle:
-    return Obstacle.objects.select_for_update().select_related("authority").get(pk=obstacle.pk)
+    # Lock the obstacle row only: the authority is optional (an outer join), which
+    # PostgreSQL does not lock.
+    return (
+        Obstacle.objects.select_for_update(of=("self",))
+        .select_related("authority")
+        .get(pk=obstacle.pk)
+    )
 
 
 def _tell_reporter(obstacle: Obstacle, subject, body, *, by=None) -> None:
