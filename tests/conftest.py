@@ -38,3 +38,14 @@ def _english(settings):
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_matching_context():
+    """The matching's relationship context is cached a minute per process; each test's
+    database is new."""
+    from kakehashi.matching.context import forget_context
+
+    forget_context()
+    yield
+    forget_context()

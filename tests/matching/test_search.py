@@ -100,3 +100,15 @@ def test_organisations_only(client, market):
 
     response = client.get("/matching/search/", {"kind": "organisation"})
     assert all(hit.organisation is not None for hit in response.context["hits"])
+
+
+def test_locality_and_stage_filters(client, market):
+    from kakehashi.proposals.models import Proposal
+
+    response = client.get("/matching/search/", {"q": "kho lạnh", "locality": "osaka-prefecture"})
+    assert market["cold_vi"].title not in result_titles(response)
+    assert market["cold_ja"].title in result_titles(response)
+
+    Proposal.objects.filter(pk=market["cold_ja"].pk).update(stage="market")
+    response = client.get("/matching/search/", {"q": "kho lạnh", "stage": "market"})
+    assert result_titles(response) == [market["cold_ja"].title]

@@ -8,6 +8,8 @@ that matching does not import it."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from collections.abc import Callable, Iterable
 
 from django.db.models import Q
@@ -25,8 +27,32 @@ def register_met_before(provider: Callable[[], Iterable[tuple[int, int]]]) -> No
         _met_before_providers.append(provider)
 
 
+CACHE_SECONDS = 60  # agreements and priority lists change rarely; a minute late is fine
+_cache: dict = {}
+_cache_lock = threading.Lock()
+
+
 def matching_context(today: dt.date | None = None) -> Context:
+    """The context, read from the database at most once a minute per process."""
     today = today or dt.date.today()
+    now = time.monotonic()
+    with _cache_lock:
+        cached = _cache.get(today)
+        if cached and now - cached[0] < CACHE_SECONDS:
+            return cached[1]
+    context = _read_context(today)
+    with _cache_lock:
+        _cache.clear()
+        _cache[today] = (now, context)
+    return context
+
+
+def forget_context() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _read_context(today: dt.date) -> Context:
     return Context(
         partnerships=frozenset(_partner_localities()),
         priority_partners=_priority_partners(today.year),

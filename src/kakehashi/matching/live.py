@@ -8,12 +8,14 @@ applies changes: use `with reading() as index:` around every use."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
 
+from kakehashi.matching.context import forget_context
 from kakehashi.matching.engine import (
     Document,
     MatchingIndex,
@@ -23,6 +25,7 @@ from kakehashi.matching.engine import (
 from kakehashi.matching.models import IndexClock, IndexEntry
 
 _lock = threading.RLock()
+FREEZE_FROM = 10_000  # documents loaded at once (see live_index)
 _state: dict = {"index": None, "generation": None, "sequence": 0, "embedder": None}
 
 
@@ -44,8 +47,15 @@ def live_index() -> MatchingIndex:
             _state["generation"] = generation
             _state["sequence"] = 0
         if clock and clock.sequence > _state["sequence"]:
+            loaded_from_nothing = _state["sequence"] == 0
             _apply_changes_since(_state["sequence"], upto=clock.sequence)
             _state["sequence"] = clock.sequence
+            if loaded_from_nothing and len(_state["index"]) >= FREEZE_FROM:
+                # Hundreds of thousands of long-lived objects now: move them out of the
+                # garbage collector's sight, or each full collection takes a second
+                # (measured at 100,000 proposals; docs/benchmarks.md).
+                gc.collect()
+                gc.freeze()
         return _state["index"]
 
 
@@ -88,6 +98,7 @@ def _apply_changes_since(sequence: int, *, upto: int, batch: int = 2000) -> None
 
 
 def forget() -> None:
-    """Drop this process's index (tests; a rebuild in this process)."""
+    """Drop this process's index and cached context (tests; a rebuild in this process)."""
     with _lock:
         _state.update(index=None, generation=None, sequence=0)
+    forget_context()

@@ -125,15 +125,15 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
         hits = [Hit(key=proposal_key(p.pk), score=None, proposal=p) for p in newest]
         return SearchResult(hits=hits, total=proposals.count(), facets=_facets(hits))
 
-    allowed = None
-    only_proposals = data.get("kind") not in ("", None, ORGANISATIONS)
-    if _has_filters(data):
-        keys = {proposal_key(pk) for pk in proposals.values_list("pk", flat=True)}
-        keys |= {organisation_key(pk) for pk in organisations.values_list("pk", flat=True)}
-        allowed = keys.__contains__
-    elif only_proposals:
-        allowed = _is_proposal_key
     with reading() as index:
+        if data.get("stage"):
+            # Not part of the engine's documents: the database says which pass.
+            keys = {proposal_key(pk) for pk in proposals.values_list("pk", flat=True)}
+            allowed = keys.__contains__
+        elif _has_filters(data):
+            allowed = _document_filter(data, index)
+        else:
+            allowed = None
         matches = index.search(text, language=language, k=RESULTS_CONSIDERED, allowed=allowed)
     # A hit the engine can give no reason for shares nothing with the query but being in
     # the index (the embedding ranks everything): it is not shown.
@@ -144,8 +144,29 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
     return SearchResult(hits=hits, total=len(hits), facets=_facets(hits))
 
 
-def _is_proposal_key(key: str) -> bool:
-    return key.startswith("proposal:")
+def _document_filter(data: dict, index):
+    """The facets checked on the engine's copy of each record (kind, sectors, country,
+    today's locality, partnership types), which the index upkeep keeps equal to the
+    database's: no query that lists every record passing a filter."""
+    kind = data.get("kind") or None
+    sector = data["sector"].key if data.get("sector") else None
+    country = data.get("country") or None
+    place = data["locality"].slug if data.get("locality") else None
+    partnership_type = data.get("partnership_type") or None
+
+    def allowed(key: str) -> bool:
+        document = index.get(key)
+        if document is None:
+            return False
+        return (
+            (kind is None or document.kind == kind)
+            and (sector is None or sector in document.sectors)
+            and (country is None or document.country == country)
+            and (place is None or document.locality == place)
+            and (partnership_type is None or partnership_type in document.partnership_types)
+        )
+
+    return allowed
 
 
 def _has_filters(data: dict) -> bool:
