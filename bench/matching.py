@@ -1,7 +1,7 @@
 """Benchmark of the matching engine (kakehashi.matching.engine), issue 3:
 
     .venv/bin/python bench/matching.py [--quick | --size 100000] [--seed 1] [--core 0]
-        [--output docs/benchmarks-matching.md] [--json FILE] [--skip-quality] [--skip-speed]
+        [--output docs/benchmarks.md] [--json FILE] [--skip-quality] [--skip-speed]
         [--save-index DIR] [--databases sqlite,postgresql | none] [--db-size N]
         [--index-from DIR] [--merge JSON]
 
@@ -60,6 +60,7 @@ import matching_data  # noqa: E402
 import matching_db  # noqa: E402
 import matching_generator  # noqa: E402
 import matching_report  # noqa: E402
+from report_sections import write_section  # noqa: E402
 
 METHODS = ("bm25", "embedding", "full")
 CUTOFF = 10  # recall@10
@@ -351,7 +352,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help=f"--size {QUICK_SIZE}")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--output", default=str(ROOT / "docs" / "benchmarks-matching.md"), help="'-' for stdout"
+        "--output",
+        default=str(ROOT / "docs" / "benchmarks.md"),
+        help="the file whose 'matching' section the report replaces (others stay); '-' for stdout",
     )
     parser.add_argument("--json", help="write the raw figures to this file")
     parser.add_argument("--skip-quality", action="store_true")
@@ -469,8 +472,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.output == "-":
         print(report)
     else:
-        Path(args.output).write_text(report, encoding="utf-8")
-        print(f"report written to {args.output}", file=sys.stderr)
+        write_section(Path(args.output), "matching", report)
+        print(f"report written to {args.output} (its matching section)", file=sys.stderr)
     if args.json:
         Path(args.json).write_text(
             json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8"

@@ -27,7 +27,7 @@ recommendations over proposals stored in SQLite or PostgreSQL.
    country, and kakehashi.matching.recommend.for_proposal for 200 random proposals.
 
 Every stage's figures go to --json; bench/matching.py calls `run_databases()` and puts them
-in docs/benchmarks-matching.md.
+in docs/benchmarks.md (its matching section).
 """
 
 from __future__ import annotations
