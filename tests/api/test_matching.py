@@ -7,7 +7,6 @@ import pytest
 from django.test import Client
 
 from tests.api.client import ApiClient
-
 from tests.matching.builders import CARE_JA, COLD_CHAIN_JA, COLD_CHAIN_VI, publish_proposal
 from tests.proposals.factories import ProposalFactory
 

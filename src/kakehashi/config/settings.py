@@ -107,9 +107,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that tests with several threads (live server, concurrent
     # writers) share one test database; one per test process, so that two runs on one
     # machine do not write into each other's.
-    DATABASES["default"]["TEST"] = {
-        "NAME": str(VAR_DIR / f"test-kakehashi-{os.getpid()}.sqlite3")
-    }
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-kakehashi-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -158,9 +158,7 @@ def _tell_owners(proposal: Proposal, subject, body) -> None:
 
 def _announce(proposal: Proposal) -> None:
     """Tell the apps on the right (matching keeps its index) once the change is committed."""
-    transaction.on_commit(
-        lambda: proposal_changed.send(sender=Proposal, proposal_id=proposal.pk)
-    )
+    transaction.on_commit(lambda: proposal_changed.send(sender=Proposal, proposal_id=proposal.pk))
 
 
 def _invalid(message, code: str, **params):
