@@ -23,6 +23,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.directory.models import MembershipRole, Organisation
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
@@ -46,7 +47,6 @@ from kakehashi.messaging.models import (
 from kakehashi.notifications.services import absolute_link, notify
 from kakehashi.partnerships.models import Partnership
 from kakehashi.partnerships.queries import partnerships_visible_to
-from kakehashi.proposals.language import detect_language
 from kakehashi.proposals.models import InterestStatus, Proposal
 from kakehashi.proposals.queries import proposals_visible_to
 

@@ -22,6 +22,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
+from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.directory.queries import organisation_ids_of
@@ -36,7 +37,6 @@ from kakehashi.obstacles.models import (
     RoutingRule,
     Status,
 )
-from kakehashi.proposals.language import detect_language
 
 # Days to answer when no rule matched (the platform administrators route it by hand).
 FALLBACK_DEADLINE_DAYS = 30

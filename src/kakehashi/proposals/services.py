@@ -17,12 +17,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
+from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.notifications.services import notify
 from kakehashi.proposals.hs import validate_hs_code
-from kakehashi.proposals.language import detect_language
 from kakehashi.proposals.models import (
     KIND_FIELDS,
     Currency,

@@ -1,5 +1,6 @@
 """The matching engine: pure Python + numpy, no Django. See docs/matching.md."""
 
+from kakehashi.common.language import detect_language
 from kakehashi.matching.engine.embedding import (
     Embedder,
     LexicalEmbedder,
@@ -14,7 +15,6 @@ from kakehashi.matching.engine.index import (
     analysis_to_json,
     embed_documents,
 )
-from kakehashi.matching.engine.language import detect_language
 from kakehashi.matching.engine.model import Context, Document, Match, Reason
 from kakehashi.matching.engine.ranking import KIND_TABLE, WEIGHTS
 from kakehashi.matching.engine.reasons import explain

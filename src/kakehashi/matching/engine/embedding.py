@@ -23,8 +23,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from kakehashi.common.language import detect_language
 from kakehashi.matching.engine.glossary import concepts_in, glossary
-from kakehashi.matching.engine.language import detect_language
 from kakehashi.matching.engine.text import tokenise
 
 logger = logging.getLogger(__name__)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kakehashi.common.language import detect_language
 from kakehashi.matching.engine.centring import centre, language_code, language_means, prior_means
 from kakehashi.matching.engine.embedding import (
     Embedder,
@@ -25,7 +26,6 @@ from kakehashi.matching.engine.embedding import (
     default_embedder,
 )
 from kakehashi.matching.engine.glossary import glossary
-from kakehashi.matching.engine.language import detect_language
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
 from kakehashi.matching.engine.text import concept_stream, index_terms

@@ -1,4 +1,6 @@
-"""Language identification restricted to the platform's three languages (vi, ja, en).
+"""Language identification restricted to the platform's three languages (vi, ja, en), for
+the texts people write (proposals, messages, obstacles) and for the matching engine; pure
+Python (no Django), so the engine can use it.
 
 Script decides first (kana or CJK ideographs -> ja; Vietnamese letters with horn, breve or
 stacked tone marks -> vi); lingua decides the rest. The lingua detector is built once, lazily.
