@@ -359,7 +359,10 @@ def start(*, obstacle: Obstacle, by) -> Obstacle:
     return obstacle
 
 
-def _close(obstacle, status, reason: str, summary: str, is_public: bool | None, by):
+def _close(obstacle, status, reason: str, summary: str, is_public: bool | None, by, subject):
+    """Close the obstacle with its reason (and public summary) and tell the reporter."""
+    obstacle = _locked(obstacle)
+    _require(by, "obstacles.close_obstacle", obstacle)
     reason, summary = reason.strip(), summary.strip()
     if not reason:
         raise _invalid(
@@ -381,6 +384,17 @@ def _close(obstacle, status, reason: str, summary: str, is_public: bool | None, 
     obstacle.closed_at = timezone.now()
     obstacle.save()
     _audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    _tell_reporter(
+        obstacle,
+        subject,
+        format_lazy(
+            _("{authority}: {reason}"),
+            authority=obstacle.authority.display_name,
+            reason=obstacle.resolution_reason,
+        ),
+        by=by,
+    )
+    return obstacle
 
 
 @transaction.atomic
@@ -389,20 +403,8 @@ def resolve(
 ) -> Obstacle:
     """Assigned or in progress → resolved, with how (required) and an optional public
     summary (public unless `is_public` is False). The reporter is told."""
-    obstacle = _locked(obstacle)
-    _require(by, "obstacles.close_obstacle", obstacle)
-    _close(obstacle, Status.RESOLVED, reason, public_summary, is_public, by)
-    _tell_reporter(
-        obstacle,
-        format_lazy(_("Your obstacle is resolved: {title}"), title=obstacle.title),
-        format_lazy(
-            _("{authority}: {reason}"),
-            authority=obstacle.authority.display_name,
-            reason=obstacle.resolution_reason,
-        ),
-        by=by,
-    )
-    return obstacle
+    subject = format_lazy(_("Your obstacle is resolved: {title}"), title=obstacle.title)
+    return _close(obstacle, Status.RESOLVED, reason, public_summary, is_public, by, subject)
 
 
 @transaction.atomic
@@ -411,20 +413,8 @@ def cannot_resolve(
 ) -> Obstacle:
     """Assigned or in progress → cannot be resolved, with the reason (required). The reporter
     is told."""
-    obstacle = _locked(obstacle)
-    _require(by, "obstacles.close_obstacle", obstacle)
-    _close(obstacle, Status.UNRESOLVABLE, reason, public_summary, is_public, by)
-    _tell_reporter(
-        obstacle,
-        format_lazy(_("Your obstacle cannot be resolved: {title}"), title=obstacle.title),
-        format_lazy(
-            _("{authority}: {reason}"),
-            authority=obstacle.authority.display_name,
-            reason=obstacle.resolution_reason,
-        ),
-        by=by,
-    )
-    return obstacle
+    subject = format_lazy(_("Your obstacle cannot be resolved: {title}"), title=obstacle.title)
+    return _close(obstacle, Status.UNRESOLVABLE, reason, public_summary, is_public, by, subject)
 
 
 @transaction.atomic
