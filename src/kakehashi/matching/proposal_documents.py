@@ -8,19 +8,19 @@ from django.db.models import QuerySet
 
 from kakehashi.matching.documents import current_slug, organisation_key, proposal_key
 from kakehashi.matching.engine import Document
-from kakehashi.proposals.models import Proposal, ProposalStatus
+from kakehashi.proposals import queries
+from kakehashi.proposals.models import Proposal
 
 
 def published_proposals(today: dt.date | None = None) -> QuerySet[Proposal]:
-    """Proposals that anyone may find: published and not past their expiry."""
+    """Proposals that anyone may find: published and not past their expiry (the daily task
+    may not have run yet), with what their documents need."""
     today = today or dt.date.today()
     return (
-        Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
+        queries.published_proposals()
         .exclude(expires_on__lt=today)
         .select_related("locality__successor", "organisation__locality__successor")
-        .prefetch_related(
-            "sectors", "partnership_types", "target_countries", "target_localities__successor"
-        )
+        .prefetch_related("target_localities__successor")
     )
 
 
