@@ -1,16 +1,11 @@
 """From interest to results, across apps: a Japanese company expresses interest in a
-Vietnamese proposal, the owner accepts, they write to each other in a thread; a business
-files an obstacle that the routing rule sends to the right authority, which resolves it with
-a public summary; the locality's dashboard then shows the new outcome and the resolved
-obstacle.
+Vietnamese proposal, the owner accepts, they write to each other in a thread, from which the
+owner records the export contract that followed; a business files an obstacle that the
+routing rule sends to the right authority, which resolves it with a public summary; the
+locality's dashboard then shows the new outcome and the resolved obstacle.
 
 Elements are found by form action and field name, not by their (translated) labels: the
-Japanese member reads the pages in Japanese.
-
-There is no page for recording what followed an accepted interest (insights.Outcome is
-written by insights.services.record_outcome; the events app's pages record only intended
-follow-ups of meetings), so the test records the outcome through that service, as the
-Vietnamese owner, between the browser steps."""
+Japanese member reads the pages in Japanese, the Vietnamese owner in Vietnamese."""
 
 import datetime as dt
 
@@ -18,8 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from kakehashi.directory.models import MembershipRole, OrganisationKind
-from kakehashi.insights.models import Outcome, OutcomeKind
-from kakehashi.insights.services import record_outcome
+from kakehashi.insights.models import Outcome
 from kakehashi.messaging.models import Thread
 from kakehashi.obstacles.models import Obstacle, RoutingRule, Status
 from kakehashi.proposals.models import Interest, InterestStatus
@@ -124,17 +118,28 @@ def test_interest_thread_obstacle_and_locality_dashboard(browser, site):
     expect(page.locator("#messages")).to_contain_text(REPLY)
     context.close()
 
-    # What followed: a first export contract (no page records it: see the module's notes).
+    # What followed: the owner records a first export contract from the conversation.
     occurred_on = timezone.localdate() - dt.timedelta(days=1)
-    record_outcome(
-        kind=OutcomeKind.CONTRACT,
-        interest=interest,
-        occurred_on=occurred_on,
-        amount="480000",
-        currency="USD",
-        by=owner,
+    context, page = open_as(browser, site, owner)
+    page.goto(f"/messages/{thread.pk}/")
+    page.locator(f"a[href$='/insights/outcomes/new/?thread={thread.pk}']").click()
+    form = page.locator("main form[method=post]")
+    form.locator("[name=kind][value=contract]").check()
+    form.locator("[name=occurred_on]").fill(occurred_on.isoformat())
+    expect(form.locator("[name=locality]")).to_have_value(str(locality("da-nang").pk))
+    form.locator("[name=amount]").fill("480000")
+    form.locator("[name=currency]").select_option("USD")
+    form.locator("button[type=submit]").click()
+    expect(page.locator(".messages")).to_be_visible()
+    expect(page.locator("#messages")).to_contain_text(REPLY)  # back in the conversation
+    context.close()
+    outcome = Outcome.objects.get()
+    # The conversation is about the proposal whose owner accepted: the outcome follows it.
+    assert (outcome.interest, outcome.thread, outcome.locality) == (
+        interest,
+        None,
+        locality("da-nang"),
     )
-    assert Outcome.objects.get().locality == locality("da-nang")
 
     # The company files an obstacle in Da Nang; the rule sends it to the People's Committee.
     context, page = open_as(browser, site, owner)

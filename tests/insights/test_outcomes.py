@@ -51,12 +51,16 @@ def test_bad_input_is_refused_and_nothing_is_written(world, fields, code):
         fields["meeting"] = world.meetings[fields["meeting"]]
     if "interest" in fields:
         fields["interest"] = world.interests[fields["interest"]]
+    # The organiser may record a meeting's outcome; an interest's needs one of its parties.
+    by = world.organiser
+    if "interest" in fields and "meeting" not in fields:
+        by = member_of(fields["interest"].organisation)
     before = (Outcome.objects.count(), Partnership.objects.count())
     with pytest.raises(ValidationError) as error:
         services.record_outcome(
             kind=fields.pop("kind", OutcomeKind.CONTRACT),
             occurred_on=fields.pop("occurred_on", DAY),
-            by=world.organiser,
+            by=by,
             **fields,
         )
     assert error.value.code == code

@@ -15,7 +15,10 @@ How each stage of the funnel is attributed:
   proposal's locality; a request's sending delegation's locality; a meeting for each of its
   delegations' localities; an outcome's own locality (meeting outcomes: each delegation's).
 - per sector: the proposal's sectors; the sending delegation's sectors; a meeting for each
-  sector of its delegations; an outcome through its proposal or meeting.
+  sector of its delegations; an outcome through its proposal or meeting, or the sectors of
+  its conversation's organisations.
+
+Outcomes count in public figures only when their recorder let them (`Outcome.is_public`).
 """
 
 import datetime as dt
@@ -89,9 +92,12 @@ def public_participants():
 
 
 def public_outcomes():
-    return Outcome.objects.filter(
+    """Outcomes their recorders let count in public figures, of a published event's meeting,
+    a published proposal, or a conversation (counted by locality and sector, never named)."""
+    return Outcome.objects.filter(is_public=True).filter(
         Q(meeting__event__is_published=True)
         | Q(interest__proposal__status=ProposalStatus.PUBLISHED)
+        | Q(thread__isnull=False)
     )
 
 
@@ -205,6 +211,9 @@ def funnel_by_sector() -> list[dict]:
         ),
         "outcomes": _counts(public_outcomes().filter(meeting__isnull=False), meeting_sectors)
         + _counts(public_outcomes().filter(interest__isnull=False), "interest__proposal__sectors")
+        + _counts(
+            public_outcomes().filter(thread__isnull=False), "thread__parties__organisation__sectors"
+        )
         + _counts(public_meeting_outcomes(), meeting_sectors),
     }
     ids = set().union(*counts.values())
@@ -251,6 +260,10 @@ def organisation_funnel(organisation_ids: set[int]) -> list[dict]:
         )
         + _counts(Outcome.objects.filter(interest__organisation__in=ids), "interest__organisation")
         + _counts(
+            Outcome.objects.filter(thread__parties__organisation__in=ids),
+            "thread__parties__organisation",
+        )
+        + _counts(
             MeetingOutcome.objects.exclude(kind=OutcomeKind.NONE).filter(
                 meeting__participants__registration__organisation__in=ids
             ),
@@ -262,13 +275,14 @@ def organisation_funnel(organisation_ids: set[int]) -> list[dict]:
 
 
 def outcomes_of(organisation_ids: set[int]) -> list[Outcome]:
-    """The outcomes recorded on these organisations' meetings and interests."""
+    """The outcomes recorded on these organisations' meetings, interests and threads."""
     ids = organisation_ids
     return list(
         Outcome.objects.filter(
             Q(meeting__participants__registration__organisation__in=ids)
             | Q(interest__proposal__organisation__in=ids)
             | Q(interest__organisation__in=ids)
+            | Q(thread__parties__organisation__in=ids)
         )
         .distinct()
         .select_related("locality", "partnership", "meeting__event", "interest__proposal")

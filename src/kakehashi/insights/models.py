@@ -1,7 +1,7 @@
-"""What followed a meeting or an expression of interest: an agreement signed, an investment
-registered, a contract or export deal, a training programme started. The events app keeps
-what delegations *intend* after a meeting (events.MeetingOutcome); an `Outcome` here is a
-result that happened, and it feeds the funnels and dashboards."""
+"""What followed a meeting, an expression of interest or a conversation: an agreement signed,
+an investment registered, a contract or export deal, a training programme started. The events
+app keeps what delegations *intend* after a meeting (events.MeetingOutcome); an `Outcome` here
+is a result that happened, and it feeds the funnels and dashboards."""
 
 from django.conf import settings
 from django.db import models
@@ -25,7 +25,9 @@ class OutcomeCurrency(models.TextChoices):
 
 
 class Outcome(models.Model):
-    """A result that followed one meeting or one expression of interest (exactly one)."""
+    """A result that followed one meeting, one expression of interest or one message thread
+    (exactly one). `is_public` is the recorder's choice to count it in the public figures
+    (which never name an organisation)."""
 
     kind = models.CharField(_("outcome"), max_length=12, choices=OutcomeKind.choices)
     meeting = models.ForeignKey(
@@ -43,6 +45,14 @@ class Outcome(models.Model):
         on_delete=models.CASCADE,
         related_name="outcomes",
         verbose_name=_("expression of interest"),
+    )
+    thread = models.ForeignKey(
+        "messaging.Thread",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("conversation"),
     )
     locality = models.ForeignKey(
         Locality, on_delete=models.PROTECT, related_name="+", verbose_name=_("locality")
@@ -63,6 +73,7 @@ class Outcome(models.Model):
         related_name="+",
         verbose_name=_("partnership record"),
     )
+    is_public = models.BooleanField(_("count in public figures"), default=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -78,8 +89,11 @@ class Outcome(models.Model):
                 condition=Q(kind__in=OutcomeKind.values), name="insights_outcome_kind_valid"
             ),
             models.CheckConstraint(
-                condition=(Q(meeting__isnull=False) & Q(interest__isnull=True))
-                | (Q(meeting__isnull=True) & Q(interest__isnull=False)),
+                condition=(
+                    Q(meeting__isnull=False) & Q(interest__isnull=True) & Q(thread__isnull=True)
+                )
+                | (Q(meeting__isnull=True) & Q(interest__isnull=False) & Q(thread__isnull=True))
+                | (Q(meeting__isnull=True) & Q(interest__isnull=True) & Q(thread__isnull=False)),
                 name="insights_outcome_one_source",
             ),
             models.CheckConstraint(

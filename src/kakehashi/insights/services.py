@@ -1,6 +1,6 @@
-"""Every write of the insights app: recording what followed a meeting or an expression of
-interest. One transaction each; bad input raises ValidationError (with a code) and writes
-nothing."""
+"""Every write of the insights app: recording what followed a meeting, an expression of
+interest or a conversation. One transaction each; bad input raises ValidationError (with a
+code) and writes nothing."""
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
@@ -16,47 +16,96 @@ from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events.models import Meeting, MeetingStatus
 from kakehashi.events.queries import organises
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
+from kakehashi.messaging.models import Thread
+from kakehashi.messaging.queries import membership
 from kakehashi.partnerships import services as partnership_services
 from kakehashi.partnerships.models import PartnershipKind
 from kakehashi.proposals.models import Interest, InterestStatus
 
 
-def _parties(*, meeting: Meeting | None, interest: Interest | None) -> list[Organisation]:
-    """The organisations on both sides: a meeting's delegations, or a proposal's owner and
-    the organisation that expressed interest in it."""
+def _parties(*, meeting: Meeting | None, interest: Interest | None, thread: Thread | None):
+    """The organisations on both sides: a meeting's delegations, a proposal's owner and the
+    organisation that expressed interest in it, or a thread's parties."""
     if meeting is not None:
         return list(
             Organisation.objects.filter(registrations__meeting_seats__meeting=meeting)
             .select_related("locality")
             .order_by("registrations__meeting_seats__pk")
         )
-    return [interest.proposal.organisation, interest.organisation]
+    if interest is not None:
+        return [interest.proposal.organisation, interest.organisation]
+    return list(
+        Organisation.objects.filter(thread_parties__thread=thread)
+        .select_related("locality")
+        .order_by("thread_parties__pk")
+    )
 
 
-def _check_source(*, meeting, interest, by) -> list[Organisation]:
-    if (meeting is None) == (interest is None):
+def outcome_source(*, meeting=None, interest=None, thread=None) -> dict:
+    """What an outcome recorded from these follows, as record_outcome's keyword arguments.
+
+    A thread opened about a held meeting or about a proposal whose owner accepted the other
+    party's interest records its outcome on that meeting or that interest, so that it counts
+    for the event or the proposal's sectors like the ones recorded there."""
+    if thread is None:
+        return {"meeting": meeting, "interest": interest, "thread": None}
+    if thread.meeting_id and thread.meeting.status == MeetingStatus.HELD:
+        return {"meeting": thread.meeting, "interest": None, "thread": None}
+    if thread.proposal_id:
+        accepted = (
+            Interest.objects.filter(
+                proposal_id=thread.proposal_id,
+                status=InterestStatus.ACCEPTED,
+                organisation__thread_parties__thread=thread,
+            )
+            .select_related("proposal__organisation", "organisation")
+            .first()
+        )
+        if accepted is not None:
+            return {"meeting": None, "interest": accepted, "thread": None}
+    return {"meeting": None, "interest": None, "thread": thread}
+
+
+def check_source(*, by, meeting=None, interest=None, thread=None) -> list[Organisation]:
+    """The organisations involved, once `by` may record what followed this source (a held
+    meeting, an accepted interest, a thread `by` is a member of); ValidationError otherwise."""
+    if sum(source is not None for source in (meeting, interest, thread)) != 1:
         raise ValidationError(
-            _("An outcome follows either one meeting or one expression of interest."),
+            _("An outcome follows one meeting, one expression of interest or one conversation."),
             code="source_missing",
         )
-    parties = _parties(meeting=meeting, interest=interest)
+    parties = _parties(meeting=meeting, interest=interest, thread=thread)
     own = organisation_ids_of(by)
-    allowed = bool(own & {party.pk for party in parties}) or is_platform_admin(by)
+    if thread is not None:
+        # Members only, like every read of a thread: colleagues outside it are not told.
+        allowed = membership(by, thread) is not None
+    else:
+        allowed = bool(own & {party.pk for party in parties}) or is_platform_admin(by)
     if meeting is not None:
         allowed = allowed or organises(by, meeting.event)
-        if meeting.status != MeetingStatus.HELD:
-            raise ValidationError(
-                _("Outcomes are recorded for meetings that were held."), code="not_held"
-            )
-    elif interest.status != InterestStatus.ACCEPTED:
-        raise ValidationError(
-            _("Outcomes are recorded once the contact was accepted."), code="not_accepted"
-        )
     if not allowed:
         raise ValidationError(
             _("Only the parties involved can record what followed."), code="not_a_party"
         )
+    if meeting is not None and meeting.status != MeetingStatus.HELD:
+        raise ValidationError(
+            _("Outcomes are recorded for meetings that were held."), code="not_held"
+        )
+    if interest is not None and interest.status != InterestStatus.ACCEPTED:
+        raise ValidationError(
+            _("Outcomes are recorded once the contact was accepted."), code="not_accepted"
+        )
     return parties
+
+
+def default_locality(*, parties: list[Organisation], interest: Interest | None = None):
+    """Where an outcome happened unless told: the proposal's locality, else the first
+    Vietnamese party's, else the first party's."""
+    if interest is not None:
+        return interest.proposal.locality
+    vietnamese = [party for party in parties if party.country == "VN" and party.locality_id]
+    located = vietnamese or [party for party in parties if party.locality_id]
+    return located[0].locality if located else None
 
 
 def _clean_amount(kind: str, amount, currency: str) -> tuple[Decimal | None, str]:
@@ -87,33 +136,31 @@ def record_outcome(
     occurred_on: dt.date,
     meeting: Meeting | None = None,
     interest: Interest | None = None,
+    thread: Thread | None = None,
     locality: Locality | None = None,
     amount=None,
     currency: str = "",
     note: str = "",
     partnership_title: str = "",
     publish_partnership: bool = False,
+    is_public: bool = True,
     is_demo: bool = False,
 ) -> Outcome:
-    """Record a result that followed a held meeting or an accepted expression of interest.
+    """Record a result that followed a held meeting, an accepted expression of interest or
+    a message thread (pass the thread through `outcome_source` first).
 
     Only members of the organisations involved (and, for a meeting, the event's organisers
-    and platform administrators) may. The locality defaults to the proposal's, or to the
-    first Vietnamese delegation's in a meeting. For a signed MoU, the partnership record is
-    created through partnerships.services between the organisations involved (unpublished
-    unless `publish_partnership`), and linked from the outcome."""
+    and platform administrators; for a thread, its members only) may. The locality defaults
+    to the proposal's, or to the first Vietnamese party's. For a signed MoU, the partnership
+    record is created through partnerships.services between the organisations involved
+    (unpublished unless `publish_partnership`), and linked from the outcome."""
     if kind not in OutcomeKind.values:
         raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
-    parties = _check_source(meeting=meeting, interest=interest, by=by)
+    parties = check_source(by=by, meeting=meeting, interest=interest, thread=thread)
     if occurred_on > timezone.localdate():
         raise ValidationError(_("The date cannot be in the future."), code="date_in_future")
     value, currency = _clean_amount(kind, amount, currency)
-    if locality is None:
-        if interest is not None:
-            locality = interest.proposal.locality
-        else:
-            vietnamese = [party for party in parties if party.country == "VN"]
-            locality = (vietnamese or parties)[0].locality if parties else None
+    locality = locality or default_locality(parties=parties, interest=interest)
     if locality is None:
         raise ValidationError(_("Choose the locality of the outcome."), code="locality_missing")
     partnership = None
@@ -140,12 +187,14 @@ def record_outcome(
         kind=kind,
         meeting=meeting,
         interest=interest,
+        thread=thread,
         locality=locality,
         amount=value,
         currency=currency,
         occurred_on=occurred_on,
         note=note[:500],
         partnership=partnership,
+        is_public=is_public,
         is_demo=is_demo,
         recorded_by=by if by is not None and by.is_authenticated else None,
     )

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("localities/", views.locality_list, name="localities"),
     path("localities/<slug:slug>/", views.locality_dashboard, name="locality"),
+    path("outcomes/new/", views.record_outcome, name="record_outcome"),
     path("<slug:key>/", views.dashboard, name="dashboard"),
 ]

@@ -1,18 +1,26 @@
 """Dashboards: a chart, the same rows as a table, and the rows as CSV or XLSX. Everyone sees
 public aggregates; a signed-in member also sees the funnel of their own organisations."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
 from kakehashi.directory.models import Locality
 from kakehashi.directory.queries import organisation_ids_of
-from kakehashi.insights import authorities, charts, figures, localities
+from kakehashi.events.models import Meeting
+from kakehashi.insights import authorities, charts, figures, localities, queries, services
 from kakehashi.insights.dashboards import DASHBOARDS
+from kakehashi.insights.forms import OutcomeForm
+from kakehashi.messaging.queries import threads_visible_to
 from kakehashi.obstacles.queries import today_unit
 from kakehashi.partnerships.models import PartnershipKind
+from kakehashi.proposals.models import Interest
 
 FUNNEL_GROUPS = ("event", "locality", "sector")
 
@@ -105,4 +113,88 @@ def locality_dashboard(request, slug):
             "chart": chart,
             "demo": figures.demo_counts(),
         },
+    )
+
+
+# Recording what followed
+
+# Which form field a service error belongs to (the others are shown above the form).
+OUTCOME_ERROR_FIELDS = {
+    "amount_missing": "amount",
+    "amount_invalid": "amount",
+    "currency_invalid": "currency",
+    "date_in_future": "occurred_on",
+    "locality_missing": "locality",
+}
+
+
+def _int(value) -> int | None:
+    return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 12 else None
+
+
+def _named_source(request) -> tuple[dict, str]:
+    """The source named by ?meeting=, ?interest= or ?thread= (the form posts back to the
+    same address), as
+    record_outcome's keyword arguments, and where to go back to. A thread the user is not a
+    member of is not found; the other sources are checked by services.check_source."""
+    data = request.GET
+    if pk := _int(data.get("thread")):
+        thread = get_object_or_404(
+            threads_visible_to(request.user).select_related("meeting", "proposal"), pk=pk
+        )
+        return services.outcome_source(thread=thread), thread.get_absolute_url()
+    if pk := _int(data.get("interest")):
+        interest = get_object_or_404(
+            Interest.objects.select_related("proposal__organisation", "organisation"), pk=pk
+        )
+        return services.outcome_source(interest=interest), reverse("proposals:interests")
+    if pk := _int(data.get("meeting")):
+        meeting = get_object_or_404(Meeting.objects.select_related("event"), pk=pk)
+        back = reverse("events:my_meetings", args=[meeting.event.slug])
+        return services.outcome_source(meeting=meeting), back
+    raise Http404
+
+
+@login_required
+def record_outcome(request):
+    """Record what followed a held meeting, an accepted interest or a conversation."""
+    source, back = _named_source(request)
+    try:
+        parties = services.check_source(by=request.user, **source)
+    except ValidationError as error:
+        if error.code == "not_a_party":
+            # Outsiders are not told that the meeting or the interest exists.
+            raise Http404 from error
+        return render(
+            request,
+            "insights/record_outcome.html",
+            {"refusal": " ".join(error.messages), "back": back},
+        )
+    interest = source["interest"]
+    default = services.default_locality(parties=parties, interest=interest)
+    form = OutcomeForm(
+        request.POST or None,
+        localities=queries.outcome_localities(parties),
+        initial={"locality": default},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_outcome(by=request.user, **source, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(OUTCOME_ERROR_FIELDS.get(error.code), error)
+        else:
+            messages.success(request, _("What followed is recorded. Thank you."))
+            return redirect(back)
+    return render(
+        request,
+        "insights/record_outcome.html",
+        {
+            "form": form,
+            "source": source,
+            "source_field": next(key for key, value in source.items() if value is not None),
+            "parties": parties,
+            "recorded": queries.outcomes_following(**source),
+            "back": back,
+        },
+        status=400 if request.method == "POST" else 200,
     )
