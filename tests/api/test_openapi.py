@@ -50,8 +50,17 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/obstacles/{obstacle_id}"),
         *(
             ("POST", f"/api/v1/obstacles/{{obstacle_id}}/{action}")
-            for action in ("comments", "assign", "start", "resolve", "cannot-resolve", "reopen")
+            for action in (
+                "comments",
+                "attachments",
+                "assign",
+                "start",
+                "resolve",
+                "cannot-resolve",
+                "reopen",
+            )
         ),
+        ("GET", "/api/v1/obstacles/{obstacle_id}/attachments/{attachment_id}"),
         ("GET", "/api/v1/tokens"),
         ("POST", "/api/v1/tokens"),
         ("DELETE", "/api/v1/tokens/{token_id}"),

@@ -1,21 +1,23 @@
 """Obstacles: list and read (participants see theirs, everyone sees closed obstacles with a
-public summary), file (routed at once), comment, and the workflow (assign, start, resolve,
-cannot-resolve, reopen). The same django-rules permissions as the pages apply; a public
-reader gets the public summary only, not the description, reason or comments."""
+public summary), file (routed at once), comment, attach and download files, and the workflow
+(assign, start, resolve, cannot-resolve, reopen). The same django-rules permissions as the
+pages apply; a public reader gets the public summary only, not the description, reason,
+comments or attachments."""
 
 import rules
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
 
-from kakehashi.api.auth import public
+from kakehashi.api.auth import PUBLIC_OPENAPI, public
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, PageQuery, Slug, error_responses, page
 from kakehashi.api.schemas import text as bounded
 from kakehashi.obstacles import queries, services
-from kakehashi.obstacles.models import Category, Obstacle
+from kakehashi.obstacles.models import Attachment, Category, Obstacle
 from kakehashi.obstacles.models import Status as ObstacleStatus
 from kakehashi.obstacles.services import ObstacleInput
 from kakehashi.proposals.queries import proposals_visible_to
@@ -42,6 +44,18 @@ class CommentOut(Schema):
         return comment.created_at.isoformat()
 
 
+class AttachmentOut(Schema):
+    id: int
+    title: str
+    content_type: str = Field(..., description="application/pdf, image/png or image/jpeg")
+    size: int = Field(..., description="In bytes")
+    uploaded_at: str
+
+    @staticmethod
+    def resolve_uploaded_at(attachment) -> str:
+        return attachment.uploaded_at.isoformat()
+
+
 class ObstacleOut(Schema):
     id: int
     title: str
@@ -63,6 +77,7 @@ class ObstacleOut(Schema):
     is_public: bool = False
     escalated: bool = False
     comments: list[CommentOut] = []
+    attachments: list[AttachmentOut] = []
 
     @staticmethod
     def resolve_locality(obstacle) -> str:
@@ -123,6 +138,10 @@ class ObstacleOut(Schema):
             list(obstacle.comments.select_related("author")) if _details(obstacle, context) else []
         )
 
+    @staticmethod
+    def resolve_attachments(obstacle, context):
+        return list(obstacle.attachments.all()) if _details(obstacle, context) else []
+
 
 class ObstacleList(Schema):
     count: int
@@ -154,6 +173,10 @@ class CommentIn(InputSchema):
     body: bounded(4000, min_length=1)
 
 
+class AttachmentIn(InputSchema):
+    title: bounded(200) = Field("", description="Default: the file's name")
+
+
 class AssignIn(InputSchema):
     owner: Id = Field(..., description="User id of a member of the responsible authority")
 
@@ -169,7 +192,7 @@ def _visible(request, obstacle_id: int) -> Obstacle:
 
 
 def _prefetched(obstacles):
-    return obstacles.prefetch_related("comments__author")
+    return obstacles.prefetch_related("comments__author", "attachments")
 
 
 @router.get("/obstacles", response={200: ObstacleList, **error_responses(401, 422)}, **public())
@@ -237,6 +260,72 @@ def comment_obstacle(request, payload: CommentIn, obstacle_id: int = Path(..., g
     """Participants only."""
     obstacle = _visible(request, obstacle_id)
     return Status(201, services.add_comment(obstacle=obstacle, body=payload.body, by=request.user))
+
+
+@router.post(
+    "/obstacles/{obstacle_id}/attachments",
+    response={201: AttachmentOut, **error_responses(400, 401, 403, 404, 422)},
+)
+def attach_to_obstacle(
+    request,
+    file: File[UploadedFile],
+    details: Form[AttachmentIn],
+    obstacle_id: int = Path(..., ge=1, le=MAX_ID),
+):
+    """Attach a PDF, PNG or JPEG to an open obstacle (participants), sent as
+    multipart/form-data: `file`, and `title` (default: the file's name). The content decides
+    the type, whatever the name says; a file over the size limit, of another type or damaged
+    is refused with 422 and nothing is stored."""
+    obstacle = _visible(request, obstacle_id)
+    try:
+        attachment = services.add_attachment(
+            obstacle=obstacle, title=details.title or file.name, upload=file, by=request.user
+        )
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            raise
+        # As on the page: what is wrong with the upload itself belongs to the file field.
+        raise ValidationError({"file": error.error_list}) from error
+    return Status(201, attachment)
+
+
+@router.get(
+    "/obstacles/{obstacle_id}/attachments/{attachment_id}",
+    response=error_responses(401, 404, 422),
+    **public(
+        openapi_extra={
+            **PUBLIC_OPENAPI,
+            "responses": {
+                200: {
+                    "description": "The file as uploaded",
+                    "content": {
+                        kind: {"schema": {"type": "string", "format": "binary"}}
+                        for kind in ("application/pdf", "image/png", "image/jpeg")
+                    },
+                }
+            },
+        }
+    ),
+)
+def download_attachment(
+    request,
+    obstacle_id: int = Path(..., ge=1, le=MAX_ID),
+    attachment_id: int = Path(..., ge=1, le=MAX_ID),
+):
+    """The file itself (participants only; anyone else gets 404, as on the page)."""
+    obstacle = _visible(request, obstacle_id)
+    if not rules.has_perm("obstacles.see_details", request.user, obstacle):
+        raise Http404
+    attachment = get_object_or_404(Attachment, pk=attachment_id, obstacle=obstacle)
+    try:
+        stored = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        stored,
+        content_type=attachment.content_type,
+        filename=attachment.file.name.rsplit("/", 1)[-1],
+    )
 
 
 @router.post(
