@@ -16,7 +16,11 @@ from kakehashi.directory.models import (
     OrganisationKind,
     Sector,
 )
-from kakehashi.directory.queries import localities, organisations_visible_to
+from kakehashi.directory.queries import (
+    localities,
+    organisation_ids_of,
+    organisations_visible_to,
+)
 
 PAGE_SIZE = 50
 
@@ -84,6 +88,41 @@ def organisation_detail(request, pk):
         request,
         "directory/organisation_detail.html",
         {"organisation": organisation, "can_change": can_change, "members": members},
+    )
+
+
+def person_detail(request, pk, person_pk):
+    """A person's profile as one organisation presents them: name, position and the other
+    organisations they act for, as far as the reader may see those; never their e-mail
+    address or phone (the direct channel reaches them instead)."""
+    organisation = _visible_organisation(request, pk)
+    membership = get_object_or_404(
+        organisation.memberships.select_related("person"), person_id=person_pk
+    )
+    person = membership.person
+    elsewhere = (
+        person.memberships.filter(organisation__in=organisations_visible_to(request.user))
+        .exclude(organisation=organisation)
+        .select_related("organisation")
+    )
+    user = request.user
+    can_write = (
+        user.is_authenticated
+        and person.user_id is not None
+        and person.user_id != user.pk
+        and person.user.is_active
+        and bool(organisation_ids_of(user) - {organisation.pk})
+    )
+    return render(
+        request,
+        "directory/person_detail.html",
+        {
+            "organisation": organisation,
+            "membership": membership,
+            "person": person,
+            "elsewhere": elsewhere,
+            "can_write": can_write,
+        },
     )
 
 

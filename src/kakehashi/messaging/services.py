@@ -95,6 +95,21 @@ def _first_contacts(organisation: Organisation) -> list:
     return admins or list(users.order_by("pk"))
 
 
+def _account_acting_for(person, organisation: Organisation):
+    """The active account of a person who acts for the organisation, or ValidationError."""
+    user = person.user if person.user_id else None
+    if (
+        user is None
+        or not user.is_active
+        or not person.memberships.filter(organisation_id=organisation.pk).exists()
+    ):
+        raise _invalid(
+            _("This person cannot be written to for this organisation on the platform."),
+            "person_unreachable",
+        )
+    return user
+
+
 def _clean_subject(subject: str) -> str:
     subject = " ".join((subject or "").split())
     if not subject:
@@ -179,20 +194,27 @@ def open_thread(
     body: str = "",
     language: str = "",
     attachments: Sequence = (),
+    to_person=None,
 ) -> Thread:
     """`by`, acting for `from_organisation`, opens a thread with `to_organisation`, about a
     proposal, a meeting or a partnership if given, and posts `body` as its first message when
     given. Refused between organisations where either blocks the other, and about an
     anonymous proposal unless its owner accepted contact with the other organisation. The
-    members are `by` and the other organisation's administrators (all its people when it has
-    none); they are notified of the first message."""
+    members are `by` and `to_person` (a directory Person with an account, written to from
+    their profile), or else the other organisation's administrators (all its people when it
+    has none); they are notified of the first message."""
     _acting_for(by, from_organisation)
     if from_organisation.pk == to_organisation.pk:
         raise _invalid(_("Choose another organisation than your own."), "same_organisation")
     subject = _clean_subject(subject)
     _refuse_if_blocked([from_organisation.pk, to_organisation.pk])
     links = _check_about(about, by, from_organisation, to_organisation)
-    recipients = [user for user in _first_contacts(to_organisation) if user.pk != by.pk]
+    if to_person is not None:
+        recipients = [_account_acting_for(to_person, to_organisation)]
+        if recipients[0].pk == by.pk:
+            raise _invalid(_("Choose another person than yourself."), "same_person")
+    else:
+        recipients = [user for user in _first_contacts(to_organisation) if user.pk != by.pk]
     if not recipients:
         raise _invalid(_("Nobody acts for this organisation on the platform yet."), "no_recipients")
     if body:

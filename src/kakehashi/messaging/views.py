@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kakehashi.directory.models import Organisation
+from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import organisation_ids_of, organisations_visible_to
 from kakehashi.events.models import Meeting
 from kakehashi.messaging import queries, services
@@ -229,6 +229,19 @@ def _about(request):
     return None
 
 
+def _person(request, to_organisation):
+    """The person written to from their profile (?person=): one with an account who acts for
+    the organisation written to."""
+    if not (pk := _int(request.GET.get("person"))):
+        return None
+    return get_object_or_404(
+        Person.objects.filter(
+            memberships__organisation=to_organisation, user__is_active=True
+        ).distinct(),
+        pk=pk,
+    )
+
+
 def _counterpart(request, about, own):
     """The organisation to write to: ?to=, or the proposal's owner when writing from one's
     own organisation (?from=)."""
@@ -247,6 +260,9 @@ def new_thread(request):
         raise PermissionDenied
     about = _about(request)
     to_organisation = _counterpart(request, about, own)
+    to_person = _person(request, to_organisation)
+    if to_person is not None and to_person.user_id == request.user.pk:
+        raise Http404
     organisations = Organisation.objects.filter(pk__in=own).exclude(pk=to_organisation.pk)
     if (chosen := _int(request.GET.get("from"))) and organisations.filter(pk=chosen).exists():
         organisations = organisations.filter(pk=chosen)
@@ -278,6 +294,7 @@ def new_thread(request):
                 body=form.cleaned_data["body"],
                 language=form.cleaned_data["language"],
                 attachments=form.cleaned_data["attachments"],
+                to_person=to_person,
             )
         except ValidationError as error:
             form.add_error("attachments" if _is_file_error(error) else None, error)
@@ -289,6 +306,7 @@ def new_thread(request):
         {
             "form": form,
             "to_organisation": to_organisation,
+            "to_person": to_person,
             "about": about,
         },
         status=400 if request.method == "POST" else 200,
