@@ -143,3 +143,21 @@ def test_demo_obstacles_cover_each_stage_and_are_marked(client, demo):
     assert resolved.is_public and resolved.authority is not None
     response = client.get("/obstacles/resolved/")
     assert resolved.title in response.content.decode()
+
+
+def test_demo_conversations_are_readable_by_their_members_and_one_has_an_outcome(client, demo):
+    from kakehashi.accounts.models import User
+    from kakehashi.insights.models import Outcome
+    from kakehashi.messaging.models import Thread
+    from kakehashi.messaging.queries import unread_total
+
+    threads = Thread.objects.all()
+    assert threads.count() == 2 and all("demo" in thread.subject for thread in threads)
+    outcome = Outcome.objects.get(thread__isnull=False)
+    assert (outcome.kind, outcome.is_demo) == ("training", True)
+    lan = User.objects.get(email__startswith="hcmc@")
+    assert unread_total(lan) == 1  # Osaka's answer waits in her inbox
+    client.force_login(lan)
+    assert "Thí điểm" not in client.get("/messages/").content.decode()  # not her thread
+    load_demo()
+    assert Thread.objects.count() == 2 and Outcome.objects.filter(thread__isnull=False).count() == 1

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from kakehashi.accounts.models import User
 from kakehashi.common.dates import parse_partial_date
+from kakehashi.demo.messaging import load_conversations
 from kakehashi.demo.obstacles import load_obstacles
 from kakehashi.demo.proposals import load_proposals
 from kakehashi.directory.models import (
@@ -538,6 +539,7 @@ def load_demo() -> dict[str, int]:
     proposals = load_proposals(places, users)
     obstacles = load_obstacles(places, users)
     outcomes = load_insights_demo(places, users)
+    conversations = load_conversations(places, users)
     rebuild_index()
     return {
         "organisations": len(places.organisations),
@@ -547,4 +549,5 @@ def load_demo() -> dict[str, int]:
         "proposals": proposals,
         "obstacles": obstacles,
         "outcomes": outcomes,
+        "conversations": conversations,
     }
