@@ -1,0 +1,49 @@
+"""Attachments: PDFs and images, checked by their content and size before anything is
+written. No notice is sent; the audit log records the title."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common.audit import AuditAction
+from kakehashi.common.uploads import sniff_document_type
+from kakehashi.obstacles.models import Attachment, Obstacle
+from kakehashi.obstacles.services.base import audit, invalid, locked, require
+
+MAX_ATTACHMENTS = 10
+
+
+def check_attachment(title: str, upload) -> str:
+    """The upload's content type, or a ValidationError (type, size, missing title)."""
+    content_type = sniff_document_type(upload)
+    if not title.strip():
+        raise invalid(_("Give the attachment a title."), "title_missing", "title")
+    return content_type
+
+
+def store_attachment(obstacle, title, upload, content_type, by) -> Attachment:
+    return Attachment.objects.create(
+        obstacle=obstacle,
+        title=title.strip()[:200],
+        file=upload,
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=by,
+    )
+
+
+@transaction.atomic
+def add_attachment(*, obstacle: Obstacle, title: str, upload, by) -> Attachment:
+    """A participant attaches a PDF or image to an open obstacle, checked by content and
+    size."""
+    obstacle = locked(obstacle)
+    require(by, "obstacles.attach_obstacle", obstacle)
+    content_type = check_attachment(title, upload)
+    if obstacle.attachments.count() >= MAX_ATTACHMENTS:
+        raise invalid(
+            _("An obstacle has at most %(max)s attachments."),
+            "too_many_attachments",
+            max=MAX_ATTACHMENTS,
+        )
+    attachment = store_attachment(obstacle, title, upload, content_type, by)
+    audit(obstacle, by=by, action=AuditAction.ADDED, after={"attachments": [attachment.title]})
+    return attachment

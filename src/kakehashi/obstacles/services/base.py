@@ -1,0 +1,74 @@
+"""What the obstacle services share: the permission check, the audit entry, the validation
+error with its code, the row lock and the notice to the reporter."""
+
+import rules
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from kakehashi.common.audit import record_change
+from kakehashi.notifications.services import notify
+from kakehashi.obstacles.models import Obstacle
+
+
+def require(by, permission: str, obj=None) -> None:
+    # rules.has_perm asks our predicates only: a superuser's blanket has_perm would skip the
+    # status checks (a platform administrator may not resolve an obstacle never assigned).
+    if not (by and by.is_authenticated and rules.has_perm(permission, by, obj)):
+        raise PermissionDenied
+
+
+# What the audit log keeps of an obstacle (common/audit.py).
+AUDITED_FIELDS = (
+    "title",
+    "category",
+    "locality",
+    "proposal",
+    "project",
+    "description",
+    "status",
+    "authority",
+    "owner",
+    "deadline",
+    "resolution_reason",
+    "public_summary",
+    "is_public",
+    "escalated_at",
+    "closed_at",
+)
+
+
+def audit(obstacle, *, by, action, before=None, after=None, extra_owners=()) -> None:
+    """One audit entry, seen by the reporting organisation and the authority."""
+    owners = [obstacle.reporter_organisation_id, obstacle.authority_id, *extra_owners]
+    record_change(
+        obj=obstacle,
+        by=by,
+        action=action,
+        before=before,
+        after=after,
+        owners=[owner for owner in owners if owner],
+    )
+
+
+def invalid(message, code: str, field_name: str | None = None, **params) -> ValidationError:
+    error = ValidationError(message, code=code, params=params or None)
+    return ValidationError({field_name: [error]}) if field_name else error
+
+
+def locked(obstacle: Obstacle) -> Obstacle:
+    # Lock the obstacle row only: the authority is optional (an outer join), which
+    # PostgreSQL does not lock.
+    return (
+        Obstacle.objects.select_for_update(of=("self",))
+        .select_related("authority")
+        .get(pk=obstacle.pk)
+    )
+
+
+def tell_reporter(obstacle: Obstacle, subject, body, *, by=None) -> None:
+    if obstacle.reporter_id and obstacle.reporter_id != getattr(by, "pk", None):
+        notify(
+            recipients=[obstacle.reporter],
+            subject=subject,
+            body=body,
+            link=obstacle.get_absolute_url(),
+        )

@@ -1,0 +1,202 @@
+"""Filing an obstacle and routing it to an authority. Side effects:
+
+- filing: the authority's administrators hear of the new obstacle (the platform
+  administrators when no rule matched); the reporter gets a receipt naming who answers;
+- routing by hand: the new authority's administrators hear of it, and the reporter.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.language import detect_language
+from kakehashi.directory.models import Locality, Organisation
+from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.notifications.services import notify
+from kakehashi.obstacles import queries
+from kakehashi.obstacles.models import Category, Obstacle, Status
+from kakehashi.obstacles.services.attachments import (
+    MAX_ATTACHMENTS,
+    check_attachment,
+    store_attachment,
+)
+from kakehashi.obstacles.services.base import (
+    AUDITED_FIELDS,
+    audit,
+    invalid,
+    locked,
+    require,
+    tell_reporter,
+)
+
+# Days to answer when no rule matched (the platform administrators route it by hand).
+FALLBACK_DEADLINE_DAYS = 30
+LANGUAGES = ("vi", "ja", "en")
+
+
+@dataclass
+class ObstacleInput:
+    title: str
+    category: str
+    locality: Locality | None
+    description: str
+    project: str = ""
+    proposal: object | None = None  # proposals.Proposal
+    # Blank: detect it from the text.
+    language: str = ""
+    # (title, upload) pairs, checked before anything is written.
+    attachments: list[tuple[str, object]] = field(default_factory=list)
+
+
+def _check(data: ObstacleInput, by) -> None:
+    errors = {}
+    if not data.title.strip():
+        errors["title"] = invalid(_("Give the obstacle a title."), "title_missing")
+    if data.category not in Category.values:
+        errors["category"] = invalid(_("Choose a category."), "invalid_category")
+    if data.locality is None:
+        errors["locality"] = invalid(_("Choose the locality concerned."), "locality_missing")
+    if not data.description.strip():
+        errors["description"] = invalid(
+            _("Describe the obstacle: what blocks you, since when, what you tried."),
+            "description_missing",
+        )
+    if data.language and data.language not in LANGUAGES:
+        errors["language"] = invalid(_("Choose Vietnamese, Japanese or English."), "language")
+    if data.proposal is not None and not by.has_perm("proposals.view_proposal", data.proposal):
+        errors["proposal"] = invalid(_("You may not see this proposal."), "unknown_proposal")
+    if len(data.attachments) > MAX_ATTACHMENTS:
+        errors["attachments"] = invalid(
+            _("An obstacle has at most %(max)s attachments."),
+            "too_many_attachments",
+            max=MAX_ATTACHMENTS,
+        )
+    if errors:
+        raise ValidationError({name: [error] for name, error in errors.items()})
+
+
+@transaction.atomic
+def file_obstacle(*, data: ObstacleInput, organisation: Organisation, by) -> Obstacle:
+    """A member of `organisation` files an obstacle. It is routed at once by the most specific
+    rule (queries.rule_for): authority and deadline come from the rule, status received. When
+    no rule matches, it waits in the platform administrators' queue with the fallback
+    deadline. Attachments are checked before anything is written."""
+    require(by, "obstacles.add_obstacle")
+    if organisation.pk not in organisation_ids_of(by):
+        raise PermissionDenied
+    _check(data, by)
+    checked = []
+    for title, upload in data.attachments:
+        try:
+            checked.append((title, upload, check_attachment(title, upload)))
+        except ValidationError as error:
+            raise ValidationError({"attachments": error.error_list}) from error
+    language = data.language or detect_language(f"{data.title}\n{data.description}") or "en"
+    rule = queries.rule_for(data.locality, data.category)
+    today = timezone.localdate()
+    days = rule.deadline_days if rule else FALLBACK_DEADLINE_DAYS
+    obstacle = Obstacle.objects.create(
+        reporter=by,
+        reporter_organisation=organisation,
+        title=data.title.strip(),
+        category=data.category,
+        locality=data.locality,
+        proposal=data.proposal,
+        project=data.project.strip(),
+        description=data.description.strip(),
+        language=language,
+        status=Status.RECEIVED,
+        authority=rule.authority if rule else None,
+        rule=rule,
+        deadline=today + dt.timedelta(days=days),
+    )
+    for title, upload, content_type in checked:
+        store_attachment(obstacle, title, upload, content_type, by)
+    audit(obstacle, by=by, action=AuditAction.CREATED, after=snapshot(obstacle, AUDITED_FIELDS))
+    _announce_new(obstacle)
+    if rule:
+        receipt = format_lazy(
+            _("“{title}” was received and sent to {authority}, which is to answer by {deadline}."),
+            title=obstacle.title,
+            authority=rule.authority.display_name,
+            deadline=obstacle.deadline.isoformat(),
+        )
+    else:
+        receipt = format_lazy(
+            _(
+                "“{title}” was received. No authority is registered yet for this locality "
+                "and category, so the platform administrators will route it."
+            ),
+            title=obstacle.title,
+        )
+    notify(
+        recipients=[by],
+        subject=format_lazy(_("Your obstacle was received: {title}"), title=obstacle.title),
+        body=receipt,
+        link=obstacle.get_absolute_url(),
+        email=False,
+    )
+    return obstacle
+
+
+def _announce_new(obstacle: Obstacle) -> None:
+    notify(
+        recipients=queries.authority_admins(obstacle),
+        subject=format_lazy(_("New obstacle to answer: {title}"), title=obstacle.title),
+        body=format_lazy(
+            _(
+                "{organisation} reports an obstacle in {locality} ({category}). Answer by "
+                "{deadline}."
+            ),
+            organisation=obstacle.reporter_organisation.display_name,
+            locality=obstacle.locality.name_en,
+            category=obstacle.get_category_display(),
+            deadline=obstacle.deadline.isoformat(),
+        ),
+        link=obstacle.get_absolute_url(),
+    )
+
+
+@transaction.atomic
+def route(*, obstacle: Obstacle, authority: Organisation, by, deadline_days: int | None = None):
+    """A platform administrator sends an open obstacle to an authority by hand (one no rule
+    matched, or one that went to the wrong place). The owner is cleared, the status goes
+    back to received and the new authority's administrators are told."""
+    obstacle = locked(obstacle)
+    require(by, "obstacles.route_obstacle", obstacle)
+    before, old_authority = snapshot(obstacle, AUDITED_FIELDS), obstacle.authority_id
+    if authority.pk == obstacle.authority_id:
+        raise invalid(
+            _("The obstacle is already with this authority."), "same_authority", "authority"
+        )
+    obstacle.authority = authority
+    obstacle.rule = None
+    obstacle.owner = None
+    obstacle.status = Status.RECEIVED
+    obstacle.escalated_at = None
+    if deadline_days is not None:
+        if not 1 <= deadline_days <= 365:
+            raise invalid(_("Give between 1 and 365 days."), "invalid_deadline", "deadline_days")
+        obstacle.deadline = timezone.localdate() + dt.timedelta(days=deadline_days)
+    obstacle.save()
+    # The authority it was taken from still sees the entry.
+    audit(obstacle, by=by, action=AuditAction.CHANGED, before=before, extra_owners=[old_authority])
+    _announce_new(obstacle)
+    tell_reporter(
+        obstacle,
+        format_lazy(_("Your obstacle was sent to {authority}"), authority=authority.display_name),
+        format_lazy(
+            _("“{title}” is now with {authority}, which is to answer by {deadline}."),
+            title=obstacle.title,
+            authority=authority.display_name,
+            deadline=obstacle.deadline.isoformat(),
+        ),
+        by=by,
+    )
+    return obstacle

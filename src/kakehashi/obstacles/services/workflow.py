@@ -1,0 +1,180 @@
+"""The workflow of a routed obstacle: assign, start, resolve, cannot_resolve, reopen. Side
+effects:
+
+- assign, start, resolve, cannot_resolve: the reporter hears of the progress (and a new owner
+  of the assignment);
+- reopen: the other side hears of it.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.notifications.services import notify
+from kakehashi.obstacles import queries
+from kakehashi.obstacles.models import Obstacle, Status
+from kakehashi.obstacles.services.base import (
+    AUDITED_FIELDS,
+    audit,
+    invalid,
+    locked,
+    require,
+    tell_reporter,
+)
+
+
+@transaction.atomic
+def assign(*, obstacle: Obstacle, owner, by) -> Obstacle:
+    """Give an open obstacle an owner, a member of the responsible authority. Received →
+    assigned; an obstacle already in progress keeps its status. The new owner (unless they
+    assigned themselves) and the reporter are told."""
+    obstacle = locked(obstacle)
+    require(by, "obstacles.assign_obstacle", obstacle)
+    before = snapshot(obstacle, AUDITED_FIELDS)
+    if owner is None or not queries.is_member_of(owner, obstacle.authority_id):
+        raise invalid(
+            _("The owner must be a member of the responsible authority."),
+            "owner_not_member",
+            "owner",
+        )
+    if obstacle.owner_id == owner.pk:
+        raise invalid(_("This person already owns the obstacle."), "same_owner", "owner")
+    obstacle.owner = owner
+    if obstacle.status == Status.RECEIVED:
+        obstacle.status = Status.ASSIGNED
+    obstacle.save()
+    audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    if owner.pk != by.pk:
+        notify(
+            recipients=[owner],
+            subject=format_lazy(_("An obstacle is yours to answer: {title}"), title=obstacle.title),
+            body=format_lazy(_("Answer by {deadline}."), deadline=obstacle.deadline.isoformat()),
+            link=obstacle.get_absolute_url(),
+        )
+    tell_reporter(
+        obstacle,
+        format_lazy(_("Your obstacle has an owner: {title}"), title=obstacle.title),
+        format_lazy(
+            _("{authority} has given “{title}” to {owner}."),
+            authority=obstacle.authority.display_name,
+            title=obstacle.title,
+            owner=owner.get_full_name() or owner.email,
+        ),
+        by=by,
+    )
+    return obstacle
+
+
+@transaction.atomic
+def start(*, obstacle: Obstacle, by) -> Obstacle:
+    """Assigned → in progress; the reporter is told."""
+    obstacle = locked(obstacle)
+    require(by, "obstacles.start_obstacle", obstacle)
+    before = snapshot(obstacle, AUDITED_FIELDS)
+    obstacle.status = Status.IN_PROGRESS
+    obstacle.save()
+    audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    tell_reporter(
+        obstacle,
+        format_lazy(_("Work has started on your obstacle: {title}"), title=obstacle.title),
+        format_lazy(
+            _("{authority} is working on “{title}”."),
+            authority=obstacle.authority.display_name,
+            title=obstacle.title,
+        ),
+        by=by,
+    )
+    return obstacle
+
+
+def _close(obstacle, status, reason: str, summary: str, is_public: bool | None, by, subject):
+    """Close the obstacle with its reason (and public summary) and tell the reporter."""
+    obstacle = locked(obstacle)
+    require(by, "obstacles.close_obstacle", obstacle)
+    reason, summary = reason.strip(), summary.strip()
+    if not reason:
+        raise invalid(
+            _("Say how it was resolved, or why it cannot be."), "reason_missing", "reason"
+        )
+    if is_public is None:
+        is_public = bool(summary)
+    if is_public and not summary:
+        raise invalid(
+            _("Write the public summary before making it public."),
+            "summary_missing",
+            "public_summary",
+        )
+    before = snapshot(obstacle, AUDITED_FIELDS)
+    obstacle.status = status
+    obstacle.resolution_reason = reason
+    obstacle.public_summary = summary
+    obstacle.is_public = is_public
+    obstacle.closed_at = timezone.now()
+    obstacle.save()
+    audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    tell_reporter(
+        obstacle,
+        subject,
+        format_lazy(
+            _("{authority}: {reason}"),
+            authority=obstacle.authority.display_name,
+            reason=obstacle.resolution_reason,
+        ),
+        by=by,
+    )
+    return obstacle
+
+
+@transaction.atomic
+def resolve(
+    *, obstacle: Obstacle, reason: str, by, public_summary: str = "", is_public=None
+) -> Obstacle:
+    """Assigned or in progress → resolved, with how (required) and an optional public
+    summary (public unless `is_public` is False). The reporter is told."""
+    subject = format_lazy(_("Your obstacle is resolved: {title}"), title=obstacle.title)
+    return _close(obstacle, Status.RESOLVED, reason, public_summary, is_public, by, subject)
+
+
+@transaction.atomic
+def cannot_resolve(
+    *, obstacle: Obstacle, reason: str, by, public_summary: str = "", is_public=None
+) -> Obstacle:
+    """Assigned or in progress → cannot be resolved, with the reason (required). The reporter
+    is told."""
+    subject = format_lazy(_("Your obstacle cannot be resolved: {title}"), title=obstacle.title)
+    return _close(obstacle, Status.UNRESOLVABLE, reason, public_summary, is_public, by, subject)
+
+
+@transaction.atomic
+def reopen(*, obstacle: Obstacle, by) -> Obstacle:
+    """A closed obstacle goes back to its owner (assigned; received if it has none), with
+    as many days to answer as it had at first, counted from today. The reason and public
+    summary are cleared. The other side is told."""
+    obstacle = locked(obstacle)
+    require(by, "obstacles.reopen_obstacle", obstacle)
+    before = snapshot(obstacle, AUDITED_FIELDS)
+    span = max((obstacle.deadline - timezone.localdate(obstacle.created_at)).days, 1)
+    obstacle.status = Status.ASSIGNED if obstacle.owner_id else Status.RECEIVED
+    obstacle.resolution_reason = ""
+    obstacle.public_summary = ""
+    obstacle.is_public = False
+    obstacle.closed_at = None
+    obstacle.escalated_at = None
+    obstacle.deadline = timezone.localdate() + dt.timedelta(days=span)
+    obstacle.save()
+    audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    subject = format_lazy(_("An obstacle was reopened: {title}"), title=obstacle.title)
+    body = format_lazy(_("Answer by {deadline}."), deadline=obstacle.deadline.isoformat())
+    handlers = [obstacle.owner] if obstacle.owner_id else queries.authority_admins(obstacle)
+    notify(
+        recipients=[user for user in handlers if user.pk != by.pk],
+        subject=subject,
+        body=body,
+        link=obstacle.get_absolute_url(),
+    )
+    tell_reporter(obstacle, subject, body, by=by)
+    return obstacle
