@@ -85,3 +85,46 @@ def test_an_organiser_records_a_training_programme(world):
     )
     hue = world.delegations["hue"][0].organisation
     assert outcome.locality == hue.locality  # the Vietnamese delegation's
+
+
+def test_outcomes_join_the_audit_trail_of_their_meeting_or_proposal_not_of_a_thread(world):
+    from kakehashi.common.audit import entries_visible_to
+    from kakehashi.common.models import AuditAction, AuditEntry
+    from kakehashi.messaging import services as messaging
+
+    def added(label, pk):
+        return AuditEntry.objects.filter(
+            model_label=label, object_id=str(pk), action=AuditAction.ADDED
+        )
+
+    (meeting_entry,) = added("events.meeting", world.meetings["m1"].pk)
+    assert meeting_entry.after["kind"] == OutcomeKind.MOU_SIGNED
+    assert meeting_entry.after["partnership"].startswith("MoU between")
+    interest = world.interests["aichi_p1"]
+    (proposal_entry,) = added("proposals.proposal", interest.proposal.pk)
+    assert (proposal_entry.after["amount"], proposal_entry.after["currency"]) == (
+        "1000000.00",
+        "USD",
+    )
+    # Both parties to the interest read it; an outsider does not.
+    aichi_user = world.delegations["aichi"][1]
+    assert entries_visible_to(aichi_user).filter(pk=proposal_entry.pk).exists()
+    assert (
+        not entries_visible_to(member_of(OrganisationFactory()))
+        .filter(pk=proposal_entry.pk)
+        .exists()
+    )
+    # A thread's outcome stays out of the trail that colleagues outside the thread can read.
+    danang, osaka = (world.delegations[key][0].organisation for key in ("danang", "osaka"))
+    thread = messaging.open_thread(
+        subject="Talk",
+        from_organisation=danang,
+        to_organisation=osaka,
+        by=world.delegations["danang"][1],
+        body="Hello",
+    )
+    entries = AuditEntry.objects.count()
+    services.record_outcome(
+        kind=OutcomeKind.TRAINING, thread=thread, occurred_on=DAY, by=world.delegations["danang"][1]
+    )
+    assert AuditEntry.objects.count() == entries

@@ -10,11 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.i18n import reader_language
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events.models import Meeting, MeetingStatus
 from kakehashi.events.queries import organises
+from kakehashi.events.services.meetings import audit_meeting
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
 from kakehashi.messaging.models import Thread
 from kakehashi.messaging.queries import membership
@@ -153,7 +155,8 @@ def record_outcome(
     and platform administrators; for a thread, its members only) may. The locality defaults
     to the proposal's, or to the first Vietnamese party's. For a signed MoU, the partnership
     record is created through partnerships.services between the organisations involved
-    (unpublished unless `publish_partnership`), and linked from the outcome."""
+    (unpublished unless `publish_partnership`), and linked from the outcome. The outcome of a
+    meeting or an interest is written to that meeting's or proposal's audit trail."""
     if kind not in OutcomeKind.values:
         raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
     parties = check_source(by=by, meeting=meeting, interest=interest, thread=thread)
@@ -183,7 +186,7 @@ def record_outcome(
             ),
             by=by,
         )
-    return Outcome.objects.create(
+    outcome = Outcome.objects.create(
         kind=kind,
         meeting=meeting,
         interest=interest,
@@ -198,3 +201,24 @@ def record_outcome(
         is_demo=is_demo,
         recorded_by=by if by is not None and by.is_authenticated else None,
     )
+    _audit(outcome, by=by)
+    return outcome
+
+
+def _audit(outcome: Outcome, *, by) -> None:
+    """An outcome of a meeting or of an interest in a proposal joins that record's audit
+    trail, for the organisations involved. A thread's does not: the trail is read by every
+    member of the owning organisations, and a thread only by its own members."""
+    after = snapshot(outcome, ["kind", "occurred_on", "locality", "amount", "currency"])
+    after["partnership"] = outcome.partnership.title if outcome.partnership else None
+    if outcome.meeting is not None:
+        audit_meeting(outcome.meeting, by=by, action=AuditAction.ADDED, after=after)
+    elif outcome.interest is not None:
+        interest = outcome.interest
+        record_change(
+            obj=interest.proposal,
+            by=by,
+            action=AuditAction.ADDED,
+            after=after,
+            owners=[interest.proposal.organisation_id, interest.organisation_id],
+        )
