@@ -231,6 +231,21 @@ def test_comment_and_attachment_through_the_page(client, obstacle, reporter, out
     assert list(obstacle.comments.values_list("body", flat=True)) == ["Any news?"]
 
 
+def test_a_refused_attachment_shows_on_the_form_and_a_lost_file_is_404(client, obstacle, reporter):
+    client = signed_in(client, reporter)
+    url = f"/obstacles/{obstacle.pk}/attachments/"
+
+    response = client.post(url, {"title": "Scan", "file": SimpleUploadedFile("a.pdf", b"MZ")})
+    assert response.status_code == 400
+    assert "Only PDF, PNG and JPEG files are accepted." in response.content.decode()
+    assert not obstacle.attachments.exists()
+
+    client.post(url, {"title": "Scan", "file": SimpleUploadedFile("a.pdf", PDF)})
+    attachment = obstacle.attachments.get()
+    attachment.file.delete(save=False)  # the record outlived its file
+    assert client.get(f"{url}{attachment.pk}/").status_code == 404
+
+
 def test_rules_page_for_platform_admins_only(client, platform_admin, hcmc_admin, hcmc_dpi):
     assert signed_in(client, hcmc_admin).get("/obstacles/rules/").status_code == 403
     client = signed_in(client, platform_admin)

@@ -7,7 +7,7 @@ comments or attachments."""
 import rules
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
@@ -16,6 +16,7 @@ from kakehashi.api.auth import PUBLIC_OPENAPI, public
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, PageQuery, Slug, error_responses, page
 from kakehashi.api.schemas import text as bounded
+from kakehashi.common.uploads import stored_file_response
 from kakehashi.obstacles import queries, services
 from kakehashi.obstacles.models import Attachment, Category, Obstacle
 from kakehashi.obstacles.models import Status as ObstacleStatus
@@ -317,15 +318,7 @@ def download_attachment(
     if not rules.has_perm("obstacles.see_details", request.user, obstacle):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=attachment_id, obstacle=obstacle)
-    try:
-        stored = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(
-        stored,
-        content_type=attachment.content_type,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
-    )
+    return stored_file_response(attachment)
 
 
 @router.post(

@@ -1,7 +1,10 @@
-"""Checks for uploaded files: the content decides the type, not the name the browser sent."""
+"""Uploaded documents: the check (the content decides the type, not the name the browser sent)
+and the two steps every upload page repeats: handing a form's file to a service, and serving
+a stored file."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -42,3 +45,38 @@ def sniff_document_type(upload) -> str:
             raise ValidationError(_("The PDF file is incomplete or damaged."), code="file_damaged")
     upload.seek(0)
     return content_type
+
+
+def accept_upload(form, store) -> bool:
+    """Validate a form with `title` and `file` and hand them to `store(title=, upload=)`, a
+    service with the record and `by` already bound (functools.partial). A ValidationError from
+    the service goes onto the form: one that names fields to those fields (an unknown one to
+    the whole form), any other to the file. True once stored; on False, render the form
+    again."""
+    if not form.is_valid():
+        return False
+    try:
+        store(title=form.cleaned_data["title"], upload=form.cleaned_data["file"])
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            form.add_error("file", error)
+        return False
+    return True
+
+
+def stored_file_response(record) -> FileResponse:
+    """The stored file of a document or attachment (`file`, `content_type`), inline under its
+    stored name; 404 when the record outlived its file (e.g. a restored backup). The caller
+    has checked who may see it."""
+    try:
+        stored = record.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        stored,
+        content_type=record.content_type,
+        filename=record.file.name.rsplit("/", 1)[-1],
+    )

@@ -1,18 +1,21 @@
 """Pages of the obstacle tracker: thin views that parse a form, check a permission, call one
 service and render."""
 
+from functools import partial
+
 import rules
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Membership, Organisation
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.obstacles import queries, services
@@ -305,22 +308,9 @@ def attachment_upload(request, pk):
     if not can(request.user, "attach_obstacle", obstacle):
         raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.add_attachment(
-                obstacle=obstacle,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                _apply_errors(form, error)
-            else:
-                form.add_error("file", error)
-        else:
-            messages.success(request, _("The file is attached."))
-            return redirect(obstacle)
+    if accept_upload(form, partial(services.add_attachment, obstacle=obstacle, by=request.user)):
+        messages.success(request, _("The file is attached."))
+        return redirect(obstacle)
     return _redisplay(request, obstacle, attachment_form=form)
 
 
@@ -329,15 +319,7 @@ def attachment_download(request, pk, attachment_pk):
     if not can(request.user, "see_details", obstacle):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=attachment_pk, obstacle=obstacle)
-    try:
-        stored = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(
-        stored,
-        content_type=attachment.content_type,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
-    )
+    return stored_file_response(attachment)
 
 
 # --- routing rules ---------------------------------------------------------------------------

@@ -1,12 +1,14 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, Sector
 from kakehashi.directory.queries import organisations_visible_to
 from kakehashi.partnerships import queries, services
@@ -148,19 +150,10 @@ def document_upload(request, pk):
     if not request.user.has_perm("partnerships.change_partnership", partnership):
         raise PermissionDenied
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.add_document(
-                partnership=partnership,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            messages.success(request, _("The document is uploaded."))
-            return redirect(partnership)
+    store = partial(services.add_document, partnership=partnership, by=request.user)
+    if accept_upload(form, store):
+        messages.success(request, _("The document is uploaded."))
+        return redirect(partnership)
     return render(
         request,
         "partnerships/partnership_detail.html",
@@ -178,15 +171,7 @@ def document_upload(request, pk):
 def document_download(request, pk, document_pk):
     partnership = _visible_partnership(request, pk)
     document = get_object_or_404(Document, pk=document_pk, partnership=partnership)
-    try:
-        stored = document.file.open("rb")
-    except FileNotFoundError as error:  # the record outlived its file (e.g. a restored backup)
-        raise Http404 from error
-    return FileResponse(
-        stored,
-        content_type=document.content_type,
-        filename=document.file.name.rsplit("/", 1)[-1],
-    )
+    return stored_file_response(document)
 
 
 @login_required

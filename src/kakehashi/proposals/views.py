@@ -1,15 +1,18 @@
 """Pages of the proposals marketplace: thin views that parse a form, check a permission,
 call one service and render."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.proposals import queries, services
@@ -237,19 +240,9 @@ def attachment_upload(request, pk):
     if not request.user.has_perm("proposals.change_proposal", proposal):
         raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.add_attachment(
-                proposal=proposal,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            messages.success(request, _("The file is attached."))
-            return redirect(proposal)
+    if accept_upload(form, partial(services.add_attachment, proposal=proposal, by=request.user)):
+        messages.success(request, _("The file is attached."))
+        return redirect(proposal)
     return render(
         request,
         "proposals/proposal_detail.html",
@@ -271,15 +264,7 @@ def attachment_delete(request, pk, attachment_pk):
 def attachment_download(request, pk, attachment_pk):
     proposal = _visible(request, pk)
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
-    try:
-        stored = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(
-        stored,
-        content_type=attachment.content_type,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
-    )
+    return stored_file_response(attachment)
 
 
 @login_required
