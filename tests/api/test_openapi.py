@@ -67,6 +67,9 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/threads"),
         ("GET", "/api/v1/threads/{thread_id}"),
         ("POST", "/api/v1/threads/{thread_id}/messages"),
+        ("GET", "/api/v1/outcomes"),
+        ("POST", "/api/v1/outcomes"),
+        ("GET", "/api/v1/insights/funnel"),
     }
     public = schema["paths"]["/api/v1/localities"]["get"]["security"]
     assert public == [{"TokenAuth": []}, {"SessionAuth": []}, {}]

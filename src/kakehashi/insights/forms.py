@@ -51,3 +51,14 @@ class OutcomeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["locality"].queryset = localities
         self.fields["occurred_on"].initial = timezone.localdate()
+
+    # Sections of the page: the money ones show for an investment or a deal, the agreement
+    # ones for a signed MoU (all show without script).
+    def common_fields(self):
+        return [self[name] for name in ("kind", "occurred_on", "locality", "note")]
+
+    def money_fields(self):
+        return [self["amount"], self["currency"]]
+
+    def agreement_fields(self):
+        return [self["partnership_title"], self["publish_partnership"]]
