@@ -23,7 +23,6 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.models import Meeting
 from kakehashi.insights import figures, queries, services
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
-from kakehashi.insights.views import OUTCOME_ERROR_FIELDS
 from kakehashi.messaging.queries import threads_visible_to
 from kakehashi.proposals.models import Interest
 
@@ -209,7 +208,7 @@ def record_outcome(request, payload: OutcomeIn):
         )
     except ValidationError as error:
         # As on the page: an error about one input belongs to that field.
-        field = OUTCOME_ERROR_FIELDS.get(getattr(error, "code", None))
+        field = services.FIELD_OF_ERROR.get(getattr(error, "code", None))
         if field is None:
             raise
         raise ValidationError({field: error.error_list}) from error

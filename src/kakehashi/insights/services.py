@@ -24,6 +24,15 @@ from kakehashi.partnerships import services as partnership_services
 from kakehashi.partnerships.models import PartnershipKind
 from kakehashi.proposals.models import Interest, InterestStatus
 
+# The input that a refusal is about, by its code (the others are about the whole request).
+FIELD_OF_ERROR = {
+    "amount_missing": "amount",
+    "amount_invalid": "amount",
+    "currency_invalid": "currency",
+    "date_in_future": "occurred_on",
+    "locality_missing": "locality",
+}
+
 
 def _parties(*, meeting: Meeting | None, interest: Interest | None, thread: Thread | None):
     """The organisations on both sides: a meeting's delegations, a proposal's owner and the

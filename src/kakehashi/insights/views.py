@@ -118,15 +118,6 @@ def locality_dashboard(request, slug):
 
 # Recording what followed
 
-# Which form field a service error belongs to (the others are shown above the form).
-OUTCOME_ERROR_FIELDS = {
-    "amount_missing": "amount",
-    "amount_invalid": "amount",
-    "currency_invalid": "currency",
-    "date_in_future": "occurred_on",
-    "locality_missing": "locality",
-}
-
 
 def _int(value) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 12 else None
@@ -181,7 +172,7 @@ def record_outcome(request):
         try:
             services.record_outcome(by=request.user, **source, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(OUTCOME_ERROR_FIELDS.get(error.code), error)
+            form.add_error(services.FIELD_OF_ERROR.get(error.code), error)
         else:
             messages.success(request, _("What followed is recorded. Thank you."))
             return redirect(back)
