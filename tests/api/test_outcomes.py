@@ -9,14 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kakehashi.directory.models import Sector
 from kakehashi.insights import figures
 from kakehashi.insights.models import Outcome, OutcomeKind
 from kakehashi.messaging import services as messaging
 from kakehashi.partnerships.models import Partnership
 from tests.factories import OrganisationFactory, locality, member_of
-from tests.insights.builders import build_world
-from tests.messaging.factories import admin_of, japanese_company, vietnamese_company
+from tests.insights.builders import build_conversation, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -32,16 +30,8 @@ def world(reference):
 
 @pytest.fixture
 def talk(reference):
-    """A conversation between a Da Nang company and an Osaka one, about nothing in
-    particular: (thread, vn, jp, lan of vn, sato of jp)."""
-    vn = vietnamese_company(locality=locality("da-nang"))
-    jp = japanese_company()
-    vn.sectors.set([Sector.objects.get(key="agriculture")])
-    lan, sato = admin_of(vn), admin_of(jp)
-    thread = messaging.open_thread(
-        subject="Rice drying line", from_organisation=vn, to_organisation=jp, by=lan, body="Hello"
-    )
-    return thread, vn, jp, lan, sato
+    """See tests/insights/builders.py: (thread, vn, jp, lan of vn, sato of jp)."""
+    return build_conversation()
 
 
 def investment(**fields) -> dict:

@@ -12,12 +12,14 @@ from kakehashi.events import services as events
 from kakehashi.events.models import Meeting, MeetingSlot, MeetingTable, OutcomeKind
 from kakehashi.insights import services
 from kakehashi.insights.models import OutcomeKind as Realised
+from kakehashi.messaging import services as messaging
 from kakehashi.obstacles import services as obstacles
 from kakehashi.obstacles.models import Obstacle, RoutingRule
 from kakehashi.partnerships.models import PartnershipKind
 from kakehashi.proposals.models import Interest, InterestStatus
 from tests.events.builders import build_conference
 from tests.factories import OrganisationFactory, locality, member_of, partnership_between
+from tests.messaging.factories import admin_of, japanese_company, vietnamese_company
 from tests.proposals.factories import ProposalFactory, published
 
 
@@ -203,3 +205,16 @@ def build_obstacles() -> dict[str, Obstacle]:
         obstacle.refresh_from_db()
         made[key] = obstacle
     return made
+
+
+def build_conversation():
+    """A thread between a Da Nang company (agriculture) and an Osaka one, about nothing in
+    particular: (thread, vn, jp, lan of vn, sato of jp), Lan and Sato administrators."""
+    vn = vietnamese_company(locality=locality("da-nang"))
+    jp = japanese_company()
+    vn.sectors.set([Sector.objects.get(key="agriculture")])
+    lan, sato = admin_of(vn), admin_of(jp)
+    thread = messaging.open_thread(
+        subject="Rice drying line", from_organisation=vn, to_organisation=jp, by=lan, body="Hello"
+    )
+    return thread, vn, jp, lan, sato

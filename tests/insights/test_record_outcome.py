@@ -14,7 +14,8 @@ from kakehashi.insights.models import Outcome, OutcomeKind
 from kakehashi.messaging import services as messaging
 from kakehashi.partnerships.models import Partnership
 from tests.factories import OrganisationFactory, locality, member_of
-from tests.messaging.factories import admin_of, japanese_company, vietnamese_company
+from tests.insights.builders import build_conversation
+from tests.messaging.factories import admin_of
 
 URL = "/insights/outcomes/new/"
 DAY = dt.date(2026, 11, 2)
@@ -41,15 +42,8 @@ def _investment(**fields):
 
 @pytest.fixture
 def talk(reference):
-    """A conversation opened from the Japanese company's page (about nothing in particular)."""
-    vn = vietnamese_company(locality=locality("da-nang"))
-    jp = japanese_company()
-    vn.sectors.set([Sector.objects.get(key="agriculture")])
-    lan, sato = admin_of(vn), admin_of(jp)
-    thread = messaging.open_thread(
-        subject="Rice drying line", from_organisation=vn, to_organisation=jp, by=lan, body="Hello"
-    )
-    return thread, vn, jp, lan, sato
+    """See tests/insights/builders.py: (thread, vn, jp, lan of vn, sato of jp)."""
+    return build_conversation()
 
 
 def test_a_member_records_an_investment_from_a_conversation(client, talk):
