@@ -116,6 +116,9 @@ def test_bad_input_is_explained_in_the_readers_language_and_writes_nothing(clien
     response = client.post(f"{URL}?thread={thread.pk}", _investment(locality="abc", kind="x"))
     assert response.status_code == 400
     assert {"locality", "kind"} <= set(response.context["form"].errors)
+    response = client.post(f"{URL}?thread={thread.pk}", {})
+    assert response.status_code == 400
+    assert {"kind", "occurred_on", "locality"} <= set(response.context["form"].errors)
     assert not Outcome.objects.exists()
 
 

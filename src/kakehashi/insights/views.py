@@ -164,7 +164,7 @@ def record_outcome(request):
     interest = source["interest"]
     default = services.default_locality(parties=parties, interest=interest)
     form = OutcomeForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         localities=queries.outcome_localities(parties),
         initial={"locality": default},
     )
