@@ -144,9 +144,8 @@ def test_a_missing_file_is_refused(obstacle, reporter, nothing_written):
     )
 
     assert response.status_code == 422
-    # (The field is null: api/errors.py drops the name of a multipart form or file field.)
-    assert [(d["code"], d["message"]) for d in response.json()["details"]] == [
-        ("missing", "This field is required.")
+    assert [(d["field"], d["code"], d["message"]) for d in response.json()["details"]] == [
+        ("file", "missing", "This field is required.")
     ]
 
 

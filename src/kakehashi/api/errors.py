@@ -57,7 +57,6 @@ SCHEMA_MESSAGES = {
     "invalid_text": _("The text contains characters that are not valid Unicode."),
 }
 INVALID_VALUE = _("This value is not valid.")
-BODY_SOURCES = {"body", "form", "file"}
 
 
 def _error(api: NinjaAPI, request, status: int, code: str, message, details=(), headers=None):
@@ -69,11 +68,16 @@ def _error(api: NinjaAPI, request, status: int, code: str, message, details=(), 
 
 
 def _schema_field(loc) -> str | None:
-    """ninja's location ("body", "payload", "parties", 0, "locality") -> "parties.0.locality"."""
+    """ninja's location -> the field as the client sent it.
+
+    A JSON body's location names the view's parameter after "body" ("body", "payload",
+    "parties", 0, "locality" -> "parties.0.locality"): that name is not part of the request,
+    so it goes. Multipart locations already name the field the client sent ("file", "file" ->
+    "file"; "form", "title" -> "title"), so nothing but the source is dropped there."""
     parts = list(loc)
     source = parts.pop(0) if parts else None
-    if source in BODY_SOURCES and parts:
-        parts.pop(0)  # the view's parameter name, not part of the request
+    if source == "body" and parts:
+        parts.pop(0)
     return ".".join(str(part) for part in parts) or None
 
 
