@@ -12,6 +12,7 @@ from kakehashi.directory.models import Sector
 from kakehashi.insights import figures
 from kakehashi.insights.models import Outcome, OutcomeKind
 from kakehashi.messaging import services as messaging
+from kakehashi.notifications.models import Notification
 from kakehashi.partnerships.models import Partnership
 from tests.factories import OrganisationFactory, locality, member_of
 from tests.insights.builders import build_conversation
@@ -68,6 +69,19 @@ def test_a_member_records_an_investment_from_a_conversation(client, talk):
     by_sector = {row["group"]: row["outcomes"] for row in figures.funnel_by_sector()}
     assert by_sector[Sector.objects.get(key="agriculture").label] == 1
     assert figures.organisation_funnel({vn.pk})[0]["outcomes"] == 1
+
+
+def test_the_other_members_are_told_in_their_language_and_nobody_outside(client, talk):
+    thread, vn, _jp, lan, sato = talk
+    colleague = member_of(vn)  # acts for Lan's company, not in the thread
+    lan.preferred_language = "vi"
+    lan.save(update_fields=["preferred_language"])
+    _login(client, sato)
+    assert client.post(f"{URL}?thread={thread.pk}", _investment()).status_code == 302
+    (notice,) = Notification.objects.filter(recipient=lan, link=thread.get_absolute_url())
+    assert "Đã đăng ký đầu tư" in notice.subject and DAY.isoformat() in notice.body
+    assert not Notification.objects.filter(recipient=colleague).exists()
+    assert not Notification.objects.filter(recipient=sato, body__contains=DAY.isoformat()).exists()
 
 
 def test_an_outcome_kept_out_of_public_figures_counts_only_for_its_organisations(client, talk):

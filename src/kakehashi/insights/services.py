@@ -5,10 +5,13 @@ code) and writes nothing."""
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.i18n import reader_language
@@ -20,6 +23,7 @@ from kakehashi.events.services.meetings import audit_meeting
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
 from kakehashi.messaging.models import Thread
 from kakehashi.messaging.queries import membership
+from kakehashi.notifications.services import notify
 from kakehashi.partnerships import services as partnership_services
 from kakehashi.partnerships.models import PartnershipKind
 from kakehashi.proposals.models import Interest, InterestStatus
@@ -211,7 +215,54 @@ def record_outcome(
         recorded_by=by if by is not None and by.is_authenticated else None,
     )
     _audit(outcome, by=by)
+    _tell_parties(outcome, parties, by=by)
     return outcome
+
+
+def _tell_parties(outcome: Outcome, parties: list[Organisation], *, by) -> None:
+    """Everyone else on the record is told, so that a wrong entry (or an unexpected
+    partnership record under their name) is noticed: the other members of a thread (and
+    nobody outside it), or the people acting for the parties of a meeting or an interest."""
+    if outcome.thread is not None:
+        recipients = get_user_model().objects.filter(
+            thread_memberships__thread=outcome.thread, is_active=True
+        )
+        link = outcome.thread.get_absolute_url()
+    else:
+        recipients = get_user_model().objects.filter(
+            person__memberships__organisation__in=[party.pk for party in parties],
+            is_active=True,
+        )
+        link = (
+            reverse("events:my_meetings", args=[outcome.meeting.event.slug])
+            if outcome.meeting is not None
+            else outcome.interest.proposal.get_absolute_url()
+        )
+    if by is not None and by.is_authenticated:
+        recipients = recipients.exclude(pk=by.pk)
+    body = format_lazy(
+        _("{name} recorded what followed, dated {date}: {outcome}."),
+        name=by.get_short_name() if by is not None and by.is_authenticated else "Kakehashi",
+        date=outcome.occurred_on.isoformat(),
+        outcome=OutcomeKind(outcome.kind).label,
+    )
+    if outcome.partnership is not None:
+        body = format_lazy(
+            "{body}\n{partnership}",
+            body=body,
+            partnership=format_lazy(
+                _("A partnership record was created with your organisation: {title}"),
+                title=outcome.partnership.title,
+            ),
+        )
+    notify(
+        recipients=list(recipients.distinct()),
+        subject=format_lazy(
+            _("What followed was recorded: {outcome}"), outcome=OutcomeKind(outcome.kind).label
+        ),
+        body=body,
+        link=link,
+    )
 
 
 def _audit(outcome: Outcome, *, by) -> None:
