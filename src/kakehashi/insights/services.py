@@ -169,7 +169,8 @@ def record_outcome(
     to the proposal's, or to the first Vietnamese party's. For a signed MoU, the partnership
     record is created through partnerships.services between the organisations involved
     (unpublished unless `publish_partnership`), and linked from the outcome. The outcome of a
-    meeting or an interest is written to that meeting's or proposal's audit trail."""
+    meeting or an interest is written to that meeting's or proposal's audit trail, and the
+    other parties are told (`_tell_parties`)."""
     if kind not in OutcomeKind.values:
         raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
     parties = check_source(by=by, meeting=meeting, interest=interest, thread=thread)
