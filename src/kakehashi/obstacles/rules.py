@@ -57,6 +57,8 @@ def is_being_worked(user, obstacle):
     return obstacle is not None and obstacle.status in (Status.ASSIGNED, Status.IN_PROGRESS)
 
 
+# queries.Reader.takes_part_in answers `participant` for many obstacles at once (the API's
+# lists); change both together (tests/obstacles/test_api_query_count.py compares them).
 participant = platform_admin | reports | answers_for
 handler = platform_admin | answers_for
 
