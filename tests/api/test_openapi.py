@@ -70,6 +70,18 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/outcomes"),
         ("POST", "/api/v1/outcomes"),
         ("GET", "/api/v1/insights/funnel"),
+        ("GET", "/api/v1/events"),
+        ("GET", "/api/v1/events/{slug}"),
+        ("GET", "/api/v1/events/{slug}/registrations/mine"),
+        ("POST", "/api/v1/events/{slug}/registrations"),
+        ("GET", "/api/v1/events/{slug}/registrations"),
+        ("POST", "/api/v1/events/{slug}/registrations/{registration_id}/approve"),
+        ("POST", "/api/v1/events/{slug}/registrations/{registration_id}/decline"),
+        ("GET", "/api/v1/events/{slug}/meeting-requests"),
+        ("POST", "/api/v1/events/{slug}/meeting-requests"),
+        ("POST", "/api/v1/events/{slug}/meeting-requests/{request_id}/answer"),
+        ("GET", "/api/v1/events/{slug}/agenda"),
+        ("GET", "/api/v1/events/{slug}/meetings"),
     }
     public = schema["paths"]["/api/v1/localities"]["get"]["security"]
     assert public == [{"TokenAuth": []}, {"SessionAuth": []}, {}]

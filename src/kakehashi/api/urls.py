@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Router
 from ninja.renderers import JSONRenderer
 
 from kakehashi.api import (
+    events,
     insights,
     localities,
     matching,
@@ -53,6 +54,7 @@ api.add_router("", obstacles.router)
 api.add_router("", tokens.router)
 api.add_router("", messaging.router)
 api.add_router("", insights.router)
+api.add_router("", events.router)
 
 # Last: any other path under /api/v1/ answers 404 in the API's error shape, not the HTML page.
 fallback = Router()
