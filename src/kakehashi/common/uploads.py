@@ -1,12 +1,19 @@
-"""Uploaded documents: the check (the content decides the type, not the name the browser sent)
-and the two steps every upload page repeats: handing a form's file to a service, and serving
-a stored file."""
+"""Uploaded documents: the check (the content decides the type, not the name the browser sent),
+the two steps every upload page repeats (handing a form's file to a service, and serving a
+stored file) and the clean-up a service needs when a write that stored a file fails."""
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger("kakehashi.uploads")
 
 # Leading bytes of each accepted type.
 SIGNATURES = {
@@ -80,3 +87,41 @@ def stored_file_response(record) -> FileResponse:
         content_type=record.content_type,
         filename=record.file.name.rsplit("/", 1)[-1],
     )
+
+
+@contextmanager
+def files_deleted_on_failure() -> Iterator[Callable[[FieldFile], None]]:
+    """For a service that stores uploads: if its write fails, delete the files it stored.
+
+    A FileField writes its file to storage when the row is saved, and storage is not part of
+    the transaction: when a later step (the audit entry, a notice) raises and the
+    transaction rolls back, the row goes but the file would stay on disk, reachable by
+    nobody. Yields `track`; hand it each new record's FieldFile before saving the record:
+
+        with files_deleted_on_failure() as track, transaction.atomic():
+            attachment = Attachment(obstacle=obstacle, file=upload, ...)
+            track(attachment.file)  # before save(): a refused INSERT is covered too
+            attachment.save()
+            audit(...)  # raises: the transaction rolls back, then the file is deleted
+
+    Enter it outside the transaction (as above) so the rows are gone before their files,
+    and let it re-raise. It answers for failures inside the block: services run as the
+    outermost transaction (views, the API and tasks call them outside any atomic block). A
+    caller's own transaction that rolls back after the service returned would still leave
+    the file, as Django has no rollback hook; that is why the services keep to one
+    transaction each."""
+    tracked: list[FieldFile] = []
+    try:
+        yield tracked.append
+    except BaseException:
+        for fieldfile in tracked:
+            # Until FieldFile.save has written it (`_committed`, which FileField.pre_save
+            # reads too), `name` is the name the browser sent, not a stored file's: leave it.
+            if not (fieldfile._committed and fieldfile.name):
+                continue
+            try:
+                fieldfile.storage.delete(fieldfile.name)
+            except OSError:
+                # Keep the error that failed the write; a leftover file is logged.
+                logger.exception("Could not delete %s after a failed write", fieldfile.name)
+        raise

@@ -1,11 +1,12 @@
 """Attachments: PDFs and images, checked by their content and size before anything is
-written. No notice is sent; the audit log records the title."""
+written. No notice is sent; the audit log records the title. When the write fails after the
+file was stored, the file is deleted again (common.uploads.files_deleted_on_failure)."""
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction
-from kakehashi.common.uploads import sniff_document_type
+from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.obstacles.models import Attachment, Obstacle
 from kakehashi.obstacles.services.base import audit, invalid, locked, require
 
@@ -20,8 +21,10 @@ def check_attachment(title: str, upload) -> str:
     return content_type
 
 
-def store_attachment(obstacle, title, upload, content_type, by) -> Attachment:
-    return Attachment.objects.create(
+def store_attachment(obstacle, title, upload, content_type, by, *, track) -> Attachment:
+    """Save the row and the file; `track` (files_deleted_on_failure) learns of the file
+    before it is written, so a failure from here on deletes it."""
+    attachment = Attachment(
         obstacle=obstacle,
         title=title.strip()[:200],
         file=upload,
@@ -29,21 +32,24 @@ def store_attachment(obstacle, title, upload, content_type, by) -> Attachment:
         size=upload.size,
         uploaded_by=by,
     )
+    track(attachment.file)
+    attachment.save()
+    return attachment
 
 
-@transaction.atomic
 def add_attachment(*, obstacle: Obstacle, title: str, upload, by) -> Attachment:
     """A participant attaches a PDF or image to an open obstacle, checked by content and
     size."""
-    obstacle = locked(obstacle)
-    require(by, "obstacles.attach_obstacle", obstacle)
-    content_type = check_attachment(title, upload)
-    if obstacle.attachments.count() >= MAX_ATTACHMENTS:
-        raise invalid(
-            _("An obstacle has at most %(max)s attachments."),
-            "too_many_attachments",
-            max=MAX_ATTACHMENTS,
-        )
-    attachment = store_attachment(obstacle, title, upload, content_type, by)
-    audit(obstacle, by=by, action=AuditAction.ADDED, after={"attachments": [attachment.title]})
+    with files_deleted_on_failure() as track, transaction.atomic():
+        obstacle = locked(obstacle)
+        require(by, "obstacles.attach_obstacle", obstacle)
+        content_type = check_attachment(title, upload)
+        if obstacle.attachments.count() >= MAX_ATTACHMENTS:
+            raise invalid(
+                _("An obstacle has at most %(max)s attachments."),
+                "too_many_attachments",
+                max=MAX_ATTACHMENTS,
+            )
+        attachment = store_attachment(obstacle, title, upload, content_type, by, track=track)
+        audit(obstacle, by=by, action=AuditAction.ADDED, after={"attachments": [attachment.title]})
     return attachment

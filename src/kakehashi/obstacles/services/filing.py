@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.language import detect_language
+from kakehashi.common.uploads import files_deleted_on_failure
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.notifications.services import notify
@@ -81,12 +82,17 @@ def _check(data: ObstacleInput, by) -> None:
         raise ValidationError({name: [error] for name, error in errors.items()})
 
 
-@transaction.atomic
 def file_obstacle(*, data: ObstacleInput, organisation: Organisation, by) -> Obstacle:
     """A member of `organisation` files an obstacle. It is routed at once by the most specific
     rule (queries.rule_for): authority and deadline come from the rule, status received. When
     no rule matches, it waits in the platform administrators' queue with the fallback
-    deadline. Attachments are checked before anything is written."""
+    deadline. Attachments are checked before anything is written, and their files deleted
+    again if the filing fails after they were stored (the audit entry, a notice)."""
+    with files_deleted_on_failure() as track, transaction.atomic():
+        return _file(data=data, organisation=organisation, by=by, track=track)
+
+
+def _file(*, data: ObstacleInput, organisation: Organisation, by, track) -> Obstacle:
     require(by, "obstacles.add_obstacle")
     if organisation.pk not in organisation_ids_of(by):
         raise PermissionDenied
@@ -117,7 +123,7 @@ def file_obstacle(*, data: ObstacleInput, organisation: Organisation, by) -> Obs
         deadline=today + dt.timedelta(days=days),
     )
     for title, upload, content_type in checked:
-        store_attachment(obstacle, title, upload, content_type, by)
+        store_attachment(obstacle, title, upload, content_type, by, track=track)
     audit(obstacle, by=by, action=AuditAction.CREATED, after=snapshot(obstacle, AUDITED_FIELDS))
     _announce_new(obstacle)
     if rule:
