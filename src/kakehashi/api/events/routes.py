@@ -1,36 +1,37 @@
-"""Events: the visible events and one event's public page; for a delegation (the caller acts
-for a registered organisation) its registrations, registering, meeting requests (list, send,
-answer) and its published agenda; for organisers the registrations (approve, decline) and the
-meetings with their draft and published places.
-
-The same services and the same checks as the pages (events.views, events.meeting_views): an
-event the caller may not see answers 404, as does another delegation's agenda or a request
-between others; an organiser page refused to a delegate (403 on the page) is 403 here too.
-Times are in the event's time zone, with its offset."""
-
-import datetime as dt
-import zoneinfo
-from typing import Literal
+"""The events API's operations (see the package's docstring)."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Path, Query, Router, Status
 
 from kakehashi.api.auth import public
+from kakehashi.api.events.schemas import (
+    AgendaOut,
+    AnswerIn,
+    DelegationQuery,
+    EventDetailOut,
+    EventList,
+    MeetingList,
+    MeetingRequestIn,
+    MeetingRequestList,
+    MeetingRequestOut,
+    MeetingRequestQuery,
+    RegistrationIn,
+    RegistrationList,
+    RegistrationOut,
+    RegistrationQuery,
+    event_zone,
+)
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import (
     MAX_ID,
-    Id,
-    InputSchema,
     PageQuery,
     Slug,
     error_responses,
     page,
-    text,
 )
-from kakehashi.common.i18n import Language
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import queries, services
@@ -38,7 +39,6 @@ from kakehashi.events.models import (
     Event,
     Meeting,
     MeetingParticipant,
-    MeetingRequest,
     MeetingSlot,
     MeetingStatus,
     Registration,
@@ -47,272 +47,7 @@ from kakehashi.events.models import (
 
 router = Router(tags=["events"])
 
-DELEGATION_HELP = (
-    "Id of one of the caller's approved registrations at the event. Default: the first of "
-    "them, as on the meetings page"
-)
-
-
-# --- Output ---------------------------------------------------------------------------------
-
-
-class NamedRef(Schema):
-    slug: str
-    name: str = Field(..., description="The name in the language of the request")
-
-
-class OrganisationRef(Schema):
-    id: int
-    name: str
-
-
-class DelegationOut(Schema):
-    id: int = Field(..., description="Id of the registration")
-    organisation: OrganisationRef
-
-    @staticmethod
-    def resolve_organisation(registration: Registration) -> dict:
-        return _organisation(registration.organisation)
-
-
-class EventOut(Schema):
-    slug: str
-    name: str = Field(..., description="The name in the language of the request")
-    series: NamedRef | None
-    host_locality: NamedRef | None
-    venue: str
-    starts_on: dt.date
-    ends_on: dt.date
-    time_zone: str
-    is_published: bool
-    registration_open: bool
-    organisers: list[OrganisationRef]
-
-    @staticmethod
-    def resolve_series(event: Event) -> dict | None:
-        return {"slug": event.series.slug, "name": event.series.name} if event.series else None
-
-    @staticmethod
-    def resolve_host_locality(event: Event) -> dict | None:
-        place = event.host_locality
-        return {"slug": place.slug, "name": place.name} if place else None
-
-    @staticmethod
-    def resolve_organisers(event: Event) -> list[dict]:
-        return [_organisation(organisation) for organisation in event.organisers.all()]
-
-
-class EventList(Schema):
-    count: int
-    items: list[EventOut]
-
-
-class SessionOut(Schema):
-    kind: str
-    title: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    room: str
-    speakers: str
-
-
-class OwnRegistrationOut(Schema):
-    id: int
-    organisation: OrganisationRef
-    status: str
-
-
-class CallerOut(Schema):
-    organises: bool = Field(..., description="The caller may use the organisers' operations")
-    can_register: bool = Field(..., description="Registration is open to the caller")
-    registrations: list[OwnRegistrationOut] = Field(
-        ..., description="The registrations of the organisations the caller acts for"
-    )
-
-
-class EventDetailOut(EventOut):
-    description: str
-    language: str = Field(..., description="The language of the description")
-    capacity: int | None = Field(None, description="Delegations at most; null: no limit")
-    approved_delegations: int
-    sessions: list[SessionOut]
-    caller: CallerOut | None = Field(None, description="Signed-in callers only")
-
-    @staticmethod
-    def resolve_approved_delegations(event: Event) -> int:
-        return event.registrations.filter(status=RegistrationStatus.APPROVED).count()
-
-    @staticmethod
-    def resolve_sessions(event: Event) -> list[dict]:
-        zone = _zone(event)
-        return [
-            {
-                "kind": session.kind,
-                "title": session.title,
-                "starts_at": session.starts_at.astimezone(zone),
-                "ends_at": session.ends_at.astimezone(zone),
-                "room": session.room,
-                "speakers": session.speakers,
-            }
-            for session in event.sessions.all()
-        ]
-
-    @staticmethod
-    def resolve_caller(event: Event, context) -> dict | None:
-        user = context["request"].user
-        if not user.is_authenticated:
-            return None
-        own = queries.own_registrations(user, event).select_related("organisation")
-        return {
-            "organises": user.has_perm("events.manage_registrations", event),
-            "can_register": user.has_perm("events.register")
-            and event.registration_open
-            and event.is_published,
-            "registrations": [
-                {"id": r.pk, "organisation": _organisation(r.organisation), "status": r.status}
-                for r in own.order_by("organisation__name", "pk")
-            ],
-        }
-
-
-class RegistrationOut(DelegationOut):
-    lead: str = Field(..., description="Full name of the person leading the delegation")
-    members: list[str] = Field(..., description="Full names of the other delegates")
-    languages: list[str]
-    note: str
-    status: str = Field(..., description="pending, approved, declined or cancelled")
-    created_at: dt.datetime
-    decided_at: dt.datetime | None
-
-    @staticmethod
-    def resolve_lead(registration: Registration) -> str:
-        return registration.lead.full_name
-
-    @staticmethod
-    def resolve_members(registration: Registration) -> list[str]:
-        return [person.full_name for person in registration.members.all()]
-
-
-class RegistrationList(Schema):
-    count: int
-    items: list[RegistrationOut]
-
-
-class MeetingRequestOut(Schema):
-    id: int
-    sender: DelegationOut
-    recipient: DelegationOut
-    priority: int = Field(..., description="3: must meet; 1: would like to meet")
-    message: str
-    status: str = Field(..., description="pending, accepted, declined or cancelled")
-    created_at: dt.datetime
-    responded_at: dt.datetime | None
-    meeting: int | None = Field(None, description="Id of the meeting an accepted request made")
-
-    @staticmethod
-    def resolve_meeting(request: MeetingRequest) -> int | None:
-        meeting = getattr(request, "meeting", None)
-        return meeting.pk if meeting else None
-
-
-class MeetingRequestList(Schema):
-    count: int
-    items: list[MeetingRequestOut]
-
-
-class OutcomeOut(Schema):
-    kind: str
-    note: str
-
-
-class AgendaMeetingOut(Schema):
-    id: int
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    table: str | None
-    interpreting: list[str] = Field(..., description="The two languages interpreted; [] if none")
-    status: str
-    others: list[DelegationOut] = Field(..., description="The other delegations in it")
-    outcomes: list[OutcomeOut]
-
-
-class AgendaOut(Schema):
-    delegation: DelegationOut
-    time_zone: str
-    count: int
-    items: list[AgendaMeetingOut]
-
-
-class PlaceOut(Schema):
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    table: str | None
-
-
-class MeetingOut(Schema):
-    id: int
-    status: str = Field(..., description="to_schedule, scheduled, held or no_show")
-    weight: int
-    locked: bool
-    added_by_organisers: bool
-    delegations: list[DelegationOut]
-    interpreting: list[str]
-    interpreter: str | None = Field(None, description="The interpreter placed in the draft")
-    draft: PlaceOut | None = Field(None, description="The draft's slot and table; null: unplaced")
-    published: PlaceOut | None = Field(None, description="What the delegations were told")
-    unscheduled_reason: str
-
-
-class MeetingList(Schema):
-    count: int
-    schedule_published_at: dt.datetime | None
-    items: list[MeetingOut]
-
-
-# --- Input ----------------------------------------------------------------------------------
-
-
-class RegistrationIn(InputSchema):
-    organisation: Id = Field(..., description="Id of an organisation the caller acts for")
-    members: list[Id] = Field(
-        [], max_length=50, description="Ids of colleagues (people of the caller's organisations)"
-    )
-    languages: list[Language] = Field(..., min_length=1, max_length=3)
-    note: text(2000) = ""
-
-
-class RegistrationQuery(PageQuery):
-    status: RegistrationStatus | None = None
-
-
-class DelegationQuery(PageQuery):
-    delegation: Id | None = Field(None, description=DELEGATION_HELP)
-
-
-class MeetingRequestQuery(DelegationQuery):
-    direction: Literal["received", "sent"] | None = Field(None, description="Default: both")
-
-
-class MeetingRequestIn(InputSchema):
-    delegation: Id | None = Field(None, description=DELEGATION_HELP + "; it sends the request")
-    recipient: Id = Field(..., description="Id of another approved registration at the event")
-    priority: Literal[1, 3] = Field(1, description="3: must meet; 1: would like to meet")
-    message: text(2000) = ""
-
-
-class AnswerIn(InputSchema):
-    decision: Literal["accept", "decline"]
-
-
 # --- Lookups --------------------------------------------------------------------------------
-
-
-def _organisation(organisation: Organisation) -> dict:
-    return {"id": organisation.pk, "name": organisation.display_name}
-
-
-def _zone(event: Event) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(event.time_zone)
 
 
 def _place(slot: MeetingSlot | None, table, zone) -> dict | None:
@@ -525,7 +260,7 @@ def agenda(request, slug: Slug, query: Query[DelegationQuery]):
     draft stays with the organisers until they publish it)."""
     event = _event(request, slug)
     delegation = _delegation(request, event, query.delegation)
-    zone = _zone(event)
+    zone = event_zone(event)
     meetings = (
         Meeting.objects.filter(participants__registration=delegation, published_slot__isnull=False)
         .exclude(status=MeetingStatus.CANCELLED)
@@ -604,7 +339,7 @@ def list_meetings(request, slug: Slug, query: Query[PageQuery]):
     """The meetings to hold, as the schedule page shows them (organisers): the draft's slot,
     table and interpreter, and what was last published. Cancelled ones are left out."""
     event = _organised(request, slug)
-    zone = _zone(event)
+    zone = event_zone(event)
     meetings = (
         event.meetings.exclude(status=MeetingStatus.CANCELLED)
         .select_related("slot", "table", "interpreter", "published_slot", "published_table")
