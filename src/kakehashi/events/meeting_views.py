@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kakehashi.directory.queries import organisation_ids_of
-from kakehashi.events import services
+from kakehashi.events import queries, services
 from kakehashi.events.calendar import agenda_ics
 from kakehashi.events.forms import (
     AvailabilityForm,
@@ -107,15 +106,8 @@ def _save_programme_part(event, action, data, user):
         services.add_interpreter(event=event, by=user, **data)
 
 
-def _my_registrations(request, event):
-    return event.registrations.filter(
-        organisation_id__in=organisation_ids_of(request.user),
-        status=RegistrationStatus.APPROVED,
-    ).select_related("organisation")
-
-
 def _my_registration(request, event) -> Registration:
-    mine = list(_my_registrations(request, event))
+    mine = list(queries.approved_registrations(request.user, event))
     if not mine:
         raise PermissionDenied
     chosen = request.GET.get("delegation") or request.POST.get("delegation")
@@ -174,10 +166,10 @@ def my_meetings(request, slug):
         {
             "event": event,
             "registration": registration,
-            "registrations": _my_registrations(request, event),
+            "registrations": queries.approved_registrations(request.user, event),
             "received": registration.requests_received.select_related("sender__organisation"),
             "sent": registration.requests_sent.select_related("recipient__organisation"),
-            "agenda": _agenda(registration),
+            "agenda": queries.published_agenda(registration),
             "request_form": request_form,
             "recommended": _recommended_partners(registration, others),
             "availability_form": availability_form,
@@ -198,25 +190,6 @@ def _recommended_partners(registration, others) -> list:
 
 def _mine_url(event, registration) -> str:
     return f"{reverse('events:my_meetings', args=[event.slug])}?delegation={registration.pk}"
-
-
-def _agenda(registration):
-    """The delegation's published meetings in time order."""
-    return (
-        Meeting.objects.filter(
-            participants__registration=registration, published_slot__isnull=False
-        )
-        .exclude(status=MeetingStatus.CANCELLED)
-        .select_related("published_slot", "published_table", "interpreter")
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
-            ),
-            "outcomes",
-        )
-        .order_by("published_slot__starts_at")
-    )
 
 
 @login_required
@@ -243,7 +216,7 @@ def agenda_download(request, slug):
     event = _visible_event(request, slug)
     registration = _my_registration(request, event)
     response = HttpResponse(
-        agenda_ics(event, registration, _agenda(registration)),
+        agenda_ics(event, registration, queries.published_agenda(registration)),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-agenda.ics"'
@@ -255,7 +228,8 @@ def agenda_print(request, slug):
     event = _visible_event(request, slug)
     registration = _my_registration(request, event)
     response = HttpResponse(
-        agenda_pdf(event, registration, _agenda(registration)), content_type="application/pdf"
+        agenda_pdf(event, registration, queries.published_agenda(registration)),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-agenda.pdf"'
     return response
@@ -384,7 +358,7 @@ def calendar_feed(request, slug, token):
         status=RegistrationStatus.APPROVED,
     )
     return HttpResponse(
-        agenda_ics(registration.event, registration, _agenda(registration)),
+        agenda_ics(registration.event, registration, queries.published_agenda(registration)),
         content_type="text/calendar; charset=utf-8",
     )
 

@@ -1,9 +1,17 @@
 """Reads of events, each taking the reader into account."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
-from kakehashi.events.models import Event, EventOrganiser, Registration
+from kakehashi.events.models import (
+    Event,
+    EventOrganiser,
+    Meeting,
+    MeetingParticipant,
+    MeetingStatus,
+    Registration,
+    RegistrationStatus,
+)
 
 
 def organises_filter(user) -> Q:
@@ -41,3 +49,32 @@ def registrations_of(event: Event) -> QuerySet[Registration]:
 def own_registrations(user, event: Event) -> QuerySet[Registration]:
     """The registrations of the organisations the user acts for."""
     return event.registrations.filter(organisation_id__in=organisation_ids_of(user))
+
+
+def approved_registrations(user, event: Event) -> QuerySet[Registration]:
+    """The user's organisations' approved delegations at the event (who may see meetings)."""
+    return (
+        own_registrations(user, event)
+        .filter(status=RegistrationStatus.APPROVED)
+        .select_related("organisation")
+    )
+
+
+def published_agenda(registration: Registration) -> QuerySet[Meeting]:
+    """The delegation's published meetings, not cancelled, in time order, with the other
+    parties and the outcomes loaded (the page, its ICS and PDF, the feed and the API)."""
+    return (
+        Meeting.objects.filter(
+            participants__registration=registration, published_slot__isnull=False
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("published_slot", "published_table", "interpreter")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
+            ),
+            "outcomes",
+        )
+        .order_by("published_slot__starts_at", "pk")
+    )

@@ -37,7 +37,6 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import queries, services
 from kakehashi.events.models import (
     Event,
-    Meeting,
     MeetingParticipant,
     MeetingSlot,
     MeetingStatus,
@@ -261,13 +260,7 @@ def agenda(request, slug: Slug, query: Query[DelegationQuery]):
     event = _event(request, slug)
     delegation = _delegation(request, event, query.delegation)
     zone = event_zone(event)
-    meetings = (
-        Meeting.objects.filter(participants__registration=delegation, published_slot__isnull=False)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .select_related("published_slot", "published_table")
-        .prefetch_related(_participants(), "outcomes")
-        .order_by("published_slot__starts_at", "pk")
-    )
+    meetings = queries.published_agenda(delegation)
     chosen = meetings[query.offset : query.offset + query.limit]
     items = [
         {
