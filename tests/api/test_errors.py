@@ -150,3 +150,16 @@ def test_an_unexpected_error_is_logged_and_answered_with_500(caplog):
         "details": [],
     }
     assert [record.exc_info[1].args for record in caplog.records] == [("boom",)]
+
+
+@pytest.mark.parametrize(
+    "expected, listed",
+    [("'VN' or 'JP'", "VN, JP"), ("1 or 3", "1, 3"), ("'a', 'b' or 'c'", "a, b, c")],
+)
+def test_choices_are_listed_without_english_glue_words(expected, listed):
+    from kakehashi.api.errors import _schema_message
+
+    with translation.override("vi"):
+        message = _schema_message({"type": "literal_error", "ctx": {"expected": expected}})
+        assert message == translation.gettext("Choose one of: %(expected)s.") % {"expected": listed}
+    assert " or " not in message

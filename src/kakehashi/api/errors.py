@@ -85,9 +85,11 @@ def _schema_message(error: dict) -> str:
     template = SCHEMA_MESSAGES.get(error.get("type"), INVALID_VALUE)
     context = dict(error.get("ctx") or {})
     if "expected" in context:
-        # pydantic writes "'VN' or 'JP'" in English; list the values without the glue word.
-        values = re.findall(r"'([^']*)'", str(context["expected"]))
-        context["expected"] = ", ".join(values) if values else context["expected"]
+        # pydantic writes "'VN' or 'JP'" (or "1 or 3") in English; list the values without
+        # the glue words.
+        expected = str(context["expected"])
+        values = re.findall(r"'([^']*)'", expected) or re.split(r",\s*|\s+or\s+", expected)
+        context["expected"] = ", ".join(value for value in values if value)
     try:
         return str(template) % context
     except (KeyError, TypeError, ValueError):
