@@ -93,7 +93,7 @@ def figures(instance, report, result: dict) -> dict:
         "worst_scheduled": worst.get("scheduled"),
         "worst_requested": worst.get("requested"),
         "worst_share": (worst["scheduled"] / worst["requested"]) if worst else None,
-        "left_without_meeting": sum(1 for member in requested if counts[member] == 0),
+        "left_without_meeting": checked["without_meeting"],
         # 90 % of the participants who asked for meetings got at least this share of them
         "share_p10": statistics.quantiles(shares, n=10, method="inclusive")[0],
     }

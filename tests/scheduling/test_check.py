@@ -105,6 +105,7 @@ def test_the_hand_made_result_is_valid_and_its_figures_are_recomputed():
         # a b c e: 2 each; d f: 1; g h: 0
         "meetings_per_participant": {"min": 0, "median": 1.5, "max": 2},
         # g and h have none of their one meeting; g comes first.
+        "without_meeting": 2,
         "worst_served": {"participant": "g", "scheduled": 0, "requested": 1},
     }
 
@@ -384,5 +385,6 @@ def test_figures_count_idle_gaps_per_day_and_the_share_of_the_bound():
         "meetings_unscheduled": 1,
         "idle_gaps": 1,
         "meetings_per_participant": {"min": 0, "median": 1, "max": 3},
+        "without_meeting": 1,
         "worst_served": {"participant": "e", "scheduled": 0, "requested": 1},
     }

@@ -374,7 +374,8 @@ def figures_of(
     """The figures of a schedule (one assignment per meeting, known meetings only).
 
     `worst_served` is the participant with the smallest share of their meetings scheduled
-    (then the fewest meetings, then the first id), among participants with any meeting."""
+    (then the fewest meetings, then the first id), among participants with any meeting;
+    `without_meeting` counts the participants with a requested meeting and none scheduled."""
     weight = schedule_figures.scheduled_weight(instance, assignments)
     if idle_gaps is None:
         idle_gaps = schedule_figures.idle_gaps(instance, assignments)
@@ -407,6 +408,7 @@ def figures_of(
             "median": statistics.median(counts) if counts else None,
             "max": max(counts, default=None),
         },
+        "without_meeting": sum(1 for pid in requested if scheduled[pid] == 0),
         "worst_served": None
         if worst is None
         else {"participant": worst, "scheduled": scheduled[worst], "requested": requested[worst]},

@@ -36,3 +36,10 @@ def idle_gaps(instance: Instance, assignments: Iterable[Assignment]) -> int:
 
 def scheduled_weight(instance: Instance, assignments: Iterable[Assignment]) -> int:
     return sum(instance.meeting_by_id[a.meeting].weight for a in assignments)
+
+
+def without_meeting(instance: Instance, assignments: Iterable[Assignment]) -> int:
+    """Participants who requested at least one meeting and have none scheduled."""
+    scheduled = meetings_per_participant(instance, assignments)
+    requested = {member for meeting in instance.meetings for member in meeting.participants}
+    return sum(1 for member in requested if scheduled[member] == 0)

@@ -5,7 +5,9 @@ repeat.
 A neighbourhood is a set of free meetings (scheduled or not) and the slots each may take.
 Everything else is fixed. Every sub-problem starts from the current schedule, which is
 feasible in it, so the schedule never gets worse; a result is kept if it adds weight, or
-keeps the weight without adding idle gaps.
+keeps the weight without adding idle gaps. In the fairness phase (fairness.py,
+`keep_served`) the rule is lexicographic: weight, then fewer participants with none of their
+requested meetings, then idle gaps.
 
 Neighbourhoods, drawn with a seeded generator so that the search is reproducible:
 * a window of a few slots: every meeting in them and the left-out meetings that could go
@@ -46,6 +48,9 @@ class Search:
         # left-out meetings the LP wants are tried first.
         self.lp_share: list[float] | None = None
         self.tries = [0] * c.num_meetings
+        # In the fairness phase: never more participants without a meeting at equal weight
+        # (see the module docstring).
+        self.keep_served = False
         self.iterations = 0
         self.work = 0.0
         # For calibrating the work units: per sub-problem, (columns, rows, simplex iterations,
@@ -60,12 +65,25 @@ class Search:
     def gaps(self) -> int:
         return sum(self.c.day_gaps(busy) for busy in self.occ.busy)
 
+    def unserved(self) -> int:
+        """Participants with a meeting that could be scheduled but none scheduled."""
+        return sum(1 for p in range(len(self.c.participant_ids)) if self.is_unserved(p))
+
+    def is_unserved(self, p: int) -> bool:
+        c = self.c
+        return bool(c.meetings_of[p]) and self.occ.count[p] == 0 and not c.fixed_busy[p]
+
+    def _unserved_among(self, participants: list[int]) -> int:
+        if not self.keep_served:
+            return 0
+        return sum(1 for p in participants if self.is_unserved(p))
+
     def waiting(self) -> list[int]:
         c, occ = self.c, self.occ
         return [m for m in range(c.num_meetings) if occ.slot_of[m] < 0 and c.candidates[m]]
 
     # -- neighbourhoods ----------------------------------------------------------------------
-    def _priority(self, m: int) -> float:
+    def priority(self, m: int) -> float:
         """Which left-out meetings to try first: those the LP relaxation schedules, then the
         heaviest."""
         share = self.lp_share[m] if self.lp_share is not None else 0.0
@@ -104,7 +122,7 @@ class Search:
             m for m in self.waiting() if c.candidate_mask[m] & mask and m not in avoid_meetings
         ]
         if len(waiting) > limit:
-            waiting.sort(key=lambda m: (-self._priority(m), self.rng.random()))
+            waiting.sort(key=lambda m: (-self.priority(m), self.rng.random()))
             waiting = waiting[:limit]
         for m in waiting:
             free[m] = c.candidate_mask[m] & mask
@@ -115,7 +133,7 @@ class Search:
         waiting = self.waiting()
         if not waiting:
             return None
-        u = min(waiting, key=lambda m: (self.tries[m], -self._priority(m), self.rng.random()))
+        u = min(waiting, key=lambda m: (self.tries[m], -self.priority(m), self.rng.random()))
         self.tries[u] += 1
         free = {u}
         seen = set(c.members[u])
@@ -163,7 +181,7 @@ class Search:
         """Re-solve one neighbourhood; returns (weight gained, gaps removed)."""
         sub = self.sub_mip(allowed, window=window, gaps=gaps)
         sub.run()
-        self._account(sub)
+        self.account(sub)
         return self.apply(sub)
 
     def pair(
@@ -193,6 +211,7 @@ class Search:
         """Put the sub-problem's schedule in place if it still fits and is no worse."""
         c, occ = self.c, self.occ
         old_gaps = sum(c.day_gaps(occ.busy[p]) for p in sub.affected)
+        old_unserved = self._unserved_among(sub.affected)
         for m in sub.old:
             occ.remove(m)
         placed = []
@@ -205,8 +224,12 @@ class Search:
         else:
             new_weight = sum(c.weight[m] for m in sub.new)
             new_gaps = sum(c.day_gaps(occ.busy[p]) for p in sub.affected)
-            if new_weight > sub.old_weight or (
-                new_weight == sub.old_weight and new_gaps <= old_gaps
+            new_unserved = self._unserved_among(sub.affected)
+            # Lexicographic: weight, then participants served, then idle gaps.
+            if (new_weight, -new_unserved, -new_gaps) >= (
+                sub.old_weight,
+                -old_unserved,
+                -old_gaps,
             ):
                 return new_weight - sub.old_weight, old_gaps - new_gaps
         for m in placed:
@@ -226,7 +249,7 @@ class Search:
         }
         sub = self.sub_mip(allowed, node_limit=node_limit, objective=WEIGHT)
         sub.run()
-        self._account(sub)
+        self.account(sub)
         self.apply(sub)
         if sub.dual_bound is None:
             return None
@@ -236,7 +259,7 @@ class Search:
         fixed = sum(c.weight[m] for slot in c.fixed_at for m in slot)
         return fixed + math.floor(sub.dual_bound + 1e-6)
 
-    def _account(self, sub: SubMIP) -> None:
+    def account(self, sub: SubMIP) -> None:
         self.work += sub.build_work + sub.run_work
         self._trace(sub)
 

@@ -123,6 +123,7 @@ def build_result(
         "meetings": c.num_meetings,
         "scheduled": len(assignments),
         "idle_gaps": figures.idle_gaps(c.instance, assignments),
+        "without_meeting": figures.without_meeting(c.instance, assignments),
         "solve_seconds": round(seconds, 3),
         "solver": solver,
         "share_of_bound": round(weight / upper_bound, 6) if upper_bound else 1.0,

@@ -6,9 +6,12 @@ with a proven upper bound on the total weight.
 2. Meanwhile, on the second core, HiGHS solves the LP relaxation of the slot model for the
    upper bound (bounds.py).
 3. A large neighbourhood search (lns.py) improves the schedule: first the total weight, then —
-   weight never decreasing — the idle gaps. Each step re-solves a window of slots (two
-   disjoint windows at once, one per core) or the surroundings of a left-out meeting exactly
-   as a small MIP (submip.py). On tiny events the whole MIP is then solved, which proves
+   weight never decreasing — the idle gaps, and last, in a share of the budget kept for it,
+   the participants left with none of their requested meetings (fairness.py; it never costs
+   weight, and `fairness=False` returns the schedule it starts from). Each step re-solves a
+   window of slots (two disjoint windows at once, one per core) or the surroundings of a
+   left-out meeting or of a participant without a meeting exactly as a small MIP
+   (submip.py). On tiny events the whole MIP is solved after the first phase, which proves
    optimality where the LP bound is loose.
 4. Every left-out meeting that still fits is placed, then tables and interpreters are given
    out (assign.py) and each meeting left out gets its reason (report.py).
@@ -41,6 +44,7 @@ from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.baselines import place_by_priority
 from kakehashi.scheduling.bounds import SlotLP, trivial_bound
 from kakehashi.scheduling.compiled import Compiled, compile_instance
+from kakehashi.scheduling.fairness import serve_the_unserved
 from kakehashi.scheduling.instance import Instance
 from kakehashi.scheduling.lns import Search
 from kakehashi.scheduling.report import build_result, fill
@@ -59,6 +63,9 @@ INPUT_SECONDS = 0.5
 INPUT_SECONDS_PER_MEETING = 1.5e-5
 WORK_PER_SECOND = 0.85  # a margin for the error of the work estimate (submip.py)
 FIRST_PHASE_SHARE = 0.7
+# This share of the budget is kept for serving participants left without a meeting
+# (fairness.py), the last phase; with fairness=False it is not used.
+FAIRNESS_SHARE = 0.1
 WINDOW_MEETINGS = 300
 # Up to this many variables, the whole MIP is tried after the first phase: on tiny events
 # the LP bound can be loose (odd cycles of meetings), and this closes it.
@@ -129,8 +136,11 @@ def solve(
     seed: int = 0,
     progress: Callable[[dict], None] | None = None,
     started: float | None = None,
+    fairness: bool = True,
 ) -> Result:
     """The best schedule found within `time_limit` seconds (see the module docstring).
+
+    `fairness=False` skips the fairness phase (for comparisons: it never costs weight).
 
     `started` is the time.perf_counter() reading at which the time limit began, when that is
     before this call: the command line passes its own start, so that reading and parsing the
@@ -161,6 +171,7 @@ def solve(
     report("greedy", (greedy_weight, greedy_gaps), None, force=True)
 
     plan = _Plan(c, search, bound_job, report, budget, bound_checkpoint, deadline)
+    plan.fairness = fairness
     try:
         plan.run()
     finally:
@@ -185,6 +196,7 @@ def solve(
         "work_units": round(search.work, 2),
         "stopped": plan.stopped,
         "seed": seed,
+        "fairness": plan.fairness_stats,
     }
     if isinstance(lp_error, BaseException):
         extra["lp_error"] = f"{type(lp_error).__name__}: {lp_error}"
@@ -214,6 +226,8 @@ class _Plan:
         self.deadline = deadline
         self.bound: int | None = None
         self.stopped = "work budget"
+        self.fairness = True
+        self.fairness_stats: dict | None = None
         self.columns = sum(len(slots) for slots in c.candidates)
         slots = c.num_slots
         per_slot = c.num_meetings / max(1, slots)
@@ -247,6 +261,30 @@ class _Plan:
                 return search.pair(first, second, gaps=gaps)
         allowed, window = first
         return search.step(allowed, window=window, gaps=gaps)
+
+    def _serve_the_unserved(self, weight: int, gaps: int) -> tuple[int, int]:
+        """The fairness phase (fairness.py), within FAIRNESS_SHARE of the budget."""
+        search = self.search
+        before = search.unserved()
+        work_before = search.work
+        gained, removed, steps = serve_the_unserved(
+            search,
+            work_end=self.budget,
+            size=self.window_size,
+            limit=self.waiting_limit,
+            out_of_time=self._out_of_time,
+        )
+        self.fairness_stats = {
+            "without_meeting_before": before,
+            "without_meeting_after": search.unserved(),
+            "weight_gained": gained,
+            "idle_gaps_added": -removed,
+            "steps": steps,
+            "work_units": round(search.work - work_before, 2),
+        }
+        weight, gaps = weight + gained, gaps - removed
+        self.report("fairness", (weight, gaps), self.bound)
+        return weight, gaps
 
     def run(self) -> None:
         c, search = self.c, self.search
@@ -290,7 +328,7 @@ class _Plan:
                 self.bound = min(self.bound, proven)
         # Phase 2: idle gaps, weight first.
         idle = 0
-        while search.work < self.budget and gaps > 0:
+        while search.work < (1 - FAIRNESS_SHARE) * self.budget and gaps > 0:
             if self._out_of_time():
                 return
             if idle >= self.patience:
@@ -304,4 +342,7 @@ class _Plan:
             self.report("idle gaps", (weight, gaps), self.bound)
         if gaps == 0:
             self.stopped = "no idle gaps left"
+        # Phase 3: participants without a meeting, weight first (the rest of the budget).
+        if self.fairness and not self._out_of_time():
+            weight, gaps = self._serve_the_unserved(weight, gaps)
         self.report("done", (weight, gaps), self.bound, force=True)

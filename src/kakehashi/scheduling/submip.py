@@ -16,6 +16,13 @@ Objectives, all maximised, weight first:
   integrality;
 * weight alone (to prove a bound on the whole problem).
 
+With `served` (from the fairness phase on, fairness.py), participants served come between
+the weight and the tie-break: a participant with no meeting outside the neighbourhood gets a
+column y_p in [0, 1] with y_p ≤ Σ_{m ∋ p, t} x[m,t], worth less than one unit of weight and
+more than the whole tie-break can change. With integral x the best y_p is 1 exactly when p
+has a meeting, so y needs no integrality. This is the order in which lns.Search.apply keeps
+a result once the fairness phase has begun.
+
 `run()` only calls HiGHS, which releases the GIL: two sub-MIPs on disjoint windows can run
 at once, one per core.
 """
@@ -63,10 +70,12 @@ class SubMIP:
         window: int = 0,
         node_limit: int = NODE_LIMIT,
         deadline: float = math.inf,
+        served: bool = False,
     ):
         self.c = c
         self.allowed = allowed
         self.objective = objective
+        self.served = served
         self.node_limit = node_limit
         self.deadline = deadline
         self.old = {m: occ.slot_of[m] for m in sorted(allowed) if occ.slot_of[m] >= 0}
@@ -103,17 +112,25 @@ class SubMIP:
                 for m, t in zip(lp.col_m.tolist(), lp.col_t.tolist(), strict=True)
             ]
         )
-        extra = None
-        start = x_start
+        extra = _Extra(lp.num_cols)
+        tiebreak = np.zeros(lp.num_cols)
+        spread = 0.0  # how much the tie-break can change: less than one participant served
         if self.objective == WEIGHT_GAPS:
-            extra, extra_start = self._gap_model(occ, lp, x_start)
-            start = np.r_[x_start, extra_start]
-            self.nonzeros += len(extra[1])
-            self.rows += len(extra[4])
-            self.columns += len(extra[0])
+            spread = self._gap_model(occ, lp, x_start, extra)
         elif self.objective == WEIGHT_COMPACT:
-            self._compactness_tiebreak(occ, lp, x_start)
-        highs = lp.highs(integer=True, extra=extra)
+            tiebreak = self._compactness(occ, lp, x_start)
+            spread = float(tiebreak.sum())
+        if self.objective != WEIGHT:
+            unit = spread + 1.0
+            if self.served:
+                unit *= self._served_model(occ, lp, x_start, extra, unit) + 1
+            # Weight first: one unit of weight outweighs everything below it together.
+            lp.cost = lp.cost * unit + tiebreak
+        start = np.r_[x_start, np.array(extra.start)]
+        self.nonzeros += len(extra.rows)
+        self.rows += len(extra.lower)
+        self.columns += len(extra.cost)
+        highs = lp.highs(integer=True, extra=extra.arrays() if extra.cost else None)
         solution = highspy.HighsSolution()
         solution.col_value = start
         highs.setSolution(solution)
@@ -153,7 +170,8 @@ class SubMIP:
         self.highs = None  # free HiGHS' memory early
 
     # -- objectives --------------------------------------------------------------------------
-    def _compactness_tiebreak(self, occ: Occupancy, lp: SlotLP, x_start: np.ndarray) -> None:
+    def _compactness(self, occ: Occupancy, lp: SlotLP, x_start: np.ndarray) -> np.ndarray:
+        """Per column: 1 for staying where it is, 2 per member busy in a neighbouring slot."""
         c = self.c
         bonus = x_start.copy()
         for j, (m, t) in enumerate(zip(lp.col_m.tolist(), lp.col_t.tolist(), strict=True)):
@@ -161,18 +179,35 @@ class SubMIP:
             for p in c.members[m]:
                 if occ.busy[p] & near:
                     bonus[j] += 2
-        # Weight first: one unit of weight outweighs every bonus together.
-        lp.cost = lp.cost * float(bonus.sum() + 1) + bonus
+        return bonus
 
-    def _gap_model(self, occ: Occupancy, lp: SlotLP, x_start: np.ndarray):
+    def _served_model(
+        self, occ: Occupancy, lp: SlotLP, x_start: np.ndarray, extra: _Extra, unit: float
+    ) -> int:
+        """Columns y_p (participant p has a meeting), worth `unit` each, for the participants
+        with no meeting outside the neighbourhood (the free meetings are out of `occ` while
+        building), and their rows y_p − Σ_{m ∋ p} x[m,t] ≤ 0; returns how many."""
+        c = self.c
+        columns_of: dict[int, list[int]] = {}
+        for j, m in enumerate(lp.col_m.tolist()):
+            for p in c.members[m]:
+                if occ.count[p] == 0 and not c.fixed_busy[p]:
+                    columns_of.setdefault(p, []).append(j)
+        for p in sorted(columns_of):
+            js = columns_of[p]
+            y = extra.column(unit, 1.0 if any(x_start[j] > 0.5 for j in js) else 0.0)
+            extra.row([(y, 1.0)] + [(j, -1.0) for j in js], -highspy.kHighsInf, 0.0)
+        return len(columns_of)
+
+    def _gap_model(self, occ: Occupancy, lp: SlotLP, x_start: np.ndarray, extra: _Extra):
         """Columns π and rows for the idle gaps of the participants touched by the window,
-        in the form SlotLP.highs(extra=...) takes, and their start values."""
+        added to `extra`; returns how much the gaps can change (the sum of their ranges)."""
         c = self.c
         slots_of: dict[int, dict[int, list[int]]] = {}
         for j, (m, t) in enumerate(zip(lp.col_m.tolist(), lp.col_t.tolist(), strict=True)):
             for p in c.members[m]:
                 slots_of.setdefault(p, {}).setdefault(t, []).append(j)
-        terms = []
+        spread = 0.0
         for p in sorted(slots_of):
             by_slot = slots_of[p]
             slots = sorted(by_slot)
@@ -184,47 +219,61 @@ class SubMIP:
             prices = [c.day_gaps(occ.busy[p] | subset) for subset in subsets]
             if min(prices) == max(prices):
                 continue
+            spread += max(prices) - min(prices)
             current = 0
             for t in slots:
                 if any(x_start[j] > 0.5 for j in by_slot[t]):
                     current |= 1 << t
-            terms.append((slots, by_slot, subsets, prices, current))
-        cost, rows, cols, values, lower, upper, start = [], [], [], [], [], [], []
-        row = 0
-        for slots, by_slot, subsets, prices, current in terms:
-            first = lp.num_cols + len(cost)
-            for subset, price in zip(subsets, prices, strict=True):
-                cost.append(-float(price))
-                start.append(1.0 if subset == current else 0.0)
+            pis = [
+                extra.column(-float(price), 1.0 if subset == current else 0.0)
+                for subset, price in zip(subsets, prices, strict=True)
+            ]
             # Σ_S π_S = 1
-            rows.extend([row] * len(subsets))
-            cols.extend(range(first, first + len(subsets)))
-            values.extend([1.0] * len(subsets))
-            lower.append(1.0)
-            upper.append(1.0)
-            row += 1
+            extra.row([(pi, 1.0) for pi in pis], 1.0, 1.0)
             # Σ_{S ∋ t} π_S − Σ_m x[m,t] = 0
             for t in slots:
-                for i, subset in enumerate(subsets):
-                    if subset >> t & 1:
-                        rows.append(row)
-                        cols.append(first + i)
-                        values.append(1.0)
-                for j in by_slot[t]:
-                    rows.append(row)
-                    cols.append(j)
-                    values.append(-1.0)
-                lower.append(0.0)
-                upper.append(0.0)
-                row += 1
-        # Weight first: one unit of weight outweighs any change of gaps in the window.
-        lp.cost = lp.cost * float(sum(max(t[3]) - min(t[3]) for t in terms) + 1)
-        extra = (
-            np.array(cost, dtype=np.float64),
-            np.array(rows, dtype=np.int64),
-            np.array(cols, dtype=np.int64),
-            np.array(values, dtype=np.float64),
-            np.array(lower, dtype=np.float64),
-            np.array(upper, dtype=np.float64),
+                entries = [
+                    (pi, 1.0) for pi, subset in zip(pis, subsets, strict=True) if subset >> t & 1
+                ]
+                entries.extend((j, -1.0) for j in by_slot[t])
+                extra.row(entries, 0.0, 0.0)
+        return spread
+
+
+class _Extra:
+    """Continuous columns and rows added to a SlotLP, in the form SlotLP.highs(extra=...)
+    takes: column indices count the x columns first."""
+
+    def __init__(self, num_x: int):
+        self.num_x = num_x
+        self.cost: list[float] = []
+        self.start: list[float] = []
+        self.rows: list[int] = []
+        self.cols: list[int] = []
+        self.values: list[float] = []
+        self.lower: list[float] = []
+        self.upper: list[float] = []
+
+    def column(self, cost: float, start: float) -> int:
+        self.cost.append(cost)
+        self.start.append(start)
+        return self.num_x + len(self.cost) - 1
+
+    def row(self, entries: list[tuple[int, float]], lower: float, upper: float) -> None:
+        row = len(self.lower)
+        for col, value in entries:
+            self.rows.append(row)
+            self.cols.append(col)
+            self.values.append(value)
+        self.lower.append(lower)
+        self.upper.append(upper)
+
+    def arrays(self) -> tuple:
+        return (
+            np.array(self.cost, dtype=np.float64),
+            np.array(self.rows, dtype=np.int64),
+            np.array(self.cols, dtype=np.int64),
+            np.array(self.values, dtype=np.float64),
+            np.array(self.lower, dtype=np.float64),
+            np.array(self.upper, dtype=np.float64),
         )
-        return extra, np.array(start, dtype=np.float64)
