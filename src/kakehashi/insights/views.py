@@ -125,9 +125,9 @@ def _int(value) -> int | None:
 
 def _named_source(request) -> tuple[dict, str]:
     """The source named by ?meeting=, ?interest= or ?thread= (the form posts back to the
-    same address), as
-    record_outcome's keyword arguments, and where to go back to. A thread the user is not a
-    member of is not found; the other sources are checked by services.check_source."""
+    same address), as record_outcome's keyword arguments, and where to go back to. A thread
+    the user is not a member of is not found; the other sources are checked by
+    services.check_source."""
     data = request.GET
     if pk := _int(data.get("thread")):
         thread = get_object_or_404(
@@ -182,7 +182,6 @@ def record_outcome(request):
         {
             "form": form,
             "source": source,
-            "source_field": next(key for key, value in source.items() if value is not None),
             "parties": parties,
             "recorded": queries.outcomes_following(**source),
             "back": back,
