@@ -8,6 +8,8 @@ kakehashi.notifications, by e-mail or not as each one chose (NotificationPrefere
 the daily digest (`send_digests`), "never" the notice only. A notice names the organisation
 that wrote and links to the thread; it never quotes the message (notices are stored where
 back-office staff can list them). Nobody outside a thread is ever told anything about it.
+When a post fails after its attachments were stored (a notice that cannot be written), their
+files are deleted again (common.uploads.files_deleted_on_failure).
 """
 
 import logging
@@ -24,7 +26,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.language import detect_language
-from kakehashi.common.uploads import sniff_document_type
+from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.directory.models import MembershipRole, Organisation
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events.models import Meeting
@@ -183,7 +185,6 @@ def _check_about(about, by, from_organisation, to_organisation) -> dict:
     raise TypeError(f"a thread cannot be about {type(about).__name__}")
 
 
-@transaction.atomic
 def open_thread(
     *,
     subject: str,
@@ -202,53 +203,63 @@ def open_thread(
     anonymous proposal unless its owner accepted contact with the other organisation. The
     members are `by` and `to_person` (a directory Person with an account, written to from
     their profile), or else the other organisation's administrators (all its people when it
-    has none); they are notified of the first message."""
-    _acting_for(by, from_organisation)
-    if from_organisation.pk == to_organisation.pk:
-        raise _invalid(_("Choose another organisation than your own."), "same_organisation")
-    subject = _clean_subject(subject)
-    _refuse_if_blocked([from_organisation.pk, to_organisation.pk])
-    links = _check_about(about, by, from_organisation, to_organisation)
-    if to_person is not None:
-        recipients = [_account_acting_for(to_person, to_organisation)]
-        if recipients[0].pk == by.pk:
-            raise _invalid(_("Choose another person than yourself."), "same_person")
-    else:
-        recipients = [user for user in _first_contacts(to_organisation) if user.pk != by.pk]
-    if not recipients:
-        raise _invalid(_("Nobody acts for this organisation on the platform yet."), "no_recipients")
-    if body:
-        body = _clean_body(body)
-    uploads = _check_attachments(attachments)
-    now = timezone.now()
-    thread = Thread.objects.create(subject=subject, created_by=by, created_at=now, **links)
-    ThreadParty.objects.bulk_create(
-        [
-            ThreadParty(thread=thread, organisation=from_organisation, joined_at=now),
-            ThreadParty(thread=thread, organisation=to_organisation, joined_at=now),
-        ]
-    )
-    ThreadMember.objects.create(
-        thread=thread,
-        user=by,
-        organisation=from_organisation,
-        added_by=by,
-        added_at=now,
-        last_read_at=now,
-    )
-    ThreadMember.objects.bulk_create(
-        [
-            ThreadMember(
-                thread=thread, user=user, organisation=to_organisation, added_by=by, added_at=now
+    has none); they are notified of the first message. When that fails, the first message's
+    stored attachments are deleted with the rest of the thread."""
+    with files_deleted_on_failure() as track, transaction.atomic():
+        _acting_for(by, from_organisation)
+        if from_organisation.pk == to_organisation.pk:
+            raise _invalid(_("Choose another organisation than your own."), "same_organisation")
+        subject = _clean_subject(subject)
+        _refuse_if_blocked([from_organisation.pk, to_organisation.pk])
+        links = _check_about(about, by, from_organisation, to_organisation)
+        if to_person is not None:
+            recipients = [_account_acting_for(to_person, to_organisation)]
+            if recipients[0].pk == by.pk:
+                raise _invalid(_("Choose another person than yourself."), "same_person")
+        else:
+            recipients = [user for user in _first_contacts(to_organisation) if user.pk != by.pk]
+        if not recipients:
+            raise _invalid(
+                _("Nobody acts for this organisation on the platform yet."), "no_recipients"
             )
-            for user in recipients
-        ]
-    )
-    if body:
-        _post(thread, by, from_organisation, body, _clean_language(language, body), uploads)
-    elif uploads:
-        raise _invalid(_("Write a message."), "message_missing")
-    return thread
+        if body:
+            body = _clean_body(body)
+        uploads = _check_attachments(attachments)
+        now = timezone.now()
+        thread = Thread.objects.create(subject=subject, created_by=by, created_at=now, **links)
+        ThreadParty.objects.bulk_create(
+            [
+                ThreadParty(thread=thread, organisation=from_organisation, joined_at=now),
+                ThreadParty(thread=thread, organisation=to_organisation, joined_at=now),
+            ]
+        )
+        ThreadMember.objects.create(
+            thread=thread,
+            user=by,
+            organisation=from_organisation,
+            added_by=by,
+            added_at=now,
+            last_read_at=now,
+        )
+        ThreadMember.objects.bulk_create(
+            [
+                ThreadMember(
+                    thread=thread,
+                    user=user,
+                    organisation=to_organisation,
+                    added_by=by,
+                    added_at=now,
+                )
+                for user in recipients
+            ]
+        )
+        if body:
+            _post(
+                thread, by, from_organisation, body, _clean_language(language, body), uploads, track
+            )
+        elif uploads:
+            raise _invalid(_("Write a message."), "message_missing")
+        return thread
 
 
 def _check_attachments(attachments: Sequence) -> list[tuple[object, str]]:
@@ -263,7 +274,9 @@ def _check_attachments(attachments: Sequence) -> list[tuple[object, str]]:
     return [(upload, sniff_document_type(upload)) for upload in attachments]
 
 
-def _post(thread, by, organisation, body, language, uploads) -> Message:
+def _post(thread, by, organisation, body, language, uploads, track) -> Message:
+    """Write the message and its attachments, then tell the other members. `track`
+    (files_deleted_on_failure) learns of each file before it is written."""
     now = timezone.now()
     message = Message.objects.create(
         thread=thread,
@@ -275,33 +288,36 @@ def _post(thread, by, organisation, body, language, uploads) -> Message:
     )
     for upload, content_type in uploads:
         name = (getattr(upload, "name", "") or "file").rsplit("/", 1)[-1][:200]
-        MessageAttachment.objects.create(
+        attachment = MessageAttachment(
             message=message, file=upload, name=name, content_type=content_type, size=upload.size
         )
+        track(attachment.file)  # before save(): a refused INSERT is covered too
+        attachment.save()
     Thread.objects.filter(pk=thread.pk).update(last_message_at=now)
     ThreadMember.objects.filter(thread=thread, user=by).update(last_read_at=now)
     _tell_members(thread, message)
     return message
 
 
-@transaction.atomic
 def post_message(
     *, thread: Thread, by, body: str, language: str = "", attachments: Sequence = ()
 ) -> Message:
     """A member posts to the thread, for the organisation they act for in it. `language` is
     the author's choice (vi/ja/en) or, when empty, detected from the text. Attachments are PDF,
     PNG or JPEG files within the upload size limit, at most MAX_ATTACHMENTS. Refused while
-    any party blocks another. The other members are notified (see the module's docstring)."""
-    thread = Thread.objects.select_for_update().get(pk=thread.pk)
-    member = _member_or_deny(thread, by)
-    if member.organisation_id not in organisation_ids_of(by):
-        # They no longer act for the organisation they joined the thread for.
-        raise PermissionDenied
-    _refuse_if_blocked(queries.party_ids(thread))
-    body = _clean_body(body)
-    language = _clean_language(language, body)
-    uploads = _check_attachments(attachments)
-    return _post(thread, by, member.organisation, body, language, uploads)
+    any party blocks another. The other members are notified (see the module's docstring);
+    when that fails, the stored attachments are deleted with the rest of the post."""
+    with files_deleted_on_failure() as track, transaction.atomic():
+        thread = Thread.objects.select_for_update().get(pk=thread.pk)
+        member = _member_or_deny(thread, by)
+        if member.organisation_id not in organisation_ids_of(by):
+            # They no longer act for the organisation they joined the thread for.
+            raise PermissionDenied
+        _refuse_if_blocked(queries.party_ids(thread))
+        body = _clean_body(body)
+        language = _clean_language(language, body)
+        uploads = _check_attachments(attachments)
+        return _post(thread, by, member.organisation, body, language, uploads, track)
 
 
 def _frequencies(users) -> dict[int, str]:
