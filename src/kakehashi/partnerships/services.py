@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.dates import DatePrecision
-from kakehashi.common.uploads import sniff_document_type
+from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.directory.models import Locality, Organisation, OrganisationKind, Sector
 from kakehashi.directory.queries import (
     is_platform_admin,
@@ -241,27 +241,30 @@ def delete_partnership(*, partnership: Partnership, by) -> None:
     transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
 
 
-@transaction.atomic
 def add_document(*, partnership: Partnership, title: str, upload, by) -> Document:
-    """Store an uploaded PDF or image of the agreement after checking its content."""
-    content_type = sniff_document_type(upload)
-    if not title.strip():
-        raise ValidationError(_("Give the document a title."), code="title_missing")
-    document = Document.objects.create(
-        partnership=partnership,
-        title=title.strip(),
-        file=upload,
-        content_type=content_type,
-        size=upload.size,
-        uploaded_by=by,
-    )
-    record_change(
-        obj=partnership,
-        by=by,
-        action=AuditAction.ADDED,
-        after={"documents": [document.title]},
-        owners=_audit_owners(partnership),
-    )
+    """Store an uploaded PDF or image of the agreement after checking its content. When the
+    audit entry cannot be written, the stored file is deleted with the row."""
+    with files_deleted_on_failure() as track, transaction.atomic():
+        content_type = sniff_document_type(upload)
+        if not title.strip():
+            raise ValidationError(_("Give the document a title."), code="title_missing")
+        document = Document(
+            partnership=partnership,
+            title=title.strip(),
+            file=upload,
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=by,
+        )
+        track(document.file)  # before save(): a refused INSERT is covered too
+        document.save()
+        record_change(
+            obj=partnership,
+            by=by,
+            action=AuditAction.ADDED,
+            after={"documents": [document.title]},
+            owners=_audit_owners(partnership),
+        )
     return document
 
 
