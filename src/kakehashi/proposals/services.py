@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.language import detect_language
-from kakehashi.common.uploads import sniff_document_type
+from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.notifications.services import notify
@@ -352,29 +352,32 @@ def update_proposal(*, proposal: Proposal, data: ProposalInput, by) -> Proposal:
     return proposal
 
 
-@transaction.atomic
 def add_attachment(*, proposal: Proposal, title: str, upload, by) -> ProposalAttachment:
-    """Store a PDF or image after checking its content and size."""
-    proposal = _locked(proposal)
-    _require(by, "proposals.change_proposal", proposal)
-    content_type = sniff_document_type(upload)
-    if not title.strip():
-        raise _invalid(_("Give the attachment a title."), "title_missing")
-    if proposal.attachments.count() >= MAX_ATTACHMENTS:
-        raise _invalid(
-            _("A proposal has at most %(max)s attachments."),
-            "too_many_attachments",
-            max=MAX_ATTACHMENTS,
+    """Store a PDF or image after checking its content and size. When the audit entry cannot
+    be written, the stored file is deleted with the row."""
+    with files_deleted_on_failure() as track, transaction.atomic():
+        proposal = _locked(proposal)
+        _require(by, "proposals.change_proposal", proposal)
+        content_type = sniff_document_type(upload)
+        if not title.strip():
+            raise _invalid(_("Give the attachment a title."), "title_missing")
+        if proposal.attachments.count() >= MAX_ATTACHMENTS:
+            raise _invalid(
+                _("A proposal has at most %(max)s attachments."),
+                "too_many_attachments",
+                max=MAX_ATTACHMENTS,
+            )
+        attachment = ProposalAttachment(
+            proposal=proposal,
+            title=title.strip()[:200],
+            file=upload,
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=by,
         )
-    attachment = ProposalAttachment.objects.create(
-        proposal=proposal,
-        title=title.strip()[:200],
-        file=upload,
-        content_type=content_type,
-        size=upload.size,
-        uploaded_by=by,
-    )
-    _audit(proposal, by=by, action=AuditAction.ADDED, after={"attachments": [attachment.title]})
+        track(attachment.file)  # before save(): a refused INSERT is covered too
+        attachment.save()
+        _audit(proposal, by=by, action=AuditAction.ADDED, after={"attachments": [attachment.title]})
     return attachment
 
 
