@@ -288,7 +288,7 @@ def write_report(entries: list[dict], host: dict, settings: dict) -> str:
         "## Results",
         "",
         "| size | variant | algorithm | status | weight | share of bound | meetings | "
-        "worst served | 90 % got ≥ | left without a meeting | idle gaps | wall (s) | "
+        "worst served | left without a meeting | 90 % got ≥ | idle gaps | wall (s) | "
         "parse (s) | peak RSS (MB) |",
         "|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
@@ -306,8 +306,9 @@ def write_report(entries: list[dict], host: dict, settings: dict) -> str:
             )
             lines.append(
                 f"{prefix} {status} | {_int(row['weight'])} | {_pct(row['share'])} | "
-                f"{_int(row['meetings_scheduled'])} | {worst} | {_pct(row.get('share_p10'), 0)} | "
-                f"{_int(row['left_without_meeting'])} | {_int(row['idle_gaps'])} | "
+                f"{_int(row['meetings_scheduled'])} | {worst} | "
+                f"{_int(row['left_without_meeting'])} | {_pct(row.get('share_p10'), 0)} | "
+                f"{_int(row['idle_gaps'])} | "
                 f"{_seconds(row['wall_seconds'])} | {_seconds(row['parse_seconds'])} | "
                 f"{_int(row['peak_rss_mb'])} |"
             )
@@ -321,7 +322,9 @@ def write_report(entries: list[dict], host: dict, settings: dict) -> str:
         "- *Worst served*: the participant with the smallest share of their requested meetings "
         "scheduled (then the fewest meetings), among participants who requested at least one: "
         "scheduled/requested (share) — the checker's `worst_served`. *Left without a meeting*: "
-        "participants who requested at least one meeting and got none. *90 % got ≥*: the "
+        "participants who requested at least one meeting and got none — the checker's "
+        "`without_meeting`; the solver lowers it last, never at the cost of weight "
+        "(`fairness.py`). *90 % got ≥*: the "
         "share of their requested meetings that 90 % of those participants got at least (the "
         "10th percentile).",
         "- *Idle gaps*: empty slots between a participant's first and last meeting of a day, "
