@@ -1,7 +1,8 @@
 """Events: the visible events and one event's public page; for a delegation (the caller acts
-for a registered organisation) its registrations, registering, meeting requests (list, send,
-answer) and its published agenda; for organisers the registrations (approve, decline) and the
-meetings with their draft and published places.
+for a registered organisation) its registrations, registering and cancelling, meeting
+requests (list, send, answer) and its published agenda; for organisers the registrations
+(approve, decline), the meetings with their draft and published places, attendance (held or
+no-show), scheduler runs (start, follow) and publishing the draft.
 
 The same services and the same checks as the pages (events.views, events.meeting_views): an
 event the caller may not see answers 404, as does another delegation's agenda or a request

@@ -10,18 +10,23 @@ from kakehashi.api.auth import public
 from kakehashi.api.events.schemas import (
     AgendaOut,
     AnswerIn,
+    AttendanceIn,
     DelegationQuery,
     EventDetailOut,
     EventList,
     MeetingList,
+    MeetingOut,
     MeetingRequestIn,
     MeetingRequestList,
     MeetingRequestOut,
     MeetingRequestQuery,
+    PublicationOut,
     RegistrationIn,
     RegistrationList,
     RegistrationOut,
     RegistrationQuery,
+    ScheduleRunIn,
+    ScheduleRunOut,
     event_zone,
 )
 from kakehashi.api.inputs import FieldErrors
@@ -37,6 +42,7 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import queries, services
 from kakehashi.events.models import (
     Event,
+    Meeting,
     MeetingParticipant,
     MeetingSlot,
     MeetingStatus,
@@ -288,6 +294,30 @@ def agenda(request, slug: Slug, query: Query[DelegationQuery]):
 # --- Organiser side -------------------------------------------------------------------------
 
 
+def _organiser_meetings(event: Event):
+    return (
+        event.meetings.exclude(status=MeetingStatus.CANCELLED)
+        .select_related("slot", "table", "interpreter", "published_slot", "published_table")
+        .prefetch_related(_participants())
+    )
+
+
+def _meeting(meeting: Meeting, zone) -> dict:
+    return {
+        "id": meeting.pk,
+        "status": meeting.status,
+        "weight": meeting.weight,
+        "locked": meeting.locked,
+        "added_by_organisers": meeting.added_by_organisers,
+        "delegations": [p.registration for p in meeting.participants.all()],
+        "interpreting": meeting.interpreting,
+        "interpreter": meeting.interpreter.name if meeting.interpreter else None,
+        "draft": _place(meeting.slot, meeting.table, zone),
+        "published": _place(meeting.published_slot, meeting.published_table, zone),
+        "unscheduled_reason": meeting.unscheduled_reason,
+    }
+
+
 @router.get(
     "/events/{slug}/registrations",
     response={200: RegistrationList, **error_responses(401, 403, 404, 422)},
@@ -333,31 +363,78 @@ def list_meetings(request, slug: Slug, query: Query[PageQuery]):
     table and interpreter, and what was last published. Cancelled ones are left out."""
     event = _organised(request, slug)
     zone = event_zone(event)
-    meetings = (
-        event.meetings.exclude(status=MeetingStatus.CANCELLED)
-        .select_related("slot", "table", "interpreter", "published_slot", "published_table")
-        .prefetch_related(_participants())
-        .order_by("slot__starts_at", "table__name", "pk")
-    )
+    meetings = _organiser_meetings(event).order_by("slot__starts_at", "table__name", "pk")
     chosen = meetings[query.offset : query.offset + query.limit]
-    items = [
-        {
-            "id": meeting.pk,
-            "status": meeting.status,
-            "weight": meeting.weight,
-            "locked": meeting.locked,
-            "added_by_organisers": meeting.added_by_organisers,
-            "delegations": [p.registration for p in meeting.participants.all()],
-            "interpreting": meeting.interpreting,
-            "interpreter": meeting.interpreter.name if meeting.interpreter else None,
-            "draft": _place(meeting.slot, meeting.table, zone),
-            "published": _place(meeting.published_slot, meeting.published_table, zone),
-            "unscheduled_reason": meeting.unscheduled_reason,
-        }
-        for meeting in chosen
-    ]
     return {
         "count": meetings.count(),
         "schedule_published_at": event.schedule_published_at,
-        "items": items,
+        "items": [_meeting(meeting, zone) for meeting in chosen],
     }
+
+
+@router.post(
+    "/events/{slug}/meetings/{meeting_id}/attendance",
+    response={200: MeetingOut, **error_responses(401, 403, 404, 422)},
+)
+def record_attendance(
+    request, slug: Slug, payload: AttendanceIn, meeting_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    """Mark a meeting held or a no-show (organisers), as on the schedule page."""
+    event = _organised(request, slug)
+    meeting = get_object_or_404(_organiser_meetings(event), pk=meeting_id)
+    services.record_attendance(meeting=meeting, held=payload.held, by=request.user)
+    return _meeting(_organiser_meetings(event).get(pk=meeting.pk), event_zone(event))
+
+
+@router.post(
+    "/events/{slug}/schedule/runs",
+    response={202: ScheduleRunOut, **error_responses(401, 403, 404, 422)},
+)
+def start_schedule_run(request, slug: Slug, payload: ScheduleRunIn):
+    """Start the scheduler on the meetings to hold (organisers); it runs in the background:
+    follow it with GET …/schedule/runs/{run_id}. Its result becomes the draft, which the
+    delegations see once it is published."""
+    event = _organised(request, slug)
+    run = services.start_schedule_run(
+        event=event,
+        by=request.user,
+        allow_moves=payload.allow_moves,
+        time_limit=payload.time_limit,
+    )
+    return Status(202, run)
+
+
+@router.get(
+    "/events/{slug}/schedule/runs/{run_id}",
+    response={200: ScheduleRunOut, **error_responses(401, 403, 404, 422)},
+)
+def get_schedule_run(request, slug: Slug, run_id: int = Path(..., ge=1, le=MAX_ID)):
+    """A scheduler run's status, progress and, once done, how close to the bound it came."""
+    event = _organised(request, slug)
+    return get_object_or_404(event.schedule_runs, pk=run_id)
+
+
+@router.post(
+    "/events/{slug}/schedule/publish",
+    response={200: PublicationOut, **error_responses(401, 403, 404, 422)},
+)
+def publish_schedule(request, slug: Slug):
+    """Publish the draft to the delegations (organisers); those whose agenda changed are
+    told, as on the schedule page."""
+    event = _organised(request, slug)
+    told = services.publish_schedule(event=event, by=request.user)
+    event.refresh_from_db(fields=["schedule_published_at"])
+    return {"schedule_published_at": event.schedule_published_at, "delegations_told": len(told)}
+
+
+@router.post(
+    "/events/{slug}/registrations/{registration_id}/cancel",
+    response={200: RegistrationOut, **error_responses(401, 404, 422)},
+)
+def cancel_registration(request, slug: Slug, registration_id: int = Path(..., ge=1, le=MAX_ID)):
+    """Cancel a registration of an organisation the caller acts for (as the event page)."""
+    event = _event(request, slug)
+    own = queries.own_registrations(request.user, event)
+    registration = get_object_or_404(own, pk=registration_id)
+    services.cancel_registration(registration=registration, by=request.user)
+    return queries.registrations_of(event).get(pk=registration.pk)

@@ -252,6 +252,25 @@ class MeetingList(Schema):
     items: list[MeetingOut]
 
 
+class ScheduleRunOut(Schema):
+    id: int
+    status: str = Field(..., description="queued, running, done or failed")
+    time_limit: int
+    allow_moves: bool
+    progress: dict = Field(..., description="The solver's latest figures while it runs")
+    share_of_bound: float | None = Field(
+        None, description="Scheduled weight as a share of the proven upper bound, once done"
+    )
+    error: str
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+
+
+class PublicationOut(Schema):
+    schedule_published_at: dt.datetime | None
+    delegations_told: int = Field(..., description="Delegations told of changes to their agenda")
+
+
 # --- Input ----------------------------------------------------------------------------------
 
 
@@ -285,3 +304,12 @@ class MeetingRequestIn(InputSchema):
 
 class AnswerIn(InputSchema):
     decision: Literal["accept", "decline"]
+
+
+class ScheduleRunIn(InputSchema):
+    time_limit: int = Field(30, ge=5, le=600, description="Seconds the solver may take")
+    allow_moves: bool = Field(False, description="Allow moving meetings already published")
+
+
+class AttendanceIn(InputSchema):
+    held: bool = Field(..., description="true: the meeting was held; false: a no-show")

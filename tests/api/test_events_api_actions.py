@@ -1,0 +1,154 @@
+"""The events API's actions beyond reading and requests: organisers run the scheduler,
+follow the run, publish the draft and mark meetings held; a delegation cancels its own
+registration. The same services and checks as the schedule and event pages: delegates get
+403 on organiser actions, events or records out of sight 404, bad input 422 writing
+nothing."""
+
+import pytest
+
+from kakehashi.events import services
+from kakehashi.events.models import (
+    MeetingStatus,
+    RegistrationStatus,
+    ScheduleRun,
+    ScheduleRunStatus,
+)
+from tests.api.test_events_api import SLUG, meeting_between, other_event
+from tests.events.builders import build_conference
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def conference(reference):
+    """See tests/events/builders.py: a published event with slots, tables 1–3 and approved
+    delegations danang, osaka, aichi and hue."""
+    return build_conference()
+
+
+def meetings_to_schedule(event, organiser, delegations):
+    """Two meetings the organisers added, not yet placed."""
+    pairs = [("danang", "osaka"), ("hue", "aichi")]
+    return [
+        services.add_organiser_meeting(
+            event=event,
+            registrations=[delegations[a][0], delegations[b][0]],
+            weight=3,
+            by=organiser,
+        )
+        for a, b in pairs
+    ]
+
+
+def test_organisers_run_the_scheduler_follow_it_and_publish(
+    as_user, conference, django_capture_on_commit_callbacks
+):
+    event, organiser, delegations = conference
+    meetings_to_schedule(event, organiser, delegations)
+    client = as_user(organiser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post(f"/events/{SLUG}/schedule/runs", {"time_limit": 5})
+    assert started.status_code == 202, started.json()
+    run = started.json()
+    assert (run["time_limit"], run["allow_moves"]) == (5, False)
+
+    followed = client.get(f"/events/{SLUG}/schedule/runs/{run['id']}").json()
+    assert followed["status"] == ScheduleRunStatus.DONE, followed
+    assert followed["share_of_bound"] == 1.0
+    drafts = client.get(f"/events/{SLUG}/meetings").json()["items"]
+    assert all(item["draft"] is not None and item["published"] is None for item in drafts)
+
+    published = client.post(f"/events/{SLUG}/schedule/publish")
+    assert published.status_code == 200
+    assert published.json()["delegations_told"] == 4
+    assert published.json()["schedule_published_at"] is not None
+    danang = as_user(delegations["danang"][1])
+    assert danang.get(f"/events/{SLUG}/agenda").json()["count"] == 1
+
+
+def test_one_run_at_a_time_and_a_time_limit_in_range(as_user, conference):
+    event, organiser, delegations = conference
+    meetings_to_schedule(event, organiser, delegations)
+    client = as_user(organiser)
+    assert client.post(f"/events/{SLUG}/schedule/runs", {}).status_code == 202  # queued
+
+    busy = client.post(f"/events/{SLUG}/schedule/runs", {"time_limit": 30})
+    too_short = client.post(f"/events/{SLUG}/schedule/runs", {"time_limit": 2})
+
+    assert busy.status_code == 422 and busy.json()["code"] == "run_in_progress"
+    assert too_short.status_code == 422
+    assert too_short.json()["details"][0]["field"] == "time_limit"
+    assert ScheduleRun.objects.count() == 1
+
+
+def test_organisers_mark_a_meeting_held_or_a_no_show(as_user, conference):
+    event, organiser, delegations = conference
+    slot = event.meeting_slots.first()
+    placed = meeting_between(
+        event, organiser, delegations["danang"][0], delegations["osaka"][0], slot=slot
+    )
+    unplaced = services.add_organiser_meeting(
+        event=event,
+        registrations=[delegations["hue"][0], delegations["aichi"][0]],
+        weight=1,
+        by=organiser,
+    )
+    client = as_user(organiser)
+
+    held = client.post(f"/events/{SLUG}/meetings/{placed.pk}/attendance", {"held": True})
+    not_placed = client.post(f"/events/{SLUG}/meetings/{unplaced.pk}/attendance", {"held": False})
+
+    assert held.status_code == 200 and held.json()["status"] == MeetingStatus.HELD
+    assert not_placed.status_code == 422 and not_placed.json()["code"] == "not_scheduled"
+    unplaced.refresh_from_db()
+    assert unplaced.status == MeetingStatus.TO_SCHEDULE
+
+
+def test_organiser_actions_refuse_delegates_outsiders_and_anonymous_callers(
+    anonymous, as_user, conference
+):
+    event, organiser, delegations = conference
+    slot = event.meeting_slots.first()
+    meeting = meeting_between(
+        event, organiser, delegations["danang"][0], delegations["osaka"][0], slot=slot
+    )
+    delegate = as_user(delegations["danang"][1])
+    hidden, hidden_organiser = other_event()
+    hidden_run = ScheduleRun.objects.create(event=hidden, created_by=hidden_organiser)
+    attendance = f"/events/{SLUG}/meetings/{meeting.pk}/attendance"
+
+    refused = [
+        delegate.post(f"/events/{SLUG}/schedule/runs", {}),
+        delegate.post(f"/events/{SLUG}/schedule/publish"),
+        delegate.post(attendance, {"held": True}),
+    ]
+    unseen = [
+        delegate.post(f"/events/{hidden.slug}/schedule/runs", {}),
+        as_user(organiser).get(f"/events/{SLUG}/schedule/runs/{hidden_run.pk}"),
+        as_user(organiser).post(f"/events/{SLUG}/meetings/999999/attendance", {"held": True}),
+    ]
+
+    assert [r.status_code for r in refused] == [403, 403, 403]
+    assert [r.status_code for r in unseen] == [404, 404, 404]
+    assert anonymous.post(f"/events/{SLUG}/schedule/publish").status_code == 401
+    assert ScheduleRun.objects.filter(event=event).count() == 0
+    event.refresh_from_db()
+    meeting.refresh_from_db()
+    assert event.schedule_published_at is None and meeting.status == MeetingStatus.SCHEDULED
+
+
+def test_a_delegation_cancels_its_own_registration_only(anonymous, as_user, conference):
+    event, organiser, delegations = conference
+    danang, danang_user = delegations["danang"]
+    osaka = delegations["osaka"][0]
+    client = as_user(danang_user)
+
+    theirs = client.post(f"/events/{SLUG}/registrations/{osaka.pk}/cancel")
+    mine = client.post(f"/events/{SLUG}/registrations/{danang.pk}/cancel")
+
+    assert theirs.status_code == 404
+    assert mine.status_code == 200 and mine.json()["status"] == RegistrationStatus.CANCELLED
+    assert anonymous.post(f"/events/{SLUG}/registrations/{osaka.pk}/cancel").status_code == 401
+    osaka.refresh_from_db()
+    assert osaka.status == RegistrationStatus.APPROVED
