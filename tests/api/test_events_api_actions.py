@@ -142,6 +142,8 @@ def test_a_delegation_cancels_its_own_registration_only(anonymous, as_user, conf
     event, organiser, delegations = conference
     danang, danang_user = delegations["danang"]
     osaka = delegations["osaka"][0]
+    danang.organisation.name_en, danang.organisation.language = "Da Nang Seafood", "vi"
+    danang.organisation.save()
     client = as_user(danang_user)
 
     theirs = client.post(f"/events/{SLUG}/registrations/{osaka.pk}/cancel")
@@ -149,6 +151,12 @@ def test_a_delegation_cancels_its_own_registration_only(anonymous, as_user, conf
 
     assert theirs.status_code == 404
     assert mine.status_code == 200 and mine.json()["status"] == RegistrationStatus.CANCELLED
+    # The organisation as the reader sees it: its own name, and its English one beside it.
+    organisation = danang.organisation
+    assert mine.json()["organisation"] == {
+        "id": organisation.pk,
+        "name": f"{organisation.name} (Da Nang Seafood)",
+    }
     assert anonymous.post(f"/events/{SLUG}/registrations/{osaka.pk}/cancel").status_code == 401
     osaka.refresh_from_db()
     assert osaka.status == RegistrationStatus.APPROVED

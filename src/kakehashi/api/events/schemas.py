@@ -54,7 +54,7 @@ class DelegationOut(Schema):
     organisation: OrganisationRef
 
     @staticmethod
-    def resolveorganisation_ref(registration: Registration) -> dict:
+    def resolve_organisation(registration: Registration) -> dict:
         return organisation_ref(registration.organisation)
 
 
