@@ -6,7 +6,8 @@ over what the text found."""
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from django import forms
@@ -14,12 +15,36 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import organisation_key, parse_key, proposal_key
-from kakehashi.matching.live import reading
+from kakehashi.matching.engine import PreparedQuery, prepare_search
+from kakehashi.matching.live import embedder, reading
 from kakehashi.matching.proposal_documents import published_proposals
 from kakehashi.proposals.models import PartnershipType, ProposalKind, TechnologyStage
 
 RESULTS_CONSIDERED = 60  # hits ranked, shown (30 on the page) and counted in the facets
 ORGANISATIONS = "organisation"
+PREPARED_KEPT = 256  # recent search texts kept analysed and embedded (see prepared_search)
+_prepared: OrderedDict = OrderedDict()
+_prepared_lock = threading.Lock()
+
+
+def prepared_search(text: str, language: str | None) -> PreparedQuery:
+    """The text analysed and embedded as a query, done outside the index's lock (the model
+    takes most of a search's time and needs no index), and kept for the recent texts: the
+    next page, another facet or the same search again reuse it. Neither depends on the
+    indexed documents, so a kept one is as good as a new one."""
+    model = embedder()
+    key = (model.name, text, language)
+    with _prepared_lock:
+        prepared = _prepared.get(key)
+        if prepared is not None and prepared.embedder is model:
+            _prepared.move_to_end(key)
+            return prepared
+    prepared = prepare_search(model, text, language)
+    with _prepared_lock:
+        _prepared[key] = prepared
+        while len(_prepared) > PREPARED_KEPT:
+            _prepared.popitem(last=False)
+    return prepared
 
 
 class SearchForm(forms.Form):
@@ -125,6 +150,7 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
         hits = [Hit(key=proposal_key(p.pk), score=None, proposal=p) for p in newest]
         return SearchResult(hits=hits, total=proposals.count(), facets=_facets(hits))
 
+    prepared = prepared_search(text, language)
     with reading() as index:
         if data.get("stage"):
             # Not part of the engine's documents: the database says which pass.
@@ -134,7 +160,9 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
             allowed = _document_filter(data, index)
         else:
             allowed = None
-        matches = index.search(text, language=language, k=RESULTS_CONSIDERED, allowed=allowed)
+        matches = index.search(
+            text, language=language, k=RESULTS_CONSIDERED, allowed=allowed, prepared=prepared
+        )
     # A hit the engine can give no reason for shares nothing with the query but being in
     # the index (the embedding ranks everything): it is not shown.
     hits = load_hits([(match.id, match.score) for match in matches if match.reasons])
@@ -178,7 +206,12 @@ def load_hits(scored: list[tuple[str, float]]) -> list[Hit]:
     public (withdrawn a moment ago) are left out."""
     proposal_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("proposal:")]
     organisation_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("organisation:")]
-    proposals = published_proposals().select_related("organisation").in_bulk(proposal_ids)
+    proposals = (
+        published_proposals()
+        .select_related("organisation")
+        .prefetch_related("sectors")  # the facets count them: one query, not one a hit
+        .in_bulk(proposal_ids)
+    )
     organisations = (
         Organisation.objects.filter(is_published=True)
         .select_related("locality")

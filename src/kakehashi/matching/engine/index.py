@@ -104,6 +104,29 @@ def _embed(embedder, texts, languages, *, query: bool) -> np.ndarray:
     return np.asarray(embedder.embed(texts, query=query), dtype=np.float32)
 
 
+SEARCH_ID = "\x00search"
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A free-text query analysed and embedded (`prepare_search`): neither needs the index,
+    so a caller can do both, the slow part of a search, before it takes the index."""
+
+    document: Document
+    analysis: Analysis
+    vector: np.ndarray
+    embedder: Embedder
+
+
+def prepare_search(embedder: Embedder, text: str, language: str | None = None) -> PreparedQuery:
+    query = Document(id=SEARCH_ID, title="", text=text, language=language)
+    analysis = analyse(query)
+    vector = _embed(embedder, [document_text(query)], [analysis.language], query=True)[0]
+    vector = np.array(vector, dtype=np.float32)
+    vector.setflags(write=False)
+    return PreparedQuery(query, analysis, vector, embedder)
+
+
 class MatchingIndex:
     def __init__(self, embedder: Embedder | None = None):
         self.embedder = embedder if embedder is not None else default_embedder()
@@ -120,6 +143,9 @@ class MatchingIndex:
         self.terms = Postings()
         self.concepts = Postings()
         self._semantic = None  # (means, centred vectors), rebuilt after any change
+        # Per-slot memos of the ranking (ranking.py), valid until the next change: idf and
+        # document counts move with every add or remove.
+        self.memo: dict = {}
 
     # -- reading ------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -177,6 +203,7 @@ class MatchingIndex:
         self._reserve(start + len(docs))
         self._vectors[start : start + len(docs)] = vectors
         self._semantic = None
+        self.memo = {}
         for offset, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
             slot = start + offset
             self._languages[slot] = language_code(analysis.language)
@@ -213,6 +240,7 @@ class MatchingIndex:
             self.concepts.remove(slot, Counter(analysis.expanded))
             self._alive[slot] = False
             self._semantic = None
+            self.memo = {}
             self._ids[slot] = None
             self._docs[slot] = None
             self._analyses[slot] = None
@@ -280,11 +308,17 @@ class MatchingIndex:
         language: str | None = None,
         k: int = 20,
         allowed: Callable[[str], bool] | None = None,
+        prepared: PreparedQuery | None = None,
     ) -> list[Match]:
-        """Free-text search across the three languages (tokens, concepts and embeddings)."""
+        """Free-text search across the three languages (tokens, concepts and embeddings).
+        `prepared` (from `prepare_search` for this text and language) saves analysing and
+        embedding the text again."""
         from kakehashi.matching.engine.ranking import search
 
-        return search(self, text, language=language, k=k, allowed=allowed)
+        return search(self, text, language=language, k=k, allowed=allowed, prepared=prepared)
+
+    def prepare_search(self, text: str, language: str | None = None) -> PreparedQuery:
+        return prepare_search(self.embedder, text, language)
 
     def query_parts(self, query: Document, *, as_query: bool) -> tuple[Analysis, np.ndarray]:
         """The analysis and vector of `query`, reused from the index when it holds the very

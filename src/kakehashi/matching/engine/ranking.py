@@ -84,6 +84,11 @@ def _excluded(query: Document, doc: Document, allowed) -> bool:
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
     """Slots of the n highest positive scores (any order)."""
     if n < len(scores):
+        positive = np.flatnonzero(scores > 0)
+        if len(positive) <= n:
+            # All of them: the very set a partition of every slot keeps (a positive score
+            # is above every other), without ordering 100,000 mostly zero slots.
+            return positive
         part = np.argpartition(-scores, n)[:n]
     else:
         part = np.arange(len(scores))
@@ -137,15 +142,46 @@ def _concept_weights(index, analysis, memo: dict | None = None) -> dict[str, flo
     return weights
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _norm(weights: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in weights.values()))
+
+
+def _cosine(
+    a: dict[str, float], b: dict[str, float], na: float | None = None, nb: float | None = None
+) -> float:
+    """Cosine of two concept vectors; `na` and `nb`, when given, are their `_norm`s (the
+    same value, computed once)."""
     if not a or not b:
         return 0.0
     dot = sum(w * b[c] for c, w in a.items() if c in b)
     if dot <= 0:
         return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
+    na = _norm(a) if na is None else na
+    nb = _norm(b) if nb is None else nb
     return dot / (na * nb)
+
+
+def _memo(index, name: str) -> dict:
+    """A memo of the index kept until its next change (`MatchingIndex.memo`): idf, and so
+    every concept weight, moves with each add or remove."""
+    table = index.memo.get(name)
+    if table is None:
+        table = index.memo[name] = {}
+    return table
+
+
+def _document_concepts(index, slot: int) -> tuple[dict[str, float], float]:
+    """The idf-weighted concept vector of a slot's document and its norm, memoised."""
+    table = _memo(index, "concepts")
+    entry = table.get(slot)
+    if entry is None:
+        weights = _concept_weights(index, index._analyses[slot], _memo(index, "idf"))
+        entry = table[slot] = (weights, _norm(weights))
+    return entry
+
+
+def _keyword_set(keywords) -> set[str]:
+    return {w.casefold().strip() for w in keywords}
 
 
 def _semantic(index, cos):
@@ -163,12 +199,15 @@ def rank(
     method: str = "full",
     allowed: Callable[[str], bool] | None = None,
     as_query: bool = False,
+    parts=None,
 ) -> list[Match]:
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
     if k <= 0 or index.size == 0:
         return []
-    analysis, vector = index.query_parts(query, as_query=as_query)
+    if parts is None:
+        parts = index.query_parts(query, as_query=as_query)
+    analysis, vector = parts
     size = index.size
     if method == "bm25":
         bm = index.terms.bm25(analysis.terms, size)
@@ -197,9 +236,24 @@ def rank(
     return _full(index, query, analysis, vector, cos, k, context or Context(), allowed)
 
 
-def search(index, text: str, *, language=None, k=20, allowed=None) -> list[Match]:
-    query = Document(id="\x00search", title="", text=text, language=language)
-    return rank(index, query, k=k, allowed=allowed, as_query=True)
+def search(index, text: str, *, language=None, k=20, allowed=None, prepared=None) -> list[Match]:
+    from kakehashi.matching.engine.index import prepare_search
+
+    if (
+        prepared is None
+        or prepared.embedder is not index.embedder
+        or prepared.document.text != text
+        or prepared.document.language != language
+    ):
+        prepared = prepare_search(index.embedder, text, language)
+    return rank(
+        index,
+        prepared.document,
+        k=k,
+        allowed=allowed,
+        as_query=True,
+        parts=(prepared.analysis, prepared.vector),
+    )
 
 
 def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Match]:
@@ -229,9 +283,9 @@ def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Matc
     lex = bm[slots]
     lex = lex / lex.max() if lex.max() > 0 else lex
     scored = []
-    memo: dict[str, float] = {}  # concept idf, computed once per ranking
-    for i, slot in enumerate(slots):
-        parts = _components(index, query, analysis, qweights, int(slot), context, memo)
+    query_facts = _QueryFacts(query, qweights)
+    for i, slot in enumerate(slots.tolist()):
+        parts = _components(index, query, query_facts, slot, context)
         parts["semantic"] = float(sem[i])
         parts["lexical"] = float(lex[i])
         score = sum(WEIGHTS[name] * value for name, value in parts.items())
@@ -247,18 +301,27 @@ def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Matc
     ]
 
 
-def _components(index, query, analysis, qweights, slot, context, memo) -> dict[str, float]:
+class _QueryFacts:
+    """What `_components` needs of the query, computed once per ranking."""
+
+    def __init__(self, query: Document, qweights: dict[str, float]):
+        self.weights = qweights
+        self.norm = _norm(qweights)
+        self.keywords = _keyword_set(query.keywords) if query.keywords else None
+
+
+def _components(index, query, facts: _QueryFacts, slot, context) -> dict[str, float]:
     doc = index._docs[slot]
-    a = index._analyses[slot]
+    weights, norm = _document_concepts(index, slot)
     parts = {
         "kind": kind_score(query.kind, doc.kind),
-        "concepts": _cosine(qweights, _concept_weights(index, a, memo)),
+        "concepts": _cosine(facts.weights, weights, facts.norm, norm),
     }
     if query.sectors and doc.sectors:
         parts["sectors"] = len(query.sectors & doc.sectors) / len(query.sectors | doc.sectors)
-    if query.keywords and doc.keywords:
-        qk = {w.casefold().strip() for w in query.keywords}
-        dk = {w.casefold().strip() for w in doc.keywords}
+    if facts.keywords and doc.keywords:
+        qk = facts.keywords
+        dk = _keyword_set(doc.keywords)
         parts["keywords"] = len(qk & dk) / min(len(qk), len(dk))
     for name, _params in _context_facts(query, doc, context):
         parts[name] = 1.0
