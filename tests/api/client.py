@@ -29,6 +29,9 @@ class ApiClient:
     def post(self, path, body=None, **kwargs):
         return self._send("post", path, body, **kwargs)
 
+    def put(self, path, body=None, **kwargs):
+        return self._send("put", path, body, **kwargs)
+
     def patch(self, path, body=None, **kwargs):
         return self._send("patch", path, body, **kwargs)
 

@@ -160,3 +160,59 @@ def test_a_delegation_cancels_its_own_registration_only(anonymous, as_user, conf
     assert anonymous.post(f"/events/{SLUG}/registrations/{osaka.pk}/cancel").status_code == 401
     osaka.refresh_from_db()
     assert osaka.status == RegistrationStatus.APPROVED
+
+
+def test_a_delegation_sets_when_it_is_busy_and_how_many_meetings_it_wants(as_user, conference):
+    event, organiser, delegations = conference
+    danang, danang_user = delegations["danang"]
+    slots = list(event.meeting_slots.all())
+    client = as_user(danang_user)
+    assert not any(
+        slot["busy"] for slot in client.get(f"/events/{SLUG}/availability").json()["slots"]
+    )
+
+    answer = client.put(
+        f"/events/{SLUG}/availability",
+        {"busy_slots": [slots[0].pk, slots[2].pk], "max_meetings": 2},
+    )
+
+    assert answer.status_code == 200, answer.json()
+    body = answer.json()
+    assert [slot["id"] for slot in body["slots"] if slot["busy"]] == [slots[0].pk, slots[2].pk]
+    assert body["max_meetings"] == 2 and body["delegation"]["id"] == danang.pk
+    danang.refresh_from_db()
+    assert set(danang.unavailable_slots.all()) == {slots[0], slots[2]}
+    assert danang.max_meetings == 2
+
+
+def test_availability_refuses_what_is_not_the_events_or_not_the_callers(
+    anonymous, as_user, conference
+):
+    event, organiser, delegations = conference
+    danang, danang_user = delegations["danang"]
+    osaka = delegations["osaka"][0]
+    hidden, hidden_organiser = other_event()
+    services.define_programme(
+        event=hidden,
+        periods=[(event.meeting_slots.first().starts_at, event.meeting_slots.last().ends_at)],
+        slot_minutes=30,
+        by=hidden_organiser,
+    )
+    foreign_slot = hidden.meeting_slots.first()
+    client = as_user(danang_user)
+    path = f"/events/{SLUG}/availability"
+
+    foreign = client.put(path, {"busy_slots": [foreign_slot.pk]})
+    too_many = client.put(path, {"max_meetings": 101})
+    theirs = client.put(path, {"delegation": osaka.pk, "max_meetings": 1})
+
+    assert foreign.status_code == 422
+    assert foreign.json()["details"][0]["field"] == "busy_slots.0"
+    assert too_many.status_code == 422
+    assert theirs.status_code == 404
+    assert client.get(f"{path}?delegation={osaka.pk}").status_code == 404
+    assert anonymous.get(path).status_code == 401
+    for registration in (danang, osaka):
+        registration.refresh_from_db()
+        assert registration.max_meetings is None
+        assert not registration.unavailable_slots.exists()

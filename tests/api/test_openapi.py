@@ -72,6 +72,8 @@ def test_openapi_documents_every_operation(anonymous):
         ("POST", "/api/v1/events/{slug}/schedule/runs"),
         ("GET", "/api/v1/events/{slug}/schedule/runs/{run_id}"),
         ("POST", "/api/v1/events/{slug}/schedule/publish"),
+        ("GET", "/api/v1/events/{slug}/availability"),
+        ("PUT", "/api/v1/events/{slug}/availability"),
         ("GET", "/api/v1/outcomes"),
         ("POST", "/api/v1/outcomes"),
         ("GET", "/api/v1/insights/funnel"),

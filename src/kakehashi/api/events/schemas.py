@@ -252,6 +252,28 @@ class MeetingList(Schema):
     items: list[MeetingOut]
 
 
+class AvailableSlotOut(Schema):
+    id: int
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    busy: bool = Field(..., description="The delegation is busy then: no meeting is placed")
+
+
+class AttendedSessionOut(Schema):
+    id: int
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    attends: bool = Field(..., description="The delegation attends: no meeting at that time")
+
+
+class AvailabilityOut(Schema):
+    delegation: DelegationOut
+    max_meetings: int | None = Field(None, description="Most meetings wanted; null: no limit")
+    slots: list[AvailableSlotOut]
+    sessions: list[AttendedSessionOut] = Field(..., description="Sessions other than breaks")
+
+
 class ScheduleRunOut(Schema):
     id: int
     status: str = Field(..., description="queued, running, done or failed")
@@ -313,3 +335,10 @@ class ScheduleRunIn(InputSchema):
 
 class AttendanceIn(InputSchema):
     held: bool = Field(..., description="true: the meeting was held; false: a no-show")
+
+
+class AvailabilityIn(InputSchema):
+    delegation: Id | None = Field(None, description=DELEGATION_HELP)
+    busy_slots: list[Id] = Field([], max_length=500, description="Ids of the slots when busy")
+    attends_sessions: list[Id] = Field([], max_length=200, description="Ids of sessions attended")
+    max_meetings: int | None = Field(None, ge=0, le=100, description="Null: no limit")
