@@ -25,6 +25,7 @@ Components:
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable
 
@@ -284,12 +285,33 @@ def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Matc
     lex = lex / lex.max() if lex.max() > 0 else lex
     scored = []
     query_facts = _QueryFacts(query, qweights)
-    for i, slot in enumerate(slots.tolist()):
+    slot_list = slots.tolist()
+    # The components computed in Python (concepts, sectors, keywords, context) cost most of
+    # a ranking; a candidate whose score cannot reach the k-th best found so far, even with
+    # each of them at its highest, is not worth them. Candidates are visited from the highest
+    # such bound down and the visit stops when the bound falls below the k-th best score:
+    # every candidate that could be in the top k has been scored exactly as before.
+    kinds = np.array([kind_score(query.kind, index._docs[s].kind) for s in slot_list])
+    bound = (
+        WEIGHTS["kind"] * kinds
+        + WEIGHTS["semantic"] * sem
+        + WEIGHTS["lexical"] * lex.astype(np.float64)
+        + (_unscored_bound(query) + BOUND_MARGIN)
+    )
+    best: list[float] = []  # a min-heap of the k best scores so far
+    for i in np.argsort(-bound, kind="stable").tolist():
+        if len(best) >= k and bound[i] < best[0]:
+            break
+        slot = slot_list[i]
         parts = _components(index, query, query_facts, slot, context)
         parts["semantic"] = float(sem[i])
         parts["lexical"] = float(lex[i])
         score = sum(WEIGHTS[name] * value for name, value in parts.items())
         scored.append((score, index._ids[slot], int(slot), parts))
+        if len(best) < k:
+            heapq.heappush(best, score)
+        elif score > best[0]:
+            heapq.heapreplace(best, score)
     scored.sort(key=lambda e: (-e[0], e[1]))
     return [
         Match(
@@ -299,6 +321,29 @@ def _full(index, query, analysis, vector, cos, k, context, allowed) -> list[Matc
         )
         for score, doc_id, slot, parts in scored[:k]
     ]
+
+
+BOUND_MARGIN = 1e-9  # far above the rounding of a dozen float64 additions
+
+
+def _unscored_bound(query: Document) -> float:
+    """The most that the components left out of the bound in `_full` (concepts, sectors,
+    keywords and the context facts, each at most 1) can add to a score for this query: a
+    component the query cannot have (no sectors, no locality...) adds nothing."""
+    bound = WEIGHTS["concepts"]
+    if query.sectors:
+        bound += WEIGHTS["sectors"]
+    if query.keywords:
+        bound += WEIGHTS["keywords"]
+    if query.locality:
+        bound += WEIGHTS["partner_localities"] + WEIGHTS["priority_partner"]
+    if query.organisation:
+        bound += WEIGHTS["met_before"]
+    if query.locality or query.target_localities:
+        bound += WEIGHTS["target_locality"]
+    if query.country or query.target_countries:
+        bound += WEIGHTS["target_country"]
+    return bound
 
 
 class _QueryFacts:
