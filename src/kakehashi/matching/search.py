@@ -27,6 +27,12 @@ _prepared: OrderedDict = OrderedDict()
 _prepared_lock = threading.Lock()
 
 
+def forget_prepared() -> None:
+    """Drop the kept texts (the benchmark times each search as a new one)."""
+    with _prepared_lock:
+        _prepared.clear()
+
+
 def prepared_search(text: str, language: str | None) -> PreparedQuery:
     """The text analysed and embedded as a query, done outside the index's lock (the model
     takes most of a search's time and needs no index), and kept for the recent texts: the

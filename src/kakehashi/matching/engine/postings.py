@@ -79,8 +79,9 @@ class Postings:
             slots, tfs = self._arrays(term)
             if slots is None:
                 continue
-            keep = slots < size
-            slots, tfs = slots[keep], tfs[keep]
+            if slots.max() >= size:
+                keep = slots < size
+                slots, tfs = slots[keep], tfs[keep]
             norm = self.k1 * (1.0 - self.b + self.b * self.lengths[slots] / avg)
             scores[slots] += idf * tfs * (self.k1 + 1.0) / (tfs + norm)
         return scores
@@ -92,5 +93,7 @@ class Postings:
             slots, _ = self._arrays(term)
             if slots is None:
                 continue
-            scores[slots[slots < size]] += weight
+            if slots.max() >= size:
+                slots = slots[slots < size]
+            scores[slots] += weight
         return scores
