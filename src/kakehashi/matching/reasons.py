@@ -46,10 +46,17 @@ class ReasonWriter:
             if reason.params.get("sectors") and not self._sectors_loaded:
                 self.names.update({s.key: s.label for s in Sector.objects.all()})
                 self._sectors_loaded = True
-        for place in Locality.objects.filter(slug__in=slugs):
-            self.names[place.slug] = place.name
-        for organisation in Organisation.objects.filter(pk__in=organisations):
-            self.names[f"organisation:{organisation.pk}"] = organisation.display_name
+        if slugs:
+            for place in Locality.objects.filter(slug__in=slugs):
+                self.names[place.slug] = place.name
+        if organisations:
+            for organisation in Organisation.objects.filter(pk__in=organisations):
+                self.names[f"organisation:{organisation.pk}"] = organisation.display_name
+
+    def learn(self, reasons) -> None:
+        """Look up at once the names of every reason the page will write (else each
+        `sentences` call queries for its own)."""
+        self._learn_names(list(reasons))
 
     def sentences(self, reasons) -> list[str]:
         reasons = list(reasons)

@@ -29,6 +29,7 @@ class Recommendation:
 def _recommendations(matches, limit: int) -> list[Recommendation]:
     hits = {hit.key: hit for hit in load_hits([(m.id, m.score) for m in matches])}
     writer = ReasonWriter()
+    writer.learn(reason for match in matches if match.id in hits for reason in match.reasons)
     recommendations = []
     for match in matches:
         if match.id not in hits:

@@ -214,8 +214,13 @@ def load_hits(scored: list[tuple[str, float]]) -> list[Hit]:
     organisation_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("organisation:")]
     proposals = (
         published_proposals()
-        .select_related("organisation")
-        .prefetch_related("sectors")  # the facets count them: one query, not one a hit
+        # What a hit shows and the facets count: its organisation, its locality, its sectors
+        # (not the partnership types, target countries and localities the queryset fetches
+        # for a whole proposal page, five more queries and hundreds of rows for 60 hits).
+        .select_related(None)
+        .prefetch_related(None)
+        .select_related("organisation", "locality")
+        .prefetch_related("sectors")
         .in_bulk(proposal_ids)
     )
     organisations = (
