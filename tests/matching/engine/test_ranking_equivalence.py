@@ -161,3 +161,13 @@ def test_a_prepared_search_query_ranks_as_the_text_does(index):
         assert index.search(text, language="en", k=10) == index.search(
             text, language="en", k=10, prepared=prepared
         )
+
+
+def test_the_concept_memo_stays_bounded_and_ranks_the_same(index, monkeypatch):
+    query = _documents(1, seed=5, prefix="q")[0]
+    before = [(m.id, m.score, m.reasons) for m in index.rank(query, k=10, context=CONTEXT)]
+    monkeypatch.setattr(ranking, "MEMO_LIMIT", 5)
+    index.memo.clear()
+    after = [(m.id, m.score, m.reasons) for m in index.rank(query, k=10, context=CONTEXT)]
+    assert len(index.memo["concepts"]) <= 5
+    assert after == before

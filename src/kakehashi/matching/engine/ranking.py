@@ -162,6 +162,9 @@ def _cosine(
     return dot / (na * nb)
 
 
+MEMO_LIMIT = 20_000  # memoised concept vectors kept (a few MB; the collector walks them)
+
+
 def _memo(index, name: str) -> dict:
     """A memo of the index kept until its next change (`MatchingIndex.memo`): idf, and so
     every concept weight, moves with each add or remove."""
@@ -176,6 +179,8 @@ def _document_concepts(index, slot: int) -> tuple[dict[str, float], float]:
     table = _memo(index, "concepts")
     entry = table.get(slot)
     if entry is None:
+        if len(table) >= MEMO_LIMIT:
+            table.clear()  # bounded, or a long-lived process ends up holding every slot's
         weights = _concept_weights(index, index._analyses[slot], _memo(index, "idf"))
         entry = table[slot] = (weights, _norm(weights))
     return entry
