@@ -13,18 +13,14 @@ from typing import Literal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from kakehashi.api.auth import public
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import Id, InputSchema, PageQuery, error_responses, text
 from kakehashi.directory.queries import organisation_ids_of
-from kakehashi.events.models import Meeting
 from kakehashi.insights import figures, queries, services
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
-from kakehashi.messaging.queries import threads_visible_to
-from kakehashi.proposals.models import Interest
 
 router = Router(tags=["insights"])
 
@@ -144,20 +140,9 @@ def _source(request, payload: OutcomeIn) -> dict:
     named = [name for name in SOURCES if getattr(payload, name) is not None]
     if len(named) != 1:
         services.check_source(by=request.user)  # refuses with the service's source_missing
-    if payload.thread is not None:
-        thread = get_object_or_404(
-            threads_visible_to(request.user).select_related("meeting", "proposal"),
-            pk=payload.thread,
-        )
-        return services.outcome_source(thread=thread)
-    if payload.interest is not None:
-        interest = get_object_or_404(
-            Interest.objects.select_related("proposal__organisation", "organisation"),
-            pk=payload.interest,
-        )
-        return services.outcome_source(interest=interest)
-    meeting = get_object_or_404(Meeting.objects.select_related("event"), pk=payload.meeting)
-    return services.outcome_source(meeting=meeting)
+    return queries.named_source(
+        request.user, thread=payload.thread, interest=payload.interest, meeting=payload.meeting
+    )
 
 
 def _locality(payload: OutcomeIn, parties, interest):

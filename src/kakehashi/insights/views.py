@@ -13,14 +13,11 @@ from django.utils.translation import gettext as _
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
 from kakehashi.directory.models import Locality
 from kakehashi.directory.queries import organisation_ids_of
-from kakehashi.events.models import Meeting
 from kakehashi.insights import authorities, charts, figures, localities, queries, services
 from kakehashi.insights.dashboards import DASHBOARDS
 from kakehashi.insights.forms import OutcomeForm
-from kakehashi.messaging.queries import threads_visible_to
 from kakehashi.obstacles.queries import today_unit
 from kakehashi.partnerships.models import PartnershipKind
-from kakehashi.proposals.models import Interest
 
 FUNNEL_GROUPS = ("event", "locality", "sector")
 
@@ -125,25 +122,19 @@ def _int(value) -> int | None:
 
 def _named_source(request) -> tuple[dict, str]:
     """The source named by ?meeting=, ?interest= or ?thread= (the form posts back to the
-    same address), as record_outcome's keyword arguments, and where to go back to. A thread
-    the user is not a member of is not found; the other sources are checked by
-    services.check_source."""
+    same address), as record_outcome's keyword arguments, and where to go back to."""
     data = request.GET
-    if pk := _int(data.get("thread")):
-        thread = get_object_or_404(
-            threads_visible_to(request.user).select_related("meeting", "proposal"), pk=pk
-        )
-        return services.outcome_source(thread=thread), thread.get_absolute_url()
-    if pk := _int(data.get("interest")):
-        interest = get_object_or_404(
-            Interest.objects.select_related("proposal__organisation", "organisation"), pk=pk
-        )
-        return services.outcome_source(interest=interest), reverse("proposals:interests")
-    if pk := _int(data.get("meeting")):
-        meeting = get_object_or_404(Meeting.objects.select_related("event"), pk=pk)
-        back = reverse("events:my_meetings", args=[meeting.event.slug])
-        return services.outcome_source(meeting=meeting), back
-    raise Http404
+    source = queries.named_source(
+        request.user,
+        thread=_int(data.get("thread")),
+        interest=_int(data.get("interest")),
+        meeting=_int(data.get("meeting")),
+    )
+    if _int(data.get("thread")):
+        return source, reverse("messaging:thread", args=[_int(data.get("thread"))])
+    if source["interest"] is not None:
+        return source, reverse("proposals:interests")
+    return source, reverse("events:my_meetings", args=[source["meeting"].event.slug])
 
 
 @login_required
