@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := kakehashi.config.settings
 
-.PHONY: demo test lint bench messages install clean
+.PHONY: demo test lint bench messages install secret-key clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,12 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 
 install: $(BIN)/.installed
 
-demo: install
+# A random secret key for this machine in var/secret_key (kept if there is one); production
+# sets KAKEHASHI_SECRET_KEY instead (docs/operations.md).
+secret-key: install
+	$(BIN)/python -m kakehashi.config.secret_key
+
+demo: secret-key
 	$(BIN)/kakehashi migrate --noinput
 	$(BIN)/kakehashi load_demo
 	@echo
@@ -32,9 +37,9 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 
-messages: install
-	cd src/kakehashi && ../../$(BIN)/kakehashi makemessages -l vi -l ja --no-obsolete --no-location
-	cd src/kakehashi && ../../$(BIN)/kakehashi compilemessages
+messages: secret-key
+	cd src/kakehashi && KAKEHASHI_VAR_DIR=$(CURDIR)/var ../../$(BIN)/kakehashi makemessages -l vi -l ja --no-obsolete --no-location
+	cd src/kakehashi && KAKEHASHI_VAR_DIR=$(CURDIR)/var ../../$(BIN)/kakehashi compilemessages
 
 # Scheduling: every size and variant, about 12 minutes on 2 cores; a quick subset:
 #   make bench BENCH_ARGS="--sizes small --output /tmp/bench.md"   (see bench/README.md)
@@ -43,7 +48,7 @@ messages: install
 # core would take hours: MATCHING_BENCH_ARGS="--size 100000" if you have them).
 # Each writes its own section of docs/benchmarks.md.
 MATCHING_BENCH_ARGS ?= --quick --db-size 100000
-bench: install
+bench: secret-key
 	$(BIN)/python bench/scheduling.py $(BENCH_ARGS)
 	OMP_NUM_THREADS=1 $(BIN)/python bench/matching.py $(MATCHING_BENCH_ARGS)
 

@@ -30,6 +30,9 @@ if [ "$CI" = true ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "CI: PostgreSQL is missing" >&2; exit 1; }
 fi
 
+# The tests sign links and sessions like production does: with a key of this machine's own.
+"$BIN/python" -m kakehashi.config.secret_key
+
 status=0
 
 echo "=== Test suite on SQLite ==="

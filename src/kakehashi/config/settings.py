@@ -6,7 +6,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from kakehashi.config.secret_key import SecretKeyError, load_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KAKEHASHI_VAR_DIR", Path.cwd() / "var"))
@@ -21,7 +24,10 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("KAKEHASHI_DEBUG", False)
-SECRET_KEY = os.environ.get("KAKEHASHI_SECRET_KEY", "insecure-dev-key-change-me-in-production")
+try:
+    SECRET_KEY = load_secret_key(debug=DEBUG, var_dir=VAR_DIR)
+except SecretKeyError as error:
+    raise ImproperlyConfigured(str(error)) from None
 ALLOWED_HOSTS = os.environ.get("KAKEHASHI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
     ","
 )
