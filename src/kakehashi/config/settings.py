@@ -3,6 +3,7 @@ with nothing installed (SQLite file in ./var, tasks run in-process, e-mail print
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "ninja",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
+    "axes",
     "kakehashi.common",
     "kakehashi.accounts",
     "kakehashi.directory",
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "kakehashi.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a paused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kakehashi.config.urls"
@@ -118,6 +122,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: it refuses a paused sign-in before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -127,6 +133,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (accounts/throttling.py): after this many failures for one account, or
+# from one address, signing in pauses until the cool-off has passed since the last failure.
+AXES_FAILURE_LIMIT = int(os.environ.get("KAKEHASHI_SIGNIN_FAILURE_LIMIT", 8))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("KAKEHASHI_SIGNIN_PAUSE_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "kakehashi.accounts.throttling.attempted_account"
+AXES_CLIENT_IP_CALLABLE = "kakehashi.accounts.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "kakehashi.accounts.throttling.locked_out"
+AXES_VERBOSE = False
+# How many reverse proxies (nginx, a load balancer) stand before the app and add the address
+# they saw to X-Forwarded-For; 0 trusts no such header.
+KAKEHASHI_PROXY_COUNT = int(os.environ.get("KAKEHASHI_PROXY_COUNT", 0))
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
