@@ -78,11 +78,44 @@ def test_bad_sign_up_writes_nothing(client, change, field_error):
 
 
 @pytest.mark.django_db
-def test_an_address_can_sign_up_only_once(client):
-    UserFactory(email="ha@example.vn")
-    response = client.post(reverse("accounts:signup"), SIGN_UP)
-    assert "An account with this e-mail address already exists." in response.content.decode()
-    assert User.objects.count() == 1
+def test_sign_up_does_not_tell_whether_an_address_has_an_account(
+    client, django_capture_on_commit_callbacks
+):
+    owner = UserFactory(email="ha@example.vn", preferred_language="ja")
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post(reverse("accounts:signup"), SIGN_UP | {"email": "HA@example.vn"})
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = client.post(reverse("accounts:signup"), SIGN_UP | {"email": "new@example.vn"})
+    assert taken.status_code == fresh.status_code == 200
+    assert _page_without(taken, "HA@example.vn") == _page_without(fresh, "new@example.vn")
+    assert User.objects.filter(email__iexact="ha@example.vn").count() == 1
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD)
+    # The owner hears of it, in their language, with the way in.
+    told, confirmation = mail.outbox
+    assert told.to == ["ha@example.vn"]
+    assert told.subject == _in_language(
+        "ja", "Someone tried to create a Kakehashi account with your address"
+    )
+    assert "http://testserver/accounts/sign-in/" in told.body
+    assert "http://testserver/accounts/password-reset/" in told.body
+    assert confirmation.to == ["new@example.vn"]
+
+
+def _page_without(response, address):
+    """The page with the address and the per-response CSRF token blanked out."""
+    page = response.content.decode().replace(address, "ADDRESS")
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+
+
+@pytest.mark.django_db
+def test_password_reset_does_not_tell_whether_an_address_has_an_account(client):
+    UserFactory(email="reset@example.org")
+    known = client.post(reverse("accounts:password_reset"), {"email": "reset@example.org"})
+    unknown = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert [message.to for message in mail.outbox] == [["reset@example.org"]]
 
 
 @pytest.mark.django_db

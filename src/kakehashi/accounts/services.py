@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -33,18 +33,47 @@ def send_confirmation_email(*, user: User, base_url: str) -> None:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
-@transaction.atomic
-def sign_up(*, email: str, full_name: str, password: str, language: str, base_url: str) -> User:
-    """Create an account (not yet confirmed) and its directory person; e-mail the
-    confirmation link once the transaction commits."""
-    email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(
-            _("An account with this e-mail address already exists."), code="email_taken"
+def send_account_exists_email(*, user: User, base_url: str) -> None:
+    """Tell the owner of an address that someone tried to sign up with it, in their language,
+    with the ways in (sign in, reset the password)."""
+    base = base_url.rstrip("/")
+    with translation.override(user.preferred_language):
+        subject = _("Someone tried to create a Kakehashi account with your address")
+        body = render_to_string(
+            "accounts/email/account_exists.txt",
+            {
+                "user": user,
+                "sign_in": base + reverse("accounts:login"),
+                "reset": base + reverse("accounts:password_reset"),
+            },
         )
-    user = User.objects.create_user(
-        email=email, password=password, full_name=full_name.strip(), preferred_language=language
-    )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+@transaction.atomic
+def sign_up(
+    *, email: str, full_name: str, password: str, language: str, base_url: str
+) -> User | None:
+    """Create an account (not yet confirmed) and its directory person, and e-mail the
+    confirmation link once the transaction commits. When the address already has an account,
+    create nothing and e-mail its owner instead (returns None): the caller answers alike in
+    both cases, so that sign-up never tells whether an address has an account."""
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    email=email,
+                    password=password,
+                    full_name=full_name.strip(),
+                    preferred_language=language,
+                )
+        except IntegrityError:  # the same address signed up at the same moment
+            existing = User.objects.get(email__iexact=email)
+    if existing is not None:
+        transaction.on_commit(lambda: send_account_exists_email(user=existing, base_url=base_url))
+        return None
     person_for_user(user)
     transaction.on_commit(lambda: send_confirmation_email(user=user, base_url=base_url))
     return user

@@ -24,20 +24,15 @@ def signup(request):
         return redirect("home")
     form = SignUpForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.sign_up(
-                email=form.cleaned_data["email"],
-                full_name=form.cleaned_data["full_name"],
-                password=form.cleaned_data["password"],
-                language=form.cleaned_data["language"],
-                base_url=request.build_absolute_uri("/"),
-            )
-        except ValidationError as error:
-            form.add_error("email", error)
-        else:
-            return render(
-                request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]}
-            )
+        # The same answer whether or not the address has an account (its owner is e-mailed).
+        services.sign_up(
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password"],
+            language=form.cleaned_data["language"],
+            base_url=request.build_absolute_uri("/"),
+        )
+        return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/signup.html", {"form": form})
 
 
