@@ -106,7 +106,7 @@ def sign_in_through_form(page, user, password: str = PASSWORD) -> None:
     form.locator("[name=username]").fill(user.email)
     form.locator("[name=password]").fill(password)
     form.locator("button[type=submit]").click()
-    expect(page.locator(".site-header .account")).to_contain_text(user.get_short_name())
+    expect(page.locator(".site-header .account-menu")).to_contain_text(user.get_short_name())
 
 
 @pytest.fixture

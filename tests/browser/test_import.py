@@ -60,6 +60,7 @@ def test_import_csv_with_one_bad_row(page, sign_in, tmp_path):
     )  # fmt: skip
     sign_in(user)
 
+    page.locator(".main-nav summary", has_text="Cooperation").click()
     page.locator(".main-nav a[href='/transfer/']").click()
     page.wait_for_url("**/transfer/")
     form = page.locator("#import-form")

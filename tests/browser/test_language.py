@@ -5,6 +5,7 @@ from tests.factories import UserFactory
 
 
 def switch_to(page, code: str) -> None:
+    page.locator(".language-menu summary").click()
     page.locator(f".language-switcher button[name=language][value={code}]").click()
 
 
@@ -13,20 +14,23 @@ def test_sign_in_and_switch_language(page, sign_in):
 
     sign_in(user)
     header = page.locator(".site-header")
-    expect(header.locator(".account")).to_contain_text("Nguyễn Thị Mai")
+    expect(header.locator(".account-menu")).to_contain_text("Nguyễn Thị Mai")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+    header.locator(".language-menu summary").click()
     expect(header.get_by_role("button", name="English")).to_have_attribute("aria-current", "true")
 
     header.get_by_role("button", name="日本語").click()
+    header.locator(".language-menu summary").click()
     expect(page.locator("html")).to_have_attribute("lang", "ja")
     expect(header.get_by_role("button", name="日本語")).to_have_attribute("aria-current", "true")
     expect(header.get_by_role("button", name="English")).not_to_have_attribute(
         "aria-current", "true"
     )
     # Still signed in after the switch.
-    expect(header.locator(".account")).to_contain_text("Nguyễn Thị Mai")
+    expect(header.locator(".account-menu")).to_contain_text("Nguyễn Thị Mai")
 
     # Another page, reached by a link: the choice is remembered.
+    header.locator(".main-nav summary", has_text="地域・団体").click()
     header.locator(".main-nav a[href='/partnerships/']").click()
     page.wait_for_url("**/partnerships/")
     expect(page.locator("html")).to_have_attribute("lang", "ja")
@@ -35,8 +39,10 @@ def test_sign_in_and_switch_language(page, sign_in):
     user.refresh_from_db()
     assert user.preferred_language == "ja"
 
+    header.locator(".language-menu summary").click()
     header.get_by_role("button", name="Tiếng Việt").click()
     expect(page.locator("html")).to_have_attribute("lang", "vi")
+    header.locator(".language-menu summary").click()
     expect(header.get_by_role("button", name="Tiếng Việt")).to_have_attribute(
         "aria-current", "true"
     )

@@ -83,7 +83,7 @@ def test_inbox_shows_unread_counts_and_reading_clears_them(client, thread, sato)
     _login(client, sato)
     inbox = client.get("/messages/").content.decode()
     assert '<span class="badge">1 unread</span>' in inbox
-    assert 'class="messages-link" aria-label="Messages: 1 unread"' in inbox
+    assert 'class="menu-link messages-link" aria-label="Messages: 1 unread"' in inbox
 
     client.get(f"/messages/{thread.pk}/")
 

@@ -1,0 +1,68 @@
+/* Kakehashi: small enhancements; every page works without them.
+   - the menu button shows and hides the menu on small screens (without script the menu is
+     simply open);
+   - one menu group open at a time, closed by a click elsewhere or Escape;
+   - a form button with data-confirm asks before it submits. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.remove("no-js");
+  root.classList.add("js");
+
+  /* Lower case without accents, so that "ha noi" finds "Hà Nội". */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d")
+      .toLowerCase().trim();
+  }
+
+  function groups() {
+    return Array.prototype.slice.call(document.querySelectorAll("details.menu-group"));
+  }
+
+  function closeGroups(except) {
+    groups().forEach(function (group) {
+      if (group !== except) group.removeAttribute("open");
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".menu-button");
+    var menu = document.getElementById("site-menu");
+    if (button && menu) {
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        menu.classList.toggle("open", open);
+      });
+    }
+    groups().forEach(function (group) {
+      group.addEventListener("toggle", function () {
+        if (group.open) closeGroups(group);
+      });
+    });
+    document.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest("details.menu-group")) closeGroups(null);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") closeGroups(null);
+    });
+    document.querySelectorAll("input.checklist-filter").forEach(function (input) {
+      var list = document.getElementById(input.getAttribute("data-checklist"));
+      if (!list) return;
+      input.hidden = false;
+      input.addEventListener("input", function () {
+        var wanted = fold(input.value);
+        list.querySelectorAll("label").forEach(function (label) {
+          var box = label.querySelector("input");
+          label.hidden = wanted !== "" && !(box && box.checked) &&
+            fold(label.textContent).indexOf(wanted) === -1;
+        });
+      });
+    });
+    document.querySelectorAll("[data-confirm]").forEach(function (element) {
+      element.addEventListener("click", function (event) {
+        if (!window.confirm(element.getAttribute("data-confirm"))) event.preventDefault();
+      });
+    });
+  });
+})();
