@@ -28,7 +28,7 @@ demo: secret-key
 	@echo "  Kakehashi is at http://$(HOST):$(PORT)/"
 	@$(BIN)/kakehashi demo_logins
 	@echo
-	KAKEHASHI_DEBUG=$${KAKEHASHI_DEBUG:-true} $(BIN)/kakehashi runserver $(HOST):$(PORT)
+	$(BIN)/kakehashi runserver $(HOST):$(PORT)
 
 test: install
 	bash scripts/test.sh
