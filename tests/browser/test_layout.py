@@ -27,7 +27,8 @@ MEASURE = """() => ({
   wide: Array.from(document.querySelectorAll('body *'))
     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
                  && !e.closest('.table-scroll') && getComputedStyle(e).position !== 'fixed')
-    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.getAttribute('class') ? '.' + e.getAttribute('class') : '')),
+    .slice(0, 3)
+    .map(e => e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '')),
 })"""
 
 AXE_RUN = """async () => {
