@@ -49,7 +49,12 @@ def test_request_accept_schedule_publish_and_agenda(browser, site, tmp_path):
     page.get_by_role("button", name="Run the scheduler").click()
     expect(page.locator("#share-of-bound")).to_have_text("100 %")
     expect(page.locator("#draft tbody tr")).to_have_count(1)
-    page.get_by_role("button", name="Publish the schedule").click()
+    page.get_by_role("link", name="Publish the schedule…").click()
+    # The confirmation says who will be told before anything is published.
+    expect(page.locator("#delegations-told li")).to_have_count(2)
+    expect(page.locator("#delegations-told")).to_contain_text(osaka.organisation.name)
+    assert Meeting.objects.get().published_slot_id is None
+    page.locator("#publish-form").get_by_role("button", name="Publish the schedule").click()
     expect(page.locator(".messages")).to_contain_text("The schedule is published")
     context.close()
 

@@ -2,7 +2,12 @@ import datetime as dt
 
 from kakehashi.directory.models import MembershipRole, OrganisationKind
 from kakehashi.events import services
-from kakehashi.events.models import Registration, RegistrationStatus
+from kakehashi.events.models import (
+    Registration,
+    RegistrationStatus,
+    ScheduleRun,
+    ScheduleRunStatus,
+)
 from tests.factories import OrganisationFactory, locality, member_of
 
 ZONE = dt.timezone(dt.timedelta(hours=7))
@@ -53,3 +58,14 @@ def build_conference():
         registration.refresh_from_db()
         delegations[key] = (registration, user)
     return event, organiser, delegations
+
+
+def a_finished_run(event, organiser) -> ScheduleRun:
+    """A scheduler run that has produced a draft, so that the draft may be published. Its
+    result is not applied: tests that place meetings by hand keep their places."""
+    return ScheduleRun.objects.create(
+        event=event,
+        created_by=organiser,
+        status=ScheduleRunStatus.DONE,
+        result={"status": "optimal", "scheduled_weight": 0, "upper_bound": 0},
+    )

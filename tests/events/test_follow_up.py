@@ -8,6 +8,7 @@ from icalendar import Calendar
 
 from kakehashi.events import services
 from kakehashi.events.models import Meeting, MeetingOutcome, MeetingRequest
+from tests.events.builders import a_finished_run
 from tests.factories import UserFactory
 
 
@@ -25,6 +26,7 @@ def published(event, organiser, meeting, slot_index=0, table="Table 1"):
         table=event.meeting_tables.get(name=table),
         by=organiser,
     )
+    a_finished_run(event, organiser)
     services.publish_schedule(event=event, by=organiser)
     meeting.refresh_from_db()
     return meeting

@@ -3,7 +3,7 @@ from icalendar import Calendar
 
 from kakehashi.events import services
 from kakehashi.events.models import Meeting, MeetingRequest, MeetingTable
-from tests.events.builders import at
+from tests.events.builders import a_finished_run, at
 from tests.factories import UserFactory
 
 
@@ -72,6 +72,7 @@ def test_request_accept_and_agenda_through_the_pages(client, conference):
         table=event.meeting_tables.get(name="Table 1"),
         by=organiser,
     )
+    a_finished_run(event, organiser)
     services.publish_schedule(event=event, by=organiser)
 
     response = client.get(reverse("events:agenda_ics", args=[event.slug]))
@@ -96,6 +97,7 @@ def test_publishing_tells_only_the_delegations_whose_meetings_changed(
     tables = list(event.meeting_tables.order_by("name"))
     services.place_meeting(meeting=meetings[0], slot=slots[0], table=tables[0], by=organiser)
     services.place_meeting(meeting=meetings[1], slot=slots[0], table=tables[1], by=organiser)
+    a_finished_run(event, organiser)
     with django_capture_on_commit_callbacks(execute=True):
         told = services.publish_schedule(event=event, by=organiser)
     assert len(told) == 4 and len(mailoutbox) == 4

@@ -6,7 +6,6 @@ import zoneinfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,17 +18,13 @@ from kakehashi.events.forms import (
     AvailabilityForm,
     InterpreterForm,
     MeetingRequestForm,
-    OrganiserMeetingForm,
     OutcomeForm,
     ProgrammeForm,
-    ScheduleRunForm,
     TableForm,
 )
 from kakehashi.events.models import (
     Meeting,
-    MeetingParticipant,
     MeetingRequest,
-    MeetingStatus,
     Registration,
     RegistrationStatus,
 )
@@ -38,20 +33,20 @@ from kakehashi.events.views import _visible_event
 from kakehashi.matching.recommend import partners_among
 
 
-def _organised_event(request, slug):
+def organised_event(request, slug):
     event = _visible_event(request, slug)
     if not request.user.has_perm("events.manage_registrations", event):
         raise PermissionDenied
     return event
 
 
-def _error_message(request, error: ValidationError) -> None:
+def error_message(request, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
 @login_required
 def programme(request, slug):
-    event = _organised_event(request, slug)
+    event = organised_event(request, slug)
     zone = zoneinfo.ZoneInfo(event.time_zone)
     periods_text = "\n".join(
         f"{p.starts_at.astimezone(zone):%Y-%m-%d %H:%M} {p.ends_at.astimezone(zone):%H:%M}"
@@ -205,7 +200,7 @@ def answer_request(request, slug, pk):
             request=meeting_request, accept=decision == "accept", by=request.user
         )
     except ValidationError as error:
-        _error_message(request, error)
+        error_message(request, error)
     else:
         messages.success(request, _("Your answer is saved."))
     return redirect(_mine_url(event, meeting_request.recipient))
@@ -236,119 +231,13 @@ def agenda_print(request, slug):
 
 
 @login_required
-def schedule(request, slug):
-    event = _organised_event(request, slug)
-    run = event.schedule_runs.first()
-    meetings = (
-        event.meetings.exclude(status=MeetingStatus.CANCELLED)
-        .select_related("slot", "table", "interpreter", "published_slot")
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
-            )
-        )
-        .order_by("slot__starts_at", "table__name", "pk")
-    )
-    counts = (
-        event.registrations.filter(status=RegistrationStatus.APPROVED)
-        .annotate(
-            scheduled=Count(
-                "meeting_seats",
-                filter=Q(meeting_seats__slot__isnull=False)
-                & ~Q(meeting_seats__meeting__status=MeetingStatus.CANCELLED),
-            )
-        )
-        .select_related("organisation")
-        .order_by("scheduled", "organisation__name")
-    )
-    return render(
-        request,
-        "events/schedule.html",
-        {
-            "event": event,
-            "run": run,
-            "running": run is not None and run.status in {"queued", "running"},
-            "meetings": meetings,
-            "counts": counts,
-            "form": ScheduleRunForm(),
-            "meeting_form": OrganiserMeetingForm(event=event),
-            "zone": zoneinfo.ZoneInfo(event.time_zone),
-        },
-    )
-
-
 @login_required
 @require_POST
-def schedule_run(request, slug):
-    event = _organised_event(request, slug)
-    form = ScheduleRunForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a time limit between 5 and 600 seconds."))
-        return redirect("events:schedule", slug=event.slug)
-    try:
-        services.start_schedule_run(event=event, by=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("The scheduler has started."))
-    return redirect("events:schedule", slug=event.slug)
-
-
 @login_required
 @require_POST
-def organiser_meeting(request, slug):
-    event = _organised_event(request, slug)
-    form = OrganiserMeetingForm(request.POST, event=event)
-    if not form.is_valid():
-        messages.error(request, _("Choose two or more delegations and a priority."))
-        return redirect("events:schedule", slug=event.slug)
-    try:
-        services.add_organiser_meeting(
-            event=event,
-            registrations=list(form.cleaned_data["registrations"]),
-            weight=form.cleaned_data["weight"],
-            by=request.user,
-        )
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("The meeting is added; run the scheduler to place it."))
-    return redirect("events:schedule", slug=event.slug)
-
-
+@login_required
 @login_required
 @require_POST
-def schedule_publish(request, slug):
-    event = _organised_event(request, slug)
-    told = services.publish_schedule(event=event, by=request.user)
-    messages.success(
-        request,
-        _("The schedule is published; %(count)s delegations were told of changes.")
-        % {"count": len(told)},
-    )
-    return redirect("events:schedule", slug=event.slug)
-
-
-@login_required
-@require_POST
-def meeting_update(request, slug, pk):
-    """Lock or unlock a meeting, or mark it held or a no-show."""
-    event = _organised_event(request, slug)
-    meeting = get_object_or_404(Meeting, pk=pk, event=event)
-    action = request.POST.get("action")
-    try:
-        if action in {"lock", "unlock"}:
-            services.lock_meeting(meeting=meeting, locked=action == "lock", by=request.user)
-        elif action in {"held", "no_show"}:
-            services.record_attendance(meeting=meeting, held=action == "held", by=request.user)
-        else:
-            raise Http404
-    except ValidationError as error:
-        _error_message(request, error)
-    return redirect("events:schedule", slug=event.slug)
-
-
 def calendar_feed(request, slug, token):
     """The delegation's agenda as a calendar feed: the secret token stands for signing in."""
     registration = get_object_or_404(
@@ -364,37 +253,6 @@ def calendar_feed(request, slug, token):
 
 
 @login_required
-def sheets(request, slug):
-    """Printable sheets: the meetings of each table and of each interpreter, in time order."""
-    event = _organised_event(request, slug)
-    meetings = list(
-        event.meetings.filter(published_slot__isnull=False)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .select_related("published_slot", "published_table", "interpreter")
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
-            )
-        )
-        .order_by("published_slot__starts_at")
-    )
-    by_table, by_interpreter = {}, {}
-    for meeting in meetings:
-        by_table.setdefault(meeting.published_table, []).append(meeting)
-        if meeting.interpreter:
-            by_interpreter.setdefault(meeting.interpreter, []).append(meeting)
-    return render(
-        request,
-        "events/sheets.html",
-        {
-            "event": event,
-            "by_table": sorted(by_table.items(), key=lambda item: item[0].name if item[0] else ""),
-            "by_interpreter": sorted(by_interpreter.items(), key=lambda item: item[0].name),
-        },
-    )
-
-
 @login_required
 @require_POST
 def record_outcome(request, slug, pk):
@@ -407,7 +265,7 @@ def record_outcome(request, slug, pk):
         try:
             services.record_outcome(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _error_message(request, error)
+            error_message(request, error)
         else:
             messages.success(request, _("The outcome is recorded."))
     delegation = request.POST.get("delegation", "")

@@ -78,3 +78,31 @@ def published_agenda(registration: Registration) -> QuerySet[Meeting]:
         )
         .order_by("published_slot__starts_at", "pk")
     )
+
+
+def meetings_to_publish(event: Event) -> list[Meeting]:
+    """The meetings whose draft place differs from what was published, with participants."""
+    meetings = event.meetings.select_related("slot", "table", "published_slot").prefetch_related(
+        "participants"
+    )
+    return [
+        meeting
+        for meeting in meetings
+        if (meeting.slot_id, meeting.table_id)
+        != (meeting.published_slot_id, meeting.published_table_id)
+    ]
+
+
+def changes_to_publish(meetings: list[Meeting]) -> dict[int, list[Meeting]]:
+    """Registration id -> its meetings among `meetings` (from meetings_to_publish): the
+    delegations that publishing would tell, each with what changed."""
+    changed: dict[int, list[Meeting]] = {}
+    for meeting in meetings:
+        for participant in meeting.participants.all():
+            changed.setdefault(participant.registration_id, []).append(meeting)
+    return changed
+
+
+def has_schedule_draft(event: Event) -> bool:
+    """Whether a scheduler run has produced a draft that can be published."""
+    return event.schedule_runs.filter(status="done").exists()

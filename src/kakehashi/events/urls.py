@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.events import meeting_views, views
+from kakehashi.events import meeting_views, schedule_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -24,17 +24,17 @@ urlpatterns = [
     ),
     path("<slug:slug>/participants.csv", views.participants_csv, name="participants_csv"),
     path("<slug:slug>/programme/", meeting_views.programme, name="programme"),
-    path("<slug:slug>/schedule/", meeting_views.schedule, name="schedule"),
-    path("<slug:slug>/schedule/run/", meeting_views.schedule_run, name="schedule_run"),
-    path("<slug:slug>/schedule/publish/", meeting_views.schedule_publish, name="schedule_publish"),
+    path("<slug:slug>/schedule/", schedule_views.schedule, name="schedule"),
+    path("<slug:slug>/schedule/run/", schedule_views.schedule_run, name="schedule_run"),
+    path("<slug:slug>/schedule/publish/", schedule_views.schedule_publish, name="schedule_publish"),
     path(
         "<slug:slug>/schedule/meetings/new/",
-        meeting_views.organiser_meeting,
+        schedule_views.organiser_meeting,
         name="organiser_meeting",
     ),
     path(
         "<slug:slug>/schedule/meetings/<int:pk>/",
-        meeting_views.meeting_update,
+        schedule_views.meeting_update,
         name="meeting_update",
     ),
     path("<slug:slug>/meetings/", meeting_views.my_meetings, name="my_meetings"),
@@ -46,7 +46,7 @@ urlpatterns = [
     path("<slug:slug>/agenda.ics", meeting_views.agenda_download, name="agenda_ics"),
     path("<slug:slug>/agenda.pdf", meeting_views.agenda_print, name="agenda_pdf"),
     path("<slug:slug>/calendar/<str:token>.ics", meeting_views.calendar_feed, name="calendar_feed"),
-    path("<slug:slug>/schedule/sheets/", meeting_views.sheets, name="sheets"),
+    path("<slug:slug>/schedule/sheets/", schedule_views.sheets, name="sheets"),
     path(
         "<slug:slug>/meetings/<int:pk>/outcome/",
         meeting_views.record_outcome,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kakehashi.scheduling.availability import Availability
+from kakehashi.scheduling.diagnosis import Diagnosis, describe
 
 FORMAT = "kakehashi-schedule/1"
 
@@ -97,8 +98,10 @@ class Instance:
     participants: list[Participant]
     interpreters: list[Interpreter]
     meetings: list[Meeting]
-    # Meetings that cannot take place whatever the schedule, with the reason.
+    # Meetings that cannot take place whatever the schedule: the reason in English, and the
+    # structured diagnosis it is written from.
     impossible: dict[str, str] = field(default_factory=dict)
+    impossible_causes: dict[str, Diagnosis] = field(default_factory=dict)
 
     @cached_property
     def slot_by_id(self) -> dict[str, Slot]:
@@ -290,8 +293,11 @@ def parse_instance(data) -> Instance:
     _check_fixed_meetings(instance, reader)
     if reader.problems:
         raise InstanceError(reader.problems)
+    instance.impossible_causes = {
+        meeting.id: cause for meeting in meetings if (cause := _why_impossible(instance, meeting))
+    }
     instance.impossible = {
-        meeting.id: reason for meeting in meetings if (reason := _why_impossible(instance, meeting))
+        meeting_id: describe(cause) for meeting_id, cause in instance.impossible_causes.items()
     }
     return instance
 
@@ -440,18 +446,39 @@ def _augment(meeting_id: str, options: dict, taken: dict[str, str], seen: set[st
     return False
 
 
-def _why_impossible(instance: Instance, meeting: Meeting) -> str | None:
+def _why_impossible(instance: Instance, meeting: Meeting) -> Diagnosis | None:
     if meeting.fixed is not None:
         return None
     availability = instance.availability
+    members = list(meeting.participants)
     if not availability.members_mask(meeting):
-        return "its members share no available slot"
-    if any(instance.participant_by_id[m].max_meetings == 0 for m in meeting.participants):
-        return "a member accepts no meetings (max_meetings is 0)"
+        return Diagnosis("impossible", {"cause": "no_common_slot", "participants": members})
+    refusing = [m for m in members if instance.participant_by_id[m].max_meetings == 0]
+    if refusing:
+        return Diagnosis(
+            "max_meetings_reached",
+            {"participants": refusing, "max_meetings": [0] * len(refusing)},
+        )
     if availability.largest_table < meeting.seats_needed:
-        return f"no table has {meeting.seats_needed} seats"
+        return Diagnosis(
+            "no_table",
+            {
+                "variant": "too_small",
+                "seats": meeting.seats_needed,
+                "largest": availability.largest_table,
+            },
+        )
+    languages = sorted(meeting.interpreting) if meeting.interpreting else None
     if meeting.interpreting and not availability.has_interpreter(meeting.interpreting):
-        return f"no interpreter covers {' and '.join(sorted(meeting.interpreting))}"
+        return Diagnosis("no_interpreter", {"variant": "none", "languages": languages})
     if not availability.candidate_mask(meeting):
-        return "no slot has the members, a large enough table and an interpreter all available"
+        return Diagnosis(
+            "impossible",
+            {
+                "cause": "no_resources",
+                "participants": members,
+                "seats": meeting.seats_needed,
+                "languages": languages,
+            },
+        )
     return None

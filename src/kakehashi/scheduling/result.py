@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kakehashi.scheduling.diagnosis import Diagnosis
+
 RESULT_FORMAT = "kakehashi-schedule-result/1"
 
 
@@ -23,7 +25,8 @@ class Assignment:
 @dataclass(frozen=True)
 class Unscheduled:
     meeting: str
-    reason: str
+    reason: str  # in English, written from the diagnosis
+    diagnosis: Diagnosis | None = None
 
 
 @dataclass
@@ -50,6 +53,13 @@ class Result:
                 }
                 for a in self.assignments
             ],
-            "unscheduled": [{"meeting": u.meeting, "reason": u.reason} for u in self.unscheduled],
+            "unscheduled": [_unscheduled(u) for u in self.unscheduled],
             "stats": self.stats,
         }
+
+
+def _unscheduled(item: Unscheduled) -> dict:
+    entry = {"meeting": item.meeting, "reason": item.reason}
+    if item.diagnosis is not None:
+        entry["diagnosis"] = item.diagnosis.to_json()
+    return entry

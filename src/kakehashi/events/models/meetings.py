@@ -161,7 +161,10 @@ class Meeting(models.Model):
         Interpreter, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
     )
     locked = models.BooleanField(_("locked in place"), default=False)
-    unscheduled_reason = models.CharField(max_length=300, blank=True)
+    unscheduled_reason = models.CharField(max_length=300, blank=True)  # English, for the API
+    # The scheduler's diagnosis ({"code", "params", "context"}; docs/scheduling-format.md),
+    # written in the reader's language by events.diagnosis.
+    unscheduled_diagnosis = models.JSONField(default=dict, blank=True)
     published_slot = models.ForeignKey(
         MeetingSlot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

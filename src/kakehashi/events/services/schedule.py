@@ -6,7 +6,7 @@ import logging
 import zoneinfo
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.events.models import (
     Event,
     Meeting,
@@ -27,6 +27,7 @@ from kakehashi.events.models import (
     ScheduleRun,
     ScheduleRunStatus,
 )
+from kakehashi.events.queries import changes_to_publish, has_schedule_draft, meetings_to_publish
 from kakehashi.events.services.meetings import MEETING_FIELDS, audit_meeting
 from kakehashi.scheduling.instance import FORMAT, InstanceError, parse_instance
 
@@ -193,15 +194,25 @@ def apply_run(*, run: ScheduleRun, result: dict) -> ScheduleRun:
         interpreter = assignment.get("interpreter")
         meeting.interpreter_id = int(interpreter[1:]) if interpreter else None
         meeting.status = MeetingStatus.SCHEDULED
-        meeting.unscheduled_reason = ""
-        meeting.save(update_fields=["slot", "table", "interpreter", "status", "unscheduled_reason"])
+        meeting.unscheduled_reason, meeting.unscheduled_diagnosis = "", {}
+        meeting.save(
+            update_fields=[
+                "slot",
+                "table",
+                "interpreter",
+                "status",
+                "unscheduled_reason",
+                "unscheduled_diagnosis",
+            ]
+        )
         meeting.participants.update(slot_id=meeting.slot_id)
     for item in result["unscheduled"]:
         meeting = meetings.get(item["meeting"])
         if meeting is not None:
             meeting.status = MeetingStatus.TO_SCHEDULE
             meeting.unscheduled_reason = item["reason"][:300]
-            meeting.save(update_fields=["status", "unscheduled_reason"])
+            meeting.unscheduled_diagnosis = item.get("diagnosis") or {}
+            meeting.save(update_fields=["status", "unscheduled_reason", "unscheduled_diagnosis"])
     run.result = result
     run.status = ScheduleRunStatus.DONE
     run.finished_at = timezone.now()
@@ -234,7 +245,16 @@ def place_meeting(*, meeting: Meeting, slot: MeetingSlot, table: MeetingTable, b
     try:
         with transaction.atomic():
             meeting.slot, meeting.table, meeting.status = slot, table, MeetingStatus.SCHEDULED
-            meeting.save(update_fields=["slot", "table", "status"])
+            meeting.unscheduled_reason, meeting.unscheduled_diagnosis = "", {}
+            meeting.save(
+                update_fields=[
+                    "slot",
+                    "table",
+                    "status",
+                    "unscheduled_reason",
+                    "unscheduled_diagnosis",
+                ]
+            )
             meeting.participants.update(slot=slot)
     except IntegrityError as error:
         raise ValidationError(
@@ -258,29 +278,55 @@ def lock_meeting(*, meeting: Meeting, locked: bool, by) -> Meeting:
     return meeting
 
 
+def publication_refusal(event: Event) -> ValidationError | None:
+    """Why the draft cannot be published now, or None."""
+    if event.schedule_runs.filter(
+        status__in=[ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING]
+    ).exists():
+        return ValidationError(
+            _("Wait until the scheduler run under way has finished, then publish."),
+            code="run_in_progress",
+        )
+    if not has_schedule_draft(event):
+        return ValidationError(
+            _("There is no draft to publish yet: run the scheduler first."), code="no_draft"
+        )
+    return None
+
+
 @transaction.atomic
 def publish_schedule(*, event: Event, by) -> list[Registration]:
-    """Publish the draft. Only the delegations whose meetings changed since the last
-    publication are told, each with what changed. Returns those delegations."""
+    """Publish the draft (organisers only, once a scheduler run has produced one). Only the
+    delegations whose meetings changed since the last publication are told, each with what
+    changed, once the transaction commits; an audit entry on the event records who
+    published and which delegations were told. Returns those delegations."""
+    if not (by and by.is_authenticated and by.has_perm("events.manage_registrations", event)):
+        raise PermissionDenied
     event = Event.objects.select_for_update().get(pk=event.pk)
-    changed: dict[int, list[Meeting]] = {}
-    meetings = event.meetings.select_related("slot", "table", "published_slot").prefetch_related(
-        "participants__registration__lead"
-    )
+    refusal = publication_refusal(event)
+    if refusal is not None:
+        raise refusal
+    before = snapshot(event, ["schedule_published_at"])
+    meetings = meetings_to_publish(event)
+    changed = changes_to_publish(meetings)
     for meeting in meetings:
-        if (meeting.slot_id, meeting.table_id) == (
-            meeting.published_slot_id,
-            meeting.published_table_id,
-        ):
-            continue
-        for participant in meeting.participants.all():
-            changed.setdefault(participant.registration_id, []).append(meeting)
         meeting.published_slot_id, meeting.published_table_id = meeting.slot_id, meeting.table_id
         meeting.save(update_fields=["published_slot", "published_table"])
     event.schedule_published_at = timezone.now()
     event.save(update_fields=["schedule_published_at"])
     registrations = list(
         Registration.objects.filter(pk__in=changed).select_related("lead__user", "organisation")
+    )
+    record_change(
+        obj=event,
+        by=by,
+        action=AuditAction.STATUS,
+        before=before,
+        after={
+            "schedule_published_at": event.schedule_published_at.isoformat(),
+            "delegations_told": sorted(str(r.organisation) for r in registrations),
+        },
+        owners=event.organisers.all(),
     )
     for registration in registrations:
         transaction.on_commit(
