@@ -230,14 +230,6 @@ def agenda_print(request, slug):
     return response
 
 
-@login_required
-@login_required
-@require_POST
-@login_required
-@require_POST
-@login_required
-@login_required
-@require_POST
 def calendar_feed(request, slug, token):
     """The delegation's agenda as a calendar feed: the secret token stands for signing in."""
     registration = get_object_or_404(
@@ -252,7 +244,6 @@ def calendar_feed(request, slug, token):
     )
 
 
-@login_required
 @login_required
 @require_POST
 def record_outcome(request, slug, pk):

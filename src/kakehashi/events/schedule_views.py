@@ -5,12 +5,14 @@ says who is told) and the table and interpreter sheets."""
 import zoneinfo
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kakehashi.events import queries, services
 from kakehashi.events.diagnosis import DiagnosisWriter
@@ -25,6 +27,7 @@ from kakehashi.events.models import (
 )
 
 
+@login_required
 def schedule(request, slug):
     event = organised_event(request, slug)
     run = event.schedule_runs.first()
@@ -76,6 +79,8 @@ def schedule(request, slug):
     )
 
 
+@login_required
+@require_POST
 def schedule_run(request, slug):
     event = organised_event(request, slug)
     form = ScheduleRunForm(request.POST)
@@ -91,6 +96,8 @@ def schedule_run(request, slug):
     return redirect("events:schedule", slug=event.slug)
 
 
+@login_required
+@require_POST
 def organiser_meeting(request, slug):
     event = organised_event(request, slug)
     form = OrganiserMeetingForm(request.POST, event=event)
@@ -111,6 +118,8 @@ def organiser_meeting(request, slug):
     return redirect("events:schedule", slug=event.slug)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
 def schedule_publish(request, slug):
     """GET: what publishing would do (who is told) and a button to confirm; POST: publish."""
     event = organised_event(request, slug)
@@ -151,6 +160,8 @@ def schedule_publish(request, slug):
     )
 
 
+@login_required
+@require_POST
 def meeting_update(request, slug, pk):
     """Lock or unlock a meeting, or mark it held or a no-show."""
     event = organised_event(request, slug)
@@ -168,6 +179,7 @@ def meeting_update(request, slug, pk):
     return redirect("events:schedule", slug=event.slug)
 
 
+@login_required
 def sheets(request, slug):
     """Printable sheets: the meetings of each table and of each interpreter, in time order."""
     event = organised_event(request, slug)
