@@ -150,7 +150,7 @@ def test_the_language_choice_is_remembered(client):
     response = client.post(reverse("set_language"), {"language": "ja", "next": "/organisations/"})
     assert response.status_code == 302 and response.url == "/organisations/"
     assert client.cookies["kakehashi_language"].value == "ja"
-    assert '<html lang="ja">' in client.get("/").content.decode()
+    assert '<html lang="ja" ' in client.get("/").content.decode()
     user.refresh_from_db()
     assert user.preferred_language == "ja"
 
@@ -158,7 +158,7 @@ def test_the_language_choice_is_remembered(client):
 @pytest.mark.django_db
 def test_the_profile_language_applies_in_a_new_browser(client):
     client.force_login(UserFactory(preferred_language="vi"))
-    assert '<html lang="vi">' in client.get("/").content.decode()
+    assert '<html lang="vi" ' in client.get("/").content.decode()
 
 
 @pytest.mark.django_db

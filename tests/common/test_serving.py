@@ -34,4 +34,4 @@ def test_a_mistyped_address_gets_our_own_page_in_the_readers_language(client, la
         assert translation.gettext("Page not found") in page
         assert translation.gettext("Back to the home page") in page
     assert "URLconf" not in page and "urlpatterns" not in page
-    assert f'<html lang="{language}"' in page
+    assert f'<html lang="{language}" ' in page

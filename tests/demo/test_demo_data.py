@@ -80,7 +80,7 @@ def test_ho_chi_minh_city_page_lists_its_japanese_partners(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("locality", args=["ho-chi-minh-city"]))
     html = response.content.decode()
-    assert f'<html lang="{language}">' in html
+    assert f'<html lang="{language}" ' in html
     for name in AS_SIGNED + IN_READERS_LANGUAGE[language]:
         assert name in html
     with translation.override(language):

@@ -3,6 +3,7 @@ right)."""
 
 from django.shortcuts import render
 
+from kakehashi.config.start import start_page
 from kakehashi.directory.models import Country, Locality, LocalityLevel
 from kakehashi.directory.queries import organisations_visible_to
 from kakehashi.partnerships.queries import partnerships_visible_to
@@ -18,4 +19,5 @@ def home(request):
         "proposals": published_proposals().count(),
     }
     recent = partnerships_visible_to(request.user).exclude(signed_on=None)[:6]
-    return render(request, "common/home.html", {"counts": counts, "recent": recent})
+    start = start_page(request.user) if request.user.is_authenticated else None
+    return render(request, "common/home.html", {"counts": counts, "recent": recent, "start": start})

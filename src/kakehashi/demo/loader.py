@@ -446,6 +446,10 @@ ACCEPTED_REQUESTS = [
     ("hue-heritage", "osaka-intl", 1),
     ("naniwa-robotics", "kitakyushu-ecotech", 1),
 ]
+# Requests still waiting for the recipient's answer (robotics@ sees one on its start page).
+PENDING_REQUESTS = [
+    ("kansai-vn-business", "naniwa-robotics", 2),
+]
 
 
 def _load_meeting_programme(conference: Event, places: Places, users: dict[str, User]) -> None:
@@ -508,6 +512,13 @@ def _load_meeting_programme(conference: Event, places: Places, users: dict[str, 
             )
             for member in members:
                 MeetingParticipant.objects.create(meeting=meeting, registration=member)
+    for sender, recipient, priority in PENDING_REQUESTS:
+        MeetingRequest.objects.get_or_create(
+            event=conference,
+            sender=registrations[sender],
+            recipient=registrations[recipient],
+            defaults={"priority": priority, "status": RequestStatus.PENDING},
+        )
 
 
 def _upsert_event(slug: str, organisers: list[Organisation], **fields) -> Event:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from kakehashi.directory.models import Sector
 from kakehashi.proposals import services
-from kakehashi.proposals.models import LocalityModerator, Proposal, ProposalStatus
+from kakehashi.proposals.models import Interest, LocalityModerator, Proposal, ProposalStatus
 from kakehashi.proposals.services import ExportInput, InvestmentInput, ProposalInput
 
 # (organisation key, final status, fields); sectors by key; localities as the loader's refs.
@@ -253,4 +253,32 @@ def load_proposals(places, users) -> int:
         if status == ProposalStatus.PUBLISHED:
             services.publish(proposal=proposal, by=admin)
     Proposal.objects.filter(organisation__is_demo=True).update(is_demo=True)
+    _load_interest(places, users)
     return Proposal.objects.filter(is_demo=True).count()
+
+
+# A Japanese firm's interest in the Vietnamese cold-chain request, left for its owners to
+# answer: their start page has something waiting.
+DEMO_INTEREST = (
+    "naniwa-robotics",
+    "robotics",
+    "saigon-coldchain",
+    "冷凍倉庫の入出庫を自動化するロボットと温度監視の実績があります。"
+    "オンラインで一度お打ち合わせをお願いできますか。（デモ）",
+)
+
+
+def _load_interest(places, users) -> None:
+    key, person, owner, message = DEMO_INTEREST
+    organisation = places.organisations[key]
+    proposal = Proposal.objects.filter(
+        organisation=places.organisations[owner], status=ProposalStatus.PUBLISHED
+    ).first()
+    if (
+        proposal is None
+        or Interest.objects.filter(proposal=proposal, organisation=organisation).exists()
+    ):
+        return
+    services.express_interest(
+        proposal=proposal, organisation=organisation, by=users[person], message=message
+    )
