@@ -245,3 +245,20 @@ def test_an_export_product_page_shows_its_hs_code(client):
         expires_on=dt.date(2027, 1, 1),
     )
     assert "030617" in client.get(product.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("language", ["vi", "ja"])
+def test_the_confirmation_after_an_action_is_in_the_readers_language(
+    client, company, owner, language
+):
+    from django.utils import translation
+
+    proposal = ProposalFactory(organisation=company)
+    client.force_login(owner)
+    client.cookies["kakehashi_language"] = language
+    response = client.post(reverse("proposals:action", args=[proposal.pk, "submit"]), follow=True)
+    with translation.override(language):
+        expected = translation.gettext("The proposal is submitted for review.")
+    assert expected != "The proposal is submitted for review."
+    assert expected in response.content.decode()
+    assert "The proposal is submitted for review." not in response.content.decode()

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kakehashi.common.uploads import accept_upload, stored_file_response
@@ -189,12 +190,13 @@ def proposal_edit(request, pk):
     return render(request, "proposals/proposal_form.html", {"form": form, "proposal": proposal})
 
 
+# Lazy: each message is translated when a request shows it, in that reader's language.
 ACTIONS = {
-    "submit": (services.submit, _("The proposal is submitted for review.")),
-    "publish": (services.publish, _("The proposal is published.")),
-    "withdraw": (services.withdraw, _("The proposal is withdrawn.")),
-    "renew": (services.renew, _("The proposal is renewed for 12 months.")),
-    "archive": (services.archive, _("The proposal is archived.")),
+    "submit": (services.submit, gettext_lazy("The proposal is submitted for review.")),
+    "publish": (services.publish, gettext_lazy("The proposal is published.")),
+    "withdraw": (services.withdraw, gettext_lazy("The proposal is withdrawn.")),
+    "renew": (services.renew, gettext_lazy("The proposal is renewed for 12 months.")),
+    "archive": (services.archive, gettext_lazy("The proposal is archived.")),
 }
 
 
