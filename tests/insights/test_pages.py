@@ -41,9 +41,9 @@ def test_funnel_csv_holds_the_exact_figures(world, client):
             "Meetings requested",
             "Meetings scheduled",
             "Meetings held",
-            "Outcomes",
+            "Meetings with an outcome",
         ],
-        ["Meet Japan 2027", "2", "3", "3", "3", "2", "2"],
+        ["Meet Japan 2027", "2", "3", "4", "3", "2", "2"],
     ]
 
 

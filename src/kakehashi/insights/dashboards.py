@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.insights import authorities, charts, figures
+from kakehashi.insights import authorities, charts, figures, funnel
 from kakehashi.partnerships.models import PartnershipKind
 
 
@@ -29,30 +29,33 @@ class Dashboard:
 
 def _funnel(params: dict) -> Figure:
     by = params.get("by", "event")
+    public = funnel.public_paths()
     rows = {
-        "locality": figures.funnel_by_locality,
-        "sector": figures.funnel_by_sector,
-    }.get(by, figures.funnel_by_event)()
+        "locality": funnel.funnel_by_locality,
+        "sector": funnel.funnel_by_sector,
+    }.get(by, funnel.funnel_by_event)(public)
     group_label = {"locality": _("Locality"), "sector": _("Sector")}.get(by, _("Event"))
-    totals = figures.funnel_totals(rows)
+    # Outcomes of interests and conversations belong to no event.
+    columns = funnel.STAGES if by == "event" else funnel.COLUMNS
+    overall = funnel.funnel_overall(public)
     return Figure(
-        columns=[("group", group_label), *figures.STAGES],
+        columns=[("group", group_label), *columns],
         rows=rows,
         chart=charts.bar_chart(
-            title=_("Funnel, all groups together"),
-            items=[(row["stage"], row["count"]) for row in totals],
+            title=_("Funnel, every published record counted once"),
+            items=[(label, overall[key]) for key, label in funnel.COLUMNS],
         ),
     )
 
 
 def _event_results(params: dict) -> Figure:
-    rows = figures.event_results()
-    stages = [s for s in figures.STAGES if s[0] in ("requests", "scheduled", "held", "outcomes")]
+    rows = funnel.event_results()
+    stages = [s for s in funnel.STAGES if s[0] in funnel.MEETING_STAGES]
     return Figure(
         columns=[("group", _("Event")), *stages],
         rows=rows,
         chart=charts.grouped_bar_chart(
-            title=_("Meetings requested, scheduled and held, and outcomes, per event"),
+            title=_("Meetings requested, scheduled and held, and with an outcome, per event"),
             groups=[row["group"] for row in rows],
             series=[(label, [row[key] for row in rows]) for key, label in stages],
         ),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
 from kakehashi.directory.models import Locality
 from kakehashi.directory.queries import organisation_ids_of
-from kakehashi.insights import authorities, charts, figures, localities, queries, services
+from kakehashi.insights import authorities, charts, figures, funnel, localities, queries, services
 from kakehashi.insights.dashboards import DASHBOARDS
 from kakehashi.insights.forms import OutcomeForm
 from kakehashi.obstacles.queries import today_unit
@@ -77,9 +77,9 @@ def dashboard(request, key):
         context["demo_obstacles"] = authorities.demo_obstacles()
     if key == "funnel" and request.user.is_authenticated:
         own = organisation_ids_of(request.user)
-        context["own_rows"] = figures.organisation_funnel(own)
+        context["own_rows"] = funnel.organisation_funnel(own)
         context["own_outcomes"] = figures.outcomes_of(own) if own else []
-        context["stages"] = figures.STAGES
+        context["stages"] = funnel.COLUMNS
     return render(request, "insights/dashboard.html", context)
 
 
@@ -98,7 +98,7 @@ def locality_dashboard(request, slug):
     data = localities.locality_figures(locality)
     chart = charts.bar_chart(
         title=_("Funnel of %(locality)s") % {"locality": locality.name},
-        items=[(str(label), data.funnel[key]) for key, label in figures.STAGES],
+        items=[(str(label), data.funnel[key]) for key, label in funnel.COLUMNS],
     )
     return render(
         request,
@@ -106,7 +106,7 @@ def locality_dashboard(request, slug):
         {
             "data": data,
             "locality": locality,
-            "funnel": [(key, label, data.funnel[key]) for key, label in figures.STAGES],
+            "funnel": [(key, label, data.funnel[key]) for key, label in funnel.COLUMNS],
             "chart": chart,
             "demo": figures.demo_counts(),
         },
