@@ -54,7 +54,8 @@ def test_a_member_sees_their_own_organisation_funnel(world, client):
     assert "Your organisation" in page
     assert registration.organisation.name in page
     assert world.delegations["hue"][0].organisation.name not in page
-    assert "MoU or agreement signed" in page and "1000000.00 USD" in page
+    assert "MoU or agreement signed" in page and "<td>1,000,000 USD</td>" in page
+    assert "<td>2 Nov 2026</td>" in page and "<td>1 Nov 2026</td>" in page
 
 
 def test_a_visitor_sees_no_organisation_section(world, client):

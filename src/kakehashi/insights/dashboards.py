@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.formats import format_month
 from kakehashi.insights import authorities, charts, figures, funnel
 from kakehashi.partnerships.models import PartnershipKind
 
@@ -44,6 +45,7 @@ def _funnel(params: dict) -> Figure:
         chart=charts.bar_chart(
             title=_("Funnel, every published record counted once"),
             items=[(label, overall[key]) for key, label in funnel.COLUMNS],
+            empty=_("Nothing has been counted yet."),
         ),
     )
 
@@ -58,6 +60,7 @@ def _event_results(params: dict) -> Figure:
             title=_("Meetings requested, scheduled and held, and with an outcome, per event"),
             groups=[row["group"] for row in rows],
             series=[(label, [row[key] for row in rows]) for key, label in stages],
+            empty=_("No meetings yet."),
         ),
     )
 
@@ -94,6 +97,7 @@ def _network(params: dict) -> Figure:
             left=sorted({a for a, _b in pairs}),
             right=sorted({b for _a, b in pairs}),
             links=[(a, b, n) for (a, b), n in pairs.items()],
+            empty=_("No published partnership matches these filters."),
         ),
     )
 
@@ -106,6 +110,7 @@ def _agreements(params: dict) -> Figure:
         chart=charts.bar_chart(
             title=_("Agreements signed per year"),
             items=[(str(row["year"]), row["count"]) for row in rows],
+            empty=_("No published agreement yet."),
         ),
     )
 
@@ -117,7 +122,9 @@ def _proposals_by(function, group_label, title) -> Callable[[dict], Figure]:
             columns=[("group", group_label), ("count", _("Published proposals"))],
             rows=rows,
             chart=charts.bar_chart(
-                title=title, items=[(row["group"], row["count"]) for row in rows[:25]]
+                title=title,
+                items=[(row["group"], row["count"]) for row in rows[:25]],
+                empty=_("No published proposal yet."),
             ),
         )
 
@@ -139,8 +146,9 @@ def _matching(params: dict) -> Figure:
         rows=rows,
         chart=charts.grouped_bar_chart(
             title=_("Matching activity per month"),
-            groups=[row["month"] for row in rows],
+            groups=[format_month(row["month"]) for row in rows],
             series=[(label, [row[key] for row in rows]) for key, label in MATCHING_SERIES],
+            empty=_("No expressions of interest or meeting requests in the last twelve months."),
         ),
     )
 
@@ -164,6 +172,7 @@ def _obstacles(params: dict) -> Figure:
         title=_("Obstacles received per authority, by where they stand"),
         groups=[row["group"] for row in rows],
         series=[(label, [row[key] for row in rows]) for key, label in OBSTACLE_SERIES],
+        empty=_("No obstacle has been received yet."),
     )
     times = charts.grouped_bar_chart(
         title=_("Days from filing to closing, per authority"),

@@ -197,8 +197,8 @@ def proposals_by_locality() -> list[dict]:
 
 
 def matching_activity(*, today: dt.date | None = None, months: int = 12) -> list[dict]:
-    """Per month over the last `months`: interests expressed and accepted (on published
-    proposals), meeting requests sent and accepted (at published events)."""
+    """Per month over the last `months` (its first day): interests expressed and accepted
+    (on published proposals), meeting requests sent and accepted (at published events)."""
     today = today or dt.date.today()
     start = (today.replace(day=1) - dt.timedelta(days=31 * (months - 1))).replace(day=1)
     series = {
@@ -233,7 +233,7 @@ def matching_activity(*, today: dt.date | None = None, months: int = 12) -> list
             if key in table:
                 table[key][name] += row["n"]
     return [
-        {"month": month.strftime("%Y-%m"), **{name: counts[name] for name in series}}
+        {"month": month, **{name: counts[name] for name in series}}
         for month, counts in table.items()
     ]
 
