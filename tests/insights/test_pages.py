@@ -68,3 +68,27 @@ def test_unknown_dashboard_and_bad_filters(world, client):
     assert client.get("/insights/funnel/?by=<script>").status_code == 200
     response = client.get("/insights/network/?since=abc&until=99999&kind=zzz")
     assert response.status_code == 200
+
+
+def test_files_have_headers_in_the_readers_language_and_plain_numbers(world, client):
+    client.cookies["kakehashi_language"] = "ja"
+    response = client.get("/insights/funnel/?by=event&format=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0] == [
+        "イベント",
+        "案件",
+        "関心表明",
+        "面談リクエスト数",
+        "日程調整済みの面談数",
+        "実施済みの面談数",
+        "成果につながった面談数",
+    ]
+    client.cookies["kakehashi_language"] = "vi"
+    xlsx = client.get("/insights/funnel/?by=event&format=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert [cell.value for cell in sheet[1]][:3] == [
+        "Sự kiện",
+        "Đề xuất",
+        "Các lượt bày tỏ quan tâm",
+    ]
+    assert [cell.value for cell in sheet[2]] == ["Meet Japan 2027", "2", "3", "4", "3", "2", "2"]
