@@ -62,6 +62,16 @@ def test_days_and_months_are_unambiguous():
     ]
 
 
+def test_a_day_and_time_are_joined_as_each_language_joins_them():
+    # 07:00 UTC is 14:00 in Ho Chi Minh City (the settings' zone).
+    moment = dt.datetime(2027, 3, 10, 7, 0, tzinfo=dt.UTC)
+    assert [formats.format_moment(moment, language) for language in LANGUAGES] == [
+        "10 Mar 2027, 14:00",
+        "14:00 10 tháng 3 năm 2027",
+        "2027年3月10日 14:00",
+    ]
+
+
 def test_an_aware_datetime_is_shown_on_the_local_calendar():
     # 20:00 UTC on 4 December is 03:00 on 5 December in Ho Chi Minh City (the settings' zone).
     moment = dt.datetime(2026, 12, 4, 20, 0, tzinfo=dt.UTC)

@@ -10,6 +10,8 @@ Each function takes the language ("en", "vi" or "ja"); None means the reader's l
 - format_amount(80000, "USD"): 80,000 USD / 80.000 USD / 80,000米ドル
 - format_day(2026-12-05): 5 Dec 2026 / 5 tháng 12 năm 2026 / 2026年12月5日
 - format_month(2024-06): Jun 2024 / tháng 6 năm 2024 / 2024年6月
+- format_moment(2027-03-10 14:00): 10 Mar 2027, 14:00 / 14:00 10 tháng 3 năm 2027 /
+  2027年3月10日 14:00
 - format_country("JP"): Japan / Nhật Bản / 日本
 """
 
@@ -18,6 +20,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, get_timezone_location
+from babel.dates import format_time as babel_format_time
 from babel.numbers import (
     format_decimal,
     get_currency_name,
@@ -114,6 +117,25 @@ def format_month(value, language: str | None = None) -> str:
     locale = locale_of(language)
     pattern = locale.datetime_skeletons[MONTH_SKELETON[language]]
     return format_date(_as_date(value), format=pattern, locale=locale)
+
+
+def format_time(value, language: str | None = None) -> str:
+    """A time of day, on the 24-hour clock of all three languages' CLDR data: 14:05. An
+    aware datetime is taken in the current time zone."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return babel_format_time(value, "short", locale=locale_of(language))
+
+
+def format_moment(value, language: str | None = None) -> str:
+    """A day and a time, joined as the language joins them (CLDR): 10 Mar 2027, 14:00 /
+    14:00 10 tháng 3 năm 2027 / 2027年3月10日 14:00 (instead of 03/10/2027 2 p.m.)."""
+    if value is None:
+        return ""
+    glue = locale_of(language).datetime_formats["medium"]
+    return glue.format(format_time(value, language), format_day(value, language))
 
 
 def format_year(value, language: str | None = None) -> str:

@@ -4,6 +4,7 @@
     {{ outcome.amount|amount:outcome.currency }}   80,000 USD · 80.000 USD · 80,000米ドル
     {{ outcome.occurred_on|day }}    5 Dec 2026 · 5 tháng 12 năm 2026 · 2026年12月5日
     {{ first_of_month|month }}       Jun 2024 · tháng 6 năm 2024 · 2024年6月
+    {{ slot.starts_at|moment }}      10 Mar 2027, 14:00 · 14:00 10 tháng 3 năm 2027
     {{ organisation.country|country }}   Japan · Nhật Bản · 日本
     {{ event.time_zone|time_zone }}  Vietnam Time · Giờ Việt Nam · ベトナム時間
 
@@ -34,6 +35,11 @@ def day(value):
 @register.filter
 def month(value):
     return formats.format_month(value)
+
+
+@register.filter
+def moment(value):
+    return formats.format_moment(value)
 
 
 @register.filter
