@@ -124,7 +124,9 @@ class FunnelRowOut(Schema):
     held: int = Field(..., description="Of those, meetings held")
     outcomes: int = Field(..., description="Of those, meetings followed by an outcome")
     other_outcomes: int = Field(
-        ..., description="Outcomes that followed an expression of interest or a conversation"
+        ...,
+        description="Outcomes that followed an expression of interest or a conversation "
+        "(0 per event: they belong to none)",
     )
 
 

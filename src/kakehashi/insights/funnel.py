@@ -145,7 +145,7 @@ def _sorted(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda row: (-sum(row[s] for s in STAGE_KEYS), row["group"]))
 
 
-def funnel_by_event(public=None) -> list[dict]:
+def funnel_by_event(public: tuple | None = None) -> list[dict]:
     """One row per published event: proposals and interests of the organisations with an
     approved delegation there, and its meetings."""
     events = list(Event.objects.filter(is_published=True).order_by("-starts_on", "pk"))
@@ -183,7 +183,7 @@ def _today_units(ids: set[int]) -> dict[int, Locality]:
     }
 
 
-def funnel_by_locality(public=None) -> list[dict]:
+def funnel_by_locality(public: tuple | None = None) -> list[dict]:
     """One row per locality (today's unit) with anything in the funnel."""
     paths, followed = public or public_paths()
     organisations = _organisations(paths)
@@ -217,7 +217,7 @@ def _merged(counter: Counter, units: dict[int, Locality]) -> Counter:
     return merged
 
 
-def funnel_by_sector(public=None) -> list[dict]:
+def funnel_by_sector(public: tuple | None = None) -> list[dict]:
     """One row per sector with anything in the funnel."""
     paths, followed = public or public_paths()
     sectors_of = defaultdict(set)
@@ -285,7 +285,7 @@ def organisation_funnel(organisation_ids: set[int]) -> list[dict]:
     return [_row(o.name, counts, o.pk) | {"id": o.pk} for o in organisations]
 
 
-def funnel_overall(public=None) -> dict:
+def funnel_overall(public: tuple | None = None) -> dict:
     """Every public record counted once: the funnel of the whole platform."""
     paths, followed = public or public_paths()
     counts = {
