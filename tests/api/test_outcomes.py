@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kakehashi.insights import figures
+from kakehashi.insights import figures, funnel
 from kakehashi.insights.models import Outcome, OutcomeKind
 from kakehashi.messaging import services as messaging
 from kakehashi.partnerships.models import Partnership
@@ -70,7 +70,7 @@ def test_a_member_records_an_investment_from_a_conversation(as_user, talk):
     }
     assert (outcome.thread, outcome.meeting, outcome.interest) == (thread, None, None)
     assert outcome.recorded_by == sato
-    by_locality = {row["id"]: row["outcomes"] for row in figures.funnel_by_locality()}
+    by_locality = {row["id"]: row["other_outcomes"] for row in funnel.funnel_by_locality()}
     assert by_locality[locality("da-nang").pk] == 1
 
 
@@ -81,7 +81,7 @@ def test_an_outcome_kept_out_of_public_figures(as_user, talk):
 
     assert response.status_code == 201 and response.json()["is_public"] is False
     assert not figures.public_outcomes().exists()
-    assert figures.organisation_funnel({vn.pk})[0]["outcomes"] == 1
+    assert funnel.organisation_funnel({vn.pk})[0]["other_outcomes"] == 1
 
 
 def test_a_signed_mou_after_an_accepted_interest_creates_a_partnership(as_user, world):
@@ -305,9 +305,9 @@ def test_the_list_costs_the_same_queries_for_one_or_many(as_user, talk):
 
 def test_the_public_funnel_has_the_dashboards_numbers(anonymous, world):
     for by, rows in (
-        ("event", figures.funnel_by_event()),
-        ("locality", figures.funnel_by_locality()),
-        ("sector", figures.funnel_by_sector()),
+        ("event", funnel.funnel_by_event()),
+        ("locality", funnel.funnel_by_locality()),
+        ("sector", funnel.funnel_by_sector()),
     ):
         response = anonymous.get(f"/insights/funnel?by={by}")
         assert response.status_code == 200

@@ -180,7 +180,7 @@ def test_interest_thread_obstacle_and_locality_dashboard(browser, site):
     page.locator("a[href='/insights/localities/da-nang/']").click()
     expect(page.locator("h1")).to_have_text("Da Nang")
     expect(page.locator("#funnel td[data-stage=interests]")).to_have_text("1")
-    expect(page.locator("#funnel td[data-stage=outcomes]")).to_have_text("1")
+    expect(page.locator("#funnel td[data-stage=other_outcomes]")).to_have_text("1")
     outcome_row = page.locator("#outcomes tbody tr")
     expect(outcome_row).to_have_count(1)
     expect(outcome_row).to_contain_text(occurred_on.isoformat())

@@ -69,7 +69,7 @@ IN_READERS_LANGUAGE = {
     "vi": ["Tỉnh Osaka", "Thành phố Osaka", "Tỉnh Aichi", "Tỉnh Shiga", "Tỉnh Yamaguchi"],
     "ja": ["大阪府", "大阪市", "愛知県", "滋賀県", "山口県"],
 }
-EXPECTED_DATES = {"en": "Sept. 13, 2016", "vi": "Ngày 13 tháng 9 năm 2016", "ja": "2016年9月13日"}
+EXPECTED_DATES = {"en": "13 Sept 2016", "vi": "13 tháng 9 năm 2016", "ja": "2016年9月13日"}
 
 
 @pytest.mark.parametrize("language", ["en", "vi", "ja"])

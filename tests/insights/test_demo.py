@@ -3,7 +3,7 @@ import pytest
 from kakehashi.accounts.models import User
 from kakehashi.demo import loader
 from kakehashi.directory.models import Organisation
-from kakehashi.insights import figures
+from kakehashi.insights import funnel
 from kakehashi.insights.dashboards import DASHBOARDS
 from kakehashi.insights.demo import load_insights_demo
 from kakehashi.insights.models import Outcome
@@ -25,7 +25,7 @@ def test_demo_outcomes_make_every_dashboard_non_empty_and_are_marked(demo_world,
     assert count == Outcome.objects.count() >= 5
     assert not Outcome.objects.filter(is_demo=False).exists()
     assert load_insights_demo(places, users) == count  # a second load adds nothing
-    festival = next(row for row in figures.event_results() if "2025" in row["group"])
+    festival = next(row for row in funnel.event_results() if "2025" in row["group"])
     assert festival["held"] == 4 and festival["outcomes"] == 4 and festival["requests"] == 7
     for key in DASHBOARDS:
         page = client.get(f"/insights/{key}/").content.decode()

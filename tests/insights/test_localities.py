@@ -3,19 +3,29 @@ test_funnel.py; obstacles as listed in test_authorities.py)."""
 
 import re
 
+import pytest
+
 from kakehashi.insights import localities
 from tests.factories import locality
 
 
 def _funnel_cells(page: str) -> list[str]:
-    return re.findall(r'<td data-stage="[a-z]+">(\d+)</td>', page)
+    return re.findall(r'<td data-stage="[a-z_]+">(\d+)</td>', page)
 
 
 def test_locality_figures_exact(world, django_assert_max_num_queries):
     with django_assert_max_num_queries(16):
         data = localities.locality_figures(locality("da-nang"))
-    stages = ["proposals", "interests", "requests", "scheduled", "held", "outcomes"]
-    assert [data.funnel[key] for key in stages] == [1, 2, 2, 1, 1, 2]
+    stages = [
+        "proposals",
+        "interests",
+        "requests",
+        "scheduled",
+        "held",
+        "outcomes",
+        "other_outcomes",
+    ]
+    assert [data.funnel[key] for key in stages] == [1, 2, 2, 1, 1, 1, 1]
     assert [(o.kind, str(o.occurred_on), o.amount) for o in data.outcomes] == [
         ("investment", "2026-11-02", 1000000),
         ("mou_signed", "2026-11-01", None),
@@ -33,11 +43,11 @@ def test_locality_page_shows_funnel_outcomes_and_public_obstacles_only(
     page = response.content.decode()
     assert response.status_code == 200
     assert "<h1>Da Nang</h1>" in page
-    assert _funnel_cells(page) == ["1", "2", "2", "1", "1", "2"]
+    assert _funnel_cells(page) == ["1", "2", "2", "1", "1", "1", "1"]
     assert '<svg class="chart" role="img"' in page
     outcomes = page[page.index('id="outcomes"') : page.index('id="obstacles"')]
-    assert "Investment registered" in outcomes and "1000000.00 USD" in outcomes
-    assert "2026-11-02" in outcomes and "MoU or agreement signed" in outcomes
+    assert "Investment registered" in outcomes and "<td>1,000,000 USD</td>" in outcomes
+    assert "<td>2 Nov 2026</td>" in outcomes and "MoU or agreement signed" in outcomes
     assert "Obstacle b1" in page and "Public summary of obstacle b1." in page
     assert "Da Nang People&#x27;s Committee" in page
     assert "1 difficulty is being handled here (1 past the deadline)." in page
@@ -51,9 +61,24 @@ def test_locality_page_shows_funnel_outcomes_and_public_obstacles_only(
     assert "Obstacle Reporting Company" not in page
 
 
+@pytest.mark.parametrize(
+    ("language", "amount", "day"),
+    [
+        ("vi", "1.000.000 USD", "2 tháng 11 năm 2026"),
+        ("ja", "1,000,000米ドル", "2026年11月2日"),
+    ],
+)
+def test_amounts_and_dates_in_the_readers_language(world, client, language, amount, day):
+    client.cookies["kakehashi_language"] = language
+    page = client.get("/insights/localities/da-nang/").content.decode()
+    outcomes = page[page.index('id="outcomes"') : page.index('id="obstacles"')]
+    assert f"<td>{amount}</td>" in outcomes and f"<td>{day}</td>" in outcomes
+    assert "2026-11-02" not in page and "1000000" not in page
+
+
 def test_merged_unit_counts_for_its_successor(world, client):
     page = client.get("/insights/localities/ho-chi-minh-city/").content.decode()
-    assert _funnel_cells(page) == ["0"] * 6
+    assert _funnel_cells(page) == ["0"] * 7
     assert "No outcome recorded here yet." in page
     assert "Obstacle a1" in page and "Obstacle a2" not in page  # a2 has no public summary
     assert "2 difficulties are being handled here (1 past the deadline)." in page

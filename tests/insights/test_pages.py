@@ -41,9 +41,9 @@ def test_funnel_csv_holds_the_exact_figures(world, client):
             "Meetings requested",
             "Meetings scheduled",
             "Meetings held",
-            "Outcomes",
+            "Meetings with an outcome",
         ],
-        ["Meet Japan 2027", "2", "3", "3", "3", "2", "2"],
+        ["Meet Japan 2027", "2", "3", "4", "3", "2", "2"],
     ]
 
 
@@ -54,7 +54,8 @@ def test_a_member_sees_their_own_organisation_funnel(world, client):
     assert "Your organisation" in page
     assert registration.organisation.name in page
     assert world.delegations["hue"][0].organisation.name not in page
-    assert "MoU or agreement signed" in page and "1000000.00 USD" in page
+    assert "MoU or agreement signed" in page and "<td>1,000,000 USD</td>" in page
+    assert "<td>2 Nov 2026</td>" in page and "<td>1 Nov 2026</td>" in page
 
 
 def test_a_visitor_sees_no_organisation_section(world, client):
@@ -67,3 +68,27 @@ def test_unknown_dashboard_and_bad_filters(world, client):
     assert client.get("/insights/funnel/?by=<script>").status_code == 200
     response = client.get("/insights/network/?since=abc&until=99999&kind=zzz")
     assert response.status_code == 200
+
+
+def test_files_have_headers_in_the_readers_language_and_plain_numbers(world, client):
+    client.cookies["kakehashi_language"] = "ja"
+    response = client.get("/insights/funnel/?by=event&format=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0] == [
+        "イベント",
+        "案件",
+        "関心表明",
+        "面談リクエスト数",
+        "日程調整済みの面談数",
+        "実施済みの面談数",
+        "成果につながった面談数",
+    ]
+    client.cookies["kakehashi_language"] = "vi"
+    xlsx = client.get("/insights/funnel/?by=event&format=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert [cell.value for cell in sheet[1]][:3] == [
+        "Sự kiện",
+        "Đề xuất",
+        "Các lượt bày tỏ quan tâm",
+    ]
+    assert [cell.value for cell in sheet[2]] == ["Meet Japan 2027", "2", "3", "4", "3", "2", "2"]

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from kakehashi.directory.models import Sector
-from kakehashi.insights import figures
+from kakehashi.insights import figures, funnel
 from kakehashi.insights.models import Outcome, OutcomeKind
 from kakehashi.messaging import services as messaging
 from kakehashi.notifications.models import Notification
@@ -64,11 +64,11 @@ def test_a_member_records_an_investment_from_a_conversation(client, talk):
     )
     assert outcome.recorded_by == sato
     # Counted publicly by locality and by the sectors of the conversation's organisations.
-    by_locality = {row["id"]: row["outcomes"] for row in figures.funnel_by_locality()}
+    by_locality = {row["id"]: row["other_outcomes"] for row in funnel.funnel_by_locality()}
     assert by_locality[locality("da-nang").pk] == 1
-    by_sector = {row["group"]: row["outcomes"] for row in figures.funnel_by_sector()}
+    by_sector = {row["group"]: row["other_outcomes"] for row in funnel.funnel_by_sector()}
     assert by_sector[Sector.objects.get(key="agriculture").label] == 1
-    assert figures.organisation_funnel({vn.pk})[0]["outcomes"] == 1
+    assert funnel.organisation_funnel({vn.pk})[0]["other_outcomes"] == 1
 
 
 def test_the_other_members_are_told_in_their_language_and_nobody_outside(client, talk):
@@ -92,8 +92,8 @@ def test_an_outcome_kept_out_of_public_figures_counts_only_for_its_organisations
     assert client.post(f"{URL}?thread={thread.pk}", fields).status_code == 302
     assert Outcome.objects.get().is_public is False
     assert not figures.public_outcomes().exists()
-    assert all(row["outcomes"] == 0 for row in figures.funnel_by_locality())
-    assert figures.organisation_funnel({vn.pk})[0]["outcomes"] == 1
+    assert all(row["other_outcomes"] == 0 for row in funnel.funnel_by_locality())
+    assert funnel.organisation_funnel({vn.pk})[0]["other_outcomes"] == 1
 
 
 def test_colleagues_outside_the_conversation_and_outsiders_get_404(client, talk):

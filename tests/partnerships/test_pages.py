@@ -63,7 +63,7 @@ def test_a_member_of_a_party_creates_and_edits_a_partnership(client, danang):
     )
     assert response.status_code == 302
     partnership.refresh_from_db()
-    assert (partnership.title, partnership.signed_display) == ("Renamed", "May 17, 2024")
+    assert (partnership.title, partnership.signed_display) == ("Renamed", "17 May 2024")
 
 
 @pytest.mark.parametrize(

@@ -20,15 +20,16 @@ from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import Id, InputSchema, PageQuery, error_responses, text
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.insights import figures, queries, services
+from kakehashi.insights.funnel import funnel_by_event, funnel_by_locality, funnel_by_sector
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
 
 router = Router(tags=["insights"])
 
 SOURCES = ("meeting", "interest", "thread")
 FUNNEL_ROWS = {
-    "event": figures.funnel_by_event,
-    "locality": figures.funnel_by_locality,
-    "sector": figures.funnel_by_sector,
+    "event": funnel_by_event,
+    "locality": funnel_by_locality,
+    "sector": funnel_by_sector,
 }
 
 
@@ -116,10 +117,17 @@ class FunnelRowOut(Schema):
     id: int | None = Field(None, description="Id of the event or locality; null for a sector")
     proposals: int
     interests: int
-    requests: int
-    scheduled: int
-    held: int
-    outcomes: int
+    requests: int = Field(
+        ..., description="Meetings requested (requests, and meetings the organisers arranged)"
+    )
+    scheduled: int = Field(..., description="Of those, meetings placed in the schedule")
+    held: int = Field(..., description="Of those, meetings held")
+    outcomes: int = Field(..., description="Of those, meetings followed by an outcome")
+    other_outcomes: int = Field(
+        ...,
+        description="Outcomes that followed an expression of interest or a conversation "
+        "(0 per event: they belong to none)",
+    )
 
 
 class FunnelOut(Schema):
@@ -214,7 +222,9 @@ def list_outcomes(request, query: Query[PageQuery]):
 
 @router.get("/insights/funnel", response={200: FunnelOut, **error_responses(401, 422)}, **public())
 def funnel(request, query: Query[FunnelQuery]):
-    """The public funnel (proposals, interests, meetings requested, scheduled and held,
-    outcomes) per published event, per locality (today's units) or per sector. Published
-    records only, and outcomes their recorders let count; no organisation is named."""
+    """The public funnel (proposals, interests, meetings requested, scheduled, held and
+    followed by an outcome, then outcomes of interests and conversations) per published
+    event, per locality (today's units) or per sector: a meeting counts once for each group
+    it involves. Published records only, and outcomes their recorders let count; no
+    organisation is named."""
     return {"by": query.by, "rows": FUNNEL_ROWS[query.by]()}

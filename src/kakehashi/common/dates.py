@@ -4,9 +4,9 @@ import datetime as dt
 import re
 
 from django.db import models
-from django.utils import formats
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common.formats import format_day, format_month, format_year
 
 
 class DatePrecision(models.TextChoices):
@@ -15,16 +15,16 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
-def format_partial_date(value: dt.date | None, precision: str) -> str:
-    """The date in the active language, showing only what is known."""
+def format_partial_date(value: dt.date | None, precision: str, language: str | None = None) -> str:
+    """The date in the reader's language (or `language`), showing only what is known:
+    2016, Sept 2016 or 13 Sept 2016 (common.formats)."""
     if value is None:
         return ""
     if precision == DatePrecision.YEAR:
-        # Translators: a year on its own, e.g. "2016" (ja: "2016年", vi: "năm 2016").
-        return gettext("%(year)s") % {"year": value.year}
+        return format_year(value, language)
     if precision == DatePrecision.MONTH:
-        return formats.date_format(value, "YEAR_MONTH_FORMAT")
-    return formats.date_format(value, "DATE_FORMAT")
+        return format_month(value, language)
+    return format_day(value, language)
 
 
 _PARTIAL_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.insights import authorities, charts, figures
+from kakehashi.common.formats import format_month
+from kakehashi.insights import authorities, charts, figures, funnel
 from kakehashi.partnerships.models import PartnershipKind
 
 
@@ -29,32 +30,37 @@ class Dashboard:
 
 def _funnel(params: dict) -> Figure:
     by = params.get("by", "event")
+    public = funnel.public_paths()
     rows = {
-        "locality": figures.funnel_by_locality,
-        "sector": figures.funnel_by_sector,
-    }.get(by, figures.funnel_by_event)()
+        "locality": funnel.funnel_by_locality,
+        "sector": funnel.funnel_by_sector,
+    }.get(by, funnel.funnel_by_event)(public)
     group_label = {"locality": _("Locality"), "sector": _("Sector")}.get(by, _("Event"))
-    totals = figures.funnel_totals(rows)
+    # Outcomes of interests and conversations belong to no event.
+    columns = funnel.STAGES if by == "event" else funnel.COLUMNS
+    overall = funnel.funnel_overall(public)
     return Figure(
-        columns=[("group", group_label), *figures.STAGES],
+        columns=[("group", group_label), *columns],
         rows=rows,
         chart=charts.bar_chart(
-            title=_("Funnel, all groups together"),
-            items=[(row["stage"], row["count"]) for row in totals],
+            title=_("Funnel, every published record counted once"),
+            items=[(label, overall[key]) for key, label in funnel.COLUMNS],
+            empty=_("Nothing has been counted yet."),
         ),
     )
 
 
 def _event_results(params: dict) -> Figure:
-    rows = figures.event_results()
-    stages = [s for s in figures.STAGES if s[0] in ("requests", "scheduled", "held", "outcomes")]
+    rows = funnel.event_results()
+    stages = [s for s in funnel.STAGES if s[0] in funnel.MEETING_STAGES]
     return Figure(
         columns=[("group", _("Event")), *stages],
         rows=rows,
         chart=charts.grouped_bar_chart(
-            title=_("Meetings requested, scheduled and held, and outcomes, per event"),
+            title=_("Meetings requested, scheduled and held, and with an outcome, per event"),
             groups=[row["group"] for row in rows],
             series=[(label, [row[key] for row in rows]) for key, label in stages],
+            empty=_("No meetings yet."),
         ),
     )
 
@@ -91,6 +97,7 @@ def _network(params: dict) -> Figure:
             left=sorted({a for a, _b in pairs}),
             right=sorted({b for _a, b in pairs}),
             links=[(a, b, n) for (a, b), n in pairs.items()],
+            empty=_("No published partnership matches these filters."),
         ),
     )
 
@@ -103,6 +110,7 @@ def _agreements(params: dict) -> Figure:
         chart=charts.bar_chart(
             title=_("Agreements signed per year"),
             items=[(str(row["year"]), row["count"]) for row in rows],
+            empty=_("No published agreement yet."),
         ),
     )
 
@@ -114,7 +122,9 @@ def _proposals_by(function, group_label, title) -> Callable[[dict], Figure]:
             columns=[("group", group_label), ("count", _("Published proposals"))],
             rows=rows,
             chart=charts.bar_chart(
-                title=title, items=[(row["group"], row["count"]) for row in rows[:25]]
+                title=title,
+                items=[(row["group"], row["count"]) for row in rows[:25]],
+                empty=_("No published proposal yet."),
             ),
         )
 
@@ -136,8 +146,9 @@ def _matching(params: dict) -> Figure:
         rows=rows,
         chart=charts.grouped_bar_chart(
             title=_("Matching activity per month"),
-            groups=[row["month"] for row in rows],
+            groups=[format_month(row["month"]) for row in rows],
             series=[(label, [row[key] for row in rows]) for key, label in MATCHING_SERIES],
+            empty=_("No expressions of interest or meeting requests in the last twelve months."),
         ),
     )
 
@@ -161,6 +172,7 @@ def _obstacles(params: dict) -> Figure:
         title=_("Obstacles received per authority, by where they stand"),
         groups=[row["group"] for row in rows],
         series=[(label, [row[key] for row in rows]) for key, label in OBSTACLE_SERIES],
+        empty=_("No obstacle has been received yet."),
     )
     times = charts.grouped_bar_chart(
         title=_("Days from filing to closing, per authority"),

@@ -7,16 +7,7 @@ the requests and meetings of published events, published partnerships, and outco
 meeting or proposal is public. No figure names a company; groups are events, localities,
 sectors and authorities.
 
-How each stage of the funnel is attributed:
-
-- per event: proposals and interests of the organisations with an approved delegation at
-  the event; the event's meeting requests, meetings and outcomes.
-- per locality (today's unit: a merged Vietnamese province counts for its successor): a
-  proposal's locality; a request's sending delegation's locality; a meeting for each of its
-  delegations' localities; an outcome's own locality (meeting outcomes: each delegation's).
-- per sector: the proposal's sectors; the sending delegation's sectors; a meeting for each
-  sector of its delegations; an outcome through its proposal or meeting, or the sectors of
-  its conversation's organisations.
+The funnel is in funnel.py.
 
 Outcomes count in public figures only when their recorder let them (`Outcome.is_public`).
 """
@@ -27,37 +18,23 @@ from statistics import median
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
-from django.utils.translation import gettext_lazy as _
 
-from kakehashi.directory.models import Locality, Organisation, Sector
+from kakehashi.directory.models import Locality, Sector
 from kakehashi.events.models import (
     Event,
     Meeting,
     MeetingOutcome,
     MeetingParticipant,
     MeetingRequest,
-    MeetingStatus,
     OutcomeKind,
-    RegistrationStatus,
     RequestStatus,
 )
 from kakehashi.insights.models import Outcome
 from kakehashi.partnerships.models import Partnership, PartnershipKind, PartnershipParty
 from kakehashi.proposals.models import Interest, InterestStatus, Proposal, ProposalStatus
 
-STAGES = [
-    ("proposals", _("Proposals")),
-    ("interests", _("Expressions of interest")),
-    ("requests", _("Meetings requested")),
-    ("scheduled", _("Meetings scheduled")),
-    ("held", _("Meetings held")),
-    ("outcomes", _("Outcomes")),
-]
-STAGE_KEYS = [key for key, _label in STAGES]
-SCHEDULED = Q(slot__isnull=False) & ~Q(status=MeetingStatus.CANCELLED)
 
-
-def _counts(queryset, key: str, count: str = "pk") -> Counter:
+def count_by(queryset, key: str, count: str = "pk") -> Counter:
     """{group key: number} from one grouped query; rows without a key are left out."""
     rows = (
         queryset.order_by()
@@ -107,173 +84,6 @@ def public_meeting_outcomes():
     )
 
 
-def _stage_row(name: str, counts: dict[str, Counter], key) -> dict:
-    return {"group": name, **{stage: counts[stage][key] for stage in STAGE_KEYS}}
-
-
-def _sorted(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda row: (-sum(row[s] for s in STAGE_KEYS), row["group"]))
-
-
-# Funnels
-
-
-def funnel_by_event() -> list[dict]:
-    """One row per published event: the six stages (see the module's notes)."""
-    events = list(Event.objects.filter(is_published=True).order_by("-starts_on", "pk"))
-    delegations = Q(
-        organisation__registrations__event__is_published=True,
-        organisation__registrations__status=RegistrationStatus.APPROVED,
-    )
-    event_key = "organisation__registrations__event"
-    counts = {
-        "proposals": _counts(public_proposals().filter(delegations), event_key),
-        "interests": _counts(
-            public_interests().filter(
-                proposal__organisation__registrations__event__is_published=True,
-                proposal__organisation__registrations__status=RegistrationStatus.APPROVED,
-            ),
-            "proposal__organisation__registrations__event",
-        ),
-        "requests": _counts(public_requests(), "event"),
-        "scheduled": _counts(public_meetings().filter(SCHEDULED), "event"),
-        "held": _counts(public_meetings().filter(status=MeetingStatus.HELD), "event"),
-        "outcomes": _counts(public_outcomes().filter(meeting__isnull=False), "meeting__event")
-        + _counts(public_meeting_outcomes(), "meeting__event"),
-    }
-    return [_stage_row(event.name, counts, event.pk) | {"id": event.pk} for event in events]
-
-
-def _current_unit(localities: dict[int, Locality], pk: int) -> Locality:
-    place = localities[pk]
-    return localities.get(place.successor_id, place) if place.successor_id else place
-
-
-def funnel_by_locality() -> list[dict]:
-    """One row per locality (today's unit) with anything in the funnel."""
-    participants = public_participants()
-    counts = {
-        "proposals": _counts(public_proposals(), "locality"),
-        "interests": _counts(public_interests(), "proposal__locality"),
-        "requests": _counts(public_requests(), "sender__organisation__locality"),
-        "scheduled": _counts(
-            participants.filter(
-                meeting__slot__isnull=False, meeting__status__in=_scheduled_statuses()
-            ),
-            "registration__organisation__locality",
-            "meeting",
-        ),
-        "held": _counts(
-            participants.filter(meeting__status=MeetingStatus.HELD),
-            "registration__organisation__locality",
-            "meeting",
-        ),
-        "outcomes": _counts(public_outcomes(), "locality")
-        + _counts(
-            public_meeting_outcomes(),
-            "meeting__participants__registration__organisation__locality",
-        ),
-    }
-    ids = set().union(*counts.values())
-    localities = {place.pk: place for place in Locality.objects.filter(pk__in=ids)}
-    successors = set(p.successor_id for p in localities.values() if p.successor_id) - ids
-    localities.update({p.pk: p for p in Locality.objects.filter(pk__in=successors)})
-    merged = {stage: Counter() for stage in STAGE_KEYS}
-    for stage, counter in counts.items():
-        for pk, n in counter.items():
-            merged[stage][_current_unit(localities, pk).pk] += n
-    units = {_current_unit(localities, pk).pk for pk in ids}
-    return _sorted([_stage_row(localities[pk].name, merged, pk) | {"id": pk} for pk in units])
-
-
-def _scheduled_statuses() -> list[str]:
-    return [s for s in MeetingStatus.values if s != MeetingStatus.CANCELLED]
-
-
-def funnel_by_sector() -> list[dict]:
-    """One row per sector with anything in the funnel."""
-    participants = public_participants()
-    org_sectors = "registration__organisation__sectors"
-    meeting_sectors = "meeting__participants__registration__organisation__sectors"
-    counts = {
-        "proposals": _counts(public_proposals(), "sectors"),
-        "interests": _counts(public_interests(), "proposal__sectors"),
-        "requests": _counts(public_requests(), "sender__organisation__sectors"),
-        "scheduled": _counts(
-            participants.filter(
-                meeting__slot__isnull=False, meeting__status__in=_scheduled_statuses()
-            ),
-            org_sectors,
-            "meeting",
-        ),
-        "held": _counts(
-            participants.filter(meeting__status=MeetingStatus.HELD), org_sectors, "meeting"
-        ),
-        "outcomes": _counts(public_outcomes().filter(meeting__isnull=False), meeting_sectors)
-        + _counts(public_outcomes().filter(interest__isnull=False), "interest__proposal__sectors")
-        + _counts(
-            public_outcomes().filter(thread__isnull=False), "thread__parties__organisation__sectors"
-        )
-        + _counts(public_meeting_outcomes(), meeting_sectors),
-    }
-    ids = set().union(*counts.values())
-    sectors = Sector.objects.filter(pk__in=ids)
-    return _sorted([_stage_row(sector.label, counts, sector.pk) for sector in sectors])
-
-
-def organisation_funnel(organisation_ids: set[int]) -> list[dict]:
-    """The funnel of each of these organisations, all their records included (for their
-    members): their proposals in any status, the interests they received or sent, the
-    requests they sent or received, their meetings and what followed."""
-    if not organisation_ids:
-        return []
-    ids = organisation_ids
-    requests = MeetingRequest.objects.filter(
-        Q(sender__organisation__in=ids) | Q(recipient__organisation__in=ids)
-    )
-    seats = MeetingParticipant.objects.filter(registration__organisation__in=ids)
-    counts = {
-        "proposals": _counts(Proposal.objects.filter(organisation__in=ids), "organisation"),
-        "interests": _counts(
-            Interest.objects.filter(proposal__organisation__in=ids), "proposal__organisation"
-        )
-        + _counts(Interest.objects.filter(organisation__in=ids), "organisation"),
-        "requests": _counts(requests.filter(sender__organisation__in=ids), "sender__organisation")
-        + _counts(requests.filter(recipient__organisation__in=ids), "recipient__organisation"),
-        "scheduled": _counts(
-            seats.filter(meeting__slot__isnull=False, meeting__status__in=_scheduled_statuses()),
-            "registration__organisation",
-            "meeting",
-        ),
-        "held": _counts(
-            seats.filter(meeting__status=MeetingStatus.HELD),
-            "registration__organisation",
-            "meeting",
-        ),
-        "outcomes": _counts(
-            Outcome.objects.filter(meeting__participants__registration__organisation__in=ids),
-            "meeting__participants__registration__organisation",
-        )
-        + _counts(
-            Outcome.objects.filter(interest__proposal__organisation__in=ids),
-            "interest__proposal__organisation",
-        )
-        + _counts(Outcome.objects.filter(interest__organisation__in=ids), "interest__organisation")
-        + _counts(
-            Outcome.objects.filter(thread__parties__organisation__in=ids),
-            "thread__parties__organisation",
-        )
-        + _counts(
-            MeetingOutcome.objects.exclude(kind=OutcomeKind.NONE).filter(
-                meeting__participants__registration__organisation__in=ids
-            ),
-            "meeting__participants__registration__organisation",
-        ),
-    }
-    organisations = Organisation.objects.filter(pk__in=ids).order_by("name")
-    return [_stage_row(o.name, counts, o.pk) | {"id": o.pk} for o in organisations]
-
-
 def outcomes_of(organisation_ids: set[int]) -> list[Outcome]:
     """The outcomes recorded on these organisations' meetings, interests and threads."""
     ids = organisation_ids
@@ -287,22 +97,6 @@ def outcomes_of(organisation_ids: set[int]) -> list[Outcome]:
         .distinct()
         .select_related("locality", "partnership", "meeting__event", "interest__proposal")
     )
-
-
-def funnel_totals(rows: list[dict]) -> list[dict]:
-    """Rows summed per stage: [{"stage": label, "count": n}]."""
-    return [{"stage": str(label), "count": sum(row[key] for row in rows)} for key, label in STAGES]
-
-
-# Results of events
-
-
-def event_results() -> list[dict]:
-    """Per published event: requests, scheduled, held, outcomes (the funnel's event end)."""
-    return [
-        {key: row[key] for key in ("group", "requests", "scheduled", "held", "outcomes")}
-        for row in funnel_by_event()
-    ]
 
 
 # Partnerships
@@ -378,7 +172,7 @@ def agreements_by_year() -> list[dict]:
 
 
 def proposals_by_sector() -> list[dict]:
-    counts = _counts(public_proposals(), "sectors")
+    counts = count_by(public_proposals(), "sectors")
     sectors = Sector.objects.filter(pk__in=counts)
     rows = [{"group": sector.label, "count": counts[sector.pk]} for sector in sectors]
     return sorted(rows, key=lambda r: (-r["count"], r["group"]))
@@ -386,7 +180,7 @@ def proposals_by_sector() -> list[dict]:
 
 def proposals_by_locality() -> list[dict]:
     """Published proposals per locality (today's unit)."""
-    counts = _counts(public_proposals(), "locality")
+    counts = count_by(public_proposals(), "locality")
     found = Locality.objects.filter(pk__in=counts).select_related("successor")
     localities = {place.pk: place for place in found}
     merged = Counter()
@@ -403,8 +197,8 @@ def proposals_by_locality() -> list[dict]:
 
 
 def matching_activity(*, today: dt.date | None = None, months: int = 12) -> list[dict]:
-    """Per month over the last `months`: interests expressed and accepted (on published
-    proposals), meeting requests sent and accepted (at published events)."""
+    """Per month over the last `months` (its first day): interests expressed and accepted
+    (on published proposals), meeting requests sent and accepted (at published events)."""
     today = today or dt.date.today()
     start = (today.replace(day=1) - dt.timedelta(days=31 * (months - 1))).replace(day=1)
     series = {
@@ -439,7 +233,7 @@ def matching_activity(*, today: dt.date | None = None, months: int = 12) -> list
             if key in table:
                 table[key][name] += row["n"]
     return [
-        {"month": month.strftime("%Y-%m"), **{name: counts[name] for name in series}}
+        {"month": month, **{name: counts[name] for name in series}}
         for month, counts in table.items()
     ]
 

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from kakehashi.directory.models import Locality
-from kakehashi.insights import figures
+from kakehashi.insights import figures, funnel
 from kakehashi.insights.models import Outcome
 from kakehashi.obstacles.models import OPEN_STATUSES, Obstacle
 from kakehashi.obstacles.queries import public_resolved
@@ -45,13 +45,13 @@ def _places(locality: Locality) -> list[int]:
 
 def locality_figures(locality: Locality) -> LocalityFigures:
     """Everything on the locality's dashboard. The funnel row is the locality's row of
-    figures.funnel_by_locality (the same attribution as the public funnel; zeros when it has
+    funnel.funnel_by_locality (the same attribution as the public funnel; zeros when it has
     none); outcomes are public ones (figures.public_outcomes); obstacles are listed only when
     closed with a public summary, the open ones only counted."""
     places = _places(locality)
     row = next(
-        (row for row in figures.funnel_by_locality() if row["id"] == locality.pk),
-        {"group": locality.name, **{key: 0 for key in figures.STAGE_KEYS}},
+        (row for row in funnel.funnel_by_locality() if row["id"] == locality.pk),
+        {"group": locality.name, **{key: 0 for key in funnel.KEYS}},
     )
     outcomes = list(
         figures.public_outcomes()

@@ -1,6 +1,9 @@
 """Dashboards: a chart, the same rows as a table, and the rows as CSV or XLSX. Everyone sees
 public aggregates; a signed-in member also sees the funnel of their own organisations."""
 
+import datetime as dt
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,10 +13,11 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kakehashi.common.formats import format_day, format_month, format_number
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
 from kakehashi.directory.models import Locality
 from kakehashi.directory.queries import organisation_ids_of
-from kakehashi.insights import authorities, charts, figures, localities, queries, services
+from kakehashi.insights import authorities, charts, figures, funnel, localities, queries, services
 from kakehashi.insights.dashboards import DASHBOARDS
 from kakehashi.insights.forms import OutcomeForm
 from kakehashi.obstacles.queries import today_unit
@@ -30,13 +34,41 @@ def index(request):
     )
 
 
+# Columns whose numbers are names, not quantities (no thousands separator in 2024).
+PLAIN_COLUMNS = {"year"}
+
+
+def _shown(key: str, value):
+    """A cell as the reader writes it: numbers with their separators, a month or a day in
+    words; None stays None (the table shows a dash)."""
+    if isinstance(value, dt.date):
+        return format_month(value) if key == "month" else format_day(value)
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value) if key in PLAIN_COLUMNS else format_number(value)
+    return value
+
+
+def _filed(key: str, value) -> str:
+    """A cell of a downloaded file: plain numbers and ISO dates that spreadsheets read."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m") if key == "month" else value.isoformat()
+    return str(value)
+
+
 def _cells(figure) -> list[list]:
-    return [[row.get(key, "") for key, _label in figure.columns] for row in figure.rows]
+    return [
+        [_shown(key, row.get(key, "")) for key, _label in figure.columns] for row in figure.rows
+    ]
 
 
 def _download(key: str, figure, kind: str):
+    # The headers in the reader's language, as on the page.
     columns = [str(label) for _key, label in figure.columns]
-    rows = [["" if cell is None else str(cell) for cell in cells] for cells in _cells(figure)]
+    rows = [
+        [_filed(key, row.get(key, "")) for key, _label in figure.columns] for row in figure.rows
+    ]
     name = f"kakehashi-insights-{key}.{kind}"
     if kind == CSV:
         response = StreamingHttpResponse(
@@ -77,9 +109,12 @@ def dashboard(request, key):
         context["demo_obstacles"] = authorities.demo_obstacles()
     if key == "funnel" and request.user.is_authenticated:
         own = organisation_ids_of(request.user)
-        context["own_rows"] = figures.organisation_funnel(own)
+        context["own_rows"] = [
+            row | {"cells": [row[key] for key, _label in funnel.COLUMNS]}
+            for row in funnel.organisation_funnel(own)
+        ]
         context["own_outcomes"] = figures.outcomes_of(own) if own else []
-        context["stages"] = figures.STAGES
+        context["stages"] = funnel.COLUMNS
     return render(request, "insights/dashboard.html", context)
 
 
@@ -98,7 +133,8 @@ def locality_dashboard(request, slug):
     data = localities.locality_figures(locality)
     chart = charts.bar_chart(
         title=_("Funnel of %(locality)s") % {"locality": locality.name},
-        items=[(str(label), data.funnel[key]) for key, label in figures.STAGES],
+        items=[(str(label), data.funnel[key]) for key, label in funnel.COLUMNS],
+        empty=_("Nothing has been counted here yet."),
     )
     return render(
         request,
@@ -106,7 +142,7 @@ def locality_dashboard(request, slug):
         {
             "data": data,
             "locality": locality,
-            "funnel": [(key, label, data.funnel[key]) for key, label in figures.STAGES],
+            "funnel": [(key, label, data.funnel[key]) for key, label in funnel.COLUMNS],
             "chart": chart,
             "demo": figures.demo_counts(),
         },

@@ -1,0 +1,52 @@
+"""{% load formats %}: the helpers of common/formats.py as filters, in the reader's language.
+
+    {{ meetings|number }}            1,234 · 1.234
+    {{ outcome.amount|amount:outcome.currency }}   80,000 USD · 80.000 USD · 80,000米ドル
+    {{ outcome.occurred_on|day }}    5 Dec 2026 · 5 tháng 12 năm 2026 · 2026年12月5日
+    {{ first_of_month|month }}       Jun 2024 · tháng 6 năm 2024 · 2024年6月
+    {{ slot.starts_at|moment }}      10 Mar 2027, 14:00 · 14:00 10 tháng 3 năm 2027
+    {{ organisation.country|country }}   Japan · Nhật Bản · 日本
+    {{ event.time_zone|time_zone }}  Vietnam Time · Giờ Việt Nam · ベトナム時間
+
+Each gives "" for None, so that `|default:"—"` can follow."""
+
+from django import template
+
+from kakehashi.common import formats
+
+register = template.Library()
+
+
+@register.filter
+def number(value):
+    return formats.format_number(value)
+
+
+@register.filter
+def amount(value, currency):
+    return formats.format_amount(value, currency)
+
+
+@register.filter
+def day(value):
+    return formats.format_day(value)
+
+
+@register.filter
+def month(value):
+    return formats.format_month(value)
+
+
+@register.filter
+def moment(value):
+    return formats.format_moment(value)
+
+
+@register.filter
+def country(value):
+    return formats.format_country(value)
+
+
+@register.filter
+def time_zone(value):
+    return formats.format_time_zone(value)
