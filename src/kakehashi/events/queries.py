@@ -8,9 +8,11 @@ from kakehashi.events.models import (
     EventOrganiser,
     Meeting,
     MeetingParticipant,
+    MeetingRequest,
     MeetingStatus,
     Registration,
     RegistrationStatus,
+    RequestStatus,
 )
 
 
@@ -78,3 +80,13 @@ def published_agenda(registration: Registration) -> QuerySet[Meeting]:
         )
         .order_by("published_slot__starts_at", "pk")
     )
+
+
+def requested_with(registration: Registration) -> set[int]:
+    """The delegations that have a pending or accepted request with this one, sent or
+    received: another request to them would be refused."""
+    pairs = MeetingRequest.objects.filter(
+        Q(sender=registration) | Q(recipient=registration),
+        status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
+    ).values_list("sender_id", "recipient_id")
+    return {other for pair in pairs for other in pair} - {registration.pk}
