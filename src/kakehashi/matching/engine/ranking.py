@@ -70,6 +70,12 @@ WEIGHTS: dict[str, float] = {
 METHODS = ("full", "bm25", "embedding")
 MIN_CANDIDATES = 200
 BROADER_WEIGHT = 0.5
+# Concepts of the glossary that describe a property of almost any offer, not its subject:
+# frozen fish fillets with a BAP certificate and machined parts under ISO 9001 are not
+# "both about standards". They are never given as a shared concept. They still weigh in the
+# concept score: leaving them out of it lowered the MRR on the labelled set (0.727 -> 0.724)
+# for certification proposals, whose subject they are.
+NOT_SUBJECTS = frozenset({"standards"})
 
 
 def kind_score(a: str | None, b: str | None) -> float:
@@ -435,7 +441,7 @@ def _reasons(index, query, analysis, slot, parts, context) -> tuple[Reason, ...]
                 WEIGHTS["semantic"] * parts["semantic"],
             )
         )
-    shared = analysis.expanded & a.expanded
+    shared = (analysis.expanded & a.expanded) - NOT_SUBJECTS
     if shared and parts["concepts"] > 0:
         direct = analysis.concepts & a.concepts
         order = sorted(shared, key=lambda c: (c not in direct, -index.concepts.idf(c), c))

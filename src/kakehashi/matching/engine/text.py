@@ -56,20 +56,20 @@ EN_STOP_WORDS = frozenset(
     the their them then there these they this those to under up us was we were what when where
     which while who will with would you your also other any all each both within between across
     per via about new seek seeks seeking looking look want wants need needs partner partners
-    offer offers offering provide provides project projects company companies
+    offer offers offering provide provides project projects company companies buyer buyers
     japan japanese vietnam vietnamese""".split()
 )
 VI_STOP_WORDS = frozenset(
     """và của các những cho với trong là được có này đó một để từ theo về tại đã sẽ đang cũng
     như nhằm khi thì mà hoặc hay bị do vì nên rất nhiều số ở ra vào lên trên dưới giữa sau trước
     đến bởi nhưng tuy_nhiên ngoài bên cùng nhau mỗi mọi chúng_tôi chúng_ta tôi họ việc sự cần
-    muốn tìm_kiếm tìm đối_tác dự_án công_ty doanh_nghiệp cung_cấp phía hơn nữa thêm
+    muốn tìm_kiếm tìm đối_tác dự_án công_ty doanh_nghiệp cung_cấp phía hơn nữa thêm người_mua
     nhật_bản nhật việt_nam""".split()
 )
 JA_STOP_WORDS = frozenset(
     """為る する 居る いる 有る ある 成る なる 出来る できる れる られる 行う こと 事 もの 物 ため
     為 よう 様 これ それ あれ 此れ 其れ 等 など 方 おる 致す 思う 考える 的 さ 化 性 中 等々
-    提供 パートナー 企業 会社 事業 プロジェクト 日本 ベトナム""".split()
+    提供 パートナー 企業 会社 事業 プロジェクト 日本 ベトナム バイヤー 買い手""".split()
 )
 _JA_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 _JA_SKIP_POS = frozenset({"補助記号", "空白", "記号"})
