@@ -43,7 +43,13 @@ def keyword_reasons(index, query, analysis, slot, weight, context) -> tuple[Reas
         return ()
     best = sorted(shared, key=lambda t: (-index.terms.idf(t), t))[:5]
     forms = surface_forms(f"{query.title}\n{query.text}", analysis.language)
-    return (Reason("shared_keywords", {"keywords": [forms.get(t, t) for t in best]}, weight),)
+    return (
+        Reason(
+            "shared_keywords",
+            {"keywords": [forms.get(t, t.replace("_", " ")) for t in best]},
+            weight,
+        ),
+    )
 
 
 def explicit_keywords(query: Document, doc: Document, context: Context) -> list[str]:
