@@ -155,6 +155,7 @@ def my_meetings(request, slug):
                 return redirect(_mine_url(event, registration))
         else:
             raise Http404
+    recommended, already_requested = _recommended_partners(registration, others)
     return render(
         request,
         "events/my_meetings.html",
@@ -166,7 +167,8 @@ def my_meetings(request, slug):
             "sent": registration.requests_sent.select_related("recipient__organisation"),
             "agenda": queries.published_agenda(registration),
             "request_form": request_form,
-            "recommended": _recommended_partners(registration, others),
+            "recommended": recommended,
+            "already_requested": already_requested,
             "availability_form": availability_form,
             "outcome_form": OutcomeForm(),
             "zone": zoneinfo.ZoneInfo(event.time_zone),
@@ -174,13 +176,17 @@ def my_meetings(request, slug):
     )
 
 
-def _recommended_partners(registration, others) -> list:
-    """The other delegations that fit this one best, with the matching's reasons."""
-    delegation_of = {other.organisation_id: other for other in others}
-    return [
+def _recommended_partners(registration, others) -> tuple[list, int]:
+    """The other delegations that fit this one best, with the matching's reasons, leaving out
+    those it already has a pending or accepted request with (either way); and how many
+    delegations were so left out."""
+    requested = queries.requested_with(registration)
+    delegation_of = {other.organisation_id: other for other in others if other.pk not in requested}
+    recommended = [
         (delegation_of[partner.organisation.pk], partner)
         for partner in partners_among(registration.organisation, delegation_of, limit=8)
     ]
+    return recommended, len(requested)
 
 
 def _mine_url(event, registration) -> str:

@@ -8,9 +8,11 @@ from kakehashi.events.models import (
     EventOrganiser,
     Meeting,
     MeetingParticipant,
+    MeetingRequest,
     MeetingStatus,
     Registration,
     RegistrationStatus,
+    RequestStatus,
 )
 
 
@@ -106,3 +108,13 @@ def changes_to_publish(meetings: list[Meeting]) -> dict[int, list[Meeting]]:
 def has_schedule_draft(event: Event) -> bool:
     """Whether a scheduler run has produced a draft that can be published."""
     return event.schedule_runs.filter(status="done").exists()
+
+
+def requested_with(registration: Registration) -> set[int]:
+    """The delegations that have a pending or accepted request with this one, sent or
+    received: another request to them would be refused."""
+    pairs = MeetingRequest.objects.filter(
+        Q(sender=registration) | Q(recipient=registration),
+        status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
+    ).values_list("sender_id", "recipient_id")
+    return {other for pair in pairs for other in pair} - {registration.pk}

@@ -11,11 +11,14 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from django.db.models import Q
 
-from kakehashi.matching.documents import current_slug, organisation_key
+from kakehashi.directory.models import Locality
+from kakehashi.matching.documents import DEMO_MARKER_WORDS, current_slug, organisation_key
 from kakehashi.matching.engine import Context
+from kakehashi.matching.engine.text import index_terms
 from kakehashi.partnerships.models import PartnershipParty, PartnershipStatus, PriorityPartner
 
 # Each provider returns pairs of organisation ids that have met.
@@ -62,7 +65,38 @@ def _read_context(today: dt.date) -> Context:
             for a, b in provider()
             if a != b
         ),
+        unshown_terms=unshown_terms(),
     )
+
+
+# How places are also written in proposals, beside the registry's names.
+PLACE_ALIASES = ("tp.hcm", "tphcm", "tp hcm", "hcm", "hcmc", "sài gòn", "saigon", "hn")
+
+
+def unshown_terms() -> frozenset[str]:
+    """Words a reader must not be shown as "shared keywords": every word of every locality's
+    names in the three languages (a place alone says nothing about a subject, and the
+    reasons name partner localities already) and the demo marker."""
+    names = tuple(
+        Locality.objects.order_by("pk").values_list(
+            "country", "name_local", "name_en", "name_vi", "name_ja"
+        )
+    )
+    return _place_terms(names) | DEMO_MARKER_WORDS
+
+
+@lru_cache(maxsize=2)
+def _place_terms(names: tuple) -> frozenset[str]:
+    terms = set()
+    for country, local, en, vi, ja in names:
+        written = [(en, "en"), (vi, "vi"), (ja, "ja"), (local, "vi" if country == "VN" else "ja")]
+        for name, language in written:
+            if name:
+                terms.add(name.casefold())
+                terms.update(index_terms(name, language))
+    for alias in PLACE_ALIASES:
+        terms.update((alias, alias.replace(" ", "_")))
+    return frozenset(terms)
 
 
 def _partner_localities() -> set[frozenset[str]]:

@@ -6,7 +6,24 @@ Minh City); organisations by key, so that a proposal never matches its own organ
 
 from __future__ import annotations
 
+import re
+
 from kakehashi.matching.engine import Document
+
+# How the demo loader marks its records (src/kakehashi/demo/): a title ending in "(demo)" and
+# a sentence saying so. Not part of what a record is about, so not part of its document.
+DEMO_MARKERS = re.compile(
+    r"\s*(?:\((?:demo|demo record)\)|（デモ）|Demo record\.|Bản ghi minh họa\.|"
+    r"デモ用のデータです。)",
+    re.IGNORECASE,
+)
+# The marker's words, never shown as shared keywords (matching.context.unshown_terms).
+DEMO_MARKER_WORDS = frozenset({"demo", "デモ"})
+
+
+def without_demo_marker(text: str) -> str:
+    """`text` without the demo loader's marks ("(demo)", "（デモ）", "Demo record."...)."""
+    return DEMO_MARKERS.sub("", text).strip()
 
 
 def organisation_key(organisation_id: int) -> str:
@@ -35,8 +52,10 @@ def organisation_document(organisation) -> Document:
     """An organisation's profile: what it does, in its own words, as a counterpart."""
     return Document(
         id=organisation_key(organisation.pk),
-        title=" / ".join(dict.fromkeys(n for n in (organisation.name, organisation.name_en) if n)),
-        text=organisation.description or organisation.name,
+        title=without_demo_marker(
+            " / ".join(dict.fromkeys(n for n in (organisation.name, organisation.name_en) if n))
+        ),
+        text=without_demo_marker(organisation.description or organisation.name),
         # Detected: the profile's language field is often left at its default.
         language=None,
         kind="organisation",

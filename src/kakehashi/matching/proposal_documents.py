@@ -6,7 +6,12 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from kakehashi.matching.documents import current_slug, organisation_key, proposal_key
+from kakehashi.matching.documents import (
+    current_slug,
+    organisation_key,
+    proposal_key,
+    without_demo_marker,
+)
 from kakehashi.matching.engine import Document
 from kakehashi.proposals import queries
 from kakehashi.proposals.models import Proposal
@@ -37,14 +42,14 @@ def proposal_text(proposal: Proposal) -> str:
         proposal.sought,
         proposal.partner_role,
     ]
-    return "\n".join(part for part in parts if part)
+    return without_demo_marker("\n".join(part for part in parts if part))
 
 
 def proposal_document(proposal: Proposal) -> Document:
     locality = proposal.locality or proposal.organisation.locality
     return Document(
         id=proposal_key(proposal.pk),
-        title=proposal.title,
+        title=without_demo_marker(proposal.title),
         text=proposal_text(proposal),
         language=proposal.language or None,
         kind=proposal.kind,

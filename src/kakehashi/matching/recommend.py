@@ -26,8 +26,18 @@ class Recommendation:
     reasons: list[str]
 
 
-def _recommendations(matches, limit: int) -> list[Recommendation]:
-    hits = {hit.key: hit for hit in load_hits([(m.id, m.score) for m in matches])}
+def _owner_id(hit: Hit) -> int:
+    return hit.proposal.organisation_id if hit.proposal is not None else hit.organisation.pk
+
+
+def _recommendations(matches, limit: int, *, own_organisation_id: int) -> list[Recommendation]:
+    """The matches a reader may see, never one of `own_organisation_id`'s records (the engine
+    leaves them out too; the records say whose they are today, whatever the index holds)."""
+    hits = {
+        hit.key: hit
+        for hit in load_hits([(m.id, m.score) for m in matches])
+        if _owner_id(hit) != own_organisation_id
+    }
     writer = ReasonWriter()
     writer.learn(reason for match in matches if match.id in hits for reason in match.reasons)
     recommendations = []
@@ -56,7 +66,7 @@ def for_proposal(proposal, *, limit: int = RECOMMENDATIONS) -> list[Recommendati
     context = matching_context()
     with reading() as index:
         matches = index.rank(document, k=limit + 5, context=context)
-    return _recommendations(matches, limit)
+    return _recommendations(matches, limit, own_organisation_id=proposal.organisation_id)
 
 
 def for_organisation(organisation: Organisation, *, limit: int = 20) -> list[Recommendation]:
@@ -77,7 +87,7 @@ def for_organisation(organisation: Organisation, *, limit: int = 20) -> list[Rec
             if match.id not in best or match.score > best[match.id].score:
                 best[match.id] = match
     ranked = sorted(best.values(), key=lambda m: (-m.score, m.id))
-    return _recommendations(ranked, limit)
+    return _recommendations(ranked, limit, own_organisation_id=organisation.pk)
 
 
 @dataclass

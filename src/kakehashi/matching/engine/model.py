@@ -118,6 +118,10 @@ class Context:
         default_factory=lambda: MappingProxyType({})
     )
     met_before: frozenset[frozenset[str]] = frozenset()
+    # Words never shown as shared keywords, as the analysis writes them (lower case, a
+    # Vietnamese word's syllables joined with "_"): the platform gives its place names in
+    # the three languages and its demo marker (they still count in the score).
+    unshown_terms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,12 @@ from collections.abc import Callable
 import numpy as np
 
 from kakehashi.matching.engine.model import Context, Document, Match, Reason
+from kakehashi.matching.engine.shown import (
+    explicit_keywords,
+    keyword_reasons,
+    keyword_set,
+    similarity_level,
+)
 
 # The complementarity of kinds: each kind and the kinds that answer it. Symmetric by design.
 KIND_TABLE: dict[str, frozenset[str]] = {
@@ -59,9 +65,17 @@ WEIGHTS: dict[str, float] = {
     "target_locality": 0.01,
     "target_country": 0.01,
 }
+
+
 METHODS = ("full", "bm25", "embedding")
 MIN_CANDIDATES = 200
 BROADER_WEIGHT = 0.5
+# Concepts of the glossary that describe a property of almost any offer, not its subject:
+# frozen fish fillets with a BAP certificate and machined parts under ISO 9001 are not
+# "both about standards". They are never given as a shared concept. They still weigh in the
+# concept score: leaving them out of it lowered the MRR on the labelled set (0.727 -> 0.724)
+# for certification proposals, whose subject they are.
+NOT_SUBJECTS = frozenset({"standards"})
 
 
 def kind_score(a: str | None, b: str | None) -> float:
@@ -186,10 +200,6 @@ def _document_concepts(index, slot: int) -> tuple[dict[str, float], float]:
     return entry
 
 
-def _keyword_set(keywords) -> set[str]:
-    return {w.casefold().strip() for w in keywords}
-
-
 def _semantic(index, cos):
     floor = getattr(index.embedder, "floor", 0.0)
     ceiling = getattr(index.embedder, "ceiling", 1.0)
@@ -223,7 +233,7 @@ def rank(
             Match(
                 index._ids[s],
                 round(s_ / top, 6),
-                _keyword_reasons(index, analysis, s, 1.0),
+                keyword_reasons(index, query, analysis, s, 1.0, context or Context()),
             )
             for s, s_ in best
         ]
@@ -235,7 +245,16 @@ def rank(
             Match(
                 index._ids[s],
                 round(max(0.0, c), 6),
-                (Reason("similar_meaning", {"similarity": round(max(0.0, c), 4)}, 1.0),),
+                (
+                    Reason(
+                        "similar_meaning",
+                        {
+                            "level": similarity_level(index, float(_semantic(index, c))) or "weak",
+                            "similarity": round(max(0.0, c), 4),
+                        },
+                        1.0,
+                    ),
+                ),
             )
             for s, c in best
         ]
@@ -357,7 +376,7 @@ class _QueryFacts:
     def __init__(self, query: Document, qweights: dict[str, float]):
         self.weights = qweights
         self.norm = _norm(qweights)
-        self.keywords = _keyword_set(query.keywords) if query.keywords else None
+        self.keywords = keyword_set(query.keywords) if query.keywords else None
 
 
 def _components(index, query, facts: _QueryFacts, slot, context) -> dict[str, float]:
@@ -371,7 +390,7 @@ def _components(index, query, facts: _QueryFacts, slot, context) -> dict[str, fl
         parts["sectors"] = len(query.sectors & doc.sectors) / len(query.sectors | doc.sectors)
     if facts.keywords and doc.keywords:
         qk = facts.keywords
-        dk = _keyword_set(doc.keywords)
+        dk = keyword_set(doc.keywords)
         parts["keywords"] = len(qk & dk) / min(len(qk), len(dk))
     for name, _params in _context_facts(query, doc, context):
         parts[name] = 1.0
@@ -401,14 +420,6 @@ def _context_facts(query: Document, doc: Document, context: Context):
         yield "target_country", {"country": query.country}
 
 
-def _keyword_reasons(index, analysis, slot, weight) -> tuple[Reason, ...]:
-    shared = set(analysis.terms) & set(index._analyses[slot].terms)
-    if not shared:
-        return ()
-    best = sorted(shared, key=lambda t: (-index.terms.idf(t), t))[:5]
-    return (Reason("shared_keywords", {"keywords": best}, weight),)
-
-
 def _reasons(index, query, analysis, slot, parts, context) -> tuple[Reason, ...]:
     doc = index._docs[slot]
     a = index._analyses[slot]
@@ -421,15 +432,16 @@ def _reasons(index, query, analysis, slot, parts, context) -> tuple[Reason, ...]
                 WEIGHTS["kind"],
             )
         )
-    if parts["semantic"] >= 0.5:
+    level = similarity_level(index, parts["semantic"])
+    if level is not None:
         reasons.append(
             Reason(
                 "similar_meaning",
-                {"similarity": round(parts["semantic"], 2)},
+                {"level": level, "similarity": round(parts["semantic"], 2)},
                 WEIGHTS["semantic"] * parts["semantic"],
             )
         )
-    shared = analysis.expanded & a.expanded
+    shared = (analysis.expanded & a.expanded) - NOT_SUBJECTS
     if shared and parts["concepts"] > 0:
         direct = analysis.concepts & a.concepts
         order = sorted(shared, key=lambda c: (c not in direct, -index.concepts.idf(c), c))
@@ -452,14 +464,11 @@ def _reasons(index, query, analysis, slot, parts, context) -> tuple[Reason, ...]
         "keywords", 0.0
     )
     if keyword_weight >= 0.02:
-        explicit = sorted(
-            {w.casefold().strip() for w in query.keywords}
-            & {w.casefold().strip() for w in doc.keywords}
-        )
+        explicit = explicit_keywords(query, doc, context)
         if explicit:
             reasons.append(Reason("shared_keywords", {"keywords": explicit[:5]}, keyword_weight))
         else:
-            reasons.extend(_keyword_reasons(index, analysis, slot, keyword_weight))
+            reasons.extend(keyword_reasons(index, query, analysis, slot, keyword_weight, context))
     for code, params in _context_facts(query, doc, context):
         reasons.append(Reason(code, params, WEIGHTS[code]))
     reasons = [Reason(r.code, r.params, round(r.weight, 6)) for r in reasons]

