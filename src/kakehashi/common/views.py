@@ -1,8 +1,11 @@
+import datetime as dt
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.common.audit import entries_visible_to
+from kakehashi.common.formats import format_country, format_day
 from kakehashi.common.i18n import LANGUAGE_CODES
 
 AUDIT_PAGE_SIZE = 50
@@ -59,7 +63,9 @@ def _audit_model(label: str):
         return None
 
 
-def _audit_value(value) -> str:
+def _audit_value(value, fields=()) -> str:
+    """A recorded value as the reader reads it: a choice by its label (from the first field
+    that knows it), a country by its name, a date in words."""
     if value is None or value == "" or value == []:
         return "—"
     if value is True:
@@ -69,24 +75,83 @@ def _audit_value(value) -> str:
     if isinstance(value, dict) and "repr" in value:
         return str(value["repr"])
     if isinstance(value, list):
-        return ", ".join(_audit_value(item) for item in value)
+        return ", ".join(_audit_value(item, fields) for item in value)
+    for field in fields:
+        choices = dict(getattr(field, "flatchoices", None) or ())
+        if value in choices:
+            return str(choices[value])
+        if getattr(field, "name", "") == "country":
+            return format_country(value)
+        if isinstance(field, models.DateField) and isinstance(value, str):
+            try:
+                return format_day(dt.date.fromisoformat(value[:10]))
+            except ValueError:
+                return value
     return str(value)
 
 
+def _attached_fields(model, name: str, depth: int = 2) -> list:
+    """Fields called `name` of the records attached to `model`'s records (an outcome added
+    to a meeting's or a proposal's trail names the outcome's fields)."""
+    if depth == 0:
+        return []
+    found = []
+    for relation in model._meta.related_objects:
+        related = relation.related_model
+        try:
+            found.append(related._meta.get_field(name))
+        except FieldDoesNotExist:
+            found.extend(_attached_fields(related, name, depth - 1))
+    return found
+
+
+def _audit_field(model, name: str) -> tuple[str, list]:
+    """The label a change's name is shown with, in the reader's language, and the fields that
+    may give its values' labels: the model's own field, `relation.column` (labelled by the
+    related records' name), or fields of attached records."""
+    relation, _dot, column = name.partition(".")
+    if model is None:
+        return name, []
+    try:
+        fields = [model._meta.get_field(relation)]
+    except FieldDoesNotExist:
+        fields = _attached_fields(model, relation)
+        if not fields:
+            return name.replace("_", " "), []
+    field = fields[0]
+    if column and field.related_model is not None:
+        related = field.related_model
+        try:
+            return str(related._meta.verbose_name_plural), [related._meta.get_field(column)]
+        except FieldDoesNotExist:
+            return str(related._meta.verbose_name_plural), []
+    label = getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural
+    return str(label), fields
+
+
+def _is_content(fields) -> bool:
+    """Text that people wrote (a title, a summary), as opposed to a choice or a date."""
+    return bool(fields) and all(
+        isinstance(field, models.CharField | models.TextField) and not field.choices
+        for field in fields
+    )
+
+
 def _audit_changes(entry, model) -> list[dict]:
+    """Each changed field: its label, the values before and after, and the language of the
+    record's text (content keeps its author's language)."""
+    language = entry.after.get("language") or entry.before.get("language") or ""
     rows = []
     for name in sorted(entry.before.keys() | entry.after.keys()):
-        label = name
-        if model is not None:
-            try:
-                label = model._meta.get_field(name).verbose_name
-            except (FieldDoesNotExist, AttributeError):
-                pass
+        label, fields = _audit_field(model, name)
         rows.append(
             {
                 "field": label,
-                "before": _audit_value(entry.before.get(name)) if name in entry.before else "",
-                "after": _audit_value(entry.after.get(name)) if name in entry.after else "",
+                "before": _audit_value(entry.before.get(name), fields)
+                if name in entry.before
+                else "",
+                "after": _audit_value(entry.after.get(name), fields) if name in entry.after else "",
+                "lang": language if language and _is_content(fields) else "",
             }
         )
     return rows
