@@ -126,7 +126,7 @@ def test_the_header_links_to_notifications_with_the_unread_count(client, lan):
     page = client.get(reverse("home")).content.decode()
     assert f'href="{reverse("notifications:list")}"' in page
     assert 'aria-label="Notifications: 2 unread"' in page
-    assert '<span class="badge" aria-hidden="true">2</span>' in page
+    assert '<span class="count" aria-hidden="true">2</span>' in page
     assert f'href="{reverse("notifications:list")}"' not in _anonymous_home(client)
 
 

@@ -160,3 +160,26 @@ def test_list_page_query_count_does_not_grow_with_rows(client, django_assert_max
     with django_assert_max_num_queries(12):
         response = client.get(reverse("partnerships:list"))
     assert response.content.decode().count("Agreement ") == 30
+
+
+def test_the_list_filters_by_locality_with_the_units_it_took_over(
+    client, django_assert_max_num_queries
+):
+    binh_duong = locality("binh-duong-before-2025")
+    former = partnership_between(binh_duong, locality("yokohama-city"), title="Binh Duong MoU")
+    today = partnership_between(
+        locality("ho-chi-minh-city"), locality("osaka-prefecture"), title="Ho Chi Minh City MoU"
+    )
+    elsewhere = partnership_between(
+        locality("hanoi"), locality("osaka-prefecture"), title="Hanoi MoU"
+    )
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("partnerships:list"), {"locality": "ho-chi-minh-city"})
+    html = response.content.decode()
+    assert former.title in html and today.title in html
+    assert elsewhere.title not in html
+    assert '<option value="ho-chi-minh-city" selected>' in html
+    # An unknown place filters nothing out and breaks nothing.
+    response = client.get(reverse("partnerships:list"), {"locality": "atlantis"})
+    assert response.status_code == 200
+    assert elsewhere.title in response.content.decode()

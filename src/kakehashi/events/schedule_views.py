@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -75,6 +76,8 @@ def schedule(request, slug):
             "form": ScheduleRunForm(),
             "meeting_form": OrganiserMeetingForm(event=event),
             "zone": zoneinfo.ZoneInfo(event.time_zone),
+            # Held / no-show are offered once a meeting has begun, not months before.
+            "now": timezone.now(),
         },
     )
 

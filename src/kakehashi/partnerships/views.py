@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.common.uploads import accept_upload, stored_file_response
-from kakehashi.directory.models import Country, Locality, Sector
+from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
 from kakehashi.directory.queries import organisations_visible_to
 from kakehashi.partnerships import queries, services
 from kakehashi.partnerships.forms import (
@@ -26,9 +27,29 @@ from kakehashi.partnerships.timeline import locality_timeline
 PAGE_SIZE = 50
 
 
+def _filter_localities() -> dict[str, list[Locality]]:
+    """The places a reader filters agreements by: Vietnam's current units (an agreement of a
+    former unit counts for its successor) and Japan's prefectures."""
+    places = Locality.objects.filter(
+        Q(country=Country.VIETNAM, is_current=True) | Q(level=LocalityLevel.JP_PREFECTURE)
+    )
+    grouped: dict[str, list[Locality]] = {Country.VIETNAM: [], Country.JAPAN: []}
+    for place in sorted(places, key=lambda place: place.name):
+        grouped[place.country].append(place)
+    return grouped
+
+
 def partnership_list(request):
-    partnerships = queries.partnerships_visible_to(request.user)
-    kind, status, sector = (request.GET.get(key, "") for key in ("kind", "status", "sector"))
+    kind, status, sector, place = (
+        request.GET.get(key, "") for key in ("kind", "status", "sector", "locality")
+    )
+    locality = Locality.objects.filter(slug=place).first() if place else None
+    if locality is not None:
+        partnerships = queries.partnerships_of_locality(locality, request.user).order_by(
+            F("signed_on").desc(nulls_last=True), "title"
+        )
+    else:
+        partnerships = queries.partnerships_visible_to(request.user)
     if kind in PartnershipKind.values:
         partnerships = partnerships.filter(kind=kind)
     if status in PartnershipStatus.values:
@@ -44,7 +65,13 @@ def partnership_list(request):
             "kinds": PartnershipKind.choices,
             "statuses": PartnershipStatus.choices,
             "sectors": Sector.objects.all(),
-            "selected": {"kind": kind, "status": status, "sector": sector},
+            "localities": _filter_localities(),
+            "selected": {
+                "kind": kind,
+                "status": status,
+                "sector": sector,
+                "locality": locality.slug if locality else "",
+            },
             "can_add": request.user.has_perm("partnerships.add_partnership"),
         },
     )

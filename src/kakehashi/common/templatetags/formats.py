@@ -13,6 +13,7 @@ Each gives "" for None, so that `|default:"—"` can follow."""
 from django import template
 
 from kakehashi.common import formats
+from kakehashi.common.i18n import Language
 
 register = template.Library()
 
@@ -38,6 +39,12 @@ def month(value):
 
 
 @register.filter
+def clock(value):
+    """A time of day in the current time zone: 14:00."""
+    return formats.format_time(value)
+
+
+@register.filter
 def moment(value):
     return formats.format_moment(value)
 
@@ -50,3 +57,10 @@ def country(value):
 @register.filter
 def time_zone(value):
     return formats.format_time_zone(value)
+
+
+@register.filter
+def languages(codes, separator=", "):
+    """Language codes by their names in the reader's language: vi, ja → Vietnamese, Japanese."""
+    names = dict(Language.choices)
+    return separator.join(str(names.get(code, code)) for code in codes or ())
