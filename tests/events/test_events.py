@@ -250,3 +250,10 @@ def test_list_pages_query_counts_do_not_grow(
     client.force_login(organiser)
     with django_assert_max_num_queries(16):
         assert client.get(reverse("events:registrations", args=["event-0"])).status_code == 200
+
+
+def test_a_visitor_on_an_open_event_is_invited_to_sign_in_and_register(client, conference):
+    event, _, _ = conference
+    page = client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    register = reverse("events:register", args=[event.slug])
+    assert f'href="{reverse("accounts:login")}?next={register}"' in page

@@ -55,6 +55,10 @@ def event_detail(request, slug):
             and event.registration_open
             and event.is_published,
             "approved_count": event.registrations.filter(status="approved").count(),
+            # A visitor is invited to sign in and register while registration is open.
+            "invite_visitor": not request.user.is_authenticated
+            and event.registration_open
+            and event.is_published,
         },
     )
 
