@@ -12,6 +12,7 @@ import datetime as dt
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from kakehashi.common.formats import format_day
 from kakehashi.directory.models import MembershipRole, OrganisationKind
 from kakehashi.insights.models import Outcome
 from kakehashi.messaging.models import Thread
@@ -183,9 +184,9 @@ def test_interest_thread_obstacle_and_locality_dashboard(browser, site):
     expect(page.locator("#funnel td[data-stage=other_outcomes]")).to_have_text("1")
     outcome_row = page.locator("#outcomes tbody tr")
     expect(outcome_row).to_have_count(1)
-    expect(outcome_row).to_contain_text(occurred_on.isoformat())
+    expect(outcome_row).to_contain_text(format_day(occurred_on, "en"))
     expect(outcome_row).to_contain_text("Contract or export deal")
-    expect(outcome_row).to_contain_text("480000.00 USD")
+    expect(outcome_row).to_contain_text("480,000 USD")
     resolved = page.locator("#resolved-obstacles tbody tr")
     expect(resolved).to_have_count(1)
     expect(resolved).to_contain_text(OBSTACLE)

@@ -264,7 +264,11 @@ def test_schedule_imports_neither_django_nor_the_solver_to_check(files):
 
 def test_the_examples_of_the_format_document_check_as_shown(tmp_path, capsys):
     text = (Path(__file__).parents[2] / "docs" / "scheduling-format.md").read_text("utf-8")
-    instance, result = re.findall(r"```json\n(.*?)```", text, re.S)
+    # The example instance is the document's first JSON block; the example result, the first
+    # after its heading (a diagnosis fragment comes between them).
+    instance = re.findall(r"```json\n(.*?)```", text, re.S)[0]
+    after = text.split("### Example result", 1)[1]
+    result = re.findall(r"```json\n(.*?)```", after, re.S)[0]
     printed = re.findall(r"prints for it:\n\n```\n(.*?)```", text, re.S)
     (tmp_path / "instance.json").write_text(instance, "utf-8")
     (tmp_path / "result.json").write_text(result, "utf-8")

@@ -37,6 +37,7 @@ def set_language(request):
             language,
             max_age=settings.LANGUAGE_COOKIE_AGE,
             samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
         )
         if request.user.is_authenticated and request.user.preferred_language != language:
             request.user.preferred_language = language

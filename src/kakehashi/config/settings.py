@@ -32,6 +32,25 @@ except SecretKeyError as error:
 ALLOWED_HOSTS = os.environ.get("KAKEHASHI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
     ","
 )
+# Behind HTTPS (KAKEHASHI_HTTPS=true, nginx terminating TLS and sending X-Forwarded-Proto):
+# redirect plain HTTP, tell browsers to come back over HTTPS only (HSTS), send cookies only
+# over HTTPS. `kakehashi check --deploy` then has nothing to warn about.
+HTTPS = env_bool("KAKEHASHI_HTTPS", False)
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("KAKEHASHI_HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("KAKEHASHI_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("KAKEHASHI_HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+# Health checks come from the load balancer over plain HTTP on the private side.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = [
     origin for origin in os.environ.get("KAKEHASHI_CSRF_TRUSTED_ORIGINS", "").split(",") if origin
 ]

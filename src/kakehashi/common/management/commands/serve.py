@@ -1,0 +1,73 @@
+"""`kakehashi serve`: the production web server (gunicorn) with sensible defaults.
+
+    kakehashi serve                          # 127.0.0.1:8000, workers from the cores
+    kakehashi serve --bind 0.0.0.0:8000 --workers 4
+
+Behind nginx (docs/operations.md) on loopback; each worker holds its own copy of the
+matching index, so workers are counted from the cores, not the requests. Each worker runs a
+few threads, which keeps slow clients from holding a whole worker. Access log on standard
+output, one line per request with its duration in microseconds.
+"""
+
+import os
+import sys
+
+from django.core.management.base import BaseCommand
+
+ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(b)s %(D)sus "%(a)s"'
+
+
+def default_workers() -> int:
+    return int(os.environ.get("KAKEHASHI_WEB_WORKERS", max(2, min(os.cpu_count() or 1, 8))))
+
+
+class Command(BaseCommand):
+    help = "Serve the platform with gunicorn (production)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--bind", default=os.environ.get("KAKEHASHI_BIND", "127.0.0.1:8000"), help="address"
+        )
+        parser.add_argument("--workers", type=int, default=default_workers())
+        parser.add_argument(
+            "--threads", type=int, default=int(os.environ.get("KAKEHASHI_WEB_THREADS", 4))
+        )
+        parser.add_argument(
+            "--timeout",
+            type=int,
+            default=int(os.environ.get("KAKEHASHI_WEB_TIMEOUT", 60)),
+            help="seconds before a stuck worker is restarted",
+        )
+
+    def arguments(self, options) -> list[str]:
+        """gunicorn's command line for these options."""
+        return [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "kakehashi.config.wsgi:application",
+            "--bind",
+            options["bind"],
+            "--workers",
+            str(options["workers"]),
+            "--threads",
+            str(options["threads"]),
+            "--worker-class",
+            "gthread",
+            "--timeout",
+            str(options["timeout"]),
+            "--graceful-timeout",
+            "30",
+            "--access-logfile",
+            "-",
+            "--access-logformat",
+            ACCESS_LOG_FORMAT,
+            "--forwarded-allow-ips",
+            os.environ.get("KAKEHASHI_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        ]
+
+    def handle(self, *args, **options):
+        command = self.arguments(options)
+        sys.stdout.flush()
+        # The server replaces this process, so that signals (reload, stop) reach it directly.
+        os.execv(command[0], command)
