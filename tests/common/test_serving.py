@@ -35,3 +35,13 @@ def test_a_mistyped_address_gets_our_own_page_in_the_readers_language(client, la
         assert translation.gettext("Back to the home page") in page
     assert "URLconf" not in page and "urlpatterns" not in page
     assert f'<html lang="{language}" ' in page
+
+
+@pytest.mark.django_db
+def test_every_page_says_where_it_may_load_from(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"  # no inline script, no other site
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["object-src"] == "'none'"
+    assert client.get("/api/v1/localities?country=JP")["Content-Security-Policy"] == policy

@@ -1,4 +1,5 @@
 import datetime as dt
+import decimal
 
 from django.apps import apps
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.common.audit import entries_visible_to
-from kakehashi.common.formats import format_country, format_day
+from kakehashi.common.formats import format_country, format_day, format_number
 from kakehashi.common.i18n import LANGUAGE_CODES
 
 AUDIT_PAGE_SIZE = 50
@@ -83,6 +84,13 @@ def _audit_value(value, fields=()) -> str:
             return str(choices[value])
         if getattr(field, "name", "") == "country":
             return format_country(value)
+        if isinstance(field, models.DecimalField | models.IntegerField) and not isinstance(
+            value, bool
+        ):
+            try:
+                return format_number(decimal.Decimal(str(value)))
+            except decimal.InvalidOperation:
+                return str(value)
         if isinstance(field, models.DateField) and isinstance(value, str):
             try:
                 return format_day(dt.date.fromisoformat(value[:10]))

@@ -22,6 +22,10 @@ class IndexClock(models.Model):
     generation = models.UUIDField(default=uuid.uuid4)
     sequence = models.PositiveBigIntegerField(default=0)
 
+    class Meta:
+        verbose_name = _("index clock")
+        verbose_name_plural = _("index clocks")
+
     def __str__(self):
         return f"{self.generation} @ {self.sequence}"
 
@@ -68,6 +72,8 @@ class RebuildRun(models.Model):
     last_key = models.CharField(max_length=40, blank=True)
 
     class Meta:
+        verbose_name = _("index rebuild")
+        verbose_name_plural = _("index rebuilds")
         ordering = ["-started_at"]
 
     def __str__(self):

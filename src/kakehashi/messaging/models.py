@@ -67,6 +67,8 @@ class ThreadParty(models.Model):
     joined_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("conversation party")
+        verbose_name_plural = _("conversation parties")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(fields=["thread", "organisation"], name="thread_party_once")
@@ -92,6 +94,8 @@ class ThreadMember(models.Model):
     last_read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("conversation member")
+        verbose_name_plural = _("conversation members")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(fields=["thread", "user"], name="thread_member_once")

@@ -234,6 +234,8 @@ class PriorityPartner(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("priority partner")
+        verbose_name_plural = _("priority partners")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(

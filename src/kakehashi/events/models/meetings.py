@@ -17,6 +17,8 @@ class MeetingPeriod(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
 
     class Meta:
+        verbose_name = _("meeting period")
+        verbose_name_plural = _("meeting periods")
         ordering = ["starts_at"]
         constraints = [
             models.CheckConstraint(
@@ -38,6 +40,8 @@ class MeetingSlot(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
 
     class Meta:
+        verbose_name = _("meeting slot")
+        verbose_name_plural = _("meeting slots")
         ordering = ["starts_at"]
         constraints = [
             models.UniqueConstraint(fields=["event", "starts_at"], name="meeting_slot_unique")
@@ -54,6 +58,8 @@ class MeetingTable(models.Model):
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
+        verbose_name = _("meeting table")
+        verbose_name_plural = _("meeting tables")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["event", "name"], name="meeting_table_name_unique"),
@@ -71,6 +77,8 @@ class Interpreter(models.Model):
     unavailable_slots = models.ManyToManyField(MeetingSlot, blank=True, related_name="+")
 
     class Meta:
+        verbose_name = _("interpreter")
+        verbose_name_plural = _("interpreters")
         ordering = ["name"]
 
     def __str__(self):
@@ -107,6 +115,8 @@ class MeetingRequest(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -174,6 +184,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["slot__starts_at", "pk"]
         constraints = [
             # The database itself refuses a double booking of a table or an interpreter.
@@ -206,6 +218,8 @@ class MeetingParticipant(models.Model):
     )
 
     class Meta:
+        verbose_name = _("meeting participant")
+        verbose_name_plural = _("meeting participants")
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "registration"], name="meeting_participant_unique"
@@ -245,6 +259,8 @@ class ScheduleRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("scheduler run")
+        verbose_name_plural = _("scheduler runs")
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -277,6 +293,8 @@ class MeetingOutcome(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("meeting outcome")
+        verbose_name_plural = _("meeting outcomes")
         ordering = ["recorded_at"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "kind"], name="meeting_outcome_unique")

@@ -189,6 +189,8 @@ class ProposalPartnershipType(models.Model):
     )
 
     class Meta:
+        verbose_name = _("partnership type wanted")
+        verbose_name_plural = _("partnership types wanted")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
@@ -212,6 +214,8 @@ class ProposalTargetCountry(models.Model):
     country = models.CharField(_("country"), max_length=2)
 
     class Meta:
+        verbose_name = _("target country")
+        verbose_name_plural = _("target countries")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(

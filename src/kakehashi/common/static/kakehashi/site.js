@@ -2,7 +2,10 @@
    - the menu button shows and hides the menu on small screens (without script the menu is
      simply open);
    - one menu group open at a time, closed by a click elsewhere or Escape;
-   - a form button with data-confirm asks before it submits. */
+   - a form button with data-confirm asks before it submits; a data-print button prints;
+   - a form marked data-kind-sections shows only the fieldsets (data-kinds="a b") of the
+     chosen kind (a select or radio buttons named "kind");
+   - a conversation (#messages with data-poll) fetches new messages while it is in view. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -23,6 +26,36 @@
     groups().forEach(function (group) {
       if (group !== except) group.removeAttribute("open");
     });
+  }
+
+  function showKindSections(form) {
+    function update() {
+      var field = form.querySelector("select[name=kind]") ||
+        form.querySelector("[name=kind]:checked");
+      var chosen = field ? field.value : null;
+      form.querySelectorAll("fieldset[data-kinds]").forEach(function (section) {
+        section.hidden = !chosen || section.dataset.kinds.split(" ").indexOf(chosen) < 0;
+      });
+    }
+    form.addEventListener("change", update);
+    update();
+  }
+
+  function pollConversation(box) {
+    var last = box.dataset.last;
+    var seconds = parseInt(box.dataset.pollSeconds, 10) || 20;
+    setInterval(function () {
+      if (document.hidden) return;
+      fetch(box.dataset.poll + "?after=" + encodeURIComponent(last),
+            {credentials: "same-origin", headers: {"Accept": "application/json"}})
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (!data || !data.count) return;
+          box.insertAdjacentHTML("beforeend", data.html);
+          last = data.last;
+        })
+        .catch(function () {});
+    }, seconds * 1000);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -64,5 +97,11 @@
         if (!window.confirm(element.getAttribute("data-confirm"))) event.preventDefault();
       });
     });
+    document.querySelectorAll("[data-print]").forEach(function (element) {
+      element.addEventListener("click", function () { window.print(); });
+    });
+    document.querySelectorAll("form[data-kind-sections]").forEach(showKindSections);
+    var conversation = document.querySelector("#messages[data-poll]");
+    if (conversation && window.fetch) pollConversation(conversation);
   });
 })();
