@@ -187,3 +187,12 @@ def test_api_tokens_are_shown_once_and_revocable(client):
     client.post(reverse("accounts:revoke_token", args=[token.pk]))
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+@pytest.mark.django_db
+def test_a_name_of_invisible_characters_is_refused_and_a_name_is_cleaned(client):
+    response = client.post(reverse("accounts:signup"), SIGN_UP | {"full_name": "\u200b\u202e"})
+    assert "Write your name with letters." in response.content.decode()
+    assert User.objects.count() == 0
+    client.post(reverse("accounts:signup"), SIGN_UP | {"full_name": " Lê\u200b Thu  Hà\u202e "})
+    assert User.objects.get().full_name == "Lê Thu Hà"

@@ -4,6 +4,15 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.i18n import Language
+from kakehashi.common.names import clean_name, is_empty_looking
+
+
+def _person_name(value: str) -> str:
+    """A person's name as it reads (no invisible or direction-changing characters)."""
+    name = clean_name(value)
+    if is_empty_looking(name):
+        raise forms.ValidationError(_("Write your name with letters."), code="name_empty")
+    return name
 
 
 class SignInForm(AuthenticationForm):
@@ -36,6 +45,9 @@ class SignUpForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
 
+    def clean_full_name(self):
+        return _person_name(self.cleaned_data["full_name"])
+
     def clean(self):
         cleaned = super().clean()
         password = cleaned.get("password")
@@ -53,6 +65,9 @@ class SignUpForm(forms.Form):
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
+
+    def clean_full_name(self):
+        return _person_name(self.cleaned_data["full_name"])
 
 
 class ApiTokenForm(forms.Form):

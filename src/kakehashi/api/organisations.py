@@ -42,6 +42,11 @@ class OrganisationOut(Schema):
     description: str
     language: str
     is_published: bool
+    held_reason: str = Field(
+        ...,
+        description="Why a platform administrator must look before it is published "
+        "(similar_name: its name reads like another organisation's), or empty",
+    )
     is_demo: bool
     created_at: dt.datetime
     updated_at: dt.datetime

@@ -25,8 +25,9 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "country", "locality", "is_published", "is_demo"]
-    list_filter = ["kind", "country", "is_published", "is_demo"]
+    list_display = ["name", "kind", "country", "locality", "is_published", "held_reason", "is_demo"]
+    # "Held for review": publish one (and clear the reason) once it is known to be genuine.
+    list_filter = ["held_reason", "kind", "country", "is_published", "is_demo"]
     search_fields = ["name", "name_en"]
     raw_id_fields = ["locality"]
     filter_horizontal = ["sectors"]

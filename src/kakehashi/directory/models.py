@@ -130,6 +130,10 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class HeldReason(models.TextChoices):
+    SIMILAR_NAME = "similar_name", _("A name like another organisation's")
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
@@ -151,6 +155,11 @@ class Organisation(models.Model):
     )
     is_published = models.BooleanField(_("published"), default=False)
     is_demo = models.BooleanField(_("demo record"), default=False)
+    # Kept unpublished until a platform administrator looks: why (e.g. its name reads like
+    # another organisation's, which could be an impersonation).
+    held_reason = models.CharField(
+        _("held for review"), max_length=20, choices=HeldReason.choices, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

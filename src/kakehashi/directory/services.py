@@ -4,7 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kakehashi.directory.models import Membership, MembershipRole, Organisation, Person
+from kakehashi.common.names import clean_name, comparison_key, is_empty_looking
+from kakehashi.directory.models import (
+    HeldReason,
+    Membership,
+    MembershipRole,
+    Organisation,
+    Person,
+)
+from kakehashi.directory.queries import is_platform_admin
 from kakehashi.directory.signals import organisation_changed
 
 
@@ -25,11 +33,10 @@ def person_for_user(user) -> Person:
 @transaction.atomic
 def create_person(*, full_name: str, email: str = "", phone: str = "", by) -> Person:
     """Add a person to the directory (someone who has not signed up, e.g. from an import)."""
-    if not full_name.strip():
+    full_name = clean_name(full_name)
+    if is_empty_looking(full_name):
         raise ValidationError(_("A person needs a name."), code="name_missing")
-    return Person.objects.create(
-        full_name=full_name.strip(), email=email.strip(), phone=phone.strip()
-    )
+    return Person.objects.create(full_name=full_name, email=email.strip(), phone=phone.strip())
 
 
 ORGANISATION_FIELDS = (
@@ -43,6 +50,7 @@ ORGANISATION_FIELDS = (
     "language",
     "is_published",
     "is_demo",
+    "held_reason",
 )
 
 
@@ -55,11 +63,51 @@ def _check_locality(fields: dict) -> None:
         )
 
 
+def _clean_names(fields: dict) -> None:
+    """Names stored as they read (common/names.py); a name with no letter or digit in it is
+    refused."""
+    for name in ("name", "name_en"):
+        if name in fields:
+            fields[name] = clean_name(fields[name])
+    if "name" in fields and is_empty_looking(fields["name"]):
+        raise ValidationError(
+            _("Give the organisation a name with letters or digits."), code="name_empty"
+        )
+
+
+def _reads_like_another(fields: dict, organisation: Organisation | None = None) -> bool:
+    """Whether the name (or the English name) reads like another organisation's: the same
+    letters, ignoring case, accents, spaces and punctuation."""
+    keys = {comparison_key(fields.get(name) or "") for name in ("name", "name_en")} - {""}
+    others = Organisation.objects.all()
+    if organisation is not None:
+        others = others.exclude(pk=organisation.pk)
+    return any(
+        comparison_key(name) in keys
+        for pair in others.values_list("name", "name_en")
+        for name in pair
+        if name
+    )
+
+
+def _hold_if_similar(fields: dict, by, organisation: Organisation | None = None) -> None:
+    """An organisation whose name reads like another's waits unpublished for a platform
+    administrator (who may publish it), so nobody can pass for someone else; a platform
+    administrator's own entries are not held."""
+    if is_platform_admin(by) or not _reads_like_another(fields, organisation):
+        return
+    fields["is_published"] = False
+    fields["held_reason"] = HeldReason.SIMILAR_NAME
+
+
 @transaction.atomic
 def create_organisation(*, by, sectors=(), **fields) -> Organisation:
     """Create an organisation; the user who creates it becomes its administrator
-    (a platform administrator creating one for others does not)."""
+    (a platform administrator creating one for others does not). A name that reads like
+    another organisation's keeps it unpublished and held for review (`held_reason`)."""
+    _clean_names(fields)
     _check_locality(fields)
+    _hold_if_similar(fields, by)
     organisation = Organisation.objects.create(
         **{name: fields[name] for name in ORGANISATION_FIELDS if name in fields}
     )
@@ -74,8 +122,17 @@ def create_organisation(*, by, sectors=(), **fields) -> Organisation:
 
 @transaction.atomic
 def update_organisation(*, organisation: Organisation, by, sectors=None, **fields) -> Organisation:
+    """Change an organisation. A held one stays unpublished until a platform administrator
+    publishes it; a new name that reads like another organisation's holds it."""
+    _clean_names(fields)
     merged = {name: getattr(organisation, name) for name in ORGANISATION_FIELDS} | fields
     _check_locality(merged)
+    if organisation.held_reason and is_platform_admin(by) and fields.get("is_published"):
+        fields["held_reason"] = ""  # reviewed and published
+    elif organisation.held_reason and not is_platform_admin(by):
+        fields["is_published"] = False
+    elif {"name", "name_en"} & set(fields):
+        _hold_if_similar(fields, by, organisation)
     for name, value in fields.items():
         if name in ORGANISATION_FIELDS:
             setattr(organisation, name, value)

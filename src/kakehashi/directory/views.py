@@ -140,6 +140,17 @@ def _save_organisation(request, form, organisation=None):
         return None
 
 
+def _tell_if_held(request, organisation) -> None:
+    if organisation.held_reason:
+        messages.warning(
+            request,
+            _(
+                "Its name reads like another organisation's, so it stays unpublished until a "
+                "platform administrator has looked at it."
+            ),
+        )
+
+
 @login_required
 def organisation_create(request):
     form = OrganisationForm(request.POST or None, initial={"is_published": True})
@@ -149,6 +160,7 @@ def organisation_create(request):
             messages.success(
                 request, _("The organisation is registered. You are its administrator.")
             )
+            _tell_if_held(request, organisation)
             return redirect(organisation)
     return render(request, "directory/organisation_form.html", {"form": form})
 
@@ -162,8 +174,10 @@ def organisation_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         # The form has not written anything: the service does, in one transaction.
         organisation.refresh_from_db()
-        if _save_organisation(request, form, organisation) is not None:
+        saved = _save_organisation(request, form, organisation)
+        if saved is not None:
             messages.success(request, _("The organisation is saved."))
+            _tell_if_held(request, saved)
             return redirect(organisation)
     return render(
         request, "directory/organisation_form.html", {"form": form, "organisation": organisation}
