@@ -18,10 +18,13 @@ KAKEHASHI = Path(sys.executable).parent / "kakehashi"
 
 
 def production_env(tmp_path, **extra) -> dict:
+    # Not the test run's own settings: the browser tests allow async-unsafe calls for
+    # themselves (DJANGO_ALLOW_ASYNC_UNSAFE), which production must not.
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("KAKEHASHI_") and key != "DATABASE_URL"
+        if not key.startswith("KAKEHASHI_")
+        and key not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     return environment | {
         "PYTHONPATH": os.pathsep.join(sys.path),
