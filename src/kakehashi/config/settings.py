@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "ninja",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
+    "django_tasks_db",
     "axes",
     "kakehashi.common",
     "kakehashi.accounts",
@@ -224,11 +225,20 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("KAKEHASHI_FROM_EMAIL", "Kakehashi <no-reply@kakehashi.local>")
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("KAKEHASHI_TASKS_BACKEND", "kakehashi.common.tasks.ThreadBackend")
-    }
-}
+# Background work. The default runs each task in a thread of the web process (the demo, one
+# machine). KAKEHASHI_TASKS_BACKEND=database queues tasks in the database for
+# `kakehashi db_worker` processes (production, docs/operations.md): one or more workers on the
+# "default" queue (e-mails, index upkeep) and one on "scheduler" (long solver runs), so that a
+# run never holds up an e-mail. Any other value names a django-tasks backend class.
+TASK_QUEUES = ["default", "scheduler"]
+_tasks_backend = os.environ.get("KAKEHASHI_TASKS_BACKEND", "kakehashi.common.tasks.ThreadBackend")
+if _tasks_backend == "database":
+    _tasks_backend = "django_tasks_db.DatabaseBackend"
+TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
+# A scheduler run writes a heartbeat this often; one silent for longer than the second figure
+# counts as dead (its worker was killed) and is marked failed.
+KAKEHASHI_RUN_HEARTBEAT_SECONDS = float(os.environ.get("KAKEHASHI_RUN_HEARTBEAT_SECONDS", 10))
+KAKEHASHI_RUN_STALE_SECONDS = float(os.environ.get("KAKEHASHI_RUN_STALE_SECONDS", 120))
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

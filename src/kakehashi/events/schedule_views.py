@@ -31,6 +31,8 @@ from kakehashi.events.models import (
 @login_required
 def schedule(request, slug):
     event = organised_event(request, slug)
+    # A run whose worker died shows as failed, with the way out, rather than "working…".
+    services.fail_stale_runs(event)
     run = event.schedule_runs.first()
     meetings = (
         event.meetings.exclude(status=MeetingStatus.CANCELLED)

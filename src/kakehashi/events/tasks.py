@@ -5,7 +5,8 @@ from django_tasks import task
 from kakehashi.events.models import ScheduleRun, ScheduleRunStatus
 
 
-@task()
+# A queue of its own: a long run never holds up e-mails and index upkeep (docs/operations.md).
+@task(queue_name="scheduler")
 def run_schedule(run_id: int) -> None:
     from kakehashi.events.services.schedule import execute_run
 

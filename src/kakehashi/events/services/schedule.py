@@ -3,13 +3,14 @@ draft, lock and place meetings, publish and tell the people whose meetings chang
 
 import datetime as dt
 import logging
+import threading
 import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -136,6 +137,7 @@ def start_schedule_run(*, event: Event, by, allow_moves: bool = False, time_limi
         raise ValidationError(
             _("Define the meeting slots and at least one table first."), code="no_programme"
         )
+    fail_stale_runs(event)
     if event.schedule_runs.filter(
         status__in=[ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING]
     ).exists():
@@ -147,22 +149,83 @@ def start_schedule_run(*, event: Event, by, allow_moves: bool = False, time_limi
     return run
 
 
+def heartbeat_seconds() -> float:
+    return float(getattr(settings, "KAKEHASHI_RUN_HEARTBEAT_SECONDS", 10))
+
+
+def stale_after_seconds() -> float:
+    """How long a running run may go without a heartbeat before its worker counts as dead."""
+    return float(getattr(settings, "KAKEHASHI_RUN_STALE_SECONDS", 120))
+
+
+def fail_stale_runs(event: Event) -> int:
+    """Mark failed the event's runs that say "running" but whose worker stopped beating (the
+    process was killed or the machine restarted): the organiser reads why and can start
+    again. Returns how many."""
+    cutoff = timezone.now() - dt.timedelta(seconds=stale_after_seconds())
+    stale = event.schedule_runs.filter(status=ScheduleRunStatus.RUNNING).filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    )
+    return stale.update(
+        status=ScheduleRunStatus.FAILED,
+        error=STALE_RUN_ERROR,
+        finished_at=timezone.now(),
+    )
+
+
+# Stored as a code; the schedule page shows it in the reader's language (events/diagnosis).
+STALE_RUN_ERROR = "worker_stopped"
+
+
+class _Heartbeat:
+    """While a run solves, a thread writes its heartbeat every few seconds (the solver gives
+    no sign of life of its own for minutes on end)."""
+
+    def __init__(self, run_id: int):
+        self.run_id = run_id
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, daemon=True)
+
+    def _beat(self) -> None:
+        try:
+            while not self.stopped.wait(heartbeat_seconds()):
+                ScheduleRun.objects.filter(pk=self.run_id).update(heartbeat_at=timezone.now())
+        finally:
+            connection.close()
+
+    def __enter__(self):
+        # Inside a transaction (tests run tasks in the test's own) another connection could
+        # not write the row this one holds: no heartbeat there, and none is needed.
+        if not connection.in_atomic_block:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stopped.set()
+        if self.thread.is_alive():
+            self.thread.join()
+
+
 def execute_run(run: ScheduleRun) -> ScheduleRun:
-    """Solve the run's instance and apply the result as the draft schedule."""
+    """Solve the run's instance and apply the result as the draft schedule. The run beats a
+    heartbeat while it solves (see fail_stale_runs)."""
     from kakehashi.scheduling.solve import solve
 
-    ScheduleRun.objects.filter(pk=run.pk).update(status=ScheduleRunStatus.RUNNING)
+    ScheduleRun.objects.filter(pk=run.pk).update(
+        status=ScheduleRunStatus.RUNNING, heartbeat_at=timezone.now()
+    )
     try:
         instance = parse_instance(build_instance(run.event, allow_moves=run.allow_moves))
     except InstanceError as error:
         return _fail(run, str(error))
 
     def progress(figures: dict) -> None:
-        ScheduleRun.objects.filter(pk=run.pk).update(progress=figures)
+        ScheduleRun.objects.filter(pk=run.pk).update(progress=figures, heartbeat_at=timezone.now())
 
     try:
-        result = solve(instance, time_limit=run.time_limit, seed=0, progress=progress).to_json()
-        return apply_run(run=run, result=result)
+        with _Heartbeat(run.pk):
+            result = solve(instance, time_limit=run.time_limit, seed=0, progress=progress)
+        return apply_run(run=run, result=result.to_json())
     except Exception as error:  # a run never stays "running" for ever: the organiser is told
         logger.exception("Scheduler run %s failed", run.pk)
         return _fail(run, f"{type(error).__name__}: {error}")

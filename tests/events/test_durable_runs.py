@@ -1,0 +1,107 @@
+"""Scheduler runs survive the process that runs them: a real `db_worker` process takes a run
+from the database queue and finishes it, and a run whose worker died (its heartbeat stopped)
+is marked failed with a reason the organiser reads, and can be started again."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from kakehashi.events import services
+from kakehashi.events.models import Meeting, MeetingStatus, ScheduleRun, ScheduleRunStatus
+from kakehashi.events.services.schedule import STALE_RUN_ERROR
+
+KAKEHASHI = Path(sys.executable).parent / "kakehashi"
+
+
+def accepted(delegations, first, second):
+    (a, a_user), (b, b_user) = delegations[first], delegations[second]
+    request = services.send_request(sender=a, recipient=b, by=a_user)
+    services.answer_request(request=request, accept=True, by=b_user)
+    return Meeting.objects.get(request=request)
+
+
+@pytest.mark.django_db
+def test_a_run_whose_worker_stopped_beating_is_failed_and_can_start_again(
+    client, conference, django_capture_on_commit_callbacks
+):
+    event, organiser, delegations = conference
+    accepted(delegations, "danang", "osaka")
+    long_ago = timezone.now() - dt.timedelta(minutes=10)
+    dead = ScheduleRun.objects.create(
+        event=event, created_by=organiser, status=ScheduleRunStatus.RUNNING
+    )
+    ScheduleRun.objects.filter(pk=dead.pk).update(heartbeat_at=long_ago)
+    alive = ScheduleRun.objects.create(
+        event=event, created_by=organiser, status=ScheduleRunStatus.RUNNING
+    )
+    ScheduleRun.objects.filter(pk=alive.pk).update(heartbeat_at=timezone.now())
+
+    assert services.fail_stale_runs(event) == 1
+    dead.refresh_from_db()
+    assert (dead.status, dead.error) == (ScheduleRunStatus.FAILED, STALE_RUN_ERROR)
+    alive.refresh_from_db()
+    assert alive.status == ScheduleRunStatus.RUNNING  # still beating: left alone
+
+    ScheduleRun.objects.filter(pk=alive.pk).update(heartbeat_at=long_ago)
+    client.force_login(organiser)
+    client.cookies["kakehashi_language"] = "vi"
+    page = client.get(reverse("events:schedule", args=[event.slug])).content.decode()
+    assert "worker_stopped" not in page
+    assert "Bộ xếp lịch đã dừng trước khi hoàn tất" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.start_schedule_run(event=event, by=organiser, time_limit=5)
+    again.refresh_from_db()
+    assert again.status == ScheduleRunStatus.DONE
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
+    return (
+        f"postgres://{settings['USER']}{password}@{settings['HOST']}:{settings['PORT']}"
+        f"/{settings['NAME']}"
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_process_takes_the_run_from_the_queue(settings, reference):
+    from tests.events.builders import build_conference
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
+    event, organiser, delegations = build_conference()
+    meeting = accepted(delegations, "danang", "osaka")
+    run = services.start_schedule_run(event=event, by=organiser, time_limit=5)
+    run.refresh_from_db()
+    assert run.status == ScheduleRunStatus.QUEUED  # nothing runs it in this process
+
+    environment = {key: value for key, value in os.environ.items()}
+    environment |= {
+        "DATABASE_URL": _database_url(),
+        "KAKEHASHI_TASKS_BACKEND": "database",
+        "PYTHONPATH": os.pathsep.join(sys.path),
+    }
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    worker = subprocess.run(
+        [str(KAKEHASHI), "db_worker", "--queue-name", "scheduler", "--batch", "--no-startup-delay"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert worker.returncode == 0, worker.stdout + worker.stderr
+    run.refresh_from_db()
+    assert run.status == ScheduleRunStatus.DONE, run.error
+    assert run.heartbeat_at is not None and run.finished_at is not None
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SCHEDULED and meeting.slot_id is not None
