@@ -11,6 +11,7 @@ from functools import partial
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.http.request import RawPostDataException
 from django.utils.translation import gettext
@@ -20,6 +21,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from kakehashi.api.auth import CsrfFailed, InvalidToken
+from kakehashi.common.views import RETRY_AFTER_SECONDS
 
 logger = logging.getLogger("kakehashi.api")
 
@@ -211,6 +213,19 @@ def on_bad_request(request, exc, api: NinjaAPI):
     return _error(api, request, 400, "bad_request", gettext("The request could not be read."))
 
 
+def on_database_unavailable(request, exc, api: NinjaAPI):
+    """The database cannot be reached (a restart, a failover): 503, try again shortly."""
+    logger.warning("Database unavailable in %s %s: %s", request.method, request.path, exc)
+    return _error(
+        api,
+        request,
+        503,
+        "unavailable",
+        gettext("The service is briefly unavailable. Try again in a moment."),
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 def on_server_error(request, exc: Exception, api: NinjaAPI):
     logger.exception("Unhandled error in %s %s", request.method, request.path, exc_info=exc)
     return _error(
@@ -235,6 +250,8 @@ HANDLERS = [
     (HttpError, on_http_error),
     (SuspiciousOperation, on_bad_request),
     (RawPostDataException, on_bad_request),
+    (OperationalError, on_database_unavailable),
+    (InterfaceError, on_database_unavailable),
     (Exception, on_server_error),
 ]
 

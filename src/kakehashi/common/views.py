@@ -1,13 +1,14 @@
 import datetime as dt
 import decimal
+import sys
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db import models
-from django.http import HttpResponseRedirect
+from django.db import InterfaceError, OperationalError, models
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
@@ -54,8 +55,35 @@ def forbidden(request, exception=None):
     return render(request, "common/error.html", {"status": 403}, status=403)
 
 
+# How long a client should wait before trying again while the database is unreachable.
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
+    """An unexpected error. While the database is unreachable (a restart, a failover), every
+    page fails alike: that is a 503 with a page that needs no database, in the reader's
+    language, and Retry-After; the API answers in its JSON form."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return unavailable(request)
     return render(request, "common/error.html", {"status": 500}, status=500)
+
+
+def unavailable(request):
+    if request.path.startswith("/api/"):
+        # The API's error shape (api/errors.py), for a failure before the API's own handlers.
+        response = JsonResponse(
+            {
+                "code": "unavailable",
+                "message": _("The service is briefly unavailable. Try again in a moment."),
+                "details": [],
+            },
+            status=503,
+        )
+    else:
+        response = render(request, "common/unavailable.html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _audit_model(label: str):

@@ -141,6 +141,9 @@ DATABASES = {
         env="DATABASE_URL", default=f"sqlite:///{SQLITE_PATH}", conn_max_age=60
     )
 }
+# A pooled connection is checked before use, so that after a database restart the next
+# request reconnects instead of failing on a dead connection.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
