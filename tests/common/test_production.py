@@ -110,3 +110,17 @@ def test_serve_starts_gunicorn_workers_that_answer(tmp_path):
     assert server.returncode == 0, output
     assert "Booting worker" in output and output.count("Booting worker") >= 2
     assert '"GET /healthz HTTP/1.1" 200' in output
+
+
+@pytest.mark.django_db
+def test_readiness_reports_the_waiting_tasks_of_a_database_queue(client, settings):
+    from kakehashi.events.tasks import run_schedule
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
+    run_schedule.enqueue(12345)  # waits: no worker in this test
+    ready = client.get("/readyz").json()
+    assert ready["status"] == "ok"
+    assert ready["checks"]["queues"]["scheduler"]["waiting"] == 1
+    assert ready["checks"]["queues"]["default"] == {"waiting": 0, "oldest_waiting_seconds": 0}

@@ -3,13 +3,17 @@
 - `/healthz` (liveness): the process answers; nothing else is touched, so a database outage
   does not get healthy web processes restarted.
 - `/readyz` (readiness): the database answers a query; 503 otherwise, with what failed, so
-  that a load balancer sends no traffic here until it does.
+  that a load balancer sends no traffic here until it does. Where tasks wait in the database
+  (KAKEHASHI_TASKS_BACKEND=database) it also says, per queue, how many wait and how long the
+  oldest has waited: for monitoring; a slow queue does not make the web unready.
 """
 
 import time
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -32,7 +36,28 @@ def readiness(request):
         checks["database"] = {"ok": True, "ms": round((time.monotonic() - started) * 1000, 1)}
     except DatabaseError as error:
         checks["database"] = {"ok": False, "error": error.__class__.__name__}
-    ready = all(check["ok"] for check in checks.values())
+    if checks["database"]["ok"] and _database_queue():
+        checks["queues"] = _queue_figures()
+    ready = all(check.get("ok", True) for check in checks.values())
     return JsonResponse(
         {"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503
     )
+
+
+def _database_queue() -> bool:
+    return settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
+def _queue_figures() -> dict:
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    figures = {"ok": True}
+    for queue in settings.TASK_QUEUES:
+        waiting = DBTaskResult.objects.ready().filter(queue_name=queue)
+        oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        figures[queue] = {
+            "waiting": waiting.count(),
+            "oldest_waiting_seconds": round((now - oldest).total_seconds()) if oldest else 0,
+        }
+    return figures
