@@ -227,6 +227,12 @@ EMAIL_BACKEND = os.environ.get(
     "KAKEHASHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("KAKEHASHI_FROM_EMAIL", "Kakehashi <no-reply@kakehashi.local>")
+# The SMTP server, when KAKEHASHI_EMAIL_BACKEND is django.core.mail.backends.smtp.EmailBackend.
+EMAIL_HOST = os.environ.get("KAKEHASHI_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("KAKEHASHI_EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("KAKEHASHI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("KAKEHASHI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("KAKEHASHI_EMAIL_USE_TLS", False)
 
 # Background work. The default runs each task in a thread of the web process (the demo, one
 # machine). KAKEHASHI_TASKS_BACKEND=database queues tasks in the database for
