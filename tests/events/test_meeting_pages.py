@@ -126,3 +126,18 @@ def test_organisers_add_meetings_themselves(client, conference):
     response = client.post(url, both, follow=True)
     assert "These delegations already have a meeting." in response.content.decode()
     assert Meeting.objects.count() == 1
+
+
+def test_availability_names_slots_as_the_reader_reads_them(conference):
+    from django.utils import translation
+
+    from kakehashi.events.forms import AvailabilityForm
+
+    event, _, _ = conference
+    form = AvailabilityForm(event=event)
+    with translation.override("en"):
+        labels = [label for _, label in form.fields["unavailable_slots"].choices]
+    assert labels[0] == "10 Mar 2027, 14:00–14:30"
+    with translation.override("ja"):
+        labels = [label for _, label in form.fields["unavailable_slots"].choices]
+    assert labels[0] == "2027年3月10日 14:00–14:30"

@@ -448,7 +448,7 @@ ACCEPTED_REQUESTS = [
 ]
 # Requests still waiting for the recipient's answer (robotics@ sees one on its start page).
 PENDING_REQUESTS = [
-    ("kansai-vn-business", "naniwa-robotics", 2),
+    ("kansai-vn-business", "naniwa-robotics", 1),
 ]
 
 

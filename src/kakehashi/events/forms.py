@@ -1,9 +1,12 @@
 import zoneinfo
+from functools import partial
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kakehashi.common.formats import format_moment, format_time
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Person
@@ -182,6 +185,12 @@ class MeetingRequestForm(forms.Form):
         self.fields["recipient"].label_from_instance = lambda r: r.organisation.display_name
 
 
+def _slot_label(slot, zone) -> str:
+    """A slot as the reader reads it, in the event's time zone: 10 Mar 2027, 13:30–13:50."""
+    with timezone.override(zone):
+        return f"{format_moment(slot.starts_at)}–{format_time(slot.ends_at)}"
+
+
 class AvailabilityForm(forms.Form):
     unavailable_slots = forms.ModelMultipleChoiceField(
         label=_("Slots when your delegation is busy"),
@@ -203,8 +212,8 @@ class AvailabilityForm(forms.Form):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unavailable_slots"].queryset = event.meeting_slots.all()
-        self.fields["unavailable_slots"].label_from_instance = lambda slot: (
-            f"{slot.starts_at.astimezone(zoneinfo.ZoneInfo(event.time_zone)):%Y-%m-%d %H:%M}"
+        self.fields["unavailable_slots"].label_from_instance = partial(
+            _slot_label, zone=zoneinfo.ZoneInfo(event.time_zone)
         )
         self.fields["attends_sessions"].queryset = event.sessions.exclude(kind="break")
 
