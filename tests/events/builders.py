@@ -69,3 +69,70 @@ def a_finished_run(event, organiser) -> ScheduleRun:
         status=ScheduleRunStatus.DONE,
         result={"status": "optimal", "scheduled_weight": 0, "upper_bound": 0},
     )
+
+
+def crowded(delegations: int = 40, wanted: int = 10):
+    """A busy event: `delegations` approved delegations, half Vietnamese and half Japanese,
+    each Vietnamese one with `wanted` accepted requests to Japanese ones, on a 14:00–16:00
+    programme of 10-minute slots and a few tables, so that the solver works for seconds
+    rather than a blink (for tests that stop its worker mid-run)."""
+    from kakehashi.events.models import (
+        Meeting,
+        MeetingParticipant,
+        MeetingRequest,
+        RequestStatus,
+    )
+    from kakehashi.events.services.meetings import interpreting_need
+
+    ministry = OrganisationFactory(kind=OrganisationKind.CENTRAL_AGENCY, locality=locality("hanoi"))
+    organiser = member_of(ministry, role=MembershipRole.ADMIN)
+    event = services.create_event(
+        by=organiser,
+        organisers=[ministry],
+        slug="crowded-2027",
+        name_en="Crowded 2027",
+        starts_on=dt.date(2027, 3, 10),
+        ends_on=dt.date(2027, 3, 10),
+        time_zone="Asia/Ho_Chi_Minh",
+        is_published=True,
+    )
+    services.define_programme(
+        event=event, periods=[(at(14), at(16))], slot_minutes=10, by=organiser
+    )
+    for number in range(1, 9):
+        services.set_table(event=event, name=f"Table {number}", seats=3, by=organiser)
+    services.add_interpreter(event=event, name="Interpreter", languages=["ja", "vi"], by=organiser)
+    sides = {"VN": [], "JP": []}
+    for index in range(delegations):
+        country, place, languages = (
+            ("VN", "da-nang", ["vi"]) if index % 2 == 0 else ("JP", "osaka-prefecture", ["ja"])
+        )
+        organisation = OrganisationFactory(
+            kind=OrganisationKind.COMPANY, country=country, locality=locality(place)
+        )
+        user = member_of(organisation)
+        registration = services.register(
+            event=event, organisation=organisation, by=user, languages=languages
+        )
+        Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.APPROVED)
+        registration.refresh_from_db()
+        sides[country].append(registration)
+    for position, sender in enumerate(sides["VN"]):
+        for step in range(wanted):
+            recipient = sides["JP"][(position + step) % len(sides["JP"])]
+            request = MeetingRequest.objects.create(
+                event=event,
+                sender=sender,
+                recipient=recipient,
+                priority=1 + 2 * (step % 2),
+                status=RequestStatus.ACCEPTED,
+            )
+            meeting = Meeting.objects.create(
+                event=event,
+                request=request,
+                weight=request.priority,
+                interpreting=interpreting_need([sender, recipient]),
+            )
+            for member in (sender, recipient):
+                MeetingParticipant.objects.create(meeting=meeting, registration=member)
+    return event, organiser

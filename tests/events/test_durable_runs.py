@@ -105,3 +105,60 @@ def test_a_worker_process_takes_the_run_from_the_queue(settings, reference):
     assert run.heartbeat_at is not None and run.finished_at is not None
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.SCHEDULED and meeting.slot_id is not None
+
+
+def _worker(*extra, **popen):
+    environment = dict(os.environ)
+    environment |= {
+        "DATABASE_URL": _database_url(),
+        "KAKEHASHI_TASKS_BACKEND": "database",
+        "KAKEHASHI_RUN_HEARTBEAT_SECONDS": "0.5",
+        "PYTHONPATH": os.pathsep.join(sys.path),
+    }
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    command = [str(KAKEHASHI), "db_worker", "--queue-name", "scheduler", "--no-startup-delay"]
+    return subprocess.Popen([*command, *extra], env=environment, **popen)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_run_leaves_a_failed_run_that_starts_again(client, settings, reference):
+    import signal
+    import time
+
+    from tests.events.builders import crowded
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
+    settings.KAKEHASHI_RUN_STALE_SECONDS = 3
+    event, organiser = crowded()
+    run = services.start_schedule_run(event=event, by=organiser, time_limit=60)
+
+    worker = _worker(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while ScheduleRun.objects.get(pk=run.pk).status == ScheduleRunStatus.QUEUED:
+            assert worker.poll() is None, "the worker ended before taking the run"
+            assert time.monotonic() < deadline, "the worker did not take the run"
+            time.sleep(0.01)
+        worker.send_signal(signal.SIGKILL)  # mid-run: no chance to clean up
+        worker.wait(timeout=30)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    run.refresh_from_db()
+    assert run.status == ScheduleRunStatus.RUNNING  # as the dead worker left it
+
+    time.sleep(settings.KAKEHASHI_RUN_STALE_SECONDS + 1)
+    client.force_login(organiser)
+    page = client.get(reverse("events:schedule", args=[event.slug])).content.decode()
+    assert "The scheduler stopped before it finished" in page
+    run.refresh_from_db()
+    assert (run.status, run.error) == (ScheduleRunStatus.FAILED, STALE_RUN_ERROR)
+
+    again = services.start_schedule_run(event=event, by=organiser, time_limit=10)
+    finished = _worker("--batch", stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output, _ = finished.communicate(timeout=300)
+    assert finished.returncode == 0, output
+    again.refresh_from_db()
+    assert again.status == ScheduleRunStatus.DONE, again.error
