@@ -110,6 +110,8 @@ def test_publishing_tells_only_the_delegations_whose_meetings_changed(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
         [delegations["hue"][1].email, delegations["aichi"][1].email]
     )
+    # The new time in words, in the event's time zone (the tests' readers read English).
+    assert all("- 10 Mar 2027, 14:30, Table 2" in m.body for m in mailoutbox)
 
 
 def test_organisers_add_meetings_themselves(client, conference):
