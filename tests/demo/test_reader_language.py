@@ -6,7 +6,8 @@ reads) is checked for:
 - an English interface string: text equal to an English message of the catalogue whose
   translation differs (content that people wrote is not the interface and may be English);
 - a confirmation or error message (a flash) that is not in the page's language;
-- an underscore or a raw code: a country code alone (JP, VN) or an instance id (s9, r1, t3).
+- an underscore or a raw code: a country code alone (JP, VN) or an instance id (s9, r1, t3);
+- Django's "---------" as a choice in a list.
 """
 
 import re
@@ -121,6 +122,8 @@ def test_no_english_interface_underscores_or_codes_on_vi_and_ja_pages(language):
     problems = []
     for (who, url), html in crawled_pages(language).items():
         assert f'<html lang="{language}"' in html, (who, url)
+        if ">---------<" in html:
+            problems.append(f"{who} {url}: Django's '---------' as a choice")
         parser = VisibleText(language)
         parser.feed(html)
         for text in parser.texts:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.formats import format_day
 from kakehashi.directory.models import (
     Locality,
     MembershipRole,
@@ -17,7 +18,7 @@ class LocalityChoiceField(forms.ModelChoiceField):
             # Translators: a former province, e.g. "Binh Duong (until 2025-06-30)".
             return _("%(name)s (until %(date)s)") % {
                 "name": obj.name,
-                "date": obj.valid_until.isoformat(),
+                "date": format_day(obj.valid_until),
             }
         return _("%(name)s (former)") % {"name": obj.name}
 

@@ -65,7 +65,11 @@ class SearchForm(forms.Form):
         ],
     )
     sector = forms.ModelChoiceField(
-        label=_("Sector"), required=False, queryset=Sector.objects.all(), to_field_name="key"
+        label=_("Sector"),
+        required=False,
+        queryset=Sector.objects.all(),
+        to_field_name="key",
+        empty_label=_("All fields"),
     )
     country = forms.ChoiceField(
         label=_("Country"), required=False, choices=[("", _("Both countries")), *Country.choices]
@@ -75,6 +79,7 @@ class SearchForm(forms.Form):
         required=False,
         queryset=Locality.objects.filter(is_current=True),
         to_field_name="slug",
+        empty_label=_("All localities"),
     )
     partnership_type = forms.ChoiceField(
         label=_("Partnership sought"),

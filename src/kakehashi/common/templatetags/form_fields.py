@@ -13,8 +13,21 @@ register = template.Library()
 CHECKLIST_FROM = 8
 
 
+# Django's "no choice" line; in a list the reader reads a dash, in every language.
+DJANGO_EMPTY_LABEL = "---------"
+
+
 @register.simple_tag
 def field_widget(field):
+    # This form's own copy of the field is changed, never the form class's.
+    if getattr(field.field, "empty_label", None) == DJANGO_EMPTY_LABEL:
+        field.field.empty_label = "—"
+    elif isinstance(field.field, forms.ChoiceField) and not hasattr(field.field, "queryset"):
+        choices = list(field.field.choices)
+        if any(label == DJANGO_EMPTY_LABEL for _value, label in choices):
+            field.field.choices = [
+                (value, "—" if label == DJANGO_EMPTY_LABEL else label) for value, label in choices
+            ]
     attrs = {}
     described = []
     if field.help_text:
