@@ -17,25 +17,32 @@ def at(hour: int, minute: int = 0, day: int = 10) -> dt.datetime:
     return dt.datetime(2027, 3, day, hour, minute, tzinfo=ZONE)
 
 
-def build_conference():
-    """A published event with a 14:00–16:00 meeting period in 30-minute slots, three
-    tables (4, 2 and 4 seats), a ja–vi interpreter and approved delegations: Da Nang (vi),
-    Hue (vi, en), Osaka (ja) and Aichi (ja, en)."""
+def _event_with_programme(slug: str, name: str, slot_minutes: int):
+    """A published one-day event of a ministry in Hanoi, 10 March 2027, with a 14:00–16:00
+    meeting period cut into slots; returns it and its organiser."""
     ministry = OrganisationFactory(kind=OrganisationKind.CENTRAL_AGENCY, locality=locality("hanoi"))
     organiser = member_of(ministry, role=MembershipRole.ADMIN)
     event = services.create_event(
         by=organiser,
         organisers=[ministry],
-        slug="meet-japan-2027",
-        name_en="Meet Japan 2027",
+        slug=slug,
+        name_en=name,
         starts_on=dt.date(2027, 3, 10),
         ends_on=dt.date(2027, 3, 10),
         time_zone="Asia/Ho_Chi_Minh",
         is_published=True,
     )
     services.define_programme(
-        event=event, periods=[(at(14), at(16))], slot_minutes=30, by=organiser
+        event=event, periods=[(at(14), at(16))], slot_minutes=slot_minutes, by=organiser
     )
+    return event, organiser
+
+
+def build_conference():
+    """A published event with a 14:00–16:00 meeting period in 30-minute slots, three
+    tables (4, 2 and 4 seats), a ja–vi interpreter and approved delegations: Da Nang (vi),
+    Hue (vi, en), Osaka (ja) and Aichi (ja, en)."""
+    event, organiser = _event_with_programme("meet-japan-2027", "Meet Japan 2027", 30)
     services.set_table(event=event, name="Table 1", seats=4, by=organiser)
     services.set_table(event=event, name="Table 2", seats=2, by=organiser)
     services.set_table(event=event, name="Table 3", seats=4, by=organiser)
@@ -84,21 +91,7 @@ def crowded(delegations: int = 40, wanted: int = 10):
     )
     from kakehashi.events.services.meetings import interpreting_need
 
-    ministry = OrganisationFactory(kind=OrganisationKind.CENTRAL_AGENCY, locality=locality("hanoi"))
-    organiser = member_of(ministry, role=MembershipRole.ADMIN)
-    event = services.create_event(
-        by=organiser,
-        organisers=[ministry],
-        slug="crowded-2027",
-        name_en="Crowded 2027",
-        starts_on=dt.date(2027, 3, 10),
-        ends_on=dt.date(2027, 3, 10),
-        time_zone="Asia/Ho_Chi_Minh",
-        is_published=True,
-    )
-    services.define_programme(
-        event=event, periods=[(at(14), at(16))], slot_minutes=10, by=organiser
-    )
+    event, organiser = _event_with_programme("crowded-2027", "Crowded 2027", 10)
     for number in range(1, 9):
         services.set_table(event=event, name=f"Table {number}", seats=3, by=organiser)
     services.add_interpreter(event=event, name="Interpreter", languages=["ja", "vi"], by=organiser)

@@ -16,7 +16,11 @@ from kakehashi.events.models import (
     RegistrationStatus,
     RequestStatus,
 )
-from kakehashi.events.queries import has_schedule_draft, meetings_to_publish, organises_filter
+from kakehashi.events.queries import (
+    has_changes_to_publish,
+    has_schedule_draft,
+    organises_filter,
+)
 from kakehashi.messaging.queries import unread_total
 from kakehashi.obstacles.models import Status as ObstacleStatus
 from kakehashi.obstacles.queries import queue_of
@@ -146,7 +150,7 @@ def _events_to_run(user, today: dt.date) -> list[EventToRun]:
             continue  # nothing to schedule (yet)
         elif not has_schedule_draft(event):
             step = "run"
-        elif meetings_to_publish(event):
+        elif has_changes_to_publish(event):
             step = "publish"
         else:
             continue  # nothing to do

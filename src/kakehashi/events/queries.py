@@ -95,6 +95,17 @@ def meetings_to_publish(event: Event) -> list[Meeting]:
     ]
 
 
+def has_changes_to_publish(event: Event) -> bool:
+    """Whether any meeting's draft place differs from what was published (ids only: cheap
+    enough for a page that asks it of every event a person organises)."""
+    return any(
+        (slot, table) != (published_slot, published_table)
+        for slot, table, published_slot, published_table in event.meetings.values_list(
+            "slot_id", "table_id", "published_slot_id", "published_table_id"
+        )
+    )
+
+
 def changes_to_publish(meetings: list[Meeting]) -> dict[int, list[Meeting]]:
     """Registration id -> its meetings among `meetings` (from meetings_to_publish): the
     delegations that publishing would tell, each with what changed."""
