@@ -124,21 +124,3 @@ def test_readiness_reports_the_waiting_tasks_of_a_database_queue(client, setting
     assert ready["status"] == "ok"
     assert ready["checks"]["queues"]["scheduler"]["waiting"] == 1
     assert ready["checks"]["queues"]["default"] == {"waiting": 0, "oldest_waiting_seconds": 0}
-
-
-@pytest.mark.django_db
-def test_the_daily_jobs_run_in_one_command(reference):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    out = StringIO()
-    call_command("daily", stdout=out)
-    assert (
-        out.getvalue()
-        .strip()
-        .endswith(
-            "Daily jobs done: expire_proposals, send_match_digests, remind_meeting_requests, "
-            "send_message_digests, escalate_obstacles."
-        )
-    )

@@ -3,21 +3,16 @@ from the database queue and finishes it, and a run whose worker died (its heartb
 is marked failed with a reason the organiser reads, and can be started again."""
 
 import datetime as dt
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from kakehashi.events import services
 from kakehashi.events.models import Meeting, MeetingStatus, ScheduleRun, ScheduleRunStatus
 from kakehashi.events.services.schedule import STALE_RUN_ERROR
-
-KAKEHASHI = Path(sys.executable).parent / "kakehashi"
+from tests.processes import KAKEHASHI, worker_env
 
 
 def accepted(delegations, first, second):
@@ -61,17 +56,6 @@ def test_a_run_whose_worker_stopped_beating_is_failed_and_can_start_again(
     assert again.status == ScheduleRunStatus.DONE
 
 
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
-    return (
-        f"postgres://{settings['USER']}{password}@{settings['HOST']}:{settings['PORT']}"
-        f"/{settings['NAME']}"
-    )
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_process_takes_the_run_from_the_queue(settings, reference):
     from tests.events.builders import build_conference
@@ -85,16 +69,9 @@ def test_a_worker_process_takes_the_run_from_the_queue(settings, reference):
     run.refresh_from_db()
     assert run.status == ScheduleRunStatus.QUEUED  # nothing runs it in this process
 
-    environment = {key: value for key, value in os.environ.items()}
-    environment |= {
-        "DATABASE_URL": _database_url(),
-        "KAKEHASHI_TASKS_BACKEND": "database",
-        "PYTHONPATH": os.pathsep.join(sys.path),
-    }
-    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     worker = subprocess.run(
         [str(KAKEHASHI), "db_worker", "--queue-name", "scheduler", "--batch", "--no-startup-delay"],
-        env=environment,
+        env=worker_env(),
         capture_output=True,
         text=True,
         timeout=300,
@@ -108,15 +85,8 @@ def test_a_worker_process_takes_the_run_from_the_queue(settings, reference):
 
 
 def _worker(*extra, **popen):
-    environment = dict(os.environ)
-    environment |= {
-        "DATABASE_URL": _database_url(),
-        "KAKEHASHI_TASKS_BACKEND": "database",
-        "KAKEHASHI_RUN_HEARTBEAT_SECONDS": "0.5",
-        "PYTHONPATH": os.pathsep.join(sys.path),
-    }
-    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     command = [str(KAKEHASHI), "db_worker", "--queue-name", "scheduler", "--no-startup-delay"]
+    environment = worker_env(KAKEHASHI_RUN_HEARTBEAT_SECONDS="0.5")
     return subprocess.Popen([*command, *extra], env=environment, **popen)
 
 

@@ -68,3 +68,19 @@ class AuditEntry(models.Model):
     def __str__(self):
         when = f"{self.created_at:%Y-%m-%d %H:%M}"
         return f"{when} {self.actor_repr or '-'} {self.action} {self.model_label}#{self.object_id}"
+
+
+class DailyRun(models.Model):
+    """The daily jobs of one day (common/daily.py): the row is the claim, so they run once a
+    day whether the worker or a timer starts them."""
+
+    day = models.DateField(unique=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    failed_jobs = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-day"]
+
+    def __str__(self) -> str:
+        return str(self.day)

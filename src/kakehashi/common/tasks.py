@@ -8,6 +8,7 @@ import logging
 import threading
 
 from django.db import connections
+from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
@@ -42,3 +43,18 @@ class ThreadBackend(ImmediateBackend):
                 logger.error("Task %s failed: %s", task_result.task.name, task_result.errors)
         finally:
             connections.close_all()
+
+
+@task()
+def run_daily_jobs() -> None:
+    """The daily jobs, once a day (common/daily.py); queues the next day's run itself."""
+    from kakehashi.common import daily
+
+    try:
+        run = daily.claim_today()
+        if run is not None:
+            daily.run_jobs(run)
+        else:
+            logger.info("Daily jobs already ran today; skipped")
+    finally:
+        daily.ensure_scheduled()

@@ -248,6 +248,11 @@ TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
 # counts as dead (its worker was killed) and is marked failed.
 KAKEHASHI_RUN_HEARTBEAT_SECONDS = float(os.environ.get("KAKEHASHI_RUN_HEARTBEAT_SECONDS", 10))
 KAKEHASHI_RUN_STALE_SECONDS = float(os.environ.get("KAKEHASHI_RUN_STALE_SECONDS", 120))
+# With the database queue a worker runs the daily jobs (common/daily.py) each day at this
+# time of TIME_ZONE; `kakehashi daily` from a timer or cron stays possible (the day is claimed
+# once either way). KAKEHASHI_DAILY_BY_WORKER=false leaves them to the timer alone.
+KAKEHASHI_DAILY_AT = os.environ.get("KAKEHASHI_DAILY_AT", "06:00")
+KAKEHASHI_DAILY_BY_WORKER = env_bool("KAKEHASHI_DAILY_BY_WORKER", True)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

@@ -1,30 +1,30 @@
-"""`kakehashi daily`: the daily jobs in one go (a systemd timer or one cron line runs it; see
-docs/operations.md). Each job runs even when one before it failed; the command fails if any
-did, naming which."""
+"""`kakehashi daily`: the daily jobs in one go (common/daily.py). With the database queue a
+worker runs them each morning by itself; a systemd timer or one cron line may run this
+instead, or as well: the day is claimed once, so a second start the same day does nothing
+(`--again` runs them anyway). Each job runs even when one before it failed; the command fails
+if any did, naming which."""
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-DAILY_JOBS = [
-    "expire_proposals",
-    "send_match_digests",
-    "remind_meeting_requests",
-    "send_message_digests",
-    "escalate_obstacles",
-]
+from kakehashi.common import daily
 
 
 class Command(BaseCommand):
     help = "Run every daily job: expiry, digests, reminders, escalation."
 
-    def handle(self, *args, **options):
-        failed = []
-        for job in DAILY_JOBS:
-            try:
-                call_command(job, stdout=self.stdout, stderr=self.stderr)
-            except Exception as error:  # one job's failure must not skip the others
-                self.stderr.write(f"{job} failed: {type(error).__name__}: {error}")
-                failed.append(job)
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--again",
+            action="store_true",
+            help="run them even if they already ran today (digests may go out twice)",
+        )
+
+    def handle(self, *args, again=False, **options):
+        run = daily.claim_today()
+        if run is None and not again:
+            self.stdout.write("Daily jobs already ran today (use --again to run them anyway).")
+            return
+        failed = daily.run_jobs(run, stdout=self.stdout, stderr=self.stderr)
         if failed:
             raise CommandError(f"Daily jobs failed: {', '.join(failed)}")
-        self.stdout.write(f"Daily jobs done: {', '.join(DAILY_JOBS)}.")
+        self.stdout.write(f"Daily jobs done: {', '.join(daily.DAILY_JOBS)}.")
