@@ -4,14 +4,14 @@ workers that serve the app."""
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.processes import free_port, wait_until_answers
 
 STRONG_KEY = "production-like-" + "k3y" * 20
 KAKEHASHI = Path(sys.executable).parent / "kakehashi"
@@ -70,12 +70,6 @@ def test_liveness_and_readiness(client):
     assert ready.json()["checks"]["database"]["ok"] is True
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _get(url: str) -> tuple[int, bytes]:
     request = urllib.request.Request(url, headers={"Host": "kakehashi.example.org"})
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -83,7 +77,7 @@ def _get(url: str) -> tuple[int, bytes]:
 
 
 def test_serve_starts_gunicorn_workers_that_answer(tmp_path):
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(KAKEHASHI), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
         env=production_env(tmp_path, KAKEHASHI_HTTPS="false"),
@@ -92,15 +86,8 @@ def test_serve_starts_gunicorn_workers_that_answer(tmp_path):
         text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                status, body = _get(f"http://127.0.0.1:{port}/healthz")
-                break
-            except OSError:
-                assert server.poll() is None, server.stdout.read()
-                assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
-                time.sleep(0.5)
+        wait_until_answers(f"http://127.0.0.1:{port}/healthz", server)
+        status, body = _get(f"http://127.0.0.1:{port}/healthz")
         assert (status, body) == (200, b'{"status": "ok"}')
         status, css = _get(f"http://127.0.0.1:{port}/static/kakehashi/site.css")
         assert status == 200 and b"--kk-primary" in css
@@ -124,3 +111,52 @@ def test_readiness_reports_the_waiting_tasks_of_a_database_queue(client, setting
     assert ready["status"] == "ok"
     assert ready["checks"]["queues"]["scheduler"]["waiting"] == 1
     assert ready["checks"]["queues"]["default"] == {"waiting": 0, "oldest_waiting_seconds": 0}
+
+
+@pytest.mark.django_db
+def test_metrics_are_off_unless_switched_on(client):
+    assert client.get("/metrics").status_code == 404
+
+
+def test_metrics_need_a_token_for_the_scraper(tmp_path):
+    checked = subprocess.run(
+        [str(KAKEHASHI), "check"],
+        env=production_env(tmp_path, KAKEHASHI_METRICS="true"),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert checked.returncode != 0
+    assert "KAKEHASHI_METRICS=true needs KAKEHASHI_METRICS_TOKEN" in checked.stderr
+
+
+def test_json_logs_carry_what_was_given_with_the_message():
+    import json
+    import logging
+
+    from kakehashi.common.logs import JsonFormatter
+
+    record = logging.makeLogRecord(
+        {"name": "kakehashi.requests", "levelname": "INFO", "msg": "GET %s", "args": ("/",)}
+    )
+    record.status, record.duration_ms, record.path = 200, 12.5, "/đăng-ký/登録"
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == "GET /" and entry["level"] == "info"
+    assert (entry["status"], entry["duration_ms"], entry["path"]) == (200, 12.5, "/đăng-ký/登録")
+    assert entry["time"].endswith("+00:00")
+
+
+@pytest.mark.django_db
+def test_each_request_is_logged_once_with_its_duration_and_id(client, settings, caplog):
+    import logging
+
+    settings.MIDDLEWARE = ["kakehashi.common.logs.RequestLogMiddleware", *settings.MIDDLEWARE]
+    with caplog.at_level(logging.INFO, logger="kakehashi.requests"):
+        given = client.get("/healthz", HTTP_X_REQUEST_ID="nginx-4f2a9c")
+        forged = client.get("/nowhere", HTTP_X_REQUEST_ID="<script>")
+    assert given["X-Request-ID"] == "nginx-4f2a9c"
+    assert forged["X-Request-ID"] != "<script>" and len(forged["X-Request-ID"]) == 32
+    first, second = (r for r in caplog.records if r.name == "kakehashi.requests")
+    assert (first.path, first.status, first.request_id) == ("/healthz", 200, "nginx-4f2a9c")
+    assert (second.path, second.status) == ("/nowhere", 404)
+    assert first.duration_ms >= 0 and first.user_id is None

@@ -36,23 +36,23 @@ def readiness(request):
         checks["database"] = {"ok": True, "ms": round((time.monotonic() - started) * 1000, 1)}
     except DatabaseError as error:
         checks["database"] = {"ok": False, "error": error.__class__.__name__}
-    if checks["database"]["ok"] and _database_queue():
-        checks["queues"] = _queue_figures()
+    if checks["database"]["ok"] and database_queue():
+        checks["queues"] = {"ok": True, **queue_figures()}
     ready = all(check.get("ok", True) for check in checks.values())
     return JsonResponse(
         {"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503
     )
 
 
-def _database_queue() -> bool:
+def database_queue() -> bool:
     return settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
-def _queue_figures() -> dict:
+def queue_figures() -> dict:
     from django_tasks_db.models import DBTaskResult
 
     now = timezone.now()
-    figures = {"ok": True}
+    figures = {}
     for queue in settings.TASK_QUEUES:
         waiting = DBTaskResult.objects.ready().filter(queue_name=queue)
         oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()

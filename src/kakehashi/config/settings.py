@@ -45,8 +45,9 @@ if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
-# Health checks come from the load balancer over plain HTTP on the private side.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Health checks and metrics come from the load balancer and the scraper over plain HTTP on
+# the private side.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -256,9 +257,42 @@ KAKEHASHI_DAILY_BY_WORKER = env_bool("KAKEHASHI_DAILY_BY_WORKER", True)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
+# /metrics for Prometheus (config/metrics.py): off unless KAKEHASHI_METRICS=true, and then
+# only for a scraper with the bearer token KAKEHASHI_METRICS_TOKEN.
+METRICS = env_bool("KAKEHASHI_METRICS", False)
+METRICS_TOKEN = os.environ.get("KAKEHASHI_METRICS_TOKEN", "")
+if METRICS:
+    if len(METRICS_TOKEN) < 16:
+        raise ImproperlyConfigured(
+            "KAKEHASHI_METRICS=true needs KAKEHASHI_METRICS_TOKEN (at least 16 characters), "
+            "the bearer token the scraper sends"
+        )
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE,
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
+
+# Logs on standard error (journald keeps them): plain text, or one JSON object per line
+# (KAKEHASHI_LOG_FORMAT=json, common/logs.py). KAKEHASHI_REQUEST_LOG=true adds one line per
+# request with its duration (`kakehashi serve` then leaves out gunicorn's own access log).
+LOG_FORMAT = os.environ.get("KAKEHASHI_LOG_FORMAT", "text")
+REQUEST_LOG = env_bool("KAKEHASHI_REQUEST_LOG", False)
+if REQUEST_LOG:
+    MIDDLEWARE.insert(0, "kakehashi.common.logs.RequestLogMiddleware")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "kakehashi.common.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("KAKEHASHI_LOG_LEVEL", "WARNING")},
+    "loggers": {"kakehashi.requests": {"level": "INFO" if REQUEST_LOG else "WARNING"}},
 }

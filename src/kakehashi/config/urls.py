@@ -4,6 +4,7 @@ from django.urls import include, path
 from kakehashi.api.urls import api
 from kakehashi.common import health
 from kakehashi.common import views as common_views
+from kakehashi.config import metrics
 from kakehashi.config import views as site_views
 from kakehashi.partnerships import views as partnership_views
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", site_views.home, name="home"),
     path("healthz", health.liveness, name="healthz"),
     path("readyz", health.readiness, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("language/", common_views.set_language, name="set_language"),
     path("accounts/", include("kakehashi.accounts.urls")),
     path("", include("kakehashi.directory.urls")),
