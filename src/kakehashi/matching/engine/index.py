@@ -4,6 +4,10 @@ Every document lives in a slot. Adding appends a slot (replacing an id frees its
 removing frees a slot at once (it is masked everywhere), and the index compacts itself when more
 than half the slots are free. The vector matrix grows by doubling, so adding one document is
 amortised O(1). Ranking is in `ranking.py`.
+
+An index loaded from a snapshot (snapshot.py) keeps the snapshot's slots in read-only,
+memory-mapped arrays shared by every process that loads it (storage.py) and adds and removes on
+top of them; an index built in memory has an empty base.
 """
 
 from __future__ import annotations
@@ -18,7 +22,15 @@ from pathlib import Path
 import numpy as np
 
 from kakehashi.common.language import detect_language
-from kakehashi.matching.engine.centring import centre, language_code, language_means, prior_means
+from kakehashi.matching.engine.centring import (
+    LANGUAGES,
+    add_to_sums,
+    centre,
+    centred_norms,
+    language_code,
+    means_from_sums,
+    prior_means,
+)
 from kakehashi.matching.engine.embedding import (
     Embedder,
     LexicalEmbedder,
@@ -28,6 +40,7 @@ from kakehashi.matching.engine.embedding import (
 from kakehashi.matching.engine.glossary import glossary
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
+from kakehashi.matching.engine.storage import Rows
 from kakehashi.matching.engine.text import concept_stream, index_terms
 
 logger = logging.getLogger(__name__)
@@ -137,12 +150,12 @@ class MatchingIndex:
         self._docs: list[Document | None] = []
         self._analyses: list[Analysis | None] = []
         self._slot_of: dict[str, int] = {}
-        self._vectors = np.zeros((capacity, self.embedder.dim), dtype=np.float32)
+        self._vectors = Rows(self.embedder.dim, capacity)
         self._alive = np.zeros(capacity, dtype=bool)
         self._languages = np.full(capacity, -1, dtype=np.int8)  # centring.LANGUAGES index
         self.terms = Postings()
         self.concepts = Postings()
-        self._semantic = None  # (means, centred vectors), rebuilt after any change
+        self._semantic = None  # (language means, centred norms), rebuilt after any change
         # Per-slot memos of the ranking (ranking.py), valid until the next change: idf and
         # document counts move with every add or remove.
         self.memo: dict = {}
@@ -201,7 +214,7 @@ class MatchingIndex:
         self.remove(d.id for d in docs if d.id in self._slot_of)
         start = len(self._ids)
         self._reserve(start + len(docs))
-        self._vectors[start : start + len(docs)] = vectors
+        self._vectors.put(start, vectors)
         self._semantic = None
         self.memo = {}
         for offset, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
@@ -221,13 +234,12 @@ class MatchingIndex:
             return
         while capacity < needed:
             capacity *= 2
-        vectors = np.zeros((capacity, self.embedder.dim), dtype=np.float32)
-        vectors[: len(self._ids)] = self._vectors[: len(self._ids)]
+        self._vectors.reserve(capacity)
         alive = np.zeros(capacity, dtype=bool)
         alive[: len(self._ids)] = self._alive[: len(self._ids)]
         languages = np.full(capacity, -1, dtype=np.int8)
         languages[: len(self._ids)] = self._languages[: len(self._ids)]
-        self._vectors, self._alive, self._languages = vectors, alive, languages
+        self._alive, self._languages = alive, languages
 
     def remove(self, ids: Iterable[str]) -> None:
         """Remove documents by id (unknown ids are ignored); they stop matching at once."""
@@ -251,18 +263,40 @@ class MatchingIndex:
         slots = [s for s, doc_id in enumerate(self._ids) if doc_id is not None]
         docs = [self._docs[s] for s in slots]
         analyses = [self._analyses[s] for s in slots]
-        vectors = self._vectors[slots].copy()
+        vectors = self._vectors.take(slots)
         self._init_storage(capacity=max(1024, 2 * len(slots)))
         self._insert(docs, analyses, vectors)
 
     # -- meaning ------------------------------------------------------------------------------
+    # With an embedder that `centres_languages`, cosines are taken on each vector minus its
+    # language's mean, normalised again (centring.py). The centred matrix is never made: the
+    # cosine of every slot with a (centred) query q is (v . q - m . q) / |v - m|, from the
+    # stored vectors, the means and one norm per slot; the few rows whose exact cosine is
+    # needed are centred on demand (`semantic_rows`, the very rows `centre` gives).
+    def semantic_cosines(self, vector: np.ndarray) -> np.ndarray:
+        """The cosine of every slot below `size` with a vector from `semantic_query`, for
+        candidate generation (float32 products; removed slots hold any value)."""
+        size = len(self._ids)
+        raw = self._vectors.dot(np.asarray(vector, dtype=np.float32), size)
+        means, norms = self._semantic_state()
+        if means is None:
+            return raw
+        shift = np.append(means @ np.asarray(vector, dtype=np.float64), 0.0)  # [-1] = 0
+        return (raw - shift[self._languages[:size]]) / norms
+
+    def semantic_rows(self, slots) -> np.ndarray:
+        """The vectors that cosines are taken on, for `slots` (float32)."""
+        slots = np.asarray(slots, dtype=np.int64)
+        rows = self._vectors.take(slots)
+        means = self._semantic_state()[0]
+        return rows if means is None else centre(rows, self._languages[slots], means)
+
     def semantic_vectors(self) -> np.ndarray:
-        """The vectors that cosines are taken on: with an embedder that `centres_languages`,
-        each minus its language's mean (centring.py); rows of removed slots are zero."""
-        return self._semantic_state()[1]
+        """Every slot's row of `semantic_rows` (a full copy: for benchmarks and checks)."""
+        return self.semantic_rows(np.arange(len(self._ids)))
 
     def semantic_query(self, vector: np.ndarray, language: str | None) -> np.ndarray:
-        """A query vector made comparable with `semantic_vectors()`."""
+        """A query vector made comparable with `semantic_rows()`."""
         means = self._semantic_state()[0]
         if means is None:
             return vector
@@ -270,19 +304,30 @@ class MatchingIndex:
         return centre(row, np.array([language_code(language)]), means)[0]
 
     def _semantic_state(self):
-        if self._semantic is None:
-            size = len(self._ids)
-            if not getattr(self.embedder, "centres_languages", False):
-                self._semantic = (None, self._vectors)
-            else:
-                alive = self._alive[:size]
-                vectors, languages = self._vectors[:size], self._languages[:size]
-                means = language_means(vectors[alive], languages[alive], _prior(self.embedder))
-                centred = np.zeros_like(self._vectors)
-                centred[:size] = centre(vectors, languages, means)
-                centred[:size][~alive] = 0
-                self._semantic = (means, centred)
-        return self._semantic
+        state = self._semantic
+        if state is None:
+            state = self._semantic = self._compute_semantic_state()
+        return state
+
+    def _compute_semantic_state(self):
+        """(means, norms): the language means over the live slots and each slot's centred
+        norm; (None, None) for an embedder that does not centre. Two passes in chunks over
+        the vectors, which may be memory-mapped: no copy of the matrix."""
+        if not getattr(self.embedder, "centres_languages", False):
+            return (None, None)
+        size = len(self._ids)
+        totals = np.zeros((len(LANGUAGES), self.embedder.dim), dtype=np.float64)
+        counts = np.zeros(len(LANGUAGES), dtype=np.int64)
+        for start, rows in self._vectors.chunks(size):
+            end = start + len(rows)
+            alive = self._alive[start:end]
+            add_to_sums(totals, counts, rows[alive], self._languages[start:end][alive])
+        means = means_from_sums(totals, counts, _prior(self.embedder))
+        norms = np.ones(size, dtype=np.float64)
+        for start, rows in self._vectors.chunks(size):
+            end = start + len(rows)
+            norms[start:end] = centred_norms(rows, self._languages[start:end], means)
+        return (means, norms)
 
     # -- ranking ------------------------------------------------------------------------------
     def rank(
@@ -325,7 +370,7 @@ class MatchingIndex:
         same document (as a passage), else computed."""
         slot = self._slot_of.get(query.id)
         if not as_query and slot is not None and self._docs[slot] == query:
-            return self._analyses[slot], self._vectors[slot]
+            return self._analyses[slot], self._vectors.row(slot)
         analysis = analyse(query)
         vector = _embed(self.embedder, [document_text(query)], [analysis.language], query=as_query)[
             0
@@ -350,7 +395,7 @@ class MatchingIndex:
                     "concepts": sorted(a.concepts),
                 }
             )
-        np.save(folder / "vectors.npy", self._vectors[slots])
+        np.save(folder / "vectors.npy", self._vectors.take(slots))
         with open(folder / "documents.json", "w", encoding="utf-8") as f:
             json.dump(records, f, ensure_ascii=False)
         meta = {
