@@ -139,6 +139,6 @@ def test_the_daily_jobs_run_in_one_command(reference):
         .strip()
         .endswith(
             "Daily jobs done: expire_proposals, send_match_digests, remind_meeting_requests, "
-            "send_message_digests, escalate_obstacles."
+            "send_message_digests, escalate_obstacles, snapshot_index."
         )
     )

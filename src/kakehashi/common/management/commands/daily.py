@@ -11,11 +11,13 @@ DAILY_JOBS = [
     "remind_meeting_requests",
     "send_message_digests",
     "escalate_obstacles",
+    # Last: a snapshot of the matching index as it stands, for processes to start from.
+    "snapshot_index",
 ]
 
 
 class Command(BaseCommand):
-    help = "Run every daily job: expiry, digests, reminders, escalation."
+    help = "Run every daily job: expiry, digests, reminders, escalation, index snapshot."
 
     def handle(self, *args, **options):
         failed = []
