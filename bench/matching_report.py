@@ -318,7 +318,7 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
         "detection and glossary are first used once on a three-document index (*warm-up*); "
         "then `live.forget()` and `live.live_index()` read every entry from the database and "
         "add it with its stored analysis and vector (*cold load*), and the language-centred "
-        "vectors are built (*centring*, otherwise done by the first query). Then "
+        "vectors' means and norms are computed (*centring*, otherwise done by the first query). Then "
         "`run_search()` as the search view calls it (cleaned form data, language detected; "
         f"it ranks up to {considered} hits (search.RESULTS_CONSIDERED) and loads them from the "
         "database with their facets) for 200 "
