@@ -220,8 +220,7 @@ def report(results: dict) -> str:
     snap = results["snapshot"]
     documents = results["database"]["starts"][0]["documents"]
     lines = [
-        f"## Start-up and memory of web processes: snapshot of the index, {documents:,} "
-        "proposals",
+        f"## Start-up and memory of web processes: snapshot of the index, {documents:,} proposals",
         "",
         "bench/matching_snapshot.py (`make bench-snapshot`). Machine: "
         f"{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}, "
