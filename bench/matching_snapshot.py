@@ -176,7 +176,7 @@ def _pair(environment: dict) -> list[dict]:
     return figures
 
 
-def run(index_dir: Path, runs: int, output: Path | None) -> dict:
+def run(index_dir: Path, runs: int, output: Path | None, json_path: Path | None = None) -> dict:
     import matching_db
     import matching_report
 
@@ -189,7 +189,7 @@ def run(index_dir: Path, runs: int, output: Path | None) -> dict:
         print("setup (migrate, reference data, entries)", file=sys.stderr, flush=True)
         results["setup"] = matching_db._child(["setup", "--index", str(index_dir)], database, 0)
         print("snapshot", file=sys.stderr, flush=True)
-        results["snapshot"] = _child(["snapshot"], _environment(database, snapshots))
+        results["written"] = _child(["snapshot"], _environment(database, snapshots))
         for way, folder in (("database", empty), ("snapshot", snapshots)):
             starts = []
             for number in range(runs):
@@ -202,6 +202,8 @@ def run(index_dir: Path, runs: int, output: Path | None) -> dict:
                 starts.append(figures)
             results[way] = {"starts": starts, "pair": _pair(_environment(database, folder))}
         results["load_at_end"] = os.getloadavg()
+        if json_path is not None:
+            json_path.write_text(json.dumps(results, indent=1), encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if output is not None:
@@ -217,7 +219,7 @@ def _median(values) -> float:
 
 def report(results: dict) -> str:
     m = results["machine"]
-    snap = results["snapshot"]
+    snap = results["written"]
     documents = results["database"]["starts"][0]["documents"]
     lines = [
         f"## Start-up and memory of web processes: snapshot of the index, {documents:,} proposals",
@@ -296,9 +298,12 @@ def main(argv=None) -> int:
             step.add_argument("--hold", action="store_true")
     args = parser.parse_args(argv)
     if args.command == "run":
-        figures = run(Path(args.index), args.runs, Path(args.output) if args.output else None)
-        if args.json:
-            Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
+        run(
+            Path(args.index),
+            args.runs,
+            Path(args.output) if args.output else None,
+            Path(args.json) if args.json else None,
+        )
         return 0
     figures = step_snapshot() if args.command == "snapshot" else step_start(args.hold)
     if args.out != "/dev/null":
