@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := kakehashi.config.settings
 
-.PHONY: demo test lint bench messages install secret-key clean
+.PHONY: demo test lint bench bench-snapshot messages install secret-key clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ MATCHING_BENCH_ARGS ?= --quick --db-size 100000
 bench: secret-key
 	$(BIN)/python bench/scheduling.py $(BENCH_ARGS)
 	OMP_NUM_THREADS=1 $(BIN)/python bench/matching.py $(MATCHING_BENCH_ARGS)
+
+# Start-up and memory of web processes with and without a snapshot of the matching index, at
+# 100,000 proposals (about 10 minutes; needs a saved index of that size, see bench/README.md).
+SNAPSHOT_BENCH_ARGS ?= --index var/bench-index-100k --runs 3 --output docs/benchmarks.md
+bench-snapshot: secret-key
+	OMP_NUM_THREADS=1 $(BIN)/python bench/matching_snapshot.py run $(SNAPSHOT_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

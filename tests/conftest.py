@@ -24,6 +24,7 @@ def reference(db):
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MATCHING_SNAPSHOT_DIR = tmp_path / "matching-snapshots"
     # Tasks run at once, in the test's own thread and transaction.
     settings.TASKS = {
         "default": {

@@ -1,4 +1,4 @@
-"""The daily jobs: expiry, digests, reminders, escalation.
+"""The daily jobs: expiry, digests, reminders, escalation, a snapshot of the matching index.
 
 They run once per day in the platform's time zone, whoever starts them: the worker's periodic
 task (`run_daily_jobs`, queued for `KAKEHASHI_DAILY_AT` each day, with the database queue) or
@@ -26,6 +26,7 @@ DAILY_JOBS = [
     "remind_meeting_requests",
     "send_message_digests",
     "escalate_obstacles",
+    "snapshot_index",  # last: the index as the day's changes left it
 ]
 
 

@@ -219,6 +219,11 @@ WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("KAKEHASHI_MEDIA_ROOT", VAR_DIR / "media"))
+# Snapshots of the matching index that processes start from (docs/operations.md): on local
+# disk of each app server, or a folder they share; workers write it.
+MATCHING_SNAPSHOT_DIR = Path(
+    os.environ.get("KAKEHASHI_MATCHING_SNAPSHOT_DIR", VAR_DIR / "matching-snapshots")
+)
 # Uploaded partnership documents: PDF or image, at most this many bytes.
 KAKEHASHI_MAX_UPLOAD_BYTES = int(os.environ.get("KAKEHASHI_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * KAKEHASHI_MAX_UPLOAD_BYTES

@@ -1,14 +1,22 @@
-"""The in-memory index of this process, kept in step with the stored one.
+"""The index of this process, kept in step with the stored one.
 
 Every use asks the clock (one small query); when other processes (or a task in this one) have
 indexed or removed documents since, only those entries are read and applied. A new
-generation (a rebuild from scratch, or a test's fresh database) starts again from nothing.
-Threads of one process share the index; a lock keeps one thread from ranking while another
-applies changes: use `with reading() as index:` around every use."""
+generation (a rebuild from scratch, or a test's fresh database) starts again.
+
+Starting: the newest snapshot of the current generation made with this process's embedder
+(snapshots.py; its vectors and postings memory-mapped, shared with the other processes on
+the machine) and the entries changed after it; without one, every entry is read from the
+database.
+
+Threads of one process share the index. Readers never wait for each other: a
+readers-writer lock lets any number of threads rank at once, and only applying changes has
+the index alone (`with reading() as index:` around every use)."""
 
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,47 +31,89 @@ from kakehashi.matching.engine import (
     default_embedder,
 )
 from kakehashi.matching.models import IndexClock, IndexEntry
+from kakehashi.matching.rwlock import ReadersWriterLock
 
-_lock = threading.RLock()
-FREEZE_FROM = 10_000  # documents loaded at once (see live_index)
+logger = logging.getLogger(__name__)
+_lock = ReadersWriterLock()
+_embedder_lock = threading.Lock()
+FREEZE_FROM = 10_000  # documents loaded at once (see _catch_up)
 _state: dict = {"index": None, "generation": None, "sequence": 0, "embedder": None}
 
 
 def embedder():
     """The embedder of this process (the model loads once, on first use)."""
-    with _lock:
+    with _embedder_lock:
         if _state["embedder"] is None:
             _state["embedder"] = default_embedder()
         return _state["embedder"]
 
 
 def live_index() -> MatchingIndex:
-    """This process's index, with every change stored so far applied."""
-    with _lock:
-        clock = IndexClock.objects.order_by("pk").first()
-        generation = clock.generation if clock else None
-        if _state["index"] is None or generation != _state["generation"]:
-            _state["index"] = MatchingIndex(embedder=embedder())
-            _state["generation"] = generation
-            _state["sequence"] = 0
-        if clock and clock.sequence > _state["sequence"]:
-            loaded_from_nothing = _state["sequence"] == 0
-            _apply_changes_since(_state["sequence"], upto=clock.sequence)
-            _state["sequence"] = clock.sequence
-            if loaded_from_nothing and len(_state["index"]) >= FREEZE_FROM:
-                # Hundreds of thousands of long-lived objects now: move them out of the
-                # garbage collector's sight, or each full collection takes a second
-                # (measured at 100,000 proposals; docs/benchmarks.md).
-                gc.collect()
-                gc.freeze()
+    """This process's index, with every change stored so far applied. (A thread inside
+    `reading()` gets the index it reads, even if changes came since: it cannot write.)"""
+    clock = IndexClock.objects.order_by("pk").first()
+    generation = clock.generation if clock else None
+    sequence = clock.sequence if clock else 0
+    if not _behind(generation, sequence) or (_lock.reads_here() and _state["index"] is not None):
         return _state["index"]
+    with _lock.writing():
+        if _behind(generation, sequence):  # another thread may have caught up meanwhile
+            _catch_up(generation, sequence)
+        return _state["index"]
+
+
+def _behind(generation, sequence: int) -> bool:
+    return (
+        _state["index"] is None
+        or generation != _state["generation"]
+        or sequence > _state["sequence"]
+    )
+
+
+def _catch_up(generation, sequence: int) -> None:
+    started = False
+    if _state["index"] is None or generation != _state["generation"]:
+        index, covered = _start(generation)
+        _state.update(index=index, generation=generation, sequence=covered)
+        started = True
+    if sequence > _state["sequence"]:
+        _apply_changes_since(_state["sequence"], upto=sequence)
+        _state["sequence"] = sequence
+    if started and len(_state["index"]) >= FREEZE_FROM:
+        # Hundreds of thousands of long-lived objects after a load from the database: move
+        # them out of the garbage collector's sight, or each full collection takes a second
+        # (measured at 100,000 proposals; docs/benchmarks.md).
+        gc.collect()
+        gc.freeze()
+
+
+def _start(generation) -> tuple[MatchingIndex, int]:
+    """The index to start from and the change number it covers: the newest usable
+    snapshot, or an empty index."""
+    if generation is not None:
+        from kakehashi.matching.snapshots import load_newest
+
+        loaded = load_newest(generation, embedder())
+        if loaded is not None:
+            return loaded
+    return MatchingIndex(embedder=embedder()), 0
 
 
 @contextmanager
 def reading() -> Iterator[MatchingIndex]:
-    """The index, up to date, held for this thread until the block ends."""
-    with _lock:
-        yield live_index()
+    """The index, up to date, held for this thread until the block ends (other readers go
+    on; changes wait)."""
+    live_index()
+    with _lock.reading():
+        yield _state["index"]
+
+
+@contextmanager
+def reading_position() -> Iterator[tuple[MatchingIndex, object, int]]:
+    """As `reading()`, with the generation and change number that the index covers."""
+    live_index()
+    with _lock.reading():
+        yield _state["index"], _state["generation"], _state["sequence"]
 
 
 def _apply_changes_since(sequence: int, *, upto: int, batch: int = 2000) -> None:
@@ -99,6 +149,6 @@ def _apply_changes_since(sequence: int, *, upto: int, batch: int = 2000) -> None
 
 def forget() -> None:
     """Drop this process's index and cached context (tests; a rebuild in this process)."""
-    with _lock:
+    with _lock.writing():
         _state.update(index=None, generation=None, sequence=0)
     forget_context()

@@ -6,6 +6,7 @@ entries, so the clock row is locked only for the writes."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 
 from django.core.exceptions import PermissionDenied
@@ -30,6 +31,7 @@ from kakehashi.matching.models import (
 )
 
 REBUILD_BATCH = 64
+logger = logging.getLogger(__name__)
 
 
 def _locked_clock() -> IndexClock:
@@ -126,8 +128,8 @@ def rebuild_index(
     *, resume: bool = False, progress: Callable[[RebuildRun], None] | None = None
 ) -> RebuildRun:
     """Index every published organisation and proposal again, in key order, in batches, and
-    drop entries whose record is gone. With `resume`, an unfinished run goes on from the last
-    batch it stored."""
+    drop entries whose record is gone; then write a snapshot of the index (snapshots.py). With
+    `resume`, an unfinished run goes on from the last batch it stored."""
     from kakehashi.matching.proposal_documents import (
         proposal_document,
         published_proposals,
@@ -179,7 +181,20 @@ def rebuild_index(
     run.save(update_fields=["status", "finished_at"])
     if progress:
         progress(run)
+    _write_snapshot()
     return run
+
+
+def _write_snapshot() -> None:
+    """A snapshot of the rebuilt index, so that processes start from it. The rebuild is done
+    whatever happens here: a snapshot that cannot be written is logged, and the next daily
+    run writes one."""
+    from kakehashi.matching.snapshots import write_current
+
+    try:
+        write_current()
+    except Exception:
+        logger.exception("no matching snapshot written after the rebuild")
 
 
 def _store_batch(run, name, records, to_document, progress) -> None:

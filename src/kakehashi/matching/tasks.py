@@ -22,3 +22,10 @@ def send_match_digests() -> None:
     from kakehashi.matching.alerts import send_digests
 
     send_digests()
+
+
+@task()
+def write_index_snapshot() -> None:
+    from kakehashi.matching.snapshots import write_current
+
+    write_current()

@@ -40,18 +40,43 @@ def language_means(
 ) -> np.ndarray:
     """(3, dim) means of the rows of each language, blended with `prior` (PRIOR_WEIGHT
     documents' worth); rounded so that the order of summation cannot change a ranking."""
-    dim = vectors.shape[1]
-    means = np.zeros((len(LANGUAGES), dim), dtype=np.float64)
+    totals = np.zeros((len(LANGUAGES), vectors.shape[1]), dtype=np.float64)
+    counts = np.zeros(len(LANGUAGES), dtype=np.int64)
+    add_to_sums(totals, counts, vectors, languages)
+    return means_from_sums(totals, counts, prior)
+
+
+def add_to_sums(totals: np.ndarray, counts: np.ndarray, vectors, languages) -> None:
+    """Add rows to the per-language sums and counts that `means_from_sums` takes (a pass
+    over the vectors can be made in chunks)."""
     for i in range(len(LANGUAGES)):
         rows = vectors[languages == i]
-        total = rows.sum(axis=0, dtype=np.float64)
-        count = len(rows)
+        totals[i] += rows.sum(axis=0, dtype=np.float64)
+        counts[i] += len(rows)
+
+
+def means_from_sums(totals: np.ndarray, counts: np.ndarray, prior: np.ndarray | None):
+    means = np.zeros_like(totals)
+    for i in range(len(LANGUAGES)):
+        total, count = totals[i], int(counts[i])
         if prior is not None:
             total = total + PRIOR_WEIGHT * prior[i]
             count += PRIOR_WEIGHT
         if count:
             means[i] = total / count
     return np.round(means, 6)
+
+
+def centred_norms(vectors: np.ndarray, languages: np.ndarray, means: np.ndarray) -> np.ndarray:
+    """The norm (float64) of each row minus its language's mean, 1 for a zero row: what
+    `centre` divides by, so that the cosine of a centred row with a vector q is
+    (row . q - mean . q) / norm without the centred matrix being made."""
+    shifted = vectors.astype(np.float64, copy=True)
+    known = languages >= 0
+    shifted[known] -= means[languages[known]]
+    norms = np.linalg.norm(shifted, axis=1)
+    norms[norms == 0] = 1.0
+    return norms
 
 
 def centre(vectors: np.ndarray, languages: np.ndarray, means: np.ndarray) -> np.ndarray:

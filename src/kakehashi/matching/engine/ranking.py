@@ -114,7 +114,7 @@ def exact_cosine(index, slots, vector) -> np.ndarray:
     """Cosines in float64, row by row: the same value for a document whatever the size and
     order of the matrix (float32 BLAS sums differ in the last bits when the row count changes,
     which would make a saved and loaded index rank differently)."""
-    rows = index.semantic_vectors()[np.asarray(slots, dtype=np.int64)].astype(np.float64)
+    rows = index.semantic_rows(slots).astype(np.float64)
     return np.round((rows * np.asarray(vector, dtype=np.float64)).sum(axis=1), 9)
 
 
@@ -238,7 +238,7 @@ def rank(
             for s, s_ in best
         ]
     vector = index.semantic_query(vector, analysis.language)
-    cos = index.semantic_vectors()[:size] @ vector  # float32 BLAS: candidate generation only
+    cos = index.semantic_cosines(vector)  # float32 products: candidate generation only
     if method == "embedding":
         best = _ordered(index, query, cos, k, allowed, positive=False, exact=vector)
         return [

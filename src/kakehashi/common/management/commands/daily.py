@@ -10,7 +10,7 @@ from kakehashi.common import daily
 
 
 class Command(BaseCommand):
-    help = "Run every daily job: expiry, digests, reminders, escalation."
+    help = "Run every daily job: expiry, digests, reminders, escalation, index snapshot."
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -1,0 +1,281 @@
+"""A snapshot of a MatchingIndex: a folder that a process loads in a fraction of a second,
+whose large parts stay on disk, memory-mapped read-only, so that every process loading the
+same snapshot shares their pages through the operating system's page cache.
+
+    meta.json                  format, embedder and dim, glossary, counts, and what the
+                               caller records (e.g. the generation and sequence it covers)
+    ids.json                   the document ids, slot by slot
+    vectors.npy                float32 (n, dim), memory-mapped
+    languages.npy              int8 (n): centring.LANGUAGES index, -1 for another language
+    semantic.npz               language means and centred norms (the first query's work)
+    documents.bin, documents.offsets.npy    JSON of each document, decoded when first used
+    analyses.bin, analyses.offsets.npy      JSON of each analysis (with expanded concepts)
+    terms.*, concepts.*        the postings as compressed sparse rows: sorted vocabulary
+                               (blob + offsets), indptr, slots, tfs, df, lengths
+
+`write_snapshot` writes into a temporary folder beside the target and renames it at the end,
+so a reader never sees half a snapshot. `load_snapshot` raises SnapshotError for a folder that
+is damaged, of another format, or made with another embedder or glossary."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mmap
+import os
+import shutil
+import tempfile
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from kakehashi.matching.engine.index import Analysis, MatchingIndex, semantic_state
+from kakehashi.matching.engine.model import Document
+from kakehashi.matching.engine.postings import Postings, PostingsBase
+from kakehashi.matching.engine.storage import (
+    LazySlots,
+    Rows,
+    SortedStrings,
+    encode_blob,
+    json_bytes,
+)
+
+SNAPSHOT_FORMAT = 1
+APPENDED_CAPACITY = 64  # rows for documents added after the load, before the first doubling
+
+
+class SnapshotError(Exception):
+    """A snapshot that cannot be used (the message says why)."""
+
+
+def glossary_fingerprint() -> str:
+    """The glossary's checksum: a snapshot holds the broader concepts it expanded."""
+    data = resources.files("kakehashi.matching.engine").joinpath("glossary.csv").read_bytes()
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def write_snapshot(index: MatchingIndex, folder, meta: dict | None = None) -> Path:
+    """Write the live documents of `index` to `folder` (which must not exist), atomically.
+    `meta` is recorded beside the snapshot's own facts."""
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    try:
+        _write(index, temporary, meta or {})
+        os.rename(temporary, folder)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return folder
+
+
+def _write(index: MatchingIndex, folder: Path, meta: dict) -> None:
+    slots = [slot for slot, doc_id in enumerate(index._ids) if doc_id is not None]
+    ids = [index._ids[slot] for slot in slots]
+    analyses = [index._analyses[slot] for slot in slots]
+    vectors = index._vectors.take(slots)
+    languages = index._languages[np.asarray(slots, dtype=np.int64)].astype(np.int8)
+    n = len(slots)
+    np.save(folder / "vectors.npy", vectors)
+    np.save(folder / "languages.npy", languages)
+    means, norms = semantic_state(
+        index.embedder, Rows(vectors.shape[1], 0, base=vectors), np.ones(n, bool), languages, n
+    )
+    if means is not None:
+        np.savez(folder / "semantic.npz", means=means, norms=norms)
+    (folder / "ids.json").write_bytes(json_bytes(ids))
+    _write_blob(folder, "documents", [json_bytes(index._docs[slot].to_json()) for slot in slots])
+    _write_blob(
+        folder,
+        "analyses",
+        [
+            json_bytes(
+                {
+                    "language": a.language,
+                    "terms": dict(sorted(a.terms.items())),
+                    "concepts": sorted(a.concepts),
+                    "expanded": sorted(a.expanded),
+                }
+            )
+            for a in analyses
+        ],
+    )
+    postings = {}
+    for name, source, counts in (
+        ("terms", index.terms, [a.terms for a in analyses]),
+        ("concepts", index.concepts, [Counter(a.expanded) for a in analyses]),
+    ):
+        lengths = source.lengths[np.asarray(slots, dtype=np.int64)].astype(np.float32)
+        _write_postings(folder, name, counts, lengths)
+        postings[name] = {
+            "k1": source.k1,
+            "b": source.b,
+            "n_docs": n,
+            "total_length": float(np.sum(lengths, dtype=np.float64)),
+        }
+    facts = {
+        "format": SNAPSHOT_FORMAT,
+        "embedder": index.embedder.name,
+        "dim": int(index.embedder.dim),
+        "glossary": glossary_fingerprint(),
+        "documents": n,
+        "postings": postings,
+    }
+    (folder / "meta.json").write_text(json.dumps({**meta, **facts}, indent=2), encoding="utf-8")
+
+
+def _write_blob(folder: Path, name: str, values: list[bytes]) -> None:
+    blob, offsets = encode_blob(values)
+    (folder / f"{name}.bin").write_bytes(blob)
+    np.save(folder / f"{name}.offsets.npy", offsets)
+
+
+def _write_postings(folder: Path, name: str, counts: list[Counter], lengths) -> None:
+    by_term: dict[str, list[tuple[int, float]]] = {}
+    for slot, terms in enumerate(counts):
+        for term, tf in terms.items():
+            by_term.setdefault(term, []).append((slot, float(tf)))
+    vocabulary = sorted(by_term)  # str order is the order of the UTF-8 bytes
+    indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+    np.cumsum([len(by_term[t]) for t in vocabulary], out=indptr[1:])
+    slots = np.fromiter(
+        (slot for t in vocabulary for slot, _ in by_term[t]), dtype=np.int32, count=indptr[-1]
+    )
+    tfs = np.fromiter(
+        (tf for t in vocabulary for _, tf in by_term[t]), dtype=np.float32, count=indptr[-1]
+    )
+    _write_blob(folder, f"{name}.vocabulary", [t.encode("utf-8") for t in vocabulary])
+    np.save(folder / f"{name}.indptr.npy", indptr)
+    np.save(folder / f"{name}.slots.npy", slots)
+    np.save(folder / f"{name}.tfs.npy", tfs)
+    np.save(folder / f"{name}.df.npy", np.diff(indptr).astype(np.int32))
+    np.save(folder / f"{name}.lengths.npy", np.asarray(lengths, dtype=np.float32))
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def read_meta(folder) -> dict:
+    try:
+        meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SnapshotError(f"no readable meta.json ({error})") from error
+    if not isinstance(meta, dict):
+        raise SnapshotError("meta.json holds no object")
+    return meta
+
+
+def load_snapshot(folder, embedder) -> tuple[MatchingIndex, dict]:
+    """The index of a snapshot folder, for `embedder` (which must be the one it was made
+    with), and its meta. Raises SnapshotError when the folder cannot be used."""
+    folder = Path(folder)
+    meta = read_meta(folder)
+    if meta.get("format") != SNAPSHOT_FORMAT:
+        raise SnapshotError(f"format {meta.get('format')!r}, this version reads {SNAPSHOT_FORMAT}")
+    if meta.get("embedder") != embedder.name or meta.get("dim") != embedder.dim:
+        raise SnapshotError(
+            f"made with {meta.get('embedder')} ({meta.get('dim')} dimensions), "
+            f"this process embeds with {embedder.name} ({embedder.dim})"
+        )
+    if meta.get("glossary") != glossary_fingerprint():
+        raise SnapshotError("made with another glossary")
+    try:
+        return _load(folder, meta, embedder), meta
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
+        raise SnapshotError(f"damaged: {type(error).__name__}: {error}") from error
+
+
+def _array(folder: Path, name: str, dtype, length: int | None = None, shape=None) -> np.ndarray:
+    array = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+    if array.dtype != np.dtype(dtype):
+        raise ValueError(f"{name}.npy holds {array.dtype}, not {np.dtype(dtype)}")
+    if length is not None and array.shape != (length,):
+        raise ValueError(f"{name}.npy has shape {array.shape}, not ({length},)")
+    if shape is not None and array.shape != shape:
+        raise ValueError(f"{name}.npy has shape {array.shape}, not {shape}")
+    return array
+
+
+def _blob(folder: Path, name: str, count: int):
+    offsets = _array(folder, f"{name}.offsets", np.int64, count + 1)
+    with open(folder / f"{name}.bin", "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+    if int(offsets[-1]) != size or int(offsets[0]) != 0:
+        raise ValueError(f"{name}.bin has {size} bytes, its offsets end at {int(offsets[-1])}")
+    return blob, offsets
+
+
+def _document(data: bytes) -> Document:
+    return Document.from_json(json.loads(data), strict=False)
+
+
+def _analysis(data: bytes) -> Analysis:
+    record = json.loads(data)
+    return Analysis(
+        language=record["language"],
+        terms=Counter(record["terms"]),
+        concepts=frozenset(record["concepts"]),
+        expanded=frozenset(record["expanded"]),
+    )
+
+
+def _postings(folder: Path, name: str, n: int, facts: dict) -> Postings:
+    vocabulary, offsets = _blob(folder, f"{name}.vocabulary", _count(folder, name))
+    indptr = _array(folder, f"{name}.indptr", np.int64, len(offsets))
+    total = int(indptr[-1])
+    base = PostingsBase(
+        vocabulary=SortedStrings(vocabulary, offsets),
+        indptr=indptr,
+        slots=_array(folder, f"{name}.slots", np.int32, total),
+        tfs=_array(folder, f"{name}.tfs", np.float32, total),
+        df=_array(folder, f"{name}.df", np.int32, len(offsets) - 1),
+    )
+    lengths = np.zeros(n + APPENDED_CAPACITY, dtype=np.float32)
+    lengths[:n] = _array(folder, f"{name}.lengths", np.float32, n)
+    return Postings.on_base(
+        base,
+        lengths,
+        int(facts["n_docs"]),
+        float(facts["total_length"]),
+        k1=float(facts["k1"]),
+        b=float(facts["b"]),
+    )
+
+
+def _count(folder: Path, name: str) -> int:
+    offsets = np.load(folder / f"{name}.vocabulary.offsets.npy", mmap_mode="r")
+    return len(offsets) - 1
+
+
+def _load(folder: Path, meta: dict, embedder) -> MatchingIndex:
+    n = int(meta["documents"])
+    ids = json.loads((folder / "ids.json").read_bytes())
+    if not isinstance(ids, list) or len(ids) != n or len(set(ids)) != n:
+        raise ValueError(f"ids.json does not hold {n} distinct ids")
+    vectors = _array(folder, "vectors", np.float32, shape=(n, embedder.dim))
+    languages = _array(folder, "languages", np.int8, n)
+    index = MatchingIndex(embedder)
+    index._ids = ids
+    index._slot_of = {doc_id: slot for slot, doc_id in enumerate(ids)}
+    index._docs = LazySlots(*_blob(folder, "documents", n), _document)
+    index._analyses = LazySlots(*_blob(folder, "analyses", n), _analysis)
+    index._vectors = Rows(embedder.dim, APPENDED_CAPACITY, base=vectors)
+    index._alive = np.zeros(n + APPENDED_CAPACITY, dtype=bool)
+    index._alive[:n] = True
+    index._languages = np.full(n + APPENDED_CAPACITY, -1, dtype=np.int8)
+    index._languages[:n] = languages
+    index.terms = _postings(folder, "terms", n, meta["postings"]["terms"])
+    index.concepts = _postings(folder, "concepts", n, meta["postings"]["concepts"])
+    if getattr(embedder, "centres_languages", False):
+        with np.load(folder / "semantic.npz", allow_pickle=False) as stored:
+            means, norms = stored["means"], stored["norms"]
+        if means.shape != (3, embedder.dim) or norms.shape != (n,):
+            raise ValueError("semantic.npz does not fit the vectors")
+        index._semantic = (means, norms)
+    return index
