@@ -392,7 +392,14 @@ def machine() -> dict:
     }
 
 
+SETTINGS = ("baseline", "workers", "threads", "connections", "wrk_threads", "duration", "rounds")
+
+
 def report(results: dict, args) -> str:
+    # The settings of the run that measured (a report from a saved --json may differ).
+    args = argparse.Namespace(
+        **{**{k: getattr(args, k) for k in SETTINGS}, **results.get("settings", {})}
+    )
     m = results["machine"]
     lines = [
         "## Speed under load (`bench/load.py`)",
@@ -466,6 +473,7 @@ def parse_args(argv):
     parser.add_argument("--quick", action="store_true", help="10 s runs, one round")
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     parser.add_argument("--json")
+    parser.add_argument("--report-from", help="write the report of a saved --json, measure nothing")
     args = parser.parse_args(argv)
     if args.quick:
         args.duration, args.rounds = 10, 1
@@ -477,19 +485,40 @@ def parse_args(argv):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # Stopped with SIGTERM (or SIGINT in the background): servers, clusters and the worktree
+    # are removed on the way out.
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: sys.exit(1))
+    if args.report_from:
+        results = {"machine": {}, "runs": {}}
+        for path in args.report_from.split(","):
+            saved = json.loads(Path(path).read_text(encoding="utf-8"))
+            results["machine"] = results["machine"] or saved["machine"]
+            results.setdefault("settings", saved.get("settings", {}))
+            results["runs"].update(saved["runs"])
+        return _write(results, args)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install wrk)")
-    results = {"machine": machine(), "runs": {}}
+    results = {
+        "machine": machine(),
+        "settings": {k: getattr(args, k) for k in SETTINGS},
+        "runs": {},
+    }
     baseline = baseline_tree(args.baseline)
     try:
         trees = {"baseline": baseline, "current": ROOT}
         for kind in args.databases:
             for dataset in args.datasets:
                 results["runs"][f"{kind}/{dataset}"] = measure_one(kind, dataset, trees, args)
+                # After each part, so that a run stopped later keeps what it measured.
+                if args.json:
+                    Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
     finally:
         _run(["git", "worktree", "remove", "--force", str(baseline)], dict(os.environ))
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return _write(results, args)
+
+
+def _write(results: dict, args) -> int:
     text = report(results, args)
     if args.output == "-":
         print(text)
