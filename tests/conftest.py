@@ -55,3 +55,12 @@ def _fresh_matching_context():
     forget_context()
     yield
     forget_context()
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches (pages kept for anonymous visitors among them)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from kakehashi.common.audit import entries_visible_to
@@ -22,10 +23,7 @@ from kakehashi.common.i18n import LANGUAGE_CODES
 AUDIT_PAGE_SIZE = 50
 
 
-@require_POST
-def set_language(request):
-    """Switch the reader's language; remembered in a cookie and, for a signed-in user,
-    in their profile."""
+def _switch_language(request):
     language = request.POST.get("language", "")
     next_url = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(
@@ -45,6 +43,24 @@ def set_language(request):
             request.user.preferred_language = language
             request.user.save(update_fields=["preferred_language"])
     return response
+
+
+_switch_signed_in_language = csrf_protect(_switch_language)
+
+
+@csrf_exempt
+@require_POST
+def set_language(request):
+    """Switch the reader's language; remembered in a cookie and, for a signed-in user,
+    in their profile.
+
+    A visitor who is not signed in posts without a CSRF token: the switcher is on every page,
+    and a page with a token could not be kept in the page cache (common/page_cache.py). A
+    forged post could only change the language cookie of that browser. A signed-in user's
+    post changes their profile and is checked as every other post is."""
+    if request.user.is_authenticated:
+        return _switch_signed_in_language(request)
+    return _switch_language(request)
 
 
 def not_found(request, exception=None):

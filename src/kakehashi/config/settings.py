@@ -112,6 +112,9 @@ MIDDLEWARE = [
     "kakehashi.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After the language is chosen and the visitor is known to carry no session; inside the
+    # middleware that add the security headers, so answers from the cache get them too.
+    "kakehashi.common.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes asks: it turns a paused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -259,6 +262,37 @@ KAKEHASHI_RUN_STALE_SECONDS = float(os.environ.get("KAKEHASHI_RUN_STALE_SECONDS"
 # once either way). KAKEHASHI_DAILY_BY_WORKER=false leaves them to the timer alone.
 KAKEHASHI_DAILY_AT = os.environ.get("KAKEHASHI_DAILY_AT", "06:00")
 KAKEHASHI_DAILY_BY_WORKER = env_bool("KAKEHASHI_DAILY_BY_WORKER", True)
+
+# The cache (docs/operations.md): by default each process keeps its own in memory
+# (nothing to install or clean). "file" or "database" share one cache between the processes
+# of a machine or of every app server; any other value names a Django cache backend class,
+# with KAKEHASHI_CACHE_LOCATION (e.g. django.core.cache.backends.redis.RedisCache).
+_cache_backend = os.environ.get("KAKEHASHI_CACHE_BACKEND", "locmem")
+_cache_location = os.environ.get("KAKEHASHI_CACHE_LOCATION", "")
+_cache_entries = {"MAX_ENTRIES": int(os.environ.get("KAKEHASHI_CACHE_MAX_ENTRIES", 2000))}
+_cache = {
+    "locmem": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kakehashi",
+        "OPTIONS": _cache_entries,
+    },
+    "file": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": _cache_location or str(VAR_DIR / "cache"),
+        "OPTIONS": _cache_entries,
+    },
+    # `kakehashi createcachetable` makes the table (once, and after each upgrade).
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": _cache_location or "kakehashi_cache",
+        "OPTIONS": _cache_entries,
+    },
+}.get(_cache_backend, {"BACKEND": _cache_backend, "LOCATION": _cache_location})
+CACHES = {"default": _cache}
+# Public pages and API reads for visitors who are not signed in are kept this many seconds
+# at most (common/page_cache.py); 0 turns it off.
+KAKEHASHI_PAGE_CACHE = "default"
+KAKEHASHI_PAGE_CACHE_SECONDS = int(os.environ.get("KAKEHASHI_PAGE_CACHE_SECONDS", 30))
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

@@ -3,6 +3,7 @@ right)."""
 
 from django.shortcuts import render
 
+from kakehashi.common.page_cache import public_page
 from kakehashi.config.start import start_page
 from kakehashi.directory.models import Country, Locality, LocalityLevel
 from kakehashi.directory.queries import organisations_visible_to
@@ -10,6 +11,7 @@ from kakehashi.partnerships.queries import partnerships_visible_to
 from kakehashi.proposals.queries import published_proposals
 
 
+@public_page
 def home(request):
     counts = {
         "vn_localities": Locality.objects.filter(country=Country.VIETNAM, is_current=True).count(),

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from kakehashi.accounts.models import User
+from kakehashi.common.page_cache import public_page
 from kakehashi.directory import services
 from kakehashi.directory.forms import MemberForm, OrganisationForm
 from kakehashi.directory.models import (
@@ -25,6 +26,7 @@ from kakehashi.directory.queries import (
 PAGE_SIZE = 50
 
 
+@public_page
 def locality_list(request):
     country = request.GET.get("country", "")
     include_former = request.GET.get("former") == "1"
@@ -53,6 +55,7 @@ def locality_list(request):
     )
 
 
+@public_page
 def organisation_list(request):
     organisations = organisations_visible_to(request.user).prefetch_related("sectors")
     kind, country, sector = (request.GET.get(k, "") for k in ("kind", "country", "sector"))
@@ -80,6 +83,7 @@ def _visible_organisation(request, pk) -> Organisation:
     return get_object_or_404(organisations_visible_to(request.user), pk=pk)
 
 
+@public_page
 def organisation_detail(request, pk):
     organisation = _visible_organisation(request, pk)
     can_change = request.user.has_perm("directory.change_organisation", organisation)

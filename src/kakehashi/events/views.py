@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.page_cache import public_page
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events import queries, services
@@ -16,6 +17,7 @@ from kakehashi.events.forms import EventForm, RegistrationForm, SessionForm
 from kakehashi.events.models import EventSeries, Registration
 
 
+@public_page
 def event_list(request):
     events = queries.events_visible_to(request.user).prefetch_related("organisers")
     today = timezone.localdate()
@@ -34,6 +36,7 @@ def _visible_event(request, slug):
     return get_object_or_404(queries.events_visible_to(request.user), slug=slug)
 
 
+@public_page
 def event_detail(request, slug):
     event = _visible_event(request, slug)
     own = (
@@ -249,6 +252,7 @@ def _safe(value: str) -> str:
     return "'" + value if value[:1] in {"=", "+", "-", "@"} else value
 
 
+@public_page
 def series_detail(request, slug):
     series = get_object_or_404(EventSeries, slug=slug)
     editions = queries.events_visible_to(request.user).filter(series=series).order_by("starts_on")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.page_cache import public_page
 from kakehashi.directory.models import Organisation
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.matching import recommend, services
@@ -18,6 +19,7 @@ from kakehashi.proposals.queries import proposals_visible_to
 PAGE_RESULTS = 30
 
 
+@public_page
 def search(request):
     form = SearchForm(request.GET or None)
     result = None

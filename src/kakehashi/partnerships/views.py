@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.page_cache import public_page
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
 from kakehashi.directory.queries import organisations_visible_to
@@ -39,6 +40,7 @@ def _filter_localities() -> dict[str, list[Locality]]:
     return grouped
 
 
+@public_page
 def partnership_list(request):
     kind, status, sector, place = (
         request.GET.get(key, "") for key in ("kind", "status", "sector", "locality")
@@ -81,6 +83,7 @@ def _visible_partnership(request, pk):
     return get_object_or_404(queries.partnerships_visible_to(request.user), pk=pk)
 
 
+@public_page
 def partnership_detail(request, pk):
     partnership = _visible_partnership(request, pk)
     can_change = request.user.has_perm("partnerships.change_partnership", partnership)
@@ -222,6 +225,7 @@ def visit_create(request, pk):
     )
 
 
+@public_page
 def locality_detail(request, slug):
     locality = get_object_or_404(Locality.objects.select_related("parent", "successor"), slug=slug)
     partnerships = list(queries.partnerships_of_locality(locality, request.user))

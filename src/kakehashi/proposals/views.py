@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.page_cache import public_page
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import organisation_ids_of
@@ -45,6 +46,7 @@ def _visible(request, pk):
     return get_object_or_404(queries.proposals_visible_to(request.user), pk=pk)
 
 
+@public_page
 def proposal_list(request):
     proposals = queries.published_proposals()
     selected = {
@@ -136,6 +138,7 @@ def _detail_context(request, proposal, **extra):
     return context
 
 
+@public_page
 def proposal_detail(request, pk):
     proposal = _visible(request, pk)
     return render(request, "proposals/proposal_detail.html", _detail_context(request, proposal))
@@ -346,6 +349,7 @@ def moderation_queue(request):
     )
 
 
+@public_page
 def locality_ranking(request, slug):
     locality = get_object_or_404(Locality, slug=slug)
     can_set = request.user.has_perm("proposals.set_weights", locality)
