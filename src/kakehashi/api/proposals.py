@@ -363,17 +363,15 @@ def list_proposals(request, query: Query[ProposalQuery]):
     proposals = queries.proposals_visible_to(request.user)
     if query.status:
         proposals = proposals.filter(status=query.status)
-    if query.kind:
-        proposals = proposals.filter(kind=query.kind)
-    if sector is not None:
-        proposals = proposals.filter(sectors=sector)
-    if query.partnership_type:
-        proposals = proposals.filter(partnership_types__type=query.partnership_type)
-    if query.country:
-        proposals = proposals.filter(target_countries__country=query.country)
-    if locality is not None:
-        proposals = proposals.filter(locality__in=locality.lineage)
-    proposals = proposals.distinct().order_by("-published_on", "-created_at", "-pk")
+    proposals = queries.filter_proposals(
+        proposals,
+        kind=query.kind or "",
+        sector_key=sector.key if sector is not None else "",
+        country=query.country or "",
+        partnership_type=query.partnership_type or "",
+        localities=locality.lineage if locality is not None else None,
+    )
+    proposals = proposals.order_by("-published_on", "-created_at", "-pk")
     return page(proposals, query)
 
 

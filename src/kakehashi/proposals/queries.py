@@ -10,7 +10,9 @@ from kakehashi.proposals.models import (
     LocalityModerator,
     Proposal,
     ProposalKind,
+    ProposalPartnershipType,
     ProposalStatus,
+    ProposalTargetCountry,
     ScreeningWeights,
 )
 from kakehashi.proposals.screening import DEFAULT_WEIGHTS, screen
@@ -83,6 +85,39 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
 
 def published_proposals() -> QuerySet[Proposal]:
     return _with_details(Proposal.objects.filter(status=ProposalStatus.PUBLISHED))
+
+
+def filter_proposals(
+    proposals: QuerySet[Proposal],
+    *,
+    kind: str = "",
+    sector_key: str = "",
+    country: str = "",
+    partnership_type: str = "",
+    localities=None,
+) -> QuerySet[Proposal]:
+    """The proposals narrowed by the lists' filters (an empty value leaves a filter out;
+    `localities` is a collection of Locality rows or None).
+
+    The to-many filters (sector, target country, partnership type) are subqueries on their own
+    tables, not joins: a join can repeat a proposal, so it needs DISTINCT, and DISTINCT makes
+    the database sort or hash every published proposal (100,000 and more) before it can count
+    them or hand out the first page. A subquery cannot repeat a row, so the count is a plain
+    COUNT(*) and the page is read in index order."""
+    if kind:
+        proposals = proposals.filter(kind=kind)
+    if sector_key:
+        through = Proposal.sectors.through.objects.filter(sector__key=sector_key)
+        proposals = proposals.filter(pk__in=through.values("proposal_id"))
+    if country:
+        rows = ProposalTargetCountry.objects.filter(country=country)
+        proposals = proposals.filter(pk__in=rows.values("proposal_id"))
+    if partnership_type:
+        rows = ProposalPartnershipType.objects.filter(type=partnership_type)
+        proposals = proposals.filter(pk__in=rows.values("proposal_id"))
+    if localities is not None:
+        proposals = proposals.filter(locality__in=localities)
+    return proposals
 
 
 def proposals_of_my_organisations(user) -> QuerySet[Proposal]:

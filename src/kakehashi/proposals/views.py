@@ -53,18 +53,21 @@ def proposal_list(request):
         key: request.GET.get(key, "")
         for key in ("kind", "sector", "country", "locality", "partnership")
     }
-    if selected["kind"] in ProposalKind.values:
-        proposals = proposals.filter(kind=selected["kind"])
-    if selected["sector"]:
-        proposals = proposals.filter(sectors__key=selected["sector"])
-    if selected["country"] in Country.values:
-        proposals = proposals.filter(target_countries__country=selected["country"])
-    if selected["partnership"] in PartnershipType.values:
-        proposals = proposals.filter(partnership_types__type=selected["partnership"])
+    localities = None
     if selected["locality"]:
         place = Locality.objects.filter(slug=selected["locality"]).first()
-        proposals = proposals.filter(locality__in=place.lineage) if place else proposals.none()
-    page = Paginator(proposals.distinct(), PAGE_SIZE).get_page(request.GET.get("page"))
+        localities = place.lineage if place else []
+    proposals = queries.filter_proposals(
+        proposals,
+        kind=selected["kind"] if selected["kind"] in ProposalKind.values else "",
+        sector_key=selected["sector"],
+        country=selected["country"] if selected["country"] in Country.values else "",
+        partnership_type=selected["partnership"]
+        if selected["partnership"] in PartnershipType.values
+        else "",
+        localities=localities,
+    )
+    page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "proposals/proposal_list.html",

@@ -133,7 +133,16 @@ class Proposal(models.Model):
         ordering = ["-published_on", "-created_at", "-pk"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
-        indexes = [models.Index(fields=["status", "kind"]), models.Index(fields=["expires_on"])]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            models.Index(fields=["expires_on"]),
+            # The lists: the published ones in `ordering`, read in index order (first page
+            # without sorting the whole table).
+            models.Index(
+                fields=["status", "-published_on", "-created_at", "-id"],
+                name="proposal_status_order",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=ProposalKind.values), name="proposal_kind_valid"
@@ -191,6 +200,8 @@ class ProposalPartnershipType(models.Model):
     class Meta:
         verbose_name = _("partnership type wanted")
         verbose_name_plural = _("partnership types wanted")
+        # The lists' filter: the proposals that seek one type.
+        indexes = [models.Index(fields=["type", "proposal"], name="proposal_partnership_by_type")]
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
@@ -216,6 +227,8 @@ class ProposalTargetCountry(models.Model):
     class Meta:
         verbose_name = _("target country")
         verbose_name_plural = _("target countries")
+        # The lists' filter: the proposals aimed at one country.
+        indexes = [models.Index(fields=["country", "proposal"], name="proposal_target_by_country")]
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
