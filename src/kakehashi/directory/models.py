@@ -167,6 +167,10 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The lists (the published ones by name): a page is read in index order.
+        indexes = [
+            models.Index(fields=["is_published", "name", "id"], name="organisation_list_order")
+        ]
 
     def __str__(self):
         return self.display_name

@@ -65,6 +65,8 @@ def organisation_list(request):
         organisations = organisations.filter(country=country)
     if sector:
         organisations = organisations.filter(sectors__key=sector)
+    # The id breaks ties between equal names, so that pages neither repeat nor skip one.
+    organisations = organisations.order_by("name", "pk")
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -120,6 +120,16 @@ def filter_proposals(
     return proposals
 
 
+def published_proposal_rows() -> QuerySet[Proposal]:
+    """Published proposals with what a row of the list page shows (the organisation, the
+    locality, the sectors), and nothing else."""
+    return (
+        Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
+        .select_related("organisation", "locality")
+        .prefetch_related("sectors")
+    )
+
+
 def proposals_of_my_organisations(user) -> QuerySet[Proposal]:
     return _with_details(
         Proposal.objects.filter(organisation_id__in=organisation_ids_of(user))

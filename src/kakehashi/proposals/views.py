@@ -48,7 +48,7 @@ def _visible(request, pk):
 
 @public_page
 def proposal_list(request):
-    proposals = queries.published_proposals()
+    proposals = queries.published_proposal_rows()
     selected = {
         key: request.GET.get(key, "")
         for key in ("kind", "sector", "country", "locality", "partnership")
