@@ -173,3 +173,29 @@ def test_the_api_makes_the_same_few_queries_for_many_rows(django_assert_max_num_
     with django_assert_max_num_queries(7):
         body = ApiClient(Client(), None).get("/proposals?sector=agriculture&country=JP").json()
     assert body["count"] == 30
+
+
+def test_the_api_checks_a_signed_in_caller_s_rights_once_not_per_row(
+    django_assert_max_num_queries,
+):
+    from tests.api.client import key_for
+    from tests.factories import member_of
+
+    mine, theirs = OrganisationFactory(), OrganisationFactory()
+    caller = member_of(mine)
+    for index in range(10):
+        _published_project(title=f"Mine {index}", organisation=mine, is_anonymous=True)
+        _published_project(title=f"Theirs {index}", organisation=theirs, is_anonymous=True)
+        published(title=f"Open {index}", organisation=theirs)
+    client = ApiClient(Client(), key_for(caller))
+    # the key, the caller's organisations and moderated localities (what they may see), count,
+    # rows, four prefetches; then for the rows' rights, once: the organisations and localities
+    # again, the accepted interests, one locality's screening weights
+    with django_assert_max_num_queries(14):
+        body = client.get("/proposals?limit=100").json()
+    owners = {item["title"]: item["organisation"] for item in body["items"]}
+    assert len(owners) == 30 and body["count"] == 30
+    assert {owners[f"Mine {i}"] for i in range(10)} == {mine.pk}
+    assert {owners[f"Theirs {i}"] for i in range(10)} == {None}
+    assert {owners[f"Open {i}"] for i in range(10)} == {theirs.pk}
+    assert all(item["screening"] for item in body["items"] if item["title"][0] in "MT")

@@ -113,13 +113,12 @@ class ProposalOut(Schema):
 
     @staticmethod
     def resolve_organisation(proposal: Proposal, context) -> int | None:
-        user = context["request"].user
-        return proposal.organisation_id if user.has_perm("proposals.see_owner", proposal) else None
+        return proposal.organisation_id if _reader(context).sees_owner(proposal) else None
 
     @staticmethod
     def resolve_rejection_reason(proposal: Proposal, context) -> str:
-        user = context["request"].user
-        allowed = queries.owns(user, proposal) or queries.moderates(user, proposal)
+        reader = _reader(context)
+        allowed = reader.owns(proposal) or reader.moderates(proposal)
         return proposal.rejection_reason if allowed else ""
 
     @staticmethod
@@ -159,12 +158,21 @@ class ProposalOut(Schema):
         return getattr(proposal, "export", None) if proposal.is_export else None
 
     @staticmethod
-    def resolve_screening(proposal: Proposal):
+    def resolve_screening(proposal: Proposal, context):
         details = getattr(proposal, "investment", None) if proposal.is_investment else None
         if details is None:
             return None
-        result = screen(details.levels, queries.weights_for(proposal.locality))
+        result = screen(details.levels, _reader(context).weights(proposal.locality))
         return {"score": result.score, "contributions": list(result.contributions)}
+
+
+def _reader(context) -> queries.ProposalReader:
+    """The caller's rights over proposals, read once per request (a list asks for each row)."""
+    request = context["request"]
+    reader = getattr(request, "_proposal_reader", None)
+    if reader is None or reader.user is not request.user:
+        reader = request._proposal_reader = queries.ProposalReader(request.user)
+    return reader
 
 
 class ProposalList(Schema):

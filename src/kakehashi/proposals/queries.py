@@ -60,6 +60,58 @@ def owner_revealed_to(user, proposal: Proposal) -> bool:
     )
 
 
+class ProposalReader:
+    """One reader's rights over proposals, with what they depend on read once: a list asks
+    about every row (who stands behind it, whether the reason for a rejection shows), and
+    asking the database again for each row made the API's lists slow for signed-in callers.
+    Lives for one request; the answers are those of owns(), moderates() and
+    owner_revealed_to()."""
+
+    def __init__(self, user):
+        self.user = user
+        self.is_admin = is_platform_admin(user)
+        self._organisation_ids: set[int] | None = None
+        self._moderated: set[int] | None = None
+        self._revealed: set[int] | None = None
+        self._weights: dict[int, dict[str, int]] = {}
+
+    @property
+    def organisation_ids(self) -> set[int]:
+        if self._organisation_ids is None:
+            self._organisation_ids = organisation_ids_of(self.user)
+        return self._organisation_ids
+
+    def owns(self, proposal: Proposal) -> bool:
+        return proposal.organisation_id in self.organisation_ids
+
+    def moderates(self, proposal: Proposal) -> bool:
+        if self.is_admin:
+            return True
+        if self._moderated is None:
+            self._moderated = moderated_locality_ids(self.user)
+        return proposal.locality_id in self._moderated
+
+    def sees_owner(self, proposal: Proposal) -> bool:
+        if not proposal.is_anonymous or self.owns(proposal) or self.moderates(proposal):
+            return True
+        if self._revealed is None:
+            self._revealed = (
+                set(
+                    Interest.objects.filter(
+                        organisation_id__in=self.organisation_ids, status=InterestStatus.ACCEPTED
+                    ).values_list("proposal_id", flat=True)
+                )
+                if self.organisation_ids
+                else set()
+            )
+        return proposal.pk in self._revealed
+
+    def weights(self, locality: Locality) -> dict[str, int]:
+        if locality.pk not in self._weights:
+            self._weights[locality.pk] = weights_for(locality)
+        return self._weights[locality.pk]
+
+
 def _with_details(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return proposals.select_related(
         "organisation", "locality", "investment", "export"
