@@ -167,9 +167,12 @@ def prepare(dataset: str, url: str, var: Path, args) -> dict:
         _run([PYTHON, "-m", "kakehashi", "load_demo"], env)
     else:
         index = saved_index(args.proposals, args.embedded)
+        # Then what the lists filter on and setup() leaves out (target countries, partnership
+        # types, published organisations with a sector), as bench/lists.py measures them.
         code = (
             "import sys; sys.path[:0] = ['bench']; from pathlib import Path; "
-            f"import matching_db; matching_db.setup(Path({str(index)!r}))"
+            f"import matching_db; matching_db.setup(Path({str(index)!r})); "
+            "import lists; lists.prepare()"
         )
         _run([PYTHON, "-c", code], env)
     facts = json.loads(_run([PYTHON, "-c", DESCRIBE], env).strip().splitlines()[-1])
