@@ -3,8 +3,9 @@
     kakehashi serve                          # 127.0.0.1:8000, workers from the cores
     kakehashi serve --bind 0.0.0.0:8000 --workers 4
 
-Behind nginx (docs/operations.md) on loopback; each worker holds its own copy of the
-matching index, so workers are counted from the cores, not the requests. Each worker runs a
+Behind nginx (docs/operations.md) on loopback; each worker holds the matching index (its
+vectors and postings mapped from a shared snapshot, the rest its own), so workers are counted
+from the cores, not the requests. Each worker runs a
 few threads, which keeps slow clients from holding a whole worker. Access log on standard
 output, one line per request with its duration in microseconds (or, with
 KAKEHASHI_REQUEST_LOG=true, the app's own structured line instead).
