@@ -81,7 +81,7 @@ def test_files_have_headers_in_the_readers_language_and_plain_numbers(world, cli
         "面談リクエスト数",
         "日程調整済みの面談数",
         "実施済みの面談数",
-        "成果につながった面談数",
+        "結果が登録された面談数",
     ]
     client.cookies["kakehashi_language"] = "vi"
     xlsx = client.get("/insights/funnel/?by=event&format=xlsx")
