@@ -89,6 +89,8 @@ def _likely(content: bytes) -> list[str]:
 
 
 def _strict(content: bytes, key: str) -> str | None:
+    if key not in ENCODINGS:
+        return None
     if key == UTF16 and not content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Without a mark, the byte order is the one that reads as text (ASCII has NUL halves).
         for codec in ("utf-16-le", "utf-16-be"):
