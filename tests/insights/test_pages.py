@@ -17,6 +17,7 @@ def test_every_dashboard_renders_chart_table_and_downloads(
     page = response.content.decode()
     assert '<svg class="chart" role="img"' in page and "<title" in page
     assert '<table class="figures">' in page
+    assert "Download CSV (UTF-8 with BOM, for Excel)" in page
     # Public pages name no organisation.
     for registration, _user in world.delegations.values():
         assert registration.organisation.name not in page
