@@ -253,11 +253,15 @@ def _partner_rows(locality, partnerships):
     lineage = {place.pk for place in locality.lineage}
     rows = []
     for partnership in partnerships:
-        ours = [p for p in partnership.parties.all() if p.place and p.place.pk in lineage]
-        others = [p for p in partnership.parties.all() if p not in ours]
-        # A province merged into this one in 2025 signed under its own name: say so.
+        parties = list(partnership.parties.all())
+        ours = [p for p in parties if p.place and p.place.pk in lineage]
+        others = [p for p in parties if p not in ours]
+        # A former unit signed under its own name: say so. Units are compared, not codes:
+        # codes were reused in 2025 (code 52 was Binh Dinh and is now Gia Lai).
         signed_as = [
-            p.name_as_signed for p in ours if p.place.successor_id and p.place.code != locality.code
+            p.name_as_signed
+            for p in ours
+            if p.place.pk != locality.pk and p.place.name_en != locality.name_en
         ]
         rows.append({"partnership": partnership, "others": others, "signed_as": signed_as})
     return rows

@@ -1,0 +1,39 @@
+"""The partner column of a locality page: who the partners are, and under which name this
+locality signed."""
+
+import pytest
+from django.urls import reverse
+
+from kakehashi.directory.models import Country, Locality
+from tests.factories import locality, partnership_between
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+
+def page(client, place: Locality) -> str:
+    return client.get(reverse("locality", args=[place.slug])).content.decode()
+
+
+def test_every_reused_code_keeps_the_signed_as_note(client):
+    """Codes were reused in 2025: code 52 was Binh Dinh and is now Gia Lai. An agreement
+    signed by the former unit says so on its successor's page, whatever the code."""
+    former = Locality.objects.filter(country=Country.VIETNAM, is_current=False)
+    reused = [
+        unit
+        for unit in former.select_related("successor")
+        if unit.code == unit.successor.code and unit.name_en != unit.successor.name_en
+    ]
+    assert {unit.code for unit in reused} >= {"15", "24", "44", "52", "80", "82", "91"}
+    osaka = locality("osaka-prefecture")
+    for unit in reused:
+        partnership_between(osaka, unit, title=f"Agreement with {unit.name_en}")
+    for unit in reused:
+        html = page(client, unit.successor)
+        assert f"signed as {unit.name_en}" in html, unit.name_en
+
+
+def test_an_unchanged_unit_has_no_signed_as_note(client):
+    hanoi_before = Locality.objects.get(slug="hanoi-before-2025")
+    partnership_between(locality("tokyo-metropolis"), hanoi_before, title="Tokyo MoU")
+    html = page(client, locality("hanoi"))
+    assert "Tokyo MoU" in html and "signed as" not in html
