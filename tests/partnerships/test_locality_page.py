@@ -37,3 +37,13 @@ def test_an_unchanged_unit_has_no_signed_as_note(client):
     partnership_between(locality("tokyo-metropolis"), hanoi_before, title="Tokyo MoU")
     html = page(client, locality("hanoi"))
     assert "Tokyo MoU" in html and "signed as" not in html
+
+
+def test_the_partner_column_lists_the_other_countrys_parties_only(client):
+    vinh_long, thanh_hoa = locality("vinh-long"), locality("thanh-hoa")
+    partnership_between(locality("niigata-prefecture"), vinh_long, thanh_hoa, title="Niigata MoU")
+    html = page(client, vinh_long)
+    partners = html.split('id="partners-table"')[1].split("</table>")[0]
+    assert "Niigata Prefecture" in partners
+    assert "Thanh Hoa" not in partners
+    assert "Vinh Long" not in partners

@@ -251,11 +251,14 @@ def locality_detail(request, slug):
 def _partner_rows(locality, partnerships):
     """One row per partnership: the other parties, as signed and as they are today."""
     lineage = {place.pk for place in locality.lineage}
+    country = locality.country
     rows = []
     for partnership in partnerships:
         parties = list(partnership.parties.all())
         ours = [p for p in parties if p.place and p.place.pk in lineage]
-        others = [p for p in parties if p not in ours]
+        # The partner column lists the other country's parties only: a Vietnamese province
+        # that signed the same document beside this one is a co-signatory, not a partner.
+        others = [p for p in parties if p not in ours and _country_of(p) != country]
         # A former unit signed under its own name: say so. Units are compared, not codes:
         # codes were reused in 2025 (code 52 was Binh Dinh and is now Gia Lai).
         signed_as = [
@@ -265,3 +268,9 @@ def _partner_rows(locality, partnerships):
         ]
         rows.append({"partnership": partnership, "others": others, "signed_as": signed_as})
     return rows
+
+
+def _country_of(party) -> str:
+    if party.place is not None:
+        return party.place.country
+    return party.organisation.country
