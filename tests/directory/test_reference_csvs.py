@@ -28,6 +28,7 @@ JP_COLUMNS = [
     "iso_code",
     "is_current",
     "successor_code",
+    "valid_until",
 ]
 VN_COLUMNS = ["scheme", "code", "name_en", "name_ja"]
 

@@ -47,3 +47,30 @@ def test_the_partner_column_lists_the_other_countrys_parties_only(client):
     assert "Niigata Prefecture" in partners
     assert "Thanh Hoa" not in partners
     assert "Vinh Long" not in partners
+
+
+def facts(client, slug: str) -> str:
+    html = client.get(reverse("locality", args=[slug])).content.decode()
+    return html.split('<dl class="facts">')[1].split("</dl>")[0]
+
+
+def test_a_2025_merger_lists_the_units_it_was_formed_from(client):
+    text = facts(client, "ho-chi-minh-city")
+    assert "Formed on 1 July 2025 from" in text
+    for former in ("Binh Duong", "Ba Ria - Vung Tau", "Ho Chi Minh City"):
+        assert former in text
+    assert "Now part of" in facts(client, "binh-duong-before-2025")
+
+
+def test_an_unchanged_unit_is_not_formed_from_itself(client):
+    text = facts(client, "hanoi")
+    assert "Formed" not in text and "Former name" not in text
+    assert "Succeeded by" in facts(client, "hanoi-before-2025")
+
+
+def test_a_2019_renaming_is_a_former_name_not_a_merger(client):
+    text = facts(client, "tamba-sasayama-city")
+    assert "Formed" not in text
+    assert "Former name" in text and "Sasayama City" in text and "30 Apr 2019" in text
+    former = facts(client, "sasayama-city-former")
+    assert "Now called" in former and "Now part of" not in former

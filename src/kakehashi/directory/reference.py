@@ -13,10 +13,15 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
+from kakehashi.directory.models import (
+    VN_REFORM_DATE,
+    Country,
+    Locality,
+    LocalityLevel,
+    Sector,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-VN_REFORM_DATE = dt.date(2025, 7, 1)
 VN_CENTRAL_CITIES_2025 = {"01", "31", "46", "48", "79", "92"}
 # Hue became a centrally-run city on 1 January 2025, before the July reform.
 VN_CENTRAL_CITIES_LEGACY = {"01", "31", "46", "48", "79", "92"}
@@ -161,6 +166,9 @@ def load_japan() -> int:
                 "name_kana": row["name_kana"],
                 "name_en": row["name_en"],
                 "name_vi": vietnamese_name_of_japanese_place(row["name_en"], level),
+                "valid_until": dt.date.fromisoformat(row["valid_until"])
+                if row["valid_until"]
+                else None,
             },
         )
         by_key[(row["code"], is_current)] = locality

@@ -236,7 +236,6 @@ def locality_detail(request, slug):
         "partnerships/locality_detail.html",
         {
             "locality": locality,
-            "predecessors": locality.lineage[1:],
             "children": locality.children.filter(is_current=True),
             "partners": _partner_rows(locality, partnerships),
             "timeline": locality_timeline(locality, partnerships, visits),
