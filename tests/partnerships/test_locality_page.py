@@ -74,3 +74,18 @@ def test_a_2019_renaming_is_a_former_name_not_a_merger(client):
     assert "Former name" in text and "Sasayama City" in text and "30 Apr 2019" in text
     former = facts(client, "sasayama-city-former")
     assert "Now called" in former and "Now part of" not in former
+
+
+def test_thua_thien_hue_is_huế_s_former_name_and_signs_as_itself(client):
+    province = Locality.objects.get(slug="thua-thien-hue-before-2025")
+    partnership_between(locality("kyoto-prefecture"), province, title="Kyoto agreement")
+    text = facts(client, "hue")
+    assert "Former name" in text and "Thua Thien Hue" in text and "31 Dec 2024" in text
+    assert "Formed" not in text
+    assert "signed as Thua Thien Hue" in page(client, locality("hue"))
+    assert "A former unit, in force until 31 Dec 2024." in page(client, province)
+
+
+def test_the_before_2025_slug_says_what_it_means(client):
+    html = page(client, locality("binh-duong-before-2025"))
+    assert "in force until 30 June 2025; on 1 July 2025 they became 34." in html

@@ -211,8 +211,14 @@ class Places:
             return Locality.objects.get(country=Country.JAPAN, code=code, is_current=True)
         if scheme == "jp-former":
             return Locality.objects.get(country=Country.JAPAN, code=code, is_current=False)
-        current = on is None or on >= VN_REFORM_DATE
-        return Locality.objects.get(country=Country.VIETNAM, code=code, is_current=current)
+        # A Vietnamese code names the unit in force on the signing date: codes were reused
+        # (46 was Thua Thien Hue until 2024, the city of Hue until 30 June 2025, then Hue).
+        units = Locality.objects.filter(country=Country.VIETNAM, code=code)
+        if on is not None and on < VN_REFORM_DATE:
+            former = units.filter(is_current=False, valid_until__gte=on).order_by("valid_until")
+            if former.exists():
+                return former.first()
+        return units.get(is_current=True)
 
     def party(self, ref: str, name: str, on: dt.date | None) -> PartyInput:
         if ref.startswith("org:"):

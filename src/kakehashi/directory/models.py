@@ -74,8 +74,17 @@ class Locality(models.Model):
         verbose_name = _("locality")
         verbose_name_plural = _("localities")
         constraints = [
+            # One unit in force per code; former units with one code are told apart by their
+            # last day (code 46 was Thua Thien Hue until 2024, then the city of Hue).
             models.UniqueConstraint(
-                fields=["country", "code", "is_current"], name="locality_code_unique"
+                fields=["country", "code"],
+                condition=Q(is_current=True),
+                name="locality_code_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["country", "code", "valid_until"],
+                condition=Q(is_current=False),
+                name="former_locality_code_unique",
             ),
             models.CheckConstraint(
                 condition=Q(is_current=True) | Q(successor__isnull=False) | Q(country="JP"),
@@ -117,6 +126,11 @@ class Locality(models.Model):
             for unit in self.lineage[1:]
             if unit.pk not in merged and unit.name_en != self.name_en
         ]
+
+    @property
+    def ended_with_2025_reform(self) -> bool:
+        """One of the 63 units in force until 30 June 2025 (their slugs end in -before-2025)."""
+        return not self.is_current and self.valid_until == VN_REFORM_DATE - dt.timedelta(days=1)
 
     @property
     def successor_relation(self) -> str:

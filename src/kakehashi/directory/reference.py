@@ -113,6 +113,7 @@ def load_vietnam() -> tuple[int, int]:
             country=Country.VIETNAM,
             code=unit.code,
             is_current=False,
+            valid_until=VN_REFORM_DATE - dt.timedelta(days=1),
             defaults={
                 "slug": f"{slugify(extra['name_en'])}-before-2025",
                 "level": LocalityLevel.VN_CENTRAL_CITY
@@ -122,11 +123,34 @@ def load_vietnam() -> tuple[int, int]:
                 "name_vi": _vietnamese_short_name(unit),
                 "name_en": extra["name_en"],
                 "name_ja": extra["name_ja"],
-                "valid_until": VN_REFORM_DATE - dt.timedelta(days=1),
                 "successor": current_by_key[merged_into[unit.key]],
             },
         )
-    return len(current_by_key), len(legacy)
+    earlier = _load_vietnam_before_legacy(names, current_by_key)
+    return len(current_by_key), len(legacy) + earlier
+
+
+def _load_vietnam_before_legacy(names, current_by_key: dict[str, Locality]) -> int:
+    """Units that had already changed before the package's legacy map (1 January 2025):
+    Thua Thien Hue province became the centrally-run city of Hue (Resolution
+    1314/NQ-UBTVQH15 of the National Assembly Standing Committee, 30 November 2024)."""
+    extra = names[("2024", "46")]
+    Locality.objects.update_or_create(
+        country=Country.VIETNAM,
+        code="46",
+        is_current=False,
+        valid_until=dt.date(2024, 12, 31),
+        defaults={
+            "slug": f"{slugify(extra['name_en'])}-before-2025",
+            "level": LocalityLevel.VN_PROVINCE,
+            "name_local": "Tỉnh Thừa Thiên Huế",
+            "name_vi": "Thừa Thiên Huế",
+            "name_en": extra["name_en"],
+            "name_ja": extra["name_ja"],
+            "successor": current_by_key["thanhphohue"],
+        },
+    )
+    return 1
 
 
 def vietnamese_name_of_japanese_place(name_en: str, level: str) -> str:
