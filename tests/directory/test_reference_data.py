@@ -39,9 +39,9 @@ def test_japan_prefectures_and_designated_cities():
     assert (osaka_city.name_ja, osaka_city.name_kana) == ("大阪市", "おおさかし")
     hamamatsu = Locality.objects.get(slug="hamamatsu-city")
     assert sorted(hamamatsu.children.values_list("name_ja", flat=True)) == [
-        "中央区",
-        "天竜区",
-        "浜名区",
+        "浜松市中央区",
+        "浜松市天竜区",
+        "浜松市浜名区",
     ]
 
 
