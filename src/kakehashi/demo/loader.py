@@ -211,6 +211,8 @@ class Places:
             return Locality.objects.get(country=Country.JAPAN, code=code, is_current=True)
         if scheme == "jp-former":
             return Locality.objects.get(country=Country.JAPAN, code=code, is_current=False)
+        if scheme == "vn-now":
+            return Locality.objects.get(country=Country.VIETNAM, code=code, is_current=True)
         # A Vietnamese code names the unit in force on the signing date: codes were reused
         # (46 was Thua Thien Hue until 2024, the city of Hue until 30 June 2025, then Hue).
         units = Locality.objects.filter(country=Country.VIETNAM, code=code)
@@ -300,9 +302,10 @@ def _partnership_input(entry: dict, source_row: dict, places: Places) -> Partner
 def _load_partnerships(places: Places, admin: User) -> int:
     data = json.loads((PARTNERSHIP_DATA / "partnerships.json").read_text(encoding="utf-8"))
     rows = _read_source_rows()
-    if len(rows) != len(data["partnerships"]):
-        raise ValueError("partnerships.json must have one entry per row of the CSV")
-    for entry, row in zip(data["partnerships"], rows, strict=True):
+    if sorted({entry["row"] for entry in data["partnerships"]}) != list(range(1, len(rows) + 1)):
+        raise ValueError("partnerships.json must read every row of the CSV")
+    for entry in data["partnerships"]:
+        row = rows[entry["row"] - 1]
         payload = _partnership_input(entry, row, places)
         existing = (
             Partnership.objects.filter(sources__url=row["source_url"], title=entry["title"])
@@ -336,7 +339,7 @@ def _load_partnerships(places: Places, admin: User) -> int:
             PriorityPartner.objects.update_or_create(
                 priority_list=priority_list, partner=places.locality(ref), defaults={"note": note}
             )
-    return len(rows)
+    return len(data["partnerships"])
 
 
 def _load_demo_records(places: Places) -> None:
