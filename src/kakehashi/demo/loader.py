@@ -78,14 +78,16 @@ DEMO_ORGANISATIONS = [
     },
     {
         "key": "hanoi-dpi",
-        "name": "Sở Kế hoạch và Đầu tư Hà Nội (demo)",
-        "name_en": "Hanoi Department of Planning and Investment (demo)",
+        # Departments of Planning and Investment were merged into Departments of Finance
+        # on 1 March 2025; the key is kept so that existing references still resolve.
+        "name": "Sở Tài chính Hà Nội (demo)",
+        "name_en": "Hanoi Department of Finance (demo)",
         "kind": "local_government",
         "country": "VN",
         "locality": "vn:01",
         "language": "vi",
         "sectors": ["investment"],
-        "description": "Xúc tiến đầu tư và hỗ trợ doanh nghiệp Nhật Bản. Bản ghi minh họa.",
+        "description": "Đăng ký đầu tư và hỗ trợ doanh nghiệp Nhật Bản. Bản ghi minh họa.",
     },
     {
         "key": "osaka-intl",
