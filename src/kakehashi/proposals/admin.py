@@ -43,7 +43,7 @@ class AttachmentInline(admin.TabularInline):
 class TranslationInline(admin.StackedInline):
     model = ProposalTranslation
     extra = 0
-    readonly_fields = ["source", "made_by", "made_at", "updated_at"]
+    readonly_fields = ["made_by", "made_at", "updated_at"]
 
 
 @admin.register(Proposal)
