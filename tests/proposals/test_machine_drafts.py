@@ -5,8 +5,10 @@ with the service down the proposal published all the same, the failure logged an
 
 import datetime as dt
 import logging
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 
@@ -217,3 +219,31 @@ def test_the_last_attempt_is_not_retried(settings, submitted, caplog):
         draft_translations.call(submitted.pk, 6)
     assert "(attempt 6 of 6), not retried" in caplog.text
     assert not queued_drafts().exists()
+
+
+def test_the_daily_catch_up_drafts_what_is_still_missing(settings, company, author, caplog):
+    dates = {"published_on": dt.date(2026, 11, 23), "expires_on": dt.date(2027, 11, 23)}
+    bare = ProposalFactory(
+        organisation=company, status=ProposalStatus.PUBLISHED, language="en", **dates
+    )
+    half = ProposalFactory(
+        organisation=company, status=ProposalStatus.PUBLISHED, language="en", **dates
+    )
+    save_translation(proposal=half, language="ja", title="冷凍エビ", summary="", by=author)
+    ProposalFactory(organisation=company, status=ProposalStatus.DRAFT, language="en")
+
+    settings.KAKEHASHI_TRANSLATION_URL = refused_url()
+    out = StringIO()
+    with caplog.at_level(logging.WARNING, logger="kakehashi.proposals.translation_services"):
+        call_command("draft_translations", stdout=out)
+    assert out.getvalue() == "0 proposal(s) translated, 2 still without translations.\n"
+    assert "catch-up stopped" in caplog.text
+
+    with TranslationServer() as server:
+        settings.KAKEHASHI_TRANSLATION_URL = server.url
+        out = StringIO()
+        call_command("draft_translations", stdout=out)
+    assert out.getvalue() == "2 proposal(s) translated, 0 still without translations.\n"
+    assert rows(bare).keys() == {"ja", "vi"}
+    assert rows(half)["ja"][0] == TranslationSource.COLLEAGUE  # kept; "vi" drafted
+    assert [r["target"] for r in server.requests] == ["vi", "ja", "vi"]

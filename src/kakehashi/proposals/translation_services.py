@@ -12,6 +12,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common import machine_translation
@@ -177,6 +178,31 @@ def draft_machine_translations(*, proposal_id: int) -> list[str]:
         if row is not None:
             drafted.append(language)
     return drafted
+
+
+def draft_missing(*, limit: int = 200) -> tuple[int, int]:
+    """The daily catch-up: draft the translations of published proposals that still lack
+    one (a draft that failed and was not, or no longer, retried), at most `limit`
+    proposals, oldest first; stops at the first failure of the service (it is down: the
+    next day tries again). Returns (proposals drafted, proposals left to do)."""
+    if not machine_translation.is_configured():
+        return 0, 0
+    missing = (
+        Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
+        .annotate(rows=Count("translations"))
+        .filter(rows__lt=len(Language.values) - 1)
+        .order_by("published_on", "pk")
+    )
+    ids = list(missing.values_list("pk", flat=True)[:limit])
+    done = 0
+    for proposal_id in ids:
+        try:
+            draft_machine_translations(proposal_id=proposal_id)
+        except machine_translation.TranslationUnavailable as error:
+            logger.warning("Machine translation unavailable, catch-up stopped: %s", error)
+            break
+        done += 1
+    return done, missing.count()
 
 
 def draft_translations_later(proposal: Proposal) -> None:
