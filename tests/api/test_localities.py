@@ -20,12 +20,13 @@ def test_vietnam_lists_the_34_current_units(anonymous):
     assert {item["country"] for item in body["items"]} == {"VN"}
 
 
-def test_former_true_adds_the_63_former_units_each_with_its_successor(anonymous):
+def test_former_true_adds_the_64_former_units_each_with_its_successor(anonymous):
     body = anonymous.get("/localities?country=VN&former=true").json()
 
-    assert body["count"] == 97
+    # the 63 units in force until 30 June 2025 and Thua Thien Hue (until 31 December 2024)
+    assert body["count"] == 98
     former = [item for item in body["items"] if not item["is_current"]]
-    assert len(former) == 63
+    assert len(former) == 64
     assert all(item["successor"] is not None for item in former)
     binh_duong = next(item for item in former if item["slug"] == "binh-duong-before-2025")
     assert binh_duong["successor"] == {
@@ -40,7 +41,7 @@ def test_former_true_adds_the_63_former_units_each_with_its_successor(anonymous)
 def test_status_former_lists_only_former_units(anonymous):
     body = anonymous.get("/localities?country=VN&status=former").json()
 
-    assert body["count"] == 63
+    assert body["count"] == 64
     assert {item["is_current"] for item in body["items"]} == {False}
 
 

@@ -32,8 +32,8 @@ def row(title, party_2, party_2_as_signed, signed_on, **values):
     }
 
 
-def write_csv(path, rows) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
+def write_csv(path, rows, *, encoding: str = "utf-8") -> None:
+    with path.open("w", encoding=encoding, newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
@@ -112,3 +112,39 @@ def test_import_csv_with_one_bad_row(page, sign_in, tmp_path):
     assert [source.url for source in sakai.sources.all()] == ["https://example.org/da-nang-sakai"]
     assert sorted(sakai.sectors.values_list("key", flat=True)) == ["investment", "trade"]
     assert not Partnership.objects.filter(title=UNKNOWN).exists()
+
+
+def test_a_shift_jis_file_is_named_and_can_be_read_again(page, sign_in, tmp_path):
+    organisation = OrganisationFactory(
+        name="Da Nang Department of Foreign Affairs",
+        kind=OrganisationKind.LOCAL_GOVERNMENT,
+        locality=Locality.objects.get(slug="da-nang"),
+    )
+    user = member_of(organisation, role="admin")
+    upload = tmp_path / "sakai.csv"
+    title = "ダナン市・堺市 交流協力覚書"
+    write_csv(upload, [row(title, "sakai-city", "堺市", "2009-02")], encoding="cp932")
+    sign_in(user)
+
+    page.goto("/transfer/")
+    form = page.locator("#import-form")
+    form.locator("[name=kind]").select_option("partnerships")
+    form.locator("input[type=file][name=file]").set_input_files(upload)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url("**/transfer/imports/*/")
+    encoding = page.locator("#import-encoding")
+    expect(encoding).to_contain_text("The file was read as Shift_JIS (Japanese Excel).")
+    expect(page.locator("#import-sample")).to_contain_text(title)
+    expect(page.locator("#import-preview")).to_contain_text(title)
+
+    # UTF-8 cannot read these bytes: the batch stays as it was, with a message why.
+    encoding.locator("select[name=encoding]").select_option("utf-8")
+    encoding.locator("button[type=submit]").click()
+    expect(page.locator("body")).to_contain_text(
+        "The file cannot be read as UTF-8. Choose another encoding."
+    )
+    expect(page.locator("#import-sample")).to_contain_text(title)
+
+    page.locator("#import-confirm").click()
+    expect(page.locator("#import-result")).to_contain_text("1 row was imported.")
+    assert Partnership.objects.get().title == title

@@ -31,9 +31,35 @@ def test_every_row_of_the_list_is_loaded_with_its_source(demo):
     rows = read_rows(PROJECT_CSV)
     assert len(rows) == 24
     for row in rows:
-        partnership = Partnership.objects.get(sources__url=row["source_url"])
-        assert partnership.type_as_stated == row["type_as_stated"]
-        assert not partnership.is_demo
+        partnerships = Partnership.objects.filter(sources__url=row["source_url"])
+        assert partnerships.exists(), row["source_url"]
+        for partnership in partnerships:
+            assert partnership.type_as_stated == row["type_as_stated"]
+            assert not partnership.is_demo
+    # Niigata's row names two MoUs, one with each province.
+    assert Partnership.objects.filter(is_demo=False).count() == 25
+
+
+def test_corrections_to_the_reading_of_the_list(demo):
+    niigata = Partnership.objects.filter(sources__url__contains="vietnam202408").order_by("title")
+    assert [sorted(p.name_as_signed for p in n.parties.all()) for n in niigata] == [
+        ["Niigata Prefecture", "Thanh Hoa"],
+        ["Niigata Prefecture", "Vinh Long"],
+    ]
+    assert {n.kind for n in niigata} == {"cooperation_mou"}
+    sasayama = Partnership.objects.get(sources__url__contains="sankei.com")
+    assert sasayama.kind == "other"  # a citizens' exchange city, not a sister city
+    shiga = Partnership.objects.get(sources__url__contains="shiga")
+    takayama = Partnership.objects.get(sources__url__contains="Takayama")
+    for inferred in (shiga, takayama):
+        assert inferred.signed_precision == "year", inferred.title
+    assert (shiga.signed_display, takayama.signed_display) == ("2014", "2018")
+    # Takayama and Sasayama signed with the city of Hue, not Thua Thien Hue province.
+    for partnership in (takayama, sasayama):
+        hue = partnership.parties.get(name_as_signed="Hue City")
+        assert hue.locality.slug == "hue", partnership.title
+    kyoto = PartnershipParty.objects.get(name_as_signed="Thua Thien Hue")
+    assert kyoto.locality.slug == "thua-thien-hue-before-2025"
 
 
 def test_parties_keep_the_name_as_signed_and_point_to_todays_unit(demo):

@@ -28,6 +28,7 @@ JP_COLUMNS = [
     "iso_code",
     "is_current",
     "successor_code",
+    "valid_until",
 ]
 VN_COLUMNS = ["scheme", "code", "name_en", "name_ja"]
 
@@ -64,7 +65,8 @@ DESIGNATED_CITIES = {
 
 HAMAMATSU = "221309"
 # Wards of Hamamatsu since 1 January 2024 (天竜区 kept its name but got a new code).
-HAMAMATSU_WARDS = {"中央区": "221384", "浜名区": "221392", "天竜区": "221406"}
+# A designated city's ward is named with its city: 中央区 alone is also Tokyo's Chuo City.
+HAMAMATSU_WARDS = {"浜松市中央区": "221384", "浜松市浜名区": "221392", "浜松市天竜区": "221406"}
 HAMAMATSU_OLD_WARD_NAMES = {"中区", "東区", "西区", "南区", "北区", "浜北区"}
 
 TAMBA_SASAYAMA = "282219"
@@ -202,12 +204,24 @@ def test_municipal_codes_have_valid_check_digit_and_prefecture(jp_rows):
             assert row["parent_code"] == code[:2], row
 
 
+def test_wards_are_named_with_their_city(jp_rows):
+    by_code = {r["code"]: r for r in jp_rows if r["is_current"] == "1"}
+    wards = [r for r in jp_rows if r["level"] == "ward"]
+    assert wards
+    for ward in wards:
+        city = by_code[ward["parent_code"]]
+        assert ward["name_ja"].startswith(city["name_ja"]), ward
+        assert ward["name_kana"].startswith(city["name_kana"]), ward
+        assert ward["name_en"].endswith(", " + city["name_en"].removesuffix(" City")), ward
+
+
 def test_hamamatsu_has_exactly_the_three_wards_of_2024(jp_rows):
     wards = [r for r in jp_rows if r["parent_code"] == HAMAMATSU]
     assert {r["name_ja"]: r["code"] for r in wards} == HAMAMATSU_WARDS
     assert all(r["level"] == "ward" and r["is_current"] == "1" for r in wards)
     names_ja = {r["name_ja"] for r in jp_rows}
-    assert not (HAMAMATSU_OLD_WARD_NAMES & names_ja)
+    old_names = HAMAMATSU_OLD_WARD_NAMES | {f"浜松市{name}" for name in HAMAMATSU_OLD_WARD_NAMES}
+    assert not (old_names & names_ja)
     # The pre-2024 ward codes 22131..22137 (天竜区 included) are gone too.
     old_codes = {f"{n}{check_digit(str(n))}" for n in range(22131, 22138)}
     assert not (old_codes & {r["code"] for r in jp_rows})
@@ -274,7 +288,8 @@ def _package_codes(table: str) -> set[str]:
 
 def test_vn_names_cover_both_schemes(vn_rows):
     by_scheme = Counter(r["scheme"] for r in vn_rows)
-    assert by_scheme == {"2025": 34, "legacy": 63}
+    # "2024": units that had changed before the package's legacy map (Thua Thien Hue)
+    assert by_scheme == {"2025": 34, "legacy": 63, "2024": 1}
     keys = [(r["scheme"], r["code"]) for r in vn_rows]
     assert len(keys) == len(set(keys))
     assert {r["code"] for r in vn_rows if r["scheme"] == "2025"} == _package_codes("admin_units")
@@ -295,10 +310,11 @@ def test_vn_names_of_note(vn_rows):
     assert names[("2025", "46")] == ("Hue", "フエ市")
     # Hue was a centrally-run city from 1 January 2025 until the July 2025 reform.
     assert names[("legacy", "46")] == ("Hue", "フエ市")
+    assert names[("2024", "46")] == ("Thua Thien Hue", "トゥアティエン・フエ省")
     assert names[("legacy", "74")] == ("Binh Duong", "ビンズオン省")
     assert names[("legacy", "77")][0] == "Ba Ria - Vung Tau"
     central_2025 = {"01", "31", "46", "48", "79", "92"}
     central_legacy = {"01", "31", "46", "48", "79", "92"}
     for (scheme, code), (_en, ja) in names.items():
-        central = central_2025 if scheme == "2025" else central_legacy
+        central = {"2025": central_2025, "legacy": central_legacy, "2024": set()}[scheme]
         assert ja.endswith("市") == (code in central), (scheme, code, ja)

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
@@ -9,7 +11,9 @@ pytestmark = pytest.mark.usefixtures("reference")
 def test_vietnam_has_34_current_and_63_former_units():
     vn = Locality.objects.filter(country=Country.VIETNAM)
     assert vn.filter(is_current=True).count() == 34
-    assert vn.filter(is_current=False).count() == 63
+    assert vn.filter(is_current=False, valid_until=dt.date(2025, 6, 30)).count() == 63
+    # and Thua Thien Hue, a province until 2024, when it became the city of Hue
+    assert vn.filter(is_current=False).count() == 64
     assert vn.filter(is_current=True, level=LocalityLevel.VN_CENTRAL_CITY).count() == 6
     assert not vn.filter(is_current=False, successor=None).exists()
 
@@ -35,9 +39,9 @@ def test_japan_prefectures_and_designated_cities():
     assert (osaka_city.name_ja, osaka_city.name_kana) == ("大阪市", "おおさかし")
     hamamatsu = Locality.objects.get(slug="hamamatsu-city")
     assert sorted(hamamatsu.children.values_list("name_ja", flat=True)) == [
-        "中央区",
-        "天竜区",
-        "浜名区",
+        "浜松市中央区",
+        "浜松市天竜区",
+        "浜松市浜名区",
     ]
 
 
@@ -77,3 +81,14 @@ def test_names_follow_the_reader_language():
         assert (hcmc.name, osaka.name) == ("ホーチミン市", "大阪府")
     with translation.override("en"):
         assert (hcmc.name, osaka.name) == ("Ho Chi Minh City", "Osaka Prefecture")
+
+
+def test_thua_thien_hue_is_a_province_until_2024_succeeded_by_hue():
+    province = Locality.objects.get(slug="thua-thien-hue-before-2025")
+    assert (province.code, province.level, province.is_current) == ("46", "province", False)
+    assert province.valid_until == dt.date(2024, 12, 31)
+    assert province.name_vi == "Thừa Thiên Huế" and province.name_local == "Tỉnh Thừa Thiên Huế"
+    assert province.successor.slug == "hue"
+    # the city of Hue of 1 January to 30 June 2025 keeps its record and slug
+    city = Locality.objects.get(slug="hue-before-2025")
+    assert city.valid_until == dt.date(2025, 6, 30) and city.successor.slug == "hue"

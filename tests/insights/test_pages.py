@@ -17,6 +17,7 @@ def test_every_dashboard_renders_chart_table_and_downloads(
     page = response.content.decode()
     assert '<svg class="chart" role="img"' in page and "<title" in page
     assert '<table class="figures">' in page
+    assert "Download CSV (UTF-8 with BOM, for Excel)" in page
     # Public pages name no organisation.
     for registration, _user in world.delegations.values():
         assert registration.organisation.name not in page
@@ -81,7 +82,7 @@ def test_files_have_headers_in_the_readers_language_and_plain_numbers(world, cli
         "面談リクエスト数",
         "日程調整済みの面談数",
         "実施済みの面談数",
-        "成果につながった面談数",
+        "結果が登録された面談数",
     ]
     client.cookies["kakehashi_language"] = "vi"
     xlsx = client.get("/insights/funnel/?by=event&format=xlsx")

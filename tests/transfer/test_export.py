@@ -268,6 +268,7 @@ def test_index_links_exports_and_templates(reference):
     for kind in ("organisations", "people", "partnerships"):
         for file_format in ("csv", "xlsx"):
             assert f'href="/transfer/export/{kind}.{file_format}"' in page
+    assert "CSV (UTF-8 with BOM, for Excel)" in page
     assert 'href="/transfer/templates/people.csv"' in page
     assert 'href="/transfer/templates/partnerships.csv"' in page
     assert 'href="/transfer/templates/organisations.csv"' not in page

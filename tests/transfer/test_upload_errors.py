@@ -24,16 +24,11 @@ def errors_of(response) -> list[str]:
             "The file is too large: at most 5.0\xa0MB is accepted.",
         ),
         (
-            "utf16.csv",
-            "name,country\nSở Công Thương,VN\n".encode("utf-16"),
-            "The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and "
-            "upload it again.",
-        ),
-        (
-            "shift-jis.csv",
-            "name,country\n大阪産業局,JP\n".encode("shift_jis"),
-            "The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and "
-            "upload it again.",
+            "undecodable.csv",
+            b"name,country\n\x81\x8a\x8d\xa0,VN\n",
+            "The text of the file cannot be read in any of the encodings accepted (UTF-8, "
+            "UTF-16, Shift_JIS, EUC-JP, Windows-1258). Save it from your spreadsheet as "
+            "“CSV UTF-8” and upload it again.",
         ),
         (
             "junk.xlsx",
@@ -53,12 +48,12 @@ def errors_of(response) -> list[str]:
         (
             "program.exe",
             b"MZ\x90\x00",
-            "Only CSV files (UTF-8) and Excel workbooks (.xlsx) are accepted.",
+            "Only CSV files and Excel workbooks (.xlsx) are accepted.",
         ),
         (
             "old.xls",
             b"\xd0\xcf\x11\xe0",
-            "Only CSV files (UTF-8) and Excel workbooks (.xlsx) are accepted.",
+            "Only CSV files and Excel workbooks (.xlsx) are accepted.",
         ),
         ("empty.csv", b"", "The submitted file is empty."),
         ("bom-only.csv", b"\xef\xbb\xbf", "The file is empty."),
@@ -129,7 +124,7 @@ def test_the_error_is_shown_on_the_import_page(platform_admin):
     response = post_import(client, "organisations", "program.exe", b"MZ")
     page = response.content.decode()
     assert 'role="alert"' in page
-    assert "Only CSV files (UTF-8) and Excel workbooks (.xlsx) are accepted." in page
+    assert "Only CSV files and Excel workbooks (.xlsx) are accepted." in page
 
 
 def test_an_unknown_kind_is_a_form_error(platform_admin):

@@ -26,6 +26,7 @@ DAILY_JOBS = [
     "remind_meeting_requests",
     "send_message_digests",
     "escalate_obstacles",
+    "draft_translations",
     "snapshot_index",  # last: the index as the day's changes left it
 ]
 

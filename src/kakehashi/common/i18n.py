@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -30,3 +31,9 @@ def pick_name(obj, field: str = "name", language: str | None = None) -> str:
         if value:
             return value
     return getattr(obj, field, "") or ""
+
+
+def join_list(items) -> str:
+    """Items joined with the reader's list separator: "a, b" in English and Vietnamese,
+    "a、b" in Japanese."""
+    return pgettext("list separator", ", ").join(str(item) for item in items)

@@ -1,4 +1,4 @@
-"""Reading and writing tables as CSV (UTF-8) and Excel workbooks (.xlsx).
+"""Reading and writing tables as CSV and Excel workbooks (.xlsx).
 
 Knows nothing about what the columns mean: a file becomes a header row of normalised column
 names and numbered rows of text; rows of text become a file. Bad files raise a
@@ -7,6 +7,9 @@ ValidationError with a code and a translated message, so the caller can show it 
 Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
 return) are written with a leading apostrophe, and that apostrophe is dropped again on
 reading, so an exported file imports back to the same values.
+
+CSV files are read in the encoding detected (or chosen) by common.text_encodings; they are
+written in UTF-8 with a byte-order mark, which Excel opens correctly.
 """
 
 import csv
@@ -21,6 +24,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from kakehashi.common.text_encodings import decode
 
 CSV, XLSX = "csv", "xlsx"
 FORMATS = (CSV, XLSX)
@@ -38,6 +43,8 @@ class Table:
 
     columns: list[str]
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    # The key of the encoding a CSV file was read in (common.text_encodings); "" for XLSX.
+    encoding: str = ""
 
 
 def neutralise(value: str) -> str:
@@ -65,17 +72,25 @@ def file_format(name: str) -> str | None:
 # Reading
 
 
-def read_table(upload, *, max_bytes: int, max_rows: int, required: Iterable[str] = ()) -> Table:
-    """Read an uploaded .csv (UTF-8, with or without BOM) or .xlsx file (its first sheet),
-    whose header row must name the `required` columns (normalised names).
+def read_table(
+    upload,
+    *,
+    max_bytes: int,
+    max_rows: int,
+    required: Iterable[str] = (),
+    encoding: str | None = None,
+) -> Table:
+    """Read an uploaded .csv or .xlsx file (its first sheet), whose header row must name the
+    `required` columns (normalised names). A CSV file is read in `encoding` (a key of
+    common.text_encodings.ENCODINGS) if given, else in the encoding detected.
 
     Raises ValidationError (codes: file_type_not_allowed, file_too_large, file_empty,
-    file_not_utf8, file_not_text, file_damaged, no_header, column_duplicate,
-    columns_missing, no_rows, too_many_rows)."""
+    file_undecodable, file_not_in_encoding, file_not_text, file_damaged, no_header,
+    column_duplicate, columns_missing, no_rows, too_many_rows)."""
     kind = file_format(upload.name or "")
     if kind is None:
         raise ValidationError(
-            _("Only CSV files (UTF-8) and Excel workbooks (.xlsx) are accepted."),
+            _("Only CSV files and Excel workbooks (.xlsx) are accepted."),
             code="file_type_not_allowed",
         )
     if upload.size > max_bytes:
@@ -88,21 +103,16 @@ def read_table(upload, *, max_bytes: int, max_rows: int, required: Iterable[str]
     content = upload.read()
     if not content:
         raise ValidationError(_("The file is empty."), code="file_empty")
-    records = _csv_records(content) if kind == CSV else _xlsx_records(content)
-    return _table(records, max_rows=max_rows, required=list(required))
+    if kind == XLSX:
+        return _table(_xlsx_records(content), max_rows=max_rows, required=list(required))
+    text, read_as = decode(content, encoding=encoding)
+    table = _table(_csv_records(text), max_rows=max_rows, required=list(required))
+    table.encoding = read_as
+    return table
 
 
-def _csv_records(content: bytes) -> Iterator[tuple[int, list[str]]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            _(
-                "The file is not UTF-8 text. Save it from your spreadsheet as "
-                "“CSV UTF-8” and upload it again."
-            ),
-            code="file_not_utf8",
-        ) from error
+def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
+    text = text.removeprefix("\ufeff")
     if "\x00" in text:
         raise ValidationError(_("The file is not a CSV text file."), code="file_not_text")
     first_line = text.split("\n", 1)[0]

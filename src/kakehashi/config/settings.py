@@ -257,6 +257,14 @@ TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
 # counts as dead (its worker was killed) and is marked failed.
 KAKEHASHI_RUN_HEARTBEAT_SECONDS = float(os.environ.get("KAKEHASHI_RUN_HEARTBEAT_SECONDS", 10))
 KAKEHASHI_RUN_STALE_SECONDS = float(os.environ.get("KAKEHASHI_RUN_STALE_SECONDS", 120))
+# Machine translation drafts (common/machine_translation.py): a LibreTranslate-compatible
+# service, self-hosted; empty (the default) means none, and proposals wait for a person's
+# translation. A failed call is retried later (with the database queue) up to
+# KAKEHASHI_TRANSLATION_ATTEMPTS times.
+KAKEHASHI_TRANSLATION_URL = os.environ.get("KAKEHASHI_TRANSLATION_URL", "")
+KAKEHASHI_TRANSLATION_API_KEY = os.environ.get("KAKEHASHI_TRANSLATION_API_KEY", "")
+KAKEHASHI_TRANSLATION_TIMEOUT = float(os.environ.get("KAKEHASHI_TRANSLATION_TIMEOUT", 10))
+KAKEHASHI_TRANSLATION_ATTEMPTS = int(os.environ.get("KAKEHASHI_TRANSLATION_ATTEMPTS", 6))
 # With the database queue a worker runs the daily jobs (common/daily.py) each day at this
 # time of TIME_ZONE; `kakehashi daily` from a timer or cron stays possible (the day is claimed
 # once either way). KAKEHASHI_DAILY_BY_WORKER=false leaves them to the timer alone.

@@ -78,14 +78,16 @@ DEMO_ORGANISATIONS = [
     },
     {
         "key": "hanoi-dpi",
-        "name": "Sở Kế hoạch và Đầu tư Hà Nội (demo)",
-        "name_en": "Hanoi Department of Planning and Investment (demo)",
+        # Departments of Planning and Investment were merged into Departments of Finance
+        # on 1 March 2025; the key is kept so that existing references still resolve.
+        "name": "Sở Tài chính Hà Nội (demo)",
+        "name_en": "Hanoi Department of Finance (demo)",
         "kind": "local_government",
         "country": "VN",
         "locality": "vn:01",
         "language": "vi",
         "sectors": ["investment"],
-        "description": "Xúc tiến đầu tư và hỗ trợ doanh nghiệp Nhật Bản. Bản ghi minh họa.",
+        "description": "Đăng ký đầu tư và hỗ trợ doanh nghiệp Nhật Bản. Bản ghi minh họa.",
     },
     {
         "key": "osaka-intl",
@@ -211,8 +213,16 @@ class Places:
             return Locality.objects.get(country=Country.JAPAN, code=code, is_current=True)
         if scheme == "jp-former":
             return Locality.objects.get(country=Country.JAPAN, code=code, is_current=False)
-        current = on is None or on >= VN_REFORM_DATE
-        return Locality.objects.get(country=Country.VIETNAM, code=code, is_current=current)
+        if scheme == "vn-now":
+            return Locality.objects.get(country=Country.VIETNAM, code=code, is_current=True)
+        # A Vietnamese code names the unit in force on the signing date: codes were reused
+        # (46 was Thua Thien Hue until 2024, the city of Hue until 30 June 2025, then Hue).
+        units = Locality.objects.filter(country=Country.VIETNAM, code=code)
+        if on is not None and on < VN_REFORM_DATE:
+            former = units.filter(is_current=False, valid_until__gte=on).order_by("valid_until")
+            if former.exists():
+                return former.first()
+        return units.get(is_current=True)
 
     def party(self, ref: str, name: str, on: dt.date | None) -> PartyInput:
         if ref.startswith("org:"):
@@ -294,9 +304,10 @@ def _partnership_input(entry: dict, source_row: dict, places: Places) -> Partner
 def _load_partnerships(places: Places, admin: User) -> int:
     data = json.loads((PARTNERSHIP_DATA / "partnerships.json").read_text(encoding="utf-8"))
     rows = _read_source_rows()
-    if len(rows) != len(data["partnerships"]):
-        raise ValueError("partnerships.json must have one entry per row of the CSV")
-    for entry, row in zip(data["partnerships"], rows, strict=True):
+    if sorted({entry["row"] for entry in data["partnerships"]}) != list(range(1, len(rows) + 1)):
+        raise ValueError("partnerships.json must read every row of the CSV")
+    for entry in data["partnerships"]:
+        row = rows[entry["row"] - 1]
         payload = _partnership_input(entry, row, places)
         existing = (
             Partnership.objects.filter(sources__url=row["source_url"], title=entry["title"])
@@ -330,7 +341,7 @@ def _load_partnerships(places: Places, admin: User) -> int:
             PriorityPartner.objects.update_or_create(
                 priority_list=priority_list, partner=places.locality(ref), defaults={"note": note}
             )
-    return len(rows)
+    return len(data["partnerships"])
 
 
 def _load_demo_records(places: Places) -> None:

@@ -1,8 +1,8 @@
 """Demo conversations, written through the real services: a Japanese robotics company and a
-Ho Chi Minh City cold-chain company discuss a pilot, in Japanese and Vietnamese, and record
-the training programme that followed (from the thread); Ho Chi Minh City's foreign affairs
-department prepares a delegation with Osaka Prefecture, its last message left unread. Each
-subject says "demo"; a second load changes nothing."""
+Ho Chi Minh City cold-chain company follow up a pilot (November 2026, three months) after
+the operators' training in October 2026, recorded as an outcome of the thread; Ho Chi Minh
+City's foreign affairs department prepares a delegation with Osaka Prefecture, its last
+message left unread. Each subject says "demo"; a second load changes nothing."""
 
 from __future__ import annotations
 
@@ -23,15 +23,17 @@ CONVERSATIONS = [
         [
             (
                 0,
-                "先日の商談会ではありがとうございました。冷凍倉庫でのピッキングロボットの"
-                "実証を、来年1月から3か月間ご提案します。",
+                "10月に大阪の当社拠点で行った2週間の運用研修へのご参加、ありがとうございました。"
+                "2026年11月から3か月間の冷凍倉庫でのピッキングロボットの実証について、"
+                "結果の共有方法をご相談させてください。",
             ),
             (
                 1,
-                "Cảm ơn quý công ty. Chúng tôi đồng ý thí điểm tại kho Củ Chi và cử 6 kỹ thuật "
-                "viên tham gia khóa đào tạo vận hành.",
+                "Cảm ơn quý công ty. 6 kỹ thuật viên của chúng tôi đã hoàn thành khóa đào tạo "
+                "vận hành. Chúng tôi đề nghị hai bên cùng tổng kết kết quả thí điểm tại kho "
+                "Củ Chi khi kết thúc ba tháng thí điểm.",
             ),
-            (0, "承知しました。研修は大阪の当社拠点で2週間、その後現地で行います。"),
+            (0, "承知しました。実証の終了後、報告書を日本語とベトナム語でお送りします。"),
         ],
         None,
     ),
@@ -81,7 +83,8 @@ def load_conversations(places, users) -> int:
             record_outcome(
                 kind=OutcomeKind.TRAINING,
                 occurred_on=dt.date(2026, 10, 15),
-                note="Demo: operators trained for the picking-robot pilot.",
+                note="Demo: operators trained in Osaka before the picking-robot pilot "
+                "(November 2026, three months).",
                 is_demo=True,
                 by=users[from_user],
                 **outcome_source(thread=thread),

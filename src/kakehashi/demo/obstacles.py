@@ -26,9 +26,10 @@ OBSTACLES = [
         "robotics",
         "vn:79",
         "labour",
-        "技術者の就労ビザ更新に時間がかかる（デモ）",
-        "ホーチミン市の実証拠点に派遣する日本人技術者2名の労働許可証の更新に3か月以上かかって"
-        "います。必要書類と手続きの短縮について相談したいです。",
+        "技術者の労働許可証の更新に時間がかかる（デモ）",
+        "ホーチミン市の実証拠点に派遣している日本人技術者2名の労働許可証の更新に3か月以上"
+        "かかっており、更新が済まないと就労ビザの延長も申請できません。必要書類と手続きの"
+        "短縮について相談したいです。",
         "resolved",
     ),
     (
@@ -38,7 +39,7 @@ OBSTACLES = [
         "land",
         "Chậm bàn giao mặt bằng kho lạnh tại Củ Chi (demo)",
         "Dự án kho lạnh đã có chủ trương đầu tư nhưng việc bồi thường, giải phóng mặt bằng "
-        "2 ha còn lại chưa xong sau 8 tháng. Đề nghị Sở hỗ trợ làm việc với UBND huyện.",
+        "2 ha còn lại chưa xong sau 8 tháng. Đề nghị Sở hỗ trợ làm việc với UBND xã.",
         "in_progress",
     ),
     (
@@ -94,10 +95,10 @@ def load_obstacles(places, users) -> int:
             services.resolve(
                 obstacle=obstacle,
                 by=owner,
-                reason="Sở Lao động – Thương binh và Xã hội đã tiếp nhận hồ sơ trực tuyến và cấp "
-                "lại giấy phép lao động trong 10 ngày làm việc.",
+                reason="Sở Nội vụ đã tiếp nhận hồ sơ trực tuyến và cấp lại giấy phép lao động "
+                "trong 10 ngày làm việc.",
                 public_summary="Work permits for the two engineers were renewed in 10 working "
                 "days after the Department of Foreign Affairs put the company in touch with the "
-                "labour department's online service.",
+                "online service of the Department of Home Affairs, which issues work permits.",
             )
     return Obstacle.objects.filter(is_demo=True).count()

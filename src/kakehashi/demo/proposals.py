@@ -85,7 +85,7 @@ DEMO_PROPOSALS = [
             "kind": "investment_project",
             "title": "Dự án trung tâm logistics lạnh và chế biến nông sản Củ Chi (demo)",
             "summary": "TP.HCM kêu gọi nhà đầu tư Nhật Bản xây dựng trung tâm logistics lạnh "
-            "kết hợp sơ chế nông sản, thủy sản trên 25 ha tại huyện Củ Chi.",
+            "kết hợp sơ chế nông sản, thủy sản trên 25 ha tại khu vực Củ Chi.",
             "description": "Vị trí gần đường vành đai 3 và cao tốc TP.HCM – Mộc Bài, phục vụ "
             "xuất khẩu nông sản, thủy sản của vùng Đông Nam Bộ và Đồng bằng sông Cửu Long. "
             "Thành phố hỗ trợ thủ tục đầu tư theo cơ chế một cửa.",

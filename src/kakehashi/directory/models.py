@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -6,6 +8,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.i18n import Language, pick_name, reader_language
+
+# Vietnam's 63 provinces became 34 on this day.
+VN_REFORM_DATE = dt.date(2025, 7, 1)
 
 
 class Country(models.TextChoices):
@@ -69,8 +74,17 @@ class Locality(models.Model):
         verbose_name = _("locality")
         verbose_name_plural = _("localities")
         constraints = [
+            # One unit in force per code; former units with one code are told apart by their
+            # last day (code 46 was Thua Thien Hue until 2024, then the city of Hue).
             models.UniqueConstraint(
-                fields=["country", "code", "is_current"], name="locality_code_unique"
+                fields=["country", "code"],
+                condition=Q(is_current=True),
+                name="locality_code_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["country", "code", "valid_until"],
+                condition=Q(is_current=False),
+                name="former_locality_code_unique",
             ),
             models.CheckConstraint(
                 condition=Q(is_current=True) | Q(successor__isnull=False) | Q(country="JP"),
@@ -93,6 +107,39 @@ class Locality(models.Model):
     def lineage(self) -> list["Locality"]:
         """This unit and every former unit that it took over (for a 2025 Vietnamese unit)."""
         return [self, *self.predecessors.all()]
+
+    @cached_property
+    def merged_from(self) -> list["Locality"]:
+        """The former units merged into this one on 1 July 2025 (empty if it was not a merger:
+        a unit that only carried on, like Hanoi, was formed from itself alone)."""
+        eve = VN_REFORM_DATE - dt.timedelta(days=1)
+        merged = [unit for unit in self.lineage[1:] if unit.valid_until == eve]
+        return merged if len(merged) > 1 else []
+
+    @cached_property
+    def former_names(self) -> list["Locality"]:
+        """Former units that this one continues under another name (Sasayama City, renamed
+        Tamba-Sasayama City in 2019; Thua Thien Hue, Hue city from 2025)."""
+        merged = {unit.pk for unit in self.merged_from}
+        return [
+            unit
+            for unit in self.lineage[1:]
+            if unit.pk not in merged and unit.name_en != self.name_en
+        ]
+
+    @property
+    def ended_with_2025_reform(self) -> bool:
+        """One of the 63 units in force until 30 June 2025 (their slugs end in -before-2025)."""
+        return not self.is_current and self.valid_until == VN_REFORM_DATE - dt.timedelta(days=1)
+
+    @property
+    def successor_relation(self) -> str:
+        """How this former unit's successor took over: "merged", "renamed" or "continued"."""
+        if self.successor is None:
+            return ""
+        if self in self.successor.merged_from:
+            return "merged"
+        return "renamed" if self.successor.name_en != self.name_en else "continued"
 
 
 class Sector(models.Model):

@@ -13,10 +13,15 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
+from kakehashi.directory.models import (
+    VN_REFORM_DATE,
+    Country,
+    Locality,
+    LocalityLevel,
+    Sector,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-VN_REFORM_DATE = dt.date(2025, 7, 1)
 VN_CENTRAL_CITIES_2025 = {"01", "31", "46", "48", "79", "92"}
 # Hue became a centrally-run city on 1 January 2025, before the July reform.
 VN_CENTRAL_CITIES_LEGACY = {"01", "31", "46", "48", "79", "92"}
@@ -108,6 +113,7 @@ def load_vietnam() -> tuple[int, int]:
             country=Country.VIETNAM,
             code=unit.code,
             is_current=False,
+            valid_until=VN_REFORM_DATE - dt.timedelta(days=1),
             defaults={
                 "slug": f"{slugify(extra['name_en'])}-before-2025",
                 "level": LocalityLevel.VN_CENTRAL_CITY
@@ -117,11 +123,34 @@ def load_vietnam() -> tuple[int, int]:
                 "name_vi": _vietnamese_short_name(unit),
                 "name_en": extra["name_en"],
                 "name_ja": extra["name_ja"],
-                "valid_until": VN_REFORM_DATE - dt.timedelta(days=1),
                 "successor": current_by_key[merged_into[unit.key]],
             },
         )
-    return len(current_by_key), len(legacy)
+    earlier = _load_vietnam_before_legacy(names, current_by_key)
+    return len(current_by_key), len(legacy) + earlier
+
+
+def _load_vietnam_before_legacy(names, current_by_key: dict[str, Locality]) -> int:
+    """Units that had already changed before the package's legacy map (1 January 2025):
+    Thua Thien Hue province became the centrally-run city of Hue (Resolution
+    1314/NQ-UBTVQH15 of the National Assembly Standing Committee, 30 November 2024)."""
+    extra = names[("2024", "46")]
+    Locality.objects.update_or_create(
+        country=Country.VIETNAM,
+        code="46",
+        is_current=False,
+        valid_until=dt.date(2024, 12, 31),
+        defaults={
+            "slug": f"{slugify(extra['name_en'])}-before-2025",
+            "level": LocalityLevel.VN_PROVINCE,
+            "name_local": "Tỉnh Thừa Thiên Huế",
+            "name_vi": "Thừa Thiên Huế",
+            "name_en": extra["name_en"],
+            "name_ja": extra["name_ja"],
+            "successor": current_by_key["thanhphohue"],
+        },
+    )
+    return 1
 
 
 def vietnamese_name_of_japanese_place(name_en: str, level: str) -> str:
@@ -161,6 +190,9 @@ def load_japan() -> int:
                 "name_kana": row["name_kana"],
                 "name_en": row["name_en"],
                 "name_vi": vietnamese_name_of_japanese_place(row["name_en"], level),
+                "valid_until": dt.date.fromisoformat(row["valid_until"])
+                if row["valid_until"]
+                else None,
             },
         )
         by_key[(row["code"], is_current)] = locality

@@ -14,7 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, join_list
 from kakehashi.events.models import Event, Meeting, MeetingParticipant, Registration
 
 SHOWN_TIMES = 4
@@ -90,7 +90,7 @@ class DiagnosisWriter:
 
     @staticmethod
     def _join(names: list[str]) -> str:
-        return pgettext("list separator", ", ").join(names)
+        return join_list(names)
 
     def _delegation(self, value) -> str:
         return self.delegations.get(_pk(value, "r"), _("a delegation no longer registered"))
@@ -109,7 +109,7 @@ class DiagnosisWriter:
         codes = sorted(codes or [], key=lambda c: order.index(c) if c in order else len(order))
         labels = [str(Language(c).label) if c in Language.values else c for c in codes]
         if len(labels) != 2:
-            return pgettext("list separator", ", ").join(labels)
+            return join_list(labels)
         return pgettext("language pair", "%(first)s–%(second)s") % {
             "first": labels[0],
             "second": labels[1],

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kakehashi.common.dates import format_partial_date
+from kakehashi.common.i18n import join_list
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
     lineage = {place.pk for place in locality.lineage}
     entries = []
     for partnership in partnerships:
-        others = ", ".join(
+        others = join_list(
             party.current_place.name if party.current_place else party.name_as_signed
             for party in partnership.parties.all()
             if not (party.place and party.place.pk in lineage)

@@ -236,7 +236,6 @@ def locality_detail(request, slug):
         "partnerships/locality_detail.html",
         {
             "locality": locality,
-            "predecessors": locality.lineage[1:],
             "children": locality.children.filter(is_current=True),
             "partners": _partner_rows(locality, partnerships),
             "timeline": locality_timeline(locality, partnerships, visits),
@@ -251,13 +250,26 @@ def locality_detail(request, slug):
 def _partner_rows(locality, partnerships):
     """One row per partnership: the other parties, as signed and as they are today."""
     lineage = {place.pk for place in locality.lineage}
+    country = locality.country
     rows = []
     for partnership in partnerships:
-        ours = [p for p in partnership.parties.all() if p.place and p.place.pk in lineage]
-        others = [p for p in partnership.parties.all() if p not in ours]
-        # A province merged into this one in 2025 signed under its own name: say so.
+        parties = list(partnership.parties.all())
+        ours = [p for p in parties if p.place and p.place.pk in lineage]
+        # The partner column lists the other country's parties only: a Vietnamese province
+        # that signed the same document beside this one is a co-signatory, not a partner.
+        others = [p for p in parties if p not in ours and _country_of(p) != country]
+        # A former unit signed under its own name: say so. Units are compared, not codes:
+        # codes were reused in 2025 (code 52 was Binh Dinh and is now Gia Lai).
         signed_as = [
-            p.name_as_signed for p in ours if p.place.successor_id and p.place.code != locality.code
+            p.name_as_signed
+            for p in ours
+            if p.place.pk != locality.pk and p.place.name_en != locality.name_en
         ]
         rows.append({"partnership": partnership, "others": others, "signed_as": signed_as})
     return rows
+
+
+def _country_of(party) -> str:
+    if party.place is not None:
+        return party.place.country
+    return party.organisation.country

@@ -9,6 +9,7 @@ from kakehashi.proposals.models import (
     ProposalAttachment,
     ProposalPartnershipType,
     ProposalTargetCountry,
+    ProposalTranslation,
     ScreeningWeights,
 )
 
@@ -39,6 +40,12 @@ class AttachmentInline(admin.TabularInline):
     readonly_fields = ["content_type", "size", "uploaded_by", "uploaded_at"]
 
 
+class TranslationInline(admin.StackedInline):
+    model = ProposalTranslation
+    extra = 0
+    readonly_fields = ["made_by", "made_at", "updated_at"]
+
+
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "status", "organisation", "locality", "expires_on"]
@@ -53,6 +60,7 @@ class ProposalAdmin(admin.ModelAdmin):
         InvestmentInline,
         ExportInline,
         AttachmentInline,
+        TranslationInline,
     ]
 
 

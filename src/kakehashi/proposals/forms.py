@@ -337,3 +337,25 @@ class WeightsForm(forms.Form):
                 _("Give at least one criterion a weight above 0."), code="weights_all_zero"
             )
         return cleaned
+
+
+class TranslationForm(forms.Form):
+    """A person's translation of a proposal into one of the two other languages."""
+
+    language = forms.ChoiceField(label=_("Language of the translation"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    def __init__(self, *args, original: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, label) for code, label in Language.choices if code != original
+        ]

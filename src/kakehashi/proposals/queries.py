@@ -13,6 +13,7 @@ from kakehashi.proposals.models import (
     ProposalPartnershipType,
     ProposalStatus,
     ProposalTargetCountry,
+    ProposalTranslation,
     ScreeningWeights,
 )
 from kakehashi.proposals.screening import DEFAULT_WEIGHTS, screen
@@ -57,6 +58,18 @@ def owner_revealed_to(user, proposal: Proposal) -> bool:
         and proposal.interests.filter(
             organisation_id__in=own, status=InterestStatus.ACCEPTED
         ).exists()
+    )
+
+
+def translation_for(proposal: Proposal, language: str) -> ProposalTranslation | None:
+    """The proposal's translation into `language` (with its translator), or None; None too
+    for its own language."""
+    if language == proposal.language:
+        return None
+    return (
+        ProposalTranslation.objects.select_related("made_by")
+        .filter(proposal=proposal, language=language)
+        .first()
     )
 
 

@@ -93,6 +93,16 @@ rules.add_perm(
     "proposals.archive_proposal",
     is_not_archived & (owns_proposal | moderates_proposal | platform_admin),
 )
+# A translation: by the owners (the author or a colleague) or by a moderator who may see the
+# proposal; an archived proposal stays as it was.
+rules.add_perm(
+    "proposals.translate_proposal",
+    is_not_archived
+    & (
+        owns_proposal
+        | (moderates_proposal & ~rules.predicate(lambda user, p: p.status == ProposalStatus.DRAFT))
+    ),
+)
 rules.add_perm("proposals.see_owner", sees_owner | platform_admin)
 rules.add_perm(
     "proposals.express_interest", is_published & acts_for_any_organisation & ~owns_proposal

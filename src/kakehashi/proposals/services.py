@@ -45,6 +45,7 @@ from kakehashi.proposals.models import (
 )
 from kakehashi.proposals.screening import CRITERIA, MAX_LEVEL, MAX_WEIGHT
 from kakehashi.proposals.signals import proposal_changed
+from kakehashi.proposals.translation_services import draft_translations_later
 
 VALIDITY_MONTHS = 12
 MAX_ATTACHMENTS = 10
@@ -424,7 +425,9 @@ def submit(*, proposal: Proposal, by) -> Proposal:
 
 @transaction.atomic
 def publish(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal:
-    """Submitted → published for 12 months, by a moderator of its locality."""
+    """Submitted → published for 12 months, by a moderator of its locality. Once committed,
+    the missing translations are drafted by machine in the background (when a translation
+    service is configured)."""
     proposal = _locked(proposal)
     _require(by, "proposals.review_proposal", proposal)
     before = snapshot(proposal, WORKFLOW_FIELDS)
@@ -436,6 +439,7 @@ def publish(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal
     proposal.save()
     _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     _announce(proposal)
+    draft_translations_later(proposal)
     _tell_owners(
         proposal,
         format_lazy(_("Your proposal is published: {title}"), title=proposal.title),

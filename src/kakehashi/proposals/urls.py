@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.proposals import views
+from kakehashi.proposals import translation_views, views
 
 app_name = "proposals"
 urlpatterns = [
@@ -30,5 +30,6 @@ urlpatterns = [
         views.attachment_delete,
         name="attachment_delete",
     ),
+    path("<int:pk>/translate/", translation_views.translate_proposal, name="translate"),
     path("<int:pk>/<str:action>/", views.proposal_action, name="action"),
 ]

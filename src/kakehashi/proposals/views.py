@@ -34,6 +34,7 @@ from kakehashi.proposals.models import (
 )
 from kakehashi.proposals.panels import render_detail_panels
 from kakehashi.proposals.screening import screen
+from kakehashi.proposals.translation_views import translation_context
 
 PAGE_SIZE = 50
 
@@ -137,6 +138,7 @@ def _detail_context(request, proposal, **extra):
             else None
         ),
     }
+    context.update(translation_context(request, proposal))
     context.update(extra)
     return context
 

@@ -10,7 +10,9 @@ class ImportBatchAdmin(admin.ModelAdmin):
     list_display = ["file_name", "kind", "created_by", "created_at", "status", "written_count"]
     list_filter = ["kind", "status"]
     search_fields = ["file_name", "created_by__email"]
-    readonly_fields = [field.name for field in ImportBatch._meta.fields]
+    # The uploaded bytes of a pending CSV file are not shown.
+    exclude = ["content"]
+    readonly_fields = [field.name for field in ImportBatch._meta.fields if field.name != "content"]
 
     def has_add_permission(self, request):
         return False

@@ -51,3 +51,14 @@ def display_rows(batch: ImportBatch) -> list[DisplayRow]:
             )
         )
     return rows
+
+
+SAMPLE_ROWS = 3
+
+
+def decoded_sample(batch: ImportBatch) -> tuple[list[str], list[list[str]]]:
+    """The columns read and the cells of the first few rows, as the file's text was decoded,
+    so that the reader sees whether the encoding was right."""
+    rows = batch.rows[:SAMPLE_ROWS]
+    columns = list(rows[0]["values"]) if rows else []
+    return columns, [[row["values"][name] for name in columns] for row in rows]

@@ -17,7 +17,11 @@ class ImportBatch(models.Model):
     `rows` holds one entry per non-blank row: {"row": its number in the file, "values": the
     cells by column, "valid": whether it passed the checks, "preview": what it will create,
     "warnings": [...]}; after confirmation also "written" (bool) and "object_id".
-    `errors` holds one entry per problem: {"row", "code", "params"} (see problems.py)."""
+    `errors` holds one entry per problem: {"row", "code", "params"} (see problems.py).
+    A CSV file's `encoding` is the key (common.text_encodings) it was read in, and its bytes
+    are kept in `content` while the batch is pending, so that it can be read again in another
+    encoding; both are empty for an XLSX file, and `content` is dropped once the batch is
+    confirmed or cancelled."""
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches"
@@ -31,6 +35,8 @@ class ImportBatch(models.Model):
     rows = models.JSONField(default=list)
     errors = models.JSONField(default=list)
     ignored_columns = models.JSONField(default=list)
+    encoding = models.CharField(_("encoding"), max_length=10, blank=True)
+    content = models.BinaryField(null=True, editable=False)
     applied_at = models.DateTimeField(_("imported at"), null=True, blank=True)
     written_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)

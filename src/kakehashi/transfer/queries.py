@@ -12,12 +12,13 @@ RECENT_BATCHES = 10
 def batches_of(user) -> QuerySet[ImportBatch]:
     if not (user and user.is_authenticated):
         return ImportBatch.objects.none()
-    return ImportBatch.objects.filter(created_by=user)
+    # The uploaded bytes are read only by the service that reads them again.
+    return ImportBatch.objects.filter(created_by=user).defer("content")
 
 
 def recent_batches_of(user) -> QuerySet[ImportBatch]:
     """The user's latest batches, without their (possibly large) rows."""
-    return batches_of(user).defer("rows", "errors")[:RECENT_BATCHES]
+    return batches_of(user).defer("rows", "errors", "content")[:RECENT_BATCHES]
 
 
 def exportable_kinds(user) -> list[str]:

@@ -1,14 +1,16 @@
 """Every write of the transfer app: reading an upload into a batch waiting for confirmation,
-confirming it (which writes its rows through the directory and partnership services) and
-cancelling it. Bad input raises ValidationError with a code and writes nothing."""
+reading a CSV upload again in another encoding, confirming a batch (which writes its rows
+through the directory and partnership services) and cancelling it. Bad input raises
+ValidationError with a code and writes nothing."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kakehashi.common.tabular import read_table
+from kakehashi.common.tabular import CSV, Table, file_format, read_table
 from kakehashi.transfer.importers import importer_for
 from kakehashi.transfer.kinds import IMPORT_PERMISSIONS, known_columns, required_columns
 from kakehashi.transfer.models import BatchStatus, ImportBatch
@@ -32,20 +34,8 @@ def _check_permission(user, kind: str) -> None:
         raise PermissionDenied
 
 
-@transaction.atomic
-def create_batch(*, by, kind: str, upload) -> ImportBatch:
-    """Read an uploaded CSV or XLSX file, check every row and keep the result as a pending
-    batch. Writes nothing else: the rows are written when the uploader confirms.
-
-    Raises PermissionDenied if `by` may not import this kind, and ValidationError when the
-    file cannot be read or lacks a required column (no batch is stored then)."""
-    _check_permission(by, kind)
-    table = read_table(
-        upload,
-        max_bytes=max_import_bytes(),
-        max_rows=max_import_rows(),
-        required=required_columns(kind),
-    )
+def _checked(*, by, kind: str, table: Table) -> dict:
+    """The fields of a batch for the rows of `table`, each checked by the importer."""
     known = known_columns(kind)
     used = [name for name in table.columns if name in known]
     values_of = [{name: values[name] for name in used} for _number, values in table.rows]
@@ -63,14 +53,74 @@ def create_batch(*, by, kind: str, upload) -> ImportBatch:
             }
         )
         errors.extend({"row": number, **item} for item in check.problems)
+    return {
+        "rows": rows,
+        "errors": errors,
+        "ignored_columns": [name for name in table.columns if name not in known],
+        "encoding": table.encoding,
+    }
+
+
+def _read(upload, *, kind: str, encoding: str | None = None) -> Table:
+    return read_table(
+        upload,
+        max_bytes=max_import_bytes(),
+        max_rows=max_import_rows(),
+        required=required_columns(kind),
+        encoding=encoding,
+    )
+
+
+@transaction.atomic
+def create_batch(*, by, kind: str, upload) -> ImportBatch:
+    """Read an uploaded CSV or XLSX file, check every row and keep the result as a pending
+    batch (with the bytes of a CSV file, to read them again in another encoding if asked).
+    Writes nothing else: the rows are written when the uploader confirms.
+
+    Raises PermissionDenied if `by` may not import this kind, and ValidationError when the
+    file cannot be read or lacks a required column (no batch is stored then)."""
+    _check_permission(by, kind)
+    table = _read(upload, kind=kind)
+    content = None
+    if file_format(upload.name or "") == CSV:
+        upload.seek(0)
+        content = upload.read()
     return ImportBatch.objects.create(
         created_by=by,
         kind=kind,
         file_name=(upload.name or "")[:255],
-        rows=rows,
-        errors=errors,
-        ignored_columns=[name for name in table.columns if name not in known],
+        content=content,
+        **_checked(by=by, kind=kind, table=table),
     )
+
+
+@transaction.atomic
+def reread_batch(*, batch: ImportBatch, by, encoding: str) -> ImportBatch:
+    """Read the CSV file of a pending batch again in `encoding` (a key of
+    common.text_encodings.ENCODINGS) and check its rows again, replacing the batch's rows.
+
+    Raises ValidationError (batch_not_pending; batch_not_csv for an XLSX file; or why the file
+    cannot be read in that encoding, the batch then unchanged), PermissionDenied if `by` is
+    not its creator or may no longer import its kind."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.created_by_id != by.pk:
+        raise PermissionDenied
+    if batch.status != BatchStatus.PENDING:
+        raise ValidationError(
+            _("This import has already been confirmed or cancelled."), code="batch_not_pending"
+        )
+    _check_permission(by, batch.kind)
+    if batch.content is None:
+        raise ValidationError(
+            _("Only a CSV file can be read in another encoding."), code="batch_not_csv"
+        )
+    # The stored name may have lost its extension to the length limit; the bytes are CSV.
+    upload = SimpleUploadedFile("upload.csv", bytes(batch.content))
+    table = _read(upload, kind=batch.kind, encoding=encoding)
+    for name, value in _checked(by=by, kind=batch.kind, table=table).items():
+        setattr(batch, name, value)
+    batch.save(update_fields=["rows", "errors", "ignored_columns", "encoding"])
+    return batch
 
 
 @transaction.atomic
@@ -114,6 +164,7 @@ def apply_batch(*, batch: ImportBatch, by) -> ImportBatch:
     batch.applied_at = timezone.now()
     batch.written_count = written
     batch.skipped_count = len(batch.rows) - written
+    batch.content = None
     batch.save()
     return batch
 
@@ -129,6 +180,6 @@ def cancel_batch(*, batch: ImportBatch, by) -> ImportBatch:
             _("This import has already been confirmed or cancelled."), code="batch_not_pending"
         )
     batch.status = BatchStatus.CANCELLED
-    batch.rows, batch.errors = [], []
-    batch.save(update_fields=["status", "rows", "errors"])
+    batch.rows, batch.errors, batch.content = [], [], None
+    batch.save(update_fields=["status", "rows", "errors", "content"])
     return batch

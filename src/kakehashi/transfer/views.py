@@ -9,12 +9,13 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.common.i18n import Language
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
+from kakehashi.common.text_encodings import encoding_label
 from kakehashi.directory.models import Country, MembershipRole, OrganisationKind, Sector
 from kakehashi.partnerships.models import PartnershipKind, PartnershipStatus
 from kakehashi.transfer import services
-from kakehashi.transfer.display import display_rows, headers
+from kakehashi.transfer.display import decoded_sample, display_rows, headers
 from kakehashi.transfer.exporters import export_table
-from kakehashi.transfer.forms import ImportForm
+from kakehashi.transfer.forms import EncodingForm, ImportForm
 from kakehashi.transfer.kinds import COLUMNS, TransferKind, column_names, importable_kinds
 from kakehashi.transfer.models import BatchStatus
 from kakehashi.transfer.queries import batches_of, exportable_kinds, recent_batches_of
@@ -93,6 +94,8 @@ def index(request):
 @login_required
 def batch_detail(request, pk):
     batch = get_object_or_404(batches_of(request.user), pk=pk)
+    is_pending = batch.status == BatchStatus.PENDING
+    sample_columns, sample_rows = decoded_sample(batch)
     return render(
         request,
         "transfer/batch.html",
@@ -102,10 +105,34 @@ def batch_detail(request, pk):
             "rows": display_rows(batch),
             "valid_count": batch.valid_count,
             "invalid_count": batch.invalid_count,
-            "is_pending": batch.status == BatchStatus.PENDING,
+            "is_pending": is_pending,
             "is_applied": batch.status == BatchStatus.APPLIED,
+            "encoding_name": encoding_label(batch.encoding) if batch.encoding else "",
+            "sample_columns": sample_columns,
+            "sample_rows": sample_rows,
+            "encoding_form": (
+                EncodingForm(initial={"encoding": batch.encoding})
+                if is_pending and batch.encoding
+                else None
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def batch_encoding(request, pk):
+    """Read the batch's CSV file again in the encoding the person chose."""
+    batch = get_object_or_404(batches_of(request.user), pk=pk)
+    form = EncodingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the encodings listed."))
+        return redirect("transfer:batch", pk=batch.pk)
+    try:
+        services.reread_batch(batch=batch, by=request.user, encoding=form.cleaned_data["encoding"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("transfer:batch", pk=batch.pk)
 
 
 @login_required

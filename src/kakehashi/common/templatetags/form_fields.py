@@ -4,14 +4,26 @@
   help text and the errors tied to the field (aria-describedby), aria-invalid on an error.
 - `field|is_checklist` is true for a multiple choice with many options: the partial renders
   it as a list of checkboxes (no Ctrl-click), with a filter box that script switches on.
+- `field|field_errors` is the field's errors, where a text too long or too short says which
+  field, its limit and how much was typed, in the reader's numbers ("Tiêu đề tối đa 200 ký tự
+  (bạn đã nhập 10.000).") instead of Django's sentence about "this value".
 """
 
 from django import forms, template
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common.formats import format_number
 
 register = template.Library()
 
 CHECKLIST_FROM = 8
 
+
+LENGTH_MESSAGES = {
+    "max_length": _("%(field)s: at most %(limit)s characters (you entered %(count)s)."),
+    "min_length": _("%(field)s: at least %(limit)s characters (you entered %(count)s)."),
+}
 
 # Django's "no choice" line; in a list the reader reads a dash, in every language.
 DJANGO_EMPTY_LABEL = "---------"
@@ -53,3 +65,20 @@ def is_checklist(field) -> bool:
 @register.filter
 def is_checkbox(field) -> bool:
     return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def field_errors(field) -> ErrorList:
+    messages = list(field.errors)
+    raised = field.form.errors.as_data().get(field.name, [])
+    if len(raised) != len(messages):
+        return field.errors
+    for position, error in enumerate(raised):
+        params = error.params or {}
+        if error.code in LENGTH_MESSAGES and {"limit_value", "show_value"} <= params.keys():
+            messages[position] = LENGTH_MESSAGES[error.code] % {
+                "field": field.label,
+                "limit": format_number(params["limit_value"]),
+                "count": format_number(params["show_value"]),
+            }
+    return ErrorList(messages)

@@ -13,7 +13,7 @@ Each gives "" for None, so that `|default:"—"` can follow."""
 from django import template
 
 from kakehashi.common import formats
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, join_list
 
 register = template.Library()
 
@@ -60,7 +60,15 @@ def time_zone(value):
 
 
 @register.filter
-def languages(codes, separator=", "):
-    """Language codes by their names in the reader's language: vi, ja → Vietnamese, Japanese."""
+def languages(codes, separator=None):
+    """Language codes by their names in the reader's language: vi, ja → Vietnamese, Japanese
+    (joined with the reader's list separator unless one is given)."""
     names = dict(Language.choices)
-    return separator.join(str(names.get(code, code)) for code in codes or ())
+    found = [str(names.get(code, code)) for code in codes or ()]
+    return separator.join(found) if separator is not None else join_list(found)
+
+
+@register.filter(name="join_list")
+def join_list_filter(items):
+    """Items joined with the reader's list separator (、 in Japanese)."""
+    return join_list(items)

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language, pick_name
 from kakehashi.directory.models import Locality, Organisation, Person
@@ -169,7 +170,7 @@ def new_calendar_token() -> str:
 class RegistrationStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
     APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("registration", "Declined")
     CANCELLED = "cancelled", _("Cancelled")
 
 

@@ -43,9 +43,15 @@ from kakehashi.proposals.models.proposal import (
     ProposalTargetCountry,
     TechnologyStage,
 )
+from kakehashi.proposals.models.translation import (
+    TRANSLATED_FIELDS,
+    ProposalTranslation,
+    original_fingerprint,
+)
 
 __all__ = [
     "KIND_FIELDS",
+    "TRANSLATED_FIELDS",
     "Currency",
     "ExportDetails",
     "Interest",
@@ -61,6 +67,8 @@ __all__ = [
     "ProposalPartnershipType",
     "ProposalStatus",
     "ProposalTargetCountry",
+    "ProposalTranslation",
     "ScreeningWeights",
     "TechnologyStage",
+    "original_fingerprint",
 ]

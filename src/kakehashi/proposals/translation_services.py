@@ -1,0 +1,216 @@
+"""Writes of proposal translations (see common/translations.py for how they are stored).
+
+People translate: the proposing organisation's members (the author, or a colleague) and the
+moderators of its locality. A machine may draft the missing languages in the background
+(`draft_machine_translations`, run by the task `proposals.tasks.draft_translations`); a
+machine draft never replaces a person's translation, and a person's translation replaces a
+machine draft. Like proposals/services.py: keyword-only, one transaction each,
+PermissionDenied or a ValidationError with a code, nothing written on refusal; each change is
+in the audit log."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.common import machine_translation
+from kakehashi.common.audit import AuditAction, record_change, snapshot
+from kakehashi.common.i18n import Language
+from kakehashi.common.translations import TranslationSource
+from kakehashi.proposals.models import (
+    TRANSLATED_FIELDS,
+    Proposal,
+    ProposalStatus,
+    ProposalTranslation,
+    original_fingerprint,
+)
+from kakehashi.proposals.queries import owns
+
+logger = logging.getLogger(__name__)
+
+LIMITS = {"title": 200, "summary": 500, "description": 4000}
+AUDITED = ("language", "source", "made_by", *TRANSLATED_FIELDS)
+
+
+def _invalid(message, code: str, **params):
+    return ValidationError(message, code=code, params=params or None)
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _check(proposal: Proposal, language: str, texts: dict[str, str]) -> None:
+    if language not in Language.values:
+        raise _invalid(_("Choose Vietnamese, Japanese or English."), "language_invalid")
+    if language == proposal.language:
+        raise _invalid(
+            _("The proposal is written in %(language)s: choose another language."),
+            "original_language",
+            language=Language(proposal.language).label,
+        )
+    if not texts["title"]:
+        raise _invalid(_("Give the translation a title."), "title_missing")
+    for name, limit in LIMITS.items():
+        if len(texts[name]) > limit:
+            raise _invalid(
+                _("The %(field)s is longer than %(limit)s characters."),
+                "too_long",
+                field=ProposalTranslation._meta.get_field(name).verbose_name,
+                limit=limit,
+            )
+
+
+def _store(proposal, language, texts, *, source, by, made_from) -> ProposalTranslation:
+    """Create or replace the row, with its audit entry (the organisation owns it)."""
+    row = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
+    before = snapshot(row, AUDITED) if row else None
+    if row is None:
+        row = ProposalTranslation(proposal=proposal, language=language)
+    for name, value in texts.items():
+        setattr(row, name, value)
+    row.source, row.made_by = source, by
+    row.made_from = made_from
+    row.save()
+    record_change(
+        obj=row,
+        by=by,
+        action=AuditAction.CHANGED if before else AuditAction.CREATED,
+        before=before,
+        after=None if before else snapshot(row, AUDITED),
+        owners=[proposal.organisation_id],
+    )
+    return row
+
+
+@transaction.atomic
+def save_translation(
+    *, proposal: Proposal, language: str, title: str, summary: str, description: str = "", by
+) -> ProposalTranslation:
+    """Store a person's translation of the proposal into `language`, replacing the one there
+    (a machine draft or a person's). The source says who made it: the author (the member
+    who created the proposal), a colleague (another member of its organisation) or a
+    moderator."""
+    proposal = _locked(proposal)
+    if not (by and by.is_authenticated and by.has_perm("proposals.translate_proposal", proposal)):
+        raise PermissionDenied
+    texts = {
+        "title": (title or "").strip(),
+        "summary": (summary or "").strip(),
+        "description": (description or "").strip(),
+    }
+    _check(proposal, language, texts)
+    if owns(by, proposal):
+        is_author = proposal.created_by_id == by.pk
+        source = TranslationSource.AUTHOR if is_author else TranslationSource.COLLEAGUE
+    else:
+        source = TranslationSource.MODERATOR
+    made_from = original_fingerprint(proposal)
+    return _store(proposal, language, texts, source=source, by=by, made_from=made_from)
+
+
+@transaction.atomic
+def save_machine_translation(
+    *,
+    proposal: Proposal,
+    language: str,
+    title: str,
+    summary: str,
+    description: str = "",
+    made_from: str,
+) -> ProposalTranslation | None:
+    """Store a machine draft into `language` of the proposal's text whose fingerprint is
+    `made_from`, unless a person's translation is there or the text has changed since (then
+    nothing changes and None is returned). Text beyond the column limits is cut."""
+    proposal = _locked(proposal)
+    if language not in Language.values or language == proposal.language:
+        raise _invalid(_("Choose Vietnamese, Japanese or English."), "language_invalid")
+    existing = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
+    if (existing is not None and existing.is_human) or made_from != original_fingerprint(proposal):
+        return None
+    texts = {
+        "title": (title or "").strip()[: LIMITS["title"]] or proposal.title,
+        "summary": (summary or "").strip()[: LIMITS["summary"]],
+        "description": (description or "").strip()[: LIMITS["description"]],
+    }
+    return _store(
+        proposal, language, texts, source=TranslationSource.MACHINE, by=None, made_from=made_from
+    )
+
+
+def languages_to_draft(proposal: Proposal) -> list[str]:
+    """The languages a machine should draft: not the original, not one a person translated,
+    not one whose machine draft is of the current text."""
+    current = original_fingerprint(proposal)
+    done = {
+        row.language
+        for row in proposal.translations.all()
+        if row.is_human or row.made_from == current
+    }
+    return [code for code in Language.values if code != proposal.language and code not in done]
+
+
+def draft_machine_translations(*, proposal_id: int) -> list[str]:
+    """Draft the missing translations of a published proposal with the configured machine
+    translation service; the languages drafted. Nothing when no service is configured or the
+    proposal is not published. Raises machine_translation.TranslationUnavailable when the
+    service fails (the languages drafted before the failure are kept)."""
+    translator = machine_translation.translator()
+    proposal = Proposal.objects.filter(pk=proposal_id).first()
+    if translator is None or proposal is None or proposal.status != ProposalStatus.PUBLISHED:
+        return []
+    drafted = []
+    made_from = original_fingerprint(proposal)
+    for language in languages_to_draft(proposal):
+        # The service is called outside any transaction: it may take seconds.
+        originals = [getattr(proposal, name) for name in TRANSLATED_FIELDS]
+        asked = [text for text in originals if text.strip()]
+        answers = iter(translator.translate(asked, proposal.language, language))
+        texts = [next(answers) if text.strip() else "" for text in originals]
+        row = save_machine_translation(
+            proposal=proposal,
+            language=language,
+            made_from=made_from,
+            **dict(zip(TRANSLATED_FIELDS, texts, strict=True)),
+        )
+        if row is not None:
+            drafted.append(language)
+    return drafted
+
+
+def draft_missing(*, limit: int = 200) -> tuple[int, int]:
+    """The daily catch-up: draft the translations of published proposals that still lack
+    one (a draft that failed and was not, or no longer, retried), at most `limit`
+    proposals, oldest first; stops at the first failure of the service (it is down: the
+    next day tries again). Returns (proposals drafted, proposals left to do)."""
+    if not machine_translation.is_configured():
+        return 0, 0
+    missing = (
+        Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
+        .annotate(rows=Count("translations"))
+        .filter(rows__lt=len(Language.values) - 1)
+        .order_by("published_on", "pk")
+    )
+    ids = list(missing.values_list("pk", flat=True)[:limit])
+    done = 0
+    for proposal_id in ids:
+        try:
+            draft_machine_translations(proposal_id=proposal_id)
+        except machine_translation.TranslationUnavailable as error:
+            logger.warning("Machine translation unavailable, catch-up stopped: %s", error)
+            break
+        done += 1
+    return done, missing.count()
+
+
+def draft_translations_later(proposal: Proposal) -> None:
+    """Queue the machine drafts of the proposal once the current transaction commits (when a
+    translation service is configured)."""
+    if not machine_translation.is_configured():
+        return
+    from kakehashi.proposals.tasks import draft_translations
+
+    proposal_id = proposal.pk
+    transaction.on_commit(lambda: draft_translations.enqueue(proposal_id))
