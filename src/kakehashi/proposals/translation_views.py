@@ -68,6 +68,8 @@ def translate_proposal(request, pk):
     if not request.user.has_perm("proposals.translate_proposal", proposal):
         raise PermissionDenied
     language = request.POST.get("language") or request.GET.get("language") or ""
+    if not language and request.LANGUAGE_CODE != proposal.language:
+        language = request.LANGUAGE_CODE  # most often, people translate into their own
     existing = queries.translation_for(proposal, language) if language else None
     initial = {"language": language}
     if existing is not None:
