@@ -343,16 +343,11 @@ class TranslationForm(forms.Form):
     """A person's translation of a proposal into one of the two other languages."""
 
     language = forms.ChoiceField(label=_("Language of the translation"))
-    title = forms.CharField(label=_("Title"), max_length=200)
-    summary = forms.CharField(
-        label=_("Summary"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    description = forms.CharField(
-        label=_("Description"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-    )
+    # The texts as the proposal form asks for them, with the same limits (each form gets its
+    # own copy of a declared field).
+    title = ProposalForm.base_fields["title"]
+    summary = ProposalForm.base_fields["summary"]
+    description = ProposalForm.base_fields["description"]
 
     def __init__(self, *args, original: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -94,6 +94,20 @@ def create_batch(*, by, kind: str, upload) -> ImportBatch:
     )
 
 
+def _locked_pending(batch: ImportBatch, *, by) -> ImportBatch:
+    """The batch, locked until the transaction ends, if `by` made it and it is still pending:
+    PermissionDenied for anyone else, ValidationError (batch_not_pending) once it was
+    confirmed or cancelled."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.created_by_id != by.pk:
+        raise PermissionDenied
+    if batch.status != BatchStatus.PENDING:
+        raise ValidationError(
+            _("This import has already been confirmed or cancelled."), code="batch_not_pending"
+        )
+    return batch
+
+
 @transaction.atomic
 def reread_batch(*, batch: ImportBatch, by, encoding: str) -> ImportBatch:
     """Read the CSV file of a pending batch again in `encoding` (a key of
@@ -102,13 +116,7 @@ def reread_batch(*, batch: ImportBatch, by, encoding: str) -> ImportBatch:
     Raises ValidationError (batch_not_pending; batch_not_csv for an XLSX file; or why the file
     cannot be read in that encoding, the batch then unchanged), PermissionDenied if `by` is
     not its creator or may no longer import its kind."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.created_by_id != by.pk:
-        raise PermissionDenied
-    if batch.status != BatchStatus.PENDING:
-        raise ValidationError(
-            _("This import has already been confirmed or cancelled."), code="batch_not_pending"
-        )
+    batch = _locked_pending(batch, by=by)
     _check_permission(by, batch.kind)
     if batch.content is None:
         raise ValidationError(
@@ -132,13 +140,7 @@ def apply_batch(*, batch: ImportBatch, by) -> ImportBatch:
 
     Raises ValidationError (code batch_not_pending) for a batch already applied or cancelled,
     PermissionDenied if `by` is not its creator or may no longer import its kind."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.created_by_id != by.pk:
-        raise PermissionDenied
-    if batch.status != BatchStatus.PENDING:
-        raise ValidationError(
-            _("This import has already been confirmed or cancelled."), code="batch_not_pending"
-        )
+    batch = _locked_pending(batch, by=by)
     _check_permission(by, batch.kind)
     valid = [row for row in batch.rows if row["valid"]]
     importer = importer_for(batch.kind, user=by, rows=[row["values"] for row in valid])
@@ -172,13 +174,7 @@ def apply_batch(*, batch: ImportBatch, by) -> ImportBatch:
 @transaction.atomic
 def cancel_batch(*, batch: ImportBatch, by) -> ImportBatch:
     """Drop a pending batch without writing any of its rows; its rows are forgotten."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.created_by_id != by.pk:
-        raise PermissionDenied
-    if batch.status != BatchStatus.PENDING:
-        raise ValidationError(
-            _("This import has already been confirmed or cancelled."), code="batch_not_pending"
-        )
+    batch = _locked_pending(batch, by=by)
     batch.status = BatchStatus.CANCELLED
     batch.rows, batch.errors, batch.content = [], [], None
     batch.save(update_fields=["status", "rows", "errors", "content"])
