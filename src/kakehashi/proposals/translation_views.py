@@ -6,60 +6,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from kakehashi.common.i18n import Language, reader_language
-from kakehashi.common.translations import TranslationSource
+from kakehashi.common.i18n import reader_language
+from kakehashi.common.reading import reading_context
 from kakehashi.proposals import queries
 from kakehashi.proposals.forms import TranslationForm
 from kakehashi.proposals.translation_services import save_translation
 
-# Whole sentences per translator, so that each language words them its own way.
-TRANSLATED_BY = {
-    TranslationSource.AUTHOR: lambda language: (
-        _("Translated from %(language)s by the author.") % {"language": language}
-    ),
-    TranslationSource.COLLEAGUE: lambda language: (
-        _("Translated from %(language)s by a colleague of the author.") % {"language": language}
-    ),
-    TranslationSource.MODERATOR: lambda language: (
-        _("Translated from %(language)s by a moderator.") % {"language": language}
-    ),
-    TranslationSource.MACHINE: lambda language: (
-        _("Machine translation from %(language)s: it may contain mistakes.")
-        % {"language": language}
-    ),
-}
-
 
 def translation_context(request, proposal) -> dict:
-    """What the proposal page shows of the texts: `text` (the translation into the reader's
-    language when there is one and the reader did not ask for the original, otherwise the
-    proposal), a note saying which, and whether the reader may add or correct a translation."""
-    reader = reader_language()
-    can_translate = request.user.has_perm("proposals.translate_proposal", proposal)
-    translation = queries.translation_for(proposal, reader)
-    original = Language(proposal.language).label
-    context = {
-        "text": proposal,
-        "translation": translation,
-        "translation_note": "",
-        "showing_translation": False,
-        "can_translate": can_translate,
-        "translate_language": reader if reader != proposal.language else "",
-    }
-    if translation is None:
-        if reader != proposal.language:
-            context["translation_note"] = _("No translation into %(language)s yet.") % {
-                "language": Language(reader).label
-            }
-    elif request.GET.get("original"):
-        context["translation_note"] = _("The original text, in %(language)s.") % {
-            "language": original
-        }
-    else:
-        context["text"] = translation
-        context["showing_translation"] = True
-        context["translation_note"] = TRANSLATED_BY[translation.source](original)
-    return context
+    """What the proposal page shows of its texts (see common/reading.py)."""
+    return reading_context(
+        proposal,
+        queries.translation_for(proposal, reader_language()),
+        original_language=proposal.language,
+        want_original=bool(request.GET.get("original")),
+        can_translate=request.user.has_perm("proposals.translate_proposal", proposal),
+    )
 
 
 @login_required

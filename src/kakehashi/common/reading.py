@@ -1,0 +1,68 @@
+"""Which text a reader sees of content that people wrote: the translation into the reader's
+language when there is one (and the reader did not ask for the original), otherwise the
+original; with a note saying which, and who translated it. One home for every kind of
+content that carries translations (see common/translations.py): proposals, organisations,
+partnership records, events and obstacles use `reading_context` and the template
+`common/_translation_note.html`."""
+
+from django.utils.translation import gettext as _
+
+from kakehashi.common.i18n import Language, reader_language
+from kakehashi.common.translations import TranslationSource
+
+# Whole sentences per translator, so that each language words them its own way.
+TRANSLATED_BY = {
+    TranslationSource.AUTHOR: lambda language: (
+        _("Translated from %(language)s by the author.") % {"language": language}
+    ),
+    TranslationSource.COLLEAGUE: lambda language: (
+        _("Translated from %(language)s by a colleague of the author.") % {"language": language}
+    ),
+    TranslationSource.MODERATOR: lambda language: (
+        _("Translated from %(language)s by a moderator.") % {"language": language}
+    ),
+    TranslationSource.MACHINE: lambda language: (
+        _("Machine translation from %(language)s: it may contain mistakes.")
+        % {"language": language}
+    ),
+}
+
+
+def translated_by(translation, original_language: str) -> str:
+    """The sentence that marks a translation: from which language, by whom."""
+    return TRANSLATED_BY[translation.source](Language(original_language).label)
+
+
+def reading_context(
+    original, translation, *, original_language: str, want_original: bool, can_translate: bool
+) -> dict:
+    """The context for a page showing `original` (a record) or its `translation` (a row of
+    the reader's language, or None):
+
+    - `text`: what to show (the translation, or the record);
+    - `translation`, `showing_translation`, `translation_note`: what the note says;
+    - `can_translate` and `translate_language`: whether to offer adding or correcting one.
+    """
+    reader = reader_language()
+    context = {
+        "text": original,
+        "translation": translation,
+        "translation_note": "",
+        "showing_translation": False,
+        "can_translate": can_translate,
+        "translate_language": reader if reader != original_language else "",
+    }
+    if translation is None:
+        if reader != original_language:
+            context["translation_note"] = _("No translation into %(language)s yet.") % {
+                "language": Language(reader).label
+            }
+    elif want_original:
+        context["translation_note"] = _("The original text, in %(language)s.") % {
+            "language": Language(original_language).label
+        }
+    else:
+        context["text"] = translation
+        context["showing_translation"] = True
+        context["translation_note"] = translated_by(translation, original_language)
+    return context
