@@ -5,6 +5,7 @@ content that carries translations (see common/translations.py): proposals, organ
 partnership records, events and obstacles use `reading_context` and the template
 `common/_translation_note.html`."""
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from kakehashi.common.i18n import Language, reader_language
@@ -66,3 +67,34 @@ def reading_context(
         context["showing_translation"] = True
         context["translation_note"] = translated_by(translation, original_language)
     return context
+
+
+def in_language(record, language: str):
+    """What a reader of `language` sees of `record` in a list, a search result or a message:
+    its translation into that language (a row with `language`, `source` and the translated
+    fields) when it has one, otherwise the record itself. Reads `record.translations.all()`,
+    so a list prefetches "translations" to stay one query per table."""
+    if not language or language == record.language:
+        return record
+    for row in record.translations.all():
+        if row.language == language:
+            return row
+    return record
+
+
+def title_for_reader(record):
+    """The record's title in the language active when the text is rendered (a lazy string):
+    notices and e-mails are rendered in each recipient's language (notifications/services.py)."""
+    return lazy(lambda: in_language(record, reader_language()).title, str)()
+
+
+def title_list_for_reader(records):
+    """The records' titles as a list of "- title" lines in the language active when the text
+    is rendered (a lazy string, like `title_for_reader`)."""
+    records = list(records)
+
+    def lines() -> str:
+        language = reader_language()
+        return "\n".join(f"- {in_language(record, language).title}" for record in records)
+
+    return lazy(lines, str)()

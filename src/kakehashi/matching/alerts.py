@@ -13,6 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from kakehashi.common.reading import title_list_for_reader
 from kakehashi.matching import recommend
 from kakehashi.matching.models import FollowedProposal, SavedSearch
 from kakehashi.matching.search import SearchForm, run_search
@@ -63,7 +64,7 @@ def send_digests(now=None) -> int:
             )
     with transaction.atomic():
         for user, proposals in found.values():
-            titles = "\n".join(f"- {p.title}" for p in list(proposals.values())[:LISTED])
+            titles = title_list_for_reader(list(proposals.values())[:LISTED])
             count = len(proposals)
             notify(
                 recipients=[user],

@@ -12,7 +12,7 @@ from kakehashi.matching.documents import (
     proposal_key,
     without_demo_marker,
 )
-from kakehashi.matching.engine import Document
+from kakehashi.matching.engine import Document, Translation
 from kakehashi.proposals import queries
 from kakehashi.proposals.models import Proposal
 
@@ -25,7 +25,7 @@ def published_proposals(today: dt.date | None = None) -> QuerySet[Proposal]:
         queries.published_proposals()
         .exclude(expires_on__lt=today)
         .select_related("locality__successor", "organisation__locality__successor")
-        .prefetch_related("target_localities__successor")
+        .prefetch_related("target_localities__successor", "translations")
     )
 
 
@@ -43,6 +43,18 @@ def proposal_text(proposal: Proposal) -> str:
         proposal.partner_role,
     ]
     return without_demo_marker("\n".join(part for part in parts if part))
+
+
+def proposal_translations(proposal: Proposal) -> tuple[Translation, ...]:
+    """The proposal's translations (by people or a machine), indexed with it."""
+    return tuple(
+        Translation(
+            language=row.language,
+            title=without_demo_marker(row.title),
+            text=without_demo_marker("\n".join(p for p in (row.summary, row.description) if p)),
+        )
+        for row in proposal.translations.all()
+    )
 
 
 def proposal_document(proposal: Proposal) -> Document:
@@ -67,4 +79,5 @@ def proposal_document(proposal: Proposal) -> Document:
             for slug in (current_slug(place) for place in proposal.target_localities.all())
             if slug
         ),
+        translations=proposal_translations(proposal),
     )

@@ -219,13 +219,14 @@ def load_hits(scored: list[tuple[str, float]]) -> list[Hit]:
     organisation_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("organisation:")]
     proposals = (
         published_proposals()
-        # What a hit shows and the facets count: its organisation, its locality, its sectors
-        # (not the partnership types, target countries and localities the queryset fetches
-        # for a whole proposal page, five more queries and hundreds of rows for 60 hits).
+        # What a hit shows and the facets count: its organisation, its locality, its sectors,
+        # its translations (not the partnership types, target countries and localities the
+        # queryset fetches for a whole proposal page: more queries, hundreds of rows for 60
+        # hits).
         .select_related(None)
         .prefetch_related(None)
         .select_related("organisation", "locality")
-        .prefetch_related("sectors")
+        .prefetch_related("sectors", "translations")
         .in_bulk(proposal_ids)
     )
     organisations = (

@@ -128,7 +128,9 @@ class ProposalReader:
 def _with_details(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return proposals.select_related(
         "organisation", "locality", "investment", "export"
-    ).prefetch_related("sectors", "partnership_types", "target_countries", "target_localities")
+    ).prefetch_related(
+        "sectors", "partnership_types", "target_countries", "target_localities", "translations"
+    )
 
 
 def visible_filter(user) -> Q:
@@ -187,11 +189,11 @@ def filter_proposals(
 
 def published_proposal_rows() -> QuerySet[Proposal]:
     """Published proposals with what a row of the list page shows (the organisation, the
-    locality, the sectors), and nothing else."""
+    locality, the sectors, the translations), and nothing else."""
     return (
         Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
         .select_related("organisation", "locality")
-        .prefetch_related("sectors")
+        .prefetch_related("sectors", "translations")
     )
 
 

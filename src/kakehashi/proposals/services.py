@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.language import detect_language
+from kakehashi.common.reading import title_for_reader
 from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
@@ -412,11 +413,13 @@ def submit(*, proposal: Proposal, by) -> Proposal:
     _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     notify(
         recipients=list(_moderators(proposal)),
-        subject=format_lazy(_("A proposal awaits your review: {title}"), title=proposal.title),
+        subject=format_lazy(
+            _("A proposal awaits your review: {title}"), title=title_for_reader(proposal)
+        ),
         body=format_lazy(
             _("{organisation} submitted “{title}”. Please publish it or reject it with a reason."),
             organisation=proposal.organisation.name,
-            title=proposal.title,
+            title=title_for_reader(proposal),
         ),
         link=proposal.get_absolute_url(),
     )
@@ -442,10 +445,10 @@ def publish(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal
     draft_translations_later(proposal)
     _tell_owners(
         proposal,
-        format_lazy(_("Your proposal is published: {title}"), title=proposal.title),
+        format_lazy(_("Your proposal is published: {title}"), title=title_for_reader(proposal)),
         format_lazy(
             _("“{title}” is published until {date}. You can renew it before then."),
-            title=proposal.title,
+            title=title_for_reader(proposal),
             date=proposal.expires_on.isoformat(),
         ),
     )
@@ -468,7 +471,9 @@ def reject(*, proposal: Proposal, by, reason: str) -> Proposal:
     _audit(proposal, by=by, action=AuditAction.STATUS, before=before)
     _tell_owners(
         proposal,
-        format_lazy(_("Your proposal was not published: {title}"), title=proposal.title),
+        format_lazy(
+            _("Your proposal was not published: {title}"), title=title_for_reader(proposal)
+        ),
         format_lazy(
             _(
                 "The moderator gave this reason: {reason}\n"
@@ -510,10 +515,10 @@ def renew(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal:
     _announce(proposal)
     _tell_owners(
         proposal,
-        format_lazy(_("Your proposal is renewed: {title}"), title=proposal.title),
+        format_lazy(_("Your proposal is renewed: {title}"), title=title_for_reader(proposal)),
         format_lazy(
             _("“{title}” is now published until {date}."),
-            title=proposal.title,
+            title=title_for_reader(proposal),
             date=proposal.expires_on.isoformat(),
         ),
     )
@@ -551,10 +556,12 @@ def expire_due(*, today: dt.date | None = None) -> int:
             _announce(proposal)
             _tell_owners(
                 proposal,
-                format_lazy(_("Your proposal has expired: {title}"), title=proposal.title),
+                format_lazy(
+                    _("Your proposal has expired: {title}"), title=title_for_reader(proposal)
+                ),
                 format_lazy(
                     _("“{title}” is no longer public. Renew it to publish it for 12 more months."),
-                    title=proposal.title,
+                    title=title_for_reader(proposal),
                 ),
             )
             count += 1
@@ -594,7 +601,7 @@ def express_interest(
         ) from error
     _tell_owners(
         proposal,
-        format_lazy(_("New interest in your proposal: {title}"), title=proposal.title),
+        format_lazy(_("New interest in your proposal: {title}"), title=title_for_reader(proposal)),
         format_lazy(
             _("{organisation} wrote: {message}\nAccept contact to let them see who you are."),
             organisation=organisation.name,
@@ -625,11 +632,11 @@ def accept_contact(*, interest: Interest, by) -> Interest:
     proposal = interest.proposal
     notify(
         recipients=list(_members(interest.organisation)),
-        subject=format_lazy(_("Contact accepted: {title}"), title=proposal.title),
+        subject=format_lazy(_("Contact accepted: {title}"), title=title_for_reader(proposal)),
         body=format_lazy(
             _("{organisation}, which published “{title}”, accepted your request for contact."),
             organisation=proposal.organisation.name,
-            title=proposal.title,
+            title=title_for_reader(proposal),
         ),
         link=proposal.get_absolute_url(),
     )
@@ -643,9 +650,10 @@ def decline_contact(*, interest: Interest, by) -> Interest:
     proposal = interest.proposal
     notify(
         recipients=list(_members(interest.organisation)),
-        subject=format_lazy(_("Contact declined: {title}"), title=proposal.title),
+        subject=format_lazy(_("Contact declined: {title}"), title=title_for_reader(proposal)),
         body=format_lazy(
-            _("The owner of “{title}” declined your request for contact."), title=proposal.title
+            _("The owner of “{title}” declined your request for contact."),
+            title=title_for_reader(proposal),
         ),
         link=proposal.get_absolute_url(),
     )

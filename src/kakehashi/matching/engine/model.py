@@ -21,6 +21,16 @@ LANGUAGE_CODES = ("vi", "ja", "en")
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A document's title and text in another language than its own (made by a person or a
+    machine): indexed with the document, so that a reader's words find it in any of them."""
+
+    language: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
     """A proposal or an organisation profile, as the engine sees it."""
 
@@ -37,9 +47,10 @@ class Document:
     partnership_types: frozenset[str] = frozenset()
     target_countries: frozenset[str] = frozenset()
     target_localities: frozenset[str] = frozenset()
+    translations: tuple[Translation, ...] = ()
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "id": self.id,
             "title": self.title,
             "text": self.text,
@@ -54,6 +65,12 @@ class Document:
             "target_countries": sorted(self.target_countries),
             "target_localities": sorted(self.target_localities),
         }
+        if self.translations:
+            data["translations"] = [
+                {"language": t.language, "title": t.title, "text": t.text}
+                for t in self.translations
+            ]
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping, *, strict: bool = True) -> Document:
@@ -106,7 +123,28 @@ class Document:
             partnership_types=frozenset(strings("partnership_types")),
             target_countries=frozenset(strings("target_countries")),
             target_localities=frozenset(strings("target_localities")),
+            translations=_translations(data.get("translations")),
         )
+
+
+def _translations(value) -> tuple[Translation, ...]:
+    """The "translations" of a document's JSON: a list of objects with a language other than
+    the document's, a title and a text."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError('"translations" must be a list')
+    rows = []
+    for item in value:
+        if not isinstance(item, Mapping):
+            raise ValueError('each of "translations" must be a JSON object')
+        language, title, text = (item.get(name) for name in ("language", "title", "text"))
+        if language not in LANGUAGE_CODES:
+            raise ValueError(f"unknown translation language {language!r}")
+        if not all(isinstance(v, str) for v in (title or "", text or "")):
+            raise ValueError('a translation\'s "title" and "text" must be strings')
+        rows.append(Translation(language, title or "", text or ""))
+    return tuple(rows)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,24 @@
+"""Content that people wrote, in the reader's language (common/reading.py)."""
+
+from django import template
+
+from kakehashi.common.i18n import reader_language
+from kakehashi.common.reading import in_language, translated_by
+
+register = template.Library()
+
+
+@register.filter
+def in_reader_language(record):
+    """`{% with shown=proposal|in_reader_language %}`: the record's translation into the
+    reader's language, or the record."""
+    return in_language(record, reader_language())
+
+
+@register.simple_tag
+def translation_mark(shown, record) -> str:
+    """The sentence that says `shown` is a translation of `record` ("" when it is the
+    record): from which language, by whom."""
+    if shown is record:
+        return ""
+    return translated_by(shown, record.language)
