@@ -34,6 +34,15 @@ def translated_by(translation, original_language: str) -> str:
     return TRANSLATED_BY[translation.source](Language(original_language).label)
 
 
+def translated_briefly(translation, original_language: str) -> str:
+    """The short mark of a translation in a list: "Translated from Vietnamese", or "Machine
+    translation from Vietnamese"."""
+    language = Language(original_language).label
+    if translation.source == TranslationSource.MACHINE:
+        return _("Machine translation from %(language)s") % {"language": language}
+    return _("Translated from %(language)s") % {"language": language}
+
+
 def reading_context(
     original, translation, *, original_language: str, want_original: bool, can_translate: bool
 ) -> dict:

@@ -3,7 +3,7 @@
 from django import template
 
 from kakehashi.common.i18n import reader_language
-from kakehashi.common.reading import in_language, translated_by
+from kakehashi.common.reading import in_language, translated_briefly
 
 register = template.Library()
 
@@ -17,8 +17,8 @@ def in_reader_language(record):
 
 @register.simple_tag
 def translation_mark(shown, record) -> str:
-    """The sentence that says `shown` is a translation of `record` ("" when it is the
-    record): from which language, by whom."""
+    """The short mark that says `shown` is a translation of `record` ("" when it is the
+    record): from which language, whether a machine made it."""
     if shown is record:
         return ""
-    return translated_by(shown, record.language)
+    return translated_briefly(shown, record.language)
