@@ -216,13 +216,16 @@ def interests_received(user) -> QuerySet[Interest]:
     return (
         Interest.objects.filter(proposal__organisation_id__in=organisation_ids_of(user))
         .select_related("proposal", "organisation", "created_by")
+        .prefetch_related("proposal__translations")
         .order_by("status", "-created_at")
     )
 
 
 def interests_sent(user) -> QuerySet[Interest]:
-    return Interest.objects.filter(organisation_id__in=organisation_ids_of(user)).select_related(
-        "proposal", "organisation"
+    return (
+        Interest.objects.filter(organisation_id__in=organisation_ids_of(user))
+        .select_related("proposal", "organisation")
+        .prefetch_related("proposal__translations")
     )
 
 

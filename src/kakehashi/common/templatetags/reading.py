@@ -22,3 +22,10 @@ def translation_mark(shown, record) -> str:
     if shown is record:
         return ""
     return translated_briefly(shown, record.language)
+
+
+@register.filter
+def title_in_reader_language(record) -> str:
+    """A record's title as the reader reads it (a link to a proposal in a table, a thread's
+    subject): its translation's title, or its own."""
+    return in_language(record, reader_language()).title
