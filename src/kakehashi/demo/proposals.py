@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kakehashi.demo.proposal_translations import load_proposal_translations
 from kakehashi.directory.models import Sector
 from kakehashi.proposals import services
 from kakehashi.proposals.models import Interest, LocalityModerator, Proposal, ProposalStatus
@@ -254,6 +255,7 @@ def load_proposals(places, users) -> int:
             services.publish(proposal=proposal, by=admin)
     Proposal.objects.filter(organisation__is_demo=True).update(is_demo=True)
     _load_interest(places, users)
+    load_proposal_translations(places, users)
     return Proposal.objects.filter(is_demo=True).count()
 
 
