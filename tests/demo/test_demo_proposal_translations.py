@@ -126,3 +126,15 @@ def test_a_japanese_reader_sees_the_translation_with_its_note_and_the_original(c
 
     original = client.get(url, {"original": "1"}).content.decode()
     assert COLD_CHAIN in original and "ベトナム語の原文です。" in original
+
+
+def test_a_japanese_search_in_the_demo_finds_the_cold_chain_request_in_japanese(client, demo):
+    from kakehashi.matching.services import rebuild_index
+
+    rebuild_index()  # the test's transaction never commits: the upkeep tasks did not run
+    japanese = PROPOSAL_TRANSLATIONS[COLD_CHAIN]["ja"]
+    client.cookies["kakehashi_language"] = "ja"
+    response = client.get(reverse("matching:search"), {"q": "冷凍倉庫"})
+    html = response.content.decode()
+    assert japanese.title in html and COLD_CHAIN not in html
+    assert "ベトナム語から翻訳" in html
