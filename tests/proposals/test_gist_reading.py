@@ -80,7 +80,7 @@ def test_a_vietnamese_reader_of_a_japanese_proposal(client, company):
     html = page(client, proposal, "vi")
     assert (
         '<mark class="gist" lang="ja">冷凍倉庫</mark>'
-        '<span class="gist-term" lang="vi"> (kho lạnh)</span>'
+        '<span class="gist-term" lang="vi">(kho lạnh)</span>'
     ) in html
     # No term inside a longer word: 調達 in 資金調達, 港 in 港区.
     assert "資金調達を含めて港区の事業者と連携します。" in html

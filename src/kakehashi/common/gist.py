@@ -22,9 +22,14 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.i18n import reader_language
 
-# The brackets around an equivalent, in the reader's typography.
-BRACKETS = {"ja": ("（", "）")}
-DEFAULT_BRACKETS = (" (", ")")
+
+def brackets(language: str, reader: str) -> tuple[str, str]:
+    """The brackets around an equivalent, in the reader's typography: full-width for a
+    Japanese reader; after a space in Vietnamese or English text; in Japanese text, which
+    has no spaces, without (site.css sets a margin)."""
+    if reader == "ja":
+        return "（", "）"
+    return ("(", ")") if language == "ja" else (" (", ")")
 
 
 def marked_terms(text, language: str, reader: str | None = None):
@@ -48,7 +53,7 @@ def gist_html(text, language: str, reader: str | None = None) -> SafeString:
     if not terms:
         return conditional_escape(text)
     text = str(text)
-    opening, closing = BRACKETS.get(reader, DEFAULT_BRACKETS)
+    opening, closing = brackets(language, reader)
     pieces, position, explained = [], 0, set()
     for term in terms:
         pieces.append(conditional_escape(text[position : term.start]))
