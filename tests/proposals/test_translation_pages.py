@@ -65,7 +65,11 @@ def test_the_reader_sees_the_translation_marked_with_its_translator(client, prop
     client.cookies["kakehashi_language"] = "en"
     english = client.get(proposal.get_absolute_url()).content.decode()
     assert "No translation into English yet." in english
-    assert f'<h1 lang="vi">{VI_TITLE}</h1>' in english
+    # The original, with the terms the glossary knows marked (common/gist.py).
+    assert (
+        '<h1 lang="vi"><mark class="gist" lang="vi">Tôm</mark>'
+        '<span class="gist-term" lang="en"> (shrimp)</span> đông lạnh cho thị trường Nhật Bản</h1>'
+    ) in english
 
 
 def test_a_machine_translation_says_so(client, proposal):

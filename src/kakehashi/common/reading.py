@@ -51,7 +51,10 @@ def reading_context(
 
     - `text`: what to show (the translation, or the record);
     - `translation`, `showing_translation`, `translation_note`: what the note says;
-    - `can_translate` and `translate_language`: whether to offer adding or correcting one.
+    - `can_translate` and `translate_language`: whether to offer adding or correcting one;
+    - `gist_language`: the original's language when the reader sees it with no translation
+      into their own, else "": the templates mark the glossary's terms in it with their
+      equivalents (`{% load gist %}`, common/gist.py).
     """
     reader = reader_language()
     context = {
@@ -61,12 +64,14 @@ def reading_context(
         "showing_translation": False,
         "can_translate": can_translate,
         "translate_language": reader if reader != original_language else "",
+        "gist_language": "",
     }
     if translation is None:
         if reader != original_language:
             context["translation_note"] = _("No translation into %(language)s yet.") % {
                 "language": Language(reader).label
             }
+            context["gist_language"] = original_language
     elif want_original:
         context["translation_note"] = _("The original text, in %(language)s.") % {
             "language": Language(original_language).label

@@ -52,18 +52,24 @@ class Glossary:
 
     def find(self, tokens: tuple[str, ...], language: str) -> list[str]:
         """Concept ids in order of appearance (longest match first, no overlaps)."""
+        return [concept for _start, _end, concept, _key in self.matches(tokens, language)]
+
+    def matches(self, tokens, language: str, accept=None):
+        """(start, end, concept, term key) of each match in `tokens`, left to right, the
+        longest term first, no overlaps. `accept(start, end)`, when given, may refuse a
+        candidate (a shorter term is tried next): the gist uses it to keep matches inside
+        one phrase and on word boundaries (see gist.py)."""
         index = self._terms[language]
-        found = []
         i, n = 0, len(tokens)
         while i < n:
             for key, concept in index.get(tokens[i], ()):
-                if tuple(tokens[i : i + len(key)]) == key:
-                    found.append(concept)
-                    i += len(key)
+                end = i + len(key)
+                if tuple(tokens[i:end]) == key and (accept is None or accept(i, end)):
+                    yield i, end, concept, key
+                    i = end
                     break
             else:
                 i += 1
-        return found
 
     def expand(self, concepts) -> set[str]:
         """The concepts and all their broader concepts."""
