@@ -89,6 +89,8 @@ def test_saving_the_form_stores_the_authors_translation(client, company, author)
     )
     assert (row.source, row.made_by) == (TranslationSource.AUTHOR, author)
     assert row.made_from == original_fingerprint(proposal)
+    # The draft is among the author's proposals.
+    assert VI["title"] in client.get(reverse("proposals:mine")).content.decode()
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,7 @@ def my_proposals(request):
         request,
         "proposals/my_proposals.html",
         {
-            "proposals": queries.proposals_ofmy_organisations(request.user),
+            "proposals": queries.proposals_of_my_organisations(request.user),
             "can_add": request.user.has_perm("proposals.add_proposal"),
         },
     )
