@@ -2,7 +2,8 @@
 for their owners and moderators); drafts created and edited by the proposing organisation's
 members; the workflow (submit, withdraw, renew, archive; publish and reject by moderators);
 expressions of interest. An anonymous owner is hidden (`organisation: null`) from those who
-may not see it. The same django-rules permissions as the pages apply."""
+may not see it. The same django-rules permissions as the pages apply. The detail carries the
+proposal's translations; they are written one language at a time (proposal_translations.py)."""
 
 import dataclasses
 
