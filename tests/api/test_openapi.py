@@ -30,6 +30,9 @@ def test_openapi_documents_every_operation(anonymous):
         ("POST", "/api/v1/proposals"),
         ("GET", "/api/v1/proposals/{proposal_id}"),
         ("PATCH", "/api/v1/proposals/{proposal_id}"),
+        ("GET", "/api/v1/proposals/{proposal_id}/translations"),
+        ("PUT", "/api/v1/proposals/{proposal_id}/translations/{language}"),
+        ("DELETE", "/api/v1/proposals/{proposal_id}/translations/{language}"),
         *(
             ("POST", f"/api/v1/proposals/{{proposal_id}}/{action}")
             for action in (

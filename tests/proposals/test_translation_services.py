@@ -111,8 +111,13 @@ def test_others_may_not_translate(proposal, who):
     [
         ("vi", {}, "original_language", "The proposal is written in Vietnamese"),
         ("fr", {}, "language_invalid", "Choose Vietnamese, Japanese or English."),
-        ("ja", {"title": "   "}, "title_missing", "Give the translation a title."),
-        ("ja", {"summary": "x" * 501}, "too_long", "The summary is longer than 500 characters."),
+        ("ja", {"title": "   "}, "title_missing", "Give the translation into Japanese a title."),
+        (
+            "ja",
+            {"summary": "x" * 501},
+            "too_long",
+            "The summary in Japanese can be at most 500 characters long (you entered 501).",
+        ),
     ],
 )
 def test_bad_input_is_refused_and_writes_nothing(proposal, author, language, texts, code, message):

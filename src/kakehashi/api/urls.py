@@ -13,6 +13,7 @@ from kakehashi.api import (
     obstacles,
     organisations,
     partnerships,
+    proposal_translations,
     proposals,
     tokens,
 )
@@ -49,6 +50,7 @@ api.add_router("", localities.router)
 api.add_router("", organisations.router)
 api.add_router("", partnerships.router)
 api.add_router("", proposals.router)
+api.add_router("", proposal_translations.router)
 api.add_router("", matching.router)
 api.add_router("", obstacles.router)
 api.add_router("", tokens.router)

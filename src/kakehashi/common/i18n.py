@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -13,6 +13,20 @@ class Language(models.TextChoices):
     EN = "en", _("English")
     VI = "vi", _("Vietnamese")
     JA = "ja", _("Japanese")
+
+    @property
+    def in_sentence(self) -> str:
+        """The language's name as it reads inside a sentence ("translated from %s"): the
+        label is the name standing alone (a menu, a heading), and some languages write the
+        two differently (Vietnamese: "Tiếng Việt" alone, "từ tiếng Việt" in a sentence)."""
+        return str(IN_SENTENCE[self.value])
+
+
+IN_SENTENCE = {
+    Language.EN.value: pgettext_lazy("language name in a sentence", "English"),
+    Language.VI.value: pgettext_lazy("language name in a sentence", "Vietnamese"),
+    Language.JA.value: pgettext_lazy("language name in a sentence", "Japanese"),
+}
 
 
 def reader_language() -> str:

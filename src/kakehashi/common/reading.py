@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.translations import TranslationSource
 
+# Languages are named as they read inside a sentence (`Language.in_sentence`): "từ tiếng Việt",
+# not "từ Tiếng Việt".
+
 # Whole sentences per translator, so that each language words them its own way.
 TRANSLATED_BY = {
     TranslationSource.AUTHOR: lambda language: (
@@ -31,13 +34,13 @@ TRANSLATED_BY = {
 
 def translated_by(translation, original_language: str) -> str:
     """The sentence that marks a translation: from which language, by whom."""
-    return TRANSLATED_BY[translation.source](Language(original_language).label)
+    return TRANSLATED_BY[translation.source](Language(original_language).in_sentence)
 
 
 def translated_briefly(translation, original_language: str) -> str:
     """The short mark of a translation in a list: "Translated from Vietnamese", or "Machine
     translation from Vietnamese"."""
-    language = Language(original_language).label
+    language = Language(original_language).in_sentence
     if translation.source == TranslationSource.MACHINE:
         return _("Machine translation from %(language)s") % {"language": language}
     return _("Translated from %(language)s") % {"language": language}
@@ -69,12 +72,12 @@ def reading_context(
     if translation is None:
         if reader != original_language:
             context["translation_note"] = _("No translation into %(language)s yet.") % {
-                "language": Language(reader).label
+                "language": Language(reader).in_sentence
             }
             context["gist_language"] = original_language
     elif want_original:
         context["translation_note"] = _("The original text, in %(language)s.") % {
-            "language": Language(original_language).label
+            "language": Language(original_language).in_sentence
         }
     else:
         context["text"] = translation

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.directory.models import Locality
 from kakehashi.insights.models import OutcomeCurrency, OutcomeKind
@@ -19,7 +20,7 @@ class OutcomeForm(forms.Form):
         help_text=_("Where the investment, deal or programme takes place."),
     )
     amount = forms.DecimalField(
-        label=_("Amount"),
+        label=pgettext_lazy("contract or investment value", "Amount"),
         required=False,
         min_value=0,
         max_digits=18,

@@ -22,6 +22,11 @@ from kakehashi.proposals.models import (
 from kakehashi.proposals.models.details import CriterionLevel
 from kakehashi.proposals.screening import CRITERIA, MAX_WEIGHT
 from kakehashi.proposals.services import ExportInput, InvestmentInput, ProposalInput
+from kakehashi.proposals.translation_forms import (
+    ORIGINAL_FIELDS,
+    LanguageTabsMixin,
+    translation_field_names,
+)
 
 DETECT = ""
 LANGUAGE_CHOICES = [(DETECT, _("Detect it from the text")), *Language.choices]
@@ -49,7 +54,10 @@ def _localities():
     return Locality.objects.filter(is_current=True).order_by("country", "name_en")
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(LanguageTabsMixin, forms.Form):
+    """The proposal, with its text in the other languages on the language tabs (see
+    translation_forms.py)."""
+
     organisation = forms.ModelChoiceField(
         label=_("Proposing organisation"), queryset=Organisation.objects.none()
     )
@@ -139,7 +147,11 @@ class ProposalForm(forms.Form):
     # Investment projects
     industrial_zone = forms.CharField(label=_("Industrial zone"), max_length=200, required=False)
     amount = forms.DecimalField(
-        label=_("Amount"), min_value=0, max_digits=18, decimal_places=2, required=False
+        label=_("Investment capital"),
+        min_value=0,
+        max_digits=18,
+        decimal_places=2,
+        required=False,
     )
     currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices, required=False)
     land_area_ha = forms.DecimalField(
@@ -169,8 +181,13 @@ class ProposalForm(forms.Form):
     certifications = forms.CharField(label=_("Certifications"), max_length=300, required=False)
     target_market = forms.CharField(label=_("Target market"), max_length=200, required=False)
 
-    def __init__(self, *args, organisations=None, **kwargs):
+    def __init__(
+        self, *args, organisations=None, reader_language="en", machine_languages=(), **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.add_translation_fields(
+            reader_language=reader_language, machine_languages=machine_languages
+        )
         self.fields["organisation"].queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )
@@ -189,7 +206,7 @@ class ProposalForm(forms.Form):
 
     def common_fields(self):
         skip = {*INVESTMENT_FIELDS, *EXPORT_FIELDS, "advantages", "stage", "sought"}
-        skip |= {"partner_role", "programme_area"}
+        skip |= {"partner_role", "programme_area", *ORIGINAL_FIELDS, *translation_field_names()}
         return [self[name] for name in self.fields if name not in skip]
 
     def section(self, *names):
@@ -216,6 +233,7 @@ class ProposalForm(forms.Form):
                 cleaned["hs_code"] = validate_hs_code(cleaned.get("hs_code", ""))
             except ValidationError as error:
                 self.add_error("hs_code", error)
+        self.clean_translations(cleaned)
         return cleaned
 
     def to_input(self) -> ProposalInput:
@@ -277,6 +295,7 @@ class ProposalForm(forms.Form):
             )
         }
         initial["language"] = proposal.language
+        initial.update(cls.translations_initial(proposal))
         initial["sectors"] = list(proposal.sectors.all())
         initial["target_localities"] = list(proposal.target_localities.all())
         initial["partnership_types"] = [row.type for row in proposal.partnership_types.all()]

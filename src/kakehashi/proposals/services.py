@@ -238,7 +238,8 @@ def _check_export(details: ExportInput | None) -> None:
     details.hs_code = validate_hs_code(details.hs_code)
 
 
-def _language(data: ProposalInput) -> tuple[str, bool]:
+def language_of(data: ProposalInput) -> tuple[str, bool]:
+    """The language of the proposal's text, and whether the author chose it (else detected)."""
     if data.language:
         return data.language, True
     text = "\n".join([data.title, data.summary, data.description])
@@ -294,7 +295,7 @@ def _write(proposal: Proposal, data: ProposalInput) -> None:
     for name, kinds in KIND_FIELDS.items():
         if data.kind not in kinds:
             setattr(proposal, name, "")
-    proposal.language, proposal.language_confirmed = _language(data)
+    proposal.language, proposal.language_confirmed = language_of(data)
     proposal.save()
     proposal.sectors.set(data.sectors)
     proposal.target_localities.set(data.target_localities)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common import machine_translation
 from kakehashi.common.audit import AuditAction, record_change, snapshot
+from kakehashi.common.formats import format_number
 from kakehashi.common.i18n import Language
 from kakehashi.common.translations import TranslationSource
 from kakehashi.proposals.models import (
@@ -43,25 +44,68 @@ def _locked(proposal: Proposal) -> Proposal:
     return Proposal.objects.select_for_update().get(pk=proposal.pk)
 
 
+# Whole sentences per text, so that each language names the text and the language its own way.
+TOO_LONG = {
+    "title": _(
+        "The title in %(language)s can be at most %(limit)s characters long "
+        "(you entered %(count)s)."
+    ),
+    "summary": _(
+        "The summary in %(language)s can be at most %(limit)s characters long "
+        "(you entered %(count)s)."
+    ),
+    "description": _(
+        "The description in %(language)s can be at most %(limit)s characters long "
+        "(you entered %(count)s)."
+    ),
+}
+
+
 def _check(proposal: Proposal, language: str, texts: dict[str, str]) -> None:
+    check_texts(language, texts, original=proposal.language)
+
+
+def check_texts(language: str, texts: dict[str, str], *, original: str | None) -> None:
+    """Whether `texts` (title, summary, description, stripped) can be the translation into
+    `language` of a proposal written in `original`; the forms and the import check with it
+    before they save. A refusal carries the text it is about as the parameter `field` (see
+    `field_of`)."""
     if language not in Language.values:
-        raise _invalid(_("Choose Vietnamese, Japanese or English."), "language_invalid")
-    if language == proposal.language:
         raise _invalid(
-            _("The proposal is written in %(language)s: choose another language."),
-            "original_language",
-            language=Language(proposal.language).label,
+            _("Choose Vietnamese, Japanese or English."), "language_invalid", field="language"
         )
-    if not texts["title"]:
-        raise _invalid(_("Give the translation a title."), "title_missing")
+    if language == original:
+        raise _invalid(
+            _(
+                "The proposal is written in %(language)s: leave its translation into "
+                "%(language)s empty."
+            ),
+            "original_language",
+            language=Language(original).in_sentence,
+            field="title",
+        )
     for name, limit in LIMITS.items():
         if len(texts[name]) > limit:
             raise _invalid(
-                _("The %(field)s is longer than %(limit)s characters."),
+                TOO_LONG[name],
                 "too_long",
-                field=ProposalTranslation._meta.get_field(name).verbose_name,
-                limit=limit,
+                language=Language(language).in_sentence,
+                limit=format_number(limit),
+                count=format_number(len(texts[name])),
+                field=name,
             )
+    if not texts["title"]:
+        raise _invalid(
+            _("Give the translation into %(language)s a title."),
+            "title_missing",
+            language=Language(language).in_sentence,
+            field="title",
+        )
+
+
+def field_of(error: ValidationError) -> str | None:
+    """The text (title, summary, description) or "language" a refusal of `_check` is about."""
+    return (getattr(error, "params", None) or {}).get("field")
 
 
 def _store(proposal, language, texts, *, source, by, made_from) -> ProposalTranslation:
@@ -113,6 +157,89 @@ def save_translation(
         source = TranslationSource.MODERATOR
     made_from = original_fingerprint(proposal)
     return _store(proposal, language, texts, source=source, by=by, made_from=made_from)
+
+
+@transaction.atomic
+def delete_translation(*, proposal: Proposal, language: str, by) -> None:
+    """Delete a person's translation of the proposal into `language` (whoever may translate
+    the proposal may delete one). A machine draft is not deleted: the drafting would make it
+    again; a person's translation replaces it. Raises ProposalTranslation.DoesNotExist when
+    there is no translation into `language`."""
+    proposal = _locked(proposal)
+    if not (by and by.is_authenticated and by.has_perm("proposals.translate_proposal", proposal)):
+        raise PermissionDenied
+    row = ProposalTranslation.objects.get(proposal=proposal, language=language)
+    if row.is_machine:
+        raise _invalid(
+            _(
+                "The translation into %(language)s is a machine translation: write one to "
+                "replace it."
+            ),
+            "machine_translation",
+            language=Language(language).in_sentence,
+        )
+    record_change(
+        obj=row,
+        by=by,
+        action=AuditAction.DELETED,
+        before=snapshot(row, AUDITED),
+        owners=[proposal.organisation_id],
+    )
+    row.delete()
+
+
+def _same_texts(row: ProposalTranslation, texts: dict[str, str]) -> bool:
+    return all(getattr(row, name) == texts[name] for name in TRANSLATED_FIELDS)
+
+
+@transaction.atomic
+def save_author_translations(
+    *, proposal: Proposal, translations: dict[str, dict[str, str]], by
+) -> list[str]:
+    """Apply the translations the author gave with the proposal (the proposal form's tabs, the
+    columns of an import): `translations` maps a language to its title, summary and
+    description. Returns the languages written or deleted.
+
+    - texts given and different from the stored ones: stored with `save_translation` (same
+      rules; a machine draft is replaced);
+    - the same texts as a person's stored translation: nothing changes (its translator
+      stays);
+    - every text empty: no translation; a person's translation there is deleted (the form
+      showed it, the author emptied it); a machine draft stays.
+
+    A refusal is raised as a ValidationError keyed by the form's field, e.g. `title_ja`,
+    with a message that names the text and the language; nothing is written then."""
+    changed = []
+    for language, given in translations.items():
+        texts = {name: (given.get(name) or "").strip() for name in TRANSLATED_FIELDS}
+        row = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
+        if not any(texts.values()):
+            if row is not None and row.is_human:
+                delete_translation(proposal=proposal, language=language, by=by)
+                changed.append(language)
+            continue
+        if row is not None and row.is_human and _same_texts(row, texts):
+            continue
+        try:
+            save_translation(proposal=proposal, language=language, by=by, **texts)
+        except ValidationError as error:
+            raise ValidationError({f"{field_of(error) or 'title'}_{language}": [error]}) from None
+        changed.append(language)
+    return changed
+
+
+def delete_in_original_language(*, proposal: Proposal, by) -> None:
+    """Delete the translations into the language the proposal is now written in (its author
+    changed it): a reader of that language reads the original."""
+    for row in ProposalTranslation.objects.filter(proposal=proposal, language=proposal.language):
+        record_change(
+            obj=row,
+            by=by,
+            action=AuditAction.DELETED,
+            before=snapshot(row, AUDITED),
+            owners=[proposal.organisation_id],
+        )
+        row.delete()
 
 
 @transaction.atomic

@@ -6,11 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from kakehashi.common.i18n import reader_language
+from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.reading import reading_context
 from kakehashi.proposals import queries
 from kakehashi.proposals.forms import TranslationForm
-from kakehashi.proposals.translation_services import save_translation
+from kakehashi.proposals.translation_services import field_of, save_translation
 
 
 def translation_context(request, proposal) -> dict:
@@ -43,12 +43,18 @@ def translate_proposal(request, pk):
         try:
             save_translation(proposal=proposal, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            field = field_of(error)
+            form.add_error(field if field in form.fields else None, error)
         else:
             messages.success(request, _("The translation is saved."))
             return redirect(proposal)
     return render(
         request,
         "proposals/translation_form.html",
-        {"form": form, "proposal": proposal, "existing": existing},
+        {
+            "form": form,
+            "proposal": proposal,
+            "existing": existing,
+            "original_language": Language(proposal.language).in_sentence,
+        },
     )

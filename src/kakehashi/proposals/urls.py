@@ -1,12 +1,12 @@
 from django.urls import path
 
-from kakehashi.proposals import translation_views, views
+from kakehashi.proposals import editing_views, translation_views, views
 
 app_name = "proposals"
 urlpatterns = [
     path("", views.proposal_list, name="list"),
     path("mine/", views.my_proposals, name="mine"),
-    path("new/", views.proposal_create, name="create"),
+    path("new/", editing_views.proposal_create, name="create"),
     path("interests/", views.interests_inbox, name="interests"),
     path(
         "interests/<int:interest_pk>/<str:decision>/",
@@ -16,7 +16,7 @@ urlpatterns = [
     path("moderation/", views.moderation_queue, name="moderation"),
     path("localities/<slug:slug>/investment/", views.locality_ranking, name="ranking"),
     path("<int:pk>/", views.proposal_detail, name="detail"),
-    path("<int:pk>/edit/", views.proposal_edit, name="edit"),
+    path("<int:pk>/edit/", editing_views.proposal_edit, name="edit"),
     path("<int:pk>/reject/", views.proposal_reject, name="reject"),
     path("<int:pk>/interest/", views.express_interest, name="express_interest"),
     path("<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),

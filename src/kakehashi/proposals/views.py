@@ -22,7 +22,6 @@ from kakehashi.proposals.forms import (
     CRITERION_LABELS,
     AttachmentForm,
     InterestForm,
-    ProposalForm,
     RejectForm,
     WeightsForm,
 )
@@ -39,11 +38,11 @@ from kakehashi.proposals.translation_views import translation_context
 PAGE_SIZE = 50
 
 
-def _my_organisations(user):
+def my_organisations(user):
     return Organisation.objects.filter(pk__in=organisation_ids_of(user)).order_by("name")
 
 
-def _visible(request, pk):
+def visible_proposal(request, pk):
     return get_object_or_404(queries.proposals_visible_to(request.user), pk=pk)
 
 
@@ -133,7 +132,7 @@ def _detail_context(request, proposal, **extra):
         "attachment_form": AttachmentForm() if can_change else None,
         "reject_form": RejectForm(),
         "interest_form": (
-            InterestForm(organisations=_my_organisations(user).exclude(pk=proposal.organisation_id))
+            InterestForm(organisations=my_organisations(user).exclude(pk=proposal.organisation_id))
             if can_interest
             else None
         ),
@@ -145,57 +144,8 @@ def _detail_context(request, proposal, **extra):
 
 @public_page
 def proposal_detail(request, pk):
-    proposal = _visible(request, pk)
+    proposal = visible_proposal(request, pk)
     return render(request, "proposals/proposal_detail.html", _detail_context(request, proposal))
-
-
-def _form(request, proposal=None):
-    initial = (
-        ProposalForm.initial_for(proposal)
-        if proposal
-        else {"kind": request.GET.get("kind", ProposalKind.BUSINESS_OFFER)}
-    )
-    return ProposalForm(
-        request.POST or None, initial=initial, organisations=_my_organisations(request.user)
-    )
-
-
-@login_required
-def proposal_create(request):
-    if not request.user.has_perm("proposals.add_proposal"):
-        raise PermissionDenied
-    form = _form(request)
-    if request.method == "POST" and form.is_valid():
-        try:
-            proposal = services.create_proposal(
-                data=form.to_input(),
-                organisation=form.cleaned_data["organisation"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The draft is saved. Submit it for review when ready."))
-            return redirect(proposal)
-    return render(request, "proposals/proposal_form.html", {"form": form})
-
-
-@login_required
-def proposal_edit(request, pk):
-    proposal = _visible(request, pk)
-    if not request.user.has_perm("proposals.change_proposal", proposal):
-        raise PermissionDenied
-    form = _form(request, proposal)
-    form.fields["organisation"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_proposal(proposal=proposal, data=form.to_input(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The proposal is saved."))
-            return redirect(proposal)
-    return render(request, "proposals/proposal_form.html", {"form": form, "proposal": proposal})
 
 
 # Lazy: each message is translated when a request shows it, in that reader's language.
@@ -211,7 +161,7 @@ ACTIONS = {
 @login_required
 @require_POST
 def proposal_action(request, pk, action):
-    proposal = _visible(request, pk)
+    proposal = visible_proposal(request, pk)
     if action not in ACTIONS:
         raise Http404
     service, done = ACTIONS[action]
@@ -223,7 +173,7 @@ def proposal_action(request, pk, action):
 @login_required
 @require_POST
 def proposal_reject(request, pk):
-    proposal = _visible(request, pk)
+    proposal = visible_proposal(request, pk)
     if not request.user.has_perm("proposals.review_proposal", proposal):
         raise PermissionDenied
     form = RejectForm(request.POST)
@@ -246,7 +196,7 @@ def proposal_reject(request, pk):
 @login_required
 @require_POST
 def attachment_upload(request, pk):
-    proposal = _visible(request, pk)
+    proposal = visible_proposal(request, pk)
     if not request.user.has_perm("proposals.change_proposal", proposal):
         raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES)
@@ -264,7 +214,7 @@ def attachment_upload(request, pk):
 @login_required
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
-    proposal = _visible(request, pk)
+    proposal = visible_proposal(request, pk)
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
     services.remove_attachment(attachment=attachment, by=request.user)
     messages.success(request, _("The file is removed."))
@@ -272,7 +222,7 @@ def attachment_delete(request, pk, attachment_pk):
 
 
 def attachment_download(request, pk, attachment_pk):
-    proposal = _visible(request, pk)
+    proposal = visible_proposal(request, pk)
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
     return stored_file_response(attachment)
 
@@ -280,12 +230,12 @@ def attachment_download(request, pk, attachment_pk):
 @login_required
 @require_POST
 def express_interest(request, pk):
-    proposal = _visible(request, pk)
+    proposal = visible_proposal(request, pk)
     if not request.user.has_perm("proposals.express_interest", proposal):
         raise PermissionDenied
     form = InterestForm(
         request.POST,
-        organisations=_my_organisations(request.user).exclude(pk=proposal.organisation_id),
+        organisations=my_organisations(request.user).exclude(pk=proposal.organisation_id),
     )
     if form.is_valid():
         try:

@@ -12,6 +12,7 @@ from kakehashi.transfer.problems import describe, describe_with_row
 OBJECT_URLS = {
     TransferKind.ORGANISATIONS: "directory:organisation",
     TransferKind.PARTNERSHIPS: "partnerships:detail",
+    TransferKind.PROPOSALS: "proposals:detail",
 }
 
 

@@ -15,7 +15,14 @@ from kakehashi.directory.queries import (
 )
 from kakehashi.partnerships.models import PartnershipParty
 from kakehashi.partnerships.queries import partnerships_visible_to
-from kakehashi.transfer.kinds import TransferKind, column_names
+from kakehashi.proposals.models import Proposal
+from kakehashi.proposals.screening import CRITERIA
+from kakehashi.transfer.kinds import (
+    TRANSLATION_TEXTS,
+    TransferKind,
+    column_names,
+    translation_column,
+)
 
 CHUNK_SIZE = 500
 
@@ -123,10 +130,100 @@ def partnership_table(user) -> tuple[list[str], Iterator[list[str]]]:
     return columns, rows()
 
 
+EXPORT_COLUMNS = ("product", "hs_code", "capacity", "certifications", "target_market")
+
+
+def _proposals_of(user):
+    proposals = Proposal.objects.all()
+    if not is_platform_admin(user):
+        proposals = proposals.filter(organisation_id__in=organisation_ids_of(user))
+    return (
+        proposals.select_related("locality", "investment", "export")
+        .prefetch_related(
+            "sectors",
+            "partnership_types",
+            "target_countries",
+            "target_localities",
+            "translations",
+        )
+        .order_by("organisation_id", "-created_at", "pk")
+    )
+
+
+def _translation_cells(proposal: Proposal) -> dict[str, str]:
+    """The people's translations, in the columns title_vi…description_en. A machine draft is
+    left out: imported again, it would read as the author's own."""
+    rows = {row.language: row for row in proposal.translations.all() if row.is_human}
+    return {
+        translation_column(name, language): getattr(rows[language], name)
+        for language in rows
+        for name in TRANSLATION_TEXTS
+    }
+
+
+def _number(value) -> str:
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def _detail_cells(proposal: Proposal) -> dict[str, str]:
+    cells = {}
+    investment = getattr(proposal, "investment", None) if proposal.is_investment else None
+    if investment is not None:
+        cells.update(
+            industrial_zone=investment.industrial_zone,
+            amount=_number(investment.amount),
+            currency=investment.currency,
+            land_area_ha=_number(investment.land_area_ha),
+            investment_form=investment.investment_form,
+            timeline=investment.timeline,
+            **{criterion: str(getattr(investment, criterion)) for criterion in CRITERIA},
+        )
+    export = getattr(proposal, "export", None) if proposal.is_export else None
+    if export is not None:
+        cells.update({name: getattr(export, name) for name in EXPORT_COLUMNS})
+    return cells
+
+
+def proposal_table(user) -> tuple[list[str], Iterator[list[str]]]:
+    """The proposals of the organisations the user acts for (every one, for a platform
+    administrator), with the people's translations."""
+    proposals = _proposals_of(user)
+    names = column_names(TransferKind.PROPOSALS)
+
+    def rows():
+        for proposal in proposals.iterator(chunk_size=CHUNK_SIZE):
+            cells = {
+                "organisation": str(proposal.organisation_id),
+                "kind": proposal.kind,
+                "title": proposal.title,
+                "summary": proposal.summary,
+                "description": proposal.description,
+                "language": proposal.language,
+                "keywords": proposal.keywords,
+                "sectors": ";".join(sector.key for sector in proposal.sectors.all()),
+                "partnership_types": ";".join(r.type for r in proposal.partnership_types.all()),
+                "target_countries": ";".join(r.country for r in proposal.target_countries.all()),
+                "locality": proposal.locality.slug,
+                "target_localities": ";".join(p.slug for p in proposal.target_localities.all()),
+                "anonymous": _yes_no(proposal.is_anonymous),
+                "advantages": proposal.advantages,
+                "stage": proposal.stage,
+                "sought": proposal.sought,
+                "partner_role": proposal.partner_role,
+                "programme_area": proposal.programme_area,
+                **_detail_cells(proposal),
+                **_translation_cells(proposal),
+            }
+            yield [cells.get(name, "") for name in names]
+
+    return names, rows()
+
+
 TABLES = {
     TransferKind.ORGANISATIONS: organisation_table,
     TransferKind.PEOPLE: person_table,
     TransferKind.PARTNERSHIPS: partnership_table,
+    TransferKind.PROPOSALS: proposal_table,
 }
 
 

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.proposals.screening import CRITERIA
+
 MAX_PARTIES = 10
 
 
@@ -13,12 +15,14 @@ class TransferKind(models.TextChoices):
     ORGANISATIONS = "organisations", _("Organisations")
     PEOPLE = "people", _("People")
     PARTNERSHIPS = "partnerships", _("Partnerships")
+    PROPOSALS = "proposals", _("Proposals")
 
 
 IMPORT_PERMISSIONS = {
     TransferKind.ORGANISATIONS: "directory.import_organisations",
     TransferKind.PEOPLE: "directory.import_people",
     TransferKind.PARTNERSHIPS: "partnerships.import_partnerships",
+    TransferKind.PROPOSALS: "proposals.add_proposal",
 }
 
 
@@ -101,10 +105,87 @@ PARTNERSHIP_COLUMNS = (
     Column("published", _("yes/no, 1/0 or true/false; yes when empty.")),
 )
 
+# The translation columns of a proposal: <text>_<language> (title_ja, summary_ja…), the
+# naming of name_en in the organisations' columns.
+TRANSLATION_TEXTS = ("title", "summary", "description")
+TRANSLATION_LANGUAGES = ("vi", "ja", "en")
+TRANSLATION_HELP = {
+    "title": _(
+        "Optional: the title translated into the language the column names (vi, ja or en); "
+        "needed when the summary or description in that language is given."
+    ),
+    "summary": _("Optional: the summary translated into that language, at most 500 characters."),
+    "description": _(
+        "Optional: the description translated into that language, at most 4,000 characters."
+    ),
+}
+
+
+def translation_column(name: str, language: str) -> str:
+    return f"{name}_{language}"
+
+
+PROPOSAL_COLUMNS = (
+    Column(
+        "organisation",
+        _("The proposing organisation's id, or its exact name; you must act for it."),
+        required=True,
+    ),
+    Column("kind", _("One of the kinds listed below."), required=True),
+    Column("title", _("At most 200 characters."), required=True),
+    Column("summary", _("At most 500 characters."), required=True),
+    Column("description", _("At most 4,000 characters.")),
+    Column(
+        "language",
+        _("The language of the text: vi, ja or en; detected from the text when empty."),
+    ),
+    *(
+        Column(translation_column(name, language), TRANSLATION_HELP[name])
+        for language in TRANSLATION_LANGUAGES
+        for name in TRANSLATION_TEXTS
+    ),
+    Column("keywords", _("Keywords separated by commas, at most 300 characters.")),
+    Column("sectors", _("Sector keys separated by “;”.")),
+    Column("partnership_types", _("Types of partnership sought, separated by “;”.")),
+    Column("target_countries", _("VN and/or JP, separated by “;”.")),
+    Column(
+        "locality",
+        _(
+            "Where the proposal is from (an investment project: where it is), as a locality "
+            "slug or a code with its country (VN:79, JP:27); the organisation's when empty."
+        ),
+    ),
+    Column("target_localities", _("Locality slugs separated by “;”.")),
+    Column(
+        "anonymous", _("yes/no: hide the organisation until it accepts contact; no when empty.")
+    ),
+    Column("advantages", _("Offers: advantages and innovation, at most 2,000 characters.")),
+    Column("stage", _("Technology offers: the stage of development (values below).")),
+    Column("sought", _("Requests and programmes: what is sought, at most 2,000 characters.")),
+    Column("partner_role", _("The partner's expected role, at most 2,000 characters.")),
+    Column("programme_area", _("Programmes: the area (values below).")),
+    Column("industrial_zone", _("Investment projects: the industrial zone.")),
+    Column("amount", _("Investment projects: the investment capital, a number (e.g. 1500000).")),
+    Column("currency", _("USD, VND or JPY; USD when empty.")),
+    Column("land_area_ha", _("Investment projects: the land area in hectares, a number.")),
+    Column("investment_form", _("Investment projects: the form of investment (values below).")),
+    Column("timeline", _("Investment projects: the timeline, at most 300 characters.")),
+    *(
+        Column(criterion, _("Investment projects: a level from 0 to 4; 0 when empty."))
+        for criterion in CRITERIA
+    ),
+    Column("product", _("Export products: the product (required for this kind).")),
+    Column("hs_code", _("Export products: six digits of HS 2022, e.g. 090111.")),
+    Column("capacity", _("Export products: the production capacity.")),
+    Column("certifications", _("Export products: certifications held.")),
+    Column("target_market", _("Export products: the target market.")),
+)
+
 COLUMNS = {
     TransferKind.ORGANISATIONS: ORGANISATION_COLUMNS,
     TransferKind.PEOPLE: PERSON_COLUMNS,
     TransferKind.PARTNERSHIPS: PARTNERSHIP_COLUMNS,
+    TransferKind.PROPOSALS: PROPOSAL_COLUMNS,
 }
 
 

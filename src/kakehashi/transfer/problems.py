@@ -4,6 +4,8 @@ and put into words in the reader's language when shown."""
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.i18n import Language
+
 # Each message is the part of a sentence after “Row 3: ”.
 MESSAGES = {
     "required": _("'%(column)s' is empty but required"),
@@ -26,6 +28,15 @@ MESSAGES = {
     "party_name_without_party": _("'%(column)s' is given but '%(party)s' is empty"),
     "too_few_parties": _("a partnership needs at least two parties"),
     "party_duplicate": _("the same party is listed twice"),
+    "not_acting_for_organisation": _(
+        "'%(value)s' is not an organisation you act for (organisation); give its id or exact name"
+    ),
+    "number_invalid": _("'%(value)s' is not a number of zero or more (%(column)s)"),
+    "level_invalid": _("'%(value)s' is not a level from 0 to %(max)s (%(column)s)"),
+    "translation_of_original": _(
+        "the proposal is written in %(language)s, so '%(column)s' must be empty: its text "
+        "goes in title, summary and description"
+    ),
     "not_a_party": _(
         "you can only record agreements to which your organisation or locality is a party"
     ),
@@ -47,10 +58,14 @@ def service_problem(error) -> dict:
 
 
 def describe(item: dict) -> str:
-    """The problem in words, in the active language."""
+    """The problem in words, in the active language (a parameter `language` holds a
+    language's code, named here as it reads in a sentence)."""
     if item["code"] == "service":
         return item["params"]["message"]
-    return str(MESSAGES[item["code"]]) % item["params"]
+    params = dict(item["params"])
+    if params.get("language") in Language.values:
+        params["language"] = Language(params["language"]).in_sentence
+    return str(MESSAGES[item["code"]]) % params
 
 
 def describe_with_row(row: int, item: dict) -> str:

@@ -23,8 +23,9 @@ def recent_batches_of(user) -> QuerySet[ImportBatch]:
 
 def exportable_kinds(user) -> list[str]:
     """Everyone signed in may export the organisations and partnerships they can see; people
-    only by those who act for an organisation (or run the platform)."""
+    and proposals only those who act for an organisation (or run the platform)."""
     kinds = [TransferKind.ORGANISATIONS, TransferKind.PARTNERSHIPS]
     if is_platform_admin(user) or organisation_ids_of(user):
         kinds.insert(1, TransferKind.PEOPLE)
+        kinds.append(TransferKind.PROPOSALS)
     return kinds

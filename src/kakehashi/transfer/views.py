@@ -12,6 +12,14 @@ from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, w
 from kakehashi.common.text_encodings import encoding_label
 from kakehashi.directory.models import Country, MembershipRole, OrganisationKind, Sector
 from kakehashi.partnerships.models import PartnershipKind, PartnershipStatus
+from kakehashi.proposals.models import (
+    Currency,
+    InvestmentForm,
+    PartnershipType,
+    ProgrammeArea,
+    ProposalKind,
+    TechnologyStage,
+)
 from kakehashi.transfer import services
 from kakehashi.transfer.display import decoded_sample, display_rows, headers
 from kakehashi.transfer.exporters import export_table
@@ -34,6 +42,18 @@ def _allowed_values(kind: str) -> list[tuple[str, list[tuple[str, str]]]]:
         ]
     if kind == TransferKind.PEOPLE:
         return [("role", MembershipRole.choices)]
+    if kind == TransferKind.PROPOSALS:
+        return [
+            ("kind", ProposalKind.choices),
+            language,
+            sectors,
+            ("partnership_types", PartnershipType.choices),
+            ("target_countries", Country.choices),
+            ("stage", TechnologyStage.choices),
+            ("programme_area", ProgrammeArea.choices),
+            ("currency", Currency.choices),
+            ("investment_form", InvestmentForm.choices),
+        ]
     return [
         ("kind", PartnershipKind.choices),
         ("status", PartnershipStatus.choices),

@@ -5,12 +5,14 @@ checked row through the owning app's services."""
 from kakehashi.transfer.importers.organisations import OrganisationImporter
 from kakehashi.transfer.importers.partnerships import PartnershipImporter
 from kakehashi.transfer.importers.people import PersonImporter
+from kakehashi.transfer.importers.proposals import ProposalImporter
 from kakehashi.transfer.kinds import TransferKind
 
 IMPORTERS = {
     TransferKind.ORGANISATIONS: OrganisationImporter,
     TransferKind.PEOPLE: PersonImporter,
     TransferKind.PARTNERSHIPS: PartnershipImporter,
+    TransferKind.PROPOSALS: ProposalImporter,
 }
 
 
