@@ -42,6 +42,9 @@ def test_every_record_has_its_vi_and_ja_translation(demo, client):
             assert (row.source, row.made_by_id) == (TranslationSource.MODERATOR, None)
             assert set(row.renewal_notes) == set(renewal_notes_of(record))
             assert bool(row.summary) == bool(record.summary)
+    # The demo's MoU (recorded as an outcome of a festival meeting) too.
+    demo_mou = Partnership.objects.get(is_demo=True, title__startswith="MoU between")
+    assert sorted(demo_mou.translations.values_list("language", flat=True)) == ["ja", "vi"]
     sakai = records.get(title__startswith="Sakai City")
     page = client.get(sakai.get_absolute_url(), headers={"accept-language": "ja"}).content.decode()
     assert "堺市とダナン市との交流及び協力に関する覚書" in page and "友好都市提携" in page

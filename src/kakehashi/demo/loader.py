@@ -16,7 +16,11 @@ from kakehashi.common.dates import parse_partial_date
 from kakehashi.demo.messaging import load_conversations
 from kakehashi.demo.obstacles import load_obstacles
 from kakehashi.demo.proposals import load_proposals
-from kakehashi.demo.translations import load_partnership_translations, partnership_translations
+from kakehashi.demo.translations import (
+    load_demo_partnership_translations,
+    load_partnership_translations,
+    partnership_translations,
+)
 from kakehashi.directory.models import (
     Country,
     Locality,
@@ -564,6 +568,7 @@ def load_demo() -> dict[str, int]:
     proposals = load_proposals(places, users)
     obstacles = load_obstacles(places, users)
     outcomes = load_insights_demo(places, users)
+    load_demo_partnership_translations(places.organisations)
     conversations = load_conversations(places, users)
     rebuild_index()
     return {

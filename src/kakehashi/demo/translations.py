@@ -83,3 +83,45 @@ def load_obstacle_translations() -> int:
             translate_obstacle(obstacle=obstacle, language=language, **texts)
             done += 1
     return done
+
+
+# The MoU the demo's first festival meeting signed (insights/demo.py records it as an outcome,
+# which creates the record with a generated English title), keyed by its two organisations.
+DEMO_MOU = {
+    ("hcmc-dofa", "osaka-intl"): {
+        "vi": {
+            "title": "Biên bản ghi nhớ hợp tác giữa Sở Ngoại vụ Thành phố Hồ Chí Minh và "
+            "Phòng Giao lưu quốc tế tỉnh Osaka (demo)",
+            "summary": "Kết quả minh họa.",
+        },
+        "ja": {
+            "title": "ホーチミン市外務局と大阪府国際交流課との協力に関する覚書（デモ）",
+            "summary": "デモ用の結果です。",
+        },
+    }
+}
+
+
+def load_demo_partnership_translations(organisations) -> int:
+    """Translate the demo records that the demo's outcomes created (their own language
+    left out)."""
+    done = 0
+    for (first, second), languages in DEMO_MOU.items():
+        if first not in organisations or second not in organisations:
+            continue
+        records = Partnership.objects.filter(
+            is_demo=True, parties__organisation=organisations[first]
+        ).filter(parties__organisation=organisations[second])
+        for partnership in records.distinct():
+            for language, texts in languages.items():
+                if language == partnership.language:
+                    continue
+                summary = texts["summary"] if partnership.summary else ""
+                translate_partnership(
+                    partnership=partnership,
+                    language=language,
+                    title=texts["title"],
+                    summary=summary,
+                )
+                done += 1
+    return done
