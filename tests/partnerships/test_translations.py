@@ -230,3 +230,11 @@ def test_the_translate_page_saves_and_refuses_outsiders(client, agreement, recor
     recorder.save()
     page = client.get(agreement.get_absolute_url())
     assert "作成者が翻訳しました" in page.content.decode()
+
+
+def test_the_audit_page_shows_a_translations_renewal_notes(client, agreement, recorder):
+    translate(agreement, recorder)
+    client.force_login(recorder)
+    response = client.get("/audit/")
+    assert response.status_code == 200
+    assert "MoU: 覚書を締結" in response.content.decode()
