@@ -11,12 +11,12 @@ import rules
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.i18n import Language
 from kakehashi.common.translations import TranslationSource, fingerprint
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation
-from kakehashi.obstacles.services.base import audit, invalid, locked, require
+from kakehashi.obstacles.services.base import invalid, locked, require
 
 TITLE_LIMIT, SUMMARY_LIMIT = 200, 2000
 AUDITED = ("language", "source", "made_by", "title", "public_summary")
@@ -108,13 +108,16 @@ def _store(obstacle, language, texts, *, source, by) -> ObstacleTranslation:
     row.source, row.made_by = source, by
     row.made_from = original_fingerprint(obstacle)
     row.save()
-    # The entry is about the obstacle (its owners see it), naming the row's fields.
-    audit(
-        obstacle,
+    # The entry is about the row, seen by the reporting organisation and the authority.
+    record_change(
+        obj=row,
         by=by,
-        action=AuditAction.CHANGED if before else AuditAction.ADDED,
-        before={"translation": before} if before else None,
-        after={"translation": snapshot(row, AUDITED)},
+        action=AuditAction.CHANGED if before else AuditAction.CREATED,
+        before=before,
+        after=None if before else snapshot(row, AUDITED),
+        owners=[
+            owner for owner in (obstacle.reporter_organisation_id, obstacle.authority_id) if owner
+        ],
     )
     return row
 
