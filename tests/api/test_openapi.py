@@ -26,6 +26,8 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/partnerships/{partnership_id}"),
         ("PATCH", "/api/v1/partnerships/{partnership_id}"),
         ("DELETE", "/api/v1/partnerships/{partnership_id}"),
+        ("GET", "/api/v1/partnerships/{partnership_id}/translations"),
+        ("PUT", "/api/v1/partnerships/{partnership_id}/translations/{language}"),
         ("GET", "/api/v1/proposals"),
         ("POST", "/api/v1/proposals"),
         ("GET", "/api/v1/proposals/{proposal_id}"),
@@ -64,6 +66,8 @@ def test_openapi_documents_every_operation(anonymous):
             )
         ),
         ("GET", "/api/v1/obstacles/{obstacle_id}/attachments/{attachment_id}"),
+        ("GET", "/api/v1/obstacles/{obstacle_id}/translations"),
+        ("PUT", "/api/v1/obstacles/{obstacle_id}/translations/{language}"),
         ("GET", "/api/v1/tokens"),
         ("POST", "/api/v1/tokens"),
         ("DELETE", "/api/v1/tokens/{token_id}"),

@@ -92,6 +92,7 @@ def test_a_partnership_in_full(anonymous, org_b):
         "is_demo": False,
         "summary": "Exchange of trainees.",
         "language": "en",
+        "translations": [],
     }
 
 

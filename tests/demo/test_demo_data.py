@@ -167,8 +167,13 @@ def test_demo_obstacles_cover_each_stage_and_are_marked(client, demo):
     }
     resolved = obstacles.get(status="resolved")
     assert resolved.is_public and resolved.authority is not None
-    response = client.get("/obstacles/resolved/")
+    # A Japanese reader sees the title as filed; an English reader its translation, marked.
+    response = client.get("/obstacles/resolved/", headers={"accept-language": "ja"})
     assert resolved.title in response.content.decode()
+    english = client.get("/obstacles/resolved/", headers={"accept-language": "en"})
+    assert resolved.translation_into("en").title.endswith("work permits takes too long (demo)")
+    assert "work permits takes too long (demo)" in english.content.decode()
+    assert "(translated)" in english.content.decode()
 
 
 def test_demo_conversations_are_readable_by_their_members_and_one_has_an_outcome(client, demo):

@@ -107,11 +107,11 @@ def test_the_lists_queries_are_few(file, licence_rule, hcmc_admin, officer, repo
     add_obstacles(file, officer, reporter, 2)
 
     # The token and its last use, the caller's memberships, the count, the page, its
-    # comments, their authors and its attachments.
-    assert queries_for(reporter, "/api/v1/obstacles")[0] == 8
+    # translations, comments, their authors and its attachments.
+    assert queries_for(reporter, "/api/v1/obstacles")[0] == 9
     # One obstacle: the same less the count.
     obstacle_id = queries_for(reporter, "/api/v1/obstacles")[1]["items"][0]["id"]
-    assert queries_for(reporter, f"/api/v1/obstacles/{obstacle_id}")[0] == 7
+    assert queries_for(reporter, f"/api/v1/obstacles/{obstacle_id}")[0] == 8
 
 
 @pytest.mark.parametrize("reader", READERS)

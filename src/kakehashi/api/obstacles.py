@@ -10,12 +10,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Form, Path, Query, Router, Status, UploadedFile
 
 from kakehashi.api.auth import PUBLIC_OPENAPI, public
 from kakehashi.api.inputs import FieldErrors
+from kakehashi.api.obstacle_schemas import (
+    AttachmentOut,
+    CommentOut,
+    ObstacleList,
+    ObstacleOut,
+    _reader,
+)
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, PageQuery, Slug, error_responses, page
 from kakehashi.api.schemas import text as bounded
+from kakehashi.common.i18n import Language
 from kakehashi.common.uploads import stored_file_response
 from kakehashi.obstacles import queries, services
 from kakehashi.obstacles.models import Attachment, Category, Obstacle
@@ -24,139 +32,6 @@ from kakehashi.obstacles.services import ObstacleInput
 from kakehashi.proposals.queries import proposals_visible_to
 
 router = Router(tags=["obstacles"])
-
-
-def _reader(request) -> queries.Reader:
-    """The caller's organisations and admin status, read once per request and kept on it: a
-    dozen fields of every obstacle on a page ask whether the caller takes part, and asking
-    the rule each time read the memberships each time."""
-    reader = getattr(request, "_obstacle_reader", None)
-    if reader is None:
-        reader = request._obstacle_reader = queries.Reader.of(request.user)
-    return reader
-
-
-def _details(obstacle, context) -> bool:
-    """May the caller see the obstacle's details (the `obstacles.see_details` rule)?"""
-    return _reader(context["request"]).takes_part_in(obstacle)
-
-
-class CommentOut(Schema):
-    id: int
-    author: str
-    body: str
-    created_at: str
-
-    @staticmethod
-    def resolve_author(comment) -> str:
-        return comment.author.get_short_name() if comment.author_id else ""
-
-    @staticmethod
-    def resolve_created_at(comment) -> str:
-        return comment.created_at.isoformat()
-
-
-class AttachmentOut(Schema):
-    id: int
-    title: str
-    content_type: str = Field(..., description="application/pdf, image/png or image/jpeg")
-    size: int = Field(..., description="In bytes")
-    uploaded_at: str
-
-    @staticmethod
-    def resolve_uploaded_at(attachment) -> str:
-        return attachment.uploaded_at.isoformat()
-
-
-class ObstacleOut(Schema):
-    id: int
-    title: str
-    category: str
-    status: str
-    locality: str = Field(..., description="Slug of the locality as filed")
-    authority: int | None = Field(None, description="Id of the responsible organisation")
-    language: str
-    public_summary: str = Field(..., description="Shown when it is public, or to participants")
-    closed_at: str | None
-    # Participants only (empty or null for other readers):
-    reporter_organisation: int | None = None
-    owner: int | None = Field(None, description="User id of the owner (participants only)")
-    deadline: str | None = None
-    description: str = ""
-    project: str = ""
-    proposal: int | None = None
-    resolution_reason: str = ""
-    is_public: bool = False
-    escalated: bool = False
-    comments: list[CommentOut] = []
-    attachments: list[AttachmentOut] = []
-
-    @staticmethod
-    def resolve_locality(obstacle) -> str:
-        return obstacle.locality.slug
-
-    @staticmethod
-    def resolve_authority(obstacle) -> int | None:
-        return obstacle.authority_id
-
-    @staticmethod
-    def resolve_closed_at(obstacle) -> str | None:
-        return obstacle.closed_at.isoformat() if obstacle.closed_at else None
-
-    @staticmethod
-    def resolve_public_summary(obstacle, context) -> str:
-        shown = obstacle.is_public or _details(obstacle, context)
-        return obstacle.public_summary if shown else ""
-
-    @staticmethod
-    def resolve_reporter_organisation(obstacle, context):
-        return obstacle.reporter_organisation_id if _details(obstacle, context) else None
-
-    @staticmethod
-    def resolve_owner(obstacle, context):
-        return obstacle.owner_id if _details(obstacle, context) else None
-
-    @staticmethod
-    def resolve_deadline(obstacle, context):
-        return obstacle.deadline.isoformat() if _details(obstacle, context) else None
-
-    @staticmethod
-    def resolve_description(obstacle, context) -> str:
-        return obstacle.description if _details(obstacle, context) else ""
-
-    @staticmethod
-    def resolve_project(obstacle, context) -> str:
-        return obstacle.project if _details(obstacle, context) else ""
-
-    @staticmethod
-    def resolve_proposal(obstacle, context):
-        return obstacle.proposal_id if _details(obstacle, context) else None
-
-    @staticmethod
-    def resolve_resolution_reason(obstacle, context) -> str:
-        return obstacle.resolution_reason if _details(obstacle, context) else ""
-
-    @staticmethod
-    def resolve_is_public(obstacle) -> bool:
-        return obstacle.is_public
-
-    @staticmethod
-    def resolve_escalated(obstacle, context) -> bool:
-        return obstacle.escalated_at is not None and _details(obstacle, context)
-
-    @staticmethod
-    def resolve_comments(obstacle, context):
-        # .all() uses the prefetched comments and authors (_shown, _prefetched).
-        return list(obstacle.comments.all()) if _details(obstacle, context) else []
-
-    @staticmethod
-    def resolve_attachments(obstacle, context):
-        return list(obstacle.attachments.all()) if _details(obstacle, context) else []
-
-
-class ObstacleList(Schema):
-    count: int
-    items: list[ObstacleOut]
 
 
 class ObstacleQuery(PageQuery):
@@ -195,6 +70,9 @@ class AssignIn(InputSchema):
 class CloseIn(InputSchema):
     reason: bounded(4000, min_length=1)
     public_summary: bounded(2000) = ""
+    summary_language: Language | None = Field(
+        None, description="The language of the public summary; default: the obstacle's"
+    )
     is_public: bool | None = Field(None, description="Default: public when a summary is given")
 
 

@@ -22,6 +22,7 @@ from kakehashi.api.schemas import (
     page,
     text,
 )
+from kakehashi.api.translation_schemas import PartnershipTranslationOut
 from kakehashi.common.dates import partial_date_text
 from kakehashi.common.i18n import Language
 from kakehashi.partnerships import queries, services
@@ -88,7 +89,14 @@ class PartnershipOut(Schema):
     is_published: bool
     is_demo: bool
     summary: str
-    language: str
+    language: str = Field(..., description="The language the record is written in")
+    translations: list[PartnershipTranslationOut] = Field(
+        ..., description="The title, summary and renewal notes in the other languages"
+    )
+
+    @staticmethod
+    def resolve_translations(partnership: Partnership):
+        return list(partnership.translations.all())
 
     @staticmethod
     def resolve_signed_on(partnership: Partnership) -> str | None:

@@ -16,6 +16,7 @@ from kakehashi.api import (
     proposal_translations,
     proposals,
     tokens,
+    translations,
 )
 from kakehashi.api.auth import AUTHENTICATED
 from kakehashi.api.errors import UnknownPath, install_error_handlers
@@ -57,6 +58,7 @@ api.add_router("", tokens.router)
 api.add_router("", messaging.router)
 api.add_router("", insights.router)
 api.add_router("", events.router)
+api.add_router("", translations.router)
 
 # Last: any other path under /api/v1/ answers 404 in the API's error shape, not the HTML page.
 fallback = Router()

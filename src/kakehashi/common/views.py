@@ -122,6 +122,9 @@ def _audit_value(value, fields=()) -> str:
         return str(value["repr"])
     if isinstance(value, list):
         return ", ".join(_audit_value(item, fields) for item in value)
+    if isinstance(value, dict):
+        # A field that holds a mapping (a translation's renewal notes) or a child's fields.
+        return "; ".join(f"{key}: {_audit_value(item)}" for key, item in value.items())
     for field in fields:
         choices = dict(getattr(field, "flatchoices", None) or ())
         if value in choices:

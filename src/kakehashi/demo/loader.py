@@ -16,6 +16,11 @@ from kakehashi.common.dates import parse_partial_date
 from kakehashi.demo.messaging import load_conversations
 from kakehashi.demo.obstacles import load_obstacles
 from kakehashi.demo.proposals import load_proposals
+from kakehashi.demo.translations import (
+    load_demo_partnership_translations,
+    load_partnership_translations,
+    partnership_translations,
+)
 from kakehashi.directory.models import (
     Country,
     Locality,
@@ -303,6 +308,7 @@ def _partnership_input(entry: dict, source_row: dict, places: Places) -> Partner
 
 def _load_partnerships(places: Places, admin: User) -> int:
     data = json.loads((PARTNERSHIP_DATA / "partnerships.json").read_text(encoding="utf-8"))
+    translations = partnership_translations()
     rows = _read_source_rows()
     if sorted({entry["row"] for entry in data["partnerships"]}) != list(range(1, len(rows) + 1)):
         raise ValueError("partnerships.json must read every row of the CSV")
@@ -318,6 +324,7 @@ def _load_partnerships(places: Places, admin: User) -> int:
             partnership = create_partnership(data=payload, by=admin)
         else:
             partnership = update_partnership(partnership=existing, data=payload, by=admin)
+        load_partnership_translations(partnership, translations)
         if "visit" in entry:
             visit = entry["visit"]
             DelegationVisit.objects.update_or_create(
@@ -561,6 +568,7 @@ def load_demo() -> dict[str, int]:
     proposals = load_proposals(places, users)
     obstacles = load_obstacles(places, users)
     outcomes = load_insights_demo(places, users)
+    load_demo_partnership_translations(places.organisations)
     conversations = load_conversations(places, users)
     rebuild_index()
     return {

@@ -9,9 +9,17 @@ import datetime as dt
 
 from django.utils import timezone
 
+from kakehashi.demo.translations import load_obstacle_translations
 from kakehashi.obstacles import services
 from kakehashi.obstacles.models import Obstacle, RoutingRule
 from kakehashi.obstacles.services import ObstacleInput
+
+# The authority wrote the resolved obstacle's public summary in English.
+RESOLVED_SUMMARY = (
+    "Work permits for the two engineers were renewed in 10 working days after the Department "
+    "of Foreign Affairs put the company in touch with the online service of the Department of "
+    "Home Affairs, which issues work permits."
+)
 
 RULES = [
     # (authority organisation key, locality ref, category, deadline in days)
@@ -97,8 +105,12 @@ def load_obstacles(places, users) -> int:
                 by=owner,
                 reason="Sở Nội vụ đã tiếp nhận hồ sơ trực tuyến và cấp lại giấy phép lao động "
                 "trong 10 ngày làm việc.",
-                public_summary="Work permits for the two engineers were renewed in 10 working "
-                "days after the Department of Foreign Affairs put the company in touch with the "
-                "online service of the Department of Home Affairs, which issues work permits.",
+                public_summary=RESOLVED_SUMMARY,
+                summary_language="en",
             )
+    # A demo loaded before summaries had a language of their own took the obstacle's.
+    Obstacle.objects.filter(is_demo=True, public_summary=RESOLVED_SUMMARY).update(
+        summary_language="en"
+    )
+    load_obstacle_translations()
     return Obstacle.objects.filter(is_demo=True).count()

@@ -24,8 +24,10 @@ def outcome_localities(parties: list[Organisation]) -> QuerySet[Locality]:
 
 def outcomes_following(*, meeting=None, interest=None, thread=None) -> QuerySet[Outcome]:
     """What was already recorded for this one source."""
-    return Outcome.objects.filter(meeting=meeting, interest=interest, thread=thread).select_related(
-        "locality", "partnership"
+    return (
+        Outcome.objects.filter(meeting=meeting, interest=interest, thread=thread)
+        .select_related("locality", "partnership")
+        .prefetch_related("partnership__translations")
     )
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -114,6 +115,8 @@ def dashboard(request, key):
             for row in funnel.organisation_funnel(own)
         ]
         context["own_outcomes"] = figures.outcomes_of(own) if own else []
+        # The partnerships' titles in the reader's language: their translations at once.
+        prefetch_related_objects(context["own_outcomes"], "partnership__translations")
         context["stages"] = funnel.COLUMNS
     return render(request, "insights/dashboard.html", context)
 

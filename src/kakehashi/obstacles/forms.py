@@ -118,6 +118,9 @@ class CloseForm(forms.Form):
             "keep it private. Name no one."
         ),
     )
+    summary_language = forms.ChoiceField(
+        label=_("Language of the public summary"), choices=Language.choices, required=False
+    )
 
 
 class RouteForm(forms.Form):
@@ -162,4 +165,18 @@ class RuleForm(forms.Form):
 class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("All")), *Status.choices], required=False
+    )
+
+
+class ObstacleTranslationForm(forms.Form):
+    """A person's translation of an obstacle's title and public summary into one language;
+    a text already in that language is left empty."""
+
+    language = forms.ChoiceField(label=_("Language of the translation"), choices=Language.choices)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    public_summary = forms.CharField(
+        label=_("Public summary"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, reader_language
+from kakehashi.common.translations import TranslationBase
 from kakehashi.directory.models import Country, Locality, Organisation
 
 
@@ -151,6 +152,13 @@ class Obstacle(models.Model):
     deadline = models.DateField(_("deadline"))
     resolution_reason = models.TextField(_("resolution or reason"), max_length=4000, blank=True)
     public_summary = models.TextField(_("public summary"), max_length=2000, blank=True)
+    # The authority writes the summary, often in another language than the reporter's text.
+    summary_language = models.CharField(
+        _("language of the public summary"),
+        max_length=5,
+        choices=Language.choices,
+        default=Language.EN,
+    )
     is_public = models.BooleanField(_("summary is public"), default=False)
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
@@ -185,6 +193,32 @@ class Obstacle(models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    def translation_into(self, language: str) -> "ObstacleTranslation | None":
+        """The translation into `language` from the prefetched rows (queries._with_related),
+        or None."""
+        return next((row for row in self.translations.all() if row.language == language), None)
+
+    @property
+    def reader_translation(self) -> "ObstacleTranslation | None":
+        return self.translation_into(reader_language())
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the reader's language when a translation has it (for lists)."""
+        row = self.reader_translation
+        return (row.title if row is not None else "") or self.title
+
+    @property
+    def shown_summary(self) -> str:
+        row = self.reader_translation
+        return (row.public_summary if row is not None else "") or self.public_summary
+
+    @property
+    def shows_translation(self) -> bool:
+        """Whether a list shows a translated title or summary (it then says so)."""
+        row = self.reader_translation
+        return row is not None and bool(row.title or (row.public_summary and self.public_summary))
+
     def is_overdue(self, today=None) -> bool:
         return self.is_open and self.deadline < (today or timezone.localdate())
 
@@ -196,6 +230,35 @@ class Obstacle(models.Model):
         steps = [*order, Status(final)]
         reached = steps.index(self.status) if self.status in steps else 0
         return [(s.value, s.label, i <= reached) for i, s in enumerate(steps)]
+
+
+class ObstacleTranslation(TranslationBase):
+    """An obstacle's public texts in another language: its title (written by the reporter,
+    in `Obstacle.language`) and its public summary (written by the authority, in
+    `Obstacle.summary_language`). One row per language; a text already in that language
+    stays empty in the row."""
+
+    obstacle = models.ForeignKey(Obstacle, on_delete=models.CASCADE, related_name="translations")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    public_summary = models.TextField(_("public summary"), max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            *TranslationBase.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["obstacle", "language"], name="obstacle_translation_one_per_language"
+            ),
+            models.CheckConstraint(
+                condition=~Q(title="") | ~Q(public_summary=""),
+                name="obstacle_translation_not_empty",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title or self.public_summary[:60]} ({self.language})"
 
 
 class Comment(models.Model):

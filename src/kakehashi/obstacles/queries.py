@@ -138,7 +138,7 @@ PUBLIC = Q(status__in=CLOSED_STATUSES, is_public=True) & ~Q(public_summary="")
 def _with_related(obstacles: QuerySet[Obstacle]) -> QuerySet[Obstacle]:
     return obstacles.select_related(
         "reporter_organisation", "locality", "authority", "owner", "reporter"
-    )
+    ).prefetch_related("translations")
 
 
 def obstacles_visible_to(user, *, reader: Reader | None = None) -> QuerySet[Obstacle]:
@@ -191,6 +191,7 @@ def public_resolved() -> QuerySet[Obstacle]:
     return (
         Obstacle.objects.filter(PUBLIC)
         .select_related("locality", "authority")
+        .prefetch_related("translations")
         .order_by("-closed_at", "-pk")
     )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.obstacles import views
+from kakehashi.obstacles import translation_views, views
 
 app_name = "obstacles"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/reopen/", views.reopen, name="reopen"),
     path("<int:pk>/route/", views.route, name="route"),
     path("<int:pk>/comments/", views.comment, name="comment"),
+    path("<int:pk>/translate/", translation_views.translate_obstacle, name="translate"),
     path("<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
     path(
         "<int:pk>/attachments/<int:attachment_pk>/",

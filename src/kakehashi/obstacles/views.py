@@ -31,6 +31,7 @@ from kakehashi.obstacles.forms import (
 )
 from kakehashi.obstacles.models import Attachment, RoutingRule
 from kakehashi.obstacles.services import ObstacleInput
+from kakehashi.obstacles.translation_views import translation_context
 from kakehashi.proposals.queries import proposals_of_my_organisations
 
 PAGE_SIZE = 50
@@ -177,9 +178,14 @@ def _detail_context(request, obstacle, **extra):
             else None
         ),
         "can_start": can(user, "start_obstacle", obstacle),
-        "close_form": CloseForm() if can(user, "close_obstacle", obstacle) else None,
+        "close_form": (
+            CloseForm(initial={"summary_language": request.LANGUAGE_CODE})
+            if can(user, "close_obstacle", obstacle)
+            else None
+        ),
         "can_reopen": can(user, "reopen_obstacle", obstacle),
         "route_form": RouteForm() if can(user, "route_obstacle", obstacle) else None,
+        **translation_context(request, obstacle),
     }
     context.update(extra)
     return context
@@ -242,6 +248,7 @@ def close(request, pk, outcome):
                 obstacle=obstacle,
                 reason=form.cleaned_data["reason"],
                 public_summary=form.cleaned_data["public_summary"],
+                summary_language=form.cleaned_data["summary_language"] or None,
                 by=request.user,
             )
         except ValidationError as error:

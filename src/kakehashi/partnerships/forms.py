@@ -216,3 +216,38 @@ class VisitForm(forms.Form):
         if start and start > dt.date.today() + dt.timedelta(days=3 * 365):
             self.add_error("started_on", _("The date is too far in the future."))
         return cleaned
+
+
+class PartnershipTranslationForm(forms.Form):
+    """A person's translation of a record into one of the two other languages: its title,
+    summary and each distinct renewal note (fields note_0, note_1, … in date order)."""
+
+    language = forms.ChoiceField(label=_("Language of the translation"))
+    title = PartnershipForm.base_fields["title"]
+    summary = PartnershipForm.base_fields["summary"]
+
+    def __init__(self, *args, original: str, notes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, label) for code, label in Language.choices if code != original
+        ]
+        self.notes = notes
+        for index, note in enumerate(notes):
+            self.fields[f"note_{index}"] = forms.CharField(
+                label=note, max_length=300, required=False
+            )
+
+    def note_fields(self):
+        return [self[f"note_{index}"] for index in range(len(self.notes))]
+
+    def text_fields(self):
+        return [self["language"], self["title"], self["summary"]]
+
+    def service_input(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "language": data["language"],
+            "title": data["title"],
+            "summary": data["summary"],
+            "renewal_notes": {note: data[f"note_{index}"] for index, note in enumerate(self.notes)},
+        }

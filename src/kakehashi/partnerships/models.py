@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.dates import DatePrecision, format_partial_date
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, reader_language
+from kakehashi.common.translations import TranslationBase, fingerprint
 from kakehashi.directory.models import Locality, Organisation, Sector
 
 
@@ -78,6 +79,23 @@ class Partnership(models.Model):
     @property
     def signed_display(self) -> str:
         return format_partial_date(self.signed_on, self.signed_precision)
+
+    def translation_into(self, language: str) -> "PartnershipTranslation | None":
+        """The record's translation into `language` from the prefetched rows (see
+        queries._with_details), or None; None too for the record's own language."""
+        if language == self.language:
+            return None
+        return next((row for row in self.translations.all() if row.language == language), None)
+
+    @property
+    def reader_translation(self) -> "PartnershipTranslation | None":
+        """The translation into the reader's language, for lists (marked "translated")."""
+        return self.translation_into(reader_language())
+
+    @property
+    def shown(self):
+        """What a list shows of the record's texts: the reader's translation or the record."""
+        return self.reader_translation or self
 
 
 class PartnershipParty(models.Model):
@@ -158,6 +176,60 @@ class Renewal(models.Model):
     @property
     def date_display(self) -> str:
         return format_partial_date(self.renewed_on, self.precision)
+
+    def note_in(self, translation: "PartnershipTranslation | None") -> str:
+        """The note as the translation words it (when it does), otherwise as written."""
+        if translation is None or not self.note:
+            return self.note
+        return translation.renewal_notes.get(self.note) or self.note
+
+    @property
+    def shown_note(self) -> str:
+        """The note in the reader's language when the record's translation has it."""
+        return self.note_in(self.partnership.reader_translation)
+
+
+class PartnershipTranslation(TranslationBase):
+    """A partnership record's title, summary and renewal notes in a language other than its
+    own. Renewals are written anew on each edit of the record, so their notes' translations
+    are kept here, keyed by the note as written: an unchanged note keeps its translation, a
+    changed one shows as written until someone translates it."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="translations"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True, max_length=4000)
+    renewal_notes = models.JSONField(_("renewal notes"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            *TranslationBase.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["partnership", "language"],
+                name="partnership_translation_one_per_language",
+            ),
+            models.CheckConstraint(
+                condition=~Q(title=""), name="partnership_translation_title_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+
+def renewal_notes_of(partnership: Partnership) -> list[str]:
+    """The distinct renewal notes of the record, in date order: what a translation words."""
+    notes = (renewal.note for renewal in partnership.renewals.all())
+    return list(dict.fromkeys(note for note in notes if note))
+
+
+def original_fingerprint(partnership: Partnership) -> str:
+    """The fingerprint of the record's own texts (see common/translations.py)."""
+    return fingerprint(partnership.title, partnership.summary, *renewal_notes_of(partnership))
 
 
 class Source(models.Model):

@@ -27,6 +27,7 @@ def _with_details(partnerships: QuerySet[Partnership]) -> QuerySet[Partnership]:
         "sectors",
         "renewals",
         "sources",
+        "translations",
     )
 
 

@@ -21,4 +21,7 @@ def manages_partnership(user, partnership):
 rules.add_perm("partnerships.add_partnership", platform_admin | acts_for_any_organisation)
 rules.add_perm("partnerships.change_partnership", platform_admin | manages_partnership)
 rules.add_perm("partnerships.delete_partnership", platform_admin | manages_partnership)
+# Those who may edit a record translate it; the registry has no moderators of its own, the
+# platform administrators act as such (their translations are marked "a moderator").
+rules.add_perm("partnerships.translate_partnership", platform_admin | manages_partnership)
 rules.add_perm("partnerships.import_partnerships", platform_admin | acts_for_any_organisation)

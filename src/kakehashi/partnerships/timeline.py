@@ -33,7 +33,7 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
                     partnership.signed_on,
                     partnership.signed_display,
                     _("Signed with %(partners)s: %(title)s")
-                    % {"partners": others, "title": partnership.title},
+                    % {"partners": others, "title": partnership.shown.title},
                     partnership.get_absolute_url(),
                 )
             )
@@ -43,7 +43,7 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
                     renewal.renewed_on,
                     renewal.date_display,
                     _("With %(partners)s: %(note)s")
-                    % {"partners": others, "note": renewal.note or _("renewed")},
+                    % {"partners": others, "note": renewal.shown_note or _("renewed")},
                     partnership.get_absolute_url(),
                 )
             )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.partnerships import views
+from kakehashi.partnerships import translation_views, views
 
 app_name = "partnerships"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.partnership_create, name="create"),
     path("<int:pk>/", views.partnership_detail, name="detail"),
     path("<int:pk>/edit/", views.partnership_edit, name="edit"),
+    path("<int:pk>/translate/", translation_views.translate_partnership, name="translate"),
     path("<int:pk>/delete/", views.partnership_delete, name="delete"),
     path("<int:pk>/documents/", views.document_upload, name="document_upload"),
     path("<int:pk>/documents/<int:document_pk>/", views.document_download, name="document"),

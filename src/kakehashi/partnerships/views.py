@@ -24,6 +24,7 @@ from kakehashi.partnerships.forms import (
 )
 from kakehashi.partnerships.models import Document, PartnershipKind, PartnershipStatus
 from kakehashi.partnerships.timeline import locality_timeline
+from kakehashi.partnerships.translation_views import translation_context
 
 PAGE_SIZE = 50
 
@@ -86,18 +87,23 @@ def _visible_partnership(request, pk):
 @public_page
 def partnership_detail(request, pk):
     partnership = _visible_partnership(request, pk)
-    can_change = request.user.has_perm("partnerships.change_partnership", partnership)
     return render(
-        request,
-        "partnerships/partnership_detail.html",
-        {
-            "partnership": partnership,
-            "can_change": can_change,
-            "documents": partnership.documents.all(),
-            "visits": partnership.visits.select_related("visitor", "host"),
-            "document_form": DocumentForm() if can_change else None,
-        },
+        request, "partnerships/partnership_detail.html", _detail_context(request, partnership)
     )
+
+
+def _detail_context(request, partnership, document_form=None) -> dict:
+    can_change = request.user.has_perm("partnerships.change_partnership", partnership)
+    if document_form is None and can_change:
+        document_form = DocumentForm()
+    return {
+        "partnership": partnership,
+        "can_change": can_change,
+        "documents": partnership.documents.all(),
+        "visits": partnership.visits.select_related("visitor", "host"),
+        "document_form": document_form,
+        **translation_context(request, partnership),
+    }
 
 
 def _edit_forms(request, partnership=None):
@@ -187,13 +193,7 @@ def document_upload(request, pk):
     return render(
         request,
         "partnerships/partnership_detail.html",
-        {
-            "partnership": partnership,
-            "can_change": True,
-            "documents": partnership.documents.all(),
-            "visits": partnership.visits.select_related("visitor", "host"),
-            "document_form": form,
-        },
+        _detail_context(request, partnership, document_form=form),
         status=400,
     )
 

@@ -6,6 +6,7 @@ kakehashi.notifications (in the app and by e-mail); each module names its own:
 - filing: file_obstacle, route (filing and routing by hand);
 - workflow: assign, start, resolve, cannot_resolve, reopen;
 - comments: add_comment; attachments: add_attachment;
+- translations: save_translation, save_reference_translation (title and public summary);
 - escalation: escalate_overdue;
 - routing_rules: save_rule, delete_rule.
 
@@ -23,6 +24,10 @@ from kakehashi.obstacles.services.filing import (
     route,
 )
 from kakehashi.obstacles.services.routing_rules import delete_rule, save_rule
+from kakehashi.obstacles.services.translations import (
+    save_reference_translation,
+    save_translation,
+)
 from kakehashi.obstacles.services.workflow import assign, cannot_resolve, reopen, resolve, start
 
 __all__ = [
@@ -40,6 +45,8 @@ __all__ = [
     "reopen",
     "resolve",
     "route",
+    "save_reference_translation",
     "save_rule",
+    "save_translation",
     "start",
 ]

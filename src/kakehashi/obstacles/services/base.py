@@ -30,6 +30,7 @@ AUDITED_FIELDS = (
     "deadline",
     "resolution_reason",
     "public_summary",
+    "summary_language",
     "is_public",
     "escalated_at",
     "closed_at",

@@ -3,7 +3,7 @@ effects:
 
 - assign, start, resolve, cannot_resolve: the reporter hears of the progress (and a new owner
   of the assignment);
-- reopen: the other side hears of it.
+- reopen: the other side hears of it; translations of the cleared public summary go too.
 """
 
 import datetime as dt
@@ -14,9 +14,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.i18n import Language
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
-from kakehashi.obstacles.models import Obstacle, Status
+from kakehashi.obstacles.models import Obstacle, ObstacleTranslation, Status
 from kakehashi.obstacles.services.base import (
     AUDITED_FIELDS,
     audit,
@@ -91,11 +92,17 @@ def start(*, obstacle: Obstacle, by) -> Obstacle:
     return obstacle
 
 
-def _close(obstacle, status, reason: str, summary: str, is_public: bool | None, by, subject):
-    """Close the obstacle with its reason (and public summary) and tell the reporter."""
+def _close(obstacle, status, reason: str, summary: str, is_public, by, subject, language=None):
+    """Close the obstacle with its reason (and public summary, in `language`: the
+    obstacle's own by default) and tell the reporter."""
     obstacle = locked(obstacle)
     require(by, "obstacles.close_obstacle", obstacle)
     reason, summary = reason.strip(), summary.strip()
+    language = language or obstacle.language
+    if language not in Language.values:
+        raise invalid(
+            _("Choose Vietnamese, Japanese or English."), "language_invalid", "summary_language"
+        )
     if not reason:
         raise invalid(
             _("Say how it was resolved, or why it cannot be."), "reason_missing", "reason"
@@ -112,6 +119,7 @@ def _close(obstacle, status, reason: str, summary: str, is_public: bool | None, 
     obstacle.status = status
     obstacle.resolution_reason = reason
     obstacle.public_summary = summary
+    obstacle.summary_language = language
     obstacle.is_public = is_public
     obstacle.closed_at = timezone.now()
     obstacle.save()
@@ -131,22 +139,53 @@ def _close(obstacle, status, reason: str, summary: str, is_public: bool | None, 
 
 @transaction.atomic
 def resolve(
-    *, obstacle: Obstacle, reason: str, by, public_summary: str = "", is_public=None
+    *,
+    obstacle: Obstacle,
+    reason: str,
+    by,
+    public_summary: str = "",
+    is_public=None,
+    summary_language: str | None = None,
 ) -> Obstacle:
     """Assigned or in progress → resolved, with how (required) and an optional public
-    summary (public unless `is_public` is False). The reporter is told."""
+    summary (public unless `is_public` is False) written in `summary_language`. The
+    reporter is told."""
     subject = format_lazy(_("Your obstacle is resolved: {title}"), title=obstacle.title)
-    return _close(obstacle, Status.RESOLVED, reason, public_summary, is_public, by, subject)
+    return _close(
+        obstacle,
+        Status.RESOLVED,
+        reason,
+        public_summary,
+        is_public,
+        by,
+        subject,
+        summary_language,
+    )
 
 
 @transaction.atomic
 def cannot_resolve(
-    *, obstacle: Obstacle, reason: str, by, public_summary: str = "", is_public=None
+    *,
+    obstacle: Obstacle,
+    reason: str,
+    by,
+    public_summary: str = "",
+    is_public=None,
+    summary_language: str | None = None,
 ) -> Obstacle:
     """Assigned or in progress → cannot be resolved, with the reason (required). The reporter
     is told."""
     subject = format_lazy(_("Your obstacle cannot be resolved: {title}"), title=obstacle.title)
-    return _close(obstacle, Status.UNRESOLVABLE, reason, public_summary, is_public, by, subject)
+    return _close(
+        obstacle,
+        Status.UNRESOLVABLE,
+        reason,
+        public_summary,
+        is_public,
+        by,
+        subject,
+        summary_language,
+    )
 
 
 @transaction.atomic
@@ -166,6 +205,9 @@ def reopen(*, obstacle: Obstacle, by) -> Obstacle:
     obstacle.escalated_at = None
     obstacle.deadline = timezone.localdate() + dt.timedelta(days=span)
     obstacle.save()
+    # The summary is gone: so are its translations (a row left with no title goes whole).
+    ObstacleTranslation.objects.filter(obstacle=obstacle, title="").delete()
+    ObstacleTranslation.objects.filter(obstacle=obstacle).update(public_summary="")
     audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
     subject = format_lazy(_("An obstacle was reopened: {title}"), title=obstacle.title)
     body = format_lazy(_("Answer by {deadline}."), deadline=obstacle.deadline.isoformat())
