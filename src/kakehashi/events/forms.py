@@ -287,7 +287,12 @@ class AvailabilityForm(forms.Form):
         self.fields["unavailable_slots"].label_from_instance = partial(
             _slot_label, zone=zoneinfo.ZoneInfo(event.time_zone)
         )
-        self.fields["attends_sessions"].queryset = event.sessions.exclude(kind="break")
+        self.fields["attends_sessions"].queryset = event.sessions.exclude(
+            kind="break"
+        ).prefetch_related("translations")
+        self.fields["attends_sessions"].label_from_instance = lambda session: (
+            session.display_title
+        )
 
 
 class ScheduleRunForm(forms.Form):
