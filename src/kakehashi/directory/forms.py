@@ -80,7 +80,7 @@ class OrganisationTranslationForm(forms.Form):
     other languages."""
 
     language = forms.ChoiceField(label=_("Language of the translation"))
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
     description = forms.CharField(
         label=_("Description"),
         max_length=4000,
