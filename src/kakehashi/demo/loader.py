@@ -16,6 +16,7 @@ from kakehashi.common.dates import parse_partial_date
 from kakehashi.demo.messaging import load_conversations
 from kakehashi.demo.obstacles import load_obstacles
 from kakehashi.demo.proposals import load_proposals
+from kakehashi.demo.translations import load_demo_translations
 from kakehashi.directory.models import (
     Country,
     Locality,
@@ -103,7 +104,7 @@ DEMO_ORGANISATIONS = [
     {
         "key": "kansai-vn-business",
         "name": "Kansai–Vietnam Business Association (demo)",
-        "name_en": "",
+        "name_en": "Kansai–Vietnam Business Association (demo)",
         "kind": "association",
         "country": "JP",
         "locality": "jp:271004",
@@ -138,7 +139,7 @@ DEMO_ORGANISATIONS = [
     {
         "key": "kitakyushu-ecotech",
         "name": "Kitakyushu Eco-Tech Innovation Centre (demo)",
-        "name_en": "",
+        "name_en": "Kitakyushu Eco-Tech Innovation Centre (demo)",
         "kind": "innovation_centre",
         "country": "JP",
         "locality": "jp:401005",
@@ -558,6 +559,7 @@ def load_demo() -> dict[str, int]:
     partnerships = _load_partnerships(places, users["admin"])
     _load_demo_records(places)
     events = _load_events(places, users)
+    load_demo_translations(places.organisations, users)
     proposals = load_proposals(places, users)
     obstacles = load_obstacles(places, users)
     outcomes = load_insights_demo(places, users)
