@@ -95,3 +95,62 @@ def test_japanese_script_is_told_from_latin_letters():
         and is_japanese_script("ひろし")
     )
     assert not is_japanese_script("Nguyễn Văn An") and not is_japanese_script("")
+
+
+def test_a_person_gives_their_name_in_the_other_script_on_their_profile(client):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(full_name="Nguyễn Văn An")
+    client.force_login(user)
+    data = {"full_name": "Nguyễn Văn An", "preferred_language": "vi"}
+
+    response = client.post(
+        reverse("accounts:profile"), data | {"name_kana": "グエン・ヴァン・アン", "name_latin": ""}
+    )
+
+    assert response.status_code == 302
+    assert Person.objects.get(user=user).name_kana == "グエン・ヴァン・アン"
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("name_kana", "Nguyen Van An", "Write the name in katakana, e.g. グエン・ヴァン・アン."),
+        ("name_kana", "阮文安", "Write the name in katakana, e.g. グエン・ヴァン・アン."),
+        ("name_latin", "田中 宏", "Write the name in Latin letters, e.g. Tanaka Hiroshi."),
+    ],
+)
+def test_a_name_in_the_wrong_script_is_refused_and_nothing_changes(client, field, value, message):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(full_name="Old name")
+    client.force_login(user)
+    data = {"full_name": "New name", "preferred_language": "ja", field: value}
+
+    response = client.post(reverse("accounts:profile"), data)
+
+    assert response.status_code == 200 and message in response.content.decode()
+    user.refresh_from_db()
+    assert (user.full_name, user.preferred_language) == ("Old name", "en")
+    assert not Person.objects.filter(user=user).exists()
+
+
+def test_nobody_else_sets_a_persons_name_forms():
+    from django.core.exceptions import PermissionDenied
+
+    from kakehashi.directory.services import set_name_forms
+    from tests.factories import PersonFactory, UserFactory
+
+    person = PersonFactory(full_name="田中 宏", user=UserFactory())
+    with pytest.raises(PermissionDenied):
+        set_name_forms(person=person, name_latin="Someone Else", by=UserFactory())
+    person.refresh_from_db()
+    assert person.name_latin == ""
+    admin = UserFactory(is_superuser=True)
+    set_name_forms(person=person, name_latin="Tanaka Hiroshi", by=admin)
+    person.refresh_from_db()
+    assert person.name_latin == "Tanaka Hiroshi"

@@ -23,8 +23,17 @@ from kakehashi.common.translations import translation_into
 JAPANESE_SCRIPT = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 
 
+# Katakana (the middle dot and the long vowel mark among them), spaces and brackets.
+KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f\s()（）]+")
+
+
 def is_japanese_script(text: str) -> bool:
     return bool(JAPANESE_SCRIPT.search(text or ""))
+
+
+def is_katakana_name(text: str) -> bool:
+    """Whether a name is written in katakana (グエン・ヴァン・アン)."""
+    return bool(KATAKANA_NAME.fullmatch(text or "")) and is_japanese_script(text)
 
 
 def organisation_name(organisation, language: str | None = None) -> str:
