@@ -159,18 +159,19 @@ def test_the_page_makes_the_same_few_queries_for_many_rows(
     _many_published(30)
     if signed_in:
         client.force_login(UserFactory())
-    # count, rows (with organisation and locality), sectors, the sector and locality choices;
-    # a signed-in visitor adds the session, the user, their memberships, two permission
+    # count, rows (with organisation and locality), sectors, the organisations' translations,
+    # the sector and locality choices; a signed-in visitor adds the session, the user, their memberships, two permission
     # lookups, whether they moderate, and the header's unread messages and notifications.
-    with django_assert_max_num_queries(13 if signed_in else 5):
+    with django_assert_max_num_queries(14 if signed_in else 6):
         response = client.get(reverse("proposals:list"), {"sector": "agriculture", "country": "JP"})
     assert response.content.decode().count("Offer ") == 30
 
 
 def test_the_api_makes_the_same_few_queries_for_many_rows(django_assert_max_num_queries):
     _many_published(30)
-    # sector lookup, count, rows, then sectors, partnership types, countries, target localities
-    with django_assert_max_num_queries(7):
+    # sector lookup, count, rows, then sectors, partnership types, countries, target
+    # localities, the organisations' translations
+    with django_assert_max_num_queries(8):
         body = ApiClient(Client(), None).get("/proposals?sector=agriculture&country=JP").json()
     assert body["count"] == 30
 
@@ -189,9 +190,9 @@ def test_the_api_checks_a_signed_in_caller_s_rights_once_not_per_row(
         published(title=f"Open {index}", organisation=theirs)
     client = ApiClient(Client(), key_for(caller))
     # the key, the caller's organisations and moderated localities (what they may see), count,
-    # rows, four prefetches; then for the rows' rights, once: the organisations and localities
+    # rows, five prefetches; then for the rows' rights, once: the organisations and localities
     # again, the accepted interests, one locality's screening weights
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         body = client.get("/proposals?limit=100").json()
     owners = {item["title"]: item["organisation"] for item in body["items"]}
     assert len(owners) == 30 and body["count"] == 30

@@ -290,9 +290,7 @@ class AvailabilityForm(forms.Form):
         self.fields["attends_sessions"].queryset = event.sessions.exclude(
             kind="break"
         ).prefetch_related("translations")
-        self.fields["attends_sessions"].label_from_instance = lambda session: (
-            session.display_title
-        )
+        self.fields["attends_sessions"].label_from_instance = lambda session: session.display_title
 
 
 class ScheduleRunForm(forms.Form):
@@ -324,7 +322,9 @@ class OrganiserMeetingForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["registrations"].queryset = event.registrations.filter(
-            status="approved"
-        ).select_related("organisation")
+        self.fields["registrations"].queryset = (
+            event.registrations.filter(status="approved")
+            .select_related("organisation")
+            .prefetch_related("organisation__translations")
+        )
         self.fields["registrations"].label_from_instance = lambda r: r.organisation.display_name

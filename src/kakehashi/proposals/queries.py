@@ -128,7 +128,14 @@ class ProposalReader:
 def _with_details(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return proposals.select_related(
         "organisation", "locality", "investment", "export"
-    ).prefetch_related("sectors", "partnership_types", "target_countries", "target_localities")
+    ).prefetch_related(
+        "sectors",
+        "partnership_types",
+        "target_countries",
+        "target_localities",
+        # The organisation's name in the reader's language (directory/names.py).
+        "organisation__translations",
+    )
 
 
 def visible_filter(user) -> Q:
@@ -191,7 +198,7 @@ def published_proposal_rows() -> QuerySet[Proposal]:
     return (
         Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
         .select_related("organisation", "locality")
-        .prefetch_related("sectors")
+        .prefetch_related("sectors", "organisation__translations")
     )
 
 
