@@ -160,8 +160,9 @@ def test_the_page_makes_the_same_few_queries_for_many_rows(
     if signed_in:
         client.force_login(UserFactory())
     # count, rows (with organisation and locality), sectors, the organisations' translations,
-    # the sector and locality choices; a signed-in visitor adds the session, the user, their memberships, two permission
-    # lookups, whether they moderate, and the header's unread messages and notifications.
+    # the sector and locality choices; a signed-in visitor adds the session, the user, their
+    # memberships, two permission lookups, whether they moderate, and the header's unread
+    # messages and notifications.
     with django_assert_max_num_queries(14 if signed_in else 6):
         response = client.get(reverse("proposals:list"), {"sector": "agriculture", "country": "JP"})
     assert response.content.decode().count("Offer ") == 30
