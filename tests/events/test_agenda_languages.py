@@ -24,7 +24,10 @@ HUE_VI = "Sở Ngoại vụ thành phố Huế"
 HUE_EN = "Hue Department of Foreign Affairs"
 AN_VI, AN_KANA = "Nguyễn Văn An", "グエン・ヴァン・アン"
 HOA_VI = "Lê Thị Hoa"
-OPENING_EN, OPENING_JA = "Opening plenary: cooperation between localities", "開会全体会合：地方間協力"
+OPENING_EN, OPENING_JA = (
+    "Opening plenary: cooperation between localities",
+    "開会全体会合：地方間協力",
+)
 BREAK_EN = "Coffee break"
 
 
@@ -61,7 +64,12 @@ def agenda(conference):
         room="Hall A",
     )
     services.add_session(
-        event=event, by=organiser, kind="break", title=BREAK_EN, starts_at=at(10, 30), ends_at=at(11)
+        event=event,
+        by=organiser,
+        kind="break",
+        title=BREAK_EN,
+        starts_at=at(10, 30),
+        ends_at=at(11),
     )
     published(event, organiser, accepted(delegations, "danang", "osaka"), slot_index=0)
     published(event, organiser, accepted(delegations, "hue", "osaka"), slot_index=1)
@@ -129,9 +137,7 @@ def test_the_ics_of_a_japanese_delegation_names_everyone_in_japanese_or_english(
     assert "Hall A" in found[OPENING_JA]["location"]
 
 
-def test_the_feed_is_written_in_the_language_of_its_address_else_the_delegations(
-    client, agenda
-):
+def test_the_feed_is_written_in_the_language_of_its_address_else_the_delegations(client, agenda):
     event, osaka, _osaka_user = agenda
     feed = reverse("events:calendar_feed", args=[event.slug, osaka.calendar_token])
 
@@ -151,9 +157,7 @@ def test_the_feed_is_written_in_the_language_of_its_address_else_the_delegations
     }
 
 
-def test_the_meeting_page_names_counterparts_and_sessions_in_the_readers_language(
-    client, agenda
-):
+def test_the_meeting_page_names_counterparts_and_sessions_in_the_readers_language(client, agenda):
     event, _osaka, osaka_user = agenda
     client.force_login(osaka_user)
     client.cookies["kakehashi_language"] = "ja"

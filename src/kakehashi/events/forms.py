@@ -45,7 +45,7 @@ class TranslatedTextsMixin:
         rows = {}
         if instance is not None and instance.pk:
             rows = {row.language: row for row in instance.translations.all()}
-        for code in Language.values:
+        for position, code in enumerate(Language.values):
             row = rows.get(code)
             self.fields[f"{self.translated_prefix}_{code}"] = forms.CharField(
                 label=self.translated_labels[code],
@@ -53,7 +53,8 @@ class TranslatedTextsMixin:
                 max_length=self.translated_limit,
                 widget=widget,
                 initial=getattr(row, self.translated_prefix) if row else "",
-                help_text=self.translated_help,
+                # Said once, under the first of the three.
+                help_text=self.translated_help if position == 0 else "",
             )
         names = [name for name in self.fields if not name.startswith(f"{self.translated_prefix}_")]
         position = names.index(after) + 1
