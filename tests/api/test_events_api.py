@@ -125,6 +125,7 @@ def test_an_event_shows_its_programme_dates_place_and_organisers(anonymous, conf
         by=organiser,
         kind="plenary",
         title="Opening",
+        title_translations={"vi": "Khai mạc", "ja": "開会式"},
         starts_at=at(9),
         ends_at=at(10, 30),
         room="Hall A",
@@ -155,6 +156,8 @@ def test_an_event_shows_its_programme_dates_place_and_organisers(anonymous, conf
             {
                 "kind": "plenary",
                 "title": "Opening",
+                "language": "en",
+                "translations": {"ja": "開会式", "vi": "Khai mạc"},
                 "starts_at": "2027-03-10T09:00:00+07:00",
                 "ends_at": "2027-03-10T10:30:00+07:00",
                 "room": "Hall A",

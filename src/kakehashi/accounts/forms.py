@@ -64,6 +64,24 @@ class SignUpForm(forms.Form):
 
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
+    name_latin = forms.CharField(
+        label=_("Your name in Latin letters"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "If you write your name in Japanese script: as readers of Vietnamese and English "
+            "will see it on agendas, e.g. Tanaka Hiroshi."
+        ),
+    )
+    name_kana = forms.CharField(
+        label=_("Your name in katakana"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "If you write your name in Latin letters: as Japanese readers will see it on "
+            "agendas, e.g. グエン・ヴァン・アン."
+        ),
+    )
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
 
     def clean_full_name(self):

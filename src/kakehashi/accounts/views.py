@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -11,7 +12,9 @@ from django.views.decorators.http import require_POST
 from kakehashi.accounts import services
 from kakehashi.accounts.forms import ApiTokenForm, ProfileForm, SignInForm, SignUpForm
 from kakehashi.accounts.models import ApiToken
+from kakehashi.directory.models import Person
 from kakehashi.directory.queries import memberships_of
+from kakehashi.directory.services import person_for_user, set_name_forms
 
 
 class SignInView(auth_views.LoginView):
@@ -51,10 +54,28 @@ def confirm_email(request, token):
 @login_required
 def profile(request):
     user = request.user
+    person = Person.objects.filter(user=user).first() or Person()
     form = ProfileForm(
         request.POST or None,
-        initial={"full_name": user.full_name, "preferred_language": user.preferred_language},
+        initial={
+            "full_name": user.full_name,
+            "name_latin": person.name_latin,
+            "name_kana": person.name_kana,
+            "preferred_language": user.preferred_language,
+        },
     )
+    if request.method == "POST" and form.is_valid():
+        try:
+            # The person is made with the names, or not at all (nothing on refusal).
+            with transaction.atomic():
+                set_name_forms(
+                    person=person_for_user(user),
+                    name_latin=form.cleaned_data["name_latin"],
+                    name_kana=form.cleaned_data["name_kana"],
+                    by=user,
+                )
+        except ValidationError as error:
+            form.add_error("name_kana" if error.code == "kana_not_kana" else "name_latin", error)
     if request.method == "POST" and form.is_valid():
         user.full_name = form.cleaned_data["full_name"]
         user.preferred_language = form.cleaned_data["preferred_language"]

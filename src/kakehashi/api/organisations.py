@@ -29,11 +29,26 @@ router = Router(tags=["organisations"])
 Name = text(200, min_length=1)
 
 
+class OrganisationTranslationOut(Schema):
+    language: str
+    name: str
+    description: str
+    source: str = Field(
+        ..., description="Who made it: author (a member), colleague, moderator or machine"
+    )
+    made_at: dt.datetime
+    updated_at: dt.datetime
+
+
 class OrganisationOut(Schema):
     id: int
     name: str
     name_en: str
-    display_name: str
+    display_name: str = Field(
+        ...,
+        description="The name in the request's language: its translation, else the English "
+        "name for a reader of another language, else the name",
+    )
     kind: str
     country: str
     locality: str | None = Field(None, description="Slug of the locality")
@@ -48,8 +63,17 @@ class OrganisationOut(Schema):
         "(similar_name: its name reads like another organisation's), or empty",
     )
     is_demo: bool
+    translations: list[OrganisationTranslationOut] = Field(
+        ...,
+        description="Name and description in the languages other than `language` "
+        "(read-only here; members add them on the organisation's page)",
+    )
     created_at: dt.datetime
     updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_translations(organisation: Organisation) -> list:
+        return list(organisation.translations.all())
 
     @staticmethod
     def resolve_locality(organisation: Organisation) -> str | None:

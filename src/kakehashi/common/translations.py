@@ -74,3 +74,16 @@ class TranslationBase(models.Model):
     @property
     def is_human(self) -> bool:
         return self.source != TranslationSource.MACHINE
+
+
+def translation_into(record, language: str, *, original_language: str):
+    """The row of `record.translations` in `language`, or None (None too for the record's
+    own language). Reads the rows prefetched with the record when there are
+    (`prefetch_related("translations")`: a list costs one query, not one per record), and
+    asks the database otherwise."""
+    if language == original_language:
+        return None
+    for row in record.translations.all():
+        if row.language == language:
+            return row
+    return None

@@ -14,9 +14,10 @@ from django.db import transaction
 from kakehashi.accounts.models import User
 from kakehashi.common.dates import parse_partial_date
 from kakehashi.demo.messaging import load_conversations
+from kakehashi.demo.name_translations import load_demo_translations
 from kakehashi.demo.obstacles import load_obstacles
 from kakehashi.demo.proposals import load_proposals
-from kakehashi.demo.translations import (
+from kakehashi.demo.record_translations import (
     load_demo_partnership_translations,
     load_partnership_translations,
     partnership_translations,
@@ -108,7 +109,7 @@ DEMO_ORGANISATIONS = [
     {
         "key": "kansai-vn-business",
         "name": "Kansai–Vietnam Business Association (demo)",
-        "name_en": "",
+        "name_en": "Kansai–Vietnam Business Association (demo)",
         "kind": "association",
         "country": "JP",
         "locality": "jp:271004",
@@ -143,7 +144,7 @@ DEMO_ORGANISATIONS = [
     {
         "key": "kitakyushu-ecotech",
         "name": "Kitakyushu Eco-Tech Innovation Centre (demo)",
-        "name_en": "",
+        "name_en": "Kitakyushu Eco-Tech Innovation Centre (demo)",
         "kind": "innovation_centre",
         "country": "JP",
         "locality": "jp:401005",
@@ -565,6 +566,7 @@ def load_demo() -> dict[str, int]:
     partnerships = _load_partnerships(places, users["admin"])
     _load_demo_records(places)
     events = _load_events(places, users)
+    load_demo_translations(places.organisations, users)
     proposals = load_proposals(places, users)
     obstacles = load_obstacles(places, users)
     outcomes = load_insights_demo(places, users)

@@ -9,7 +9,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from kakehashi.demo.translations import load_obstacle_translations
+from kakehashi.demo.record_translations import load_obstacle_translations
 from kakehashi.obstacles import services
 from kakehashi.obstacles.models import Obstacle, RoutingRule
 from kakehashi.obstacles.services import ObstacleInput

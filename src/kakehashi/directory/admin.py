@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from kakehashi.directory.models import Locality, Membership, Organisation, Person, Sector
+from kakehashi.directory.models import (
+    Locality,
+    Membership,
+    Organisation,
+    OrganisationTranslation,
+    Person,
+    Sector,
+)
 
 
 @admin.register(Locality)
@@ -23,6 +30,12 @@ class MembershipInline(admin.TabularInline):
     raw_id_fields = ["person"]
 
 
+class TranslationInline(admin.StackedInline):
+    model = OrganisationTranslation
+    extra = 0
+    readonly_fields = ["made_by", "made_at", "updated_at"]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country", "locality", "is_published", "held_reason", "is_demo"]
@@ -31,11 +44,11 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en"]
     raw_id_fields = ["locality"]
     filter_horizontal = ["sectors"]
-    inlines = [MembershipInline]
+    inlines = [TranslationInline, MembershipInline]
 
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name", "email", "user", "is_demo"]
-    search_fields = ["full_name", "email"]
+    search_fields = ["full_name", "name_latin", "name_kana", "email"]
     raw_id_fields = ["user"]

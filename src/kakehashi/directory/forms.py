@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.formats import format_day
+from kakehashi.common.i18n import Language
 from kakehashi.directory.models import (
     Locality,
     MembershipRole,
@@ -72,3 +73,23 @@ class MemberForm(forms.Form):
     )
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
+
+
+class OrganisationTranslationForm(forms.Form):
+    """A person's translation of an organisation's name and description into one of the two
+    other languages."""
+
+    language = forms.ChoiceField(label=_("Language of the translation"))
+    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args, original: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, label) for code, label in Language.choices if code != original
+        ]

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.i18n import Language, pick_name, reader_language
+from kakehashi.common.i18n import Language, pick_name
+from kakehashi.common.translations import TranslationBase
+from kakehashi.directory.names import organisation_name, person_name
 
 # Vietnam's 63 provinces became 34 on this day.
 VN_REFORM_DATE = dt.date(2025, 7, 1)
@@ -227,17 +229,63 @@ class Organisation(models.Model):
 
     @property
     def display_name(self) -> str:
-        """The name as the organisation writes it, with its English name beside it for
-        readers of another language."""
-        if self.name_en and self.name_en != self.name and reader_language() != self.language:
-            return f"{self.name} ({self.name_en})"
-        return self.name
+        """The name in the reader's language (see directory/names.py): its translation, else
+        the English name for a reader of another language, else its own. A list of
+        organisations prefetches `translations` so as not to ask once per row."""
+        return organisation_name(self)
+
+
+# The texts of an organisation that a translation carries.
+ORGANISATION_TRANSLATED_FIELDS = ("name", "description")
+
+
+class OrganisationTranslation(TranslationBase):
+    """An organisation's name and description in a language other than its own (the
+    language of its name and description, `Organisation.language`)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="translations"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=4000)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("translation of an organisation")
+        verbose_name_plural = _("translations of organisations")
+        constraints = [
+            *TranslationBase.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["organisation", "language"],
+                name="organisation_translation_one_per_language",
+            ),
+            models.CheckConstraint(
+                condition=~Q(name=""), name="organisation_translation_name_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
 
 
 class Person(models.Model):
     """A person in the directory; linked to a user account when they sign in."""
 
     full_name = models.CharField(_("full name"), max_length=200)
+    # For readers of another script: "Tanaka Hiroshi" for 田中 宏, "グエン・ヴァン・アン" for
+    # Nguyễn Văn An (see directory/names.py).
+    name_latin = models.CharField(
+        _("name in Latin letters"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a name written in Japanese script, e.g. Tanaka Hiroshi."),
+    )
+    name_kana = models.CharField(
+        _("name in katakana"),
+        max_length=200,
+        blank=True,
+        help_text=_("For Japanese readers of a name in Latin letters, e.g. グエン・ヴァン・アン."),
+    )
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     user = models.OneToOneField(
@@ -259,6 +307,11 @@ class Person(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's script where one is given (see directory/names.py)."""
+        return person_name(self)
 
 
 class MembershipRole(models.TextChoices):

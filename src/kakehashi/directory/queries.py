@@ -10,6 +10,7 @@ from kakehashi.directory.models import (
     MembershipRole,
     Organisation,
     OrganisationKind,
+    OrganisationTranslation,
 )
 
 
@@ -47,11 +48,26 @@ def localities_spoken_for(user) -> set[int]:
 
 
 def organisations_visible_to(user) -> QuerySet[Organisation]:
-    organisations = Organisation.objects.select_related("locality")
+    """With their translations, for their names in the reader's language."""
+    organisations = Organisation.objects.select_related("locality").prefetch_related("translations")
     if is_platform_admin(user):
         return organisations
     own = organisation_ids_of(user)
     return organisations.filter(Q(is_published=True) | Q(id__in=own))
+
+
+def organisation_translation(
+    organisation: Organisation, language: str
+) -> OrganisationTranslation | None:
+    """The organisation's translation into `language` (with its translator), or None; None
+    too for its own language."""
+    if language == organisation.language:
+        return None
+    return (
+        OrganisationTranslation.objects.select_related("made_by")
+        .filter(organisation=organisation, language=language)
+        .first()
+    )
 
 
 def localities(

@@ -18,6 +18,11 @@ def administers_organisation(user, organisation):
 
 
 @rules.predicate
+def acts_for_organisation(user, organisation):
+    return organisation is not None and organisation.pk in organisation_ids_of(user)
+
+
+@rules.predicate
 def acts_for_any_organisation(user):
     return bool(organisation_ids_of(user))
 
@@ -25,6 +30,9 @@ def acts_for_any_organisation(user):
 rules.add_perm("directory.view_organisation", rules.always_allow)
 rules.add_perm("directory.add_organisation", rules.is_authenticated)
 rules.add_perm("directory.change_organisation", platform_admin | administers_organisation)
+# Any member may translate the organisation's name and description (it speaks for itself), and
+# a platform administrator may correct one.
+rules.add_perm("directory.translate_organisation", platform_admin | acts_for_organisation)
 rules.add_perm("directory.manage_members", platform_admin | administers_organisation)
 rules.add_perm("directory.import_organisations", platform_admin)
 rules.add_perm("directory.import_people", platform_admin | acts_for_any_organisation)

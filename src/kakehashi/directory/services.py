@@ -1,6 +1,6 @@
 """Every write to the directory. One transaction each; bad input raises ValidationError."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -12,6 +12,7 @@ from kakehashi.directory.models import (
     Organisation,
     Person,
 )
+from kakehashi.directory.names import is_japanese_script, is_katakana_name
 from kakehashi.directory.queries import is_platform_admin
 from kakehashi.directory.signals import organisation_changed
 
@@ -37,6 +38,30 @@ def create_person(*, full_name: str, email: str = "", phone: str = "", by) -> Pe
     if is_empty_looking(full_name):
         raise ValidationError(_("A person needs a name."), code="name_missing")
     return Person.objects.create(full_name=full_name, email=email.strip(), phone=phone.strip())
+
+
+@transaction.atomic
+def set_name_forms(*, person: Person, name_latin: str = "", name_kana: str = "", by) -> Person:
+    """Set a person's name in Latin letters (for a name written in Japanese script) and in
+    katakana (for Japanese readers of a name in Latin letters); empty removes one. The
+    person themselves (or a platform administrator) sets them."""
+    if not (by and by.is_authenticated and (person.user_id == by.pk or is_platform_admin(by))):
+        raise PermissionDenied
+    latin, kana = clean_name(name_latin), clean_name(name_kana)
+    if is_japanese_script(latin):
+        raise ValidationError(
+            _("Write the name in Latin letters, e.g. Tanaka Hiroshi."), code="latin_not_latin"
+        )
+    if kana and not is_katakana_name(kana):
+        raise ValidationError(
+            _("Write the name in katakana, e.g. グエン・ヴァン・アン."), code="kana_not_kana"
+        )
+    for value in (latin, kana):
+        if len(value) > 200:
+            raise ValidationError(_("A name is 200 characters at most."), code="too_long")
+    person.name_latin, person.name_kana = latin, kana
+    person.save(update_fields=["name_latin", "name_kana"])
+    return person
 
 
 ORGANISATION_FIELDS = (

@@ -22,6 +22,7 @@ from kakehashi.directory.queries import (
     organisation_ids_of,
     organisations_visible_to,
 )
+from kakehashi.directory.translation_views import translation_context
 
 PAGE_SIZE = 50
 
@@ -90,10 +91,27 @@ def organisation_detail(request, pk):
     organisation = _visible_organisation(request, pk)
     can_change = request.user.has_perm("directory.change_organisation", organisation)
     members = organisation.memberships.select_related("person")
+    reading = translation_context(request, organisation)
+    # Under the name shown: the organisation's own name (when a translation is shown) and its
+    # English name, each once.
+    other_names, seen = [], {reading["text"].name}
+    for language, name in [
+        (organisation.language, organisation.name),
+        ("en", organisation.name_en),
+    ]:
+        if name and name not in seen:
+            other_names.append((language, name))
+            seen.add(name)
     return render(
         request,
         "directory/organisation_detail.html",
-        {"organisation": organisation, "can_change": can_change, "members": members},
+        {
+            "organisation": organisation,
+            "can_change": can_change,
+            "members": members,
+            "other_names": other_names,
+            **reading,
+        },
     )
 
 

@@ -1,30 +1,65 @@
-"""A delegation's agenda as an iCalendar file."""
+"""A delegation's agenda as an iCalendar file (the download and the feed), written in one
+reader language (see events/agenda.py): its meetings, each with the other delegations and
+their people, and the event's programme."""
 
+from django.utils import translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from kakehashi.events.models import Event, Meeting, Registration
+from kakehashi.common.i18n import Language, join_list
+from kakehashi.events.agenda import Agenda, agenda_of
+from kakehashi.events.models import Registration
 
 
-def agenda_ics(event: Event, registration: Registration, meetings: list[Meeting]) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Kakehashi//Meeting agenda//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{event.name} – {registration.organisation.name}")
-    for meeting in meetings:
-        others = [
-            participant.registration.organisation.name
-            for participant in meeting.participants.all()
-            if participant.registration_id != registration.pk
-        ]
-        entry = CalendarEvent()
-        entry.add("uid", f"meeting-{meeting.pk}@{event.slug}.kakehashi")
-        entry.add("dtstart", meeting.published_slot.starts_at)
-        entry.add("dtend", meeting.published_slot.ends_at)
-        entry.add("summary", " / ".join(others))
-        location = meeting.published_table.name if meeting.published_table else ""
-        entry.add("location", f"{event.venue} – {location}" if event.venue else location)
-        if meeting.interpreting:
-            entry.add("description", "Interpreting: " + " ↔ ".join(meeting.interpreting))
-        calendar.add_component(entry)
-    return calendar.to_ical()
+def _place(venue: str, room: str) -> str:
+    return f"{venue} – {room}" if venue and room else venue or room
+
+
+def _meeting_entry(agenda: Agenda, item) -> CalendarEvent:
+    meeting, event = item.meeting, agenda.event
+    entry = CalendarEvent()
+    entry.add("uid", f"meeting-{meeting.pk}@{event.slug}.kakehashi")
+    entry.add("dtstart", meeting.published_slot.starts_at)
+    entry.add("dtend", meeting.published_slot.ends_at)
+    entry.add("summary", " / ".join(other.organisation for other in item.counterparts))
+    table = meeting.published_table.name if meeting.published_table else ""
+    entry.add("location", _place(event.venue, table))
+    lines = [
+        _("%(organisation)s: %(people)s")
+        % {"organisation": other.organisation, "people": join_list(other.people)}
+        for other in item.counterparts
+    ]
+    if meeting.interpreting:
+        names = dict(Language.choices)
+        languages = " ↔ ".join(str(names.get(code, code)) for code in meeting.interpreting)
+        lines.append(_("Interpreting: %(languages)s") % {"languages": languages})
+    entry.add("description", "\n".join(lines))
+    return entry
+
+
+def _session_entry(agenda: Agenda, item) -> CalendarEvent:
+    session, event = item.session, agenda.event
+    entry = CalendarEvent()
+    entry.add("uid", f"session-{session.pk}@{event.slug}.kakehashi")
+    entry.add("dtstart", session.starts_at)
+    entry.add("dtend", session.ends_at)
+    entry.add("summary", item.title)
+    entry.add("location", _place(event.venue, session.room))
+    if session.speakers:
+        entry.add("description", session.speakers)
+    return entry
+
+
+def agenda_ics(registration: Registration, language: str) -> bytes:
+    with translation.override(language):
+        agenda = agenda_of(registration, language)
+        calendar = Calendar()
+        calendar.add("prodid", "-//Kakehashi//Meeting agenda//EN")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", f"{agenda.event.name} – {agenda.delegation}")
+        for item in agenda.sessions:
+            calendar.add_component(_session_entry(agenda, item))
+        for item in agenda.meetings:
+            calendar.add_component(_meeting_entry(agenda, item))
+        return calendar.to_ical()

@@ -52,9 +52,11 @@ class DiagnosisWriter:
         registrations -= {None} | set(self.delegations)
         slots -= {None} | set(self.times)
         if registrations:
-            for registration in Registration.objects.filter(
-                event=self.event, pk__in=registrations
-            ).select_related("organisation"):
+            for registration in (
+                Registration.objects.filter(event=self.event, pk__in=registrations)
+                .select_related("organisation")
+                .prefetch_related("organisation__translations")
+            ):
                 self.delegations[registration.pk] = registration.organisation.display_name
         if slots:
             for slot in self.event.meeting_slots.filter(pk__in=slots):
@@ -63,8 +65,10 @@ class DiagnosisWriter:
     def _learn_meetings(self, pks: set, slots: set) -> None:
         if not pks:
             return
-        participants = MeetingParticipant.objects.filter(meeting_id__in=pks).select_related(
-            "registration__organisation"
+        participants = (
+            MeetingParticipant.objects.filter(meeting_id__in=pks)
+            .select_related("registration__organisation")
+            .prefetch_related("registration__organisation__translations")
         )
         names: dict[int, list[str]] = {}
         for participant in participants.order_by("registration_id"):

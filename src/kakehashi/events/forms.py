@@ -18,7 +18,62 @@ TIME_ZONES = [
 ]
 
 
-class EventForm(forms.ModelForm):
+# Whole labels per language, so that each language words them its own way.
+TITLE_LABELS = {
+    Language.VI: _("Title in Vietnamese"),
+    Language.JA: _("Title in Japanese"),
+    Language.EN: _("Title in English"),
+}
+DESCRIPTION_LABELS = {
+    Language.VI: _("Description in Vietnamese"),
+    Language.JA: _("Description in Japanese"),
+    Language.EN: _("Description in English"),
+}
+
+
+class TranslatedTextsMixin:
+    """Fields `<prefix>_vi`, `<prefix>_ja`, `<prefix>_en` for the translations of one text,
+    filled from the record's rows; `translations()` gives them by language code (the one in
+    the original language is checked by the service: it must be empty or the original)."""
+
+    translated_prefix = ""
+    translated_labels: dict = {}
+    translated_limit = 200
+    translated_help = ""
+
+    def add_translation_fields(self, instance, *, after: str, widget=None) -> None:
+        rows = {}
+        if instance is not None and instance.pk:
+            rows = {row.language: row for row in instance.translations.all()}
+        for position, code in enumerate(Language.values):
+            row = rows.get(code)
+            self.fields[f"{self.translated_prefix}_{code}"] = forms.CharField(
+                label=self.translated_labels[code],
+                required=False,
+                max_length=self.translated_limit,
+                widget=widget,
+                initial=getattr(row, self.translated_prefix) if row else "",
+                # Said once, under the first of the three.
+                help_text=self.translated_help if position == 0 else "",
+            )
+        names = [name for name in self.fields if not name.startswith(f"{self.translated_prefix}_")]
+        position = names.index(after) + 1
+        added = [f"{self.translated_prefix}_{code}" for code in Language.values]
+        self.order_fields(names[:position] + added + names[position:])
+
+    def translations(self) -> dict[str, str]:
+        return {
+            code: self.cleaned_data.get(f"{self.translated_prefix}_{code}", "")
+            for code in Language.values
+        }
+
+    def model_data(self) -> dict:
+        """The cleaned data without the translation fields."""
+        names = {f"{self.translated_prefix}_{code}" for code in Language.values}
+        return {name: value for name, value in self.cleaned_data.items() if name not in names}
+
+
+class EventForm(TranslatedTextsMixin, forms.ModelForm):
     organisers = forms.ModelMultipleChoiceField(
         label=_("Organisers"),
         queryset=Organisation.objects.filter(is_published=True),
@@ -62,10 +117,18 @@ class EventForm(forms.ModelForm):
         labels = {"slug": _("Short name for the address")}
         help_texts = {"slug": _("Letters, digits and hyphens, e.g. meet-japan-2026.")}
 
+    translated_prefix = "description"
+    translated_labels = DESCRIPTION_LABELS
+    translated_limit = 8000
+    translated_help = _("Leave empty the language the description is written in.")
+
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:
             self.fields["organisers"].queryset = organisations
+        self.add_translation_fields(
+            self.instance, after="language", widget=forms.Textarea(attrs={"rows": 4})
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -74,15 +137,25 @@ class EventForm(forms.ModelForm):
         return cleaned
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(TranslatedTextsMixin, forms.ModelForm):
+    """A session of the programme, with its title in the other languages on the same form."""
+
+    translated_prefix = "title"
+    translated_labels = TITLE_LABELS
+    translated_help = _("Leave empty the language the title is written in.")
+
     class Meta:
         model = Session
-        fields = ["kind", "title", "starts_at", "ends_at", "room", "speakers"]
+        fields = ["kind", "title", "language", "starts_at", "ends_at", "room", "speakers"]
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "speakers": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_translation_fields(self.instance, after="language")
 
 
 class RegistrationForm(forms.Form):
@@ -215,7 +288,10 @@ class AvailabilityForm(forms.Form):
         self.fields["unavailable_slots"].label_from_instance = partial(
             _slot_label, zone=zoneinfo.ZoneInfo(event.time_zone)
         )
-        self.fields["attends_sessions"].queryset = event.sessions.exclude(kind="break")
+        self.fields["attends_sessions"].queryset = event.sessions.exclude(
+            kind="break"
+        ).prefetch_related("translations")
+        self.fields["attends_sessions"].label_from_instance = lambda session: session.display_title
 
 
 class ScheduleRunForm(forms.Form):
@@ -247,7 +323,9 @@ class OrganiserMeetingForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["registrations"].queryset = event.registrations.filter(
-            status="approved"
-        ).select_related("organisation")
+        self.fields["registrations"].queryset = (
+            event.registrations.filter(status="approved")
+            .select_related("organisation")
+            .prefetch_related("organisation__translations")
+        )
         self.fields["registrations"].label_from_instance = lambda r: r.organisation.display_name

@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.i18n import Language, reader_language
 from kakehashi.events import queries, services
+from kakehashi.events.agenda import programme_sessions, registration_language
 from kakehashi.events.calendar import agenda_ics
 from kakehashi.events.forms import (
     AvailabilityForm,
@@ -119,6 +121,7 @@ def my_meetings(request, slug):
         event.registrations.filter(status=RegistrationStatus.APPROVED)
         .exclude(pk=registration.pk)
         .select_related("organisation")
+        .prefetch_related("organisation__translations")
     )
     request_form = MeetingRequestForm(
         recipients=others, initial={"recipient": request.GET.get("recipient")}
@@ -163,9 +166,14 @@ def my_meetings(request, slug):
             "event": event,
             "registration": registration,
             "registrations": queries.approved_registrations(request.user, event),
-            "received": registration.requests_received.select_related("sender__organisation"),
-            "sent": registration.requests_sent.select_related("recipient__organisation"),
+            "received": registration.requests_received.select_related(
+                "sender__organisation"
+            ).prefetch_related("sender__organisation__translations"),
+            "sent": registration.requests_sent.select_related(
+                "recipient__organisation"
+            ).prefetch_related("recipient__organisation__translations"),
             "agenda": queries.published_agenda(registration),
+            "sessions": programme_sessions(event),
             "request_form": request_form,
             "recommended": recommended,
             "already_requested": already_requested,
@@ -214,11 +222,11 @@ def answer_request(request, slug, pk):
 
 @login_required
 def agenda_download(request, slug):
+    """The agenda as an ICS file, in the language of the request (see events/agenda.py)."""
     event = _visible_event(request, slug)
     registration = _my_registration(request, event)
     response = HttpResponse(
-        agenda_ics(event, registration, queries.published_agenda(registration)),
-        content_type="text/calendar; charset=utf-8",
+        agenda_ics(registration, reader_language()), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-agenda.ics"'
     return response
@@ -226,27 +234,31 @@ def agenda_download(request, slug):
 
 @login_required
 def agenda_print(request, slug):
+    """The agenda as a PDF, in the language of the request (see events/agenda.py)."""
     event = _visible_event(request, slug)
     registration = _my_registration(request, event)
     response = HttpResponse(
-        agenda_pdf(event, registration, queries.published_agenda(registration)),
-        content_type="application/pdf",
+        agenda_pdf(registration, reader_language()), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-agenda.pdf"'
     return response
 
 
 def calendar_feed(request, slug, token):
-    """The delegation's agenda as a calendar feed: the secret token stands for signing in."""
+    """The delegation's agenda as a calendar feed: the secret token stands for signing in.
+    Written in the `language` of the address, else in the delegation's language (a calendar
+    program sends no language of its own that could be trusted; see events/agenda.py)."""
     registration = get_object_or_404(
-        Registration.objects.select_related("event", "organisation"),
+        Registration.objects.select_related("event", "organisation", "lead__user"),
         event__slug=slug,
         calendar_token=token,
         status=RegistrationStatus.APPROVED,
     )
+    language = request.GET.get("language", "")
+    if language not in Language.values:
+        language = registration_language(registration)
     return HttpResponse(
-        agenda_ics(registration.event, registration, queries.published_agenda(registration)),
-        content_type="text/calendar; charset=utf-8",
+        agenda_ics(registration, language), content_type="text/calendar; charset=utf-8"
     )
 
 

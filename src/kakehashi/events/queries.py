@@ -43,7 +43,7 @@ def events_visible_to(user) -> QuerySet[Event]:
 def registrations_of(event: Event) -> QuerySet[Registration]:
     return (
         event.registrations.select_related("organisation__locality", "lead")
-        .prefetch_related("members")
+        .prefetch_related("members", "organisation__translations")
         .order_by("status", "organisation__name")
     )
 
@@ -62,9 +62,18 @@ def approved_registrations(user, event: Event) -> QuerySet[Registration]:
     )
 
 
+def with_names(participants: QuerySet[MeetingParticipant]) -> QuerySet[MeetingParticipant]:
+    """Meeting participants with what naming their delegation in any language takes: the
+    organisation and its translations, the lead and the other delegates."""
+    return participants.select_related(
+        "registration__organisation", "registration__lead"
+    ).prefetch_related("registration__organisation__translations", "registration__members")
+
+
 def published_agenda(registration: Registration) -> QuerySet[Meeting]:
     """The delegation's published meetings, not cancelled, in time order, with the other
-    parties and the outcomes loaded (the page, its ICS and PDF, the feed and the API)."""
+    parties (named as `with_names` loads them) and the outcomes loaded (the page, its ICS
+    and PDF, the feed and the API)."""
     return (
         Meeting.objects.filter(
             participants__registration=registration, published_slot__isnull=False
@@ -72,10 +81,7 @@ def published_agenda(registration: Registration) -> QuerySet[Meeting]:
         .exclude(status=MeetingStatus.CANCELLED)
         .select_related("published_slot", "published_table", "interpreter")
         .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
-            ),
+            Prefetch("participants", queryset=with_names(MeetingParticipant.objects.all())),
             "outcomes",
         )
         .order_by("published_slot__starts_at", "pk")
@@ -85,7 +91,12 @@ def published_agenda(registration: Registration) -> QuerySet[Meeting]:
 def meetings_to_publish(event: Event) -> list[Meeting]:
     """The meetings whose draft place differs from what was published, with participants."""
     meetings = event.meetings.select_related("slot", "table", "published_slot").prefetch_related(
-        "participants"
+        Prefetch(
+            "participants",
+            queryset=MeetingParticipant.objects.select_related(
+                "registration__organisation"
+            ).prefetch_related("registration__organisation__translations"),
+        )
     )
     return [
         meeting

@@ -40,7 +40,9 @@ def schedule(request, slug):
         .prefetch_related(
             Prefetch(
                 "participants",
-                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
+                queryset=MeetingParticipant.objects.select_related(
+                    "registration__organisation"
+                ).prefetch_related("registration__organisation__translations"),
             )
         )
         .order_by("slot__starts_at", "table__name", "pk")
@@ -63,6 +65,7 @@ def schedule(request, slug):
             )
         )
         .select_related("organisation")
+        .prefetch_related("organisation__translations")
         .order_by("scheduled", "organisation__name")
     )
     return render(
@@ -149,6 +152,7 @@ def schedule_publish(request, slug):
     told = (
         Registration.objects.filter(pk__in=changed)
         .select_related("organisation")
+        .prefetch_related("organisation__translations")
         .order_by("organisation__name")
     )
     for registration in told:
@@ -186,17 +190,15 @@ def meeting_update(request, slug, pk):
 
 @login_required
 def sheets(request, slug):
-    """Printable sheets: the meetings of each table and of each interpreter, in time order."""
+    """Printable sheets: the meetings of each table and of each interpreter, in time order,
+    naming the delegations and their people in the language of the page."""
     event = organised_event(request, slug)
     meetings = list(
         event.meetings.filter(published_slot__isnull=False)
         .exclude(status=MeetingStatus.CANCELLED)
         .select_related("published_slot", "published_table", "interpreter")
         .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=MeetingParticipant.objects.select_related("registration__organisation"),
-            )
+            Prefetch("participants", queryset=queries.with_names(MeetingParticipant.objects))
         )
         .order_by("published_slot__starts_at")
     )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/edit/", views.event_edit, name="edit"),
     path("<slug:slug>/sessions/new/", views.session_create, name="session_create"),
+    path("<slug:slug>/sessions/<int:pk>/edit/", views.session_edit, name="session_edit"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/registrations/", views.registrations, name="registrations"),
     path(

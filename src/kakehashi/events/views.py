@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.i18n import reader_language
 from kakehashi.common.page_cache import public_page
+from kakehashi.common.reading import reading_context
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events import queries, services
@@ -19,7 +21,7 @@ from kakehashi.events.models import EventSeries, Registration
 
 @public_page
 def event_list(request):
-    events = queries.events_visible_to(request.user).prefetch_related("organisers")
+    events = queries.events_visible_to(request.user).prefetch_related("organisers__translations")
     today = timezone.localdate()
     return render(
         request,
@@ -36,6 +38,23 @@ def _visible_event(request, slug):
     return get_object_or_404(queries.events_visible_to(request.user), slug=slug)
 
 
+def description_context(request, event) -> dict:
+    """What the event page shows of its description (see common/reading.py)."""
+    language = reader_language()
+    translation = (
+        event.translations.select_related("made_by").filter(language=language).first()
+        if event.description and language != event.language
+        else None
+    )
+    return reading_context(
+        event,
+        translation,
+        original_language=event.language,
+        want_original=bool(request.GET.get("original")),
+        can_translate=False,  # the organisers translate it on the event's form
+    )
+
+
 @public_page
 def event_detail(request, slug):
     event = _visible_event(request, slug)
@@ -49,8 +68,11 @@ def event_detail(request, slug):
         "events/event_detail.html",
         {
             "event": event,
-            "sessions": event.sessions.all(),
-            "organisers": event.organisers.select_related("locality"),
+            "sessions": event.sessions.prefetch_related("translations"),
+            "organisers": event.organisers.select_related("locality").prefetch_related(
+                "translations"
+            ),
+            **description_context(request, event),
             "own_registrations": own,
             "has_approved_registration": any(r.status == "approved" for r in own),
             "can_change": request.user.has_perm("events.change_event", event),
@@ -75,8 +97,9 @@ def _organisations_for_form(user):
 
 
 def _event_fields(form) -> tuple[dict, list]:
-    data = dict(form.cleaned_data)
+    data = form.model_data()
     organisers = list(data.pop("organisers"))
+    data["description_translations"] = form.translations()
     return data, organisers
 
 
@@ -125,16 +148,46 @@ def session_create(request, slug):
     event = _visible_event(request, slug)
     if not request.user.has_perm("events.change_event", event):
         raise PermissionDenied
-    form = SessionForm(request.POST or None)
+    form = SessionForm(request.POST or None, initial={"language": event.language})
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_session(event=event, by=request.user, **form.cleaned_data)
+            services.add_session(
+                event=event,
+                by=request.user,
+                title_translations=form.translations(),
+                **form.model_data(),
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The session is added to the programme."))
             return redirect(event)
     return render(request, "events/session_form.html", {"form": form, "event": event})
+
+
+@login_required
+def session_edit(request, slug, pk):
+    event = _visible_event(request, slug)
+    if not request.user.has_perm("events.change_event", event):
+        raise PermissionDenied
+    session = get_object_or_404(event.sessions.prefetch_related("translations"), pk=pk)
+    form = SessionForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_session(
+                session=session,
+                by=request.user,
+                title_translations=form.translations(),
+                **form.model_data(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The session is saved."))
+            return redirect(event)
+    return render(
+        request, "events/session_form.html", {"form": form, "event": event, "session": session}
+    )
 
 
 @login_required

@@ -72,7 +72,7 @@ def resolution_by_authority(*, today: dt.date | None = None) -> list[dict]:
         (organisation.pk, organisation.display_name)
         for organisation in Organisation.objects.filter(
             pk__in=[pk for pk in rows_by_authority if pk is not None]
-        )
+        ).prefetch_related("translations")
     )
     rows = []
     for authority, row in rows_by_authority.items():

@@ -49,12 +49,13 @@ def current_slug(locality) -> str | None:
 
 
 def organisation_document(organisation) -> Document:
-    """An organisation's profile: what it does, in its own words, as a counterpart."""
+    """An organisation's profile: what it does, in its own words, as a counterpart; found by
+    its name in every language it has one (its translations' names too)."""
+    names = [organisation.name, organisation.name_en]
+    names += [row.name for row in organisation.translations.all()]
     return Document(
         id=organisation_key(organisation.pk),
-        title=without_demo_marker(
-            " / ".join(dict.fromkeys(n for n in (organisation.name, organisation.name_en) if n))
-        ),
+        title=without_demo_marker(" / ".join(dict.fromkeys(n for n in names if n))),
         text=without_demo_marker(organisation.description or organisation.name),
         # Detected: the profile's language field is often left at its default.
         language=None,

@@ -104,7 +104,7 @@ def index_organisation(organisation_id: int) -> None:
     organisation = (
         Organisation.objects.filter(pk=organisation_id, is_published=True)
         .select_related("locality__successor")
-        .prefetch_related("sectors")
+        .prefetch_related("sectors", "translations")
         .first()
     )
     if organisation is None:
@@ -150,7 +150,9 @@ def rebuild_index(
     sources = [
         (
             "organisation",
-            organisations.select_related("locality__successor").prefetch_related("sectors"),
+            organisations.select_related("locality__successor").prefetch_related(
+                "sectors", "translations"
+            ),
             organisation_document,
         ),
         ("proposal", proposals, proposal_document),

@@ -129,7 +129,13 @@ def _with_details(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return proposals.select_related(
         "organisation", "locality", "investment", "export"
     ).prefetch_related(
-        "sectors", "partnership_types", "target_countries", "target_localities", "translations"
+        "sectors",
+        "partnership_types",
+        "target_countries",
+        "target_localities",
+        "translations",
+        # The organisation's name in the reader's language (directory/names.py).
+        "organisation__translations",
     )
 
 
@@ -193,7 +199,7 @@ def published_proposal_rows() -> QuerySet[Proposal]:
     return (
         Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
         .select_related("organisation", "locality")
-        .prefetch_related("sectors", "translations")
+        .prefetch_related("sectors", "translations", "organisation__translations")
     )
 
 

@@ -33,7 +33,11 @@ def _yes_no(value: bool) -> str:
 
 def organisation_table(user) -> tuple[list[str], Iterator[list[str]]]:
     organisations = (
-        organisations_visible_to(user).prefetch_related("sectors").order_by("name", "pk")
+        # The columns are the organisation's own: its translations are not read.
+        organisations_visible_to(user)
+        .prefetch_related(None)
+        .prefetch_related("sectors")
+        .order_by("name", "pk")
     )
 
     def rows():

@@ -93,6 +93,10 @@ class EventList(Schema):
 class SessionOut(Schema):
     kind: str
     title: str
+    language: str = Field(..., description="The language of the title")
+    translations: dict[str, str] = Field(
+        ..., description="The title in other languages, by language code (read-only)"
+    )
     starts_at: dt.datetime
     ends_at: dt.datetime
     room: str
@@ -132,12 +136,14 @@ class EventDetailOut(EventOut):
             {
                 "kind": session.kind,
                 "title": session.title,
+                "language": session.language,
+                "translations": {row.language: row.title for row in session.translations.all()},
                 "starts_at": session.starts_at.astimezone(zone),
                 "ends_at": session.ends_at.astimezone(zone),
                 "room": session.room,
                 "speakers": session.speakers,
             }
-            for session in event.sessions.all()
+            for session in event.sessions.prefetch_related("translations")
         ]
 
     @staticmethod

@@ -23,11 +23,13 @@ from kakehashi.events.models.meetings import (
     ScheduleRun,
     ScheduleRunStatus,
 )
+from kakehashi.events.models.translation import EventTranslation, SessionTranslation
 
 __all__ = [
     "Event",
     "EventOrganiser",
     "EventSeries",
+    "EventTranslation",
     "Interpreter",
     "Meeting",
     "MeetingParticipant",
@@ -46,4 +48,5 @@ __all__ = [
     "ScheduleRunStatus",
     "Session",
     "SessionKind",
+    "SessionTranslation",
 ]

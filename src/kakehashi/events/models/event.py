@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kakehashi.common.i18n import Language, pick_name
+from kakehashi.common.i18n import Language, pick_name, reader_language
+from kakehashi.common.translations import translation_into
 from kakehashi.directory.models import Locality, Organisation, Person
 
 
@@ -142,6 +143,9 @@ class Session(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
     kind = models.CharField(_("kind"), max_length=10, choices=SessionKind.choices)
     title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(
+        _("language of the title"), max_length=5, choices=Language.choices, default=Language.EN
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     room = models.CharField(_("room"), max_length=100, blank=True)
@@ -161,6 +165,17 @@ class Session(models.Model):
 
     def __str__(self):
         return self.title
+
+    def title_in(self, language: str) -> str:
+        """The title for a reader of `language`: its translation where there is one, else
+        the title as written (sessions are listed with `prefetch_related("translations")`)."""
+        translation = translation_into(self, language, original_language=self.language)
+        return translation.title if translation is not None else self.title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language, where known."""
+        return self.title_in(reader_language())
 
 
 def new_calendar_token() -> str:
@@ -239,3 +254,13 @@ class Registration(models.Model):
     @property
     def delegation_size(self) -> int:
         return 1 + self.members.count()
+
+    @property
+    def delegates(self) -> list[Person]:
+        """The lead first, then the other delegates."""
+        return [self.lead, *self.members.all()]
+
+    @property
+    def delegate_names(self) -> list[str]:
+        """The delegates' names in the reader's script where known."""
+        return [person.display_name for person in self.delegates]

@@ -7,6 +7,7 @@ from kakehashi.events.services.event import (
     decide_registration,
     register,
     update_event,
+    update_session,
 )
 from kakehashi.events.services.meetings import (
     add_interpreter,
@@ -58,4 +59,5 @@ __all__ = [
     "set_table",
     "start_schedule_run",
     "update_event",
+    "update_session",
 ]

@@ -13,6 +13,12 @@ from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.directory.services import person_for_user
 from kakehashi.events.models import Event, Registration, RegistrationStatus, Session
+from kakehashi.events.queries import organises
+from kakehashi.events.services.translations import (
+    check_translations,
+    source_of,
+    store_translations,
+)
 
 EVENT_FIELDS = (
     "slug",
@@ -51,11 +57,36 @@ def _check_event(fields: dict, organisers) -> None:
         raise ValidationError(_("An event needs at least one organiser."), code="no_organiser")
 
 
+def _check_descriptions(fields: dict, descriptions) -> dict[str, str]:
+    return check_translations(
+        descriptions,
+        original_language=fields.get("language", "en"),
+        original=fields.get("description", ""),
+        limit=8000,
+        field=_("description"),
+    )
+
+
+def _store_descriptions(event: Event, descriptions: dict[str, str], by) -> None:
+    store_translations(
+        event.translations,
+        descriptions,
+        field="description",
+        original=event.description,
+        by=by,
+        source=source_of(by, organiser=organises(by, event)),
+    )
+
+
 @transaction.atomic
-def create_event(*, by, organisers: list[Organisation], **fields) -> Event:
+def create_event(
+    *, by, organisers: list[Organisation], description_translations=None, **fields
+) -> Event:
     """Create an event. The user must act for one of its organisers (platform
-    administrators may create any)."""
+    administrators may create any). `description_translations`: the description in the
+    other languages, by language code (see services/translations.py)."""
     _check_event(fields, organisers)
+    descriptions = _check_descriptions(fields, description_translations)
     if not is_platform_admin(by) and not {o.pk for o in organisers} & organisation_ids_of(by):
         raise ValidationError(
             _("Your organisation must be one of the organisers."), code="not_an_organiser"
@@ -64,12 +95,19 @@ def create_event(*, by, organisers: list[Organisation], **fields) -> Event:
         raise ValidationError(_("This short name is already used."), code="slug_taken")
     event = Event.objects.create(**{name: fields[name] for name in EVENT_FIELDS if name in fields})
     event.organisers.set(organisers)
+    _store_descriptions(event, descriptions, by)
     return event
 
 
 @transaction.atomic
-def update_event(*, event: Event, by, organisers: list[Organisation], **fields) -> Event:
+def update_event(
+    *, event: Event, by, organisers: list[Organisation], description_translations=None, **fields
+) -> Event:
     _check_event(fields, organisers)
+    descriptions = _check_descriptions(
+        {"language": event.language, "description": event.description, **fields},
+        description_translations,
+    )
     if Event.objects.filter(slug=fields["slug"]).exclude(pk=event.pk).exists():
         raise ValidationError(_("This short name is already used."), code="slug_taken")
     for name in EVENT_FIELDS:
@@ -77,11 +115,11 @@ def update_event(*, event: Event, by, organisers: list[Organisation], **fields) 
             setattr(event, name, fields[name])
     event.save()
     event.organisers.set(organisers)
+    _store_descriptions(event, descriptions, by)
     return event
 
 
-@transaction.atomic
-def add_session(*, event: Event, by, **fields) -> Session:
+def _check_session(event: Event, fields: dict, titles) -> dict[str, str]:
     starts_at, ends_at = fields["starts_at"], fields["ends_at"]
     if ends_at <= starts_at:
         raise ValidationError(
@@ -94,7 +132,51 @@ def add_session(*, event: Event, by, **fields) -> Session:
         raise ValidationError(
             _("A session must take place during the event."), code="session_outside_event"
         )
-    return Session.objects.create(event=event, **fields)
+    return check_translations(
+        titles,
+        original_language=fields.get("language", "en"),
+        original=fields.get("title", ""),
+        limit=200,
+        field=_("title"),
+    )
+
+
+def _store_titles(session: Session, titles: dict[str, str], by) -> None:
+    store_translations(
+        session.translations,
+        titles,
+        field="title",
+        original=session.title,
+        by=by,
+        source=source_of(by, organiser=organises(by, session.event)),
+    )
+
+
+@transaction.atomic
+def add_session(*, event: Event, by, title_translations=None, **fields) -> Session:
+    """Add a session to the programme; `title_translations`: its title in the other
+    languages, by language code (see services/translations.py)."""
+    titles = _check_session(event, fields, title_translations)
+    session = Session.objects.create(event=event, **fields)
+    _store_titles(session, titles, by)
+    return session
+
+
+SESSION_FIELDS = ("kind", "title", "language", "starts_at", "ends_at", "room", "speakers")
+
+
+@transaction.atomic
+def update_session(*, session: Session, by, title_translations=None, **fields) -> Session:
+    """Change a session of the programme and its translations (the caller checks that `by`
+    may change the event)."""
+    session = Session.objects.select_for_update().select_related("event").get(pk=session.pk)
+    fields = {name: fields.get(name, getattr(session, name)) for name in SESSION_FIELDS}
+    titles = _check_session(session.event, fields, title_translations)
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.save()
+    _store_titles(session, titles, by)
+    return session
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.events.agenda import registration_language
 from kakehashi.events.models import (
     Event,
     Interpreter,
@@ -303,7 +304,10 @@ def send_request_reminders(*, now: dt.datetime | None = None, older_than_hours: 
             event__ends_on__gte=now.date(),
         )
         .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lte=now - dt.timedelta(hours=24)))
-        .select_related("event", "recipient__lead__user", "sender__organisation")
+        .select_related(
+            "event", "recipient__lead__user", "recipient__organisation", "sender__organisation"
+        )
+        .prefetch_related("sender__organisation__translations")
     )
     by_recipient: dict[int, list[MeetingRequest]] = {}
     for request in due:
@@ -322,7 +326,7 @@ def _send_reminder(recipient: Registration, requests: list[MeetingRequest]) -> b
     address = lead.user.email if lead.user_id else lead.email
     if not address:
         return False
-    language = lead.user.preferred_language if lead.user_id else "en"
+    language = registration_language(recipient)
     event = requests[0].event
     with translation.override(language):
         subject = _("Meeting requests are waiting for your answer: %(event)s") % {

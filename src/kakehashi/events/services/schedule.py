@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
+from kakehashi.events.agenda import registration_language
 from kakehashi.events.models import (
     Event,
     Meeting,
@@ -403,8 +404,7 @@ def _tell_changes(event: Event, registration: Registration, meetings: list[Meeti
     address = lead.user.email if lead.user_id else lead.email
     if not address:
         return
-    language = lead.user.preferred_language if lead.user_id else "en"
-    with translation.override(language):
+    with translation.override(registration_language(registration)):
         subject = _("Your meetings at %(event)s have changed") % {"event": event.name}
         body = render_to_string(
             "events/email/schedule_changed.txt",
