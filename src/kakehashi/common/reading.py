@@ -9,7 +9,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from kakehashi.common.i18n import Language, reader_language
-from kakehashi.common.translations import TranslationSource
+from kakehashi.common.translations import TranslationSource, translation_into
 
 # Languages are named as they read inside a sentence (`Language.in_sentence`): "từ tiếng Việt",
 # not "từ Tiếng Việt".
@@ -91,12 +91,9 @@ def in_language(record, language: str):
     its translation into that language (a row with `language`, `source` and the translated
     fields) when it has one, otherwise the record itself. Reads `record.translations.all()`,
     so a list prefetches "translations" to stay one query per table."""
-    if not language or language == record.language:
+    if not language:
         return record
-    for row in record.translations.all():
-        if row.language == language:
-            return row
-    return record
+    return translation_into(record, language, original_language=record.language) or record
 
 
 def title_for_reader(record):

@@ -76,9 +76,10 @@ class TranslationBase(models.Model):
         return self.source != TranslationSource.MACHINE
 
 
-def translation_into(record, language: str, *, original_language: str):
+def translation_into(record, language: str, *, original_language: str | None):
     """The row of `record.translations` in `language`, or None (None too for the record's
-    own language). Reads the rows prefetched with the record when there are
+    own language; None as `original_language` when its texts have several, as an
+    obstacle's title and summary). Reads the rows prefetched with the record when there are
     (`prefetch_related("translations")`: a list costs one query, not one per record), and
     asks the database otherwise."""
     if language == original_language:

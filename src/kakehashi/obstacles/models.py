@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language, reader_language
-from kakehashi.common.translations import TranslationBase
+from kakehashi.common.translations import TranslationBase, translation_into
 from kakehashi.directory.models import Country, Locality, Organisation
 
 
@@ -196,7 +196,7 @@ class Obstacle(models.Model):
     def translation_into(self, language: str) -> "ObstacleTranslation | None":
         """The translation into `language` from the prefetched rows (queries._with_related),
         or None."""
-        return next((row for row in self.translations.all() if row.language == language), None)
+        return translation_into(self, language, original_language=None)
 
     @property
     def reader_translation(self) -> "ObstacleTranslation | None":

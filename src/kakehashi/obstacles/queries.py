@@ -191,7 +191,8 @@ def public_resolved() -> QuerySet[Obstacle]:
     return (
         Obstacle.objects.filter(PUBLIC)
         .select_related("locality", "authority")
-        .prefetch_related("translations")
+        # the authority's name in the reader's language (directory/names.py)
+        .prefetch_related("translations", "authority__translations")
         .order_by("-closed_at", "-pk")
     )
 

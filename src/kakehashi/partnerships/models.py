@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.dates import DatePrecision, format_partial_date
 from kakehashi.common.i18n import Language, reader_language
-from kakehashi.common.translations import TranslationBase, fingerprint
+from kakehashi.common.translations import TranslationBase, fingerprint, translation_into
 from kakehashi.directory.models import Locality, Organisation, Sector
 
 
@@ -83,9 +83,7 @@ class Partnership(models.Model):
     def translation_into(self, language: str) -> "PartnershipTranslation | None":
         """The record's translation into `language` from the prefetched rows (see
         queries._with_details), or None; None too for the record's own language."""
-        if language == self.language:
-            return None
-        return next((row for row in self.translations.all() if row.language == language), None)
+        return translation_into(self, language, original_language=self.language)
 
     @property
     def reader_translation(self) -> "PartnershipTranslation | None":
