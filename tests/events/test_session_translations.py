@@ -173,4 +173,4 @@ def test_the_event_description_in_the_readers_language_with_the_original_at_hand
     # A Vietnamese reader has no translation yet: the original, said so.
     html = page(client, event.get_absolute_url(), "vi")
     assert "Provincial leaders meet Japanese partners." in html
-    assert "Chưa có bản dịch sang Tiếng Việt." in html
+    assert "Chưa có bản dịch sang tiếng Việt." in html

@@ -14,7 +14,8 @@ def _funnel_cells(page: str) -> list[str]:
 
 
 def test_locality_figures_exact(world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(16):
+    # (the public obstacles bring their translations and their authorities' translated names)
+    with django_assert_max_num_queries(17):
         data = localities.locality_figures(locality("da-nang"))
     stages = [
         "proposals",
@@ -38,7 +39,7 @@ def test_locality_figures_exact(world, django_assert_max_num_queries):
 def test_locality_page_shows_funnel_outcomes_and_public_obstacles_only(
     world, client, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(21):
         response = client.get("/insights/localities/da-nang/")
     page = response.content.decode()
     assert response.status_code == 200
