@@ -77,23 +77,28 @@ def periodic() -> bool:
 
 def ensure_scheduled() -> datetime | None:
     """Queue the next periodic run unless one already waits; when it will run."""
+    from kakehashi.common.tasks import run_daily_jobs
+
+    return queue_unless_waiting(run_daily_jobs, next_run_after)
+
+
+def queue_unless_waiting(task, when) -> datetime | None:
+    """Queue `task` to run at `when()` unless a run of it already waits; when it will run.
+    None when the worker runs no periodic work (see `periodic`). The periodic tasks (the
+    daily jobs, the meeting reminders' sweep) queue their own next run this way."""
     if not periodic():
         return None
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    from kakehashi.common.tasks import run_daily_jobs
-
     waiting = (
-        DBTaskResult.objects.filter(
-            status=TaskResultStatus.READY, task_path=run_daily_jobs.module_path
-        )
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=task.module_path)
         .order_by("run_after")
         .values_list("run_after", flat=True)
         .first()
     )
     if waiting is not None:
         return waiting
-    at = next_run_after()
-    run_daily_jobs.using(run_after=at).enqueue()
+    at = when()
+    task.using(run_after=at).enqueue()
     return at

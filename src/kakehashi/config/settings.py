@@ -270,6 +270,14 @@ KAKEHASHI_TRANSLATION_ATTEMPTS = int(os.environ.get("KAKEHASHI_TRANSLATION_ATTEM
 # once either way). KAKEHASHI_DAILY_BY_WORKER=false leaves them to the timer alone.
 KAKEHASHI_DAILY_AT = os.environ.get("KAKEHASHI_DAILY_AT", "06:00")
 KAKEHASHI_DAILY_BY_WORKER = env_bool("KAKEHASHI_DAILY_BY_WORKER", True)
+# Each delegation of a published meeting gets a reminder this many minutes before it starts
+# (events/services/reminders.py); with the database queue a worker sweeps for due reminders
+# every KAKEHASHI_MEETING_REMINDER_SWEEP_MINUTES, else `kakehashi send_meeting_reminders`
+# from a timer does.
+KAKEHASHI_MEETING_REMINDER_MINUTES = int(os.environ.get("KAKEHASHI_MEETING_REMINDER_MINUTES", 30))
+KAKEHASHI_MEETING_REMINDER_SWEEP_MINUTES = int(
+    os.environ.get("KAKEHASHI_MEETING_REMINDER_SWEEP_MINUTES", 5)
+)
 
 # The cache (docs/operations.md): by default each process keeps its own in memory
 # (nothing to install or clean). "file" or "database" share one cache between the processes

@@ -1,4 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _schedule_reminders(sender, **kwargs) -> None:
+    """With the database queue, every deployment queues the first (or a lost) sweep for
+    meeting reminders (events/tasks.py)."""
+    from kakehashi.events.tasks import ensure_reminders_scheduled
+
+    ensure_reminders_scheduled()
 
 
 class EventsConfig(AppConfig):
@@ -6,6 +15,7 @@ class EventsConfig(AppConfig):
     label = "events"
 
     def ready(self):
+        post_migrate.connect(_schedule_reminders, sender=self)
         # Organisations that met at an event are a reason the matching gives.
         from kakehashi.events.matching import organisations_that_met
         from kakehashi.matching.context import register_met_before

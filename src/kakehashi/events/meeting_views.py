@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -180,6 +181,7 @@ def my_meetings(request, slug):
             "availability_form": availability_form,
             "outcome_form": OutcomeForm(),
             "zone": zoneinfo.ZoneInfo(event.time_zone),
+            "now": timezone.now(),
         },
     )
 

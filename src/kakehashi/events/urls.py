@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.events import meeting_views, schedule_views, views
+from kakehashi.events import live_views, meeting_views, schedule_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -39,6 +39,8 @@ urlpatterns = [
         name="meeting_update",
     ),
     path("<slug:slug>/meetings/", meeting_views.my_meetings, name="my_meetings"),
+    path("<slug:slug>/meetings/book/", live_views.book, name="book"),
+    path("<slug:slug>/meetings/<int:pk>/cancel/", live_views.cancel, name="cancel_meeting"),
     path(
         "<slug:slug>/meetings/requests/<int:pk>/answer/",
         meeting_views.answer_request,

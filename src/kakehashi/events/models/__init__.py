@@ -23,6 +23,7 @@ from kakehashi.events.models.meetings import (
     ScheduleRun,
     ScheduleRunStatus,
 )
+from kakehashi.events.models.reminders import MeetingReminder
 from kakehashi.events.models.translation import EventTranslation, SessionTranslation
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "MeetingParticipant",
     "MeetingPeriod",
     "MeetingPriority",
+    "MeetingReminder",
     "MeetingRequest",
     "MeetingSlot",
     "MeetingStatus",
