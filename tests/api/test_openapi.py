@@ -96,6 +96,9 @@ def test_openapi_documents_every_operation(anonymous):
         ("POST", "/api/v1/events/{slug}/meeting-requests/{request_id}/answer"),
         ("GET", "/api/v1/events/{slug}/agenda"),
         ("GET", "/api/v1/events/{slug}/meetings"),
+        ("GET", "/api/v1/events/{slug}/free-slots"),
+        ("POST", "/api/v1/events/{slug}/bookings"),
+        ("POST", "/api/v1/events/{slug}/meetings/{meeting_id}/cancel"),
     }
     public = schema["paths"]["/api/v1/localities"]["get"]["security"]
     assert public == [{"TokenAuth": []}, {"SessionAuth": []}, {}]
