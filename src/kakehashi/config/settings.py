@@ -278,6 +278,17 @@ KAKEHASHI_MEETING_REMINDER_MINUTES = int(os.environ.get("KAKEHASHI_MEETING_REMIN
 KAKEHASHI_MEETING_REMINDER_SWEEP_MINUTES = int(
     os.environ.get("KAKEHASHI_MEETING_REMINDER_SWEEP_MINUTES", 5)
 )
+# Reminders also as Web Push messages to browsers that opted in (notifications/push.py): off
+# unless KAKEHASHI_WEB_PUSH=true with a VAPID key pair (`kakehashi vapid_keys` makes one) and
+# a contact address for the push services.
+KAKEHASHI_WEB_PUSH = env_bool("KAKEHASHI_WEB_PUSH", False)
+KAKEHASHI_VAPID_PRIVATE_KEY = os.environ.get("KAKEHASHI_VAPID_PRIVATE_KEY", "")
+KAKEHASHI_VAPID_PUBLIC_KEY = os.environ.get("KAKEHASHI_VAPID_PUBLIC_KEY", "")
+KAKEHASHI_VAPID_SUBJECT = os.environ.get("KAKEHASHI_VAPID_SUBJECT", "mailto:admin@localhost")
+KAKEHASHI_WEB_PUSH_TIMEOUT = float(os.environ.get("KAKEHASHI_WEB_PUSH_TIMEOUT", 10))
+# How long a push service keeps a message for a browser that is offline: a reminder is of
+# no use after its meeting has begun.
+KAKEHASHI_WEB_PUSH_TTL = int(os.environ.get("KAKEHASHI_WEB_PUSH_TTL", 1800))
 
 # The cache (docs/operations.md): by default each process keeps its own in memory
 # (nothing to install or clean). "file" or "database" share one cache between the processes

@@ -6,6 +6,7 @@ from kakehashi.common import health
 from kakehashi.common import views as common_views
 from kakehashi.config import metrics
 from kakehashi.config import views as site_views
+from kakehashi.notifications import push_views
 from kakehashi.partnerships import views as partnership_views
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("healthz", health.liveness, name="healthz"),
     path("readyz", health.readiness, name="readyz"),
     path("metrics", metrics.metrics, name="metrics"),
+    # Web Push reminders: a service worker may only serve pages at or below its own address.
+    path("service-worker.js", push_views.service_worker, name="service_worker"),
     path("language/", common_views.set_language, name="set_language"),
     path("accounts/", include("kakehashi.accounts.urls")),
     path("", include("kakehashi.directory.urls")),

@@ -39,3 +39,24 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class PushSubscription(models.Model):
+    """A browser that agreed to receive this person's reminders as Web Push messages
+    (notifications/push.py): the push service's address and the keys that encrypt for it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("browser for reminders")
+        verbose_name_plural = _("browsers for reminders")
+
+    def __str__(self):
+        return f"Push subscription of {self.user}"

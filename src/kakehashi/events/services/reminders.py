@@ -1,6 +1,7 @@
 """Reminders before each meeting: an e-mail to each delegation of a published meeting,
 `KAKEHASHI_MEETING_REMINDER_MINUTES` before it starts, in the delegation's language, naming
-the counterpart and the table.
+the counterpart and the table; and, when Web Push is on, a short message to each browser of
+the delegation's lead that opted in (notifications/push.py).
 
 `send_meeting_reminders()` is a sweep: it finds the meetings that start within the lead time
 and have not been reminded for that start, claims a `MeetingReminder` row per delegation
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -25,6 +27,7 @@ from kakehashi.directory.names import organisation_name
 from kakehashi.events.agenda import delegation_people, registration_language
 from kakehashi.events.models import Meeting, MeetingReminder, MeetingStatus, Registration
 from kakehashi.events.queries import with_names
+from kakehashi.notifications.push import push
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +104,20 @@ def _send(meeting: Meeting, registration: Registration) -> bool:
             {"meeting": meeting, "counterparts": counterparts, "event": meeting.event},
         )
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    if lead.user_id:
+        with translation.override(language):
+            place = (
+                _("Table: %(table)s") % {"table": meeting.published_table.name}
+                if meeting.published_table
+                else ""
+            )
+        push(
+            user=lead.user,
+            title=subject,
+            body=place,
+            link=f"{reverse('events:my_meetings', args=[meeting.event.slug])}"
+            f"?delegation={registration.pk}",
+        )
     return True
 
 

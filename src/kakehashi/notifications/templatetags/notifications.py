@@ -19,3 +19,14 @@ def unread_notifications_count(context) -> int:
     if not hasattr(request, "_unread_notifications_count"):
         request._unread_notifications_count = unread_count(user)
     return request._unread_notifications_count
+
+
+@register.inclusion_tag("notifications/_push_button.html")
+def web_push_button():
+    """{% web_push_button %}: "Remind me in this browser too", when Web Push is switched on
+    (notifications/push.py); nothing otherwise."""
+    from django.conf import settings
+
+    from kakehashi.notifications.push import push_enabled
+
+    return {"key": settings.KAKEHASHI_VAPID_PUBLIC_KEY if push_enabled() else ""}
