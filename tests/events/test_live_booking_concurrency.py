@@ -32,7 +32,7 @@ def approved(event, country, place):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_parallel_bookings_of_one_slot_make_one_meeting():
+def test_twenty_parallel_bookings_of_one_slot_make_one_meeting(reference):
     event, organiser = _event_with_programme("rush-2027", "Rush 2027", 30)
     for number in range(1, WRITERS + 2):
         services.set_table(event=event, name=f"Table {number}", seats=2, by=organiser)

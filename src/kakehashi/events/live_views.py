@@ -1,6 +1,8 @@
 """Pages for changes on the event day: book a free slot with another delegation, cancel a
 meeting (events/services/live.py)."""
 
+import zoneinfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -57,6 +59,7 @@ def book(request, slug):
             "others": others,
             "counterpart": counterpart,
             "free_slots": free_slots,
+            "free_days": _by_day(free_slots, event.time_zone),
             "why_none": _why_none(options) if options and not free_slots else "",
             "published": event.schedule_published_at is not None,
         },
@@ -79,6 +82,15 @@ def cancel(request, slug, pk):
     delegation = request.POST.get("delegation", "")
     url = reverse("events:my_meetings", args=[event.slug])
     return redirect(f"{url}?delegation={delegation}" if delegation.isdigit() else url)
+
+
+def _by_day(slots, time_zone: str) -> list[tuple]:
+    """The slots as (day, [slots]) in the event's time zone, in time order."""
+    zone = zoneinfo.ZoneInfo(time_zone)
+    days: dict = {}
+    for slot in slots:
+        days.setdefault(slot.starts_at.astimezone(zone).date(), []).append(slot)
+    return list(days.items())
 
 
 def _why_none(options: BookingOptions) -> str:
