@@ -64,6 +64,9 @@ def test_bad_bookings_are_refused_and_write_nothing(as_user, published):
         assert answer.status_code == 422, answer.json()
         assert code in str(answer.json())
     assert not Meeting.objects.exists()
-    assert as_user(UserFactory()).get(
-        f"/events/{event.slug}/free-slots?counterpart={hue.pk}"
-    ).status_code == 403
+    assert (
+        as_user(UserFactory())
+        .get(f"/events/{event.slug}/free-slots?counterpart={hue.pk}")
+        .status_code
+        == 403
+    )

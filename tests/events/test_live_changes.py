@@ -1,7 +1,6 @@
 """Changes on the event day: a delegation books a free slot with another once the schedule is
 published; either party cancels; each meeting is reminded once before it starts."""
 
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -226,9 +225,7 @@ def test_a_moved_meeting_is_reminded_again_and_a_cancelled_one_not(conference, m
     moved = book(delegations, "danang", "osaka", slot_at(event, 14, 30))
     cancelled = book(delegations, "hue", "aichi", slot_at(event, 14, 30))
     assert send_meeting_reminders(now=at(14, 5)) == 4
-    services.place_meeting(
-        meeting=moved, slot=slot_at(event, 15), table=moved.table, by=organiser
-    )
+    services.place_meeting(meeting=moved, slot=slot_at(event, 15), table=moved.table, by=organiser)
     a_finished_run(event, organiser)
     services.publish_schedule(event=event, by=organiser)
     cancel(cancelled, delegations["hue"][1], now=at(14, 6))
