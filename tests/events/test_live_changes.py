@@ -271,3 +271,17 @@ def test_the_booking_page_refuses_a_bad_slot_and_strangers(client, conference):
     assert client.get(url).status_code == 403
     cancel = reverse("events:cancel_meeting", args=[event.slug, 1])
     assert client.post(cancel).status_code == 404
+
+
+def test_a_meeting_moved_in_an_unpublished_draft_holds_both_places(conference):
+    event, organiser, delegations = conference
+    publish(event, organiser)
+    meeting = book(delegations, "danang", "osaka", slot_at(event, 14))
+    services.place_meeting(
+        meeting=meeting, slot=slot_at(event, 15), table=meeting.table, by=organiser
+    )  # the draft moves it; Da Nang's agenda still says 14:00 until the organisers publish
+    options = BookingOptions(delegations["danang"][0], delegations["hue"][0], BEFORE)
+    assert options.refusal(slot_at(event, 14)).code == "delegation_busy"
+    assert options.refusal(slot_at(event, 15)).code == "delegation_busy"
+    assert options.count[delegations["danang"][0].pk] == 1
+    assert options.refusal(slot_at(event, 14, 30)) is None

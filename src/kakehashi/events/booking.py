@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kakehashi.events.models import (
@@ -49,13 +50,20 @@ class BookingOptions:
         self.slots = list(event.meeting_slots.all())
         self.interpreting = interpreting_need([registration, counterpart])
         pair = (registration.pk, counterpart.pk)
+        # A meeting holds its draft place and, until the draft is published, the place the
+        # delegations were told: a booking must fit both.
+        placed = Q(slot__isnull=False) | Q(published_slot__isnull=False)
         seats = MeetingParticipant.objects.filter(
-            registration_id__in=pair, slot__isnull=False, meeting__status__in=HOLDING
-        ).values_list("registration_id", "slot_id")
+            registration_id__in=pair,
+            meeting__status__in=HOLDING,
+            meeting_id__in=Meeting.objects.filter(placed).values("pk"),
+        ).values_list("registration_id", "meeting_id", "slot_id", "meeting__published_slot_id")
         self.taken_by = defaultdict(set)  # registration id -> slot ids it meets in
-        for registration_id, slot_id in seats:
-            self.taken_by[registration_id].add(slot_id)
-        self.count = {pk: len(self.taken_by[pk]) for pk in pair}
+        meetings_of = defaultdict(set)
+        for registration_id, meeting_id, slot_id, published_slot_id in seats:
+            self.taken_by[registration_id] |= {slot_id, published_slot_id} - {None}
+            meetings_of[registration_id].add(meeting_id)
+        self.count = {pk: len(meetings_of[pk]) for pk in pair}
         self.unavailable = {
             registration.pk: _busy_slots(registration, self.slots),
             counterpart.pk: _busy_slots(counterpart, self.slots),
@@ -70,11 +78,22 @@ class BookingOptions:
         self.tables = list(event.meeting_tables.filter(is_active=True).order_by("seats", "name"))
         self.tables_taken = defaultdict(set)
         self.interpreters_taken = defaultdict(set)
-        for slot_id, table_id, interpreter_id in Meeting.objects.filter(
-            event=event, status__in=HOLDING, slot__isnull=False
-        ).values_list("slot_id", "table_id", "interpreter_id"):
-            self.tables_taken[slot_id].add(table_id)
-            self.interpreters_taken[slot_id].add(interpreter_id)
+        for (
+            slot_id,
+            table_id,
+            published_slot_id,
+            published_table_id,
+            interpreter_id,
+        ) in Meeting.objects.filter(placed, event=event, status__in=HOLDING).values_list(
+            "slot_id", "table_id", "published_slot_id", "published_table_id", "interpreter_id"
+        ):
+            for held_slot, held_table in (
+                (slot_id, table_id),
+                (published_slot_id, published_table_id),
+            ):
+                if held_slot is not None:
+                    self.tables_taken[held_slot].add(held_table)
+                    self.interpreters_taken[held_slot].add(interpreter_id)
         self.interpreters = [
             interpreter
             for interpreter in event.interpreters.prefetch_related("unavailable_slots")
