@@ -112,4 +112,3 @@ def _publish_demo_schedule(event: Event) -> None:
                 taken.add((slot.pk, "interpreter", interpreter.pk))
             break
     Event.objects.filter(pk=event.pk).update(schedule_published_at=timezone.now())
-
