@@ -108,6 +108,10 @@ def test_an_a4_sheet_holds_four_badges(day):
     badges = checkin.issue_badges(event=event, by=organiser)
     pages = qr_codes_in_pdf(badges_pdf(event, badges_to_print(event, badges), "ja", "a4"))
     assert [len(page) for page in pages] == [4, 1]
+    # Written in Japanese: the role and the locality too.
+    text = badges_html(event, badges_to_print(event, badges), "ja", "a4")
+    assert "団長" in text and "Head of delegation" not in text
+    assert "大阪府" in text
 
 
 def test_a_scan_checks_in_once_and_says_where_the_first_meeting_is(day):
@@ -125,7 +129,7 @@ def test_a_scan_checks_in_once_and_says_where_the_first_meeting_is(day):
             checkin.check_in_badge(event=event, token=badge.token, by=organiser)
         )
     assert first["created"] is True
-    assert first["meeting"]["time"] == "10 Mar 2027, 14:00–14:30"
+    assert (first["meeting"]["time"], first["meeting"]["day"]) == ("14:00–14:30", "10 Mar 2027")
     assert first["meeting"]["table"] == "Table 3"
     CheckIn.objects.update(checked_in_at=nine)
     with translation.override("ja"):

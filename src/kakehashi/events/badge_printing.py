@@ -6,7 +6,7 @@ A badge's QR code (segno) carries the badge's token and nothing else; it is embe
 PNG drawn at a whole number of pixels per module and shown without smoothing, so that it
 prints sharp and can be read back from the PDF."""
 
-import base64
+import contextlib
 
 import segno
 from django.template.loader import render_to_string
@@ -19,20 +19,21 @@ LAYOUTS = ("a6", "a4")
 
 
 def qr_data_uri(token: str) -> str:
-    qr = segno.make_qr(token, error="m")
-    png = qr.png_data_uri(scale=10, border=4)
-    # segno already returns "data:image/png;base64,..."; keep it as is.
-    return png
-
-
-def qr_png(token: str) -> bytes:
-    """The QR code as PNG bytes (for tests and the page preview)."""
-    return base64.b64decode(qr_data_uri(token).split(",", 1)[1])
+    """The QR code of a token as a PNG data: URI (10 pixels a module, the quiet zone of 4
+    modules that readers need)."""
+    return segno.make_qr(token, error="m").png_data_uri(scale=10, border=4)
 
 
 def _html(template: str, context: dict, language: str, event) -> str:
+    return render_to_string(template, {**context, "language": language, "event": event})
+
+
+@contextlib.contextmanager
+def _writing(language: str, event):
+    """A document's reads and template in its reader's language (role names and localities
+    are words of that language too) and in the event's time zone."""
     with translation.override(language), timezone.override(event.time_zone):
-        return render_to_string(template, {**context, "language": language, "event": event})
+        yield
 
 
 def as_pdf(html: str) -> bytes:
@@ -45,16 +46,13 @@ def badges_html(event, badges, language: str, layout: str = "a6") -> str:
     """The badges (loaded with `checkin.badges_to_print`) as the HTML that `badges_pdf`
     prints, in `language`."""
     layout = layout if layout in LAYOUTS else "a6"
-    cards = badge_cards(badges, language)
-    for card in cards:
-        card.qr = qr_data_uri(card.badge.token)
-    sheets = [cards[i : i + 4] for i in range(0, len(cards), 4)] if layout == "a4" else []
-    return _html(
-        "events/badges_print.html",
-        {"cards": cards, "sheets": sheets, "layout": layout},
-        language,
-        event,
-    )
+    with _writing(language, event):
+        cards = badge_cards(badges, language)
+        for card in cards:
+            card.qr = qr_data_uri(card.badge.token)
+        sheets = [cards[i : i + 4] for i in range(0, len(cards), 4)] if layout == "a4" else []
+        context = {"cards": cards, "sheets": sheets, "layout": layout}
+        return _html("events/badges_print.html", context, language, event)
 
 
 def badges_pdf(event, badges, language: str, layout: str = "a6") -> bytes:
@@ -62,8 +60,9 @@ def badges_pdf(event, badges, language: str, layout: str = "a6") -> bytes:
 
 
 def table_cards_html(event, language: str) -> str:
-    cards = table_cards(event, language)
-    return _html("events/table_cards_print.html", {"cards": cards}, language, event)
+    with _writing(language, event):
+        cards = table_cards(event, language)
+        return _html("events/table_cards_print.html", {"cards": cards}, language, event)
 
 
 def table_cards_pdf(event, language: str) -> bytes:
@@ -71,8 +70,9 @@ def table_cards_pdf(event, language: str) -> bytes:
 
 
 def room_overview_html(event, language: str) -> str:
-    overview = room_overview(event, language)
-    return _html("events/room_overview_print.html", {"overview": overview}, language, event)
+    with _writing(language, event):
+        overview = room_overview(event, language)
+        return _html("events/room_overview_print.html", {"overview": overview}, language, event)
 
 
 def room_overview_pdf(event, language: str) -> bytes:

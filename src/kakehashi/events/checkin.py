@@ -10,7 +10,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kakehashi.common.formats import format_moment, format_time
+from kakehashi.common.formats import format_day, format_time
+from kakehashi.common.i18n import join_list
 from kakehashi.directory.models import Membership, Person
 from kakehashi.directory.names import is_japanese_script, organisation_name, person_name
 from kakehashi.events.models import (
@@ -104,7 +105,8 @@ def describe_meeting(meeting: Meeting | None, registration: Registration, event:
         return {}
     slot = meeting.published_slot
     with timezone.override(event.time_zone):
-        time = f"{format_moment(slot.starts_at)}–{format_time(slot.ends_at)}"
+        time = f"{format_time(slot.starts_at)}–{format_time(slot.ends_at)}"
+        day = format_day(slot.starts_at)
     others = [
         organisation_name(p.registration.organisation)
         for p in meeting.participants.all()
@@ -112,8 +114,9 @@ def describe_meeting(meeting: Meeting | None, registration: Registration, event:
     ]
     return {
         "time": time,
+        "day": day,
         "table": meeting.published_table.name if meeting.published_table else "",
-        "with": others,
+        "with": join_list(others),
         "interpreter": meeting.interpreter.name if meeting.interpreter else "",
     }
 
@@ -225,9 +228,14 @@ def attendance(event: Event) -> Attendance:
         for moment in entrance.values_list("checked_in_at", flat=True):
             local = timezone.localtime(moment).replace(minute=0, second=0, microsecond=0)
             hours[local] += 1
+        several_days = len({hour.date() for hour in hours}) > 1
         hour_rows = [
-            (f"{format_time(h)}–{format_time(h + dt.timedelta(hours=1))}", n)
-            for h, n in sorted(hours.items())
+            (
+                (f"{format_day(hour)} " if several_days else "")
+                + f"{format_time(hour)}–{format_time(hour + dt.timedelta(hours=1))}",
+                count,
+            )
+            for hour, count in sorted(hours.items())
         ]
     return Attendance(
         delegates=delegates,

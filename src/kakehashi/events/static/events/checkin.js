@@ -49,17 +49,14 @@
     who.appendChild(document.createTextNode(answer.organisation));
     var meeting = answer.meeting || {};
     if (!meeting.time) { line(box, "p", text("NoMeeting"), "meeting muted"); return; }
-    var p = line(box, "p", "", "meeting");
-    line(p, "strong", text("Meeting") + ": ");
-    p.appendChild(document.createTextNode(meeting.time + (meeting.table ? " · " + text("Table") + " " + meeting.table : "")));
-    if (meeting.with && meeting.with.length) {
-      p.appendChild(document.createElement("br"));
-      p.appendChild(document.createTextNode(text("With") + ": " + meeting.with.join(", ")));
+    var list = line(box, "dl", "", "meeting");
+    function item(label, value) {
+      line(list, "dt", label);
+      line(list, "dd", value);
     }
-    if (meeting.interpreter) {
-      p.appendChild(document.createElement("br"));
-      p.appendChild(document.createTextNode(text("Interpreter") + ": " + meeting.interpreter));
-    }
+    item(text("Meeting"), meeting.time + " · " + meeting.day + (meeting.table ? " · " + meeting.table : ""));
+    if (meeting.with) item(text("With"), meeting.with);
+    if (meeting.interpreter) item(text("Interpreter"), meeting.interpreter);
   }
 
   /* Post one scan. Resolves with the answer; rejects only when the network failed (or the
