@@ -330,3 +330,22 @@ def test_table_cards_and_the_room_overview_name_each_party_in_its_script(client,
     overview = html.unescape(room_overview_html(event, "ja"))
     assert "会場の一覧：Meet Japan 2027" in overview
     assert delegations["osaka"][0].organisation.name in overview
+
+
+def test_the_check_in_desk_reads_a_constant_number_of_queries(
+    client, day, django_assert_max_num_queries
+):
+    event, organiser, delegations, _colleague = day
+    for badge in checkin.issue_badges(event=event, by=organiser):
+        checkin.check_in_badge(event=event, token=badge.token, by=organiser)
+    client.force_login(organiser)
+    url = reverse("events:check_in", args=[event.slug]) + "?q=e"
+    with django_assert_max_num_queries(20) as few:
+        client.get(url)
+    more = PersonFactory.create_batch(6, full_name="Lê Văn Nam")
+    delegations["hue"][0].members.add(*more)
+    for badge in checkin.issue_badges(event=event, by=organiser):
+        checkin.check_in_badge(event=event, token=badge.token, by=organiser)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url)
+    assert page.content.decode().count("Lê Văn Nam") == 6
