@@ -78,6 +78,27 @@ def test_every_approved_delegate_gets_one_badge_with_an_unguessable_code(day):
     assert Badge.objects.count() == 5
 
 
+def test_a_person_in_two_delegations_keeps_one_badge(day):
+    event, organiser, delegations, colleague = day
+    delegations["hue"][0].members.add(colleague)
+    first = {b.person: b for b in checkin.issue_badges(event=event, by=organiser)}
+    hue_only = checkin.issue_badges(
+        event=event, by=organiser, registrations=[delegations["hue"][0]]
+    )
+    again = {b.person: b for b in checkin.issue_badges(event=event, by=organiser)}
+    assert again[colleague] == first[colleague] and colleague in {b.person for b in hue_only}
+    assert Badge.objects.filter(person=colleague).count() == 1
+    # Da Nang withdraws: the colleague's badge, which named Da Nang, is replaced by Hue's.
+    danang = delegations["danang"][0]
+    danang.status = RegistrationStatus.CANCELLED
+    danang.save()
+    (hue_badge,) = [
+        b for b in checkin.issue_badges(event=event, by=organiser) if b.person == colleague
+    ]
+    assert hue_badge.registration == delegations["hue"][0]
+    assert Badge.objects.get(pk=first[colleague].pk).revoked_at is not None
+
+
 def test_a_delegation_no_longer_approved_gets_no_badge(day):
     event, organiser, delegations, _colleague = day
     hue = delegations["hue"][0]

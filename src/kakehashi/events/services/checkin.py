@@ -44,9 +44,14 @@ def _approved_delegates(event: Event, registrations=None) -> list[tuple[Registra
     )
     if registrations is not None:
         approved = approved.filter(pk__in=[r.pk for r in registrations])
-    return [
-        (registration, person) for registration in approved for person in registration.delegates
-    ]
+    # A person named in two delegations gets one badge, with the first of them.
+    seen, delegates = set(), []
+    for registration in approved:
+        for person in registration.delegates:
+            if person.pk not in seen:
+                seen.add(person.pk)
+                delegates.append((registration, person))
+    return delegates
 
 
 @transaction.atomic
@@ -60,14 +65,17 @@ def issue_badges(*, event: Event, by, registrations=None) -> list[Badge]:
         badge.person_id: badge
         for badge in event.badges.filter(
             revoked_at__isnull=True, person_id__in=[person.pk for _r, person in delegates]
-        )
+        ).select_related("registration")
     }
     badges = []
     for registration, person in delegates:
         badge = valid.get(person.pk)
-        if badge is None or badge.registration_id != registration.pk:
-            if badge is not None:  # the person now attends with another delegation
-                _revoke(badge, by)
+        if badge is not None and badge.registration.status != RegistrationStatus.APPROVED:
+            # The person now attends with another delegation: the old badge names the
+            # delegation that withdrew.
+            _revoke(badge, by)
+            badge = None
+        if badge is None:
             badge = Badge.objects.create(
                 event=event, registration=registration, person=person, issued_by=by
             )
