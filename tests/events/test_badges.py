@@ -289,7 +289,6 @@ def test_only_the_organisers_may_print_check_in_or_revoke(client, day):
             ("badge_revoke", "post", [slug, badge.pk]),
             ("check_in", "get", [slug]),
             ("check_in", "post", [slug]),
-            ("check_in_search", "get", [slug]),
             ("table_cards", "get", [slug]),
             ("room_overview", "get", [slug]),
         ]:

@@ -7,12 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from kakehashi.common.formats import format_time
 from kakehashi.common.i18n import reader_language
 from kakehashi.directory.models import Person
 from kakehashi.events import checkin
@@ -178,25 +176,6 @@ def check_in_desk(request, slug):
         },
         status=400 if answer and not answer["ok"] else 200,
     )
-
-
-@login_required
-@require_GET
-def check_in_search(request, slug):
-    """Delegates found by name, as JSON for the desk's script."""
-    event = _event(request, slug)
-    with timezone.override(event.time_zone):
-        found = [
-            {
-                "person": item.person.pk,
-                "name": item.person.full_name,
-                "romanised": checkin.romanised_name(item.person),
-                "organisation": item.organisation,
-                "checked_in_at": format_time(item.checked_in_at) if item.checked_in_at else "",
-            }
-            for item in checkin.search_delegates(event, request.GET.get("q", "")[:100])
-        ]
-    return JsonResponse({"found": found})
 
 
 @login_required

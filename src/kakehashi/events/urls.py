@@ -58,7 +58,6 @@ urlpatterns = [
     path("<slug:slug>/badges/print/", badge_views.badges_print, name="badges_print"),
     path("<slug:slug>/badges/<int:pk>/revoke/", badge_views.badge_revoke, name="badge_revoke"),
     path("<slug:slug>/check-in/", badge_views.check_in_desk, name="check_in"),
-    path("<slug:slug>/check-in/search/", badge_views.check_in_search, name="check_in_search"),
     path("<slug:slug>/table-cards.pdf", badge_views.table_cards, name="table_cards"),
     path("<slug:slug>/room-overview.pdf", badge_views.room_overview, name="room_overview"),
 ]
