@@ -15,3 +15,5 @@ rules.add_perm("events.add_event", platform_admin | acts_for_any_organisation)
 rules.add_perm("events.change_event", platform_admin | organises_event)
 rules.add_perm("events.manage_registrations", platform_admin | organises_event)
 rules.add_perm("events.register", acts_for_any_organisation)
+# Badges, check-in, table cards and room signs on the event day.
+rules.add_perm("events.check_in", platform_admin | organises_event)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.events import live_views, meeting_views, schedule_views, views
+from kakehashi.events import badge_views, live_views, meeting_views, schedule_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -55,4 +55,11 @@ urlpatterns = [
         meeting_views.record_outcome,
         name="record_outcome",
     ),
+    # The event day: badges, check-in, table cards and the room overview.
+    path("<slug:slug>/badges/", badge_views.badges, name="badges"),
+    path("<slug:slug>/badges/print/", badge_views.badges_print, name="badges_print"),
+    path("<slug:slug>/badges/<int:pk>/revoke/", badge_views.badge_revoke, name="badge_revoke"),
+    path("<slug:slug>/check-in/", badge_views.check_in_desk, name="check_in"),
+    path("<slug:slug>/table-cards.pdf", badge_views.table_cards, name="table_cards"),
+    path("<slug:slug>/room-overview.pdf", badge_views.room_overview, name="room_overview"),
 ]

@@ -1,3 +1,4 @@
+from kakehashi.events.models.badges import Badge, CheckIn, CheckInMethod
 from kakehashi.events.models.event import (
     Event,
     EventOrganiser,
@@ -27,6 +28,9 @@ from kakehashi.events.models.reminders import MeetingReminder
 from kakehashi.events.models.translation import EventTranslation, SessionTranslation
 
 __all__ = [
+    "Badge",
+    "CheckIn",
+    "CheckInMethod",
     "Event",
     "EventOrganiser",
     "EventSeries",
