@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.events import meeting_views, schedule_views, views
+from kakehashi.events import meeting_views, remote_views, schedule_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -39,6 +39,11 @@ urlpatterns = [
         name="meeting_update",
     ),
     path("<slug:slug>/meetings/", meeting_views.my_meetings, name="my_meetings"),
+    path(
+        "<slug:slug>/registrations/<int:pk>/remote/",
+        remote_views.registration_remote,
+        name="registration_remote",
+    ),
     path(
         "<slug:slug>/meetings/requests/<int:pk>/answer/",
         meeting_views.answer_request,
