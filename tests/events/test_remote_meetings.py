@@ -378,3 +378,37 @@ def test_sessions_on_the_meetings_page_are_in_the_delegations_zone(client, confe
 
     assert "2027年3月10日 11:00 – 12:00（日本時間）" in page
     assert "日本時間" in page.split('id="reader-zone"')[1].split("</p>")[0]
+
+
+def test_the_meetings_page_reads_in_the_same_queries_however_many_remote_meetings(
+    client, conference, scheduled, settings, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.KAKEHASHI_VIDEO_URL = VIDEO
+    organiser = conference[1]  # the same conference as `scheduled`'s
+    event, delegations, _on_site, _far, _mail = scheduled
+    client.force_login(delegations["aichi"][1])
+    url = reverse("events:my_meetings", args=[event.slug])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    remote(delegations, "aichi")
+    services.add_interpreter(
+        event=event, name="Online", languages=["ja", "vi"], joins_remotely=True, by=organiser
+    )
+    # Two more meetings, accepted but not yet published: the page lists one meeting.
+    accepted(delegations, "danang", "aichi")
+    accepted(delegations, "osaka", "aichi")
+    queries()  # the first page of a session also writes the session and warms caches
+    one = queries()
+    assert client.get(url).content.decode().count('class="video-link"') == 1
+    run(event, organiser, django_capture_on_commit_callbacks)
+    publish(event, organiser, django_capture_on_commit_callbacks)
+
+    assert client.get(url).content.decode().count('class="video-link"') == 3
+    assert queries() == one
