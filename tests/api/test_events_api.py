@@ -446,6 +446,8 @@ def test_the_agenda_holds_the_published_meetings_only(as_user, conference):
                 "starts_at": "2027-03-10T14:00:00+07:00",
                 "ends_at": "2027-03-10T14:30:00+07:00",
                 "table": "Table 1",
+                "remote": False,
+                "video_link": None,
                 "interpreting": ["ja", "vi"],
                 "status": "scheduled",
                 "others": [
@@ -689,3 +691,28 @@ def test_my_registrations_cost_the_same_for_two_organisations_or_six(as_user, co
 
     assert body["count"] == 6 and all(len(item["members"]) == 1 for item in body["items"])
     assert six == two
+
+
+def test_a_remote_meeting_in_the_agenda_has_no_table_and_its_video_link(
+    as_user, conference, settings
+):
+    from kakehashi.events.services.remote import set_remote_attendance
+
+    settings.KAKEHASHI_VIDEO_URL = "https://meet.example.org/"
+    event, organiser, delegations = conference
+    (danang, danang_user), (hue, hue_user) = delegations["danang"], delegations["hue"]
+    set_remote_attendance(registration=hue, remote=True, by=hue_user)
+    meeting = meeting_between(
+        event, organiser, danang, hue, slot=list(event.meeting_slots.all())[0]
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(table=None)
+    publish(event, organiser)
+    meeting.refresh_from_db()
+
+    (item,) = as_user(danang_user).get(f"/events/{SLUG}/agenda").json()["items"]
+
+    assert (item["table"], item["remote"], item["video_link"]) == (
+        None,
+        True,
+        f"https://meet.example.org/{meeting.video_room}",
+    )

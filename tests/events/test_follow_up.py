@@ -101,4 +101,5 @@ def test_the_printable_agenda_is_a_pdf_with_the_meetings(client, conference):
     text = PdfReader(BytesIO(response.content)).pages[0].extract_text()
     assert delegations["osaka"][0].organisation.name in text
     assert "Table 1" in text
-    assert "10 Mar 2027" in text and "14:00–14:30" in text  # in the event's time zone
+    # In the delegation's own time zone (a Vietnamese organisation's), named.
+    assert "10 Mar 2027" in text and "14:00 – 14:30 (Vietnam Time)" in text

@@ -285,3 +285,37 @@ def test_a_meeting_moved_in_an_unpublished_draft_holds_both_places(conference):
     assert options.refusal(slot_at(event, 15)).code == "delegation_busy"
     assert options.count[delegations["danang"][0].pk] == 1
     assert options.refusal(slot_at(event, 14, 30)) is None
+
+
+def test_a_booking_with_a_remote_delegation_takes_no_table_and_a_remote_interpreter(
+    conference, settings
+):
+    event, organiser, delegations = conference
+    publish(event, organiser)
+    settings.KAKEHASHI_VIDEO_URL = "https://video.example.org"
+    osaka = delegations["osaka"][0]
+    osaka.attends_remotely = True
+    osaka.save()
+    options = BookingOptions(delegations["danang"][0], osaka, BEFORE)
+    # The only ja-vi interpreter cannot join remotely: no slot can be offered.
+    assert options.refusal(slot_at(event, 14)).code == "no_interpreter"
+    interpreter = event.interpreters.get()
+    interpreter.joins_remotely = True
+    interpreter.save()
+    for table in event.meeting_tables.all():  # every table taken or gone: video needs none
+        table.is_active = False
+        table.save()
+    meeting = book(delegations, "danang", "osaka", slot_at(event, 14))
+    assert (meeting.table, meeting.interpreter) == (None, interpreter)
+    assert meeting.is_remote
+
+
+def test_reminders_give_the_time_in_each_delegations_own_zone(conference, mailoutbox):
+    event, organiser, delegations = conference
+    publish(event, organiser)
+    book(delegations, "hue", "aichi", slot_at(event, 14, 30))
+    mailoutbox.clear()
+    assert send_meeting_reminders(now=at(14, 5)) == 2
+    by_address = {message.to[0]: message for message in mailoutbox}
+    assert "14:30 – 15:00 (Vietnam Time)" in by_address[delegations["hue"][1].email].subject
+    assert "16:30 – 17:00 (Japan Time)" in by_address[delegations["aichi"][1].email].subject

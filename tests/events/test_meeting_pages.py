@@ -110,8 +110,15 @@ def test_publishing_tells_only_the_delegations_whose_meetings_changed(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
         [delegations["hue"][1].email, delegations["aichi"][1].email]
     )
-    # The new time in words, in the event's time zone (the tests' readers read English).
-    assert all("- 10 Mar 2027, 14:30, Table 2" in m.body for m in mailoutbox)
+    # The new time in words, in each delegation's own time zone, named (the tests' readers
+    # read English): Hue is in Vietnam, Aichi in Japan.
+    body = {m.to[0]: m.body for m in mailoutbox}
+    assert (
+        "- 10 Mar 2027, 14:30 – 15:00 (Vietnam Time), Table 2" in body[delegations["hue"][1].email]
+    )
+    assert (
+        "- 10 Mar 2027, 16:30 – 17:00 (Japan Time), Table 2" in body[delegations["aichi"][1].email]
+    )
 
 
 def test_organisers_add_meetings_themselves(client, conference):

@@ -40,6 +40,7 @@ INSTANCE = {
         {"id": "i2", "languages": ["vi", "en"], "available": None},
         {"id": "i3", "languages": ["vi", "ja"], "available": ["s3"]},
         {"id": "i4", "languages": ["ja", "vi", "en"], "available": None},
+        {"id": "i5", "languages": ["vi", "ja"], "available": ["s3"], "remote": True},
     ],
     "meetings": [
         {
@@ -54,20 +55,23 @@ INSTANCE = {
         {"id": "m5", "participants": ["e", "f"], "interpreting": ["ja", "vi"]},
         {"id": "m6", "participants": ["g", "h"]},  # g and h share no slot
         {"id": "m7", "participants": ["d", "f"]},  # d accepts one meeting only
+        # By video: no table, and an interpreter who can join remotely.
+        {"id": "m8", "participants": ["f", "h"], "interpreting": ["vi", "ja"], "remote": True},
     ],
 }
 
 RESULT = {
     "format": RESULT_FORMAT,
     "status": "optimal",
-    "scheduled_weight": 8,
-    "upper_bound": 8,
+    "scheduled_weight": 9,
+    "upper_bound": 9,
     "assignments": [
         {"meeting": "m1", "slot": "s1", "table": "t1", "interpreter": None},
         {"meeting": "m2", "slot": "s2", "table": "t2", "interpreter": "i1"},
         {"meeting": "m3", "slot": "s2", "table": "t1", "interpreter": None},
         {"meeting": "m4", "slot": "s3", "table": "t1", "interpreter": None},
         {"meeting": "m5", "slot": "s2", "table": "t3", "interpreter": "i4"},
+        {"meeting": "m8", "slot": "s3", "table": None, "interpreter": "i5"},
     ],
     "unscheduled": [
         {"meeting": "m6", "reason": "its members share no available slot"},
@@ -95,17 +99,17 @@ def test_the_hand_made_result_is_valid_and_its_figures_are_recomputed():
     assert report.violations == []
     assert report.valid
     assert report.figures == {
-        "scheduled_weight": 8,
-        "upper_bound": 8,
+        "scheduled_weight": 9,
+        "upper_bound": 9,
         "share_of_upper_bound": 1.0,
-        "meetings": 7,
-        "meetings_scheduled": 5,
+        "meetings": 8,
+        "meetings_scheduled": 6,
         "meetings_unscheduled": 2,
         "idle_gaps": 0,
-        # a b c e: 2 each; d f: 1; g h: 0
-        "meetings_per_participant": {"min": 0, "median": 1.5, "max": 2},
-        # g and h have none of their one meeting; g comes first.
-        "without_meeting": 2,
+        # a b c e f: 2 each; d h: 1; g: 0
+        "meetings_per_participant": {"min": 0, "median": 2.0, "max": 2},
+        # g has none of its one meeting.
+        "without_meeting": 1,
         "worst_served": {"participant": "g", "scheduled": 0, "requested": 1},
     }
 
@@ -189,9 +193,9 @@ BREAKS = {
     # d accepts one meeting, and m3 is one; the claims are made to match.
     "over_max_meetings": both(
         drop_unscheduled("m7"),
-        add_assignment("m7", "s3", "t2"),
-        set_field("scheduled_weight", 9),
-        set_field("upper_bound", 9),
+        add_assignment("m7", "s1", "t2"),
+        set_field("scheduled_weight", 10),
+        set_field("upper_bound", 10),
     ),
     # t3 is available in s1 and s2.
     "table_unavailable": move("m4", table="t3"),
@@ -207,16 +211,22 @@ BREAKS = {
     # i1 interprets m2 in s2.
     "interpreter_double_booked": move("m5", interpreter="i1"),
     "interpreter_not_needed": move("m4", interpreter="i3"),
+    # m8 is remote; i3 covers its languages and is free in s3 but cannot join remotely.
+    "interpreter_not_remote": move("m8", interpreter="i3"),
+    # m4 is held in person.
+    "table_missing": move("m4", table=None),
+    # m8 is remote; t2 is free in s3.
+    "table_not_needed": move("m8", table="t2"),
     "fixed_meeting_moved": move("m1", table="t2"),
     "fixed_meeting_unscheduled": both(
         drop_assignment("m1"),
         add_unscheduled("m1"),
-        set_field("scheduled_weight", 5),
+        set_field("scheduled_weight", 6),
         set_field("status", "feasible"),
     ),
     "weight_mismatch": set_field("scheduled_weight", 7),
     "bound_below_weight": both(set_field("upper_bound", 7), set_field("status", "feasible")),
-    "false_optimal": set_field("upper_bound", 9),
+    "false_optimal": set_field("upper_bound", 10),
     "idle_gaps_mismatch": set_stat("idle_gaps", 1),
 }
 
@@ -309,7 +319,7 @@ def test_several_violations_are_reported_together():
         pytest.param({**RESULT, "stats": []}, ["bad_format"], id="stats not an object"),
         pytest.param({**RESULT, "stats": {}}, ["bad_format"], id="stats without idle_gaps"),
         pytest.param(
-            {**RESULT, "assignments": [*RESULT["assignments"][:4], "m5"]},
+            {**RESULT, "assignments": [*RESULT["assignments"][:4], "m5", RESULT["assignments"][5]]},
             ["bad_format", "meeting_missing", "weight_mismatch", "false_optimal"],
             id="an assignment that is not an object",
         ),
@@ -319,6 +329,7 @@ def test_several_violations_are_reported_together():
                 "assignments": [
                     *RESULT["assignments"][:4],
                     {"meeting": "m5", "slot": ["s2"], "table": None, "interpreter": 4},
+                    RESULT["assignments"][5],
                 ],
             },
             ["bad_format", "meeting_missing", "weight_mismatch", "false_optimal"],

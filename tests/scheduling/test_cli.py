@@ -19,10 +19,10 @@ from tests.scheduling.test_check import INSTANCE, RESULT
 KAKEHASHI = Path(sys.executable).with_name("kakehashi")
 
 VALID_REPORT = """\
-scheduled weight: 8 of upper bound 8 (100.00%)
-meetings: 5 scheduled, 2 unscheduled, 7 in the instance
+scheduled weight: 9 of upper bound 9 (100.00%)
+meetings: 6 scheduled, 2 unscheduled, 8 in the instance
 idle gaps: 0
-meetings per participant: min 0, median 1.5, max 2
+meetings per participant: min 0, median 2, max 2
 worst-served participant: g (0 of 1 meetings)
 valid: no violations
 """
@@ -204,12 +204,12 @@ def test_solve_prints_a_valid_result_and_repeats_it_for_the_same_seed(files, cap
     assert list(result)[:3] == ["format", "status", "scheduled_weight"]
     assert (result["status"], result["scheduled_weight"], result["upper_bound"]) == (
         "optimal",
-        8,
-        8,
+        9,
+        9,
     )
     report = check(parse_instance(doc), result)
     assert report.violations == []
-    assert err.splitlines()[-1].startswith("optimal: weight 8 of bound 8, 5 meetings scheduled")
+    assert err.splitlines()[-1].startswith("optimal: weight 9 of bound 9, 6 meetings scheduled")
 
     assert main(["solve", instance, "--time-limit", "10", "--seed", "7"]) == 0
     again = json.loads(capsys.readouterr().out)

@@ -257,6 +257,11 @@ TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
 # counts as dead (its worker was killed) and is marked failed.
 KAKEHASHI_RUN_HEARTBEAT_SECONDS = float(os.environ.get("KAKEHASHI_RUN_HEARTBEAT_SECONDS", 10))
 KAKEHASHI_RUN_STALE_SECONDS = float(os.environ.get("KAKEHASHI_RUN_STALE_SECONDS", 120))
+# Remote meetings (a delegation that attends by video): the address of a Jitsi-compatible
+# server, e.g. https://meet.jit.si or your own; each remote meeting's link is this address
+# followed by its unguessable room name. Empty (the default): no links are made, and remote
+# meetings say that the organisers will send the link.
+KAKEHASHI_VIDEO_URL = os.environ.get("KAKEHASHI_VIDEO_URL", "").strip()
 # Machine translation drafts (common/machine_translation.py): a LibreTranslate-compatible
 # service, self-hosted; empty (the default) means none, and proposals wait for a person's
 # translation. A failed call is retried later (with the database queue) up to

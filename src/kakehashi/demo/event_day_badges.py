@@ -1,23 +1,20 @@
-"""The event day of the demo conference (Meet Japan 2027): a published schedule (if nobody
-published one yet), a badge for every approved delegate, one badge revoked and reissued (a
-lost badge), and delegates checked in at the entrance and at the opening plenary on the
-morning of 10 March 2027, so that the badge page, the check-in desk, its attendance counts,
-the table cards and the room overview all show something. Idempotent.
+"""The event day of the demo conference (Meet Japan 2027; its schedule is made by the
+scheduler and published in demo/event_day_remote.py): a badge for every approved delegate,
+one badge revoked and reissued (a lost badge), and delegates checked in at the entrance and
+at the opening plenary on the morning of 10 March 2027, so that the badge page, the check-in
+desk, its attendance counts, the table cards and the room overview all show something.
+Idempotent.
 
 Called from the demo loader after the events: `load_event_day(users)` (with "admin")."""
 
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
 
 from kakehashi.events.models import (
     CheckIn,
     CheckInMethod,
     Event,
-    Meeting,
-    MeetingParticipant,
-    MeetingStatus,
 )
 from kakehashi.events.services.checkin import issue_badges, revoke_badge
 
@@ -35,8 +32,6 @@ def load_event_day(users) -> int:
     if event is None:
         return 0
     admin = users["admin"]
-    if not event.meetings.filter(published_slot__isnull=False).exists():
-        _publish_demo_schedule(event)
     badges = issue_badges(event=event, by=admin)
     if badges and not event.badges.filter(revoked_at__isnull=False).exists():
         revoke_badge(badge=badges[-1], by=admin, reissue=True)  # a lost badge
@@ -67,48 +62,3 @@ def load_event_day(users) -> int:
                     by=admin,
                 )
     return event.check_ins.filter(session__isnull=True).count()
-
-
-def _publish_demo_schedule(event: Event) -> None:
-    """Place the accepted meetings greedily (slot by slot, the first free table and, where
-    interpreting is needed, the first free interpreter) and publish them."""
-    slots = list(event.meeting_slots.order_by("starts_at"))
-    tables = list(event.meeting_tables.filter(is_active=True).order_by("name"))
-    interpreters = list(event.interpreters.order_by("name"))
-    busy: set[tuple[int, int]] = set()  # (slot, registration)
-    taken: set[tuple[int, str, int]] = set()  # (slot, "table"/"interpreter", id)
-    meetings = (
-        event.meetings.filter(status=MeetingStatus.TO_SCHEDULE, slot__isnull=True)
-        .prefetch_related("participants")
-        .order_by("-weight", "pk")
-    )
-    for meeting in meetings:
-        members = [p.registration_id for p in meeting.participants.all()]
-        for slot in slots:
-            if any((slot.pk, member) in busy for member in members):
-                continue
-            table = next((t for t in tables if (slot.pk, "table", t.pk) not in taken), None)
-            interpreter = None
-            if meeting.interpreting:
-                interpreter = next(
-                    (i for i in interpreters if (slot.pk, "interpreter", i.pk) not in taken), None
-                )
-                if interpreter is None:
-                    continue
-            if table is None:
-                continue
-            Meeting.objects.filter(pk=meeting.pk).update(
-                slot=slot,
-                table=table,
-                interpreter=interpreter,
-                published_slot=slot,
-                published_table=table,
-                status=MeetingStatus.SCHEDULED,
-            )
-            MeetingParticipant.objects.filter(meeting=meeting).update(slot=slot)
-            busy.update((slot.pk, member) for member in members)
-            taken.add((slot.pk, "table", table.pk))
-            if interpreter is not None:
-                taken.add((slot.pk, "interpreter", interpreter.pk))
-            break
-    Event.objects.filter(pk=event.pk).update(schedule_published_at=timezone.now())

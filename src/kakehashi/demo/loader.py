@@ -14,6 +14,7 @@ from django.db import transaction
 from kakehashi.accounts.models import User
 from kakehashi.common.dates import parse_partial_date
 from kakehashi.demo.event_day_badges import load_event_day
+from kakehashi.demo.event_day_remote import load_remote_delegation
 from kakehashi.demo.messaging import load_conversations
 from kakehashi.demo.name_translations import load_demo_translations
 from kakehashi.demo.obstacles import load_obstacles
@@ -439,6 +440,7 @@ def _load_events(places: Places, users: dict[str, User]) -> int:
             },
         )
     _load_meeting_programme(conference, places, users)
+    load_remote_delegation(conference, places.organisations)
     return len(events) + 1
 
 

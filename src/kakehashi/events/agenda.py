@@ -13,6 +13,9 @@ a person's Latin or katakana form, a session's translated title: directory/names
   of its address (the meeting page shows the address with the reader's language in it),
   else the delegation's language (`registration_language`);
 - e-mails about meetings: the delegation's language.
+
+Times are in the delegation's own time zone, named (events/remote.py); a remote meeting shows
+its video link instead of a table.
 """
 
 from dataclasses import dataclass
@@ -24,6 +27,13 @@ from kakehashi.directory.models import Country
 from kakehashi.directory.names import organisation_name, person_name
 from kakehashi.events.models import Event, Meeting, Registration, Session
 from kakehashi.events.queries import published_agenda
+from kakehashi.events.remote import (
+    hours_in_zone,
+    place_of,
+    registration_zone,
+    span_in_zone,
+    video_link,
+)
 
 COUNTRY_LANGUAGE = {Country.JAPAN: Language.JA, Country.VIETNAM: Language.VI}
 
@@ -59,12 +69,19 @@ class Counterpart:
 class AgendaMeeting:
     meeting: Meeting
     counterparts: list[Counterpart]
+    remote: bool = False  # held by video
+    link: str = ""  # its video link, if a video server is configured
+    place: str = ""  # the table, or the video link or what to expect instead
+    when: str = ""  # day and times in the delegation's time zone, the zone named
+    hours: str = ""  # the times alone, the zone named
 
 
 @dataclass
 class AgendaSession:
     session: Session
     title: str
+    when: str = ""
+    hours: str = ""
 
 
 @dataclass
@@ -75,6 +92,7 @@ class Agenda:
     delegation: str  # the delegation's own organisation, named for the reader
     meetings: list[AgendaMeeting]
     sessions: list[AgendaSession]
+    zone: str = ""  # the delegation's time zone (events/remote.py)
 
 
 def delegation_people(registration: Registration, language: str) -> list[str]:
@@ -84,6 +102,7 @@ def delegation_people(registration: Registration, language: str) -> list[str]:
 def agenda_of(registration: Registration, language: str) -> Agenda:
     """Everything a delegation's agenda names, in `language`."""
     event = registration.event
+    zone = registration_zone(registration)
     meetings = []
     for meeting in published_agenda(registration):
         counterparts = [
@@ -94,9 +113,26 @@ def agenda_of(registration: Registration, language: str) -> Agenda:
             for participant in meeting.participants.all()
             if participant.registration_id != registration.pk
         ]
-        meetings.append(AgendaMeeting(meeting=meeting, counterparts=counterparts))
+        remote, slot = meeting.is_remote, meeting.published_slot
+        table = meeting.published_table.name if meeting.published_table else ""
+        meetings.append(
+            AgendaMeeting(
+                meeting=meeting,
+                counterparts=counterparts,
+                remote=remote,
+                link=video_link(meeting) if remote else "",
+                place=place_of(meeting, remote=remote, table_name=table, language=language),
+                when=span_in_zone(slot.starts_at, slot.ends_at, zone, language),
+                hours=hours_in_zone(slot.starts_at, slot.ends_at, zone, language),
+            )
+        )
     sessions = [
-        AgendaSession(session=session, title=session.title_in(language))
+        AgendaSession(
+            session=session,
+            title=session.title_in(language),
+            when=span_in_zone(session.starts_at, session.ends_at, zone, language),
+            hours=hours_in_zone(session.starts_at, session.ends_at, zone, language),
+        )
         for session in programme_sessions(event)
     ]
     return Agenda(
@@ -106,4 +142,5 @@ def agenda_of(registration: Registration, language: str) -> Agenda:
         delegation=organisation_name(registration.organisation, language),
         meetings=meetings,
         sessions=sessions,
+        zone=zone,
     )

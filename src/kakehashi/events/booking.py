@@ -1,6 +1,7 @@
 """Which slots two delegations can still meet in once the schedule is published: the rules
 of the scheduler (both free and available, within their most meetings, a free table with
-enough seats, a free interpreter who covers their languages when they share none), read in
+enough seats unless they meet by video, a free interpreter who covers their languages when
+they share none and can join remotely when they meet by video), read in
 a few queries for every slot at once.
 
 The booking page lists `free_slots()`; the booking service asks `refusal(slot)` again with
@@ -49,6 +50,9 @@ class BookingOptions:
         event = registration.event
         self.slots = list(event.meeting_slots.all())
         self.interpreting = interpreting_need([registration, counterpart])
+        # A delegation that attends remotely meets by video: no table, and only an interpreter
+        # who can join remotely (events/remote.py).
+        self.remote = registration.attends_remotely or counterpart.attends_remotely
         pair = (registration.pk, counterpart.pk)
         # A meeting holds its draft place and, until the draft is published, the place the
         # delegations were told: a booking must fit both.
@@ -141,14 +145,17 @@ class BookingOptions:
                 _("No interpreter is free in this slot: choose another one."),
                 code="no_interpreter",
             )
-        if self.table_for(slot) is None:
+        if not self.remote and self.table_for(slot) is None:
             return ValidationError(
                 _("Every table is taken in this slot: choose another one."), code="no_table"
             )
         return None
 
     def table_for(self, slot: MeetingSlot) -> MeetingTable | None:
-        """The smallest free table that seats both delegations and the interpreter."""
+        """The smallest free table that seats both delegations and the interpreter (none for
+        a remote meeting)."""
+        if self.remote:
+            return None
         needed = 2 + (1 if self.interpreting else 0)
         return next(
             (
@@ -167,6 +174,7 @@ class BookingOptions:
                 interpreter
                 for interpreter in self.interpreters
                 if interpreter.pk not in self.interpreters_taken[slot.pk]
+                and (interpreter.joins_remotely or not self.remote)
                 and slot.pk not in {s.pk for s in interpreter.unavailable_slots.all()}
             ),
             None,

@@ -198,6 +198,16 @@ class DiagnosisWriter:
                 _("The event has no interpreter for %(languages)s.") % {"languages": languages},
                 _("Add an interpreter for %(languages)s.") % {"languages": languages},
             ]
+        if params["variant"] == "none_remote":
+            return [
+                _(
+                    "This meeting is held by video, and no interpreter for %(languages)s can "
+                    "join remotely."
+                )
+                % {"languages": languages},
+                _("Add an interpreter for %(languages)s who can join remote meetings.")
+                % {"languages": languages},
+            ]
         values = {
             "languages": languages,
             "count": len(params["no_interpreter_slots"]),

@@ -174,6 +174,11 @@ class RegistrationForm(forms.Form):
         choices=Language.choices,
         widget=forms.CheckboxSelectMultiple,
     )
+    attends_remotely = forms.BooleanField(
+        label=_("We attend our meetings remotely (by video)"),
+        required=False,
+        help_text=_("Your meetings then take place by video, at the times of the programme."),
+    )
     note = forms.CharField(
         label=_("Note to the organisers"),
         required=False,
@@ -237,6 +242,9 @@ class InterpreterForm(forms.Form):
     name = forms.CharField(label=_("Interpreter"), max_length=200)
     languages = forms.MultipleChoiceField(
         label=_("Languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
+    )
+    joins_remotely = forms.BooleanField(
+        label=_("Can also interpret remote meetings (by video)"), required=False
     )
 
 

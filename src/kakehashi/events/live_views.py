@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kakehashi.events.booking import BookingOptions
 from kakehashi.events.meeting_views import _mine_url, _my_registration, error_message
 from kakehashi.events.models import Meeting, MeetingSlot, RegistrationStatus
+from kakehashi.events.remote import registration_zone
 from kakehashi.events.services.live import book_meeting, cancel_meeting
 from kakehashi.events.views import _visible_event
 
@@ -50,6 +51,7 @@ def book(request, slug):
                 return redirect(_mine_url(event, registration))
     options = BookingOptions(registration, counterpart, timezone.now()) if counterpart else None
     free_slots = options.free_slots() if options else []
+    zone = registration_zone(registration)  # the times in the delegation's own zone
     return render(
         request,
         "events/book.html",
@@ -59,7 +61,8 @@ def book(request, slug):
             "others": others,
             "counterpart": counterpart,
             "free_slots": free_slots,
-            "free_days": _by_day(free_slots, event.time_zone),
+            "free_days": _by_day(free_slots, zone),
+            "zone": zone,
             "why_none": _why_none(options) if options and not free_slots else "",
             "published": event.schedule_published_at is not None,
         },

@@ -32,6 +32,7 @@ from kakehashi.events.models import (
     RegistrationStatus,
 )
 from kakehashi.events.printing import agenda_pdf
+from kakehashi.events.remote import agenda_rows, zone_name
 from kakehashi.events.views import _visible_event
 from kakehashi.matching.recommend import partners_among
 
@@ -160,6 +161,12 @@ def my_meetings(request, slug):
         else:
             raise Http404
     recommended, already_requested = _recommended_partners(registration, others)
+    agenda, sessions, reader_zone = agenda_rows(
+        queries.published_agenda(registration),
+        programme_sessions(event),
+        registration,
+        reader_language(),
+    )
     return render(
         request,
         "events/my_meetings.html",
@@ -173,8 +180,9 @@ def my_meetings(request, slug):
             "sent": registration.requests_sent.select_related(
                 "recipient__organisation"
             ).prefetch_related("recipient__organisation__translations"),
-            "agenda": queries.published_agenda(registration),
-            "sessions": programme_sessions(event),
+            "agenda": agenda,
+            "sessions": sessions,
+            "reader_zone_name": zone_name(reader_zone, reader_language()),
             "request_form": request_form,
             "recommended": recommended,
             "already_requested": already_requested,

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from kakehashi.events import badge_views, live_views, meeting_views, schedule_views, views
+from kakehashi.events import (
+    badge_views,
+    live_views,
+    meeting_views,
+    remote_views,
+    schedule_views,
+    views,
+)
 
 app_name = "events"
 urlpatterns = [
@@ -41,6 +48,11 @@ urlpatterns = [
     path("<slug:slug>/meetings/", meeting_views.my_meetings, name="my_meetings"),
     path("<slug:slug>/meetings/book/", live_views.book, name="book"),
     path("<slug:slug>/meetings/<int:pk>/cancel/", live_views.cancel, name="cancel_meeting"),
+    path(
+        "<slug:slug>/registrations/<int:pk>/remote/",
+        remote_views.registration_remote,
+        name="registration_remote",
+    ),
     path(
         "<slug:slug>/meetings/requests/<int:pk>/answer/",
         meeting_views.answer_request,

@@ -217,6 +217,7 @@ def register(request, slug):
                 members=list(data["members"]),
                 languages=data["languages"],
                 note=data["note"],
+                attends_remotely=data["attends_remotely"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -138,8 +138,9 @@ class Occupancy:
 
 def assign_resources(compiled: Compiled, slot_of: dict[int, int]) -> list[Assignment]:
     """Concrete tables and interpreters for a slot per (movable) meeting; fixed meetings keep
-    their slot and table. Tables: the largest need first, each to the smallest free table that
-    fits (optimal for nested requirements). Interpreters: a maximum matching per slot.
+    their slot and table; remote meetings get no table. Tables: the largest need first, each to
+    the smallest free table that fits (optimal for nested requirements). Interpreters: a
+    maximum matching per slot.
     Raises AssertionError if the slots overload a resource (the models rule that out)."""
     c = compiled
     instance = c.instance
@@ -150,13 +151,14 @@ def assign_resources(compiled: Compiled, slot_of: dict[int, int]) -> list[Assign
     for t, fixed in enumerate(c.fixed_at):
         if fixed:
             by_slot.setdefault(t, []).extend(fixed)
-    table_of: dict[int, str] = {}
+    table_of: dict[int, str | None] = {}
     interpreter_of: dict[int, str | None] = {}
     for t in sorted(by_slot):
         meetings = sorted(by_slot[t])
         free = sorted((instance.tables[j].seats, j) for j in c.free_tables[t])
         movable = sorted(
-            (m for m in meetings if c.fixed_slot[m] < 0), key=lambda m: (-c.need[m], m)
+            (m for m in meetings if c.fixed_slot[m] < 0 and c.level[m] >= 0),
+            key=lambda m: (-c.need[m], m),
         )
         for m in movable:
             position = bisect_left(free, (c.need[m], -1))
@@ -166,6 +168,8 @@ def assign_resources(compiled: Compiled, slot_of: dict[int, int]) -> list[Assign
         for m in meetings:
             if c.fixed_slot[m] >= 0:
                 table_of[m] = instance.meetings[m].fixed.table
+            elif c.level[m] < 0:
+                table_of[m] = None  # remote: no table
         interpreted = [m for m in meetings if c.pair[m] >= 0]
         served = match_all(
             interpreted, c.pair, c.interpreters_at[t], c.interpreter_covers, len(c.pairs)

@@ -104,7 +104,7 @@ class SlotLP:
                 low = mask & -mask
                 t = low.bit_length() - 1
                 mask ^= low
-                if residual.tables[t][level] <= 0:
+                if level >= 0 and residual.tables[t][level] <= 0:
                     continue
                 if (
                     pair >= 0

@@ -13,6 +13,8 @@ How broken entries are counted, so that one mistake gives one violation:
   checked for it, and without a known slot it takes no part in the idle gaps.
 An interpreter given to a meeting that needs none is a violation (`interpreter_not_needed`):
 interpreters are scarce, and the seats of a table are counted for interpreted meetings only.
+A remote meeting has no table (`"table": null`): a table given to it is `table_not_needed`,
+and its interpreter must be one who can join remotely (`interpreter_not_remote`).
 """
 
 from __future__ import annotations
@@ -41,11 +43,14 @@ VIOLATION_CODES = {
     "table_unavailable": "a table is not available in the slot of its meeting",
     "table_double_booked": "a table holds two meetings or more in one slot",
     "table_too_small": "a table has fewer seats than the members plus the interpreter",
+    "table_missing": "a meeting held in person has no table",
+    "table_not_needed": "a remote meeting is given a table",
     "interpreter_missing": "a meeting that needs interpreting has no interpreter",
     "interpreter_lacks_language": "an interpreter does not cover both languages of the meeting",
     "interpreter_unavailable": "an interpreter is not available in the slot of the meeting",
     "interpreter_double_booked": "an interpreter is in two meetings or more in one slot",
     "interpreter_not_needed": "an interpreter is given to a meeting that needs none",
+    "interpreter_not_remote": "a remote meeting's interpreter cannot join remotely",
     "fixed_meeting_moved": "a fixed meeting is not in its fixed slot and table",
     "fixed_meeting_unscheduled": "a fixed meeting is listed as unscheduled",
     "weight_mismatch": "scheduled_weight is not the total weight of the assigned meetings",
@@ -174,7 +179,10 @@ def _read_assignments(instance: Instance, value, report: Report):
         if not isinstance(item, dict):
             report.add("bad_format", f"{path}: must be an object")
             continue
-        wrong = [key for key in ("meeting", "slot", "table") if not _is_id(item.get(key))]
+        wrong = [key for key in ("meeting", "slot") if not _is_id(item.get(key))]
+        table = item.get("table")
+        if table is not None and not _is_id(table):
+            wrong.append("table")
         interpreter = item.get("interpreter")
         if interpreter is not None and not _is_id(interpreter):
             wrong.append("interpreter")
@@ -183,7 +191,11 @@ def _read_assignments(instance: Instance, value, report: Report):
                 "bad_format",
                 f"{path}: {', '.join(wrong)} must be "
                 + ("an id" if len(wrong) == 1 else "ids")
-                + (" (interpreter: an id or null)" if "interpreter" in wrong else ""),
+                + (
+                    " (table and interpreter: an id or null)"
+                    if "interpreter" in wrong or "table" in wrong
+                    else ""
+                ),
             )
             continue
         meeting = item["meeting"]
@@ -199,11 +211,11 @@ def _read_assignments(instance: Instance, value, report: Report):
         first[meeting] = path
         if item["slot"] not in instance.slot_by_id:
             report.add("unknown_slot", f"{path}.slot: no slot {item['slot']!r}")
-        if item["table"] not in instance.table_by_id:
-            report.add("unknown_table", f"{path}.table: no table {item['table']!r}")
+        if table is not None and table not in instance.table_by_id:
+            report.add("unknown_table", f"{path}.table: no table {table!r}")
         if interpreter is not None and interpreter not in instance.interpreter_by_id:
             report.add("unknown_interpreter", f"{path}.interpreter: no interpreter {interpreter!r}")
-        good.append((path, Assignment(meeting, item["slot"], item["table"], interpreter)))
+        good.append((path, Assignment(meeting, item["slot"], table, interpreter)))
     return good, True
 
 
@@ -302,6 +314,18 @@ def _check_rules(instance: Instance, assignments, report: Report) -> None:
 
 
 def _check_table(instance, path, meeting: Meeting, assignment, slot, table_slot, report) -> None:
+    if assignment.table is None:
+        if not meeting.remote:
+            report.add(
+                "table_missing",
+                f"{path}: meeting {meeting.id!r} is held in person and has no table",
+            )
+        return
+    if meeting.remote:
+        report.add(
+            "table_not_needed",
+            f"{path}: meeting {meeting.id!r} is remote, but has table {assignment.table!r}",
+        )
     table = instance.table_by_id.get(assignment.table)
     if table is None:
         return
@@ -343,6 +367,12 @@ def _check_interpreter(
         report.add(
             "interpreter_lacks_language",
             f"{path}: interpreter {interpreter.id!r} does not speak {' and '.join(missing)}",
+        )
+    if meeting.interpreting and meeting.remote and not interpreter.remote:
+        report.add(
+            "interpreter_not_remote",
+            f"{path}: meeting {meeting.id!r} is remote; interpreter {interpreter.id!r} cannot "
+            "join remotely",
         )
     if slot is not None:
         if interpreter.available is not None and slot not in interpreter.available:

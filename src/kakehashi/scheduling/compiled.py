@@ -10,13 +10,16 @@ Resources are aggregated per slot, exactly:
 * tables: a meeting needs a table with at least `need` seats. Requirements are nested, so
   (Hall's theorem) the meetings of a slot fit on its tables iff for every seat threshold k,
   #meetings needing ≥ k seats ≤ #tables with ≥ k seats. Tables held by fixed meetings are
-  taken out of their slot's pool, and fixed meetings out of the count.
+  taken out of their slot's pool, and fixed meetings out of the count. A remote meeting needs
+  no table: its level is -1 and it takes part in no table count.
 * interpreters: a meeting needs one interpreter covering its language pair. Meetings with the
   same pair have the same candidates, so (Hall again) they can all be served iff for every
   set P of demanded pairs, #meetings with a pair in P ≤ #interpreters covering a pair of P.
   With at most `EXACT_PAIRS` pairs every subset is listed (`hall_exact`); beyond that only the
   single pairs and the full set are — a relaxation, still a valid bound; the baselines and
-  the search then check each placement with an exact matching (interpreting.py).
+  the search then check each placement with an exact matching (interpreting.py). A "pair" is
+  a language pair and whether the meeting is remote: a remote meeting's pair is covered only by
+  interpreters who can join remotely, so the same languages can appear as two pairs.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ class Compiled:
     weight: list[int]
     members: list[tuple[int, ...]]
     need: list[int]  # seats: members, plus one with an interpreter
-    level: list[int]  # index into thresholds of the meeting's need
+    level: list[int]  # index into thresholds of the meeting's need; -1: remote, no table
     pair: list[int]  # index into pairs, -1 without interpreting
     fixed_slot: list[int]  # -1 when not fixed
     candidates: list[tuple[int, ...]]  # possible slots, () if the meeting cannot be placed
@@ -70,7 +73,8 @@ class Compiled:
     table_cap: list[list[int]]  # [slot][level]: free tables with ≥ thresholds[level] seats
     free_tables: list[list[int]]  # [slot]: indices into instance.tables, not held by fixed
     # interpreters
-    pairs: list[tuple[str, str]]
+    pairs: list[tuple[str, str]]  # the languages of each pair (may repeat: see pair_remote)
+    pair_remote: list[bool]  # the pair is for remote meetings (remote interpreters only)
     interpreter_covers: list[int]  # pair mask per interpreter (instance order)
     interpreters_at: list[list[int]]  # [slot]: interpreters available then
     hall_masks: list[int]
@@ -136,14 +140,20 @@ def compile_instance(instance: Instance) -> Compiled:
     impossible = {i for i, m in enumerate(meetings) if m.id in instance.impossible}
     fixed_slot = [slot_index[m.fixed.slot] if m.fixed else -1 for m in meetings]
 
-    pairs = sorted({tuple(sorted(m.interpreting)) for m in meetings if m.interpreting})
-    pair_index = {pair: i for i, pair in enumerate(pairs)}
-    pair = [pair_index[tuple(sorted(m.interpreting))] if m.interpreting else -1 for m in meetings]
+    def pair_key(m) -> tuple[str, str, bool]:
+        a, b = sorted(m.interpreting)
+        return (a, b, m.remote)
+
+    pair_keys = sorted({pair_key(m) for m in meetings if m.interpreting})
+    pair_index = {key: i for i, key in enumerate(pair_keys)}
+    pair = [pair_index[pair_key(m)] if m.interpreting else -1 for m in meetings]
+    pairs = [(a, b) for a, b, _remote in pair_keys]
+    pair_remote = [remote for _a, _b, remote in pair_keys]
     interpreter_covers = []
     for interpreter in instance.interpreters:
         covers = 0
-        for i, (a, b) in enumerate(pairs):
-            if a in interpreter.languages and b in interpreter.languages:
+        for i, (a, b, remote) in enumerate(pair_keys):
+            if interpreter.serves(frozenset((a, b)), remote):
                 covers |= 1 << i
         interpreter_covers.append(covers)
 
@@ -154,7 +164,8 @@ def compile_instance(instance: Instance) -> Compiled:
     for m, t in enumerate(fixed_slot):
         if t >= 0:
             fixed_at[t].append(m)
-            fixed_tables[t].add(table_index[meetings[m].fixed.table])
+            if meetings[m].fixed.table is not None:
+                fixed_tables[t].add(table_index[meetings[m].fixed.table])
             for p in members[m]:
                 fixed_busy[p] |= 1 << t
                 fixed_count[p] += 1
@@ -167,9 +178,9 @@ def compile_instance(instance: Instance) -> Compiled:
 
     # Tables: free pools per slot and capacity per seat threshold.
     movable = [m for m in range(len(meetings)) if fixed_slot[m] < 0 and m not in impossible]
-    thresholds = sorted({need[m] for m in movable})
+    thresholds = sorted({need[m] for m in movable if not meetings[m].remote})
     level_of = {seats: k for k, seats in enumerate(thresholds)}
-    level = [level_of.get(need[m], -1) for m in range(len(meetings))]
+    level = [-1 if m.remote else level_of.get(m.seats_needed, -1) for m in meetings]
     free_tables = [
         [j for j in range(len(instance.tables)) if table_mask[j] >> t & 1 and j not in held]
         for t, held in enumerate(fixed_tables)
@@ -229,7 +240,7 @@ def compile_instance(instance: Instance) -> Compiled:
         elif m in impossible or any(capacity[p] == 0 for p in members[m]):
             mask = 0
         else:
-            mask = need_mask[level[m]]
+            mask = need_mask[level[m]] if level[m] >= 0 else all_slots
             if pair[m] >= 0:
                 mask &= pair_mask[pair[m]]
             for p in members[m]:
@@ -268,6 +279,7 @@ def compile_instance(instance: Instance) -> Compiled:
         table_cap=table_cap,
         free_tables=free_tables,
         pairs=pairs,
+        pair_remote=pair_remote,
         interpreter_covers=interpreter_covers,
         interpreters_at=interpreters_at,
         hall_masks=hall_masks,

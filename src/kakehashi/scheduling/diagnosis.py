@@ -11,7 +11,8 @@ Codes and their parameters (docs/scheduling-format.md has the same list):
   enough is in use (TAKEN); `"too_small"`: no table has `seats` seats (`largest`: the most
   any table has).
 - `no_interpreter`: `variant` `"busy"`: the slots are taken, most because no interpreter for
-  `languages` is free (TAKEN); `"none"`: no interpreter covers `languages`.
+  `languages` is free (TAKEN); `"none"`: no interpreter covers `languages`; `"none_remote"`:
+  the meeting is remote and no interpreter who covers `languages` can join remotely.
 - `max_meetings_reached`: the `participants` already have `max_meetings` meetings (same
   order); all 0: they accept none.
 - `fixed_meetings_block`: the fixed `meetings` take every slot (`slots`) it could have.
@@ -107,6 +108,8 @@ def describe(diagnosis: Diagnosis) -> str:
         return f"no table has {params['seats']} seats"
     if code == "no_interpreter" and params["variant"] == "none":
         return f"no interpreter covers {' and '.join(params['languages'])}"
+    if code == "no_interpreter" and params["variant"] == "none_remote":
+        return f"no interpreter for {' and '.join(params['languages'])} can join remotely"
     if code == "max_meetings_reached":
         if not any(params["max_meetings"]):
             return "a member accepts no meetings (max_meetings is 0)"

@@ -66,15 +66,20 @@ class Interpreter:
     id: str
     languages: frozenset[str]
     available: frozenset[str] | None
+    remote: bool = False  # can join a remote meeting (by video) as well as sit at a table
 
     def covers(self, pair: frozenset[str]) -> bool:
         return pair <= self.languages
+
+    def serves(self, pair: frozenset[str], remote: bool) -> bool:
+        """Covers the pair and, for a remote meeting, can join remotely."""
+        return pair <= self.languages and (self.remote or not remote)
 
 
 @dataclass(frozen=True)
 class Fixed:
     slot: str
-    table: str
+    table: str | None  # None for a remote meeting, which takes no table
 
 
 @dataclass(frozen=True)
@@ -84,10 +89,13 @@ class Meeting:
     weight: int = 1
     interpreting: frozenset[str] | None = None  # the two languages to interpret between
     fixed: Fixed | None = None
+    remote: bool = False  # held by video: needs no table, and a remote interpreter
 
     @property
     def seats_needed(self) -> int:
-        """Members plus the interpreter, if any."""
+        """Members plus the interpreter, if any; none for a remote meeting."""
+        if self.remote:
+            return 0
         return len(self.participants) + (1 if self.interpreting else 0)
 
 
@@ -206,6 +214,13 @@ class _Reader:
             return None
         return value
 
+    def bool_field(self, item, path, key) -> bool:
+        value = item.get(key, False)
+        if not isinstance(value, bool):
+            self.add("bad_boolean", f"{path}.{key}", "must be true or false")
+            return False
+        return value
+
     def slot_set(self, item, path, slot_ids) -> frozenset[str] | None:
         value = item.get("available")
         if value is None:
@@ -276,8 +291,11 @@ def parse_instance(data) -> Instance:
         ):
             reader.add("bad_languages", f"{path}.languages", "must list two languages or more")
             continue
+        remote = reader.bool_field(item, path, "remote")
         interpreters.append(
-            Interpreter(item["id"], frozenset(languages), reader.slot_set(item, path, slot_ids))
+            Interpreter(
+                item["id"], frozenset(languages), reader.slot_set(item, path, slot_ids), remote
+            )
         )
 
     meetings = []
@@ -332,6 +350,7 @@ def _read_meeting(reader, index, item, participant_ids, slot_ids, table_ids) -> 
             interpreting = None
         else:
             interpreting = frozenset(interpreting)
+    remote = reader.bool_field(item, path, "remote")
     fixed = item.get("fixed")
     if fixed is not None:
         if not isinstance(fixed, dict):
@@ -340,14 +359,20 @@ def _read_meeting(reader, index, item, participant_ids, slot_ids, table_ids) -> 
         else:
             if not isinstance(fixed.get("slot"), str) or fixed["slot"] not in slot_ids:
                 reader.add("unknown_slot", f"{path}.fixed.slot", f"no slot {fixed.get('slot')!r}")
-            if not isinstance(fixed.get("table"), str) or fixed["table"] not in table_ids:
-                reader.add(
-                    "unknown_table", f"{path}.fixed.table", f"no table {fixed.get('table')!r}"
-                )
-            fixed = Fixed(str(fixed.get("slot")), str(fixed.get("table")))
+            table = fixed.get("table")
+            if remote:
+                if table is not None:
+                    reader.add(
+                        "remote_meeting_table",
+                        f"{path}.fixed.table",
+                        "a remote meeting takes no table: leave it out or null",
+                    )
+            elif not isinstance(table, str) or table not in table_ids:
+                reader.add("unknown_table", f"{path}.fixed.table", f"no table {table!r}")
+            fixed = Fixed(str(fixed.get("slot")), None if remote else str(table))
     if weight is None:
         return None
-    return Meeting(item["id"], tuple(members), weight, interpreting, fixed)
+    return Meeting(item["id"], tuple(members), weight, interpreting, fixed, remote)
 
 
 def _check_fixed_meetings(instance: Instance, reader: _Reader) -> None:
@@ -359,26 +384,9 @@ def _check_fixed_meetings(instance: Instance, reader: _Reader) -> None:
         if meeting.fixed is None:
             continue
         path = f"meetings[{index}].fixed"
-        slot, table = meeting.fixed.slot, instance.table_by_id[meeting.fixed.table]
-        if slot not in instance.slot_ids_for(table.available):
-            reader.add(
-                "fixed_table_unavailable",
-                path,
-                f"table {table.id!r} is not available in slot {slot!r}",
-            )
-        if table.seats < meeting.seats_needed:
-            reader.add(
-                "fixed_table_too_small",
-                path,
-                f"table {table.id!r} has {table.seats} seats; "
-                f"the meeting needs {meeting.seats_needed}",
-            )
-        if (other := taken_tables.setdefault((slot, table.id), meeting.id)) != meeting.id:
-            reader.add(
-                "fixed_table_taken",
-                path,
-                f"table {table.id!r} in slot {slot!r} is also fixed for {other!r}",
-            )
+        slot = meeting.fixed.slot
+        if not meeting.remote:
+            _check_fixed_table(instance, reader, meeting, path, taken_tables)
         for member in meeting.participants:
             participant = instance.participant_by_id[member]
             if slot not in instance.slot_ids_for(participant.available):
@@ -401,7 +409,7 @@ def _check_fixed_meetings(instance: Instance, reader: _Reader) -> None:
                     f"{member!r} has more fixed meetings than max_meetings",
                 )
         if meeting.interpreting and not instance.availability.interpreter_ids(
-            meeting.interpreting, slot
+            meeting.interpreting, slot, remote=meeting.remote
         ):
             reader.add(
                 "fixed_no_interpreter",
@@ -409,6 +417,28 @@ def _check_fixed_meetings(instance: Instance, reader: _Reader) -> None:
                 f"no interpreter for {sorted(meeting.interpreting)} in slot {slot!r}",
             )
     _check_fixed_interpreters(instance, reader)
+
+
+def _check_fixed_table(instance, reader, meeting: Meeting, path: str, taken_tables) -> None:
+    slot, table = meeting.fixed.slot, instance.table_by_id[meeting.fixed.table]
+    if slot not in instance.slot_ids_for(table.available):
+        reader.add(
+            "fixed_table_unavailable",
+            path,
+            f"table {table.id!r} is not available in slot {slot!r}",
+        )
+    if table.seats < meeting.seats_needed:
+        reader.add(
+            "fixed_table_too_small",
+            path,
+            f"table {table.id!r} has {table.seats} seats; the meeting needs {meeting.seats_needed}",
+        )
+    if (other := taken_tables.setdefault((slot, table.id), meeting.id)) != meeting.id:
+        reader.add(
+            "fixed_table_taken",
+            path,
+            f"table {table.id!r} in slot {slot!r} is also fixed for {other!r}",
+        )
 
 
 def _check_fixed_interpreters(instance: Instance, reader: _Reader) -> None:
@@ -420,7 +450,9 @@ def _check_fixed_interpreters(instance: Instance, reader: _Reader) -> None:
             by_slot[meeting.fixed.slot].append((index, meeting))
     for slot, entries in by_slot.items():
         options = {
-            meeting.id: instance.availability.interpreter_ids(meeting.interpreting, slot)
+            meeting.id: instance.availability.interpreter_ids(
+                meeting.interpreting, slot, remote=meeting.remote
+            )
             for _index, meeting in entries
         }
         taken: dict[str, str] = {}  # interpreter -> meeting
@@ -459,7 +491,7 @@ def _why_impossible(instance: Instance, meeting: Meeting) -> Diagnosis | None:
             "max_meetings_reached",
             {"participants": refusing, "max_meetings": [0] * len(refusing)},
         )
-    if availability.largest_table < meeting.seats_needed:
+    if not meeting.remote and availability.largest_table < meeting.seats_needed:
         return Diagnosis(
             "no_table",
             {
@@ -471,6 +503,12 @@ def _why_impossible(instance: Instance, meeting: Meeting) -> Diagnosis | None:
     languages = sorted(meeting.interpreting) if meeting.interpreting else None
     if meeting.interpreting and not availability.has_interpreter(meeting.interpreting):
         return Diagnosis("no_interpreter", {"variant": "none", "languages": languages})
+    if (
+        meeting.interpreting
+        and meeting.remote
+        and not availability.has_interpreter(meeting.interpreting, remote=True)
+    ):
+        return Diagnosis("no_interpreter", {"variant": "none_remote", "languages": languages})
     if not availability.candidate_mask(meeting):
         return Diagnosis(
             "impossible",

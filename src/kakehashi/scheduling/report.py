@@ -113,11 +113,14 @@ class Diagnoser:
             members = [f for f in fixed if set(c.members[f]) & set(c.members[m])]
             if members:
                 blocking += members
-            elif not any(instance.tables[j].seats >= c.need[m] for j in c.free_tables[t]):
+            elif c.level[m] >= 0 and not any(
+                instance.tables[j].seats >= c.need[m] for j in c.free_tables[t]
+            ):
                 blocking += [
                     f
                     for f in fixed
-                    if instance.table_by_id[instance.meetings[f].fixed.table].seats >= c.need[m]
+                    if (table := instance.meetings[f].fixed.table) is not None
+                    and instance.table_by_id[table].seats >= c.need[m]
                 ]
             else:
                 blocking += [f for f in fixed if c.pair[f] >= 0]

@@ -18,7 +18,7 @@ class Status:
 class Assignment:
     meeting: str
     slot: str
-    table: str
+    table: str | None  # None for a remote meeting
     interpreter: str | None = None
 
 

@@ -48,6 +48,7 @@ from kakehashi.events.models import (
     Registration,
     RegistrationStatus,
 )
+from kakehashi.events.remote import video_link
 
 # --- Events ---------------------------------------------------------------------------------
 
@@ -223,6 +224,8 @@ def agenda(request, slug: Slug, query: Query[DelegationQuery]):
     items = [
         {
             **place(meeting.published_slot, meeting.published_table, zone),
+            "remote": meeting.is_remote,
+            "video_link": (video_link(meeting) or None) if meeting.is_remote else None,
             "id": meeting.pk,
             "interpreting": meeting.interpreting,
             "status": meeting.status,

@@ -219,6 +219,10 @@ class AgendaMeetingOut(Schema):
     starts_at: dt.datetime
     ends_at: dt.datetime
     table: str | None
+    remote: bool = Field(..., description="Held by video: a delegation in it attends remotely")
+    video_link: str | None = Field(
+        ..., description="The remote meeting's video link; null on site or without a video server"
+    )
     interpreting: list[str] = Field(..., description="The two languages interpreted; [] if none")
     status: str
     others: list[DelegationOut] = Field(..., description="The other delegations in it")

@@ -237,6 +237,9 @@ class Registration(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The delegation joins its meetings by video: they take no table and get a video link
+    # (events/remote.py).
+    attends_remotely = models.BooleanField(_("attends remotely"), default=False)
 
     class Meta:
         ordering = ["organisation__name"]

@@ -1,12 +1,19 @@
 """The one-to-one meeting programme of an event: slots, tables, interpreters, requests,
 meetings and the scheduler runs that place them."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.events.models.event import Event, Registration
+
+
+def new_video_room() -> str:
+    """A video room name nobody can guess (a Jitsi room is open to whoever knows its name)."""
+    return f"kakehashi-{secrets.token_urlsafe(18)}"
 
 
 class MeetingPeriod(models.Model):
@@ -75,6 +82,7 @@ class Interpreter(models.Model):
     name = models.CharField(_("name"), max_length=200)
     languages = models.JSONField(_("languages"), default=list)
     unavailable_slots = models.ManyToManyField(MeetingSlot, blank=True, related_name="+")
+    joins_remotely = models.BooleanField(_("can join remote meetings"), default=False)
 
     class Meta:
         verbose_name = _("interpreter")
@@ -182,6 +190,8 @@ class Meeting(models.Model):
         MeetingTable, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The room of its video link, should a party attend remotely: unguessable, made once.
+    video_room = models.CharField(max_length=64, unique=True, default=new_video_room)
 
     class Meta:
         verbose_name = _("meeting")
@@ -203,6 +213,12 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"Meeting {self.pk}"
+
+    @property
+    def is_remote(self) -> bool:
+        """Held by video: a party attends remotely (read from `participants`, prefetched with
+        their registrations where meetings are listed)."""
+        return any(p.registration.attends_remotely for p in self.participants.all())
 
 
 class MeetingParticipant(models.Model):

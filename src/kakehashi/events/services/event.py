@@ -188,6 +188,7 @@ def register(
     members: list[Person] = (),
     languages: list[str] = (),
     note: str = "",
+    attends_remotely: bool = False,
 ) -> Registration:
     """Register the organisation's delegation, led by `by`, for the organisers' approval.
 
@@ -214,6 +215,7 @@ def register(
                 lead=lead,
                 languages=sorted(set(languages)),
                 note=note,
+                attends_remotely=attends_remotely,
             )
     except IntegrityError as error:
         raise ValidationError(

@@ -32,6 +32,7 @@ from kakehashi.events.models import (
     RegistrationStatus,
 )
 from kakehashi.events.queries import organises
+from kakehashi.events.remote import place_line, registration_zone, span_in_zone
 from kakehashi.events.services.meetings import MEETING_FIELDS, audit_meeting
 from kakehashi.events.services.schedule import build_instance
 from kakehashi.scheduling.check import check
@@ -125,7 +126,7 @@ def _book(registration, counterpart, slot, by, now) -> Meeting:
             "booked_by": str(registration.organisation),
             "with": str(counterpart.organisation),
             "slot": slot.starts_at.isoformat(),
-            "table": table.name,
+            "table": table.name if table else None,
         },
     )
     return meeting
@@ -139,12 +140,12 @@ def _confirm_with_checker(event, meeting: Meeting) -> None:
     for placed in event.meetings.filter(
         status__in=[MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED]
     ):
-        if placed.slot_id and placed.table_id:
+        if placed.slot_id:
             assignments.append(
                 {
                     "meeting": f"m{placed.pk}",
                     "slot": f"s{placed.slot_id}",
-                    "table": f"t{placed.table_id}",
+                    "table": f"t{placed.table_id}" if placed.table_id else None,
                     "interpreter": f"i{placed.interpreter_id}" if placed.interpreter_id else None,
                 }
             )
@@ -234,8 +235,8 @@ def cancel_meeting(*, meeting: Meeting, by, now: dt.datetime | None = None) -> M
 
 
 def _tell(meeting: Meeting, registration: Registration, template: str, **place) -> None:
-    """E-mail a delegation about a booking or a cancellation, in its language, naming the
-    other delegations, the time and the table."""
+    """E-mail a delegation about a booking or a cancellation, in its language and time zone,
+    naming the other delegations, the time and where to go (table or video link)."""
     lead = registration.lead
     address = lead.user.email if lead.user_id else lead.email
     if not address:
@@ -247,11 +248,14 @@ def _tell(meeting: Meeting, registration: Registration, template: str, **place) 
         .prefetch_related("registration__organisation__translations")
         .exclude(registration=registration)
     ]
+    slot = place.get("slot", meeting.published_slot)
+    zone = registration_zone(registration)
     context = {
         "event": meeting.event,
         "others": others,
-        "slot": place.get("slot", meeting.published_slot),
-        "table": place.get("table", meeting.published_table),
+        "when": span_in_zone(slot.starts_at, slot.ends_at, zone, language) if slot else "",
+        "place": place_line(meeting, language) if "slot" not in place else "",
+        "had_table": place.get("table") is not None,
     }
     with translation.override(language):
         subject = (

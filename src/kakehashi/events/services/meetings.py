@@ -113,13 +113,19 @@ def set_table(*, event: Event, name: str, seats: int, is_active: bool = True, by
 
 
 @transaction.atomic
-def add_interpreter(*, event: Event, name: str, languages: list[str], by) -> Interpreter:
+def add_interpreter(
+    *, event: Event, name: str, languages: list[str], by, joins_remotely: bool = False
+) -> Interpreter:
+    """Add an interpreter; `joins_remotely`: they can also interpret remote meetings."""
     if len(set(languages)) < 2:
         raise ValidationError(
             _("An interpreter works between two languages at least."), code="too_few_languages"
         )
     return Interpreter.objects.create(
-        event=event, name=name.strip(), languages=sorted(set(languages))
+        event=event,
+        name=name.strip(),
+        languages=sorted(set(languages)),
+        joins_remotely=joins_remotely,
     )
 
 

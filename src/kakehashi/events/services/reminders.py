@@ -1,7 +1,8 @@
 """Reminders before each meeting: an e-mail to each delegation of a published meeting,
-`KAKEHASHI_MEETING_REMINDER_MINUTES` before it starts, in the delegation's language, naming
-the counterpart and the table; and, when Web Push is on, a short message to each browser of
-the delegation's lead that opted in (notifications/push.py).
+`KAKEHASHI_MEETING_REMINDER_MINUTES` before it starts, in the delegation's language and time
+zone, naming the counterpart and the table (or the video link of a remote meeting); and, when
+Web Push is on, a short message to each browser of the delegation's lead that opted in
+(notifications/push.py).
 
 `send_meeting_reminders()` is a sweep: it finds the meetings that start within the lead time
 and have not been reminded for that start, claims a `MeetingReminder` row per delegation
@@ -22,11 +23,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kakehashi.common.formats import format_time
 from kakehashi.directory.names import organisation_name
 from kakehashi.events.agenda import delegation_people, registration_language
 from kakehashi.events.models import Meeting, MeetingReminder, MeetingStatus, Registration
 from kakehashi.events.queries import with_names
+from kakehashi.events.remote import hours_in_zone, place_line, registration_zone, span_in_zone
 from kakehashi.notifications.push import push
 
 logger = logging.getLogger(__name__)
@@ -94,23 +95,25 @@ def _send(meeting: Meeting, registration: Registration) -> bool:
         )
         for other in others
     ]
+    slot, zone = meeting.published_slot, registration_zone(registration)
+    place = place_line(meeting, language)
     with translation.override(language):
         subject = _("Reminder: your meeting with %(counterpart)s at %(time)s") % {
             "counterpart": ", ".join(name for name, _people in counterparts),
-            "time": _local_time(meeting),
+            "time": hours_in_zone(slot.starts_at, slot.ends_at, zone, language),
         }
         body = render_to_string(
             "events/email/meeting_reminder.txt",
-            {"meeting": meeting, "counterparts": counterparts, "event": meeting.event},
+            {
+                "meeting": meeting,
+                "counterparts": counterparts,
+                "event": meeting.event,
+                "when": span_in_zone(slot.starts_at, slot.ends_at, zone, language),
+                "place": place,
+            },
         )
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
     if lead.user_id:
-        with translation.override(language):
-            place = (
-                _("Table: %(table)s") % {"table": meeting.published_table.name}
-                if meeting.published_table
-                else ""
-            )
         push(
             user=lead.user,
             title=subject,
@@ -119,8 +122,3 @@ def _send(meeting: Meeting, registration: Registration) -> bool:
             f"?delegation={registration.pk}",
         )
     return True
-
-
-def _local_time(meeting: Meeting) -> str:
-    with timezone.override(meeting.event.time_zone):
-        return format_time(meeting.published_slot.starts_at)

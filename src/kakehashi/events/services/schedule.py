@@ -30,6 +30,7 @@ from kakehashi.events.models import (
     ScheduleRunStatus,
 )
 from kakehashi.events.queries import changes_to_publish, has_schedule_draft, meetings_to_publish
+from kakehashi.events.remote import mark_draft_places
 from kakehashi.events.services.meetings import MEETING_FIELDS, audit_meeting
 from kakehashi.scheduling.instance import FORMAT, InstanceError, parse_instance
 
@@ -46,7 +47,9 @@ def build_instance(event: Event, *, allow_moves: bool) -> dict:
     """The scheduler's instance for the event's open meetings.
 
     Locked meetings stay where they are; once the schedule is published, so do published
-    meetings (unless moves are allowed), as long as their table is still in use."""
+    meetings (unless moves are allowed), as long as their table is still in use. A meeting
+    with a delegation that attends remotely is remote: it takes no table, and only an
+    interpreter who can join remotely may interpret it."""
     zone = zoneinfo.ZoneInfo(event.time_zone)
     slots = list(event.meeting_slots.all())
     tables = list(event.meeting_tables.filter(is_active=True))
@@ -74,16 +77,20 @@ def build_instance(event: Event, *, allow_moves: bool) -> dict:
             }
         )
     approved = {registration.pk for registration in registrations}
+    remote_ones = {r.pk for r in registrations if r.attends_remotely}
     meetings = []
     for meeting in _open_meetings(event):
         members = [p.registration_id for p in meeting.participants.all()]
         if not set(members) <= approved:
             continue
+        remote = bool(remote_ones.intersection(members))
         fixed = None
         place = (meeting.slot_id, meeting.table_id) if meeting.locked else None
         if place is None and event.schedule_published_at and not allow_moves:
             place = (meeting.published_slot_id, meeting.published_table_id)
-        if place and place[0] and place[1] in active_tables:
+        if place and place[0] and remote:
+            fixed = {"slot": f"s{place[0]}", "table": None}
+        elif place and place[0] and place[1] in active_tables:
             fixed = {"slot": f"s{place[0]}", "table": f"t{place[1]}"}
         meetings.append(
             {
@@ -92,6 +99,7 @@ def build_instance(event: Event, *, allow_moves: bool) -> dict:
                 "weight": meeting.weight,
                 "interpreting": meeting.interpreting or None,
                 "fixed": fixed,
+                "remote": remote,
             }
         )
     interpreters = [
@@ -103,6 +111,7 @@ def build_instance(event: Event, *, allow_moves: bool) -> dict:
                 for slot in slots
                 if slot.pk not in {s.pk for s in interpreter.unavailable_slots.all()}
             ],
+            "remote": interpreter.joins_remotely,
         }
         for interpreter in event.interpreters.prefetch_related("unavailable_slots")
     ]
@@ -242,8 +251,8 @@ def _fail(run: ScheduleRun, message: str) -> ScheduleRun:
 
 @transaction.atomic
 def apply_run(*, run: ScheduleRun, result: dict) -> ScheduleRun:
-    """Write the result as the draft: every open meeting gets its slot, table and
-    interpreter, or none and the reason."""
+    """Write the result as the draft: every open meeting gets its slot, table (none if it is
+    remote) and interpreter, or none and the reason."""
     event = Event.objects.select_for_update().get(pk=run.event_id)
     meetings = {f"m{m.pk}": m for m in event.meetings.filter(status__in=OPEN_STATUSES)}
     # Clear first, so that swapping two meetings never trips the uniqueness constraints.
@@ -254,7 +263,8 @@ def apply_run(*, run: ScheduleRun, result: dict) -> ScheduleRun:
     for assignment in result["assignments"]:
         meeting = meetings[assignment["meeting"]]
         meeting.slot_id = int(assignment["slot"][1:])
-        meeting.table_id = int(assignment["table"][1:])
+        table = assignment.get("table")  # none for a remote meeting
+        meeting.table_id = int(table[1:]) if table else None
         interpreter = assignment.get("interpreter")
         meeting.interpreter_id = int(interpreter[1:]) if interpreter else None
         meeting.status = MeetingStatus.SCHEDULED
@@ -404,7 +414,9 @@ def _tell_changes(event: Event, registration: Registration, meetings: list[Meeti
     address = lead.user.email if lead.user_id else lead.email
     if not address:
         return
-    with translation.override(registration_language(registration)):
+    language = registration_language(registration)
+    mark_draft_places(meetings, registration, language)
+    with translation.override(language):
         subject = _("Your meetings at %(event)s have changed") % {"event": event.name}
         body = render_to_string(
             "events/email/schedule_changed.txt",
