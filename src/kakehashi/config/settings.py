@@ -270,6 +270,9 @@ KAKEHASHI_TRANSLATION_ATTEMPTS = int(os.environ.get("KAKEHASHI_TRANSLATION_ATTEM
 # once either way). KAKEHASHI_DAILY_BY_WORKER=false leaves them to the timer alone.
 KAKEHASHI_DAILY_AT = os.environ.get("KAKEHASHI_DAILY_AT", "06:00")
 KAKEHASHI_DAILY_BY_WORKER = env_bool("KAKEHASHI_DAILY_BY_WORKER", True)
+# Days after a held meeting when both delegations are asked what came of it (once each, by
+# the daily job send_follow_up_asks).
+KAKEHASHI_FOLLOW_UP_DAYS = int(os.environ.get("KAKEHASHI_FOLLOW_UP_DAYS", 182))
 
 # The cache (docs/operations.md): by default each process keeps its own in memory
 # (nothing to install or clean). "file" or "database" share one cache between the processes

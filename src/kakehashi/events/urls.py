@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.events import meeting_views, schedule_views, views
+from kakehashi.events import feedback_views, meeting_views, schedule_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -53,4 +53,15 @@ urlpatterns = [
         meeting_views.record_outcome,
         name="record_outcome",
     ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/feedback/",
+        feedback_views.meeting_feedback,
+        name="meeting_feedback",
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/check-in/",
+        feedback_views.check_in,
+        name="meeting_check_in",
+    ),
+    path("<slug:slug>/networking/", feedback_views.networking_figures, name="networking"),
 ]
