@@ -13,6 +13,7 @@ from django.db import transaction
 
 from kakehashi.accounts.models import User
 from kakehashi.common.dates import parse_partial_date
+from kakehashi.demo.event_day_feedback import load_event_day_feedback
 from kakehashi.demo.messaging import load_conversations
 from kakehashi.demo.name_translations import load_demo_translations
 from kakehashi.demo.obstacles import load_obstacles
@@ -570,6 +571,7 @@ def load_demo() -> dict[str, int]:
     proposals = load_proposals(places, users)
     obstacles = load_obstacles(places, users)
     outcomes = load_insights_demo(places, users)
+    load_event_day_feedback(places, users)
     load_demo_partnership_translations(places.organisations)
     conversations = load_conversations(places, users)
     rebuild_index()
