@@ -28,4 +28,4 @@ def test_the_demo_festival_has_feedback_that_the_results_show(demo, client):
     assert rows.filter(given_at__isnull=False).count() == 7
     client.force_login(User.objects.get(email=demo_email("hcmc")))
     page = client.get(reverse("insights:event_feedback", args=[EVENT_SLUG])).content.decode()
-    assert "7 of 8 delegations (88 %)" in page
+    assert "7 trên 8 đoàn (88%)" in page  # hcmc@ reads Vietnamese

@@ -159,7 +159,7 @@ def test_organisers_read_the_feedback_results_others_may_not(
             response = client.get(url, {"by": by})
         assert response.status_code == 200
     page = client.get(url).content.decode()
-    assert "3 of 4 delegations (75 %)" in page
+    assert "3 of 4 delegations (75%)" in page
     rows = list(
         csv.reader(io.StringIO(client.get(url, {"format": "csv"}).getvalue().decode("utf-8-sig")))
     )

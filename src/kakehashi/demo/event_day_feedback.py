@@ -84,6 +84,18 @@ def load_event_day_feedback(places, users) -> int:
             # Agreements and investments are already recorded as results by insights.demo.
             if answer == FollowUpAnswer.NEGOTIATION:
                 record_outcome(meeting=meeting, kind=OutcomeKind.NEGOTIATION, by=organiser)
+    # Every delegation of a held meeting was asked six months on, rated or not.
+    for meeting in meetings.values():
+        if meeting.status != MeetingStatus.HELD:
+            continue
+        for registration in Registration.objects.filter(meeting_seats__meeting=meeting):
+            MeetingFeedback.objects.get_or_create(
+                meeting=meeting,
+                registration=registration,
+                defaults={
+                    "follow_up_asked_at": meeting_end(meeting) + dt.timedelta(days=FOLLOW_UP_DAYS)
+                },
+            )
     return MeetingFeedback.objects.filter(meeting__event=event, given_at__isnull=False).count()
 
 

@@ -109,6 +109,8 @@ def networking_figures(request, slug):
     kind = request.GET.get("format", "")
     if kind in (CSV, XLSX):
         return _download(event, rows, kind)
+    for row in rows:
+        row["cells"] = [(row[key], label) for key, label in networking.COLUMNS]
     return render(
         request,
         "events/networking.html",
