@@ -73,7 +73,7 @@ def test_a_meeting_placed_moved_held_and_followed_up_leaves_its_trail(conference
         AuditAction.ADDED,
         danang_user.pk,
         {},
-        {"outcome": "mou", "note": "Sign in May"},
+        {"kind": "mou", "note": "Sign in May"},
     )
     ministry = event.organisers.get()
     owners = {
