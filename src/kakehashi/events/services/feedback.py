@@ -46,7 +46,8 @@ def meeting_end(meeting: Meeting) -> dt.datetime | None:
 def _lock(meeting: Meeting) -> None:
     """Lock the meeting's row and read it afresh into the caller's instance (which then
     shows the change)."""
-    list(Meeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
+    # No ordering: the default one joins the (nullable) slot, which PostgreSQL cannot lock.
+    list(Meeting.objects.select_for_update().filter(pk=meeting.pk).order_by().values_list("pk"))
     meeting.refresh_from_db()
 
 
@@ -137,8 +138,10 @@ def give_feedback(
         raise ValidationError(_("Choose what follows the meeting."), code="next_step_unknown")
     if not isinstance(useful, bool) or not isinstance(meet_again, bool):
         raise ValidationError(_("Answer both questions."), code="answer_missing")
-    feedback, _created = MeetingFeedback.objects.select_for_update().get_or_create(
-        meeting=meeting, registration=registration
+    feedback, _created = (
+        MeetingFeedback.objects.select_for_update()
+        .order_by()
+        .get_or_create(meeting=meeting, registration=registration)
     )
     if feedback.is_given:
         raise ValidationError(
