@@ -4,10 +4,14 @@ registration. The same services and checks as the schedule and event pages: dele
 403 on organiser actions, events or records out of sight 404, bad input 422 writing
 nothing."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from kakehashi.events import services
 from kakehashi.events.models import (
+    MeetingSlot,
     MeetingStatus,
     RegistrationStatus,
     ScheduleRun,
@@ -95,10 +99,18 @@ def test_organisers_mark_a_meeting_held_or_a_no_show(as_user, conference):
         by=organiser,
     )
     client = as_user(organiser)
+    attendance = f"/events/{SLUG}/meetings/{placed.pk}/attendance"
 
-    held = client.post(f"/events/{SLUG}/meetings/{placed.pk}/attendance", {"held": True})
+    too_early = client.post(attendance, {"held": True})
+    # The slot's start has passed (the event is in the future, so its slot is moved back).
+    started = timezone.now() - dt.timedelta(minutes=5)
+    MeetingSlot.objects.filter(pk=slot.pk).update(
+        starts_at=started, ends_at=started + dt.timedelta(minutes=30)
+    )
+    held = client.post(attendance, {"held": True})
     not_placed = client.post(f"/events/{SLUG}/meetings/{unplaced.pk}/attendance", {"held": False})
 
+    assert too_early.status_code == 422 and too_early.json()["code"] == "too_early"
     assert held.status_code == 200 and held.json()["status"] == MeetingStatus.HELD
     assert not_placed.status_code == 422 and not_placed.json()["code"] == "not_scheduled"
     unplaced.refresh_from_db()

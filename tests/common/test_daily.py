@@ -37,6 +37,7 @@ def test_the_command_runs_every_job_once_a_day(reference):
         .strip()
         .endswith(
             "Daily jobs done: expire_proposals, send_match_digests, remind_meeting_requests, "
+            "send_follow_up_asks, "
             "send_message_digests, escalate_obstacles, draft_translations, snapshot_index."
         )
     )

@@ -13,6 +13,11 @@ from tests.factories import OrganisationFactory, locality, member_of
 ZONE = dt.timezone(dt.timedelta(hours=7))
 
 
+# A moment after every meeting of the built events (held or a no-show is said from a
+# meeting's start on).
+AFTER_THE_EVENT = dt.datetime(2027, 3, 11, 9, 0, tzinfo=ZONE)
+
+
 def at(hour: int, minute: int = 0, day: int = 10) -> dt.datetime:
     return dt.datetime(2027, 3, day, hour, minute, tzinfo=ZONE)
 

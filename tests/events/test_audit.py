@@ -8,6 +8,7 @@ from kakehashi.common.audit import entries_visible_to
 from kakehashi.common.models import AuditAction, AuditEntry
 from kakehashi.events import services
 from kakehashi.events.models import Meeting
+from tests.events.builders import AFTER_THE_EVENT
 
 
 def accepted(delegations, first, second):
@@ -36,7 +37,7 @@ def test_a_meeting_placed_moved_held_and_followed_up_leaves_its_trail(conference
     )
     services.place_meeting(meeting=meeting, slot=slots[0], table=table_1, by=organiser)
     services.place_meeting(meeting=meeting, slot=slots[1], table=table_3, by=organiser)
-    services.record_attendance(meeting=meeting, held=True, by=organiser)
+    services.record_attendance(meeting=meeting, held=True, by=organiser, now=AFTER_THE_EVENT)
     danang_user = delegations["danang"][1]
     services.record_outcome(meeting=meeting, kind="mou", note="Sign in May", by=danang_user)
 
@@ -72,7 +73,7 @@ def test_a_meeting_placed_moved_held_and_followed_up_leaves_its_trail(conference
         AuditAction.ADDED,
         danang_user.pk,
         {},
-        {"outcome": "mou", "note": "Sign in May"},
+        {"kind": "mou", "note": "Sign in May"},
     )
     ministry = event.organisers.get()
     owners = {
@@ -89,7 +90,7 @@ def test_a_no_show_is_recorded(conference):
     meeting = accepted(delegations, "danang", "osaka")
     slot, table = event.meeting_slots.first(), event.meeting_tables.get(name="Table 1")
     services.place_meeting(meeting=meeting, slot=slot, table=table, by=organiser)
-    services.record_attendance(meeting=meeting, held=False, by=organiser)
+    services.record_attendance(meeting=meeting, held=False, by=organiser, now=AFTER_THE_EVENT)
     assert trail(meeting)[-1] == (
         AuditAction.STATUS,
         organiser.pk,

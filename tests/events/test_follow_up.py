@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from kakehashi.events import services
 from kakehashi.events.models import Meeting, MeetingOutcome, MeetingRequest
-from tests.events.builders import a_finished_run
+from tests.events.builders import AFTER_THE_EVENT, a_finished_run
 from tests.factories import UserFactory
 
 
@@ -57,7 +57,7 @@ def test_outcomes_only_for_held_meetings_and_their_delegations(conference):
     with pytest.raises(ValidationError) as error:
         services.record_outcome(meeting=meeting, kind="mou", by=danang_user)
     assert error.value.code == "not_held"
-    services.record_attendance(meeting=meeting, held=True, by=organiser)
+    services.record_attendance(meeting=meeting, held=True, by=organiser, now=AFTER_THE_EVENT)
     with pytest.raises(ValidationError) as error:
         services.record_outcome(meeting=meeting, kind="mou", by=delegations["aichi"][1])
     assert error.value.code == "not_a_member"

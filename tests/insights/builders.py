@@ -17,7 +17,7 @@ from kakehashi.obstacles import services as obstacles
 from kakehashi.obstacles.models import Obstacle, RoutingRule
 from kakehashi.partnerships.models import PartnershipKind
 from kakehashi.proposals.models import Interest, InterestStatus
-from tests.events.builders import build_conference
+from tests.events.builders import AFTER_THE_EVENT, build_conference
 from tests.factories import OrganisationFactory, locality, member_of, partnership_between
 from tests.messaging.factories import admin_of, japanese_company, vietnamese_company
 from tests.proposals.factories import ProposalFactory, published
@@ -82,8 +82,8 @@ def build_world() -> World:
     events.place_meeting(meeting=m1, slot=slots[0], table=tables[0], by=organiser)
     events.place_meeting(meeting=m2, slot=slots[0], table=tables[2], by=organiser)
     events.place_meeting(meeting=m3, slot=slots[1], table=tables[0], by=organiser)
-    events.record_attendance(meeting=m1, held=True, by=organiser)
-    events.record_attendance(meeting=m2, held=True, by=organiser)
+    events.record_attendance(meeting=m1, held=True, by=organiser, now=AFTER_THE_EVENT)
+    events.record_attendance(meeting=m2, held=True, by=organiser, now=AFTER_THE_EVENT)
     for meeting in (m1, m2):
         meeting.refresh_from_db()
 

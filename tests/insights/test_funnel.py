@@ -29,6 +29,7 @@ from kakehashi.events.models import (
 )
 from kakehashi.insights import figures, funnel, services
 from kakehashi.insights.models import OutcomeKind
+from tests.events.builders import AFTER_THE_EVENT
 from tests.factories import OrganisationFactory, locality, member_of
 
 STAGES = ["proposals", "interests", "requests", "scheduled", "held", "outcomes", "other_outcomes"]
@@ -116,7 +117,7 @@ def test_a_meeting_counts_once_per_locality_it_involves(world):
     slot = MeetingSlot.objects.filter(event=world.event).order_by("starts_at")[2]
     table = MeetingTable.objects.filter(event=world.event).order_by("name")[0]
     events.place_meeting(meeting=meeting, slot=slot, table=table, by=world.organiser)
-    events.record_attendance(meeting=meeting, held=True, by=world.organiser)
+    events.record_attendance(meeting=meeting, held=True, by=world.organiser, now=AFTER_THE_EVENT)
     meeting.refresh_from_db()
     services.record_outcome(
         kind=OutcomeKind.TRAINING, meeting=meeting, occurred_on=dt.date(2026, 11, 3), by=user

@@ -24,6 +24,7 @@ DAILY_JOBS = [
     "expire_proposals",
     "send_match_digests",
     "remind_meeting_requests",
+    "send_follow_up_asks",
     "send_message_digests",
     "escalate_obstacles",
     "draft_translations",

@@ -294,6 +294,9 @@ KAKEHASHI_WEB_PUSH_TIMEOUT = float(os.environ.get("KAKEHASHI_WEB_PUSH_TIMEOUT", 
 # How long a push service keeps a message for a browser that is offline: a reminder is of
 # no use after its meeting has begun.
 KAKEHASHI_WEB_PUSH_TTL = int(os.environ.get("KAKEHASHI_WEB_PUSH_TTL", 1800))
+# Days after a held meeting when both delegations are asked what came of it (once each, by
+# the daily job send_follow_up_asks).
+KAKEHASHI_FOLLOW_UP_DAYS = int(os.environ.get("KAKEHASHI_FOLLOW_UP_DAYS", 182))
 
 # The cache (docs/operations.md): by default each process keeps its own in memory
 # (nothing to install or clean). "file" or "database" share one cache between the processes

@@ -14,6 +14,7 @@ from django.db import transaction
 from kakehashi.accounts.models import User
 from kakehashi.common.dates import parse_partial_date
 from kakehashi.demo.event_day_badges import load_event_day
+from kakehashi.demo.event_day_feedback import load_event_day_feedback
 from kakehashi.demo.event_day_remote import load_remote_delegation
 from kakehashi.demo.messaging import load_conversations
 from kakehashi.demo.name_translations import load_demo_translations
@@ -573,6 +574,7 @@ def load_demo() -> dict[str, int]:
     proposals = load_proposals(places, users)
     obstacles = load_obstacles(places, users)
     outcomes = load_insights_demo(places, users)
+    load_event_day_feedback(places, users)
     load_demo_partnership_translations(places.organisations)
     conversations = load_conversations(places, users)
     load_event_day(users)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from kakehashi.events import (
     badge_views,
+    feedback_views,
     live_views,
     meeting_views,
     remote_views,
@@ -74,4 +75,15 @@ urlpatterns = [
     path("<slug:slug>/check-in/", badge_views.check_in_desk, name="check_in"),
     path("<slug:slug>/table-cards.pdf", badge_views.table_cards, name="table_cards"),
     path("<slug:slug>/room-overview.pdf", badge_views.room_overview, name="room_overview"),
+    path(
+        "<slug:slug>/meetings/<int:pk>/feedback/",
+        feedback_views.meeting_feedback,
+        name="meeting_feedback",
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/check-in/",
+        feedback_views.check_in,
+        name="meeting_check_in",
+    ),
+    path("<slug:slug>/networking/", feedback_views.networking_figures, name="networking"),
 ]

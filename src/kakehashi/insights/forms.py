@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kakehashi.directory.models import Locality
+from kakehashi.events.models import FollowUpAnswer
+from kakehashi.insights.follow_up import AGREEMENT_KINDS
 from kakehashi.insights.models import OutcomeCurrency, OutcomeKind
 
 
@@ -63,3 +65,32 @@ class OutcomeForm(forms.Form):
 
     def agreement_fields(self):
         return [self["partnership_title"], self["publish_partnership"]]
+
+
+class FollowUpForm(forms.Form):
+    """The six-month question; insights.follow_up checks the rest."""
+
+    answer = forms.ChoiceField(
+        label=_("What came of the meeting?"),
+        choices=FollowUpAnswer.choices,
+        widget=forms.RadioSelect,
+    )
+    agreement_kind = forms.ChoiceField(
+        label=_("Kind of agreement"),
+        required=False,
+        choices=[(kind.value, kind.label) for kind in AGREEMENT_KINDS],
+        initial=OutcomeKind.MOU_SIGNED,
+        widget=forms.RadioSelect,
+    )
+    amount = forms.DecimalField(
+        label=pgettext_lazy("contract or investment value", "Amount"),
+        required=False,
+        min_value=0,
+        max_digits=18,
+        decimal_places=2,
+        help_text=_("Required for an investment."),
+    )
+    currency = forms.ChoiceField(
+        label=_("Currency"), required=False, choices=[("", "—"), *OutcomeCurrency.choices]
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)

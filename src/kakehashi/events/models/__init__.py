@@ -8,6 +8,7 @@ from kakehashi.events.models.event import (
     Session,
     SessionKind,
 )
+from kakehashi.events.models.feedback import NEXT_STEPS, FollowUpAnswer, MeetingFeedback
 from kakehashi.events.models.meetings import (
     Interpreter,
     Meeting,
@@ -35,8 +36,10 @@ __all__ = [
     "EventOrganiser",
     "EventSeries",
     "EventTranslation",
+    "FollowUpAnswer",
     "Interpreter",
     "Meeting",
+    "MeetingFeedback",
     "MeetingParticipant",
     "MeetingPeriod",
     "MeetingPriority",
@@ -46,6 +49,7 @@ __all__ = [
     "MeetingStatus",
     "MeetingOutcome",
     "MeetingTable",
+    "NEXT_STEPS",
     "OutcomeKind",
     "Registration",
     "RegistrationStatus",

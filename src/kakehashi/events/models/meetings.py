@@ -292,10 +292,16 @@ class ScheduleRun(models.Model):
 
 
 class OutcomeKind(models.TextChoices):
+    """What delegations intend after a meeting (the results that happened are
+    insights.OutcomeKind). The feedback's "what follows" and the six-month follow-up's
+    "negotiation started" are recorded as these."""
+
     FOLLOW_UP = "follow_up", _("Follow-up agreed")
     MOU = "mou", _("MoU to sign")
     INVESTMENT = "investment", _("Investment intended")
     CONTRACT = "contract", _("Contract or order")
+    QUOTE = "quote", _("Quote requested")
+    NEGOTIATION = "negotiation", _("Negotiation started")
     NONE = "none", _("No follow-up")
 
 

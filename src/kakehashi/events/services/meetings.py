@@ -365,7 +365,9 @@ def record_outcome(*, meeting: Meeting, kind: str, note: str = "", by) -> Meetin
     outcome, _created = MeetingOutcome.objects.update_or_create(
         meeting=meeting, kind=kind, defaults={"note": note[:500], "recorded_by": by}
     )
+    # Named as the outcome's own field, so that the audit page labels it and its value in
+    # the reader's language.
     audit_meeting(
-        meeting, by=by, action=AuditAction.ADDED, after={"outcome": kind, "note": outcome.note}
+        meeting, by=by, action=AuditAction.ADDED, after={"kind": kind, "note": outcome.note}
     )
     return outcome

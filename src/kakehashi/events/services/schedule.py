@@ -426,11 +426,9 @@ def _tell_changes(event: Event, registration: Registration, meetings: list[Meeti
 
 
 @transaction.atomic
-def record_attendance(*, meeting: Meeting, held: bool, by) -> Meeting:
-    if meeting.slot_id is None:
-        raise ValidationError(_("Only a scheduled meeting can be held."), code="not_scheduled")
-    before = snapshot(meeting, MEETING_FIELDS)
-    meeting.status = MeetingStatus.HELD if held else MeetingStatus.NO_SHOW
-    meeting.save(update_fields=["status"])
-    audit_meeting(meeting, by=by, action=AuditAction.STATUS, before=before)
-    return meeting
+def record_attendance(*, meeting: Meeting, held: bool, by, now=None) -> Meeting:
+    """Held or a no-show, as the organisers mark it: from the meeting's slot on
+    (events.services.feedback.set_attendance)."""
+    from kakehashi.events.services.feedback import set_attendance
+
+    return set_attendance(meeting=meeting, held=held, by=by, now=now)

@@ -4,7 +4,7 @@
    - one menu group open at a time, closed by a click elsewhere or Escape;
    - a form button with data-confirm asks before it submits; a data-print button prints;
    - a form marked data-kind-sections shows only the fieldsets (data-kinds="a b") of the
-     chosen kind (a select or radio buttons named "kind");
+     chosen kind (a select or radio buttons named "kind", or as data-kind-field names);
    - a conversation (#messages with data-poll) fetches new messages while it is in view. */
 (function () {
   "use strict";
@@ -29,9 +29,10 @@
   }
 
   function showKindSections(form) {
+    var name = form.dataset.kindField || "kind";
     function update() {
-      var field = form.querySelector("select[name=kind]") ||
-        form.querySelector("[name=kind]:checked");
+      var field = form.querySelector("select[name=" + name + "]") ||
+        form.querySelector("[name=" + name + "]:checked");
       var chosen = field ? field.value : null;
       form.querySelectorAll("fieldset[data-kinds]").forEach(function (section) {
         section.hidden = !chosen || section.dataset.kinds.split(" ").indexOf(chosen) < 0;
