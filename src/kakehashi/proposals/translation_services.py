@@ -16,9 +16,17 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common import machine_translation
-from kakehashi.common.audit import AuditAction, record_change, snapshot
-from kakehashi.common.formats import format_number
 from kakehashi.common.i18n import Language
+from kakehashi.common.translation_writes import (
+    LANGUAGE_INVALID,
+    TranslationWrites,
+    check_language,
+    check_length,
+    invalid,
+    refusal_field,
+    require_text,
+    source_for,
+)
 from kakehashi.common.translations import TranslationSource
 from kakehashi.proposals.models import (
     TRANSLATED_FIELDS,
@@ -33,11 +41,21 @@ from kakehashi.proposals.signals import proposal_changed
 logger = logging.getLogger(__name__)
 
 LIMITS = {"title": 200, "summary": 500, "description": 4000}
-AUDITED = ("language", "source", "made_by", *TRANSLATED_FIELDS)
 
 
-def _invalid(message, code: str, **params):
-    return ValidationError(message, code=code, params=params or None)
+def _changed(proposal_id: int) -> None:
+    proposal_changed.send(sender=Proposal, proposal_id=proposal_id)
+
+
+WRITES = TranslationWrites(
+    model=ProposalTranslation,
+    record_field="proposal",
+    texts=TRANSLATED_FIELDS,
+    fingerprint=original_fingerprint,
+    owners=lambda proposal: [proposal.organisation_id],
+    # Search and matching index the translations with the proposal.
+    changed=_changed,
+)
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -61,76 +79,33 @@ TOO_LONG = {
 }
 
 
-def _check(proposal: Proposal, language: str, texts: dict[str, str]) -> None:
-    check_texts(language, texts, original=proposal.language)
-
-
 def check_texts(language: str, texts: dict[str, str], *, original: str | None) -> None:
     """Whether `texts` (title, summary, description, stripped) can be the translation into
     `language` of a proposal written in `original`; the forms and the import check with it
     before they save. A refusal carries the text it is about as the parameter `field` (see
     `field_of`)."""
-    if language not in Language.values:
-        raise _invalid(
-            _("Choose Vietnamese, Japanese or English."), "language_invalid", field="language"
-        )
-    if language == original:
-        raise _invalid(
-            _(
-                "The proposal is written in %(language)s: leave its translation into "
-                "%(language)s empty."
-            ),
-            "original_language",
-            language=Language(original).in_sentence,
-            field="title",
-        )
-    for name, limit in LIMITS.items():
-        if len(texts[name]) > limit:
-            raise _invalid(
-                TOO_LONG[name],
-                "too_long",
-                language=Language(language).in_sentence,
-                limit=format_number(limit),
-                count=format_number(len(texts[name])),
-                field=name,
-            )
-    if not texts["title"]:
-        raise _invalid(
-            _("Give the translation into %(language)s a title."),
-            "title_missing",
-            language=Language(language).in_sentence,
-            field="title",
-        )
-
-
-def field_of(error: ValidationError) -> str | None:
-    """The text (title, summary, description) or "language" a refusal of `_check` is about."""
-    return (getattr(error, "params", None) or {}).get("field")
-
-
-def _store(proposal, language, texts, *, source, by, made_from) -> ProposalTranslation:
-    """Create or replace the row, with its audit entry (the organisation owns it)."""
-    row = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
-    before = snapshot(row, AUDITED) if row else None
-    if row is None:
-        row = ProposalTranslation(proposal=proposal, language=language)
-    for name, value in texts.items():
-        setattr(row, name, value)
-    row.source, row.made_by = source, by
-    row.made_from = made_from
-    row.save()
-    record_change(
-        obj=row,
-        by=by,
-        action=AuditAction.CHANGED if before else AuditAction.CREATED,
-        before=before,
-        after=None if before else snapshot(row, AUDITED),
-        owners=[proposal.organisation_id],
+    check_language(
+        language,
+        original=original,
+        message=_(
+            "The proposal is written in %(language)s: leave its translation into "
+            "%(language)s empty."
+        ),
+        field="title" if language in Language.values else "language",
     )
-    # Search and matching index the translations with the proposal.
-    proposal_id = proposal.pk
-    transaction.on_commit(lambda: proposal_changed.send(sender=Proposal, proposal_id=proposal_id))
-    return row
+    in_sentence = Language(language).in_sentence
+    for name, limit in LIMITS.items():
+        check_length(texts[name], limit, TOO_LONG[name], language=in_sentence, field=name)
+    require_text(
+        texts["title"],
+        _("Give the translation into %(language)s a title."),
+        language=in_sentence,
+        field="title",
+    )
+
+
+# The text (title, summary, description) or "language" a refusal of `check_texts` is about.
+field_of = refusal_field
 
 
 @transaction.atomic
@@ -149,14 +124,10 @@ def save_translation(
         "summary": (summary or "").strip(),
         "description": (description or "").strip(),
     }
-    _check(proposal, language, texts)
-    if owns(by, proposal):
-        is_author = proposal.created_by_id == by.pk
-        source = TranslationSource.AUTHOR if is_author else TranslationSource.COLLEAGUE
-    else:
-        source = TranslationSource.MODERATOR
-    made_from = original_fingerprint(proposal)
-    return _store(proposal, language, texts, source=source, by=by, made_from=made_from)
+    check_texts(language, texts, original=proposal.language)
+    member = owns(by, proposal)
+    source = source_for(is_author=member and proposal.created_by_id == by.pk, is_colleague=member)
+    return WRITES.store(proposal, language, texts, source=source, by=by)
 
 
 @transaction.atomic
@@ -170,7 +141,7 @@ def delete_translation(*, proposal: Proposal, language: str, by) -> None:
         raise PermissionDenied
     row = ProposalTranslation.objects.get(proposal=proposal, language=language)
     if row.is_machine:
-        raise _invalid(
+        raise invalid(
             _(
                 "The translation into %(language)s is a machine translation: write one to "
                 "replace it."
@@ -178,14 +149,7 @@ def delete_translation(*, proposal: Proposal, language: str, by) -> None:
             "machine_translation",
             language=Language(language).in_sentence,
         )
-    record_change(
-        obj=row,
-        by=by,
-        action=AuditAction.DELETED,
-        before=snapshot(row, AUDITED),
-        owners=[proposal.organisation_id],
-    )
-    row.delete()
+    WRITES.delete(row, proposal, by=by)
 
 
 def _same_texts(row: ProposalTranslation, texts: dict[str, str]) -> bool:
@@ -232,14 +196,7 @@ def delete_in_original_language(*, proposal: Proposal, by) -> None:
     """Delete the translations into the language the proposal is now written in (its author
     changed it): a reader of that language reads the original."""
     for row in ProposalTranslation.objects.filter(proposal=proposal, language=proposal.language):
-        record_change(
-            obj=row,
-            by=by,
-            action=AuditAction.DELETED,
-            before=snapshot(row, AUDITED),
-            owners=[proposal.organisation_id],
-        )
-        row.delete()
+        WRITES.delete(row, proposal, by=by)
 
 
 @transaction.atomic
@@ -257,7 +214,7 @@ def save_machine_translation(
     nothing changes and None is returned). Text beyond the column limits is cut."""
     proposal = _locked(proposal)
     if language not in Language.values or language == proposal.language:
-        raise _invalid(_("Choose Vietnamese, Japanese or English."), "language_invalid")
+        raise invalid(LANGUAGE_INVALID, "language_invalid")
     existing = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
     if (existing is not None and existing.is_human) or made_from != original_fingerprint(proposal):
         return None
@@ -266,7 +223,7 @@ def save_machine_translation(
         "summary": (summary or "").strip()[: LIMITS["summary"]],
         "description": (description or "").strip()[: LIMITS["description"]],
     }
-    return _store(
+    return WRITES.store(
         proposal, language, texts, source=TranslationSource.MACHINE, by=None, made_from=made_from
     )
 
