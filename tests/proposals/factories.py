@@ -72,6 +72,9 @@ def translate(proposal, by, language="ja", **texts):
         title=texts.get("title", JA_TITLE),
         summary=texts.get("summary", JA_SUMMARY),
         description=texts.get("description", ""),
+        advantages=texts.get("advantages", ""),
+        sought=texts.get("sought", ""),
+        partner_role=texts.get("partner_role", ""),
         by=by,
     )
 

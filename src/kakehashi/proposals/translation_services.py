@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common import machine_translation
+from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.i18n import Language
 from kakehashi.common.translation_writes import (
     LANGUAGE_INVALID,
@@ -29,6 +30,8 @@ from kakehashi.common.translation_writes import (
 )
 from kakehashi.common.translations import TranslationSource
 from kakehashi.proposals.models import (
+    KIND_FIELDS,
+    KIND_TEXTS,
     TRANSLATED_FIELDS,
     Proposal,
     ProposalStatus,
@@ -40,7 +43,14 @@ from kakehashi.proposals.signals import proposal_changed
 
 logger = logging.getLogger(__name__)
 
-LIMITS = {"title": 200, "summary": 500, "description": 4000}
+LIMITS = {
+    "title": 200,
+    "summary": 500,
+    "description": 4000,
+    "advantages": 2000,
+    "sought": 2000,
+    "partner_role": 2000,
+}
 
 
 def _changed(proposal_id: int) -> None:
@@ -76,14 +86,58 @@ TOO_LONG = {
         "The description in %(language)s can be at most %(limit)s characters long "
         "(you entered %(count)s)."
     ),
+    "advantages": _(
+        "The advantages and innovation in %(language)s can be at most %(limit)s characters "
+        "long (you entered %(count)s)."
+    ),
+    "sought": _(
+        "What is sought, in %(language)s, can be at most %(limit)s characters long "
+        "(you entered %(count)s)."
+    ),
+    "partner_role": _(
+        "The partner's expected role in %(language)s can be at most %(limit)s characters long "
+        "(you entered %(count)s)."
+    ),
+}
+# A kind's text given for a proposal of another kind.
+NOT_OF_KIND = {
+    "advantages": _(
+        "This kind of proposal has no advantages and innovation: leave their translation "
+        "into %(language)s empty."
+    ),
+    "sought": _(
+        "This kind of proposal does not say what is sought: leave that translation into "
+        "%(language)s empty."
+    ),
+    "partner_role": _(
+        "This kind of proposal does not describe the partner's expected role: leave that "
+        "translation into %(language)s empty."
+    ),
 }
 
 
-def check_texts(language: str, texts: dict[str, str], *, original: str | None) -> None:
-    """Whether `texts` (title, summary, description, stripped) can be the translation into
-    `language` of a proposal written in `original`; the forms and the import check with it
-    before they save. A refusal carries the text it is about as the parameter `field` (see
-    `field_of`)."""
+def kind_has(kind: str, name: str) -> bool:
+    """Whether a proposal of `kind` has the text `name` (the common texts: every kind)."""
+    return name not in KIND_TEXTS or kind in KIND_FIELDS[name]
+
+
+def texts_of(given: dict, kind: str) -> dict[str, str]:
+    """The translated texts as stored: each stripped, those of the kind only (a text the
+    kind has not is stored empty)."""
+    return {
+        name: (given.get(name) or "").strip() if kind_has(kind, name) else ""
+        for name in TRANSLATED_FIELDS
+    }
+
+
+def check_texts(
+    language: str, texts: dict[str, str], *, original: str | None, kind: str | None = None
+) -> None:
+    """Whether `texts` (title, summary, description and the kind's texts, stripped; a text
+    left out is empty) can be the translation into `language` of a proposal of `kind`
+    written in `original` (`kind` None: any kind's texts are taken); the forms and the
+    import check with it before they save. A refusal carries the text it is about as the
+    parameter `field` (see `field_of`)."""
     check_language(
         language,
         original=original,
@@ -94,8 +148,11 @@ def check_texts(language: str, texts: dict[str, str], *, original: str | None) -
         field="title" if language in Language.values else "language",
     )
     in_sentence = Language(language).in_sentence
+    for name in KIND_TEXTS:
+        if kind is not None and texts.get(name) and not kind_has(kind, name):
+            raise invalid(NOT_OF_KIND[name], "not_of_kind", language=in_sentence, field=name)
     for name, limit in LIMITS.items():
-        check_length(texts[name], limit, TOO_LONG[name], language=in_sentence, field=name)
+        check_length(texts.get(name, ""), limit, TOO_LONG[name], language=in_sentence, field=name)
     require_text(
         texts["title"],
         _("Give the translation into %(language)s a title."),
@@ -110,21 +167,35 @@ field_of = refusal_field
 
 @transaction.atomic
 def save_translation(
-    *, proposal: Proposal, language: str, title: str, summary: str, description: str = "", by
+    *,
+    proposal: Proposal,
+    language: str,
+    title: str,
+    summary: str,
+    description: str = "",
+    advantages: str = "",
+    sought: str = "",
+    partner_role: str = "",
+    by,
 ) -> ProposalTranslation:
     """Store a person's translation of the proposal into `language`, replacing the one there
-    (a machine draft or a person's). The source says who made it: the author (the member
-    who created the proposal), a colleague (another member of its organisation) or a
+    (a machine draft or a person's): its title, summary, description and the texts its kind
+    has (a text of another kind is refused). The source says who made it: the author (the
+    member who created the proposal), a colleague (another member of its organisation) or a
     moderator."""
     proposal = _locked(proposal)
     if not (by and by.is_authenticated and by.has_perm("proposals.translate_proposal", proposal)):
         raise PermissionDenied
-    texts = {
-        "title": (title or "").strip(),
-        "summary": (summary or "").strip(),
-        "description": (description or "").strip(),
+    given = {
+        "title": title,
+        "summary": summary,
+        "description": description,
+        "advantages": advantages,
+        "sought": sought,
+        "partner_role": partner_role,
     }
-    check_texts(language, texts, original=proposal.language)
+    texts = {name: (value or "").strip() for name, value in given.items()}
+    check_texts(language, texts, original=proposal.language, kind=proposal.kind)
     member = owns(by, proposal)
     source = source_for(is_author=member and proposal.created_by_id == by.pk, is_colleague=member)
     return WRITES.store(proposal, language, texts, source=source, by=by)
@@ -175,7 +246,8 @@ def save_author_translations(
     with a message that names the text and the language; nothing is written then."""
     changed = []
     for language, given in translations.items():
-        texts = {name: (given.get(name) or "").strip() for name in TRANSLATED_FIELDS}
+        # The texts of another kind are dropped, as the proposal's own are (services._write).
+        texts = texts_of(given, proposal.kind)
         row = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
         if not any(texts.values()):
             if row is not None and row.is_human:
@@ -190,6 +262,21 @@ def save_author_translations(
             raise ValidationError({f"{field_of(error) or 'title'}_{language}": [error]}) from None
         changed.append(language)
     return changed
+
+
+def drop_other_kinds_texts(*, proposal: Proposal, by) -> None:
+    """Empty, in every translation, the texts the proposal's kind no longer has (its author
+    changed the kind: the proposal's own are emptied too)."""
+    stale = [name for name in KIND_TEXTS if not kind_has(proposal.kind, name)]
+    for row in ProposalTranslation.objects.filter(proposal=proposal):
+        if not any(getattr(row, name) for name in stale):
+            continue
+        before = snapshot(row, WRITES.audited)
+        for name in stale:
+            setattr(row, name, "")
+        row.save()
+        WRITES.audit(row, proposal, by=by, action=AuditAction.CHANGED, before=before)
+    WRITES.after_commit(proposal)
 
 
 def delete_in_original_language(*, proposal: Proposal, by) -> None:
@@ -207,6 +294,9 @@ def save_machine_translation(
     title: str,
     summary: str,
     description: str = "",
+    advantages: str = "",
+    sought: str = "",
+    partner_role: str = "",
     made_from: str,
 ) -> ProposalTranslation | None:
     """Store a machine draft into `language` of the proposal's text whose fingerprint is
@@ -218,11 +308,16 @@ def save_machine_translation(
     existing = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
     if (existing is not None and existing.is_human) or made_from != original_fingerprint(proposal):
         return None
-    texts = {
-        "title": (title or "").strip()[: LIMITS["title"]] or proposal.title,
-        "summary": (summary or "").strip()[: LIMITS["summary"]],
-        "description": (description or "").strip()[: LIMITS["description"]],
+    given = {
+        "title": title,
+        "summary": summary,
+        "description": description,
+        "advantages": advantages,
+        "sought": sought,
+        "partner_role": partner_role,
     }
+    texts = {name: text[: LIMITS[name]] for name, text in texts_of(given, proposal.kind).items()}
+    texts["title"] = texts["title"] or proposal.title
     return WRITES.store(
         proposal, language, texts, source=TranslationSource.MACHINE, by=None, made_from=made_from
     )

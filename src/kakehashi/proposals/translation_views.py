@@ -4,25 +4,48 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.reading import reading_context
 from kakehashi.common.translation_page import Original, PageText, translation_page
 from kakehashi.proposals import queries
 from kakehashi.proposals.forms import TranslationForm
-from kakehashi.proposals.models import TRANSLATED_FIELDS
+from kakehashi.proposals.models import KIND_TEXTS, TRANSLATED_FIELDS
 from kakehashi.proposals.translation_services import save_translation
+
+KIND_HEADINGS = {
+    "advantages": gettext_lazy("Advantages and innovation"),
+    "sought": gettext_lazy("What is sought"),
+    "partner_role": gettext_lazy("The partner's expected role"),
+}
 
 
 def translation_context(request, proposal) -> dict:
-    """What the proposal page shows of its texts (see common/reading.py)."""
-    return reading_context(
+    """What the proposal page shows of its texts (see common/reading.py), with `kind_texts`:
+    the kind's texts the proposal has, each as (heading, text, its language): translated
+    where the translation shown has it, else as written."""
+    context = reading_context(
         proposal,
         queries.translation_for(proposal, reader_language()),
         original_language=proposal.language,
         want_original=bool(request.GET.get("original")),
         can_translate=request.user.has_perm("proposals.translate_proposal", proposal),
     )
+    shown = context["translation"] if context.get("showing_translation") else None
+    context["kind_texts"] = []
+    for name in KIND_TEXTS:
+        original = getattr(proposal, name)
+        translated = getattr(shown, name, "") if shown is not None else ""
+        if original:
+            context["kind_texts"].append(
+                (
+                    KIND_HEADINGS[name],
+                    translated or original,
+                    shown.language if translated else proposal.language,
+                )
+            )
+    return context
 
 
 @login_required
@@ -34,8 +57,11 @@ def translate_proposal(request, pk):
         Original(proposal.title, proposal.language, heading=True),
         Original(proposal.summary, proposal.language),
     ]
-    if proposal.description:
-        originals.append(Original(proposal.description, proposal.language))
+    originals += [
+        Original(text, proposal.language)
+        for text in (getattr(proposal, name) for name in ("description", *KIND_TEXTS))
+        if text
+    ]
     return translation_page(
         request,
         proposal,
@@ -43,7 +69,7 @@ def translate_proposal(request, pk):
         find=lambda language: queries.translation_for(proposal, language),
         initial_of=lambda row: {name: getattr(row, name) for name in TRANSLATED_FIELDS},
         make_form=lambda data, initial: TranslationForm(
-            data, initial=initial, original=proposal.language
+            data, initial=initial, original=proposal.language, kind=proposal.kind
         ),
         save=lambda texts: save_translation(proposal=proposal, by=request.user, **texts),
         text=PageText(
