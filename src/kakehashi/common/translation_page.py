@@ -25,6 +25,7 @@ class Original:
     heading: bool = False  # the record's name or title, in bold
     aside: str = ""  # another form of it, e.g. the English name, in brackets
     aside_language: str = "en"
+    label: str = ""  # what the text is, when the page shows several (above it)
 
 
 @dataclass

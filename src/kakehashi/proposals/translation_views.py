@@ -57,10 +57,12 @@ def translate_proposal(request, pk):
         Original(proposal.title, proposal.language, heading=True),
         Original(proposal.summary, proposal.language),
     ]
+    if proposal.description:
+        originals.append(Original(proposal.description, proposal.language))
     originals += [
-        Original(text, proposal.language)
-        for text in (getattr(proposal, name) for name in ("description", *KIND_TEXTS))
-        if text
+        Original(getattr(proposal, name), proposal.language, label=KIND_HEADINGS[name])
+        for name in KIND_TEXTS
+        if getattr(proposal, name)
     ]
     return translation_page(
         request,
