@@ -7,12 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from kakehashi.common.models import AuditAction, AuditEntry
 from kakehashi.common.translations import TranslationSource
+from kakehashi.proposals.machine_drafts import languages_to_draft
 from kakehashi.proposals.models import ProposalStatus, ProposalTranslation, original_fingerprint
 from kakehashi.proposals.queries import translation_for
-from kakehashi.proposals.translation_services import (
-    languages_to_draft,
-    save_machine_translation,
-)
+from kakehashi.proposals.translation_services import save_machine_translation
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
 from tests.proposals.factories import moderator_of, translate
 
