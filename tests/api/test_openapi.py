@@ -33,6 +33,7 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/proposals/{proposal_id}"),
         ("PATCH", "/api/v1/proposals/{proposal_id}"),
         ("GET", "/api/v1/proposals/{proposal_id}/translations"),
+        ("GET", "/api/v1/proposals/{proposal_id}/translations/{language}"),
         ("PUT", "/api/v1/proposals/{proposal_id}/translations/{language}"),
         ("DELETE", "/api/v1/proposals/{proposal_id}/translations/{language}"),
         *(

@@ -59,6 +59,9 @@ def test_the_detail_returns_the_translations(proposal, author):
             "title": JA_TITLE,
             "summary": "冷凍倉庫",
             "description": "",
+            "advantages": "",
+            "sought": "",
+            "partner_role": "",
             "source": "author",
             "made_at": row.made_at.isoformat(),
         }
@@ -201,3 +204,61 @@ def test_delete_removes_a_persons_translation_not_a_machine_draft(proposal, auth
     assert AuditEntry.objects.filter(action="deleted").count() == 1
     response = api(author).delete(url(proposal, "ja"))
     assert (response.status_code, response.json()["code"]) == (404, "not_found")
+
+
+@pytest.fixture
+def request_proposal(company, author):
+    return published(
+        organisation=company,
+        created_by=author,
+        kind="business_request",
+        language="vi",
+        title=VI_TITLE,
+        summary="Cần đối tác Nhật Bản.",
+        sought="Công nghệ máy nén hiệu suất cao.",
+        partner_role="Chuyển giao công nghệ.",
+    )
+
+
+def test_the_kinds_texts_are_written_and_read_one_language_at_a_time(request_proposal, author):
+    body = {"title": JA_TITLE, "sought": "高効率の冷凍機技術。", "partner_role": "技術移転。"}
+    response = api(author).put(url(request_proposal, "ja"), body)
+    assert response.status_code == 200, response.json()
+    read = api().get(url(request_proposal, "ja"))
+    assert read.status_code == 200
+    assert {name: read.json()[name] for name in ("sought", "partner_role", "advantages")} == {
+        "sought": "高効率の冷凍機技術。",
+        "partner_role": "技術移転。",
+        "advantages": "",
+    }
+    assert api().get(url(request_proposal, "en")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "field", "message"),
+    [
+        (
+            {"title": JA_TITLE, "advantages": "強み"},
+            "not_of_kind",
+            "advantages",
+            "This kind of proposal has no advantages and innovation: leave their translation "
+            "into Japanese empty.",
+        ),
+        (
+            {"title": JA_TITLE, "sought": "求" * 2001},
+            "invalid_input",
+            "sought",
+            "Ensure this text has at most 2000 characters.",
+        ),
+    ],
+)
+def test_a_kind_text_refused_is_a_422_and_writes_nothing(
+    request_proposal, author, body, code, field, message
+):
+    response = api(author).put(url(request_proposal, "ja"), body)
+    assert response.status_code == 422
+    error = response.json()
+    assert error["code"] == code
+    assert [(d["field"], d["message"]) for d in error["details"]] == [(field, message)]
+    assert not ProposalTranslation.objects.exists()
+    assert not AuditEntry.objects.exists()

@@ -51,7 +51,7 @@ def test_on_a_phone_every_language_shows(browser, site, author):
     context, page = open_form(browser, site, author, viewport={"width": 360, "height": 800})
     for key in ("original", "vi", "ja"):
         expect(page.locator(f"#text-panel-{key}")).to_be_visible()
-    expect(page.locator("#text-panel-ja legend")).to_have_text("Japanese")
+    expect(page.locator("#text-panel-ja > legend")).to_have_text("Japanese")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     page.screenshot(path="/tmp/propio-tabs-phone.png", full_page=True)

@@ -137,7 +137,7 @@ def test_no_interpreter_for_the_pair(client, conference, django_capture_on_commi
         "The event has no interpreter for Vietnamese–Japanese. "
         "Add an interpreter for Vietnamese–Japanese."
     )
-    assert "Tiếng Việt–Tiếng Nhật" in explanation(client, event, organiser, "vi")
+    assert "tiếng Việt–tiếng Nhật" in explanation(client, event, organiser, "vi")
     assert "ベトナム語–日本語" in explanation(client, event, organiser, "ja")
 
 

@@ -13,6 +13,7 @@ from kakehashi.proposals.models import (
     ProposalKind,
     ProposalStatus,
 )
+from kakehashi.proposals.translation_services import save_translation
 from tests.factories import OrganisationFactory, UserFactory, locality
 
 
@@ -54,3 +55,33 @@ def moderator_of(slug: str, **user_fields):
     user = UserFactory(**user_fields)
     LocalityModerator.objects.create(user=user, locality=locality(slug))
     return user
+
+
+# A Vietnamese proposal and its Japanese translation, as the translation tests use them.
+VI_TITLE = "Tôm đông lạnh cho thị trường Nhật Bản"
+VI_SUMMARY = "Chúng tôi chế biến tôm sú đạt tiêu chuẩn JAS."
+JA_TITLE = "日本市場向け冷凍エビ"
+JA_SUMMARY = "JAS規格のブラックタイガーを加工しています。"
+
+
+def translate(proposal, by, language="ja", **texts):
+    """A person's translation through the service (the Japanese one unless told)."""
+    return save_translation(
+        proposal=proposal,
+        language=language,
+        title=texts.get("title", JA_TITLE),
+        summary=texts.get("summary", JA_SUMMARY),
+        description=texts.get("description", ""),
+        advantages=texts.get("advantages", ""),
+        sought=texts.get("sought", ""),
+        partner_role=texts.get("partner_role", ""),
+        by=by,
+    )
+
+
+def page(client, proposal, language, **query) -> str:
+    """The proposal's page as a reader of `language` sees it."""
+    client.cookies["kakehashi_language"] = language
+    response = client.get(proposal.get_absolute_url(), query)
+    assert response.status_code == 200
+    return response.content.decode()

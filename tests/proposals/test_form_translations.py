@@ -30,11 +30,6 @@ def company():
     return OrganisationFactory(name="Mekong Seafood", locality=locality("can-tho"))
 
 
-@pytest.fixture
-def author(company):
-    return member_of(company)
-
-
 def signed_in(client, user, language="en"):
     client.force_login(user)
     client.cookies["kakehashi_language"] = language

@@ -7,18 +7,13 @@ import re
 import pytest
 
 from kakehashi.proposals.translation_services import save_translation
-from tests.factories import OrganisationFactory, locality, member_of
-from tests.proposals.factories import published
+from tests.factories import member_of
+from tests.proposals.factories import page, published
 
 pytestmark = pytest.mark.usefixtures("reference")
 
 VI_SUMMARY = "Chúng tôi vận hành ba kho lạnh phục vụ tôm xuất khẩu; cần thêm kho lạnh mới."
 NOTE_JA = "大意をつかめるよう、主な用語に日本語の対応語を併記しています。"
-
-
-@pytest.fixture
-def company():
-    return OrganisationFactory(locality=locality("ho-chi-minh-city"))
 
 
 @pytest.fixture
@@ -32,13 +27,6 @@ def proposal(company):
         description="Hệ thống giám sát nhiệt độ.\nCảng Cát Lái.",
         sought="Kinh nghiệm vận hành kho lạnh tại Nhật Bản.",
     )
-
-
-def page(client, proposal, language, **query):
-    client.cookies["kakehashi_language"] = language
-    response = client.get(proposal.get_absolute_url(), query)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_a_japanese_reader_sees_the_japanese_term_beside_the_vietnamese(client, proposal):

@@ -234,7 +234,7 @@ def test_the_daily_catch_up_drafts_what_is_still_missing(settings, company, auth
 
     settings.KAKEHASHI_TRANSLATION_URL = refused_url()
     out = StringIO()
-    with caplog.at_level(logging.WARNING, logger="kakehashi.proposals.translation_services"):
+    with caplog.at_level(logging.WARNING, logger="kakehashi.proposals.machine_drafts"):
         call_command("draft_translations", stdout=out)
     assert out.getvalue() == "0 proposal(s) translated, 2 still without translations.\n"
     assert "catch-up stopped" in caplog.text

@@ -9,18 +9,11 @@ from kakehashi.proposals import services
 from kakehashi.proposals.models import original_fingerprint
 from kakehashi.proposals.translation_services import save_machine_translation, save_translation
 from tests.factories import OrganisationFactory, locality, member_of
-from tests.proposals.factories import published
+from tests.proposals.factories import JA_TITLE, VI_TITLE, published
 
 pytestmark = pytest.mark.usefixtures("reference")
 
-VI_TITLE = "Tôm đông lạnh cho thị trường Nhật Bản"
-JA_TITLE = "日本市場向け冷凍エビ"
 EN_TITLE = "Frozen shrimp for the Japanese market"
-
-
-@pytest.fixture
-def company():
-    return OrganisationFactory(locality=locality("ho-chi-minh-city"))
 
 
 @pytest.fixture

@@ -9,40 +9,9 @@ from kakehashi.common.translations import TranslationSource
 from kakehashi.proposals.models import ProposalTranslation, original_fingerprint
 from kakehashi.proposals.translation_services import save_machine_translation, save_translation
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
-from tests.proposals.factories import published
+from tests.proposals.factories import JA_TITLE, VI_TITLE, page
 
 pytestmark = pytest.mark.usefixtures("reference")
-
-VI_TITLE = "Tôm đông lạnh cho thị trường Nhật Bản"
-JA_TITLE = "日本市場向け冷凍エビ"
-
-
-@pytest.fixture
-def company():
-    return OrganisationFactory(locality=locality("ho-chi-minh-city"))
-
-
-@pytest.fixture
-def author(company):
-    return member_of(company)
-
-
-@pytest.fixture
-def proposal(company, author):
-    return published(
-        organisation=company,
-        created_by=author,
-        language="vi",
-        title=VI_TITLE,
-        summary="Chúng tôi chế biến tôm sú đạt tiêu chuẩn JAS.",
-    )
-
-
-def page(client, proposal, language, **query):
-    client.cookies["kakehashi_language"] = language
-    response = client.get(proposal.get_absolute_url(), query)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_the_reader_sees_the_translation_marked_with_its_translator(client, proposal, author):

@@ -7,49 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from kakehashi.common.models import AuditAction, AuditEntry
 from kakehashi.common.translations import TranslationSource
+from kakehashi.proposals.machine_drafts import languages_to_draft
 from kakehashi.proposals.models import ProposalStatus, ProposalTranslation, original_fingerprint
 from kakehashi.proposals.queries import translation_for
-from kakehashi.proposals.translation_services import (
-    languages_to_draft,
-    save_machine_translation,
-    save_translation,
-)
+from kakehashi.proposals.translation_services import save_machine_translation
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
-from tests.proposals.factories import moderator_of, published
+from tests.proposals.factories import moderator_of, translate
 
 pytestmark = pytest.mark.usefixtures("reference")
-
-
-@pytest.fixture
-def company():
-    return OrganisationFactory(name="Thủy sản Sài Gòn", locality=locality("ho-chi-minh-city"))
-
-
-@pytest.fixture
-def author(company):
-    return member_of(company, email="author@example.org")
-
-
-@pytest.fixture
-def proposal(company, author):
-    return published(
-        organisation=company,
-        created_by=author,
-        language="vi",
-        title="Tôm đông lạnh cho thị trường Nhật Bản",
-        summary="Chúng tôi chế biến tôm sú đạt tiêu chuẩn JAS.",
-    )
-
-
-def translate(proposal, by, language="ja", **texts):
-    return save_translation(
-        proposal=proposal,
-        language=language,
-        title=texts.get("title", "日本市場向け冷凍エビ"),
-        summary=texts.get("summary", "JAS規格のブラックタイガーを加工しています。"),
-        description=texts.get("description", ""),
-        by=by,
-    )
 
 
 def test_the_author_a_colleague_and_a_moderator_translate_with_their_source(

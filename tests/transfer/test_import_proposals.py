@@ -278,3 +278,77 @@ def test_an_investment_project_and_an_export_product_round_trip(client, company,
 def test_the_column_reference_lists_the_translation_columns(client, author):
     html = client_for(author).get(reverse("transfer:index")).content.decode()
     assert "<code>title_ja</code>" in html and "<code>description_en</code>" in html
+
+
+def test_the_kinds_texts_round_trip_through_export_and_import(client, company, author):
+    proposal = ProposalFactory(
+        organisation=company,
+        created_by=author,
+        kind="business_request",
+        title=VI_TITLE,
+        summary=VI_SUMMARY,
+        sought="Công nghệ máy nén hiệu suất cao.",
+        partner_role="Chuyển giao công nghệ.",
+        language="vi",
+    )
+    save_translation(
+        proposal=proposal,
+        language="ja",
+        title=JA_TITLE,
+        summary=JA_SUMMARY,
+        sought="高効率の冷凍機技術。",
+        partner_role="技術移転。",
+        by=author,
+    )
+    client.force_login(author)
+    csv_rows = read_csv(
+        content_of(client.get(reverse("transfer:export", args=["proposals", "csv"])))
+    )
+    exported = dict(zip(csv_rows[0], csv_rows[1], strict=True))
+    assert (exported["sought_ja"], exported["partner_role_ja"], exported["advantages_ja"]) == (
+        "高効率の冷凍機技術。",
+        "技術移転。",
+        "",
+    )
+    post_import(client, "proposals", "again.csv", csv_bytes(csv_rows))
+    batch = latest_batch()
+    assert [row["valid"] for row in batch.rows] == [True], batch.errors
+    client.post(reverse("transfer:batch_confirm", args=[batch.pk]))
+    copy = Proposal.objects.exclude(pk=proposal.pk).get()
+    assert [(t.language, t.sought, t.partner_role) for t in copy.translations.all()] == [
+        ("ja", "高効率の冷凍機技術。", "技術移転。")
+    ]
+
+
+def test_a_kind_text_the_kind_has_not_is_refused_on_import(client, company, author):
+    header = ["organisation", "kind", "title", "summary", "language", "title_ja"]
+    header += ["advantages_ja", "sought_ja"]
+    client.force_login(author)
+    post_import(
+        client,
+        "proposals",
+        "kinds.csv",
+        csv_bytes(
+            [
+                header,
+                [str(company.pk), "business_request", VI_TITLE, VI_SUMMARY, "vi", JA_TITLE]
+                + ["強み", ""],
+                [str(company.pk), "business_request", VI_TITLE, VI_SUMMARY, "vi", JA_TITLE]
+                + ["", "求" * 2001],
+            ]
+        ),
+    )
+    batch = latest_batch()
+    assert [row["valid"] for row in batch.rows] == [False, False]
+    html = client.get(reverse("transfer:batch", args=[batch.pk])).content.decode()
+    assert (
+        "Row 2: This kind of proposal has no advantages and innovation: leave their "
+        "translation into Japanese empty."
+    ) in html
+    assert (
+        "Row 3: What is sought, in Japanese, can be at most 2,000 characters long "
+        "(you entered 2,001)."
+    ) in html
+    client.post(reverse("transfer:batch_confirm", args=[batch.pk]))
+    assert not Proposal.objects.exists()
+    assert not ProposalTranslation.objects.exists()

@@ -159,6 +159,9 @@ class TranslationOut(Schema):
     title: str
     summary: str
     description: str
+    advantages: str = Field(..., description="Offers: the advantages and innovation")
+    sought: str = Field(..., description="Requests and programmes: what is sought")
+    partner_role: str = Field(..., description="Requests and programmes: the partner's role")
     source: str = Field(..., description="author, colleague, moderator or machine")
     made_at: str = Field(..., description="When it was made (ISO 8601)")
 
@@ -169,7 +172,7 @@ class TranslationOut(Schema):
 
 class ProposalDetailOut(ProposalOut):
     translations: list[TranslationOut] = Field(
-        ..., description="Its title, summary and description in the other languages"
+        ..., description="Its title, summary, description and kind's texts in the other languages"
     )
 
     @staticmethod

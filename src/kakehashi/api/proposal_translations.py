@@ -30,6 +30,11 @@ class TranslationIn(InputSchema):
     title: text(200, min_length=1)
     summary: text(500) = ""
     description: text(4000) = ""
+    # The kind's texts: only those the proposal's kind has (offers: advantages; requests,
+    # research cooperation and programmes: sought and partner_role); another is refused.
+    advantages: text(2000) = ""
+    sought: text(2000) = ""
+    partner_role: text(2000) = ""
 
 
 def _visible(request, proposal_id: int) -> Proposal:
@@ -51,6 +56,17 @@ def list_translations(request, proposal_id: int = ProposalId):
     return list(_visible(request, proposal_id).translations.all())
 
 
+@router.get(
+    "/proposals/{proposal_id}/translations/{language}",
+    response={200: TranslationOut, **error_responses(401, 404, 422)},
+    **public(),
+)
+def get_translation(request, proposal_id: int = ProposalId, language: str = LanguageCode):
+    """The proposal's translation into `language` (404 when there is none)."""
+    proposal = _visible(request, proposal_id)
+    return get_object_or_404(proposal.translations.all(), language=language)
+
+
 @router.put(
     "/proposals/{proposal_id}/translations/{language}",
     response={200: TranslationOut, **error_responses(401, 403, 404, 422)},
@@ -68,6 +84,9 @@ def put_translation(
             title=payload.title,
             summary=payload.summary,
             description=payload.description,
+            advantages=payload.advantages,
+            sought=payload.sought,
+            partner_role=payload.partner_role,
             by=request.user,
         )
     except ValidationError as error:

@@ -20,6 +20,9 @@ class Text(NamedTuple):
     title: str
     summary: str
     description: str = ""
+    advantages: str = ""
+    sought: str = ""
+    partner_role: str = ""
 
 
 # Keyed by the original's title (demo/proposals.py), then by language.
@@ -198,6 +201,78 @@ PROPOSAL_TRANSLATIONS: dict[str, dict[str, Text]] = {
 }
 
 
+# The kind's texts of the demo proposals that have them (demo/proposals.py), by the
+# original's title, then by language; added to the texts above.
+KIND_TEXT_TRANSLATIONS: dict[str, dict[str, dict[str, str]]] = {
+    "Tìm công nghệ kho lạnh tiết kiệm năng lượng cho thủy sản xuất khẩu (demo)": {
+        "ja": {
+            "sought": "高効率のCO2／NH3冷凍機の技術、温度監視用のIoTセンサー、日本での冷凍倉庫の"
+            "運営経験。",
+            "partner_role": "技術移転、運転技術者の研修。出資も検討いただけます。",
+        },
+        "en": {
+            "sought": "High-efficiency CO2/NH3 compressor technology, IoT sensors to monitor "
+            "temperatures, and experience of running cold stores in Japan.",
+            "partner_role": "Technology transfer and training of operating engineers; possibly "
+            "an equity stake.",
+        },
+    },
+    "食品加工ラインの自動化ロボット（ピッキング・箱詰め）（デモ）": {
+        "vi": {
+            "advantages": "Vận hành được ở nhiệt độ thấp, thiết kế đạt chuẩn vệ sinh (IP69K), "
+            "giao diện điều khiển bằng tiếng Nhật, tiếng Anh và tiếng Việt.",
+        },
+        "en": {
+            "advantages": "Works at low temperatures; hygienic design (IP69K); control screens "
+            "in Japanese, English and Vietnamese.",
+        },
+    },
+    "Industrial wastewater treatment and sludge recycling for industrial parks (demo)": {
+        "vi": {
+            "advantages": "Đã được kiểm chứng tại 14 địa điểm ở châu Á; có thể thực hiện nghiên "
+            "cứu khả thi bằng nguồn vốn của JICA.",
+        },
+        "ja": {
+            "advantages": "アジアの14か所で導入実績があります。JICAの資金による事業化調査も"
+            "可能です。",
+        },
+    },
+    "ベトナム人介護人材の育成プログラム（日本語・介護技術研修）（デモ）": {
+        "vi": {
+            "sought": "Sở Y tế các tỉnh, thành phố của Việt Nam; các trường cao đẳng y tế và "
+            "trường điều dưỡng.",
+            "partner_role": "Tuyển chọn học viên và tổ chức đào tạo tại Việt Nam.",
+        },
+        "en": {
+            "sought": "Provincial and city health departments in Viet Nam, medical colleges and "
+            "nursing schools.",
+            "partner_role": "Recruiting and selecting the trainees, and running the training in "
+            "Viet Nam.",
+        },
+    },
+    "Nón lá và đồ thủ công mỹ nghệ làng nghề Huế (demo)": {
+        "ja": {"advantages": "天然素材を使用し、OCOP（一村一品）4つ星の認証を取得しています。"},
+        "en": {"advantages": "Natural materials; OCOP four-star certification."},
+    },
+    "Kansai manufacturers seek Vietnamese suppliers of precision machined parts (demo)": {
+        "vi": {
+            "sought": "Xưởng gia công CNC đạt chứng nhận ISO 9001, ưu tiên gần Thành phố Hồ "
+            "Chí Minh hoặc Hà Nội.",
+            "partner_role": "Nhà cung cấp theo hợp đồng dài hạn.",
+        },
+        "ja": {
+            "sought": "ISO 9001認証を取得したCNC加工工場（ホーチミン市またはハノイの近郊が"
+            "望ましい）。",
+            "partner_role": "長期契約に基づくサプライヤー。",
+        },
+    },
+}
+
+
+def _texts(title: str, language: str, text: Text) -> Text:
+    return text._replace(**KIND_TEXT_TRANSLATIONS.get(title, {}).get(language, {}))
+
+
 def _translator(proposal: Proposal, users: dict):
     """A demo member of the proposing organisation, or else the platform administrator."""
     for local_part, user in users.items():
@@ -210,7 +285,7 @@ def _unchanged(row: ProposalTranslation | None, text: Text) -> bool:
     return (
         row is not None
         and row.is_human
-        and (row.title, row.summary, row.description) == tuple(text)
+        and all(getattr(row, name) == value for name, value in text._asdict().items())
     )
 
 
@@ -227,6 +302,7 @@ def load_proposal_translations(places, users) -> int:
                 continue
             rows = {row.language: row for row in proposal.translations.all()}
             for language, text in texts.items():
+                text = _texts(title, language, text)
                 if _unchanged(rows.get(language), text):
                     continue
                 save_translation(proposal=proposal, language=language, by=by, **text._asdict())

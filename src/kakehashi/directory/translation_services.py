@@ -7,14 +7,19 @@ directory/services.py: keyword-only, one transaction each, PermissionDenied or a
 ValidationError with a code, nothing written on refusal; each change is in the audit log and
 the matching index hears of it (the names in every language are searched)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.audit import AuditAction, record_change, snapshot
-from kakehashi.common.i18n import Language
 from kakehashi.common.names import clean_name, is_empty_looking
-from kakehashi.common.translations import TranslationSource, fingerprint
+from kakehashi.common.translation_writes import (
+    TranslationWrites,
+    check_language,
+    check_length,
+    invalid,
+    source_for,
+)
+from kakehashi.common.translations import fingerprint
 from kakehashi.directory.models import (
     ORGANISATION_TRANSLATED_FIELDS,
     Organisation,
@@ -24,7 +29,10 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.directory.signals import organisation_changed
 
 LIMITS = {"name": 200, "description": 4000}
-AUDITED = ("language", "source", "made_by", *ORGANISATION_TRANSLATED_FIELDS)
+TOO_LONG = {
+    "name": _("The name may have at most %(limit)s characters (it has %(length)s)."),
+    "description": _("The description may have at most %(limit)s characters (it has %(length)s)."),
+}
 
 
 def original_fingerprint(organisation: Organisation) -> str:
@@ -32,29 +40,31 @@ def original_fingerprint(organisation: Organisation) -> str:
     return fingerprint(*(getattr(organisation, name) for name in ORGANISATION_TRANSLATED_FIELDS))
 
 
+def _changed(organisation_id: int) -> None:
+    organisation_changed.send(sender=Organisation, organisation_id=organisation_id)
+
+
+WRITES = TranslationWrites(
+    model=OrganisationTranslation,
+    record_field="organisation",
+    texts=ORGANISATION_TRANSLATED_FIELDS,
+    fingerprint=original_fingerprint,
+    owners=lambda organisation: [organisation.pk],
+    # The matching index searches the names in every language.
+    changed=_changed,
+)
+
+
 def _check(organisation: Organisation, language: str, texts: dict[str, str]) -> None:
-    if language not in Language.values:
-        raise ValidationError(_("Choose Vietnamese, Japanese or English."), code="language_invalid")
-    if language == organisation.language:
-        raise ValidationError(
-            _("The organisation writes its name in %(language)s: choose another language."),
-            code="original_language",
-            params={"language": Language(organisation.language).label},
-        )
+    check_language(
+        language,
+        original=organisation.language,
+        message=_("The organisation writes its name in %(language)s: choose another language."),
+    )
     if is_empty_looking(texts["name"]):
-        raise ValidationError(
-            _("Give the organisation's name in this language."), code="name_missing"
-        )
+        raise invalid(_("Give the organisation's name in this language."), "name_missing")
     for name, limit in LIMITS.items():
-        if len(texts[name]) > limit:
-            raise ValidationError(
-                _("The %(field)s is longer than %(limit)s characters."),
-                code="too_long",
-                params={
-                    "field": OrganisationTranslation._meta.get_field(name).verbose_name,
-                    "limit": limit,
-                },
-            )
+        check_length(texts[name], limit, TOO_LONG[name])
 
 
 @transaction.atomic
@@ -70,28 +80,6 @@ def save_organisation_translation(
         raise PermissionDenied
     texts = {"name": clean_name(name), "description": (description or "").strip()}
     _check(organisation, language, texts)
-    member = organisation.pk in organisation_ids_of(by)
-    row = OrganisationTranslation.objects.filter(
-        organisation=organisation, language=language
-    ).first()
-    before = snapshot(row, AUDITED) if row else None
-    if row is None:
-        row = OrganisationTranslation(organisation=organisation, language=language)
-    row.name, row.description = texts["name"], texts["description"]
-    row.source = TranslationSource.AUTHOR if member else TranslationSource.MODERATOR
-    row.made_by = by
-    row.made_from = original_fingerprint(organisation)
-    row.save()
-    record_change(
-        obj=row,
-        by=by,
-        action=AuditAction.CHANGED if before else AuditAction.CREATED,
-        before=before,
-        after=None if before else snapshot(row, AUDITED),
-        owners=[organisation.pk],
-    )
-    organisation_id = organisation.pk
-    transaction.on_commit(
-        lambda: organisation_changed.send(sender=Organisation, organisation_id=organisation_id)
-    )
-    return row
+    # The organisation speaks for itself: a member's translation is the author's.
+    source = source_for(is_author=organisation.pk in organisation_ids_of(by), is_colleague=False)
+    return WRITES.store(organisation, language, texts, source=source, by=by)

@@ -111,7 +111,8 @@ class DiagnosisWriter:
     def _languages(codes) -> str:
         order = list(Language.values)
         codes = sorted(codes or [], key=lambda c: order.index(c) if c in order else len(order))
-        labels = [str(Language(c).label) if c in Language.values else c for c in codes]
+        # Inside a sentence: Vietnamese writes "tiếng Việt", not the menu's "Tiếng Việt".
+        labels = [Language(c).in_sentence if c in Language.values else c for c in codes]
         if len(labels) != 2:
             return join_list(labels)
         return pgettext("language pair", "%(first)s–%(second)s") % {

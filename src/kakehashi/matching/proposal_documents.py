@@ -45,13 +45,18 @@ def proposal_text(proposal: Proposal) -> str:
     return without_demo_marker("\n".join(part for part in parts if part))
 
 
+def _translated_texts(row) -> tuple[str, ...]:
+    """A translation's texts after its title, in the order of `proposal_text`."""
+    return (row.summary, row.description, row.advantages, row.sought, row.partner_role)
+
+
 def proposal_translations(proposal: Proposal) -> tuple[Translation, ...]:
     """The proposal's translations (by people or a machine), indexed with it."""
     return tuple(
         Translation(
             language=row.language,
             title=without_demo_marker(row.title),
-            text=without_demo_marker("\n".join(p for p in (row.summary, row.description) if p)),
+            text=without_demo_marker("\n".join(p for p in _translated_texts(row) if p)),
         )
         for row in proposal.translations.all()
     )

@@ -2,14 +2,14 @@
 and its public summary, written by the authority: each may be in another language, so each
 carries its own note), and the page where participants translate them."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from kakehashi.common.i18n import reader_language
+from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.reading import reading_context
+from kakehashi.common.translation_page import Original, PageText, translation_page
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.forms import ObstacleTranslationForm
 from kakehashi.obstacles.services import save_translation
@@ -43,33 +43,39 @@ def translation_context(request, obstacle) -> dict:
     }
 
 
+def _intro(obstacle) -> list[str]:
+    sentences = [
+        _("The title is written in %(title_language)s.")
+        % {"title_language": Language(obstacle.language).in_sentence}
+    ]
+    if obstacle.public_summary:
+        sentences.append(
+            _("The public summary is written in %(summary_language)s.")
+            % {"summary_language": Language(obstacle.summary_language).in_sentence}
+        )
+    sentences.append(_("Leave empty a text that is already in the language of the translation."))
+    return sentences
+
+
 @login_required
 def translate_obstacle(request, pk):
     obstacle = get_object_or_404(queries.obstacles_visible_to(request.user), pk=pk)
     if not may_translate(request.user, obstacle):
         raise PermissionDenied
-    language = request.POST.get("language") or request.GET.get("language") or ""
-    if not language and request.LANGUAGE_CODE != obstacle.language:
-        language = request.LANGUAGE_CODE
-    existing = obstacle.translation_into(language) if language else None
-    initial = {"language": language}
-    if existing is not None:
-        initial.update(title=existing.title, public_summary=existing.public_summary)
-    form = ObstacleTranslationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_translation(obstacle=obstacle, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
-        else:
-            messages.success(request, _("The translation is saved."))
-            return redirect(obstacle)
-    return render(
+    originals = [Original(obstacle.title, obstacle.language, heading=True)]
+    if obstacle.public_summary:
+        originals.append(Original(obstacle.public_summary, obstacle.summary_language))
+    return translation_page(
         request,
-        "obstacles/translation_form.html",
-        {"form": form, "obstacle": obstacle, "existing": existing},
+        obstacle,
+        original_language=obstacle.language,
+        find=obstacle.translation_into,
+        initial_of=lambda row: {"title": row.title, "public_summary": row.public_summary},
+        make_form=ObstacleTranslationForm,
+        save=lambda texts: save_translation(obstacle=obstacle, by=request.user, **texts),
+        text=PageText(
+            heading=_("Translate the obstacle's public texts"),
+            intro=_intro(obstacle),
+            originals=originals,
+        ),
     )

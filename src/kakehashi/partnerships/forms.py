@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.dates import parse_partial_date, partial_date_text
 from kakehashi.common.i18n import Language
+from kakehashi.common.translation_page import FieldGroup
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Sector
 from kakehashi.partnerships.models import Partnership, PartnershipKind, PartnershipStatus
@@ -237,17 +238,27 @@ class PartnershipTranslationForm(forms.Form):
                 label=note, max_length=300, required=False
             )
 
-    def note_fields(self):
-        return [self[f"note_{index}"] for index in range(len(self.notes))]
+    def field_groups(self) -> list[FieldGroup]:
+        groups = [FieldGroup([self["language"], self["title"], self["summary"]])]
+        if self.notes:
+            groups.append(
+                FieldGroup(
+                    [self[f"note_{index}"] for index in range(len(self.notes))],
+                    legend=_("Renewal notes"),
+                    hint=_(
+                        "Each note as written, with its translation below it; a note left "
+                        "empty is shown as written."
+                    ),
+                )
+            )
+        return groups
 
-    def text_fields(self):
-        return [self["language"], self["title"], self["summary"]]
 
-    def service_input(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "language": data["language"],
-            "title": data["title"],
-            "summary": data["summary"],
-            "renewal_notes": {note: data[f"note_{index}"] for index, note in enumerate(self.notes)},
-        }
+def service_input(data: dict, notes: list[str]) -> dict:
+    """The cleaned data of a PartnershipTranslationForm as save_translation takes it."""
+    return {
+        "language": data["language"],
+        "title": data["title"],
+        "summary": data["summary"],
+        "renewal_notes": {note: data[f"note_{index}"] for index, note in enumerate(notes)},
+    }

@@ -1,16 +1,16 @@
 """A partnership record's texts in the reader's language, and the page where people
 translate them (like proposals/translation_views.py)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from kakehashi.common.i18n import reader_language
+from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.reading import reading_context
+from kakehashi.common.translation_page import Original, PageText, translation_page
 from kakehashi.partnerships import queries
-from kakehashi.partnerships.forms import PartnershipTranslationForm
+from kakehashi.partnerships.forms import PartnershipTranslationForm, service_input
 from kakehashi.partnerships.models import renewal_notes_of
 from kakehashi.partnerships.translation_services import save_translation
 
@@ -32,34 +32,43 @@ def translation_context(request, partnership) -> dict:
     return context
 
 
+def _initial(row, notes: list[str]) -> dict:
+    initial = {"title": row.title, "summary": row.summary}
+    for index, note in enumerate(notes):
+        initial[f"note_{index}"] = row.renewal_notes.get(note, "")
+    return initial
+
+
 @login_required
 def translate_partnership(request, pk):
     partnership = get_object_or_404(queries.partnerships_visible_to(request.user), pk=pk)
     if not request.user.has_perm("partnerships.translate_partnership", partnership):
         raise PermissionDenied
-    language = request.POST.get("language") or request.GET.get("language") or ""
-    if not language and request.LANGUAGE_CODE != partnership.language:
-        language = request.LANGUAGE_CODE  # most often, people translate into their own
     notes = renewal_notes_of(partnership)
-    existing = partnership.translation_into(language) if language else None
-    initial = {"language": language}
-    if existing is not None:
-        initial.update(title=existing.title, summary=existing.summary)
-        for index, note in enumerate(notes):
-            initial[f"note_{index}"] = existing.renewal_notes.get(note, "")
-    form = PartnershipTranslationForm(
-        request.POST or None, initial=initial, original=partnership.language, notes=notes
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_translation(partnership=partnership, by=request.user, **form.service_input())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The translation is saved."))
-            return redirect(partnership)
-    return render(
+    originals = [Original(partnership.title, partnership.language, heading=True)]
+    if partnership.summary:
+        originals.append(Original(partnership.summary, partnership.language))
+    return translation_page(
         request,
-        "partnerships/translation_form.html",
-        {"form": form, "partnership": partnership, "existing": existing},
+        partnership,
+        original_language=partnership.language,
+        find=partnership.translation_into,
+        initial_of=lambda row: _initial(row, notes),
+        make_form=lambda data, initial: PartnershipTranslationForm(
+            data, initial=initial, original=partnership.language, notes=notes
+        ),
+        save=lambda data: save_translation(
+            partnership=partnership, by=request.user, **service_input(data, notes)
+        ),
+        text=PageText(
+            heading=_("Translate the partnership record"),
+            intro=[
+                _(
+                    "The original is in %(language)s. Your translation is shown to readers of "
+                    "its language, with a note that says who translated it."
+                )
+                % {"language": Language(partnership.language).in_sentence}
+            ],
+            originals=originals,
+        ),
     )

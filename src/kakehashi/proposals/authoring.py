@@ -4,8 +4,8 @@ transaction: a translation refused leaves the proposal unsaved too.
 
 The proposal goes through `services.create_proposal`/`update_proposal` and the translations
 through `translation_services.save_author_translations`, with their rules and audit entries.
-`translations` maps a language to its title, summary and description; a language left out is
-not touched."""
+`translations` maps a language to its title, summary, description and kind's texts; a
+language left out is not touched."""
 
 from django.db import transaction
 
@@ -13,6 +13,7 @@ from kakehashi.proposals import services
 from kakehashi.proposals.models import Proposal
 from kakehashi.proposals.translation_services import (
     delete_in_original_language,
+    drop_other_kinds_texts,
     save_author_translations,
 )
 
@@ -35,8 +36,10 @@ def update_proposal(
 ) -> Proposal:
     """The draft changed (see services.update_proposal) with the author's translations. When
     the author changed the original's language, a translation into the new one is deleted:
-    its readers read the original."""
+    its readers read the original; when the kind changed, the texts of the former kind are
+    emptied in the translations as in the proposal."""
     proposal = services.update_proposal(proposal=proposal, data=data, by=by)
     delete_in_original_language(proposal=proposal, by=by)
+    drop_other_kinds_texts(proposal=proposal, by=by)
     save_author_translations(proposal=proposal, translations=translations, by=by)
     return proposal

@@ -1,6 +1,8 @@
 """Forms of the proposals pages. They parse input into the services' dataclasses; the
 services validate again (HS code, amounts, kind-specific rules)."""
 
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,8 @@ from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.proposals.hs import validate_hs_code
 from kakehashi.proposals.models import (
+    KIND_FIELDS,
+    KIND_TEXTS,
     Currency,
     InvestmentForm,
     PartnershipType,
@@ -359,7 +363,8 @@ class WeightsForm(forms.Form):
 
 
 class TranslationForm(forms.Form):
-    """A person's translation of a proposal into one of the two other languages."""
+    """A person's translation of a proposal into one of the two other languages: its title,
+    summary, description and the texts its kind has."""
 
     language = forms.ChoiceField(label=_("Language of the translation"))
     # The texts as the proposal form asks for them, with the same limits (each form gets its
@@ -368,8 +373,14 @@ class TranslationForm(forms.Form):
     summary = ProposalForm.base_fields["summary"]
     description = ProposalForm.base_fields["description"]
 
-    def __init__(self, *args, original: str, **kwargs):
+    def __init__(self, *args, original: str, kind: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [
             (code, label) for code, label in Language.choices if code != original
         ]
+        # The texts of the proposal's kind (advantages for offers; what is sought and the
+        # partner's role for requests), optional in a translation.
+        for name in KIND_TEXTS:
+            if kind in KIND_FIELDS[name]:
+                self.fields[name] = copy.deepcopy(ProposalForm.base_fields[name])
+                self.fields[name].required = False

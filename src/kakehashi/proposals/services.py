@@ -24,6 +24,7 @@ from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.notifications.services import notify
 from kakehashi.proposals.hs import validate_hs_code
+from kakehashi.proposals.machine_drafts import draft_translations_later
 from kakehashi.proposals.models import (
     KIND_FIELDS,
     Currency,
@@ -46,7 +47,6 @@ from kakehashi.proposals.models import (
 )
 from kakehashi.proposals.screening import CRITERIA, MAX_LEVEL, MAX_WEIGHT
 from kakehashi.proposals.signals import proposal_changed
-from kakehashi.proposals.translation_services import draft_translations_later
 
 VALIDITY_MONTHS = 12
 MAX_ATTACHMENTS = 10

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from kakehashi.common.machine_translation import TranslationUnavailable
-from kakehashi.proposals import translation_services
+from kakehashi.proposals import machine_drafts
 from kakehashi.proposals.services import expire_due
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def draft_translations(proposal_id: int, attempt: int = 1) -> list[str]:
     that can hold a task until later (the database queue), the task queues itself again
     with a growing delay, up to KAKEHASHI_TRANSLATION_ATTEMPTS attempts in all."""
     try:
-        return translation_services.draft_machine_translations(proposal_id=proposal_id)
+        return machine_drafts.draft_machine_translations(proposal_id=proposal_id)
     except TranslationUnavailable as error:
         attempts = settings.KAKEHASHI_TRANSLATION_ATTEMPTS
         if attempt < attempts and draft_translations.get_backend().supports_defer:

@@ -2,42 +2,63 @@
 
 People translate: the proposing organisation's members (the author, or a colleague) and the
 moderators of its locality. A machine may draft the missing languages in the background
-(`draft_machine_translations`, run by the task `proposals.tasks.draft_translations`); a
+(proposals/machine_drafts.py, run by the task `proposals.tasks.draft_translations`); a
 machine draft never replaces a person's translation, and a person's translation replaces a
 machine draft. Like proposals/services.py: keyword-only, one transaction each,
 PermissionDenied or a ValidationError with a code, nothing written on refusal; each change is
 in the audit log."""
 
-import logging
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common import machine_translation
-from kakehashi.common.audit import AuditAction, record_change, snapshot
-from kakehashi.common.formats import format_number
+from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.i18n import Language
+from kakehashi.common.translation_writes import (
+    LANGUAGE_INVALID,
+    TranslationWrites,
+    check_language,
+    check_length,
+    invalid,
+    refusal_field,
+    require_text,
+    source_for,
+)
 from kakehashi.common.translations import TranslationSource
 from kakehashi.proposals.models import (
+    KIND_FIELDS,
+    KIND_TEXTS,
     TRANSLATED_FIELDS,
     Proposal,
-    ProposalStatus,
     ProposalTranslation,
     original_fingerprint,
 )
 from kakehashi.proposals.queries import owns
 from kakehashi.proposals.signals import proposal_changed
 
-logger = logging.getLogger(__name__)
+LIMITS = {
+    "title": 200,
+    "summary": 500,
+    "description": 4000,
+    "advantages": 2000,
+    "sought": 2000,
+    "partner_role": 2000,
+}
 
-LIMITS = {"title": 200, "summary": 500, "description": 4000}
-AUDITED = ("language", "source", "made_by", *TRANSLATED_FIELDS)
+
+def _changed(proposal_id: int) -> None:
+    proposal_changed.send(sender=Proposal, proposal_id=proposal_id)
 
 
-def _invalid(message, code: str, **params):
-    return ValidationError(message, code=code, params=params or None)
+WRITES = TranslationWrites(
+    model=ProposalTranslation,
+    record_field="proposal",
+    texts=TRANSLATED_FIELDS,
+    fingerprint=original_fingerprint,
+    owners=lambda proposal: [proposal.organisation_id],
+    # Search and matching index the translations with the proposal.
+    changed=_changed,
+)
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -58,105 +79,119 @@ TOO_LONG = {
         "The description in %(language)s can be at most %(limit)s characters long "
         "(you entered %(count)s)."
     ),
+    "advantages": _(
+        "The advantages and innovation in %(language)s can be at most %(limit)s characters "
+        "long (you entered %(count)s)."
+    ),
+    "sought": _(
+        "What is sought, in %(language)s, can be at most %(limit)s characters long "
+        "(you entered %(count)s)."
+    ),
+    "partner_role": _(
+        "The partner's expected role in %(language)s can be at most %(limit)s characters long "
+        "(you entered %(count)s)."
+    ),
+}
+# A kind's text given for a proposal of another kind.
+NOT_OF_KIND = {
+    "advantages": _(
+        "This kind of proposal has no advantages and innovation: leave their translation "
+        "into %(language)s empty."
+    ),
+    "sought": _(
+        "This kind of proposal does not say what is sought: leave that translation into "
+        "%(language)s empty."
+    ),
+    "partner_role": _(
+        "This kind of proposal does not describe the partner's expected role: leave that "
+        "translation into %(language)s empty."
+    ),
 }
 
 
-def _check(proposal: Proposal, language: str, texts: dict[str, str]) -> None:
-    check_texts(language, texts, original=proposal.language)
+def kind_has(kind: str, name: str) -> bool:
+    """Whether a proposal of `kind` has the text `name` (the common texts: every kind)."""
+    return name not in KIND_TEXTS or kind in KIND_FIELDS[name]
 
 
-def check_texts(language: str, texts: dict[str, str], *, original: str | None) -> None:
-    """Whether `texts` (title, summary, description, stripped) can be the translation into
-    `language` of a proposal written in `original`; the forms and the import check with it
-    before they save. A refusal carries the text it is about as the parameter `field` (see
-    `field_of`)."""
-    if language not in Language.values:
-        raise _invalid(
-            _("Choose Vietnamese, Japanese or English."), "language_invalid", field="language"
-        )
-    if language == original:
-        raise _invalid(
-            _(
-                "The proposal is written in %(language)s: leave its translation into "
-                "%(language)s empty."
-            ),
-            "original_language",
-            language=Language(original).in_sentence,
-            field="title",
-        )
-    for name, limit in LIMITS.items():
-        if len(texts[name]) > limit:
-            raise _invalid(
-                TOO_LONG[name],
-                "too_long",
-                language=Language(language).in_sentence,
-                limit=format_number(limit),
-                count=format_number(len(texts[name])),
-                field=name,
-            )
-    if not texts["title"]:
-        raise _invalid(
-            _("Give the translation into %(language)s a title."),
-            "title_missing",
-            language=Language(language).in_sentence,
-            field="title",
-        )
+def texts_of(given: dict, kind: str) -> dict[str, str]:
+    """The translated texts as stored: each stripped, those of the kind only (a text the
+    kind has not is stored empty)."""
+    return {
+        name: (given.get(name) or "").strip() if kind_has(kind, name) else ""
+        for name in TRANSLATED_FIELDS
+    }
 
 
-def field_of(error: ValidationError) -> str | None:
-    """The text (title, summary, description) or "language" a refusal of `_check` is about."""
-    return (getattr(error, "params", None) or {}).get("field")
-
-
-def _store(proposal, language, texts, *, source, by, made_from) -> ProposalTranslation:
-    """Create or replace the row, with its audit entry (the organisation owns it)."""
-    row = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
-    before = snapshot(row, AUDITED) if row else None
-    if row is None:
-        row = ProposalTranslation(proposal=proposal, language=language)
-    for name, value in texts.items():
-        setattr(row, name, value)
-    row.source, row.made_by = source, by
-    row.made_from = made_from
-    row.save()
-    record_change(
-        obj=row,
-        by=by,
-        action=AuditAction.CHANGED if before else AuditAction.CREATED,
-        before=before,
-        after=None if before else snapshot(row, AUDITED),
-        owners=[proposal.organisation_id],
+def check_texts(
+    language: str, texts: dict[str, str], *, original: str | None, kind: str | None = None
+) -> None:
+    """Whether `texts` (title, summary, description and the kind's texts, stripped; a text
+    left out is empty) can be the translation into `language` of a proposal of `kind`
+    written in `original` (`kind` None: any kind's texts are taken); the forms and the
+    import check with it before they save. A refusal carries the text it is about as the
+    parameter `field` (see `field_of`)."""
+    check_language(
+        language,
+        original=original,
+        message=_(
+            "The proposal is written in %(language)s: leave its translation into "
+            "%(language)s empty."
+        ),
+        field="title" if language in Language.values else "language",
     )
-    # Search and matching index the translations with the proposal.
-    proposal_id = proposal.pk
-    transaction.on_commit(lambda: proposal_changed.send(sender=Proposal, proposal_id=proposal_id))
-    return row
+    in_sentence = Language(language).in_sentence
+    for name in KIND_TEXTS:
+        if kind is not None and texts.get(name) and not kind_has(kind, name):
+            raise invalid(NOT_OF_KIND[name], "not_of_kind", language=in_sentence, field=name)
+    for name, limit in LIMITS.items():
+        check_length(texts.get(name, ""), limit, TOO_LONG[name], language=in_sentence, field=name)
+    require_text(
+        texts["title"],
+        _("Give the translation into %(language)s a title."),
+        language=in_sentence,
+        field="title",
+    )
+
+
+# The text (title, summary, description) or "language" a refusal of `check_texts` is about.
+field_of = refusal_field
 
 
 @transaction.atomic
 def save_translation(
-    *, proposal: Proposal, language: str, title: str, summary: str, description: str = "", by
+    *,
+    proposal: Proposal,
+    language: str,
+    title: str,
+    summary: str,
+    description: str = "",
+    advantages: str = "",
+    sought: str = "",
+    partner_role: str = "",
+    by,
 ) -> ProposalTranslation:
     """Store a person's translation of the proposal into `language`, replacing the one there
-    (a machine draft or a person's). The source says who made it: the author (the member
-    who created the proposal), a colleague (another member of its organisation) or a
+    (a machine draft or a person's): its title, summary, description and the texts its kind
+    has (a text of another kind is refused). The source says who made it: the author (the
+    member who created the proposal), a colleague (another member of its organisation) or a
     moderator."""
     proposal = _locked(proposal)
     if not (by and by.is_authenticated and by.has_perm("proposals.translate_proposal", proposal)):
         raise PermissionDenied
-    texts = {
-        "title": (title or "").strip(),
-        "summary": (summary or "").strip(),
-        "description": (description or "").strip(),
+    given = {
+        "title": title,
+        "summary": summary,
+        "description": description,
+        "advantages": advantages,
+        "sought": sought,
+        "partner_role": partner_role,
     }
-    _check(proposal, language, texts)
-    if owns(by, proposal):
-        is_author = proposal.created_by_id == by.pk
-        source = TranslationSource.AUTHOR if is_author else TranslationSource.COLLEAGUE
-    else:
-        source = TranslationSource.MODERATOR
-    made_from = original_fingerprint(proposal)
-    return _store(proposal, language, texts, source=source, by=by, made_from=made_from)
+    texts = {name: (value or "").strip() for name, value in given.items()}
+    check_texts(language, texts, original=proposal.language, kind=proposal.kind)
+    member = owns(by, proposal)
+    source = source_for(is_author=member and proposal.created_by_id == by.pk, is_colleague=member)
+    return WRITES.store(proposal, language, texts, source=source, by=by)
 
 
 @transaction.atomic
@@ -170,7 +205,7 @@ def delete_translation(*, proposal: Proposal, language: str, by) -> None:
         raise PermissionDenied
     row = ProposalTranslation.objects.get(proposal=proposal, language=language)
     if row.is_machine:
-        raise _invalid(
+        raise invalid(
             _(
                 "The translation into %(language)s is a machine translation: write one to "
                 "replace it."
@@ -178,14 +213,7 @@ def delete_translation(*, proposal: Proposal, language: str, by) -> None:
             "machine_translation",
             language=Language(language).in_sentence,
         )
-    record_change(
-        obj=row,
-        by=by,
-        action=AuditAction.DELETED,
-        before=snapshot(row, AUDITED),
-        owners=[proposal.organisation_id],
-    )
-    row.delete()
+    WRITES.delete(row, proposal, by=by)
 
 
 def _same_texts(row: ProposalTranslation, texts: dict[str, str]) -> bool:
@@ -211,7 +239,8 @@ def save_author_translations(
     with a message that names the text and the language; nothing is written then."""
     changed = []
     for language, given in translations.items():
-        texts = {name: (given.get(name) or "").strip() for name in TRANSLATED_FIELDS}
+        # The texts of another kind are dropped, as the proposal's own are (services._write).
+        texts = texts_of(given, proposal.kind)
         row = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
         if not any(texts.values()):
             if row is not None and row.is_human:
@@ -228,18 +257,26 @@ def save_author_translations(
     return changed
 
 
+def drop_other_kinds_texts(*, proposal: Proposal, by) -> None:
+    """Empty, in every translation, the texts the proposal's kind no longer has (its author
+    changed the kind: the proposal's own are emptied too)."""
+    stale = [name for name in KIND_TEXTS if not kind_has(proposal.kind, name)]
+    for row in ProposalTranslation.objects.filter(proposal=proposal):
+        if not any(getattr(row, name) for name in stale):
+            continue
+        before = snapshot(row, WRITES.audited)
+        for name in stale:
+            setattr(row, name, "")
+        row.save()
+        WRITES.audit(row, proposal, by=by, action=AuditAction.CHANGED, before=before)
+    WRITES.after_commit(proposal)
+
+
 def delete_in_original_language(*, proposal: Proposal, by) -> None:
     """Delete the translations into the language the proposal is now written in (its author
     changed it): a reader of that language reads the original."""
     for row in ProposalTranslation.objects.filter(proposal=proposal, language=proposal.language):
-        record_change(
-            obj=row,
-            by=by,
-            action=AuditAction.DELETED,
-            before=snapshot(row, AUDITED),
-            owners=[proposal.organisation_id],
-        )
-        row.delete()
+        WRITES.delete(row, proposal, by=by)
 
 
 @transaction.atomic
@@ -250,6 +287,9 @@ def save_machine_translation(
     title: str,
     summary: str,
     description: str = "",
+    advantages: str = "",
+    sought: str = "",
+    partner_role: str = "",
     made_from: str,
 ) -> ProposalTranslation | None:
     """Store a machine draft into `language` of the proposal's text whose fingerprint is
@@ -257,91 +297,20 @@ def save_machine_translation(
     nothing changes and None is returned). Text beyond the column limits is cut."""
     proposal = _locked(proposal)
     if language not in Language.values or language == proposal.language:
-        raise _invalid(_("Choose Vietnamese, Japanese or English."), "language_invalid")
+        raise invalid(LANGUAGE_INVALID, "language_invalid")
     existing = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
     if (existing is not None and existing.is_human) or made_from != original_fingerprint(proposal):
         return None
-    texts = {
-        "title": (title or "").strip()[: LIMITS["title"]] or proposal.title,
-        "summary": (summary or "").strip()[: LIMITS["summary"]],
-        "description": (description or "").strip()[: LIMITS["description"]],
+    given = {
+        "title": title,
+        "summary": summary,
+        "description": description,
+        "advantages": advantages,
+        "sought": sought,
+        "partner_role": partner_role,
     }
-    return _store(
+    texts = {name: text[: LIMITS[name]] for name, text in texts_of(given, proposal.kind).items()}
+    texts["title"] = texts["title"] or proposal.title
+    return WRITES.store(
         proposal, language, texts, source=TranslationSource.MACHINE, by=None, made_from=made_from
     )
-
-
-def languages_to_draft(proposal: Proposal) -> list[str]:
-    """The languages a machine should draft: not the original, not one a person translated,
-    not one whose machine draft is of the current text."""
-    current = original_fingerprint(proposal)
-    done = {
-        row.language
-        for row in proposal.translations.all()
-        if row.is_human or row.made_from == current
-    }
-    return [code for code in Language.values if code != proposal.language and code not in done]
-
-
-def draft_machine_translations(*, proposal_id: int) -> list[str]:
-    """Draft the missing translations of a published proposal with the configured machine
-    translation service; the languages drafted. Nothing when no service is configured or the
-    proposal is not published. Raises machine_translation.TranslationUnavailable when the
-    service fails (the languages drafted before the failure are kept)."""
-    translator = machine_translation.translator()
-    proposal = Proposal.objects.filter(pk=proposal_id).first()
-    if translator is None or proposal is None or proposal.status != ProposalStatus.PUBLISHED:
-        return []
-    drafted = []
-    made_from = original_fingerprint(proposal)
-    for language in languages_to_draft(proposal):
-        # The service is called outside any transaction: it may take seconds.
-        originals = [getattr(proposal, name) for name in TRANSLATED_FIELDS]
-        asked = [text for text in originals if text.strip()]
-        answers = iter(translator.translate(asked, proposal.language, language))
-        texts = [next(answers) if text.strip() else "" for text in originals]
-        row = save_machine_translation(
-            proposal=proposal,
-            language=language,
-            made_from=made_from,
-            **dict(zip(TRANSLATED_FIELDS, texts, strict=True)),
-        )
-        if row is not None:
-            drafted.append(language)
-    return drafted
-
-
-def draft_missing(*, limit: int = 200) -> tuple[int, int]:
-    """The daily catch-up: draft the translations of published proposals that still lack
-    one (a draft that failed and was not, or no longer, retried), at most `limit`
-    proposals, oldest first; stops at the first failure of the service (it is down: the
-    next day tries again). Returns (proposals drafted, proposals left to do)."""
-    if not machine_translation.is_configured():
-        return 0, 0
-    missing = (
-        Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
-        .annotate(rows=Count("translations"))
-        .filter(rows__lt=len(Language.values) - 1)
-        .order_by("published_on", "pk")
-    )
-    ids = list(missing.values_list("pk", flat=True)[:limit])
-    done = 0
-    for proposal_id in ids:
-        try:
-            draft_machine_translations(proposal_id=proposal_id)
-        except machine_translation.TranslationUnavailable as error:
-            logger.warning("Machine translation unavailable, catch-up stopped: %s", error)
-            break
-        done += 1
-    return done, missing.count()
-
-
-def draft_translations_later(proposal: Proposal) -> None:
-    """Queue the machine drafts of the proposal once the current transaction commits (when a
-    translation service is configured)."""
-    if not machine_translation.is_configured():
-        return
-    from kakehashi.proposals.tasks import draft_translations
-
-    proposal_id = proposal.pk
-    transaction.on_commit(lambda: draft_translations.enqueue(proposal_id))

@@ -1,27 +1,51 @@
 """The proposal page in the reader's language, and the page where people translate it."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.reading import reading_context
+from kakehashi.common.translation_page import Original, PageText, translation_page
 from kakehashi.proposals import queries
 from kakehashi.proposals.forms import TranslationForm
-from kakehashi.proposals.translation_services import field_of, save_translation
+from kakehashi.proposals.models import KIND_TEXTS, TRANSLATED_FIELDS
+from kakehashi.proposals.translation_services import save_translation
+
+KIND_HEADINGS = {
+    "advantages": gettext_lazy("Advantages and innovation"),
+    "sought": gettext_lazy("What is sought"),
+    "partner_role": gettext_lazy("The partner's expected role"),
+}
 
 
 def translation_context(request, proposal) -> dict:
-    """What the proposal page shows of its texts (see common/reading.py)."""
-    return reading_context(
+    """What the proposal page shows of its texts (see common/reading.py), with `kind_texts`:
+    the kind's texts the proposal has, each as (heading, text, its language): translated
+    where the translation shown has it, else as written."""
+    context = reading_context(
         proposal,
         queries.translation_for(proposal, reader_language()),
         original_language=proposal.language,
         want_original=bool(request.GET.get("original")),
         can_translate=request.user.has_perm("proposals.translate_proposal", proposal),
     )
+    shown = context["translation"] if context.get("showing_translation") else None
+    context["kind_texts"] = []
+    for name in KIND_TEXTS:
+        original = getattr(proposal, name)
+        translated = getattr(shown, name, "") if shown is not None else ""
+        if original:
+            context["kind_texts"].append(
+                (
+                    KIND_HEADINGS[name],
+                    translated or original,
+                    shown.language if translated else proposal.language,
+                )
+            )
+    return context
 
 
 @login_required
@@ -29,32 +53,37 @@ def translate_proposal(request, pk):
     proposal = get_object_or_404(queries.proposals_visible_to(request.user), pk=pk)
     if not request.user.has_perm("proposals.translate_proposal", proposal):
         raise PermissionDenied
-    language = request.POST.get("language") or request.GET.get("language") or ""
-    if not language and request.LANGUAGE_CODE != proposal.language:
-        language = request.LANGUAGE_CODE  # most often, people translate into their own
-    existing = queries.translation_for(proposal, language) if language else None
-    initial = {"language": language}
-    if existing is not None:
-        initial.update(
-            title=existing.title, summary=existing.summary, description=existing.description
-        )
-    form = TranslationForm(request.POST or None, initial=initial, original=proposal.language)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_translation(proposal=proposal, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            field = field_of(error)
-            form.add_error(field if field in form.fields else None, error)
-        else:
-            messages.success(request, _("The translation is saved."))
-            return redirect(proposal)
-    return render(
+    originals = [
+        Original(proposal.title, proposal.language, heading=True),
+        Original(proposal.summary, proposal.language),
+    ]
+    if proposal.description:
+        originals.append(Original(proposal.description, proposal.language))
+    originals += [
+        Original(getattr(proposal, name), proposal.language, label=KIND_HEADINGS[name])
+        for name in KIND_TEXTS
+        if getattr(proposal, name)
+    ]
+    return translation_page(
         request,
-        "proposals/translation_form.html",
-        {
-            "form": form,
-            "proposal": proposal,
-            "existing": existing,
-            "original_language": Language(proposal.language).in_sentence,
-        },
+        proposal,
+        original_language=proposal.language,
+        find=lambda language: queries.translation_for(proposal, language),
+        initial_of=lambda row: {name: getattr(row, name) for name in TRANSLATED_FIELDS},
+        make_form=lambda data, initial: TranslationForm(
+            data, initial=initial, original=proposal.language, kind=proposal.kind
+        ),
+        save=lambda texts: save_translation(proposal=proposal, by=request.user, **texts),
+        text=PageText(
+            heading=_("Translate the proposal"),
+            intro=[
+                _(
+                    "The original is in %(language)s. Your translation is shown to readers of "
+                    "its language, with your name as translator; it replaces a machine "
+                    "translation."
+                )
+                % {"language": Language(proposal.language).in_sentence}
+            ],
+            originals=originals,
+        ),
     )

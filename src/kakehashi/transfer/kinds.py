@@ -107,7 +107,8 @@ PARTNERSHIP_COLUMNS = (
 
 # The translation columns of a proposal: <text>_<language> (title_ja, summary_ja…), the
 # naming of name_en in the organisations' columns.
-TRANSLATION_TEXTS = ("title", "summary", "description")
+# The kind's texts (advantages_ja…) only for a proposal of a kind that has them.
+TRANSLATION_TEXTS = ("title", "summary", "description", "advantages", "sought", "partner_role")
 TRANSLATION_LANGUAGES = ("vi", "ja", "en")
 TRANSLATION_HELP = {
     "title": _(
@@ -117,6 +118,18 @@ TRANSLATION_HELP = {
     "summary": _("Optional: the summary translated into that language, at most 500 characters."),
     "description": _(
         "Optional: the description translated into that language, at most 4,000 characters."
+    ),
+    "advantages": _(
+        "Optional, offers and export products: the advantages and innovation translated into "
+        "that language, at most 2,000 characters."
+    ),
+    "sought": _(
+        "Optional, requests, research cooperation and programmes: what is sought, translated "
+        "into that language, at most 2,000 characters."
+    ),
+    "partner_role": _(
+        "Optional, requests, research cooperation and programmes: the partner's expected role "
+        "translated into that language, at most 2,000 characters."
     ),
 }
 

@@ -8,42 +8,70 @@ member of either organisation) or a moderator. No notice is sent; the change is 
 log of both organisations."""
 
 import rules
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.i18n import Language
-from kakehashi.common.translations import TranslationSource, fingerprint
+from kakehashi.common.translation_writes import (
+    TranslationWrites,
+    check_language,
+    check_length,
+    source_for,
+)
+from kakehashi.common.translations import fingerprint
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation
 from kakehashi.obstacles.services.base import invalid, locked, require
 
 TITLE_LIMIT, SUMMARY_LIMIT = 200, 2000
-AUDITED = ("language", "source", "made_by", "title", "public_summary")
+TOO_LONG = {
+    "title": _("The title may have at most %(limit)s characters (it has %(length)s)."),
+    "public_summary": _(
+        "The public summary may have at most %(limit)s characters (it has %(length)s)."
+    ),
+}
 
 
 def original_fingerprint(obstacle: Obstacle) -> str:
     return fingerprint(obstacle.title, obstacle.public_summary)
 
 
+WRITES = TranslationWrites(
+    model=ObstacleTranslation,
+    record_field="obstacle",
+    texts=("title", "public_summary"),
+    fingerprint=original_fingerprint,
+    # The entry is about the row, seen by the reporting organisation and the authority.
+    owners=lambda obstacle: (obstacle.reporter_organisation_id, obstacle.authority_id),
+)
+
+
+def _on_field(field: str, check, *args, **kwargs) -> None:
+    """Run a common check, its refusal keyed by the form's field."""
+    try:
+        check(*args, **kwargs)
+    except ValidationError as error:
+        raise ValidationError({field: [error]}) from None
+
+
 def _language_label(code: str):
-    return Language(code).label
+    return Language(code).in_sentence
 
 
 def _cleaned(obstacle: Obstacle, language: str, title: str, summary: str) -> dict:
     """The texts to store, or a ValidationError naming the field and the problem."""
-    if language not in Language.values:
-        raise invalid(_("Choose Vietnamese, Japanese or English."), "language_invalid", "language")
     title, summary = (title or "").strip(), (summary or "").strip()
     title_is_original = language == obstacle.language
     summary_is_original = language == obstacle.summary_language or not obstacle.public_summary
-    if title_is_original and summary_is_original:
-        raise invalid(
-            _("The obstacle's texts are written in %(language)s: choose another language."),
-            "original_language",
-            "language",
-            language=_language_label(language),
-        )
+    _on_field(
+        "language",
+        check_language,
+        language,
+        # Both texts in that language: nothing to translate.
+        original=language if title_is_original and summary_is_original else None,
+        message=_("The obstacle's texts are written in %(language)s: choose another language."),
+    )
     if title_is_original and title:
         raise invalid(
             _("The title is written in %(language)s already: leave it empty."),
@@ -53,14 +81,7 @@ def _cleaned(obstacle: Obstacle, language: str, title: str, summary: str) -> dic
         )
     if not title_is_original and not title:
         raise invalid(_("Give the translation a title."), "title_missing", "title")
-    if len(title) > TITLE_LIMIT:
-        raise invalid(
-            _("The title may have at most %(limit)s characters (it has %(length)s)."),
-            "too_long",
-            "title",
-            limit=TITLE_LIMIT,
-            length=len(title),
-        )
+    _on_field("title", check_length, title, TITLE_LIMIT, TOO_LONG["title"])
     if summary and not obstacle.public_summary:
         raise invalid(
             _("The obstacle has no public summary to translate: leave it empty."),
@@ -78,48 +99,16 @@ def _cleaned(obstacle: Obstacle, language: str, title: str, summary: str) -> dic
         raise invalid(
             _("Give the translation of the public summary."), "summary_missing", "public_summary"
         )
-    if len(summary) > SUMMARY_LIMIT:
-        raise invalid(
-            _("The public summary may have at most %(limit)s characters (it has %(length)s)."),
-            "too_long",
-            "public_summary",
-            limit=SUMMARY_LIMIT,
-            length=len(summary),
-        )
+    _on_field("public_summary", check_length, summary, SUMMARY_LIMIT, TOO_LONG["public_summary"])
     return {"title": title, "public_summary": summary}
 
 
 def _source(obstacle: Obstacle, by) -> str:
-    if by.pk in (obstacle.reporter_id, obstacle.owner_id):
-        return TranslationSource.AUTHOR
-    if queries.is_member_of(by, obstacle.reporter_organisation_id) or queries.is_member_of(
-        by, obstacle.authority_id
-    ):
-        return TranslationSource.COLLEAGUE
-    return TranslationSource.MODERATOR
-
-
-def _store(obstacle, language, texts, *, source, by) -> ObstacleTranslation:
-    row = ObstacleTranslation.objects.filter(obstacle=obstacle, language=language).first()
-    before = snapshot(row, AUDITED) if row else None
-    if row is None:
-        row = ObstacleTranslation(obstacle=obstacle, language=language)
-    row.title, row.public_summary = texts["title"], texts["public_summary"]
-    row.source, row.made_by = source, by
-    row.made_from = original_fingerprint(obstacle)
-    row.save()
-    # The entry is about the row, seen by the reporting organisation and the authority.
-    record_change(
-        obj=row,
-        by=by,
-        action=AuditAction.CHANGED if before else AuditAction.CREATED,
-        before=before,
-        after=None if before else snapshot(row, AUDITED),
-        owners=[
-            owner for owner in (obstacle.reporter_organisation_id, obstacle.authority_id) if owner
-        ],
+    return source_for(
+        is_author=by.pk in (obstacle.reporter_id, obstacle.owner_id),
+        is_colleague=queries.is_member_of(by, obstacle.reporter_organisation_id)
+        or queries.is_member_of(by, obstacle.authority_id),
     )
-    return row
 
 
 @transaction.atomic
@@ -132,7 +121,7 @@ def save_translation(
     obstacle = locked(obstacle)
     require(by, "obstacles.translate_obstacle", obstacle)
     texts = _cleaned(obstacle, language, title, public_summary)
-    return _store(obstacle, language, texts, source=_source(obstacle, by), by=by)
+    return WRITES.store(obstacle, language, texts, source=_source(obstacle, by), by=by)
 
 
 @transaction.atomic
@@ -143,15 +132,7 @@ def save_reference_translation(
     person named; a person's translation in that language is kept (None is returned)."""
     obstacle = locked(obstacle)
     texts = _cleaned(obstacle, language, title, public_summary)
-    existing = ObstacleTranslation.objects.filter(obstacle=obstacle, language=language).first()
-    if existing is not None and existing.made_by_id is not None:
-        return None
-    if existing is not None and (existing.title, existing.public_summary) == (
-        texts["title"],
-        texts["public_summary"],
-    ):
-        return existing
-    return _store(obstacle, language, texts, source=TranslationSource.MODERATOR, by=None)
+    return WRITES.store_reference(obstacle, language, texts)
 
 
 def may_translate(user, obstacle: Obstacle) -> bool:

@@ -44,6 +44,8 @@ from kakehashi.proposals.models.proposal import (
     TechnologyStage,
 )
 from kakehashi.proposals.models.translation import (
+    COMMON_TEXTS,
+    KIND_TEXTS,
     TRANSLATED_FIELDS,
     ProposalTranslation,
     original_fingerprint,
@@ -51,6 +53,8 @@ from kakehashi.proposals.models.translation import (
 
 __all__ = [
     "KIND_FIELDS",
+    "COMMON_TEXTS",
+    "KIND_TEXTS",
     "TRANSLATED_FIELDS",
     "Currency",
     "ExportDetails",

@@ -162,9 +162,12 @@ class ProposalImporter:
                 row.problems.append(service_problem(error))
         return investment, export
 
-    def _translations(self, row: RowReader, original: str) -> dict[str, dict[str, str]]:
+    def _translations(
+        self, row: RowReader, original: str, kind: str | None
+    ) -> dict[str, dict[str, str]]:
         """The author's translations given in the row, checked as the proposal form checks
-        its tabs (a language of the file whose columns are all empty is left out)."""
+        its tabs (a language of the file whose columns are all empty is left out); a text of
+        another kind than the row's (advantages_ja for a request) is refused."""
         translations = {}
         for language in TRANSLATION_LANGUAGES:
             texts = {
@@ -182,7 +185,7 @@ class ProposalImporter:
                         )
                 continue
             try:
-                check_texts(language, texts, original=original)
+                check_texts(language, texts, original=original, kind=kind)
             except ValidationError as error:
                 row.problems.append(service_problem(error))
                 continue
@@ -216,7 +219,7 @@ class ProposalImporter:
         if organisation is not None and locality is None and organisation.locality is None:
             row.add("required", column="locality")
         original, _chosen = language_of(data)
-        translations = self._translations(row, original)
+        translations = self._translations(row, original, kind)
         preview = {
             "title": data.title,
             "kind": data.kind or row.raw("kind"),

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kakehashi.proposals.translation_services import draft_missing
+from kakehashi.proposals.machine_drafts import draft_missing
 
 
 class Command(BaseCommand):
