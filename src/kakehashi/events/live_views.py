@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.events import queries
 from kakehashi.events.booking import BookingOptions
 from kakehashi.events.meeting_views import _mine_url, _my_registration, error_message
-from kakehashi.events.models import Meeting, MeetingSlot, RegistrationStatus
+from kakehashi.events.models import Meeting, MeetingSlot
 from kakehashi.events.remote import registration_zone
 from kakehashi.events.services.live import book_meeting, cancel_meeting
 from kakehashi.events.views import _visible_event
@@ -25,12 +26,7 @@ def book(request, slug):
     """Choose a delegation, see the slots both are free in, book one."""
     event = _visible_event(request, slug)
     registration = _my_registration(request, event)
-    others = (
-        event.registrations.filter(status=RegistrationStatus.APPROVED)
-        .exclude(pk=registration.pk)
-        .select_related("organisation")
-        .prefetch_related("organisation__translations")
-    )
+    others = queries.counterparts_of(registration)
     chosen = request.POST.get("with") or request.GET.get("with") or ""
     counterpart = next((other for other in others if str(other.pk) == chosen), None)
     if request.method == "POST" and counterpart is not None:

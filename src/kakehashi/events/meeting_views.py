@@ -119,12 +119,7 @@ def _my_registration(request, event) -> Registration:
 def my_meetings(request, slug):
     event = _visible_event(request, slug)
     registration = _my_registration(request, event)
-    others = (
-        event.registrations.filter(status=RegistrationStatus.APPROVED)
-        .exclude(pk=registration.pk)
-        .select_related("organisation")
-        .prefetch_related("organisation__translations")
-    )
+    others = queries.counterparts_of(registration)
     request_form = MeetingRequestForm(
         recipients=others, initial={"recipient": request.GET.get("recipient")}
     )

@@ -62,6 +62,17 @@ def approved_registrations(user, event: Event) -> QuerySet[Registration]:
     )
 
 
+def counterparts_of(registration: Registration) -> QuerySet[Registration]:
+    """The other approved delegations at the delegation's event (whom it may ask or book),
+    with what naming them in any language takes."""
+    return (
+        registration.event.registrations.filter(status=RegistrationStatus.APPROVED)
+        .exclude(pk=registration.pk)
+        .select_related("organisation")
+        .prefetch_related("organisation__translations")
+    )
+
+
 def with_names(participants: QuerySet[MeetingParticipant]) -> QuerySet[MeetingParticipant]:
     """Meeting participants with what naming their delegation in any language takes: the
     organisation and its translations, the lead and the other delegates."""
