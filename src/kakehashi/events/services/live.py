@@ -65,8 +65,6 @@ def book_meeting(
             meeting = _book(registration, counterpart, slot, by, now or timezone.now())
     except IntegrityError as error:
         raise _busy_error() from error
-    except ValidationError:
-        raise
     except DatabaseError as error:  # SQLite: another writer held the database too long
         raise _busy_error() from error
     transaction.on_commit(lambda: _tell(meeting, counterpart, "events/email/meeting_booked.txt"))
@@ -86,9 +84,7 @@ def _book(registration, counterpart, slot, by, now) -> Meeting:
         raise ValidationError(_("Both delegations must attend the same event."), code="wrong_event")
     if counterpart.pk == registration.pk:
         raise ValidationError(_("A delegation cannot meet itself."), code="self_request")
-    if RegistrationStatus.APPROVED != registration.status or (
-        counterpart.status != RegistrationStatus.APPROVED
-    ):
+    if {registration.status, counterpart.status} != {RegistrationStatus.APPROVED}:
         raise ValidationError(
             _("Only approved delegations take part in meetings."), code="not_approved"
         )
@@ -122,12 +118,7 @@ def _book(registration, counterpart, slot, by, now) -> Meeting:
         meeting,
         by=by,
         action=AuditAction.CREATED,
-        after={
-            "booked_by": str(registration.organisation),
-            "with": str(counterpart.organisation),
-            "slot": slot.starts_at.isoformat(),
-            "table": table.name if table else None,
-        },
+        after=snapshot(meeting, ("participants.registration__organisation__name", *MEETING_FIELDS)),
     )
     return meeting
 
