@@ -55,7 +55,7 @@ FIELD = {
         r"(?:trong (?:các )?lĩnh vực|về lĩnh vực|lĩnh vực|về)\s+(?P<f>[^.;()]+?)"
         r"(?=\s+(?:giữa|với|tại|nhằm|vào|trong thời gian)\s|[.;()]|$)"
     ),
-    "ja": re.compile(r"(?P<f>[^、。はがをにで]{2,30})(?:分野|に関する|に係る)"),
+    "ja": re.compile(r"(?P<f>[^、。はがをにで]{2,30}?)(?:分野|に関する|に係る)"),
     "en": re.compile(
         r"\b(?:in the (?:fields?|areas?) of|on|in)\s+(?P<f>[a-z][^.;()]+?)"
         r"(?=\s+(?:between|with|at|during)\s|[.;()]|,\s|$)"

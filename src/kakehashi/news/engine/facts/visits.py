@@ -33,7 +33,7 @@ PURPOSE = {
     "vi": re.compile(
         r"\b(?:nhằm|để bàn về|để trao đổi về|để|về việc|bàn về|trao đổi về|thảo luận về)\s+"
     ),
-    "en": re.compile(r"\b(?:to discuss|to promote|to strengthen|to boost|to explore|on)\s+"),
+    "en": re.compile(r"\b(?:to discuss|to promote|to strengthen|to boost|to explore)\s+"),
     "ja": re.compile(r"(?P<p>[^、。]{2,40})(?:について|に関して)"),
 }
 PLACE_CUE = {
