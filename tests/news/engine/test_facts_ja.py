@@ -22,7 +22,10 @@ def test_event_with_organisers_and_meetings():
 
 
 def test_talks_with_a_katakana_name_and_a_vice_minister():
-    text = "11月24日、ホーチミン市人民委員会のボー・バン・ホアン副委員長は、山田健二外務副大臣と会談した。"
+    text = (
+        "11月24日、ホーチミン市人民委員会のボー・バン・ホアン副委員長は、"
+        "山田健二外務副大臣と会談した。"
+    )
     assert facts(text, "ja", kind="visit") == [
         {
             "type": "visit",
@@ -54,7 +57,10 @@ def test_talks_with_a_katakana_name_and_a_vice_minister():
 
 
 def test_governor_visits_and_signs_a_memorandum():
-    text = "愛知県の大村秀章知事は令和5年8月3日、ビンズオン省を訪問し、人材育成分野に関する覚書を締結した。"
+    text = (
+        "愛知県の大村秀章知事は令和5年8月3日、ビンズオン省を訪問し、"
+        "人材育成分野に関する覚書を締結した。"
+    )
     [visit] = facts(text, "ja", kind="visit")
     assert (visit["visitor"], visit["visitor_role"], visit["host_locality"], visit["date"]) == (
         "大村秀章",
