@@ -4,25 +4,10 @@ or a role, "の" and the name ("知事の大村秀章氏"). Names are SudachiPy'
 
 from __future__ import annotations
 
-import threading
-
+from kakehashi.matching.engine.text import _tokenizer as _sudachi  # one SudachiPy tokenizer
 from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.gazetteer import Mention
 from kakehashi.news.engine.people import Person, name_side
-
-_lock = threading.Lock()
-_tokenizer = None
-
-
-def _sudachi():
-    global _tokenizer
-    if _tokenizer is None:
-        with _lock:
-            if _tokenizer is None:
-                from sudachipy import Dictionary, SplitMode
-
-                _tokenizer = Dictionary(dict="core").tokenizer(SplitMode.C)
-    return _tokenizer
 
 
 def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
