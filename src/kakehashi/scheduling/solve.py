@@ -44,6 +44,7 @@ from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.baselines import place_by_priority
 from kakehashi.scheduling.bounds import SlotLP, trivial_bound
 from kakehashi.scheduling.compiled import Compiled, compile_instance
+from kakehashi.scheduling.exact import WholeMIP, adopt
 from kakehashi.scheduling.fairness import serve_the_unserved
 from kakehashi.scheduling.instance import Instance
 from kakehashi.scheduling.lns import Search
@@ -67,10 +68,13 @@ FIRST_PHASE_SHARE = 0.7
 # (fairness.py), the last phase; with fairness=False it is not used.
 FAIRNESS_SHARE = 0.1
 WINDOW_MEETINGS = 300
-# Up to this many variables, the whole MIP is tried after the first phase: on tiny events
-# the LP bound can be loose (odd cycles of meetings), and this closes it.
-WHOLE_MIP_COLUMNS = 5_000
-WHOLE_MIP_NODES = 2_000
+# Up to this many variables (small events), the whole MIP runs on the second core once the
+# first phase has had this share of the budget or stalls, until the search has spent
+# EXACT_JOIN_SHARE of it (exact.py): it closes the last units the search misses, and proves
+# the weight optimal where the LP bound is loose (odd cycles of meetings on tiny events).
+WHOLE_MIP_COLUMNS = 20_000
+EXACT_START_SHARE = 0.1
+EXACT_JOIN_SHARE = 0.75
 
 
 class _Bound(threading.Thread):
@@ -197,6 +201,7 @@ def solve(
         "stopped": plan.stopped,
         "seed": seed,
         "fairness": plan.fairness_stats,
+        "whole_mip": plan.exact_stats,
     }
     if isinstance(lp_error, BaseException):
         extra["lp_error"] = f"{type(lp_error).__name__}: {lp_error}"
@@ -228,6 +233,8 @@ class _Plan:
         self.stopped = "work budget"
         self.fairness = True
         self.fairness_stats: dict | None = None
+        self.exact: WholeMIP | None = None
+        self.exact_stats: dict | None = None
         self.columns = sum(len(slots) for slots in c.candidates)
         slots = c.num_slots
         per_slot = c.num_meetings / max(1, slots)
@@ -255,7 +262,8 @@ class _Plan:
         second core; returns (weight gained, gaps removed)."""
         search = self.search
         first = search.window(size, limit, same_day=same_day)
-        if self.bound is not None and self.c.num_slots >= 2 * size:
+        pair = self.bound is not None and self.exact is None
+        if pair and self.c.num_slots >= 2 * size:
             second = search.window(size, limit, same_day=same_day, avoid=first)
             if second is not None:
                 return search.pair(first, second, gaps=gaps)
@@ -286,15 +294,59 @@ class _Plan:
         self.report("fairness", (weight, gaps), self.bound)
         return weight, gaps
 
+    def _start_exact(self) -> None:
+        """The whole MIP on the second core, from the current schedule (exact.py)."""
+        work = EXACT_JOIN_SHARE * self.budget - self.search.work
+        self.exact = WholeMIP(self.c, self.search.occ, work=work, deadline=self.deadline)
+        self.exact.start()
+
+    def _join_exact(self) -> tuple[int, int]:
+        """Wait for the whole MIP (at a fixed point of the search), keep its bound, and its
+        schedule if it has more weight; returns (weight, gaps)."""
+        exact, search = self.exact, self.search
+        self.exact = None
+        exact.join(max(0.0, self.deadline - time.perf_counter()))
+        if exact.is_alive():  # the safety net: its result comes too late to be used
+            exact.cancel()
+            exact.join()
+            self.stopped = "wall clock"
+            self.exact_stats = {**exact.stats(), "used": False}
+            return search.weight(), search.gaps()
+        proven = exact.bound()
+        if proven is not None:
+            self.bound = min(self.bound, proven)
+        adopted = exact.weight() > search.weight() and adopt(search.occ, exact.sub.new)
+        self.exact_stats = {**exact.stats(), "used": True, "adopted": adopted}
+        return search.weight(), search.gaps()
+
+    def _gap_phase(self, weight: int, gaps: int, work_end: float) -> tuple[int, int]:
+        """Idle gaps, weight first, until the search has spent `work_end`."""
+        search = self.search
+        idle = 0
+        while search.work < work_end and gaps > 0:
+            if self._out_of_time():
+                break
+            if idle >= self.patience:
+                self.stopped = "no improvement"
+                break
+            size = 2 + search.iterations % 2
+            gained, removed = self._windows(size, 50, same_day=True, gaps=True)
+            weight += gained
+            gaps -= removed
+            idle = 0 if (gained or removed) else idle + 1
+            self.report("idle gaps", (weight, gaps), self.bound)
+        return weight, gaps
+
     def run(self) -> None:
         c, search = self.c, self.search
         if c.num_slots == 0 or not any(c.candidates):
             self.stopped = "nothing to improve"
             return
         weight, gaps = search.weight(), search.gaps()
+        exact = self.columns <= WHOLE_MIP_COLUMNS
         # Phase 1: weight (with a compactness tie-break).
         idle = 0
-        first_budget = FIRST_PHASE_SHARE * self.budget
+        first_budget = (EXACT_START_SHARE if exact else FIRST_PHASE_SHARE) * self.budget
         while search.work < first_budget:
             self._check_bound()
             if self.bound is not None and weight >= self.bound:
@@ -316,30 +368,19 @@ class _Plan:
             gaps -= removed
             idle = 0 if gained else idle + 1
             self.report("weight", (weight, gaps), self.bound)
-        # Small instances: the whole MIP, to prove the weight optimal (or improve it).
         self._check_bound(force=True)
         if self.bound is None:  # the LP is still running at the deadline
             self.stopped = "wall clock"
             return
-        if weight < self.bound and self.columns <= WHOLE_MIP_COLUMNS and not self._out_of_time():
-            proven = search.whole(WHOLE_MIP_NODES)
-            weight, gaps = search.weight(), search.gaps()
-            if proven is not None:
-                self.bound = min(self.bound, proven)
+        # Small events: the whole MIP on the second core while the search lowers the idle
+        # gaps on the first, joined at a fixed point of the search (exact.py).
+        if exact and weight < self.bound and not self._out_of_time():
+            self._start_exact()
+            weight, gaps = self._gap_phase(weight, gaps, EXACT_JOIN_SHARE * self.budget)
+            weight, gaps = self._join_exact()
         # Phase 2: idle gaps, weight first.
-        idle = 0
-        while search.work < (1 - FAIRNESS_SHARE) * self.budget and gaps > 0:
-            if self._out_of_time():
-                return
-            if idle >= self.patience:
-                self.stopped = "no improvement"
-                break
-            size = 2 + search.iterations % 2
-            gained, removed = self._windows(size, 50, same_day=True, gaps=True)
-            weight += gained
-            gaps -= removed
-            idle = 0 if (gained or removed) else idle + 1
-            self.report("idle gaps", (weight, gaps), self.bound)
+        if not self._out_of_time():
+            weight, gaps = self._gap_phase(weight, gaps, (1 - FAIRNESS_SHARE) * self.budget)
         if gaps == 0:
             self.stopped = "no idle gaps left"
         # Phase 3: participants without a meeting, weight first (the rest of the budget).

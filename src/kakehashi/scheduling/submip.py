@@ -71,6 +71,9 @@ class SubMIP:
         node_limit: int = NODE_LIMIT,
         deadline: float = math.inf,
         served: bool = False,
+        presolve: bool = False,
+        check_limit: int | None = None,
+        seconds: float = SUB_PROBLEM_SECONDS,
     ):
         self.c = c
         self.allowed = allowed
@@ -78,6 +81,17 @@ class SubMIP:
         self.served = served
         self.node_limit = node_limit
         self.deadline = deadline
+        self.presolve = presolve
+        self.seconds_limit = seconds
+        # HiGHS checks its limits at fixed points of its search (after presolve, each round of
+        # cuts at the root, between nodes): with `check_limit`, it stops at that many checks,
+        # a deterministic limit on the whole MIP whose root alone can take seconds.
+        self.check_limit = check_limit
+        self.checks = 0
+        self.cancelled = False  # set from another thread: stop at the next check
+        self.proven = False  # HiGHS closed the gap: dual_bound is the optimum
+        self.nodes = 0
+        self.iterations = 0
         self.old = {m: occ.slot_of[m] for m in sorted(allowed) if occ.slot_of[m] >= 0}
         self.affected = sorted({p for m in allowed for p in c.members[m]})
         self.old_weight = sum(c.weight[m] for m in self.old)
@@ -139,8 +153,16 @@ class SubMIP:
         highs.setOptionValue("mip_max_nodes", self.node_limit)
         # HiGHS' presolve (probing, cliques) costs more than it saves on these small MIPs:
         # without it the search makes about twice the steps, and better ones.
-        highs.setOptionValue("presolve", "off")
+        highs.setOptionValue("presolve", "on" if self.presolve else "off")
+        if self.check_limit is not None:
+            highs.setCallback(self._check, None)
+            highs.startCallback(highspy.cb.HighsCallbackType.kCallbackMipInterrupt)
         self.highs = highs
+
+    def _check(self, kind, message, data_out, data_in, user_data) -> None:
+        self.checks += 1
+        if self.cancelled or self.checks >= self.check_limit:
+            data_in.user_interrupt = True
 
     def run(self) -> None:
         """Solve (thread-safe: touches nothing but this object)."""
@@ -148,8 +170,8 @@ class SubMIP:
             return
         highs, lp = self.highs, self.lp
         # A safety net only (the search stops by work units): no sub-problem may run past
-        # the deadline, nor take more than SUB_PROBLEM_SECONDS.
-        seconds = min(SUB_PROBLEM_SECONDS, self.deadline - time.perf_counter())
+        # the deadline, nor take more than SUB_PROBLEM_SECONDS (by default).
+        seconds = min(self.seconds_limit, self.deadline - time.perf_counter())
         highs.setOptionValue("time_limit", max(0.1, seconds))
         clock = time.perf_counter()
         highs.run()
@@ -163,6 +185,7 @@ class SubMIP:
         )
         if self.objective == WEIGHT and math.isfinite(info.mip_dual_bound):
             self.dual_bound = info.mip_dual_bound
+            self.proven = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
         if info.primal_solution_status == 2:  # a feasible solution (else keep the start)
             x = np.asarray(highs.getSolution().col_value)[: lp.num_cols]
             chosen = np.flatnonzero(x > 0.5)
