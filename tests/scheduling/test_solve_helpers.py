@@ -79,11 +79,19 @@ def reasons(result) -> dict[str, str]:
 def brute_force_optimum(instance) -> int:
     """The greatest total weight, by trying every slot (or none) for every meeting: written
     from the rules alone, for instances of a handful of meetings."""
+    return max(
+        (sum(m.weight for m, _s in placed) for placed in valid_schedules(instance)), default=0
+    )
+
+
+def valid_schedules(instance):
+    """Every valid schedule, as a list of (meeting, slot id), by trying every slot (or none)
+    for every meeting: written from the rules alone, for instances of a handful of
+    meetings."""
     from itertools import product
 
     slot_ids = [slot.id for slot in instance.slots]
     participants = instance.participant_by_id
-    best = 0
     options = [
         [meeting.fixed.slot] if meeting.fixed else [None, *slot_ids]
         for meeting in instance.meetings
@@ -108,8 +116,7 @@ def brute_force_optimum(instance) -> int:
             for slot_id in slot_ids
         )
         if ok:
-            best = max(best, sum(m.weight for m, _s in placed))
-    return best
+            yield placed
 
 
 def _available(available, slot_id) -> bool:

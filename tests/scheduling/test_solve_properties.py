@@ -15,9 +15,9 @@ PAIRS = [["vi", "ja"], ["vi", "en"], ["ja", "en"]]
 
 
 @st.composite
-def documents(draw) -> dict:
+def documents(draw, max_slots: int = 3, max_meetings: int = 6) -> dict:
     two_days = draw(st.booleans())
-    slot_list = slots(draw(st.integers(1, 3)))
+    slot_list = slots(draw(st.integers(1, max_slots)))
     if two_days:
         slot_list += slots(draw(st.integers(1, 2)), day="2026-03-11", first="d")
     slot_ids = [s["id"] for s in slot_list]
@@ -44,7 +44,7 @@ def documents(draw) -> dict:
         for i in range(draw(st.integers(0, 2)))
     ]
     meetings = []
-    for i in range(draw(st.integers(1, 6))):
+    for i in range(draw(st.integers(1, max_meetings))):
         members = draw(st.lists(st.sampled_from(people), min_size=2, max_size=3, unique=True))
         fixed = None
         if draw(st.integers(0, 9)) == 0:

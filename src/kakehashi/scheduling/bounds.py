@@ -20,6 +20,7 @@ leaves, make the sub-problems of the neighbourhood search (see lns.py).
 from __future__ import annotations
 
 import math
+import threading
 
 import highspy
 import numpy as np
@@ -263,3 +264,34 @@ class SlotLP:
         highs = quiet_highs()
         highs.passModel(lp)
         return highs
+
+
+class BoundJob(threading.Thread):
+    """The LP bound, computed on the other core while the search runs (solve.py)."""
+
+    def __init__(self, compiled: Compiled, time_limit: float):
+        super().__init__(name="kakehashi-lp-bound", daemon=True)
+        self.compiled = compiled
+        self.time_limit = max(1.0, time_limit)
+        self.value: int | None = None
+        self.lp_share: list[float] | None = None  # per meeting, Σ_t x[m,t] in the LP
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        trivial = trivial_bound(self.compiled)
+        try:
+            lp = SlotLP(self.compiled)
+            self.value = min(trivial, lp.bound(time_limit=self.time_limit))
+            if lp.primal is not None:
+                share = np.bincount(
+                    lp.col_m, weights=lp.primal, minlength=self.compiled.num_meetings
+                )
+                self.lp_share = share.tolist()
+        except Exception as error:  # the trivial bound still holds; the error is kept
+            self.error = error
+            self.value = trivial
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """The bound, or None if it is not ready within `timeout` seconds."""
+        self.join(timeout)
+        return None if self.is_alive() else self.value

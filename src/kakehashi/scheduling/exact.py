@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import math
 import threading
-import time
 
 from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.compiled import Compiled
@@ -66,15 +65,12 @@ class WholeMIP(threading.Thread):
         )
         self.start_weight = self.sub.old_weight
         self.error: BaseException | None = None
-        self.cpu_seconds = 0.0
 
     def run(self) -> None:
-        cpu = time.thread_time()
         try:
             self.sub.run()
         except Exception as error:  # the search's schedule and the LP bound still hold
             self.error = error
-        self.cpu_seconds = time.thread_time() - cpu
 
     def cancel(self) -> None:
         """Stop at HiGHS' next limit check (its result is then not used)."""
@@ -107,7 +103,6 @@ class WholeMIP(threading.Thread):
             "nodes": sub.nodes,
             "simplex_iterations": sub.iterations,
             "work_units": round(self.work, 2),
-            "cpu_seconds": round(self.cpu_seconds, 2),
         }
         if self.error is not None:
             entry["error"] = f"{type(self.error).__name__}: {self.error}"

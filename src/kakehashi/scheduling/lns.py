@@ -30,7 +30,7 @@ from random import Random
 
 from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.compiled import Compiled
-from kakehashi.scheduling.submip import NODE_LIMIT, WEIGHT, WEIGHT_COMPACT, WEIGHT_GAPS, SubMIP
+from kakehashi.scheduling.submip import NODE_LIMIT, WEIGHT_COMPACT, WEIGHT_GAPS, SubMIP
 
 
 class Search:
@@ -100,7 +100,7 @@ class Search:
         """Meetings of `size` slots (the first drawn at random) and at most `limit` left-out
         meetings that could go there (the heaviest); disjoint from the window `avoid`, if
         given (None if no slot is left)."""
-        c, occ = self.c, self.occ
+        c = self.c
         avoid_meetings, avoid_slots = avoid if avoid is not None else ({}, 0)
         slots = [t for t in range(c.num_slots) if not avoid_slots >> t & 1]
         if not slots:
@@ -110,6 +110,15 @@ class Search:
             t for t in slots if t != first and (not same_day or c.day_of[t] == c.day_of[first])
         ] or [t for t in slots if t != first]
         window = [first, *self.rng.sample(pool, min(size - 1, len(pool)))]
+        return self.window_at(window, limit, avoid_meetings)
+
+    def window_at(
+        self, window: list[int], limit: int, avoid_meetings: dict[int, int] | None = None
+    ) -> tuple[dict[int, int], int]:
+        """The neighbourhood of the slots `window`: every movable meeting in them and at
+        most `limit` left-out meetings that could go there (see `window`)."""
+        c, occ = self.c, self.occ
+        avoid_meetings = avoid_meetings or {}
         mask = 0
         for t in window:
             mask |= 1 << t
@@ -237,27 +246,6 @@ class Search:
         for m in sub.old:
             occ.place(m, sub.old[m])
         return 0, 0
-
-    def whole(self, node_limit: int) -> int | None:
-        """Solve the whole problem (weight only) from the current schedule, within a node
-        limit; returns a proven bound on the total weight, or None."""
-        c = self.c
-        allowed = {
-            m: c.candidate_mask[m]
-            for m in range(c.num_meetings)
-            if c.fixed_slot[m] < 0 and c.candidates[m]
-        }
-        sub = self.sub_mip(allowed, node_limit=node_limit, objective=WEIGHT)
-        sub.run()
-        self.account(sub)
-        self.apply(sub)
-        if sub.dual_bound is None:
-            return None
-        # The MIP's own bound (its optimum when solved): with many language pairs the MIP
-        # relaxes the interpreters (see compiled.py), so its solution may not be kept but its
-        # bound still holds.
-        fixed = sum(c.weight[m] for slot in c.fixed_at for m in slot)
-        return fixed + math.floor(sub.dual_bound + 1e-6)
 
     def account(self, sub: SubMIP) -> None:
         self.work += sub.build_work + sub.run_work

@@ -7,6 +7,7 @@ from kakehashi.scheduling import figures
 from kakehashi.scheduling.assign import Occupancy, assign_resources
 from kakehashi.scheduling.compiled import UNLIMITED, Compiled
 from kakehashi.scheduling.diagnosis import Diagnosis, describe
+from kakehashi.scheduling.gapbound import idle_gap_bound
 from kakehashi.scheduling.result import Result, Status, Unscheduled
 
 
@@ -172,6 +173,8 @@ def build_result(
         "meetings": c.num_meetings,
         "scheduled": len(assignments),
         "idle_gaps": figures.idle_gaps(c.instance, assignments),
+        # The fewest idle gaps with the same meetings per participant and day (gapbound.py).
+        "idle_gap_bound": idle_gap_bound(c, occupancy.busy),
         "without_meeting": figures.without_meeting(c.instance, assignments),
         "solve_seconds": round(seconds, 3),
         "solver": solver,

@@ -34,16 +34,14 @@ the limit from its own start, so reading and parsing the instance are included.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 
-import numpy as np
-
 from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.baselines import place_by_priority
-from kakehashi.scheduling.bounds import SlotLP, trivial_bound
-from kakehashi.scheduling.compiled import Compiled, compile_instance
+from kakehashi.scheduling.bounds import BoundJob, trivial_bound
+from kakehashi.scheduling.compact import GapTargets
+from kakehashi.scheduling.compiled import compile_instance
 from kakehashi.scheduling.exact import WholeMIP, adopt
 from kakehashi.scheduling.fairness import serve_the_unserved
 from kakehashi.scheduling.instance import Instance
@@ -68,44 +66,10 @@ FIRST_PHASE_SHARE = 0.7
 # (fairness.py), the last phase; with fairness=False it is not used.
 FAIRNESS_SHARE = 0.1
 WINDOW_MEETINGS = 300
-# Up to this many variables (small events), the whole MIP runs on the second core once the
-# first phase has had this share of the budget or stalls, until the search has spent
-# EXACT_JOIN_SHARE of it (exact.py): it closes the last units the search misses, and proves
-# the weight optimal where the LP bound is loose (odd cycles of meetings on tiny events).
+# Up to this many variables (small events), the whole MIP runs on the second core from the
+# moment the LP bound is known until the end of the first phase (exact.py): it closes the
+# last units the search misses, and proves the weight optimal where the LP bound is loose.
 WHOLE_MIP_COLUMNS = 20_000
-EXACT_START_SHARE = 0.1
-EXACT_JOIN_SHARE = 0.75
-
-
-class _Bound(threading.Thread):
-    """The LP bound, computed on the other core while the search runs."""
-
-    def __init__(self, compiled: Compiled, time_limit: float):
-        super().__init__(name="kakehashi-lp-bound", daemon=True)
-        self.compiled = compiled
-        self.time_limit = max(1.0, time_limit)
-        self.value: int | None = None
-        self.lp_share: list[float] | None = None  # per meeting, Σ_t x[m,t] in the LP
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        trivial = trivial_bound(self.compiled)
-        try:
-            lp = SlotLP(self.compiled)
-            self.value = min(trivial, lp.bound(time_limit=self.time_limit))
-            if lp.primal is not None:
-                share = np.bincount(
-                    lp.col_m, weights=lp.primal, minlength=self.compiled.num_meetings
-                )
-                self.lp_share = share.tolist()
-        except Exception as error:  # the trivial bound still holds; the error is kept
-            self.error = error
-            self.value = trivial
-
-    def wait(self, timeout: float | None = None) -> int | None:
-        """The bound, or None if it is not ready within `timeout` seconds."""
-        self.join(timeout)
-        return None if self.is_alive() else self.value
 
 
 class _Reporter:
@@ -165,7 +129,7 @@ def solve(
     bound_checkpoint = min(0.5 * budget, LP_SECONDS_PER_COLUMN * columns)
     deadline = started + time_limit - FINISH_SECONDS - FINISH_SECONDS_PER_COLUMN * columns
     # The LP may use what is left until the deadline (the search waits for its bound).
-    bound_job = _Bound(compiled, deadline - time.perf_counter())
+    bound_job = BoundJob(compiled, deadline - time.perf_counter())
     bound_job.start()
 
     occupancy = Occupancy(compiled)
@@ -235,6 +199,7 @@ class _Plan:
         self.fairness_stats: dict | None = None
         self.exact: WholeMIP | None = None
         self.exact_stats: dict | None = None
+        self.targets: GapTargets | None = None
         self.columns = sum(len(slots) for slots in c.candidates)
         slots = c.num_slots
         per_slot = c.num_meetings / max(1, slots)
@@ -295,42 +260,57 @@ class _Plan:
         return weight, gaps
 
     def _start_exact(self) -> None:
-        """The whole MIP on the second core, from the current schedule (exact.py)."""
-        work = EXACT_JOIN_SHARE * self.budget - self.search.work
+        """The whole MIP on the second core, from the current schedule (exact.py), with the
+        work the search has left in its first phase."""
+        work = FIRST_PHASE_SHARE * self.budget - self.search.work
         self.exact = WholeMIP(self.c, self.search.occ, work=work, deadline=self.deadline)
         self.exact.start()
 
-    def _join_exact(self) -> tuple[int, int]:
+    def _join_exact(self, weight: int, gaps: int) -> tuple[int, int]:
         """Wait for the whole MIP (at a fixed point of the search), keep its bound, and its
         schedule if it has more weight; returns (weight, gaps)."""
         exact, search = self.exact, self.search
         self.exact = None
+        if weight >= self.bound:  # the search got there first: the MIP has nothing to add
+            exact.cancel()
+            exact.join()
+            self.exact_stats = {"used": False, "reason": "the search reached the bound"}
+            return weight, gaps
         exact.join(max(0.0, self.deadline - time.perf_counter()))
         if exact.is_alive():  # the safety net: its result comes too late to be used
             exact.cancel()
             exact.join()
             self.stopped = "wall clock"
-            self.exact_stats = {**exact.stats(), "used": False}
-            return search.weight(), search.gaps()
+            self.exact_stats = {"used": False, "reason": "wall clock"}
+            return weight, gaps
         proven = exact.bound()
         if proven is not None:
             self.bound = min(self.bound, proven)
-        adopted = exact.weight() > search.weight() and adopt(search.occ, exact.sub.new)
+        adopted = exact.weight() > weight and adopt(search.occ, exact.sub.new)
         self.exact_stats = {**exact.stats(), "used": True, "adopted": adopted}
         return search.weight(), search.gaps()
 
     def _gap_phase(self, weight: int, gaps: int, work_end: float) -> tuple[int, int]:
         """Idle gaps, weight first, until the search has spent `work_end`."""
         search = self.search
-        idle = 0
+        if self.targets is None:
+            self.targets = GapTargets(search)
+        idle = step = 0
         while search.work < work_end and gaps > 0:
             if self._out_of_time():
                 break
             if idle >= self.patience:
                 self.stopped = "no improvement"
                 break
-            size = 2 + search.iterations % 2
-            gained, removed = self._windows(size, 50, same_day=True, gaps=True)
+            step += 1
+            # Every other step where the bound shows room (compact.py), else at random.
+            window = self.targets.next_window() if step % 2 else None
+            if window is not None:
+                allowed, mask = search.window_at(window, 50)
+                gained, removed = search.step(allowed, window=mask, gaps=True)
+            else:
+                size = 2 + search.iterations % 2
+                gained, removed = self._windows(size, 50, same_day=True, gaps=True)
             weight += gained
             gaps -= removed
             idle = 0 if (gained or removed) else idle + 1
@@ -344,15 +324,18 @@ class _Plan:
             return
         weight, gaps = search.weight(), search.gaps()
         exact = self.columns <= WHOLE_MIP_COLUMNS
-        # Phase 1: weight (with a compactness tie-break).
+        # Phase 1: weight (with a compactness tie-break); on small events, the whole MIP on
+        # the second core from the moment the LP bound is known (exact.py).
         idle = 0
-        first_budget = (EXACT_START_SHARE if exact else FIRST_PHASE_SHARE) * self.budget
-        while search.work < first_budget:
+        while search.work < FIRST_PHASE_SHARE * self.budget:
             self._check_bound()
             if self.bound is not None and weight >= self.bound:
                 break
+            if exact and self.bound is not None and self.exact is None:
+                self._start_exact()
+                exact = False
             if self._out_of_time():
-                return
+                break
             if idle >= self.patience:
                 break
             if search.iterations % 8 == 7:
@@ -369,18 +352,15 @@ class _Plan:
             idle = 0 if gained else idle + 1
             self.report("weight", (weight, gaps), self.bound)
         self._check_bound(force=True)
+        if self.exact is not None:
+            weight, gaps = self._join_exact(weight, gaps)
         if self.bound is None:  # the LP is still running at the deadline
             self.stopped = "wall clock"
             return
-        # Small events: the whole MIP on the second core while the search lowers the idle
-        # gaps on the first, joined at a fixed point of the search (exact.py).
-        if exact and weight < self.bound and not self._out_of_time():
-            self._start_exact()
-            weight, gaps = self._gap_phase(weight, gaps, EXACT_JOIN_SHARE * self.budget)
-            weight, gaps = self._join_exact()
+        if self._out_of_time():
+            return
         # Phase 2: idle gaps, weight first.
-        if not self._out_of_time():
-            weight, gaps = self._gap_phase(weight, gaps, (1 - FAIRNESS_SHARE) * self.budget)
+        weight, gaps = self._gap_phase(weight, gaps, (1 - FAIRNESS_SHARE) * self.budget)
         if gaps == 0:
             self.stopped = "no idle gaps left"
         # Phase 3: participants without a meeting, weight first (the rest of the budget).

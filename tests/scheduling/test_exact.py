@@ -1,0 +1,92 @@
+"""The whole MIP on small events (exact.py): "optimal" only with a proof — the LP bound or
+the MIP's own closed gap — and the same result for the same seed."""
+
+import json
+
+from kakehashi.scheduling.assign import Occupancy
+from kakehashi.scheduling.compiled import compile_instance
+from kakehashi.scheduling.exact import adopt
+from kakehashi.scheduling.result import Status
+from kakehashi.scheduling.solve import solve
+from tests.scheduling.test_solve_helpers import assert_valid, brute_force_optimum, build, meeting
+
+
+def odd_cycles(count: int, *, slot_count: int = 2):
+    """`count` triangles of meetings (ab, ac, bc) over `slot_count` slots: the LP spreads
+    halves and counts 3 per triangle, two of each can take place."""
+    meetings = []
+    for i in range(count):
+        a, b, c = f"a{i}", f"b{i}", f"c{i}"
+        meetings += [meeting(f"ab{i}", a, b), meeting(f"ac{i}", a, c), meeting(f"bc{i}", b, c)]
+    return build(meetings, slot_count=slot_count)
+
+
+def test_a_loose_lp_bound_is_closed_by_the_whole_mip():
+    instance = odd_cycles(1)
+
+    result = solve(instance, time_limit=10, seed=0)
+
+    assert_valid(instance, result)
+    assert result.stats["lp_bound"] == 3
+    assert result.scheduled_weight == brute_force_optimum(instance) == 2
+    # Optimal only because the whole MIP proved it: its gap closed at 2.
+    assert result.status == Status.OPTIMAL
+    assert result.upper_bound == 2
+    assert result.stats["whole_mip"]["proven_optimal"] is True
+    assert result.stats["whole_mip"]["bound"] == 2
+
+
+def test_many_odd_cycles_are_proven_optimal_too():
+    instance = odd_cycles(12)
+
+    result = solve(instance, time_limit=10, seed=0)
+
+    assert_valid(instance, result)
+    assert result.stats["lp_bound"] == 36
+    assert result.scheduled_weight == result.upper_bound == 24
+    assert result.status == Status.OPTIMAL
+    assert result.stats["whole_mip"]["proven_optimal"] is True
+
+
+def test_without_a_proof_the_status_stays_feasible():
+    # A time limit too short for anything but the greedy: the LP bound (3) is not reached,
+    # and nothing proves 2 optimal.
+    instance = odd_cycles(1)
+
+    result = solve(instance, time_limit=0.01, seed=0)
+
+    assert result.scheduled_weight == 2
+    if result.upper_bound > 2:
+        assert result.status == Status.FEASIBLE
+
+
+def _without_time(result) -> str:
+    document = result.to_json()
+    del document["stats"]["solve_seconds"]
+    return json.dumps(document, sort_keys=True)
+
+
+def test_the_same_seed_gives_the_same_result_with_the_whole_mip():
+    instance = odd_cycles(20)
+    instance_again = odd_cycles(20)
+
+    first = solve(instance, time_limit=10, seed=4)
+    second = solve(instance_again, time_limit=10, seed=4)
+
+    assert first.stats["stopped"] != "wall clock"
+    assert first.stats["whole_mip"]["used"] is True
+    assert _without_time(first) == _without_time(second)
+
+
+def test_a_schedule_that_does_not_fit_is_not_adopted():
+    instance = build([meeting("ab", "a", "b"), meeting("ac", "a", "c")], slot_count=2)
+    c = compile_instance(instance)
+    occupancy = Occupancy(c)
+    occupancy.place(0, 0)
+    occupancy.place(1, 1)
+
+    # Both meetings of a in the same slot: refused, the schedule stays as it was.
+    assert adopt(occupancy, {0: 0, 1: 0}) is False
+    assert occupancy.movable_slots() == {0: 0, 1: 1}
+    assert adopt(occupancy, {0: 1, 1: 0}) is True
+    assert occupancy.movable_slots() == {0: 1, 1: 0}
