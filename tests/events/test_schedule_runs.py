@@ -118,3 +118,24 @@ def test_no_run_without_slots_and_tables(conference):
     with pytest.raises(ValidationError) as error:
         services.start_schedule_run(event=event, by=organiser)
     assert error.value.code == "no_programme"
+
+
+def test_the_schedule_page_shows_the_idle_gaps_beside_their_lower_bound(
+    client, conference, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    event, organiser, delegations = conference
+    accepted(delegations, "danang", "osaka")
+    accepted(delegations, "danang", "aichi")
+    schedule_run = run(event, organiser, django_capture_on_commit_callbacks)
+    stats = schedule_run.result["stats"]
+    assert 0 <= stats["idle_gap_bound"] <= stats["idle_gaps"]
+
+    client.force_login(organiser)
+    page = client.get(reverse("events:schedule", args=[event.slug])).content.decode()
+
+    assert (
+        f"{stats['idle_gaps']} idle gaps, and moving these meetings to other times of the "
+        f"same day cannot bring them below {stats['idle_gap_bound']}."
+    ) in page

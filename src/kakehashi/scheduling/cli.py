@@ -170,6 +170,8 @@ def _solve(args, *, started: float) -> int:
     print(
         f"{result.status}: weight {result.scheduled_weight} of bound {result.upper_bound}, "
         f"{len(result.assignments)} meetings scheduled, {len(result.unscheduled)} unscheduled, "
+        f"{result.stats['idle_gaps']} idle gaps (at least {result.stats['idle_gap_bound']} "
+        f"with the same meetings per participant and day), "
         f"{time.perf_counter() - started:.1f} s",
         file=sys.stderr,
     )
