@@ -3,7 +3,7 @@
     .venv/bin/python bench/scheduling.py [--sizes small,medium] [--variants tight]
         [--repeats 3] [--time-limit-scale 0.1] [--output docs/benchmarks.md] [--json FILE]
 
-For every size × variant, one instance is generated with a fixed seed
+For every size × variant × instance seed (--seeds, default 1), one instance is generated
 (kakehashi.scheduling.generator), then each of these runs in a fresh Python process of its own:
 the upper bound (bounds.upper_bound), the first-come-first-served baseline, the priority greedy
 and the solver (solve.solve with the time limit of the issue: small 10 s, medium 30 s, large
@@ -89,6 +89,10 @@ def figures(instance, report, result: dict) -> dict:
         "claimed_bound": result["upper_bound"],
         "meetings_scheduled": checked["meetings_scheduled"],
         "idle_gaps": checked["idle_gaps"],
+        # gapbound.py: the fewest idle gaps with the same meetings per participant and day
+        "idle_gap_bound": result["stats"].get("idle_gap_bound"),
+        "whole_mip": result["stats"].get("whole_mip"),
+        "solver_stopped": result["stats"].get("stopped"),
         "worst_served": worst.get("participant"),
         "worst_scheduled": worst.get("scheduled"),
         "worst_requested": worst.get("requested"),
@@ -99,21 +103,22 @@ def figures(instance, report, result: dict) -> dict:
     }
 
 
-def bench_instance(size: str, variant: str, args, workdir: Path, log) -> dict:
+def bench_instance(size: str, variant: str, seed: int, args, workdir: Path, log) -> dict:
     from kakehashi.scheduling.check import check
     from kakehashi.scheduling.generator import generate
     from kakehashi.scheduling.instance import parse_instance
 
     started = time.perf_counter()
-    document = generate(size, variant, args.seed)
+    document = generate(size, variant, seed)
     generate_seconds = time.perf_counter() - started
-    instance_path = workdir / f"{size}-{variant}.json"
+    instance_path = workdir / f"{size}-{variant}-{seed}.json"
     instance_path.write_text(json.dumps(document), encoding="utf-8")
     instance = parse_instance(document)
     entry = {
         "size": size,
         "variant": variant,
-        "seed": args.seed,
+        "seed": seed,
+        "label": variant + (f", seed {seed}" if len(args.seeds) > 1 else ""),
         "generate_seconds": generate_seconds,
         "instance": describe_instance(document, instance),
         "time_limit": TIME_LIMITS[size] * args.time_limit_scale,
@@ -121,7 +126,8 @@ def bench_instance(size: str, variant: str, args, workdir: Path, log) -> dict:
         "runs": {},
     }
     del document
-    log(f"{size}/{variant}: {entry['instance']['meetings']} meetings, bound ...")
+    name = f"{size}/{variant}" + (f" seed {seed}" if len(args.seeds) > 1 else "")
+    log(f"{name}: {entry['instance']['meetings']} meetings, bound ...")
     bound = run_worker("bound", instance_path, workdir, time_limit=0, seed=0, deadline=600)
     entry["bound"] = bound
     if "failure" in bound:
@@ -137,20 +143,23 @@ def bench_instance(size: str, variant: str, args, workdir: Path, log) -> dict:
         limit = entry["time_limit"] if algorithm == "solve" else 0.0
         deadline = 3 * limit + 600
         runs = []
-        for repeat in range(args.repeats):
+        # The solver once per solver seed (and repeat); the baselines take no seed.
+        seeds = args.solver_seeds if algorithm == "solve" else args.solver_seeds[:1]
+        for repeat, solver_seed in [(r, s) for s in seeds for r in range(args.repeats)]:
             record = run_worker(
                 algorithm,
                 instance_path,
                 workdir,
                 time_limit=limit,
-                seed=args.solver_seed,
+                seed=solver_seed,
                 deadline=deadline,
                 bound=None if algorithm == "solve" else baseline_bound,
             )
-            name = f"{size}/{variant} {ALGORITHM_NAMES[algorithm]} (run {repeat + 1})"
+            record["solver_seed"] = solver_seed
+            run_name = f"{name} {ALGORITHM_NAMES[algorithm]} (seed {solver_seed}, run {repeat + 1})"
             if "failure" in record:
-                entry["failures"].append(f"{name}: {record['failure']}")
-                log(f"FAILED {name}: {record['failure']}")
+                entry["failures"].append(f"{run_name}: {record['failure']}")
+                log(f"FAILED {run_name}: {record['failure']}")
                 runs.append(record)
                 continue
             result = record.pop("result")
@@ -160,19 +169,20 @@ def bench_instance(size: str, variant: str, args, workdir: Path, log) -> dict:
             record["violations"] = [str(violation) for violation in report.violations]
             if report.violations:
                 entry["failures"].append(
-                    f"{name}: {len(report.violations)} violation(s), e.g. "
+                    f"{run_name}: {len(report.violations)} violation(s), e.g. "
                     + "; ".join(record["violations"][:3])
                 )
-                log(f"FAILED {name}: {len(report.violations)} VIOLATIONS")
+                log(f"FAILED {run_name}: {len(report.violations)} VIOLATIONS")
                 for violation in record["violations"][:10]:
                     log(f"    {violation}")
             record.update(figures(instance, report, result))
             runs.append(record)
             log(
                 f"  {ALGORITHM_NAMES[algorithm]:>15}: weight {record['weight']}, "
-                f"{record['meetings_scheduled']} meetings, {record['idle_gaps']} gaps, "
+                f"{record['meetings_scheduled']} meetings, {record['idle_gaps']} gaps "
+                f"(bound {record['idle_gap_bound']}), "
                 f"{record['wall_seconds']:.1f} s, {record['peak_rss_mb']:.0f} MB, "
-                f"{record['status']}"
+                f"{record['status']}" + (f" (seed {solver_seed})" if len(seeds) > 1 else "")
             )
         entry["runs"][algorithm] = runs
     entry["summary"] = summarise(entry)
@@ -184,6 +194,7 @@ NUMERIC = (
     "claimed_bound",
     "meetings_scheduled",
     "idle_gaps",
+    "idle_gap_bound",
     "worst_share",
     "worst_scheduled",
     "worst_requested",
@@ -215,6 +226,7 @@ def summarise(entry: dict) -> dict:
             row[key] = statistics.median(values) if values else None
         row["status"] = Counter(run["status"] for run in good).most_common(1)[0][0]
         row["statuses"] = sorted({run["status"] for run in good})
+        row["all_optimal"] = all(run["status"] == "optimal" for run in good)
         row["worst_served"] = good[0]["worst_served"]
         summary[algorithm] = row
         if algorithm == "solve":
@@ -234,6 +246,16 @@ def parse_list(value: str, allowed: tuple[str, ...]) -> list[str]:
         if item not in allowed:
             raise argparse.ArgumentTypeError(f"{item!r} is not one of {', '.join(allowed)}")
     return chosen
+
+
+def parse_seeds(value: str) -> list[int]:
+    try:
+        seeds = [int(item) for item in value.split(",") if item.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a list of whole numbers") from None
+    if not seeds:
+        raise argparse.ArgumentTypeError("give at least one seed")
+    return seeds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -262,8 +284,20 @@ def main(argv: list[str] | None = None) -> int:
         default=1.0,
         help="multiply the solver's time limits (default 1)",
     )
-    parser.add_argument("--seed", type=int, default=INSTANCE_SEED, help="instance seed")
-    parser.add_argument("--solver-seed", type=int, default=SOLVER_SEED)
+    parser.add_argument(
+        "--seeds",
+        "--seed",
+        type=parse_seeds,
+        default=[INSTANCE_SEED],
+        help="instance seeds, comma-separated (default 1)",
+    )
+    parser.add_argument(
+        "--solver-seeds",
+        "--solver-seed",
+        type=parse_seeds,
+        default=[SOLVER_SEED],
+        help="solver seeds, comma-separated: the solver runs once with each (default 0)",
+    )
     parser.add_argument(
         "--output",
         default=str(ROOT / "docs" / "benchmarks.md"),
@@ -298,11 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kakehashi-bench-") as tmp:
         for size in args.sizes:
             for variant in args.variants:
-                entries.append(bench_instance(size, variant, args, Path(tmp), log))
+                for seed in args.seeds:
+                    entries.append(bench_instance(size, variant, seed, args, Path(tmp), log))
     elapsed = time.perf_counter() - started
     settings = {
-        "seed": args.seed,
-        "solver_seed": args.solver_seed,
+        "seed": ", ".join(str(seed) for seed in args.seeds),
+        "solver_seed": ", ".join(str(seed) for seed in args.solver_seeds),
         "repeats": args.repeats,
         "time_limit_scale": args.time_limit_scale,
         "elapsed_seconds": elapsed,
