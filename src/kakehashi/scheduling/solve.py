@@ -11,8 +11,13 @@ with a proven upper bound on the total weight.
    weight, and `fairness=False` returns the schedule it starts from). Each step re-solves a
    window of slots (two disjoint windows at once, one per core) or the surroundings of a
    left-out meeting or of a participant without a meeting exactly as a small MIP
-   (submip.py). On tiny events the whole MIP is solved after the first phase, which proves
-   optimality where the LP bound is loose.
+   (submip.py). Idle-gap steps alternate between random windows and windows aimed at the
+   participants whose gaps are above their lower bound (compact.py, gapbound.py).
+   On small events (up to WHOLE_MIP_COLUMNS variables) the whole MIP runs on the second core
+   from the moment the search stalls or has had EXACT_START_SHARE of its budget, started from
+   the search's schedule, and is joined when the search has spent EXACT_JOIN_SHARE (exact.py): it finds the last units of weight the neighbourhoods miss,
+   and its closed gap proves the weight optimal where the LP bound is loose. The status is
+   "optimal" only when the weight reaches a proven bound (the LP's or the MIP's).
 4. Every left-out meeting that still fits is placed, then tables and interpreters are given
    out (assign.py) and each meeting left out gets its reason (report.py).
 
@@ -24,7 +29,8 @@ second.
 
 Reproducibility: the search is driven by a seeded generator and stopped by deterministic
 budgets — counted in work units (nonzeros built, simplex iterations; submip.py) scaled to be
-close to seconds on a 2-core machine of 2026 — never by reading the clock. The same instance,
+close to seconds on a 2-core machine of 2026, and for the whole MIP a number of HiGHS' own
+limit checks (exact.py) — never by reading the clock. The same instance,
 seed and time limit give the same result, byte for byte apart from stats.solve_seconds. The
 one exception is a safety net: should a slow or busy machine run past the time limit, the
 search stops by the clock and stats.stopped says "wall clock"; an LP bound not ready by then is
@@ -67,9 +73,13 @@ FIRST_PHASE_SHARE = 0.7
 FAIRNESS_SHARE = 0.1
 WINDOW_MEETINGS = 300
 # Up to this many variables (small events), the whole MIP runs on the second core from the
-# moment the LP bound is known until the end of the first phase (exact.py): it closes the
-# last units the search misses, and proves the weight optimal where the LP bound is loose.
+# moment the search has had EXACT_START_SHARE of the budget or stalls, while the search goes
+# on (weight, then idle gaps) on the first, until the search has spent EXACT_JOIN_SHARE
+# (exact.py): it closes the last units the search misses, and proves the weight optimal where
+# the LP bound is loose.
 WHOLE_MIP_COLUMNS = 20_000
+EXACT_START_SHARE = 0.3  # or when the search stalls, whichever comes first
+EXACT_JOIN_SHARE = 0.8
 
 
 class _Reporter:
@@ -261,8 +271,8 @@ class _Plan:
 
     def _start_exact(self) -> None:
         """The whole MIP on the second core, from the current schedule (exact.py), with the
-        work the search has left in its first phase."""
-        work = FIRST_PHASE_SHARE * self.budget - self.search.work
+        work the search has left until it joins it."""
+        work = EXACT_JOIN_SHARE * self.budget - self.search.work
         self.exact = WholeMIP(self.c, self.search.occ, work=work, deadline=self.deadline)
         self.exact.start()
 
@@ -331,12 +341,13 @@ class _Plan:
             self._check_bound()
             if self.bound is not None and weight >= self.bound:
                 break
-            if exact and self.bound is not None and self.exact is None:
+            start_exact = search.work >= EXACT_START_SHARE * self.budget or idle >= self.patience
+            if exact and start_exact and self.bound is not None and self.exact is None:
                 self._start_exact()
                 exact = False
             if self._out_of_time():
                 break
-            if idle >= self.patience:
+            if idle >= self.patience and (self.exact is not None or not exact):
                 break
             if search.iterations % 8 == 7:
                 allowed = search.around_left_out(150)
@@ -353,6 +364,9 @@ class _Plan:
             self.report("weight", (weight, gaps), self.bound)
         self._check_bound(force=True)
         if self.exact is not None:
+            # Idle gaps on this core until the whole MIP is joined.
+            if weight < self.bound:
+                weight, gaps = self._gap_phase(weight, gaps, EXACT_JOIN_SHARE * self.budget)
             weight, gaps = self._join_exact(weight, gaps)
         if self.bound is None:  # the LP is still running at the deadline
             self.stopped = "wall clock"

@@ -74,6 +74,7 @@ class SubMIP:
         presolve: bool = False,
         check_limit: int | None = None,
         seconds: float = SUB_PROBLEM_SECONDS,
+        weight_proof: bool = False,
     ):
         self.c = c
         self.allowed = allowed
@@ -90,6 +91,11 @@ class SubMIP:
         self.checks = 0
         self.cancelled = False  # set from another thread: stop at the next check
         self.proven = False  # HiGHS closed the gap: dual_bound is the optimum
+        # With `weight_proof`, the objective is weight first with a tie-break below one unit
+        # of weight (`unit`): the weight is proven once the MIP's bound, read in units of
+        # weight, is down to the weight of its best solution (checked at each limit check).
+        self.weight_proof = weight_proof
+        self.unit = 1.0
         self.nodes = 0
         self.iterations = 0
         self.old = {m: occ.slot_of[m] for m in sorted(allowed) if occ.slot_of[m] >= 0}
@@ -140,6 +146,7 @@ class SubMIP:
                 unit *= self._served_model(occ, lp, x_start, extra, unit) + 1
             # Weight first: one unit of weight outweighs everything below it together.
             lp.cost = lp.cost * unit + tiebreak
+            self.unit = unit
         start = np.r_[x_start, np.array(extra.start)]
         self.nonzeros += len(extra.rows)
         self.rows += len(extra.lower)
@@ -161,8 +168,18 @@ class SubMIP:
 
     def _check(self, kind, message, data_out, data_in, user_data) -> None:
         self.checks += 1
+        if self.weight_proof and self._weight_proven(
+            data_out.mip_primal_bound, data_out.mip_dual_bound
+        ):
+            self.proven = True
+            data_in.user_interrupt = True
         if self.cancelled or self.checks >= self.check_limit:
             data_in.user_interrupt = True
+
+    def _weight_proven(self, primal: float, dual: float) -> bool:
+        if not (math.isfinite(primal) and math.isfinite(dual)):
+            return False
+        return math.floor(dual / self.unit + 1e-9) <= math.floor(primal / self.unit + 1e-9)
 
     def run(self) -> None:
         """Solve (thread-safe: touches nothing but this object)."""
@@ -183,9 +200,10 @@ class SubMIP:
         self.run_work = self.iterations * (
             WORK_PER_ITERATION[kind] + WORK_PER_ITERATION_ROW[kind] * self.rows
         )
-        if self.objective == WEIGHT and math.isfinite(info.mip_dual_bound):
-            self.dual_bound = info.mip_dual_bound
-            self.proven = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        if (self.objective == WEIGHT or self.weight_proof) and math.isfinite(info.mip_dual_bound):
+            # In units of weight (valid: the tie-break is never negative).
+            self.dual_bound = info.mip_dual_bound / self.unit
+            self.proven = self.proven or highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
         if info.primal_solution_status == 2:  # a feasible solution (else keep the start)
             x = np.asarray(highs.getSolution().col_value)[: lp.num_cols]
             chosen = np.flatnonzero(x > 0.5)
