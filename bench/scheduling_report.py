@@ -231,6 +231,7 @@ def write_report(entries: list[dict], host: dict, settings: dict) -> str:
         + " / ".join(f"{value:.2f}" for value in settings["load_at_end"])
         + " (other work on the machine slows the runs down)",
         "",
+        *(["## Notes", "", *settings["notes"], ""] if settings.get("notes") else []),
         "## Inputs",
         "",
         "Instances from `kakehashi.scheduling.generator` (`python -m "

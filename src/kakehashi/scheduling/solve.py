@@ -15,9 +15,10 @@ with a proven upper bound on the total weight.
    participants whose gaps are above their lower bound (compact.py, gapbound.py).
    On small events (up to WHOLE_MIP_COLUMNS variables) the whole MIP runs on the second core
    from the moment the search stalls or has had EXACT_START_SHARE of its budget, started from
-   the search's schedule, and is joined when the search has spent EXACT_JOIN_SHARE (exact.py): it finds the last units of weight the neighbourhoods miss,
-   and its closed gap proves the weight optimal where the LP bound is loose. The status is
-   "optimal" only when the weight reaches a proven bound (the LP's or the MIP's).
+   the search's schedule, and is joined when the search has spent EXACT_JOIN_SHARE
+   (exact.py): it finds the last units of weight the neighbourhoods miss, and its closed gap
+   proves the weight optimal where the LP bound is loose. The status is "optimal" only when
+   the weight reaches a proven bound (the LP's or the MIP's).
 4. Every left-out meeting that still fits is placed, then tables and interpreters are given
    out (assign.py) and each meeting left out gets its reason (report.py).
 
@@ -287,17 +288,18 @@ class _Plan:
             self.exact_stats = {"used": False, "reason": "the search reached the bound"}
             return weight, gaps
         exact.join(max(0.0, self.deadline - time.perf_counter()))
-        if exact.is_alive():  # the safety net: its result comes too late to be used
+        late = exact.is_alive()
+        if late:  # the safety net: stopped by the clock, its best schedule so far is used
             exact.cancel()
             exact.join()
             self.stopped = "wall clock"
-            self.exact_stats = {"used": False, "reason": "wall clock"}
-            return weight, gaps
         proven = exact.bound()
         if proven is not None:
             self.bound = min(self.bound, proven)
         adopted = exact.weight() > weight and adopt(search.occ, exact.sub.new)
         self.exact_stats = {**exact.stats(), "used": True, "adopted": adopted}
+        if late:
+            self.exact_stats["stopped"] = "wall clock"
         return search.weight(), search.gaps()
 
     def _gap_phase(self, weight: int, gaps: int, work_end: float) -> tuple[int, int]:
