@@ -246,6 +246,16 @@ class _Plan:
         allowed, window = first
         return search.step(allowed, window=window, gaps=gaps)
 
+    def _aimed(self, first: tuple[dict[int, int], int]) -> tuple[int, int]:
+        """An idle-gap step in the window `first` (compact.py), with a random window of
+        other slots beside it on the other core when that core is free."""
+        search = self.search
+        if self.bound is not None and self.exact is None:
+            second = search.window(2, 50, same_day=True, avoid=first)
+            if second is not None:
+                return search.pair(first, second, gaps=True)
+        return search.step(first[0], window=first[1], gaps=True)
+
     def _serve_the_unserved(self, weight: int, gaps: int) -> tuple[int, int]:
         """The fairness phase (fairness.py), within FAIRNESS_SHARE of the budget."""
         search = self.search
@@ -303,23 +313,26 @@ class _Plan:
         return search.weight(), search.gaps()
 
     def _gap_phase(self, weight: int, gaps: int, work_end: float) -> tuple[int, int]:
-        """Idle gaps, weight first, until the search has spent `work_end`."""
+        """Idle gaps, weight first, until the search has spent `work_end`: random windows
+        of a day, then — once they stop finding anything — windows aimed at the
+        participants whose gaps are above their lower bound (compact.py), while they last."""
         search = self.search
-        if self.targets is None:
-            self.targets = GapTargets(search)
-        idle = step = 0
+        idle = 0
         while search.work < work_end and gaps > 0:
             if self._out_of_time():
                 break
             if idle >= self.patience:
+                if self.targets is not None:
+                    self.stopped = "no improvement"
+                    break
+                self.targets = GapTargets(search)  # the final, aimed part of the phase
+                idle = 0
+            window = self.targets.next_window() if self.targets is not None else None
+            if window is not None:
+                gained, removed = self._aimed(search.window_at(window, 50))
+            elif self.targets is not None:  # no participant has room left
                 self.stopped = "no improvement"
                 break
-            step += 1
-            # Every other step where the bound shows room (compact.py), else at random.
-            window = self.targets.next_window() if step % 2 else None
-            if window is not None:
-                allowed, mask = search.window_at(window, 50)
-                gained, removed = search.step(allowed, window=mask, gaps=True)
             else:
                 size = 2 + search.iterations % 2
                 gained, removed = self._windows(size, 50, same_day=True, gaps=True)
