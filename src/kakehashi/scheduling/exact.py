@@ -5,8 +5,8 @@ On a small event (a few thousand to twenty thousand variables) the search gets w
 units of the LP bound in a second or two and then stalls: the last units need exchanges over
 the whole day at once. The exact model of the whole event (bounds.SlotLP with integral x,
 weight only, submip.SubMIP) closes them, but its root LP alone is a few seconds of dual
-simplex on a degenerate LP, so it runs on the second core while the search goes on with the
-idle gaps on the first (solve.py):
+simplex on a degenerate LP, so it runs on the second core while the search goes on on the
+first (solve.py):
 
 * it starts from the search's schedule at that moment (a MIP start), with HiGHS' presolve
   and heuristics on (RINS from the incumbent is what finds the last units);
@@ -40,9 +40,9 @@ from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.compiled import Compiled
 from kakehashi.scheduling.submip import WEIGHT_COMPACT, SubMIP
 
-# Work units per limit check of HiGHS (fitted on the small benchmark events: one round of
-# cuts or a few nodes; the root LP falls between two checks and is counted by its simplex
-# iterations afterwards).
+# Work units per limit check of HiGHS, roughly (on the small benchmark events a check comes
+# after each round of cuts or a few nodes, from 0.1 to 0.7 s of one core; the root LP falls
+# between two checks). The checks are what is deterministic, not their cost.
 WORK_PER_CHECK = 0.2
 MIN_CHECKS = 4
 NODE_LIMIT = 5_000
