@@ -135,7 +135,18 @@ def test_the_schedule_page_shows_the_idle_gaps_beside_their_lower_bound(
     client.force_login(organiser)
     page = client.get(reverse("events:schedule", args=[event.slug])).content.decode()
 
-    assert (
-        f"{stats['idle_gaps']} idle gaps, and moving these meetings to other times of the "
-        f"same day cannot bring them below {stats['idle_gap_bound']}."
-    ) in page
+    assert f"{stats['scheduled']} of {stats['meetings']} meetings placed;" in page
+
+    # The three wordings, by the figures of the run.
+    url = reverse("events:schedule", args=[event.slug])
+    for gaps, floor, wording in [
+        (0, 0, "2 of 2 meetings placed; 0 idle gaps."),
+        (3, 0, "3 idle gaps, none of them forced by participants' availability"),
+        (3, 1, "3 idle gaps, of which at least 1 cannot be avoided with these meetings"),
+    ]:
+        schedule_run.result["stats"].update(
+            scheduled=2, meetings=2, idle_gaps=gaps, idle_gap_bound=floor
+        )
+        schedule_run.save(update_fields=["result"])
+        page = client.get(url).content.decode()
+        assert wording in page
