@@ -39,6 +39,7 @@ punctuation and symbols to spaces, whitespace collapsed):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -149,8 +150,20 @@ def same_person(a: object, b: object) -> bool:
     return person_key(a) == person_key(b)
 
 
-def _base_slug(slug: str) -> str:
-    return slug.removesuffix(REFORM_SUFFIX)
+@functools.cache
+def _kept_names() -> frozenset[str]:
+    """Slugs of today's units whose name a former unit also bore (hanoi, da-nang…)."""
+    from news_data import known_slugs  # news_data imports this module
+
+    slugs = known_slugs()
+    return frozenset(s for s in slugs if f"{s}{REFORM_SUFFIX}" in slugs)
+
+
+def same_slug(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    base_a, base_b = a.removesuffix(REFORM_SUFFIX), b.removesuffix(REFORM_SUFFIX)
+    return base_a == base_b and base_a in _kept_names()
 
 
 def same_locality(a: object, b: object) -> bool:
@@ -160,7 +173,7 @@ def same_locality(a: object, b: object) -> bool:
         return False
     slug_a, slug_b = a.get("slug"), b.get("slug")
     if slug_a and slug_b:
-        return _base_slug(slug_a) == _base_slug(slug_b)
+        return same_slug(slug_a, slug_b)
     if slug_a or slug_b:
         return False
     return similar(a.get("name"), b.get("name"))

@@ -86,6 +86,10 @@ def test_localities_match_by_slug_not_by_name():
     assert same_locality(
         {"name": "Hà Nội", "slug": "hanoi"}, {"name": "Hà Nội", "slug": "hanoi-before-2025"}
     )
+    # A name only a former unit bore has no such twin.
+    binh_duong = {"name": "Bình Dương", "slug": "binh-duong-before-2025"}
+    assert not same_locality(binh_duong, {"name": "Bình Dương", "slug": "binh-duong"})
+    assert not same_locality(binh_duong, {"name": "TP.HCM", "slug": "ho-chi-minh-city"})
     # Without slugs on both sides, the names decide; a slug on one side only does not match.
     tsukuba = {"name": "thành phố Tsukuba", "slug": None}
     assert same_locality(tsukuba, {"name": "Tsukuba", "slug": None})
