@@ -54,7 +54,7 @@ messages: secret-key
 # Each writes its own section of docs/benchmarks.md.
 MATCHING_BENCH_ARGS ?= --quick --db-size 100000
 LOAD_BENCH_ARGS ?=
-NEWS_BENCH_ARGS ?=
+NEWS_BENCH_ARGS ?= --repeats 5
 bench: secret-key
 	$(BIN)/python bench/scheduling.py $(BENCH_ARGS)
 	OMP_NUM_THREADS=1 $(BIN)/python bench/matching.py $(MATCHING_BENCH_ARGS)

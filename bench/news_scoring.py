@@ -31,6 +31,7 @@ punctuation and symbols to spaces, whitespace collapsed):
 - organisations: one normalised name contains the other ("JETRO" and "Japan External Trade
   Organization (JETRO)"); a locality never equals an organisation;
 - dates: equal ISO strings, partial ones included ("2023-11", "--03-11"); numbers as integers;
+  a milestone's `years` is a count, and a period ("1973-2023") counts as its length (50);
 - free text (`event.name`, `proposal.text`, roles, `purpose`…): *similar* when one normalised
   text contains the other or their Dice coefficient reaches the type's threshold (words for
   alphabetic text, character bigrams for Japanese);
@@ -221,6 +222,19 @@ def same_value(a: object, b: object) -> bool:
     return str(a).strip().casefold() == str(b).strip().casefold()
 
 
+_PERIOD = re.compile(r"^\s*(\d{4})\s*[-–〜~]\s*(\d{4})\s*$")
+
+
+def same_years(a: object, b: object) -> bool:
+    """A milestone's years: a count (50) or a period ("1973-2023") that lasts that long."""
+
+    def length(value: object) -> object:
+        period = _PERIOD.match(str(value)) if isinstance(value, str) else None
+        return int(period.group(2)) - int(period.group(1)) if period else value
+
+    return same_value(length(a), length(b))
+
+
 def same_sectors(a: object, b: object) -> bool:
     return {normalise(x) for x in a or []} == {normalise(x) for x in b or []}
 
@@ -256,7 +270,7 @@ COMPARE: dict[str, Callable[[object, object], bool]] = {
     "text": _loose(0.4),
     "by": lambda a, b: same_person(a, b) or similar(a, b),
     "what": _loose(0.3),
-    "years": same_value,
+    "years": same_years,
 }
 # Person names are compared as names, whatever COMPARE says for a generic "name".
 TYPE_COMPARE = {("person", "name"): same_person}

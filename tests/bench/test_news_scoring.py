@@ -128,6 +128,17 @@ def test_names_ignore_case_diacritics_spaces_order_and_honorifics():
     assert match([person("Đỗ Hoàng Minh")], [person("Do Hoang Minh")]).pairs
 
 
+def test_a_milestones_period_counts_as_its_length():
+    def milestone(years):
+        what = "quan hệ ngoại giao Việt Nam – Nhật Bản"
+        return {"type": "milestone", "what": what, "years": years, "evidence": "…"}
+
+    assert match([milestone(50)], [milestone("1973-2023")]).pairs
+    assert match([milestone(50)], [milestone("50")]).pairs
+    assert not match([milestone(50)], [milestone("1973-2013")]).pairs
+    assert not match([milestone(50)], [milestone(None)]).pairs
+
+
 def test_misses_say_which_key_field_differs():
     result = match([visit()], [visit(date="2024-03-12")])
     assert [nearest for _gold, nearest in result.missed] == [["date"]]
