@@ -9,7 +9,12 @@ from kakehashi.news.engine.bodies import find_bodies
 from kakehashi.news.engine.dates import find_dates
 from kakehashi.news.engine.facts import Context, all_facts
 from kakehashi.news.engine.gazetteer import Gazetteer, Mention
-from kakehashi.news.engine.people import find_people_by_title, find_people_latin, repeated
+from kakehashi.news.engine.people import (
+    find_people_by_title,
+    find_people_latin,
+    link_aliases,
+    repeated,
+)
 from kakehashi.news.engine.people_ja import find_people_ja
 from kakehashi.news.engine.sectors import sectors_in
 from kakehashi.news.engine.text import Text
@@ -40,6 +45,7 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
         people += find_people_by_title(doc.norm, language, mentions)
     people = _distinct(people)
     people = _distinct(people + repeated(doc.norm, people))
+    people = link_aliases(doc.norm, people, language)
     sectors = sectors_in(doc.sentences, language)
     return Context(doc, language, published, mentions, dates, people, sectors)
 

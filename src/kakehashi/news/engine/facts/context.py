@@ -91,6 +91,11 @@ class Context:
     def written(self, start: int, end: int) -> str:
         return self.text.original_text(start, end)
 
+    def person_name(self, person: Person) -> str:
+        """A person's name as first written in full (a short mention gives the full one)."""
+        full = person.full
+        return self.written(full.start, full.end)
+
     def place(self, m: Mention | None) -> dict | None:
         if m is None:
             return None

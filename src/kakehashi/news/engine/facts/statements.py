@@ -72,7 +72,7 @@ def _proposal(ctx: Context, sentence, m, nxt: int) -> dict | None:
 def _by(ctx: Context, sentence, at: int) -> str | None:
     people = [p for p in ctx.people_in(sentence.start, at)]
     if people:
-        return ctx.written(people[-1].start, people[-1].end)
+        return ctx.person_name(people[-1])
     bodies = ctx.in_span(sentence.start, at)
     if bodies:
         return ctx.written(bodies[0].start, bodies[0].end)
@@ -117,6 +117,8 @@ def person_facts(ctx: Context) -> list[dict]:
     """One fact per person named with a role, the first sentence that names them."""
     out: dict[str, dict] = {}
     for person in ctx.people:
+        if person.canonical is not None:
+            continue  # a short mention of someone named in full before
         name = ctx.written(person.start, person.end)
         sentence = ctx.text.sentence_at(person.start)
         if sentence is None or not person.role:
