@@ -20,7 +20,10 @@ _VI_DEPARTMENTS = (
     "Lao động - Thương binh và Xã hội|Nông nghiệp và Phát triển nông thôn|"
     "Nông nghiệp và Môi trường|"
     "Tài nguyên và Môi trường|Thông tin và Truyền thông|Y tế|Xây dựng|Giao thông vận tải|"
-    "Tư pháp|Quy hoạch - Kiến trúc"
+    "Tư pháp|Quy hoạch - Kiến trúc|"
+    # the usual abbreviations: Sở LĐ-TB&XH, Sở KH&ĐT, Sở GD&ĐT...
+    r"LĐ-TB&XH|LĐTB&XH|LĐ-TBXH|KH&ĐT|KHĐT|GD&ĐT|GDĐT|VH-TT&DL|VHTTDL|VH,TT&DL|TN&MT|TNMT|"
+    r"TT&TT|TTTT|KH&CN|KHCN|NN&PTNT|NNPTNT|NN&MT|GTVT|CT"
 )
 VI_BODY = re.compile(
     r"(?:(?:Văn phòng |Ban Đối ngoại )?(?:UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|"

@@ -83,7 +83,7 @@ def name_side(name: str, language: str) -> str | None:
     first = name.split()[0] if name.split() else ""
     if first in R.VI_SURNAMES:
         return "VN"
-    if re.fullmatch(r"[一-龥々]+", name):
+    if re.fullmatch(r"[一-龥々]+(?: [一-龥々]+)?", name):
         return "JP"
     if name.isascii() and language == "vi":
         return "JP"  # a romanised name in a Vietnamese article
