@@ -37,7 +37,8 @@ JA_BODY = re.compile(
     r"観光局|県庁|府庁|都庁|市役所|県議会|府議会|都議会|市議会|政府|議会|国際交流協会|商工会議所"
 )
 EN_BODY_AFTER = re.compile(
-    r"\s*(?:People's Committee|People’s Committee|People's Council|People’s Council|"
+    r"\s*(?:(?:Provincial|Municipal|City|Prefectural) )?"
+    r"(?:People's Committee|People’s Committee|People's Council|People’s Council|"
     r"Party Committee|Prefectural Government|Prefectural Assembly|City Government|"
     r"Metropolitan Government|City Council|City Hall|Department of [A-Z][A-Za-z]+"
     r"(?: (?:and|of) [A-Z][A-Za-z]+)*|Investment and Trade Promotion Centre|"

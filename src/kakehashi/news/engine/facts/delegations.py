@@ -87,28 +87,47 @@ PLACE_CUE = {
 }
 
 
-def leader_of(ctx, sentence, people):
-    """The person the sentence names as a delegation's leader, or None."""
-    lang = ctx.language
-    norm = ctx.norm
-    for person in people:
-        rest = norm[person.end : sentence.end]
-        if lang == "ja":
-            role_end = person.end
-            if person.role and person.role_start is not None and person.role_start >= person.end:
-                role_end = person.role_start + len(person.role)
-            rest = norm[role_end : sentence.end]
+def _role_end(person) -> int:
+    if person.role and person.role_start is not None and person.role_start >= person.end:
+        return person.role_start + len(person.role)
+    return person.end
+
+
+CO_LEADER = re.compile(r"^\s*(?:と|và|and|,)\s*[^、。,.;]{0,24}$")
+
+
+def leaders_of(ctx, sentence, people) -> list:
+    """The people the sentence names as a delegation's leaders ([] when none): "do A dẫn đầu",
+    "led by A and B", "AとBを団長とする合同代表団"."""
+    lang, norm = ctx.language, ctx.norm
+    first = None
+    for i, person in enumerate(people):
+        rest = norm[_role_end(person) if lang == "ja" else person.end : sentence.end]
         if LEADER_BEFORE[lang].match(rest):
-            return person
-    if lang == "ja":
-        return None
-    for cue in LEADER_AFTER[lang].finditer(sentence.text):
-        at = sentence.start + cue.end()
-        after = [p for p in people if p.start >= at]
-        if after and DELEGATION[lang].search(ctx.norm, sentence.start, at + 200):
-            if lang == "en" or re.search(r"dẫn đầu", ctx.norm[after[0].end : sentence.end]):
-                return after[0]
-    return None
+            first = i
+            break
+    if first is None and lang != "ja":
+        for cue in LEADER_AFTER[lang].finditer(sentence.text):
+            at = sentence.start + cue.end()
+            after = [i for i, p in enumerate(people) if p.start >= at]
+            if after and DELEGATION[lang].search(norm, sentence.start, at + 200):
+                tail = norm[people[after[0]].end : sentence.end]
+                if lang == "en" or re.search(r"dẫn đầu", tail):
+                    first = after[0]
+                    break
+    if first is None:
+        return []
+    group = [people[first]]
+    for i in range(first - 1, -1, -1):  # "A và B dẫn đầu", "AとBを団長とする"
+        if not CO_LEADER.match(norm[_role_end(people[i]) : group[0].start]):
+            break
+        group.insert(0, people[i])
+    last = people.index(group[-1])
+    for person in people[last + 1 :]:  # "led by A and B"
+        if not CO_LEADER.match(norm[_role_end(group[-1]) : person.start]) or lang == "ja":
+            break
+        group.append(person)
+    return group
 
 
 def meeting_place(ctx, sentence, exclude=()):

@@ -27,34 +27,41 @@ PURPOSE = {
 
 def find_visits(ctx: Context) -> list[dict]:
     out: list[tuple[object, object, dict]] = []
-    leader = None
+    group: list = []  # the leaders of the delegation the article follows
     for sentence in ctx.text.sentences:
         people = ctx.people_in(sentence.start, sentence.end)
-        leader = D.leader_of(ctx, sentence, people) or leader
+        group = D.leaders_of(ctx, sentence, people) or group
+        leader = group[0] if group else None
         found = _parties(ctx, sentence, people, leader)
         if found is None:
             continue
         visitor, host, place = found
         if visitor is None or (host is not None and host.full is visitor.full):
             continue
-        locality = _host_locality(ctx, sentence, host, visitor, place)
-        if host is None and locality is None:
-            continue
-        date = ctx.date_for(sentence)
-        fields = {
-            "visitor": ctx.person_name(visitor),
-            "visitor_role": visitor.full.role,
-            "host": ctx.person_name(host) if host else None,
-            "host_role": host.full.role if host else None,
-            "host_locality": ctx.place(locality),
-            "date": date,
-            "purpose": _purpose(ctx, sentence),
-        }
-        filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.role)) / 4
-        out.append(
-            (visitor.full, host.full if host else None, ctx.fact("visit", sentence, fields, filled))
-        )
+        led = [p for p in group if p.full is not (host.full if host else None)]
+        visitors = led if any(p.full is visitor.full for p in group) else [visitor]
+        for one in visitors:
+            out += _visit(ctx, sentence, one, host, place)
     return _distinct(out)
+
+
+def _visit(ctx: Context, sentence, visitor, host, place) -> list:
+    locality = _host_locality(ctx, sentence, host, visitor, place)
+    if host is None and locality is None:
+        return []
+    date = ctx.date_for(sentence)
+    fields = {
+        "visitor": ctx.person_name(visitor),
+        "visitor_role": visitor.full.role,
+        "host": ctx.person_name(host) if host else None,
+        "host_role": host.full.role if host else None,
+        "host_locality": ctx.place(locality),
+        "date": date,
+        "purpose": _purpose(ctx, sentence),
+    }
+    filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.role)) / 4
+    fact = ctx.fact("visit", sentence, fields, filled)
+    return [(visitor.full, host.full if host else None, fact)]
 
 
 def _distinct(found) -> list[dict]:
@@ -150,8 +157,8 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     visit = D.VISIT["ja"].search(text)
     if not (receive or meet or visit):
         return _joint(ctx, sentence, people, leader, place)
-    marked = D.leader_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
-    visitor = marked
+    marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
+    visitor = marked[0] if marked else None
     if visitor is None and place is not None:
         visitor = next((p for p in people if p.country and p.country != place.country), None)
     if visitor is None and delegation and leader is not None:
