@@ -25,6 +25,10 @@ PATTERNS = {
 def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Mention]:
     out = []
     taken = [(m.start, m.end) for m in places]
+    # "JETRO Hà Nội" (an office's place) and a place inside an organisation's name are no
+    # antecedents
+    inside = [(m.start, m.end) for m in places if m.kind == "organisation"]
+    office = {m.end + 1 for m in places if m.kind == "organisation" and m.value is None}
     for m in PATTERNS[language].finditer(norm):
         start, end = m.span()
         if any(a <= start < b for a, b in taken):
@@ -34,6 +38,8 @@ def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Menti
         antecedent = None
         for place in reversed(places):
             if place.kind != "locality" or place.end > start or not place.slug:
+                continue
+            if place.start in office or any(a <= place.start and place.end <= b for a, b in inside):
                 continue
             if (place.level in CITY_LEVELS) == city:
                 antecedent = place
