@@ -7,6 +7,12 @@ days after it (an article announces what comes next month, and reports what happ
 Vietnamese and English numeric dates are day/month ("11/3" is 11 March). Periods: "1973-2023",
 "giai đoạn 2021-2025", "2021〜2025年" are ranges; "đến năm 2025", "2025年まで", "until 2025" are
 "until" a year.
+
+A year-less date in a sentence about what is to come ("sẽ tổ chức ... ngày 20/11", 予定, a
+Japanese sentence in the non-past, "will be held") is the first such date on or after
+publication (less three days) instead. Without a publication date, a year-less date after the
+article's first full date takes that date's year (令和6年3月28日 ... 5月 → 2024-05; the next
+year when it is to come and would fall before); else it stays partial.
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _Y + r"年\s*" + _M + r"月\s*" + _D + r"日"),
         ("date", r"(?<![\d年])" + _M + r"月\s*" + _D + r"日"),
         ("month", _Y + r"年\s*" + _M + r"月"),
+        ("month", r"(?<![\d年])" + _M + r"月(?![\d日])(?=に|から|中|末|上旬|中旬|下旬|、|の)"),
         ("date", _Y + r"/" + _M + r"/" + _D + _NA),
         ("year", _Y + r"年"),
     ],
@@ -98,6 +105,21 @@ class DateMention:
     kind: str  # "date", "month", "year", "range", "until"
     value: str  # ISO: "2020-11-25", "2020-11", "2020", "--11-25", "--11"; ranges "1973/2023"
     years: tuple[int, int] | None = None  # ranges: (first, last); until: (None, year)
+    yearless: tuple[int, int | None] | None = None  # (month, day) of a date without its year
+
+
+FUTURE = {
+    "vi": re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự định|sắp|chuẩn bị|kế hoạch)(?!\w)"),
+    "ja": re.compile(
+        r"予定|見込み|計画|方針|目指|めざ|(?<!てい)(?<!でい)(?<!であ)(?<!があ)(?<!にあ)(?<!な)"
+        r"(?:する|る|く|す|う|つ|ぶ|む|ぬ)(?:方針|考え)?。?\s*$"
+    ),
+    "en": re.compile(
+        r"\b(?:will|would|is to|are to|is scheduled|are scheduled|is set to|are set to|"
+        r"plans? to|planned|upcoming|is expected to|are expected to)\b"
+    ),
+}
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
 
 
 def resolve_year(month: int, day: int | None, published: dt.date | None) -> int | None:
@@ -149,10 +171,53 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if year is None:
         year = resolve_year(month, day, published)
     if kind == "month":
-        return (f"{year:04d}-{month:02d}" if year else f"--{month:02d}"), None
-    if year is None:
-        return f"--{month:02d}-{day:02d}", None
-    return f"{year:04d}-{month:02d}-{day:02d}", None
+        return _iso(year, month, None), None
+    return _iso(year, month, day), None
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str:
+    if day is None:
+        return f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _yearless(kind: str, g: dict) -> tuple[int, int | None] | None:
+    if kind not in ("date", "month") or g.get("y") or g.get("era"):
+        return None
+    month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g.get("m") or g["m2"])
+    day = g.get("d") or g.get("d2")
+    return month, (int(day) if day and kind == "date" else None)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    hi = _SENTENCE_END.search(text, end)
+    return text[lo : hi.end() if hi else len(text)]
+
+
+def _in_context(text: str, language: str, dates: list, published: dt.date | None) -> None:
+    """Year-less dates read in their sentence and article (see the module's docstring)."""
+    anchor = next((d for d in dates if d.kind == "date" and d.yearless is None), None)
+    for d in dates:
+        if d.yearless is None:
+            continue
+        month, day = d.yearless
+        future = bool(FUTURE[language].search(_sentence(text, d.start, d.end)))
+        year = None
+        if published is not None:
+            if not future:
+                continue
+            earliest = published - dt.timedelta(days=3)
+            year = published.year
+            if (month, day or 31) < (earliest.month, earliest.day) and year == earliest.year:
+                year += 1
+        elif anchor is not None and anchor.start < d.start:
+            first = dt.date.fromisoformat(anchor.value)
+            year = first.year
+            if future and (month, day or 31) < (first.month, first.day):
+                year += 1
+        if year is not None and _valid(year, month, day):
+            d.value = _iso(year, month, day)
 
 
 def find_dates(text: str, language: str, published: dt.date | None = None) -> list[DateMention]:
@@ -170,8 +235,10 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
                 continue
             value, years = found
             taken.append((start, end))
-            out.append(DateMention(start, end, m.group(), kind, value, years))
+            yearless = _yearless(kind, m.groupdict())
+            out.append(DateMention(start, end, m.group(), kind, value, years, yearless))
     out.sort(key=lambda d: d.start)
+    _in_context(text, language, out, published)
     return out
 
 
