@@ -60,3 +60,27 @@ def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Menti
             )
         )
     return out
+
+
+_PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|phủ|metropol|thủ đô|[県府都道]")
+
+
+def prefer_named_city(places: list[Mention]) -> list[Mention]:
+    """A bare name a prefecture and its capital share ("Kyoto", "Osaka") is the prefecture,
+    unless the article names the city ("thành phố Kyoto", 京都市, "Kyoto City") and never the
+    prefecture as such ("tỉnh Kyoto", 京都府): then it is the city. Changes `places` in place."""
+    named = {m.slug: m for m in places if m.kind == "locality" and m.slug}
+    sure_prefectures = {
+        m.slug
+        for m in places
+        if m.kind == "locality" and m.level == "prefecture" and _PREFECTURE_WORD.search(m.text)
+    }
+    for m in places:
+        if m.kind != "locality" or m.level != "prefecture" or not m.slug:
+            continue
+        if _PREFECTURE_WORD.search(m.text) or m.slug in sure_prefectures:
+            continue
+        city = named.get(m.slug.removesuffix("-prefecture") + "-city")
+        if city is not None:
+            m.slug, m.level, m.successor = city.slug, city.level, city.successor
+    return places
