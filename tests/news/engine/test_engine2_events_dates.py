@@ -60,3 +60,17 @@ def test_without_publication_the_articles_first_full_date_gives_the_year():
     assert _events(text, "ja") == [("ベトナムフォーラム", "2024-05")]
     alone = "県は5月にハノイで「ベトナムフォーラム」を開き、企業を招く。"
     assert _events(alone, "ja") == [("ベトナムフォーラム", "--05")]
+
+
+def test_a_trip_from_one_day_to_another_starts_on_the_first():
+    (date,) = find_dates("Từ ngày 2 đến 6/7/2023, đoàn thăm tỉnh Gifu.", "vi")
+    assert date.value == "2023-07-02"
+    (date,) = find_dates("Từ ngày 2 đến 6/7, đoàn thăm tỉnh Gifu.", "vi", dt.date(2023, 7, 8))
+    assert date.value == "2023-07-02"
+
+
+def test_more_ways_of_holding_an_event():
+    english = "The Hue Japan Festival will take place in Hue on October 19."
+    assert _events(english, "en", dt.date(2024, 10, 1)) == [("Hue Japan Festival", "2024-10-19")]
+    japanese = "ベトナムフェア2024が2024年8月3日、名古屋市で開幕した。"
+    assert _events(japanese, "ja") == [("ベトナムフェア2024", "2024-08-03")]

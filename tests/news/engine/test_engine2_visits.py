@@ -127,3 +127,22 @@ def test_continuing_and_receiving_workers_are_no_visits():
         "và đón nhận đầu tư của tỉnh Gifu."
     )
     assert _visits(text, "vi") == []
+
+
+def test_a_body_as_host_gives_a_visit_without_a_host_person():
+    text = (
+        "Ngày 15/5, đoàn công tác tỉnh Quảng Trị do Chủ tịch UBND tỉnh Võ Văn Hưng dẫn đầu đã "
+        "làm việc với UBND tỉnh Gifu. Cùng ngày, Phó Thị trưởng TP. Takayama Mori Kenta đã tiếp "
+        "đoàn."
+    )
+    assert _visits(text, "vi") == [
+        ("Võ Văn Hưng", None, "gifu-prefecture", "2025-05-15"),
+        ("Võ Văn Hưng", "Mori Kenta", "takayama-city", "2025-05-15"),
+    ]
+
+
+def test_a_courtesy_call_received_and_a_visit_to_japan_in_japanese():
+    received = "岐阜県の石田 明 副知事は5月15日、ヴォー・ヴァン・フン委員長の表敬を受けた。"
+    assert _visits(received, "ja") == [
+        ("ヴォー・ヴァン・フン", "石田 明", "gifu-prefecture", "2025-05-15")
+    ]

@@ -28,7 +28,7 @@ RECEIVE = {
         r"thị|sức|nối|giáp|viên|tế|đó|xúc|quản))|đón(?!\s+(?:nhận|đầu|đọc|chờ)))(?!\w)"
     ),
     "en": re.compile(r"\b(?:received|receives|welcomed|hosted|greeted)\b"),
-    "ja": re.compile(r"出迎え|迎え|歓迎|表敬訪問を受け|訪問を受け"),
+    "ja": re.compile(r"出迎え|迎え|歓迎|表敬訪問を受け|表敬を受け|訪問を受け"),
 }
 PASSIVE = {
     "en": re.compile(
@@ -53,7 +53,7 @@ VISIT = {
         r"\b(?:visited|visits|is visiting|are visiting|visiting|paid a courtesy call on|"
         r"paid a visit to|called on|toured)\b"
     ),
-    "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁"),
+    "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
 }
 # The delegation as a party: "đoàn", "the delegation", 代表団.
 DELEGATION = {

@@ -32,7 +32,8 @@ VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|kh
 JA_NAME = re.compile(
     r"(?P<t>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|祭り|まつり|"
-    r"フェスティバル|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|ウィーク))"
+    r"フェスティバル|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
+    r"ウィーク|懇談会|研修会|大会)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
 JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
 EN_NAME = re.compile(
@@ -43,7 +44,8 @@ EN_NAME = re.compile(
 )
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"
-    r"kicked off|launched|will hold|to hold|convened)\b"
+    r"kicked off|launched|will hold|to hold|convened|take place|takes place|host|hosts|"
+    r"hosting|to be held|opens|will open|drew|attracted)\b"
 )
 QUOTED_EVENT = {
     "vi": re.compile(_VI_HEAD),

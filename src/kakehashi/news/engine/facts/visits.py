@@ -35,13 +35,13 @@ def find_visits(ctx: Context) -> list[dict]:
         found = _parties(ctx, sentence, people, leader)
         if found is None:
             continue
-        visitor, host, place = found
+        visitor, host, place, trip = found
         if visitor is None or (host is not None and host.full is visitor.full):
             continue
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         for one in visitors:
-            out += _visit(ctx, sentence, one, host, place)
+            out += [(*found, trip) for found in _visit(ctx, sentence, one, host, place)]
     return _distinct(out)
 
 
@@ -65,14 +65,23 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
 
 
 def _distinct(found) -> list[dict]:
-    """A trip without a named host is dropped when a meeting of the same visitor is reported;
-    the same meeting told twice is one."""
-    met = {id(visitor) for visitor, host, _fact in found if host is not None}
+    """A trip ("đã thăm và làm việc tại tỉnh Aichi") is dropped when a meeting of the same
+    visitor is reported; a meeting with an unnamed host when the same visitor met a named one
+    there that day; the same meeting told twice is one."""
+    met = {id(visitor) for visitor, _host, _fact, trip in found if not trip}
+    named = {
+        (id(visitor), fact["date"], (fact["host_locality"] or {}).get("slug"))
+        for visitor, host, fact, _trip in found
+        if host is not None
+    }
     out, seen = [], set()
-    for visitor, host, fact in found:
-        if host is None and id(visitor) in met:
+    for visitor, host, fact, trip in found:
+        if trip and id(visitor) in met:
             continue
-        key = (id(visitor), id(host), fact["date"])
+        where = (fact["host_locality"] or {}).get("slug")
+        if host is None and not trip and (id(visitor), fact["date"], where) in named:
+            continue
+        key = (id(visitor), id(host), fact["date"], where)
         if key in seen:
             continue
         seen.add(key)
@@ -96,11 +105,13 @@ def _parties(ctx: Context, sentence, people, leader):
             ("visit", D.VISIT[lang]),
         )
         if pattern is not None
-        for m in [pattern.search(text)]
-        if m
+        for m in pattern.finditer(text)
     ]
+    # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
+    cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
     if not cues:
-        return _joint(ctx, sentence, people, leader, place)
+        joint = _joint(ctx, sentence, people, leader, place)
+        return (*joint, False) if joint else None
     kind, verb = min(cues, key=lambda c: (c[1].start(), c[0] != "passive"))
     at = sentence.start + verb.start()
     before = [p for p in people if p.start < at]
@@ -109,19 +120,40 @@ def _parties(ctx: Context, sentence, people, leader):
     delegation_after = delegation and delegation.start() >= verb.start()
     subject = before[-1] if before else (leader if delegation_before else None)
     if kind == "passive":
-        return (before[-1] if before else None), (after[0] if after else None), place
+        return (before[-1] if before else None), (after[0] if after else None), place, False
     if kind == "receive":
         visitor = after[0] if after else (leader if delegation_after else None)
-        return visitor, subject, place
+        if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
+            body = _body(ctx, sentence.start, at)
+            return (visitor, None, body, False) if body is not None else None
+        return visitor, subject, place, False
     if kind == "visit":
         host = after[0] if after else None
         if subject is None and not (after and "dẫn đầu" in verb.group()):
             return None
-        return subject, host, place
+        return subject, host, place, host is None
     other = after[0] if after else None
+    if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
+        end = sentence.start + verb.end()
+        body = _body(ctx, end, min(sentence.end, end + 40), first=True)
+        if body is not None and (subject.full.country or "") != body.country:
+            return subject, None, body, False
+        return None
     if subject is None or other is None:
         return None
-    return _who_hosts(subject, other, place, leader)
+    return (*_who_hosts(subject, other, place, leader), False)
+
+
+def _body(ctx: Context, lo: int, hi: int, first: bool = False):
+    """The place of the body or place named between lo and hi (the last one, or the first)."""
+    found = [
+        m.value if m.kind == "organisation" and m.value is not None else m
+        for m in ctx.in_span(lo, hi)
+    ]
+    found = [m for m in found if m.kind == "locality" and m.slug]
+    if not found:
+        return None
+    return found[0] if first else found[-1]
 
 
 def _who_hosts(first, second, place, leader):
@@ -156,26 +188,28 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     meet = D.MEET["ja"].search(text)
     visit = D.VISIT["ja"].search(text)
     if not (receive or meet or visit):
-        return _joint(ctx, sentence, people, leader, place)
+        joint = _joint(ctx, sentence, people, leader, place)
+        return (*joint, False) if joint else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
     visitor = marked[0] if marked else None
     if visitor is None and place is not None:
         visitor = next((p for p in people if p.country and p.country != place.country), None)
     if visitor is None and delegation and leader is not None:
         visitor = leader
-    if visitor is None and receive and "を受け" in receive.group() and len(people) >= 2:
-        return people[1], people[0], place  # AはBの表敬訪問を受けた
+    meeting = bool(receive or meet)
+    if visitor is None and receive and "受け" in receive.group() and len(people) >= 2:
+        return people[1], people[0], place, False  # AはBの表敬訪問を受けた
     if visitor is None and people:
         if visit or len(people) < 2:
             visitor = people[0]
         else:
-            return people[1], people[0], place
+            return people[1], people[0], place, False
     if visitor is None:
         return None
     hosts = [p for p in people if p.full is not visitor.full]
     side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
     host = (side or hosts or [None])[0]
-    return visitor, host, place
+    return visitor, host, place, host is None and not meeting
 
 
 def _host_locality(ctx: Context, sentence, host, visitor, place):
