@@ -74,3 +74,25 @@ def test_more_ways_of_holding_an_event():
     assert _events(english, "en", dt.date(2024, 10, 1)) == [("Hue Japan Festival", "2024-10-19")]
     japanese = "ベトナムフェア2024が2024年8月3日、名古屋市で開幕した。"
     assert _events(japanese, "ja") == [("ベトナムフェア2024", "2024-08-03")]
+
+
+def test_a_lower_case_event_named_by_a_proper_noun():
+    text = "Tháng 10/2024, doanh nghiệp của tỉnh sẽ tham gia hội chợ thương mại Kansai tại Osaka."
+    assert _events(text, "vi", dt.date(2024, 6, 1)) == [("hội chợ thương mại Kansai", "2024-10")]
+    assert _events("Tỉnh tổ chức một hội thảo về nông nghiệp.", "vi") == []
+
+
+def test_an_undated_event_to_come_is_not_on_the_day_told_before():
+    text = (
+        "Ngày 3/5, hai bên tổ chức Hội thảo xúc tiến đầu tư Gifu. Năm sau, tỉnh sẽ tổ chức "
+        "Lễ hội Việt Nam tại Gifu."
+    )
+    assert _events(text, "vi", dt.date(2024, 5, 4)) == [
+        ("Hội thảo xúc tiến đầu tư Gifu", "2024-05-03"),
+        ("Lễ hội Việt Nam", None),
+    ]
+
+
+def test_a_lower_case_name_ends_with_its_proper_noun():
+    text = "Ngày 5/9, tỉnh tổ chức lễ hội văn hóa Gifu lần đầu tiên."
+    assert _events(text, "vi") == [("lễ hội văn hóa Gifu", "--09-05")]

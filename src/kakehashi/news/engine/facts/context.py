@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kakehashi.news.engine.dates import DateMention
+from kakehashi.news.engine.dates import FUTURE, DateMention
 from kakehashi.news.engine.gazetteer import Mention
 from kakehashi.news.engine.people import Person
 from kakehashi.news.engine.text import Sentence, Text
@@ -54,10 +54,13 @@ class Context:
 
     def date_for(self, sentence: Sentence) -> str | None:
         """The day the sentence is about: its first date, else the last one named before it
-        in the article (a lead "Chiều 25/11, ..." dates what follows)."""
+        in the article (a lead "Chiều 25/11, ..." dates what follows) unless the sentence is
+        about what is to come ("sẽ", 予定, "will")."""
         own = self.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
         if own:
             return own[0].value
+        if FUTURE[self.language].search(sentence.text):
+            return None  # what is to come, undated, is not on the day told before
         earlier = [d for d in self.dates if d.end <= sentence.start and d.kind == "date"]
         return earlier[-1].value if earlier else None
 

@@ -23,6 +23,10 @@ _VI_HEAD = (
 VI_NAME = re.compile(
     # Hội thảo “Nguồn nhân lực …”: the head and its quoted title are the name
     r"(?P<t>" + _VI_HEAD + r"\s+[“\"][^”\"]{4,120}[”\"])"
+    # "hội chợ thương mại Setouchi": a lower-case head named by a proper noun
+    r"|(?<!một )(?<!các )(?<!những )(?<!nhiều )(?<!Một )(?P<l>(?:hội nghị|hội thảo|hội chợ|"
+    r"lễ hội|diễn đàn|triển lãm|ngày hội|tuần lễ)"
+    r"(?: (?!(?:tại|ở|với|vào|do|của|đã|sẽ|được|và|trong|cho|nhằm|diễn ra)\b)[^\W\d_][\w-]*){1,6})"
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
     + r"(?:[^,.;:()“”\"\n](?!\s(?:với|tại|nhằm|vào|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|"
@@ -30,14 +34,14 @@ VI_NAME = re.compile(
 )
 VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
 JA_NAME = re.compile(
-    r"(?P<t>$^)|「(?P<q>[^」]{2,80})」"
+    r"(?P<t>$^)|(?P<l>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|祭り|まつり|"
     r"フェスティバル|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
 JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
 EN_NAME = re.compile(
-    r"(?P<t>$^)|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
+    r"(?P<t>$^)|(?P<l>$^)|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching|Roadshow)"
     r"(?:\s+(?:\d{4}|on\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
@@ -105,14 +109,21 @@ def find_events(ctx: Context) -> list[dict]:
                 continue
             if m.group("n") and BACK_REFERENCE.search(m.group("n")):
                 continue  # "Hội nghị năm nay": the conference named before
+            if m.group("l") and not _proper_tail(m.group("l")):
+                continue  # "hội nghị đã ...": no name
             name_m = m
             break
         if name_m is None:
             continue
-        group = next(g for g in ("t", "q", "n") if name_m.group(g))
+        group = next(g for g in ("t", "l", "q", "n") if name_m.group(g))
         name = re.sub(r"^[Tt]he\s+", "", name_m.group(group)).strip()
         name_end = sentence.start + name_m.end(group)
         name_start = name_end - len(name)
+        if group == "l":  # up to its last capitalised word
+            words = name.split(" ")
+            last = max(i for i, word in enumerate(words) if word[:1].isupper())
+            name = " ".join(words[: last + 1])
+            name_end = name_start + len(name)
         organisers = _organisers(ctx, sentence, verb, name_start, name_end)
         sectors = _sectors(ctx, sentence)
         date = ctx.date_for(sentence)
@@ -134,6 +145,11 @@ def find_events(ctx: Context) -> list[dict]:
         else:
             events.append((key, ctx.fact("event", sentence, fields, filled)))
     return [fact for _key_, fact in events]
+
+
+def _proper_tail(name: str) -> bool:
+    """A lower-case head names an event only when a capitalised word follows it."""
+    return any(word[:1].isupper() for word in name.split()[2:])
 
 
 def _key(name: str) -> str:
