@@ -45,3 +45,10 @@ def test_a_later_surname_in_english_is_the_same_person():
     assert sorted(names) == ["Akira Ishida", "Vo Van Hung"]
     (proposal,) = [f for f in doc["facts"] if f["type"] == "proposal"]
     assert proposal["by"] == "Vo Van Hung"
+
+
+def test_a_proposal_runs_past_an_abbreviation():
+    text = "Ông Võ Văn Hưng đề nghị TP. Takayama hỗ trợ Quảng Trị đào tạo hướng dẫn viên du lịch."
+    facts = extract(text, language="vi")["facts"]
+    (proposal,) = [f for f in facts if f["type"] == "proposal"]
+    assert proposal["text"] == "TP. Takayama hỗ trợ Quảng Trị đào tạo hướng dẫn viên du lịch"

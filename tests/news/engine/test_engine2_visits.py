@@ -146,3 +146,11 @@ def test_a_courtesy_call_received_and_a_visit_to_japan_in_japanese():
     assert _visits(received, "ja") == [
         ("ヴォー・ヴァン・フン", "石田 明", "gifu-prefecture", "2025-05-15")
     ]
+
+
+def test_the_verb_first_then_the_visitor_then_the_host():
+    text = (
+        "Ngày 15/5, tại trụ sở UBND tỉnh. Tiếp Phó Thống đốc tỉnh Gifu Ishida Akira, Chủ tịch "
+        "UBND tỉnh Quảng Trị Võ Văn Hưng cho biết tỉnh mong muốn mở rộng hợp tác du lịch."
+    )
+    assert _visits(text, "vi") == [("Ishida Akira", "Võ Văn Hưng", "quang-tri", "2025-05-15")]

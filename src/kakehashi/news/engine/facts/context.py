@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from kakehashi.news.engine.dates import FUTURE, DateMention
 from kakehashi.news.engine.gazetteer import Mention
 from kakehashi.news.engine.people import Person
-from kakehashi.news.engine.text import Sentence, Text
+from kakehashi.news.engine.text import _ABBREVIATIONS, Sentence, Text
 
 CITY_LEVELS = {"central_city", "designated_city", "city"}
 NUMBER_WORDS = {
@@ -131,5 +131,11 @@ class Context:
 
 
 def clause_after(text: str, start: int, stops=r"[.;!?](?=\s|$)|[。；]") -> str:
-    m = re.search(stops, text[start:])
-    return text[start : start + m.start()] if m else text[start:]
+    """The text from `start` to the first stop (a full stop after "TP", "Mr"... is none)."""
+    for m in re.finditer(stops, text[start:]):
+        if m.group() == ".":
+            word = re.search(r"([\w.]+)$", text[: start + m.start()])
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+        return text[start : start + m.start()]
+    return text[start:]

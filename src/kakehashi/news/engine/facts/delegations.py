@@ -75,6 +75,15 @@ LEADER_BEFORE = {  # the person comes before the cue
         r"(?:代表団|訪問団|視察団|使節団|一行))"
     ),
 }
+# "Tiếp Đại sứ Nhật Bản Ito Naoki, Bí thư Tỉnh ủy Nguyễn Văn A cho biết ...": the verb first,
+# the visitor, a comma, the host.
+FRONTED = {
+    "vi": re.compile(
+        r"^\s*(?:Tiếp xã giao|Tiếp đón|Đón tiếp|Tiếp|Hội kiến|Làm việc với|Gặp gỡ|Gặp)\s"
+    ),
+    "en": re.compile(r"^\s*(?:Receiving|Meeting|Welcoming|Hosting)\s"),
+    "ja": re.compile(r"$^"),
+}
 JOINT = {
     "vi": re.compile(r"(?<!\w)(?:cùng|và)(?!\w)[^.;]*?(?<!\w)(?:ký|ký kết|hội đàm|trao đổi)(?!\w)"),
     "en": re.compile(r"\band\b[^.;]*?\b(?:signed|held talks|discussed|exchanged)\b"),

@@ -96,6 +96,12 @@ def _parties(ctx: Context, sentence, people, leader):
     delegation = D.DELEGATION[lang].search(text)
     if lang == "ja":
         return _parties_ja(ctx, sentence, people, leader, place, delegation)
+    fronted = D.FRONTED[lang].match(text)
+    if fronted and len(people) >= 2:
+        comma = text.find(",", fronted.end())
+        after = [p for p in people if comma >= 0 and p.start > sentence.start + comma]
+        if after and people[0].start < sentence.start + comma:
+            return people[0], after[0], place, False
     cues = [
         (kind, m)
         for kind, pattern in (
