@@ -154,3 +154,26 @@ def test_the_verb_first_then_the_visitor_then_the_host():
         "UBND tỉnh Quảng Trị Võ Văn Hưng cho biết tỉnh mong muốn mở rộng hợp tác du lịch."
     )
     assert _visits(text, "vi") == [("Ishida Akira", "Võ Văn Hưng", "quang-tri", "2025-05-15")]
+
+
+def test_japanese_releases_of_a_courtesy_call_and_a_visit_to_vietnam():
+    call = (
+        "クアンチ省人民委員会のヴォー・ヴァン・フン委員長一行が5月15日、岐阜県庁を表敬訪問し、"
+        "石田 明 副知事と懇談しました。"
+    )
+    assert _visits(call, "ja") == [
+        ("ヴォー・ヴァン・フン", "石田 明", "gifu-prefecture", "2025-05-15")
+    ]
+    abroad = (
+        "岐阜県の石田 明 副知事は5月15日、クアンチ省を訪問し、ヴォー・ヴァン・フン人民委員会"
+        "委員長と会談した。"
+    )
+    assert _visits(abroad, "ja") == [("石田 明", "ヴォー・ヴァン・フン", "quang-tri", "2025-05-15")]
+
+
+def test_an_english_lead_of_a_delegation():
+    text = (
+        "Gifu Governor Akira Ishida led a delegation to Quang Tri on May 15, meeting Provincial "
+        "People's Committee Chairman Vo Van Hung."
+    )
+    assert _visits(text, "en") == [("Akira Ishida", "Vo Van Hung", "quang-tri", "2025-05-15")]

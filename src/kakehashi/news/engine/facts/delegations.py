@@ -51,7 +51,8 @@ VISIT = {
     ),
     "en": re.compile(
         r"\b(?:visited|visits|is visiting|are visiting|visiting|paid a courtesy call on|"
-        r"paid a visit to|called on|toured)\b"
+        r"paid a visit to|called on|toured|travell?ed to|arrived in|"
+        r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|on an? (?:working |official )?visit to)\b"
     ),
     "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
 }
