@@ -96,3 +96,12 @@ def test_an_undated_event_to_come_is_not_on_the_day_told_before():
 def test_a_lower_case_name_ends_with_its_proper_noun():
     text = "Ngày 5/9, tỉnh tổ chức lễ hội văn hóa Gifu lần đầu tiên."
     assert _events(text, "vi") == [("lễ hội văn hóa Gifu", "--09-05")]
+
+
+def test_an_english_weekday_is_read_from_the_publication_date():
+    published = dt.date(2024, 11, 28)  # a Thursday
+    (date,) = find_dates("The forum opened in Hanoi on Tuesday.", "en", published)
+    assert (date.kind, date.value) == ("date", "2024-11-26")
+    (date,) = find_dates("The fair will open in Osaka on Monday.", "en", published)
+    assert date.value == "2024-12-02"
+    assert find_dates("The forum opened in Hanoi on Tuesday.", "en") == []

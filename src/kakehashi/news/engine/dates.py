@@ -89,8 +89,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _NB + _D + r"/" + _M + r"/" + _Y + _NA),
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),
+        # "on Tuesday": the last such day up to publication (the next one for what is to come)
+        ("weekday", r"(?<=\bon )(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                    r"(?!,? (?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|\d))"),
     ],
 }  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 COMPILED = {
     language: [
         (kind, re.compile(pattern, re.IGNORECASE if language == "vi" else 0))
@@ -160,6 +165,11 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         return g["y"], (None, int(g["y"]))
     if kind == "year":
         return g["y"], None
+    if kind == "weekday":
+        if published is None:
+            return None
+        back = (published.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
+        return (published - dt.timedelta(days=back)).isoformat(), None
     year = int(g["y"]) if g.get("y") else None
     if g.get("era"):
         year = ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"]))
@@ -239,6 +249,11 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
             value, years = found
             taken.append((start, end))
             yearless = _yearless(kind, m.groupdict())
+            if kind == "weekday":
+                kind = "date"
+                if FUTURE[language].search(_sentence(text, start, end)) and published:
+                    ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
+                    value = (published + dt.timedelta(days=ahead or 7)).isoformat()
             out.append(DateMention(start, end, m.group(), kind, value, years, yearless))
     out.sort(key=lambda d: d.start)
     _in_context(text, language, out, published)
