@@ -105,3 +105,12 @@ def test_an_english_weekday_is_read_from_the_publication_date():
     (date,) = find_dates("The fair will open in Osaka on Monday.", "en", published)
     assert date.value == "2024-12-02"
     assert find_dates("The forum opened in Hanoi on Tuesday.", "en") == []
+
+
+def test_a_japanese_day_alone_is_in_the_month_of_publication():
+    published = dt.date(2024, 7, 12)
+    (date,) = find_dates("県は11日、ハノイで「ベトナムセミナー」を開催した。", "ja", published)
+    assert date.value == "2024-07-11"
+    (date,) = find_dates("県は28日、ハノイで「ベトナムセミナー」を開催した。", "ja", published)
+    assert date.value == "2024-06-28"
+    assert find_dates("県は11日、ハノイで会議を開いた。", "ja") == []

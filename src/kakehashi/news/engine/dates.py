@@ -78,6 +78,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("month", r"(?<![\d年])" + _M + r"月(?![\d日])(?=に|から|中|末|上旬|中旬|下旬|、|の)"),
         ("date", _Y + r"/" + _M + r"/" + _D + _NA),
         ("year", _Y + r"年"),
+        # "県は18日、…": a day of the month the article is published in
+        ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日(?=、|に|から|まで|午前|午後|夜|朝|の)"),
     ],
     "en": [
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
@@ -165,6 +167,8 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         return g["y"], (None, int(g["y"]))
     if kind == "year":
         return g["y"], None
+    if kind == "monthday":
+        return _month_day(int(g["d"]), published)
     if kind == "weekday":
         if published is None:
             return None
@@ -186,6 +190,18 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if kind == "month":
         return _iso(year, month, None), None
     return _iso(year, month, day), None
+
+
+def _month_day(day: int, published: dt.date | None):
+    """The last day `day` of a month up to publication (this month's, else last month's)."""
+    if published is None or not 1 <= day <= 31:
+        return None
+    year, month = published.year, published.month
+    if day > published.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    if not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", None
 
 
 def _iso(year: int | None, month: int, day: int | None) -> str:
@@ -249,6 +265,8 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
             value, years = found
             taken.append((start, end))
             yearless = _yearless(kind, m.groupdict())
+            if kind == "monthday":
+                kind = "date"
             if kind == "weekday":
                 kind = "date"
                 if FUTURE[language].search(_sentence(text, start, end)) and published:
