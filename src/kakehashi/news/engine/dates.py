@@ -79,7 +79,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _Y + r"/" + _M + r"/" + _D + _NA),
         ("year", _Y + r"年"),
         # "県は18日、…": a day of the month the article is published in
-        ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日(?=、|に|から|まで|午前|午後|夜|朝|の)"),
+        ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
+                     r"(?=、|に|から|まで|午前|午後|夜|朝|の)"),
     ],
     "en": [
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
