@@ -41,7 +41,7 @@ def find_visits(ctx: Context) -> list[dict]:
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         for one in visitors:
-            out += [(*found, trip) for found in _visit(ctx, sentence, one, host, place)]
+            out += [(*made, trip) for made in _visit(ctx, sentence, one, host, place)]
     return _distinct(out)
 
 
@@ -59,7 +59,7 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
         "date": date,
         "purpose": _purpose(ctx, sentence),
     }
-    filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.role)) / 4
+    filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.full.role)) / 4
     fact = ctx.fact("visit", sentence, fields, filled)
     return [(visitor.full, host.full if host else None, fact)]
 
