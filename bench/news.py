@@ -12,7 +12,14 @@ article's language and publication date from its JSON (`--detect-language` passe
 reports how often the detected language is right). Predicted facts are matched to the gold
 facts by bench/news_scoring.py (its docstring gives the rule). `--predictions DIR` scores saved
 engine outputs (DIR/<article id>.json, e.g. from `kakehashi news extract`) instead of calling the
-engine; `--save-predictions DIR` keeps this run's outputs.
+engine; `--save-predictions DIR` keeps this run's outputs; `--baseline DIR` scores another
+engine's saved outputs (e.g. main's) beside this run's, as "before".
+
+The set is split in two fixed halves (news_data.split: alternate articles within each
+language): the **held-out** half is the headline, the **dev** half is the one an engine's
+author may study. Both are reported as figures; the lists of misses and of unmatched
+predictions (in the report and in `--json`) cover the dev half only, unless
+`--list-held-out-misses` is given — which spoils the held-out half for whoever reads them.
 """
 
 from __future__ import annotations
@@ -56,6 +63,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=1, help="time each article N times")
     parser.add_argument("--predictions", type=Path, help="score saved outputs instead")
     parser.add_argument("--save-predictions", type=Path)
+    parser.add_argument("--baseline", type=Path, help="saved outputs of the engine before")
+    parser.add_argument(
+        "--list-held-out-misses",
+        action="store_true",
+        help="also list the held-out half's misses (spoils it for engine work)",
+    )
     return parser.parse_args(argv)
 
 
@@ -211,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     articles = news_data.load(args.data)
     figures = news_data.summary(articles)
+    halves = news_data.split(articles)
     if args.check_only:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0
@@ -220,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         outputs, timing = load_predictions(articles, args.predictions), None
     else:
         outputs, timing = run_engine(articles, detect=args.detect_language, repeats=args.repeats)
+    baseline = load_predictions(articles, args.baseline) if args.baseline else None
     if args.save_predictions:
         args.save_predictions.mkdir(parents=True, exist_ok=True)
         for article_id, output in outputs.items():
@@ -233,8 +248,22 @@ def main(argv: list[str] | None = None) -> int:
         "source": str(args.predictions) if args.predictions else "kakehashi.news.engine",
         "detect_language": args.detect_language,
         "timing": timing,
-        **score(articles, outputs),
+        "split": {
+            "rule": news_data.SPLIT_RULE,
+            **{half: [a.id for a in members] for half, members in halves.items()},
+        },
+        "baseline": str(args.baseline) if args.baseline else None,
+        "halves": {},
+        "baseline_halves": {},
     }
+    for half, members in (*halves.items(), ("all", articles)):
+        results["set_" + half] = news_data.summary(members)
+        scored = score(members, outputs)
+        if half != "dev" and not args.list_held_out_misses:
+            scored["misses"], scored["extras"] = None, None  # figures only
+        results["halves"][half] = scored
+        if baseline is not None:
+            results["baseline_halves"][half] = score(members, baseline)["counts"]
     host["load_at_end"] = os.getloadavg()
     results["wall_seconds"] = time.perf_counter() - started
     report = news_report.write_report(results)

@@ -40,6 +40,10 @@ LOCALITY_FIELDS = {"host_locality", "locality"}
 ORGANISATION_FIELDS = {"organisation"}
 INT_FIELDS = {"one_to_one_meetings", "list_size", "count", "years"}
 OPTIONAL = {"confidence", "span"}
+# An agreement's platform kind (sister_city, cooperation_mou, field_mou, other) may be given;
+# the set leaves it out (it is not derived from `type_as_stated` alone), so it is not scored.
+OPTIONAL_PER_TYPE = {"agreement": {"agreement_type"}}
+PERIOD = re.compile(r"^\d{4}-\d{4}$")
 
 
 @dataclass
@@ -145,6 +149,9 @@ def _check_value(name: str, value, where: str, slugs: set[str], sectors: set[str
     if name in ("date", "until"):
         ok = isinstance(value, str) and DATE.match(value)
         return [] if ok else [f"{where}: an ISO date (partial allowed), got {value!r}"]
+    if name == "period":
+        ok = isinstance(value, str) and PERIOD.match(value)
+        return [] if ok else [f"{where}: a period YYYY-YYYY or null, got {value!r}"]
     if name == "status":
         return [] if value in STATUSES else [f"{where}: status one of {sorted(STATUSES)}"]
     if name == "country":
@@ -164,7 +171,7 @@ def check_fact(fact, text: str, where: str, slugs: set[str], sectors: set[str]) 
     errors = []
     if missing := expected - set(fact):
         errors.append(f"{where} ({kind}): missing {sorted(missing)}")
-    if unknown := set(fact) - expected - OPTIONAL:
+    if unknown := set(fact) - expected - OPTIONAL - OPTIONAL_PER_TYPE.get(kind, set()):
         errors.append(f"{where} ({kind}): unknown keys {sorted(unknown)}")
     for name in FIELDS[kind]:
         if name in fact:
@@ -218,6 +225,30 @@ def check(directory: Path = DATA, *, minimum: dict[str, int] = MINIMUM) -> list[
         if per_language[language] < least:
             errors.append(f"{per_language[language]} {language} articles, fewer than {least}")
     return errors
+
+
+HALVES = ("held-out", "dev")
+SPLIT_RULE = (
+    "within each language, in file order (by article number), the 1st, 3rd, 5th… article is "
+    "in the dev half and the 2nd, 4th, 6th… in the held-out half"
+)
+
+
+def split(articles: list[Article]) -> dict[str, list[Article]]:
+    """The fixed split of the set (SPLIT_RULE): {"held-out": [...], "dev": [...]}.
+
+    The dev half is the one an engine's author may read (articles, expected facts, misses);
+    the held-out half is only ever reported as figures. Alternating within each language keeps
+    the languages balanced, and since the set's articles come in runs of a kind (conferences,
+    visits, agreements, priority lists), alternating spreads the fact types over both halves
+    too. Deterministic: it depends on the file names only."""
+    halves: dict[str, list[Article]] = {half: [] for half in HALVES}
+    seen: Counter = Counter()
+    for article in sorted(articles, key=lambda a: a.id):
+        position = seen[article.language]
+        seen[article.language] += 1
+        halves["dev" if position % 2 == 0 else "held-out"].append(article)
+    return halves
 
 
 def summary(articles: list[Article]) -> dict:

@@ -12,7 +12,7 @@ A predicted fact and a gold fact of the same type *match* when their key fields 
 | priority_partners | `locality` equal and `partners` equal as sets |
 | partnership_count | `locality` equal and `count` equal |
 | proposal | `text` similar, or the same `evidence` sentence |
-| milestone | `years` equal, and `what` similar or the same `evidence` sentence |
+| milestone | `years` equal, `period` equal when the gold has one, `what` similar or same sentence |
 
 Within one article and type, every (gold, predicted) pair whose keys agree is a candidate;
 candidates are taken best first (most agreeing non-key fields, then article order) and each
@@ -31,8 +31,11 @@ punctuation and symbols to spaces, whitespace collapsed):
 - organisations: one normalised name contains the other ("JETRO" and "Japan External Trade
   Organization (JETRO)"); a locality never equals an organisation;
 - dates: equal ISO strings, partial ones included ("2023-11", "--03-11"); numbers as integers;
-  a milestone's `years` is a count, and a period ("1973-2023") counts as its length (50);
-- free text (`event.name`, `proposal.text`, roles, `purpose`…): *similar* when one normalised
+  a milestone's `years` is a count (a period string such as "1973-2023", the format before
+  the lead's decision of issue 14, still counts as its length, 50); its `period` is compared
+  as a string, and only when the gold fact has one;
+- free text (`event.name`, `proposal.text`, roles, `purpose`, an agreement's
+  `type_as_stated`…): *similar* when one normalised
   text contains the other or their Dice coefficient reaches the type's threshold (words for
   alphabetic text, character bigrams for Japanese);
 - lists (`parties`, `partners`, `organisers`, `sectors`): equal as sets under the element rule.
@@ -50,11 +53,11 @@ FIELDS = {
     "event": ("name", "date", "organisers", "sectors", "one_to_one_meetings"),
     "person": ("name", "role", "organisation", "country"),
     "visit": ("visitor", "visitor_role", "host", "host_role", "host_locality", "date", "purpose"),
-    "agreement": ("parties", "agreement_type", "field", "date", "status"),
+    "agreement": ("parties", "type_as_stated", "field", "date", "status"),
     "priority_partners": ("locality", "partners", "list_size", "until"),
     "partnership_count": ("locality", "country", "count"),
     "proposal": ("text", "by"),
-    "milestone": ("what", "years"),
+    "milestone": ("what", "years", "period"),
 }
 TYPES = tuple(FIELDS)
 KEYS = {
@@ -65,7 +68,7 @@ KEYS = {
     "priority_partners": ("locality", "partners"),
     "partnership_count": ("locality", "count"),
     "proposal": ("text",),
-    "milestone": ("years", "what"),
+    "milestone": ("years", "period", "what"),
 }
 LIST_FIELDS = {"organisers", "sectors", "parties", "partners"}
 HONORIFICS = {"ong", "ba", "ngai", "anh", "chi", "mr", "mrs", "ms", "dr", "madam"}
@@ -259,7 +262,7 @@ COMPARE: dict[str, Callable[[object, object], bool]] = {
     "host_locality": same_locality,
     "purpose": _loose(0.5),
     "parties": lambda a, b: same_set(a, b, same_party),
-    "agreement_type": _loose(0.5),
+    "type_as_stated": _loose(0.5),
     "field": _loose(0.5),
     "status": same_value,
     "locality": same_locality,
@@ -271,6 +274,8 @@ COMPARE: dict[str, Callable[[object, object], bool]] = {
     "by": lambda a, b: same_person(a, b) or similar(a, b),
     "what": _loose(0.3),
     "years": same_years,
+    # A period is compared only when the gold fact gives one (most milestones have none).
+    "period": lambda gold, predicted: gold is None or same_value(gold, predicted),
 }
 # Person names are compared as names, whatever COMPARE says for a generic "name".
 TYPE_COMPARE = {("person", "name"): same_person}
@@ -287,7 +292,7 @@ def same_evidence(gold: dict, predicted: dict) -> bool:
 def key_differences(kind: str, gold: dict, predicted: dict) -> list[str]:
     """The key fields that disagree ([] when the facts match)."""
     if kind in ("proposal", "milestone") and same_evidence(gold, predicted):
-        keys = ("years",) if kind == "milestone" else ()
+        keys = ("years", "period") if kind == "milestone" else ()
     else:
         keys = KEYS[kind]
     return [k for k in keys if not compare(kind, k, gold.get(k), predicted.get(k))]
@@ -311,23 +316,10 @@ class ArticleScore:
     extra: list[dict] = field(default_factory=list)
 
 
-# The contract names an agreement's document type `type`, which the fact's own `type` takes;
-# the gold set calls it `agreement_type` and a prediction may use any of these names.
-AGREEMENT_TYPE_NAMES = ("agreement_type", "kind", "document_type", "doc_type", "agreement_kind")
-
-
-def canonical(fact: dict) -> dict:
-    """A predicted fact with its agreement type under `agreement_type`."""
-    if fact.get("type") != "agreement" or "agreement_type" in fact:
-        return fact
-    name = next((n for n in AGREEMENT_TYPE_NAMES if n in fact), None)
-    return {**fact, "agreement_type": fact.get(name) if name else None}
-
-
 def match(gold: list[dict], predicted: list[dict]) -> ArticleScore:
     """One-to-one greedy matching of one article's facts, type by type."""
     score = ArticleScore()
-    predicted = [canonical(f) if isinstance(f, dict) else {"type": None} for f in predicted]
+    predicted = [f if isinstance(f, dict) else {"type": None} for f in predicted]
     for kind in TYPES:
         golds = [f for f in gold if f.get("type") == kind]
         preds = [f for f in predicted if f.get("type") == kind]

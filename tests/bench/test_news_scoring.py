@@ -4,7 +4,15 @@ import copy
 
 import news_data
 import pytest
-from news_scoring import Counts, counts_by_type, match, normalise, same_locality, same_person
+from news_scoring import (
+    Counts,
+    counts_by_type,
+    field_agreement,
+    match,
+    normalise,
+    same_locality,
+    same_person,
+)
 
 
 def _totals(gold, predicted) -> Counts:
@@ -128,15 +136,27 @@ def test_names_ignore_case_diacritics_spaces_order_and_honorifics():
     assert match([person("Đỗ Hoàng Minh")], [person("Do Hoang Minh")]).pairs
 
 
-def test_a_milestones_period_counts_as_its_length():
-    def milestone(years):
-        what = "quan hệ ngoại giao Việt Nam – Nhật Bản"
-        return {"type": "milestone", "what": what, "years": years, "evidence": "…"}
+def _milestone(years, period=None):
+    what = "quan hệ ngoại giao Việt Nam – Nhật Bản"
+    fact = {"type": "milestone", "what": what, "years": years, "period": period}
+    return {**fact, "evidence": "…"}
 
-    assert match([milestone(50)], [milestone("1973-2023")]).pairs
-    assert match([milestone(50)], [milestone("50")]).pairs
-    assert not match([milestone(50)], [milestone("1973-2013")]).pairs
-    assert not match([milestone(50)], [milestone(None)]).pairs
+
+def test_a_milestones_years_are_a_count():
+    assert match([_milestone(50)], [_milestone(50)]).pairs
+    assert match([_milestone(50)], [_milestone("50")]).pairs
+    # a period string (the format before issue 14's decision) counts as its length
+    assert match([_milestone(50)], [_milestone("1973-2023")]).pairs
+    assert not match([_milestone(50)], [_milestone("1973-2013")]).pairs
+    assert not match([_milestone(50)], [_milestone(None)]).pairs
+
+
+def test_a_milestones_period_counts_only_when_the_gold_has_one():
+    assert match([_milestone(50)], [_milestone(50, "1973-2023")]).pairs
+    assert match([_milestone(50, "1973-2023")], [_milestone(50, "1973-2023")]).pairs
+    assert not match([_milestone(50, "1973-2023")], [_milestone(50, None)]).pairs
+    result = match([_milestone(50, "1973-2023")], [_milestone(50, "1974-2024")])
+    assert [nearest for _gold, nearest in result.missed] == [["period"]]
 
 
 def test_misses_say_which_key_field_differs():
@@ -146,22 +166,36 @@ def test_misses_say_which_key_field_differs():
     assert [nearest for _gold, nearest in result.missed] == [[]]
 
 
-def test_an_agreement_type_under_another_name_is_read():
+def test_an_agreements_type_as_stated_is_compared_normalised_not_its_kind():
     gold = {
         "type": "agreement",
         "parties": [
             {"name": "Đà Nẵng", "slug": "da-nang"},
             {"name": "Sakai", "slug": "sakai-city"},
         ],
-        "agreement_type": "Thỏa thuận hợp tác hữu nghị",
+        "type_as_stated": "Thỏa thuận hợp tác hữu nghị",
         "field": None,
         "date": "2024-08-19",
         "status": "renewed",
         "evidence": "…",
     }
-    predicted = {k: v for k, v in gold.items() if k != "agreement_type"}
-    predicted["kind"] = "thỏa thuận hợp tác hữu nghị"
+    predicted = {**gold, "type_as_stated": "THOẢ THUẬN hợp tác hữu nghị", "agreement_type": "x"}
     (pair,) = match([gold], [predicted]).pairs
-    assert pair[1]["agreement_type"] == "thỏa thuận hợp tác hữu nghị"
+    assert field_agreement("agreement", *pair) == {"type_as_stated": True, "field": True}
+    other = {**predicted, "type_as_stated": "Biên bản ghi nhớ"}
+    (pair,) = match([gold], [other]).pairs
+    assert field_agreement("agreement", *pair)["type_as_stated"] is False
     signed = {**predicted, "status": "signed"}
     assert not match([gold], [signed]).pairs
+
+
+def test_the_split_is_fixed_alternating_within_each_language(articles):
+    halves = news_data.split(articles)
+    assert set(halves) == {"held-out", "dev"}
+    ids = sorted(a.id for half in halves.values() for a in half)
+    assert ids == sorted(a.id for a in articles)
+    for language in news_data.LANGUAGES:
+        in_order = sorted(a.id for a in articles if a.language == language)
+        assert [a.id for a in halves["dev"] if a.language == language] == in_order[0::2]
+        assert [a.id for a in halves["held-out"] if a.language == language] == in_order[1::2]
+    assert news_data.split(list(reversed(articles))) == halves
