@@ -35,7 +35,7 @@ from kakehashi.matching.engine.components import (
 )
 from kakehashi.matching.engine.model import Context, Document, Match, Reason
 from kakehashi.matching.engine.shown import explicit_keywords, keyword_reasons, similarity_level
-from kakehashi.matching.engine.weights import BASELINE_WEIGHTS, WEIGHTS
+from kakehashi.matching.engine.weights import BASELINE_WEIGHTS, SEARCH_WEIGHTS, WEIGHTS
 
 __all__ = ["BASELINE_WEIGHTS", "KIND_TABLE", "METHODS", "WEIGHTS", "rank", "search"]
 
@@ -106,6 +106,7 @@ def rank(
 
 
 def search(index, text: str, *, language=None, k=20, allowed=None, prepared=None) -> list[Match]:
+    """Free-text search: ranked with SEARCH_WEIGHTS (weights.py says why)."""
     if (
         prepared is None
         or prepared.embedder is not index.embedder
@@ -120,6 +121,7 @@ def search(index, text: str, *, language=None, k=20, allowed=None, prepared=None
         allowed=allowed,
         as_query=True,
         parts=(prepared.analysis, prepared.vector),
+        weights=SEARCH_WEIGHTS,
     )
 
 
