@@ -162,6 +162,37 @@ def shortfalls(halves: dict) -> list[str]:
     return found
 
 
+def misses(evalset, engine_module, index, documents, ranked) -> dict:
+    """What the proposal ranked first has, in the cross-lingual units of the test half whose
+    first result is not a counterpart (with the fitted blend), against the counterpart."""
+    from kakehashi.matching.engine.ranking import candidate_components
+
+    halves = matching_data.split(evalset)
+    by_id = evalset.by_id()
+    counts = dict.fromkeys(
+        ("units", "missed", "same_language", "same_sector", "complementary_kind"), 0
+    )
+    counts.update(more_similar=0, more_concepts=0)
+    for unit in evalset.units:
+        if halves[unit.query] != "test" or unit.pair[:2] == unit.pair[-2:]:
+            continue
+        counts["units"] += 1
+        ranking = [i for i in ranked["full"][unit.query] if i not in unit.excluded]
+        if ranking and ranking[0] in unit.relevant:
+            continue
+        query, first = by_id[unit.query], by_id[ranking[0]]
+        parts = dict(candidate_components(index, documents[unit.query], k=MRR_DEPTH))
+        counterpart = next((i for i in ranking if i in unit.relevant), None)
+        mine = parts.get(counterpart, {"semantic": 0.0, "concepts": 0.0})
+        counts["missed"] += 1
+        counts["same_language"] += first["language"] == query["language"]
+        counts["same_sector"] += bool(set(first["sectors"]) & set(query["sectors"]))
+        counts["complementary_kind"] += parts[ranking[0]]["kind"] == 1.0
+        counts["more_similar"] += parts[ranking[0]]["semantic"] > mine["semantic"]
+        counts["more_concepts"] += parts[ranking[0]]["concepts"] > mine["concepts"]
+    return counts
+
+
 def quality(evalset, engine_module, embedder) -> dict:
     start = time.perf_counter()
     index, documents = evaluation_index(evalset, engine_module, embedder)
@@ -179,6 +210,7 @@ def quality(evalset, engine_module, embedder) -> dict:
         },
         "halves": halves,
         "shortfalls": shortfalls(halves),
+        "misses": misses(evalset, engine_module, index, documents, ranked),
         "per_unit": [
             {
                 "query": u.query,

@@ -188,7 +188,7 @@ def write_report(results: dict) -> str:
         lines += ["**The evaluation set is below the issue's minimums:**", ""]
         lines += [f"- {text}" for text in counts["below_minimums"]] + [""]
     if "quality" in results:
-        lines += matching_quality_report.wrapped(results["quality"])
+        lines += matching_quality_report.wrapped(results)
     for key, figures in results.get("speed", {}).items():
         lines += _speed_section(key, figures, results["settings"]["size"])
     if "databases" in results:
