@@ -3,8 +3,8 @@
 Every document lives in a slot. Adding appends a slot (replacing an id frees its old slot);
 removing frees a slot at once (it is masked everywhere), and the index compacts itself when more
 than half the slots are free. The vector matrix grows by doubling, so adding one document is
-amortised O(1). Ranking is in `ranking.py`, the analysis of
-a text in `analysis.py`.
+amortised O(1). Ranking is in `ranking.py`, the analysis of a text in `analysis.py` (neither
+imports this module).
 
 An index loaded from a snapshot (snapshot.py) keeps the snapshot's slots in read-only,
 memory-mapped arrays shared by every process that loads it (storage.py) and adds and removes on
