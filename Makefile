@@ -50,7 +50,8 @@ messages: secret-key
 # PostgreSQL, demo data and 100,000 proposals (about 90 minutes; LOAD_BENCH_ARGS=--quick for
 # 10 s runs and one round).
 # News extraction: precision and recall per fact type and language on the labelled set of
-# bench/data/news/, and the time per article (seconds; `make bench-news` alone).
+# bench/data/news/ and on the fresh held-out batch bench/data/news-fresh/, and the time per
+# article (seconds; `make bench-news` alone).
 # Each writes its own section of docs/benchmarks.md.
 MATCHING_BENCH_ARGS ?= --quick --db-size 100000
 LOAD_BENCH_ARGS ?=

@@ -20,6 +20,14 @@ language): the **held-out** half is the headline, the **dev** half is the one an
 author may study. Both are reported as figures; the lists of misses and of unmatched
 predictions (in the report and in `--json`) cover the dev half only, unless
 `--list-held-out-misses` is given — which spoils the held-out half for whoever reads them.
+
+A third part, the **fresh held-out batch** (bench/data/news-fresh/, `--fresh-data`), was written
+after the engine's second pass by a writer who had seen neither the engine nor the first set. It
+is checked like the set, all of it held out (no split), and reported apart, as figures only: its
+misses and unmatched predictions are not listed, in the report or in `--json`, unless
+`--list-fresh-misses` is given. Saved outputs for it live in DIR/fresh/ (`--predictions`,
+`--save-predictions`, `--baseline`); without that folder the batch is reported as not measured.
+`--no-fresh` leaves it out.
 """
 
 from __future__ import annotations
@@ -68,6 +76,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--list-held-out-misses",
         action="store_true",
         help="also list the held-out half's misses (spoils it for engine work)",
+    )
+    parser.add_argument("--fresh-data", type=Path, default=news_data.FRESH)
+    parser.add_argument("--no-fresh", action="store_true", help="leave the fresh batch out")
+    parser.add_argument(
+        "--list-fresh-misses",
+        action="store_true",
+        help="also list the fresh batch's misses (spoils it for engine work)",
     )
     return parser.parse_args(argv)
 
@@ -213,10 +228,67 @@ def score(articles, outputs: dict) -> dict:
     }
 
 
+def fresh_articles(args) -> tuple[list, list[str]]:
+    """The fresh held-out batch and the problems with it ([] and [] when left out)."""
+    if args.no_fresh:
+        return [], []
+    minimum = news_data.FRESH_MINIMUM if args.fresh_data == news_data.FRESH else {}
+    problems = news_data.check(args.fresh_data, minimum=minimum)
+    if problems:
+        return [], [f"{args.fresh_data.name}: {problem}" for problem in problems]
+    return news_data.load(args.fresh_data), []
+
+
+def fresh_outputs(args, articles) -> tuple[dict | None, dict | None]:
+    """This run's outputs for the fresh batch (None when saved outputs lack it), and the
+    baseline's."""
+    if not articles:
+        return None, None
+
+    def saved(directory: Path | None):
+        if directory is None or not (directory / "fresh").is_dir():
+            return None
+        return load_predictions(articles, directory / "fresh")
+
+    if args.predictions:
+        outputs = saved(args.predictions)
+    else:
+        outputs = run_engine(articles, detect=args.detect_language, repeats=1)[0]
+    if outputs is not None and args.save_predictions:
+        save_outputs(outputs, args.save_predictions / "fresh")
+    return outputs, saved(args.baseline)
+
+
+def save_outputs(outputs: dict, directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for article_id, output in outputs.items():
+        path = directory / f"{article_id}.json"
+        path.write_text(json.dumps(output, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def fresh_results(args, articles, outputs, baseline) -> dict | None:
+    """The fresh batch's part of the results: figures; misses only with --list-fresh-misses."""
+    if not articles:
+        return None
+    scored = None if outputs is None else score(articles, outputs)
+    if scored is not None and not args.list_fresh_misses:
+        scored["misses"], scored["extras"] = None, None  # figures only
+    return {
+        "data": str(args.fresh_data),
+        "rule": news_data.FRESH_RULE,
+        "set": news_data.summary(articles),
+        "articles": [a.id for a in articles],
+        "scored": scored,
+        "baseline": None if baseline is None else score(articles, baseline)["counts"],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     command = ".venv/bin/python bench/news.py " + shlex.join(sys.argv[1:] if argv is None else argv)
     problems = news_data.check(args.data)
+    fresh, fresh_problems = fresh_articles(args)
+    problems += fresh_problems
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -226,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = news_data.summary(articles)
     halves = news_data.split(articles)
     if args.check_only:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        fresh_figures = {"fresh": news_data.summary(fresh)} if fresh else {}
+        print(json.dumps({**figures, **fresh_figures}, ensure_ascii=False, indent=2))
         return 0
     host = matching_report.machine([])
     started = time.perf_counter()
@@ -236,10 +309,8 @@ def main(argv: list[str] | None = None) -> int:
         outputs, timing = run_engine(articles, detect=args.detect_language, repeats=args.repeats)
     baseline = load_predictions(articles, args.baseline) if args.baseline else None
     if args.save_predictions:
-        args.save_predictions.mkdir(parents=True, exist_ok=True)
-        for article_id, output in outputs.items():
-            path = args.save_predictions / f"{article_id}.json"
-            path.write_text(json.dumps(output, ensure_ascii=False, indent=1), encoding="utf-8")
+        save_outputs(outputs, args.save_predictions)
+    outputs_fresh, fresh_baseline = fresh_outputs(args, fresh)
     results = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "command": command,
@@ -264,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         results["halves"][half] = scored
         if baseline is not None:
             results["baseline_halves"][half] = score(members, baseline)["counts"]
+    results["fresh"] = fresh_results(args, fresh, outputs_fresh, fresh_baseline)
     host["load_at_end"] = os.getloadavg()
     results["wall_seconds"] = time.perf_counter() - started
     report = news_report.write_report(results)

@@ -83,6 +83,15 @@ def _inputs(results: dict) -> list[str]:
         "A predicted fact counts when its key fields match an expected fact of the same type "
         "(one-to-one; the rule is in `bench/news_scoring.py` and bench/README.md).",
     ]
+    fresh = results.get("fresh")
+    if fresh:
+        lines += [
+            "",
+            f"A third part, the **fresh held-out batch** `{_relative(fresh['data'])}/` (see its "
+            "README), was written after the engine's second pass by a writer who had seen "
+            f"neither the engine nor the set above: {_set_line(fresh['set'])}. It is reported "
+            f"apart; {fresh['rule']}.",
+        ]
     if results.get("baseline"):
         lines += [
             "",
@@ -90,6 +99,11 @@ def _inputs(results: dict) -> list[str]:
             f"`{results['baseline']}` (`--baseline`), scored the same way in the same run.",
         ]
     return lines
+
+
+def _relative(path: str) -> str:
+    marker = "bench/data/"
+    return path[path.index(marker) :] if marker in path else path
 
 
 def _cell(after: float | None, before: float | None, with_before: bool) -> str:
@@ -171,6 +185,29 @@ def _half(results: dict, half: str, title: str, *, languages: bool = True) -> li
     if languages:
         lines += _language_table(title, counts, before)
         lines += _targets(title, counts["all"])
+    return lines
+
+
+def _fresh(results: dict) -> list[str]:
+    fresh = results.get("fresh")
+    if not fresh:
+        return []
+    title = "Fresh held-out batch"
+    scored = fresh["scored"]
+    if scored is None:
+        return [
+            f"## {title}",
+            "",
+            "Not measured: the saved outputs have no `fresh/` folder for it.",
+            "",
+        ]
+    counts, before = scored["counts"], fresh.get("baseline")
+    lines = [f"## {title}", "", f"{_set_line(fresh['set'])}; all held out.", ""]
+    lines += _type_table(title, counts["all"], before and before["all"])
+    lines += _language_table(title, counts, before)
+    lines += _targets(title, counts["all"])
+    if scored["errors"]:
+        lines += [f"The engine failed on {len(scored['errors'])} of its articles.", ""]
     return lines
 
 
@@ -273,6 +310,30 @@ def _lists(results: dict) -> list[str]:
             "reads them).",
             "",
         ]
+    fresh = (results.get("fresh") or {}).get("scored")
+    if fresh is not None and fresh["misses"] is not None:
+        lines += _grouped(
+            fresh["misses"],
+            "Misses: expected facts not found (fresh batch)",
+            "Listed on request (`--list-fresh-misses`); the batch is spoilt for whoever reads "
+            "them.",
+            LISTED["misses"],
+        )
+        lines += _grouped(
+            fresh["extras"],
+            "Predictions matching no expected fact (fresh batch)",
+            "Article number, then the predicted fact.",
+            LISTED["extras"],
+        )
+    elif fresh is not None:
+        missed = sum(c["fn"] for c in fresh["counts"]["all"].values())
+        extra = sum(c["fp"] for c in fresh["counts"]["all"].values())
+        lines += [
+            f"The fresh batch's misses ({missed}) and unmatched predictions ({extra}) are not "
+            "listed, here or in `--json`, so that the next pass on the engine cannot be tuned "
+            "on them (`--list-fresh-misses` would list them).",
+            "",
+        ]
     return lines
 
 
@@ -292,6 +353,7 @@ def write_report(results: dict) -> str:
         *_half(results, "held-out", "Held-out half (headline)"),
         *_half(results, "dev", "Dev half"),
         *_half(results, "all", "Whole set", languages=False),
+        *_fresh(results),
         *_detection(results),
         *_speed(results),
         *_errors(results),
