@@ -278,6 +278,7 @@ class PriorityList(models.Model):
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))
     source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_title = models.CharField(_("title of the source"), max_length=300, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
 
@@ -335,6 +336,7 @@ class DelegationVisit(models.Model):
     purpose = models.TextField(_("purpose"), max_length=2000)
     outcome = models.TextField(_("outcome"), blank=True, max_length=2000)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_title = models.CharField(_("title of the source"), max_length=300, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
     created_by = models.ForeignKey(

@@ -16,6 +16,8 @@ class TimelineEntry:
     when: str
     text: str
     url: str
+    source_url: str = ""
+    source_title: str = ""
 
 
 def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
@@ -57,6 +59,8 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
                 reverse("partnerships:detail", args=[visit.partnership_id])
                 if visit.partnership_id
                 else "",
+                visit.source_url,
+                visit.source_title,
             )
         )
     return sorted(entries, key=lambda entry: entry.date)
