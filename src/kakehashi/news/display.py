@@ -1,0 +1,81 @@
+"""What the review page says of a fact: its fields as labelled lines in the reader's
+language, and the words for each verdict."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kakehashi.common.i18n import join_list
+from kakehashi.news.registry import as_text
+
+VERDICTS = {
+    "duplicate": _("Already in the registry"),
+    "update": _("Update"),
+    "new": pgettext_lazy("news suggestion", "New"),
+    "planned": _("Planned"),
+}
+
+AGREEMENT_STATUS = {
+    "signed": _("signed"),
+    "renewed": _("renewed"),
+    "planned": _("planned"),
+}
+
+OTHER_FACTS = {
+    "partnership_count": _("Number of partners"),
+    "proposal": _("Proposal"),
+    "milestone": _("Milestone"),
+}
+
+COUNTRIES = {"VN": _("Vietnam"), "JP": _("Japan")}
+
+
+def _names(values) -> str:
+    return join_list(as_text(value) for value in values or [] if as_text(value))
+
+
+def _joined(*parts) -> str:
+    return ", ".join(as_text(part) for part in parts if as_text(part))
+
+
+def fact_lines(kind: str, fact: dict) -> list[tuple[str, str]]:
+    """(label, value) for each field the fact fills, in the reader's language."""
+    if kind == "visit":
+        lines = [
+            (_("Visitor"), _joined(fact.get("visitor_role"), fact.get("visitor"))),
+            (_("Received by"), _joined(fact.get("host_role"), fact.get("host"))),
+            (_("Host locality"), as_text(fact.get("host_locality"))),
+            (_("Date"), as_text(fact.get("date"))),
+            (_("Purpose"), as_text(fact.get("purpose"))),
+        ]
+    elif kind == "agreement":
+        lines = [
+            (_("Parties"), _names(fact.get("parties"))),
+            (_("Type"), as_text(fact.get("type"))),
+            (_("Field"), as_text(fact.get("field"))),
+            (_("Date"), as_text(fact.get("date"))),
+            (_("Status"), str(AGREEMENT_STATUS.get(fact.get("status"), ""))),
+        ]
+    elif kind == "priority_partners":
+        lines = [
+            (_("Locality"), as_text(fact.get("locality"))),
+            (_("Priority partners"), _names(fact.get("partners"))),
+            (_("Size of the list"), as_text(fact.get("list_size"))),
+            (_("Until"), as_text(fact.get("until"))),
+        ]
+    elif kind == "person":
+        lines = [
+            (_("Name"), as_text(fact.get("name"))),
+            (_("Role"), as_text(fact.get("role"))),
+            (_("Organisation"), as_text(fact.get("organisation"))),
+            (_("Country"), str(COUNTRIES.get(fact.get("country"), ""))),
+        ]
+    elif kind == "event":
+        lines = [
+            (_("Name"), as_text(fact.get("name"))),
+            (_("Date"), as_text(fact.get("date"))),
+            (_("Organisers"), _names(fact.get("organisers"))),
+            (_("One-to-one meetings"), as_text(fact.get("one_to_one_meetings"))),
+        ]
+    else:
+        lines = [(str(OTHER_FACTS.get(kind, kind)), as_text(fact.get("evidence")))]
+    return [(str(label), value) for label, value in lines if value]

@@ -1,0 +1,99 @@
+"""Reading an article: the engine's facts document, stored on the article with one
+suggestion per registry change it proposes. The engine is called in one place only
+(`extract_facts`)."""
+
+import datetime as dt
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kakehashi.news.models import (
+    Article,
+    ArticleStatus,
+    Suggestion,
+    SuggestionKind,
+    SuggestionStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "kakehashi-news/1"
+# Facts that suggest a change to the registry; the others (counts, proposals, milestones)
+# are shown beside the text for information.
+SUGGESTED = {kind.value for kind in SuggestionKind}
+
+
+def extract_facts(text: str, *, language: str | None, published: dt.date | None) -> dict:
+    """The engine's facts document for `text` (docs/news-format.md)."""
+    from kakehashi.news.engine import extract
+
+    return extract(text, language=language, published=published)
+
+
+def _check_document(document) -> list[dict]:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValidationError(_("The facts are not in the expected format."), code="format")
+    facts, mentions = document.get("facts"), document.get("mentions", [])
+    if not isinstance(facts, list) or not isinstance(mentions, list):
+        raise ValidationError(_("The facts are not in the expected format."), code="format")
+    if not all(isinstance(fact, dict) and isinstance(fact.get("type"), str) for fact in facts):
+        raise ValidationError(_("The facts are not in the expected format."), code="format")
+    return facts
+
+
+def _confidence(fact: dict) -> float:
+    try:
+        return max(0.0, min(1.0, float(fact.get("confidence") or 0.0)))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+@transaction.atomic
+def store_facts(*, article: Article, document: dict) -> list[Suggestion]:
+    """Keep the facts document on the article and write one suggestion per fact that
+    proposes a registry change. Suggestions already decided stay as they are; those still
+    waiting are replaced. Marks the article read."""
+    facts = _check_document(document)
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    decided = set(
+        article.suggestions.exclude(status=SuggestionStatus.NEW).values_list("position", flat=True)
+    )
+    article.suggestions.filter(status=SuggestionStatus.NEW).delete()
+    created = Suggestion.objects.bulk_create(
+        Suggestion(
+            article=article,
+            position=position,
+            kind=fact["type"],
+            fact=fact,
+            evidence=str(fact.get("evidence") or "")[:4000],
+            confidence=_confidence(fact),
+        )
+        for position, fact in enumerate(facts)
+        if fact["type"] in SUGGESTED and position not in decided
+    )
+    article.facts = document
+    if document.get("language") in ("vi", "ja", "en") and not article.language:
+        article.language = document["language"]
+    article.status = ArticleStatus.READY
+    article.reading_error = ""
+    article.read_at = timezone.now()
+    article.save(update_fields=["facts", "language", "status", "reading_error", "read_at"])
+    return created
+
+
+def read_and_store(*, article: Article) -> None:
+    """Run the engine on the article and store what it found; a failure is kept on the
+    article (and logged) so that the page can say so."""
+    try:
+        document = extract_facts(
+            article.text, language=article.language or None, published=article.published_on
+        )
+        store_facts(article=article, document=document)
+    except Exception as error:  # the engine's failure must not lose the article
+        logger.exception("Reading article %s failed", article.pk)
+        Article.objects.filter(pk=article.pk).update(
+            status=ArticleStatus.FAILED, reading_error=f"{type(error).__name__}: {error}"[:500]
+        )
