@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.dates import format_partial_date
 from kakehashi.directory.models import Locality
+from kakehashi.news.display import agreement_type
 from kakehashi.news.models import Suggestion, SuggestionKind
 from kakehashi.news.registry import (
     Resolver,
@@ -45,13 +46,11 @@ def _visit(fact: dict, resolver: Resolver) -> Comparison:
     host = resolver.locality(fact.get("host_locality"))
     date, precision = fact_date(fact.get("date"))
     started_on = date if precision == "day" else None
-    lead = ", ".join(
-        part for part in (as_text(fact.get("visitor_role")), as_text(fact.get("visitor"))) if part
-    )
     initial = {
         "host": host,
         "started_on": started_on,
-        "delegation_lead": lead[:200],
+        "visitor_name": as_text(fact.get("visitor_role"))[:200],
+        "delegation_lead": as_text(fact.get("visitor"))[:200],
         "purpose": as_text(fact.get("purpose")) or as_text(fact.get("evidence")),
     }
     places = [host] if host else []
@@ -82,7 +81,7 @@ def _agreement(fact: dict, resolver: Resolver) -> Comparison:
     initial = {
         "title": " – ".join(as_text(ref) for ref in refs)[:200],
         "type_as_stated": " ".join(
-            part for part in (as_text(fact.get("type")), as_text(fact.get("field"))) if part
+            part for part in (agreement_type(fact), as_text(fact.get("field"))) if part
         )[:300],
         "date": date,
         "precision": precision,

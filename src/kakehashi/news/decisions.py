@@ -72,13 +72,14 @@ def _already(label: str) -> ValidationError:
 
 
 def _accept_visit(suggestion, values, source, by):
-    visitor, host = values["visitor"], values["host"]
+    visitor, host = values.get("visitor"), values["host"]
     _check_may_decide(by, [visitor, host])
     if existing := existing_visit(host=host, started_on=values["started_on"], visitor=visitor):
         raise _already(str(existing))
     visit = record_visit(
-        partnership=existing_agreement([visitor, host]),
+        partnership=existing_agreement([visitor, host]) if visitor is not None else None,
         visitor=visitor,
+        visitor_name="" if visitor is not None else values.get("visitor_name", ""),
         host=host,
         started_on=values["started_on"],
         ended_on=values.get("ended_on"),

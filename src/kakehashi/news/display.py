@@ -37,6 +37,14 @@ def _joined(*parts) -> str:
     return ", ".join(as_text(part) for part in parts if as_text(part))
 
 
+def agreement_type(fact: dict) -> str:
+    """The kind of document as the article words it (MoU, sister-city agreement)."""
+    for key in ("agreement_type", "kind", "document"):
+        if as_text(fact.get(key)):
+            return as_text(fact.get(key))
+    return "" if fact.get("type") == "agreement" else as_text(fact.get("type"))
+
+
 def fact_lines(kind: str, fact: dict) -> list[tuple[str, str]]:
     """(label, value) for each field the fact fills, in the reader's language."""
     if kind == "visit":
@@ -50,7 +58,7 @@ def fact_lines(kind: str, fact: dict) -> list[tuple[str, str]]:
     elif kind == "agreement":
         lines = [
             (_("Parties"), _names(fact.get("parties"))),
-            (_("Type"), as_text(fact.get("type"))),
+            (_("Type"), agreement_type(fact)),
             (_("Field"), as_text(fact.get("field"))),
             (_("Date"), as_text(fact.get("date"))),
             (_("Status"), str(AGREEMENT_STATUS.get(fact.get("status"), ""))),

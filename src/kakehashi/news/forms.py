@@ -83,7 +83,15 @@ class RejectForm(forms.Form):
 
 
 class VisitAcceptForm(forms.Form):
-    visitor = LocalityChoiceField(queryset=_localities(), label=_("Visiting locality"))
+    visitor = LocalityChoiceField(
+        queryset=_localities(), label=_("Visiting locality"), required=False
+    )
+    visitor_name = forms.CharField(
+        label=_("Or the visiting body"),
+        max_length=200,
+        required=False,
+        help_text=_("When the delegation came from a ministry, an embassy or an agency."),
+    )
     host = LocalityChoiceField(queryset=_localities(), label=_("Host locality"))
     started_on = forms.DateField(label=_("Date of the visit"), widget=DATE_INPUT)
     ended_on = forms.DateField(label=_("Last day"), required=False, widget=DATE_INPUT)
@@ -91,6 +99,19 @@ class VisitAcceptForm(forms.Form):
     purpose = forms.CharField(
         label=_("Purpose"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and data.get("visitor") is None and not data.get("visitor_name"):
+            raise forms.ValidationError(
+                _("Say who visited: a locality or the body that sent the delegation."),
+                code="visit_no_visitor",
+            )
+        if data.get("visitor") is not None and data.get("visitor") == data.get("host"):
+            raise forms.ValidationError(
+                _("A delegation visits another locality than its own."), code="visit_same_place"
+            )
+        return data
 
 
 class _UpdateOrNew(forms.Form):

@@ -24,6 +24,7 @@ FORMAT = "kakehashi-news/1"
 # Facts that suggest a change to the registry; the others (counts, proposals, milestones)
 # are shown beside the text for information.
 SUGGESTED = {kind.value for kind in SuggestionKind}
+KNOWN_TYPES = SUGGESTED | {"partnership_count", "proposal", "milestone"}
 
 
 def extract_facts(text: str, *, language: str | None, published: dt.date | None) -> dict:
@@ -31,6 +32,15 @@ def extract_facts(text: str, *, language: str | None, published: dt.date | None)
     from kakehashi.news.engine import extract
 
     return extract(text, language=language, published=published)
+
+
+def fact_kind(fact: dict) -> str:
+    """The fact's type. An agreement's own "type" field (MoU, sister cities) shares the
+    name of the fact's type; a fact with parties and an unknown type is an agreement."""
+    kind = fact.get("type")
+    if kind not in KNOWN_TYPES and isinstance(fact.get("parties"), list):
+        return "agreement"
+    return kind
 
 
 def _check_document(document) -> list[dict]:
@@ -66,21 +76,19 @@ def store_facts(*, article: Article, document: dict) -> list[Suggestion]:
         Suggestion(
             article=article,
             position=position,
-            kind=fact["type"],
+            kind=fact_kind(fact),
             fact=fact,
             evidence=str(fact.get("evidence") or "")[:4000],
             confidence=_confidence(fact),
         )
         for position, fact in enumerate(facts)
-        if fact["type"] in SUGGESTED and position not in decided
+        if fact_kind(fact) in SUGGESTED and position not in decided
     )
     article.facts = document
-    if document.get("language") in ("vi", "ja", "en") and not article.language:
-        article.language = document["language"]
     article.status = ArticleStatus.READY
     article.reading_error = ""
     article.read_at = timezone.now()
-    article.save(update_fields=["facts", "language", "status", "reading_error", "read_at"])
+    article.save(update_fields=["facts", "status", "reading_error", "read_at"])
     return created
 
 

@@ -19,7 +19,7 @@ from kakehashi.news.forms import ArticleForm, RejectForm, accept_form, accept_va
 from kakehashi.news.highlight import pieces
 from kakehashi.news.importing import import_article
 from kakehashi.news.models import Article, ArticleOrigin, Suggestion, SuggestionStatus
-from kakehashi.news.reading import SUGGESTED
+from kakehashi.news.reading import SUGGESTED, fact_kind
 from kakehashi.news.registry import Resolver
 from kakehashi.news.uploads import text_of_upload
 
@@ -109,9 +109,9 @@ def _review_rows(request, article, bound: dict | None = None) -> list[dict]:
 def _other_facts(article) -> list[dict]:
     facts = (article.facts or {}).get("facts") or []
     return [
-        {"label": OTHER_FACTS.get(fact.get("type"), fact.get("type")), "fact": fact}
+        {"label": OTHER_FACTS.get(fact_kind(fact), fact_kind(fact)), "fact": fact}
         for fact in facts
-        if isinstance(fact, dict) and fact.get("type") not in SUGGESTED
+        if isinstance(fact, dict) and fact_kind(fact) not in SUGGESTED
     ]
 
 
@@ -140,6 +140,14 @@ def _suggestion(pk) -> Suggestion:
     return get_object_or_404(Suggestion.objects.select_related("article"), pk=pk)
 
 
+def _decided_already(request, error: ValidationError) -> bool:
+    """A suggestion decided meanwhile (another tab, another person): say so on its page."""
+    if getattr(error, "code", None) != "already_decided":
+        return False
+    messages.error(request, " ".join(error.messages))
+    return True
+
+
 @desk_required
 @require_POST
 def suggestion_accept(request, pk):
@@ -155,6 +163,8 @@ def suggestion_accept(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
+            if _decided_already(request, error):
+                return redirect(suggestion.article)
             form.add_error(None, error)
         else:
             messages.success(request, _("Accepted: the registry is updated."))
@@ -179,6 +189,8 @@ def suggestion_reject(request, pk):
                 suggestion=suggestion, reason=form.cleaned_data["reason"], by=request.user
             )
         except ValidationError as error:
+            if _decided_already(request, error):
+                return redirect(suggestion.article)
             form.add_error(None, error)
         else:
             messages.success(request, _("Rejected: nothing was written to the registry."))

@@ -276,7 +276,7 @@ def add_document(*, partnership: Partnership, title: str, upload, by) -> Documen
 def record_visit(
     *,
     partnership: Partnership | None,
-    visitor: Locality,
+    visitor: Locality | None,
     host: Locality,
     started_on: dt.date,
     ended_on: dt.date | None,
@@ -285,10 +285,19 @@ def record_visit(
     delegation_lead: str = "",
     source_url: str = "",
     source_title: str = "",
+    visitor_name: str = "",
     by,
     is_demo: bool = False,
 ) -> DelegationVisit:
-    if visitor.pk == host.pk:
+    """Record a delegation visit: from a locality (`visitor`) or from a body that is none,
+    named as written (`visitor_name`: a ministry, an embassy)."""
+    visitor_name = " ".join(visitor_name.split())[:200]
+    if visitor is None and not visitor_name:
+        raise ValidationError(
+            _("Say who visited: a locality or the body that sent the delegation."),
+            code="visit_no_visitor",
+        )
+    if visitor is not None and visitor.pk == host.pk:
         raise ValidationError(
             _("A delegation visits another locality than its own."), code="visit_same_place"
         )
@@ -299,6 +308,7 @@ def record_visit(
     return DelegationVisit.objects.create(
         partnership=partnership,
         visitor=visitor,
+        visitor_name=visitor_name,
         host=host,
         started_on=started_on,
         ended_on=ended_on,

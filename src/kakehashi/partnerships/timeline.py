@@ -55,7 +55,7 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
                 visit.started_on,
                 format_partial_date(visit.started_on, "day"),
                 _("Delegation from %(visitor)s to %(host)s")
-                % {"visitor": visit.visitor.name, "host": visit.host.name},
+                % {"visitor": visit.visitor_display, "host": visit.host.name},
                 reverse("partnerships:detail", args=[visit.partnership_id])
                 if visit.partnership_id
                 else "",
