@@ -88,8 +88,8 @@ def _plain(html: str) -> str:
     return html_to_text(html)[0] if "<" in html else " ".join(html.split())
 
 
-def parse(content: bytes) -> list[FeedItem]:
-    """The items of an RSS 2.0 or Atom document."""
+def parse(content: bytes) -> tuple[str, list[FeedItem]]:
+    """The title and the items of an RSS 2.0 or Atom document."""
     head = content[:4096].upper()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in content.upper():
         raise FeedError("a DTD or entity declaration")
@@ -99,6 +99,7 @@ def parse(content: bytes) -> list[FeedItem]:
         raise FeedError(f"not XML: {error}") from None
     items = []
     if root.tag == "rss":
+        title = _text(root, "channel/title")
         for item in root.iter("item"):
             items.append(
                 FeedItem(
@@ -110,6 +111,7 @@ def parse(content: bytes) -> list[FeedItem]:
                 )
             )
     elif root.tag == f"{ATOM}feed":
+        title = _text(root, f"{ATOM}title")
         for entry in root.iter(f"{ATOM}entry"):
             links = entry.findall(f"{ATOM}link")
             link = next(
@@ -128,15 +130,16 @@ def parse(content: bytes) -> list[FeedItem]:
             )
     else:
         raise FeedError("neither RSS 2.0 nor Atom")
-    return items
+    return title, items
 
 
 def poll_feed(feed: Feed) -> int:
     """Read the feed and import its new items; the number of articles added. A failure is
     kept on the feed (last_error), never raised."""
-    added, error = 0, ""
+    added, error, title = 0, "", feed.title
     try:
-        for item in parse(fetch(feed.url)):
+        title, items = parse(fetch(feed.url))
+        for item in items:
             if not item.text.strip():
                 continue
             try:
@@ -158,7 +161,9 @@ def poll_feed(feed: Feed) -> int:
     except FeedError as failure:
         error = str(failure)[:500]
         logger.warning("Feed %s could not be read: %s", feed.pk, error)
-    Feed.objects.filter(pk=feed.pk).update(last_polled_at=timezone.now(), last_error=error)
+    Feed.objects.filter(pk=feed.pk).update(
+        last_polled_at=timezone.now(), last_error=error, title=(feed.title or title)[:300]
+    )
     return added
 
 

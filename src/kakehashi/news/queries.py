@@ -20,8 +20,13 @@ def editable_locality_ids(user) -> set[int]:
 def may_use_desk(user) -> bool:
     """Platform administrators (the registry's moderators), locality moderators and the
     editors of a locality (members of its government) use the news desk; nobody else sees
-    it."""
-    return is_platform_admin(user) or bool(editable_locality_ids(user))
+    it. Kept on the user object for the rest of the request (the menu asks too)."""
+    known = getattr(user, "_uses_news_desk", None)
+    if known is None:
+        known = is_platform_admin(user) or bool(editable_locality_ids(user))
+        if user is not None and user.is_authenticated:
+            user._uses_news_desk = known
+    return known
 
 
 def may_decide_for(user, localities: list[Locality]) -> bool:

@@ -14,9 +14,7 @@ def news_desk_allowed(context) -> bool:
     user = getattr(request, "user", None)
     if request is None or user is None or not user.is_authenticated:
         return False
-    if not hasattr(request, "_news_desk_allowed"):
-        request._news_desk_allowed = may_use_desk(user)
-    return request._news_desk_allowed
+    return may_use_desk(user)  # kept on the user for the request
 
 
 @register.filter
