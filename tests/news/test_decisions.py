@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from kakehashi.common.models import AuditEntry
 from kakehashi.directory.models import Person
-from kakehashi.news.decisions import accept_suggestion, reject_suggestion
+from kakehashi.news.decisions import accept_suggestion
 from kakehashi.news.models import SuggestionStatus
 from kakehashi.partnerships.models import (
     DelegationVisit,
@@ -68,7 +68,10 @@ def test_accepting_the_visit_writes_it_with_the_article_as_source(vi_article, hc
     assert visit.source_title == f"{vi_article.title}"
     suggestion.refresh_from_db()
     assert suggestion.status == SuggestionStatus.ACCEPTED
-    assert (suggestion.record_model, suggestion.record_id) == ("partnerships.delegationvisit", visit.pk)
+    assert (suggestion.record_model, suggestion.record_id) == (
+        "partnerships.delegationvisit",
+        visit.pk,
+    )
     assert suggestion.decided_by == hcmc_editor
 
 
@@ -152,7 +155,10 @@ def test_a_new_agreement_is_recorded_with_the_article_as_its_source(vi_article, 
     assert partnership.signed_on == dt.date(2024, 3, 1)
     assert partnership.language == "vi"
     source = partnership.sources.get()
-    assert (source.url, source.title) == ("https://news.example.vn/tphcm-nhat-ban", vi_article.title)
+    assert (source.url, source.title) == (
+        "https://news.example.vn/tphcm-nhat-ban",
+        vi_article.title,
+    )
     assert AuditEntry.objects.filter(model_label="partnerships.partnership").count() == 1
 
 

@@ -39,7 +39,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
   <id>tag:news.example.jp,2024:1</id>
   <link rel="alternate" href="https://news.example.jp/1"/>
   <published>2024-03-02T09:00:00+09:00</published>
-  <content type="html">&lt;p&gt;大阪府とホーチミン市は2024年3月1日に覚書を締結した。&lt;/p&gt;</content>
+  <content type="html">&lt;p&gt;大阪府とホーチミン市は2024年3月1日に覚書を締結した。&lt;/p&gt;
+  </content>
 </entry>
 </feed>
 """

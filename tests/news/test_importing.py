@@ -101,7 +101,9 @@ def _pdf(text: str) -> bytes:
 
 def test_a_pdf_is_read_with_pypdf(hcmc_editor):
     upload = SimpleUploadedFile(
-        "article.pdf", _pdf("Osaka Prefecture and Ho Chi Minh City signed an MoU."), "application/pdf"
+        "article.pdf",
+        _pdf("Osaka Prefecture and Ho Chi Minh City signed an MoU."),
+        "application/pdf",
     )
     response = client_for(hcmc_editor).post("/news/import/?tab=upload", {"file": upload})
     assert response.status_code == 302
