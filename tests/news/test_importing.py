@@ -141,7 +141,7 @@ def test_a_file_too_large_is_refused(hcmc_editor, settings):
 
 def test_refusals_are_translated(hcmc_editor):
     client = client_for(hcmc_editor)
-    client.cookies["django_language"] = "vi"
+    client.cookies["kakehashi_language"] = "vi"
     response = client.post(
         "/news/import/?tab=upload", {"file": SimpleUploadedFile("a.docx", b"PK")}
     )

@@ -22,7 +22,7 @@ AGREEMENT_STATUS = {
 
 OTHER_FACTS = {
     "partnership_count": _("Number of partners"),
-    "proposal": _("Proposal"),
+    "proposal": pgettext_lazy("news fact", "Proposal"),
     "milestone": _("Milestone"),
 }
 

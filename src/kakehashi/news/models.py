@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language
 
@@ -40,8 +41,8 @@ class Feed(models.Model):
 
 
 class ArticleOrigin(models.TextChoices):
-    PASTED = "pasted", _("Pasted")
-    UPLOADED = "uploaded", _("Uploaded")
+    PASTED = "pasted", pgettext_lazy("article origin", "Pasted")
+    UPLOADED = "uploaded", pgettext_lazy("article origin", "Uploaded")
     FEED = "feed", _("From a feed")
 
 
