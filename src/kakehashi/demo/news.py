@@ -42,10 +42,11 @@ def _place(name: str, slug: str | None) -> dict:
     return {"name": name, "slug": slug}
 
 
-def _mentions(text: str, found: list[tuple[str, str, str | None]]) -> list[dict]:
+def _mentions(text: str, found: list[tuple]) -> list[dict]:
+    """(as written, kind, slug[, a text it comes after]) as the engine's mentions."""
     mentions = []
-    for written, kind, slug in found:
-        start = text.index(written)
+    for written, kind, slug, *after in found:
+        start = text.index(written, text.index(after[0]) if after else 0)
         mentions.append(
             {
                 "kind": kind,
@@ -186,7 +187,7 @@ def ja_document() -> dict:
                 ("大阪府", "locality", "osaka-prefecture"),
                 ("山田太郎", "person", None),
                 ("2024年10月15日", "date", None),
-                ("ホーチミン市を", "locality", "ho-chi-minh-city"),
+                ("ホーチミン市", "locality", "ho-chi-minh-city", "副知事は"),
                 ("グエン・ヴァン・ミン", "person", None),
                 ("2025年2月", "date", None),
                 ("大阪市", "locality", "osaka-city"),

@@ -29,12 +29,22 @@ OTHER_FACTS = {
 COUNTRIES = {"VN": _("Vietnam"), "JP": _("Japan")}
 
 
-def _names(values) -> str:
-    return join_list(as_text(value) for value in values or [] if as_text(value))
+def _place(ref, resolver) -> str:
+    """A place as the article writes it, with the directory's name when that differs
+    ("Thành phố (Ho Chi Minh City)")."""
+    written = as_text(ref)
+    place = resolver.locality(ref) if resolver is not None else None
+    if place is not None and written and place.name.casefold() not in written.casefold():
+        return f"{written} ({place.name})"
+    return written
+
+
+def _names(values, resolver=None) -> str:
+    return join_list(_place(value, resolver) for value in values or [] if as_text(value))
 
 
 def _joined(*parts) -> str:
-    return ", ".join(as_text(part) for part in parts if as_text(part))
+    return join_list(as_text(part) for part in parts if as_text(part))
 
 
 def agreement_type(fact: dict) -> str:
@@ -45,19 +55,19 @@ def agreement_type(fact: dict) -> str:
     return "" if fact.get("type") == "agreement" else as_text(fact.get("type"))
 
 
-def fact_lines(kind: str, fact: dict) -> list[tuple[str, str]]:
+def fact_lines(kind: str, fact: dict, resolver=None) -> list[tuple[str, str]]:
     """(label, value) for each field the fact fills, in the reader's language."""
     if kind == "visit":
         lines = [
             (_("Visitor"), _joined(fact.get("visitor_role"), fact.get("visitor"))),
             (_("Received by"), _joined(fact.get("host_role"), fact.get("host"))),
-            (_("Host locality"), as_text(fact.get("host_locality"))),
+            (_("Host locality"), _place(fact.get("host_locality"), resolver)),
             (_("Date"), as_text(fact.get("date"))),
             (_("Purpose"), as_text(fact.get("purpose"))),
         ]
     elif kind == "agreement":
         lines = [
-            (_("Parties"), _names(fact.get("parties"))),
+            (_("Parties"), _names(fact.get("parties"), resolver)),
             (_("Type"), agreement_type(fact)),
             (_("Field"), as_text(fact.get("field"))),
             (_("Date"), as_text(fact.get("date"))),
@@ -65,10 +75,10 @@ def fact_lines(kind: str, fact: dict) -> list[tuple[str, str]]:
         ]
     elif kind == "priority_partners":
         lines = [
-            (_("Locality"), as_text(fact.get("locality"))),
-            (_("Priority partners"), _names(fact.get("partners"))),
+            (_("Locality"), _place(fact.get("locality"), resolver)),
+            (_("Priority partners"), _names(fact.get("partners"), resolver)),
             (_("Size of the list"), as_text(fact.get("list_size"))),
-            (_("Until"), as_text(fact.get("until"))),
+            (pgettext_lazy("news fact", "Until"), as_text(fact.get("until"))),
         ]
     elif kind == "person":
         lines = [

@@ -108,15 +108,19 @@ def existing_agreement(places: list[Locality]) -> Partnership | None:
     """The partnership to which all these places (or their predecessors) are parties."""
     if len(places) < 2:
         return None
-    partnerships = Partnership.objects.all()
-    for place in places:
-        ids = _lineage_ids(place)
-        partnerships = partnerships.filter(
-            pk__in=Partnership.objects.filter(
-                Q(parties__locality_id__in=ids) | Q(parties__organisation__locality_id__in=ids)
-            )
-        )
-    return partnerships.prefetch_related("renewals").order_by("-signed_on", "pk").first()
+    # The places themselves as parties first; then organisations based there.
+    for by_organisation in (False, True):
+        partnerships = Partnership.objects.all()
+        for place in places:
+            ids = _lineage_ids(place)
+            party = Q(parties__locality_id__in=ids)
+            if by_organisation:
+                party |= Q(parties__organisation__locality_id__in=ids)
+            partnerships = partnerships.filter(pk__in=Partnership.objects.filter(party))
+        found = partnerships.prefetch_related("renewals").order_by("-signed_on", "pk").first()
+        if found is not None:
+            return found
+    return None
 
 
 def _same_date(a: dt.date | None, b: dt.date | None, precision: str) -> bool:

@@ -89,7 +89,7 @@ def _review_rows(request, article, bound: dict | None = None) -> list[dict]:
             "suggestion": suggestion,
             "comparison": comparison,
             "verdict": VERDICTS.get(comparison.verdict, ""),
-            "lines": fact_lines(suggestion.kind, suggestion.fact),
+            "lines": fact_lines(suggestion.kind, suggestion.fact, resolver),
         }
         if suggestion.status == SuggestionStatus.NEW:
             prefix = f"s{suggestion.pk}"
