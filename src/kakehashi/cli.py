@@ -1,6 +1,6 @@
 """The `kakehashi` command: Django's management commands, with the project's settings;
-`kakehashi schedule ...` and `kakehashi match ...` run the pure-Python engines without
-setting up Django."""
+`kakehashi schedule ...`, `kakehashi match ...` and `kakehashi news ...` run the pure-Python
+engines without setting up Django."""
 
 import os
 import sys
@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int | None:
         from kakehashi.matching.engine.cli import main as match
 
         return match(args[1:])
+    if args[:1] == ["news"]:
+        from kakehashi.news.engine.cli import main as news
+
+        return news(args[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kakehashi.config.settings")
     from django.core.management import execute_from_command_line
 

@@ -73,12 +73,12 @@ def other_event(**fields):
 
 
 def meeting_between(event, organiser, first, second, *, slot, table="Table 1"):
+    """`table=None` for a remote meeting."""
     meeting = services.add_organiser_meeting(
         event=event, registrations=[first, second], weight=1, by=organiser
     )
-    services.place_meeting(
-        meeting=meeting, slot=slot, table=event.meeting_tables.get(name=table), by=organiser
-    )
+    table = event.meeting_tables.get(name=table) if table else None
+    services.place_meeting(meeting=meeting, slot=slot, table=table, by=organiser)
     return meeting
 
 
@@ -703,9 +703,8 @@ def test_a_remote_meeting_in_the_agenda_has_no_table_and_its_video_link(
     (danang, danang_user), (hue, hue_user) = delegations["danang"], delegations["hue"]
     set_remote_attendance(registration=hue, remote=True, by=hue_user)
     meeting = meeting_between(
-        event, organiser, danang, hue, slot=list(event.meeting_slots.all())[0]
+        event, organiser, danang, hue, slot=list(event.meeting_slots.all())[0], table=None
     )
-    Meeting.objects.filter(pk=meeting.pk).update(table=None)
     publish(event, organiser)
     meeting.refresh_from_db()
 

@@ -100,6 +100,10 @@ def test_openapi_documents_every_operation(anonymous):
         ("GET", "/api/v1/events/{slug}/free-slots"),
         ("POST", "/api/v1/events/{slug}/bookings"),
         ("POST", "/api/v1/events/{slug}/meetings/{meeting_id}/cancel"),
+        ("POST", "/api/v1/events/{slug}/meetings/{meeting_id}/check-in"),
+        ("POST", "/api/v1/events/{slug}/meetings/{meeting_id}/feedback"),
+        ("POST", "/api/v1/events/{slug}/meetings/{meeting_id}/follow-up"),
+        ("GET", "/api/v1/events/{slug}/networking"),
     }
     public = schema["paths"]["/api/v1/localities"]["get"]["security"]
     assert public == [{"TokenAuth": []}, {"SessionAuth": []}, {}]

@@ -126,3 +126,30 @@ def test_check_in_by_name_without_a_badge(page, sign_in):
         "No meeting published for this delegation."
     )
     assert CheckIn.objects.get().person == hue.lead
+
+
+def test_a_badge_checked_against_the_name_found_refuses_another_persons_badge(page, sign_in):
+    event, organiser, delegations = build_conference()
+    hue, osaka = delegations["hue"][0], delegations["osaka"][0]
+    badges = {b.person: b for b in checkin.issue_badges(event=event, by=organiser)}
+    sign_in(organiser)
+    page.goto(f"/events/{event.slug}/check-in/")
+    page.locator("#delegate-search").fill(hue.lead.full_name)
+    page.locator("#delegate-search").press("Enter")
+    found = page.locator("#found li", has_text=hue.lead.full_name)
+    found.get_by_text("Check with their badge").click()
+    code = found.get_by_label(f"Badge code of {hue.lead.display_name}")
+    answer = page.locator("#check-in-answer")
+
+    code.fill(badges[osaka.lead].token)  # the Osaka lead's badge, handed over by mistake
+    code.press("Enter")
+    expect(answer).to_have_class("answer refused")
+    expect(answer).to_contain_text(
+        f"This badge was issued to {osaka.lead.full_name}, not to {hue.lead.full_name}."
+    )
+    assert not CheckIn.objects.exists()
+
+    code.fill(badges[hue.lead].token)
+    code.press("Enter")
+    expect(answer).to_contain_text(f"{hue.lead.full_name} is checked in.")
+    assert CheckIn.objects.get().badge == badges[hue.lead]

@@ -92,3 +92,11 @@ def test_thua_thien_hue_is_a_province_until_2024_succeeded_by_hue():
     # the city of Hue of 1 January to 30 June 2025 keeps its record and slug
     city = Locality.objects.get(slug="hue-before-2025")
     assert city.valid_until == dt.date(2025, 6, 30) and city.successor.slug == "hue"
+
+
+def test_the_loaded_slugs_are_the_reference_rows_slugs():
+    from kakehashi.directory.reference_rows import locality_rows
+
+    loaded = set(Locality.objects.values_list("country", "code", "is_current", "slug"))
+    rows = {(r.country, r.code, r.is_current, r.slug) for r in locality_rows()}
+    assert loaded == rows

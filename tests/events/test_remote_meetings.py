@@ -412,3 +412,41 @@ def test_the_meetings_page_reads_in_the_same_queries_however_many_remote_meeting
 
     assert client.get(url).content.decode().count('class="video-link"') == 3
     assert queries() == one
+
+
+# -- placed by hand ---------------------------------------------------------------------------
+
+
+def test_placed_by_hand_a_remote_meeting_takes_no_table_and_one_in_person_needs_one(conference):
+    event, organiser, delegations = conference
+    in_person = accepted(delegations, "danang", "osaka")
+    by_video = accepted(delegations, "hue", "osaka")
+    remote(delegations, "hue")
+    first, second = event.meeting_slots.order_by("starts_at")[:2]
+    table = MeetingTable.objects.filter(event=event).first()
+
+    with pytest.raises(ValidationError) as refused:
+        services.place_meeting(meeting=by_video, slot=first, table=table, by=organiser)
+    assert refused.value.code == "remote"
+    with pytest.raises(ValidationError) as refused:
+        services.place_meeting(meeting=in_person, slot=first, table=None, by=organiser)
+    assert refused.value.code == "no_table"
+    assert not Meeting.objects.filter(slot__isnull=False).exists()
+
+    services.place_meeting(meeting=by_video, slot=first, table=None, by=organiser)
+    services.place_meeting(meeting=in_person, slot=second, table=table, by=organiser)
+    by_video.refresh_from_db()
+    assert (by_video.slot, by_video.table) == (first, None)
+    assert AuditEntry.objects.filter(object_id=str(by_video.pk), action="placed").exists()
+
+
+def test_only_organisers_place_a_meeting_by_hand(conference):
+    event, _organiser, delegations = conference
+    meeting = accepted(delegations, "danang", "osaka")
+    slot = event.meeting_slots.first()
+    table = MeetingTable.objects.filter(event=event).first()
+    for who in (delegations["danang"][1], UserFactory(), None):
+        with pytest.raises(PermissionDenied):
+            services.place_meeting(meeting=meeting, slot=slot, table=table, by=who)
+    meeting.refresh_from_db()
+    assert meeting.slot is None

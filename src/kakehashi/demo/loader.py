@@ -578,7 +578,7 @@ def load_demo() -> dict[str, int]:
     load_event_day_feedback(places, users)
     load_demo_partnership_translations(places.organisations)
     conversations = load_conversations(places, users)
-    load_event_day(users)
+    load_event_day(places, users)
     articles = load_news_articles()
     rebuild_index()
     return {

@@ -10,9 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kakehashi.common.i18n import Language, pick_name
 from kakehashi.common.translations import TranslationBase
 from kakehashi.directory.names import organisation_name, person_name
-
-# Vietnam's 63 provinces became 34 on this day.
-VN_REFORM_DATE = dt.date(2025, 7, 1)
+from kakehashi.directory.reference_rows import VN_REFORM_DATE  # 63 provinces became 34
 
 
 class Country(models.TextChoices):

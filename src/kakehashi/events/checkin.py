@@ -3,7 +3,7 @@ next, the search by name at the desk, and the attendance counts for the organise
 
 import datetime as dt
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -208,20 +208,22 @@ def attendance(event: Event) -> Attendance:
     """Check-ins at the entrance and per session, and entrance check-ins per hour (in the
     event's time zone), for the organisers."""
     approved = event.registrations.filter(status=RegistrationStatus.APPROVED)
-    delegates = (
-        approved.count()
-        + Registration.members.through.objects.filter(registration__in=approved).count()
-    )
+    # Delegates are people: one named by two delegations is expected once (and has one badge).
+    people = defaultdict(set)  # registration id -> its delegates' person ids
+    for registration_id, lead_id in approved.values_list("pk", "lead_id"):
+        people[registration_id].add(lead_id)
+    for registration_id, person_id in Registration.members.through.objects.filter(
+        registration__in=approved
+    ).values_list("registration_id", "person_id"):
+        people[registration_id].add(person_id)
     sessions = event.sessions.prefetch_related("translations").annotate(
         door=Count("check_ins", distinct=True),
     )
-    expected = Counter()
-    for session_id, size in (
-        Registration.attends_sessions.through.objects.filter(registration__in=approved)
-        .annotate(size=Count("registration__members"))
-        .values_list("session_id", "size")
-    ):
-        expected[session_id] += 1 + size
+    expected = defaultdict(set)  # session id -> person ids
+    for registration_id, session_id in Registration.attends_sessions.through.objects.filter(
+        registration__in=approved
+    ).values_list("registration_id", "session_id"):
+        expected[session_id] |= people[registration_id]
     entrance = CheckIn.objects.filter(event=event, session__isnull=True)
     hours = Counter()
     with timezone.override(event.time_zone):
@@ -238,9 +240,9 @@ def attendance(event: Event) -> Attendance:
             for hour, count in sorted(hours.items())
         ]
     return Attendance(
-        delegates=delegates,
+        delegates=len(set().union(*people.values())),
         checked_in=entrance.count(),
-        sessions=[(s, s.door, expected[s.pk]) for s in sessions],
+        sessions=[(s, s.door, len(expected[s.pk])) for s in sessions],
         hours=hour_rows,
     )
 

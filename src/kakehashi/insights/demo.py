@@ -35,6 +35,8 @@ MEETINGS = [
     ("hanoi-dpi", "kitakyushu-ecotech", False),
     ("hue-heritage", "osaka-intl", False),
 ]
+# Attended the festival by video from Osaka: its meetings there took no table.
+REMOTE_DELEGATION = "naniwa-robotics"
 # Meeting number in MEETINGS -> (outcome, amount, currency).
 MEETING_OUTCOMES = {
     0: (OutcomeKind.MOU_SIGNED, None, ""),
@@ -77,7 +79,12 @@ def _festival_meetings(event, organisations, admin) -> None:
         registrations[key], _created = Registration.objects.get_or_create(
             event=event,
             organisation=organisation,
-            defaults={"lead": lead, "languages": ["vi"], "status": RegistrationStatus.APPROVED},
+            defaults={
+                "lead": lead,
+                "languages": ["vi"],
+                "status": RegistrationStatus.APPROVED,
+                "attends_remotely": key == REMOTE_DELEGATION,
+            },
         )
     for number, (sender, recipient, held) in enumerate(MEETINGS):
         request, created = MeetingRequest.objects.get_or_create(
@@ -88,13 +95,14 @@ def _festival_meetings(event, organisations, admin) -> None:
         )
         if not created:
             continue
+        remote = REMOTE_DELEGATION in (sender, recipient)
         meeting = Meeting.objects.create(
             event=event,
             request=request,
             slot=slots[number],
-            table=table,
+            table=None if remote else table,
             published_slot=slots[number],
-            published_table=table,
+            published_table=None if remote else table,
             status=MeetingStatus.HELD if held else MeetingStatus.SCHEDULED,
         )
         for registration in (registrations[sender], registrations[recipient]):

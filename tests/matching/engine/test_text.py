@@ -57,3 +57,15 @@ def test_unknown_language_is_refused():
 )
 def test_language_detection(text, language):
     assert detect_language(text) == language
+
+
+def test_japanese_is_tokenised_by_several_threads_at_once():
+    """Tasks run in threads (the in-process backend, a worker's threads): each thread has
+    its own SudachiPy tokenizer, which may not be shared. Distinct texts, past the cache."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    base = "大阪府の中小企業はベトナムの工業団地への投資と技能実習生の受け入れを検討している。" * 40
+    texts = [f"{base}第{n}号。" for n in range(240)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda text: tokenise(text, "ja"), texts))
+    assert all("大阪府" in tokens and str(n) in tokens for n, tokens in enumerate(results))

@@ -20,16 +20,14 @@ from kakehashi.events.services.meetings import (
     set_availability,
     set_table,
 )
+from kakehashi.events.services.placement import lock_meeting, place_meeting, record_attendance
 from kakehashi.events.services.schedule import (
     apply_run,
     build_instance,
     execute_run,
     fail_stale_runs,
-    lock_meeting,
-    place_meeting,
     publication_refusal,
     publish_schedule,
-    record_attendance,
     start_schedule_run,
 )
 

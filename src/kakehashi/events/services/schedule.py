@@ -9,7 +9,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -21,9 +21,7 @@ from kakehashi.events.models import (
     Event,
     Meeting,
     MeetingParticipant,
-    MeetingSlot,
     MeetingStatus,
-    MeetingTable,
     Registration,
     RegistrationStatus,
     ScheduleRun,
@@ -31,7 +29,6 @@ from kakehashi.events.models import (
 )
 from kakehashi.events.queries import changes_to_publish, has_schedule_draft, meetings_to_publish
 from kakehashi.events.remote import mark_draft_places
-from kakehashi.events.services.meetings import MEETING_FIELDS, audit_meeting
 from kakehashi.scheduling.instance import FORMAT, InstanceError, parse_instance
 
 logger = logging.getLogger(__name__)
@@ -294,64 +291,6 @@ def apply_run(*, run: ScheduleRun, result: dict) -> ScheduleRun:
     return run
 
 
-@transaction.atomic
-def place_meeting(*, meeting: Meeting, slot: MeetingSlot, table: MeetingTable, by) -> Meeting:
-    """Put a meeting in a slot at a table by hand. The slot's row is locked while checking,
-    and the database's constraints refuse a double booking that slips through."""
-    MeetingSlot.objects.select_for_update().get(pk=slot.pk)
-    if slot.event_id != meeting.event_id or table.event_id != meeting.event_id:
-        raise ValidationError(_("That slot or table belongs to another event."), code="wrong_event")
-    members = list(meeting.participants.values_list("registration_id", flat=True))
-    if Meeting.objects.filter(slot=slot, table=table).exclude(pk=meeting.pk).exists():
-        raise ValidationError(_("This table is taken in that slot."), code="table_taken")
-    if (
-        MeetingParticipant.objects.filter(slot=slot, registration_id__in=members)
-        .exclude(meeting=meeting)
-        .exists()
-    ):
-        raise ValidationError(
-            _("A delegation of this meeting has another meeting in that slot."),
-            code="delegation_busy",
-        )
-    if table.seats < len(members) + (1 if meeting.interpreting else 0):
-        raise ValidationError(_("The table has too few seats."), code="table_too_small")
-    before = snapshot(meeting, MEETING_FIELDS)
-    try:
-        with transaction.atomic():
-            meeting.slot, meeting.table, meeting.status = slot, table, MeetingStatus.SCHEDULED
-            meeting.unscheduled_reason, meeting.unscheduled_diagnosis = "", {}
-            meeting.save(
-                update_fields=[
-                    "slot",
-                    "table",
-                    "status",
-                    "unscheduled_reason",
-                    "unscheduled_diagnosis",
-                ]
-            )
-            meeting.participants.update(slot=slot)
-    except IntegrityError as error:
-        raise ValidationError(
-            _("Someone else has just taken this slot or table."), code="double_booking"
-        ) from error
-    moved = before["slot"] is not None
-    audit_meeting(
-        meeting, by=by, action=AuditAction.MOVED if moved else AuditAction.PLACED, before=before
-    )
-    return meeting
-
-
-@transaction.atomic
-def lock_meeting(*, meeting: Meeting, locked: bool, by) -> Meeting:
-    if locked and meeting.slot_id is None:
-        raise ValidationError(_("Only a scheduled meeting can be locked."), code="not_scheduled")
-    before = snapshot(meeting, MEETING_FIELDS)
-    meeting.locked = locked
-    meeting.save(update_fields=["locked"])
-    audit_meeting(meeting, by=by, action=AuditAction.CHANGED, before=before)
-    return meeting
-
-
 def publication_refusal(event: Event) -> ValidationError | None:
     """Why the draft cannot be published now, or None."""
     if event.schedule_runs.filter(
@@ -423,12 +362,3 @@ def _tell_changes(event: Event, registration: Registration, meetings: list[Meeti
             {"event": event, "registration": registration, "meetings": meetings},
         )
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-
-
-@transaction.atomic
-def record_attendance(*, meeting: Meeting, held: bool, by, now=None) -> Meeting:
-    """Held or a no-show, as the organisers mark it: from the meeting's slot on
-    (events.services.feedback.set_attendance)."""
-    from kakehashi.events.services.feedback import set_attendance
-
-    return set_attendance(meeting=meeting, held=held, by=by, now=now)

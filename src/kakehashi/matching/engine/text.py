@@ -25,7 +25,8 @@ from functools import lru_cache
 LANGUAGES = ("vi", "ja", "en")
 
 _lock = threading.Lock()
-_sudachi = None
+_sudachi = None  # the SudachiPy dictionary, loaded once
+_per_thread = threading.local()
 
 # Old-style Vietnamese tone placement -> the placement on the main vowel, at a syllable's end.
 _VI_TONE_FIXES = {
@@ -115,14 +116,21 @@ def stem(word: str) -> str:
 
 
 def _tokenizer():
+    """This thread's SudachiPy tokenizer: the dictionary is loaded once and shared, but a
+    tokenizer may not be used by two threads at once (tasks run in threads)."""
     global _sudachi
     if _sudachi is None:
         with _lock:
             if _sudachi is None:
-                from sudachipy import Dictionary, SplitMode
+                from sudachipy import Dictionary
 
-                _sudachi = Dictionary(dict="core").tokenizer(SplitMode.C)
-    return _sudachi
+                _sudachi = Dictionary(dict="core")
+    tokenizer = getattr(_per_thread, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import SplitMode
+
+        tokenizer = _per_thread.tokenizer = _sudachi.tokenizer(SplitMode.C)
+    return tokenizer
 
 
 def _ja_morphemes(text: str):

@@ -1,0 +1,127 @@
+"""What every fact rule reads: the article, its sentences and what was recognised in them,
+and the JSON forms of places, organisations and evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kakehashi.news.engine.dates import DateMention
+from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.people import Person
+from kakehashi.news.engine.text import Sentence, Text
+
+CITY_LEVELS = {"central_city", "designated_city", "city"}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "hai": 2, "ba": 3, "bốn": 4, "năm": 5,
+    "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}  # fmt: skip
+NUMBER = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+def number(text: str) -> int | None:
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(text)
+
+
+@dataclass
+class Context:
+    text: Text
+    language: str
+    published: dt.date | None
+    mentions: list[Mention]  # places and organisations (with bodies and anaphora), sorted
+    dates: list[DateMention]
+    people: list[Person]
+    sectors: list[tuple[int, int, str]]  # (start, end, sector key) of sector mentions
+
+    @property
+    def norm(self) -> str:
+        return self.text.norm
+
+    def in_span(self, start: int, end: int, kinds=("locality", "organisation")) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in kinds and start <= m.start < end]
+
+    def people_in(self, start: int, end: int) -> list[Person]:
+        return [p for p in self.people if start <= p.start < end]
+
+    def dates_in(self, start: int, end: int, kinds=("date", "month")) -> list[DateMention]:
+        return [d for d in self.dates if start <= d.start < end and d.kind in kinds]
+
+    def date_for(self, sentence: Sentence) -> str | None:
+        """The day the sentence is about: its first date, else the last one named before it
+        in the article (a lead "Chiều 25/11, ..." dates what follows)."""
+        own = self.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+        if own:
+            return own[0].value
+        earlier = [d for d in self.dates if d.end <= sentence.start and d.kind == "date"]
+        return earlier[-1].value if earlier else None
+
+    def last_locality(self, before: int, country: str | None = None, city: bool | None = None):
+        """The most recently named place before `before` (of that country and kind)."""
+        for m in reversed(self.mentions):
+            if m.kind != "locality" or m.start >= before or not m.slug:
+                continue
+            if country and m.country != country:
+                continue
+            if city is not None and (m.level in CITY_LEVELS) != city:
+                continue
+            return m
+        return None
+
+    def main_locality(self, country: str | None = "VN") -> Mention | None:
+        """The place the article is about: the one it names most often, the first on a tie."""
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.kind == "locality" and m.slug and (country is None or m.country == country):
+                counts[m.slug] = counts.get(m.slug, 0) + 1
+                first.setdefault(m.slug, m)
+        if not counts:
+            return None
+        best = max(counts, key=lambda slug: (counts[slug], -first[slug].start))
+        return first[best]
+
+    # JSON forms -------------------------------------------------------------------------
+
+    def written(self, start: int, end: int) -> str:
+        return self.text.original_text(start, end)
+
+    def place(self, m: Mention | None) -> dict | None:
+        if m is None:
+            return None
+        if m.kind == "organisation" and m.value is not None:
+            m = m.value  # a body: its place
+        return {"name": self.written(m.start, m.end), "slug": m.slug}
+
+    def organisation(self, m: Mention | None) -> dict | None:
+        if m is None:
+            return None
+        return {"name": self.written(m.start, m.end), "slug": None, "key": m.key}
+
+    def party(self, m: Mention) -> dict:
+        """A party of an agreement: a place (its government counts as the place) or an
+        organisation."""
+        if m.kind == "locality" or (m.kind == "organisation" and m.value is not None):
+            return self.place(m)
+        return self.organisation(m)
+
+    def fact(self, kind: str, sentence: Sentence, fields: dict, filled: float = 1.0) -> dict:
+        start, end = self.text.span(sentence.start, sentence.end)
+        confidence = round(min(0.95, 0.55 + 0.4 * filled), 2)
+        return {
+            "type": kind,
+            **fields,
+            "evidence": self.text.original[start:end],
+            "confidence": confidence,
+            "span": [start, end],
+        }
+
+
+def clause_after(text: str, start: int, stops=r"[.;!?](?=\s|$)|[。；]") -> str:
+    m = re.search(stops, text[start:])
+    return text[start : start + m.start()] if m else text[start:]

@@ -1,0 +1,124 @@
+"""Priority partners ("TP xác định 7 địa phương Nhật Bản là đối tác ưu tiên đến năm 2025, gồm
+tỉnh Osaka, Kanagawa, ...") and partnership counts ("TP.HCM đã thiết lập quan hệ với 7 địa
+phương Nhật Bản").
+
+The locality is the place named before the trigger in the sentence (a place of the other
+country aside), else the place "TP"/"同市"/"the city" stands for, else the article's place.
+Partners are the places of the other country in the sentence (and in the next one when the
+list follows there); the list size is the number before "địa phương"/"自治体"/"localities";
+until is the year of "đến năm 2025"/"2025年まで"/"until 2025" (or a period's last year).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.facts.context import NUMBER, Context, number
+
+PRIORITY = {
+    "vi": re.compile(r"đối tác ưu tiên"),
+    "ja": re.compile(r"優先(?:的な|的に)?(?:交流|協力|連携)?(?:パートナー|相手|先|自治体|地域)"),
+    "en": re.compile(r"priority (?:partners?|localities|partner localities)", re.IGNORECASE),
+}
+SIZE = {
+    "vi": re.compile(NUMBER + r"\s+(?:địa phương|tỉnh|tỉnh, thành phố|tỉnh, thành|đối tác)"),
+    "ja": re.compile(
+        r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域)"
+    ),
+    "en": re.compile(
+        NUMBER + r"\s+(?:Japanese |Vietnamese |partner )?"
+        r"(?:localities|prefectures|provinces|cities|partners|local governments)",
+        re.IGNORECASE,
+    ),
+}
+COUNT = {
+    "vi": re.compile(
+        r"(?:thiết lập|có|duy trì|xây dựng)\s+quan hệ"
+        r"(?:\s+(?:hợp tác|hữu nghị|hợp tác hữu nghị|đối tác))?"
+        r"(?:\s+(?:chính thức|với tổng cộng|với hơn|với gần|với))*\s+"
+        + NUMBER
+        + r"\s+(?:địa phương|tỉnh|tỉnh, thành phố)(?:\s+(?:của\s+)?(?P<c>Nhật Bản|Việt Nam|Nhật))?"
+    ),
+    "ja": re.compile(
+        r"(?P<c0>日本|ベトナム)?(?:の)?(?P<n>\d+)\s*(?:つの|の)?(?P<c>日本|ベトナム)?(?:の)?"
+        r"(?:自治体|都市|省|県|地方自治体|都道府県)と"
+        r"(?:の)?(?:友好|交流|協力|提携|姉妹)"
+    ),
+    "en": re.compile(
+        r"(?:ties|relations|relationships?|partnerships?|cooperation|links|cooperative relations)"
+        r"\s+with\s+"
+        r"(?:more than\s+|over\s+|nearly\s+)?" + NUMBER + r"\s+(?P<c>Japanese|Vietnamese)?\s*"
+        r"(?:localities|prefectures|cities|provinces|local governments)",
+        re.IGNORECASE,
+    ),
+}
+_COUNTRY = {"Nhật Bản": "JP", "Nhật": "JP", "Việt Nam": "VN", "日本": "JP", "ベトナム": "VN",
+            "japanese": "JP", "vietnamese": "VN"}  # fmt: skip
+
+
+def _subject(ctx: Context, sentence, trigger_at: int, partner_country: str | None):
+    before = [
+        m
+        for m in ctx.in_span(sentence.start, trigger_at, ("locality",))
+        if m.slug and (partner_country is None or m.country != partner_country)
+    ]
+    if before:
+        return before[0]
+    return ctx.main_locality("VN" if partner_country != "VN" else "JP")
+
+
+def find_priority_partners(ctx: Context) -> list[dict]:
+    lang, out = ctx.language, []
+    sentences = ctx.text.sentences
+    for sentence in sentences:
+        trigger = PRIORITY[lang].search(sentence.text)
+        if not trigger:
+            continue
+        at = sentence.start + trigger.start()
+        lo, hi = sentence.start, sentence.end
+        later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
+        places = [m for m in ctx.in_span(lo, hi, ("locality",)) if m.slug]
+        subject = _subject(ctx, sentence, at, None)
+        others = [m for m in places if subject is None or m.country != subject.country]
+        if len(others) < 2 and later is not None:
+            others += [
+                m
+                for m in ctx.in_span(later.start, later.end, ("locality",))
+                if m.slug and (subject is None or m.country != subject.country)
+            ]
+        partners, seen = [], set()
+        for m in others:
+            if m.slug not in seen:
+                seen.add(m.slug)
+                partners.append(ctx.place(m))
+        size_m = SIZE[lang].search(sentence.text)
+        until = next(
+            (d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None
+        )
+        fields = {
+            "locality": ctx.place(subject),
+            "partners": partners,
+            "list_size": number(size_m.group(1)) if size_m else (len(partners) or None),
+            "until": str(until.years[1]) if until else None,
+        }
+        filled = (bool(subject) + bool(partners) + bool(size_m) + bool(until)) / 4
+        out.append(ctx.fact("priority_partners", sentence, fields, filled))
+    return out
+
+
+def find_partnership_counts(ctx: Context) -> list[dict]:
+    lang, out = ctx.language, []
+    for sentence in ctx.text.sentences:
+        m = COUNT[lang].search(sentence.text)
+        if not m:
+            continue
+        count = number(m.group("n") if lang == "ja" else m.group(1))
+        written = m.group("c") or (m.group("c0") if lang == "ja" else None)
+        country = _COUNTRY.get(written.lower() if lang == "en" and written else written)
+        if country is None:
+            country = "JP" if re.search(r"Nhật|日本|Japan", sentence.text) else None
+        subject = _subject(ctx, sentence, sentence.start + m.start(), country)
+        fields = {"locality": ctx.place(subject), "country": country, "count": count}
+        filled = (bool(subject) + bool(country) + 1) / 3
+        out.append(ctx.fact("partnership_count", sentence, fields, filled))
+    return out

@@ -1,0 +1,170 @@
+"""The gazetteer: the places of the directory (from its reference rows, see places.py), the
+organisations the engine knows (organisations.csv) and those the platform adds
+(`with_organisations`), matched in a text longest form first, without regard to case or to the
+placement of Vietnamese tone marks, on word boundaries for Latin forms.
+
+A Latin form only matches where its proper-noun words are capitalised as in the form ("tỉnh
+Bình Dương", "Tỉnh Bình Dương" but not "bình dương"); generic words (tỉnh, thành phố, city,
+prefecture...) may take either case.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+from kakehashi.news.engine.places import Entry, japan_entries, vietnam_entries
+from kakehashi.news.engine.text import Text, canon, lower
+
+LATIN = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff"
+_GENERIC = {
+    "tỉnh", "thành", "phố", "tp", "tp.", "thủ", "đô", "phủ", "city", "of", "prefecture",
+    "province", "prefectural", "government", "metropolis", "metropolitan", "the", "ward",
+}  # fmt: skip
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
+
+
+@dataclass
+class Mention:
+    kind: str  # "locality", "organisation", "person", "date", "sector"
+    start: int  # offsets in the engine's private copy (Text.norm)
+    end: int
+    text: str
+    slug: str | None = None
+    key: str | None = None
+    country: str | None = None
+    level: str = ""
+    successor: str | None = None
+    value: object = None  # dates: the ISO value; people: the Person
+
+
+def _case_ok(form: str, written: str) -> bool:
+    """Every capitalised word of `form` is capitalised in `written` (generic words aside)."""
+    for want, got in zip(form.split(), written.split(), strict=False):
+        if lower(want) in _GENERIC or not want[:1].isalpha():
+            continue
+        if want[:1].isupper() and not got[:1].isupper():
+            return False
+    return True
+
+
+class Gazetteer:
+    def __init__(self, entries: list[Entry]):
+        self.entries = list(entries)
+        best: dict[str, Entry] = {}
+        for entry in self.entries:
+            key = lower(canon(entry.form))
+            if not key.strip():
+                continue
+            known = best.get(key)
+            if known is None or entry.priority > known.priority:
+                best[key] = entry
+        self._forms = best
+        self._index: dict[str, list[str]] = {}
+        for key in best:
+            self._index.setdefault(key[:2], []).append(key)
+        for keys in self._index.values():
+            keys.sort(key=len, reverse=True)
+        self.by_slug: dict[str, Entry] = {}
+        for entry in self.entries:
+            if entry.slug:
+                self.by_slug.setdefault(entry.slug, entry)
+
+    _default: Gazetteer | None = None
+    _lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The directory's places and the engine's organisations, built once."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    cls._default = cls(vietnam_entries() + japan_entries() + engine_organisations())
+        return cls._default
+
+    def with_organisations(self, rows) -> Gazetteer:
+        """A new gazetteer that also knows the platform's organisations: rows of plain dicts
+        {"name", "aliases": [...], "key", "country": "VN"|"JP"|None}. They win over the
+        engine's own forms when they share one."""
+        extra = []
+        for row in rows:
+            names = [row.get("name") or "", *(row.get("aliases") or [])]
+            for name in names:
+                if name and name.strip():
+                    extra.append(
+                        Entry(
+                            form=name.strip(),
+                            kind="organisation",
+                            key=row.get("key"),
+                            country=row.get("country"),
+                            priority=5,
+                        )
+                    )
+        return Gazetteer(self.entries + extra)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry a whole name resolves to ("TP.HCM", "愛知県"), or None."""
+        return self._forms.get(lower(canon(name.strip())))
+
+    def find(self, text: Text) -> list[Mention]:
+        """Places and organisations in `text`, left to right, longest first, no overlaps."""
+        low, norm = text.low, text.norm
+        out: list[Mention] = []
+        i, n = 0, len(low)
+        while i < n:
+            ch = low[i]
+            if _is_latin(ch) and i and _is_latin(low[i - 1]):
+                i += 1
+                continue
+            for key in self._index.get(low[i : i + 2], ()):
+                end = i + len(key)
+                if not low.startswith(key, i):
+                    continue
+                if _is_latin(key[-1]) and end < n and _is_latin(low[end]):
+                    continue
+                entry = self._forms[key]
+                if _is_latin(key[0]) and not _case_ok(entry.form, norm[i:end]):
+                    continue
+                out.append(_mention(entry, i, end, norm[i:end]))
+                i = end
+                break
+            else:
+                i += 1
+        return out
+
+
+def _mention(entry: Entry, start: int, end: int, written: str) -> Mention:
+    return Mention(
+        kind=entry.kind,
+        start=start,
+        end=end,
+        text=written,
+        slug=entry.slug,
+        key=entry.key,
+        country=entry.country,
+        level=entry.level,
+        successor=entry.successor,
+    )
+
+
+def engine_organisations() -> list[Entry]:
+    source = resources.files("kakehashi.news.engine").joinpath("organisations.csv")
+    out = []
+    for row in csv.DictReader(source.read_text(encoding="utf-8").splitlines()):
+        for name in row["names"].split("|"):
+            if name.strip():
+                out.append(
+                    Entry(
+                        form=name.strip(),
+                        kind="organisation",
+                        key=row["key"],
+                        country=row["country"] or None,
+                        priority=4,
+                    )
+                )
+    return out

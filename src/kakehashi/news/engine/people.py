@@ -1,0 +1,221 @@
+"""People with their role and side.
+
+Vietnamese and English: a role word, then what qualifies it (organisations and places of the
+gazetteer, "Nhật Bản", "tại", "of the"...), then a name of two to four capitalised words
+("Phó Chủ tịch UBND TP.HCM Võ Văn Hoan", "Vice Minister of Foreign Affairs Yamada Kenji");
+or a name, a comma and the role ("ông Ito Naoki, Đại sứ Nhật Bản tại Việt Nam"; "Vo Van Hoan,
+Vice Chairman of ..."); or in English an organisation or place before the role ("Aichi
+Governor Omura Hideaki"). Japanese: a name (SudachiPy's person-name morphemes, katakana names
+with "・", or kanji before 氏/さん) followed by a role ("大村秀章知事") or preceded by a role and
+"の" ("知事の大村秀章氏"); the organisation is the one named just before.
+
+The side (country) is the country of the organisation or place that qualifies the role, or
+of a country word in it ("Đại sứ Nhật Bản tại Việt Nam" is Japanese: the first one counts);
+failing those, the name's: a Vietnamese surname, a Vietnamese name in katakana -> VN; a
+romanised Japanese name or kanji -> JP.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kakehashi.news.engine import roles as R
+from kakehashi.news.engine.gazetteer import Mention
+
+
+@dataclass
+class Person:
+    name: str
+    start: int  # the name's offsets in the private copy
+    end: int
+    role: str | None = None
+    role_start: int | None = None
+    organisation: Mention | None = None  # an organisation, a body, or a locality
+    country: str | None = None
+    places: list[Mention] = field(default_factory=list)  # the places qualifying the role
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: str):
+    """(start, end) of a run of 2-4 capitalised words at `p`, or None."""
+    words = []
+    i = p
+    while len(words) < 4:
+        m = _WORD.match(norm, i)
+        if not m or not m.group()[0].isupper() or i in mentions_at:
+            break
+        if R.VI_ROLE.match(norm, i) or R.EN_ROLE.match(norm, i):
+            break
+        words.append(m)
+        nxt = m.end()
+        if nxt < len(norm) and norm[nxt] == " ":
+            i = nxt + 1
+        else:
+            break
+    if len(words) < 2:
+        return None
+    return words[0].start(), words[-1].end()
+
+
+def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str):
+    for mention in qualifiers:
+        if mention.country:
+            return mention.country
+    for country, pattern in R.COUNTRY_WORDS.items():
+        if pattern.search(connector_text):
+            return country
+    return name_side(name, language)
+
+
+def name_side(name: str, language: str) -> str | None:
+    if "・" in name or "=" in name:
+        return "VN"
+    first = name.split()[0] if name.split() else ""
+    if first in R.VI_SURNAMES:
+        return "VN"
+    if re.fullmatch(r"[一-龥々]+", name):
+        return "JP"
+    if name.isascii() and language == "vi":
+        return "JP"  # a romanised name in a Vietnamese article
+    return None
+
+
+def _qualified(norm, p, mentions_at, connector, max_steps=12):
+    """Consume the qualifiers after a role: (position, mentions, connector text)."""
+    qualifiers: list[Mention] = []
+    connectors = []
+    for _step in range(max_steps):
+        q = p
+        while q < len(norm) and norm[q] == " ":
+            q += 1
+        if q in mentions_at:
+            mention = mentions_at[q]
+            qualifiers.append(mention)
+            p = mention.end
+            continue
+        m = connector.match(norm, q)
+        if m:
+            connectors.append(m.group())
+            p = m.end()
+            continue
+        return q, qualifiers, " ".join(connectors)
+    return p, qualifiers, " ".join(connectors)
+
+
+def _organisation(qualifiers: list[Mention]) -> Mention | None:
+    for mention in qualifiers:
+        if mention.kind == "organisation":
+            return mention
+    for mention in qualifiers:
+        if mention.kind == "locality":
+            return mention
+    return None
+
+
+def _inside(i: int, mentions: list[Mention]) -> bool:
+    return any(m.start <= i < m.end for m in mentions)
+
+
+def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list[Person]:
+    role_re, connector, honorific = (
+        (R.VI_ROLE, R.VI_CONNECTOR, R.VI_HONORIFIC)
+        if language == "vi"
+        else (R.EN_ROLE, R.EN_CONNECTOR, R.EN_HONORIFIC)
+    )
+    orgs = [m for m in mentions if m.kind in ("organisation", "locality")]
+    mentions_at = {m.start: m for m in orgs}
+    ends_at = {m.end: m for m in orgs}
+    out: list[Person] = []
+    for role in role_re.finditer(norm):
+        if _inside(role.start(), orgs):
+            continue
+        p, qualifiers, words = _qualified(norm, role.end(), mentions_at, connector)
+        h = honorific.match(norm, p)
+        name_span = _name_after(norm, h.end() if h else p, mentions_at, language)
+        before = None
+        if language == "en":
+            b = role.start() - 1
+            before = ends_at.get(b) if norm[b : b + 1] == " " else None
+        if name_span is None:
+            name_span = _name_before(norm, role.start(), mentions_at, honorific)
+            if name_span is None:
+                continue
+        start, end = name_span
+        name = norm[start:end]
+        if before is not None:
+            qualifiers = [before, *qualifiers]
+        elif language == "en":  # "Japanese Ambassador Ito Naoki"
+            words = f"{norm[max(0, role.start() - 11) : role.start()]} {words}"
+        out.append(
+            Person(
+                name=name,
+                start=start,
+                end=end,
+                role=role.group().strip(),
+                role_start=role.start(),
+                organisation=_organisation(qualifiers),
+                country=_side_of(qualifiers, words, name, language),
+                places=[q for q in qualifiers if q.kind == "locality"]
+                + [q.value for q in qualifiers if q.kind == "organisation" and q.value],
+            )
+        )
+    return out
+
+
+_NAME_BEFORE = re.compile(r"((?:[^\W\d_][\w'’\-]* ){1,3}[^\W\d_][\w'’\-]*)\s*[,–—-]\s*$")
+
+
+def _name_before(norm: str, role_start: int, mentions_at, honorific) -> tuple[int, int] | None:
+    """ "ông Ito Naoki, Đại sứ ...": the name before a comma or dash that precedes the role."""
+    window = norm[max(0, role_start - 60) : role_start]
+    m = _NAME_BEFORE.search(window)
+    if not m:
+        return None
+    offset = role_start - len(window)
+    words = list(_WORD.finditer(m.group(1)))
+    # keep the trailing capitalised words only
+    kept = []
+    for w in reversed(words):
+        if not w.group()[0].isupper() or (offset + m.start(1) + w.start()) in mentions_at:
+            break
+        kept.append(w)
+    if len(kept) < 2:
+        return None
+    kept.reverse()
+    start = offset + m.start(1) + kept[0].start()
+    end = offset + m.start(1) + kept[-1].end()
+    return start, end
+
+
+def find_people_by_title(norm: str, language: str, mentions: list[Mention]) -> list[Person]:
+    """People named with a title but no role ("ông Võ Văn Hoan", "Mr. Ito Naoki")."""
+    honorific = R.VI_HONORIFIC if language == "vi" else R.EN_HONORIFIC
+    mentions_at = {m.start: m for m in mentions}
+    out = []
+    for m in honorific.finditer(norm):
+        if m.start() and norm[m.start() - 1].isalnum():
+            continue
+        span = _name_after(norm, m.end(), mentions_at, language)
+        if span is not None:
+            name = norm[span[0] : span[1]]
+            out.append(Person(name, span[0], span[1], country=name_side(name, language)))
+    return out
+
+
+def repeated(norm: str, people: list[Person]) -> list[Person]:
+    """Later mentions of a person named with a role, by the same full name."""
+    out = []
+    known = {p.name: p for p in people if p.role}
+    taken = {(p.start, p.end) for p in people}
+    for name, person in known.items():
+        for m in re.finditer(re.escape(name), norm):
+            if (m.start(), m.end()) in taken:
+                continue
+            out.append(
+                Person(name, m.start(), m.end(), person.role, None, person.organisation,
+                       person.country, person.places)
+            )  # fmt: skip
+    return out

@@ -1,0 +1,97 @@
+"""Japanese people: a name followed by its role ("大村秀章知事", "ボー・バン・ホアン副委員長"),
+or a role, "の" and the name ("知事の大村秀章氏"). Names are SudachiPy's person-name morphemes
+(姓, 名), Vietnamese names in katakana with "・", or kanji before 氏/さん/様."""
+
+from __future__ import annotations
+
+from kakehashi.matching.engine.text import _tokenizer as _sudachi  # one SudachiPy tokenizer
+from kakehashi.news.engine import roles as R
+from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.people import Person, name_side
+
+
+def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
+    """Person names in Japanese text: (start, end), left to right, no overlaps."""
+    spans = [m.span() for m in R.JA_NAME.finditer(norm)]
+    if use_sudachi:
+        for line_start, line in _lines(norm):
+            run = None
+            for morpheme in _sudachi().tokenize(line):
+                pos = morpheme.part_of_speech()
+                a, b = line_start + morpheme.begin(), line_start + morpheme.end()
+                if pos[2] == "人名":
+                    run = (run[0], b) if run and run[1] == a else (a, b)
+                    if pos[3] == "名" or (run[1] - run[0] >= 2 and pos[3] != "姓"):
+                        spans.append(run)
+                    elif pos[3] == "姓":
+                        spans.append(run)  # a surname alone (山田知事) is a name too
+                else:
+                    run = None
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            if span[0] == out[-1][0] and span[1] > out[-1][1]:
+                out[-1] = span
+            elif span[1] > out[-1][1] and span[0] >= out[-1][0]:
+                out[-1] = (out[-1][0], span[1])
+            continue
+        out.append(span)
+    return out
+
+
+def _lines(norm: str):
+    start = 0
+    for line in norm.split("\n"):
+        if line:
+            yield start, line
+        start += len(line) + 1
+
+
+def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True) -> list[Person]:
+    orgs = [m for m in mentions if m.kind in ("organisation", "locality")]
+    ends_at = {m.end: m for m in orgs}
+    out: list[Person] = []
+    for start, end in name_spans(norm, use_sudachi):
+        name = norm[start:end]
+        if any(m.start <= start < m.end for m in orgs):
+            continue
+        role = org = None
+        role_start = None
+        after = end
+        while after < len(norm) and norm[after] == " ":
+            after += 1
+        m = R.JA_ROLE.match(norm, after)
+        if m:  # 大村秀章知事 / 在ベトナム日本国大使館の伊藤直樹大使
+            role, role_start = m.group(), m.start()
+            org = _org_before(norm, start, ends_at)
+        else:  # 知事の大村秀章氏 / JETRO理事長 石黒憲彦氏
+            head = norm[max(0, start - 12) : start]
+            for cut in ("の", " ", "、", ""):
+                if head.endswith(cut) or not cut:
+                    stem = head[: len(head) - len(cut)] if cut else head
+                    for size in range(min(9, len(stem)), 1, -1):
+                        if R.JA_ROLE.fullmatch(stem[-size:]):
+                            role = stem[-size:]
+                            role_start = start - len(cut) - size
+                            break
+                    if role:
+                        break
+            if role is None:
+                continue
+            org = ends_at.get(role_start) or _org_before(norm, role_start, ends_at)
+        country = org.country if org is not None and org.country else name_side(name, "ja")
+        places = []
+        if org is not None:
+            places = [org] if org.kind == "locality" else [org.value] if org.value else []
+        out.append(Person(name, start, end, role, role_start, org, country, places))
+    return out
+
+
+def _org_before(norm: str, i: int, ends_at: dict[int, Mention]) -> Mention | None:
+    """The organisation or place just before `i`, joined by nothing, "の" or a space."""
+    for gap in (0, 1):
+        mention = ends_at.get(i - gap)
+        if mention is not None and (gap == 0 or norm[i - 1] in "の "):
+            return mention
+    return None

@@ -1,0 +1,87 @@
+"""The role words of each language and the words that may stand between a role and a name
+("Thứ trưởng Bộ Ngoại giao Nhật Bản Yamada Kenji", "Vice Minister of Foreign Affairs of Japan
+Yamada Kenji")."""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.bodies import _VI_DEPARTMENTS
+
+_VI_ROLES = [
+    "Thủ tướng", "Chủ tịch nước", "Chủ tịch Quốc hội", "Chủ tịch Hội đồng quản trị",
+    "Chủ tịch HĐQT", "Chủ tịch", "Bộ trưởng", "Thứ trưởng", "Bí thư", "Tổng Giám đốc",
+    "Tổng giám đốc", "Giám đốc điều hành", "Giám đốc", "Đại sứ đặc mệnh toàn quyền", "Đại sứ",
+    "Tổng Lãnh sự", "Tổng lãnh sự", "Lãnh sự", "Thống đốc", "Tỉnh trưởng", "Thị trưởng",
+    "Trưởng Đại diện", "Trưởng đại diện", "Trưởng ban", "Trưởng Ban", "Trưởng đoàn",
+    "Cục trưởng", "Vụ trưởng", "Viện trưởng", "Hiệu trưởng", "Chủ nhiệm", "Tổng Thư ký",
+    "Tổng thư ký", "Nghị sĩ", "Chánh Văn phòng", "Tham tán", "Trưởng phòng", "Chủ tịch Hội",
+    "Người đứng đầu", "Công sứ", "Phó Đại sứ", "Tổng Lãnh sự quán",
+]  # fmt: skip
+VI_ROLE = re.compile(
+    r"(?<![\w])(?:(?:Phó|phó|Nguyên|nguyên|Quyền|quyền)\s+)?(?:"
+    + "|".join(sorted((r for r in _VI_ROLES if r != "Tổng Lãnh sự quán"), key=len, reverse=True))
+    + r")(?:\s+(?:Thường trực|thường trực))?(?![\w])"
+)
+VI_CONNECTOR = re.compile(
+    r"(?:tại|ở|của|Nhật Bản|Việt Nam|Nhật|nước|thường trực|Thường trực|đặc mệnh toàn quyền|"
+    r"Đặc mệnh toàn quyền|kiêm|Ngoại giao|Bộ|Sở|UBND|HĐND|Quốc hội|Chính phủ|Tỉnh ủy|Thành ủy|"
+    r"tỉnh|thành phố|Thành phố|TP|" + _VI_DEPARTMENTS + r")(?![\w])"
+)
+VI_HONORIFIC = re.compile(r"(?:ông|bà|Ông|Bà|ngài|Ngài|Mr\.|Ms\.|Mrs\.)\s+")
+
+JA_ROLES = [
+    "特命全権大使", "大使", "総領事", "領事", "副知事", "知事", "副市長", "市長", "副町長", "町長",
+    "村長", "区長", "副大臣", "大臣", "政務官", "事務次官", "次官", "副首相", "首相", "副委員長",
+    "委員長", "副会長", "会長", "副理事長", "理事長", "副議長", "議長", "副社長", "社長",
+    "首席代表", "事務所長", "所長", "副局長", "局長", "副部長", "部長", "党委書記", "副書記",
+    "書記", "国家主席", "主席", "学長", "総長", "理事", "代表", "議員", "総裁", "副総裁",
+    "人民委員会委員長", "人民委員会副委員長", "公使", "参事官", "大臣政務官", "副大臣",
+]  # fmt: skip
+# "外務副大臣", "経済産業大臣": a ministry before the role
+JA_ROLE = re.compile(
+    r"(?:(?:外務|経済産業|国土交通|農林水産|総務|厚生労働|文部科学|財務|法務|環境|防衛|内閣府)(?=副?大臣|大臣政務官|政務官))?"
+    r"(?:" + "|".join(sorted(set(JA_ROLES), key=len, reverse=True)) + ")"
+)
+JA_NAME = re.compile(
+    r"[ァ-ヴー]+(?:[・=＝][ァ-ヴー]+)+"  # Vietnamese names in katakana: ボー・バン・ホアン
+    r"|[一-龥々]{2,6}(?=\s*(?:氏|さん|様|君))"
+)
+
+_EN_ROLES = [
+    "Deputy Prime Minister", "Prime Minister", "Vice Minister", "Deputy Minister",
+    "State Minister", "Parliamentary Vice-Minister", "Minister", "Vice Governor", "Governor",
+    "Vice Mayor", "Deputy Mayor", "Mayor", "Ambassador Extraordinary and Plenipotentiary",
+    "Ambassador", "Consul General", "Consul-General", "Vice Chairman", "Vice Chairwoman",
+    "Vice-Chairman", "Vice Chair", "Permanent Vice Chairman", "Chairman", "Chairwoman", "Chair",
+    "Vice President", "President", "Secretary General", "Party Secretary", "Secretary",
+    "Director General", "Director-General", "Deputy Director", "Director", "Chief Representative",
+    "Chief Executive", "Head", "Speaker", "CEO", "Deputy Head", "Chief",
+]  # fmt: skip
+EN_ROLE = re.compile(
+    r"(?<![\w])(?:Former |former |Acting |acting )?(?:"
+    + "|".join(sorted(_EN_ROLES, key=len, reverse=True))
+    + r")(?![\w])"
+)
+EN_CONNECTOR = re.compile(
+    r"(?:of the|of|the|to|for|in|at|Japan|Japanese|Viet Nam|Vietnam|Vietnamese|Foreign Affairs|"
+    r"Planning and Investment|Industry and Trade|Economy, Trade and Industry|Finance|"
+    r"Land, Infrastructure, Transport and Tourism|Agriculture|Education|Health|Labour|"
+    r"Internal Affairs and Communications|Culture, Sports and Tourism|Science and Technology|"
+    r"Home Affairs|Natural Resources and Environment|People's Committee|People’s Committee|"
+    r"Standing|standing|Permanent|permanent|Extraordinary and Plenipotentiary|Party Committee|"
+    r"Municipal|Provincial|City|Prefecture|Prefectural Government|and)(?![\w])"
+)
+EN_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Madam|H\.E|HE|Prof)\.?\s+")
+
+COUNTRY_WORDS = {
+    "JP": re.compile(r"Nhật Bản|Nhật|Japan|Japanese|日本"),
+    "VN": re.compile(r"Việt Nam|Vietnam|Viet Nam|Vietnamese|ベトナム|越"),
+}
+
+VI_SURNAMES = set(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Đoàn
+    Lâm Mai Trịnh Đào Cao Lương Tạ Hà Thái Tô Châu Kiều La Quách Lưu Từ Tăng Triệu Chu Phùng
+    Nông Lại Vương Khúc Kim Âu Tôn Giang Thân Hứa Diệp Mạc Lữ Nghiêm Trình Lục Văn Tống Khổng
+    Mạnh Đồng Ông Doãn Hoàng Vi Lò Quan Nhữ Bạch Đàm Cù Hồng Nhan Phương Thạch Ninh Ngọ""".split()
+)

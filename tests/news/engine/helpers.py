@@ -1,0 +1,23 @@
+import datetime as dt
+
+from kakehashi.news.engine import extract
+
+
+def facts(text, language, published=dt.date(2023, 11, 26), kind=None):
+    """The facts of `text` without evidence, span and confidence (checked elsewhere)."""
+    doc = extract(text, language=language, published=published)
+    out = []
+    for fact in doc["facts"]:
+        if kind is None or fact["type"] == kind:
+            out.append(
+                {k: v for k, v in fact.items() if k not in ("evidence", "span", "confidence")}
+            )
+    return out
+
+
+def place(name, slug):
+    return {"name": name, "slug": slug}
+
+
+def org(name, key=None):
+    return {"name": name, "slug": None, "key": key}
