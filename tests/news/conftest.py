@@ -86,6 +86,7 @@ def vi_document(text: str = VI_TEXT, *, host_slug="ho-chi-minh-city") -> dict:
             {
                 "type": "agreement",
                 "parties": [hcmc, place("tỉnh Osaka", "osaka-prefecture")],
+                "agreement_type": "field_mou",
                 "field": "nông nghiệp",
                 "date": "2024-03-01",
                 "status": "signed",

@@ -165,6 +165,7 @@ def ja_document() -> dict:
                 0.86,
                 type="agreement",
                 parties=[osaka, hcmc],
+                agreement_type="cooperation_mou",
                 field="産業・貿易・投資",
                 date="2024-10-15",
                 status="renewed",

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.dates import format_partial_date
 from kakehashi.directory.models import Locality
-from kakehashi.news.display import agreement_type
 from kakehashi.news.models import Suggestion, SuggestionKind
 from kakehashi.news.registry import (
     Resolver,
@@ -22,6 +21,7 @@ from kakehashi.news.registry import (
     fact_date,
     fact_year,
 )
+from kakehashi.partnerships.models import PartnershipKind
 
 DUPLICATE, UPDATE, NEW, PLANNED = "duplicate", "update", "new", "planned"
 
@@ -42,15 +42,31 @@ def _unresolved(refs, resolver: Resolver) -> list[str]:
     return [as_text(ref) for ref in refs if as_text(ref) and resolver.locality(ref) is None]
 
 
-def _visit(fact: dict, resolver: Resolver) -> Comparison:
+def _visitor_body(fact: dict, article) -> str:
+    """The body the visitor came from, as the article's person fact about them names it
+    ("Bộ Ngoại giao Nhật Bản"); else their role as written."""
+    facts = (article.facts or {}).get("facts") or [] if article is not None else []
+    for other in facts:
+        if (
+            isinstance(other, dict)
+            and other.get("type") == "person"
+            and as_text(other.get("name")) == as_text(fact.get("visitor"))
+            and as_text(other.get("organisation"))
+        ):
+            return as_text(other.get("organisation"))
+    return as_text(fact.get("visitor_role"))
+
+
+def _visit(fact: dict, resolver: Resolver, article=None) -> Comparison:
     host = resolver.locality(fact.get("host_locality"))
     date, precision = fact_date(fact.get("date"))
     started_on = date if precision == "day" else None
+    lead = " ".join(as_text(fact.get(key)) for key in ("visitor_role", "visitor"))
     initial = {
         "host": host,
         "started_on": started_on,
-        "visitor_name": as_text(fact.get("visitor_role"))[:200],
-        "delegation_lead": as_text(fact.get("visitor"))[:200],
+        "visitor_name": _visitor_body(fact, article)[:200],
+        "delegation_lead": lead.strip()[:200],
         "purpose": as_text(fact.get("purpose")) or as_text(fact.get("evidence")),
     }
     places = [host] if host else []
@@ -80,9 +96,10 @@ def _agreement(fact: dict, resolver: Resolver) -> Comparison:
     date, precision = fact_date(fact.get("date"))
     initial = {
         "title": " – ".join(as_text(ref) for ref in refs)[:200],
-        "type_as_stated": " ".join(
-            part for part in (agreement_type(fact), as_text(fact.get("field"))) if part
-        )[:300],
+        "kind": fact.get("agreement_type")
+        if fact.get("agreement_type") in PartnershipKind.values
+        else PartnershipKind.COOPERATION_MOU,
+        "type_as_stated": as_text(fact.get("field"))[:300],
         "date": date,
         "precision": precision,
         "parties": places,
@@ -183,7 +200,7 @@ def _event(fact: dict, resolver: Resolver) -> Comparison:
 def compare(suggestion: Suggestion, resolver: Resolver) -> Comparison:
     fact = suggestion.fact
     if suggestion.kind == SuggestionKind.VISIT:
-        return _visit(fact, resolver)
+        return _visit(fact, resolver, suggestion.article)
     if suggestion.kind == SuggestionKind.AGREEMENT:
         return _agreement(fact, resolver)
     if suggestion.kind == SuggestionKind.PRIORITY_PARTNERS:

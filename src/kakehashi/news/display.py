@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import join_list
 from kakehashi.news.registry import as_text
+from kakehashi.partnerships.models import PartnershipKind
 
 VERDICTS = {
     "duplicate": _("Already in the registry"),
@@ -48,11 +49,12 @@ def _joined(*parts) -> str:
 
 
 def agreement_type(fact: dict) -> str:
-    """The kind of document as the article words it (MoU, sister-city agreement)."""
-    for key in ("agreement_type", "kind", "document"):
-        if as_text(fact.get(key)):
-            return as_text(fact.get(key))
-    return "" if fact.get("type") == "agreement" else as_text(fact.get("type"))
+    """The kind of agreement the engine read (one of the platform's partnership kinds, named
+    in the reader's language; docs/news-format.md)."""
+    value = as_text(fact.get("agreement_type"))
+    if value in PartnershipKind.values:
+        return str(PartnershipKind(value).label)
+    return value
 
 
 def fact_lines(kind: str, fact: dict, resolver=None) -> list[tuple[str, str]]:
