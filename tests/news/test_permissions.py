@@ -116,3 +116,19 @@ def test_an_editor_may_accept_for_its_own_locality(vi_article, hcmc_editor):
     page = client_for(hcmc_editor).get(vi_article.get_absolute_url()).content.decode()
     assert "Accept…" in page
     assert "Only a moderator" not in page
+
+
+def test_an_editor_cannot_take_another_citys_news_for_their_own(vi_article, kyoto_editor):
+    visit = vi_article.suggestions.get(kind="visit")
+    prefix = f"s{visit.pk}"
+    response = client_for(kyoto_editor).post(
+        f"/news/suggestions/{visit.pk}/accept/",
+        {
+            f"{prefix}-visitor_name": "Bộ Ngoại giao",
+            f"{prefix}-host": locality("kyoto-prefecture").pk,
+            f"{prefix}-started_on": "2023-11-25",
+            f"{prefix}-purpose": "Làm việc",
+        },
+    )
+    assert response.status_code == 400
+    assert DelegationVisit.objects.count() == 0

@@ -182,6 +182,12 @@ def accept_suggestion(*, suggestion: Suggestion, values: dict, base_url: str, by
             _("Events are created on the events pages, with their venue and programme."),
             code="not_acceptable",
         )
+    # Whoever accepts speaks for a place the article names (when it names one the directory
+    # knows) as well as for the places of the record written: an editor cannot take another
+    # city's news for their own by changing the host in the form.
+    places = concerned_places(suggestion)
+    if places:
+        _check_may_decide(by, places)
     source = article_source(suggestion.article, base_url)
     record, label, url = accept(suggestion, values, source, by)
     suggestion.status = SuggestionStatus.ACCEPTED
