@@ -115,6 +115,7 @@ def vi_document(text: str = VI_TEXT, *, host_slug="ho-chi-minh-city") -> dict:
             },
         ],
         "mentions": [
+            mention(text, "TP.HCM", "locality", "ho-chi-minh-city"),
             mention(text, "Ngày 25/11/2023", "date"),
             mention(text, "Võ Văn Hoan", "person"),
             mention(text, "Bộ Ngoại giao", "organisation"),
@@ -122,6 +123,20 @@ def vi_document(text: str = VI_TEXT, *, host_slug="ho-chi-minh-city") -> dict:
             mention(text, "thành phố Osaka", "locality", "osaka-city"),
         ],
     }
+
+
+def visit_form(suggestion, *, host: str = "ho-chi-minh-city", started_on="2023-11-25") -> dict:
+    """The Accept form of a visit suggestion as a person fills it in: from the Ministry of
+    Foreign Affairs of Japan (a body, not a locality) to `host` (a slug)."""
+    prefix = f"s{suggestion.pk}"
+    form = {
+        f"{prefix}-visitor_name": "Bộ Ngoại giao Nhật Bản",
+        f"{prefix}-host": locality(host).pk,
+        f"{prefix}-purpose": "Làm việc",
+    }
+    if started_on:
+        form[f"{prefix}-started_on"] = started_on
+    return form
 
 
 def client_for(user) -> Client:

@@ -21,7 +21,7 @@ from kakehashi.partnerships.models import (
 )
 from kakehashi.partnerships.priority_list_services import record_priority_list
 from tests.factories import locality, partnership_between
-from tests.news.conftest import client_for
+from tests.news.conftest import client_for, visit_form
 
 BASE = "https://kakehashi.example/"
 
@@ -224,13 +224,7 @@ def test_a_rejection_needs_a_reason(vi_article, hcmc_editor):
 
 def test_accepting_twice_writes_once(vi_article, hcmc_editor):
     suggestion = _suggestion(vi_article, "visit")
-    prefix = f"s{suggestion.pk}"
-    form = {
-        f"{prefix}-visitor_name": "Bộ Ngoại giao Nhật Bản",
-        f"{prefix}-host": locality("ho-chi-minh-city").pk,
-        f"{prefix}-started_on": "2023-11-25",
-        f"{prefix}-purpose": "Làm việc",
-    }
+    form = visit_form(suggestion)
     client = client_for(hcmc_editor)
     assert client.post(f"/news/suggestions/{suggestion.pk}/accept/", form).status_code == 302
     again = client.post(f"/news/suggestions/{suggestion.pk}/accept/", form, follow=True)
@@ -242,27 +236,13 @@ def test_a_missing_date_is_given_in_the_form_before_accepting(vi_article, hcmc_e
     suggestion = _suggestion(vi_article, "visit")
     suggestion.fact = {**suggestion.fact, "date": "--11-25"}
     suggestion.save()
-    prefix = f"s{suggestion.pk}"
     client = client_for(hcmc_editor)
     missing = client.post(
-        f"/news/suggestions/{suggestion.pk}/accept/",
-        {
-            f"{prefix}-visitor_name": "Bộ Ngoại giao Nhật Bản",
-            f"{prefix}-host": locality("ho-chi-minh-city").pk,
-            f"{prefix}-purpose": "Làm việc",
-        },
+        f"/news/suggestions/{suggestion.pk}/accept/", visit_form(suggestion, started_on=None)
     )
     assert missing.status_code == 400
     assert DelegationVisit.objects.count() == 0
-    fixed = client.post(
-        f"/news/suggestions/{suggestion.pk}/accept/",
-        {
-            f"{prefix}-visitor_name": "Bộ Ngoại giao Nhật Bản",
-            f"{prefix}-host": locality("ho-chi-minh-city").pk,
-            f"{prefix}-started_on": "2023-11-25",
-            f"{prefix}-purpose": "Làm việc",
-        },
-    )
+    fixed = client.post(f"/news/suggestions/{suggestion.pk}/accept/", visit_form(suggestion))
     assert fixed.status_code == 302
     assert DelegationVisit.objects.get().started_on == dt.date(2023, 11, 25)
 
@@ -277,15 +257,28 @@ def test_an_unresolved_locality_is_chosen_by_the_person(hcmc_editor, moderator):
     suggestion = article.suggestions.get(kind="visit")
     page = client_for(moderator).get(article.get_absolute_url()).content.decode()
     assert "Not found in the directory: TP.HCM." in page
-    prefix = f"s{suggestion.pk}"
     response = client_for(moderator).post(
-        f"/news/suggestions/{suggestion.pk}/accept/",
-        {
-            f"{prefix}-visitor_name": "Bộ Ngoại giao Nhật Bản",
-            f"{prefix}-host": locality("ho-chi-minh-city").pk,
-            f"{prefix}-started_on": "2023-11-25",
-            f"{prefix}-purpose": "Làm việc",
-        },
+        f"/news/suggestions/{suggestion.pk}/accept/", visit_form(suggestion)
     )
     assert response.status_code == 302
     assert DelegationVisit.objects.get().host.slug == "ho-chi-minh-city"
+
+
+def test_a_person_is_added_by_an_editor_of_the_place_their_body_names(vi_article, hcmc_editor):
+    """ "UBND TP.HCM" is no organisation in the directory; the place it names is."""
+    suggestion = _suggestion(vi_article, "person")
+    prefix = f"s{suggestion.pk}"
+    response = client_for(hcmc_editor).post(
+        f"/news/suggestions/{suggestion.pk}/accept/", {f"{prefix}-full_name": "Võ Văn Hoan"}
+    )
+    assert response.status_code == 302
+    assert Person.objects.filter(full_name="Võ Văn Hoan").count() == 1
+    # Accepting the same person from another article finds them there.
+    page = client_for(hcmc_editor).get(vi_article.get_absolute_url()).content.decode()
+    assert "Võ Văn Hoan" in page
+
+
+def test_a_person_of_another_place_is_not_offered(vi_article, kyoto_editor):
+    page = client_for(kyoto_editor).get(vi_article.get_absolute_url()).content.decode()
+    suggestion = _suggestion(vi_article, "person")
+    assert f'action="/news/suggestions/{suggestion.pk}/accept/"' not in page

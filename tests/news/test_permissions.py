@@ -7,7 +7,7 @@ from django.test import Client
 from kakehashi.news.models import Feed, SuggestionStatus
 from kakehashi.partnerships.models import DelegationVisit, PriorityList
 from tests.factories import locality
-from tests.news.conftest import client_for
+from tests.news.conftest import client_for, visit_form
 
 
 def _desk_urls(article, feed) -> list[tuple[str, str]]:
@@ -60,15 +60,7 @@ def test_an_editor_of_another_locality_cannot_decide(vi_article, kyoto_editor):
     assert "Only a moderator or an editor of a locality it concerns can decide this." in page
     visit = vi_article.suggestions.get(kind="visit")
     prefix = f"s{visit.pk}"
-    response = client.post(
-        f"/news/suggestions/{visit.pk}/accept/",
-        {
-            f"{prefix}-visitor_name": "Bộ Ngoại giao",
-            f"{prefix}-host": locality("ho-chi-minh-city").pk,
-            f"{prefix}-started_on": "2023-11-25",
-            f"{prefix}-purpose": "Làm việc",
-        },
-    )
+    response = client.post(f"/news/suggestions/{visit.pk}/accept/", visit_form(visit))
     assert response.status_code == 400
     assert "Only a moderator or an editor of a locality it concerns" in response.content.decode()
     rejected = client.post(
@@ -120,15 +112,8 @@ def test_an_editor_may_accept_for_its_own_locality(vi_article, hcmc_editor):
 
 def test_an_editor_cannot_take_another_citys_news_for_their_own(vi_article, kyoto_editor):
     visit = vi_article.suggestions.get(kind="visit")
-    prefix = f"s{visit.pk}"
     response = client_for(kyoto_editor).post(
-        f"/news/suggestions/{visit.pk}/accept/",
-        {
-            f"{prefix}-visitor_name": "Bộ Ngoại giao",
-            f"{prefix}-host": locality("kyoto-prefecture").pk,
-            f"{prefix}-started_on": "2023-11-25",
-            f"{prefix}-purpose": "Làm việc",
-        },
+        f"/news/suggestions/{visit.pk}/accept/", visit_form(visit, host="kyoto-prefecture")
     )
     assert response.status_code == 400
     assert DelegationVisit.objects.count() == 0

@@ -176,8 +176,8 @@ def _priority_partners(fact: dict, resolver: Resolver, article) -> Comparison:
 
 def _person(fact: dict, resolver: Resolver) -> Comparison:
     name = as_text(fact.get("name"))
-    organisation = resolver.organisation(fact.get("organisation"))
-    places = [organisation.locality] if organisation and organisation.locality_id else []
+    place = resolver.place_of_body(fact.get("organisation"))
+    places = [place] if place is not None else []
     initial = {"full_name": name[:200]}
     if person := existing_person(name):
         return Comparison(DUPLICATE, person.full_name, "", initial=initial, places=places)
@@ -186,8 +186,7 @@ def _person(fact: dict, resolver: Resolver) -> Comparison:
 
 def _event(fact: dict, resolver: Resolver) -> Comparison:
     name = as_text(fact.get("name"))
-    organisers = [o for ref in fact.get("organisers") or [] if (o := resolver.organisation(ref))]
-    places = [o.locality for o in organisers if o.locality_id]
+    places = [p for ref in fact.get("organisers") or [] if (p := resolver.place_of_body(ref))]
     if event := existing_event(name):
         return Comparison(DUPLICATE, event.name, event.get_absolute_url(), places=places)
     return Comparison(

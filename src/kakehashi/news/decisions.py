@@ -153,8 +153,10 @@ def _accept_priority_partners(suggestion, values, source, by):
 
 
 def _accept_person(suggestion, values, source, by):
-    organisation = Resolver([suggestion.fact]).organisation(suggestion.fact.get("organisation"))
-    _check_may_decide(by, [organisation.locality] if organisation else [])
+    place = Resolver.for_article(suggestion.article, [suggestion.fact]).place_of_body(
+        suggestion.fact.get("organisation")
+    )
+    _check_may_decide(by, [place])
     if existing := existing_person(values["full_name"]):
         raise _already(existing.full_name)
     person = create_person(full_name=values["full_name"], by=by)
@@ -205,7 +207,8 @@ def concerned_places(suggestion: Suggestion) -> list[Locality]:
     """The places the suggestion speaks of, as the engine resolved them."""
     from kakehashi.news.comparison import compare
 
-    return compare(suggestion, Resolver([suggestion.fact])).places
+    resolver = Resolver.for_article(suggestion.article, [suggestion.fact])
+    return compare(suggestion, resolver).places
 
 
 @transaction.atomic

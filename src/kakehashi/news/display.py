@@ -4,8 +4,9 @@ language, and the words for each verdict."""
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kakehashi.common.dates import format_partial_date
 from kakehashi.common.i18n import join_list
-from kakehashi.news.registry import as_text
+from kakehashi.news.registry import as_text, fact_date
 from kakehashi.partnerships.models import PartnershipKind
 
 VERDICTS = {
@@ -28,6 +29,13 @@ OTHER_FACTS = {
 }
 
 COUNTRIES = {"VN": _("Vietnam"), "JP": _("Japan")}
+
+
+def _date(value) -> str:
+    """A fact's date in the reader's language, as precise as the article gives it; a date
+    without its year stays as the engine wrote it."""
+    date, precision = fact_date(value)
+    return format_partial_date(date, precision) if date else as_text(value)
 
 
 def _place(ref, resolver) -> str:
@@ -64,7 +72,7 @@ def fact_lines(kind: str, fact: dict, resolver=None) -> list[tuple[str, str]]:
             (_("Visitor"), _joined(fact.get("visitor_role"), fact.get("visitor"))),
             (_("Received by"), _joined(fact.get("host_role"), fact.get("host"))),
             (_("Host locality"), _place(fact.get("host_locality"), resolver)),
-            (_("Date"), as_text(fact.get("date"))),
+            (_("Date"), _date(fact.get("date"))),
             (_("Purpose"), as_text(fact.get("purpose"))),
         ]
     elif kind == "agreement":
@@ -72,7 +80,7 @@ def fact_lines(kind: str, fact: dict, resolver=None) -> list[tuple[str, str]]:
             (_("Parties"), _names(fact.get("parties"), resolver)),
             (_("Type"), agreement_type(fact)),
             (_("Field"), as_text(fact.get("field"))),
-            (_("Date"), as_text(fact.get("date"))),
+            (_("Date"), _date(fact.get("date"))),
             (_("Status"), str(AGREEMENT_STATUS.get(fact.get("status"), ""))),
         ]
     elif kind == "priority_partners":
@@ -92,7 +100,7 @@ def fact_lines(kind: str, fact: dict, resolver=None) -> list[tuple[str, str]]:
     elif kind == "event":
         lines = [
             (_("Name"), as_text(fact.get("name"))),
-            (_("Date"), as_text(fact.get("date"))),
+            (_("Date"), _date(fact.get("date"))),
             (_("Organisers"), _names(fact.get("organisers"))),
             (_("One-to-one meetings"), as_text(fact.get("one_to_one_meetings"))),
         ]

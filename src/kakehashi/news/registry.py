@@ -50,13 +50,40 @@ class Resolver:
     """Resolves the places and organisations of an article's facts, with one query for all
     the places named by slug."""
 
-    def __init__(self, facts: list[dict]):
+    def __init__(self, facts: list[dict], mentions=()):
         slugs = {ref["slug"] for fact in facts for ref in _place_refs(fact) if ref.get("slug")}
+        self._named = [
+            (str(mention.get("text") or ""), mention["slug"])
+            for mention in mentions
+            if isinstance(mention, dict)
+            and mention.get("kind") == "locality"
+            and mention.get("slug")
+        ]
+        slugs |= {slug for _text, slug in self._named}
         self._by_slug = {
             place.slug: place
             for place in Locality.objects.filter(slug__in=slugs).select_related("successor")
         }
         self._organisations: dict[str, Organisation | None] = {}
+
+    @classmethod
+    def for_article(cls, article, facts: list[dict] | None = None) -> "Resolver":
+        document = article.facts or {}
+        return cls(
+            facts if facts is not None else document.get("facts") or [],
+            document.get("mentions") or [],
+        )
+
+    def place_of_body(self, ref) -> Locality | None:
+        """The place an organisation stands for or is based in: the directory's record of
+        it, else the longest place the article names inside its name ("UBND thành phố Đà
+        Nẵng" is Da Nang's; "tỉnh Kanagawa" is Kanagawa itself)."""
+        organisation = self.organisation(ref)
+        if organisation is not None and organisation.locality_id:
+            return organisation.locality
+        name = as_text(ref)
+        inside = [(len(text), slug) for text, slug in self._named if text and text in name]
+        return self._by_slug.get(max(inside)[1]) if inside else None
 
     def locality(self, ref) -> Locality | None:
         """The place a fact names; a former unit stands for itself (its page leads on)."""

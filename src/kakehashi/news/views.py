@@ -18,7 +18,13 @@ from kakehashi.news.display import OTHER_FACTS, VERDICTS, fact_lines
 from kakehashi.news.forms import ArticleForm, RejectForm, accept_form, accept_values
 from kakehashi.news.highlight import pieces
 from kakehashi.news.importing import import_article
-from kakehashi.news.models import Article, ArticleOrigin, Suggestion, SuggestionStatus
+from kakehashi.news.models import (
+    Article,
+    ArticleOrigin,
+    Suggestion,
+    SuggestionKind,
+    SuggestionStatus,
+)
 from kakehashi.news.reading import SUGGESTED, fact_kind
 from kakehashi.news.registry import Resolver
 from kakehashi.news.uploads import text_of_upload
@@ -81,7 +87,7 @@ def _review_rows(request, article, bound: dict | None = None) -> list[dict]:
     """One row per suggestion: its comparison with the registry and its forms. `bound`:
     the forms of the suggestion just submitted, with their errors."""
     suggestions = list(article.suggestions.select_related("decided_by", "article"))
-    resolver = Resolver([suggestion.fact for suggestion in suggestions])
+    resolver = Resolver.for_article(article, [suggestion.fact for suggestion in suggestions])
     rows = []
     for suggestion in suggestions:
         comparison = compare(suggestion, resolver)
@@ -93,8 +99,12 @@ def _review_rows(request, article, bound: dict | None = None) -> list[dict]:
         }
         if suggestion.status == SuggestionStatus.NEW:
             prefix = f"s{suggestion.pk}"
-            row["may_decide"] = not comparison.places or queries.may_decide_for(
-                request.user, comparison.places
+            row["may_decide"] = _may_decide(request.user, suggestion, comparison)
+            # A person's place cannot be chosen in the form: without one, moderators only.
+            row["may_accept"] = row["may_decide"] and (
+                bool(comparison.places)
+                or suggestion.kind != SuggestionKind.PERSON
+                or queries.may_decide_for(request.user, [])
             )
             row["accept_form"] = accept_form(
                 suggestion.kind, initial=comparison.initial, prefix=prefix
@@ -104,6 +114,15 @@ def _review_rows(request, article, bound: dict | None = None) -> list[dict]:
                 row.update(bound["forms"])
         rows.append(row)
     return rows
+
+
+def _may_decide(user, suggestion, comparison) -> bool:
+    """Whether the user is offered Accept and Reject: for the places the suggestion names;
+    when it names none the directory knows, anyone at the desk may choose them in the form
+    (visits, agreements, lists) or set it aside."""
+    if comparison.places:
+        return queries.may_decide_for(user, comparison.places)
+    return True
 
 
 def _other_facts(article) -> list[dict]:
@@ -123,6 +142,7 @@ def _review(request, article, bound=None, status=200):
         {
             "article": article,
             "pieces": pieces(article.text, mentions),
+            "has_mentions": bool(mentions),
             "rows": _review_rows(request, article, bound),
             "other_facts": _other_facts(article),
         },
