@@ -149,3 +149,14 @@ def test_refusals_are_translated(hcmc_editor):
         expected = translation.gettext("Upload a .txt, .html or .pdf file.")
     assert expected != "Upload a .txt, .html or .pdf file."
     assert expected in response.content.decode()
+
+
+def test_an_imported_article_is_read_by_the_engine(hcmc_editor, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(hcmc_editor).post("/news/import/?tab=paste", {"text": VI_TEXT})
+    article = Article.objects.get()
+    assert article.status == "ready"
+    assert article.facts["format"] == "kakehashi-news/1"
+    visit = article.suggestions.get(kind="visit")
+    assert visit.fact["host_locality"]["slug"] == "ho-chi-minh-city"
+    assert visit.evidence.startswith("Ngày 25/11/2023")

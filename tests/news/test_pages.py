@@ -73,3 +73,21 @@ def test_an_article_being_read_says_so(hcmc_editor):
     article.save()
     page = client_for(hcmc_editor).get(article.get_absolute_url()).content.decode()
     assert "The article is being read… This page refreshes by itself." in page
+
+
+def test_an_article_the_engine_failed_on_is_read_again(
+    hcmc_editor, plain_member, django_capture_on_commit_callbacks
+):
+    article, _ = import_article(text=VI_TEXT, origin="pasted", by=hcmc_editor)
+    article.status, article.reading_error = ArticleStatus.FAILED, "RuntimeError: boom"
+    article.save()
+    client = client_for(hcmc_editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "The article could not be read. Nothing was suggested." in page
+    assert client_for(plain_member).post(f"/news/{article.pk}/read/").status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/news/{article.pk}/read/")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.READY  # the engine ran (in-process in tests)
+    assert article.suggestions.filter(kind="visit").exists()

@@ -92,6 +92,21 @@ def store_facts(*, article: Article, document: dict) -> list[Suggestion]:
     return created
 
 
+@transaction.atomic
+def read_again(*, article: Article, by) -> Article:
+    """Queue the article to be read again (after the engine failed on it, or was updated):
+    suggestions already decided stay, those waiting are replaced."""
+    from kakehashi.news.queries import may_use_desk
+    from kakehashi.news.tasks import read_article
+
+    if not may_use_desk(by):
+        raise ValidationError(_("You cannot use the news desk."), code="not_allowed")
+    Article.objects.filter(pk=article.pk).update(status=ArticleStatus.READING, reading_error="")
+    transaction.on_commit(lambda: read_article.enqueue(article.pk))
+    article.refresh_from_db()
+    return article
+
+
 def read_and_store(*, article: Article) -> None:
     """Run the engine on the article and store what it found; a failure is kept on the
     article (and logged) so that the page can say so."""

@@ -25,7 +25,7 @@ from kakehashi.news.models import (
     SuggestionKind,
     SuggestionStatus,
 )
-from kakehashi.news.reading import SUGGESTED, fact_kind
+from kakehashi.news.reading import SUGGESTED, fact_kind, read_again
 from kakehashi.news.registry import Resolver
 from kakehashi.news.uploads import text_of_upload
 
@@ -154,6 +154,14 @@ def _review(request, article, bound=None, status=200):
 def article_review(request, pk):
     article = get_object_or_404(Article.objects.select_related("feed", "created_by"), pk=pk)
     return _review(request, article)
+
+
+@desk_required
+@require_POST
+def article_read_again(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    read_again(article=article, by=request.user)
+    return redirect(article)
 
 
 def _suggestion(pk) -> Suggestion:
