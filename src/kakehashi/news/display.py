@@ -102,7 +102,10 @@ def fact_lines(kind: str, fact: dict, resolver=None) -> list[tuple[str, str]]:
             (_("Name"), as_text(fact.get("name"))),
             (_("Date"), _date(fact.get("date"))),
             (_("Organisers"), _names(fact.get("organisers"))),
-            (_("One-to-one meetings"), as_text(fact.get("one_to_one_meetings"))),
+            (
+                pgettext_lazy("news fact", "One-to-one meetings"),
+                as_text(fact.get("one_to_one_meetings")),
+            ),
         ]
     else:
         lines = [(str(OTHER_FACTS.get(kind, kind)), as_text(fact.get("evidence")))]
