@@ -87,6 +87,7 @@ def vi_document(text: str = VI_TEXT, *, host_slug="ho-chi-minh-city") -> dict:
                 "type": "agreement",
                 "parties": [hcmc, place("tỉnh Osaka", "osaka-prefecture")],
                 "agreement_type": "field_mou",
+                "type_as_stated": "biên bản ghi nhớ hợp tác",
                 "field": "nông nghiệp",
                 "date": "2024-03-01",
                 "status": "signed",

@@ -166,6 +166,7 @@ def ja_document() -> dict:
                 type="agreement",
                 parties=[osaka, hcmc],
                 agreement_type="cooperation_mou",
+                type_as_stated="覚書",
                 field="産業・貿易・投資",
                 date="2024-10-15",
                 status="renewed",

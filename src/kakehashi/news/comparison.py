@@ -99,7 +99,11 @@ def _agreement(fact: dict, resolver: Resolver) -> Comparison:
         "kind": fact.get("agreement_type")
         if fact.get("agreement_type") in PartnershipKind.values
         else PartnershipKind.COOPERATION_MOU,
-        "type_as_stated": as_text(fact.get("field"))[:300],
+        "type_as_stated": " – ".join(
+            part
+            for part in (as_text(fact.get("type_as_stated")), as_text(fact.get("field")))
+            if part
+        )[:300],
         "date": date,
         "precision": precision,
         "parties": places,

@@ -79,6 +79,7 @@ def fact_lines(kind: str, fact: dict, resolver=None) -> list[tuple[str, str]]:
         lines = [
             (_("Parties"), _names(fact.get("parties"), resolver)),
             (_("Type"), agreement_type(fact)),
+            (_("Type as stated in the source"), as_text(fact.get("type_as_stated"))),
             (_("Field"), as_text(fact.get("field"))),
             (_("Date"), _date(fact.get("date"))),
             (_("Status"), str(AGREEMENT_STATUS.get(fact.get("status"), ""))),
