@@ -183,3 +183,40 @@ def test_a_feed_address_must_be_a_web_address(hcmc_editor):
     response = client_for(hcmc_editor).post("/news/feeds/", {"url": "file:///etc/passwd"})
     assert response.status_code == 400
     assert Feed.objects.count() == 0
+
+
+DATABASE_QUEUE = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "scheduler"]}
+
+
+def _waiting_polls():
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=poll_feeds.module_path
+    )
+
+
+@pytest.mark.django_db
+def test_migrate_queues_one_poll_and_each_poll_the_next(settings):
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from kakehashi.news.tasks import ensure_feed_polling_scheduled
+
+    settings.TASKS = {"default": DATABASE_QUEUE}
+    settings.KAKEHASHI_NEWS_FEED_MINUTES = 30
+    call_command("migrate", verbosity=0)
+    call_command("migrate", verbosity=0)
+    (queued,) = _waiting_polls()
+    assert dt.timedelta(minutes=29) < queued.run_after - timezone.now() <= dt.timedelta(minutes=30)
+    assert ensure_feed_polling_scheduled() == queued.run_after  # one waits already
+
+
+@pytest.mark.django_db
+def test_without_the_database_queue_no_poll_is_queued():
+    from kakehashi.news.tasks import ensure_feed_polling_scheduled
+
+    assert ensure_feed_polling_scheduled() is None
