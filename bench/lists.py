@@ -3,14 +3,15 @@ and the number of SQL queries each one makes, with the page cache off.
 
     DATABASE_URL=sqlite:////tmp/wt-lists-100k/bench.sqlite3 PYTHONPATH=src \\
         .venv/bin/python bench/lists.py [--prepare] [--calls 5] [--only proposals,api]
-        [--signed-in]
+        [--signed-in] [--language en]
 
 The database is one that bench/matching_db.setup() filled (as bench/load.py prepares its
-`large` dataset); --prepare adds target countries, partnership types and published
-organisations with sectors, which setup() leaves out. Requests go through Django's test
-client in this process, so the times are the application's and the database's (no HTTP
-server). The first call of every URL is a
-warm-up and not counted. --signed-in signs in a user without memberships first (who is never
+`large` dataset); --prepare adds target countries, partnership types, published
+organisations with sectors and translation rows (proposals and organisations in the other
+languages, which the lists read with each row), which setup() leaves out. Requests go
+through Django's test client in this process, so the times are the application's and the
+database's (no HTTP server). The first call of every URL is a warm-up and not counted.
+--signed-in signs in a user without memberships first (who is never
 served from the page cache in production either).
 """
 
@@ -74,9 +75,15 @@ URLS = {
 
 
 def prepare() -> None:
-    """What bench/matching_db.setup() leaves out and the lists filter on: target countries and
-    partnership types (some proposals with two of each, as the joins meet them), published
-    organisations with a sector. Deterministic (from the ids); done once."""
+    """What bench/matching_db.setup() leaves out and the lists filter on or show: see
+    prepare_filters() and prepare_translations(). Each is done once."""
+    prepare_filters()
+    prepare_translations()
+
+
+def prepare_filters() -> None:
+    """Target countries and partnership types (some proposals with two of each, as the joins
+    meet them), published organisations with a sector. Deterministic (from the ids)."""
     from django.db import transaction
 
     from kakehashi.directory.models import Organisation, Sector
@@ -121,11 +128,82 @@ def prepare() -> None:
         )
 
 
+def prepare_translations() -> None:
+    """Machine translations as the lists read them with each row (the title and summary in the
+    reader's language, the organisation's name): of every three proposals one has none, one
+    a translation into one other language, one into both; every other organisation has its
+    name and description in one other language. The texts are the original's, marked with
+    the language. Deterministic (from the ids)."""
+    from django.db import transaction
+
+    from kakehashi.common.translations import TranslationSource
+    from kakehashi.directory.models import Organisation, OrganisationTranslation
+    from kakehashi.directory.translation_services import original_fingerprint as org_fingerprint
+    from kakehashi.proposals.models import Proposal, ProposalTranslation
+    from kakehashi.proposals.models.translation import TRANSLATED_FIELDS, original_fingerprint
+
+    if ProposalTranslation.objects.exists():
+        return
+    machine = TranslationSource.MACHINE
+
+    def others(language: str) -> list[str]:
+        return sorted({"en", "ja", "vi"} - {language})
+
+    def batches(queryset, make):
+        rows = []
+        for record in queryset.order_by("pk").iterator(chunk_size=2000):
+            rows += make(record)
+            if len(rows) >= 2000:
+                yield rows
+                rows = []
+        if rows:
+            yield rows
+
+    def proposal_rows(proposal):
+        made_from = original_fingerprint(proposal)
+        rows = []
+        for language in others(proposal.language)[: proposal.pk % 3]:
+            texts = {name: getattr(proposal, name) for name in TRANSLATED_FIELDS}
+            texts["title"] = f"{proposal.title[:194]} ({language})"
+            rows.append(
+                ProposalTranslation(
+                    proposal=proposal,
+                    language=language,
+                    source=machine,
+                    made_from=made_from,
+                    **texts,
+                )
+            )
+        return rows
+
+    def organisation_rows(organisation):
+        if organisation.pk % 2:
+            return []
+        language = others(organisation.language)[0]
+        return [
+            OrganisationTranslation(
+                organisation=organisation,
+                language=language,
+                source=machine,
+                made_from=org_fingerprint(organisation),
+                name=f"{organisation.name[:194]} ({language})",
+                description=organisation.description,
+            )
+        ]
+
+    with transaction.atomic():
+        for rows in batches(Proposal.objects.all(), proposal_rows):
+            ProposalTranslation.objects.bulk_create(rows)
+        for rows in batches(Organisation.objects.all(), organisation_rows):
+            OrganisationTranslation.objects.bulk_create(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=5)
     parser.add_argument("--only", default=",".join(URLS))
     parser.add_argument("--signed-in", action="store_true")
+    parser.add_argument("--language", default="en", help="Accept-Language of the requests")
     parser.add_argument(
         "--prepare", action="store_true", help="add what the filters need first (once)"
     )
@@ -144,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         .order_by("-n")
         .first()
     ) or ""
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client = Client(HTTP_ACCEPT_LANGUAGE=args.language)
     if args.signed_in:
         user = User.objects.filter(email="bench-lists@bench.local").first()
         if user is None:
@@ -152,7 +230,15 @@ def main(argv: list[str] | None = None) -> int:
                 email="bench-lists@bench.local", password=None, full_name="Bench lists"
             )
         client.force_login(user)
-    print(f"database: {connection.vendor}; sector: {sector}; calls: {args.calls}")
+    from kakehashi.directory.models import OrganisationTranslation
+    from kakehashi.proposals.models import ProposalTranslation
+
+    print(
+        f"database: {connection.vendor}; sector: {sector}; calls: {args.calls}; "
+        f"language: {args.language}; translation rows: proposals "
+        f"{ProposalTranslation.objects.count()}, organisations "
+        f"{OrganisationTranslation.objects.count()}"
+    )
     print(f"{'url':70} {'p50 ms':>8} {'max ms':>8} {'queries':>8}")
     for group in args.only.split(","):
         for template in URLS[group]:
