@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := kakehashi.config.settings
 
-.PHONY: demo test lint bench bench-snapshot messages install secret-key clean
+.PHONY: demo test lint bench bench-news bench-snapshot messages install secret-key clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -49,13 +49,21 @@ messages: secret-key
 # Speed under load: the current tree against a baseline commit under wrk, SQLite and
 # PostgreSQL, demo data and 100,000 proposals (about 90 minutes; LOAD_BENCH_ARGS=--quick for
 # 10 s runs and one round).
+# News extraction: precision and recall per fact type and language on the labelled set of
+# bench/data/news/ and on the fresh held-out batch bench/data/news-fresh/, and the time per
+# article (seconds; `make bench-news` alone).
 # Each writes its own section of docs/benchmarks.md.
 MATCHING_BENCH_ARGS ?= --quick --db-size 100000
 LOAD_BENCH_ARGS ?=
+NEWS_BENCH_ARGS ?= --repeats 5
 bench: secret-key
 	$(BIN)/python bench/scheduling.py $(BENCH_ARGS)
 	OMP_NUM_THREADS=1 $(BIN)/python bench/matching.py $(MATCHING_BENCH_ARGS)
 	$(BIN)/python bench/load.py $(LOAD_BENCH_ARGS)
+	$(BIN)/python bench/news.py $(NEWS_BENCH_ARGS)
+
+bench-news: secret-key
+	$(BIN)/python bench/news.py $(NEWS_BENCH_ARGS)
 
 # Start-up and memory of web processes with and without a snapshot of the matching index, at
 # 100,000 proposals (about 10 minutes; needs a saved index of that size, see bench/README.md).

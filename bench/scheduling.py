@@ -38,7 +38,7 @@ from report_sections import write_section  # noqa: E402 (bench/ is put on the pa
 from scheduling_worker import run_worker  # noqa: E402
 
 SIZES = ("small", "medium", "large", "huge")
-VARIANTS = ("two-sided", "realistic", "tight")
+VARIANTS = ("two-sided", "realistic", "tight", "remote")
 TIME_LIMITS = {"small": 10.0, "medium": 30.0, "large": 60.0, "huge": 120.0}
 ALGORITHMS = ("fcfs", "greedy", "solve")
 ALGORITHM_NAMES = {"fcfs": "FCFS", "greedy": "priority greedy", "solve": "solver"}
@@ -61,6 +61,8 @@ def describe_instance(document: dict, instance) -> dict:
         "seats": dict(sorted(Counter(table["seats"] for table in document["tables"]).items())),
         "interpreters": len(document["interpreters"]),
         "interpreted_meetings": sum(1 for meeting in meetings if meeting.get("interpreting")),
+        "remote_meetings": sum(1 for meeting in meetings if meeting.get("remote")),
+        "remote_interpreters": sum(1 for i in document["interpreters"] if i.get("remote")),
         "delegation_meetings": sum(1 for meeting in meetings if len(meeting["participants"]) > 2),
         "with_windows": sum(1 for p in document["participants"] if p["available"] is not None),
         "requested_weight": sum(meeting.get("weight", 1) for meeting in meetings),
@@ -83,11 +85,13 @@ def figures(instance, report, result: dict) -> dict:
     requested = Counter(member for meeting in instance.meetings for member in meeting.participants)
     shares = [counts[member] / asked for member, asked in requested.items()]
     worst = checked.get("worst_served") or {}
+    remote = {meeting.id for meeting in instance.meetings if meeting.remote}
     return {
         "status": result["status"],
         "weight": checked["scheduled_weight"],
         "claimed_bound": result["upper_bound"],
         "meetings_scheduled": checked["meetings_scheduled"],
+        "remote_scheduled": sum(1 for a in assignments if a.meeting in remote),
         "idle_gaps": checked["idle_gaps"],
         # gapbound.py: the fewest idle gaps with the same meetings per participant and day
         "idle_gap_bound": result["stats"].get("idle_gap_bound"),
@@ -193,6 +197,7 @@ NUMERIC = (
     "weight",
     "claimed_bound",
     "meetings_scheduled",
+    "remote_scheduled",
     "idle_gaps",
     "idle_gap_bound",
     "worst_share",
@@ -270,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         "--variants",
         default="all",
         type=lambda v: parse_list(v, VARIANTS),
-        help="comma-separated: two-sided,realistic,tight (default all)",
+        help="comma-separated: two-sided,realistic,tight,remote (default all)",
     )
     parser.add_argument(
         "--repeats",

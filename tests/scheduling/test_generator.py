@@ -131,3 +131,22 @@ def test_command_line_writes_the_instance_to_stdout():
         check=True,
     )
     assert json.loads(completed.stdout) == generate("small", "tight", seed=3)
+
+
+def test_remote_has_the_realistic_meetings_some_held_by_video(small):
+    realistic, remote = small["realistic"], small["remote"]
+    assert [{k: v for k, v in m.items() if k != "remote"} for m in remote["meetings"]] == (
+        realistic["meetings"]
+    )
+    held_remotely = [meeting for meeting in remote["meetings"] if meeting["remote"]]
+    assert 0.2 < len(held_remotely) / len(remote["meetings"]) < 0.5
+    # meetings with a delegation are held by video too
+    assert any(len(meeting["participants"]) > 2 for meeting in held_remotely)
+    # tables for the meetings held in person only; some interpreters join by video
+    assert len(remote["tables"]) < len(realistic["tables"])
+    flags = [interpreter["remote"] for interpreter in remote["interpreters"]]
+    assert any(flags) and not all(flags)
+    assert all("remote" not in meeting for meeting in realistic["meetings"])
+    instance = parse_instance(remote)
+    assert instance.impossible == {}
+    assert sum(meeting.remote for meeting in instance.meetings) == len(held_remotely)

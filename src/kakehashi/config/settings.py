@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "kakehashi.proposals",
     "kakehashi.matching",
     "kakehashi.events",
+    "kakehashi.news",
     "kakehashi.insights",
     "kakehashi.messaging",
     "kakehashi.obstacles",
@@ -297,6 +298,18 @@ KAKEHASHI_WEB_PUSH_TTL = int(os.environ.get("KAKEHASHI_WEB_PUSH_TTL", 1800))
 # Days after a held meeting when both delegations are asked what came of it (once each, by
 # the daily job send_follow_up_asks).
 KAKEHASHI_FOLLOW_UP_DAYS = int(os.environ.get("KAKEHASHI_FOLLOW_UP_DAYS", 182))
+# The news desk (docs/operations.md): the worker reads the subscribed RSS/Atom feeds every
+# KAKEHASHI_NEWS_FEED_MINUTES; each fetch gives up after KAKEHASHI_NEWS_FEED_TIMEOUT seconds
+# and refuses a feed larger than KAKEHASHI_NEWS_FEED_MAX_BYTES.
+KAKEHASHI_NEWS_FEED_MINUTES = int(os.environ.get("KAKEHASHI_NEWS_FEED_MINUTES", 60))
+KAKEHASHI_NEWS_FEED_TIMEOUT = float(os.environ.get("KAKEHASHI_NEWS_FEED_TIMEOUT", 10))
+KAKEHASHI_NEWS_FEED_MAX_BYTES = int(
+    os.environ.get("KAKEHASHI_NEWS_FEED_MAX_BYTES", 2 * 1024 * 1024)
+)
+# Uploaded articles (.txt, .html, .pdf) larger than this are refused.
+KAKEHASHI_NEWS_MAX_UPLOAD_BYTES = int(
+    os.environ.get("KAKEHASHI_NEWS_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+)
 
 # The cache (docs/operations.md): by default each process keeps its own in memory
 # (nothing to install or clean). "file" or "database" share one cache between the processes

@@ -27,6 +27,7 @@ urlpatterns = [
     path("matching/", include("kakehashi.matching.urls")),
     path("notifications/", include("kakehashi.notifications.urls")),
     path("events/", include("kakehashi.events.urls")),
+    path("news/", include("kakehashi.news.urls")),
     path("insights/", include("kakehashi.insights.urls")),
     path("messages/", include("kakehashi.messaging.urls")),
     path("obstacles/", include("kakehashi.obstacles.urls")),

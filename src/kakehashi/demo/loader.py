@@ -18,6 +18,7 @@ from kakehashi.demo.event_day_feedback import load_event_day_feedback
 from kakehashi.demo.event_day_remote import load_remote_delegation
 from kakehashi.demo.messaging import load_conversations
 from kakehashi.demo.name_translations import load_demo_translations
+from kakehashi.demo.news import load_news_articles
 from kakehashi.demo.obstacles import load_obstacles
 from kakehashi.demo.proposals import load_proposals
 from kakehashi.demo.record_translations import (
@@ -578,6 +579,7 @@ def load_demo() -> dict[str, int]:
     load_demo_partnership_translations(places.organisations)
     conversations = load_conversations(places, users)
     load_event_day(places, users)
+    articles = load_news_articles()
     rebuild_index()
     return {
         "organisations": len(places.organisations),
@@ -588,4 +590,5 @@ def load_demo() -> dict[str, int]:
         "obstacles": obstacles,
         "outcomes": outcomes,
         "conversations": conversations,
+        "news articles": articles,
     }

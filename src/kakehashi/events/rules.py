@@ -1,6 +1,8 @@
-"""Who may do what with events (django-rules predicates)."""
+"""Who may do what with events (django-rules predicates), and `require`, the one check the
+events services make of who acts."""
 
 import rules
+from django.core.exceptions import PermissionDenied
 
 from kakehashi.directory.rules import acts_for_any_organisation, platform_admin
 from kakehashi.events.queries import organises
@@ -17,3 +19,12 @@ rules.add_perm("events.manage_registrations", platform_admin | organises_event)
 rules.add_perm("events.register", acts_for_any_organisation)
 # Badges, check-in, table cards and room signs on the event day.
 rules.add_perm("events.check_in", platform_admin | organises_event)
+
+
+def require(user, permission: str, event) -> None:
+    """Raise PermissionDenied unless `user` (signed in) has `permission` on `event`. The
+    services call it; the views and the API turn the refusal into 403 (or 404 where the
+    event itself is not to be seen), and ask the same permissions only to decide what to
+    show."""
+    if not (user and user.is_authenticated and user.has_perm(permission, event)):
+        raise PermissionDenied

@@ -59,5 +59,5 @@ class PriorityListAdmin(admin.ModelAdmin):
 
 @admin.register(DelegationVisit)
 class DelegationVisitAdmin(admin.ModelAdmin):
-    list_display = ["visitor", "host", "started_on", "delegation_lead", "is_published"]
+    list_display = ["visitor_display", "host", "started_on", "delegation_lead", "is_published"]
     raw_id_fields = ["visitor", "host", "partnership", "created_by"]

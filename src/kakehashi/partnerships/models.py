@@ -278,6 +278,7 @@ class PriorityList(models.Model):
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))
     source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_title = models.CharField(_("title of the source"), max_length=300, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
 
@@ -323,9 +324,17 @@ class DelegationVisit(models.Model):
     partnership = models.ForeignKey(
         Partnership, null=True, blank=True, on_delete=models.SET_NULL, related_name="visits"
     )
+    # A delegation from a locality, or from a body that is none (a ministry, an embassy):
+    # then its name as written.
     visitor = models.ForeignKey(
-        Locality, on_delete=models.PROTECT, related_name="visits_made", verbose_name=_("visitor")
+        Locality,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="visits_made",
+        verbose_name=_("visitor"),
     )
+    visitor_name = models.CharField(_("visiting body"), max_length=200, blank=True)
     host = models.ForeignKey(
         Locality, on_delete=models.PROTECT, related_name="visits_hosted", verbose_name=_("host")
     )
@@ -335,6 +344,7 @@ class DelegationVisit(models.Model):
     purpose = models.TextField(_("purpose"), max_length=2000)
     outcome = models.TextField(_("outcome"), blank=True, max_length=2000)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_title = models.CharField(_("title of the source"), max_length=300, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     is_demo = models.BooleanField(_("demo record"), default=False)
     created_by = models.ForeignKey(
@@ -349,8 +359,17 @@ class DelegationVisit(models.Model):
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
                 name="visit_dates_ordered",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(visitor__isnull=False) | ~Q(visitor_name=""),
+                name="visit_has_visitor",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.visitor} → {self.host} ({self.started_on})"
+        return f"{self.visitor_display} → {self.host} ({self.started_on})"
+
+    @property
+    def visitor_display(self) -> str:
+        """The visiting locality's name in the reader's language, or the body as written."""
+        return self.visitor.name if self.visitor_id else self.visitor_name

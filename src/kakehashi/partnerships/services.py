@@ -25,6 +25,7 @@ from kakehashi.partnerships.models import (
     Renewal,
     Source,
 )
+from kakehashi.partnerships.queries import managed_partnership_filter
 
 
 @dataclass
@@ -62,6 +63,8 @@ class PartnershipInput:
     language: str = "en"
     is_published: bool = True
     sources: list[str] = field(default_factory=list)
+    # A title for some of the sources, by URL (e.g. a news article's headline).
+    source_titles: dict[str, str] = field(default_factory=dict)
     renewals: list[RenewalInput] = field(default_factory=list)
     is_demo: bool = False
 
@@ -132,7 +135,8 @@ def _write_children(partnership: Partnership, data: PartnershipInput) -> None:
     partnership.sectors.set(data.sectors)
     partnership.sources.all().delete()
     Source.objects.bulk_create(
-        Source(partnership=partnership, url=url) for url in dict.fromkeys(data.sources)
+        Source(partnership=partnership, url=url, title=data.source_titles.get(url, "")[:300])
+        for url in dict.fromkeys(data.sources)
     )
     partnership.renewals.all().delete()
     Renewal.objects.bulk_create(
@@ -272,7 +276,7 @@ def add_document(*, partnership: Partnership, title: str, upload, by) -> Documen
 def record_visit(
     *,
     partnership: Partnership | None,
-    visitor: Locality,
+    visitor: Locality | None,
     host: Locality,
     started_on: dt.date,
     ended_on: dt.date | None,
@@ -280,10 +284,20 @@ def record_visit(
     outcome: str = "",
     delegation_lead: str = "",
     source_url: str = "",
+    source_title: str = "",
+    visitor_name: str = "",
     by,
     is_demo: bool = False,
 ) -> DelegationVisit:
-    if visitor.pk == host.pk:
+    """Record a delegation visit: from a locality (`visitor`) or from a body that is none,
+    named as written (`visitor_name`: a ministry, an embassy)."""
+    visitor_name = " ".join(visitor_name.split())[:200]
+    if visitor is None and not visitor_name:
+        raise ValidationError(
+            _("Say who visited: a locality or the body that sent the delegation."),
+            code="visit_no_visitor",
+        )
+    if visitor is not None and visitor.pk == host.pk:
         raise ValidationError(
             _("A delegation visits another locality than its own."), code="visit_same_place"
         )
@@ -294,6 +308,7 @@ def record_visit(
     return DelegationVisit.objects.create(
         partnership=partnership,
         visitor=visitor,
+        visitor_name=visitor_name,
         host=host,
         started_on=started_on,
         ended_on=ended_on,
@@ -301,6 +316,52 @@ def record_visit(
         outcome=outcome,
         delegation_lead=delegation_lead,
         source_url=source_url,
+        source_title=source_title[:300],
         created_by=by if by and by.is_authenticated else None,
         is_demo=is_demo,
     )
+
+
+def _may_manage(partnership: Partnership, by) -> bool:
+    if is_platform_admin(by):
+        return True
+    return (
+        Partnership.objects.filter(pk=partnership.pk)
+        .filter(managed_partnership_filter(by))
+        .exists()
+    )
+
+
+@transaction.atomic
+def add_renewal(
+    *,
+    partnership: Partnership,
+    renewed_on: dt.date,
+    precision: str = DatePrecision.DAY,
+    note: str = "",
+    source_url: str = "",
+    source_title: str = "",
+    by,
+) -> Renewal:
+    """Add a renewal (or a new document under the same partnership), with the source that
+    reports it; one audit entry. `by` must be allowed to change the partnership."""
+    if not _may_manage(partnership, by):
+        raise ValidationError(
+            _("You can only record agreements to which your organisation or locality is a party."),
+            code="not_a_party",
+        )
+    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    before = snapshot(partnership, ("renewals", "sources"))
+    renewal = Renewal.objects.create(
+        partnership=partnership, renewed_on=renewed_on, precision=precision, note=note[:300]
+    )
+    if source_url and not partnership.sources.filter(url=source_url).exists():
+        Source.objects.create(partnership=partnership, url=source_url, title=source_title[:300])
+    record_change(
+        obj=partnership,
+        by=by,
+        action=AuditAction.CHANGED,
+        before=before,
+        owners=_audit_owners(partnership),
+    )
+    return renewal

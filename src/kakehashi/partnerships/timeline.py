@@ -16,6 +16,8 @@ class TimelineEntry:
     when: str
     text: str
     url: str
+    source_url: str = ""
+    source_title: str = ""
 
 
 def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
@@ -53,10 +55,12 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
                 visit.started_on,
                 format_partial_date(visit.started_on, "day"),
                 _("Delegation from %(visitor)s to %(host)s")
-                % {"visitor": visit.visitor.name, "host": visit.host.name},
+                % {"visitor": visit.visitor_display, "host": visit.host.name},
                 reverse("partnerships:detail", args=[visit.partnership_id])
                 if visit.partnership_id
                 else "",
+                visit.source_url,
+                visit.source_title,
             )
         )
     return sorted(entries, key=lambda entry: entry.date)

@@ -29,6 +29,10 @@ Variants:
   Interpreters: 80 % of the interpreted meetings per slot, half of them for part of the event.
 - ``tight``: as realistic, with tables at half the meetings requested per slot and
   interpreters at 35 % of the interpreted meetings per slot.
+- ``remote``: the realistic meetings, but 25 % of the Japanese participants and 10 % of the
+  Vietnamese ones join by video (a delegation together), so about a third of the meetings
+  are remote: no table, and an interpreter who can join remotely (half of them can). Tables
+  for 70 % of the in-person meetings per slot (`generator_resources.py`).
 
 The document also carries ``"generator": {"size", "variant", "seed"}``, which parsers ignore.
 Deterministic for a seed (one `random.Random(seed)`), pure Python, huge in under a second.
@@ -47,6 +51,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from kakehashi.scheduling.generator_resources import (
+    make_interpreters,
+    make_tables,
+    mark_remote,
+    mask,
+    slot_list,
+)
 from kakehashi.scheduling.instance import FORMAT
 
 
@@ -64,7 +75,7 @@ SIZES: dict[str, Size] = {
     "large": Size(participants=3_000, meetings=20_000, slots=32, days=2),
     "huge": Size(participants=5_000, meetings=30_000, slots=40, days=2),
 }
-VARIANTS = ("two-sided", "realistic", "tight")
+VARIANTS = ("two-sided", "realistic", "tight", "remote")
 
 FIRST_DAY = dt.date(2027, 3, 11)
 TIME_ZONE = dt.timezone(dt.timedelta(hours=7))
@@ -103,7 +114,7 @@ class _Event:
 
 def generate(size: str, variant: str, seed: int) -> dict:
     """An instance document for `size` (small, medium, large, huge) and `variant`
-    (two-sided, realistic, tight), the same for the same seed."""
+    (two-sided, realistic, tight, remote), the same for the same seed."""
     if size not in SIZES:
         raise ValueError(f"unknown size {size!r}; choose from {', '.join(SIZES)}")
     if variant not in VARIANTS:
@@ -115,8 +126,10 @@ def generate(size: str, variant: str, seed: int) -> dict:
 
     people = _people(spec, event, rng, windows=windows)
     meetings = _meetings(spec, event, people, rng, variant=variant)
-    tables = _tables(spec, event, meetings, rng, variant=variant)
-    interpreters = _interpreters(spec, event, meetings, rng, variant=variant)
+    if variant == "remote":
+        mark_remote(meetings, people, rng)
+    tables = make_tables(event, meetings, rng, variant=variant)
+    interpreters = make_interpreters(event, meetings, rng, variant=variant)
 
     return {
         "format": FORMAT,
@@ -126,7 +139,7 @@ def generate(size: str, variant: str, seed: int) -> dict:
         "participants": [
             {
                 "id": person.id,
-                "available": _slot_list(event, person.available),
+                "available": slot_list(event, person.available),
                 "max_meetings": person.max_meetings,
             }
             for person in people
@@ -178,19 +191,6 @@ def _slots(spec: Size) -> tuple[_Event, list[dict]]:
     return event, slots
 
 
-def _mask(positions) -> int:
-    mask = 0
-    for position in positions:
-        mask |= 1 << position
-    return mask
-
-
-def _slot_list(event: _Event, mask: int) -> list[str] | None:
-    if mask == event.everything:
-        return None
-    return [slot_id for position, slot_id in enumerate(event.slot_ids) if mask >> position & 1]
-
-
 # --- participants --------------------------------------------------------------------------
 
 
@@ -204,18 +204,18 @@ def _people(spec: Size, event: _Event, rng: random.Random, *, windows: bool) -> 
     ]
     if not windows:
         return people
-    plenary = _mask(event.plenary)
+    plenary = mask(event.plenary)
     for person in people:
         person.bilingual = rng.random() < BILINGUAL
         draw = rng.random()
         if draw < 0.20:  # one half-day
-            person.available = _mask(rng.choice(event.halves))
+            person.available = mask(rng.choice(event.halves))
         elif draw < 0.40 and len(event.days) > 1:  # one day
-            person.available = _mask(rng.choice(event.days))
+            person.available = mask(rng.choice(event.days))
         if rng.random() < 0.40:  # attends the plenary sessions
             person.available &= ~plenary
         if person.available == 0:  # a half-day that was all plenary
-            person.available = _mask(rng.choice(event.halves)) & ~plenary
+            person.available = mask(rng.choice(event.halves)) & ~plenary
         if rng.random() < 0.10:
             person.max_meetings = rng.randint(3, max(4, len(event.slot_ids) // 3))
     return people
@@ -357,67 +357,6 @@ def _meeting(number, members, people, rng, *, two_sided) -> dict:
     bilingual = any(people[member].bilingual for member in members)
     meeting["interpreting"] = None if bilingual else ["ja", "vi"]
     return meeting
-
-
-# --- tables and interpreters -------------------------------------------------------------
-
-
-TABLE_SHARE = {"two-sided": 1.0, "realistic": 0.7, "tight": 0.5}
-INTERPRETER_SHARE = {"realistic": 0.8, "tight": 0.35}
-
-
-def _seats_needed(meeting: dict) -> int:
-    return len(meeting["participants"]) + (1 if meeting["interpreting"] else 0)
-
-
-def _tables(spec, event, meetings, rng, *, variant) -> list[dict]:
-    slots = len(event.slot_ids)
-    total = max(1, round(len(meetings) / slots * TABLE_SHARE[variant]))
-    if variant == "two-sided":
-        by_seats = {2: total - total // 5, 4: total // 5, 6: 0}
-    else:
-        needs = {2: 0, 4: 0, 6: 0}
-        for meeting in meetings:
-            seats = _seats_needed(meeting)
-            needs[2 if seats <= 2 else 4 if seats <= 4 else 6] += 1
-        six = max(1, round(total * needs[6] / len(meetings)))
-        four = max(1, round(total * needs[4] / len(meetings)))
-        by_seats = {2: max(0, total - four - six), 4: four, 6: six}
-    afternoons = _mask(p for half in event.halves[1::2] for p in half)
-    tables = []
-    for seats in (2, 4, 6):
-        for index in range(by_seats[seats]):
-            table = {"id": f"t{seats}-{index + 1:03d}", "seats": seats, "available": None}
-            if variant != "two-sided" and rng.random() < 0.10:
-                table["available"] = _slot_list(event, afternoons)  # a room for the afternoons
-            tables.append(table)
-    return tables
-
-
-def _interpreters(spec, event, meetings, rng, *, variant) -> list[dict]:
-    if variant == "two-sided":
-        return []
-    interpreted = sum(1 for meeting in meetings if meeting["interpreting"])
-    count = max(1, round(interpreted / len(event.slot_ids) * INTERPRETER_SHARE[variant]))
-    interpreters = []
-    for index in range(count):
-        languages = ["en", "ja", "vi"] if rng.random() < 0.10 else ["ja", "vi"]
-        draw = rng.random()
-        if draw < 0.5:
-            available = event.everything
-        elif draw < 0.75 and len(event.days) > 1:
-            available = _mask(rng.choice(event.days))
-        else:  # morning or afternoon halves of every day
-            parity = rng.randrange(2)
-            available = _mask(p for half in event.halves[parity::2] for p in half)
-        interpreters.append(
-            {
-                "id": f"i-{index + 1:03d}",
-                "languages": languages,
-                "available": _slot_list(event, available),
-            }
-        )
-    return interpreters
 
 
 # --- command line --------------------------------------------------------------------------

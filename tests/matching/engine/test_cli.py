@@ -7,9 +7,10 @@ from kakehashi.matching.engine.cli import main
 
 CORPUS = [
     '{"id": "vi-cold", "title": "Logistics chuỗi lạnh", "text": "Cần đối tác đầu tư kho lạnh '
-    'cho thủy sản xuất khẩu.", "kind": "business_request", "locality": "dong-nai"}',
+    'cho thủy sản xuất khẩu.", "kind": "business_request", "locality": "dong-nai", '
+    '"country": "VN"}',
     '{"id": "ja-cold", "title": "コールドチェーン物流", "text": "冷凍倉庫と低温輸送のノウハウを'
-    '提供します。", "language": "ja", "kind": "business_offer"}',
+    '提供します。", "language": "ja", "kind": "business_offer", "country": "JP"}',
     "{not json at all",
     '{"title": "no id here", "text": "x"}',
     '{"id": "vi-cold", "title": "the same id again", "text": "x"}',
@@ -20,7 +21,7 @@ CORPUS = [
 ]
 QUERIES = [
     '{"id": "q-cold", "title": "冷凍倉庫", "text": "水産物のコールドチェーン", '
-    '"kind": "business_offer"}',
+    '"kind": "business_offer", "country": "JP"}',
     '{"id": "vi-cold", "title": "Logistics chuỗi lạnh", "text": "Kho lạnh cho thủy sản."}',
     '{"id": 7, "title": "a number as id"}',
 ]

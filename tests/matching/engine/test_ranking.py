@@ -150,7 +150,10 @@ def test_context_reasons_carry_their_parameters(lexical):
         + WEIGHTS["partner_localities"]
         + WEIGHTS["priority_partner"]
         + WEIGHTS["met_before"]
-        + WEIGHTS["target_country"],
+        + WEIGHTS["target_country"]
+        # "plain" has no country: its wanted country and its border are unknown (0.5).
+        + WEIGHTS["wanted_country"] / 2
+        + WEIGHTS["cross_border"] / 2,
         abs=1e-5,
     )
     names = {"osaka": "Osaka Prefecture", "ho-chi-minh-city": "Ho Chi Minh City"}

@@ -7,8 +7,9 @@ import random
 import numpy as np
 import pytest
 
-from kakehashi.matching.engine import Context, Document, MatchingIndex, ranking
-from kakehashi.matching.engine.ranking import WEIGHTS, kind_score
+from kakehashi.matching.engine import Context, Document, MatchingIndex, candidates, components
+from kakehashi.matching.engine.components import kind_score, wants
+from kakehashi.matching.engine.weights import WEIGHTS
 
 PHRASES = [
     "cold chain logistics",
@@ -29,6 +30,7 @@ PHRASES = [
 KINDS = [None, "business_offer", "business_request", "technology_offer", "export_product"]
 SECTORS = ["agri", "energy", "it", "health"]
 PLACES = ["dong-nai", "hai-phong", "osaka", "fukuoka", None]
+TYPES = ["investment", "commercial", "supplier", "training"]
 
 
 def _documents(count: int, seed: int, prefix: str = "d") -> list[Document]:
@@ -49,6 +51,8 @@ def _documents(count: int, seed: int, prefix: str = "d") -> list[Document]:
                 country=rng.choice(["VN", "JP"]),
                 organisation=f"org-{rng.randint(0, 30)}",
                 target_countries=frozenset(rng.sample(["VN", "JP"], rng.randint(0, 1))),
+                target_localities=frozenset(rng.sample(PLACES[:4], rng.randint(0, 2))),
+                partnership_types=frozenset(rng.sample(TYPES, rng.randint(0, 2))),
             )
         )
     return docs
@@ -72,15 +76,15 @@ def _reference(index, query, k, context):
     size = index.size
     vector = index.semantic_query(vector, analysis.language)
     bm = index.terms.bm25(analysis.terms, size)
-    qweights = ranking._concept_weights(index, analysis)
+    qweights = components.concept_weights(index, analysis)
     slots = np.array(
         sorted(
             s
             for s in range(size)
-            if index._alive[s] and not ranking._excluded(query, index._docs[s], None)
+            if index._alive[s] and not candidates.excluded(query, index._docs[s], None)
         )
     )
-    sem = ranking._semantic(index, ranking.exact_cosine(index, slots, vector))
+    sem = components.semantic(index, candidates.exact_cosine(index, slots, vector))
     lex = bm[slots]
     lex = lex / lex.max() if lex.max() > 0 else lex
     scored = []
@@ -88,7 +92,7 @@ def _reference(index, query, k, context):
         doc, a = index._docs[slot], index._analyses[slot]
         parts = {
             "kind": kind_score(query.kind, doc.kind),
-            "concepts": _reference_cosine(qweights, ranking._concept_weights(index, a)),
+            "concepts": _reference_cosine(qweights, components.concept_weights(index, a)),
         }
         if query.sectors and doc.sectors:
             parts["sectors"] = len(query.sectors & doc.sectors) / len(query.sectors | doc.sectors)
@@ -96,8 +100,9 @@ def _reference(index, query, k, context):
             qk = {w.casefold().strip() for w in query.keywords}
             dk = {w.casefold().strip() for w in doc.keywords}
             parts["keywords"] = len(qk & dk) / min(len(qk), len(dk))
-        for name, _params in ranking._context_facts(query, doc, context):
+        for name, _params in components.context_facts(query, doc, context):
             parts[name] = 1.0
+        parts.update(wants(query, doc))
         parts["semantic"] = float(sem[i])
         parts["lexical"] = float(lex[i])
         score = sum(WEIGHTS[name] * value for name, value in parts.items())
@@ -152,7 +157,7 @@ def test_top_keeps_the_same_slots_as_a_partition_of_every_slot(positives):
     rng = np.random.default_rng(positives)
     scores = np.zeros(10_000, dtype=np.float32)
     scores[rng.choice(10_000, positives, replace=False)] = rng.random(positives) + 0.01
-    assert set(ranking._top(scores, 200).tolist()) == set(_reference_top(scores, 200).tolist())
+    assert set(candidates.top(scores, 200).tolist()) == set(_reference_top(scores, 200).tolist())
 
 
 def test_a_prepared_search_query_ranks_as_the_text_does(index):
@@ -166,7 +171,7 @@ def test_a_prepared_search_query_ranks_as_the_text_does(index):
 def test_the_concept_memo_stays_bounded_and_ranks_the_same(index, monkeypatch):
     query = _documents(1, seed=5, prefix="q")[0]
     before = [(m.id, m.score, m.reasons) for m in index.rank(query, k=10, context=CONTEXT)]
-    monkeypatch.setattr(ranking, "MEMO_LIMIT", 5)
+    monkeypatch.setattr(components, "MEMO_LIMIT", 5)
     index.memo.clear()
     after = [(m.id, m.score, m.reasons) for m in index.rank(query, k=10, context=CONTEXT)]
     assert len(index.memo["concepts"]) <= 5

@@ -66,6 +66,7 @@ def test_governor_before_the_name_and_an_agreement():
                 place("Binh Duong province", "binh-duong-before-2025"),
             ],
             "agreement_type": "field_mou",
+            "type_as_stated": "memorandum of understanding",
             "field": "human resources development",
             "date": "2024",
             "status": "signed",
@@ -122,6 +123,7 @@ def test_priority_partners_count_proposal_milestone():
         {
             "type": "milestone",
             "what": "50th anniversary of diplomatic relations",
-            "years": "1973-2023",
+            "years": 50,
+            "period": "1973-2023",
         }
     ]

@@ -76,6 +76,7 @@ def test_governor_visits_and_signs_a_memorandum():
                 place("ビンズオン省", "binh-duong-before-2025"),
             ],
             "agreement_type": "field_mou",
+            "type_as_stated": "覚書",
             "field": "人材育成",
             "date": "2023-08-03",
             "status": "signed",
@@ -121,6 +122,11 @@ def test_proposal_renewal_and_milestone():
     [agreement] = facts(text, "ja", kind="agreement")
     assert agreement["status"] == "renewed"
     assert facts(text, "ja", kind="milestone") == [
-        {"type": "milestone", "what": "2023年は日越外交関係樹立50周年", "years": "1973-2023"}
+        {
+            "type": "milestone",
+            "what": "2023年は日越外交関係樹立50周年",
+            "years": 50,
+            "period": "1973-2023",
+        }
     ]
     assert facts(text, "ja", kind="event") == []

@@ -115,6 +115,7 @@ def test_agreements_signed_renewed_planned():
                 place("tỉnh Aichi", "aichi-prefecture"),
             ],
             "agreement_type": "field_mou",
+            "type_as_stated": "Biên bản ghi nhớ",
             "field": "phát triển nguồn nhân lực",
             "date": "2022",
             "status": "signed",
@@ -158,7 +159,8 @@ def test_proposals_and_milestone():
         {
             "type": "milestone",
             "what": "50 năm quan hệ ngoại giao Việt Nam - Nhật Bản",
-            "years": "1973-2023",
+            "years": 50,
+            "period": "1973-2023",
         }
     ]
 

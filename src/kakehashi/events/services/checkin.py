@@ -6,7 +6,7 @@ in the reader's language, and writes nothing."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from kakehashi.events.models import (
     RegistrationStatus,
     Session,
 )
+from kakehashi.events.rules import require
 
 # A scan queued offline keeps the time it was made, if that time is believable: not in the
 # future and not older than this (a phone's clock can be wrong).
@@ -31,8 +32,7 @@ QUEUED_SCAN_MAX_AGE = dt.timedelta(hours=24)
 
 
 def require_organiser(event: Event, by) -> None:
-    if not (by and by.is_authenticated and by.has_perm("events.check_in", event)):
-        raise PermissionDenied
+    require(by, "events.check_in", event)
 
 
 def _approved_delegates(event: Event, registrations=None) -> list[tuple[Registration, Person]]:

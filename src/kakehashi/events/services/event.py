@@ -14,6 +14,7 @@ from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.directory.services import person_for_user
 from kakehashi.events.models import Event, Registration, RegistrationStatus, Session
 from kakehashi.events.queries import organises
+from kakehashi.events.rules import require
 from kakehashi.events.services.translations import (
     check_translations,
     source_of,
@@ -103,6 +104,8 @@ def create_event(
 def update_event(
     *, event: Event, by, organisers: list[Organisation], description_translations=None, **fields
 ) -> Event:
+    """Change an event (its organisers and platform administrators)."""
+    require(by, "events.change_event", event)
     _check_event(fields, organisers)
     descriptions = _check_descriptions(
         {"language": event.language, "description": event.description, **fields},
@@ -155,7 +158,8 @@ def _store_titles(session: Session, titles: dict[str, str], by) -> None:
 @transaction.atomic
 def add_session(*, event: Event, by, title_translations=None, **fields) -> Session:
     """Add a session to the programme; `title_translations`: its title in the other
-    languages, by language code (see services/translations.py)."""
+    languages, by language code (see services/translations.py). Organisers only."""
+    require(by, "events.change_event", event)
     titles = _check_session(event, fields, title_translations)
     session = Session.objects.create(event=event, **fields)
     _store_titles(session, titles, by)
@@ -167,8 +171,8 @@ SESSION_FIELDS = ("kind", "title", "language", "starts_at", "ends_at", "room", "
 
 @transaction.atomic
 def update_session(*, session: Session, by, title_translations=None, **fields) -> Session:
-    """Change a session of the programme and its translations (the caller checks that `by`
-    may change the event)."""
+    """Change a session of the programme and its translations (organisers only)."""
+    require(by, "events.change_event", session.event)
     session = Session.objects.select_for_update().select_related("event").get(pk=session.pk)
     fields = {name: fields.get(name, getattr(session, name)) for name in SESSION_FIELDS}
     titles = _check_session(session.event, fields, title_translations)
@@ -228,7 +232,8 @@ def register(
 
 @transaction.atomic
 def decide_registration(*, registration: Registration, approve: bool, by) -> Registration:
-    """Approve or decline a registration (organisers only; the caller checks)."""
+    """Approve or decline a registration (organisers only)."""
+    require(by, "events.manage_registrations", registration.event)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         raise ValidationError(

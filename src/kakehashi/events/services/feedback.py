@@ -27,6 +27,7 @@ from kakehashi.events.models import (
     MeetingStatus,
     Registration,
 )
+from kakehashi.events.rules import require
 from kakehashi.events.services.meetings import audit_meeting, record_outcome
 
 MEETING_FIELDS = ("status", "slot", "table", "interpreter", "locked")
@@ -70,8 +71,9 @@ def check_attendance_allowed(meeting: Meeting, now: dt.datetime) -> None:
 
 @transaction.atomic
 def set_attendance(*, meeting: Meeting, held: bool, by, now: dt.datetime | None = None) -> Meeting:
-    """Mark a meeting held or a no-show (the organisers; the caller checks). Refused before
-    the meeting's slot starts. Audited."""
+    """Mark a meeting held or a no-show (organisers only). Refused before the meeting's slot
+    starts. Audited."""
+    require(by, "events.change_event", meeting.event)
     _lock(meeting)
     check_attendance_allowed(meeting, now or timezone.now())
     before = snapshot(meeting, MEETING_FIELDS)

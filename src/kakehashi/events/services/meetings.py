@@ -32,6 +32,7 @@ from kakehashi.events.models import (
     Session,
     SessionKind,
 )
+from kakehashi.events.rules import require
 
 # The language pair interpreted by preference when parties share no language.
 PREFERRED_PAIR = ("ja", "vi")
@@ -55,7 +56,8 @@ def define_programme(
     """Cut the meeting periods into slots of `slot_minutes`, leaving out breaks.
 
     Slots that still exist keep their identity (and the meetings in them); a slot that would
-    disappear while a meeting is placed in it stops the change."""
+    disappear while a meeting is placed in it stops the change. Organisers only."""
+    require(by, "events.change_event", event)
     if not 5 <= slot_minutes <= 240:
         raise ValidationError(
             _("A meeting lasts between 5 and 240 minutes."), code="slot_length_out_of_range"
@@ -103,7 +105,8 @@ def define_programme(
 @transaction.atomic
 def set_table(*, event: Event, name: str, seats: int, is_active: bool = True, by) -> MeetingTable:
     """Add a table or change one (found by name). A table taken out of use keeps its
-    meetings until the next scheduler run moves them."""
+    meetings until the next scheduler run moves them. Organisers only."""
+    require(by, "events.change_event", event)
     if seats < 2:
         raise ValidationError(_("A table needs at least two seats."), code="too_few_seats")
     table, _created = MeetingTable.objects.update_or_create(
@@ -116,7 +119,9 @@ def set_table(*, event: Event, name: str, seats: int, is_active: bool = True, by
 def add_interpreter(
     *, event: Event, name: str, languages: list[str], by, joins_remotely: bool = False
 ) -> Interpreter:
-    """Add an interpreter; `joins_remotely`: they can also interpret remote meetings."""
+    """Add an interpreter; `joins_remotely`: they can also interpret remote meetings.
+    Organisers only."""
+    require(by, "events.change_event", event)
     if len(set(languages)) < 2:
         raise ValidationError(
             _("An interpreter works between two languages at least."), code="too_few_languages"
@@ -279,7 +284,8 @@ def add_organiser_meeting(
     *, event: Event, registrations: list[Registration], weight: int, by
 ) -> Meeting:
     """A meeting the organisers arrange themselves (e.g. the Ambassador with each provincial
-    leader). The caller checks that `by` organises the event."""
+    leader). Organisers only."""
+    require(by, "events.change_event", event)
     if len({r.pk for r in registrations}) < 2:
         raise ValidationError(_("A meeting needs two delegations."), code="too_few_members")
     if any(r.event_id != event.pk for r in registrations):

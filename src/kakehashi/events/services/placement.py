@@ -1,7 +1,7 @@
 """Meetings placed by hand: an organiser puts a meeting in a slot (at a table, or with none
 when it is remote), locks it against the scheduler's moves, or marks it held or a no-show."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,7 @@ from kakehashi.events.models import (
     MeetingStatus,
     MeetingTable,
 )
+from kakehashi.events.rules import require
 from kakehashi.events.services.feedback import set_attendance
 from kakehashi.events.services.meetings import MEETING_FIELDS, audit_meeting
 
@@ -24,8 +25,7 @@ def place_meeting(
     """Put a meeting in a slot by hand (organisers only): at a table, or with no table when
     a party attends remotely (events/remote.py). The slot's row is locked while checking, and
     the database's constraints refuse a double booking that slips through."""
-    if not (by and by.is_authenticated and by.has_perm("events.change_event", meeting.event)):
-        raise PermissionDenied
+    require(by, "events.change_event", meeting.event)
     MeetingSlot.objects.select_for_update().get(pk=slot.pk)
     if slot.event_id != meeting.event_id or (table and table.event_id != meeting.event_id):
         raise ValidationError(_("That slot or table belongs to another event."), code="wrong_event")
@@ -78,6 +78,9 @@ def place_meeting(
 
 @transaction.atomic
 def lock_meeting(*, meeting: Meeting, locked: bool, by) -> Meeting:
+    """Keep a placed meeting where it is in the scheduler's next runs, or let it move
+    (organisers only)."""
+    require(by, "events.change_event", meeting.event)
     if locked and meeting.slot_id is None:
         raise ValidationError(_("Only a scheduled meeting can be locked."), code="not_scheduled")
     before = snapshot(meeting, MEETING_FIELDS)

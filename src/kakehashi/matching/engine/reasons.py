@@ -122,7 +122,7 @@ def explain(reason: Reason, language: str = "en", names: Mapping[str, str] | Non
     names = names or {}
     code = reason.code
     if code == "similar_meaning":
-        # A level, never a percentage (ranking.SIMILARITY_LEVELS says why).
+        # A level, never a percentage (shown.SIMILARITY_LEVELS says why).
         code = f"similar_meaning.{reason.params.get('level', 'partial')}"
     template = TEMPLATES[language].get(code)
     if template is None:

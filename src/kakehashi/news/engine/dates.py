@@ -7,6 +7,12 @@ days after it (an article announces what comes next month, and reports what happ
 Vietnamese and English numeric dates are day/month ("11/3" is 11 March). Periods: "1973-2023",
 "giai đoạn 2021-2025", "2021〜2025年" are ranges; "đến năm 2025", "2025年まで", "until 2025" are
 "until" a year.
+
+A year-less date in a sentence about what is to come ("sẽ tổ chức ... ngày 20/11", 予定, a
+Japanese sentence in the non-past, "will be held") is the first such date on or after
+publication (less three days) instead. Without a publication date, a year-less date after the
+article's first full date takes that date's year (令和6年3月28日 ... 5月 → 2024-05; the next
+year when it is to come and would fall before); else it stays partial.
 """
 
 from __future__ import annotations
@@ -49,6 +55,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("range", _NB + r"(?:từ\s+(?:năm\s+)?)?" + _Y + r"(?:" + _DASH
                   + r"|\s+(?:đến|tới)\s+(?:năm\s+)?)" + _Y2 + _NA),
         ("until", r"(?:đến|tới|cho đến|trước)\s+(?:hết\s+)?(?:năm\s+)?" + _Y + _NA),
+        # "từ ngày 2 đến 6/7/2023": the first day
+        ("date", r"(?<=ngày )" + _D + r"\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?[0-3]?\d\s*/\s*" + _M
+                 + r"(?:\s*/\s*" + _Y + r")?" + _NA),
         ("date", _NB + _D + r"\s*[/.-]\s*" + _M + r"\s*[/.-]\s*" + _Y + _NA),
         ("date", _NB + _D + r"\s+tháng\s+" + _M + r"(?:\s*(?:năm|,)\s*" + _Y + r")?" + _NA),
         ("month", r"tháng\s+" + _M + r"\s*(?:/|năm|,)\s*" + _Y + _NA),
@@ -66,8 +75,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _Y + r"年\s*" + _M + r"月\s*" + _D + r"日"),
         ("date", r"(?<![\d年])" + _M + r"月\s*" + _D + r"日"),
         ("month", _Y + r"年\s*" + _M + r"月"),
+        ("month", r"(?<![\d年])" + _M + r"月(?![\d日])(?=に|から|中|末|上旬|中旬|下旬|、|の)"),
         ("date", _Y + r"/" + _M + r"/" + _D + _NA),
         ("year", _Y + r"年"),
+        # "県は18日、…": a day of the month the article is published in
+        ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
+                     r"(?=、|に|から|まで|午前|午後|夜|朝|の)"),
     ],
     "en": [
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
@@ -79,8 +92,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _NB + _D + r"/" + _M + r"/" + _Y + _NA),
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),
+        # "on Tuesday": the last such day up to publication (the next one for what is to come)
+        ("weekday", r"(?<=\bon )(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                    r"(?!,? (?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|\d))"),
     ],
 }  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 COMPILED = {
     language: [
         (kind, re.compile(pattern, re.IGNORECASE if language == "vi" else 0))
@@ -98,6 +116,21 @@ class DateMention:
     kind: str  # "date", "month", "year", "range", "until"
     value: str  # ISO: "2020-11-25", "2020-11", "2020", "--11-25", "--11"; ranges "1973/2023"
     years: tuple[int, int] | None = None  # ranges: (first, last); until: (None, year)
+    yearless: tuple[int, int | None] | None = None  # (month, day) of a date without its year
+
+
+FUTURE = {
+    "vi": re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự định|sắp|chuẩn bị|kế hoạch)(?!\w)"),
+    "ja": re.compile(
+        r"予定|見込み|計画|方針|目指|めざ|(?<!てい)(?<!でい)(?<!であ)(?<!があ)(?<!にあ)(?<!な)"
+        r"(?:する|る|く|す|う|つ|ぶ|む|ぬ)(?:方針|考え)?。?\s*$"
+    ),
+    "en": re.compile(
+        r"\b(?:will|would|is to|are to|is scheduled|are scheduled|is set to|are set to|"
+        r"plans? to|planned|upcoming|is expected to|are expected to)\b"
+    ),
+}
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
 
 
 def resolve_year(month: int, day: int | None, published: dt.date | None) -> int | None:
@@ -135,6 +168,13 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         return g["y"], (None, int(g["y"]))
     if kind == "year":
         return g["y"], None
+    if kind == "monthday":
+        return _month_day(int(g["d"]), published)
+    if kind == "weekday":
+        if published is None:
+            return None
+        back = (published.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
+        return (published - dt.timedelta(days=back)).isoformat(), None
     year = int(g["y"]) if g.get("y") else None
     if g.get("era"):
         year = ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"]))
@@ -149,10 +189,65 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if year is None:
         year = resolve_year(month, day, published)
     if kind == "month":
-        return (f"{year:04d}-{month:02d}" if year else f"--{month:02d}"), None
-    if year is None:
-        return f"--{month:02d}-{day:02d}", None
+        return _iso(year, month, None), None
+    return _iso(year, month, day), None
+
+
+def _month_day(day: int, published: dt.date | None):
+    """The last day `day` of a month up to publication (this month's, else last month's)."""
+    if published is None or not 1 <= day <= 31:
+        return None
+    year, month = published.year, published.month
+    if day > published.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    if not _valid(year, month, day):
+        return None
     return f"{year:04d}-{month:02d}-{day:02d}", None
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str:
+    if day is None:
+        return f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _yearless(kind: str, g: dict) -> tuple[int, int | None] | None:
+    if kind not in ("date", "month") or g.get("y") or g.get("era"):
+        return None
+    month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g.get("m") or g["m2"])
+    day = g.get("d") or g.get("d2")
+    return month, (int(day) if day and kind == "date" else None)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    hi = _SENTENCE_END.search(text, end)
+    return text[lo : hi.end() if hi else len(text)]
+
+
+def _in_context(text: str, language: str, dates: list, published: dt.date | None) -> None:
+    """Year-less dates read in their sentence and article (see the module's docstring)."""
+    anchor = next((d for d in dates if d.kind == "date" and d.yearless is None), None)
+    for d in dates:
+        if d.yearless is None:
+            continue
+        month, day = d.yearless
+        future = bool(FUTURE[language].search(_sentence(text, d.start, d.end)))
+        year = None
+        if published is not None:
+            if not future:
+                continue
+            earliest = published - dt.timedelta(days=3)
+            year = published.year
+            if (month, day or 31) < (earliest.month, earliest.day) and year == earliest.year:
+                year += 1
+        elif anchor is not None and anchor.start < d.start:
+            first = dt.date.fromisoformat(anchor.value)
+            year = first.year
+            if future and (month, day or 31) < (first.month, first.day):
+                year += 1
+        if year is not None and _valid(year, month, day):
+            d.value = _iso(year, month, day)
 
 
 def find_dates(text: str, language: str, published: dt.date | None = None) -> list[DateMention]:
@@ -170,8 +265,17 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
                 continue
             value, years = found
             taken.append((start, end))
-            out.append(DateMention(start, end, m.group(), kind, value, years))
+            yearless = _yearless(kind, m.groupdict())
+            if kind == "monthday":
+                kind = "date"
+            if kind == "weekday":
+                kind = "date"
+                if FUTURE[language].search(_sentence(text, start, end)) and published:
+                    ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
+                    value = (published + dt.timedelta(days=ahead or 7)).isoformat()
+            out.append(DateMention(start, end, m.group(), kind, value, years, yearless))
     out.sort(key=lambda d: d.start)
+    _in_context(text, language, out, published)
     return out
 
 

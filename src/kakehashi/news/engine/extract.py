@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kakehashi.news.engine.anaphora import find_anaphora
+from kakehashi.news.engine.anaphora import find_anaphora, prefer_named_city
 from kakehashi.news.engine.bodies import find_bodies
 from kakehashi.news.engine.dates import find_dates
 from kakehashi.news.engine.facts import Context, all_facts
 from kakehashi.news.engine.gazetteer import Gazetteer, Mention
-from kakehashi.news.engine.people import find_people_by_title, find_people_latin, repeated
+from kakehashi.news.engine.people import (
+    find_people_by_title,
+    find_people_latin,
+    link_aliases,
+    repeated,
+)
 from kakehashi.news.engine.people_ja import find_people_ja
 from kakehashi.news.engine.sectors import sectors_in
 from kakehashi.news.engine.text import Text
@@ -29,7 +34,7 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
         raise TypeError("published must be a datetime.date or None")
     gazetteer = gazetteer or Gazetteer.default()
     doc = Text(text)
-    places = gazetteer.find(doc)
+    places = prefer_named_city(gazetteer.find(doc))
     places = sorted(places + find_anaphora(doc.norm, language, places), key=lambda m: m.start)
     mentions = sorted(places + find_bodies(doc.norm, language, places), key=lambda m: m.start)
     dates = find_dates(doc.norm, language, published)
@@ -40,6 +45,7 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
         people += find_people_by_title(doc.norm, language, mentions)
     people = _distinct(people)
     people = _distinct(people + repeated(doc.norm, people))
+    people = link_aliases(doc.norm, people, language)
     sectors = sectors_in(doc.sentences, language)
     return Context(doc, language, published, mentions, dates, people, sectors)
 

@@ -34,6 +34,13 @@ class Person:
     organisation: Mention | None = None  # an organisation, a body, or a locality
     country: str | None = None
     places: list[Mention] = field(default_factory=list)  # the places qualifying the role
+    # A short later mention (山下副知事 after 山下 健一 副知事, "Hieu" after "Nguyen Khac Hieu")
+    # stands for the person first named in full.
+    canonical: Person | None = None
+
+    @property
+    def full(self) -> Person:
+        return self.canonical or self
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -76,7 +83,7 @@ def name_side(name: str, language: str) -> str | None:
     first = name.split()[0] if name.split() else ""
     if first in R.VI_SURNAMES:
         return "VN"
-    if re.fullmatch(r"[一-龥々]+", name):
+    if re.fullmatch(r"[一-龥々]+(?: [一-龥々]+)?", name):
         return "JP"
     if name.isascii() and language == "vi":
         return "JP"  # a romanised name in a Vietnamese article
@@ -219,3 +226,47 @@ def repeated(norm: str, people: list[Person]) -> list[Person]:
                        person.country, person.places)
             )  # fmt: skip
     return out
+
+
+def link_aliases(norm: str, people: list[Person], language: str) -> list[Person]:
+    """Short mentions of people named in full earlier, linked to them (`canonical`).
+
+    Japanese: a name that begins a longer name named before it (山下 after 山下 健一: the
+    surname with the role). English: the last word of a name of two or more words named with a
+    role before ("Hieu" after "Nguyen Khac Hieu", "Hattori" after "Yuko Hattori"), when no
+    other known person shares that word; these are added as people."""
+    known = [p for p in people if p.role]
+    out = list(people)
+    if language == "ja":
+        for person in people:
+            key = person.name.replace(" ", "")
+            for other in known:
+                other_key = other.name.replace(" ", "")
+                if other.start < person.start and other_key != key and other_key.startswith(key):
+                    person.canonical = other.full
+                    break
+        return out
+    if language != "en":
+        return out
+    last_words: dict[str, list[Person]] = {}
+    for person in known:
+        words = person.name.split()
+        if len(words) >= 2 and len(words[-1]) >= 3:
+            last_words.setdefault(words[-1], []).append(person)
+    taken = [(p.start, p.end) for p in people]
+    for word, owners in last_words.items():
+        if len({o.name for o in owners}) != 1:
+            continue
+        owner = owners[0]
+        for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", norm):
+            if m.start() < owner.end or any(a <= m.start() < b for a, b in taken):
+                continue
+            if norm[m.end() : m.end() + 1] in ("-",) or re.match(
+                r" (?:City|Prefecture|Province)\b", norm[m.end() :]
+            ):
+                continue
+            alias = Person(word, m.start(), m.end(), owner.role, None, owner.organisation,
+                           owner.country, owner.places, canonical=owner)  # fmt: skip
+            out.append(alias)
+            taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda p: p.start)

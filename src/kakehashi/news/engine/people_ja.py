@@ -15,18 +15,23 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
     spans = [m.span() for m in R.JA_NAME.finditer(norm)]
     if use_sudachi:
         for line_start, line in _lines(norm):
-            run = None
+            run, last, gap = None, None, False
             for morpheme in _sudachi().tokenize(line):
                 pos = morpheme.part_of_speech()
                 a, b = line_start + morpheme.begin(), line_start + morpheme.end()
                 if pos[2] == "人名":
-                    run = (run[0], b) if run and run[1] == a else (a, b)
+                    # 山田太郎, and 山下 健一 (a surname, one space, a given name: one person)
+                    joined = run and (run[1] == a or (gap and last == "姓" and pos[3] == "名"))
+                    run = (run[0], b) if joined else (a, b)
                     if pos[3] == "名" or (run[1] - run[0] >= 2 and pos[3] != "姓"):
                         spans.append(run)
                     elif pos[3] == "姓":
                         spans.append(run)  # a surname alone (山田知事) is a name too
+                    last, gap = pos[3], False
+                elif pos[0] == "空白" and run and b - a == 1 and last == "姓" and not gap:
+                    gap = True
                 else:
-                    run = None
+                    run, last, gap = None, None, False
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[int, int]] = []
     for span in spans:

@@ -2,11 +2,19 @@
 
 A sentence gives one when it names an agreement and a signing verb. Status: renewed ("gia hạn",
 "tái ký", "更新", "renewed"), planned ("sẽ ký", "hướng tới ký kết", "締結する予定", "will
-sign"), else signed. Type (the platform's partnership kinds): sister_city (kết nghĩa, 姉妹,
-sister, friendship city), field_mou (an MoU with a field), cooperation_mou (an MoU or agreement
-without one), other (a letter of intent). Parties are the places and organisations of the
-sentence outside the field; "hai bên"/"両者"/"both sides" alone are the article's Vietnamese
-and Japanese places.
+sign", "work towards"), else signed. `type_as_stated` is the document as written ("Biên bản
+ghi nhớ hợp tác", "覚書", "memorandum of understanding"); `agreement_type` the platform's kind:
+sister_city (kết nghĩa, 姉妹, sister, friendship city), field_mou (an MoU with a field),
+cooperation_mou (an MoU or agreement without one), other (a letter of intent). Parties are the
+places and organisations of the sentence outside the field; "hai bên"/"両者"/"both sides" are
+the article's Vietnamese and Japanese places. The date is the signing day; a planned one's is
+the date its own sentence gives ("vào cuối năm 2024" → 2024), else null.
+
+An earlier agreement a renewal names ("the memorandum that Ibaraki had signed with Bac Giang in
+2020", "2017年に締結した覚書を更新") is its own signed fact dated by its year. Facts about the same
+agreement in one article (a headline and its lead, "ký văn bản" after the signing) are merged:
+the same status, parties of one among the other's, no two different dates. An agreement with
+no party is dropped; so is "kỷ niệm 15 năm thiết lập quan hệ", an anniversary.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.statements import MILESTONE
 
 DOCUMENT = {
     "vi": re.compile(
@@ -31,7 +40,8 @@ SIGN = {
     "vi": re.compile(r"\b(?:ký|ký kết|gia hạn|tái ký|trao|kết nghĩa|thiết lập)\b"),
     "ja": re.compile(r"締結|署名|調印|結ん|結び|更新|延長|交わ|取り交わ"),
     "en": re.compile(
-        r"\b(?:sign|signed|signing|inked|renew|renewed|extended|concluded|establish|established)\b"
+        r"\b(?:sign|signed|signing|inked|renew|renewed|extended|concluded|establish|established|"
+        r"work towards|working towards|move towards|moving towards)\b"
     ),
 }
 RENEWED = {
@@ -47,15 +57,17 @@ PLANNED = {
     ),
     "ja": re.compile(r"予定|目指|めざ|見込み|検討"),
     "en": re.compile(
-        r"\b(?:will sign|to sign|plan to|plans to|planned|expected to|aim to|aims to|would sign)\b"
+        r"\b(?:will sign|to sign|plan to|plans to|planned|expected to|aim to|aims to|would sign|"
+        r"work towards|working towards|move towards|moving towards|"
+        r"(?:will|would)\s+(?:\w+\s+){0,2}(?:sign|work|establish|conclude|renew))\b"
     ),
 }
 FIELD = {
     "vi": re.compile(
         r"(?:trong (?:các )?lĩnh vực|về lĩnh vực|lĩnh vực|về)\s+(?P<f>[^.;()]+?)"
-        r"(?=\s+(?:giữa|với|tại|nhằm|vào|trong thời gian)\s|[.;()]|$)"
+        r"(?=\s+(?:giữa|với|tại|nhằm|vào|trong thời gian|đến năm|giai đoạn|thêm)\s|[.;()]|$)"
     ),
-    "ja": re.compile(r"(?P<f>[^、。はがをにで]{2,30}?)(?:分野|に関する|に係る)"),
+    "ja": re.compile(r"(?P<f>[^、。はがをにでと]{2,30}?)(?:分野|に関する|に係る)"),
     "en": re.compile(
         r"\b(?:in the (?:fields?|areas?) of|on|in)\s+(?P<f>[a-z][^.;()]+?)"
         r"(?=\s+(?:between|with|at|during)\s|[.;()]|,\s|$)"
@@ -66,65 +78,179 @@ SISTER = re.compile(
 )
 LETTER = re.compile(r"thư ý định|趣意書|letter of intent", re.IGNORECASE)
 BOTH = re.compile(
-    r"hai bên|hai địa phương|両者|両自治体|双方|both sides|the two sides|the two", re.IGNORECASE
+    r"hai bên|hai địa phương|hai tỉnh|hai thành phố|両者|両自治体|両市|両県|両府|両省|両地域|双方|"
+    r"both sides|the two sides|the two cities|the two provinces|the two localities|the two",
+    re.IGNORECASE,
 )
 
 
+DOCUMENT_TAIL = {
+    "vi": re.compile(r"(?:\s+(?:hợp tác hữu nghị|hợp tác|hữu nghị|kết nghĩa|ghi nhớ))?"),
+    "ja": re.compile(r""),
+    "en": re.compile(r""),
+}
+# "the memorandum that Ibaraki had signed with Bac Giang in 2020", "2017年に締結した覚書"
+EARLIER = {
+    "vi": re.compile(
+        r"(?<!\w)(?:ký kết|ký)(?!\w)[^.;]{0,60}?(?<!đến )(?<!tới )năm\s+(?:19|20)\d\d"
+    ),
+    "ja": re.compile(r"(?:19|20)\d\d年(?:に)?[^、。]{0,20}?(?:締結|署名|結ん)(?:した|だ)"),
+    "en": re.compile(
+        r"\b(?:that|which)\b[^.;]*?\b(?:signed|concluded)\b[^.;]*?\bin\s+(?:19|20)\d\d\b"
+    ),
+}
+
+
 def find_agreements(ctx: Context) -> list[dict]:
-    lang = ctx.language
-    out = []
+    out: list[dict] = []
     for sentence in ctx.text.sentences:
-        text = sentence.text
-        doc = DOCUMENT[lang].search(text)
-        sign = SIGN[lang].search(text)
-        if not doc or not sign:
+        fact = _agreement(ctx, sentence)
+        if fact is None:
             continue
-        if RENEWED[lang].search(text):
-            status = "renewed"
-        elif PLANNED[lang].search(text):
-            status = "planned"
+        earlier = EARLIER[ctx.language].search(sentence.text)
+        if fact["status"] == "renewed" and earlier and _before(ctx, fact, earlier):
+            out += _with_earlier(ctx, sentence, fact, earlier)
         else:
-            status = "signed"
-        field_m = FIELD[lang].search(text, doc.start()) or FIELD[lang].search(text)
-        field = None
-        f_lo = f_hi = -1
-        if field_m:
-            field = field_m.group("f").strip()
-            f_lo = sentence.start + field_m.start("f")
-            f_hi = f_lo + len(field)
-            field = ctx.written(f_lo, f_hi)
-        parties = []
-        seen = set()
-        for m in ctx.in_span(sentence.start, sentence.end):
-            if f_lo <= m.start < f_hi or m.kind == "locality" and _in_body(ctx, m):
+            out.append(fact)
+    return _merged([f for f in out if f["parties"]])
+
+
+def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = None):
+    """The agreement the sentence (or its stretch lo:hi) tells of, or None."""
+    lang = ctx.language
+    lo = sentence.start if lo is None else lo
+    hi = sentence.end if hi is None else hi
+    text = ctx.norm[lo:hi]
+    doc = DOCUMENT[lang].search(text)
+    sign = SIGN[lang].search(text)
+    if not doc or not sign:
+        return None
+    milestone = MILESTONE[lang].search(text)
+    if milestone and milestone.start() <= sign.start() < milestone.end():
+        return None  # "kỷ niệm 15 năm thiết lập quan hệ": an anniversary, not a signing
+    if RENEWED[lang].search(text):
+        status = "renewed"
+    elif PLANNED[lang].search(text):
+        status = "planned"
+    else:
+        status = "signed"
+    field_m = FIELD[lang].search(text, doc.start()) or FIELD[lang].search(text)
+    field = None
+    f_lo = f_hi = -1
+    if field_m:
+        f_lo = lo + field_m.start("f")
+        f_hi = f_lo + len(field_m.group("f").strip())
+        field = ctx.written(f_lo, f_hi)
+    parties, seen = [], set()
+    for m in ctx.in_span(lo, hi):
+        if f_lo <= m.start < f_hi or m.kind == "locality" and _in_body(ctx, m):
+            continue
+        party = ctx.party(m)
+        ident = party.get("slug") or party.get("key") or party["name"]
+        if ident not in seen:
+            seen.add(ident)
+            parties.append(party)
+    if len(parties) < 2 and BOTH.search(text):
+        for country in ("VN", "JP"):
+            place = ctx.main_locality(country)
+            if place is not None and place.slug not in seen:
+                seen.add(place.slug)
+                parties.append(ctx.place(place))
+    if SISTER.search(text):
+        kind = "sister_city"
+    elif LETTER.search(text):
+        kind = "other"
+    else:
+        kind = "field_mou" if field else "cooperation_mou"
+    if status == "planned":
+        own = ctx.dates_in(lo, hi, ("date", "month", "year"))
+        date = own[0].value if own else None
+    else:
+        date = ctx.date_for(sentence)
+    tail = DOCUMENT_TAIL[lang].match(text, doc.end())
+    stated = ctx.written(lo + doc.start(), lo + tail.end())
+    fields = {
+        "parties": parties,
+        "agreement_type": kind,
+        "type_as_stated": stated,
+        "field": field,
+        "date": date,
+        "status": status,
+    }
+    filled = (min(len(parties), 2) / 2 + bool(date) + 1) / 3
+    return ctx.fact("agreement", sentence, fields, filled)
+
+
+def _before(ctx: Context, fact: dict, earlier) -> bool:
+    """The clause's year is before the renewal (or the article)."""
+    year = int(re.search(r"(?:19|20)\d\d", earlier.group()).group())
+    now = fact["date"] or (ctx.published.isoformat() if ctx.published else None)
+    return now is None or now[:4] == str(year) or int(now[:4]) > year
+
+
+def _with_earlier(ctx: Context, sentence, renewal: dict, earlier) -> list[dict]:
+    """A renewal and the earlier signing it names: the renewal's parties are the two sides
+    (the clause's places otherwise), the earlier one's those of the clause."""
+    lo = sentence.start + earlier.start()
+    hi = sentence.start + earlier.end()
+    year = re.search(r"(?:19|20)\d\d", earlier.group()).group()
+    clause_places = [ctx.place(m) for m in ctx.in_span(lo, hi, ("locality",)) if m.slug]
+    main = [ctx.main_locality(c) for c in ("VN", "JP")]
+    main = [ctx.place(m) for m in main if m is not None]
+    out = dict(renewal)
+    if BOTH.search(sentence.text) and len(main) == 2:
+        out["parties"] = main
+    own = [
+        d
+        for d in ctx.dates_in(sentence.start, sentence.end, ("date", "month"))
+        if not lo <= d.start < hi
+    ]
+    if own:
+        out["date"] = own[0].value
+    elif renewal["date"] == year:
+        earlier_dates = [d for d in ctx.dates if d.end <= sentence.start and d.kind == "date"]
+        out["date"] = earlier_dates[-1].value if earlier_dates else None
+    first = dict(renewal)
+    first["status"], first["date"] = "signed", year
+    first["parties"] = (
+        _distinct_places(clause_places) if len(clause_places) >= 2 else renewal["parties"]
+    )
+    return [out, first]
+
+
+def _distinct_places(places: list[dict]) -> list[dict]:
+    out, seen = [], set()
+    for place in places:
+        if place["slug"] not in seen:
+            seen.add(place["slug"])
+            out.append(place)
+    return out
+
+
+def _idents(fact: dict) -> set:
+    return {p.get("slug") or p.get("key") or p["name"] for p in fact["parties"]}
+
+
+def _merged(facts: list[dict]) -> list[dict]:
+    """One fact per agreement: same status, parties of one among the other's, dates equal or
+    one missing; the fuller fact stays, its gaps filled from the other."""
+    out: list[dict] = []
+    for fact in facts:
+        for known in out:
+            a, b = _idents(known), _idents(fact)
+            if known["status"] != fact["status"] or not (a <= b or b <= a):
                 continue
-            party = ctx.party(m)
-            ident = party.get("slug") or party.get("key") or party["name"]
-            if ident not in seen:
-                seen.add(ident)
-                parties.append(party)
-        if len(parties) < 2 and BOTH.search(text):
-            for country in ("VN", "JP"):
-                place = ctx.main_locality(country)
-                if place is not None and place.slug not in seen:
-                    seen.add(place.slug)
-                    parties.append(ctx.place(place))
-        if SISTER.search(text):
-            kind = "sister_city"
-        elif LETTER.search(text):
-            kind = "other"
+            if known["date"] and fact["date"] and known["date"] != fact["date"]:
+                continue
+            if len(b) > len(a) or (len(b) == len(a) and fact["date"] and not known["date"]):
+                known["parties"] = fact["parties"]
+                for key in ("evidence", "span", "confidence"):
+                    known[key] = fact[key]
+            for key in ("date", "field", "type_as_stated"):
+                known[key] = known[key] or fact[key]
+            break
         else:
-            kind = "field_mou" if field else "cooperation_mou"
-        date = ctx.date_for(sentence) if status != "planned" else None
-        fields = {
-            "parties": parties,
-            "agreement_type": kind,
-            "field": field,
-            "date": date,
-            "status": status,
-        }
-        filled = (min(len(parties), 2) / 2 + bool(date) + 1) / 3
-        out.append(ctx.fact("agreement", sentence, fields, filled))
+            out.append(fact)
     return out
 
 

@@ -7,10 +7,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kakehashi.news.engine.dates import DateMention
+from kakehashi.news.engine.dates import FUTURE, DateMention
 from kakehashi.news.engine.gazetteer import Mention
 from kakehashi.news.engine.people import Person
-from kakehashi.news.engine.text import Sentence, Text
+from kakehashi.news.engine.text import _ABBREVIATIONS, Sentence, Text
 
 CITY_LEVELS = {"central_city", "designated_city", "city"}
 NUMBER_WORDS = {
@@ -54,10 +54,13 @@ class Context:
 
     def date_for(self, sentence: Sentence) -> str | None:
         """The day the sentence is about: its first date, else the last one named before it
-        in the article (a lead "Chiều 25/11, ..." dates what follows)."""
+        in the article (a lead "Chiều 25/11, ..." dates what follows) unless the sentence is
+        about what is to come ("sẽ", 予定, "will")."""
         own = self.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
         if own:
             return own[0].value
+        if FUTURE[self.language].search(sentence.text):
+            return None  # what is to come, undated, is not on the day told before
         earlier = [d for d in self.dates if d.end <= sentence.start and d.kind == "date"]
         return earlier[-1].value if earlier else None
 
@@ -91,6 +94,11 @@ class Context:
     def written(self, start: int, end: int) -> str:
         return self.text.original_text(start, end)
 
+    def person_name(self, person: Person) -> str:
+        """A person's name as first written in full (a short mention gives the full one)."""
+        full = person.full
+        return self.written(full.start, full.end)
+
     def place(self, m: Mention | None) -> dict | None:
         if m is None:
             return None
@@ -123,5 +131,11 @@ class Context:
 
 
 def clause_after(text: str, start: int, stops=r"[.;!?](?=\s|$)|[。；]") -> str:
-    m = re.search(stops, text[start:])
-    return text[start : start + m.start()] if m else text[start:]
+    """The text from `start` to the first stop (a full stop after "TP", "Mr"... is none)."""
+    for m in re.finditer(stops, text[start:]):
+        if m.group() == ".":
+            word = re.search(r"([\w.]+)$", text[: start + m.start()])
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+        return text[start : start + m.start()]
+    return text[start:]

@@ -21,27 +21,46 @@ _VI_HEAD = (
     r"Lễ kỷ niệm|Chương trình giao lưu|Lễ ký kết|Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam)"
 )
 VI_NAME = re.compile(
-    r"(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
+    # Hội thảo “Nguồn nhân lực …”: the head and its quoted title are the name
+    r"(?P<t>" + _VI_HEAD + r"\s+[“\"][^”\"]{4,120}[”\"])"
+    # "hội chợ thương mại Setouchi": a lower-case head named by a proper noun
+    r"|(?<!một )(?<!các )(?<!những )(?<!nhiều )(?<!Một )(?P<l>(?:hội nghị|hội thảo|hội chợ|"
+    r"lễ hội|diễn đàn|triển lãm|ngày hội|tuần lễ)"
+    r"(?: (?!(?:tại|ở|với|vào|do|của|đã|sẽ|được|và|trong|cho|nhằm|diễn ra)\b)[^\W\d_][\w-]*){1,6})"
+    r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
     + r"(?:[^,.;:()“”\"\n](?!\s(?:với|tại|nhằm|vào|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|"
     r"cùng|từ ngày|trong hai|trong ngày|ngày)\s))*[^,.;:()“”\"\n\s])"
 )
 VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
 JA_NAME = re.compile(
-    r"「(?P<q>[^」]{2,80})」"
+    r"(?P<t>$^)|(?P<l>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|祭り|まつり|"
-    r"フェスティバル|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|ウィーク))"
+    r"フェスティバル|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
+    r"ウィーク|懇談会|研修会|大会)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
-JA_VERB = re.compile(r"開催|開か|開幕|主催|共催|行われ|実施")
+JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
 EN_NAME = re.compile(
-    r"(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
+    r"(?P<t>$^)|(?P<l>$^)|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching|Roadshow)"
     r"(?:\s+(?:\d{4}|on\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
 )
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"
-    r"kicked off|launched|will hold|to hold|convened)\b"
+    r"kicked off|launched|will hold|to hold|convened|take place|takes place|host|hosts|"
+    r"hosting|to be held|opens|will open|drew|attracted)\b"
+)
+QUOTED_EVENT = {
+    "vi": re.compile(_VI_HEAD),
+    "ja": re.compile(
+        r"会議|会|祭|フォーラム|セミナー|フェスティバル|フェア|まつり|式典|展|博|ウィーク|サミット|"
+        r"シンポジウム|デー|の日"
+    ),
+    "en": re.compile(r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium"),
+}
+BACK_REFERENCE = re.compile(
+    r"^\S+(?:\s+\S+)?\s+(?:năm nay|lần này|này|nói trên|trên|đó)$|^同|^本(?:会議|フォーラム)"
 )
 VERBS = {"vi": VI_VERB, "ja": JA_VERB, "en": EN_VERB}
 NAMES = {"vi": VI_NAME, "ja": JA_NAME, "en": EN_NAME}
@@ -86,21 +105,25 @@ def find_events(ctx: Context) -> list[dict]:
             continue  # "đề xuất luân phiên tổ chức lễ hội": an idea, not an event
         name_m = None
         for m in name_re.finditer(text):
-            if m.group("q") and not re.search(
-                _VI_HEAD
-                if ctx.language == "vi"
-                else r"会|祭|フォーラム|セミナー|Forum|Conference|Festival|Seminar|Fair|Week|Expo",
-                m.group("q"),
-            ):
+            if m.group("q") and not QUOTED_EVENT[ctx.language].search(m.group("q")):
                 continue
+            if m.group("n") and BACK_REFERENCE.search(m.group("n")):
+                continue  # "Hội nghị năm nay": the conference named before
+            if m.group("l") and not _proper_tail(m.group("l")):
+                continue  # "hội nghị đã ...": no name
             name_m = m
             break
         if name_m is None:
             continue
-        group = "q" if name_m.group("q") else "n"
+        group = next(g for g in ("t", "l", "q", "n") if name_m.group(g))
         name = re.sub(r"^[Tt]he\s+", "", name_m.group(group)).strip()
         name_end = sentence.start + name_m.end(group)
         name_start = name_end - len(name)
+        if group == "l":  # up to its last capitalised word
+            words = name.split(" ")
+            last = max(i for i, word in enumerate(words) if word[:1].isupper())
+            name = " ".join(words[: last + 1])
+            name_end = name_start + len(name)
         organisers = _organisers(ctx, sentence, verb, name_start, name_end)
         sectors = _sectors(ctx, sentence)
         date = ctx.date_for(sentence)
@@ -122,6 +145,11 @@ def find_events(ctx: Context) -> list[dict]:
         else:
             events.append((key, ctx.fact("event", sentence, fields, filled)))
     return [fact for _key_, fact in events]
+
+
+def _proper_tail(name: str) -> bool:
+    """A lower-case head names an event only when a capitalised word follows it."""
+    return any(word[:1].isupper() for word in name.split()[2:])
 
 
 def _key(name: str) -> str:

@@ -16,9 +16,19 @@ import re
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
 
 PRIORITY = {
-    "vi": re.compile(r"đối tác ưu tiên"),
-    "ja": re.compile(r"優先(?:的な|的に)?(?:交流|協力|連携)?(?:パートナー|相手|先|自治体|地域)"),
-    "en": re.compile(r"priority (?:partners?|localities|partner localities)", re.IGNORECASE),
+    "vi": re.compile(
+        r"(?:đối tác|địa phương)\s+(?:ưu tiên|trọng điểm|trọng tâm)"
+        r"|(?:địa phương|tỉnh|thành phố)\s+(?:của\s+)?(?:Nhật Bản|Việt Nam)\s+ưu tiên"
+        r"|ưu tiên hợp tác với"
+    ),
+    "ja": re.compile(
+        r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:パートナー|相手|先|自治体|地域|都市)"
+    ),
+    "en": re.compile(
+        r"\b(?:priority|key|focus)\s+(?:Japanese\s+|Vietnamese\s+)?"
+        r"(?:partners?|localities|partner localities|partner cities|partner prefectures)",
+        re.IGNORECASE,
+    ),
 }
 SIZE = {
     "vi": re.compile(NUMBER + r"\s+(?:địa phương|tỉnh|tỉnh, thành phố|tỉnh, thành|đối tác)"),
@@ -26,7 +36,7 @@ SIZE = {
         r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域)"
     ),
     "en": re.compile(
-        NUMBER + r"\s+(?:Japanese |Vietnamese |partner )?"
+        NUMBER + r"\s+(?:priority |key )?(?:Japanese |Vietnamese |partner )?"
         r"(?:localities|prefectures|provinces|cities|partners|local governments)",
         re.IGNORECASE,
     ),
@@ -41,7 +51,7 @@ COUNT = {
     ),
     "ja": re.compile(
         r"(?P<c0>日本|ベトナム)?(?:の)?(?P<n>\d+)\s*(?:つの|の)?(?P<c>日本|ベトナム)?(?:の)?"
-        r"(?:自治体|都市|省|県|地方自治体|都道府県)と"
+        r"(?:自治体|都市|省・市|省市|省|県|地方自治体|都道府県|地域)と"
         r"(?:の)?(?:友好|交流|協力|提携|姉妹)"
     ),
     "en": re.compile(
@@ -91,6 +101,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             if m.slug not in seen:
                 seen.add(m.slug)
                 partners.append(ctx.place(m))
+        if not partners:
+            continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
         size_m = SIZE[lang].search(sentence.text)
         until = next(
             (d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None
@@ -103,11 +115,33 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         }
         filled = (bool(subject) + bool(partners) + bool(size_m) + bool(until)) / 4
         out.append(ctx.fact("priority_partners", sentence, fields, filled))
-    return out
+    return _one_list_per_place(out)
+
+
+def _one_list_per_place(facts: list[dict]) -> list[dict]:
+    """A headline and its lead often state the same list: one fact per locality, the one
+    naming the most partners, its gaps filled from the others."""
+    best: dict = {}
+    for fact in facts:
+        key = (fact["locality"] or {}).get("slug")
+        known = best.get(key)
+        if known is None or len(fact["partners"]) > len(known["partners"]):
+            if known is not None:
+                _fill(fact, known)
+            best[key] = fact
+        else:
+            _fill(known, fact)
+    return list(best.values())
+
+
+def _fill(fact: dict, other: dict) -> None:
+    for name in ("list_size", "until"):
+        if fact[name] is None:
+            fact[name] = other[name]
 
 
 def find_partnership_counts(ctx: Context) -> list[dict]:
-    lang, out = ctx.language, []
+    lang, out, seen = ctx.language, [], set()
     for sentence in ctx.text.sentences:
         m = COUNT[lang].search(sentence.text)
         if not m:
@@ -119,6 +153,10 @@ def find_partnership_counts(ctx: Context) -> list[dict]:
             country = "JP" if re.search(r"Nhật|日本|Japan", sentence.text) else None
         subject = _subject(ctx, sentence, sentence.start + m.start(), country)
         fields = {"locality": ctx.place(subject), "country": country, "count": count}
+        key = (subject.slug if subject else None, country, count)
+        if key in seen:
+            continue  # the headline and the lead telling the same count
+        seen.add(key)
         filled = (bool(subject) + bool(country) + 1) / 3
         out.append(ctx.fact("partnership_count", sentence, fields, filled))
     return out

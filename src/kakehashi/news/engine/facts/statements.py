@@ -4,7 +4,7 @@ Proposal: "đề xuất"/"kiến nghị"/"đề nghị" (not "theo đề nghị"
 suggested / called for; the text is the clause after the verb (in Japanese, the clause before
 "を提案"); `by` is the person named last before the verb, else the organisation or place.
 Milestone: "50 năm quan hệ ngoại giao", "kỷ niệm 30 năm", "50周年", "50th anniversary"; years
-is the period named in the sentence ("1973-2023"), else null.
+is that number, period the period of that length the sentence names ("1973-2023"), else null.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def _proposal(ctx: Context, sentence, m, nxt: int) -> dict | None:
 def _by(ctx: Context, sentence, at: int) -> str | None:
     people = [p for p in ctx.people_in(sentence.start, at)]
     if people:
-        return ctx.written(people[-1].start, people[-1].end)
+        return ctx.person_name(people[-1])
     bodies = ctx.in_span(sentence.start, at)
     if bodies:
         return ctx.written(bodies[0].start, bodies[0].end)
@@ -84,7 +84,7 @@ def _by(ctx: Context, sentence, at: int) -> str | None:
 
 
 def find_milestones(ctx: Context) -> list[dict]:
-    lang, out, seen = ctx.language, [], set()
+    lang, seen = ctx.language, {}
     for sentence in ctx.text.sentences:
         m = MILESTONE[lang].search(sentence.text)
         if not m:
@@ -95,28 +95,30 @@ def find_milestones(ctx: Context) -> list[dict]:
         lo = sentence.start + m.start()
         hi = sentence.start + m.end()
         what = ctx.written(lo, hi).strip()
-        period = next(
-            (
-                d
-                for d in ctx.dates
-                if sentence.start <= d.start < sentence.end and d.kind == "range"
-            ),
-            None,
-        )
-        years = f"{period.years[0]}-{period.years[1]}" if period else None
-        if (count, years) in seen:
-            continue
-        seen.add((count, years))
-        out.append(
-            ctx.fact("milestone", sentence, {"what": what, "years": years}, (1 + bool(years)) / 2)
-        )
-    return out
+        ranges = [
+            d
+            for d in ctx.dates
+            if sentence.start <= d.start < sentence.end and d.kind == "range" and d.years
+        ]
+        span = next((d for d in ranges if d.years[1] - d.years[0] == count), None)
+        period = f"{span.years[0]}-{span.years[1]}" if span else None
+        fields = {"what": what, "years": count, "period": period}
+        known = seen.get(count)
+        # the headline and the lead telling the same anniversary: the fuller telling
+        if known is None or len(what) > len(known["what"]):
+            fact = ctx.fact("milestone", sentence, fields, 1.0)
+            if known is not None:
+                fact["period"] = fact["period"] or known["period"]
+            seen[count] = fact
+    return sorted(seen.values(), key=lambda f: f["span"][0])
 
 
 def person_facts(ctx: Context) -> list[dict]:
     """One fact per person named with a role, the first sentence that names them."""
     out: dict[str, dict] = {}
     for person in ctx.people:
+        if person.canonical is not None:
+            continue  # a short mention of someone named in full before
         name = ctx.written(person.start, person.end)
         sentence = ctx.text.sentence_at(person.start)
         if sentence is None or not person.role:

@@ -1,120 +1,238 @@
-"""Visits: someone received by someone, or someone visiting a place.
+"""Visits: someone received by someone, meeting someone, or visiting a place.
 
-"HOST tiếp VISITOR" / "HOST received VISITOR" / "HOSTは…VISITORと会談" — the host is the person
-named before the verb, the visitor the one after. "VISITOR thăm / visited / を訪問 (PLACE or
-HOST)" — the other way round; "VISITORの表敬訪問を受けた HOST" and "VISITOR paid a courtesy call
-on HOST" too. The host's place is the place of the host's role ("Phó Chủ tịch UBND TP.HCM"),
-else the place the sentence names after "tại"/"in"/"visited", else the Vietnamese place the
-article is about. The purpose is the clause after "nhằm"/"để"/"về"/"to discuss"/"について".
+The verbs and who comes first are in facts/delegations.py. The host's place is the place of the
+host's role ("Phó Chủ tịch UBND TP.HCM"), else the place the sentence says they meet at, else
+the host's side's place the article is about; without a host, the place visited. A delegation's
+trip ("đoàn ... đã thăm và làm việc tại tỉnh Shizuoka từ ngày 12 đến 15/7") gives a visit only
+when no meeting of its leader with a host is reported: the meeting is the visit, with its own
+day. The purpose is the clause after "nhằm"/"để"/"về"/"to discuss"/"について".
 """
 
 from __future__ import annotations
 
 import re
 
+from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts.context import Context, clause_after
 
-HOST_FIRST = {
-    "vi": re.compile(
-        r"\b(?:tiếp|tiếp đón|đón tiếp|tiếp xã giao|hội kiến|hội đàm|làm việc với|gặp gỡ|đón)\b"
-    ),
-    "en": re.compile(r"\b(?:received|receives|welcomed|hosted|met with|met|held talks with)\b"),
-    "ja": re.compile(r"会談|面会|迎え|歓迎|懇談|意見交換"),
-}
-VISITOR_FIRST = {
-    "vi": re.compile(r"\b(?:thăm|đến thăm|sang thăm|chào xã giao|thăm và làm việc|dẫn đầu)\b"),
-    "en": re.compile(
-        r"\b(?:visited|visits|paid a courtesy call on|called on|paid a visit to|led a delegation)\b"
-    ),
-    "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね"),
-}
-RECEIVED = {"ja": re.compile(r"を受け|受けた")}
 PURPOSE = {
     "vi": re.compile(
-        r"\b(?:nhằm|để bàn về|để trao đổi về|để|về việc|bàn về|trao đổi về|thảo luận về)\s+"
+        r"(?<!\w)(?:nhằm|để bàn về|để trao đổi về|để|về việc|bàn về|trao đổi về|thảo luận về|"
+        r"về)\s+"
     ),
     "en": re.compile(r"\b(?:to discuss|to promote|to strengthen|to boost|to explore)\s+"),
     "ja": re.compile(r"(?P<p>[^、。]{2,40})(?:について|に関して)"),
 }
-PLACE_CUE = {
-    "vi": re.compile(r"\b(?:tại|ở|thăm|đến)\s+$"),
-    "en": re.compile(r"\b(?:in|at|visited|to)\s+(?:the\s+)?$"),
-    "ja": re.compile(r"(?:を|に|で)?$"),
-}
 
 
 def find_visits(ctx: Context) -> list[dict]:
-    out = []
-    lang = ctx.language
+    out: list[tuple[object, object, dict]] = []
+    group: list = []  # the leaders of the delegation the article follows
     for sentence in ctx.text.sentences:
-        text = sentence.text
         people = ctx.people_in(sentence.start, sentence.end)
-        host_verb = HOST_FIRST[lang].search(text)
-        visit_verb = VISITOR_FIRST[lang].search(text)
-        host = visitor = None
-        if lang == "ja":
-            received = RECEIVED["ja"].search(text)
-            if visit_verb and people:
-                visitor = people[0]
-                host = people[1] if len(people) > 1 else None
-                if received and host:
-                    visitor, host = host, visitor
-            elif host_verb and len(people) >= 2:
-                host, visitor = people[0], people[1]
-        else:
-            first = min(
-                (v for v in (host_verb, visit_verb) if v), key=lambda v: v.start(), default=None
-            )
-            if first is None:
-                continue
-            at = sentence.start + first.start()
-            before = [p for p in people if p.start < at]
-            after = [p for p in people if p.start >= at]
-            if first is host_verb and before and after:
-                host, visitor = before[-1], after[0]
-            elif first is visit_verb and before:
-                visitor = before[-1]
-                host = after[0] if after else None
-            elif first is visit_verb and after and "dẫn đầu" not in first.group():
-                continue
-        if visitor is None:
+        group = D.leaders_of(ctx, sentence, people) or group
+        leader = group[0] if group else None
+        found = _parties(ctx, sentence, people, leader)
+        if found is None:
             continue
-        locality = _host_locality(ctx, sentence, host, visitor)
-        if host is None and locality is None:
+        visitor, host, place, trip = found
+        if visitor is None or (host is not None and host.full is visitor.full):
             continue
-        date = ctx.date_for(sentence)
-        fields = {
-            "visitor": ctx.written(visitor.start, visitor.end),
-            "visitor_role": visitor.role,
-            "host": ctx.written(host.start, host.end) if host else None,
-            "host_role": host.role if host else None,
-            "host_locality": ctx.place(locality),
-            "date": date,
-            "purpose": _purpose(ctx, sentence),
-        }
-        filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.role)) / 4
-        out.append(ctx.fact("visit", sentence, fields, filled))
+        led = [p for p in group if p.full is not (host.full if host else None)]
+        visitors = led if any(p.full is visitor.full for p in group) else [visitor]
+        for one in visitors:
+            out += [(*made, trip) for made in _visit(ctx, sentence, one, host, place)]
+    return _distinct(out)
+
+
+def _visit(ctx: Context, sentence, visitor, host, place) -> list:
+    locality = _host_locality(ctx, sentence, host, visitor, place)
+    if host is None and locality is None:
+        return []
+    date = ctx.date_for(sentence)
+    fields = {
+        "visitor": ctx.person_name(visitor),
+        "visitor_role": visitor.full.role,
+        "host": ctx.person_name(host) if host else None,
+        "host_role": host.full.role if host else None,
+        "host_locality": ctx.place(locality),
+        "date": date,
+        "purpose": _purpose(ctx, sentence),
+    }
+    filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.full.role)) / 4
+    fact = ctx.fact("visit", sentence, fields, filled)
+    return [(visitor.full, host.full if host else None, fact)]
+
+
+def _distinct(found) -> list[dict]:
+    """A trip ("đã thăm và làm việc tại tỉnh Aichi") is dropped when a meeting of the same
+    visitor is reported; a meeting with an unnamed host when the same visitor met a named one
+    there that day; the same meeting told twice is one."""
+    met = {id(visitor) for visitor, _host, _fact, trip in found if not trip}
+    named = {
+        (id(visitor), fact["date"], (fact["host_locality"] or {}).get("slug"))
+        for visitor, host, fact, _trip in found
+        if host is not None
+    }
+    out, seen = [], set()
+    for visitor, host, fact, trip in found:
+        if trip and id(visitor) in met:
+            continue
+        where = (fact["host_locality"] or {}).get("slug")
+        if host is None and not trip and (id(visitor), fact["date"], where) in named:
+            continue
+        key = (id(visitor), id(host), fact["date"], where)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(fact)
     return out
 
 
-def _host_locality(ctx: Context, sentence, host, visitor):
-    if host is not None:
-        for place in host.places:
-            if place is not None and place.slug:
-                return place
-    places = [
-        m
-        for m in ctx.in_span(sentence.start, sentence.end, ("locality",))
-        if m.slug and not any(m is q for q in visitor.places)
+def _parties(ctx: Context, sentence, people, leader):
+    """(visitor, host, meeting place) of the sentence, or None when it tells of no visit."""
+    lang, text = ctx.language, sentence.text
+    place = D.meeting_place(ctx, sentence)
+    delegation = D.DELEGATION[lang].search(text)
+    if lang == "ja":
+        return _parties_ja(ctx, sentence, people, leader, place, delegation)
+    fronted = D.FRONTED[lang].match(text)
+    if fronted and len(people) >= 2:
+        comma = text.find(",", fronted.end())
+        after = [p for p in people if comma >= 0 and p.start > sentence.start + comma]
+        if after and people[0].start < sentence.start + comma:
+            return people[0], after[0], place, False
+    cues = [
+        (kind, m)
+        for kind, pattern in (
+            ("passive", D.PASSIVE.get(lang)),
+            ("receive", D.RECEIVE[lang]),
+            ("meet", D.MEET[lang]),
+            ("visit", D.VISIT[lang]),
+        )
+        if pattern is not None
+        for m in pattern.finditer(text)
     ]
-    for m in places:
-        if PLACE_CUE[ctx.language].search(ctx.norm[max(sentence.start, m.start - 12) : m.start]):
-            if visitor.country is None or m.country != visitor.country or host is not None:
-                return m
-    if host is not None and host.country:
-        return ctx.main_locality(host.country)
-    side = "JP" if visitor.country == "VN" else "VN"
-    return ctx.main_locality(side) if host is None and places else None
+    # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
+    cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
+    if not cues:
+        joint = _joint(ctx, sentence, people, leader, place)
+        return (*joint, False) if joint else None
+    kind, verb = min(cues, key=lambda c: (c[1].start(), c[0] != "passive"))
+    at = sentence.start + verb.start()
+    before = [p for p in people if p.start < at]
+    after = [p for p in people if p.start >= sentence.start + verb.end()]
+    delegation_before = delegation and delegation.start() < verb.start()
+    delegation_after = delegation and delegation.start() >= verb.start()
+    subject = before[-1] if before else (leader if delegation_before else None)
+    if kind == "passive":
+        return (before[-1] if before else None), (after[0] if after else None), place, False
+    if kind == "receive":
+        visitor = after[0] if after else (leader if delegation_after else None)
+        if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
+            body = _body(ctx, sentence.start, at)
+            return (visitor, None, body, False) if body is not None else None
+        return visitor, subject, place, False
+    if kind == "visit":
+        host = after[0] if after else None
+        if subject is None and not (after and "dẫn đầu" in verb.group()):
+            return None
+        return subject, host, place, host is None
+    other = after[0] if after else None
+    if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
+        end = sentence.start + verb.end()
+        body = _body(ctx, end, min(sentence.end, end + 40), first=True)
+        if body is not None and (subject.full.country or "") != body.country:
+            return subject, None, body, False
+        return None
+    if subject is None or other is None:
+        return None
+    return (*_who_hosts(subject, other, place, leader), False)
+
+
+def _body(ctx: Context, lo: int, hi: int, first: bool = False):
+    """The place of the body or place named between lo and hi (the last one, or the first)."""
+    found = [
+        m.value if m.kind == "organisation" and m.value is not None else m
+        for m in ctx.in_span(lo, hi)
+    ]
+    found = [m for m in found if m.kind == "locality" and m.slug]
+    if not found:
+        return None
+    return found[0] if first else found[-1]
+
+
+def _who_hosts(first, second, place, leader):
+    """(visitor, host, place) of two people meeting: the one of the place hosts; else the
+    delegation's leader visits; else the first named (the subject) is the visitor."""
+    if place is not None:
+        if D.same_side(second, place) and not D.same_side(first, place):
+            return first, second, place
+        if D.same_side(first, place) and not D.same_side(second, place):
+            return second, first, place
+    if leader is not None and second.full is leader.full:
+        return second, first, place
+    return first, second, place
+
+
+def _joint(ctx: Context, sentence, people, leader, place):
+    """The delegation's leader doing something with a person of the other side ("Hieu and
+    Aichi Vice Governor Yuko Hattori signed ...")."""
+    if leader is None or not D.JOINT[ctx.language].search(sentence.text):
+        return None
+    if not any(p.full is leader.full for p in people):
+        return None
+    others = [
+        p for p in people if p.full is not leader.full and p.country and p.country != leader.country
+    ]
+    return (leader, others[0], place) if others else None
+
+
+def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
+    text = sentence.text
+    receive = D.RECEIVE["ja"].search(text)
+    meet = D.MEET["ja"].search(text)
+    visit = D.VISIT["ja"].search(text)
+    if not (receive or meet or visit):
+        joint = _joint(ctx, sentence, people, leader, place)
+        return (*joint, False) if joint else None
+    marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
+    visitor = marked[0] if marked else None
+    if visitor is None and place is not None:
+        visitor = next((p for p in people if p.country and p.country != place.country), None)
+    if visitor is None and delegation and leader is not None:
+        visitor = leader
+    meeting = bool(receive or meet)
+    if visitor is None and receive and "受け" in receive.group() and len(people) >= 2:
+        return people[1], people[0], place, False  # AはBの表敬訪問を受けた
+    if visitor is None and people:
+        if visit or len(people) < 2:
+            visitor = people[0]
+        else:
+            return people[1], people[0], place, False
+    if visitor is None:
+        return None
+    hosts = [p for p in people if p.full is not visitor.full]
+    side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
+    host = (side or hosts or [None])[0]
+    return visitor, host, place, host is None and not meeting
+
+
+def _host_locality(ctx: Context, sentence, host, visitor, place):
+    if host is not None:
+        for q in host.full.places:
+            if q is not None and q.slug:
+                return q
+    if place is not None and not any(place is q for q in visitor.full.places):
+        if visitor.full.country is None or place.country != visitor.full.country or host:
+            return place
+    if host is not None and host.full.country:
+        return ctx.main_locality(host.full.country)
+    if host is None:
+        own = [m for m in ctx.in_span(sentence.start, sentence.end, ("locality",)) if m.slug]
+        side = "JP" if visitor.full.country == "VN" else "VN"
+        return ctx.main_locality(side) if own else None
+    return None
 
 
 def _purpose(ctx: Context, sentence) -> str | None:

@@ -1,0 +1,131 @@
+"""Fit the matching engine's blend (engine/weights.py) on the train half of the labelled set:
+
+    .venv/bin/python bench/matching_fit.py [--write]
+
+1. Indexes the labelled set (bench/data/matching/) and, for every query of the train half
+   (`matching_data.split`, seed SPLIT_SEED), takes the components of every candidate that a
+   full ranking of its top 100 considers (`ranking.candidate_components`). The test half is
+   never read.
+2. Logistic regression on pairwise preferences: for each train unit, each counterpart against
+   each other candidate is a pair (the difference of their components), and the weights
+   minimise the mean logistic loss of "the counterpart scores higher", each unit weighing the
+   same whatever its number of candidates. Plain gradient descent in numpy from
+   10 x BASELINE_WEIGHTS, ITERATIONS steps of STEP, weights kept non-negative, no
+   regularisation: deterministic. Components the labelled set never exercises (the
+   relationship context, keywords) get no gradient and keep their hand-set share.
+3. Prints the weights scaled to sum 1 and rounded to three decimals; --write stores them in
+   bench/data/matching/fitted_weights.json, to be copied into engine/weights.py (a test checks
+   that the two agree).
+
+Why this method: on a two-fold cross-validation inside the train half (never the test half),
+it gave a higher MRR and recall@10 on the held-out fold (0.777 and 0.984) than a coordinate
+search on the MRR itself (0.762 and 0.957), which follows the noise of a step function; an L2
+penalty (0.001, 0.01) and weighting hard negatives more only lowered both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+import numpy as np  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+for _path in (ROOT / "bench", ROOT / "src"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import matching_data  # noqa: E402
+import matching_quality  # noqa: E402
+
+FITTED = matching_data.DATA / "fitted_weights.json"
+ITERATIONS = 1000
+STEP = 5.0
+
+
+def train_units(evalset, engine_module):
+    """(names, [(features, relevant mask)]) of the train half's units."""
+    from kakehashi.matching.engine.ranking import candidate_components
+
+    index, documents = matching_quality.evaluation_index(
+        evalset, engine_module, engine_module.default_embedder()
+    )
+    halves = matching_data.split(evalset)
+    names = list(engine_module.BASELINE_WEIGHTS)
+    units = []
+    cache = {}
+    for unit in evalset.units:
+        if halves[unit.query] != "train":
+            continue
+        if unit.query not in cache:
+            cache[unit.query] = candidate_components(
+                index, documents[unit.query], k=matching_quality.MRR_DEPTH
+            )
+        rows = [(i, parts) for i, parts in cache[unit.query] if i not in unit.excluded]
+        features = np.array([[parts.get(n, 0.0) for n in names] for _, parts in rows])
+        relevant = np.array([i in unit.relevant for i, _ in rows])
+        if relevant.any():
+            units.append((features, relevant))
+    return names, units
+
+
+def mean_rr(weights: np.ndarray, units) -> float:
+    total = 0.0
+    for features, relevant in units:
+        scores = features @ weights
+        rank = 1 + int((scores > scores[relevant].max()).sum())
+        total += 1 / rank if rank <= matching_quality.MRR_DEPTH else 0.0
+    return total / len(units)
+
+
+def fit(names, units, start: dict) -> dict[str, float]:
+    differences, shares = [], []
+    for features, relevant in units:
+        others = features[~relevant]
+        for counterpart in features[relevant]:
+            differences.append(counterpart - others)
+            shares.append(np.full(len(others), 1 / (len(others) * relevant.sum())))
+    pairs = np.vstack(differences)
+    share = np.concatenate(shares)
+    share /= share.sum()
+    weights = 10 * np.array([start[n] for n in names], dtype=np.float64)
+    for _ in range(ITERATIONS):
+        margin = pairs @ weights
+        gradient = -(pairs * (share / (1 + np.exp(margin)))[:, None]).sum(axis=0)
+        weights = np.maximum(weights - STEP * gradient, 0.0)
+    scaled = np.round(weights / weights.sum(), 3)
+    scaled[int(np.argmax(scaled))] += round(1 - scaled.sum(), 3)  # exactly 1 after rounding
+    return {n: float(round(w, 3)) for n, w in zip(names, scaled, strict=True)}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"store them in {FITTED.name}")
+    args = parser.parse_args(argv)
+    from kakehashi.matching import engine as engine_module
+
+    evalset = matching_data.load(minimums=False)
+    names, units = train_units(evalset, engine_module)
+    start = dict(engine_module.BASELINE_WEIGHTS)
+    weights = fit(names, units, start)
+    figures = {
+        "split_seed": matching_data.SPLIT_SEED,
+        "train_units": len(units),
+        "train_mrr_before": round(mean_rr(np.array([start[n] for n in names]), units), 4),
+        "train_mrr_fitted": round(mean_rr(np.array([weights[n] for n in names]), units), 4),
+        "weights": weights,
+    }
+    print(json.dumps(figures, indent=1))
+    if args.write:
+        FITTED.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Candidate generation: which documents a ranking scores at all.
+
+The union of the top N by cosine (numpy argpartition over the vector matrix), the top N by
+BM25 over tokens and the top N by shared concepts (idf-weighted), N = max(MIN_CANDIDATES,
+4 k). The query itself, documents of its organisation and those `allowed` rejects are dropped;
+N grows if fewer than k candidates remain. The baselines (`method="bm25"`, `"embedding"`)
+take the k best of one score (`ordered`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from kakehashi.matching.engine.model import Document
+
+MIN_CANDIDATES = 200
+
+
+def excluded(query: Document, doc: Document, allowed) -> bool:
+    if doc.id == query.id:
+        return True
+    if query.organisation is not None and doc.organisation == query.organisation:
+        return True
+    return allowed is not None and not allowed(doc.id)
+
+
+def top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Slots of the n highest positive scores (any order)."""
+    if n < len(scores):
+        positive = np.flatnonzero(scores > 0)
+        if len(positive) <= n:
+            # All of them: the very set a partition of every slot keeps (a positive score
+            # is above every other), without ordering 100,000 mostly zero slots.
+            return positive
+        part = np.argpartition(-scores, n)[:n]
+    else:
+        part = np.arange(len(scores))
+    return part[scores[part] > 0]
+
+
+def exact_cosine(index, slots, vector) -> np.ndarray:
+    """Cosines in float64, row by row: the same value for a document whatever the size and
+    order of the matrix (float32 BLAS sums differ in the last bits when the row count changes,
+    which would make a saved and loaded index rank differently)."""
+    rows = index.semantic_rows(slots).astype(np.float64)
+    return np.round((rows * np.asarray(vector, dtype=np.float64)).sum(axis=1), 9)
+
+
+def ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool, exact=None):
+    """(slot, score) of the k best kept slots, best first, ties by id. With `exact` (the query
+    vector), the candidates' scores are recomputed with `exact_cosine` before sorting."""
+    size = index.size
+    scores = scores.astype(np.float64, copy=True)
+    scores[~index._alive[:size]] = -np.inf
+    n = min(size, max(MIN_CANDIDATES, 4 * k))
+    while True:
+        part = np.argpartition(-scores, n - 1)[:n] if n < size else np.arange(size)
+        kept = []
+        for slot in part:
+            s = scores[slot]
+            if s == -np.inf or (positive and s <= 0):
+                continue
+            if excluded(query, index._docs[slot], allowed):
+                continue
+            kept.append((int(slot), float(s)))
+        if len(kept) >= k or n >= size:
+            if exact is not None and kept:
+                values = exact_cosine(index, [slot for slot, _ in kept], exact)
+                kept = [(slot, float(v)) for (slot, _), v in zip(kept, values, strict=True)]
+            kept.sort(key=lambda e: (-e[1], index._ids[e[0]]))
+            return kept[:k]
+        n = min(size, n * 4)
+
+
+def pool(index, query, dense, bm, cs, k: int, allowed) -> list[int]:
+    """The candidate slots of a full ranking (the module's docstring); `dense`, `bm` and `cs`
+    are the cosine, BM25 and concept scores of every slot, removed slots masked."""
+    size = index.size
+    alive = index._alive[:size]
+    n = max(MIN_CANDIDATES, 4 * k)
+    while True:
+        found = set()
+        top_dense = np.argpartition(-dense, n)[:n] if n < size else np.arange(size)
+        found.update(int(s) for s in top_dense if alive[s])
+        found.update(int(s) for s in top(bm, n))
+        found.update(int(s) for s in top(cs, n))
+        candidates = [s for s in found if not excluded(query, index._docs[s], allowed)]
+        if len(candidates) >= k or n >= size:
+            return candidates
+        n *= 4

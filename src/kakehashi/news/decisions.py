@@ -1,0 +1,233 @@
+"""Accepting or rejecting a suggestion. Accepting writes through the owning app's services
+with the article as the record's source; each suggestion is decided once (its row is locked
+and its state checked in the same transaction); nothing is written on bad input."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kakehashi.common.dates import DatePrecision
+from kakehashi.directory.models import Locality
+from kakehashi.directory.services import create_person
+from kakehashi.news.models import Article, Suggestion, SuggestionKind, SuggestionStatus
+from kakehashi.news.queries import may_decide_for, may_use_desk
+from kakehashi.news.registry import (
+    Resolver,
+    agreement_recorded,
+    existing_agreement,
+    existing_person,
+    existing_visit,
+)
+from kakehashi.partnerships.models import PartnershipKind
+from kakehashi.partnerships.priority_list_services import (
+    add_priority_partners,
+    record_priority_list,
+)
+from kakehashi.partnerships.services import (
+    PartnershipInput,
+    PartyInput,
+    add_renewal,
+    create_partnership,
+    record_visit,
+)
+
+
+def article_source(article: Article, base_url: str) -> tuple[str, str]:
+    """The source a record cites for the article: its own address, or its page on the
+    platform; and its title with the date of publication."""
+    url = article.url or base_url.rstrip("/") + reverse("news:article", args=[article.pk])
+    title = article.title
+    if article.published_on:
+        title = f"{title} ({article.published_on.isoformat()})"
+    return url, title[:300]
+
+
+def _locked_new(suggestion: Suggestion) -> Suggestion:
+    suggestion = (
+        Suggestion.objects.select_for_update().select_related("article").get(pk=suggestion.pk)
+    )
+    if suggestion.status != SuggestionStatus.NEW:
+        raise ValidationError(
+            _("This suggestion was already accepted or rejected."), code="already_decided"
+        )
+    return suggestion
+
+
+def _check_may_decide(by, places: list[Locality]) -> None:
+    if not may_decide_for(by, [place for place in places if place is not None]):
+        raise ValidationError(
+            _("Only a moderator or an editor of a locality it concerns can decide this."),
+            code="not_allowed",
+        )
+
+
+def _already(label: str) -> ValidationError:
+    return ValidationError(
+        _("The registry already holds this: %(record)s."),
+        code="duplicate",
+        params={"record": label},
+    )
+
+
+def _accept_visit(suggestion, values, source, by):
+    visitor, host = values.get("visitor"), values["host"]
+    _check_may_decide(by, [visitor, host])
+    if existing := existing_visit(host=host, started_on=values["started_on"], visitor=visitor):
+        raise _already(str(existing))
+    visit = record_visit(
+        partnership=existing_agreement([visitor, host]) if visitor is not None else None,
+        visitor=visitor,
+        visitor_name="" if visitor is not None else values.get("visitor_name", ""),
+        host=host,
+        started_on=values["started_on"],
+        ended_on=values.get("ended_on"),
+        purpose=values["purpose"],
+        delegation_lead=values.get("delegation_lead", ""),
+        source_url=source[0],
+        source_title=source[1],
+        by=by,
+    )
+    url = visit.partnership.get_absolute_url() if visit.partnership_id else host.get_absolute_url()
+    return visit, str(visit), url
+
+
+def _accept_agreement(suggestion, values, source, by):
+    partnership = values.get("partnership")
+    date, precision = values.get("date"), values.get("precision") or DatePrecision.DAY
+    if partnership is not None:
+        _check_may_decide(by, [party.place for party in partnership.parties.all()])
+        if date is None:
+            raise ValidationError(_("Give the date of the renewal."), code="date_missing")
+        if agreement_recorded(partnership, date, precision):
+            raise _already(partnership.title)
+        add_renewal(
+            partnership=partnership,
+            renewed_on=date,
+            precision=precision,
+            note=values.get("type_as_stated", ""),
+            source_url=source[0],
+            source_title=source[1],
+            by=by,
+        )
+        return partnership, partnership.title, partnership.get_absolute_url()
+    parties = values["parties"]
+    _check_may_decide(by, parties)
+    data = PartnershipInput(
+        title=values["title"],
+        kind=values.get("kind") or PartnershipKind.COOPERATION_MOU,
+        parties=[PartyInput(locality=place) for place in parties],
+        signed_on=date,
+        signed_precision=precision,
+        type_as_stated=values.get("type_as_stated", ""),
+        summary=suggestion.evidence[:4000],
+        language=suggestion.article.language,
+        sources=[source[0]],
+        source_titles={source[0]: source[1]},
+    )
+    partnership = create_partnership(data=data, by=by)
+    return partnership, partnership.title, partnership.get_absolute_url()
+
+
+def _accept_priority_partners(suggestion, values, source, by):
+    priority_list = values.get("priority_list")
+    locality = priority_list.locality if priority_list is not None else values["locality"]
+    _check_may_decide(by, [locality])
+    if priority_list is not None:
+        add_priority_partners(
+            priority_list=priority_list, partners=values["partners"], source_url=source[0], by=by
+        )
+    else:
+        priority_list = record_priority_list(
+            locality=locality,
+            title=values["title"],
+            period_start=values["period_start"],
+            period_end=values["period_end"],
+            partners=values["partners"],
+            source_url=source[0],
+            source_title=source[1],
+            by=by,
+        )
+    return priority_list, str(priority_list), locality.get_absolute_url()
+
+
+def _accept_person(suggestion, values, source, by):
+    place = Resolver.for_article(suggestion.article, [suggestion.fact]).place_of_body(
+        suggestion.fact.get("organisation")
+    )
+    _check_may_decide(by, [place])
+    if existing := existing_person(values["full_name"]):
+        raise _already(existing.full_name)
+    person = create_person(full_name=values["full_name"], by=by)
+    return person, person.full_name, ""
+
+
+ACCEPT = {
+    SuggestionKind.VISIT: _accept_visit,
+    SuggestionKind.AGREEMENT: _accept_agreement,
+    SuggestionKind.PRIORITY_PARTNERS: _accept_priority_partners,
+    SuggestionKind.PERSON: _accept_person,
+}
+
+
+@transaction.atomic
+def accept_suggestion(*, suggestion: Suggestion, values: dict, base_url: str, by) -> Suggestion:
+    """Write the record the suggestion proposes, with `values` as the person confirmed or
+    corrected them (the cleaned Accept form), citing the article as its source. Raises
+    ValidationError when it was decided already, when `by` may not decide it, when the
+    registry already holds the record, or on bad values."""
+    suggestion = _locked_new(suggestion)
+    accept = ACCEPT.get(suggestion.kind)
+    if accept is None:
+        raise ValidationError(
+            _("Events are created on the events pages, with their venue and programme."),
+            code="not_acceptable",
+        )
+    # Whoever accepts speaks for a place the article names (when it names one the directory
+    # knows) as well as for the places of the record written: an editor cannot take another
+    # city's news for their own by changing the host in the form.
+    places = concerned_places(suggestion)
+    if places:
+        _check_may_decide(by, places)
+    source = article_source(suggestion.article, base_url)
+    record, label, url = accept(suggestion, values, source, by)
+    suggestion.status = SuggestionStatus.ACCEPTED
+    suggestion.decided_by = by
+    suggestion.decided_at = timezone.now()
+    suggestion.record_model = record._meta.label_lower
+    suggestion.record_id = record.pk
+    suggestion.record_label = label[:300]
+    suggestion.record_url = url[:500]
+    suggestion.save()
+    return suggestion
+
+
+def concerned_places(suggestion: Suggestion) -> list[Locality]:
+    """The places the suggestion speaks of, as the engine resolved them."""
+    from kakehashi.news.comparison import compare
+
+    resolver = Resolver.for_article(suggestion.article, [suggestion.fact])
+    return compare(suggestion, resolver).places
+
+
+@transaction.atomic
+def reject_suggestion(*, suggestion: Suggestion, reason: str, by) -> Suggestion:
+    """Keep the suggestion as rejected, with the reason; nothing else is written."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError(_("Say why the suggestion is rejected."), code="reason_missing")
+    suggestion = _locked_new(suggestion)
+    places = concerned_places(suggestion)
+    # A suggestion that names no known place (a misread, say) is set aside by whoever uses
+    # the desk; one that names places, by those who speak for one of them.
+    if places:
+        _check_may_decide(by, places)
+    elif not may_use_desk(by):
+        raise ValidationError(_("You cannot use the news desk."), code="not_allowed")
+    suggestion.status = SuggestionStatus.REJECTED
+    suggestion.reason = reason[:500]
+    suggestion.decided_by = by
+    suggestion.decided_at = timezone.now()
+    suggestion.save()
+    return suggestion

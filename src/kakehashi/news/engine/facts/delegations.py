@@ -1,0 +1,164 @@
+"""Who visits whom in one sentence: the verbs of receiving, meeting and visiting, and the
+delegation an article follows.
+
+A delegation is "đoàn ... do ROLE NAME dẫn đầu", "a delegation led by ROLE NAME", "NAMEを団長と
+する代表団", "NAME副委員長ら12人の代表団"; its leader is the visitor of the later sentences that
+name the delegation ("đã tiếp đoàn", "the delegation met", "代表団は…と面談した") or the leader
+by a short name with a person of the other side ("Hieu and Aichi Vice Governor Yuko Hattori
+signed ...").
+
+Verbs, by who comes first:
+- receiving (the host first): "tiếp", "đón", "hội kiến", "received", "welcomed", 出迎え, 歓迎;
+- the passive (the visitor first): "was received by", "was welcomed in Can Tho by";
+- meeting (either way): "làm việc với", "hội đàm", "gặp", "met", "held talks with", 会談, 面談,
+  意見を交わ; the host is the side of the place where they meet ("in Bac Ninh", "tại Nghệ An",
+  大阪市役所で, 福岡県庁を訪れ), else the other party of the delegation's leader, else the
+  person named second;
+- visiting (the visitor first): "thăm", "chào xã giao", "visited", "paid a courtesy call on",
+  訪問, 訪れ, 表敬訪問.
+"""
+
+from __future__ import annotations
+
+import re
+
+RECEIVE = {
+    "vi": re.compile(
+        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|hội kiến|tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
+        r"thị|sức|nối|giáp|viên|tế|đó|xúc|quản))|đón(?!\s+(?:nhận|đầu|đọc|chờ)))(?!\w)"
+    ),
+    "en": re.compile(r"\b(?:received|receives|welcomed|hosted|greeted)\b"),
+    "ja": re.compile(r"出迎え|迎え|歓迎|表敬訪問を受け|表敬を受け|訪問を受け"),
+}
+PASSIVE = {
+    "en": re.compile(
+        r"\b(?:was|were|had been|has been)\s+(?:warmly\s+|officially\s+)?"
+        r"(?:received|welcomed|hosted|greeted)\b[^.;]*?\bby\b"
+    ),
+}
+MEET = {
+    "vi": re.compile(
+        r"(?<!\w)(?:làm việc với|hội đàm với|hội đàm|gặp gỡ|gặp|trao đổi với|tiếp xúc với)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with)\b"
+    ),
+    "ja": re.compile(r"会談|面談|面会|懇談|意見交換|意見を交わ"),
+}
+VISIT = {
+    "vi": re.compile(
+        r"(?<!\w)(?:thăm và làm việc|đến thăm|sang thăm|thăm|chào xã giao|đến chào|dẫn đầu)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\b(?:visited|visits|is visiting|are visiting|visiting|paid a courtesy call on|"
+        r"paid a visit to|called on|toured|travell?ed to|arrived in|"
+        r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|on an? (?:working |official )?visit to)\b"
+    ),
+    "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
+}
+# The delegation as a party: "đoàn", "the delegation", 代表団.
+DELEGATION = {
+    "vi": re.compile(r"(?<!\w)(?:đoàn|Đoàn)(?!\w)"),
+    "en": re.compile(r"\b(?:delegation|the visitors|the visiting)\b", re.IGNORECASE),
+    "ja": re.compile(r"代表団|訪問団|視察団|使節団|一行"),
+}
+# The leader of a delegation: what stands between the person and the delegation.
+LEADER_AFTER = {  # the person comes after the cue
+    "vi": re.compile(r"(?<!\w)do(?!\w)"),
+    "en": re.compile(r"\b(?:led by|headed by)\b"),
+    "ja": re.compile(r"$^"),
+}
+LEADER_BEFORE = {  # the person comes before the cue
+    "vi": re.compile(r"^\s*(?:,\s*)?dẫn đầu"),
+    "en": re.compile(r"^\s*(?:-led|,?\s+leading|,?\s+who led|,?\s+heading)"),
+    "ja": re.compile(
+        r"^\s*(?:を団長とする|が率いる|率いる|ら(?:\d+人|[一二三四五六七八九十]+人)?の?"
+        r"(?:代表団|訪問団|視察団|使節団|一行))"
+    ),
+}
+# "Tiếp Đại sứ Nhật Bản Ito Naoki, Bí thư Tỉnh ủy Nguyễn Văn A cho biết ...": the verb first,
+# the visitor, a comma, the host.
+FRONTED = {
+    "vi": re.compile(
+        r"^\s*(?:Tiếp xã giao|Tiếp đón|Đón tiếp|Tiếp|Hội kiến|Làm việc với|Gặp gỡ|Gặp)\s"
+    ),
+    "en": re.compile(r"^\s*(?:Receiving|Meeting|Welcoming|Hosting)\s"),
+    "ja": re.compile(r"$^"),
+}
+JOINT = {
+    "vi": re.compile(r"(?<!\w)(?:cùng|và)(?!\w)[^.;]*?(?<!\w)(?:ký|ký kết|hội đàm|trao đổi)(?!\w)"),
+    "en": re.compile(r"\band\b[^.;]*?\b(?:signed|held talks|discussed|exchanged)\b"),
+    "ja": re.compile(r"と(?:の間で)?[^。]*?(?:署名|締結|調印)"),
+}
+PLACE_CUE = {
+    "vi": re.compile(r"(?<!\w)(?:tại|ở|thăm|đến)\s+(?:trụ sở\s+)?$"),
+    "en": re.compile(r"\b(?:in|at|visited|visiting|to)\s+(?:the\s+)?$"),
+    "ja": re.compile(r"^(?:庁|役所|庁舎|本庁舎)?(?:で|を訪|を表敬|を訪問|に到着)"),
+}
+
+
+def _role_end(person) -> int:
+    if person.role and person.role_start is not None and person.role_start >= person.end:
+        return person.role_start + len(person.role)
+    return person.end
+
+
+CO_LEADER = re.compile(r"^\s*(?:と|và|and|,)\s*[^、。,.;]{0,24}$")
+
+
+def leaders_of(ctx, sentence, people) -> list:
+    """The people the sentence names as a delegation's leaders ([] when none): "do A dẫn đầu",
+    "led by A and B", "AとBを団長とする合同代表団"."""
+    lang, norm = ctx.language, ctx.norm
+    first = None
+    for i, person in enumerate(people):
+        rest = norm[_role_end(person) if lang == "ja" else person.end : sentence.end]
+        if LEADER_BEFORE[lang].match(rest):
+            first = i
+            break
+    if first is None and lang != "ja":
+        for cue in LEADER_AFTER[lang].finditer(sentence.text):
+            at = sentence.start + cue.end()
+            after = [i for i, p in enumerate(people) if p.start >= at]
+            if after and DELEGATION[lang].search(norm, sentence.start, at + 200):
+                tail = norm[people[after[0]].end : sentence.end]
+                if lang == "en" or re.search(r"dẫn đầu", tail):
+                    first = after[0]
+                    break
+    if first is None:
+        return []
+    group = [people[first]]
+    for i in range(first - 1, -1, -1):  # "A và B dẫn đầu", "AとBを団長とする"
+        if not CO_LEADER.match(norm[_role_end(people[i]) : group[0].start]):
+            break
+        group.insert(0, people[i])
+    last = people.index(group[-1])
+    for person in people[last + 1 :]:  # "led by A and B"
+        if not CO_LEADER.match(norm[_role_end(group[-1]) : person.start]) or lang == "ja":
+            break
+        group.append(person)
+    return group
+
+
+def meeting_place(ctx, sentence, exclude=()):
+    """The place the sentence says the meeting is at ("tại Nghệ An", "in Bac Ninh",
+    大阪市役所で, 福岡県庁を訪れ): a mention (a body gives its place), or None."""
+    lang = ctx.language
+    for m in ctx.in_span(sentence.start, sentence.end):
+        place = m.value if m.kind == "organisation" and m.value is not None else m
+        if place.kind != "locality" or not place.slug or any(place is q for q in exclude):
+            continue
+        if lang == "ja":
+            if PLACE_CUE["ja"].match(ctx.norm[m.end : m.end + 8]):
+                return place
+        elif PLACE_CUE[lang].search(ctx.norm[max(sentence.start, m.start - 16) : m.start]):
+            return place
+    return None
+
+
+def same_side(person, place) -> bool:
+    if place is None:
+        return False
+    if any(q is place or (q.slug and q.slug == place.slug) for q in person.places):
+        return True
+    return bool(person.country) and person.country == place.country and not person.places

@@ -1,0 +1,53 @@
+"""Reads of the news desk, and who may use it."""
+
+from django.db.models import Count, Q, QuerySet
+
+from kakehashi.directory.models import Locality
+from kakehashi.directory.queries import is_platform_admin, localities_spoken_for
+from kakehashi.news.models import Article, Feed, SuggestionStatus
+from kakehashi.proposals.queries import moderated_locality_ids
+
+
+def editable_locality_ids(user) -> set[int]:
+    """Localities whose records the user may keep current from the news: those whose
+    government they act for and those they moderate (with the former units each took
+    over)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return set()
+    return localities_spoken_for(user) | moderated_locality_ids(user)
+
+
+def may_use_desk(user) -> bool:
+    """Platform administrators (the registry's moderators), locality moderators and the
+    editors of a locality (members of its government) use the news desk; nobody else sees
+    it. Kept on the user object for the rest of the request (the menu asks too)."""
+    known = getattr(user, "_uses_news_desk", None)
+    if known is None:
+        known = is_platform_admin(user) or bool(editable_locality_ids(user))
+        if user is not None and user.is_authenticated:
+            user._uses_news_desk = known
+    return known
+
+
+def may_decide_for(user, localities: list[Locality]) -> bool:
+    """Whether the user may accept or reject a suggestion that concerns these localities."""
+    if is_platform_admin(user):
+        return True
+    own = editable_locality_ids(user)
+    return any(place.pk in own or place.successor_id in own for place in localities)
+
+
+def articles_for_desk() -> QuerySet[Article]:
+    """Every article, newest first, with the count of suggestions waiting for review."""
+    return (
+        Article.objects.select_related("feed", "created_by")
+        .annotate(
+            pending=Count("suggestions", filter=Q(suggestions__status=SuggestionStatus.NEW)),
+            decided=Count("suggestions", filter=~Q(suggestions__status=SuggestionStatus.NEW)),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def feeds_for_desk() -> QuerySet[Feed]:
+    return Feed.objects.select_related("owner").annotate(article_count=Count("articles"))
