@@ -19,7 +19,6 @@ and its interpreter must be one who can join remotely (`interpreter_not_remote`)
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -156,7 +155,7 @@ def check(instance: Instance, result_document) -> Report:
             "idle_gaps_mismatch",
             f"stats.idle_gaps: claims {claimed_gaps}; the assignments leave {gaps}",
         )
-    report.figures = figures_of(
+    report.figures = schedule_figures.figures_of(
         instance,
         [a for _path, a in assignments],
         upper_bound=upper_bound,
@@ -391,55 +390,3 @@ def _report_double_bookings(code: str, noun: str, booked: dict, report: Report) 
                 f"slot {slot!r}: {noun} {who!r} is in meetings "
                 + ", ".join(repr(meeting) for meeting in meetings),
             )
-
-
-def figures_of(
-    instance: Instance,
-    assignments: list[Assignment],
-    *,
-    upper_bound: int | None,
-    unscheduled: int | None = None,
-    idle_gaps: int | None = None,
-) -> dict:
-    """The figures of a schedule (one assignment per meeting, known meetings only).
-
-    `worst_served` is the participant with the smallest share of their meetings scheduled
-    (then the fewest meetings, then the first id), among participants with any meeting;
-    `without_meeting` counts the participants with a requested meeting and none scheduled."""
-    weight = schedule_figures.scheduled_weight(instance, assignments)
-    if idle_gaps is None:
-        idle_gaps = schedule_figures.idle_gaps(instance, assignments)
-    scheduled = schedule_figures.meetings_per_participant(instance, assignments)
-    requested: Counter[str] = Counter()
-    for meeting in instance.meetings:
-        requested.update(meeting.participants)
-    counts = [scheduled[participant.id] for participant in instance.participants]
-    worst = min(
-        (p.id for p in instance.participants if requested[p.id]),
-        key=lambda pid: (scheduled[pid] / requested[pid], scheduled[pid], pid),
-        default=None,
-    )
-    if upper_bound is None or upper_bound < 0:
-        share = None
-    elif upper_bound == 0:
-        share = 1.0 if weight == 0 else None
-    else:
-        share = weight / upper_bound
-    return {
-        "scheduled_weight": weight,
-        "upper_bound": upper_bound,
-        "share_of_upper_bound": share,
-        "meetings": len(instance.meetings),
-        "meetings_scheduled": len(assignments),
-        "meetings_unscheduled": unscheduled,
-        "idle_gaps": idle_gaps,
-        "meetings_per_participant": {
-            "min": min(counts, default=None),
-            "median": statistics.median(counts) if counts else None,
-            "max": max(counts, default=None),
-        },
-        "without_meeting": sum(1 for pid in requested if scheduled[pid] == 0),
-        "worst_served": None
-        if worst is None
-        else {"participant": worst, "scheduled": scheduled[worst], "requested": requested[worst]},
-    }

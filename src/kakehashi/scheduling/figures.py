@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -43,3 +44,55 @@ def without_meeting(instance: Instance, assignments: Iterable[Assignment]) -> in
     scheduled = meetings_per_participant(instance, assignments)
     requested = {member for meeting in instance.meetings for member in meeting.participants}
     return sum(1 for member in requested if scheduled[member] == 0)
+
+
+def figures_of(
+    instance: Instance,
+    assignments: list[Assignment],
+    *,
+    upper_bound: int | None,
+    unscheduled: int | None = None,
+    idle_gaps: int | None = None,
+) -> dict:
+    """The figures of a schedule (one assignment per meeting, known meetings only).
+
+    `worst_served` is the participant with the smallest share of their meetings scheduled
+    (then the fewest meetings, then the first id), among participants with any meeting;
+    `without_meeting` counts the participants with a requested meeting and none scheduled."""
+    weight = scheduled_weight(instance, assignments)
+    if idle_gaps is None:
+        idle_gaps = idle_gaps(instance, assignments)
+    scheduled = meetings_per_participant(instance, assignments)
+    requested: Counter[str] = Counter()
+    for meeting in instance.meetings:
+        requested.update(meeting.participants)
+    counts = [scheduled[participant.id] for participant in instance.participants]
+    worst = min(
+        (p.id for p in instance.participants if requested[p.id]),
+        key=lambda pid: (scheduled[pid] / requested[pid], scheduled[pid], pid),
+        default=None,
+    )
+    if upper_bound is None or upper_bound < 0:
+        share = None
+    elif upper_bound == 0:
+        share = 1.0 if weight == 0 else None
+    else:
+        share = weight / upper_bound
+    return {
+        "scheduled_weight": weight,
+        "upper_bound": upper_bound,
+        "share_of_upper_bound": share,
+        "meetings": len(instance.meetings),
+        "meetings_scheduled": len(assignments),
+        "meetings_unscheduled": unscheduled,
+        "idle_gaps": idle_gaps,
+        "meetings_per_participant": {
+            "min": min(counts, default=None),
+            "median": statistics.median(counts) if counts else None,
+            "max": max(counts, default=None),
+        },
+        "without_meeting": sum(1 for pid in requested if scheduled[pid] == 0),
+        "worst_served": None
+        if worst is None
+        else {"participant": worst, "scheduled": scheduled[worst], "requested": requested[worst]},
+    }
