@@ -38,7 +38,7 @@ def failing_notices(monkeypatch):
         raise NoticesDown("the notice could not be written")
 
     def arm():
-        monkeypatch.setattr("kakehashi.messaging.services.notify", fail)
+        monkeypatch.setattr("kakehashi.messaging.services.base.notify", fail)
 
     return arm
 

@@ -120,12 +120,18 @@ def partnership(danang_government):
     )
 
 
-def test_a_pdf_is_stored(partnership, settings):
+@pytest.fixture
+def editor(danang_government):
+    """A member of Da Nang's government: the partnership is theirs to change."""
+    return member_of(danang_government)
+
+
+def test_a_pdf_is_stored(partnership, editor, settings):
     document = add_document(
         partnership=partnership,
         title="Signed MoU",
         upload=SimpleUploadedFile("mou.pdf", PDF, content_type="application/pdf"),
-        by=None,
+        by=editor,
     )
     assert (document.content_type, document.size) == ("application/pdf", len(PDF))
     assert document.file.read() == PDF
@@ -140,21 +146,23 @@ def test_a_pdf_is_stored(partnership, settings):
         ("big.pdf", b"%PDF-" + b"0" * 2048 + b"%%EOF", "file_too_large"),
     ],
 )
-def test_bad_uploads_are_refused_and_nothing_is_stored(partnership, settings, name, content, code):
+def test_bad_uploads_are_refused_and_nothing_is_stored(
+    partnership, editor, settings, name, content, code
+):
     settings.KAKEHASHI_MAX_UPLOAD_BYTES = 1024
     with pytest.raises(ValidationError) as error:
         add_document(
             partnership=partnership,
             title="Signed MoU",
             upload=SimpleUploadedFile(name, content, content_type="application/pdf"),
-            by=None,
+            by=editor,
         )
     assert error.value.code == code
     assert Document.objects.count() == 0
     assert not (settings.MEDIA_ROOT / "partnerships").exists()
 
 
-def test_a_visit_cannot_end_before_it_starts(partnership):
+def test_a_visit_cannot_end_before_it_starts(partnership, editor):
     with pytest.raises(ValidationError) as error:
         record_visit(
             partnership=partnership,
@@ -163,7 +171,7 @@ def test_a_visit_cannot_end_before_it_starts(partnership):
             started_on=dt.date(2024, 5, 2),
             ended_on=dt.date(2024, 5, 1),
             purpose="Study tour",
-            by=None,
+            by=editor,
         )
     assert error.value.code == "visit_dates_reversed"
     assert partnership.visits.count() == 0

@@ -55,7 +55,7 @@ def failing_audit(monkeypatch):
         raise AuditLogDown("the audit entry could not be written")
 
     def arm():
-        monkeypatch.setattr("kakehashi.proposals.services.record_change", fail)
+        monkeypatch.setattr("kakehashi.proposals.services.base.record_change", fail)
 
     return arm
 

@@ -1,6 +1,8 @@
-"""Who may do what in the directory (django-rules predicates)."""
+"""Who may do what in the directory (django-rules predicates), and `require`, the one check
+the directory services make of who acts."""
 
 import rules
+from django.core.exceptions import PermissionDenied
 
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 
@@ -27,6 +29,11 @@ def acts_for_any_organisation(user):
     return bool(organisation_ids_of(user))
 
 
+@rules.predicate
+def is_the_person(user, person):
+    return person is not None and person.user_id is not None and person.user_id == user.pk
+
+
 rules.add_perm("directory.view_organisation", rules.always_allow)
 rules.add_perm("directory.add_organisation", rules.is_authenticated)
 rules.add_perm("directory.change_organisation", platform_admin | administers_organisation)
@@ -36,3 +43,17 @@ rules.add_perm("directory.translate_organisation", platform_admin | acts_for_org
 rules.add_perm("directory.manage_members", platform_admin | administers_organisation)
 rules.add_perm("directory.import_organisations", platform_admin)
 rules.add_perm("directory.import_people", platform_admin | acts_for_any_organisation)
+# Anyone signed in may add a person who has not signed up (an import, the news desk); the
+# callers say for which organisation or article.
+rules.add_perm("directory.add_person", rules.is_authenticated)
+# A person's own name forms are theirs to set (or a platform administrator's).
+rules.add_perm("directory.change_person", platform_admin | is_the_person)
+
+
+def require(user, permission: str, obj=None) -> None:
+    """Raise PermissionDenied unless `user` (signed in) has `permission` (on `obj`). The
+    services call it; the views and the API turn the refusal into 403 (or 404 where the
+    organisation itself is not to be seen), and ask the same permissions only to decide what
+    to show."""
+    if not (user and user.is_authenticated and user.has_perm(permission, obj)):
+        raise PermissionDenied

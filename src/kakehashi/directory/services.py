@@ -1,6 +1,7 @@
-"""Every write to the directory. One transaction each; bad input raises ValidationError."""
+"""Every write to the directory. One transaction each; who acts is checked through
+`rules.require` (PermissionDenied); bad input raises ValidationError, writing nothing."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from kakehashi.directory.models import (
 )
 from kakehashi.directory.names import is_japanese_script, is_katakana_name
 from kakehashi.directory.queries import is_platform_admin
+from kakehashi.directory.rules import require
 from kakehashi.directory.signals import organisation_changed
 
 
@@ -34,6 +36,7 @@ def person_for_user(user) -> Person:
 @transaction.atomic
 def create_person(*, full_name: str, email: str = "", phone: str = "", by) -> Person:
     """Add a person to the directory (someone who has not signed up, e.g. from an import)."""
+    require(by, "directory.add_person")
     full_name = clean_name(full_name)
     if is_empty_looking(full_name):
         raise ValidationError(_("A person needs a name."), code="name_missing")
@@ -45,8 +48,7 @@ def set_name_forms(*, person: Person, name_latin: str = "", name_kana: str = "",
     """Set a person's name in Latin letters (for a name written in Japanese script) and in
     katakana (for Japanese readers of a name in Latin letters); empty removes one. The
     person themselves (or a platform administrator) sets them."""
-    if not (by and by.is_authenticated and (person.user_id == by.pk or is_platform_admin(by))):
-        raise PermissionDenied
+    require(by, "directory.change_person", person)
     latin, kana = clean_name(name_latin), clean_name(name_kana)
     if is_japanese_script(latin):
         raise ValidationError(
@@ -129,7 +131,9 @@ def _hold_if_similar(fields: dict, by, organisation: Organisation | None = None)
 def create_organisation(*, by, sectors=(), **fields) -> Organisation:
     """Create an organisation; the user who creates it becomes its administrator
     (a platform administrator creating one for others does not). A name that reads like
-    another organisation's keeps it unpublished and held for review (`held_reason`)."""
+    another organisation's keeps it unpublished and held for review (`held_reason`). Anyone
+    signed in may."""
+    require(by, "directory.add_organisation")
     _clean_names(fields)
     _check_locality(fields)
     _hold_if_similar(fields, by)
@@ -137,7 +141,7 @@ def create_organisation(*, by, sectors=(), **fields) -> Organisation:
         **{name: fields[name] for name in ORGANISATION_FIELDS if name in fields}
     )
     organisation.sectors.set(sectors)
-    if by is not None and by.is_authenticated and not by.is_superuser:
+    if not by.is_superuser:
         Membership.objects.create(
             person=person_for_user(by), organisation=organisation, role=MembershipRole.ADMIN
         )
@@ -148,7 +152,9 @@ def create_organisation(*, by, sectors=(), **fields) -> Organisation:
 @transaction.atomic
 def update_organisation(*, organisation: Organisation, by, sectors=None, **fields) -> Organisation:
     """Change an organisation. A held one stays unpublished until a platform administrator
-    publishes it; a new name that reads like another organisation's holds it."""
+    publishes it; a new name that reads like another organisation's holds it. Its
+    administrators (or a platform administrator) only."""
+    require(by, "directory.change_organisation", organisation)
     _clean_names(fields)
     merged = {name: getattr(organisation, name) for name in ORGANISATION_FIELDS} | fields
     _check_locality(merged)
@@ -172,7 +178,9 @@ def update_organisation(*, organisation: Organisation, by, sectors=None, **field
 def add_member(
     *, organisation: Organisation, person: Person, role: str, position: str = "", by
 ) -> Membership:
-    """Add a person to an organisation, or change their role and position there."""
+    """Add a person to an organisation, or change their role and position there. Its
+    administrators (or a platform administrator) only."""
+    require(by, "directory.manage_members", organisation)
     if role not in MembershipRole.values:
         raise ValidationError(_("Unknown role."), code="role_unknown")
     membership, _created = Membership.objects.update_or_create(
@@ -183,7 +191,9 @@ def add_member(
 
 @transaction.atomic
 def remove_member(*, membership: Membership, by) -> None:
-    """Remove a membership; an organisation keeps at least one administrator."""
+    """Remove a membership; an organisation keeps at least one administrator. Its
+    administrators (or a platform administrator) only."""
+    require(by, "directory.manage_members", membership.organisation)
     if (
         membership.role == MembershipRole.ADMIN
         and not membership.organisation.memberships.filter(role=MembershipRole.ADMIN)

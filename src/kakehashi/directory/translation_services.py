@@ -7,7 +7,6 @@ directory/services.py: keyword-only, one transaction each, PermissionDenied or a
 ValidationError with a code, nothing written on refusal; each change is in the audit log and
 the matching index hears of it (the names in every language are searched)."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +25,7 @@ from kakehashi.directory.models import (
     OrganisationTranslation,
 )
 from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.directory.rules import require
 from kakehashi.directory.signals import organisation_changed
 
 LIMITS = {"name": 200, "description": 4000}
@@ -74,10 +74,7 @@ def save_organisation_translation(
     """Store a person's translation of the organisation's name and description into
     `language`, replacing the one there (a machine draft or a person's)."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if not (
-        by and by.is_authenticated and by.has_perm("directory.translate_organisation", organisation)
-    ):
-        raise PermissionDenied
+    require(by, "directory.translate_organisation", organisation)
     texts = {"name": clean_name(name), "description": (description or "").strip()}
     _check(organisation, language, texts)
     # The organisation speaks for itself: a member's translation is the author's.

@@ -1,9 +1,16 @@
-"""Who may do what in the direct channel (django-rules predicates). Reading a thread is for
-its members only; platform administrators decide on reports, in the back office."""
+"""Who may do what in the direct channel (django-rules predicates), and `require`, the one
+check the messaging services make of who acts. Reading a thread is for its members only;
+platform administrators decide on reports, in the back office."""
 
 import rules
+from django.core.exceptions import PermissionDenied
 
-from kakehashi.directory.rules import acts_for_any_organisation, platform_admin
+from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.directory.rules import (
+    acts_for_any_organisation,
+    acts_for_organisation,
+    platform_admin,
+)
 from kakehashi.messaging import queries
 
 
@@ -12,8 +19,35 @@ def is_thread_member(user, thread):
     return thread is not None and queries.membership(user, thread) is not None
 
 
+@rules.predicate
+def speaks_in_thread(user, thread):
+    """A member who still acts for the organisation they joined the thread for."""
+    member = queries.membership(user, thread) if thread is not None else None
+    return member is not None and member.organisation_id in organisation_ids_of(user)
+
+
 rules.add_perm("messaging.view_thread", is_thread_member)
-rules.add_perm("messaging.post_message", is_thread_member)
-rules.add_perm("messaging.add_member", is_thread_member)
+rules.add_perm("messaging.post_message", speaks_in_thread)
+rules.add_perm("messaging.add_member", speaks_in_thread)
+rules.add_perm("messaging.report_message", is_thread_member)
 rules.add_perm("messaging.open_thread", acts_for_any_organisation)
+# The object is the organisation written for (opening a thread, blocking): its members only.
+rules.add_perm("messaging.act_for", acts_for_organisation)
 rules.add_perm("messaging.handle_report", platform_admin)
+rules.add_perm("messaging.set_frequency", rules.is_authenticated)
+
+
+def require(user, permission: str, obj=None) -> None:
+    """Raise PermissionDenied unless `user` (signed in, active) has `permission` (on `obj`).
+    The services call it; the views and the API turn the refusal into 403 (or 404 where the
+    thread itself is not to be seen), and ask the same permissions only to decide what to
+    show.
+
+    It asks the predicates through rules.has_perm, not user.has_perm: Django answers a
+    superuser's has_perm with yes before any predicate runs, and a platform administrator
+    neither reads a thread nor writes for an organisation they do not belong to (only
+    `handle_report` is theirs, said above)."""
+    if not (
+        user and user.is_authenticated and user.is_active and rules.has_perm(permission, user, obj)
+    ):
+        raise PermissionDenied

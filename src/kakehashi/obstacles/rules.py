@@ -6,8 +6,13 @@ obstacle no rule routed, and always) act on it. Everyone else sees a closed obst
 summary, nothing more."""
 
 import rules
+from django.core.exceptions import PermissionDenied
 
-from kakehashi.directory.rules import acts_for_any_organisation, platform_admin
+from kakehashi.directory.rules import (
+    acts_for_any_organisation,
+    acts_for_organisation,
+    platform_admin,
+)
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.models import CLOSED_STATUSES, OPEN_STATUSES, Status
 
@@ -65,6 +70,9 @@ handler = platform_admin | answers_for
 rules.add_perm("obstacles.view_obstacle", participant | is_public)
 rules.add_perm("obstacles.see_details", participant)
 rules.add_perm("obstacles.add_obstacle", acts_for_any_organisation)
+# The object is the organisation that files: its members only (a platform administrator
+# files for an organisation they belong to, like anyone).
+rules.add_perm("obstacles.file_for", acts_for_organisation)
 rules.add_perm("obstacles.comment_obstacle", participant)
 # Those who wrote or answer the obstacle (and the platform administrators, its moderators)
 # translate its title and public summary.
@@ -77,3 +85,18 @@ rules.add_perm("obstacles.reopen_obstacle", participant & is_closed)
 rules.add_perm("obstacles.route_obstacle", platform_admin & is_open)
 rules.add_perm("obstacles.view_queue", acts_for_any_organisation | platform_admin)
 rules.add_perm("obstacles.manage_rules", platform_admin)
+
+
+def require(user, permission: str, obj=None) -> None:
+    """Raise PermissionDenied unless `user` (signed in) has `permission` (on `obj`). The
+    services call it; the views and the API turn the refusal into 403 (or 404 where the
+    obstacle itself is not to be seen), and ask the same permissions only to decide what to
+    show.
+
+    Unlike the other apps' `require`, this asks the predicates through rules.has_perm, not
+    user.has_perm: Django answers a superuser's has_perm with yes before any predicate runs,
+    which would skip the status in these rules (nobody, not even a platform administrator,
+    starts or resolves an obstacle never assigned). What a platform administrator may do is
+    said above (`participant`, `handler`, route, rules)."""
+    if not (user and user.is_authenticated and rules.has_perm(permission, user, obj)):
+        raise PermissionDenied

@@ -1,8 +1,8 @@
 """Writes of priority-partner lists: a locality's list for a period, and partners added to it.
 
 Each function runs in one transaction, checks that `by` speaks for the list's locality (or is
-a platform administrator), writes an audit entry, and raises ValidationError (with a code) on
-bad input, writing nothing."""
+a platform administrator) through `rules.require` (PermissionDenied), writes an audit entry,
+and raises ValidationError (with a code) on bad input, writing nothing."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,19 +10,10 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.directory.models import Locality, Organisation, OrganisationKind
-from kakehashi.directory.queries import is_platform_admin, localities_spoken_for
 from kakehashi.partnerships.models import PriorityList, PriorityPartner
+from kakehashi.partnerships.rules import require
 
 AUDITED_FIELDS = ("title", "period_start", "period_end", "source_url", "entries")
-
-
-def _check_speaks_for(locality: Locality, by) -> None:
-    if is_platform_admin(by) or locality.pk in localities_spoken_for(by):
-        return
-    raise ValidationError(
-        _("Only the locality's own government can record its priority partners."),
-        code="not_the_locality",
-    )
 
 
 def _check_partners(locality: Locality, partners: list[Locality]) -> None:
@@ -57,7 +48,7 @@ def record_priority_list(
     is_demo: bool = False,
 ) -> PriorityList:
     """Record a locality's list of priority partners for a period."""
-    _check_speaks_for(locality, by)
+    require(by, "partnerships.change_priority_list", locality)
     if not title.strip():
         raise ValidationError(_("Give the list a title."), code="title_missing")
     if period_end < period_start:
@@ -93,7 +84,7 @@ def add_priority_partners(
     """Add partners to an existing list (those already on it are left as they are); the
     source is kept when the list had none. Returns the entries added."""
     priority_list = PriorityList.objects.select_for_update().get(pk=priority_list.pk)
-    _check_speaks_for(priority_list.locality, by)
+    require(by, "partnerships.change_priority_list", priority_list.locality)
     _check_partners(priority_list.locality, partners)
     before = snapshot(priority_list, AUDITED_FIELDS)
     present = set(priority_list.entries.values_list("partner_id", flat=True))

@@ -1,7 +1,10 @@
-"""Who may do what in the partnership registry (django-rules predicates)."""
+"""Who may do what in the partnership registry (django-rules predicates), and `require`, the
+one check the partnership services make of who acts."""
 
 import rules
+from django.core.exceptions import PermissionDenied
 
+from kakehashi.directory.queries import localities_spoken_for
 from kakehashi.directory.rules import acts_for_any_organisation, platform_admin
 from kakehashi.partnerships.models import Partnership
 from kakehashi.partnerships.queries import managed_partnership_filter
@@ -18,6 +21,19 @@ def manages_partnership(user, partnership):
     )
 
 
+@rules.predicate
+def speaks_for_a_place(user, places):
+    """`places`: localities (None left out); the user acts for the government of one of
+    them, or of the unit that took it over."""
+    own = localities_spoken_for(user)
+    return any(place is not None and place.pk in own for place in places or ())
+
+
+@rules.predicate
+def speaks_for_locality(user, locality):
+    return locality is not None and locality.pk in localities_spoken_for(user)
+
+
 rules.add_perm("partnerships.add_partnership", platform_admin | acts_for_any_organisation)
 rules.add_perm("partnerships.change_partnership", platform_admin | manages_partnership)
 rules.add_perm("partnerships.delete_partnership", platform_admin | manages_partnership)
@@ -25,3 +41,17 @@ rules.add_perm("partnerships.delete_partnership", platform_admin | manages_partn
 # platform administrators act as such (their translations are marked "a moderator").
 rules.add_perm("partnerships.translate_partnership", platform_admin | manages_partnership)
 rules.add_perm("partnerships.import_partnerships", platform_admin | acts_for_any_organisation)
+# A visit that belongs to no recorded agreement: the object is (visitor, host), and the
+# government of either may record it.
+rules.add_perm("partnerships.record_visit", platform_admin | speaks_for_a_place)
+# A locality's priority partners are its own government's to record.
+rules.add_perm("partnerships.change_priority_list", platform_admin | speaks_for_locality)
+
+
+def require(user, permission: str, obj=None) -> None:
+    """Raise PermissionDenied unless `user` (signed in) has `permission` (on `obj`). The
+    services call it; the views and the API turn the refusal into 403 (or 404 where the
+    record itself is not to be seen), and ask the same permissions only to decide what to
+    show."""
+    if not (user and user.is_authenticated and user.has_perm(permission, obj)):
+        raise PermissionDenied

@@ -1,4 +1,5 @@
-"""Every write to the partnership registry. Each function runs in one transaction and raises
+"""Every write to the partnership registry. Each function runs in one transaction, checks who
+acts through `rules.require` (PermissionDenied) and raises
 django.core.exceptions.ValidationError (with codes) on bad input, writing nothing."""
 
 import datetime as dt
@@ -25,7 +26,7 @@ from kakehashi.partnerships.models import (
     Renewal,
     Source,
 )
-from kakehashi.partnerships.queries import managed_partnership_filter
+from kakehashi.partnerships.rules import require
 
 
 @dataclass
@@ -188,6 +189,7 @@ def create_partnership(*, data: PartnershipInput, by) -> Partnership:
 
     `by` must act for one of the parties (or be a platform administrator); their
     organisation is stored as the one that recorded it."""
+    require(by, "partnerships.add_partnership")
     _check(data)
     recorded_by = recording_organisation(by=by, parties=data.parties)
     partnership = Partnership.objects.create(
@@ -210,8 +212,9 @@ def create_partnership(*, data: PartnershipInput, by) -> Partnership:
 def update_partnership(*, partnership: Partnership, data: PartnershipInput, by) -> Partnership:
     """Replace a partnership's fields, parties, sectors, sources and renewals.
 
-    The caller checks that `by` may change this partnership; the new parties must still
-    include one that `by` acts for, so nobody edits themselves out of their own record."""
+    `by` must be allowed to change it; the new parties must still include one that `by`
+    acts for, so nobody edits themselves out of their own record."""
+    require(by, "partnerships.change_partnership", partnership)
     _check(data)
     recording_organisation(by=by, parties=data.parties)
     partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
@@ -232,7 +235,9 @@ def update_partnership(*, partnership: Partnership, data: PartnershipInput, by) 
 
 @transaction.atomic
 def delete_partnership(*, partnership: Partnership, by) -> None:
-    """Delete a partnership and everything recorded under it (documents' files included)."""
+    """Delete a partnership and everything recorded under it (documents' files included).
+    `by` must be allowed to delete it."""
+    require(by, "partnerships.delete_partnership", partnership)
     files = [document.file for document in partnership.documents.all()]
     record_change(
         obj=partnership,
@@ -247,7 +252,9 @@ def delete_partnership(*, partnership: Partnership, by) -> None:
 
 def add_document(*, partnership: Partnership, title: str, upload, by) -> Document:
     """Store an uploaded PDF or image of the agreement after checking its content. When the
-    audit entry cannot be written, the stored file is deleted with the row."""
+    audit entry cannot be written, the stored file is deleted with the row. `by` must be
+    allowed to change the partnership."""
+    require(by, "partnerships.change_partnership", partnership)
     with files_deleted_on_failure() as track, transaction.atomic():
         content_type = sniff_document_type(upload)
         if not title.strip():
@@ -290,7 +297,13 @@ def record_visit(
     is_demo: bool = False,
 ) -> DelegationVisit:
     """Record a delegation visit: from a locality (`visitor`) or from a body that is none,
-    named as written (`visitor_name`: a ministry, an embassy)."""
+    named as written (`visitor_name`: a ministry, an embassy). `by` must be allowed to
+    change the partnership it belongs to or, for a visit under no agreement, speak for the
+    visitor or the host."""
+    if partnership is not None:
+        require(by, "partnerships.change_partnership", partnership)
+    else:
+        require(by, "partnerships.record_visit", (visitor, host))
     visitor_name = " ".join(visitor_name.split())[:200]
     if visitor is None and not visitor_name:
         raise ValidationError(
@@ -322,16 +335,6 @@ def record_visit(
     )
 
 
-def _may_manage(partnership: Partnership, by) -> bool:
-    if is_platform_admin(by):
-        return True
-    return (
-        Partnership.objects.filter(pk=partnership.pk)
-        .filter(managed_partnership_filter(by))
-        .exists()
-    )
-
-
 @transaction.atomic
 def add_renewal(
     *,
@@ -345,11 +348,7 @@ def add_renewal(
 ) -> Renewal:
     """Add a renewal (or a new document under the same partnership), with the source that
     reports it; one audit entry. `by` must be allowed to change the partnership."""
-    if not _may_manage(partnership, by):
-        raise ValidationError(
-            _("You can only record agreements to which your organisation or locality is a party."),
-            code="not_a_party",
-        )
+    require(by, "partnerships.change_partnership", partnership)
     partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
     before = snapshot(partnership, ("renewals", "sources"))
     renewal = Renewal.objects.create(

@@ -7,8 +7,6 @@ loaded as a moderator's, with no person named. Like services.py: keyword-only, o
 transaction each, PermissionDenied or a ValidationError with a code, nothing written on
 refusal; each change is in the audit log, seen by the record's owners."""
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +24,7 @@ from kakehashi.partnerships.models import (
     original_fingerprint,
     renewal_notes_of,
 )
-from kakehashi.partnerships.rules import manages_partnership
+from kakehashi.partnerships.rules import manages_partnership, require
 from kakehashi.partnerships.services import _audit_owners
 
 TITLE_LIMIT, SUMMARY_LIMIT, NOTE_LIMIT = 200, 4000, 300
@@ -97,10 +95,7 @@ def save_translation(
     shows as written). The source says who made it: the author (who recorded it), a
     colleague (another person who may edit it) or a moderator (a platform administrator)."""
     partnership = _locked(partnership)
-    if not (by and by.is_authenticated):
-        raise PermissionDenied
-    if not rules.has_perm("partnerships.translate_partnership", by, partnership):
-        raise PermissionDenied
+    require(by, "partnerships.translate_partnership", partnership)
     texts = _cleaned(partnership, language, title, summary, renewal_notes)
     manages = manages_partnership(by, partnership)
     source = source_for(

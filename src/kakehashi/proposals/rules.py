@@ -1,11 +1,17 @@
-"""Who may do what with proposals (django-rules predicates).
+"""Who may do what with proposals (django-rules predicates), and `require`, the one check the
+proposal services make of who acts.
 
 Owners are the members of the proposing organisation. Moderators are the locality
 moderators of the proposal's locality and the platform administrators."""
 
 import rules
+from django.core.exceptions import PermissionDenied
 
-from kakehashi.directory.rules import acts_for_any_organisation, platform_admin
+from kakehashi.directory.rules import (
+    acts_for_any_organisation,
+    acts_for_organisation,
+    platform_admin,
+)
 from kakehashi.proposals import queries
 from kakehashi.proposals.models import ProposalStatus
 
@@ -80,6 +86,10 @@ can_view = (
 
 rules.add_perm("proposals.view_proposal", can_view)
 rules.add_perm("proposals.add_proposal", acts_for_any_organisation)
+# The object is the organisation on whose behalf a proposal is written or an interest
+# expressed: its members, or a platform administrator for any organisation.
+rules.add_perm("proposals.propose_for", platform_admin | acts_for_organisation)
+rules.add_perm("proposals.express_interest_for", platform_admin | acts_for_organisation)
 rules.add_perm("proposals.change_proposal", owns_proposal & is_editable)
 rules.add_perm("proposals.submit_proposal", owns_proposal & is_editable)
 # Nobody reviews their own organisation's proposal, except a platform administrator.
@@ -110,3 +120,12 @@ rules.add_perm(
 rules.add_perm("proposals.manage_interests", owns_proposal)
 rules.add_perm("proposals.moderate", moderator_anywhere)
 rules.add_perm("proposals.set_weights", platform_admin | moderates_locality)
+
+
+def require(user, permission: str, obj=None) -> None:
+    """Raise PermissionDenied unless `user` (signed in) has `permission` (on `obj`). The
+    services call it; the views and the API turn the refusal into 403 (or 404 where the
+    proposal itself is not to be seen), and ask the same permissions only to decide what to
+    show."""
+    if not (user and user.is_authenticated and user.has_perm(permission, obj)):
+        raise PermissionDenied

@@ -4,11 +4,11 @@ People translate: the proposing organisation's members (the author, or a colleag
 moderators of its locality. A machine may draft the missing languages in the background
 (proposals/machine_drafts.py, run by the task `proposals.tasks.draft_translations`); a
 machine draft never replaces a person's translation, and a person's translation replaces a
-machine draft. Like proposals/services.py: keyword-only, one transaction each,
+machine draft. Like proposals/services/: keyword-only, one transaction each,
 PermissionDenied or a ValidationError with a code, nothing written on refusal; each change is
 in the audit log."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +34,7 @@ from kakehashi.proposals.models import (
     original_fingerprint,
 )
 from kakehashi.proposals.queries import owns
+from kakehashi.proposals.rules import require
 from kakehashi.proposals.signals import proposal_changed
 
 LIMITS = {
@@ -177,8 +178,7 @@ def save_translation(
     member who created the proposal), a colleague (another member of its organisation) or a
     moderator."""
     proposal = _locked(proposal)
-    if not (by and by.is_authenticated and by.has_perm("proposals.translate_proposal", proposal)):
-        raise PermissionDenied
+    require(by, "proposals.translate_proposal", proposal)
     given = {
         "title": title,
         "summary": summary,
@@ -201,8 +201,7 @@ def delete_translation(*, proposal: Proposal, language: str, by) -> None:
     again; a person's translation replaces it. Raises ProposalTranslation.DoesNotExist when
     there is no translation into `language`."""
     proposal = _locked(proposal)
-    if not (by and by.is_authenticated and by.has_perm("proposals.translate_proposal", proposal)):
-        raise PermissionDenied
+    require(by, "proposals.translate_proposal", proposal)
     row = ProposalTranslation.objects.get(proposal=proposal, language=language)
     if row.is_machine:
         raise invalid(
@@ -239,7 +238,7 @@ def save_author_translations(
     with a message that names the text and the language; nothing is written then."""
     changed = []
     for language, given in translations.items():
-        # The texts of another kind are dropped, as the proposal's own are (services._write).
+        # The texts of another kind are dropped, as the proposal's own are (services/editing.py).
         texts = texts_of(given, proposal.kind)
         row = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
         if not any(texts.values()):
@@ -260,6 +259,7 @@ def save_author_translations(
 def drop_other_kinds_texts(*, proposal: Proposal, by) -> None:
     """Empty, in every translation, the texts the proposal's kind no longer has (its author
     changed the kind: the proposal's own are emptied too)."""
+    require(by, "proposals.change_proposal", proposal)
     stale = [name for name in KIND_TEXTS if not kind_has(proposal.kind, name)]
     for row in ProposalTranslation.objects.filter(proposal=proposal):
         if not any(getattr(row, name) for name in stale):
@@ -275,6 +275,7 @@ def drop_other_kinds_texts(*, proposal: Proposal, by) -> None:
 def delete_in_original_language(*, proposal: Proposal, by) -> None:
     """Delete the translations into the language the proposal is now written in (its author
     changed it): a reader of that language reads the original."""
+    require(by, "proposals.change_proposal", proposal)
     for row in ProposalTranslation.objects.filter(proposal=proposal, language=proposal.language):
         WRITES.delete(row, proposal, by=by)
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from kakehashi.common.audit import AuditAction
 from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.obstacles.models import Attachment, Obstacle
-from kakehashi.obstacles.services.base import audit, invalid, locked, require
+from kakehashi.obstacles.rules import require
+from kakehashi.obstacles.services.base import audit, invalid, locked
 
 MAX_ATTACHMENTS = 10
 

@@ -1,20 +1,11 @@
-"""What the obstacle services share: the permission check, the audit entry, the validation
-error with its code, the row lock and the notice to the reporter."""
+"""What the obstacle services share: the audit entry, the validation error with its code, the
+row lock and the notice to the reporter. Who may act is checked by obstacles.rules.require."""
 
-import rules
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from kakehashi.common.audit import record_change
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles.models import Obstacle
-
-
-def require(by, permission: str, obj=None) -> None:
-    # rules.has_perm asks our predicates only: a superuser's blanket has_perm would skip the
-    # status checks (a platform administrator may not resolve an obstacle never assigned).
-    if not (by and by.is_authenticated and rules.has_perm(permission, by, obj)):
-        raise PermissionDenied
-
 
 # What the audit log keeps of an obstacle (common/audit.py).
 AUDITED_FIELDS = (

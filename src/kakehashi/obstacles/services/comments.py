@@ -8,7 +8,8 @@ from kakehashi.common.audit import AuditAction
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.models import Comment, Obstacle
-from kakehashi.obstacles.services.base import audit, invalid, require
+from kakehashi.obstacles.rules import require
+from kakehashi.obstacles.services.base import audit, invalid
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -18,10 +18,10 @@ from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import files_deleted_on_failure
 from kakehashi.directory.models import Locality, Organisation
-from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.models import Category, Obstacle, Status
+from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.attachments import (
     MAX_ATTACHMENTS,
     check_attachment,
@@ -32,7 +32,6 @@ from kakehashi.obstacles.services.base import (
     audit,
     invalid,
     locked,
-    require,
     tell_reporter,
 )
 
@@ -93,9 +92,7 @@ def file_obstacle(*, data: ObstacleInput, organisation: Organisation, by) -> Obs
 
 
 def _file(*, data: ObstacleInput, organisation: Organisation, by, track) -> Obstacle:
-    require(by, "obstacles.add_obstacle")
-    if organisation.pk not in organisation_ids_of(by):
-        raise PermissionDenied
+    require(by, "obstacles.file_for", organisation)
     _check(data, by)
     checked = []
     for title, upload in data.attachments:

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.obstacles.models import ANY_CATEGORY, Category, RoutingRule
-from kakehashi.obstacles.services.base import invalid, require
+from kakehashi.obstacles.rules import require
+from kakehashi.obstacles.services.base import invalid
 
 
 @transaction.atomic

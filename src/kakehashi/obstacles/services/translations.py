@@ -22,7 +22,8 @@ from kakehashi.common.translation_writes import (
 from kakehashi.common.translations import fingerprint
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation
-from kakehashi.obstacles.services.base import invalid, locked, require
+from kakehashi.obstacles.rules import require
+from kakehashi.obstacles.services.base import invalid, locked
 
 TITLE_LIMIT, SUMMARY_LIMIT = 200, 2000
 TOO_LONG = {

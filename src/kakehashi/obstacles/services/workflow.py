@@ -18,12 +18,12 @@ from kakehashi.common.i18n import Language
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation, Status
+from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.base import (
     AUDITED_FIELDS,
     audit,
     invalid,
     locked,
-    require,
     tell_reporter,
 )
 
