@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.text import UPPER
 
 _VI_DEPARTMENTS = (
     "Công Thương|Công thương|Kế hoạch và Đầu tư|Ngoại vụ|Du lịch|Văn hóa và Thể thao|"
@@ -51,7 +52,7 @@ EN_BODY_BEFORE = re.compile(
 )
 # Bodies written without their place: they refer to the place the article is about.
 VI_BODY_ALONE = re.compile(
-    r"\b(?:UBND|HĐND|Thành ủy|Tỉnh ủy)\s+(?:TP|tỉnh|thành phố|Thành phố)\b(?!\.?\s*[A-ZĐÀ-Ỹ])"
+    r"\b(?:UBND|HĐND|Thành ủy|Tỉnh ủy)\s+(?:TP|tỉnh|thành phố|Thành phố)\b(?!\.?\s*" + UPPER + ")"
 )
 
 
