@@ -27,7 +27,7 @@ def test_the_list_asks_the_same_queries_for_one_or_many(
         store_facts(article=article, document=vi_document(article.text))
     client = client_for(hcmc_editor)
     client.get("/news/")  # the session and the reference data warm up
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get("/news/")
     assert response.content.decode().count("4 suggestions") == count
 
