@@ -1,10 +1,14 @@
 """Reads of the news desk, and who may use it."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 
-from kakehashi.directory.models import Locality, Membership, OrganisationKind
-from kakehashi.directory.queries import is_platform_admin, localities_spoken_for
+from kakehashi.directory.models import Locality, Membership, Organisation, OrganisationKind
+from kakehashi.directory.queries import (
+    is_platform_admin,
+    localities_spoken_for,
+    organisation_ids_of,
+)
 from kakehashi.news.models import Article, Feed, SuggestionStatus
 from kakehashi.proposals.models import LocalityModerator
 from kakehashi.proposals.queries import moderated_locality_ids
@@ -67,3 +71,18 @@ def articles_for_desk() -> QuerySet[Article]:
 
 def feeds_for_desk() -> QuerySet[Feed]:
     return Feed.objects.select_related("owner").annotate(article_count=Count("articles"))
+
+
+def organisations_for_events(user) -> QuerySet[Organisation]:
+    """The organisations the user may name organisers of an event: the published ones and
+    their own (any, for platform administrators), as on the events pages."""
+    if is_platform_admin(user):
+        return Organisation.objects.order_by("name")
+    own = organisation_ids_of(user) if user is not None else set()
+    return Organisation.objects.filter(Q(is_published=True) | Q(pk__in=own)).order_by("name")
+
+
+def own_organisations(user) -> QuerySet[Organisation]:
+    """The organisations the user acts for, their local governments first."""
+    first = Case(When(kind=OrganisationKind.LOCAL_GOVERNMENT, then=0), default=1)
+    return Organisation.objects.filter(pk__in=organisation_ids_of(user)).order_by(first, "name")
