@@ -14,6 +14,9 @@ def test_the_list_shows_status_language_and_pending_counts(vi_article, hcmc_edit
     assert vi_article.title in page
     assert "Vietnamese" in page
     assert "4 suggestions" in page
+    # a card per article on a phone, each value under its column's name
+    assert 'class="table-scroll stack-on-phone"' in page
+    assert '<td data-label="Language">Vietnamese</td>' in page
 
 
 @pytest.mark.parametrize("count", [1, 6])

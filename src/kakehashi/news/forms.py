@@ -4,6 +4,7 @@ incomplete)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.dates import partial_date_text
 from kakehashi.common.i18n import Language
@@ -242,7 +243,7 @@ class EventAcceptForm(forms.Form):
     )
     host_locality = LocalityChoiceField(
         queryset=Locality.objects.filter(is_current=True).order_by("country", "name_en"),
-        label=_("Host locality"),
+        label=pgettext_lazy("event", "Host locality"),
         required=False,
     )
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES)
