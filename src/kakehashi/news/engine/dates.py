@@ -266,14 +266,13 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
             value, years = found
             taken.append((start, end))
             yearless = _yearless(kind, m.groupdict())
-            if kind == "monthday":
-                kind = "date"
             if kind == "weekday":
-                kind = "date"
                 if FUTURE[language].search(_sentence(text, start, end)) and published:
                     ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
                     value = (published + dt.timedelta(days=ahead or 7)).isoformat()
-            out.append(DateMention(start, end, m.group(), kind, value, years, yearless))
+            # a day of the month and a weekday are days like any other
+            read_as = "date" if kind in ("monthday", "weekday") else kind
+            out.append(DateMention(start, end, m.group(), read_as, value, years, yearless))
     out.sort(key=lambda d: d.start)
     _in_context(text, language, out, published)
     return out
