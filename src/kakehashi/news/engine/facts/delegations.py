@@ -97,7 +97,7 @@ PLACE_CUE = {
 }
 
 
-def _role_end(person) -> int:
+def role_end(person) -> int:
     if person.role and person.role_start is not None and person.role_start >= person.end:
         return person.role_start + len(person.role)
     return person.end
@@ -112,7 +112,7 @@ def leaders_of(ctx, sentence, people) -> list:
     lang, norm = ctx.language, ctx.norm
     first = None
     for i, person in enumerate(people):
-        rest = norm[_role_end(person) if lang == "ja" else person.end : sentence.end]
+        rest = norm[role_end(person) if lang == "ja" else person.end : sentence.end]
         if LEADER_BEFORE[lang].match(rest):
             first = i
             break
@@ -129,12 +129,12 @@ def leaders_of(ctx, sentence, people) -> list:
         return []
     group = [people[first]]
     for i in range(first - 1, -1, -1):  # "A và B dẫn đầu", "AとBを団長とする"
-        if not CO_LEADER.match(norm[_role_end(people[i]) : group[0].start]):
+        if not CO_LEADER.match(norm[role_end(people[i]) : group[0].start]):
             break
         group.insert(0, people[i])
     last = people.index(group[-1])
     for person in people[last + 1 :]:  # "led by A and B"
-        if not CO_LEADER.match(norm[_role_end(group[-1]) : person.start]) or lang == "ja":
+        if not CO_LEADER.match(norm[role_end(group[-1]) : person.start]) or lang == "ja":
             break
         group.append(person)
     return group

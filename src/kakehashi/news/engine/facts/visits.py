@@ -28,10 +28,11 @@ PURPOSE = {
 def find_visits(ctx: Context) -> list[dict]:
     out: list[tuple[object, object, dict]] = []
     group: list = []  # the leaders of the delegation the article follows
+    last = None  # else the visitor told last: "the delegation", 代表団 of a later sentence
     for sentence in ctx.text.sentences:
         people = ctx.people_in(sentence.start, sentence.end)
         group = D.leaders_of(ctx, sentence, people) or group
-        leader = group[0] if group else None
+        leader = group[0] if group else last
         found = _parties(ctx, sentence, people, leader)
         if found is None:
             continue
@@ -41,7 +42,9 @@ def find_visits(ctx: Context) -> list[dict]:
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         for one in visitors:
-            out += [(*made, trip) for made in _visit(ctx, sentence, one, host, place)]
+            made = _visit(ctx, sentence, one, host, place)
+            out += [(*fact, trip) for fact in made]
+            last = one if made else last
     return _distinct(out)
 
 
@@ -125,8 +128,9 @@ def _parties(ctx: Context, sentence, people, leader):
     delegation_before = delegation and delegation.start() < verb.start()
     delegation_after = delegation and delegation.start() >= verb.start()
     subject = before[-1] if before else (leader if delegation_before else None)
-    if kind == "passive":
-        return (before[-1] if before else None), (after[0] if after else None), place, False
+    if kind == "passive":  # "the delegation was received by ...": its leader
+        visitor = before[-1] if before else (leader if delegation_before else None)
+        return visitor, (after[0] if after else None), place, False
     if kind == "receive":
         visitor = after[0] if after else (leader if delegation_after else None)
         if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
@@ -197,7 +201,7 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         joint = _joint(ctx, sentence, people, leader, place)
         return (*joint, False) if joint else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
-    visitor = marked[0] if marked else None
+    visitor = marked[0] if marked else _by_role(ctx, sentence, people)
     if visitor is None and place is not None:
         visitor = next((p for p in people if p.country and p.country != place.country), None)
     if visitor is None and delegation and leader is not None:
@@ -218,6 +222,21 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     return visitor, host, place, host is None and not meeting
 
 
+def _by_role(ctx: Context, sentence, people):
+    """ "副知事がロンアン省を訪れ": a role alone as the subject is the person of that role named
+    before in the article."""
+    for m in re.finditer(r"(?P<r>[^、。\s]{1,8}?)(?:は|が)", sentence.text):
+        at = sentence.start + m.start("r")
+        if any(
+            p.start <= at < D.role_end(p) or at <= p.start < at + len(m.group()) for p in people
+        ):
+            continue
+        earlier = [p for p in ctx.people if p.end <= sentence.start and p.full.role == m.group("r")]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
 def _host_locality(ctx: Context, sentence, host, visitor, place):
     if host is not None:
         for q in host.full.places:
@@ -228,6 +247,8 @@ def _host_locality(ctx: Context, sentence, host, visitor, place):
             return place
     if host is not None and host.full.country:
         return ctx.main_locality(host.full.country)
+    if host is not None and visitor.full.country:  # the host of a visitor from abroad
+        return ctx.main_locality("VN" if visitor.full.country == "JP" else "JP")
     if host is None:
         own = [m for m in ctx.in_span(sentence.start, sentence.end, ("locality",)) if m.slug]
         side = "JP" if visitor.full.country == "VN" else "VN"

@@ -1,0 +1,82 @@
+"""Visits told the ways the press tells them (issue 14, third pass): the delegation received
+"the following day", a delegation or a role alone standing for the visitor told before, the
+host of a visitor from abroad, a visit on the day of the event it preceded, a headline's visit
+told again; sentences written for the test."""
+
+import datetime as dt
+
+from kakehashi.news.engine import extract
+
+PUBLISHED = dt.date(2025, 6, 20)
+
+
+def _visits(text, language, published=PUBLISHED):
+    facts = extract(text, language=language, published=published)["facts"]
+    return [
+        (f["visitor"], (f["host_locality"] or {}).get("slug"), f["date"])
+        for f in facts
+        if f["type"] == "visit"
+    ]
+
+
+def test_the_delegation_received_the_following_day_is_its_leader_s_visit():
+    text = (
+        "A delegation from Hue led by Nguyen Van Hai, Vice Chairman of the provincial People's "
+        "Committee, visited Aichi Prefecture from June 3 to 6. On June 4, the delegation paid "
+        "a courtesy call on Aichi Vice Governor Ito Kenta. The following day, the delegation "
+        "was received by Nagoya Vice Mayor Sato Jun."
+    )
+    assert _visits(text, "en") == [
+        ("Nguyen Van Hai", "aichi-prefecture", "2025-06-04"),
+        ("Nguyen Van Hai", "nagoya-city", "2025-06-05"),
+    ]
+
+
+def test_the_delegation_of_a_later_sentence_is_the_visitor_told_before():
+    text = (
+        "来日したフエ市人民委員会のグエン・ヴァン・ハイ副委員長は6月3日、名古屋市役所を表敬訪問"
+        "し、佐藤 潤 副市長と会談した。代表団は翌4日に愛知県庁を訪れ、県の担当者と意見を交わした。"
+    )
+    assert _visits(text, "ja") == [
+        ("グエン・ヴァン・ハイ", "nagoya-city", "2025-06-03"),
+        ("グエン・ヴァン・ハイ", "aichi-prefecture", "2025-06-04"),
+    ]
+
+
+def test_a_role_alone_is_the_person_of_that_role_told_before():
+    text = (
+        "岐阜県の伊藤 健太 副知事は6月3日、フエ市人民委員会を表敬訪問し、グエン・ヴァン・ハイ"
+        "副委員長と会談した。翌4日には、副知事がダナン市を訪れ、同市人民委員会のレ・ヴァン・ナム"
+        "副委員長と意見を交わした。"
+    )
+    assert _visits(text, "ja") == [
+        ("伊藤 健太", "hue", "2025-06-03"),
+        ("伊藤 健太", "da-nang", "2025-06-04"),
+    ]
+
+
+def test_the_host_of_a_visitor_from_abroad_is_of_the_article_s_place():
+    text = (
+        "Quang Ngai courts Japanese investors\n\n"
+        "QUANG NGAI — Quang Ngai province wants more Japanese investment. On June 3, "
+        "provincial People's Committee Chairman Tran Van Binh received Japanese Ambassador "
+        "Ito Naoki."
+    )
+    assert _visits(text, "en") == [("Ito Naoki", "quang-ngai", "2025-06-03")]
+
+
+def test_a_visit_before_the_event_opened_is_on_the_event_s_day():
+    text = (
+        "Sáng 12/6, UBND tỉnh Quảng Ngãi tổ chức Hội nghị xúc tiến đầu tư Nhật Bản. Tỉnh đã "
+        "hoàn thành việc sáp nhập từ ngày 1/7 năm ngoái. Trước khi hội nghị khai mạc, Chủ tịch "
+        "UBND tỉnh Quảng Ngãi Trần Văn Bình đã tiếp ông Ito Naoki, Đại sứ Nhật Bản tại Việt Nam."
+    )
+    assert _visits(text, "vi") == [("Ito Naoki", "quang-ngai", "2025-06-12")]
+
+
+def test_a_headline_s_undated_visit_told_again_in_the_article_is_one_visit():
+    text = (
+        "伊藤副知事がフエ市を訪問\n\n"
+        "岐阜県の伊藤 健太 副知事は6月3日、フエ市を訪問し、グエン・ヴァン・ハイ副委員長と会談した。"
+    )
+    assert _visits(text, "ja") == [("伊藤 健太", "hue", "2025-06-03")]
