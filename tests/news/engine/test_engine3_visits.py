@@ -80,3 +80,24 @@ def test_a_headline_s_undated_visit_told_again_in_the_article_is_one_visit():
         "岐阜県の伊藤 健太 副知事は6月3日、フエ市を訪問し、グエン・ヴァン・ハイ副委員長と会談した。"
     )
     assert _visits(text, "ja") == [("伊藤 健太", "hue", "2025-06-03")]
+
+
+def test_two_visits_of_one_delegation_on_one_day():
+    text = (
+        "Sáng 5/6, đoàn công tác tỉnh Nghệ An do Phó Chủ tịch UBND tỉnh Lê Văn An dẫn đầu đã "
+        "làm việc với UBND tỉnh Aichi. Chiều cùng ngày, đoàn đến thăm và làm việc với UBND TP. "
+        "Nagoya."
+    )
+    assert _visits(text, "vi") == [
+        ("Lê Văn An", "aichi-prefecture", "2025-06-05"),
+        ("Lê Văn An", "nagoya-city", "2025-06-05"),
+    ]
+
+
+def test_a_delegation_received_by_a_prefecture_it_came_to():
+    text = (
+        "岐阜県、ゲアン省と交流\n\n"
+        "ゲアン省のレ・ヴァン・アン副委員長ら8人の代表団が6月5日に来県し、田中 一郎 副知事を"
+        "表敬訪問した。"
+    )
+    assert _visits(text, "ja") == [("レ・ヴァン・アン", "gifu-prefecture", "2025-06-05")]

@@ -141,6 +141,15 @@ def _parties(ctx: Context, sentence, people, leader):
         host = after[0] if after else None
         if subject is None and not (after and "dẫn đầu" in verb.group()):
             return None
+        if host is None and subject is not None:  # "đoàn đến thăm và làm việc với UBND X"
+            end = sentence.start + verb.end()
+            bodies = [
+                m.value
+                for m in ctx.in_span(end, min(sentence.end, end + 60), ("organisation",))
+                if m.value is not None and m.value.slug
+            ]
+            if bodies and (subject.full.country or "") != bodies[0].country:
+                return subject, None, place or bodies[0], False
         return subject, host, place, host is None
     other = after[0] if after else None
     if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
