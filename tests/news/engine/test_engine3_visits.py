@@ -101,3 +101,26 @@ def test_a_delegation_received_by_a_prefecture_it_came_to():
         "表敬訪問した。"
     )
     assert _visits(text, "ja") == [("レ・ヴァン・アン", "gifu-prefecture", "2025-06-05")]
+
+
+def test_a_host_of_a_place_the_directory_lacks_keeps_the_place_as_written():
+    text = (
+        "On June 5, a delegation from Hue led by Vice Chairman Nguyen Van Hai was received "
+        "by Matsumoto Mayor Sato Kenji."
+    )
+    facts = extract(text, language="en", published=PUBLISHED)["facts"]
+    assert [f["host_locality"] for f in facts if f["type"] == "visit"] == [
+        {"name": "Matsumoto", "slug": None}
+    ]
+
+
+def test_a_headline_s_surname_is_the_person_named_in_full_below():
+    text = (
+        "伊藤副知事がフエ市を訪問\n\n"
+        "岐阜県の伊藤 健太 副知事は6月3日、フエ市を訪問し、グエン・ヴァン・ハイ副委員長と会談した。"
+    )
+    facts = extract(text, language="ja", published=PUBLISHED)["facts"]
+    assert [f["name"] for f in facts if f["type"] == "person"] == [
+        "伊藤 健太",
+        "グエン・ヴァン・ハイ",
+    ]

@@ -14,6 +14,7 @@ import re
 
 from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts.context import Context, clause_after
+from kakehashi.news.engine.gazetteer import Mention
 
 PURPOSE = {
     "vi": re.compile(
@@ -246,11 +247,43 @@ def _by_role(ctx: Context, sentence, people):
     return None
 
 
+# The head of a local government, and a place the directory does not hold named with the
+# office: "Matsumoto Mayor Sato Kenji", "Mayor of Matsumoto", "Thị trưởng thành phố Tsukuba".
+_LOCAL_HEAD = re.compile(
+    r"(?:Vice |Deputy )?(?:Mayor|Governor)|(?:Phó )?(?:Thị trưởng|Thống đốc)", re.IGNORECASE
+)
+_NAME = r"(?P<x>[A-ZĐ][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_UNLISTED_BEFORE = re.compile(r"(?<![\w.])" + _NAME + r" $")
+_UNLISTED_AFTER = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME + r"\s*,?\s*$")
+
+
+def _unlisted_place(ctx: Context, host) -> Mention | None:
+    person = host.full
+    if person.places or not person.role or person.role_start is None:
+        return None
+    if not _LOCAL_HEAD.fullmatch(person.role):
+        return None
+    role_end = person.role_start + len(person.role)
+    if role_end <= person.start:  # the office before the name
+        m = _UNLISTED_AFTER.match(ctx.norm, role_end, person.start)
+        lo = role_end
+    else:
+        m = None
+    if m is None and ctx.language == "en":
+        lo = max(0, person.role_start - 40)
+        m = _UNLISTED_BEFORE.search(ctx.norm, lo, person.role_start)
+    if m is None or ctx.in_span(m.start("x"), m.end("x")):
+        return None
+    return Mention("locality", m.start("x"), m.end("x"), m.group("x"), country=person.country)
+
+
 def _host_locality(ctx: Context, sentence, host, visitor, place):
     if host is not None:
         for q in host.full.places:
             if q is not None and q.slug:
                 return q
+        if (unlisted := _unlisted_place(ctx, host)) is not None:
+            return unlisted
     if place is not None and not any(place is q for q in visitor.full.places):
         if visitor.full.country is None or place.country != visitor.full.country or host:
             return place
