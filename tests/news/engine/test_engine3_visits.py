@@ -124,3 +124,41 @@ def test_a_headline_s_surname_is_the_person_named_in_full_below():
         "伊藤 健太",
         "グエン・ヴァン・ハイ",
     ]
+
+
+def test_a_consul_posted_in_vietnam_serves_japan():
+    text = (
+        "Ngày 12/6, lãnh đạo UBND tỉnh Quảng Ngãi đã tiếp Tổng Lãnh sự Nhật Bản tại Đà Nẵng "
+        "Mori Taro."
+    )
+    facts = extract(text, language="vi", published=PUBLISHED)["facts"]
+    assert [(f["name"], f["country"]) for f in facts if f["type"] == "person"] == [
+        ("Mori Taro", "JP")
+    ]
+    assert _visits(text, "vi") == [("Mori Taro", "quang-ngai", "2025-06-12")]
+
+
+def test_hoi_kien_is_a_meeting_the_delegation_s_leader_visits():
+    text = (
+        "Đoàn Quảng Ngãi thăm Nhật Bản\n\n"
+        "Từ ngày 10 đến 14/6, đoàn công tác tỉnh Quảng Ngãi do Chủ tịch UBND tỉnh Trần Văn Bình "
+        "dẫn đầu thăm Nhật Bản. Ngày 11/6, đoàn đã hội kiến Thống đốc tỉnh Gifu Mori Taro."
+    )
+    assert _visits(text, "vi") == [("Trần Văn Bình", "gifu-prefecture", "2025-06-11")]
+
+
+def test_without_a_place_the_side_of_the_article_s_place_hosts():
+    text = (
+        "Ngày 12/6, Phó Chủ tịch UBND tỉnh Quảng Ngãi Trần Văn Bình đã có buổi làm việc với "
+        "ông Mori Taro, Chủ tịch Hiệp hội Hữu nghị Nhật - Việt tỉnh Gifu."
+    )
+    assert _visits(text, "vi") == [("Mori Taro", "quang-ngai", "2025-06-12")]
+
+
+def test_a_delegation_received_unnamed_is_led_by_the_guest_named_next():
+    text = (
+        "Sáng 12/6, Phó Chủ tịch UBND tỉnh Quảng Ngãi Trần Văn Bình đã tiếp đoàn công tác tỉnh "
+        "Gifu. Tiếp đoàn, Phó Chủ tịch Trần Văn Bình chúc mừng Phó Thống đốc tỉnh Gifu Mori "
+        "Taro nhân chuyến thăm đầu tiên."
+    )
+    assert _visits(text, "vi") == [("Mori Taro", "quang-ngai", "2025-06-12")]

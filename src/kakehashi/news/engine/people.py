@@ -67,7 +67,19 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
     return words[0].start(), words[-1].end()
 
 
+# "Tổng Lãnh sự Nhật Bản tại Đà Nẵng", "Consul General of Japan in Da Nang": the country
+# served, not the place of the post.
+_POSTED = re.compile(
+    r"(?P<c>Nhật Bản|Việt Nam|Japan|Vietnam|Viet Nam)\s+(?:tại|ở|in|at)(?!\w)", re.IGNORECASE
+)
+_POSTED_SIDE = {"nhật bản": "JP", "japan": "JP", "việt nam": "VN", "vietnam": "VN",
+                "viet nam": "VN"}  # fmt: skip
+
+
 def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str):
+    posted = _POSTED.search(connector_text)
+    if posted:
+        return _POSTED_SIDE[posted.group("c").lower()]
     for mention in qualifiers:
         if mention.country:
             return mention.country

@@ -8,12 +8,13 @@ by a short name with a person of the other side ("Hieu and Aichi Vice Governor Y
 signed ...").
 
 Verbs, by who comes first:
-- receiving (the host first): "tiếp", "đón", "hội kiến", "received", "welcomed", 出迎え, 歓迎;
+- receiving (the host first): "tiếp", "đón", "received", "welcomed", 出迎え, 歓迎;
 - the passive (the visitor first): "was received by", "was welcomed in Can Tho by";
-- meeting (either way): "làm việc với", "hội đàm", "gặp", "met", "held talks with", 会談, 面談,
-  意見を交わ; the host is the side of the place where they meet ("in Bac Ninh", "tại Nghệ An",
-  大阪市役所で, 福岡県庁を訪れ), else the other party of the delegation's leader, else the
-  person named second;
+- meeting (either way): "làm việc với", "hội đàm", "hội kiến", "gặp", "met", "held talks
+  with", 会談, 面談, 意見を交わ; the host is the side of the place where they meet ("in Bac
+  Ninh", "tại Nghệ An", 大阪市役所で, 福岡県庁を訪れ), else the other party of the
+  delegation's leader, else the side of the place the article is about, else the person
+  named second;
 - visiting (the visitor first): "thăm", "chào xã giao", "visited", "paid a courtesy call on",
   訪問, 訪れ, 表敬訪問.
 """
@@ -24,7 +25,7 @@ import re
 
 RECEIVE = {
     "vi": re.compile(
-        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|hội kiến|tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
+        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
         r"thị|sức|nối|giáp|viên|tế|đó|xúc|quản))|đón(?!\s+(?:nhận|đầu|đọc|chờ)))(?!\w)"
     ),
     "en": re.compile(r"\b(?:received|receives|welcomed|hosted|greeted)\b"),
@@ -38,7 +39,8 @@ PASSIVE = {
 }
 MEET = {
     "vi": re.compile(
-        r"(?<!\w)(?:làm việc với|hội đàm với|hội đàm|gặp gỡ|gặp|trao đổi với|tiếp xúc với)(?!\w)"
+        r"(?<!\w)(?:làm việc với|hội đàm với|hội đàm|hội kiến|gặp gỡ|gặp|trao đổi với|"
+        r"tiếp xúc với)(?!\w)"
     ),
     "en": re.compile(
         r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with)\b"

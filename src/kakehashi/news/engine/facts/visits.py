@@ -134,6 +134,8 @@ def _parties(ctx: Context, sentence, people, leader):
         return visitor, (after[0] if after else None), place, False
     if kind == "receive":
         visitor = after[0] if after else (leader if delegation_after else None)
+        if visitor is None and delegation_after and subject is not None:
+            visitor = _named_next(ctx, sentence, subject)  # "tiếp đoàn tỉnh Gifu. ... X"
         if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
             body = _body(ctx, sentence.start, at)
             return (visitor, None, body, False) if body is not None else None
@@ -161,7 +163,30 @@ def _parties(ctx: Context, sentence, people, leader):
         return None
     if subject is None or other is None:
         return None
+    if place is None and leader is None:  # no place told: the place the article is about
+        around = ctx.main_locality(None)
+        if D.same_side(subject, around) != D.same_side(other, around):
+            visitor, host, _where = _who_hosts(subject, other, around, leader)
+            return visitor, host, None, False
     return (*_who_hosts(subject, other, place, leader), False)
+
+
+def _named_next(ctx: Context, sentence, host):
+    """The first person of the other side named in the next sentence: the leader of a
+    delegation received without being named ("đã tiếp đoàn công tác tỉnh Gifu. Tiếp đoàn,
+    ... Phó Thống đốc Tanaka Ichiro ...")."""
+    sentences = ctx.text.sentences
+    if sentence.index + 1 >= len(sentences) or not host.full.country:
+        return None
+    later = sentences[sentence.index + 1]
+    return next(
+        (
+            p
+            for p in ctx.people_in(later.start, later.end)
+            if p.full.country and p.full.country != host.full.country
+        ),
+        None,
+    )
 
 
 def _body(ctx: Context, lo: int, hi: int, first: bool = False):
