@@ -14,6 +14,9 @@ def test_the_list_shows_status_language_and_pending_counts(vi_article, hcmc_edit
     assert vi_article.title in page
     assert "Vietnamese" in page
     assert "4 suggestions" in page
+    # a card per article on a phone, each value under its column's name
+    assert 'class="table-scroll stack-on-phone"' in page
+    assert '<td data-label="Language">Vietnamese</td>' in page
 
 
 @pytest.mark.parametrize("count", [1, 6])
@@ -27,7 +30,7 @@ def test_the_list_asks_the_same_queries_for_one_or_many(
         store_facts(article=article, document=vi_document(article.text))
     client = client_for(hcmc_editor)
     client.get("/news/")  # the session and the reference data warm up
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get("/news/")
     assert response.content.decode().count("4 suggestions") == count
 

@@ -5,8 +5,10 @@ import pytest
 from django.test import Client
 
 from kakehashi.news.models import Feed, SuggestionStatus
+from kakehashi.news.queries import may_use_desk
 from kakehashi.partnerships.models import DelegationVisit, PriorityList
-from tests.factories import locality
+from kakehashi.proposals.models import LocalityModerator
+from tests.factories import UserFactory, locality, member_of
 from tests.news.conftest import client_for, visit_form
 
 
@@ -117,3 +119,24 @@ def test_an_editor_cannot_take_another_citys_news_for_their_own(vi_article, kyot
     )
     assert response.status_code == 400
     assert DelegationVisit.objects.count() == 0
+
+
+def test_whether_a_user_uses_the_desk_costs_one_query_at_most(
+    hcmc_editor, plain_member, moderator, django_assert_num_queries
+):
+    locality_moderator = UserFactory(full_name="Locality Moderator")
+    LocalityModerator.objects.create(user=locality_moderator, locality=locality("hue"))
+    inactive = member_of(hcmc_editor.person.memberships.get().organisation, full_name="Former")
+    inactive.is_active = False
+    for user, expected in (
+        (hcmc_editor, True),
+        (locality_moderator, True),
+        (plain_member, False),
+        (inactive, False),
+    ):
+        with django_assert_num_queries(1 if user.is_active else 0):
+            assert may_use_desk(user) is expected
+        with django_assert_num_queries(0):  # kept for the rest of the request
+            assert may_use_desk(user) is expected
+    with django_assert_num_queries(0):
+        assert may_use_desk(moderator) is True

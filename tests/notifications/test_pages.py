@@ -151,6 +151,6 @@ def test_list_page_query_count_does_not_grow(client, lan, sato, django_assert_ma
         notice(sato, f"Theirs {index}")
     client.force_login(lan)
     # session, user, count, rows, unread count (once, shared by the header and the page),
-    # unread messages (header), whether the user uses the news desk (menu: two at most)
-    with django_assert_max_num_queries(8):
+    # unread messages (header), whether the user uses the news desk (menu: one query)
+    with django_assert_max_num_queries(7):
         assert client.get(reverse("notifications:list")).status_code == 200

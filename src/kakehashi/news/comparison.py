@@ -20,6 +20,7 @@ from kakehashi.news.registry import (
     existing_visit,
     fact_date,
     fact_year,
+    organiser_of,
 )
 from kakehashi.partnerships.models import PartnershipKind
 
@@ -188,14 +189,37 @@ def _person(fact: dict, resolver: Resolver) -> Comparison:
     return Comparison(NEW, initial=initial, places=places)
 
 
-def _event(fact: dict, resolver: Resolver) -> Comparison:
+def _event(fact: dict, resolver: Resolver, article) -> Comparison:
+    """An event: a draft for its organisers to complete (venue, programme), unless the
+    registry holds one of that name on that day."""
     name = as_text(fact.get("name"))
-    places = [p for ref in fact.get("organisers") or [] if (p := resolver.place_of_body(ref))]
-    if event := existing_event(name):
-        return Comparison(DUPLICATE, event.name, event.get_absolute_url(), places=places)
+    refs = fact.get("organisers") or []
+    organisers = list({o.pk: o for ref in refs if (o := organiser_of(resolver, ref))}.values())
+    places = [p for ref in refs if (p := resolver.place_of_body(ref))]
+    places += [o.locality for o in organisers if o.locality_id and o.locality not in places]
+    date, precision = fact_date(fact.get("date"))
+    starts_on = date if precision == "day" else None
+    host = places[0] if places else None
+    japanese = host.country == "JP" if host else (article is not None and article.language == "ja")
+    initial = {
+        "name": name[:200],
+        "name_en": name[:200] if article is not None and article.language == "en" else "",
+        "starts_on": starts_on,
+        "organisers": organisers,
+        "host_locality": host,
+        "time_zone": "Asia/Tokyo" if japanese else "Asia/Ho_Chi_Minh",
+    }
+    if event := existing_event([name], starts_on):
+        return Comparison(
+            DUPLICATE, event.name, event.get_absolute_url(), initial=initial, places=places
+        )
     return Comparison(
         NEW,
-        note=_("Events are created on the events pages, with their venue and programme."),
+        note=_(
+            "Accepting records an unpublished draft; its organisers add the venue and the "
+            "programme on the events pages."
+        ),
+        initial=initial,
         places=places,
     )
 
@@ -210,4 +234,4 @@ def compare(suggestion: Suggestion, resolver: Resolver) -> Comparison:
         return _priority_partners(fact, resolver, suggestion.article)
     if suggestion.kind == SuggestionKind.PERSON:
         return _person(fact, resolver)
-    return _event(fact, resolver)
+    return _event(fact, resolver, suggestion.article)

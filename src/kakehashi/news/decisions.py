@@ -6,17 +6,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kakehashi.common.dates import DatePrecision
 from kakehashi.directory.models import Locality
 from kakehashi.directory.services import create_person
+from kakehashi.events.models import Event
+from kakehashi.events.services import create_event
 from kakehashi.news.models import Article, Suggestion, SuggestionKind, SuggestionStatus
 from kakehashi.news.queries import may_decide_for, may_use_desk
 from kakehashi.news.registry import (
     Resolver,
     agreement_recorded,
     existing_agreement,
+    existing_event,
     existing_person,
     existing_visit,
 )
@@ -163,7 +167,49 @@ def _accept_person(suggestion, values, source, by):
     return person, person.full_name, ""
 
 
+def _event_slug(name: str, starts_on) -> str:
+    """A free address for the draft: its name in ASCII letters (if any) and its first day."""
+    ascii_name = slugify(name.replace("đ", "d").replace("Đ", "D"))  # đ has no decomposition
+    base = f"{ascii_name[:50].strip('-') or 'event'}-{starts_on:%Y-%m-%d}"
+    slug, number = base, 2
+    while Event.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _accept_event(suggestion, values, source, by):
+    """An unpublished draft, closed to registration, that its organisers complete; the
+    article (its sentence, title and address) in its description."""
+    organisers, host = list(values["organisers"]), values.get("host_locality")
+    _check_may_decide(by, [o.locality for o in organisers if o.locality_id] + [host])
+    name, name_en = values["name"].strip(), (values.get("name_en") or "").strip()
+    starts_on = values["starts_on"]
+    if existing := existing_event([name, name_en], starts_on):
+        raise _already(existing.name)
+    language = suggestion.article.language
+    names = {f"name_{language}": name} if language in ("vi", "ja") else {}
+    event = create_event(
+        by=by,
+        organisers=organisers,
+        slug=_event_slug(name_en or name, starts_on),
+        name_en=name_en or name,
+        **names,
+        description="\n\n".join(
+            part for part in (suggestion.evidence, source[1], source[0]) if part
+        )[:8000],
+        language=language,
+        host_locality=host,
+        starts_on=starts_on,
+        ends_on=values.get("ends_on") or starts_on,
+        time_zone=values["time_zone"],
+        registration_open=False,
+        is_published=False,
+    )
+    return event, event.name, event.get_absolute_url()
+
+
 ACCEPT = {
+    SuggestionKind.EVENT: _accept_event,
     SuggestionKind.VISIT: _accept_visit,
     SuggestionKind.AGREEMENT: _accept_agreement,
     SuggestionKind.PRIORITY_PARTNERS: _accept_priority_partners,
@@ -178,12 +224,7 @@ def accept_suggestion(*, suggestion: Suggestion, values: dict, base_url: str, by
     ValidationError when it was decided already, when `by` may not decide it, when the
     registry already holds the record, or on bad values."""
     suggestion = _locked_new(suggestion)
-    accept = ACCEPT.get(suggestion.kind)
-    if accept is None:
-        raise ValidationError(
-            _("Events are created on the events pages, with their venue and programme."),
-            code="not_acceptable",
-        )
+    accept = ACCEPT[suggestion.kind]
     # Whoever accepts speaks for a place the article names (when it names one the directory
     # knows) as well as for the places of the record written: an editor cannot take another
     # city's news for their own by changing the host in the form.

@@ -4,12 +4,15 @@ incomplete)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.dates import partial_date_text
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
-from kakehashi.directory.models import Locality
+from kakehashi.directory.models import Locality, Organisation
+from kakehashi.events.forms import TIME_ZONES
 from kakehashi.news.models import SuggestionKind
+from kakehashi.news.queries import organisations_for_events, own_organisations
 from kakehashi.partnerships.forms import PARTIAL_DATE_HELP, clean_partial_date
 from kakehashi.partnerships.models import Partnership, PartnershipKind, PriorityList
 
@@ -215,16 +218,63 @@ class PersonAcceptForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
 
 
+class EventAcceptForm(forms.Form):
+    """An event as a draft for its organisers: its name, days, organisers and host."""
+
+    name = forms.CharField(label=_("Name as written in the article"), max_length=200)
+    name_en = forms.CharField(
+        label=_("Name in English"),
+        max_length=200,
+        required=False,
+        help_text=_("Left empty: the name as written."),
+    )
+    starts_on = forms.DateField(label=_("First day"), widget=DATE_INPUT)
+    ends_on = forms.DateField(
+        label=_("Last day"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Left empty: the first day."),
+    )
+    organisers = forms.ModelMultipleChoiceField(
+        label=_("Organisers"),
+        queryset=Organisation.objects.none(),
+        help_text=_("Members of these organisations complete and publish the event."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    host_locality = LocalityChoiceField(
+        queryset=Locality.objects.filter(is_current=True).order_by("country", "name_en"),
+        label=pgettext_lazy("event", "Host locality"),
+        required=False,
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisers"].queryset = organisations_for_events(user)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("starts_on"), data.get("ends_on")
+        if first and last and last < first:
+            self.add_error("ends_on", _("The last day cannot be before the first day."))
+        return data
+
+
 ACCEPT_FORMS = {
     SuggestionKind.VISIT: VisitAcceptForm,
     SuggestionKind.AGREEMENT: AgreementAcceptForm,
     SuggestionKind.PRIORITY_PARTNERS: PriorityAcceptForm,
     SuggestionKind.PERSON: PersonAcceptForm,
+    SuggestionKind.EVENT: EventAcceptForm,
 }
 
 
-def accept_initial(kind: str, initial: dict) -> dict:
-    """The Accept form's initial values from a comparison's (news/comparison.py)."""
+def accept_initial(kind: str, initial: dict, user=None) -> dict:
+    """The Accept form's initial values from a comparison's (news/comparison.py); an
+    event whose organisers the directory does not hold is offered to the user's own."""
+    if kind == SuggestionKind.EVENT and not initial.get("organisers") and user is not None:
+        own = own_organisations(user).first()
+        return {**initial, "organisers": [own] if own is not None else []}
     if kind == SuggestionKind.AGREEMENT:
         parties = initial.get("parties") or []
         date = initial.get("date")
@@ -247,11 +297,14 @@ def accept_initial(kind: str, initial: dict) -> dict:
     return initial
 
 
-def accept_form(kind: str, *, data=None, initial=None, prefix: str):
+def accept_form(kind: str, *, data=None, initial=None, prefix: str, user=None):
     form_class = ACCEPT_FORMS.get(kind)
     if form_class is None:
         return None
-    return form_class(data=data, initial=accept_initial(kind, initial or {}), prefix=prefix)
+    initial = accept_initial(kind, initial or {}, user)
+    if form_class is EventAcceptForm:
+        return form_class(data=data, initial=initial, prefix=prefix, user=user)
+    return form_class(data=data, initial=initial, prefix=prefix)
 
 
 def accept_values(form) -> dict:

@@ -1,10 +1,16 @@
 """Reads of the news desk, and who may use it."""
 
-from django.db.models import Count, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 
-from kakehashi.directory.models import Locality
-from kakehashi.directory.queries import is_platform_admin, localities_spoken_for
+from kakehashi.directory.models import Locality, Membership, Organisation, OrganisationKind
+from kakehashi.directory.queries import (
+    is_platform_admin,
+    localities_spoken_for,
+    organisation_ids_of,
+)
 from kakehashi.news.models import Article, Feed, SuggestionStatus
+from kakehashi.proposals.models import LocalityModerator
 from kakehashi.proposals.queries import moderated_locality_ids
 
 
@@ -23,10 +29,24 @@ def may_use_desk(user) -> bool:
     it. Kept on the user object for the rest of the request (the menu asks too)."""
     known = getattr(user, "_uses_news_desk", None)
     if known is None:
-        known = is_platform_admin(user) or bool(editable_locality_ids(user))
+        known = is_platform_admin(user) or _speaks_for_or_moderates_a_locality(user)
         if user is not None and user.is_authenticated:
             user._uses_news_desk = known
     return known
+
+
+def _speaks_for_or_moderates_a_locality(user) -> bool:
+    """bool(editable_locality_ids(user)) in one query (the menu asks it on every page)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    governs = Membership.objects.filter(
+        person__user=OuterRef("pk"),
+        organisation__kind=OrganisationKind.LOCAL_GOVERNMENT,
+        organisation__locality__isnull=False,
+    )
+    moderates = LocalityModerator.objects.filter(user=OuterRef("pk"))
+    users = get_user_model().objects.filter(pk=user.pk)
+    return users.filter(Exists(governs) | Exists(moderates)).exists()
 
 
 def may_decide_for(user, localities: list[Locality]) -> bool:
@@ -51,3 +71,18 @@ def articles_for_desk() -> QuerySet[Article]:
 
 def feeds_for_desk() -> QuerySet[Feed]:
     return Feed.objects.select_related("owner").annotate(article_count=Count("articles"))
+
+
+def organisations_for_events(user) -> QuerySet[Organisation]:
+    """The organisations the user may name organisers of an event: the published ones and
+    their own (any, for platform administrators), as on the events pages."""
+    if is_platform_admin(user):
+        return Organisation.objects.order_by("name")
+    own = organisation_ids_of(user) if user is not None else set()
+    return Organisation.objects.filter(Q(is_published=True) | Q(pk__in=own)).order_by("name")
+
+
+def own_organisations(user) -> QuerySet[Organisation]:
+    """The organisations the user acts for, their local governments first."""
+    first = Case(When(kind=OrganisationKind.LOCAL_GOVERNMENT, then=0), default=1)
+    return Organisation.objects.filter(pk__in=organisation_ids_of(user)).order_by(first, "name")

@@ -9,7 +9,7 @@ import re
 from django.db.models import Q
 
 from kakehashi.common.dates import DatePrecision
-from kakehashi.directory.models import Locality, Organisation, Person
+from kakehashi.directory.models import Locality, Organisation, OrganisationKind, Person
 from kakehashi.events.models import Event
 from kakehashi.partnerships.models import DelegationVisit, Partnership, PriorityList
 
@@ -184,14 +184,46 @@ def existing_person(name: str) -> Person | None:
     )
 
 
-def existing_event(name: str) -> Event | None:
-    name = name.strip()
-    if not name:
+def existing_event(names, starts_on: dt.date | None) -> Event | None:
+    """The event of one of these names (in any of its languages) that starts on that day;
+    an event of the same name another year is another edition, not this one."""
+    names = {name.strip() for name in names if name and name.strip()}
+    if not names or starts_on is None:
+        return None
+    same_name = Q()
+    for name in names:
+        same_name |= Q(name_en__iexact=name) | Q(name_vi__iexact=name) | Q(name_ja__iexact=name)
+    return Event.objects.filter(same_name, starts_on=starts_on).order_by("pk").first()
+
+
+# What is left of a body's name once its place is taken out, when the body is the place's
+# government or one of its departments ("UBND TP.HCM", "Sở Công Thương tỉnh Nghệ An",
+# 愛知県庁, "Osaka Prefectural Government"); "JETRO Hà Nội" is not.
+_GOVERNMENT = re.compile(
+    r"(?i)^\W*(?:(?:UBND|HĐND|Ủy ban nhân dân|Sở [\w\s,&-]+?|Thành ủy|Tỉnh ủy)\s*"
+    r"|(?:the\s+)?(?:People['’]s Committee(?: of)?|(?:Prefectural|City|Metropolitan|"
+    r"Provincial|Municipal)?\s*Government(?: of)?|Department of [\w\s,&-]+?(?: of)?)\s*)?\W*"
+    r"(?:庁|役所|県庁|府庁|市役所|都庁|政府|\s*(?:Prefectural|Provincial|City|Municipal)?\s*"
+    r"(?:Government|People['’]s Committee))?\W*$"
+)
+
+
+def organiser_of(resolver: Resolver, ref) -> Organisation | None:
+    """The directory's organisation an event's organiser names: by its name, else, when it
+    names a place's government ("UBND TP.HCM", 愛知県), that place's local government."""
+    organisation = resolver.organisation(ref)
+    if organisation is not None:
+        return organisation
+    name = as_text(ref)
+    inside = [text for text, _slug in resolver._named if text and text in name]
+    place = resolver.place_of_body(ref)
+    if place is None or not inside:
+        return None
+    if not _GOVERNMENT.match(name.replace(max(inside, key=len), " ", 1)):
         return None
     return (
-        Event.objects.filter(
-            Q(name_en__iexact=name) | Q(name_vi__iexact=name) | Q(name_ja__iexact=name)
-        )
+        Organisation.objects.filter(kind=OrganisationKind.LOCAL_GOVERNMENT, locality=place)
+        .select_related("locality")
         .order_by("pk")
         .first()
     )

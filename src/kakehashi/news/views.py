@@ -107,7 +107,7 @@ def _review_rows(request, article, bound: dict | None = None) -> list[dict]:
                 or queries.may_decide_for(request.user, [])
             )
             row["accept_form"] = accept_form(
-                suggestion.kind, initial=comparison.initial, prefix=prefix
+                suggestion.kind, initial=comparison.initial, prefix=prefix, user=request.user
             )
             row["reject_form"] = RejectForm(prefix=prefix)
             if bound and bound.get("pk") == suggestion.pk:
@@ -181,8 +181,8 @@ def _decided_already(request, error: ValidationError) -> bool:
 def suggestion_accept(request, pk):
     suggestion = _suggestion(pk)
     prefix = f"s{suggestion.pk}"
-    form = accept_form(suggestion.kind, data=request.POST, prefix=prefix)
-    if form is not None and form.is_valid():
+    form = accept_form(suggestion.kind, data=request.POST, prefix=prefix, user=request.user)
+    if form.is_valid():
         try:
             decisions.accept_suggestion(
                 suggestion=suggestion,
@@ -197,11 +197,6 @@ def suggestion_accept(request, pk):
         else:
             messages.success(request, _("Accepted: the registry is updated."))
             return redirect(suggestion.article)
-    elif form is None:
-        messages.error(
-            request, _("Events are created on the events pages, with their venue and programme.")
-        )
-        return redirect(suggestion.article)
     bound = {"pk": suggestion.pk, "forms": {"accept_form": form, "open": "accept"}}
     return _review(request, suggestion.article, bound, status=400)
 

@@ -88,3 +88,10 @@ def test_a_year_less_date_is_the_most_recent_one_not_far_after_publication():
     assert resolve_year(1, 20, dt.date(2023, 12, 28)) == 2024  # next month, across the year
     assert resolve_year(2, 20, dt.date(2023, 12, 28)) == 2023  # too far ahead: last February
     assert resolve_year(11, 25, None) is None
+
+
+def test_two_days_of_the_month_in_one_article():
+    """The second "N日" of an article is read as the first was (it once crashed the engine)."""
+    text = "初日の18日には知事が市を訪れた。翌19日には、同市の工業団地を視察した。"
+    found = [(d.text, d.kind, d.value) for d in find_dates(text, "ja", dt.date(2025, 3, 25))]
+    assert found == [("18日", "date", "2025-03-18"), ("19日", "date", "2025-03-19")]

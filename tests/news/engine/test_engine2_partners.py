@@ -97,3 +97,84 @@ def test_japanese_count_of_regions():
     assert [(f["locality"]["slug"], f["country"], f["count"]) for f in counts] == [
         ("osaka-prefecture", "VN", 3)
     ]
+
+
+def _chosen(text, language):
+    facts = extract(text, language=language, published=dt.date(2025, 2, 1))["facts"]
+    return [
+        (f["locality"] and f["locality"]["name"], f["locality"] and f["locality"]["slug"],
+         sorted(p["slug"] for p in f["partners"]))
+        for f in facts
+        if f["type"] == "priority_partners"
+    ]  # fmt: skip
+
+
+THREE = ["aichi-prefecture", "osaka-city", "osaka-prefecture"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chooser"),
+    [
+        # the city that chose is the subject before the verb, "Thành phố" standing for it
+        (
+            "Đà Nẵng đẩy mạnh hợp tác với Nhật Bản. Thành phố đã chọn tỉnh Aichi, thành phố "
+            "Osaka và tỉnh Osaka là đối tác ưu tiên.",
+            ("Thành phố", "da-nang"),
+        ),
+        # "Thành phố" after a Japanese city: the article's city all the same
+        (
+            "Đoàn Đà Nẵng thăm thành phố Osaka\n\nĐoàn Đà Nẵng đã đến thành phố Osaka. Thành "
+            "phố đã lựa chọn tỉnh Aichi, thành phố Osaka và tỉnh Osaka là đối tác ưu tiên.",
+            ("Thành phố", "da-nang"),
+        ),
+        # the mirror forms: the list first, the chooser after "được" or "của"
+        (
+            "Đà Nẵng làm việc với JICA. Tỉnh Aichi, thành phố Osaka và tỉnh Osaka được Thành "
+            "phố chọn là đối tác ưu tiên.",
+            ("Thành phố", "da-nang"),
+        ),
+        (
+            "Đà Nẵng làm việc với JICA. Tỉnh Aichi, thành phố Osaka và tỉnh Osaka là các đối "
+            "tác ưu tiên của Thành phố.",
+            ("Thành phố", "da-nang"),
+        ),
+        (
+            "Tại buổi làm việc với tỉnh Aichi, Đà Nẵng đã chọn tỉnh Aichi, thành phố Osaka và "
+            "tỉnh Osaka là đối tác ưu tiên.",
+            ("Đà Nẵng", "da-nang"),
+        ),
+    ],
+)
+def test_the_chooser_is_not_read_as_a_partner(text, chooser):
+    assert _chosen(text, "vi") == [(*chooser, THREE)]
+
+
+def test_the_chooser_unnamed_in_the_article_is_left_empty_not_taken_from_the_list():
+    text = "Thành phố đã chọn tỉnh Aichi, thành phố Osaka và tỉnh Osaka là đối tác ưu tiên."
+    assert _chosen(text, "vi") == [(None, None, THREE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "chooser"),
+    [
+        (
+            "大阪市を訪れたダナン市の代表団。同市は愛知県、大阪市、大阪府を優先交流先とした。",
+            "ja",
+            ("同市", "da-nang"),
+        ),
+        (
+            "A delegation from Da Nang visited Osaka City. The city has selected Aichi "
+            "Prefecture, Osaka City and Osaka Prefecture as its priority partners.",
+            "en",
+            ("The city", "da-nang"),
+        ),
+        (
+            "Aichi Prefecture, Osaka City and Osaka Prefecture are the priority partners of "
+            "Da Nang.",
+            "en",
+            ("Da Nang", "da-nang"),
+        ),
+    ],
+)
+def test_the_chooser_in_japanese_and_english(text, language, chooser):
+    assert _chosen(text, language) == [(*chooser, THREE)]

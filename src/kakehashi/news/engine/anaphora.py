@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.text import UPPER
 
 CITY_LEVELS = {"central_city", "designated_city", "city"}
 PATTERNS = {
@@ -15,7 +16,8 @@ PATTERNS = {
     # nor plural ("các tỉnh, thành phố")
     "vi": re.compile(
         r"(?<![\w.])(?<!các )(?<!những )(?<!nhiều )(?<!mỗi )(?<!và )(?<!hai )(?<!ba )(?<!\d )"
-        r"(?:TP|Thành phố|thành phố|Tỉnh|tỉnh)(?![\w.])(?!\s+[A-ZĐÀ-Ỹ])(?!\s*[,/]\s*(?:thành|TP))"
+        r"(?:TP(?![\w.])|(?:Thành phố|thành phố|Tỉnh|tỉnh)(?!\w))(?!\s+" + UPPER + r")"
+        r"(?!\s*[,/]\s*(?:thành|TP))"
     ),
     "ja": re.compile(r"同市|同県|同府|同省|同都"),
     "en": re.compile(r"\b[Tt]he (?:city|province|prefecture)\b(?!\s+of\b)"),

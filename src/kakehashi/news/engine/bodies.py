@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.text import UPPER
 
 _VI_DEPARTMENTS = (
     "Công Thương|Công thương|Kế hoạch và Đầu tư|Ngoại vụ|Du lịch|Văn hóa và Thể thao|"
@@ -40,18 +41,20 @@ EN_BODY_AFTER = re.compile(
     r"\s*(?:(?:Provincial|Municipal|City|Prefectural) )?"
     r"(?:People's Committee|People’s Committee|People's Council|People’s Council|"
     r"Party Committee|Prefectural Government|Prefectural Assembly|City Government|"
-    r"Metropolitan Government|City Council|City Hall|Department of [A-Z][A-Za-z]+"
+    r"Metropolitan Government|City Council|City Hall|"
+    r"Department of [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?"
     r"(?: (?:and|of) [A-Z][A-Za-z]+)*|Investment and Trade Promotion Centre|"
     r"International Association|Chamber of Commerce and Industry)"
 )
 EN_BODY_BEFORE = re.compile(
     r"(?:(?:the )?(?:People's Committee|People’s Committee|People's Council|People’s Council|"
-    r"Party Committee|Department of [A-Z][A-Za-z]+(?: (?:and|of) [A-Z][A-Za-z]+)*|"
+    r"Party Committee|"
+    r"Department of [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?: (?:and|of) [A-Z][A-Za-z]+)*|"
     r"Government) of (?:the )?)$"
 )
 # Bodies written without their place: they refer to the place the article is about.
 VI_BODY_ALONE = re.compile(
-    r"\b(?:UBND|HĐND|Thành ủy|Tỉnh ủy)\s+(?:TP|tỉnh|thành phố|Thành phố)\b(?!\.?\s*[A-ZĐÀ-Ỹ])"
+    r"\b(?:UBND|HĐND|Thành ủy|Tỉnh ủy)\s+(?:TP|tỉnh|thành phố|Thành phố)\b(?!\.?\s*" + UPPER + ")"
 )
 
 

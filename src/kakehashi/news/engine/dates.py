@@ -65,6 +65,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", r"(?<=ngày )" + _D + r"-" + _M + r"(?![\d-]|\w)"),
         ("month", r"(?<![\w])tháng\s+" + _M + r"(?![\d/]|\s*năm)(?=[\s,.;)]|$)"),
         ("year", r"(?:năm\s+)" + _Y + _NA),
+        ("nextday", r"(?<!\w)(?:(?:ngày|sáng|chiều)\s+)?hôm sau(?!\w)"),
     ],
     "ja": [
         ("date", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月\s*" + _D + r"日"),
@@ -81,6 +82,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "県は18日、…": a day of the month the article is published in
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
                      r"(?=、|に|から|まで|午前|午後|夜|朝|の)"),
+        ("nextday", r"翌日"),
     ],
     "en": [
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
@@ -96,6 +98,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("weekday", r"(?<=\bon )(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                     r"(?!,? (?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|\d))"),
+        ("nextday", r"(?i:\b(?:the|on the) (?:following|next) day\b|\bthe day after\b)"),
     ],
 }  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -170,6 +173,8 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         return g["y"], None
     if kind == "monthday":
         return _month_day(int(g["d"]), published)
+    if kind == "nextday":
+        return "", None  # the day after the one told before (_next_days)
     if kind == "weekday":
         if published is None:
             return None
@@ -266,17 +271,33 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
             value, years = found
             taken.append((start, end))
             yearless = _yearless(kind, m.groupdict())
-            if kind == "monthday":
-                kind = "date"
             if kind == "weekday":
-                kind = "date"
                 if FUTURE[language].search(_sentence(text, start, end)) and published:
                     ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
                     value = (published + dt.timedelta(days=ahead or 7)).isoformat()
-            out.append(DateMention(start, end, m.group(), kind, value, years, yearless))
+            # a day of the month, a weekday and "the next day" are days like any other
+            read_as = "date" if kind in ("monthday", "weekday", "nextday") else kind
+            out.append(DateMention(start, end, m.group(), read_as, value, years, yearless))
     out.sort(key=lambda d: d.start)
     _in_context(text, language, out, published)
+    return _next_days(out)
+
+
+def _next_days(dates: list[DateMention]) -> list[DateMention]:
+    """ "The following day", "hôm sau", 翌日: the day after the last full day told before
+    (dropped when there is none)."""
+    out: list[DateMention] = []
+    for d in dates:
+        if d.value == "":
+            before = next((o for o in reversed(out) if _DAY.match(o.value)), None)
+            if before is None:
+                continue
+            d.value = (dt.date.fromisoformat(before.value) + dt.timedelta(days=1)).isoformat()
+        out.append(d)
     return out
+
+
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def first_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:

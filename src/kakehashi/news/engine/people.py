@@ -67,7 +67,19 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
     return words[0].start(), words[-1].end()
 
 
+# "Tổng Lãnh sự Nhật Bản tại Đà Nẵng", "Consul General of Japan in Da Nang": the country
+# served, not the place of the post.
+_POSTED = re.compile(
+    r"(?P<c>Nhật Bản|Việt Nam|Japan|Vietnam|Viet Nam)\s+(?:tại|ở|in|at)(?!\w)", re.IGNORECASE
+)
+_POSTED_SIDE = {"nhật bản": "JP", "japan": "JP", "việt nam": "VN", "vietnam": "VN",
+                "viet nam": "VN"}  # fmt: skip
+
+
 def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str):
+    posted = _POSTED.search(connector_text)
+    if posted:
+        return _POSTED_SIDE[posted.group("c").lower()]
     for mention in qualifiers:
         if mention.country:
             return mention.country
@@ -232,19 +244,26 @@ def link_aliases(norm: str, people: list[Person], language: str) -> list[Person]
     """Short mentions of people named in full earlier, linked to them (`canonical`).
 
     Japanese: a name that begins a longer name named before it (山下 after 山下 健一: the
-    surname with the role). English: the last word of a name of two or more words named with a
-    role before ("Hieu" after "Nguyen Khac Hieu", "Hattori" after "Yuko Hattori"), when no
-    other known person shares that word; these are added as people."""
+    surname with the role), or after it with the same role (a headline's 山下副知事).
+    English: the last word of a name of two or more words named with a role before ("Hieu"
+    after "Nguyen Khac Hieu", "Hattori" after "Yuko Hattori"), when no other known person
+    shares that word; these are added as people."""
     known = [p for p in people if p.role]
     out = list(people)
     if language == "ja":
+        # before or after: a headline's 森本副知事 is the 森本 浩二 副知事 of the article
         for person in people:
             key = person.name.replace(" ", "")
-            for other in known:
-                other_key = other.name.replace(" ", "")
-                if other.start < person.start and other_key != key and other_key.startswith(key):
-                    person.canonical = other.full
-                    break
+            owners = {
+                other.full.name: other.full
+                for other in known
+                if other is not person
+                and (k := other.name.replace(" ", "")) != key
+                and k.startswith(key)
+                and (other.start < person.start or other.role == person.role)
+            }
+            if len(owners) == 1:
+                person.canonical = next(iter(owners.values()))
         return out
     if language != "en":
         return out

@@ -19,6 +19,9 @@ _TONE_PAIRS = {"o" + t: b + "a" for t, b in zip("àáảãạ", "òóỏõọ", 
 }
 _TONE_PAIRS |= {k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items())}
 _TONE_RE = re.compile("|".join(_TONE_PAIRS))
+# A capital letter of the Latin script as Vietnamese writes it ("[A-ZÀ-Ỹ]" would also take
+# "đ", "ă", "ơ"...: that range mixes both cases).
+UPPER = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + "]"
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
 
 

@@ -31,11 +31,60 @@ OCCASION = re.compile(
 )
 
 
+# The event told before, named by its kind alone: "hội nghị", "the forum", 式典, 同会議.
+EVENT_AGAIN = {
+    "vi": re.compile(
+        r"(?<!\w)(?:[Hh]ội nghị|[Hh]ội thảo|[Dd]iễn đàn|[Ss]ự kiện|[Ll]ễ hội|[Tt]ọa đàm)"
+        r"(?!\w)"
+    ),
+    "ja": re.compile(r"会議|フォーラム|セミナー|ウェビナー|式典|商談会|交流会|説明会|同会"),
+    "en": re.compile(r"(?i:\bthe (?:conference|forum|seminar|event|festival|workshop|fair)\b)"),
+}
+
+
 def all_facts(ctx: Context) -> list[dict]:
     facts = [fact for rule in RULES for fact in rule(ctx)]
     facts.sort(key=lambda f: (f["span"][0], TYPES.index(f["type"])))
     _dated_by_occasion(ctx, facts)
-    return facts
+    _dated_by_event(ctx, facts)
+    return _undated_visits_told_again(facts)
+
+
+def _dated_by_event(ctx: Context, facts: list[dict]) -> None:
+    """A visit whose sentence has no day of its own and speaks of the event told before
+    ("Trước khi hội nghị khai mạc, ... đã tiếp ...", 式典に先立ち) is on that event's day."""
+    last = None
+    for fact in facts:
+        if fact["type"] == "event" and fact["date"]:
+            last = fact
+            continue
+        if fact["type"] != "visit" or last is None or last["span"][0] >= fact["span"][0]:
+            continue
+        a, b = fact["span"]
+        lo, hi = _norm_span(ctx, a, b)
+        if ctx.dates_in(lo, hi, ("date", "month")):
+            continue
+        if EVENT_AGAIN[ctx.language].search(ctx.text.original[a:b]):
+            fact["date"] = last["date"]
+
+
+def _undated_visits_told_again(facts: list[dict]) -> list[dict]:
+    """A visit without a day (a headline: "森本副知事がホーチミン市を訪問") is left out when the
+    article dates a visit to the same place by the same person (a name sharing a word)."""
+    dated = [
+        (set(str(f["visitor"]).split()), (f["host_locality"] or {}).get("slug"))
+        for f in facts
+        if f["type"] == "visit" and f["date"]
+    ]
+    out = []
+    for fact in facts:
+        if fact["type"] == "visit" and not fact["date"]:
+            words = set(str(fact["visitor"]).split())
+            where = (fact["host_locality"] or {}).get("slug")
+            if any(words & names and where == place for names, place in dated):
+                continue
+        out.append(fact)
+    return out
 
 
 def _dated_by_occasion(ctx: Context, facts: list[dict]) -> None:

@@ -8,12 +8,13 @@ by a short name with a person of the other side ("Hieu and Aichi Vice Governor Y
 signed ...").
 
 Verbs, by who comes first:
-- receiving (the host first): "tiếp", "đón", "hội kiến", "received", "welcomed", 出迎え, 歓迎;
+- receiving (the host first): "tiếp", "đón", "received", "welcomed", 出迎え, 歓迎;
 - the passive (the visitor first): "was received by", "was welcomed in Can Tho by";
-- meeting (either way): "làm việc với", "hội đàm", "gặp", "met", "held talks with", 会談, 面談,
-  意見を交わ; the host is the side of the place where they meet ("in Bac Ninh", "tại Nghệ An",
-  大阪市役所で, 福岡県庁を訪れ), else the other party of the delegation's leader, else the
-  person named second;
+- meeting (either way): "làm việc với", "hội đàm", "hội kiến", "gặp", "met", "held talks
+  with", 会談, 面談, 意見を交わ; the host is the side of the place where they meet ("in Bac
+  Ninh", "tại Nghệ An", 大阪市役所で, 福岡県庁を訪れ), else the other party of the
+  delegation's leader, else the side of the place the article is about, else the person
+  named second;
 - visiting (the visitor first): "thăm", "chào xã giao", "visited", "paid a courtesy call on",
   訪問, 訪れ, 表敬訪問.
 """
@@ -24,7 +25,7 @@ import re
 
 RECEIVE = {
     "vi": re.compile(
-        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|hội kiến|tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
+        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
         r"thị|sức|nối|giáp|viên|tế|đó|xúc|quản))|đón(?!\s+(?:nhận|đầu|đọc|chờ)))(?!\w)"
     ),
     "en": re.compile(r"\b(?:received|receives|welcomed|hosted|greeted)\b"),
@@ -38,7 +39,8 @@ PASSIVE = {
 }
 MEET = {
     "vi": re.compile(
-        r"(?<!\w)(?:làm việc với|hội đàm với|hội đàm|gặp gỡ|gặp|trao đổi với|tiếp xúc với)(?!\w)"
+        r"(?<!\w)(?:làm việc với|hội đàm với|hội đàm|hội kiến|gặp gỡ|gặp|trao đổi với|"
+        r"tiếp xúc với)(?!\w)"
     ),
     "en": re.compile(
         r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with)\b"
@@ -97,7 +99,7 @@ PLACE_CUE = {
 }
 
 
-def _role_end(person) -> int:
+def role_end(person) -> int:
     if person.role and person.role_start is not None and person.role_start >= person.end:
         return person.role_start + len(person.role)
     return person.end
@@ -112,7 +114,7 @@ def leaders_of(ctx, sentence, people) -> list:
     lang, norm = ctx.language, ctx.norm
     first = None
     for i, person in enumerate(people):
-        rest = norm[_role_end(person) if lang == "ja" else person.end : sentence.end]
+        rest = norm[role_end(person) if lang == "ja" else person.end : sentence.end]
         if LEADER_BEFORE[lang].match(rest):
             first = i
             break
@@ -129,12 +131,12 @@ def leaders_of(ctx, sentence, people) -> list:
         return []
     group = [people[first]]
     for i in range(first - 1, -1, -1):  # "A và B dẫn đầu", "AとBを団長とする"
-        if not CO_LEADER.match(norm[_role_end(people[i]) : group[0].start]):
+        if not CO_LEADER.match(norm[role_end(people[i]) : group[0].start]):
             break
         group.insert(0, people[i])
     last = people.index(group[-1])
     for person in people[last + 1 :]:  # "led by A and B"
-        if not CO_LEADER.match(norm[_role_end(group[-1]) : person.start]) or lang == "ja":
+        if not CO_LEADER.match(norm[role_end(group[-1]) : person.start]) or lang == "ja":
             break
         group.append(person)
     return group

@@ -20,11 +20,21 @@ _VI_HEAD = (
     r"(?:Hội nghị|Hội thảo|Diễn đàn|Lễ hội|Triển lãm|Hội chợ|Tọa đàm|Toạ đàm|Ngày hội|Festival|"
     r"Lễ kỷ niệm|Chương trình giao lưu|Lễ ký kết|Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam)"
 )
+# "tổ chức hội nghị gặp gỡ các nhà đầu tư Nhật Bản với ...": an event held, named by what it
+# is about (no capital needed after a verb of holding), up to "với", "tại", a comma...
+_VI_HELD = (
+    r"(?:(?<=tổ chức )|(?<=đăng cai )|(?<=khai mạc )|(?<=chủ trì )|(?<=phối hợp tổ chức ))"
+    r"(?P<v>(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|"
+    r"chương trình giao lưu|chương trình xúc tiến|buổi giao lưu|buổi gặp gỡ)"
+    r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
+    r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)[^\W\d_][\w-]*)"
+    r"{1,14})"
+)
 VI_NAME = re.compile(
     # Hội thảo “Nguồn nhân lực …”: the head and its quoted title are the name
-    r"(?P<t>" + _VI_HEAD + r"\s+[“\"][^”\"]{4,120}[”\"])"
+    r"(?P<t>" + _VI_HEAD + r"\s+[“\"][^”\"]{4,120}[”\"])|" + _VI_HELD + "|"
     # "hội chợ thương mại Setouchi": a lower-case head named by a proper noun
-    r"|(?<!một )(?<!các )(?<!những )(?<!nhiều )(?<!Một )(?P<l>(?:hội nghị|hội thảo|hội chợ|"
+    r"(?<!một )(?<!các )(?<!những )(?<!nhiều )(?<!Một )(?P<l>(?:hội nghị|hội thảo|hội chợ|"
     r"lễ hội|diễn đàn|triển lãm|ngày hội|tuần lễ)"
     r"(?: (?!(?:tại|ở|với|vào|do|của|đã|sẽ|được|và|trong|cho|nhằm|diễn ra)\b)[^\W\d_][\w-]*){1,6})"
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
@@ -34,14 +44,34 @@ VI_NAME = re.compile(
 )
 VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
 JA_NAME = re.compile(
-    r"(?P<t>$^)|(?P<l>$^)|「(?P<q>[^」]{2,80})」"
-    r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|祭り|まつり|"
+    r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|「(?P<q>[^」]{2,80})」"
+    r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|ウェビナー|祭り|まつり|"
     r"フェスティバル|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
 JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
+_EN_DAY = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|\d"
+)
+# "co-hosted a seminar on agricultural investment in ...", "will host an HCM City investment
+# promotion conference on March 18", "at a conference on cooperation between A and B, hosted
+# by ...": a lower-case head after a verb of holding (or "at a"), with what it is about.
+_EN_HELD = (
+    r"(?:(?<=\bheld )|(?<=\bhosted )|(?<=\bhost )|(?<=\bhold )|(?<=\borganised )|"
+    r"(?<=\borganized )|(?<=\bat )|(?<=\bconvened )|(?<=\bduring )|(?<=\bopened ))(?:a|an)\s+"
+    r"(?P<v>(?:[\w.'’-]+\s+){0,5}?(?:conference|forum|seminar|workshop|symposium|webinar|"
+    r"trade fair|fair|exhibition|festival|dialogue|roadshow|business matching(?: event| day)?|"
+    r"matchmaking event|investment promotion event)"
+    r"(?:\s+(?:on|about|for|of|between)(?!\s+(?:" + _EN_DAY + r")\b)"
+    r"(?:\s+(?!(?:in|at|with|which|that|hosted|held|organi[sz]ed|"
+    r"co-organi[sz]ed|co-hosted|on|to|from|attended|drawing|where|last|next|this)\b)"
+    r"[\w.'’-]+){1,8})?)(?![\w-])"
+)
 EN_NAME = re.compile(
-    r"(?P<t>$^)|(?P<l>$^)|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
+    r"(?P<t>$^)|" + _EN_HELD + r"|(?P<l>$^)|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
+    r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching|Roadshow)"
     r"(?:\s+(?:\d{4}|on\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
@@ -53,9 +83,12 @@ EN_VERB = re.compile(
 )
 QUOTED_EVENT = {
     "vi": re.compile(_VI_HEAD),
+    # a title that ends with what it is (and perhaps "in ホーチミン", a year, a number):
+    # 「みえ国際展開戦略」 is a strategy, not an exhibition (展)
     "ja": re.compile(
-        r"会議|会|祭|フォーラム|セミナー|フェスティバル|フェア|まつり|式典|展|博|ウィーク|サミット|"
-        r"シンポジウム|デー|の日"
+        r"(?:会議|会|祭|祭り|フォーラム|セミナー|ウェビナー|フェスティバル|フェア|まつり|式典|展|博|"
+        r"ウィーク|サミット|シンポジウム|デー|の日|マッチング|ミッション)"
+        r"(?:\s*(?:in|IN|@|＠)\s*\S+|\s*(?:19|20)\d\d(?:年度?)?|\s*第?\d+回?|\s*[(（][^)）]*[)）])?$"
     ),
     "en": re.compile(r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium"),
 }
@@ -115,11 +148,12 @@ def find_events(ctx: Context) -> list[dict]:
             break
         if name_m is None:
             continue
-        group = next(g for g in ("t", "l", "q", "n") if name_m.group(g))
+        group = next(g for g in ("t", "v", "l", "q", "n") if name_m.group(g))
         name = re.sub(r"^[Tt]he\s+", "", name_m.group(group)).strip()
         name_end = sentence.start + name_m.end(group)
         name_start = name_end - len(name)
-        if group == "l":  # up to its last capitalised word
+        trim = group == "l" or (group == "v" and ctx.language == "vi" and _proper_tail(name))
+        if trim:  # up to its last capitalised word ("lễ hội văn hóa Gifu lần đầu tiên")
             words = name.split(" ")
             last = max(i for i, word in enumerate(words) if word[:1].isupper())
             name = " ".join(words[: last + 1])
@@ -130,20 +164,28 @@ def find_events(ctx: Context) -> list[dict]:
         fields = {
             "name": ctx.written(name_start, name_start + len(name)),
             "date": date,
-            "organisers": [ctx.organisation(m) for m in organisers],
+            "organisers": organisers,
             "sectors": sectors,
             "one_to_one_meetings": meetings,
         }
         filled = (bool(date) + bool(organisers) + bool(verb)) / 3
         key = _key(name)
-        for known_key, known in events:
-            if known_key.startswith(key) or key.startswith(known_key):
-                for field, value in fields.items():
-                    if not known[field] and value:
-                        known[field] = value
+        fact = ctx.fact("event", sentence, fields, filled)
+        for i, (known_key, known) in enumerate(events):
+            if key in known_key or known_key in key:
+                # one event told twice (a headline, then the lead): the telling that dates it
+                # (else the longer name) speaks for it, the other fills its gaps
+                if (fact["date"] and not known["date"]) or (
+                    bool(fact["date"]) == bool(known["date"]) and len(key) > len(known_key)
+                ):
+                    known, fact = fact, known
+                    events[i] = (_key(known["name"]), known)
+                for field in fields:
+                    if not known[field] and fact[field]:
+                        known[field] = fact[field]
                 break
         else:
-            events.append((key, ctx.fact("event", sentence, fields, filled)))
+            events.append((key, fact))
     return [fact for _key_, fact in events]
 
 
@@ -156,7 +198,14 @@ def _key(name: str) -> str:
     return re.sub(r"\W+", " ", name.lower()).strip()[:40]
 
 
+# the topic of a Japanese sentence: "北海道とジェトロ北海道は、" (not "には", "では")
+_JA_TOPIC = re.compile(r"(?<![にでとへ])[はが](?=、|\s|\d)")
+
+
 def _organisers(ctx: Context, sentence, verb, name_start: int, name_end: int):
+    """The bodies (and places, as their governments) said to hold the event, in order: an
+    office and its place are one ("JETRO Osaka", ジェトロ北海道), a prefecture before its city
+    is the city's address (大阪府堺市)."""
     text = sentence.text
     by = _BY[ctx.language].search(text)
     if ctx.language == "ja" and by:
@@ -166,24 +215,39 @@ def _organisers(ctx: Context, sentence, verb, name_start: int, name_end: int):
         lo = sentence.start + by.end()
     else:
         lo, hi = sentence.start, sentence.start + (verb.start() if verb else len(text))
+        topic = _JA_TOPIC.search(text) if ctx.language == "ja" else None
+        if topic and sentence.start + topic.start() < hi:
+            hi = sentence.start + topic.start()
     found = [
-        m for m in ctx.in_span(lo, hi, ("organisation",)) if not (name_start <= m.start < name_end)
+        m
+        for m in ctx.in_span(lo, hi)
+        if not (name_start <= m.start < name_end) and (m.kind == "organisation" or m.slug)
     ]
-    if not found:
-        found = [
-            m
-            for m in ctx.in_span(lo, hi, ("locality",))
-            if not (name_start <= m.start < name_end) and m.slug
-        ]
-    seen, out = set(), []
-    for m in found:
-        if any(
-            o.start <= m.start < o.end for o in found if o is not m and o.kind == "organisation"
-        ):
+    bodies = [m for m in found if m.kind == "organisation"]
+    out, seen, spans = [], set(), []
+    for i, m in enumerate(found):
+        if any(o.start <= m.start < o.end for o in bodies if o is not m):
             continue  # a place inside a body
-        if (m.key, m.slug, m.text) not in seen:
-            seen.add((m.key, m.slug, m.text))
-            out.append(m)
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        end = m.end
+        if m.kind == "organisation" and nxt is not None and nxt.kind == "locality":
+            if nxt.start - m.end <= 1 and ctx.norm[m.end : nxt.start] in ("", " ", "・"):
+                end = nxt.end  # an office: "JETRO Osaka", ジェトロ北海道
+        if m.kind == "organisation" and nxt is not None and nxt.kind == "organisation":
+            gap = ctx.norm[m.end : nxt.start]
+            if gap in (" (", "(", "（") and ctx.norm[nxt.end : nxt.end + 1] in (")", "）"):
+                end = nxt.end + 1  # "... Promotion Centre (ITPC)": one body
+        if m.kind == "locality" and nxt is not None and nxt.kind == "locality":
+            if nxt.start == m.end and m.level == "prefecture" and nxt.level != "prefecture":
+                continue  # 大阪府堺市: the city
+        if any(a <= m.start < b for a, b in spans):
+            continue
+        written = ctx.written(m.start, end)
+        if (m.key, m.slug, written) in seen:
+            continue
+        seen.add((m.key, m.slug, written))
+        spans.append((m.start, end))
+        out.append({"name": written, "slug": None, "key": m.key})
     return out
 
 

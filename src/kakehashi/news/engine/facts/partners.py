@@ -2,8 +2,11 @@
 tỉnh Osaka, Kanagawa, ...") and partnership counts ("TP.HCM đã thiết lập quan hệ với 7 địa
 phương Nhật Bản").
 
-The locality is the place named before the trigger in the sentence (a place of the other
-country aside), else the place "TP"/"同市"/"the city" stands for, else the article's place.
+The locality is the chooser: the place after "của"/"of" ("đối tác ưu tiên của TP"), else the
+place named last before a verb of choosing ("TP đã chọn A, B và C là đối tác ưu tiên", "A và B
+được tỉnh chọn là..."), else the first place before the trigger, else the article's place. A
+chooser written "TP"/"Thành phố"/同市/"the city" is the article's place when the pronoun would
+otherwise stand for a place of the partners' country.
 Partners are the places of the other country in the sentence (and in the next one when the
 list follows there); the list size is the number before "địa phương"/"自治体"/"localities";
 until is the year of "đến năm 2025"/"2025年まで"/"until 2025" (or a period's last year).
@@ -12,8 +15,10 @@ until is the year of "đến năm 2025"/"2025年まで"/"until 2025" (or a perio
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
+from kakehashi.news.engine.gazetteer import Mention
 
 PRIORITY = {
     "vi": re.compile(
@@ -77,6 +82,54 @@ def _subject(ctx: Context, sentence, trigger_at: int, partner_country: str | Non
     return ctx.main_locality("VN" if partner_country != "VN" else "JP")
 
 
+# "chọn", "lựa chọn", "xác định", "coi ... là", "選定", "位置づけ", "named", "chose"
+CHOOSE = {
+    "vi": re.compile(r"(?<!\w)(?:lựa chọn|chọn|xác định|coi|xem|đưa)(?!\w)"),
+    "ja": re.compile(r"(?<=は)|(?<=が)"),
+    "en": re.compile(r"\b(?:chose|chosen|choose|chooses|named|names|selected|identified)\b"),
+}
+OWNER = {"vi": re.compile(r"\s*của\s+"), "ja": re.compile(r"(?!)"), "en": re.compile(r"\s*of\s+")}
+ANAPHORS = {"tp", "thành phố", "tỉnh", "同市", "同県", "同府", "同省", "同都", "the city",
+            "the province", "the prefecture"}  # fmt: skip
+
+
+def _chooser(ctx: Context, sentence, trigger) -> Mention | None:
+    """The place whose priority list the sentence states (None: the sentence names none)."""
+    lang, lo = ctx.language, sentence.start
+    places = [m for m in ctx.in_span(lo, sentence.end, ("locality",)) if m.slug]
+    owner = OWNER[lang].match(sentence.text, trigger.end())
+    if owner:
+        after = [m for m in places if m.start == lo + owner.end()]
+        if after:
+            return after[0]
+    verbs = [v for v in CHOOSE[lang].finditer(sentence.text, 0, trigger.start()) if v.start()]
+    if verbs:
+        before = [m for m in places if m.end <= lo + verbs[-1].start()]
+        return before[-1] if before else None  # what follows the verb is the list
+    before = [m for m in places if m.start < lo + trigger.start()]
+    return before[0] if before else None
+
+
+def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention]):
+    """The chooser, unless it is a pronoun standing for a place of the partners' country
+    (or no place at all): then the place the article is about."""
+    rest = [m for m in places if m is not chooser]
+    countries = [m.country for m in rest]
+    theirs = max(set(countries), key=countries.count) if countries else None
+    if chooser is not None and (
+        chooser.country != theirs or ctx.text.low[chooser.start : chooser.end] not in ANAPHORS
+    ):
+        return chooser
+    if chooser is None and not rest:
+        return None
+    ours = ctx.main_locality("JP" if theirs == "VN" else "VN")
+    if chooser is None or ours is None:
+        return ours or chooser
+    # the pronoun as written, standing for the article's place
+    return replace(chooser, slug=ours.slug, country=ours.country, level=ours.level,
+                   successor=ours.successor)  # fmt: skip
+
+
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out = ctx.language, []
     sentences = ctx.text.sentences
@@ -84,12 +137,20 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         trigger = PRIORITY[lang].search(sentence.text)
         if not trigger:
             continue
-        at = sentence.start + trigger.start()
         lo, hi = sentence.start, sentence.end
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
         places = [m for m in ctx.in_span(lo, hi, ("locality",)) if m.slug]
-        subject = _subject(ctx, sentence, at, None)
-        others = [m for m in places if subject is None or m.country != subject.country]
+        subject = _chooser(ctx, sentence, trigger)
+        if subject is None:
+            subject = ctx.main_locality("VN")
+        else:
+            subject = _article_place(ctx, subject, places)
+        others = [
+            m
+            for m in places
+            if m.start != getattr(subject, "start", None)
+            and (subject is None or m.country != subject.country)
+        ]
         if len(others) < 2 and later is not None:
             others += [
                 m

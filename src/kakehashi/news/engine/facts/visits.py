@@ -14,6 +14,7 @@ import re
 
 from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts.context import Context, clause_after
+from kakehashi.news.engine.gazetteer import Mention
 
 PURPOSE = {
     "vi": re.compile(
@@ -28,10 +29,11 @@ PURPOSE = {
 def find_visits(ctx: Context) -> list[dict]:
     out: list[tuple[object, object, dict]] = []
     group: list = []  # the leaders of the delegation the article follows
+    last = None  # else the visitor told last: "the delegation", 代表団 of a later sentence
     for sentence in ctx.text.sentences:
         people = ctx.people_in(sentence.start, sentence.end)
         group = D.leaders_of(ctx, sentence, people) or group
-        leader = group[0] if group else None
+        leader = group[0] if group else last
         found = _parties(ctx, sentence, people, leader)
         if found is None:
             continue
@@ -41,7 +43,9 @@ def find_visits(ctx: Context) -> list[dict]:
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         for one in visitors:
-            out += [(*made, trip) for made in _visit(ctx, sentence, one, host, place)]
+            made = _visit(ctx, sentence, one, host, place)
+            out += [(*fact, trip) for fact in made]
+            last = one if made else last
     return _distinct(out)
 
 
@@ -125,10 +129,13 @@ def _parties(ctx: Context, sentence, people, leader):
     delegation_before = delegation and delegation.start() < verb.start()
     delegation_after = delegation and delegation.start() >= verb.start()
     subject = before[-1] if before else (leader if delegation_before else None)
-    if kind == "passive":
-        return (before[-1] if before else None), (after[0] if after else None), place, False
+    if kind == "passive":  # "the delegation was received by ...": its leader
+        visitor = before[-1] if before else (leader if delegation_before else None)
+        return visitor, (after[0] if after else None), place, False
     if kind == "receive":
         visitor = after[0] if after else (leader if delegation_after else None)
+        if visitor is None and delegation_after and subject is not None:
+            visitor = _named_next(ctx, sentence, subject)  # "tiếp đoàn tỉnh Gifu. ... X"
         if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
             body = _body(ctx, sentence.start, at)
             return (visitor, None, body, False) if body is not None else None
@@ -137,6 +144,15 @@ def _parties(ctx: Context, sentence, people, leader):
         host = after[0] if after else None
         if subject is None and not (after and "dẫn đầu" in verb.group()):
             return None
+        if host is None and subject is not None:  # "đoàn đến thăm và làm việc với UBND X"
+            end = sentence.start + verb.end()
+            bodies = [
+                m.value
+                for m in ctx.in_span(end, min(sentence.end, end + 60), ("organisation",))
+                if m.value is not None and m.value.slug
+            ]
+            if bodies and (subject.full.country or "") != bodies[0].country:
+                return subject, None, place or bodies[0], False
         return subject, host, place, host is None
     other = after[0] if after else None
     if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
@@ -147,7 +163,30 @@ def _parties(ctx: Context, sentence, people, leader):
         return None
     if subject is None or other is None:
         return None
+    if place is None and leader is None:  # no place told: the place the article is about
+        around = ctx.main_locality(None)
+        if D.same_side(subject, around) != D.same_side(other, around):
+            visitor, host, _where = _who_hosts(subject, other, around, leader)
+            return visitor, host, None, False
     return (*_who_hosts(subject, other, place, leader), False)
+
+
+def _named_next(ctx: Context, sentence, host):
+    """The first person of the other side named in the next sentence: the leader of a
+    delegation received without being named ("đã tiếp đoàn công tác tỉnh Gifu. Tiếp đoàn,
+    ... Phó Thống đốc Tanaka Ichiro ...")."""
+    sentences = ctx.text.sentences
+    if sentence.index + 1 >= len(sentences) or not host.full.country:
+        return None
+    later = sentences[sentence.index + 1]
+    return next(
+        (
+            p
+            for p in ctx.people_in(later.start, later.end)
+            if p.full.country and p.full.country != host.full.country
+        ),
+        None,
+    )
 
 
 def _body(ctx: Context, lo: int, hi: int, first: bool = False):
@@ -197,7 +236,7 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         joint = _joint(ctx, sentence, people, leader, place)
         return (*joint, False) if joint else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
-    visitor = marked[0] if marked else None
+    visitor = marked[0] if marked else _by_role(ctx, sentence, people)
     if visitor is None and place is not None:
         visitor = next((p for p in people if p.country and p.country != place.country), None)
     if visitor is None and delegation and leader is not None:
@@ -218,16 +257,65 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     return visitor, host, place, host is None and not meeting
 
 
+def _by_role(ctx: Context, sentence, people):
+    """ "副知事がロンアン省を訪れ": a role alone as the subject is the person of that role named
+    before in the article."""
+    for m in re.finditer(r"(?P<r>[^、。\s]{1,8}?)(?:は|が)", sentence.text):
+        at = sentence.start + m.start("r")
+        if any(
+            p.start <= at < D.role_end(p) or at <= p.start < at + len(m.group()) for p in people
+        ):
+            continue
+        earlier = [p for p in ctx.people if p.end <= sentence.start and p.full.role == m.group("r")]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+# The head of a local government, and a place the directory does not hold named with the
+# office: "Matsumoto Mayor Sato Kenji", "Mayor of Matsumoto", "Thị trưởng thành phố Tsukuba".
+_LOCAL_HEAD = re.compile(
+    r"(?:Vice |Deputy )?(?:Mayor|Governor)|(?:Phó )?(?:Thị trưởng|Thống đốc)", re.IGNORECASE
+)
+_NAME = r"(?P<x>[A-ZĐ][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_UNLISTED_BEFORE = re.compile(r"(?<![\w.])" + _NAME + r" $")
+_UNLISTED_AFTER = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME + r"\s*,?\s*$")
+
+
+def _unlisted_place(ctx: Context, host) -> Mention | None:
+    person = host.full
+    if person.places or not person.role or person.role_start is None:
+        return None
+    if not _LOCAL_HEAD.fullmatch(person.role):
+        return None
+    role_end = person.role_start + len(person.role)
+    if role_end <= person.start:  # the office before the name
+        m = _UNLISTED_AFTER.match(ctx.norm, role_end, person.start)
+        lo = role_end
+    else:
+        m = None
+    if m is None and ctx.language == "en":
+        lo = max(0, person.role_start - 40)
+        m = _UNLISTED_BEFORE.search(ctx.norm, lo, person.role_start)
+    if m is None or ctx.in_span(m.start("x"), m.end("x")):
+        return None
+    return Mention("locality", m.start("x"), m.end("x"), m.group("x"), country=person.country)
+
+
 def _host_locality(ctx: Context, sentence, host, visitor, place):
     if host is not None:
         for q in host.full.places:
             if q is not None and q.slug:
                 return q
+        if (unlisted := _unlisted_place(ctx, host)) is not None:
+            return unlisted
     if place is not None and not any(place is q for q in visitor.full.places):
         if visitor.full.country is None or place.country != visitor.full.country or host:
             return place
     if host is not None and host.full.country:
         return ctx.main_locality(host.full.country)
+    if host is not None and visitor.full.country:  # the host of a visitor from abroad
+        return ctx.main_locality("VN" if visitor.full.country == "JP" else "JP")
     if host is None:
         own = [m for m in ctx.in_span(sentence.start, sentence.end, ("locality",)) if m.slug]
         side = "JP" if visitor.full.country == "VN" else "VN"
