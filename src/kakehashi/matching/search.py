@@ -17,8 +17,14 @@ from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import organisation_key, parse_key, proposal_key
 from kakehashi.matching.engine import PreparedQuery, prepare_search
 from kakehashi.matching.live import embedder, reading
-from kakehashi.matching.proposal_documents import published_proposals
-from kakehashi.proposals.models import PartnershipType, ProposalKind, TechnologyStage
+from kakehashi.matching.proposal_documents import findable, published_proposals
+from kakehashi.proposals import queries as proposal_queries
+from kakehashi.proposals.models import (
+    PartnershipType,
+    ProposalKind,
+    ProposalStatus,
+    TechnologyStage,
+)
 
 RESULTS_CONSIDERED = 60  # hits ranked, shown (30 on the page) and counted in the facets
 ORGANISATIONS = "organisation"
@@ -110,22 +116,22 @@ class SearchResult:
 
 
 def _filtered_proposals(data: dict):
-    proposals = published_proposals()
+    """The findable proposals that pass the form's filters, with the meanings of
+    proposals.queries.listed: "Country" here is where a proposal comes from (its locality's
+    country, which its index document carries), as it is for an organisation."""
     if data.get("kind") == ORGANISATIONS:
-        return proposals.none()
-    if data.get("kind"):
-        proposals = proposals.filter(kind=data["kind"])
-    if data.get("sector"):
-        proposals = proposals.filter(sectors=data["sector"])
-    if data.get("country"):
-        proposals = proposals.filter(organisation__country=data["country"])
-    if data.get("locality"):
-        proposals = proposals.filter(locality__in=data["locality"].lineage)
-    if data.get("partnership_type"):
-        proposals = proposals.filter(partnership_types__type=data["partnership_type"])
-    if data.get("stage"):
-        proposals = proposals.filter(stage=data["stage"])
-    return proposals
+        return published_proposals().none()
+    proposals = proposal_queries.listed(
+        None,
+        status=ProposalStatus.PUBLISHED,
+        kind=data.get("kind"),
+        sector=data["sector"].key if data.get("sector") else None,
+        origin_country=data.get("country"),
+        locality=data.get("locality"),
+        partnership_type=data.get("partnership_type"),
+        stage=data.get("stage"),
+    )
+    return findable(proposal_queries.with_details(proposals))
 
 
 def _filtered_organisations(data: dict):
