@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.directory import queries as directory_queries
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import organisation_key, parse_key, proposal_key
 from kakehashi.matching.engine import PreparedQuery, prepare_search
@@ -135,18 +136,18 @@ def _filtered_proposals(data: dict):
 
 
 def _filtered_organisations(data: dict):
+    """The published organisations that pass the form's filters, with the meanings of
+    directory.queries.listed."""
     if data.get("kind") not in ("", None, ORGANISATIONS):
         return Organisation.objects.none()
     if data.get("partnership_type") or data.get("stage"):
         return Organisation.objects.none()  # facets of proposals only
-    organisations = Organisation.objects.filter(is_published=True)
-    if data.get("sector"):
-        organisations = organisations.filter(sectors=data["sector"])
-    if data.get("country"):
-        organisations = organisations.filter(country=data["country"])
-    if data.get("locality"):
-        organisations = organisations.filter(locality__in=data["locality"].lineage)
-    return organisations
+    return directory_queries.listed(
+        None,
+        sector=data["sector"].key if data.get("sector") else None,
+        country=data.get("country"),
+        locality=data.get("locality"),
+    )
 
 
 def run_search(data: dict, *, language: str | None = None) -> SearchResult:
