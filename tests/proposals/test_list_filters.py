@@ -77,6 +77,18 @@ def rows(saigon) -> dict[str, Proposal]:
             types=["investment"],
             sectors=["agriculture", "trade"],
         ),
+        # A Japanese company's project located in Vietnam: it comes from Vietnam.
+        "jp_project_in_vn": _aim(
+            investment_project(
+                title="Osaka's plant in Da Nang",
+                organisation=osaka,
+                locality=place("da-nang"),
+                status=ProposalStatus.PUBLISHED,
+                published_on=dt.date(2026, 11, 21),
+                expires_on=dt.date(2027, 11, 21),
+            ),
+            countries=["VN"],
+        ),
         # The member's own, not published: the API shows them to the member by default.
         "draft": _aim(ProposalFactory(title="Draft", organisation=saigon), countries=["JP"]),
         "submitted": _aim(
@@ -156,7 +168,11 @@ def _search_ids(**data) -> list[int]:
 
 def test_search_country_is_where_a_proposal_comes_from(rows):
     assert _search_ids(country="JP") == [rows["jp_to_vn"].pk]
-    assert _search_ids(country="VN") == sorted([rows["vn_to_jp"].pk, rows["project"].pk])
+    from_vietnam = sorted(rows[name].pk for name in ("vn_to_jp", "project", "jp_project_in_vn"))
+    assert _search_ids(country="VN") == from_vietnam
+    form = SearchForm({})
+    assert form.is_valid()
+    assert run_search(form.cleaned_data).facets["country"] == {"VN": 3, "JP": 1}
 
 
 def test_search_applies_the_other_filters_as_the_page_does(client, rows):

@@ -257,7 +257,7 @@ def _facets(hits: list[Hit]) -> dict[str, Counter]:
     for hit in hits:
         if hit.proposal is not None:
             facets["kind"][hit.proposal.kind] += 1
-            facets["country"][hit.proposal.organisation.country] += 1
+            facets["country"][hit.proposal.locality.country] += 1  # origin_country
             for sector in hit.proposal.sectors.all():
                 facets["sector"][sector.key] += 1
         else:
