@@ -4,15 +4,13 @@ page now has the API's locality and text filters, and search's organisations fol
 meanings."""
 
 import pytest
-from django.test import Client
-from django.urls import reverse
 
 from kakehashi.common.translations import TranslationSource
 from kakehashi.directory.models import OrganisationKind, OrganisationTranslation, Sector
 from kakehashi.matching.search import ORGANISATIONS, SearchForm, run_search
-from tests.api.client import ApiClient, key_for
 from tests.factories import OrganisationFactory, member_of
 from tests.factories import locality as place
+from tests.list_rows import api_rows, page_rows
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -86,17 +84,11 @@ FILTERS = [
 
 
 def _page_ids(client, filters) -> list[int]:
-    response = client.get(reverse("directory:organisations"), filters)
-    assert response.status_code == 200
-    return sorted(o.pk for o in response.context["page"].object_list)
+    return sorted(page_rows(client, "directory:organisations", filters))
 
 
 def _api_ids(user, filters) -> list[int]:
-    api = ApiClient(Client(), key_for(user) if user else None)
-    query = "&".join(f"{key}={value}" for key, value in filters.items())
-    response = api.get(f"/organisations?limit=200&{query}")
-    assert response.status_code == 200, response.content
-    return sorted(item["id"] for item in response.json()["items"])
+    return sorted(api_rows(user, "/organisations", filters))
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "&".join(map("=".join, f.items())))

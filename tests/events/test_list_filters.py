@@ -5,13 +5,11 @@ organises, all of them for a platform administrator. Neither list filters furthe
 import datetime as dt
 
 import pytest
-from django.test import Client
-from django.urls import reverse
 
 from kakehashi.directory.models import MembershipRole, OrganisationKind
 from kakehashi.events import services
-from tests.api.client import ApiClient, key_for
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
+from tests.list_rows import api_rows, page_rows
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -56,16 +54,11 @@ def rows(ministry, organiser) -> dict:
 def _page_slugs(client, user) -> list[str]:
     if user is not None:
         client.force_login(user)
-    response = client.get(reverse("events:list"))
-    assert response.status_code == 200
-    return sorted(e.slug for e in [*response.context["upcoming"], *response.context["past"]])
+    return sorted(page_rows(client, "events:list", {}, pages=("upcoming", "past"), field="slug"))
 
 
 def _api_slugs(user) -> list[str]:
-    api = ApiClient(Client(), key_for(user) if user else None)
-    response = api.get("/events?limit=200")
-    assert response.status_code == 200, response.content
-    return sorted(item["slug"] for item in response.json()["items"])
+    return sorted(api_rows(user, "/events", {}, field="slug"))
 
 
 def test_an_anonymous_reader_gets_the_published_events_on_the_page_and_in_the_api(client, rows):

@@ -4,13 +4,11 @@ obstacles.queries.listed): the queue page is `queue=true`, the resolved page wha
 anonymous caller gets."""
 
 import pytest
-from django.test import Client
-from django.urls import reverse
 
 from kakehashi.obstacles import services
 from kakehashi.obstacles.models import Status
-from tests.api.client import ApiClient, key_for
 from tests.factories import locality
+from tests.list_rows import api_rows, page_rows
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -34,17 +32,11 @@ def rows(file, licence_rule, hcmc_admin, officer):
 
 def _queue_page_ids(client, user, filters) -> list[int]:
     client.force_login(user)
-    response = client.get(reverse("obstacles:queue"), filters)
-    assert response.status_code == 200
-    return [o.pk for o in response.context["page"].object_list]
+    return page_rows(client, "obstacles:queue", filters)
 
 
 def _api_ids(user, filters) -> list[int]:
-    api = ApiClient(Client(), key_for(user) if user else None)
-    query = "&".join(f"{key}={value}" for key, value in filters.items())
-    response = api.get(f"/obstacles?limit=200&{query}")
-    assert response.status_code == 200, response.content
-    return [item["id"] for item in response.json()["items"]]
+    return api_rows(user, "/obstacles", filters)
 
 
 STATUSES = [{}, *({"status": status} for status in Status.values)]
@@ -70,8 +62,7 @@ def test_a_platform_admin_s_queue_adds_the_unrouted_ones(client, rows, platform_
 
 
 def test_the_resolved_page_lists_what_an_anonymous_caller_of_the_api_gets(client, rows):
-    response = client.get(reverse("obstacles:resolved"))
-    page_ids = sorted(o.pk for o in response.context["page"].object_list)
+    page_ids = sorted(page_rows(client, "obstacles:resolved", {}))
     assert page_ids == sorted(_api_ids(None, {})) == [rows["resolved"].pk]
     assert sorted(_api_ids(None, {"status": Status.RESOLVED})) == page_ids
 

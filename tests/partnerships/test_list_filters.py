@@ -4,13 +4,11 @@ fixtures tell "locality" apart: an agreement signed by a former unit (Binh Duong
 Ho Chi Minh City), one signed by an organisation based in Ho Chi Minh City, one elsewhere."""
 
 import pytest
-from django.test import Client
-from django.urls import reverse
 
 from kakehashi.directory.models import Sector
 from kakehashi.partnerships.models import PartnershipKind, PartnershipStatus
-from tests.api.client import ApiClient, key_for
 from tests.factories import OrganisationFactory, locality, member_of, partnership_between
+from tests.list_rows import api_rows, page_rows
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -69,17 +67,11 @@ FILTERS = [
 
 
 def _page_ids(client, filters) -> list[int]:
-    response = client.get(reverse("partnerships:list"), filters)
-    assert response.status_code == 200
-    return sorted(p.pk for p in response.context["page"].object_list)
+    return sorted(page_rows(client, "partnerships:list", filters))
 
 
 def _api_ids(user, filters) -> list[int]:
-    api = ApiClient(Client(), key_for(user) if user else None)
-    query = "&".join(f"{key}={value}" for key, value in filters.items())
-    response = api.get(f"/partnerships?limit=200&{query}")
-    assert response.status_code == 200, response.content
-    return sorted(item["id"] for item in response.json()["items"])
+    return sorted(api_rows(user, "/partnerships", filters))
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "&".join(map("=".join, f.items())))

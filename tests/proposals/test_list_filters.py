@@ -6,8 +6,6 @@ meanings apart: a proposal from Vietnam aimed at Japan, one from Japan aimed at 
 import datetime as dt
 
 import pytest
-from django.test import Client
-from django.urls import reverse
 
 from kakehashi.directory.models import Sector
 from kakehashi.matching.search import SearchForm, run_search
@@ -18,9 +16,9 @@ from kakehashi.proposals.models import (
     ProposalStatus,
     ProposalTargetCountry,
 )
-from tests.api.client import ApiClient, key_for
 from tests.factories import OrganisationFactory, member_of
 from tests.factories import locality as place
+from tests.list_rows import api_rows, page_rows
 from tests.proposals.factories import ProposalFactory, investment_project, published
 
 pytestmark = pytest.mark.usefixtures("reference")
@@ -118,18 +116,13 @@ FILTERS = [
 
 
 def _page_ids(client, filters) -> list[int]:
-    response = client.get(reverse("proposals:list"), filters)
-    assert response.status_code == 200
-    return sorted(p.pk for p in response.context["page"].object_list)
+    return sorted(page_rows(client, "proposals:list", filters))
 
 
 def _api_ids(user, filters, **extra) -> list[int]:
     names = {"partnership": "partnership_type"}
     query = {names.get(key, key): value for key, value in {**filters, **extra}.items()}
-    api = ApiClient(Client(), key_for(user) if user else None)
-    body = api.get("/proposals?limit=200&" + "&".join(f"{k}={v}" for k, v in query.items()))
-    assert body.status_code == 200, body.content
-    return sorted(item["id"] for item in body.json()["items"])
+    return sorted(api_rows(user, "/proposals", query))
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "&".join(map("=".join, f.items())))
