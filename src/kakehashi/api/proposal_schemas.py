@@ -196,13 +196,21 @@ class ProposalList(Schema):
 
 
 class ProposalQuery(PageQuery):
-    kind: ProposalKind | None = None
+    """The filters of proposals.queries.listed, with the same meanings as the marketplace
+    page's."""
+
+    kind: ProposalKind | None = Field(None, description="The proposal's kind")
     status: ProposalStatus | None = Field(
         None, description="Default: all the caller may see (published ones for anonymous callers)"
     )
-    sector: SectorKey | None = None
-    partnership_type: PartnershipType | None = None
-    country: Country | None = Field(None, description="A target country")
+    sector: SectorKey | None = Field(None, description="Key of one of the proposal's sectors")
+    partnership_type: PartnershipType | None = Field(
+        None, description="One of the partnership types the proposal seeks"
+    )
+    country: Country | None = Field(
+        None,
+        description="One of the countries the proposal targets (not the country it comes from)",
+    )
     locality: Slug | None = Field(None, description="The proposal's locality (with former units)")
 
 

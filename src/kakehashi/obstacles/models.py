@@ -194,7 +194,7 @@ class Obstacle(models.Model):
         return self.status in OPEN_STATUSES
 
     def translation_into(self, language: str) -> "ObstacleTranslation | None":
-        """The translation into `language` from the prefetched rows (queries._with_related),
+        """The translation into `language` from the prefetched rows (queries.with_related),
         or None."""
         return translation_into(self, language, original_language=None)
 
