@@ -156,10 +156,32 @@ class MatchingIndex:
             [analyses[i] for i in keep] if analyses is not None else [analyse(d) for d in docs]
         )
         if vectors is None:
-            vectors = embed_documents(self.embedder, docs, analyses)
+            vectors = self._embed_changed(docs, analyses)
         else:
             vectors = np.asarray(vectors, dtype=np.float32)[keep]
         self._insert(docs, analyses, vectors)
+
+    def _embed_changed(self, docs, analyses) -> np.ndarray:
+        """The passage vectors of `docs`: a document indexed already under its id with the
+        same embedded text (and language) keeps its vector, the others are embedded (in one
+        batch). Re-indexing an unchanged proposal so costs no model run."""
+        vectors = np.empty((len(docs), self.embedder.dim), dtype=np.float32)
+        changed = []
+        for i, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
+            slot = self._slot_of.get(doc.id)
+            if (
+                slot is not None
+                and self._analyses[slot].language == analysis.language
+                and document_text(self._docs[slot]) == document_text(doc)
+            ):
+                vectors[i] = self._vectors.row(slot)
+            else:
+                changed.append(i)
+        if changed:
+            vectors[changed] = embed_documents(
+                self.embedder, [docs[i] for i in changed], [analyses[i] for i in changed]
+            )
+        return vectors
 
     def _insert(self, docs, analyses, vectors) -> None:
         self.remove(d.id for d in docs if d.id in self._slot_of)
