@@ -107,6 +107,7 @@ class MatchingIndex:
         self.terms = Postings()
         self.concepts = Postings()
         self._semantic = None  # (language means, centred norms), rebuilt after any change
+        self.approximate = None  # an ApproximateScan (ann.py), made by build_approximate_scan
         # Per-slot memos of the ranking (ranking.py), valid until the next change: idf and
         # document counts move with every add or remove.
         self.memo: dict = {}
@@ -256,6 +257,33 @@ class MatchingIndex:
             return raw
         shift = np.append(means @ np.asarray(vector, dtype=np.float64), 0.0)  # [-1] = 0
         return (raw - shift[self._languages[:size]]) / norms
+
+    def candidate_cosines(self, vector: np.ndarray, count: int) -> np.ndarray | None:
+        """Cosines with a `semantic_query` vector of about the `count` best slots (found by
+        the approximate scan) and of every slot added since it was built, -inf elsewhere; None
+        when the approximate scan is not there or not usable (the exact scan is meant)."""
+        if self.approximate is None or not self.approximate.usable(self):
+            return None
+        slots = self.approximate.slots(self, vector, count)
+        vector = np.asarray(vector, dtype=np.float32)
+        cos = np.full(self.size, -np.inf, dtype=np.float32)
+        values = self._vectors.take(slots) @ vector
+        means, norms = self._semantic_state()
+        if means is not None:
+            shift = np.append(means @ vector.astype(np.float64), 0.0)
+            values = (values - shift[self._languages[slots]]) / norms[slots]
+        cos[slots] = values
+        return cos
+
+    def build_approximate_scan(self, *, threads: int = 1) -> bool:
+        """Build the approximate scan of the vectors (ann.py) when usearch is installed;
+        whether there is one now."""
+        from kakehashi.matching.engine import ann
+
+        self.approximate = (
+            ann.ApproximateScan.build(self, threads=threads) if ann.available() else None
+        )
+        return self.approximate is not None
 
     def semantic_rows(self, slots) -> np.ndarray:
         """The vectors that cosines are taken on, for `slots` (float32)."""
