@@ -55,9 +55,9 @@ def embed_in_pool(embedder, texts: list[str], *, query: bool) -> np.ndarray:
 
 
 @atexit.register
-def shut_down() -> None:
+def shut_down(wait: bool = False) -> None:
     """Stop the helpers (at exit, or when a caller is done with its build)."""
     with _pools_lock:
         for executor in _pools.values():
-            executor.shutdown(wait=False, cancel_futures=True)
+            executor.shutdown(wait=wait, cancel_futures=True)
         _pools.clear()
