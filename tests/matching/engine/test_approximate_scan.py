@@ -109,3 +109,30 @@ def test_compaction_drops_the_scan(monkeypatch):
     exact, approximate = pair(monkeypatch)
     approximate._compact()
     assert approximate.approximate is None
+
+
+def test_a_snapshot_carries_the_scan_and_ranks_as_the_exact_index(monkeypatch, tmp_path):
+    from kakehashi.matching.engine.snapshot import SCAN_FILE, load_snapshot, write_snapshot
+
+    exact, approximate = pair(monkeypatch)
+    write_snapshot(exact, tmp_path / "snap")
+    assert (tmp_path / "snap" / SCAN_FILE).exists()
+    loaded, _ = load_snapshot(tmp_path / "snap", LexicalEmbedder())
+    assert loaded.approximate is not None and loaded.approximate.covered == len(corpus())
+    new = Document(id="new", title="Kho lạnh", text="Kho lạnh cho tôm.", language="vi")
+    for index in (exact, loaded):
+        index.add([new])
+        index.remove(["ja1-solar"])
+    for text, language in QUERIES:
+        assert loaded.search(text, language=language, k=20) == exact.search(
+            text, language=language, k=20
+        )
+
+
+def test_a_small_snapshot_has_no_scan(monkeypatch, tmp_path):
+    from kakehashi.matching.engine.snapshot import SCAN_FILE, load_snapshot, write_snapshot
+
+    exact, _ = pair(monkeypatch, threshold=len(corpus()) + 1)
+    write_snapshot(exact, tmp_path / "snap")
+    assert not (tmp_path / "snap" / SCAN_FILE).exists()
+    assert load_snapshot(tmp_path / "snap", LexicalEmbedder())[0].approximate is None

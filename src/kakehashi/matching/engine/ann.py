@@ -45,22 +45,25 @@ class ApproximateScan:
 
     @classmethod
     def build(cls, index, *, threads: int = 1) -> ApproximateScan:
-        from usearch.index import Index
-
-        graph = Index(
-            ndim=index.embedder.dim,
-            metric="ip",
-            dtype="f32",
-            connectivity=CONNECTIVITY,
-            expansion_add=EXPANSION_ADD,
-            expansion_search=EXPANSION_SEARCH,
-        )
         size = index.size
         live = np.flatnonzero(index._alive[:size])
-        for start in range(0, len(live), CHUNK):
-            slots = live[start : start + CHUNK]
-            graph.add(slots.astype(np.uint64), index.semantic_rows(slots), threads=threads)
-        return cls(graph, size)
+        chunks = (
+            (live[start : start + CHUNK], index.semantic_rows(live[start : start + CHUNK]))
+            for start in range(0, len(live), CHUNK)
+        )
+        return cls(build_graph(index.embedder.dim, chunks, threads=threads), size)
+
+    def save(self, path) -> None:
+        self.graph.save(str(path))
+
+    @classmethod
+    def view(cls, path, dim: int, covered: int) -> ApproximateScan:
+        """The graph saved at `path`, memory-mapped (shared by the processes that view it)."""
+        graph = _empty_graph(dim)
+        graph.view(str(path))
+        if len(graph) > covered:
+            raise ValueError(f"{path} holds more than the {covered} slots it should cover")
+        return cls(graph, covered)
 
     def usable(self, index) -> bool:
         return (
@@ -77,3 +80,26 @@ class ApproximateScan:
         tail = np.arange(self.covered, index.size, dtype=np.int64)
         slots = np.concatenate([slots, tail]) if len(tail) else slots
         return slots[index._alive[slots]]
+
+
+def _empty_graph(dim: int):
+    from usearch.index import Index
+
+    return Index(
+        ndim=dim,
+        metric="ip",
+        dtype="f32",
+        connectivity=CONNECTIVITY,
+        expansion_add=EXPANSION_ADD,
+        expansion_search=EXPANSION_SEARCH,
+    )
+
+
+def build_graph(dim: int, chunks, *, threads: int = 1):
+    """A graph of (slots, centred rows) chunks."""
+    graph = _empty_graph(dim)
+    for slots, rows in chunks:
+        graph.add(
+            np.asarray(slots, dtype=np.uint64), np.asarray(rows, dtype=np.float32), threads=threads
+        )
+    return graph
