@@ -56,7 +56,8 @@ def test_an_unchanged_document_added_again_is_not_embedded_again():
 
 
 def test_reused_vectors_rank_as_a_fresh_index_does():
-    changed = documents(rice=Document(id="rice", title="精米", text="精米機の輸出。", language="ja"))
+    rice = Document(id="rice", title="精米", text="精米機の輸出。", language="ja")
+    changed = documents(rice=rice)
     reused = MatchingIndex(LexicalEmbedder())
     reused.add(documents())
     reused.add(changed)

@@ -27,6 +27,7 @@ class Command(BaseCommand):
         model = embedder()
         if hasattr(model, "processes"):
             model.processes = max(1, processes)
+
         def report(run):
             share = 100 * run.done / run.total if run.total else 100.0
             self.stdout.write(f"{run.done}/{run.total} ({share:.1f} %) {run.last_key}")
