@@ -42,6 +42,9 @@ class IndexEntry(models.Model):
     analysis = models.JSONField(null=True)
     vector = models.BinaryField(null=True)  # float32, L2-normalised; None when removed
     embedder = models.CharField(max_length=60, blank=True)
+    # sha256 of the text and language the vector was made from (services.embedded_text_hash):
+    # storing a document again with the same text and embedder reuses the vector.
+    text_hash = models.CharField(max_length=64, blank=True)
     removed = models.BooleanField(default=False)
     sequence = models.PositiveBigIntegerField(db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
