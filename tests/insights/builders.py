@@ -70,8 +70,8 @@ def build_world() -> World:
     r1 = events.send_request(sender=reg["danang"], recipient=reg["osaka"], by=user["danang"])
     r2 = events.send_request(sender=reg["hue"], recipient=reg["aichi"], by=user["hue"])
     events.send_request(sender=reg["danang"], recipient=reg["aichi"], by=user["danang"])
-    events.answer_request(request=r1, accept=True, by=user["osaka"])
-    events.answer_request(request=r2, accept=True, by=user["aichi"])
+    events.answer_request(meeting_request=r1, accept=True, by=user["osaka"])
+    events.answer_request(meeting_request=r2, accept=True, by=user["aichi"])
     m1 = Meeting.objects.get(request=r1)
     m2 = Meeting.objects.get(request=r2)
     m3 = events.add_organiser_meeting(
