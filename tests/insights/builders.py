@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kakehashi.directory.models import OrganisationKind, Sector
 from kakehashi.events import services as events
-from kakehashi.events.models import Meeting, MeetingSlot, MeetingTable, OutcomeKind
+from kakehashi.events.models import IntentionKind, Meeting, MeetingSlot, MeetingTable
 from kakehashi.insights import services
 from kakehashi.insights.models import OutcomeKind as Realised
 from kakehashi.messaging import services as messaging
@@ -87,8 +87,8 @@ def build_world() -> World:
     for meeting in (m1, m2):
         meeting.refresh_from_db()
 
-    events.record_outcome(meeting=m2, kind=OutcomeKind.FOLLOW_UP, by=user["hue"])
-    events.record_outcome(meeting=m2, kind=OutcomeKind.NONE, by=user["aichi"])  # not counted
+    events.record_outcome(meeting=m2, kind=IntentionKind.FOLLOW_UP, by=user["hue"])
+    events.record_outcome(meeting=m2, kind=IntentionKind.NONE, by=user["aichi"])  # not counted
     services.record_outcome(
         kind=Realised.MOU_SIGNED, meeting=m1, occurred_on=dt.date(2026, 11, 1), by=user["danang"]
     )

@@ -16,6 +16,7 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.agenda import registration_language
 from kakehashi.events.models import (
     Event,
+    IntentionKind,
     Interpreter,
     Meeting,
     MeetingOutcome,
@@ -25,7 +26,6 @@ from kakehashi.events.models import (
     MeetingSlot,
     MeetingStatus,
     MeetingTable,
-    OutcomeKind,
     Registration,
     RegistrationStatus,
     RequestStatus,
@@ -366,7 +366,7 @@ def record_outcome(*, meeting: Meeting, kind: str, note: str = "", by) -> Meetin
         raise ValidationError(
             _("Only the delegations of this meeting record its outcome."), code="not_a_member"
         )
-    if kind not in OutcomeKind.values:
+    if kind not in IntentionKind.values:
         raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
     outcome, _created = MeetingOutcome.objects.update_or_create(
         meeting=meeting, kind=kind, defaults={"note": note[:500], "recorded_by": by}
