@@ -3,6 +3,7 @@ and a record still missed is listed: /readyz counts it and the daily job indexes
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django_tasks.backends.immediate import ImmediateBackend
 
 from kakehashi.matching import live
@@ -92,3 +93,14 @@ def test_a_rebuild_clears_what_was_missed_before_it(
     rebuild_index()
     assert not MissedIndexUpdate.objects.exists()
     assert f"proposal:{offer.pk}" in found("冷凍倉庫")
+
+
+def test_readiness_stays_ready_when_the_list_cannot_be_read(client):
+    """Before `migrate` has made the table (a deployment's first minutes), /readyz still
+    answers, and says what it could not read."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE matching_missedindexupdate")
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    report = ready.json()["checks"]["matching_index"]
+    assert report["ok"] is True and report["error"] in {"OperationalError", "ProgrammingError"}
