@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -6,7 +7,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from kakehashi.accounts.models import User
 from kakehashi.common.page_cache import public_page
 from kakehashi.directory import queries, services
 from kakehashi.directory.forms import MemberForm, OrganisationForm
@@ -232,7 +232,7 @@ def organisation_members(request, pk):
         if "remove" in request.POST:
             return _remove_member(request, organisation)
         if form.is_valid():
-            user = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
+            user = get_user_model().objects.filter(email__iexact=form.cleaned_data["email"]).first()
             if user is None:
                 form.add_error("email", _("Nobody has signed up with this e-mail address."))
             else:

@@ -33,6 +33,7 @@ from kakehashi.matching.models import (
     FollowedProposal,
     IndexClock,
     IndexEntry,
+    MissedIndexUpdate,
     RebuildRun,
     RebuildStatus,
     SavedSearch,
@@ -153,6 +154,7 @@ def index_organisation(organisation_id: int) -> None:
         remove_documents([organisation_key(organisation_id)])
     else:
         store_documents([organisation_document(organisation)])
+    MissedIndexUpdate.objects.filter(key=organisation_key(organisation_id)).delete()
 
 
 def index_proposal(proposal_id: int) -> None:
@@ -164,6 +166,31 @@ def index_proposal(proposal_id: int) -> None:
         remove_documents([proposal_key(proposal_id)])
     else:
         store_documents([proposal_document(proposal)])
+    MissedIndexUpdate.objects.filter(key=proposal_key(proposal_id)).delete()
+
+
+def note_missed_update(*, key: str, error: str) -> None:
+    """Remember that the index upkeep of `key` ("proposal:12") could not be queued, so that
+    the readiness check shows the index as stale and the daily job indexes it."""
+    MissedIndexUpdate.objects.update_or_create(
+        key=key, defaults={"error": error[:200], "missed_at": timezone.now()}
+    )
+
+
+def index_missed() -> int:
+    """Index every record whose upkeep could not be queued (each row is removed once its
+    record is indexed); the number indexed. One that fails again stays listed."""
+    indexers = {"organisation": index_organisation, "proposal": index_proposal}
+    done = 0
+    for key in list(MissedIndexUpdate.objects.values_list("key", flat=True)):
+        kind, _, pk = key.partition(":")
+        try:
+            indexers[kind](int(pk))
+        except Exception:  # the others still get their turn; this one stays listed
+            logger.exception("Could not index %s", key)
+        else:
+            done += 1
+    return done
 
 
 def rebuild_index(
@@ -223,6 +250,8 @@ def rebuild_index(
     run.status = RebuildStatus.FINISHED
     run.finished_at = timezone.now()
     run.save(update_fields=["status", "finished_at"])
+    # The rebuild read every record after it started: what was missed before is indexed.
+    MissedIndexUpdate.objects.filter(missed_at__lte=run.started_at).delete()
     if progress:
         progress(run)
     _write_snapshot()

@@ -205,7 +205,7 @@ def answer_meeting_request(
     )
     try:
         services.answer_request(
-            request=meeting_request, accept=payload.decision == "accept", by=request.user
+            meeting_request=meeting_request, accept=payload.decision == "accept", by=request.user
         )
     except ValidationError as error:
         if getattr(error, "code", None) == "not_a_member":
