@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := kakehashi.config.settings
 
-.PHONY: demo test lint bench bench-news bench-snapshot messages install secret-key clean
+.PHONY: demo test lint bench bench-news bench-snapshot bench-build bench-build-100k messages install secret-key clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,17 @@ bench-news: secret-key
 SNAPSHOT_BENCH_ARGS ?= --index var/bench-index-100k --runs 3 --output docs/benchmarks.md
 bench-snapshot: secret-key
 	OMP_NUM_THREADS=1 $(BIN)/python bench/matching_snapshot.py run $(SNAPSHOT_BENCH_ARGS)
+
+# Embedding throughput (baseline and the ways of using both cores, taking turns; a few
+# minutes) and a measured index build of 10,000 generated proposals (about 20 minutes).
+bench-build: secret-key
+	$(BIN)/python bench/matching_build.py throughput $(BUILD_BENCH_ARGS)
+	$(BIN)/python bench/matching_build.py build --size 10000
+
+# The measured build of 100,000 generated proposals with real embeddings: about an hour of
+# both cores; run it when the machine is otherwise idle.
+bench-build-100k: secret-key
+	$(BIN)/python bench/matching_build.py build --size 100000
 
 clean:
 	rm -rf $(VENV) var

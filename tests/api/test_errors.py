@@ -163,3 +163,12 @@ def test_choices_are_listed_without_english_glue_words(expected, listed):
         message = _schema_message({"type": "literal_error", "ctx": {"expected": expected}})
         assert message == translation.gettext("Choose one of: %(expected)s.") % {"expected": listed}
     assert " or " not in message
+
+
+def test_a_multipart_body_without_its_boundary_is_400(as_user, member_a):
+    response = as_user(member_a).post(
+        "/obstacles/1/attachments", raw="--x\r\n\r\n--x--", content_type="multipart/form-data"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"

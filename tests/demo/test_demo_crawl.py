@@ -11,7 +11,8 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 
 from kakehashi.accounts.models import User
-from kakehashi.demo.loader import DEMO_PEOPLE, demo_email, load_demo
+from kakehashi.demo.loader import load_demo
+from kakehashi.demo.people import DEMO_PEOPLE, demo_email
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from kakehashi.demo.loader import PARTNERSHIP_DATA, load_demo
+from kakehashi.demo.loader import load_demo
+from kakehashi.demo.partnerships import PARTNERSHIP_DATA
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.partnerships.models import Partnership, PartnershipParty
 

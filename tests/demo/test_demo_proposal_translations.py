@@ -8,7 +8,8 @@ from django.urls import reverse
 from kakehashi.accounts.models import User
 from kakehashi.common.models import AuditEntry
 from kakehashi.common.translations import TranslationSource
-from kakehashi.demo.loader import demo_email, load_demo
+from kakehashi.demo.loader import load_demo
+from kakehashi.demo.people import demo_email
 from kakehashi.demo.proposal_translations import PROPOSAL_TRANSLATIONS, Text
 from kakehashi.demo.proposals import DEMO_PROPOSALS
 from kakehashi.proposals.models import Proposal, ProposalStatus, ProposalTranslation

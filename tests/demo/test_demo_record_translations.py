@@ -6,7 +6,8 @@ import json
 import pytest
 
 from kakehashi.common.translations import TranslationSource
-from kakehashi.demo.loader import PARTNERSHIP_DATA, load_demo
+from kakehashi.demo.loader import load_demo
+from kakehashi.demo.partnerships import PARTNERSHIP_DATA
 from kakehashi.demo.record_translations import PARTNERSHIP_TRANSLATIONS
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation
 from kakehashi.partnerships.models import Partnership, PartnershipTranslation, renewal_notes_of

@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from kakehashi.accounts.models import User
-from kakehashi.demo.loader import demo_email, load_demo
+from kakehashi.demo.loader import load_demo
+from kakehashi.demo.people import demo_email
 from kakehashi.events.models import Meeting, MeetingFeedback, MeetingOutcome
 from kakehashi.insights.demo import EVENT_SLUG
 

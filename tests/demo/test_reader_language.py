@@ -19,7 +19,8 @@ import pytest
 from django.test import Client
 
 from kakehashi.accounts.models import User
-from kakehashi.demo.loader import DEMO_PEOPLE, demo_email, load_demo
+from kakehashi.demo.loader import load_demo
+from kakehashi.demo.people import DEMO_PEOPLE, demo_email
 from tests.demo.test_demo_crawl import PERSONAL, _crawl
 
 pytestmark = pytest.mark.django_db

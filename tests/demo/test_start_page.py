@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from kakehashi.accounts.models import User
-from kakehashi.demo.loader import demo_email, load_demo
+from kakehashi.demo.loader import load_demo
+from kakehashi.demo.people import demo_email
 from kakehashi.events.models import Event
 
 pytestmark = pytest.mark.django_db

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.usefixtures("reference")
 def published_meeting(event, organiser, delegations, first, second, hour=14, table="Table 1"):
     (a, a_user), (b, b_user) = delegations[first], delegations[second]
     request = services.send_request(sender=a, recipient=b, by=a_user)
-    services.answer_request(request=request, accept=True, by=b_user)
+    services.answer_request(meeting_request=request, accept=True, by=b_user)
     meeting = Meeting.objects.get(request=request)
     services.place_meeting(
         meeting=meeting,

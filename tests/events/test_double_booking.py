@@ -38,7 +38,7 @@ def accepted_meeting(sender, recipient):
     request = services.send_request(
         sender=sender_registration, recipient=recipient_registration, by=sender_user
     )
-    services.answer_request(request=request, accept=True, by=recipient_user)
+    services.answer_request(meeting_request=request, accept=True, by=recipient_user)
     return Meeting.objects.get(request=request)
 
 

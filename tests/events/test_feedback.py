@@ -11,12 +11,12 @@ from django.utils import timezone
 from kakehashi.events import services
 from kakehashi.events.models import (
     FollowUpAnswer,
+    IntentionKind,
     Meeting,
     MeetingFeedback,
     MeetingOutcome,
     MeetingSlot,
     MeetingStatus,
-    OutcomeKind,
 )
 from kakehashi.events.services import feedback
 from kakehashi.insights import follow_up, funnel
@@ -38,7 +38,7 @@ def held_meeting(event, organiser, delegations, first="danang", second="osaka", 
 def scheduled_meeting(event, organiser, delegations, first="danang", second="osaka", slot=0):
     (a, a_user), (b, b_user) = delegations[first], delegations[second]
     request = services.send_request(sender=a, recipient=b, by=a_user)
-    services.answer_request(request=request, accept=True, by=b_user)
+    services.answer_request(meeting_request=request, accept=True, by=b_user)
     meeting = Meeting.objects.get(request=request)
     services.place_meeting(
         meeting=meeting,
@@ -133,7 +133,7 @@ def test_feedback_records_what_follows_as_an_outcome_that_the_funnel_counts(conf
         registration=danang,
         useful=True,
         meet_again=True,
-        next_step=OutcomeKind.QUOTE,
+        next_step=IntentionKind.QUOTE,
         by=danang_user,
     )
     feedback.give_feedback(
@@ -141,7 +141,7 @@ def test_feedback_records_what_follows_as_an_outcome_that_the_funnel_counts(conf
         registration=hue,
         useful=False,
         meet_again=False,
-        next_step=OutcomeKind.NONE,
+        next_step=IntentionKind.NONE,
         by=hue_user,
     )
     assert (given.useful, given.meet_again, given.next_step) == (True, True, "quote")
@@ -158,7 +158,7 @@ def test_a_delegation_rates_only_held_meetings_it_was_in_and_only_once(conferenc
     meeting = held_meeting(event, organiser, delegations)
     hue, hue_user = delegations["hue"]
     danang, danang_user = delegations["danang"]
-    answers = {"useful": True, "meet_again": True, "next_step": OutcomeKind.FOLLOW_UP}
+    answers = {"useful": True, "meet_again": True, "next_step": IntentionKind.FOLLOW_UP}
     refusals = []
     for registration, by, target in [
         (hue, hue_user, meeting),  # not in the meeting
@@ -173,7 +173,7 @@ def test_a_delegation_rates_only_held_meetings_it_was_in_and_only_once(conferenc
             meeting=meeting,
             registration=danang,
             by=danang_user,
-            **(answers | {"next_step": OutcomeKind.INVESTMENT}),
+            **(answers | {"next_step": IntentionKind.INVESTMENT}),
         )
     assert refusals == ["not_in_meeting", "not_a_member", "not_held"]
     assert unknown.value.code == "next_step_unknown"

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from kakehashi.events.models import MeetingFeedback, MeetingStatus, OutcomeKind
+from kakehashi.events.models import IntentionKind, MeetingFeedback, MeetingStatus
 from kakehashi.events.services import feedback
 from tests.events.builders import AFTER_THE_EVENT
 from tests.events.test_feedback import held_meeting, scheduled_meeting
@@ -23,9 +23,9 @@ def rated(event, organiser, delegations):
     missed = scheduled_meeting(event, organiser, delegations, "danang", "aichi", slot=2)
     feedback.set_attendance(meeting=missed, held=False, by=organiser, now=AFTER_THE_EVENT)
     for meeting, key, useful, step in [
-        (first, "danang", True, OutcomeKind.FOLLOW_UP),
-        (first, "osaka", True, OutcomeKind.MOU),
-        (second, "hue", False, OutcomeKind.NONE),
+        (first, "danang", True, IntentionKind.FOLLOW_UP),
+        (first, "osaka", True, IntentionKind.MOU),
+        (second, "hue", False, IntentionKind.NONE),
     ]:
         registration, user = delegations[key]
         feedback.give_feedback(

@@ -91,7 +91,7 @@ def test_publishing_tells_only_the_delegations_whose_meetings_changed(
     for first, second in [("danang", "osaka"), ("hue", "aichi")]:
         (a, a_user), (b, b_user) = delegations[first], delegations[second]
         request = services.send_request(sender=a, recipient=b, by=a_user)
-        services.answer_request(request=request, accept=True, by=b_user)
+        services.answer_request(meeting_request=request, accept=True, by=b_user)
         meetings.append(Meeting.objects.get(request=request))
     slots = list(event.meeting_slots.all())
     tables = list(event.meeting_tables.order_by("name"))

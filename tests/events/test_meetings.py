@@ -33,9 +33,9 @@ def test_a_request_accepted_becomes_a_meeting_with_an_interpreter_when_needed(co
     (danang, danang_user), (osaka, osaka_user) = delegations["danang"], delegations["osaka"]
     request = services.send_request(sender=danang, recipient=osaka, by=danang_user, priority=3)
     with pytest.raises(ValidationError) as error:
-        services.answer_request(request=request, accept=True, by=danang_user)  # not theirs
+        services.answer_request(meeting_request=request, accept=True, by=danang_user)  # not theirs
     assert error.value.code == "not_a_member"
-    services.answer_request(request=request, accept=True, by=osaka_user)
+    services.answer_request(meeting_request=request, accept=True, by=osaka_user)
     meeting = Meeting.objects.get()
     assert (meeting.weight, meeting.interpreting) == (3, ["ja", "vi"])
     assert set(meeting.registrations.all()) == {danang, osaka}
@@ -78,7 +78,7 @@ def test_the_instance_carries_availability_and_attended_sessions(conference):
         by=danang_user,
     )
     request = services.send_request(sender=danang, recipient=aichi, by=danang_user)
-    services.answer_request(request=request, accept=True, by=aichi_user)
+    services.answer_request(meeting_request=request, accept=True, by=aichi_user)
     document = services.build_instance(event, allow_moves=False)
     instance = parse_instance(document)
     slots = [slot.pk for slot in MeetingSlot.objects.order_by("starts_at")]
@@ -94,9 +94,9 @@ def test_request_cannot_be_answered_twice(conference):
     _event, _organiser, delegations = conference
     (danang, danang_user), (osaka, osaka_user) = delegations["danang"], delegations["osaka"]
     request = services.send_request(sender=danang, recipient=osaka, by=danang_user)
-    services.answer_request(request=request, accept=False, by=osaka_user)
+    services.answer_request(meeting_request=request, accept=False, by=osaka_user)
     with pytest.raises(ValidationError) as error:
-        services.answer_request(request=request, accept=True, by=osaka_user)
+        services.answer_request(meeting_request=request, accept=True, by=osaka_user)
     assert error.value.code == "answered"
     request.refresh_from_db()
     assert request.status == RequestStatus.DECLINED

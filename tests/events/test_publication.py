@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("reference")
 def accepted(delegations, first, second):
     (a, a_user), (b, b_user) = delegations[first], delegations[second]
     request = services.send_request(sender=a, recipient=b, by=a_user)
-    services.answer_request(request=request, accept=True, by=b_user)
+    services.answer_request(meeting_request=request, accept=True, by=b_user)
     return Meeting.objects.get(request=request)
 
 

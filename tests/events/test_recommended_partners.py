@@ -86,7 +86,7 @@ def test_partners_with_a_request_already_are_left_out_and_counted(
         sent = send_request(sender=osaka, recipient=danang, by=osaka_user)
         answerer = danang_user
     if status == "accepted":
-        answer_request(request=sent, accept=True, by=answerer)
+        answer_request(meeting_request=sent, accept=True, by=answerer)
 
     client.force_login(danang_user)
     response = client.get(f"/events/{event.slug}/meetings/")
@@ -104,7 +104,7 @@ def test_declined_requests_do_not_hide_a_partner(client, reference):
     describe(osaka, "大阪水産物流協会", "水産物の冷凍倉庫と低温物流の技術を提供します。", "ja")
     rebuild_index()
     sent = send_request(sender=danang, recipient=osaka, by=danang_user)
-    answer_request(request=sent, accept=False, by=osaka_user)
+    answer_request(meeting_request=sent, accept=False, by=osaka_user)
 
     client.force_login(danang_user)
     response = client.get(f"/events/{event.slug}/meetings/")

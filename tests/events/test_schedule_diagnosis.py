@@ -18,7 +18,7 @@ RAW_ID = re.compile(r"\b[srtmi]\d+\b")
 def accepted(delegations, first, second, priority=1):
     (a, a_user), (b, b_user) = delegations[first], delegations[second]
     request = services.send_request(sender=a, recipient=b, by=a_user, priority=priority)
-    services.answer_request(request=request, accept=True, by=b_user)
+    services.answer_request(meeting_request=request, accept=True, by=b_user)
     return Meeting.objects.get(request=request)
 
 

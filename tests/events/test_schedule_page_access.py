@@ -50,7 +50,7 @@ def test_held_and_no_show_are_offered_only_once_a_meeting_has_begun(client, conf
     event, organiser, delegations = conference
     (a, a_user), (b, b_user) = delegations["danang"], delegations["osaka"]
     request = services.send_request(sender=a, recipient=b, by=a_user)
-    services.answer_request(request=request, accept=True, by=b_user)
+    services.answer_request(meeting_request=request, accept=True, by=b_user)
     meeting = Meeting.objects.get(request=request)
     slot = event.meeting_slots.order_by("starts_at").first()
     services.place_meeting(

@@ -30,7 +30,7 @@ def conference(reference):
     event, organiser, delegations = build_conference()
     (danang, danang_user), (osaka, osaka_user) = delegations["danang"], delegations["osaka"]
     request = services.send_request(sender=danang, recipient=osaka, by=danang_user)
-    services.answer_request(request=request, accept=True, by=osaka_user)
+    services.answer_request(meeting_request=request, accept=True, by=osaka_user)
     meeting = Meeting.objects.get(request=request)
     services.place_meeting(
         meeting=meeting,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kakehashi.directory.models import OrganisationKind, Sector
 from kakehashi.events import services as events
-from kakehashi.events.models import Meeting, MeetingSlot, MeetingTable, OutcomeKind
+from kakehashi.events.models import IntentionKind, Meeting, MeetingSlot, MeetingTable
 from kakehashi.insights import services
 from kakehashi.insights.models import OutcomeKind as Realised
 from kakehashi.messaging import services as messaging
@@ -70,8 +70,8 @@ def build_world() -> World:
     r1 = events.send_request(sender=reg["danang"], recipient=reg["osaka"], by=user["danang"])
     r2 = events.send_request(sender=reg["hue"], recipient=reg["aichi"], by=user["hue"])
     events.send_request(sender=reg["danang"], recipient=reg["aichi"], by=user["danang"])
-    events.answer_request(request=r1, accept=True, by=user["osaka"])
-    events.answer_request(request=r2, accept=True, by=user["aichi"])
+    events.answer_request(meeting_request=r1, accept=True, by=user["osaka"])
+    events.answer_request(meeting_request=r2, accept=True, by=user["aichi"])
     m1 = Meeting.objects.get(request=r1)
     m2 = Meeting.objects.get(request=r2)
     m3 = events.add_organiser_meeting(
@@ -87,8 +87,8 @@ def build_world() -> World:
     for meeting in (m1, m2):
         meeting.refresh_from_db()
 
-    events.record_outcome(meeting=m2, kind=OutcomeKind.FOLLOW_UP, by=user["hue"])
-    events.record_outcome(meeting=m2, kind=OutcomeKind.NONE, by=user["aichi"])  # not counted
+    events.record_outcome(meeting=m2, kind=IntentionKind.FOLLOW_UP, by=user["hue"])
+    events.record_outcome(meeting=m2, kind=IntentionKind.NONE, by=user["aichi"])  # not counted
     services.record_outcome(
         kind=Realised.MOU_SIGNED, meeting=m1, occurred_on=dt.date(2026, 11, 1), by=user["danang"]
     )

@@ -1,7 +1,9 @@
 import pytest
 
 from kakehashi.accounts.models import User
-from kakehashi.demo import loader
+from kakehashi.demo.loader import load_demo
+from kakehashi.demo.people import DEMO_ORGANISATIONS, demo_email
+from kakehashi.demo.places import Places
 from kakehashi.directory.models import Organisation
 from kakehashi.insights import funnel
 from kakehashi.insights.dashboards import DASHBOARDS
@@ -11,11 +13,11 @@ from kakehashi.insights.models import Outcome
 
 @pytest.fixture
 def demo_world(db):
-    loader.load_demo()
-    places = loader.Places({})
-    specs = {spec["key"]: spec["name"] for spec in loader.DEMO_ORGANISATIONS}
+    load_demo()
+    places = Places({})
+    specs = {spec["key"]: spec["name"] for spec in DEMO_ORGANISATIONS}
     places.organisations = {k: Organisation.objects.get(name=n) for k, n in specs.items()}
-    users = {"admin": User.objects.get(email=loader.demo_email("admin"))}
+    users = {"admin": User.objects.get(email=demo_email("admin"))}
     return places, users
 
 

@@ -112,7 +112,7 @@ def test_a_meeting_counts_once_per_locality_it_involves(world):
     registration.save(update_fields=["status"])
     danang, danang_user = world.delegations["danang"]
     request = events.send_request(sender=registration, recipient=danang, by=user)
-    events.answer_request(request=request, accept=True, by=danang_user)
+    events.answer_request(meeting_request=request, accept=True, by=danang_user)
     meeting = Meeting.objects.get(request=request)
     slot = MeetingSlot.objects.filter(event=world.event).order_by("starts_at")[2]
     table = MeetingTable.objects.filter(event=world.event).order_by("name")[0]

@@ -13,6 +13,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Suspici
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.http.request import RawPostDataException
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -250,6 +251,7 @@ HANDLERS = [
     (HttpError, on_http_error),
     (SuspiciousOperation, on_bad_request),
     (RawPostDataException, on_bad_request),
+    (MultiPartParserError, on_bad_request),  # e.g. a multipart body without its boundary
     (OperationalError, on_database_unavailable),
     (InterfaceError, on_database_unavailable),
     (Exception, on_server_error),

@@ -7,7 +7,6 @@ Outsiders are not told that a source exists: a thread the caller is not a member
 meeting or an interest the caller is no party to, answer 404."""
 
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from django import forms
@@ -17,7 +16,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from kakehashi.api.auth import public
 from kakehashi.api.inputs import FieldErrors
-from kakehashi.api.schemas import Id, InputSchema, PageQuery, error_responses, text
+from kakehashi.api.schemas import Id, InputSchema, PageQuery, error_responses, text, two_places
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.insights import figures, queries, services
 from kakehashi.insights.funnel import funnel_by_event, funnel_by_locality, funnel_by_sector
@@ -92,13 +91,9 @@ class OutcomeIn(InputSchema):
         description="Id of the locality where it takes place. Default: the proposal's, else "
         "the first Vietnamese party's",
     )
-    amount: Decimal | None = Field(
-        None,
-        ge=0,
-        max_digits=18,
-        decimal_places=2,
-        description="Required for an investment; optional for a contract or export deal",
-    )
+    amount: (
+        two_places(18, "Required for an investment; optional for a contract or export deal") | None
+    ) = None
     currency: OutcomeCurrency | None = Field(None, description="Required with an amount")
     note: text(500) = ""
     partnership_title: text(200) = Field(

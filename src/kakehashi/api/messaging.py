@@ -15,7 +15,7 @@ from kakehashi.messaging.models import BODY_MAX_LENGTH, Message, Thread
 router = Router(tags=["messages"])
 
 
-class PartyOut(Schema):
+class ThreadPartyOut(Schema):
     id: int
     name: str
 
@@ -54,7 +54,7 @@ class MessageOut(Schema):
 class ThreadSummaryOut(Schema):
     id: int
     subject: str
-    parties: list[PartyOut]
+    parties: list[ThreadPartyOut]
     unread: int
     last_message_at: dt.datetime
     proposal: int | None

@@ -35,8 +35,11 @@ router = Router(tags=["obstacles"])
 
 
 class ObstacleQuery(PageQuery):
-    status: ObstacleStatus | None = None
-    category: Category | None = None
+    """The filters of obstacles.queries.listed, with the same meanings as the pages' (the
+    queue page is `queue=true`; the resolved page is what an anonymous caller gets)."""
+
+    status: ObstacleStatus | None = Field(None, description="The obstacle's status")
+    category: Category | None = Field(None, description="The obstacle's category")
     queue: bool = Field(
         False, description="Only those the caller's authorities must answer, overdue first"
     )
@@ -97,14 +100,18 @@ def _shown(request, obstacle_id: int) -> Obstacle:
 @router.get("/obstacles", response={200: ObstacleList, **error_responses(401, 422)}, **public())
 def list_obstacles(request, query: Query[ObstacleQuery]):
     """Newest first (or, with queue=true, overdue first, then by deadline)."""
+    obstacles = queries.listed(
+        request.user,
+        queue=query.queue,
+        status=query.status,
+        category=query.category,
+        reader=_reader(request),
+    )
+    obstacles = queries.with_related(obstacles)
     if query.queue:
-        obstacles = queries.queue_of(request.user, reader=_reader(request))
+        obstacles = queries.with_overdue_first(obstacles)
     else:
-        obstacles = _visible_to(request).order_by("-created_at", "-pk")
-    if query.status:
-        obstacles = obstacles.filter(status=query.status)
-    if query.category:
-        obstacles = obstacles.filter(category=query.category)
+        obstacles = obstacles.order_by("-created_at", "-pk")
     return page(_prefetched(obstacles), query)
 
 

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema, Status
 
@@ -20,6 +19,7 @@ from kakehashi.api.schemas import (
     text,
 )
 from kakehashi.common.i18n import Language
+from kakehashi.directory import queries as directory_queries
 from kakehashi.directory import services
 from kakehashi.directory.models import Country, Organisation, OrganisationKind
 from kakehashi.directory.queries import organisations_visible_to
@@ -90,13 +90,21 @@ class OrganisationList(Schema):
 
 
 class OrganisationQuery(PageQuery):
-    country: Country | None = None
-    kind: OrganisationKind | None = None
-    sector: SectorKey | None = Field(None, description="A sector key")
+    """The filters of directory.queries.listed, with the same meanings as the directory
+    page's."""
+
+    country: Country | None = Field(None, description="The organisation's country")
+    kind: OrganisationKind | None = Field(None, description="The organisation's kind")
+    sector: SectorKey | None = Field(None, description="Key of one of the organisation's sectors")
     locality: Slug | None = Field(
-        None, description="A locality slug; a current unit includes the former units it took over"
+        None,
+        description="The organisation's locality, by slug; a current unit includes the former "
+        "units it took over",
     )
-    q: text(100) | None = Field(None, description="Part of the name")
+    q: text(100) | None = Field(
+        None,
+        description="Part of the name, of the English name or of a translated name (any case)",
+    )
 
 
 class OrganisationIn(InputSchema):
@@ -154,19 +162,14 @@ def list_organisations(request, query: Query[OrganisationQuery]):
     sector = errors.sector(query.sector, "sector")
     locality = errors.locality(query.locality, "locality")
     errors.raise_if_any()
-    organisations = organisations_visible_to(request.user).prefetch_related("sectors")
-    if query.country:
-        organisations = organisations.filter(country=query.country)
-    if query.kind:
-        organisations = organisations.filter(kind=query.kind)
-    if sector is not None:
-        organisations = organisations.filter(sectors=sector)
-    if locality is not None:
-        organisations = organisations.filter(locality__in=locality.lineage)
-    if query.q:
-        organisations = organisations.filter(
-            Q(name__icontains=query.q) | Q(name_en__icontains=query.q)
-        )
+    organisations = directory_queries.listed(
+        request.user,
+        q=query.q,
+        kind=query.kind,
+        country=query.country,
+        sector=sector.key if sector is not None else None,
+        locality=locality,
+    ).prefetch_related("sectors")
     return page(organisations.order_by("name", "pk"), query)
 
 

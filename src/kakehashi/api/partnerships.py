@@ -125,14 +125,17 @@ class PartnershipList(Schema):
 
 
 class PartnershipQuery(PageQuery):
+    """The filters of partnerships.queries.listed, with the same meanings as the registry
+    page's."""
+
     locality: Slug | None = Field(
         None,
-        description="A locality slug; a current unit includes the former units it took over "
-        "and the organisations based there",
+        description="A locality slug: the agreements to which it, a former unit it took over or "
+        "an organisation based in one of them is a party",
     )
-    kind: PartnershipKind | None = None
-    status: PartnershipStatus | None = None
-    sector: SectorKey | None = Field(None, description="A sector key")
+    kind: PartnershipKind | None = Field(None, description="The agreement's kind")
+    status: PartnershipStatus | None = Field(None, description="The agreement's status")
+    sector: SectorKey | None = Field(None, description="Key of one of the agreement's sectors")
 
 
 class PartyIn(InputSchema):
@@ -279,16 +282,13 @@ def list_partnerships(request, query: Query[PartnershipQuery]):
     locality = errors.locality(query.locality, "locality")
     sector = errors.sector(query.sector, "sector")
     errors.raise_if_any()
-    if locality is not None:
-        partnerships = queries.partnerships_of_locality(locality, request.user)
-    else:
-        partnerships = queries.partnerships_visible_to(request.user)
-    if query.kind:
-        partnerships = partnerships.filter(kind=query.kind)
-    if query.status:
-        partnerships = partnerships.filter(status=query.status)
-    if sector is not None:
-        partnerships = partnerships.filter(sectors=sector)
+    partnerships = queries.listed(
+        request.user,
+        locality=locality,
+        kind=query.kind,
+        status=query.status,
+        sector=sector.key if sector is not None else None,
+    )
     partnerships = partnerships.order_by(F("signed_on").desc(nulls_last=True), "title", "pk")
     return page(partnerships, query)
 

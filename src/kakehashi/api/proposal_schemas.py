@@ -13,6 +13,7 @@ from kakehashi.api.schemas import (
     SectorKey,
     Slug,
     text,
+    two_places,
 )
 from kakehashi.directory.models import Country
 from kakehashi.proposals import queries
@@ -154,7 +155,7 @@ class ProposalOut(Schema):
         return {"score": result.score, "contributions": list(result.contributions)}
 
 
-class TranslationOut(Schema):
+class ProposalTranslationOut(Schema):
     language: str
     title: str
     summary: str
@@ -171,7 +172,7 @@ class TranslationOut(Schema):
 
 
 class ProposalDetailOut(ProposalOut):
-    translations: list[TranslationOut] = Field(
+    translations: list[ProposalTranslationOut] = Field(
         ..., description="Its title, summary, description and kind's texts in the other languages"
     )
 
@@ -195,21 +196,29 @@ class ProposalList(Schema):
 
 
 class ProposalQuery(PageQuery):
-    kind: ProposalKind | None = None
+    """The filters of proposals.queries.listed, with the same meanings as the marketplace
+    page's."""
+
+    kind: ProposalKind | None = Field(None, description="The proposal's kind")
     status: ProposalStatus | None = Field(
         None, description="Default: all the caller may see (published ones for anonymous callers)"
     )
-    sector: SectorKey | None = None
-    partnership_type: PartnershipType | None = None
-    country: Country | None = Field(None, description="A target country")
+    sector: SectorKey | None = Field(None, description="Key of one of the proposal's sectors")
+    partnership_type: PartnershipType | None = Field(
+        None, description="One of the partnership types the proposal seeks"
+    )
+    country: Country | None = Field(
+        None,
+        description="One of the countries the proposal targets (not the country it comes from)",
+    )
     locality: Slug | None = Field(None, description="The proposal's locality (with former units)")
 
 
 class InvestmentIn(InputSchema):
     industrial_zone: text(200) = ""
-    amount: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=2)
+    amount: two_places(18) | None = None
     currency: Currency = Currency.USD
-    land_area_ha: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    land_area_ha: two_places(12) | None = None
     investment_form: InvestmentForm | None = None
     timeline: text(300) = ""
     technology: int = Level

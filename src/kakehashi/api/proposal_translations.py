@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Router, Status
 
 from kakehashi.api.auth import public
-from kakehashi.api.proposal_schemas import TranslationOut
+from kakehashi.api.proposal_schemas import ProposalTranslationOut
 from kakehashi.api.schemas import MAX_ID, InputSchema, error_responses, text
 from kakehashi.proposals import queries
 from kakehashi.proposals.models import Proposal
@@ -48,7 +48,7 @@ def _refused(error: ValidationError) -> ValidationError:
 
 @router.get(
     "/proposals/{proposal_id}/translations",
-    response={200: list[TranslationOut], **error_responses(401, 404, 422)},
+    response={200: list[ProposalTranslationOut], **error_responses(401, 404, 422)},
     **public(),
 )
 def list_translations(request, proposal_id: int = ProposalId):
@@ -58,7 +58,7 @@ def list_translations(request, proposal_id: int = ProposalId):
 
 @router.get(
     "/proposals/{proposal_id}/translations/{language}",
-    response={200: TranslationOut, **error_responses(401, 404, 422)},
+    response={200: ProposalTranslationOut, **error_responses(401, 404, 422)},
     **public(),
 )
 def get_translation(request, proposal_id: int = ProposalId, language: str = LanguageCode):
@@ -69,7 +69,7 @@ def get_translation(request, proposal_id: int = ProposalId, language: str = Lang
 
 @router.put(
     "/proposals/{proposal_id}/translations/{language}",
-    response={200: TranslationOut, **error_responses(401, 403, 404, 422)},
+    response={200: ProposalTranslationOut, **error_responses(401, 403, 404, 422)},
 )
 def put_translation(
     request, payload: TranslationIn, proposal_id: int = ProposalId, language: str = LanguageCode

@@ -112,17 +112,16 @@ def list_proposals(request, query: Query[ProposalQuery]):
     locality = errors.locality(query.locality, "locality")
     sector = errors.sector(query.sector, "sector")
     errors.raise_if_any()
-    proposals = queries.proposals_visible_to(request.user)
-    if query.status:
-        proposals = proposals.filter(status=query.status)
-    proposals = queries.filter_proposals(
-        proposals,
-        kind=query.kind or "",
-        sector_key=sector.key if sector is not None else "",
-        country=query.country or "",
-        partnership_type=query.partnership_type or "",
-        localities=locality.lineage if locality is not None else None,
+    proposals = queries.listed(
+        request.user,
+        status=query.status,
+        kind=query.kind,
+        sector=sector.key if sector is not None else None,
+        country=query.country,
+        locality=locality,
+        partnership_type=query.partnership_type,
     )
+    proposals = queries.with_details(proposals)
     proposals = proposals.order_by("-published_on", "-created_at", "-pk")
     return page(proposals, query)
 

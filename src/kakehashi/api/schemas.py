@@ -1,10 +1,11 @@
 """Schemas and field types shared by the API routers: the error shape, bounded text and ids,
 and the paginated list shape."""
 
+from decimal import Decimal
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 # The largest id a BigAutoField can hold; a bigger number would overflow the database driver.
@@ -27,12 +28,37 @@ def _valid_text(value: str) -> str:
     return value
 
 
+# What _valid_text refuses, as the schema says it (the NUL character; a lone surrogate has no
+# JSON Schema pattern), so that a client reading the schema knows it.
+NO_NUL = r"^[^\x00]*$"
+
+
 def text(max_length: int, *, min_length: int = 0, strip: bool = True):
     """A string type bounded like the model field it is stored in."""
     return Annotated[
         str,
         StringConstraints(max_length=max_length, min_length=min_length, strip_whitespace=strip),
         AfterValidator(_valid_text),
+        Field(json_schema_extra={"pattern": NO_NUL}),
+    ]
+
+
+def two_places(max_digits: int, description: str = ""):
+    """A non-negative decimal with two places (a sum of money, an area), stored in a
+    DecimalField(max_digits, 2): a JSON number or a string of digits, as the schema says."""
+    whole = max_digits - 2
+    return Annotated[
+        Decimal,
+        Field(ge=0, max_digits=max_digits, decimal_places=2),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "number", "minimum": 0, "maximum": 10**whole - 1, "multipleOf": 0.01},
+                    {"type": "string", "pattern": rf"^\d{{1,{whole}}}(\.\d{{1,2}})?$"},
+                ],
+                **({"description": description} if description else {}),
+            }
+        ),
     ]
 
 

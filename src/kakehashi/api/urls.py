@@ -1,7 +1,7 @@
 """The REST API at /api/v1/: one router per app, token or session authentication, one error
 shape (see errors.py). OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs."""
 
-from ninja import NinjaAPI, Router
+from ninja import Router
 from ninja.renderers import JSONRenderer
 
 from kakehashi.api import (
@@ -20,6 +20,7 @@ from kakehashi.api import (
 )
 from kakehashi.api.auth import AUTHENTICATED
 from kakehashi.api.errors import UnknownPath, install_error_handlers
+from kakehashi.api.openapi import DocumentedAPI
 
 DESCRIPTION = """
 Reads are public: anonymous callers see published records. Writes need a personal API token,
@@ -37,7 +38,7 @@ class Utf8JSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+api = DocumentedAPI(
     renderer=Utf8JSONRenderer(),
     title="Kakehashi API",
     version="1",

@@ -1,4 +1,5 @@
-"""The audit log: who changed which record, when, and how (see common/audit.py)."""
+"""The audit log: who changed which record, when, and how (see common/audit.py); the daily
+runs; the abstract base of the uploaded files the apps keep."""
 
 from django.conf import settings
 from django.db import models
@@ -84,3 +85,32 @@ class DailyRun(models.Model):
 
     def __str__(self) -> str:
         return str(self.day)
+
+
+class StoredUpload(models.Model):
+    """An uploaded PDF or image, checked by its content (common/uploads.py): the type it
+    proved to be and its size. Each app's model adds its `file` (its own storage path), the
+    record it belongs to and its Meta; served by a view that checks who may see that record."""
+
+    content_type = models.CharField(max_length=50, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class DocumentUpload(StoredUpload):
+    """An upload with a title, who uploaded it and when: an agreement's copy, a proposal's or
+    an obstacle's attachment."""
+
+    title = models.CharField(_("title"), max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
+from kakehashi.common.errors import invalid
 from kakehashi.common.formats import format_number
 from kakehashi.common.i18n import Language
 from kakehashi.common.translations import TranslationSource
@@ -30,10 +31,6 @@ from kakehashi.common.translations import TranslationSource
 LANGUAGE_INVALID = _("Choose Vietnamese, Japanese or English.")
 # Who made a translation is recorded with these fields besides its texts.
 AUDITED_BASE = ("language", "source", "made_by")
-
-
-def invalid(message, code: str, **params) -> ValidationError:
-    return ValidationError(message, code=code, params=params or None)
 
 
 def check_language(language: str, *, original: str | None, message, **params) -> None:

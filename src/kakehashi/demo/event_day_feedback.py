@@ -13,10 +13,10 @@ from django.db import transaction
 from kakehashi.events.models import (
     Event,
     FollowUpAnswer,
+    IntentionKind,
     Meeting,
     MeetingFeedback,
     MeetingStatus,
-    OutcomeKind,
     Registration,
 )
 from kakehashi.events.services.feedback import meeting_end, set_attendance
@@ -27,18 +27,18 @@ from kakehashi.insights.demo import EVENT_SLUG, MEETINGS
 # would meet again, what follows, six-month answer ("" when not answered).
 FEEDBACK = {
     0: {
-        "hcmc-dofa": (True, True, OutcomeKind.MOU, FollowUpAnswer.AGREEMENT),
-        "osaka-intl": (True, True, OutcomeKind.MOU, FollowUpAnswer.AGREEMENT),
+        "hcmc-dofa": (True, True, IntentionKind.MOU, FollowUpAnswer.AGREEMENT),
+        "osaka-intl": (True, True, IntentionKind.MOU, FollowUpAnswer.AGREEMENT),
     },
     1: {
-        "hcmc-dofa": (True, True, OutcomeKind.QUOTE, FollowUpAnswer.NEGOTIATION),
-        "naniwa-robotics": (True, True, OutcomeKind.FOLLOW_UP, ""),
+        "hcmc-dofa": (True, True, IntentionKind.QUOTE, FollowUpAnswer.NEGOTIATION),
+        "naniwa-robotics": (True, True, IntentionKind.FOLLOW_UP, ""),
     },
     2: {
-        "hanoi-dpi": (True, True, OutcomeKind.FOLLOW_UP, FollowUpAnswer.INVESTMENT),
-        "naniwa-robotics": (True, True, OutcomeKind.FOLLOW_UP, FollowUpAnswer.INVESTMENT),
+        "hanoi-dpi": (True, True, IntentionKind.FOLLOW_UP, FollowUpAnswer.INVESTMENT),
+        "naniwa-robotics": (True, True, IntentionKind.FOLLOW_UP, FollowUpAnswer.INVESTMENT),
     },
-    3: {"hue-heritage": (True, False, OutcomeKind.NONE, FollowUpAnswer.NOTHING)},
+    3: {"hue-heritage": (True, False, IntentionKind.NONE, FollowUpAnswer.NOTHING)},
 }
 # Marked a no-show (its delegations did not come).
 NO_SHOW = 4
@@ -83,7 +83,7 @@ def load_event_day_feedback(places, users) -> int:
             record_outcome(meeting=meeting, kind=step, by=organiser)
             # Agreements and investments are already recorded as results by insights.demo.
             if answer == FollowUpAnswer.NEGOTIATION:
-                record_outcome(meeting=meeting, kind=OutcomeKind.NEGOTIATION, by=organiser)
+                record_outcome(meeting=meeting, kind=IntentionKind.NEGOTIATION, by=organiser)
     # Every delegation of a held meeting was asked six months on, rated or not.
     for meeting in meetings.values():
         if meeting.status != MeetingStatus.HELD:

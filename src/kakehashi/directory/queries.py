@@ -56,6 +56,47 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
     return organisations.filter(Q(is_published=True) | Q(id__in=own))
 
 
+def listed(
+    user,
+    *,
+    q: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    sector: str | None = None,
+    locality: Locality | None = None,
+) -> QuerySet[Organisation]:
+    """The organisations of a list (the directory page, the API's list, search): those the
+    user may see (organisations_visible_to), narrowed by the filters. The one place their
+    meanings are kept; an empty value (None or "") leaves a filter out:
+
+    - `q`: part of the organisation's name, of its English name or of its name in one of its
+      translations (the name a reader of that language sees), in any case;
+    - `kind`: the organisation's kind;
+    - `country`: the organisation's country;
+    - `sector`: the key of one of the organisation's sectors;
+    - `locality`: the organisation's locality is this one or a former unit it took over.
+
+    No ordering: each caller orders (the lists by name, then id)."""
+    organisations = organisations_visible_to(user)
+    if q:
+        translated = OrganisationTranslation.objects.filter(name__icontains=q)
+        organisations = organisations.filter(
+            Q(name__icontains=q)
+            | Q(name_en__icontains=q)
+            | Q(pk__in=translated.values("organisation_id"))
+        )
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if country:
+        organisations = organisations.filter(country=country)
+    if sector:
+        through = Organisation.sectors.through.objects.filter(sector__key=sector)
+        organisations = organisations.filter(pk__in=through.values("organisation_id"))
+    if locality is not None:
+        organisations = organisations.filter(locality__in=locality.lineage)
+    return organisations
+
+
 def organisation_translation(
     organisation: Organisation, language: str
 ) -> OrganisationTranslation | None:

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -6,12 +7,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from kakehashi.accounts.models import User
 from kakehashi.common.page_cache import public_page
-from kakehashi.directory import services
+from kakehashi.directory import queries, services
 from kakehashi.directory.forms import MemberForm, OrganisationForm
 from kakehashi.directory.models import (
     Country,
+    Locality,
     Membership,
     Organisation,
     OrganisationKind,
@@ -25,6 +26,7 @@ from kakehashi.directory.queries import (
 from kakehashi.directory.translation_views import translation_context
 
 PAGE_SIZE = 50
+MAX_QUERY_LENGTH = 100  # as the API's `q`
 
 
 @public_page
@@ -58,14 +60,24 @@ def locality_list(request):
 
 @public_page
 def organisation_list(request):
-    organisations = organisations_visible_to(request.user).prefetch_related("sectors")
-    kind, country, sector = (request.GET.get(k, "") for k in ("kind", "country", "sector"))
-    if kind in OrganisationKind.values:
-        organisations = organisations.filter(kind=kind)
-    if country in Country.values:
-        organisations = organisations.filter(country=country)
-    if sector:
-        organisations = organisations.filter(sectors__key=sector)
+    selected = {
+        key: request.GET.get(key, "").strip()
+        for key in ("q", "kind", "country", "sector", "locality")
+    }
+    selected["q"] = selected["q"][:MAX_QUERY_LENGTH]
+    locality = None
+    if selected["locality"]:
+        locality = Locality.objects.filter(slug=selected["locality"]).first()
+    organisations = queries.listed(
+        request.user,
+        q=selected["q"],
+        kind=selected["kind"] if selected["kind"] in OrganisationKind.values else "",
+        country=selected["country"] if selected["country"] in Country.values else "",
+        sector=selected["sector"],
+        locality=locality,
+    ).prefetch_related("sectors")
+    if selected["locality"] and locality is None:
+        organisations = organisations.none()  # an unknown place: nothing is there
     # The id breaks ties between equal names, so that pages neither repeat nor skip one.
     organisations = organisations.order_by("name", "pk")
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -77,7 +89,9 @@ def organisation_list(request):
             "kinds": OrganisationKind.choices,
             "countries": Country.choices,
             "sectors": Sector.objects.all(),
-            "selected": {"kind": kind, "country": country, "sector": sector},
+            "localities": Locality.objects.filter(is_current=True).order_by("country", "name_en"),
+            "selected": selected,
+            "max_query_length": MAX_QUERY_LENGTH,
         },
     )
 
@@ -218,7 +232,7 @@ def organisation_members(request, pk):
         if "remove" in request.POST:
             return _remove_member(request, organisation)
         if form.is_valid():
-            user = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
+            user = get_user_model().objects.filter(email__iexact=form.cleaned_data["email"]).first()
             if user is None:
                 form.add_error("email", _("Nobody has signed up with this e-mail address."))
             else:

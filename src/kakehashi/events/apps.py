@@ -17,7 +17,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         post_migrate.connect(_schedule_reminders, sender=self)
         # Organisations that met at an event are a reason the matching gives.
-        from kakehashi.events.matching import organisations_that_met
+        from kakehashi.events.met_before import organisations_that_met
         from kakehashi.matching.context import register_met_before
 
         register_met_before(organisations_that_met)

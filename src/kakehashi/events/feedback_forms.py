@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.events.models import NEXT_STEPS, OutcomeKind
+from kakehashi.events.models import NEXT_STEPS, IntentionKind
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -23,6 +23,6 @@ class FeedbackForm(forms.Form):
     )
     next_step = forms.ChoiceField(
         label=_("What follows?"),
-        choices=[(step.value, OutcomeKind(step).label) for step in NEXT_STEPS],
+        choices=[(step.value, IntentionKind(step).label) for step in NEXT_STEPS],
         widget=forms.RadioSelect,
     )

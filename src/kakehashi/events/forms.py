@@ -10,7 +10,7 @@ from kakehashi.common.formats import format_moment, format_time
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Person
-from kakehashi.events.models import Event, EventSeries, OutcomeKind, Session
+from kakehashi.events.models import Event, EventSeries, IntentionKind, Session
 
 TIME_ZONES = [
     ("Asia/Ho_Chi_Minh", "Asia/Ho_Chi_Minh (UTC+7)"),
@@ -312,7 +312,7 @@ class ScheduleRunForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Outcome"), choices=OutcomeKind.choices)
+    kind = forms.ChoiceField(label=_("Outcome"), choices=IntentionKind.choices)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 

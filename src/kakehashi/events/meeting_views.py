@@ -216,7 +216,7 @@ def answer_request(request, slug, pk):
         raise Http404
     try:
         services.answer_request(
-            request=meeting_request, accept=decision == "accept", by=request.user
+            meeting_request=meeting_request, accept=decision == "accept", by=request.user
         )
     except ValidationError as error:
         error_message(request, error)

@@ -29,8 +29,13 @@ def organises(user, event: Event) -> bool:
     return Event.objects.filter(pk=event.pk).filter(organises_filter(user)).exists()
 
 
-def events_visible_to(user) -> QuerySet[Event]:
-    events = Event.objects.select_related("series", "host_locality")
+def listed(user) -> QuerySet[Event]:
+    """The events of a list (the events page, the API's list): published ones for everyone;
+    also, to a signed-in user, those they organise (platform administrators see all). Neither
+    list filters them further today (the page splits them into upcoming and past by their
+    last day); a filter added to one belongs here, with its meaning. No ordering: each
+    caller orders."""
+    events = Event.objects.all()
     if is_platform_admin(user):
         return events
     if user and user.is_authenticated:
@@ -38,6 +43,11 @@ def events_visible_to(user) -> QuerySet[Event]:
             Q(is_published=True) | Q(pk__in=Event.objects.filter(organises_filter(user)))
         )
     return events.filter(is_published=True)
+
+
+def events_visible_to(user) -> QuerySet[Event]:
+    """The events the user may see (listed()), with their series and host locality."""
+    return listed(user).select_related("series", "host_locality")
 
 
 def registrations_of(event: Event) -> QuerySet[Registration]:

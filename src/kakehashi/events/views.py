@@ -21,7 +21,11 @@ from kakehashi.events.models import EventSeries, Registration
 
 @public_page
 def event_list(request):
-    events = queries.events_visible_to(request.user).prefetch_related("organisers__translations")
+    events = (
+        queries.listed(request.user)
+        .select_related("series", "host_locality")
+        .prefetch_related("organisers__translations")
+    )
     today = timezone.localdate()
     return render(
         request,

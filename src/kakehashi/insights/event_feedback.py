@@ -13,11 +13,11 @@ from kakehashi.events.models import (
     NEXT_STEPS,
     Event,
     FollowUpAnswer,
+    IntentionKind,
     MeetingFeedback,
     MeetingOutcome,
     MeetingParticipant,
     MeetingStatus,
-    OutcomeKind,
 )
 from kakehashi.insights import charts
 from kakehashi.insights.dashboards import Figure
@@ -94,7 +94,7 @@ def _answer_rows(seats: list[Seat]) -> list[dict]:
     answered = [s.feedback for s in seats if s.feedback and s.feedback.is_answered]
     steps = Counter(f.next_step for f in given)
     came = Counter(f.follow_up_answer for f in answered)
-    labels = dict(OutcomeKind.choices)
+    labels = dict(IntentionKind.choices)
     return [
         {"group": _("Found the meeting useful"), "count": sum(f.useful for f in given)},
         {"group": _("Did not find it useful"), "count": sum(not f.useful for f in given)},
@@ -111,7 +111,7 @@ def _answer_rows(seats: list[Seat]) -> list[dict]:
 def _followed(event: Event) -> set[int]:
     return followed_meetings(
         Outcome.objects.filter(meeting__event=event),
-        MeetingOutcome.objects.filter(meeting__event=event).exclude(kind=OutcomeKind.NONE),
+        MeetingOutcome.objects.filter(meeting__event=event).exclude(kind=IntentionKind.NONE),
     )
 
 

@@ -22,11 +22,11 @@ from django.db.models.functions import TruncMonth
 from kakehashi.directory.models import Locality, Sector
 from kakehashi.events.models import (
     Event,
+    IntentionKind,
     Meeting,
     MeetingOutcome,
     MeetingParticipant,
     MeetingRequest,
-    OutcomeKind,
     RequestStatus,
 )
 from kakehashi.insights.models import Outcome
@@ -80,7 +80,7 @@ def public_outcomes():
 
 def public_meeting_outcomes():
     return MeetingOutcome.objects.filter(meeting__event__is_published=True).exclude(
-        kind=OutcomeKind.NONE
+        kind=IntentionKind.NONE
     )
 
 

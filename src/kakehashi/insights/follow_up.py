@@ -2,10 +2,10 @@
 (events.services.feedback.send_follow_up_asks), says what came of it. Each answer is
 recorded as an outcome of the meeting, on the one path the funnel counts:
 
-- negotiation started: the intention events.OutcomeKind.NEGOTIATION (events.MeetingOutcome);
+- negotiation started: the intention events.IntentionKind.NEGOTIATION (events.MeetingOutcome);
 - agreement reached: a result, insights.Outcome (a signed MoU or agreement, or a contract);
 - investment registered: a result, insights.Outcome of kind investment (amount required);
-- nothing came of it: events.OutcomeKind.NONE, which the funnel does not count."""
+- nothing came of it: events.IntentionKind.NONE, which the funnel does not count."""
 
 import datetime as dt
 
@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.models import (
     FollowUpAnswer,
+    IntentionKind,
     MeetingFeedback,
 )
-from kakehashi.events.models import OutcomeKind as Intention
 from kakehashi.events.services.meetings import record_outcome as record_intention
 from kakehashi.insights.models import OutcomeKind
 from kakehashi.insights.services import record_outcome
@@ -77,9 +77,9 @@ def answer_follow_up(
     now = now or timezone.now()
     meeting = feedback.meeting
     if answer == FollowUpAnswer.NEGOTIATION:
-        record_intention(meeting=meeting, kind=Intention.NEGOTIATION, note=note, by=by)
+        record_intention(meeting=meeting, kind=IntentionKind.NEGOTIATION, note=note, by=by)
     elif answer == FollowUpAnswer.NOTHING:
-        record_intention(meeting=meeting, kind=Intention.NONE, note=note, by=by)
+        record_intention(meeting=meeting, kind=IntentionKind.NONE, note=note, by=by)
     elif answer in (FollowUpAnswer.AGREEMENT, FollowUpAnswer.INVESTMENT):
         if answer == FollowUpAnswer.INVESTMENT:
             kind = OutcomeKind.INVESTMENT

@@ -32,11 +32,11 @@ from django.utils.translation import gettext_lazy as _
 from kakehashi.directory.models import Locality, Organisation, Sector
 from kakehashi.events.models import (
     Event,
+    IntentionKind,
     MeetingOutcome,
     MeetingParticipant,
     MeetingRequest,
     MeetingStatus,
-    OutcomeKind,
     RegistrationStatus,
 )
 from kakehashi.insights import figures
@@ -260,7 +260,7 @@ def organisation_funnel(organisation_ids: set[int]) -> list[dict]:
     paths = meeting_paths(requests, seats)
     followed = followed_meetings(
         Outcome.objects.filter(meeting__in=[p.meeting for p in paths if p.meeting]),
-        MeetingOutcome.objects.exclude(kind=OutcomeKind.NONE).filter(
+        MeetingOutcome.objects.exclude(kind=IntentionKind.NONE).filter(
             meeting__in=[p.meeting for p in paths if p.meeting]
         ),
     )

@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,6 +43,9 @@ class IndexEntry(models.Model):
     analysis = models.JSONField(null=True)
     vector = models.BinaryField(null=True)  # float32, L2-normalised; None when removed
     embedder = models.CharField(max_length=60, blank=True)
+    # sha256 of the text and language the vector was made from (services.embedded_text_hash):
+    # storing a document again with the same text and embedder reuses the vector.
+    text_hash = models.CharField(max_length=64, blank=True)
     removed = models.BooleanField(default=False)
     sequence = models.PositiveBigIntegerField(db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -49,6 +53,25 @@ class IndexEntry(models.Model):
     class Meta:
         verbose_name = _("index entry")
         verbose_name_plural = _("index entries")
+
+    def __str__(self):
+        return self.key
+
+
+class MissedIndexUpdate(models.Model):
+    """A record whose index upkeep could not be queued (twice): its entry may be out of date
+    until it is indexed again, by its next change, the daily job (`snapshot_index` indexes
+    these first) or a rebuild. The readiness check (`/readyz`) counts them, so a stale index
+    is seen rather than only logged."""
+
+    key = models.CharField(max_length=40, unique=True)  # "proposal:12", "organisation:7"
+    error = models.CharField(max_length=200, blank=True)
+    missed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("missed index update")
+        verbose_name_plural = _("missed index updates")
+        ordering = ["missed_at"]
 
     def __str__(self):
         return self.key

@@ -20,10 +20,15 @@ from kakehashi.proposals.models import Proposal
 def published_proposals(today: dt.date | None = None) -> QuerySet[Proposal]:
     """Proposals that anyone may find: published and not past their expiry (the daily task
     may not have run yet), with what their documents need."""
+    return findable(queries.published_proposals(), today)
+
+
+def findable(proposals: QuerySet[Proposal], today: dt.date | None = None) -> QuerySet[Proposal]:
+    """Of the published proposals, those not past their expiry, with what their documents
+    need."""
     today = today or dt.date.today()
     return (
-        queries.published_proposals()
-        .exclude(expires_on__lt=today)
+        proposals.exclude(expires_on__lt=today)
         .select_related("locality__successor", "organisation__locality__successor")
         .prefetch_related("target_localities__successor", "translations")
     )

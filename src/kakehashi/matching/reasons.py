@@ -7,18 +7,12 @@ the names a reader knows, in the reader's language."""
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
-
+from kakehashi.common.i18n import reader_language
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import parse_key
 from kakehashi.matching.engine import explain
 
 NAMED_PARAMS = ("locality", "partner", "organisation", "other", "country")
-
-
-def reader_language() -> str:
-    language = (get_language() or "en").split("-")[0]
-    return language if language in ("en", "vi", "ja") else "en"
 
 
 class ReasonWriter:

@@ -13,12 +13,19 @@ from dataclasses import dataclass, field
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.directory import queries as directory_queries
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import organisation_key, parse_key, proposal_key
 from kakehashi.matching.engine import PreparedQuery, prepare_search
 from kakehashi.matching.live import embedder, reading
-from kakehashi.matching.proposal_documents import published_proposals
-from kakehashi.proposals.models import PartnershipType, ProposalKind, TechnologyStage
+from kakehashi.matching.proposal_documents import findable, published_proposals
+from kakehashi.proposals import queries as proposal_queries
+from kakehashi.proposals.models import (
+    PartnershipType,
+    ProposalKind,
+    ProposalStatus,
+    TechnologyStage,
+)
 
 RESULTS_CONSIDERED = 60  # hits ranked, shown (30 on the page) and counted in the facets
 ORGANISATIONS = "organisation"
@@ -110,37 +117,37 @@ class SearchResult:
 
 
 def _filtered_proposals(data: dict):
-    proposals = published_proposals()
+    """The findable proposals that pass the form's filters, with the meanings of
+    proposals.queries.listed: "Country" here is where a proposal comes from (its locality's
+    country, which its index document carries), as it is for an organisation."""
     if data.get("kind") == ORGANISATIONS:
-        return proposals.none()
-    if data.get("kind"):
-        proposals = proposals.filter(kind=data["kind"])
-    if data.get("sector"):
-        proposals = proposals.filter(sectors=data["sector"])
-    if data.get("country"):
-        proposals = proposals.filter(organisation__country=data["country"])
-    if data.get("locality"):
-        proposals = proposals.filter(locality__in=data["locality"].lineage)
-    if data.get("partnership_type"):
-        proposals = proposals.filter(partnership_types__type=data["partnership_type"])
-    if data.get("stage"):
-        proposals = proposals.filter(stage=data["stage"])
-    return proposals
+        return published_proposals().none()
+    proposals = proposal_queries.listed(
+        None,
+        status=ProposalStatus.PUBLISHED,
+        kind=data.get("kind"),
+        sector=data["sector"].key if data.get("sector") else None,
+        origin_country=data.get("country"),
+        locality=data.get("locality"),
+        partnership_type=data.get("partnership_type"),
+        stage=data.get("stage"),
+    )
+    return findable(proposal_queries.with_details(proposals))
 
 
 def _filtered_organisations(data: dict):
+    """The published organisations that pass the form's filters, with the meanings of
+    directory.queries.listed."""
     if data.get("kind") not in ("", None, ORGANISATIONS):
         return Organisation.objects.none()
     if data.get("partnership_type") or data.get("stage"):
         return Organisation.objects.none()  # facets of proposals only
-    organisations = Organisation.objects.filter(is_published=True)
-    if data.get("sector"):
-        organisations = organisations.filter(sectors=data["sector"])
-    if data.get("country"):
-        organisations = organisations.filter(country=data["country"])
-    if data.get("locality"):
-        organisations = organisations.filter(locality__in=data["locality"].lineage)
-    return organisations
+    return directory_queries.listed(
+        None,
+        sector=data["sector"].key if data.get("sector") else None,
+        country=data.get("country"),
+        locality=data.get("locality"),
+    )
 
 
 def run_search(data: dict, *, language: str | None = None) -> SearchResult:
@@ -250,7 +257,7 @@ def _facets(hits: list[Hit]) -> dict[str, Counter]:
     for hit in hits:
         if hit.proposal is not None:
             facets["kind"][hit.proposal.kind] += 1
-            facets["country"][hit.proposal.organisation.country] += 1
+            facets["country"][hit.proposal.locality.country] += 1  # origin_country
             for sector in hit.proposal.sectors.all():
                 facets["sector"][sector.key] += 1
         else:

@@ -6,9 +6,11 @@ entries, so the clock row is locked only for the writes."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 
+import numpy as np
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,12 +21,19 @@ from kakehashi.matching.documents import (
     organisation_key,
     proposal_key,
 )
-from kakehashi.matching.engine import Document, analyse, analysis_to_json, embed_documents
+from kakehashi.matching.engine import (
+    Document,
+    analyse,
+    analysis_to_json,
+    document_text,
+    embed_documents,
+)
 from kakehashi.matching.live import embedder
 from kakehashi.matching.models import (
     FollowedProposal,
     IndexClock,
     IndexEntry,
+    MissedIndexUpdate,
     RebuildRun,
     RebuildStatus,
     SavedSearch,
@@ -48,16 +57,49 @@ def _locked_clock() -> IndexClock:
     return clock
 
 
+def embedded_text_hash(document: Document, language: str) -> str:
+    """What a stored vector was made from: the document's embedded text and its language."""
+    return hashlib.sha256(f"{language}\n{document_text(document)}".encode()).hexdigest()
+
+
+def _vectors(model, documents: list[Document], analyses) -> tuple[np.ndarray, list[str]]:
+    """The documents' vectors and text hashes. A document whose stored entry was made by
+    this embedder from the same text keeps its vector: only changed texts are embedded
+    (a rebuild of an unchanged index runs the model on nothing)."""
+    hashes = [embedded_text_hash(d, a.language) for d, a in zip(documents, analyses, strict=True)]
+    stored = {
+        key: (text_hash, vector)
+        for key, text_hash, vector in IndexEntry.objects.filter(
+            key__in=[d.id for d in documents], removed=False, embedder=model.name
+        ).values_list("key", "text_hash", "vector")
+    }
+    vectors = np.empty((len(documents), model.dim), dtype=np.float32)
+    changed = []
+    for i, (document, text_hash) in enumerate(zip(documents, hashes, strict=True)):
+        known = stored.get(document.id)
+        if known is not None and known[0] == text_hash and known[1] is not None:
+            vectors[i] = np.frombuffer(bytes(known[1]), dtype=np.float32)
+        else:
+            changed.append(i)
+    if changed:
+        vectors[changed] = embed_documents(
+            model, [documents[i] for i in changed], [analyses[i] for i in changed]
+        )
+    return vectors, hashes
+
+
 def store_documents(documents: list[Document]) -> None:
-    """Embed the documents and store them as index entries (insert or replace)."""
+    """Embed the documents whose text changed and store them as index entries (insert or
+    replace)."""
     if not documents:
         return
     model = embedder()
     analyses = [analyse(document) for document in documents]
-    vectors = embed_documents(model, documents, analyses)
+    vectors, hashes = _vectors(model, documents, analyses)
     with transaction.atomic():
         clock = _locked_clock()
-        for document, analysis, vector in zip(documents, analyses, vectors, strict=True):
+        rows = zip(documents, analyses, vectors, hashes, strict=True)
+        for document, analysis, vector, text_hash in rows:
             clock.sequence += 1
             IndexEntry.objects.update_or_create(
                 key=document.id,
@@ -66,6 +108,7 @@ def store_documents(documents: list[Document]) -> None:
                     "analysis": analysis_to_json(analysis),
                     "vector": vector.tobytes(),
                     "embedder": model.name,
+                    "text_hash": text_hash,
                     "removed": False,
                     "sequence": clock.sequence,
                 },
@@ -111,6 +154,7 @@ def index_organisation(organisation_id: int) -> None:
         remove_documents([organisation_key(organisation_id)])
     else:
         store_documents([organisation_document(organisation)])
+    MissedIndexUpdate.objects.filter(key=organisation_key(organisation_id)).delete()
 
 
 def index_proposal(proposal_id: int) -> None:
@@ -122,6 +166,31 @@ def index_proposal(proposal_id: int) -> None:
         remove_documents([proposal_key(proposal_id)])
     else:
         store_documents([proposal_document(proposal)])
+    MissedIndexUpdate.objects.filter(key=proposal_key(proposal_id)).delete()
+
+
+def note_missed_update(*, key: str, error: str) -> None:
+    """Remember that the index upkeep of `key` ("proposal:12") could not be queued, so that
+    the readiness check shows the index as stale and the daily job indexes it."""
+    MissedIndexUpdate.objects.update_or_create(
+        key=key, defaults={"error": error[:200], "missed_at": timezone.now()}
+    )
+
+
+def index_missed() -> int:
+    """Index every record whose upkeep could not be queued (each row is removed once its
+    record is indexed); the number indexed. One that fails again stays listed."""
+    indexers = {"organisation": index_organisation, "proposal": index_proposal}
+    done = 0
+    for key in list(MissedIndexUpdate.objects.values_list("key", flat=True)):
+        kind, _, pk = key.partition(":")
+        try:
+            indexers[kind](int(pk))
+        except Exception:  # the others still get their turn; this one stays listed
+            logger.exception("Could not index %s", key)
+        else:
+            done += 1
+    return done
 
 
 def rebuild_index(
@@ -181,6 +250,8 @@ def rebuild_index(
     run.status = RebuildStatus.FINISHED
     run.finished_at = timezone.now()
     run.save(update_fields=["status", "finished_at"])
+    # The rebuild read every record after it started: what was missed before is indexed.
+    MissedIndexUpdate.objects.filter(missed_at__lte=run.started_at).delete()
     if progress:
         progress(run)
     _write_snapshot()

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.models import StoredUpload
 from kakehashi.directory.models import Organisation
 
 SUBJECT_MAX_LENGTH = 200
@@ -142,14 +143,12 @@ def attachment_path(instance, filename):
     return f"messaging/{instance.message.thread_id}/{uuid.uuid4().hex}{extension}"
 
 
-class MessageAttachment(models.Model):
+class MessageAttachment(StoredUpload):
     """A PDF or image sent with a message, checked by content, served only to members."""
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path)
     name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=50, editable=False)
-    size = models.PositiveIntegerField(editable=False)
 
     class Meta:
         ordering = ["pk"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language, reader_language
+from kakehashi.common.models import DocumentUpload
 from kakehashi.common.translations import TranslationBase, translation_into
 from kakehashi.directory.models import Country, Locality, Organisation
 
@@ -194,7 +195,7 @@ class Obstacle(models.Model):
         return self.status in OPEN_STATUSES
 
     def translation_into(self, language: str) -> "ObstacleTranslation | None":
-        """The translation into `language` from the prefetched rows (queries._with_related),
+        """The translation into `language` from the prefetched rows (queries.with_related),
         or None."""
         return translation_into(self, language, original_language=None)
 
@@ -282,24 +283,14 @@ def attachment_path(instance, filename):
     return f"obstacles/{instance.obstacle_id}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(DocumentUpload):
     """A PDF or image, checked by its content, served by a view that checks who may see the
     obstacle's details."""
 
     obstacle = models.ForeignKey(Obstacle, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=attachment_path)
-    content_type = models.CharField(max_length=50, editable=False)
-    size = models.PositiveIntegerField(editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-
-    def __str__(self):
-        return self.title

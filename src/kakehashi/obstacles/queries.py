@@ -135,28 +135,60 @@ class Reader:
 PUBLIC = Q(status__in=CLOSED_STATUSES, is_public=True) & ~Q(public_summary="")
 
 
-def _with_related(obstacles: QuerySet[Obstacle]) -> QuerySet[Obstacle]:
+def with_related(obstacles: QuerySet[Obstacle]) -> QuerySet[Obstacle]:
     return obstacles.select_related(
         "reporter_organisation", "locality", "authority", "owner", "reporter"
     ).prefetch_related("translations")
 
 
-def obstacles_visible_to(user, *, reader: Reader | None = None) -> QuerySet[Obstacle]:
-    """Platform administrators see all; members of the reporting organisation or of the
-    responsible authority see theirs; everybody sees closed obstacles with a public
-    summary. Pass the user's `reader` when one is at hand, to not read the memberships
-    again."""
+def listed(
+    user,
+    *,
+    queue: bool = False,
+    status: str | None = None,
+    category: str | None = None,
+    reader: Reader | None = None,
+) -> QuerySet[Obstacle]:
+    """The obstacles of a list (the authority's queue page, the resolved page, the API's
+    list): those the user may see, narrowed by the filters. The one place their meanings are
+    kept; an empty value (None, "" or False) leaves a filter out:
+
+    - `queue`: only those the user's authorities must answer (and, for platform
+      administrators, those no rule routed), whoever else may see them;
+    - `status`: the obstacle's status;
+    - `category`: the obstacle's category.
+
+    Who sees what: platform administrators all; members of the reporting organisation or of
+    the responsible authority theirs; everybody the closed obstacles with a public summary.
+    No ordering and no select_related: each caller orders and fetches what it shows. Pass
+    the user's `reader` when one is at hand, to not read the memberships again."""
     reader = reader or Reader.of(user)
-    obstacles = _with_related(Obstacle.objects.all())
-    if reader.is_platform_admin:
-        return obstacles
     own = reader.organisation_ids
-    return obstacles.filter(PUBLIC | Q(reporter_organisation_id__in=own) | Q(authority_id__in=own))
+    obstacles = Obstacle.objects.all()
+    if queue:
+        scope = Q(authority_id__in=own)
+        if reader.is_platform_admin:
+            scope |= Q(authority__isnull=True)
+        obstacles = obstacles.filter(scope)
+    elif not reader.is_platform_admin:
+        obstacles = obstacles.filter(
+            PUBLIC | Q(reporter_organisation_id__in=own) | Q(authority_id__in=own)
+        )
+    if status:
+        obstacles = obstacles.filter(status=status)
+    if category:
+        obstacles = obstacles.filter(category=category)
+    return obstacles
+
+
+def obstacles_visible_to(user, *, reader: Reader | None = None) -> QuerySet[Obstacle]:
+    """The obstacles the user may see (listed()), with what a page of them shows."""
+    return with_related(listed(user, reader=reader))
 
 
 def obstacles_of_my_organisations(user) -> QuerySet[Obstacle]:
     own = organisation_ids_of(user)
-    return _with_related(Obstacle.objects.filter(reporter_organisation_id__in=own))
+    return with_related(Obstacle.objects.filter(reporter_organisation_id__in=own))
 
 
 def with_overdue_first(obstacles: QuerySet[Obstacle], today: dt.date | None = None):
@@ -176,20 +208,15 @@ def queue_of(
 ):
     """The obstacles the user's authorities must answer (and, for platform administrators,
     those no rule routed), overdue first, then by deadline."""
-    reader = reader or Reader.of(user)
-    scope = Q(authority_id__in=reader.organisation_ids)
-    if reader.is_platform_admin:
-        scope |= Q(authority__isnull=True)
-    obstacles = _with_related(Obstacle.objects.filter(scope))
-    if status:
-        obstacles = obstacles.filter(status=status)
-    return with_overdue_first(obstacles, today)
+    obstacles = listed(user, queue=True, status=status, reader=reader)
+    return with_overdue_first(with_related(obstacles), today)
 
 
 def public_resolved() -> QuerySet[Obstacle]:
-    """Closed obstacles whose public summary may be shown to anyone, newest first."""
+    """Closed obstacles whose public summary may be shown to anyone, newest first: those
+    listed() gives an anonymous reader."""
     return (
-        Obstacle.objects.filter(PUBLIC)
+        listed(None)
         .select_related("locality", "authority")
         # the authority's name in the reader's language (directory/names.py)
         .prefetch_related("translations", "authority__translations")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.dates import DatePrecision, format_partial_date
 from kakehashi.common.i18n import Language, reader_language
+from kakehashi.common.models import DocumentUpload
 from kakehashi.common.translations import TranslationBase, fingerprint, translation_into
 from kakehashi.directory.models import Locality, Organisation, Sector
 
@@ -248,26 +249,16 @@ def document_path(instance, filename):
     return f"partnerships/{instance.partnership_id}/{filename}"
 
 
-class Document(models.Model):
+class Document(DocumentUpload):
     """An uploaded copy of an agreement: a PDF or an image, checked by its content."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=document_path)
-    content_type = models.CharField(max_length=50, editable=False)
-    size = models.PositiveIntegerField(editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["uploaded_at"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-
-    def __str__(self):
-        return self.title
 
 
 class PriorityList(models.Model):

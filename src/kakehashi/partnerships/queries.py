@@ -53,14 +53,46 @@ def partnerships_visible_to(user) -> QuerySet[Partnership]:
     return _with_details(partnerships)
 
 
+def listed(
+    user,
+    *,
+    locality: Locality | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    sector: str | None = None,
+) -> QuerySet[Partnership]:
+    """The partnerships of a list (the registry page, the API's list, a locality's page):
+    those the user may see (partnerships_visible_to), narrowed by the filters. The one place
+    their meanings are kept; an empty value (None or "") leaves a filter out:
+
+    - `locality`: the locality, a former unit it took over, or an organisation based in one
+      of them is a party to the agreement;
+    - `kind`: the agreement's kind;
+    - `status`: the agreement's status;
+    - `sector`: the key of one of the agreement's sectors.
+
+    In the model's order (signed last first, then by title); callers order as they show it."""
+    partnerships = partnerships_visible_to(user)
+    if locality is not None:
+        lineage = [place.pk for place in locality.lineage]
+        ids = PartnershipParty.objects.filter(
+            Q(locality_id__in=lineage) | Q(organisation__locality_id__in=lineage)
+        ).values("partnership_id")
+        partnerships = partnerships.filter(pk__in=ids)
+    if kind:
+        partnerships = partnerships.filter(kind=kind)
+    if status:
+        partnerships = partnerships.filter(status=status)
+    if sector:
+        through = Partnership.sectors.through.objects.filter(sector__key=sector)
+        partnerships = partnerships.filter(pk__in=through.values("partnership_id"))
+    return partnerships
+
+
 def partnerships_of_locality(locality: Locality, user) -> QuerySet[Partnership]:
     """Partnerships to which the locality (or a former unit it took over, or an organisation
     based there) is a party."""
-    lineage = [place.pk for place in locality.lineage]
-    ids = PartnershipParty.objects.filter(
-        Q(locality_id__in=lineage) | Q(organisation__locality_id__in=lineage)
-    ).values("partnership_id")
-    return partnerships_visible_to(user).filter(pk__in=ids).order_by("signed_on", "title")
+    return listed(user, locality=locality).order_by("signed_on", "title")
 
 
 def visits_of_locality(locality: Locality, user) -> QuerySet[DelegationVisit]:

@@ -46,19 +46,17 @@ def partnership_list(request):
     kind, status, sector, place = (
         request.GET.get(key, "") for key in ("kind", "status", "sector", "locality")
     )
+    # An unknown place is left out, as the form shows it ("Anywhere").
     locality = Locality.objects.filter(slug=place).first() if place else None
+    partnerships = queries.listed(
+        request.user,
+        locality=locality,
+        kind=kind if kind in PartnershipKind.values else "",
+        status=status if status in PartnershipStatus.values else "",
+        sector=sector,
+    )
     if locality is not None:
-        partnerships = queries.partnerships_of_locality(locality, request.user).order_by(
-            F("signed_on").desc(nulls_last=True), "title"
-        )
-    else:
-        partnerships = queries.partnerships_visible_to(request.user)
-    if kind in PartnershipKind.values:
-        partnerships = partnerships.filter(kind=kind)
-    if status in PartnershipStatus.values:
-        partnerships = partnerships.filter(status=status)
-    if sector:
-        partnerships = partnerships.filter(sectors__key=sector)
+        partnerships = partnerships.order_by(F("signed_on").desc(nulls_last=True), "title")
     page = Paginator(partnerships, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

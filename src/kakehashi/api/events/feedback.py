@@ -4,7 +4,6 @@ every delegation's, a delegation its own). The same services as the pages
 (events/services/feedback.py, insights/follow_up.py, events/networking.py)."""
 
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +15,7 @@ from ninja import Field, Path, Query, Schema, Status
 
 from kakehashi.api.events.lookups import own_delegation, router, visible_event
 from kakehashi.api.events.schemas import DELEGATION_HELP
-from kakehashi.api.schemas import MAX_ID, Id, InputSchema, Slug, error_responses, text
+from kakehashi.api.schemas import MAX_ID, Id, InputSchema, Slug, error_responses, text, two_places
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import networking
 from kakehashi.events.models import NEXT_STEPS, FollowUpAnswer, Meeting, MeetingFeedback
@@ -68,9 +67,7 @@ class FollowUpIn(InputSchema):
     agreement_kind: AgreementKind = Field(
         "mou_signed", description="For an agreement: mou_signed or contract"
     )
-    amount: Decimal | None = Field(
-        None, ge=0, max_digits=18, decimal_places=2, description="Required for an investment"
-    )
+    amount: two_places(18, "Required for an investment") | None = None
     currency: OutcomeCurrency | None = Field(None, description="Required with an amount")
     note: text(500) = ""
 

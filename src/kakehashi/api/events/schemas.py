@@ -209,7 +209,7 @@ class MeetingRequestList(Schema):
     items: list[MeetingRequestOut]
 
 
-class OutcomeOut(Schema):
+class MeetingOutcomeOut(Schema):
     kind: str
     note: str
 
@@ -226,7 +226,7 @@ class AgendaMeetingOut(Schema):
     interpreting: list[str] = Field(..., description="The two languages interpreted; [] if none")
     status: str
     others: list[DelegationOut] = Field(..., description="The other delegations in it")
-    outcomes: list[OutcomeOut]
+    outcomes: list[MeetingOutcomeOut]
 
 
 class AgendaOut(Schema):
@@ -236,7 +236,7 @@ class AgendaOut(Schema):
     items: list[AgendaMeetingOut]
 
 
-class PlaceOut(Schema):
+class MeetingPlaceOut(Schema):
     starts_at: dt.datetime
     ends_at: dt.datetime
     table: str | None
@@ -251,8 +251,10 @@ class MeetingOut(Schema):
     delegations: list[DelegationOut]
     interpreting: list[str]
     interpreter: str | None = Field(None, description="The interpreter placed in the draft")
-    draft: PlaceOut | None = Field(None, description="The draft's slot and table; null: unplaced")
-    published: PlaceOut | None = Field(None, description="What the delegations were told")
+    draft: MeetingPlaceOut | None = Field(
+        None, description="The draft's slot and table; null: unplaced"
+    )
+    published: MeetingPlaceOut | None = Field(None, description="What the delegations were told")
     unscheduled_reason: str
 
 

@@ -10,6 +10,7 @@ from kakehashi.events.models.event import (
 )
 from kakehashi.events.models.feedback import NEXT_STEPS, FollowUpAnswer, MeetingFeedback
 from kakehashi.events.models.meetings import (
+    IntentionKind,
     Interpreter,
     Meeting,
     MeetingOutcome,
@@ -20,7 +21,6 @@ from kakehashi.events.models.meetings import (
     MeetingSlot,
     MeetingStatus,
     MeetingTable,
-    OutcomeKind,
     RequestStatus,
     ScheduleRun,
     ScheduleRunStatus,
@@ -50,7 +50,7 @@ __all__ = [
     "MeetingOutcome",
     "MeetingTable",
     "NEXT_STEPS",
-    "OutcomeKind",
+    "IntentionKind",
     "Registration",
     "RegistrationStatus",
     "RequestStatus",

@@ -8,10 +8,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.events.models.event import Registration
-from kakehashi.events.models.meetings import Meeting, OutcomeKind
+from kakehashi.events.models.meetings import IntentionKind, Meeting
 
-# What a delegation may say follows, right after the meeting (events.OutcomeKind values).
-NEXT_STEPS = (OutcomeKind.NONE, OutcomeKind.FOLLOW_UP, OutcomeKind.MOU, OutcomeKind.QUOTE)
+# What a delegation may say follows, right after the meeting (events.IntentionKind values).
+NEXT_STEPS = (IntentionKind.NONE, IntentionKind.FOLLOW_UP, IntentionKind.MOU, IntentionKind.QUOTE)
 
 
 class FollowUpAnswer(models.TextChoices):
@@ -32,7 +32,7 @@ class MeetingFeedback(models.Model):
     useful = models.BooleanField(_("useful"), null=True)
     meet_again = models.BooleanField(_("would meet again"), null=True)
     next_step = models.CharField(
-        _("what follows"), max_length=12, choices=OutcomeKind.choices, blank=True
+        _("what follows"), max_length=12, choices=IntentionKind.choices, blank=True
     )
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

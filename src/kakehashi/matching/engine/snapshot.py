@@ -12,6 +12,9 @@ same snapshot shares their pages through the operating system's page cache.
     analyses.bin, analyses.offsets.npy      JSON of each analysis (with expanded concepts)
     terms.*, concepts.*        the postings as compressed sparse rows: sorted vocabulary
                                (blob + offsets), indptr, slots, tfs, df, lengths
+    vectors.usearch            from ann.APPROXIMATE_FROM documents, with usearch installed:
+                               the approximate scan's graph of the centred vectors (ann.py),
+                               memory-mapped
 
 `write_snapshot` writes into a temporary folder beside the target and renames it at the end,
 so a reader never sees half a snapshot. `load_snapshot` raises SnapshotError for a folder that
@@ -31,6 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kakehashi.matching.engine import ann
+from kakehashi.matching.engine.centring import centre
 from kakehashi.matching.engine.index import Analysis, MatchingIndex, semantic_state
 from kakehashi.matching.engine.model import Document
 from kakehashi.matching.engine.postings import Postings, PostingsBase
@@ -44,6 +49,8 @@ from kakehashi.matching.engine.storage import (
 
 SNAPSHOT_FORMAT = 1
 APPENDED_CAPACITY = 64  # rows for documents added after the load, before the first doubling
+SCAN_FILE = "vectors.usearch"
+SCAN_THREADS = 2  # the worker writes snapshots: both cores build the graph
 
 
 class SnapshotError(Exception):
@@ -88,6 +95,20 @@ def _write(index: MatchingIndex, folder: Path, meta: dict) -> None:
     )
     if means is not None:
         np.savez(folder / "semantic.npz", means=means, norms=norms)
+    if n >= ann.APPROXIMATE_FROM and ann.available():
+        chunks = (
+            (
+                np.arange(start, min(start + ann.CHUNK, n)),
+                vectors[start : start + ann.CHUNK]
+                if means is None
+                else centre(
+                    vectors[start : start + ann.CHUNK], languages[start : start + ann.CHUNK], means
+                ),
+            )
+            for start in range(0, n, ann.CHUNK)
+        )
+        graph = ann.build_graph(vectors.shape[1], chunks, threads=SCAN_THREADS)
+        graph.save(str(folder / SCAN_FILE))
     (folder / "ids.json").write_bytes(json_bytes(ids))
     _write_blob(folder, "documents", [json_bytes(index._docs[slot].to_json()) for slot in slots])
     _write_blob(
@@ -278,4 +299,6 @@ def _load(folder: Path, meta: dict, embedder) -> MatchingIndex:
         if means.shape != (3, embedder.dim) or norms.shape != (n,):
             raise ValueError("semantic.npz does not fit the vectors")
         index._semantic = (means, norms)
+    if (folder / SCAN_FILE).exists() and ann.available():
+        index.approximate = ann.ApproximateScan.view(folder / SCAN_FILE, embedder.dim, n)
     return index

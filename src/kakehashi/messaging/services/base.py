@@ -4,11 +4,11 @@ members (see the package's docstring for who is told how)."""
 
 from collections.abc import Sequence
 
-from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import invalid
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.messaging import queries
@@ -25,10 +25,6 @@ from kakehashi.notifications.services import notify
 
 LANGUAGES = ("vi", "ja", "en")
 MAX_ATTACHMENTS = 5
-
-
-def invalid(message, code: str, **params) -> ValidationError:
-    return ValidationError(message, code=code, params=params or None)
 
 
 def refuse_if_blocked(organisation_ids) -> None:

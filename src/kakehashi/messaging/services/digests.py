@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import invalid
 from kakehashi.messaging import queries
 from kakehashi.messaging.models import (
     Frequency,
@@ -15,9 +16,6 @@ from kakehashi.messaging.models import (
     Thread,
 )
 from kakehashi.messaging.rules import require
-from kakehashi.messaging.services.base import (
-    invalid,
-)
 from kakehashi.notifications.services import absolute_link
 
 logger = logging.getLogger(__name__)

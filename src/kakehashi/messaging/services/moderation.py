@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import invalid
 from kakehashi.directory.models import Organisation
 from kakehashi.messaging.models import (
     REASON_MAX_LENGTH,
@@ -16,9 +17,6 @@ from kakehashi.messaging.models import (
     ReportStatus,
 )
 from kakehashi.messaging.rules import require
-from kakehashi.messaging.services.base import (
-    invalid,
-)
 from kakehashi.notifications.services import notify
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import invalid
 from kakehashi.common.uploads import files_deleted_on_failure
 from kakehashi.directory.models import MembershipRole, Organisation
 from kakehashi.directory.queries import organisation_ids_of
@@ -28,7 +29,6 @@ from kakehashi.messaging.services.base import (
     check_attachments,
     clean_body,
     clean_language,
-    invalid,
     post,
     refuse_if_blocked,
 )

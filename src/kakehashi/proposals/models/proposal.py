@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.i18n import Language
+from kakehashi.common.models import DocumentUpload
 from kakehashi.directory.models import Locality, Organisation, Sector
 
 
@@ -247,24 +248,14 @@ def attachment_path(instance, filename):
     return f"proposals/{instance.proposal_id}/{filename}"
 
 
-class ProposalAttachment(models.Model):
+class ProposalAttachment(DocumentUpload):
     """A PDF or image attached to a proposal, checked by its content, served by a view that
     checks who may see the proposal."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=attachment_path)
-    content_type = models.CharField(max_length=50, editable=False)
-    size = models.PositiveIntegerField(editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-
-    def __str__(self):
-        return self.title

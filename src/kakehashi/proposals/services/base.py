@@ -6,7 +6,6 @@ import calendar
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kakehashi.common.audit import record_change
@@ -64,10 +63,6 @@ def tell_owners(proposal: Proposal, subject, body) -> None:
 def announce(proposal: Proposal) -> None:
     """Tell the apps on the right (matching keeps its index) once the change is committed."""
     transaction.on_commit(lambda: proposal_changed.send(sender=Proposal, proposal_id=proposal.pk))
-
-
-def invalid(message, code: str, **params):
-    return ValidationError(message, code=code, params=params or None)
 
 
 SCALAR_FIELDS = (

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.errors import invalid
 from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.directory.models import Organisation
 from kakehashi.proposals.models import (
@@ -19,7 +20,7 @@ from kakehashi.proposals.models import (
     ProposalTargetCountry,
 )
 from kakehashi.proposals.rules import require
-from kakehashi.proposals.services.base import AUDITED_FIELDS, SCALAR_FIELDS, audit, invalid, locked
+from kakehashi.proposals.services.base import AUDITED_FIELDS, SCALAR_FIELDS, audit, locked
 from kakehashi.proposals.services.inputs import (
     InvestmentInput,
     ProposalInput,

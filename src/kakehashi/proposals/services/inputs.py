@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import invalid
 from kakehashi.common.language import detect_language
 from kakehashi.directory.models import Country, Locality, Sector
 from kakehashi.proposals.hs import validate_hs_code
@@ -20,7 +21,6 @@ from kakehashi.proposals.models import (
     TechnologyStage,
 )
 from kakehashi.proposals.screening import CRITERIA, MAX_LEVEL
-from kakehashi.proposals.services.base import invalid
 
 LANGUAGES = ("vi", "ja", "en")
 

@@ -6,12 +6,13 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import invalid
 from kakehashi.common.reading import title_for_reader
 from kakehashi.directory.models import Organisation
 from kakehashi.notifications.services import notify
 from kakehashi.proposals.models import Interest, InterestStatus, Proposal, ProposalStatus
 from kakehashi.proposals.rules import require
-from kakehashi.proposals.services.base import invalid, locked, members_of, tell_owners
+from kakehashi.proposals.services.base import locked, members_of, tell_owners
 
 
 @transaction.atomic

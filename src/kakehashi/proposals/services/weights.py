@@ -3,11 +3,11 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import invalid
 from kakehashi.directory.models import Locality
 from kakehashi.proposals.models import ScreeningWeights
 from kakehashi.proposals.rules import require
 from kakehashi.proposals.screening import CRITERIA, MAX_WEIGHT
-from kakehashi.proposals.services.base import invalid
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.errors import invalid
 from kakehashi.common.reading import title_for_reader
 from kakehashi.notifications.services import notify
 from kakehashi.proposals.machine_drafts import draft_translations_later
@@ -21,7 +22,6 @@ from kakehashi.proposals.services.base import (
     add_months,
     announce,
     audit,
-    invalid,
     locked,
     moderators_of,
     tell_owners,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kakehashi.demo.loader import DEMO_PASSWORD, demo_email
+from kakehashi.demo.people import DEMO_PASSWORD, demo_email
 
 ROLES = [
     ("Platform administrator", "admin"),

