@@ -6,7 +6,9 @@ already in the registry."""
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from kakehashi.directory.models import OrganisationKind
 from kakehashi.events.models import Event
@@ -29,7 +31,7 @@ TEXT = (
 NAME = "Diễn đàn hợp tác địa phương Việt Nam - Nhật Bản"
 
 
-def _document(organiser: str = "UBND TP.HCM") -> dict:
+def _document(organiser: str = "UBND TP.HCM", date: str = "2024-03-12") -> dict:
     evidence, span = sentence(TEXT, "Ngày 12/3/2024")
     return {
         "format": "kakehashi-news/1",
@@ -39,7 +41,7 @@ def _document(organiser: str = "UBND TP.HCM") -> dict:
             {
                 "type": "event",
                 "name": NAME,
-                "date": "2024-03-12",
+                "date": date,
                 "organisers": [{"name": organiser, "slug": None, "key": None}],
                 "sectors": ["agriculture"],
                 "one_to_one_meetings": 50,
@@ -52,14 +54,14 @@ def _document(organiser: str = "UBND TP.HCM") -> dict:
     }
 
 
-def _article(by, organiser="UBND TP.HCM"):
+def _article(by, organiser="UBND TP.HCM", date="2024-03-12"):
     article, _created = import_article(
         text=TEXT,
         url="https://news.example.vn/dien-dan",
         origin=ArticleOrigin.PASTED,
         by=by,
     )
-    store_facts(article=article, document=_document(organiser))
+    store_facts(article=article, document=_document(organiser, date))
     article.refresh_from_db()
     return article
 
@@ -155,6 +157,21 @@ def test_an_organiser_the_directory_lacks_is_offered_as_the_user_s_organisation(
     assert suggestion.status == SuggestionStatus.NEW
 
 
+def test_an_event_dated_only_to_the_month_asks_for_its_day(hcmc_editor, hcmc_government):
+    article = _article(hcmc_editor, date="2024-03")
+    comparison = compare(article.suggestions.get(kind="event"), Resolver.for_article(article))
+    assert comparison.verdict == "new"
+    assert comparison.initial["starts_on"] is None
+    with translation.override("en"):
+        assert "only to Mar 2024: choose the day" in str(
+            compare(article.suggestions.get(kind="event"), Resolver.for_article(article)).note
+        )
+    client = client_for(hcmc_editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Bài báo chỉ ghi thời gian đến tháng 3 năm 2024" in page
+
+
 def test_the_same_name_on_the_same_day_is_already_in_the_registry(
     event_article, hcmc_editor, hcmc_government
 ):
@@ -216,6 +233,26 @@ def test_an_editor_cannot_make_another_body_organise_the_event(
     assert Event.objects.count() == 0
     suggestion.refresh_from_db()
     assert suggestion.status == SuggestionStatus.NEW
+
+
+def test_an_editor_is_offered_beside_organisers_they_do_not_act_for(hcmc_editor, hcmc_government):
+    """JETRO organised it, the editor acts for the city: the form names both, so that the
+    editor can record the draft; accepting it so writes the event with both organisers."""
+    jetro = OrganisationFactory(
+        name="JETRO", kind=OrganisationKind.OTHER, country="JP", is_published=True
+    )
+    article = _article(hcmc_editor, organiser="JETRO")
+    suggestion = article.suggestions.get(kind="event")
+    page = client_for(hcmc_editor).get(article.get_absolute_url()).content.decode()
+    assert f'<option value="{jetro.pk}" selected>' in page
+    assert f'<option value="{hcmc_government.pk}" selected>' in page
+    accept_suggestion(
+        suggestion=suggestion,
+        values=_values([jetro, hcmc_government]),
+        base_url=BASE,
+        by=hcmc_editor,
+    )
+    assert set(Event.objects.get().organisers.all()) == {jetro, hcmc_government}
 
 
 def test_a_plain_member_cannot_accept(event_article, plain_member, hcmc_government):

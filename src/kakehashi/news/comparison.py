@@ -39,6 +39,20 @@ class Comparison:
     unresolved: list[str] = field(default_factory=list)
 
 
+def _day_to_choose(date, precision: str) -> str:
+    """What the reader must add when the article dates a visit or an event only to the month
+    or the year: the form's day starts empty, and this says why."""
+    if date is None or precision == "day":
+        return ""
+    return _("The article dates it only to %(date)s: choose the day in the form.") % {
+        "date": format_partial_date(date, precision)
+    }
+
+
+def _notes(*sentences: str) -> str:
+    return " ".join(sentence for sentence in sentences if sentence)
+
+
 def _unresolved(refs, resolver: Resolver) -> list[str]:
     return [as_text(ref) for ref in refs if as_text(ref) and resolver.locality(ref) is None]
 
@@ -82,7 +96,13 @@ def _visit(fact: dict, resolver: Resolver, article=None) -> Comparison:
             initial=initial,
             places=places,
         )
-    return Comparison(NEW, initial=initial, places=places, unresolved=unresolved)
+    return Comparison(
+        NEW,
+        note=_day_to_choose(date, precision),
+        initial=initial,
+        places=places,
+        unresolved=unresolved,
+    )
 
 
 def _agreement(fact: dict, resolver: Resolver) -> Comparison:
@@ -141,7 +161,13 @@ def _agreement(fact: dict, resolver: Resolver) -> Comparison:
             initial=initial,
             places=places,
         )
-    return Comparison(NEW, initial=initial, places=places, unresolved=unresolved)
+    return Comparison(
+        NEW,
+        note=_day_to_choose(date, precision),
+        initial=initial,
+        places=places,
+        unresolved=unresolved,
+    )
 
 
 def _priority_partners(fact: dict, resolver: Resolver, article) -> Comparison:
@@ -215,9 +241,12 @@ def _event(fact: dict, resolver: Resolver, article) -> Comparison:
         )
     return Comparison(
         NEW,
-        note=_(
-            "Accepting records an unpublished draft; its organisers add the venue and the "
-            "programme on the events pages."
+        note=_notes(
+            _day_to_choose(date, precision),
+            _(
+                "Accepting records an unpublished draft; its organisers add the venue and the "
+                "programme on the events pages."
+            ),
         ),
         initial=initial,
         places=places,

@@ -10,6 +10,7 @@ from kakehashi.common.dates import partial_date_text
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation
+from kakehashi.directory.queries import is_platform_admin
 from kakehashi.events.forms import TIME_ZONES
 from kakehashi.news.models import SuggestionKind
 from kakehashi.news.queries import organisations_for_events, own_organisations
@@ -238,7 +239,10 @@ class EventAcceptForm(forms.Form):
     organisers = forms.ModelMultipleChoiceField(
         label=_("Organisers"),
         queryset=Organisation.objects.none(),
-        help_text=_("Members of these organisations complete and publish the event."),
+        help_text=_(
+            "Members of these organisations complete and publish the event; yours must be "
+            "among them."
+        ),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     host_locality = LocalityChoiceField(
@@ -270,11 +274,17 @@ ACCEPT_FORMS = {
 
 
 def accept_initial(kind: str, initial: dict, user=None) -> dict:
-    """The Accept form's initial values from a comparison's (news/comparison.py); an
-    event whose organisers the directory does not hold is offered to the user's own."""
-    if kind == SuggestionKind.EVENT and not initial.get("organisers") and user is not None:
-        own = own_organisations(user).first()
-        return {**initial, "organisers": [own] if own is not None else []}
+    """The Accept form's initial values from a comparison's (news/comparison.py). The
+    events services let only an organiser's member create an event: when the user acts for
+    none of the organisers the article names (or the directory holds none of them), their
+    own organisation is offered beside those, so that they can record and complete it."""
+    if kind == SuggestionKind.EVENT and user is not None:
+        organisers = list(initial.get("organisers") or [])
+        own = own_organisations(user)
+        if not is_platform_admin(user) and not own.filter(pk__in=[o.pk for o in organisers]):
+            first = own.first()
+            organisers += [first] if first is not None else []
+        return {**initial, "organisers": organisers}
     if kind == SuggestionKind.AGREEMENT:
         parties = initial.get("parties") or []
         date = initial.get("date")
