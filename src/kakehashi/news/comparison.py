@@ -4,6 +4,7 @@ values an Accept form starts from and the places the suggestion concerns."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kakehashi.common.dates import format_partial_date
@@ -50,7 +51,9 @@ def _day_to_choose(date, precision: str) -> str:
 
 
 def _notes(*sentences: str) -> str:
-    return " ".join(sentence for sentence in sentences if sentence)
+    """Sentences as one note: Japanese sets them without a space between."""
+    space = "" if (get_language() or "").startswith("ja") else " "
+    return space.join(sentence for sentence in sentences if sentence)
 
 
 def _unresolved(refs, resolver: Resolver) -> list[str]:
