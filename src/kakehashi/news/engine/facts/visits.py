@@ -153,6 +153,14 @@ def _parties(ctx: Context, sentence, people, leader):
             ]
             if bodies and (subject.full.country or "") != bodies[0].country:
                 return subject, None, place or bodies[0], False
+        if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
+            host = _host_next(ctx, sentence, subject)
+            if host is not None:
+                return subject, host, place, False
+        if host is None and subject is not None and D.CALL.search(verb.group()):
+            called = _body(ctx, sentence.start + verb.end(), sentence.end, first=True)
+            if called is not None and (subject.full.country or "") != called.country:
+                return subject, None, called, False  # "will call on Dong Nai Province"
         return subject, host, place, host is None
     other = after[0] if after else None
     if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
@@ -184,6 +192,25 @@ def _named_next(ctx: Context, sentence, host):
             p
             for p in ctx.people_in(later.start, later.end)
             if p.full.country and p.full.country != host.full.country
+        ),
+        None,
+    )
+
+
+def _host_next(ctx: Context, sentence, visitor):
+    """The host of a trip named in the next sentence ("đoàn đến thăm và làm việc tại TP. Cần
+    Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side."""
+    sentences = ctx.text.sentences
+    if sentence.index + 1 >= len(sentences) or not visitor.full.country:
+        return None
+    later = sentences[sentence.index + 1]
+    if not D.RECEIVING_NEXT[ctx.language].match(later.text):
+        return None
+    return next(
+        (
+            p
+            for p in ctx.people_in(later.start, later.end)
+            if p.full.country and p.full.country != visitor.full.country
         ),
         None,
     )
