@@ -112,3 +112,41 @@ def test_a_planned_courtesy_call_on_a_province_is_a_visit_with_no_host_person():
     visits = _visits(text, "en")
     assert ("Kenji Mori", None, "hue", "2025-08-22") in visits
     assert ("Kenji Mori", "Ho Van Nam", "quang-tri", "2025-08-18") in visits
+
+
+def test_a_japanese_name_does_not_start_with_the_tail_of_a_particle():
+    text = "8月5日には、県内企業と台湾企業による個別商談会も開かれた。"
+    assert _events(text, "ja") == [("個別商談会", "2025-08-05")]
+
+
+def test_the_traveller_told_before_is_the_visitor_of_a_call_with_no_subject():
+    text = (
+        "富山県の森田健一副知事は、8月4日から7日までベトナムを訪問した。"
+        "5日には、フエ市人民委員会を訪問し、グエン・ヴァン・ナム副委員長と会談した。"
+        "6日にはダナン市に移動し、ダナン市人民委員会のチャン・ティ・ラン副委員長を表敬訪問した。"
+    )
+    assert _visits(text, "ja") == [
+        ("森田健一", "グエン・ヴァン・ナム", "hue", "2025-08-05"),
+        ("森田健一", "チャン・ティ・ラン", "da-nang", "2025-08-06"),
+    ]
+
+
+def test_earlier_in_the_day_is_the_day_of_the_visit_told_before_and_a_city_not_listed():
+    text = (
+        "Tran Van Long, Consul General of Vietnam in Fukuoka, paid a courtesy call on Kenta "
+        "Abe, Vice Governor of Kochi Prefecture, on Monday. The two sides will co-host a "
+        "trade seminar in Kochi on September 9. Earlier in the day, Long held talks with "
+        "Aiko Sato, Deputy Mayor of Kochi City, at the city hall."
+    )
+    facts = _facts(text, "en", "visit")
+    assert [(f["host"], f["date"]) for f in facts] == [
+        ("Kenta Abe", "2025-08-18"),
+        ("Aiko Sato", "2025-08-18"),
+    ]
+    assert facts[1]["host_locality"] == {"name": "Kochi City", "slug": None}
+
+
+def test_a_prefecture_s_name_before_city_is_a_city_the_directory_does_not_hold():
+    text = "Ms. Aiko Sato, Deputy Mayor of Nara City, met Nguyen Van Binh on Monday."
+    people = {f["name"]: f for f in _facts(text, "en", "person")}
+    assert "Aiko Sato" in people and "Nara City" not in people

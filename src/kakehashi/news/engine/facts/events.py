@@ -166,6 +166,8 @@ def find_events(ctx: Context) -> list[dict]:
             continue
         group = next(g for g in ("t", "v", "l", "q", "n") if name_m.group(g))
         name = re.sub(r"^[Tt]he\s+", "", name_m.group(group)).strip()
+        if group == "n" and ctx.language == "ja":  # "…による個別商談会": not the particle's tail
+            name = re.sub(r"^(?:よる|おける|関する|向けた|対する)", "", name)
         name_end = sentence.start + name_m.end(group)
         name_start = name_end - len(name)
         trim = group == "l" or (group == "v" and ctx.language == "vi" and _proper_tail(name))

@@ -26,6 +26,16 @@ PURPOSE = {
 }
 
 
+# a meeting on the day of the visit told before (not of a later date named in between)
+SAME_DAY = {
+    "en": re.compile(
+        r"(?i)\b(?:earlier|later) (?:in|on) (?:the|that) day\b|\b(?:earlier|later) that day\b"
+    ),
+    "vi": re.compile(r"$^"),
+    "ja": re.compile(r"$^"),
+}
+
+
 def find_visits(ctx: Context) -> list[dict]:
     out: list[tuple[object, object, dict]] = []
     group: list = []  # the leaders of the delegation the article follows
@@ -44,6 +54,9 @@ def find_visits(ctx: Context) -> list[dict]:
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         for one in visitors:
             made = _visit(ctx, sentence, one, host, place)
+            if made and out and SAME_DAY[ctx.language].search(sentence.text):
+                if not ctx.dates_in(sentence.start, sentence.end) and out[-1][2]["date"]:
+                    made[0][2]["date"] = out[-1][2]["date"]  # "Earlier in the day, ..."
             out += [(*fact, trip) for fact in made]
             last = one if made else last
     return _distinct(out)
@@ -269,6 +282,13 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     if visitor is None and delegation and leader is not None:
         visitor = leader
     meeting = bool(receive or meet)
+    if (
+        visitor is None
+        and leader is not None
+        and people
+        and all(_object_ja(ctx, p) for p in people)
+    ):
+        visitor = leader  # "12日には…副委員長を表敬訪問した": the traveller told before
     if visitor is None and receive and "受け" in receive.group() and len(people) >= 2:
         return people[1], people[0], place, False  # AはBの表敬訪問を受けた
     if visitor is None and people:
@@ -282,6 +302,12 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
     host = (side or hosts or [None])[0]
     return visitor, host, place, host is None and not meeting
+
+
+def _object_ja(ctx: Context, person) -> bool:
+    """The person is the one visited or met (…副委員長を表敬訪問, …と会談), not its subject."""
+    after = ctx.norm[D.role_end(person) : D.role_end(person) + 3].lstrip()
+    return after.startswith(("を", "と", "氏を", "氏と"))
 
 
 def _by_role(ctx: Context, sentence, people):
@@ -306,6 +332,7 @@ _LOCAL_HEAD = re.compile(
 )
 _NAME = r"(?P<x>[A-ZĐ][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _UNLISTED_BEFORE = re.compile(r"(?<![\w.])" + _NAME + r" $")
+_UNLISTED_OF = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME)
 _UNLISTED_AFTER = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME + r"\s*,?\s*$")
 
 
@@ -319,8 +346,8 @@ def _unlisted_place(ctx: Context, host) -> Mention | None:
     if role_end <= person.start:  # the office before the name
         m = _UNLISTED_AFTER.match(ctx.norm, role_end, person.start)
         lo = role_end
-    else:
-        m = None
+    else:  # the office after the name: "Yuko Ito, Deputy Mayor of Kurashiki City"
+        m = _UNLISTED_OF.match(ctx.norm, role_end)
     if m is None and ctx.language == "en":
         lo = max(0, person.role_start - 40)
         m = _UNLISTED_BEFORE.search(ctx.norm, lo, person.role_start)
@@ -333,6 +360,9 @@ def _host_locality(ctx: Context, sentence, host, visitor, place):
     if host is not None:
         for q in host.full.places:
             if q is not None and q.slug:
+                return q
+        for q in host.full.places:  # "Deputy Mayor of Kurashiki City": a city not listed
+            if q is not None and q.kind == "locality" and q.level == "city":
                 return q
         if (unlisted := _unlisted_place(ctx, host)) is not None:
             return unlisted
