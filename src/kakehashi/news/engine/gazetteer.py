@@ -132,7 +132,7 @@ class Gazetteer:
                     continue
                 if entry.priority == 2 and entry.level == "prefecture":
                     city_end = _city_of(low, i, end)
-                    if city_end:  # "Wakayama City": a city the directory does not hold
+                    if city_end:  # "Kochi City": a city the directory does not hold
                         out.append(_unlisted_city(entry, i, city_end, norm[i:city_end]))
                         i = city_end
                         break
@@ -146,7 +146,7 @@ class Gazetteer:
 
 def _city_of(low: str, start: int, end: int) -> int:
     """Where the name of a city ends when a prefecture's bare name is used for a city of that
-    name that the directory does not hold ("Wakayama City", "thành phố Wakayama", 和歌山市;
+    name that the directory does not hold ("Kochi City", "thành phố Wakayama", 和歌山市;
     the directory's cities match first by their own longer forms), else 0."""
     if low.startswith(" city", end) and not (end + 5 < len(low) and low[end + 5].isalpha()):
         return end + 5

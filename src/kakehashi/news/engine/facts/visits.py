@@ -346,7 +346,7 @@ def _unlisted_place(ctx: Context, host) -> Mention | None:
     if role_end <= person.start:  # the office before the name
         m = _UNLISTED_AFTER.match(ctx.norm, role_end, person.start)
         lo = role_end
-    else:  # the office after the name: "Yuko Ito, Deputy Mayor of Kurashiki City"
+    else:  # the office after the name: "Yuko Ito, Deputy Mayor of Yatsushiro City"
         m = _UNLISTED_OF.match(ctx.norm, role_end)
     if m is None and ctx.language == "en":
         lo = max(0, person.role_start - 40)
@@ -361,7 +361,7 @@ def _host_locality(ctx: Context, sentence, host, visitor, place):
         for q in host.full.places:
             if q is not None and q.slug:
                 return q
-        for q in host.full.places:  # "Deputy Mayor of Kurashiki City": a city not listed
+        for q in host.full.places:  # "Deputy Mayor of Yatsushiro City": a city not listed
             if q is not None and q.kind == "locality" and q.level == "city":
                 return q
         if (unlisted := _unlisted_place(ctx, host)) is not None:
