@@ -146,7 +146,7 @@ class Gazetteer:
 
 def _city_of(low: str, start: int, end: int) -> int:
     """Where the name of a city ends when a prefecture's bare name is used for a city of that
-    name that the directory does not hold ("Kochi City", "thành phố Wakayama", 和歌山市;
+    name that the directory does not hold ("Kochi City", "thành phố Kochi", 高知市;
     the directory's cities match first by their own longer forms), else 0."""
     if low.startswith(" city", end) and not (end + 5 < len(low) and low[end + 5].isalpha()):
         return end + 5
