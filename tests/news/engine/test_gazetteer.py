@@ -117,3 +117,18 @@ def test_slugs_are_the_directory_slugs():
     assert {"ho-chi-minh-city", "hanoi", "hanoi-before-2025", "binh-duong-before-2025"} <= slugs
     assert {"osaka-prefecture", "osaka-city", "aichi-prefecture", "kitakyushu-city"} <= slugs
     assert len(vietnam_rows()) == 34 + 63 + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("the Deputy Mayor of Kochi City said", "Kochi City"),
+        ("Phó Thị trưởng thành phố Kochi cho biết", "Kochi"),
+    ],
+)
+def test_a_prefecture_s_name_used_for_a_city_not_listed_is_a_place_with_no_slug(text, written):
+    assert found(text) == [(written, None)]
+    assert found("Kochi Prefecture and Kochi") == [
+        ("Kochi Prefecture", "kochi-prefecture"),
+        ("Kochi", "kochi-prefecture"),
+    ]

@@ -123,7 +123,11 @@ class DateMention:
 
 
 FUTURE = {
-    "vi": re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự định|sắp|chuẩn bị|kế hoạch)(?!\w)"),
+    # "vào ngày 15/11 tới", "tháng 3 tới": the coming one (not "từ ngày 2 tới 6/7")
+    "vi": re.compile(
+        r"(?<!\w)(?:sẽ|dự kiến|dự định|sắp|chuẩn bị|kế hoạch)(?!\w)"
+        r"|(?<=\d )tới(?!\w)(?!\s*\d)|(?<!\w)(?:tuần|tháng|năm) tới(?!\w)"
+    ),
     "ja": re.compile(
         r"予定|見込み|計画|方針|目指|めざ|(?<!てい)(?<!でい)(?<!であ)(?<!があ)(?<!にあ)(?<!な)"
         r"(?:する|る|く|す|う|つ|ぶ|む|ぬ)(?:方針|考え)?。?\s*$"

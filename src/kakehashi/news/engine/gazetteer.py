@@ -130,12 +130,38 @@ class Gazetteer:
                 entry = self._forms[key]
                 if _is_latin(key[0]) and not _case_ok(entry.form, norm[i:end]):
                     continue
+                if entry.priority == 2 and entry.level == "prefecture":
+                    city_end = _city_of(low, i, end)
+                    if city_end:  # "Kochi City": a city the directory does not hold
+                        out.append(_unlisted_city(entry, i, city_end, norm[i:city_end]))
+                        i = city_end
+                        break
                 out.append(_mention(entry, i, end, norm[i:end]))
                 i = end
                 break
             else:
                 i += 1
         return out
+
+
+def _city_of(low: str, start: int, end: int) -> int:
+    """Where the name of a city ends when a prefecture's bare name is used for a city of that
+    name that the directory does not hold ("Kochi City", "thành phố Kochi", 高知市;
+    the directory's cities match first by their own longer forms), else 0."""
+    if low.startswith(" city", end) and not (end + 5 < len(low) and low[end + 5].isalpha()):
+        return end + 5
+    if low.startswith("市", end):
+        return end + 1
+    if low[max(0, start - 11) : start].endswith(("thành phố ", "tp. ", "tp.", "tp ")):
+        return end
+    return 0
+
+
+def _unlisted_city(entry: Entry, start: int, end: int, written: str) -> Mention:
+    """A city outside the directory: a place with no slug."""
+    return Mention(
+        kind="locality", start=start, end=end, text=written, country=entry.country, level="city"
+    )
 
 
 def _mention(entry: Entry, start: int, end: int, written: str) -> Mention:

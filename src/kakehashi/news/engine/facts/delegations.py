@@ -53,7 +53,7 @@ VISIT = {
     ),
     "en": re.compile(
         r"\b(?:visited|visits|is visiting|are visiting|visiting|paid a courtesy call on|"
-        r"paid a visit to|called on|toured|travell?ed to|arrived in|"
+        r"paid a visit to|called on|calls? on|toured|travell?ed to|arrived in|"
         r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|on an? (?:working |official )?visit to)\b"
     ),
     "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
@@ -140,6 +140,22 @@ def leaders_of(ctx, sentence, people) -> list:
             break
         group.append(person)
     return group
+
+
+# a courtesy call: a meeting with the body of the place called on ("will call on Dong Nai
+# Province", "paid a courtesy call on the Osaka Prefectural Government")
+CALL = re.compile(r"\b(?:calls? on|called on|courtesy call on)\b")
+# a sentence that names the host of the trip told just before: "Tiếp đoàn, Phó Chủ tịch ...",
+# "Tại buổi làm việc, ...", "Receiving the delegation, ..."
+RECEIVING_NEXT = {
+    "vi": re.compile(
+        r"^(?:Tiếp (?:đoàn|Đại sứ|Tổng Lãnh sự|Thứ trưởng|ông|bà)|Tại buổi (?:tiếp|làm việc))"
+    ),
+    "en": re.compile(
+        r"^(?:Receiving|Welcoming|Hosting) (?:the|a|an) (?:delegation|visitors?|group)\b"
+    ),
+    "ja": re.compile(r"$^"),
+}
 
 
 def meeting_place(ctx, sentence, exclude=()):

@@ -25,14 +25,28 @@ _VI_HEAD = (
 _VI_HELD = (
     r"(?:(?<=tổ chức )|(?<=đăng cai )|(?<=khai mạc )|(?<=chủ trì )|(?<=phối hợp tổ chức ))"
     r"(?P<v>(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|"
-    r"chương trình giao lưu|chương trình xúc tiến|buổi giao lưu|buổi gặp gỡ)"
+    r"chương trình giao lưu|chương trình xúc tiến|chương trình kết nối|buổi giao lưu|"
+    r"buổi gặp gỡ|buổi kết nối)"
     r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
-    r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)[^\W\d_][\w-]*)"
+    r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)"
+    # a word, or the dash between two names ("An Giang – Okinawa")
+    r"(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_])))"
     r"{1,14})"
+)
+# a lower-case head before a quoted title: tọa đàm “Kết nối …”, chương trình “Ngày hội …”
+_VI_HEAD_LOWER = (
+    r"(?:hội nghị|hội thảo|diễn đàn|lễ hội|triển lãm|hội chợ|tọa đàm|toạ đàm|ngày hội|"
+    r"chương trình|buổi giao lưu|lễ kỷ niệm|tuần lễ)"
 )
 VI_NAME = re.compile(
     # Hội thảo “Nguồn nhân lực …”: the head and its quoted title are the name
-    r"(?P<t>" + _VI_HEAD + r"\s+[“\"][^”\"]{4,120}[”\"])|" + _VI_HELD + "|"
+    r"(?P<t>(?:"
+    + _VI_HEAD
+    + "|"
+    + _VI_HEAD_LOWER
+    + r")\s+[“\"][^”\"]{4,120}[”\"])|"
+    + _VI_HELD
+    + "|"
     # "hội chợ thương mại Setouchi": a lower-case head named by a proper noun
     r"(?<!một )(?<!các )(?<!những )(?<!nhiều )(?<!Một )(?P<l>(?:hội nghị|hội thảo|hội chợ|"
     r"lễ hội|diễn đàn|triển lãm|ngày hội|tuần lễ)"
@@ -46,7 +60,7 @@ VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|kh
 JA_NAME = re.compile(
     r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|ウェビナー|祭り|まつり|"
-    r"フェスティバル|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
+    r"フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
 JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
@@ -60,7 +74,8 @@ _EN_DAY = (
 # by ...": a lower-case head after a verb of holding (or "at a"), with what it is about.
 _EN_HELD = (
     r"(?:(?<=\bheld )|(?<=\bhosted )|(?<=\bhost )|(?<=\bhold )|(?<=\borganised )|"
-    r"(?<=\borganized )|(?<=\bat )|(?<=\bconvened )|(?<=\bduring )|(?<=\bopened ))(?:a|an)\s+"
+    r"(?<=\borganized )|(?<=\bat )|(?<=\bconvened )|(?<=\bduring )|(?<=\bopened )|"
+    r"(?<=\bfor )|(?<=\battended )|(?<=\bjoined ))(?:a|an)\s+"
     r"(?P<v>(?:[\w.'’-]+\s+){0,5}?(?:conference|forum|seminar|workshop|symposium|webinar|"
     r"trade fair|fair|exhibition|festival|dialogue|roadshow|business matching(?: event| day)?|"
     r"matchmaking event|investment promotion event)"
@@ -87,6 +102,7 @@ QUOTED_EVENT = {
     # 「みえ国際展開戦略」 is a strategy, not an exhibition (展)
     "ja": re.compile(
         r"(?:会議|会|祭|祭り|フォーラム|セミナー|ウェビナー|フェスティバル|フェア|まつり|式典|展|博|"
+        r"フェスタ|フェス|エキスポ|EXPO|Expo|"
         r"ウィーク|サミット|シンポジウム|デー|の日|マッチング|ミッション)"
         r"(?:\s*(?:in|IN|@|＠)\s*\S+|\s*(?:19|20)\d\d(?:年度?)?|\s*第?\d+回?|\s*[(（][^)）]*[)）])?$"
     ),
@@ -150,6 +166,8 @@ def find_events(ctx: Context) -> list[dict]:
             continue
         group = next(g for g in ("t", "v", "l", "q", "n") if name_m.group(g))
         name = re.sub(r"^[Tt]he\s+", "", name_m.group(group)).strip()
+        if group == "n" and ctx.language == "ja":  # "…による個別商談会": not the particle's tail
+            name = re.sub(r"^(?:よる|おける|関する|向けた|対する)", "", name)
         name_end = sentence.start + name_m.end(group)
         name_start = name_end - len(name)
         trim = group == "l" or (group == "v" and ctx.language == "vi" and _proper_tail(name))
@@ -186,7 +204,9 @@ def find_events(ctx: Context) -> list[dict]:
                 break
         else:
             events.append((key, fact))
-    return [fact for _key_, fact in events]
+    # an event the article gives no day for is no registry suggestion (the desk cannot create
+    # an event without a date; the labelled set does not label one): not reported
+    return [fact for _key_, fact in events if fact["date"]]
 
 
 def _proper_tail(name: str) -> bool:

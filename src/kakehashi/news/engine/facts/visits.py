@@ -26,6 +26,16 @@ PURPOSE = {
 }
 
 
+# a meeting on the day of the visit told before (not of a later date named in between)
+SAME_DAY = {
+    "en": re.compile(
+        r"(?i)\b(?:earlier|later) (?:in|on) (?:the|that) day\b|\b(?:earlier|later) that day\b"
+    ),
+    "vi": re.compile(r"$^"),
+    "ja": re.compile(r"$^"),
+}
+
+
 def find_visits(ctx: Context) -> list[dict]:
     out: list[tuple[object, object, dict]] = []
     group: list = []  # the leaders of the delegation the article follows
@@ -44,6 +54,9 @@ def find_visits(ctx: Context) -> list[dict]:
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         for one in visitors:
             made = _visit(ctx, sentence, one, host, place)
+            if made and out and SAME_DAY[ctx.language].search(sentence.text):
+                if not ctx.dates_in(sentence.start, sentence.end) and out[-1][2]["date"]:
+                    made[0][2]["date"] = out[-1][2]["date"]  # "Earlier in the day, ..."
             out += [(*fact, trip) for fact in made]
             last = one if made else last
     return _distinct(out)
@@ -153,6 +166,14 @@ def _parties(ctx: Context, sentence, people, leader):
             ]
             if bodies and (subject.full.country or "") != bodies[0].country:
                 return subject, None, place or bodies[0], False
+        if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
+            host = _host_next(ctx, sentence, subject)
+            if host is not None:
+                return subject, host, place, False
+        if host is None and subject is not None and D.CALL.search(verb.group()):
+            called = _body(ctx, sentence.start + verb.end(), sentence.end, first=True)
+            if called is not None and (subject.full.country or "") != called.country:
+                return subject, None, called, False  # "will call on Dong Nai Province"
         return subject, host, place, host is None
     other = after[0] if after else None
     if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
@@ -184,6 +205,25 @@ def _named_next(ctx: Context, sentence, host):
             p
             for p in ctx.people_in(later.start, later.end)
             if p.full.country and p.full.country != host.full.country
+        ),
+        None,
+    )
+
+
+def _host_next(ctx: Context, sentence, visitor):
+    """The host of a trip named in the next sentence ("đoàn đến thăm và làm việc tại TP. Cần
+    Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side."""
+    sentences = ctx.text.sentences
+    if sentence.index + 1 >= len(sentences) or not visitor.full.country:
+        return None
+    later = sentences[sentence.index + 1]
+    if not D.RECEIVING_NEXT[ctx.language].match(later.text):
+        return None
+    return next(
+        (
+            p
+            for p in ctx.people_in(later.start, later.end)
+            if p.full.country and p.full.country != visitor.full.country
         ),
         None,
     )
@@ -242,6 +282,13 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     if visitor is None and delegation and leader is not None:
         visitor = leader
     meeting = bool(receive or meet)
+    if (
+        visitor is None
+        and leader is not None
+        and people
+        and all(_object_ja(ctx, p) for p in people)
+    ):
+        visitor = leader  # "12日には…副委員長を表敬訪問した": the traveller told before
     if visitor is None and receive and "受け" in receive.group() and len(people) >= 2:
         return people[1], people[0], place, False  # AはBの表敬訪問を受けた
     if visitor is None and people:
@@ -255,6 +302,12 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
     host = (side or hosts or [None])[0]
     return visitor, host, place, host is None and not meeting
+
+
+def _object_ja(ctx: Context, person) -> bool:
+    """The person is the one visited or met (…副委員長を表敬訪問, …と会談), not its subject."""
+    after = ctx.norm[D.role_end(person) : D.role_end(person) + 3].lstrip()
+    return after.startswith(("を", "と", "氏を", "氏と"))
 
 
 def _by_role(ctx: Context, sentence, people):
@@ -279,6 +332,7 @@ _LOCAL_HEAD = re.compile(
 )
 _NAME = r"(?P<x>[A-ZĐ][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _UNLISTED_BEFORE = re.compile(r"(?<![\w.])" + _NAME + r" $")
+_UNLISTED_OF = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME)
 _UNLISTED_AFTER = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME + r"\s*,?\s*$")
 
 
@@ -292,8 +346,8 @@ def _unlisted_place(ctx: Context, host) -> Mention | None:
     if role_end <= person.start:  # the office before the name
         m = _UNLISTED_AFTER.match(ctx.norm, role_end, person.start)
         lo = role_end
-    else:
-        m = None
+    else:  # the office after the name: "Yuko Ito, Deputy Mayor of Yatsushiro City"
+        m = _UNLISTED_OF.match(ctx.norm, role_end)
     if m is None and ctx.language == "en":
         lo = max(0, person.role_start - 40)
         m = _UNLISTED_BEFORE.search(ctx.norm, lo, person.role_start)
@@ -306,6 +360,9 @@ def _host_locality(ctx: Context, sentence, host, visitor, place):
     if host is not None:
         for q in host.full.places:
             if q is not None and q.slug:
+                return q
+        for q in host.full.places:  # "Deputy Mayor of Yatsushiro City": a city not listed
+            if q is not None and q.kind == "locality" and q.level == "city":
                 return q
         if (unlisted := _unlisted_place(ctx, host)) is not None:
             return unlisted
