@@ -22,9 +22,62 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from kakehashi.api.auth import CsrfFailed, InvalidToken
+from kakehashi.common.errors import ErrorCode
 from kakehashi.common.views import RETRY_AFTER_SECONDS
 
 logger = logging.getLogger("kakehashi.api")
+
+
+class ApiError(ErrorCode):
+    """The codes the error handlers below answer with, whatever the operation."""
+
+    MALFORMED_REQUEST = "malformed_request", "The request body is not valid JSON."
+    BAD_REQUEST = "bad_request", "The request cannot be read (e.g. multipart without boundary)."
+    HTTP_ERROR = "http_error", "The request could not be handled."
+    NOT_AUTHENTICATED = "not_authenticated", "Sign in, or send a personal API token."
+    INVALID_TOKEN = "invalid_token", "The API token is not valid, or it has been revoked."
+    FORBIDDEN = "forbidden", "You are not allowed to do this."
+    CSRF_FAILED = "csrf_failed", "A session without the X-CSRFToken header."
+    NOT_FOUND = "not_found", "There is no such record or address, or you may not see it."
+    INVALID_INPUT = "invalid_input", "The request does not follow its schema; see the details."
+    INVALID = "invalid", "The data is refused (no more precise code)."
+    UNAVAILABLE = "unavailable", "The service is briefly unavailable. Try again in a moment."
+    SERVER_ERROR = "server_error", "Something went wrong on our side. The error has been logged."
+
+
+# The status each of the handlers' codes comes with (INVALID comes with 422, as every refusal
+# of the data).
+API_STATUS = {
+    ApiError.MALFORMED_REQUEST: 400,
+    ApiError.BAD_REQUEST: 400,
+    ApiError.NOT_AUTHENTICATED: 401,
+    ApiError.INVALID_TOKEN: 401,
+    ApiError.FORBIDDEN: 403,
+    ApiError.CSRF_FAILED: 403,
+    ApiError.NOT_FOUND: 404,
+    ApiError.INVALID_INPUT: 422,
+    ApiError.INVALID: 422,
+    ApiError.UNAVAILABLE: 503,
+    ApiError.SERVER_ERROR: 500,
+}
+
+
+class ApiInputError(ErrorCode):
+    """Refusals of the API's own input lookups (ids, slugs, dates sent by a client)."""
+
+    FORMER_LOCALITY = (
+        "former_locality",
+        "“%(slug)s” is a former unit; use “%(successor)s”, which took it over.",
+    )
+    INVALID_CHOICE = "invalid_choice", "There is no such choice."
+    INVALID_DATE = "invalid_date", "Give a date: YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-09-13."
+    INVALID_URL = "invalid_url", "“%(url)s” is not a web address."
+    NOT_ASKED = "not_asked", "This delegation has not been asked about this meeting yet."
+    PARTY_BOTH = "party_both", "Choose a locality or an organisation for a party, not both."
+    UNKNOWN_LOCALITY = "unknown_locality", "There is no locality “%(slug)s”."
+    UNKNOWN_ORGANISATION = "unknown_organisation", "There is no organisation with the id %(id)s."
+    UNKNOWN_PROPOSAL = "unknown_proposal", "There is no proposal with the id %(id)s."
+    UNKNOWN_SECTOR = "unknown_sector", "There is no sector “%(key)s”."
 
 
 class UnknownPath(Http404):
@@ -62,7 +115,7 @@ SCHEMA_MESSAGES = {
 INVALID_VALUE = _("This value is not valid.")
 
 
-def _error(api: NinjaAPI, request, status: int, code: str, message, details=(), headers=None):
+def _error(api: NinjaAPI, request, status: int, code: ErrorCode, message, details=(), headers=None):
     body = {"code": code, "message": str(message), "details": list(details)}
     response = api.create_response(request, body, status=status)
     for name, value in (headers or {}).items():
@@ -103,7 +156,7 @@ def on_schema_error(request, exc: NinjaValidationError, api: NinjaAPI):
     details = [
         {
             "field": _schema_field(error.get("loc", ())),
-            "code": error.get("type", "invalid"),
+            "code": error.get("type", ApiError.INVALID),
             "message": _schema_message(error),
         }
         for error in exc.errors
@@ -112,7 +165,7 @@ def on_schema_error(request, exc: NinjaValidationError, api: NinjaAPI):
         api,
         request,
         422,
-        "invalid_input",
+        ApiError.INVALID_INPUT,
         gettext("The request is not valid; see the details."),
         details,
     )
@@ -131,14 +184,14 @@ def _django_details(exc: DjangoValidationError):
             for error in errors:
                 yield {
                     "field": None if field == "__all__" else field,
-                    "code": error.code or "invalid",
+                    "code": error.code or ApiError.INVALID,
                     "message": _django_message(error),
                 }
     else:
         for error in exc.error_list:
             yield {
                 "field": None,
-                "code": error.code or "invalid",
+                "code": error.code or ApiError.INVALID,
                 "message": _django_message(error),
             }
 
@@ -146,22 +199,28 @@ def _django_details(exc: DjangoValidationError):
 def on_invalid(request, exc: DjangoValidationError, api: NinjaAPI):
     """A service (or an input lookup) refused the data: its first error gives the code."""
     details = list(_django_details(exc))
-    first = details[0] if details else {"code": "invalid", "message": str(INVALID_VALUE)}
+    first = details[0] if details else {"code": ApiError.INVALID, "message": str(INVALID_VALUE)}
     return _error(api, request, 422, first["code"], first["message"], details)
 
 
 def on_not_found(request, exc, api: NinjaAPI):
     return _error(
-        api, request, 404, "not_found", gettext("There is no such record, or you may not see it.")
+        api,
+        request,
+        404,
+        ApiError.NOT_FOUND,
+        gettext("There is no such record, or you may not see it."),
     )
 
 
 def on_unknown_path(request, exc, api: NinjaAPI):
-    return _error(api, request, 404, "not_found", gettext("There is no such address in this API."))
+    return _error(
+        api, request, 404, ApiError.NOT_FOUND, gettext("There is no such address in this API.")
+    )
 
 
 def on_forbidden(request, exc, api: NinjaAPI):
-    return _error(api, request, 403, "forbidden", gettext("You are not allowed to do this."))
+    return _error(api, request, 403, ApiError.FORBIDDEN, gettext("You are not allowed to do this."))
 
 
 def on_not_authenticated(request, exc, api: NinjaAPI):
@@ -169,7 +228,7 @@ def on_not_authenticated(request, exc, api: NinjaAPI):
         api,
         request,
         401,
-        "not_authenticated",
+        ApiError.NOT_AUTHENTICATED,
         gettext("Sign in, or send a personal API token as “Authorization: Bearer <key>”."),
         headers={"WWW-Authenticate": "Bearer"},
     )
@@ -180,7 +239,7 @@ def on_invalid_token(request, exc, api: NinjaAPI):
         api,
         request,
         401,
-        "invalid_token",
+        ApiError.INVALID_TOKEN,
         gettext("The API token is not valid, or it has been revoked."),
         headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
     )
@@ -191,7 +250,7 @@ def on_csrf_failed(request, exc, api: NinjaAPI):
         api,
         request,
         403,
-        "csrf_failed",
+        ApiError.CSRF_FAILED,
         gettext(
             "The CSRF check failed. Send the csrftoken cookie's value in the X-CSRFToken header."
         ),
@@ -203,15 +262,25 @@ def on_http_error(request, exc: HttpError, api: NinjaAPI):
     # here but keep their status.
     if exc.status_code == 400:
         return _error(
-            api, request, 400, "malformed_request", gettext("The request body is not valid JSON.")
+            api,
+            request,
+            400,
+            ApiError.MALFORMED_REQUEST,
+            gettext("The request body is not valid JSON."),
         )
     return _error(
-        api, request, exc.status_code, "http_error", gettext("The request could not be handled.")
+        api,
+        request,
+        exc.status_code,
+        ApiError.HTTP_ERROR,
+        gettext("The request could not be handled."),
     )
 
 
 def on_bad_request(request, exc, api: NinjaAPI):
-    return _error(api, request, 400, "bad_request", gettext("The request could not be read."))
+    return _error(
+        api, request, 400, ApiError.BAD_REQUEST, gettext("The request could not be read.")
+    )
 
 
 def on_database_unavailable(request, exc, api: NinjaAPI):
@@ -221,7 +290,7 @@ def on_database_unavailable(request, exc, api: NinjaAPI):
         api,
         request,
         503,
-        "unavailable",
+        ApiError.UNAVAILABLE,
         gettext("The service is briefly unavailable. Try again in a moment."),
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
     )
@@ -233,7 +302,7 @@ def on_server_error(request, exc: Exception, api: NinjaAPI):
         api,
         request,
         500,
-        "server_error",
+        ApiError.SERVER_ERROR,
         gettext("Something went wrong on our side. The error has been logged."),
     )
 

@@ -15,12 +15,19 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
 from kakehashi.api.auth import public
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import Id, InputSchema, PageQuery, error_responses, text, two_places
 from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.events.errors import EventError
 from kakehashi.insights import figures, queries, services
+from kakehashi.insights.errors import InsightError
 from kakehashi.insights.funnel import funnel_by_event, funnel_by_locality, funnel_by_sector
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (InsightError, EventError)
+
 
 router = Router(tags=["insights"])
 
@@ -158,7 +165,7 @@ def _locality(payload: OutcomeIn, parties, interest):
         errors.add(
             "locality",
             forms.ModelChoiceField.default_error_messages["invalid_choice"],
-            "invalid_choice",
+            ApiInputError.INVALID_CHOICE,
         )
         errors.raise_if_any()
     return locality

@@ -14,8 +14,13 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.matching import recommend
 from kakehashi.matching.reasons import ReasonWriter
 from kakehashi.matching.search import ORGANISATIONS, run_search
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import PartnershipType, ProposalKind, TechnologyStage
 from kakehashi.proposals.queries import proposals_visible_to
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (ProposalError,)
+
 
 router = Router(tags=["matching"])
 RESULTS = 50

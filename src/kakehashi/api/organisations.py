@@ -21,8 +21,13 @@ from kakehashi.api.schemas import (
 from kakehashi.common.i18n import Language
 from kakehashi.directory import queries as directory_queries
 from kakehashi.directory import services
+from kakehashi.directory.errors import DirectoryError
 from kakehashi.directory.models import Country, Organisation, OrganisationKind
 from kakehashi.directory.queries import organisations_visible_to
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (DirectoryError,)
+
 
 router = Router(tags=["organisations"])
 

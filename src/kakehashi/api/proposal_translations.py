@@ -12,12 +12,17 @@ from kakehashi.api.auth import public
 from kakehashi.api.proposal_schemas import ProposalTranslationOut
 from kakehashi.api.schemas import MAX_ID, InputSchema, error_responses, text
 from kakehashi.proposals import queries
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import Proposal
 from kakehashi.proposals.translation_services import (
     delete_translation,
     field_of,
     save_translation,
 )
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (ProposalError,)
+
 
 router = Router(tags=["proposals"])
 

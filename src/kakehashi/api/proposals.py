@@ -26,8 +26,13 @@ from kakehashi.api.proposal_schemas import (
 )
 from kakehashi.api.schemas import MAX_ID, error_responses, page
 from kakehashi.proposals import queries, services
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import Proposal
 from kakehashi.proposals.services import ExportInput, InvestmentInput, ProposalInput
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (ProposalError,)
+
 
 router = Router(tags=["proposals"])
 

@@ -43,12 +43,18 @@ from kakehashi.api.schemas import (
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import queries, services
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Event,
     Registration,
     RegistrationStatus,
 )
 from kakehashi.events.remote import video_link
+from kakehashi.insights.errors import InsightError
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (EventError, InsightError)
+
 
 # --- Events ---------------------------------------------------------------------------------
 

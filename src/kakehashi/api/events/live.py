@@ -19,8 +19,13 @@ from kakehashi.api.events.schemas import DELEGATION_HELP, event_zone
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, Slug, error_responses
 from kakehashi.events.booking import BookingOptions
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import Meeting, RegistrationStatus
 from kakehashi.events.services.live import book_meeting, cancel_meeting
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (EventError,)
+
 
 COUNTERPART_HELP = "Id of another approved registration at the event"
 

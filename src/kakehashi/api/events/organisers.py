@@ -30,11 +30,16 @@ from kakehashi.api.schemas import (
     page,
 )
 from kakehashi.events import queries, services
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Event,
     Meeting,
     MeetingStatus,
 )
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (EventError,)
+
 
 # --- Organiser side -------------------------------------------------------------------------
 
