@@ -1,5 +1,6 @@
 """Error codes are enum members (common/errors.py, `<app>/errors.py`), never string literals:
-a scan of src/kakehashi refuses a literal passed as a code, so the rule stays kept."""
+a scan of src/kakehashi refuses a literal passed as a code or compared with one, so the rule
+stays kept."""
 
 import ast
 import importlib
@@ -25,6 +26,30 @@ def _literal(node) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
+def _is_error(node) -> bool:
+    return "error" in getattr(node, "id", "")
+
+
+def _is_code(node) -> bool:
+    """`error.code` or `getattr(error, "code", ...)` (a matching reason has a code too)."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "code" and _is_error(node.value)
+    return (
+        isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "getattr"
+        and len(node.args) >= 2
+        and _is_error(node.args[0])
+        and isinstance(node.args[1], ast.Constant)
+        and node.args[1].value == "code"
+    )
+
+
+def _literals(node) -> bool:
+    if isinstance(node, ast.Set | ast.Tuple | ast.List):
+        return any(_literal(element) for element in node.elts)
+    return _literal(node)
+
+
 def literal_codes(path: Path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
@@ -38,6 +63,9 @@ def literal_codes(path: Path):
             if index is not None and len(node.args) > index and _literal(node.args[index]):
                 # `add(field, message, code)` is the API's FieldErrors; a set's add has one.
                 yield node.args[index].lineno
+        elif isinstance(node, ast.Compare) and _is_code(node.left):
+            if any(_literals(comparator) for comparator in node.comparators):
+                yield node.lineno
         elif isinstance(node, ast.FunctionDef):
             arguments = node.args.args[len(node.args.args) - len(node.args.defaults) :]
             for argument, default in zip(arguments, node.args.defaults, strict=True):
@@ -56,11 +84,15 @@ def test_no_string_literal_is_passed_as_an_error_code():
 
 
 def test_the_scan_finds_a_literal():
-    source = 'raise invalid(_("No."), "nope")\nValidationError("x", code="nope")\n'
+    source = (
+        'raise invalid(_("No."), "nope")\n'
+        'ValidationError("x", code="nope")\n'
+        'if error.code in {"nope"}: pass\n'
+    )
     path = Path("/tmp") / "kakehashi_error_code_probe.py"
     path.write_text(source, encoding="utf-8")
     try:
-        assert list(literal_codes(path)) == [1, 2]
+        assert list(literal_codes(path)) == [1, 2, 3]
     finally:
         path.unlink()
 

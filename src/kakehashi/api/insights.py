@@ -182,7 +182,7 @@ def record_outcome(request, payload: OutcomeIn):
     try:
         parties = services.check_source(by=request.user, **source)
     except ValidationError as error:
-        if getattr(error, "code", None) == "not_a_party":
+        if getattr(error, "code", None) == InsightError.NOT_A_PARTY:
             # Outsiders are not told that the meeting or the interest exists.
             raise Http404 from error
         raise

@@ -31,11 +31,11 @@ from kakehashi.proposals.models import Interest, InterestStatus
 
 # The input that a refusal is about, by its code (the others are about the whole request).
 FIELD_OF_ERROR = {
-    "amount_missing": "amount",
-    "amount_invalid": "amount",
-    "currency_invalid": "currency",
-    "date_in_future": "occurred_on",
-    "locality_missing": "locality",
+    InsightError.AMOUNT_MISSING: "amount",
+    InsightError.AMOUNT_INVALID: "amount",
+    InsightError.CURRENCY_INVALID: "currency",
+    InsightError.DATE_IN_FUTURE: "occurred_on",
+    InsightError.LOCALITY_MISSING: "locality",
 }
 
 

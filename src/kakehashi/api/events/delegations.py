@@ -214,7 +214,7 @@ def answer_meeting_request(
             meeting_request=meeting_request, accept=payload.decision == "accept", by=request.user
         )
     except ValidationError as error:
-        if getattr(error, "code", None) == "not_a_member":
+        if getattr(error, "code", None) == EventError.NOT_A_MEMBER:
             raise PermissionDenied from error
         raise
     return requests_of(event).get(pk=meeting_request.pk)

@@ -107,7 +107,7 @@ def _as_party(call):
     try:
         return call()
     except ValidationError as error:
-        if error.code in {"not_a_member", "not_in_meeting"}:
+        if error.code in {EventError.NOT_A_MEMBER, EventError.NOT_IN_MEETING}:
             raise PermissionDenied from error
         raise
 

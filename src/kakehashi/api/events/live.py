@@ -147,7 +147,7 @@ def cancel(request, slug: Slug, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
     try:
         meeting = cancel_meeting(meeting=meeting, by=request.user)
     except ValidationError as error:
-        if error.code == "not_a_member":
+        if error.code == EventError.NOT_A_MEMBER:
             raise PermissionDenied from error
         raise
     return {"id": meeting.pk, "status": meeting.status}
