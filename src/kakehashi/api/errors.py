@@ -84,33 +84,69 @@ class UnknownPath(Http404):
     """No operation of the API lives at this address."""
 
 
+class SchemaError(ErrorCode):
+    """The codes of `invalid_input`'s details: pydantic's error types that request schemas
+    produce (a type not listed here keeps its pydantic name)."""
+
+    MISSING = "missing", "This field is required."
+    STRING_TOO_LONG = "string_too_long", "Ensure this text has at most %(max_length)s characters."
+    STRING_TOO_SHORT = (
+        "string_too_short",
+        "Ensure this text has at least %(min_length)s characters.",
+    )
+    TOO_LONG = "too_long", "Give at most %(max_length)s items."
+    TOO_SHORT = "too_short", "Give at least %(min_length)s items."
+    ENUM = "enum", "Choose one of: %(expected)s."
+    LITERAL_ERROR = "literal_error", "Choose one of: %(expected)s."
+    INT_PARSING = "int_parsing", "Enter a whole number."
+    INT_TYPE = "int_type", "Enter a whole number."
+    INT_FROM_FLOAT = "int_from_float", "Enter a whole number."
+    GREATER_THAN_EQUAL = (
+        "greater_than_equal",
+        "Ensure this value is greater than or equal to %(ge)s.",
+    )
+    LESS_THAN_EQUAL = "less_than_equal", "Ensure this value is less than or equal to %(le)s."
+    GREATER_THAN = "greater_than", "Ensure this value is greater than %(gt)s."
+    LESS_THAN = "less_than", "Ensure this value is less than %(lt)s."
+    BOOL_PARSING = "bool_parsing", "Enter true or false."
+    BOOL_TYPE = "bool_type", "Enter true or false."
+    STRING_TYPE = "string_type", "Enter a text."
+    LIST_TYPE = "list_type", "Enter a list."
+    DICT_TYPE = "dict_type", "Enter an object."
+    MODEL_TYPE = "model_type", "Enter an object."
+    MODEL_ATTRIBUTES_TYPE = "model_attributes_type", "Enter an object."
+    EXTRA_FORBIDDEN = "extra_forbidden", "This field is not expected."
+    NULL_CHARACTER = "null_character", "Null characters are not allowed."
+    INVALID_TEXT = "invalid_text", "The text contains characters that are not valid Unicode."
+
+
 # Messages for the pydantic error types that request schemas produce. %(name)s placeholders
 # are filled from the error's context.
 SCHEMA_MESSAGES = {
-    "missing": _("This field is required."),
-    "string_too_long": _("Ensure this text has at most %(max_length)s characters."),
-    "string_too_short": _("Ensure this text has at least %(min_length)s characters."),
-    "too_long": _("Give at most %(max_length)s items."),
-    "too_short": _("Give at least %(min_length)s items."),
-    "enum": _("Choose one of: %(expected)s."),
-    "literal_error": _("Choose one of: %(expected)s."),
-    "int_parsing": _("Enter a whole number."),
-    "int_type": _("Enter a whole number."),
-    "int_from_float": _("Enter a whole number."),
-    "greater_than_equal": _("Ensure this value is greater than or equal to %(ge)s."),
-    "less_than_equal": _("Ensure this value is less than or equal to %(le)s."),
-    "greater_than": _("Ensure this value is greater than %(gt)s."),
-    "less_than": _("Ensure this value is less than %(lt)s."),
-    "bool_parsing": _("Enter true or false."),
-    "bool_type": _("Enter true or false."),
-    "string_type": _("Enter a text."),
-    "list_type": _("Enter a list."),
-    "dict_type": _("Enter an object."),
-    "model_type": _("Enter an object."),
-    "model_attributes_type": _("Enter an object."),
-    "extra_forbidden": _("This field is not expected."),
-    "null_character": _("Null characters are not allowed."),
-    "invalid_text": _("The text contains characters that are not valid Unicode."),
+    SchemaError.MISSING: _("This field is required."),
+    SchemaError.STRING_TOO_LONG: _("Ensure this text has at most %(max_length)s characters."),
+    SchemaError.STRING_TOO_SHORT: _("Ensure this text has at least %(min_length)s characters."),
+    SchemaError.TOO_LONG: _("Give at most %(max_length)s items."),
+    SchemaError.TOO_SHORT: _("Give at least %(min_length)s items."),
+    SchemaError.ENUM: _("Choose one of: %(expected)s."),
+    SchemaError.LITERAL_ERROR: _("Choose one of: %(expected)s."),
+    SchemaError.INT_PARSING: _("Enter a whole number."),
+    SchemaError.INT_TYPE: _("Enter a whole number."),
+    SchemaError.INT_FROM_FLOAT: _("Enter a whole number."),
+    SchemaError.GREATER_THAN_EQUAL: _("Ensure this value is greater than or equal to %(ge)s."),
+    SchemaError.LESS_THAN_EQUAL: _("Ensure this value is less than or equal to %(le)s."),
+    SchemaError.GREATER_THAN: _("Ensure this value is greater than %(gt)s."),
+    SchemaError.LESS_THAN: _("Ensure this value is less than %(lt)s."),
+    SchemaError.BOOL_PARSING: _("Enter true or false."),
+    SchemaError.BOOL_TYPE: _("Enter true or false."),
+    SchemaError.STRING_TYPE: _("Enter a text."),
+    SchemaError.LIST_TYPE: _("Enter a list."),
+    SchemaError.DICT_TYPE: _("Enter an object."),
+    SchemaError.MODEL_TYPE: _("Enter an object."),
+    SchemaError.MODEL_ATTRIBUTES_TYPE: _("Enter an object."),
+    SchemaError.EXTRA_FORBIDDEN: _("This field is not expected."),
+    SchemaError.NULL_CHARACTER: _("Null characters are not allowed."),
+    SchemaError.INVALID_TEXT: _("The text contains characters that are not valid Unicode."),
 }
 INVALID_VALUE = _("This value is not valid.")
 
