@@ -18,6 +18,7 @@ from kakehashi.api.auth import public
 from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import Id, InputSchema, PageQuery, error_responses, text, two_places
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.errors import EventError
 from kakehashi.insights import figures, queries, services
@@ -26,7 +27,7 @@ from kakehashi.insights.funnel import funnel_by_event, funnel_by_locality, funne
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
 
 # The codes this module's operations refuse data with (api/openapi.py documents them).
-ERROR_CODES = (InsightError, EventError)
+ERROR_CODES = (InsightError, EventError, ApiInputError, TEXT_CODES)
 
 
 router = Router(tags=["insights"])

@@ -24,6 +24,7 @@ from kakehashi.api.obstacle_schemas import (
 )
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, PageQuery, Slug, error_responses, page
 from kakehashi.api.schemas import text as bounded
+from kakehashi.common.errors import TEXT_CODES, UPLOAD_CODES
 from kakehashi.common.i18n import Language
 from kakehashi.common.uploads import stored_file_response
 from kakehashi.obstacles import queries, services
@@ -35,7 +36,7 @@ from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.queries import proposals_visible_to
 
 # The codes this module's operations refuse data with (api/openapi.py documents them).
-ERROR_CODES = (ObstacleError, ProposalError)
+ERROR_CODES = (ObstacleError, ProposalError, ApiInputError, UPLOAD_CODES, TEXT_CODES)
 
 
 router = Router(tags=["obstacles"])

@@ -3,10 +3,11 @@ router declares. One place, so that a status the error handlers (errors.py) can 
 documented wherever it can occur, with the error codes that come with it.
 
 An operation's codes: the handlers' own (`ApiError`, by status) and, for 422, the enums its
-module names in `ERROR_CODES` (a tuple of `ErrorCode` classes or members), or those a view
-names with `@raises(...)`. Each error response lists its codes in its description and, for
-programs, in `x-error-codes`; the API tests and the fuzz refuse an answer whose code is not
-listed there (tests/api/documented.py)."""
+module names in `ERROR_CODES` (`ErrorCode` classes, members, or groups such as
+`common.errors.TEXT_CODES`): a module's operations share one list, a superset of what each
+can answer, kept honest from below by the checks. Each error response lists its codes in its
+description and, for programs, in `x-error-codes`; the API tests and the fuzz refuse an
+answer whose code is not listed there (tests/api/documented.py)."""
 
 import re
 import sys
@@ -14,25 +15,12 @@ from collections.abc import Iterable
 
 from ninja import NinjaAPI
 
-from kakehashi.api.errors import API_STATUS, ApiInputError
-from kakehashi.common.errors import CommonError, ErrorCode
+from kakehashi.api.errors import API_STATUS
+from kakehashi.common.errors import ErrorCode
 
 ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
 UNREADABLE_BODY = "The body could not be read."
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-# What every operation's 422 may carry besides its module's codes.
-ALWAYS = (ApiInputError, CommonError)
-
-
-def raises(*codes):
-    """Name the codes (enums or members) a view refuses data with, instead of its module's
-    `ERROR_CODES`."""
-
-    def decorate(view):
-        view.error_codes = codes
-        return view
-
-    return decorate
 
 
 def members(codes: Iterable) -> list[ErrorCode]:
@@ -45,10 +33,8 @@ def members(codes: Iterable) -> list[ErrorCode]:
 
 def refusals_of(view) -> list[ErrorCode]:
     """The codes a view's 422 may carry besides the schema's own."""
-    declared = getattr(view, "error_codes", None)
-    if declared is None:
-        declared = getattr(sys.modules.get(view.__module__), "ERROR_CODES", ())
-    return members([*ALWAYS, *declared])
+    declared = getattr(sys.modules.get(view.__module__), "ERROR_CODES", ())
+    return members(declared)
 
 
 def codes_for(status: int, refusals: list[ErrorCode]) -> list[ErrorCode]:
@@ -96,7 +82,7 @@ def document_operation(operation: dict, view=None) -> None:
                 if field.get("format") == "binary":
                     # Django reads an empty file part as no file: the field is then missing.
                     field.setdefault("minLength", 1)
-    refusals = refusals_of(view) if view is not None else members(ALWAYS)
+    refusals = refusals_of(view) if view is not None else []
     for status, response in responses.items():
         status = int(status)
         if 400 <= status < 600 and status != 500:

@@ -25,6 +25,7 @@ from kakehashi.api.schemas import (
 )
 from kakehashi.api.translation_schemas import PartnershipTranslationOut
 from kakehashi.common.dates import partial_date_text
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.common.i18n import Language
 from kakehashi.partnerships import queries, services
 from kakehashi.partnerships.errors import PartnershipError
@@ -38,7 +39,7 @@ from kakehashi.partnerships.models import (
 from kakehashi.partnerships.services import PartnershipInput, PartyInput, RenewalInput
 
 # The codes this module's operations refuse data with (api/openapi.py documents them).
-ERROR_CODES = (PartnershipError,)
+ERROR_CODES = (PartnershipError, ApiInputError, TEXT_CODES)
 
 
 router = Router(tags=["partnerships"])

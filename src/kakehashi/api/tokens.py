@@ -13,7 +13,7 @@ from kakehashi.api.auth import SESSION_ONLY
 from kakehashi.api.schemas import MAX_ID, InputSchema, error_responses, text
 
 # The codes this module's operations refuse data with (api/openapi.py documents them).
-ERROR_CODES = (AccountError,)
+ERROR_CODES = (AccountError.NAME_MISSING,)
 
 
 router = Router(tags=["tokens"])

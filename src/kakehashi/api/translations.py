@@ -15,6 +15,7 @@ from kakehashi.api.translation_schemas import (
     PartnershipTranslationIn,
     PartnershipTranslationOut,
 )
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.common.i18n import Language
 from kakehashi.directory.errors import DirectoryError
 from kakehashi.events.errors import EventError
@@ -27,7 +28,14 @@ from kakehashi.partnerships.translation_services import save_translation
 from kakehashi.proposals.errors import ProposalError
 
 # The codes this module's operations refuse data with (api/openapi.py documents them).
-ERROR_CODES = (ObstacleError, PartnershipError, DirectoryError, ProposalError, EventError)
+ERROR_CODES = (
+    ObstacleError,
+    PartnershipError,
+    DirectoryError,
+    ProposalError,
+    EventError,
+    TEXT_CODES,
+)
 
 
 router = Router(tags=["translations"])

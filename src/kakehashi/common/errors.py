@@ -45,6 +45,32 @@ class CommonError(ErrorCode):
     TOO_MANY_ROWS = "too_many_rows", "The file has more rows than the limit."
 
 
+# The shared codes by what refuses them: an uploaded file, a table read from one, a text or
+# its translation. An API module names the groups its operations can answer with.
+UPLOAD_CODES = (
+    CommonError.FILE_DAMAGED,
+    CommonError.FILE_EMPTY,
+    CommonError.FILE_TOO_LARGE,
+    CommonError.FILE_TYPE_NOT_ALLOWED,
+)
+TABLE_CODES = (
+    CommonError.COLUMN_DUPLICATE,
+    CommonError.COLUMNS_MISSING,
+    CommonError.FILE_NOT_IN_ENCODING,
+    CommonError.FILE_NOT_TEXT,
+    CommonError.FILE_UNDECODABLE,
+    CommonError.NO_HEADER,
+    CommonError.NO_ROWS,
+    CommonError.TOO_MANY_ROWS,
+)
+TEXT_CODES = (
+    CommonError.LANGUAGE_INVALID,
+    CommonError.ORIGINAL_LANGUAGE,
+    CommonError.TITLE_MISSING,
+    CommonError.TOO_LONG,
+)
+
+
 def invalid(message, code: ErrorCode, **params) -> ValidationError:
     """The error to raise for bad input: `message` (translated, with `%(name)s` placeholders),
     its `code`, and the `params` that fill the placeholders where it is shown."""

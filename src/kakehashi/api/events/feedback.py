@@ -17,6 +17,7 @@ from kakehashi.api.errors import ApiInputError
 from kakehashi.api.events.lookups import own_delegation, router, visible_event
 from kakehashi.api.events.schemas import DELEGATION_HELP
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, Slug, error_responses, text, two_places
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import networking
 from kakehashi.events.errors import EventError
@@ -27,7 +28,7 @@ from kakehashi.insights.follow_up import AGREEMENT_KINDS, answer_follow_up
 from kakehashi.insights.models import OutcomeCurrency
 
 # The codes this module's operations refuse data with (api/openapi.py documents them).
-ERROR_CODES = (EventError, InsightError)
+ERROR_CODES = (EventError, InsightError, ApiInputError, TEXT_CODES)
 
 
 NextStep = Literal[tuple(str(step) for step in NEXT_STEPS)]

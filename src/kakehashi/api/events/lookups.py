@@ -9,6 +9,7 @@ from ninja import Router
 
 from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.events import queries
 from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
@@ -20,7 +21,7 @@ from kakehashi.events.models import (
 )
 
 # The codes this module's operations refuse data with (api/openapi.py documents them).
-ERROR_CODES = (EventError,)
+ERROR_CODES = (EventError, ApiInputError, TEXT_CODES)
 
 
 router = Router(tags=["events"])
