@@ -70,7 +70,7 @@ class ApiInputError(ErrorCode):
         "“%(slug)s” is a former unit; use “%(successor)s”, which took it over.",
     )
     INVALID_CHOICE = "invalid_choice", "There is no such choice."
-    INVALID_DATE = "invalid_date", "Give a date: YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-09-13."
+    INVALID_DATE = "invalid_date", "The value is not a date: YYYY, YYYY-MM or YYYY-MM-DD."
     INVALID_URL = "invalid_url", "“%(url)s” is not a web address."
     NOT_ASKED = "not_asked", "This delegation has not been asked about this meeting yet."
     PARTY_BOTH = "party_both", "Choose a locality or an organisation for a party, not both."

@@ -15,5 +15,5 @@ class DirectoryError(ErrorCode):
         "The locality is not in the organisation's country.",
     )
     NAME_EMPTY = "name_empty", "Give the organisation a name with letters or digits."
-    NAME_MISSING = "name_missing", "A person needs a name."
+    NAME_MISSING = "name_missing", "The name is missing."
     ROLE_UNKNOWN = "role_unknown", "Unknown role."

@@ -12,7 +12,10 @@ class InsightError(ErrorCode):
         "already_answered",
         "Your delegation has already said what came of this meeting.",
     )
-    AMOUNT_INVALID = "amount_invalid", "The amount must be zero or more, below 10 quadrillion."
+    AMOUNT_INVALID = (
+        "amount_invalid",
+        "The amount is not a number from zero to below 10 quadrillion.",
+    )
     AMOUNT_MISSING = "amount_missing", "Give the amount and the currency of the investment."
     ANSWER_UNKNOWN = "answer_unknown", "Choose what came of the meeting."
     CURRENCY_INVALID = "currency_invalid", "Choose the currency of the amount."

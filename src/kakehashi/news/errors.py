@@ -18,7 +18,7 @@ class NewsError(ErrorCode):
     LANGUAGE = "language", "Choose Vietnamese, Japanese or English."
     NOT_ALLOWED = (
         "not_allowed",
-        "Only a moderator or an editor of a locality it concerns can decide this.",
+        "You may not do this on the news desk.",
     )
     NOT_OWNER = "not_owner", "Only the person who added the feed can remove it."
     PARTY_DUPLICATE = "party_duplicate", "The same party is listed twice."

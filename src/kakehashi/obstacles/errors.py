@@ -33,7 +33,7 @@ class ObstacleError(ErrorCode):
         "summary_is_original",
         "The public summary is written in %(language)s already: leave it empty.",
     )
-    SUMMARY_MISSING = "summary_missing", "Give the translation of the public summary."
+    SUMMARY_MISSING = "summary_missing", "The public summary (or its translation) is missing."
     SUMMARY_WITHOUT_ORIGINAL = (
         "summary_without_original",
         "The obstacle has no public summary to translate: leave it empty.",
