@@ -5,6 +5,7 @@ import json
 from django.test import Client
 
 from kakehashi.accounts.services import create_api_token
+from tests.api.documented import undocumented_code
 
 
 class ApiClient:
@@ -21,7 +22,10 @@ class ApiClient:
         kwargs = {"headers": {**self.headers, **headers}}
         if data is not None:
             kwargs.update(data=data, content_type="application/json")
-        return getattr(self.client, method)(f"/api/v1{path}", **kwargs)
+        response = getattr(self.client, method)(f"/api/v1{path}", **kwargs)
+        problem = undocumented_code(method, path, response)
+        assert problem is None, problem
+        return response
 
     def get(self, path, **headers):
         return self._send("get", path, **headers)

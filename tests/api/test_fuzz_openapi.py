@@ -25,6 +25,7 @@ from kakehashi.config.wsgi import application
 from kakehashi.directory.models import MembershipRole
 from kakehashi.proposals.models import LocalityModerator
 from tests.api.client import key_for
+from tests.api.documented import codes_of_operation
 from tests.factories import (
     OrganisationFactory,
     UserFactory,
@@ -59,12 +60,31 @@ def valid_data_passes_validation(ctx, response, case):
     return None
 
 
+@schemathesis.check
+def error_code_is_documented(ctx, response, case):
+    """An error answer's code is one its operation lists for that status (x-error-codes)."""
+    if response.status_code < 400 or response.status_code == 500:
+        return None
+    try:
+        code = response.json().get("code")
+    except ValueError:
+        return None
+    documented = codes_of_operation(case.method, case.operation.path, response.status_code)
+    if documented is not None and code not in documented:
+        raise AssertionError(
+            f"{case.method} {case.operation.path} answered {response.status_code} with the "
+            f"undocumented code {code!r}: {response.text}"
+        )
+    return None
+
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
     valid_data_passes_validation,
+    error_code_is_documented,
 ]
 
 

@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.accounts.errors import AccountError
 from kakehashi.common.i18n import Language
 from kakehashi.common.names import clean_name, is_empty_looking
 
@@ -11,7 +12,9 @@ def _person_name(value: str) -> str:
     """A person's name as it reads (no invisible or direction-changing characters)."""
     name = clean_name(value)
     if is_empty_looking(name):
-        raise forms.ValidationError(_("Write your name with letters."), code="name_empty")
+        raise forms.ValidationError(
+            _("Write your name with letters."), code=AccountError.NAME_EMPTY
+        )
     return name
 
 
@@ -31,7 +34,7 @@ class SignInForm(AuthenticationForm):
                     "Please confirm your e-mail address first: we have sent you a new "
                     "confirmation link."
                 ),
-                code="email_unconfirmed",
+                code=AccountError.EMAIL_UNCONFIRMED,
             )
 
 

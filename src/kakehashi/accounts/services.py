@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kakehashi.accounts.errors import AccountError
 from kakehashi.accounts.models import ApiToken, User
 from kakehashi.directory.services import person_for_user
 
@@ -86,17 +87,19 @@ def confirm_email(*, token: str) -> User:
     except signing.SignatureExpired as error:
         raise ValidationError(
             _("This confirmation link has expired. Sign in to get a new one."),
-            code="link_expired",
+            code=AccountError.LINK_EXPIRED,
         ) from error
     except signing.BadSignature as error:
         raise ValidationError(
-            _("This confirmation link is not valid."), code="link_invalid"
+            _("This confirmation link is not valid."), code=AccountError.LINK_INVALID
         ) from error
     user = (
         User.objects.select_for_update().filter(pk=payload["user"], email=payload["email"]).first()
     )
     if user is None:
-        raise ValidationError(_("This confirmation link is not valid."), code="link_invalid")
+        raise ValidationError(
+            _("This confirmation link is not valid."), code=AccountError.LINK_INVALID
+        )
     if not user.email_confirmed:
         user.email_confirmed = True
         user.save(update_fields=["email_confirmed"])
@@ -108,7 +111,7 @@ def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a personal API token. Returns the token and its key, which is shown once."""
     name = name.strip()
     if not name:
-        raise ValidationError(_("Give the token a name."), code="name_missing")
+        raise ValidationError(_("Give the token a name."), code=AccountError.NAME_MISSING)
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user,

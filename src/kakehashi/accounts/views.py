@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from kakehashi.accounts import services
 from kakehashi.accounts.forms import ApiTokenForm, ProfileForm, SignInForm, SignUpForm
 from kakehashi.accounts.models import ApiToken
+from kakehashi.directory.errors import DirectoryError
 from kakehashi.directory.models import Person
 from kakehashi.directory.queries import memberships_of
 from kakehashi.directory.services import person_for_user, set_name_forms
@@ -75,7 +76,9 @@ def profile(request):
                     by=user,
                 )
         except ValidationError as error:
-            form.add_error("name_kana" if error.code == "kana_not_kana" else "name_latin", error)
+            form.add_error(
+                "name_kana" if error.code == DirectoryError.KANA_NOT_KANA else "name_latin", error
+            )
     if request.method == "POST" and form.is_valid():
         user.full_name = form.cleaned_data["full_name"]
         user.preferred_language = form.cleaned_data["preferred_language"]

@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.api.errors import ApiInputError
 from kakehashi.common.dates import parse_partial_date
+from kakehashi.common.errors import ErrorCode
 from kakehashi.directory.models import Locality, Organisation, Sector
 from kakehashi.directory.queries import organisations_visible_to
 
@@ -19,7 +21,7 @@ class FieldErrors:
     def __init__(self):
         self.errors: dict[str, list[ValidationError]] = {}
 
-    def add(self, field: str, message, code: str, **params) -> None:
+    def add(self, field: str, message, code: ErrorCode, **params) -> None:
         self.errors.setdefault(field, []).append(
             ValidationError(message, code=code, params=params or None)
         )
@@ -33,12 +35,17 @@ class FieldErrors:
             return None
         locality = Locality.objects.select_related("successor").filter(slug=slug).first()
         if locality is None:
-            self.add(field, _("There is no locality “%(slug)s”."), "unknown_locality", slug=slug)
+            self.add(
+                field,
+                _("There is no locality “%(slug)s”."),
+                ApiInputError.UNKNOWN_LOCALITY,
+                slug=slug,
+            )
         elif current_only and not locality.is_current:
             self.add(
                 field,
                 _("“%(slug)s” is a former unit; use “%(successor)s”, which took it over."),
-                "former_locality",
+                ApiInputError.FORMER_LOCALITY,
                 slug=slug,
                 successor=locality.successor.slug if locality.successor_id else "",
             )
@@ -53,7 +60,7 @@ class FieldErrors:
                 self.add(
                     f"{field}.{position}",
                     _("There is no sector “%(key)s”."),
-                    "unknown_sector",
+                    ApiInputError.UNKNOWN_SECTOR,
                     key=key,
                 )
         return [found[key] for key in keys if key in found]
@@ -63,7 +70,9 @@ class FieldErrors:
             return None
         sector = Sector.objects.filter(key=key).first()
         if sector is None:
-            self.add(field, _("There is no sector “%(key)s”."), "unknown_sector", key=key)
+            self.add(
+                field, _("There is no sector “%(key)s”."), ApiInputError.UNKNOWN_SECTOR, key=key
+            )
         return sector
 
     def organisation(self, pk: int | None, field: str, *, user) -> Organisation | None:
@@ -76,7 +85,7 @@ class FieldErrors:
             self.add(
                 field,
                 _("There is no organisation with the id %(id)s."),
-                "unknown_organisation",
+                ApiInputError.UNKNOWN_ORGANISATION,
                 id=pk,
             )
         return organisation
@@ -90,7 +99,7 @@ class FieldErrors:
                 self.add(
                     field,
                     _("Give a date: YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-09-13."),
-                    "invalid_date",
+                    ApiInputError.INVALID_DATE,
                 )
             return None, None
         try:
@@ -99,7 +108,7 @@ class FieldErrors:
             self.add(
                 field,
                 _("“%(value)s” is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-09-13."),
-                "invalid_date",
+                ApiInputError.INVALID_DATE,
                 value=text,
             )
             return None, None
@@ -109,5 +118,7 @@ class FieldErrors:
             try:
                 URLValidator(schemes=["http", "https"])(url)
             except ValidationError:
-                self.add(field, _("“%(url)s” is not a web address."), "invalid_url", url=url)
+                self.add(
+                    field, _("“%(url)s” is not a web address."), ApiInputError.INVALID_URL, url=url
+                )
         return url

@@ -15,12 +15,20 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
 from kakehashi.api.auth import public
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import Id, InputSchema, PageQuery, error_responses, text, two_places
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.events.errors import EventError
 from kakehashi.insights import figures, queries, services
+from kakehashi.insights.errors import InsightError
 from kakehashi.insights.funnel import funnel_by_event, funnel_by_locality, funnel_by_sector
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (InsightError, EventError, ApiInputError, TEXT_CODES)
+
 
 router = Router(tags=["insights"])
 
@@ -158,7 +166,7 @@ def _locality(payload: OutcomeIn, parties, interest):
         errors.add(
             "locality",
             forms.ModelChoiceField.default_error_messages["invalid_choice"],
-            "invalid_choice",
+            ApiInputError.INVALID_CHOICE,
         )
         errors.raise_if_any()
     return locality
@@ -175,7 +183,7 @@ def record_outcome(request, payload: OutcomeIn):
     try:
         parties = services.check_source(by=request.user, **source)
     except ValidationError as error:
-        if getattr(error, "code", None) == "not_a_party":
+        if getattr(error, "code", None) == InsightError.NOT_A_PARTY:
             # Outsiders are not told that the meeting or the interest exists.
             raise Http404 from error
         raise

@@ -13,6 +13,10 @@ from kakehashi.api.schemas import MAX_OFFSET, Slug, error_responses, text
 from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
 from kakehashi.directory.queries import localities
 
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = ()
+
+
 router = Router(tags=["reference data"])
 
 

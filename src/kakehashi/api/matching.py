@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 
 from kakehashi.api.auth import public
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import MAX_ID, SectorKey, Slug, error_responses, text
 from kakehashi.directory.models import Country, Organisation
@@ -14,8 +15,13 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.matching import recommend
 from kakehashi.matching.reasons import ReasonWriter
 from kakehashi.matching.search import ORGANISATIONS, run_search
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import PartnershipType, ProposalKind, TechnologyStage
 from kakehashi.proposals.queries import proposals_visible_to
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (ProposalError, ApiInputError)
+
 
 router = Router(tags=["matching"])
 RESULTS = 50

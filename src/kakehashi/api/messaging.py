@@ -9,8 +9,14 @@ from ninja import Field, Path, Query, Router, Schema, Status
 
 from kakehashi.api.auth import public
 from kakehashi.api.schemas import MAX_ID, InputSchema, PageQuery, error_responses, text
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.messaging import queries, services
+from kakehashi.messaging.errors import MessagingError
 from kakehashi.messaging.models import BODY_MAX_LENGTH, Message, Thread
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (MessagingError, TEXT_CODES)
+
 
 router = Router(tags=["messages"])
 

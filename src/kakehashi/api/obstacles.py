@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Path, Query, Router, Status, UploadedFile
 
 from kakehashi.api.auth import PUBLIC_OPENAPI, public
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.obstacle_schemas import (
     AttachmentOut,
@@ -23,13 +24,20 @@ from kakehashi.api.obstacle_schemas import (
 )
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, PageQuery, Slug, error_responses, page
 from kakehashi.api.schemas import text as bounded
+from kakehashi.common.errors import TEXT_CODES, UPLOAD_CODES
 from kakehashi.common.i18n import Language
 from kakehashi.common.uploads import stored_file_response
 from kakehashi.obstacles import queries, services
+from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.obstacles.models import Attachment, Category, Obstacle
 from kakehashi.obstacles.models import Status as ObstacleStatus
 from kakehashi.obstacles.services import ObstacleInput
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.queries import proposals_visible_to
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (ObstacleError, ProposalError, ApiInputError, UPLOAD_CODES, TEXT_CODES)
+
 
 router = Router(tags=["obstacles"])
 
@@ -138,7 +146,7 @@ def file_obstacle(request, payload: ObstacleIn):
             errors.add(
                 "proposal",
                 _("There is no proposal with the id %(id)s."),
-                "unknown_proposal",
+                ApiInputError.UNKNOWN_PROPOSAL,
                 id=payload.proposal,
             )
     errors.raise_if_any()

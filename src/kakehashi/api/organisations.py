@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from kakehashi.api.auth import public
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import (
     MAX_ID,
@@ -18,11 +19,17 @@ from kakehashi.api.schemas import (
     page,
     text,
 )
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.common.i18n import Language
 from kakehashi.directory import queries as directory_queries
 from kakehashi.directory import services
+from kakehashi.directory.errors import DirectoryError
 from kakehashi.directory.models import Country, Organisation, OrganisationKind
 from kakehashi.directory.queries import organisations_visible_to
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (DirectoryError, ApiInputError, TEXT_CODES)
+
 
 router = Router(tags=["organisations"])
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from kakehashi.api.auth import public
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import (
     MAX_ID,
@@ -24,8 +25,10 @@ from kakehashi.api.schemas import (
 )
 from kakehashi.api.translation_schemas import PartnershipTranslationOut
 from kakehashi.common.dates import partial_date_text
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.common.i18n import Language
 from kakehashi.partnerships import queries, services
+from kakehashi.partnerships.errors import PartnershipError
 from kakehashi.partnerships.models import (
     Partnership,
     PartnershipKind,
@@ -34,6 +37,10 @@ from kakehashi.partnerships.models import (
     Renewal,
 )
 from kakehashi.partnerships.services import PartnershipInput, PartyInput, RenewalInput
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (PartnershipError, ApiInputError, TEXT_CODES)
+
 
 router = Router(tags=["partnerships"])
 
@@ -259,7 +266,9 @@ def _changes(request, sent: dict) -> dict:
 def _party(errors: FieldErrors, party: PartyIn, field: str, user) -> PartyInput:
     if party.locality is not None and party.organisation is not None:
         errors.add(
-            field, _("Choose a locality or an organisation for a party, not both."), "party_both"
+            field,
+            _("Choose a locality or an organisation for a party, not both."),
+            ApiInputError.PARTY_BOTH,
         )
     return PartyInput(
         locality=errors.locality(party.locality, f"{field}.locality"),

@@ -11,13 +11,19 @@ from ninja import Path, Router, Status
 from kakehashi.api.auth import public
 from kakehashi.api.proposal_schemas import ProposalTranslationOut
 from kakehashi.api.schemas import MAX_ID, InputSchema, error_responses, text
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.proposals import queries
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import Proposal
 from kakehashi.proposals.translation_services import (
     delete_translation,
     field_of,
     save_translation,
 )
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (ProposalError, TEXT_CODES)
+
 
 router = Router(tags=["proposals"])
 

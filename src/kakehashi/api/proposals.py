@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Status
 
 from kakehashi.api.auth import public
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.proposal_schemas import (
     InterestIn,
@@ -25,9 +26,15 @@ from kakehashi.api.proposal_schemas import (
     RejectIn,
 )
 from kakehashi.api.schemas import MAX_ID, error_responses, page
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.proposals import queries, services
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import Proposal
 from kakehashi.proposals.services import ExportInput, InvestmentInput, ProposalInput
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (ProposalError, ApiInputError, TEXT_CODES)
+
 
 router = Router(tags=["proposals"])
 

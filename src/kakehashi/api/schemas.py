@@ -8,6 +8,8 @@ from ninja import Schema
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from kakehashi.api.errors import SchemaError
+
 # The largest id a BigAutoField can hold; a bigger number would overflow the database driver.
 MAX_ID = 2**63 - 1
 MAX_PAGE_SIZE = 200
@@ -20,11 +22,13 @@ def _valid_text(value: str) -> str:
     """Reject what a database cannot store: NUL characters (PostgreSQL refuses them) and lone
     surrogates (which JSON can encode but UTF-8 cannot)."""
     if "\x00" in value:
-        raise PydanticCustomError("null_character", "Null characters are not allowed.")
+        raise PydanticCustomError(SchemaError.NULL_CHARACTER, "Null characters are not allowed.")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise PydanticCustomError("invalid_text", "The text is not valid Unicode.") from error
+        raise PydanticCustomError(
+            SchemaError.INVALID_TEXT, "The text is not valid Unicode."
+        ) from error
     return value
 
 
@@ -76,12 +80,21 @@ class InputSchema(Schema):
 
 class ErrorDetail(Schema):
     field: str | None = Field(None, description="Dotted path of the field, e.g. parties.0.locality")
-    code: str
+    code: str = Field(
+        ...,
+        description=(
+            "The field's code. Under `invalid_input`, the schema's: "
+            + ", ".join(f"`{code.value}`" for code in SchemaError)
+            + "; otherwise one of the codes listed for the operation's status."
+        ),
+    )
     message: str
 
 
 class ErrorOut(Schema):
-    code: str = Field(..., description="Stable snake_case code, e.g. invalid_input, not_found")
+    code: str = Field(
+        ..., description="Stable snake_case code: the operation lists those of each status"
+    )
     message: str = Field(..., description="A sentence in the language of the request")
     details: list[ErrorDetail] = []
 

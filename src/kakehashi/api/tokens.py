@@ -7,9 +7,14 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Router, Schema, Status
 
 from kakehashi.accounts import services
+from kakehashi.accounts.errors import AccountError
 from kakehashi.accounts.models import ApiToken
 from kakehashi.api.auth import SESSION_ONLY
 from kakehashi.api.schemas import MAX_ID, InputSchema, error_responses, text
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (AccountError.NAME_MISSING,)
+
 
 router = Router(tags=["tokens"])
 

@@ -15,11 +15,28 @@ from kakehashi.api.translation_schemas import (
     PartnershipTranslationIn,
     PartnershipTranslationOut,
 )
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.common.i18n import Language
+from kakehashi.directory.errors import DirectoryError
+from kakehashi.events.errors import EventError
 from kakehashi.obstacles import queries as obstacle_queries
 from kakehashi.obstacles import services as obstacle_services
+from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.partnerships import queries as partnership_queries
+from kakehashi.partnerships.errors import PartnershipError
 from kakehashi.partnerships.translation_services import save_translation
+from kakehashi.proposals.errors import ProposalError
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (
+    ObstacleError,
+    PartnershipError,
+    DirectoryError,
+    ProposalError,
+    EventError,
+    TEXT_CODES,
+)
+
 
 router = Router(tags=["translations"])
 

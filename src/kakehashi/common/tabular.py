@@ -25,6 +25,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from kakehashi.common.errors import CommonError
 from kakehashi.common.text_encodings import decode
 
 CSV, XLSX = "csv", "xlsx"
@@ -91,18 +92,18 @@ def read_table(
     if kind is None:
         raise ValidationError(
             _("Only CSV files and Excel workbooks (.xlsx) are accepted."),
-            code="file_type_not_allowed",
+            code=CommonError.FILE_TYPE_NOT_ALLOWED,
         )
     if upload.size > max_bytes:
         raise ValidationError(
             _("The file is too large: at most %(limit)s is accepted."),
-            code="file_too_large",
+            code=CommonError.FILE_TOO_LARGE,
             params={"limit": filesizeformat(max_bytes)},
         )
     upload.seek(0)
     content = upload.read()
     if not content:
-        raise ValidationError(_("The file is empty."), code="file_empty")
+        raise ValidationError(_("The file is empty."), code=CommonError.FILE_EMPTY)
     if kind == XLSX:
         return _table(_xlsx_records(content), max_rows=max_rows, required=list(required))
     text, read_as = decode(content, encoding=encoding)
@@ -114,7 +115,7 @@ def read_table(
 def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        raise ValidationError(_("The file is not a CSV text file."), code="file_not_text")
+        raise ValidationError(_("The file is not a CSV text file."), code=CommonError.FILE_NOT_TEXT)
     first_line = text.split("\n", 1)[0]
     # Spreadsheets set to some languages write semicolons or tabs instead of commas.
     delimiter = max(",;\t", key=first_line.count) if first_line else ","
@@ -124,7 +125,7 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
     except csv.Error as error:
         raise ValidationError(
             _("The CSV file cannot be read near row %(row)s."),
-            code="file_damaged",
+            code=CommonError.FILE_DAMAGED,
             params={"row": reader.line_num},
         ) from error
 
@@ -134,7 +135,7 @@ def _xlsx_records(content: bytes) -> Iterator[tuple[int, list[str]]]:
 
     damaged = ValidationError(
         _("The Excel file cannot be read. It may be damaged, or not an .xlsx workbook."),
-        code="file_damaged",
+        code=CommonError.FILE_DAMAGED,
     )
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
@@ -183,12 +184,12 @@ def _table(
 ) -> Table:
     first = next(records, None)
     if first is None:
-        raise ValidationError(_("The file is empty."), code="file_empty")
+        raise ValidationError(_("The file is empty."), code=CommonError.FILE_EMPTY)
     columns = [normalise_column(name) for name in first[1]]
     if not any(columns):
         raise ValidationError(
             _("The file has no header row: its first row must name the columns."),
-            code="no_header",
+            code=CommonError.NO_HEADER,
         )
     named = [name for name in columns if name]
     duplicates = sorted({name for name in named if named.count(name) > 1})
@@ -199,7 +200,7 @@ def _table(
                 "The columns %(columns)s appear more than once.",
                 len(duplicates),
             ),
-            code="column_duplicate",
+            code=CommonError.COLUMN_DUPLICATE,
             params={"columns": ", ".join(duplicates)},
         )
     missing = [name for name in required if name not in named]
@@ -210,7 +211,7 @@ def _table(
                 "The required columns %(columns)s are missing.",
                 len(missing),
             ),
-            code="columns_missing",
+            code=CommonError.COLUMNS_MISSING,
             params={"columns": ", ".join(missing)},
         )
     table = Table(columns=named)
@@ -221,7 +222,7 @@ def _table(
         if len(table.rows) == max_rows:
             raise ValidationError(
                 _("The file has more than %(limit)s rows. Split it into smaller files."),
-                code="too_many_rows",
+                code=CommonError.TOO_MANY_ROWS,
                 params={"limit": max_rows},
             )
         values = {name: "" for name in named}
@@ -230,7 +231,9 @@ def _table(
                 values[name] = cell
         table.rows.append((number, values))
     if not table.rows:
-        raise ValidationError(_("The file has a header row but no rows below it."), code="no_rows")
+        raise ValidationError(
+            _("The file has a header row but no rows below it."), code=CommonError.NO_ROWS
+        )
     return table
 
 

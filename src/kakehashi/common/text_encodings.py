@@ -21,6 +21,8 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import CommonError
+
 UTF8, UTF16, CP932, EUC_JP, CP1258 = "utf-8", "utf-16", "cp932", "euc-jp", "cp1258"
 
 # Key -> (Python codec, name shown to people). Keys are stored on import batches.
@@ -54,7 +56,7 @@ def decode(content: bytes, *, encoding: str | None = None) -> tuple[str, str]:
         if text is None:
             raise ValidationError(
                 _("The file cannot be read as %(encoding)s. Choose another encoding."),
-                code="file_not_in_encoding",
+                code=CommonError.FILE_NOT_IN_ENCODING,
                 params={"encoding": encoding_label(encoding)},
             )
         return _nfc(text), encoding
@@ -68,7 +70,7 @@ def decode(content: bytes, *, encoding: str | None = None) -> tuple[str, str]:
             "UTF-16, Shift_JIS, EUC-JP, Windows-1258). Save it from your spreadsheet as "
             "“CSV UTF-8” and upload it again."
         ),
-        code="file_undecodable",
+        code=CommonError.FILE_UNDECODABLE,
     )
 
 

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
-from kakehashi.common.errors import invalid
+from kakehashi.common.errors import CommonError, ErrorCode, invalid
 from kakehashi.common.formats import format_number
 from kakehashi.common.i18n import Language
 from kakehashi.common.translations import TranslationSource
@@ -38,11 +38,11 @@ def check_language(language: str, *, original: str | None, message, **params) ->
     (code `original_language`, with `message`; its `%(language)s` is the original's name as
     written inside a sentence)."""
     if language not in Language.values:
-        raise invalid(LANGUAGE_INVALID, "language_invalid", **params)
+        raise invalid(LANGUAGE_INVALID, CommonError.LANGUAGE_INVALID, **params)
     if language == original:
         raise invalid(
             message,
-            "original_language",
+            CommonError.ORIGINAL_LANGUAGE,
             **{"language": Language(original).in_sentence, **params},
         )
 
@@ -54,11 +54,18 @@ def check_length(value: str, limit: int, message, **params) -> None:
     if len(value) > limit:
         length = format_number(len(value))
         raise invalid(
-            message, "too_long", limit=format_number(limit), length=length, count=length, **params
+            message,
+            CommonError.TOO_LONG,
+            limit=format_number(limit),
+            length=length,
+            count=length,
+            **params,
         )
 
 
-def require_text(value: str, message, code: str = "title_missing", **params) -> None:
+def require_text(
+    value: str, message, code: ErrorCode = CommonError.TITLE_MISSING, **params
+) -> None:
     """Refuse an empty text that the translation needs (its title, most often)."""
     if not value:
         raise invalid(message, code, **params)

@@ -13,6 +13,8 @@ from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import CommonError
+
 logger = logging.getLogger("kakehashi.uploads")
 
 # Leading bytes of each accepted type.
@@ -32,11 +34,11 @@ def sniff_document_type(upload) -> str:
     if upload.size > limit:
         raise ValidationError(
             _("The file is %(size)s; the largest accepted is %(limit)s."),
-            code="file_too_large",
+            code=CommonError.FILE_TOO_LARGE,
             params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
         )
     if upload.size == 0:
-        raise ValidationError(_("The file is empty."), code="file_empty")
+        raise ValidationError(_("The file is empty."), code=CommonError.FILE_EMPTY)
     upload.seek(0)
     head = upload.read(16)
     content_type = next(
@@ -44,12 +46,14 @@ def sniff_document_type(upload) -> str:
     )
     if content_type is None:
         raise ValidationError(
-            _("Only PDF, PNG and JPEG files are accepted."), code="file_type_not_allowed"
+            _("Only PDF, PNG and JPEG files are accepted."), code=CommonError.FILE_TYPE_NOT_ALLOWED
         )
     if content_type == "application/pdf":
         upload.seek(max(0, upload.size - 1024))
         if b"%%EOF" not in upload.read():
-            raise ValidationError(_("The PDF file is incomplete or damaged."), code="file_damaged")
+            raise ValidationError(
+                _("The PDF file is incomplete or damaged."), code=CommonError.FILE_DAMAGED
+            )
     upload.seek(0)
     return content_type
 

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kakehashi.common.errors import CommonError
 from kakehashi.common.names import clean_name, comparison_key, is_empty_looking
+from kakehashi.directory.errors import DirectoryError
 from kakehashi.directory.models import (
     HeldReason,
     Membership,
@@ -39,7 +41,7 @@ def create_person(*, full_name: str, email: str = "", phone: str = "", by) -> Pe
     require(by, "directory.add_person")
     full_name = clean_name(full_name)
     if is_empty_looking(full_name):
-        raise ValidationError(_("A person needs a name."), code="name_missing")
+        raise ValidationError(_("A person needs a name."), code=DirectoryError.NAME_MISSING)
     return Person.objects.create(full_name=full_name, email=email.strip(), phone=phone.strip())
 
 
@@ -52,15 +54,17 @@ def set_name_forms(*, person: Person, name_latin: str = "", name_kana: str = "",
     latin, kana = clean_name(name_latin), clean_name(name_kana)
     if is_japanese_script(latin):
         raise ValidationError(
-            _("Write the name in Latin letters, e.g. Tanaka Hiroshi."), code="latin_not_latin"
+            _("Write the name in Latin letters, e.g. Tanaka Hiroshi."),
+            code=DirectoryError.LATIN_NOT_LATIN,
         )
     if kana and not is_katakana_name(kana):
         raise ValidationError(
-            _("Write the name in katakana, e.g. グエン・ヴァン・アン."), code="kana_not_kana"
+            _("Write the name in katakana, e.g. グエン・ヴァン・アン."),
+            code=DirectoryError.KANA_NOT_KANA,
         )
     for value in (latin, kana):
         if len(value) > 200:
-            raise ValidationError(_("A name is 200 characters at most."), code="too_long")
+            raise ValidationError(_("A name is 200 characters at most."), code=CommonError.TOO_LONG)
     person.name_latin, person.name_kana = latin, kana
     person.save(update_fields=["name_latin", "name_kana"])
     return person
@@ -86,7 +90,7 @@ def _check_locality(fields: dict) -> None:
     if locality is not None and locality.country != fields.get("country"):
         raise ValidationError(
             _("The locality is not in the organisation's country."),
-            code="locality_country_mismatch",
+            code=DirectoryError.LOCALITY_COUNTRY_MISMATCH,
         )
 
 
@@ -98,7 +102,8 @@ def _clean_names(fields: dict) -> None:
             fields[name] = clean_name(fields[name])
     if "name" in fields and is_empty_looking(fields["name"]):
         raise ValidationError(
-            _("Give the organisation a name with letters or digits."), code="name_empty"
+            _("Give the organisation a name with letters or digits."),
+            code=DirectoryError.NAME_EMPTY,
         )
 
 
@@ -182,7 +187,7 @@ def add_member(
     administrators (or a platform administrator) only."""
     require(by, "directory.manage_members", organisation)
     if role not in MembershipRole.values:
-        raise ValidationError(_("Unknown role."), code="role_unknown")
+        raise ValidationError(_("Unknown role."), code=DirectoryError.ROLE_UNKNOWN)
     membership, _created = Membership.objects.update_or_create(
         person=person, organisation=organisation, defaults={"role": role, "position": position}
     )
@@ -201,6 +206,6 @@ def remove_member(*, membership: Membership, by) -> None:
         .exists()
     ):
         raise ValidationError(
-            _("An organisation needs at least one administrator."), code="last_admin"
+            _("An organisation needs at least one administrator."), code=DirectoryError.LAST_ADMIN
         )
     membership.delete()

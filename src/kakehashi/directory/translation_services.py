@@ -19,6 +19,7 @@ from kakehashi.common.translation_writes import (
     source_for,
 )
 from kakehashi.common.translations import fingerprint
+from kakehashi.directory.errors import DirectoryError
 from kakehashi.directory.models import (
     ORGANISATION_TRANSLATED_FIELDS,
     Organisation,
@@ -62,7 +63,9 @@ def _check(organisation: Organisation, language: str, texts: dict[str, str]) -> 
         message=_("The organisation writes its name in %(language)s: choose another language."),
     )
     if is_empty_looking(texts["name"]):
-        raise invalid(_("Give the organisation's name in this language."), "name_missing")
+        raise invalid(
+            _("Give the organisation's name in this language."), DirectoryError.NAME_MISSING
+        )
     for name, limit in LIMITS.items():
         check_length(texts[name], limit, TOO_LONG[name])
 

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Interpreter,
     Meeting,
@@ -109,13 +110,16 @@ class BookingOptions:
         first, second = self.registration, self.counterpart
         if self.already_meeting:
             return ValidationError(
-                _("You already have a meeting with this delegation."), code="already_meeting"
+                _("You already have a meeting with this delegation."),
+                code=EventError.ALREADY_MEETING,
             )
         if slot.event_id != first.event_id:
-            return ValidationError(_("That slot belongs to another event."), code="wrong_event")
+            return ValidationError(
+                _("That slot belongs to another event."), code=EventError.WRONG_EVENT
+            )
         if slot.starts_at <= self.now:
             return ValidationError(
-                _("This slot has already begun: choose a later one."), code="slot_past"
+                _("This slot has already begun: choose a later one."), code=EventError.SLOT_PAST
             )
         for registration, yours in ((first, True), (second, False)):
             if slot.pk in self.taken_by[registration.pk]:
@@ -123,14 +127,14 @@ class BookingOptions:
                     _("You already have a meeting in this slot.")
                     if yours
                     else _("This delegation already has a meeting in this slot."),
-                    code="delegation_busy",
+                    code=EventError.DELEGATION_BUSY,
                 )
             if slot.pk in self.unavailable[registration.pk]:
                 return ValidationError(
                     _("You said you are not available in this slot.")
                     if yours
                     else _("This delegation is not available in this slot."),
-                    code="delegation_unavailable",
+                    code=EventError.DELEGATION_UNAVAILABLE,
                 )
             limit = registration.max_meetings
             if limit is not None and self.count[registration.pk] >= limit:
@@ -138,16 +142,17 @@ class BookingOptions:
                     _("You have reached the most meetings you asked for.")
                     if yours
                     else _("This delegation has reached the most meetings it asked for."),
-                    code="over_max_meetings",
+                    code=EventError.OVER_MAX_MEETINGS,
                 )
         if self.interpreting and self.interpreter_for(slot) is None:
             return ValidationError(
                 _("No interpreter is free in this slot: choose another one."),
-                code="no_interpreter",
+                code=EventError.NO_INTERPRETER,
             )
         if not self.remote and self.table_for(slot) is None:
             return ValidationError(
-                _("Every table is taken in this slot: choose another one."), code="no_table"
+                _("Every table is taken in this slot: choose another one."),
+                code=EventError.NO_TABLE,
             )
         return None
 

@@ -10,6 +10,7 @@ from kakehashi.common.formats import format_moment, format_time
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Person
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import Event, EventSeries, IntentionKind, Session
 
 TIME_ZONES = [
@@ -223,12 +224,12 @@ class ProgrammeForm(forms.Form):
             except ValueError as error:
                 raise forms.ValidationError(
                     _("Line %(number)s is not “date start end”, e.g. 2027-03-10 13:30 17:00."),
-                    code="bad_period",
+                    code=EventError.BAD_PERIOD,
                     params={"number": number},
                 ) from error
             periods.append((starts, ends))
         if not periods:
-            raise forms.ValidationError(_("Give at least one period."), code="no_period")
+            raise forms.ValidationError(_("Give at least one period."), code=EventError.NO_PERIOD)
         return periods
 
 

@@ -13,16 +13,17 @@ from kakehashi.events.models import FollowUpAnswer, Registration
 from kakehashi.events.queries import events_visible_to
 from kakehashi.events.services.feedback import meeting_start
 from kakehashi.insights import event_feedback, follow_up
+from kakehashi.insights.errors import InsightError
 from kakehashi.insights.forms import FollowUpForm
 from kakehashi.insights.views import _cells, _download
 
 # Errors about one field of the follow-up form, by code.
 FIELD_OF_ERROR = {
-    "amount_missing": "amount",
-    "amount_invalid": "amount",
-    "currency_invalid": "currency",
-    "agreement_kind_unknown": "agreement_kind",
-    "answer_unknown": "answer",
+    InsightError.AMOUNT_MISSING: "amount",
+    InsightError.AMOUNT_INVALID: "amount",
+    InsightError.CURRENCY_INVALID: "currency",
+    InsightError.AGREEMENT_KIND_UNKNOWN: "agreement_kind",
+    InsightError.ANSWER_UNKNOWN: "answer",
 }
 
 

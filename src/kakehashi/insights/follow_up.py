@@ -21,6 +21,7 @@ from kakehashi.events.models import (
     MeetingFeedback,
 )
 from kakehashi.events.services.meetings import record_outcome as record_intention
+from kakehashi.insights.errors import InsightError
 from kakehashi.insights.models import OutcomeKind
 from kakehashi.insights.services import record_outcome
 
@@ -63,16 +64,18 @@ def answer_follow_up(
     )
     if feedback.registration.organisation_id not in organisation_ids_of(by):
         raise ValidationError(
-            _("You can only act for your own organisation's delegation."), code="not_a_member"
+            _("You can only act for your own organisation's delegation."),
+            code=InsightError.NOT_A_MEMBER,
         )
     if feedback.follow_up_asked_at is None:
         raise ValidationError(
-            _("This delegation has not been asked about this meeting yet."), code="not_asked"
+            _("This delegation has not been asked about this meeting yet."),
+            code=InsightError.NOT_ASKED,
         )
     if feedback.is_answered:
         raise ValidationError(
             _("Your delegation has already said what came of this meeting."),
-            code="already_answered",
+            code=InsightError.ALREADY_ANSWERED,
         )
     now = now or timezone.now()
     meeting = feedback.meeting
@@ -86,7 +89,9 @@ def answer_follow_up(
         elif agreement_kind in AGREEMENT_KINDS:
             kind = agreement_kind
         else:
-            raise ValidationError(_("Choose the kind of agreement."), code="agreement_kind_unknown")
+            raise ValidationError(
+                _("Choose the kind of agreement."), code=InsightError.AGREEMENT_KIND_UNKNOWN
+            )
         record_outcome(
             kind=kind,
             meeting=meeting,
@@ -97,7 +102,9 @@ def answer_follow_up(
             by=by,
         )
     else:
-        raise ValidationError(_("Choose what came of the meeting."), code="answer_unknown")
+        raise ValidationError(
+            _("Choose what came of the meeting."), code=InsightError.ANSWER_UNKNOWN
+        )
     feedback.follow_up_answer = answer
     feedback.follow_up_by = by
     feedback.follow_up_answered_at = now

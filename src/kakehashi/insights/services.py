@@ -20,6 +20,7 @@ from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events.models import Meeting, MeetingStatus
 from kakehashi.events.queries import organises
 from kakehashi.events.services.meetings import audit_meeting
+from kakehashi.insights.errors import InsightError
 from kakehashi.insights.models import Outcome, OutcomeCurrency, OutcomeKind
 from kakehashi.messaging.models import Thread
 from kakehashi.messaging.queries import membership
@@ -30,11 +31,11 @@ from kakehashi.proposals.models import Interest, InterestStatus
 
 # The input that a refusal is about, by its code (the others are about the whole request).
 FIELD_OF_ERROR = {
-    "amount_missing": "amount",
-    "amount_invalid": "amount",
-    "currency_invalid": "currency",
-    "date_in_future": "occurred_on",
-    "locality_missing": "locality",
+    InsightError.AMOUNT_MISSING: "amount",
+    InsightError.AMOUNT_INVALID: "amount",
+    InsightError.CURRENCY_INVALID: "currency",
+    InsightError.DATE_IN_FUTURE: "occurred_on",
+    InsightError.LOCALITY_MISSING: "locality",
 }
 
 
@@ -87,7 +88,7 @@ def check_source(*, by, meeting=None, interest=None, thread=None) -> list[Organi
     if sum(source is not None for source in (meeting, interest, thread)) != 1:
         raise ValidationError(
             _("An outcome follows one meeting, one expression of interest or one conversation."),
-            code="source_missing",
+            code=InsightError.SOURCE_MISSING,
         )
     parties = _parties(meeting=meeting, interest=interest, thread=thread)
     own = organisation_ids_of(by)
@@ -100,15 +101,16 @@ def check_source(*, by, meeting=None, interest=None, thread=None) -> list[Organi
         allowed = allowed or organises(by, meeting.event)
     if not allowed:
         raise ValidationError(
-            _("Only the parties involved can record what followed."), code="not_a_party"
+            _("Only the parties involved can record what followed."), code=InsightError.NOT_A_PARTY
         )
     if meeting is not None and meeting.status != MeetingStatus.HELD:
         raise ValidationError(
-            _("Outcomes are recorded for meetings that were held."), code="not_held"
+            _("Outcomes are recorded for meetings that were held."), code=InsightError.NOT_HELD
         )
     if interest is not None and interest.status != InterestStatus.ACCEPTED:
         raise ValidationError(
-            _("Outcomes are recorded once the contact was accepted."), code="not_accepted"
+            _("Outcomes are recorded once the contact was accepted."),
+            code=InsightError.NOT_ACCEPTED,
         )
     return parties
 
@@ -127,19 +129,25 @@ def _clean_amount(kind: str, amount, currency: str) -> tuple[Decimal | None, str
     if amount in (None, ""):
         if kind == OutcomeKind.INVESTMENT:
             raise ValidationError(
-                _("Give the amount and the currency of the investment."), code="amount_missing"
+                _("Give the amount and the currency of the investment."),
+                code=InsightError.AMOUNT_MISSING,
             )
         return None, ""
     try:
         value = Decimal(str(amount))
     except (InvalidOperation, ValueError) as error:
-        raise ValidationError(_("The amount must be a number."), code="amount_invalid") from error
+        raise ValidationError(
+            _("The amount must be a number."), code=InsightError.AMOUNT_INVALID
+        ) from error
     if not value.is_finite() or value < 0 or value >= Decimal("1e16"):
         raise ValidationError(
-            _("The amount must be zero or more, below 10 quadrillion."), code="amount_invalid"
+            _("The amount must be zero or more, below 10 quadrillion."),
+            code=InsightError.AMOUNT_INVALID,
         )
     if currency not in OutcomeCurrency.values:
-        raise ValidationError(_("Choose the currency of the amount."), code="currency_invalid")
+        raise ValidationError(
+            _("Choose the currency of the amount."), code=InsightError.CURRENCY_INVALID
+        )
     return value.quantize(Decimal("0.01")), currency
 
 
@@ -172,14 +180,18 @@ def record_outcome(
     meeting or an interest is written to that meeting's or proposal's audit trail, and the
     other parties are told (`_tell_parties`)."""
     if kind not in OutcomeKind.values:
-        raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
+        raise ValidationError(_("Unknown outcome."), code=InsightError.OUTCOME_UNKNOWN)
     parties = check_source(by=by, meeting=meeting, interest=interest, thread=thread)
     if occurred_on > timezone.localdate():
-        raise ValidationError(_("The date cannot be in the future."), code="date_in_future")
+        raise ValidationError(
+            _("The date cannot be in the future."), code=InsightError.DATE_IN_FUTURE
+        )
     value, currency = _clean_amount(kind, amount, currency)
     locality = locality or default_locality(parties=parties, interest=interest)
     if locality is None:
-        raise ValidationError(_("Choose the locality of the outcome."), code="locality_missing")
+        raise ValidationError(
+            _("Choose the locality of the outcome."), code=InsightError.LOCALITY_MISSING
+        )
     partnership = None
     if kind == OutcomeKind.MOU_SIGNED:
         names = [party.name for party in parties[:2]]

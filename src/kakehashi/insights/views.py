@@ -20,6 +20,7 @@ from kakehashi.directory.models import Locality
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.insights import authorities, charts, figures, funnel, localities, queries, services
 from kakehashi.insights.dashboards import DASHBOARDS
+from kakehashi.insights.errors import InsightError
 from kakehashi.insights.forms import OutcomeForm
 from kakehashi.obstacles.queries import today_unit
 from kakehashi.partnerships.models import PartnershipKind
@@ -183,7 +184,7 @@ def record_outcome(request):
     try:
         parties = services.check_source(by=request.user, **source)
     except ValidationError as error:
-        if error.code == "not_a_party":
+        if error.code == InsightError.NOT_A_PARTY:
             # Outsiders are not told that the meeting or the interest exists.
             raise Http404 from error
         return render(

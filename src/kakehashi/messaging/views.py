@@ -12,10 +12,12 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kakehashi.common.errors import CommonError
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import organisation_ids_of, organisations_visible_to
 from kakehashi.events.models import Meeting
 from kakehashi.messaging import queries, services
+from kakehashi.messaging.errors import MessagingError
 from kakehashi.messaging.forms import (
     AddMemberForm,
     MessageForm,
@@ -114,11 +116,11 @@ def reply(request, pk):
 
 def _is_file_error(error: ValidationError) -> bool:
     return getattr(error, "code", "") in {
-        "file_too_large",
-        "file_empty",
-        "file_type_not_allowed",
-        "file_damaged",
-        "too_many_attachments",
+        CommonError.FILE_TOO_LARGE,
+        CommonError.FILE_EMPTY,
+        CommonError.FILE_TYPE_NOT_ALLOWED,
+        CommonError.FILE_DAMAGED,
+        MessagingError.TOO_MANY_ATTACHMENTS,
     }
 
 

@@ -14,6 +14,7 @@ from kakehashi.directory.models import Locality
 from kakehashi.directory.services import create_person
 from kakehashi.events.models import Event
 from kakehashi.events.services import create_event
+from kakehashi.news.errors import NewsError
 from kakehashi.news.models import Article, Suggestion, SuggestionKind, SuggestionStatus
 from kakehashi.news.queries import may_decide_for, may_use_desk
 from kakehashi.news.registry import (
@@ -54,7 +55,7 @@ def _locked_new(suggestion: Suggestion) -> Suggestion:
     )
     if suggestion.status != SuggestionStatus.NEW:
         raise ValidationError(
-            _("This suggestion was already accepted or rejected."), code="already_decided"
+            _("This suggestion was already accepted or rejected."), code=NewsError.ALREADY_DECIDED
         )
     return suggestion
 
@@ -63,14 +64,14 @@ def _check_may_decide(by, places: list[Locality]) -> None:
     if not may_decide_for(by, [place for place in places if place is not None]):
         raise ValidationError(
             _("Only a moderator or an editor of a locality it concerns can decide this."),
-            code="not_allowed",
+            code=NewsError.NOT_ALLOWED,
         )
 
 
 def _already(label: str) -> ValidationError:
     return ValidationError(
         _("The registry already holds this: %(record)s."),
-        code="duplicate",
+        code=NewsError.DUPLICATE,
         params={"record": label},
     )
 
@@ -103,7 +104,7 @@ def _accept_agreement(suggestion, values, source, by):
     if partnership is not None:
         _check_may_decide(by, [party.place for party in partnership.parties.all()])
         if date is None:
-            raise ValidationError(_("Give the date of the renewal."), code="date_missing")
+            raise ValidationError(_("Give the date of the renewal."), code=NewsError.DATE_MISSING)
         if agreement_recorded(partnership, date, precision):
             raise _already(partnership.title)
         add_renewal(
@@ -257,7 +258,9 @@ def reject_suggestion(*, suggestion: Suggestion, reason: str, by) -> Suggestion:
     """Keep the suggestion as rejected, with the reason; nothing else is written."""
     reason = " ".join(reason.split())
     if not reason:
-        raise ValidationError(_("Say why the suggestion is rejected."), code="reason_missing")
+        raise ValidationError(
+            _("Say why the suggestion is rejected."), code=NewsError.REASON_MISSING
+        )
     suggestion = _locked_new(suggestion)
     places = concerned_places(suggestion)
     # A suggestion that names no known place (a misread, say) is set aside by whoever uses
@@ -265,7 +268,7 @@ def reject_suggestion(*, suggestion: Suggestion, reason: str, by) -> Suggestion:
     if places:
         _check_may_decide(by, places)
     elif not may_use_desk(by):
-        raise ValidationError(_("You cannot use the news desk."), code="not_allowed")
+        raise ValidationError(_("You cannot use the news desk."), code=NewsError.NOT_ALLOWED)
     suggestion.status = SuggestionStatus.REJECTED
     suggestion.reason = reason[:500]
     suggestion.decided_by = by

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.directory.queries import is_platform_admin
+from kakehashi.news.errors import NewsError
 from kakehashi.news.importing import import_article
 from kakehashi.news.models import ArticleOrigin, Feed
 from kakehashi.news.queries import may_use_desk
@@ -175,9 +176,9 @@ def poll_all_feeds() -> int:
 def subscribe(*, url: str, language: str = "", by) -> Feed:
     """Subscribe the desk to a feed; its items are read at the next poll."""
     if not may_use_desk(by):
-        raise ValidationError(_("You cannot use the news desk."), code="not_allowed")
+        raise ValidationError(_("You cannot use the news desk."), code=NewsError.NOT_ALLOWED)
     if Feed.objects.filter(url=url).exists():
-        raise ValidationError(_("The desk already reads this feed."), code="feed_exists")
+        raise ValidationError(_("The desk already reads this feed."), code=NewsError.FEED_EXISTS)
     return Feed.objects.create(url=url, language=language, owner=by)
 
 
@@ -186,6 +187,6 @@ def unsubscribe(*, feed: Feed, by) -> None:
     """Stop reading a feed (its articles stay). By its owner or a platform administrator."""
     if feed.owner_id != by.pk and not is_platform_admin(by):
         raise ValidationError(
-            _("Only the person who added the feed can remove it."), code="not_owner"
+            _("Only the person who added the feed can remove it."), code=NewsError.NOT_OWNER
         )
     feed.delete()

@@ -12,6 +12,7 @@ from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.directory.queries import is_platform_admin
 from kakehashi.events.forms import TIME_ZONES
+from kakehashi.news.errors import NewsError
 from kakehashi.news.models import SuggestionKind
 from kakehashi.news.queries import organisations_for_events, own_organisations
 from kakehashi.partnerships.forms import PARTIAL_DATE_HELP, clean_partial_date
@@ -109,11 +110,12 @@ class VisitAcceptForm(forms.Form):
         if not self.errors and data.get("visitor") is None and not data.get("visitor_name"):
             raise forms.ValidationError(
                 _("Say who visited: a locality or the body that sent the delegation."),
-                code="visit_no_visitor",
+                code=NewsError.VISIT_NO_VISITOR,
             )
         if data.get("visitor") is not None and data.get("visitor") == data.get("host"):
             raise forms.ValidationError(
-                _("A delegation visits another locality than its own."), code="visit_same_place"
+                _("A delegation visits another locality than its own."),
+                code=NewsError.VISIT_SAME_PLACE,
             )
         return data
 
@@ -168,11 +170,11 @@ class AgreementAcceptForm(_UpdateOrNew):
             parties = [data.get("first_party"), data.get("second_party")]
             if None in parties:
                 raise forms.ValidationError(
-                    _("Choose both parties to the agreement."), code="party_missing"
+                    _("Choose both parties to the agreement."), code=NewsError.PARTY_MISSING
                 )
             if parties[0] == parties[1]:
                 raise forms.ValidationError(
-                    _("The same party is listed twice."), code="party_duplicate"
+                    _("The same party is listed twice."), code=NewsError.PARTY_DUPLICATE
                 )
         return data
 

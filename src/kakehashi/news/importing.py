@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.i18n import Language
 from kakehashi.common.language import detect_language
+from kakehashi.news.errors import NewsError
 from kakehashi.news.models import MAX_TEXT_CHARS, Article, ArticleStatus
 from kakehashi.news.queries import may_use_desk
 
@@ -53,28 +54,29 @@ def existing_article(*, url: str = "", text: str = "", feed=None, feed_guid: str
 
 def _check(title: str, text: str, language: str, url: str) -> None:
     if not text.strip():
-        raise ValidationError(_("Give the text of the article."), code="text_missing")
+        raise ValidationError(_("Give the text of the article."), code=NewsError.TEXT_MISSING)
     if len(text) > MAX_TEXT_CHARS:
         raise ValidationError(
             _("The article is too long: at most %(limit)s characters."),
-            code="text_too_long",
+            code=NewsError.TEXT_TOO_LONG,
             params={"limit": f"{MAX_TEXT_CHARS:,}"},
         )
     if len(title) > 300:
         raise ValidationError(
-            _("The title is too long: at most 300 characters."), code="title_too_long"
+            _("The title is too long: at most 300 characters."), code=NewsError.TITLE_TOO_LONG
         )
     if language and language not in Language.values:
-        raise ValidationError(_("Choose Vietnamese, Japanese or English."), code="language")
+        raise ValidationError(_("Choose Vietnamese, Japanese or English."), code=NewsError.LANGUAGE)
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
             raise ValidationError(
-                _("Give the article's address as a web address (https://…)."), code="url_invalid"
+                _("Give the article's address as a web address (https://…)."),
+                code=NewsError.URL_INVALID,
             ) from None
         if len(url) > 500:
-            raise ValidationError(_("The address is too long."), code="url_too_long")
+            raise ValidationError(_("The address is too long."), code=NewsError.URL_TOO_LONG)
 
 
 def import_article(
@@ -94,7 +96,7 @@ def import_article(
     background (news/tasks.py) once the transaction commits. `by` must use the desk; None
     is the platform itself (a feed polled by the worker). `language` empty: detected."""
     if by is not None and not may_use_desk(by):
-        raise ValidationError(_("You cannot use the news desk."), code="not_allowed")
+        raise ValidationError(_("You cannot use the news desk."), code=NewsError.NOT_ALLOWED)
     text, title, url = clean_text(text), title.strip(), url.strip()
     _check(title, text, language, url)
     found = existing_article(url=url, text=text, feed=feed, feed_guid=feed_guid[:500])

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.news.errors import NewsError
 from kakehashi.news.models import (
     Article,
     ArticleStatus,
@@ -45,12 +46,12 @@ def fact_kind(fact: dict) -> str:
 
 def _check_document(document) -> list[dict]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValidationError(_("The facts are not in the expected format."), code="format")
+        raise ValidationError(_("The facts are not in the expected format."), code=NewsError.FORMAT)
     facts, mentions = document.get("facts"), document.get("mentions", [])
     if not isinstance(facts, list) or not isinstance(mentions, list):
-        raise ValidationError(_("The facts are not in the expected format."), code="format")
+        raise ValidationError(_("The facts are not in the expected format."), code=NewsError.FORMAT)
     if not all(isinstance(fact, dict) and isinstance(fact.get("type"), str) for fact in facts):
-        raise ValidationError(_("The facts are not in the expected format."), code="format")
+        raise ValidationError(_("The facts are not in the expected format."), code=NewsError.FORMAT)
     return facts
 
 
@@ -100,7 +101,7 @@ def read_again(*, article: Article, by) -> Article:
     from kakehashi.news.tasks import read_article
 
     if not may_use_desk(by):
-        raise ValidationError(_("You cannot use the news desk."), code="not_allowed")
+        raise ValidationError(_("You cannot use the news desk."), code=NewsError.NOT_ALLOWED)
     Article.objects.filter(pk=article.pk).update(status=ArticleStatus.READING, reading_error="")
     transaction.on_commit(lambda: read_article.enqueue(article.pk))
     article.refresh_from_db()

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from kakehashi.common.errors import CommonError
 from kakehashi.common.text_encodings import decode
+from kakehashi.news.errors import NewsError
 
 KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 # Elements whose content is not the article's text.
@@ -76,14 +78,14 @@ def _pdf_text(content: bytes) -> str:
         if reader.is_encrypted:
             raise ValidationError(
                 _("The PDF file is protected by a password; upload one without."),
-                code="pdf_encrypted",
+                code=NewsError.PDF_ENCRYPTED,
             )
         pages = [page.extract_text() or "" for page in reader.pages]
     except ValidationError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError):
         raise ValidationError(
-            _("The PDF file cannot be read; it may be damaged."), code="pdf_unreadable"
+            _("The PDF file cannot be read; it may be damaged."), code=NewsError.PDF_UNREADABLE
         ) from None
     return "\n\n".join(page.strip() for page in pages if page.strip())
 
@@ -93,26 +95,26 @@ def text_of_upload(upload) -> tuple[str, str]:
     files that are too large, and files with no text."""
     kind = KINDS.get(PurePath(upload.name or "").suffix.lower())
     if kind is None:
-        raise ValidationError(_("Upload a .txt, .html or .pdf file."), code="file_type")
+        raise ValidationError(_("Upload a .txt, .html or .pdf file."), code=NewsError.FILE_TYPE)
     limit = settings.KAKEHASHI_NEWS_MAX_UPLOAD_BYTES
     if upload.size > limit:
         raise ValidationError(
             _("The file is too large: at most %(size)s MB."),
-            code="file_too_large",
+            code=CommonError.FILE_TOO_LARGE,
             params={"size": limit // (1024 * 1024)},
         )
     content = upload.read()
     title = ""
     if kind == "pdf":
         if not content.startswith(b"%PDF-"):
-            raise ValidationError(_("The file is not a PDF document."), code="file_not_pdf")
+            raise ValidationError(_("The file is not a PDF document."), code=NewsError.FILE_NOT_PDF)
         text = _pdf_text(content)
     else:
         if b"\x00" in content[:4096] or content.startswith(b"%PDF-"):
-            raise ValidationError(_("The file does not hold text."), code="file_binary")
+            raise ValidationError(_("The file does not hold text."), code=NewsError.FILE_BINARY)
         text, _encoding = decode(content)
         if kind == "html":
             text, title = html_to_text(text)
     if not text.strip():
-        raise ValidationError(_("The file holds no text to read."), code="file_empty")
+        raise ValidationError(_("The file holds no text to read."), code=CommonError.FILE_EMPTY)
     return text, title

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kakehashi.news import decisions, queries
 from kakehashi.news.comparison import compare
 from kakehashi.news.display import OTHER_FACTS, VERDICTS, fact_lines
+from kakehashi.news.errors import NewsError
 from kakehashi.news.forms import ArticleForm, RejectForm, accept_form, accept_values
 from kakehashi.news.highlight import pieces
 from kakehashi.news.importing import import_article
@@ -170,7 +171,7 @@ def _suggestion(pk) -> Suggestion:
 
 def _decided_already(request, error: ValidationError) -> bool:
     """A suggestion decided meanwhile (another tab, another person): say so on its page."""
-    if getattr(error, "code", None) != "already_decided":
+    if getattr(error, "code", None) != NewsError.ALREADY_DECIDED:
         return False
     messages.error(request, " ".join(error.messages))
     return True

@@ -9,6 +9,7 @@ from kakehashi.common.i18n import Language
 from kakehashi.common.translation_page import FieldGroup
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Sector
+from kakehashi.partnerships.errors import PartnershipError
 from kakehashi.partnerships.models import Partnership, PartnershipKind, PartnershipStatus
 from kakehashi.partnerships.services import PartnershipInput, PartyInput, RenewalInput
 
@@ -21,7 +22,7 @@ def clean_partial_date(text: str):
     except ValueError as error:
         raise forms.ValidationError(
             _("Enter the date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2016-09-13."),
-            code="invalid_date",
+            code=PartnershipError.INVALID_DATE,
         ) from error
 
 
@@ -74,10 +75,14 @@ class PartnershipForm(forms.Form):
                 validate(url)
             except forms.ValidationError as error:
                 raise forms.ValidationError(
-                    _("“%(url)s” is not a web address."), code="invalid_url", params={"url": url}
+                    _("“%(url)s” is not a web address."),
+                    code=PartnershipError.INVALID_URL,
+                    params={"url": url},
                 ) from error
             if len(url) > 500:
-                raise forms.ValidationError(_("A web address is too long."), code="url_too_long")
+                raise forms.ValidationError(
+                    _("A web address is too long."), code=PartnershipError.URL_TOO_LONG
+                )
         return urls
 
     def clean_renewals(self):
@@ -127,7 +132,8 @@ class PartyForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("locality") and cleaned.get("organisation"):
             raise forms.ValidationError(
-                _("Choose a locality or an organisation, not both."), code="party_both"
+                _("Choose a locality or an organisation, not both."),
+                code=PartnershipError.PARTY_BOTH,
             )
         return cleaned
 

@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
+from kakehashi.common.errors import CommonError
 from kakehashi.directory.models import Locality, Organisation, OrganisationKind
+from kakehashi.partnerships.errors import PartnershipError
 from kakehashi.partnerships.models import PriorityList, PriorityPartner
 from kakehashi.partnerships.rules import require
 
@@ -18,10 +20,13 @@ AUDITED_FIELDS = ("title", "period_start", "period_end", "source_url", "entries"
 
 def _check_partners(locality: Locality, partners: list[Locality]) -> None:
     if not partners:
-        raise ValidationError(_("Name at least one priority partner."), code="no_partners")
+        raise ValidationError(
+            _("Name at least one priority partner."), code=PartnershipError.NO_PARTNERS
+        )
     if any(partner.pk == locality.pk for partner in partners):
         raise ValidationError(
-            _("A locality cannot be its own priority partner."), code="partner_is_locality"
+            _("A locality cannot be its own priority partner."),
+            code=PartnershipError.PARTNER_IS_LOCALITY,
         )
 
 
@@ -50,9 +55,11 @@ def record_priority_list(
     """Record a locality's list of priority partners for a period."""
     require(by, "partnerships.change_priority_list", locality)
     if not title.strip():
-        raise ValidationError(_("Give the list a title."), code="title_missing")
+        raise ValidationError(_("Give the list a title."), code=CommonError.TITLE_MISSING)
     if period_end < period_start:
-        raise ValidationError(_("The period cannot end before it starts."), code="period_reversed")
+        raise ValidationError(
+            _("The period cannot end before it starts."), code=PartnershipError.PERIOD_REVERSED
+        )
     _check_partners(locality, partners)
     priority_list = PriorityList.objects.create(
         locality=locality,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.dates import DatePrecision
+from kakehashi.common.errors import CommonError
 from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.directory.models import Locality, Organisation, OrganisationKind, Sector
 from kakehashi.directory.queries import (
@@ -18,6 +19,7 @@ from kakehashi.directory.queries import (
     localities_spoken_for,
     organisation_ids_of,
 )
+from kakehashi.partnerships.errors import PartnershipError
 from kakehashi.partnerships.models import (
     DelegationVisit,
     Document,
@@ -72,28 +74,32 @@ class PartnershipInput:
 
 def _check(data: PartnershipInput) -> None:
     if not data.title.strip():
-        raise ValidationError(_("Give the partnership a title."), code="title_missing")
+        raise ValidationError(_("Give the partnership a title."), code=CommonError.TITLE_MISSING)
     _check_parties(data.parties)
 
 
 def _check_parties(parties: list[PartyInput]) -> None:
     if len(parties) < 2:
         raise ValidationError(
-            _("A partnership needs at least two parties."), code="too_few_parties"
+            _("A partnership needs at least two parties."), code=PartnershipError.TOO_FEW_PARTIES
         )
     seen = set()
     for party in parties:
         if party.locality is None and party.organisation is None:
             raise ValidationError(
-                _("Each party must be a locality or an organisation."), code="party_missing"
+                _("Each party must be a locality or an organisation."),
+                code=PartnershipError.PARTY_MISSING,
             )
         if party.locality is not None and party.organisation is not None:
             raise ValidationError(
-                _("Choose a locality or an organisation, not both."), code="party_both"
+                _("Choose a locality or an organisation, not both."),
+                code=PartnershipError.PARTY_BOTH,
             )
         key = (party.locality and party.locality.pk, party.organisation and party.organisation.pk)
         if key in seen:
-            raise ValidationError(_("The same party is listed twice."), code="party_duplicate")
+            raise ValidationError(
+                _("The same party is listed twice."), code=PartnershipError.PARTY_DUPLICATE
+            )
         seen.add(key)
 
 
@@ -117,7 +123,7 @@ def recording_organisation(*, by, parties: list[PartyInput]) -> Organisation | N
         return None
     raise ValidationError(
         _("You can only record agreements to which your organisation or locality is a party."),
-        code="not_a_party",
+        code=PartnershipError.NOT_A_PARTY,
     )
 
 
@@ -258,7 +264,7 @@ def add_document(*, partnership: Partnership, title: str, upload, by) -> Documen
     with files_deleted_on_failure() as track, transaction.atomic():
         content_type = sniff_document_type(upload)
         if not title.strip():
-            raise ValidationError(_("Give the document a title."), code="title_missing")
+            raise ValidationError(_("Give the document a title."), code=CommonError.TITLE_MISSING)
         document = Document(
             partnership=partnership,
             title=title.strip(),
@@ -308,15 +314,16 @@ def record_visit(
     if visitor is None and not visitor_name:
         raise ValidationError(
             _("Say who visited: a locality or the body that sent the delegation."),
-            code="visit_no_visitor",
+            code=PartnershipError.VISIT_NO_VISITOR,
         )
     if visitor is not None and visitor.pk == host.pk:
         raise ValidationError(
-            _("A delegation visits another locality than its own."), code="visit_same_place"
+            _("A delegation visits another locality than its own."),
+            code=PartnershipError.VISIT_SAME_PLACE,
         )
     if ended_on is not None and ended_on < started_on:
         raise ValidationError(
-            _("The visit cannot end before it starts."), code="visit_dates_reversed"
+            _("The visit cannot end before it starts."), code=PartnershipError.VISIT_DATES_REVERSED
         )
     return DelegationVisit.objects.create(
         partnership=partnership,

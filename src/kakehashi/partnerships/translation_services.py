@@ -18,6 +18,7 @@ from kakehashi.common.translation_writes import (
     require_text,
     source_for,
 )
+from kakehashi.partnerships.errors import PartnershipError
 from kakehashi.partnerships.models import (
     Partnership,
     PartnershipTranslation,
@@ -58,7 +59,7 @@ def _cleaned(partnership: Partnership, language: str, title, summary, renewal_no
     if summary and not partnership.summary:
         raise invalid(
             _("The record has no summary to translate: leave the summary empty."),
-            "summary_without_original",
+            PartnershipError.SUMMARY_WITHOUT_ORIGINAL,
         )
     originals = renewal_notes_of(partnership)
     notes = {}
@@ -66,7 +67,7 @@ def _cleaned(partnership: Partnership, language: str, title, summary, renewal_no
         if original not in originals:
             raise invalid(
                 _("“%(note)s” is not a renewal note of this record."),
-                "note_unknown",
+                PartnershipError.NOTE_UNKNOWN,
                 note=str(original)[:100],
             )
         note = (note or "").strip()

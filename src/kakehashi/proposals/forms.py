@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.hs import validate_hs_code
 from kakehashi.proposals.models import (
     KIND_FIELDS,
@@ -357,7 +358,8 @@ class WeightsForm(forms.Form):
         cleaned = super().clean()
         if all(cleaned.get(criterion) == 0 for criterion in CRITERIA):
             raise ValidationError(
-                _("Give at least one criterion a weight above 0."), code="weights_all_zero"
+                _("Give at least one criterion a weight above 0."),
+                code=ProposalError.WEIGHTS_ALL_ZERO,
             )
         return cleaned
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.proposals.errors import ProposalError
+
 DATA_FILE = Path(__file__).parent / "data" / "hs2022_subheadings.csv"
 HS_CODE_PATTERN = r"^[0-9]{6}$"
 _SEPARATORS = re.compile(r"[\s.\-]")
@@ -34,12 +36,12 @@ def validate_hs_code(value: str) -> str:
     if not re.fullmatch(HS_CODE_PATTERN, code):
         raise ValidationError(
             _("An HS code has six digits, for example 090111 (coffee, not roasted)."),
-            code="hs_code_format",
+            code=ProposalError.HS_CODE_FORMAT,
         )
     if code not in subheadings():
         raise ValidationError(
             _("%(code)s is not a subheading of the HS 2022 nomenclature."),
-            code="hs_code_unknown",
+            code=ProposalError.HS_CODE_UNKNOWN,
             params={"code": code},
         )
     return code

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.errors import CommonError
 from kakehashi.common.i18n import Language
 from kakehashi.common.translation_writes import (
     LANGUAGE_INVALID,
@@ -25,6 +26,7 @@ from kakehashi.common.translation_writes import (
     source_for,
 )
 from kakehashi.common.translations import TranslationSource
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import (
     KIND_FIELDS,
     KIND_TEXTS,
@@ -144,7 +146,9 @@ def check_texts(
     in_sentence = Language(language).in_sentence
     for name in KIND_TEXTS:
         if kind is not None and texts.get(name) and not kind_has(kind, name):
-            raise invalid(NOT_OF_KIND[name], "not_of_kind", language=in_sentence, field=name)
+            raise invalid(
+                NOT_OF_KIND[name], ProposalError.NOT_OF_KIND, language=in_sentence, field=name
+            )
     for name, limit in LIMITS.items():
         check_length(texts.get(name, ""), limit, TOO_LONG[name], language=in_sentence, field=name)
     require_text(
@@ -209,7 +213,7 @@ def delete_translation(*, proposal: Proposal, language: str, by) -> None:
                 "The translation into %(language)s is a machine translation: write one to "
                 "replace it."
             ),
-            "machine_translation",
+            ProposalError.MACHINE_TRANSLATION,
             language=Language(language).in_sentence,
         )
     WRITES.delete(row, proposal, by=by)
@@ -298,7 +302,7 @@ def save_machine_translation(
     nothing changes and None is returned). Text beyond the column limits is cut."""
     proposal = _locked(proposal)
     if language not in Language.values or language == proposal.language:
-        raise invalid(LANGUAGE_INVALID, "language_invalid")
+        raise invalid(LANGUAGE_INVALID, CommonError.LANGUAGE_INVALID)
     existing = ProposalTranslation.objects.filter(proposal=proposal, language=language).first()
     if (existing is not None and existing.is_human) or made_from != original_fingerprint(proposal):
         return None

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.common.tabular import CSV, Table, file_format, read_table
+from kakehashi.transfer.errors import TransferError
 from kakehashi.transfer.importers import importer_for
 from kakehashi.transfer.kinds import IMPORT_PERMISSIONS, known_columns, required_columns
 from kakehashi.transfer.models import BatchStatus, ImportBatch
@@ -103,7 +104,8 @@ def _locked_pending(batch: ImportBatch, *, by) -> ImportBatch:
         raise PermissionDenied
     if batch.status != BatchStatus.PENDING:
         raise ValidationError(
-            _("This import has already been confirmed or cancelled."), code="batch_not_pending"
+            _("This import has already been confirmed or cancelled."),
+            code=TransferError.BATCH_NOT_PENDING,
         )
     return batch
 
@@ -120,7 +122,7 @@ def reread_batch(*, batch: ImportBatch, by, encoding: str) -> ImportBatch:
     _check_permission(by, batch.kind)
     if batch.content is None:
         raise ValidationError(
-            _("Only a CSV file can be read in another encoding."), code="batch_not_csv"
+            _("Only a CSV file can be read in another encoding."), code=TransferError.BATCH_NOT_CSV
         )
     # The stored name may have lost its extension to the length limit; the bytes are CSV.
     upload = SimpleUploadedFile("upload.csv", bytes(batch.content))

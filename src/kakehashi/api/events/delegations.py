@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Status
 
 from kakehashi.api.auth import public
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.events.lookups import (
     invalid_choice,
     own_delegation,
@@ -40,15 +41,22 @@ from kakehashi.api.schemas import (
     error_responses,
     page,
 )
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import queries, services
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Event,
     Registration,
     RegistrationStatus,
 )
 from kakehashi.events.remote import video_link
+from kakehashi.insights.errors import InsightError
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (EventError, InsightError, ApiInputError, TEXT_CODES)
+
 
 # --- Events ---------------------------------------------------------------------------------
 
@@ -208,7 +216,7 @@ def answer_meeting_request(
             meeting_request=meeting_request, accept=payload.decision == "accept", by=request.user
         )
     except ValidationError as error:
-        if getattr(error, "code", None) == "not_a_member":
+        if getattr(error, "code", None) == EventError.NOT_A_MEMBER:
             raise PermissionDenied from error
         raise
     return requests_of(event).get(pk=meeting_request.pk)

@@ -13,15 +13,23 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Schema, Status
 
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.events.lookups import own_delegation, router, visible_event
 from kakehashi.api.events.schemas import DELEGATION_HELP
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, Slug, error_responses, text, two_places
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import networking
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import NEXT_STEPS, FollowUpAnswer, Meeting, MeetingFeedback
 from kakehashi.events.services.feedback import check_in, give_feedback
+from kakehashi.insights.errors import InsightError
 from kakehashi.insights.follow_up import AGREEMENT_KINDS, answer_follow_up
 from kakehashi.insights.models import OutcomeCurrency
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (EventError, InsightError, ApiInputError, TEXT_CODES)
+
 
 NextStep = Literal[tuple(str(step) for step in NEXT_STEPS)]
 Answer = Literal[tuple(str(answer) for answer in FollowUpAnswer)]
@@ -100,7 +108,7 @@ def _as_party(call):
     try:
         return call()
     except ValidationError as error:
-        if error.code in {"not_a_member", "not_in_meeting"}:
+        if error.code in {EventError.NOT_A_MEMBER, EventError.NOT_IN_MEETING}:
             raise PermissionDenied from error
         raise
 
@@ -150,7 +158,8 @@ def meeting_follow_up(request, slug: Slug, payload: FollowUpIn, meeting_id: int 
     feedback = MeetingFeedback.objects.filter(meeting=meeting, registration=delegation).first()
     if feedback is None:
         raise ValidationError(
-            _("This delegation has not been asked about this meeting yet."), code="not_asked"
+            _("This delegation has not been asked about this meeting yet."),
+            code=ApiInputError.NOT_ASKED,
         )
     return _as_party(
         lambda: answer_follow_up(

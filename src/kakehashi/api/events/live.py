@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Path, Query, Schema, Status
 
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.events.lookups import (
     invalid_choice,
     own_delegation,
@@ -18,9 +19,15 @@ from kakehashi.api.events.lookups import (
 from kakehashi.api.events.schemas import DELEGATION_HELP, event_zone
 from kakehashi.api.inputs import FieldErrors
 from kakehashi.api.schemas import MAX_ID, Id, InputSchema, Slug, error_responses
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.events.booking import BookingOptions
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import Meeting, RegistrationStatus
 from kakehashi.events.services.live import book_meeting, cancel_meeting
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (EventError, ApiInputError, TEXT_CODES)
+
 
 COUNTERPART_HELP = "Id of another approved registration at the event"
 
@@ -142,7 +149,7 @@ def cancel(request, slug: Slug, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
     try:
         meeting = cancel_meeting(meeting=meeting, by=request.user)
     except ValidationError as error:
-        if error.code == "not_a_member":
+        if error.code == EventError.NOT_A_MEMBER:
             raise PermissionDenied from error
         raise
     return {"id": meeting.pk, "status": meeting.status}

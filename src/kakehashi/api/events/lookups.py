@@ -7,8 +7,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.inputs import FieldErrors
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.events import queries
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Event,
     MeetingParticipant,
@@ -16,6 +19,10 @@ from kakehashi.events.models import (
     Registration,
     RegistrationStatus,
 )
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (EventError, ApiInputError, TEXT_CODES)
+
 
 router = Router(tags=["events"])
 
@@ -68,7 +75,9 @@ def requests_of(event: Event):
 def invalid_choice(errors: FieldErrors, field: str, **value) -> None:
     """The form field's own message: one choice, or (with `value`) one of several."""
     kind = forms.ModelMultipleChoiceField if value else forms.ModelChoiceField
-    errors.add(field, kind.default_error_messages["invalid_choice"], "invalid_choice", **value)
+    errors.add(
+        field, kind.default_error_messages["invalid_choice"], ApiInputError.INVALID_CHOICE, **value
+    )
 
 
 def with_participants() -> Prefetch:

@@ -4,6 +4,7 @@ publication."""
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Status
 
+from kakehashi.api.errors import ApiInputError
 from kakehashi.api.events.lookups import (
     organised_event,
     place,
@@ -29,12 +30,18 @@ from kakehashi.api.schemas import (
     error_responses,
     page,
 )
+from kakehashi.common.errors import TEXT_CODES
 from kakehashi.events import queries, services
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Event,
     Meeting,
     MeetingStatus,
 )
+
+# The codes this module's operations refuse data with (api/openapi.py documents them).
+ERROR_CODES = (EventError, ApiInputError, TEXT_CODES)
+
 
 # --- Organiser side -------------------------------------------------------------------------
 

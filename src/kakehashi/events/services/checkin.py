@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
+from kakehashi.common.errors import ErrorCode
 from kakehashi.common.formats import format_moment
 from kakehashi.directory.models import Person
 from kakehashi.directory.names import person_name
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Badge,
     CheckIn,
@@ -108,7 +110,7 @@ def revoke_badge(*, badge: Badge, by, reissue: bool = False) -> Badge | None:
         Badge.objects.select_for_update().select_related("event", "registration").get(pk=badge.pk)
     )
     if badge.is_revoked:
-        raise ValidationError(_("This badge is already revoked."), code="already_revoked")
+        raise ValidationError(_("This badge is already revoked."), code=EventError.ALREADY_REVOKED)
     _revoke(badge, by)
     if not reissue:
         return None
@@ -123,7 +125,7 @@ class CheckInResult:
     created: bool  # False: the delegate was already checked in (at check_in.checked_in_at)
 
 
-def _refuse(message: str, code: str, **params) -> ValidationError:
+def _refuse(message: str, code: ErrorCode, **params) -> ValidationError:
     return ValidationError(message % params if params else message, code=code)
 
 
@@ -143,7 +145,7 @@ def _scan_time(scanned_at: dt.datetime | None) -> dt.datetime:
 
 def _check_session(event: Event, session: Session | None) -> None:
     if session is not None and session.event_id != event.pk:
-        raise _refuse(_("That session belongs to another event."), "wrong_event")
+        raise _refuse(_("That session belongs to another event."), EventError.WRONG_EVENT)
 
 
 def _record(
@@ -194,30 +196,32 @@ def check_in_badge(
         .first()
     )
     if badge is None:
-        raise _refuse(_("This code is not a badge of this platform."), "unknown_badge")
+        raise _refuse(_("This code is not a badge of this platform."), EventError.UNKNOWN_BADGE)
     if badge.event_id != event.pk:
         raise _refuse(
-            _("This badge is for another event: %(event)s."), "other_event", event=badge.event.name
+            _("This badge is for another event: %(event)s."),
+            EventError.OTHER_EVENT,
+            event=badge.event.name,
         )
     name = person_name(badge.person)
     if badge.is_revoked:
         raise _refuse(
             _("The badge of %(person)s was revoked on %(moment)s. Ask for their new badge."),
-            "revoked",
+            EventError.REVOKED,
             person=name,
             moment=_moment(badge.revoked_at, event),
         )
     if expected_person is not None and expected_person.pk != badge.person_id:
         raise _refuse(
             _("This badge was issued to %(holder)s, not to %(person)s."),
-            "other_person",
+            EventError.OTHER_PERSON,
             holder=name,
             person=person_name(expected_person),
         )
     if badge.registration.status != RegistrationStatus.APPROVED:
         raise _refuse(
             _("The delegation of %(person)s is no longer approved for this event."),
-            "not_approved",
+            EventError.NOT_APPROVED,
             person=name,
         )
     return _record(
@@ -250,7 +254,7 @@ def check_in_person(
     if registration is None:
         raise _refuse(
             _("%(person)s is not a delegate of an approved delegation at this event."),
-            "not_a_delegate",
+            EventError.NOT_A_DELEGATE,
             person=person_name(person),
         )
     badge = event.badges.filter(person=person, revoked_at__isnull=True).first()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.directory.services import person_for_user
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import Event, Registration, RegistrationStatus, Session
 from kakehashi.events.queries import organises
 from kakehashi.events.rules import require
@@ -44,18 +45,20 @@ EVENT_FIELDS = (
 def _check_event(fields: dict, organisers) -> None:
     if fields["ends_on"] < fields["starts_on"]:
         raise ValidationError(
-            _("The last day cannot be before the first day."), code="event_dates_reversed"
+            _("The last day cannot be before the first day."), code=EventError.EVENT_DATES_REVERSED
         )
     try:
         zoneinfo.ZoneInfo(fields["time_zone"])
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
         raise ValidationError(
             _("“%(zone)s” is not a time zone, e.g. Asia/Ho_Chi_Minh or Asia/Tokyo."),
-            code="time_zone_unknown",
+            code=EventError.TIME_ZONE_UNKNOWN,
             params={"zone": fields["time_zone"]},
         ) from error
     if not organisers:
-        raise ValidationError(_("An event needs at least one organiser."), code="no_organiser")
+        raise ValidationError(
+            _("An event needs at least one organiser."), code=EventError.NO_ORGANISER
+        )
 
 
 def _check_descriptions(fields: dict, descriptions) -> dict[str, str]:
@@ -90,10 +93,10 @@ def create_event(
     descriptions = _check_descriptions(fields, description_translations)
     if not is_platform_admin(by) and not {o.pk for o in organisers} & organisation_ids_of(by):
         raise ValidationError(
-            _("Your organisation must be one of the organisers."), code="not_an_organiser"
+            _("Your organisation must be one of the organisers."), code=EventError.NOT_AN_ORGANISER
         )
     if Event.objects.filter(slug=fields["slug"]).exists():
-        raise ValidationError(_("This short name is already used."), code="slug_taken")
+        raise ValidationError(_("This short name is already used."), code=EventError.SLUG_TAKEN)
     event = Event.objects.create(**{name: fields[name] for name in EVENT_FIELDS if name in fields})
     event.organisers.set(organisers)
     _store_descriptions(event, descriptions, by)
@@ -112,7 +115,7 @@ def update_event(
         description_translations,
     )
     if Event.objects.filter(slug=fields["slug"]).exclude(pk=event.pk).exists():
-        raise ValidationError(_("This short name is already used."), code="slug_taken")
+        raise ValidationError(_("This short name is already used."), code=EventError.SLUG_TAKEN)
     for name in EVENT_FIELDS:
         if name in fields:
             setattr(event, name, fields[name])
@@ -126,14 +129,14 @@ def _check_session(event: Event, fields: dict, titles) -> dict[str, str]:
     starts_at, ends_at = fields["starts_at"], fields["ends_at"]
     if ends_at <= starts_at:
         raise ValidationError(
-            _("A session must end after it starts."), code="session_times_reversed"
+            _("A session must end after it starts."), code=EventError.SESSION_TIMES_REVERSED
         )
     zone = zoneinfo.ZoneInfo(event.time_zone)
     first = dt.datetime.combine(event.starts_on, dt.time.min, zone)
     last = dt.datetime.combine(event.ends_on + dt.timedelta(days=1), dt.time.min, zone)
     if starts_at < first or ends_at > last:
         raise ValidationError(
-            _("A session must take place during the event."), code="session_outside_event"
+            _("A session must take place during the event."), code=EventError.SESSION_OUTSIDE_EVENT
         )
     return check_translations(
         titles,
@@ -200,16 +203,16 @@ def register(
     event = Event.objects.select_for_update().get(pk=event.pk)
     if organisation.pk not in organisation_ids_of(by):
         raise ValidationError(
-            _("You can only register an organisation you act for."), code="not_a_member"
+            _("You can only register an organisation you act for."), code=EventError.NOT_A_MEMBER
         )
     if not (event.is_published and event.registration_open):
-        raise ValidationError(_("Registration for this event is closed."), code="closed")
+        raise ValidationError(_("Registration for this event is closed."), code=EventError.CLOSED)
     if event.capacity is not None:
         taken = event.registrations.exclude(
             status__in=[RegistrationStatus.DECLINED, RegistrationStatus.CANCELLED]
         ).count()
         if taken >= event.capacity:
-            raise ValidationError(_("The event is full."), code="full")
+            raise ValidationError(_("The event is full."), code=EventError.FULL)
     lead = person_for_user(by)
     try:
         with transaction.atomic():
@@ -224,7 +227,7 @@ def register(
     except IntegrityError as error:
         raise ValidationError(
             _("This organisation is already registered for the event."),
-            code="already_registered",
+            code=EventError.ALREADY_REGISTERED,
         ) from error
     registration.members.set([person for person in members if person.pk != lead.pk])
     return registration
@@ -237,7 +240,7 @@ def decide_registration(*, registration: Registration, approve: bool, by) -> Reg
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         raise ValidationError(
-            _("This registration was cancelled by its organisation."), code="cancelled"
+            _("This registration was cancelled by its organisation."), code=EventError.CANCELLED
         )
     registration.status = RegistrationStatus.APPROVED if approve else RegistrationStatus.DECLINED
     registration.decided_by = by
@@ -250,7 +253,8 @@ def decide_registration(*, registration: Registration, approve: bool, by) -> Reg
 def cancel_registration(*, registration: Registration, by) -> Registration:
     if registration.organisation_id not in organisation_ids_of(by):
         raise ValidationError(
-            _("You can only cancel your own organisation's registration."), code="not_a_member"
+            _("You can only cancel your own organisation's registration."),
+            code=EventError.NOT_A_MEMBER,
         )
     registration.status = RegistrationStatus.CANCELLED
     registration.save(update_fields=["status"])

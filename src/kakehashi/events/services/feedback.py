@@ -19,6 +19,7 @@ from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.formats import format_moment
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.agenda import registration_language
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     NEXT_STEPS,
     Meeting,
@@ -55,17 +56,19 @@ def _lock(meeting: Meeting) -> None:
 def check_attendance_allowed(meeting: Meeting, now: dt.datetime) -> None:
     """Held or a no-show can be said of a scheduled meeting from its slot's start on."""
     if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError(_("This meeting was cancelled."), code="cancelled")
+        raise ValidationError(_("This meeting was cancelled."), code=EventError.CANCELLED)
     start = meeting_start(meeting)
     if start is None:
-        raise ValidationError(_("Only a scheduled meeting can be held."), code="not_scheduled")
+        raise ValidationError(
+            _("Only a scheduled meeting can be held."), code=EventError.NOT_SCHEDULED
+        )
     if now < start:
         with timezone.override(meeting.event.time_zone):
             when = format_moment(start)
         raise ValidationError(
             _("This meeting starts at %(start)s. It can be marked held or a no-show from then on.")
             % {"start": when},
-            code="too_early",
+            code=EventError.TOO_EARLY,
         )
 
 
@@ -90,11 +93,12 @@ def _in_meeting(meeting: Meeting, registration: Registration) -> bool:
 def _check_party(meeting: Meeting, registration: Registration, by) -> None:
     if registration.organisation_id not in organisation_ids_of(by):
         raise ValidationError(
-            _("You can only act for your own organisation's delegation."), code="not_a_member"
+            _("You can only act for your own organisation's delegation."),
+            code=EventError.NOT_A_MEMBER,
         )
     if not _in_meeting(meeting, registration):
         raise ValidationError(
-            _("Your delegation did not take part in this meeting."), code="not_in_meeting"
+            _("Your delegation did not take part in this meeting."), code=EventError.NOT_IN_MEETING
         )
 
 
@@ -135,11 +139,15 @@ def give_feedback(
     _lock(meeting)
     _check_party(meeting, registration, by)
     if meeting.status != MeetingStatus.HELD:
-        raise ValidationError(_("Feedback is given on meetings that were held."), code="not_held")
+        raise ValidationError(
+            _("Feedback is given on meetings that were held."), code=EventError.NOT_HELD
+        )
     if next_step not in NEXT_STEPS:
-        raise ValidationError(_("Choose what follows the meeting."), code="next_step_unknown")
+        raise ValidationError(
+            _("Choose what follows the meeting."), code=EventError.NEXT_STEP_UNKNOWN
+        )
     if not isinstance(useful, bool) or not isinstance(meet_again, bool):
-        raise ValidationError(_("Answer both questions."), code="answer_missing")
+        raise ValidationError(_("Answer both questions."), code=EventError.ANSWER_MISSING)
     feedback, _created = (
         MeetingFeedback.objects.select_for_update()
         .order_by()
@@ -148,7 +156,7 @@ def give_feedback(
     if feedback.is_given:
         raise ValidationError(
             _("Your delegation has already given its feedback on this meeting."),
-            code="already_given",
+            code=EventError.ALREADY_GIVEN,
         )
     feedback.useful = useful
     feedback.meet_again = meet_again

@@ -23,6 +23,7 @@ from kakehashi.directory.names import organisation_name
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.agenda import registration_language
 from kakehashi.events.booking import BookingOptions
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Meeting,
     MeetingParticipant,
@@ -45,7 +46,8 @@ FIGURE_CODES = {"weight_mismatch", "bound_below_weight", "false_optimal", "idle_
 
 def _busy_error() -> ValidationError:
     return ValidationError(
-        _("Someone else has just booked this slot: choose another one."), code="double_booking"
+        _("Someone else has just booked this slot: choose another one."),
+        code=EventError.DOUBLE_BOOKING,
     )
 
 
@@ -78,20 +80,22 @@ def _book(registration, counterpart, slot, by, now) -> Meeting:
     event = registration.event
     if registration.organisation_id not in organisation_ids_of(by):
         raise ValidationError(
-            _("You can only book meetings for your own delegation."), code="not_a_member"
+            _("You can only book meetings for your own delegation."), code=EventError.NOT_A_MEMBER
         )
     if counterpart.event_id != event.pk:
-        raise ValidationError(_("Both delegations must attend the same event."), code="wrong_event")
+        raise ValidationError(
+            _("Both delegations must attend the same event."), code=EventError.WRONG_EVENT
+        )
     if counterpart.pk == registration.pk:
-        raise ValidationError(_("A delegation cannot meet itself."), code="self_request")
+        raise ValidationError(_("A delegation cannot meet itself."), code=EventError.SELF_REQUEST)
     if {registration.status, counterpart.status} != {RegistrationStatus.APPROVED}:
         raise ValidationError(
-            _("Only approved delegations take part in meetings."), code="not_approved"
+            _("Only approved delegations take part in meetings."), code=EventError.NOT_APPROVED
         )
     if event.schedule_published_at is None:
         raise ValidationError(
             _("Free slots can be booked once the organisers have published the schedule."),
-            code="not_published",
+            code=EventError.NOT_PUBLISHED,
         )
     options = BookingOptions(registration, counterpart, now)
     refusal = options.refusal(slot)
@@ -149,7 +153,7 @@ def _confirm_with_checker(event, meeting: Meeting) -> None:
     if after - before:
         raise ValidationError(
             _("This booking would break a rule of the schedule: choose another slot."),
-            code="schedule_rule",
+            code=EventError.SCHEDULE_RULE,
         )
 
 
@@ -185,16 +189,16 @@ def cancel_meeting(*, meeting: Meeting, by, now: dt.datetime | None = None) -> M
     if not acting and not organises(by, meeting.event):
         raise ValidationError(
             _("Only the delegations of this meeting or the organisers can cancel it."),
-            code="not_a_member",
+            code=EventError.NOT_A_MEMBER,
         )
     if meeting.status not in (MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED):
         raise ValidationError(
-            _("Only a meeting still to come can be cancelled."), code="not_cancellable"
+            _("Only a meeting still to come can be cancelled."), code=EventError.NOT_CANCELLABLE
         )
     if meeting.slot is not None and meeting.slot.starts_at <= (now or timezone.now()):
         raise ValidationError(
             _("This meeting has begun: mark it as held or as a no-show instead."),
-            code="already_begun",
+            code=EventError.ALREADY_BEGUN,
         )
     before = snapshot(meeting, MEETING_FIELDS)
     slot, table = meeting.published_slot or meeting.slot, meeting.published_table or meeting.table

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.agenda import registration_language
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Event,
     IntentionKind,
@@ -60,11 +61,14 @@ def define_programme(
     require(by, "events.change_event", event)
     if not 5 <= slot_minutes <= 240:
         raise ValidationError(
-            _("A meeting lasts between 5 and 240 minutes."), code="slot_length_out_of_range"
+            _("A meeting lasts between 5 and 240 minutes."),
+            code=EventError.SLOT_LENGTH_OUT_OF_RANGE,
         )
     for start, end in periods:
         if end <= start:
-            raise ValidationError(_("A period must end after it starts."), code="period_reversed")
+            raise ValidationError(
+                _("A period must end after it starts."), code=EventError.PERIOD_REVERSED
+            )
     breaks = list(event.sessions.filter(kind=SessionKind.BREAK).values_list("starts_at", "ends_at"))
     length = dt.timedelta(minutes=slot_minutes)
     wanted = []
@@ -75,14 +79,14 @@ def define_programme(
                 wanted.append((cursor, cursor + length))
             cursor += length
     if len({start for start, _end in wanted}) != len(wanted):
-        raise ValidationError(_("The periods overlap."), code="periods_overlap")
+        raise ValidationError(_("The periods overlap."), code=EventError.PERIODS_OVERLAP)
     existing = {slot.starts_at: slot for slot in event.meeting_slots.select_for_update()}
     keep = {start for start, _end in wanted}
     doomed = [slot for start, slot in existing.items() if start not in keep]
     if Meeting.objects.filter(slot__in=doomed).exists():
         raise ValidationError(
             _("Some meetings are placed in slots this change would remove; move them first."),
-            code="slots_in_use",
+            code=EventError.SLOTS_IN_USE,
         )
     MeetingSlot.objects.filter(pk__in=[slot.pk for slot in doomed]).delete()
     slots = []
@@ -108,7 +112,7 @@ def set_table(*, event: Event, name: str, seats: int, is_active: bool = True, by
     meetings until the next scheduler run moves them. Organisers only."""
     require(by, "events.change_event", event)
     if seats < 2:
-        raise ValidationError(_("A table needs at least two seats."), code="too_few_seats")
+        raise ValidationError(_("A table needs at least two seats."), code=EventError.TOO_FEW_SEATS)
     table, _created = MeetingTable.objects.update_or_create(
         event=event, name=name.strip(), defaults={"seats": seats, "is_active": is_active}
     )
@@ -124,7 +128,8 @@ def add_interpreter(
     require(by, "events.change_event", event)
     if len(set(languages)) < 2:
         raise ValidationError(
-            _("An interpreter works between two languages at least."), code="too_few_languages"
+            _("An interpreter works between two languages at least."),
+            code=EventError.TOO_FEW_LANGUAGES,
         )
     return Interpreter.objects.create(
         event=event,
@@ -149,14 +154,15 @@ def set_availability(
 ) -> Registration:
     if not _acts_for(by, registration):
         raise ValidationError(
-            _("You can only change your own organisation's availability."), code="not_a_member"
+            _("You can only change your own organisation's availability."),
+            code=EventError.NOT_A_MEMBER,
         )
     event_id = registration.event_id
     if any(slot.event_id != event_id for slot in unavailable_slots) or any(
         session.event_id != event_id for session in attends_sessions
     ):
         raise ValidationError(
-            _("That slot or session belongs to another event."), code="wrong_event"
+            _("That slot or session belongs to another event."), code=EventError.WRONG_EVENT
         )
     registration.unavailable_slots.set(unavailable_slots)
     registration.attends_sessions.set(attends_sessions)
@@ -180,7 +186,7 @@ def interpreting_need(registrations: list[Registration]) -> list[str]:
 def _check_approved(*registrations: Registration) -> None:
     if any(r.status != RegistrationStatus.APPROVED for r in registrations):
         raise ValidationError(
-            _("Only approved delegations take part in meetings."), code="not_approved"
+            _("Only approved delegations take part in meetings."), code=EventError.NOT_APPROVED
         )
 
 
@@ -193,12 +199,14 @@ def send_request(
     sender = Registration.objects.select_for_update().select_related("event").get(pk=sender.pk)
     if not _acts_for(by, sender):
         raise ValidationError(
-            _("You can only send requests for your own delegation."), code="not_a_member"
+            _("You can only send requests for your own delegation."), code=EventError.NOT_A_MEMBER
         )
     if sender.event_id != recipient.event_id:
-        raise ValidationError(_("Both delegations must attend the same event."), code="wrong_event")
+        raise ValidationError(
+            _("Both delegations must attend the same event."), code=EventError.WRONG_EVENT
+        )
     if sender.pk == recipient.pk:
-        raise ValidationError(_("A delegation cannot meet itself."), code="self_request")
+        raise ValidationError(_("A delegation cannot meet itself."), code=EventError.SELF_REQUEST)
     _check_approved(sender, recipient)
     if MeetingRequest.objects.filter(
         sender=recipient,
@@ -207,14 +215,14 @@ def send_request(
     ).exists():
         raise ValidationError(
             _("This delegation has already asked you for a meeting: answer its request."),
-            code="already_requested_you",
+            code=EventError.ALREADY_REQUESTED_YOU,
         )
     pending = sender.requests_sent.filter(status=RequestStatus.PENDING).count()
     if pending >= sender.event.pending_request_cap:
         raise ValidationError(
             _("You have %(count)s unanswered requests; wait for answers before sending more.")
             % {"count": pending},
-            code="too_many_pending",
+            code=EventError.TOO_MANY_PENDING,
         )
     try:
         with transaction.atomic():
@@ -227,7 +235,8 @@ def send_request(
             )
     except IntegrityError as error:
         raise ValidationError(
-            _("You have already asked this delegation for a meeting."), code="already_requested"
+            _("You have already asked this delegation for a meeting."),
+            code=EventError.ALREADY_REQUESTED,
         ) from error
 
 
@@ -260,10 +269,12 @@ def answer_request(*, meeting_request: MeetingRequest, accept: bool, by) -> Meet
     )
     if not _acts_for(by, meeting_request.recipient):
         raise ValidationError(
-            _("Only the delegation asked can answer this request."), code="not_a_member"
+            _("Only the delegation asked can answer this request."), code=EventError.NOT_A_MEMBER
         )
     if meeting_request.status != RequestStatus.PENDING:
-        raise ValidationError(_("This request has already been answered."), code="answered")
+        raise ValidationError(
+            _("This request has already been answered."), code=EventError.ANSWERED
+        )
     meeting_request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
     meeting_request.responded_at = timezone.now()
     meeting_request.save(update_fields=["status", "responded_at"])
@@ -287,18 +298,24 @@ def add_organiser_meeting(
     leader). Organisers only."""
     require(by, "events.change_event", event)
     if len({r.pk for r in registrations}) < 2:
-        raise ValidationError(_("A meeting needs two delegations."), code="too_few_members")
+        raise ValidationError(
+            _("A meeting needs two delegations."), code=EventError.TOO_FEW_MEMBERS
+        )
     if any(r.event_id != event.pk for r in registrations):
-        raise ValidationError(_("Both delegations must attend the same event."), code="wrong_event")
+        raise ValidationError(
+            _("Both delegations must attend the same event."), code=EventError.WRONG_EVENT
+        )
     _check_approved(*registrations)
     if not 1 <= weight <= 10:
-        raise ValidationError(_("The weight is between 1 and 10."), code="weight_out_of_range")
+        raise ValidationError(
+            _("The weight is between 1 and 10."), code=EventError.WEIGHT_OUT_OF_RANGE
+        )
     same_members = Meeting.objects.filter(event=event).exclude(status=MeetingStatus.CANCELLED)
     for registration in registrations:
         same_members = same_members.filter(participants__registration=registration)
     if same_members.exists():
         raise ValidationError(
-            _("These delegations already have a meeting."), code="duplicate_meeting"
+            _("These delegations already have a meeting."), code=EventError.DUPLICATE_MEETING
         )
     meeting = _create_meeting(event.pk, registrations, weight=weight, by_organisers=True)
     audit_meeting(meeting, by=by, action=AuditAction.CREATED, after=_created(meeting))
@@ -359,15 +376,16 @@ def record_outcome(*, meeting: Meeting, kind: str, note: str = "", by) -> Meetin
 
     if meeting.status != MeetingStatus.HELD:
         raise ValidationError(
-            _("Outcomes are recorded for meetings that were held."), code="not_held"
+            _("Outcomes are recorded for meetings that were held."), code=EventError.NOT_HELD
         )
     members = set(meeting.participants.values_list("registration__organisation_id", flat=True))
     if not (members & organisation_ids_of(by)) and not organises(by, meeting.event):
         raise ValidationError(
-            _("Only the delegations of this meeting record its outcome."), code="not_a_member"
+            _("Only the delegations of this meeting record its outcome."),
+            code=EventError.NOT_A_MEMBER,
         )
     if kind not in IntentionKind.values:
-        raise ValidationError(_("Unknown outcome."), code="outcome_unknown")
+        raise ValidationError(_("Unknown outcome."), code=EventError.OUTCOME_UNKNOWN)
     outcome, _created = MeetingOutcome.objects.update_or_create(
         meeting=meeting, kind=kind, defaults={"note": note[:500], "recorded_by": by}
     )

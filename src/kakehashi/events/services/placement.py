@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Meeting,
     MeetingParticipant,
@@ -28,17 +29,22 @@ def place_meeting(
     require(by, "events.change_event", meeting.event)
     MeetingSlot.objects.select_for_update().get(pk=slot.pk)
     if slot.event_id != meeting.event_id or (table and table.event_id != meeting.event_id):
-        raise ValidationError(_("That slot or table belongs to another event."), code="wrong_event")
+        raise ValidationError(
+            _("That slot or table belongs to another event."), code=EventError.WRONG_EVENT
+        )
     if meeting.participants.filter(registration__attends_remotely=True).exists():
         if table is not None:
             raise ValidationError(
-                _("A party attends this meeting remotely: it takes no table."), code="remote"
+                _("A party attends this meeting remotely: it takes no table."),
+                code=EventError.REMOTE,
             )
     elif table is None:
-        raise ValidationError(_("Choose a table: this meeting is in person."), code="no_table")
+        raise ValidationError(
+            _("Choose a table: this meeting is in person."), code=EventError.NO_TABLE
+        )
     members = list(meeting.participants.values_list("registration_id", flat=True))
     if table and Meeting.objects.filter(slot=slot, table=table).exclude(pk=meeting.pk).exists():
-        raise ValidationError(_("This table is taken in that slot."), code="table_taken")
+        raise ValidationError(_("This table is taken in that slot."), code=EventError.TABLE_TAKEN)
     if (
         MeetingParticipant.objects.filter(slot=slot, registration_id__in=members)
         .exclude(meeting=meeting)
@@ -46,10 +52,10 @@ def place_meeting(
     ):
         raise ValidationError(
             _("A delegation of this meeting has another meeting in that slot."),
-            code="delegation_busy",
+            code=EventError.DELEGATION_BUSY,
         )
     if table and table.seats < len(members) + (1 if meeting.interpreting else 0):
-        raise ValidationError(_("The table has too few seats."), code="table_too_small")
+        raise ValidationError(_("The table has too few seats."), code=EventError.TABLE_TOO_SMALL)
     before = snapshot(meeting, MEETING_FIELDS)
     try:
         with transaction.atomic():
@@ -67,7 +73,7 @@ def place_meeting(
             meeting.participants.update(slot=slot)
     except IntegrityError as error:
         raise ValidationError(
-            _("Someone else has just taken this slot or table."), code="double_booking"
+            _("Someone else has just taken this slot or table."), code=EventError.DOUBLE_BOOKING
         ) from error
     moved = before["slot"] is not None
     audit_meeting(
@@ -82,7 +88,9 @@ def lock_meeting(*, meeting: Meeting, locked: bool, by) -> Meeting:
     (organisers only)."""
     require(by, "events.change_event", meeting.event)
     if locked and meeting.slot_id is None:
-        raise ValidationError(_("Only a scheduled meeting can be locked."), code="not_scheduled")
+        raise ValidationError(
+            _("Only a scheduled meeting can be locked."), code=EventError.NOT_SCHEDULED
+        )
     before = snapshot(meeting, MEETING_FIELDS)
     meeting.locked = locked
     meeting.save(update_fields=["locked"])

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import Registration, RegistrationStatus
 
 
@@ -31,7 +32,7 @@ def set_remote_attendance(*, registration: Registration, remote: bool, by) -> Re
     if registration.status in (RegistrationStatus.CANCELLED, RegistrationStatus.DECLINED):
         raise ValidationError(
             _("This registration is no longer active, so its attendance cannot change."),
-            code="inactive",
+            code=EventError.INACTIVE,
         )
     if registration.attends_remotely == remote:
         return registration

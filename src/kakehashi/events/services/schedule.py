@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.events.agenda import registration_language
+from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
     Event,
     Meeting,
@@ -145,13 +146,16 @@ def start_schedule_run(*, event: Event, by, allow_moves: bool = False, time_limi
     require(by, "events.change_event", event)
     if not event.meeting_slots.exists() or not event.meeting_tables.filter(is_active=True).exists():
         raise ValidationError(
-            _("Define the meeting slots and at least one table first."), code="no_programme"
+            _("Define the meeting slots and at least one table first."),
+            code=EventError.NO_PROGRAMME,
         )
     fail_stale_runs(event)
     if event.schedule_runs.filter(
         status__in=[ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING]
     ).exists():
-        raise ValidationError(_("A scheduler run is already under way."), code="run_in_progress")
+        raise ValidationError(
+            _("A scheduler run is already under way."), code=EventError.RUN_IN_PROGRESS
+        )
     run = ScheduleRun.objects.create(
         event=event, created_by=by, allow_moves=allow_moves, time_limit=time_limit
     )
@@ -301,11 +305,12 @@ def publication_refusal(event: Event) -> ValidationError | None:
     ).exists():
         return ValidationError(
             _("Wait until the scheduler run under way has finished, then publish."),
-            code="run_in_progress",
+            code=EventError.RUN_IN_PROGRESS,
         )
     if not has_schedule_draft(event):
         return ValidationError(
-            _("There is no draft to publish yet: run the scheduler first."), code="no_draft"
+            _("There is no draft to publish yet: run the scheduler first."),
+            code=EventError.NO_DRAFT,
         )
     return None
 

@@ -10,6 +10,7 @@ author's; a platform administrator who does not organise the event is a moderato
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import CommonError
 from kakehashi.common.i18n import Language
 from kakehashi.common.translations import TranslationSource, fingerprint
 
@@ -24,7 +25,7 @@ def check_translations(
         text = (text or "").strip()
         if language not in Language.values:
             raise ValidationError(
-                _("Choose Vietnamese, Japanese or English."), code="language_invalid"
+                _("Choose Vietnamese, Japanese or English."), code=CommonError.LANGUAGE_INVALID
             )
         if language == original_language:
             if text and text != original.strip():
@@ -33,14 +34,14 @@ def check_translations(
                         "The %(field)s is written in %(language)s: give its translations in "
                         "the other languages."
                     ),
-                    code="original_language",
+                    code=CommonError.ORIGINAL_LANGUAGE,
                     params={"field": field, "language": Language(original_language).label},
                 )
             continue
         if len(text) > limit:
             raise ValidationError(
                 _("The %(field)s in %(language)s is longer than %(limit)s characters."),
-                code="too_long",
+                code=CommonError.TOO_LONG,
                 params={"field": field, "language": Language(language).label, "limit": limit},
             )
         cleaned[language] = text

@@ -8,10 +8,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.errors import invalid
+from kakehashi.common.errors import CommonError, invalid
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.messaging import queries
+from kakehashi.messaging.errors import MessagingError
 from kakehashi.messaging.models import (
     BODY_MAX_LENGTH,
     Frequency,
@@ -30,28 +31,32 @@ MAX_ATTACHMENTS = 5
 def refuse_if_blocked(organisation_ids) -> None:
     if queries.is_blocked(organisation_ids):
         # The same words whichever side blocked: the blocked side is not told who did.
-        raise invalid(_("Messages between these organisations are blocked."), "blocked")
+        raise invalid(
+            _("Messages between these organisations are blocked."), MessagingError.BLOCKED
+        )
 
 
 def clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
-        raise invalid(_("Write a message."), "message_missing")
+        raise invalid(_("Write a message."), MessagingError.MESSAGE_MISSING)
     if len(body) > BODY_MAX_LENGTH:
         raise invalid(
             _("The message is longer than %(max)s characters."),
-            "message_too_long",
+            MessagingError.MESSAGE_TOO_LONG,
             max=f"{BODY_MAX_LENGTH:,}",
         )
     if "\x00" in body:
-        raise invalid(_("The message contains characters that cannot be stored."), "invalid_text")
+        raise invalid(
+            _("The message contains characters that cannot be stored."), MessagingError.INVALID_TEXT
+        )
     return body
 
 
 def clean_language(language: str, body: str) -> str:
     language = (language or "").strip()
     if language and language not in LANGUAGES:
-        raise invalid(_("Choose Vietnamese, Japanese or English."), "language_invalid")
+        raise invalid(_("Choose Vietnamese, Japanese or English."), CommonError.LANGUAGE_INVALID)
     return language or detect_language(body) or ""
 
 
@@ -61,7 +66,7 @@ def check_attachments(attachments: Sequence) -> list[tuple[object, str]]:
     if len(attachments) > MAX_ATTACHMENTS:
         raise invalid(
             _("A message has at most %(max)s attachments."),
-            "too_many_attachments",
+            MessagingError.TOO_MANY_ATTACHMENTS,
             max=MAX_ATTACHMENTS,
         )
     return [(upload, sniff_document_type(upload)) for upload in attachments]

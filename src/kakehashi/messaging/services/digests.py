@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import invalid
 from kakehashi.messaging import queries
+from kakehashi.messaging.errors import MessagingError
 from kakehashi.messaging.models import (
     Frequency,
     NotificationPreference,
@@ -26,7 +27,7 @@ def set_frequency(*, user, frequency: str) -> NotificationPreference:
     """The user's own choice of how often they are e-mailed of new messages."""
     require(user, "messaging.set_frequency")
     if frequency not in Frequency.values:
-        raise invalid(_("Choose how often you want e-mails."), "frequency_invalid")
+        raise invalid(_("Choose how often you want e-mails."), MessagingError.FREQUENCY_INVALID)
     row, _created = NotificationPreference.objects.update_or_create(
         user=user, defaults={"frequency": frequency}
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import invalid
 from kakehashi.directory.models import Organisation
+from kakehashi.messaging.errors import MessagingError
 from kakehashi.messaging.models import (
     REASON_MAX_LENGTH,
     Block,
@@ -26,21 +27,23 @@ def report_message(*, message: Message, by, reason: str) -> Report:
     in the app (the notice does not quote the message)."""
     require(by, "messaging.report_message", message.thread)
     if message.author_id == by.pk:
-        raise invalid(_("You cannot report your own message."), "own_message")
+        raise invalid(_("You cannot report your own message."), MessagingError.OWN_MESSAGE)
     reason = (reason or "").strip()
     if not reason:
-        raise invalid(_("Say what is wrong with this message."), "reason_missing")
+        raise invalid(_("Say what is wrong with this message."), MessagingError.REASON_MISSING)
     if len(reason) > REASON_MAX_LENGTH:
         raise invalid(
             _("The reason is longer than %(max)s characters."),
-            "reason_too_long",
+            MessagingError.REASON_TOO_LONG,
             max=f"{REASON_MAX_LENGTH:,}",
         )
     try:
         with transaction.atomic():
             report = Report.objects.create(message=message, reporter=by, reason=reason)
     except IntegrityError as error:
-        raise invalid(_("You have already reported this message."), "already_reported") from error
+        raise invalid(
+            _("You have already reported this message."), MessagingError.ALREADY_REPORTED
+        ) from error
     admins = get_user_model().objects.filter(is_superuser=True, is_active=True)
     notify(
         recipients=list(admins),
@@ -58,7 +61,7 @@ def handle_report(*, report: Report, by, uphold: bool) -> Report:
     require(by, "messaging.handle_report")
     report = Report.objects.select_for_update().select_related("message").get(pk=report.pk)
     if report.status != ReportStatus.OPEN:
-        raise invalid(_("This report has already been decided."), "already_handled")
+        raise invalid(_("This report has already been decided."), MessagingError.ALREADY_HANDLED)
     now = timezone.now()
     report.status = ReportStatus.UPHELD if uphold else ReportStatus.DISMISSED
     report.handled_by = by
@@ -86,7 +89,7 @@ def block(*, organisation: Organisation, blocked: Organisation, by) -> Block:
     them. Blocking twice changes nothing."""
     require(by, "messaging.act_for", organisation)
     if organisation.pk == blocked.pk:
-        raise invalid(_("An organisation cannot block itself."), "block_self")
+        raise invalid(_("An organisation cannot block itself."), MessagingError.BLOCK_SELF)
     row, _created = Block.objects.get_or_create(
         organisation=organisation, blocked=blocked, defaults={"created_by": by}
     )

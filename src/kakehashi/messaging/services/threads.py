@@ -16,6 +16,7 @@ from kakehashi.directory.models import MembershipRole, Organisation
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.models import Meeting
 from kakehashi.messaging import queries
+from kakehashi.messaging.errors import MessagingError
 from kakehashi.messaging.models import (
     SUBJECT_MAX_LENGTH,
     Frequency,
@@ -64,7 +65,7 @@ def _account_acting_for(person, organisation: Organisation):
     ):
         raise invalid(
             _("This person cannot be written to for this organisation on the platform."),
-            "person_unreachable",
+            MessagingError.PERSON_UNREACHABLE,
         )
     return user
 
@@ -72,11 +73,11 @@ def _account_acting_for(person, organisation: Organisation):
 def _clean_subject(subject: str) -> str:
     subject = " ".join((subject or "").split())
     if not subject:
-        raise invalid(_("Give the conversation a subject."), "subject_missing")
+        raise invalid(_("Give the conversation a subject."), MessagingError.SUBJECT_MISSING)
     if len(subject) > SUBJECT_MAX_LENGTH:
         raise invalid(
             _("The subject is longer than %(max)s characters."),
-            "subject_too_long",
+            MessagingError.SUBJECT_TOO_LONG,
             max=SUBJECT_MAX_LENGTH,
         )
     return subject
@@ -93,7 +94,7 @@ def _check_about(about, by, from_organisation, to_organisation) -> dict:
         if about.organisation_id not in pair:
             raise invalid(
                 _("A conversation about a proposal includes its owner."),
-                "not_proposal_parties",
+                MessagingError.NOT_PROPOSAL_PARTIES,
             )
         (counterpart,) = pair - {about.organisation_id}
         # An anonymous owner stays hidden until it accepted this organisation's contact.
@@ -105,13 +106,16 @@ def _check_about(about, by, from_organisation, to_organisation) -> dict:
         ):
             raise invalid(
                 _("The owner of this proposal has not accepted contact with this organisation."),
-                "contact_not_accepted",
+                MessagingError.CONTACT_NOT_ACCEPTED,
             )
         return {"proposal": about}
     if isinstance(about, Meeting):
         delegations = set(about.registrations.values_list("organisation_id", flat=True))
         if not pair <= delegations:
-            raise invalid(_("Both organisations must take part in the meeting."), "not_in_meeting")
+            raise invalid(
+                _("Both organisations must take part in the meeting."),
+                MessagingError.NOT_IN_MEETING,
+            )
         return {"meeting": about}
     if isinstance(about, Partnership):
         if not partnerships_visible_to(by).filter(pk=about.pk).exists():
@@ -143,19 +147,22 @@ def open_thread(
     with files_deleted_on_failure() as track, transaction.atomic():
         require(by, "messaging.act_for", from_organisation)
         if from_organisation.pk == to_organisation.pk:
-            raise invalid(_("Choose another organisation than your own."), "same_organisation")
+            raise invalid(
+                _("Choose another organisation than your own."), MessagingError.SAME_ORGANISATION
+            )
         subject = _clean_subject(subject)
         refuse_if_blocked([from_organisation.pk, to_organisation.pk])
         links = _check_about(about, by, from_organisation, to_organisation)
         if to_person is not None:
             recipients = [_account_acting_for(to_person, to_organisation)]
             if recipients[0].pk == by.pk:
-                raise invalid(_("Choose another person than yourself."), "same_person")
+                raise invalid(_("Choose another person than yourself."), MessagingError.SAME_PERSON)
         else:
             recipients = [user for user in _first_contacts(to_organisation) if user.pk != by.pk]
         if not recipients:
             raise invalid(
-                _("Nobody acts for this organisation on the platform yet."), "no_recipients"
+                _("Nobody acts for this organisation on the platform yet."),
+                MessagingError.NO_RECIPIENTS,
             )
         if body:
             body = clean_body(body)
@@ -193,7 +200,7 @@ def open_thread(
                 thread, by, from_organisation, body, clean_language(language, body), uploads, track
             )
         elif uploads:
-            raise invalid(_("Write a message."), "message_missing")
+            raise invalid(_("Write a message."), MessagingError.MESSAGE_MISSING)
         return thread
 
 
@@ -226,7 +233,8 @@ def add_member(*, thread: Thread, user, by) -> ThreadMember:
     organisation = queries.membership(by, thread).organisation
     if user is None or not user.is_active or organisation.pk not in organisation_ids_of(user):
         raise invalid(
-            _("Only people who act for your organisation can be added."), "not_a_colleague"
+            _("Only people who act for your organisation can be added."),
+            MessagingError.NOT_A_COLLEAGUE,
         )
     try:
         with transaction.atomic():
@@ -234,7 +242,9 @@ def add_member(*, thread: Thread, user, by) -> ThreadMember:
                 thread=thread, user=user, organisation=organisation, added_by=by
             )
     except IntegrityError as error:
-        raise invalid(_("This person is already in the conversation."), "already_member") from error
+        raise invalid(
+            _("This person is already in the conversation."), MessagingError.ALREADY_MEMBER
+        ) from error
     notify(
         recipients=[user],
         subject=format_lazy(

@@ -6,7 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction
+from kakehashi.common.errors import CommonError
 from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
+from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.obstacles.models import Attachment, Obstacle
 from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.base import audit, invalid, locked
@@ -18,7 +20,7 @@ def check_attachment(title: str, upload) -> str:
     """The upload's content type, or a ValidationError (type, size, missing title)."""
     content_type = sniff_document_type(upload)
     if not title.strip():
-        raise invalid(_("Give the attachment a title."), "title_missing", "title")
+        raise invalid(_("Give the attachment a title."), CommonError.TITLE_MISSING, "title")
     return content_type
 
 
@@ -48,7 +50,7 @@ def add_attachment(*, obstacle: Obstacle, title: str, upload, by) -> Attachment:
         if obstacle.attachments.count() >= MAX_ATTACHMENTS:
             raise invalid(
                 _("An obstacle has at most %(max)s attachments."),
-                "too_many_attachments",
+                ObstacleError.TOO_MANY_ATTACHMENTS,
                 max=MAX_ATTACHMENTS,
             )
         attachment = store_attachment(obstacle, title, upload, content_type, by, track=track)

@@ -4,6 +4,7 @@ row lock and the notice to the reporter. Who may act is checked by obstacles.rul
 from django.core.exceptions import ValidationError
 
 from kakehashi.common.audit import record_change
+from kakehashi.common.errors import ErrorCode
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles.models import Obstacle
 
@@ -41,7 +42,7 @@ def audit(obstacle, *, by, action, before=None, after=None, extra_owners=()) -> 
     )
 
 
-def invalid(message, code: str, field_name: str | None = None, **params) -> ValidationError:
+def invalid(message, code: ErrorCode, field_name: str | None = None, **params) -> ValidationError:
     error = ValidationError(message, code=code, params=params or None)
     return ValidationError({field_name: [error]}) if field_name else error
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kakehashi.common.audit import AuditAction
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
+from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.obstacles.models import Comment, Obstacle
 from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.base import audit, invalid
@@ -20,7 +21,7 @@ def add_comment(*, obstacle: Obstacle, body: str, by) -> Comment:
     require(by, "obstacles.comment_obstacle", obstacle)
     body = body.strip()
     if not body:
-        raise invalid(_("Write a comment."), "comment_empty", "body")
+        raise invalid(_("Write a comment."), ObstacleError.COMMENT_EMPTY, "body")
     comment = Comment.objects.create(obstacle=obstacle, author=by, body=body[:4000])
     # The text stays with the obstacle; the log says only that a comment was added.
     audit(obstacle, by=by, action=AuditAction.ADDED, after={"comments": 1})

@@ -15,11 +15,13 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.errors import CommonError
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import files_deleted_on_failure
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
+from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.obstacles.models import Category, Obstacle, Status
 from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.attachments import (
@@ -57,24 +59,30 @@ class ObstacleInput:
 def _check(data: ObstacleInput, by) -> None:
     errors = {}
     if not data.title.strip():
-        errors["title"] = invalid(_("Give the obstacle a title."), "title_missing")
+        errors["title"] = invalid(_("Give the obstacle a title."), CommonError.TITLE_MISSING)
     if data.category not in Category.values:
-        errors["category"] = invalid(_("Choose a category."), "invalid_category")
+        errors["category"] = invalid(_("Choose a category."), ObstacleError.INVALID_CATEGORY)
     if data.locality is None:
-        errors["locality"] = invalid(_("Choose the locality concerned."), "locality_missing")
+        errors["locality"] = invalid(
+            _("Choose the locality concerned."), ObstacleError.LOCALITY_MISSING
+        )
     if not data.description.strip():
         errors["description"] = invalid(
             _("Describe the obstacle: what blocks you, since when, what you tried."),
-            "description_missing",
+            ObstacleError.DESCRIPTION_MISSING,
         )
     if data.language and data.language not in LANGUAGES:
-        errors["language"] = invalid(_("Choose Vietnamese, Japanese or English."), "language")
+        errors["language"] = invalid(
+            _("Choose Vietnamese, Japanese or English."), ObstacleError.LANGUAGE
+        )
     if data.proposal is not None and not by.has_perm("proposals.view_proposal", data.proposal):
-        errors["proposal"] = invalid(_("You may not see this proposal."), "unknown_proposal")
+        errors["proposal"] = invalid(
+            _("You may not see this proposal."), ObstacleError.UNKNOWN_PROPOSAL
+        )
     if len(data.attachments) > MAX_ATTACHMENTS:
         errors["attachments"] = invalid(
             _("An obstacle has at most %(max)s attachments."),
-            "too_many_attachments",
+            ObstacleError.TOO_MANY_ATTACHMENTS,
             max=MAX_ATTACHMENTS,
         )
     if errors:
@@ -176,7 +184,9 @@ def route(*, obstacle: Obstacle, authority: Organisation, by, deadline_days: int
     before, old_authority = snapshot(obstacle, AUDITED_FIELDS), obstacle.authority_id
     if authority.pk == obstacle.authority_id:
         raise invalid(
-            _("The obstacle is already with this authority."), "same_authority", "authority"
+            _("The obstacle is already with this authority."),
+            ObstacleError.SAME_AUTHORITY,
+            "authority",
         )
     obstacle.authority = authority
     obstacle.rule = None
@@ -185,7 +195,9 @@ def route(*, obstacle: Obstacle, authority: Organisation, by, deadline_days: int
     obstacle.escalated_at = None
     if deadline_days is not None:
         if not 1 <= deadline_days <= 365:
-            raise invalid(_("Give between 1 and 365 days."), "invalid_deadline", "deadline_days")
+            raise invalid(
+                _("Give between 1 and 365 days."), ObstacleError.INVALID_DEADLINE, "deadline_days"
+            )
         obstacle.deadline = timezone.localdate() + dt.timedelta(days=deadline_days)
     obstacle.save()
     # The authority it was taken from still sees the entry.

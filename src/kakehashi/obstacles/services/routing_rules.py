@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.directory.models import Locality, Organisation
+from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.obstacles.models import ANY_CATEGORY, Category, RoutingRule
 from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.base import invalid
@@ -30,17 +31,20 @@ def save_rule(
     if locality is not None and not locality.is_current:
         errors["locality"] = invalid(
             _("Choose the unit in force today; its former units are covered through it."),
-            "former_locality",
+            ObstacleError.FORMER_LOCALITY,
         )
     country = locality.country if locality is not None else country
     if not country:
         errors["country"] = invalid(
-            _("Choose a locality, or a country for a country-wide rule."), "country_missing"
+            _("Choose a locality, or a country for a country-wide rule."),
+            ObstacleError.COUNTRY_MISSING,
         )
     if category != ANY_CATEGORY and category not in Category.values:
-        errors["category"] = invalid(_("Choose a category."), "invalid_category")
+        errors["category"] = invalid(_("Choose a category."), ObstacleError.INVALID_CATEGORY)
     if not 1 <= deadline_days <= 365:
-        errors["deadline_days"] = invalid(_("Give between 1 and 365 days."), "invalid_deadline")
+        errors["deadline_days"] = invalid(
+            _("Give between 1 and 365 days."), ObstacleError.INVALID_DEADLINE
+        )
     if not errors:
         clash = RoutingRule.objects.filter(category=category)
         clash = (
@@ -52,7 +56,8 @@ def save_rule(
             clash = clash.exclude(pk=rule.pk)
         if clash.exists():
             errors["category"] = invalid(
-                _("A rule for this place and category exists already."), "duplicate_rule"
+                _("A rule for this place and category exists already."),
+                ObstacleError.DUPLICATE_RULE,
             )
     if errors:
         raise ValidationError({name: [error] for name, error in errors.items()})

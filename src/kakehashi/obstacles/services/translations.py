@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.errors import CommonError
 from kakehashi.common.i18n import Language
 from kakehashi.common.translation_writes import (
     TranslationWrites,
@@ -21,6 +22,7 @@ from kakehashi.common.translation_writes import (
 )
 from kakehashi.common.translations import fingerprint
 from kakehashi.obstacles import queries
+from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation
 from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.base import invalid, locked
@@ -76,29 +78,31 @@ def _cleaned(obstacle: Obstacle, language: str, title: str, summary: str) -> dic
     if title_is_original and title:
         raise invalid(
             _("The title is written in %(language)s already: leave it empty."),
-            "title_is_original",
+            ObstacleError.TITLE_IS_ORIGINAL,
             "title",
             language=_language_label(language),
         )
     if not title_is_original and not title:
-        raise invalid(_("Give the translation a title."), "title_missing", "title")
+        raise invalid(_("Give the translation a title."), CommonError.TITLE_MISSING, "title")
     _on_field("title", check_length, title, TITLE_LIMIT, TOO_LONG["title"])
     if summary and not obstacle.public_summary:
         raise invalid(
             _("The obstacle has no public summary to translate: leave it empty."),
-            "summary_without_original",
+            ObstacleError.SUMMARY_WITHOUT_ORIGINAL,
             "public_summary",
         )
     if summary and language == obstacle.summary_language:
         raise invalid(
             _("The public summary is written in %(language)s already: leave it empty."),
-            "summary_is_original",
+            ObstacleError.SUMMARY_IS_ORIGINAL,
             "public_summary",
             language=_language_label(language),
         )
     if title_is_original and not summary:
         raise invalid(
-            _("Give the translation of the public summary."), "summary_missing", "public_summary"
+            _("Give the translation of the public summary."),
+            ObstacleError.SUMMARY_MISSING,
+            "public_summary",
         )
     _on_field("public_summary", check_length, summary, SUMMARY_LIMIT, TOO_LONG["public_summary"])
     return {"title": title, "public_summary": summary}

@@ -14,9 +14,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.errors import CommonError
 from kakehashi.common.i18n import Language
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
+from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation, Status
 from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.base import (
@@ -39,11 +41,13 @@ def assign(*, obstacle: Obstacle, owner, by) -> Obstacle:
     if owner is None or not queries.is_member_of(owner, obstacle.authority_id):
         raise invalid(
             _("The owner must be a member of the responsible authority."),
-            "owner_not_member",
+            ObstacleError.OWNER_NOT_MEMBER,
             "owner",
         )
     if obstacle.owner_id == owner.pk:
-        raise invalid(_("This person already owns the obstacle."), "same_owner", "owner")
+        raise invalid(
+            _("This person already owns the obstacle."), ObstacleError.SAME_OWNER, "owner"
+        )
     obstacle.owner = owner
     if obstacle.status == Status.RECEIVED:
         obstacle.status = Status.ASSIGNED
@@ -101,18 +105,22 @@ def _close(obstacle, status, reason: str, summary: str, is_public, by, subject, 
     language = language or obstacle.language
     if language not in Language.values:
         raise invalid(
-            _("Choose Vietnamese, Japanese or English."), "language_invalid", "summary_language"
+            _("Choose Vietnamese, Japanese or English."),
+            CommonError.LANGUAGE_INVALID,
+            "summary_language",
         )
     if not reason:
         raise invalid(
-            _("Say how it was resolved, or why it cannot be."), "reason_missing", "reason"
+            _("Say how it was resolved, or why it cannot be."),
+            ObstacleError.REASON_MISSING,
+            "reason",
         )
     if is_public is None:
         is_public = bool(summary)
     if is_public and not summary:
         raise invalid(
             _("Write the public summary before making it public."),
-            "summary_missing",
+            ObstacleError.SUMMARY_MISSING,
             "public_summary",
         )
     before = snapshot(obstacle, AUDITED_FIELDS)

@@ -6,9 +6,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
-from kakehashi.common.errors import invalid
+from kakehashi.common.errors import CommonError, invalid
 from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.directory.models import Organisation
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import (
     KIND_FIELDS,
     ExportDetails,
@@ -74,7 +75,7 @@ def create_proposal(*, data: ProposalInput, organisation: Organisation, by) -> P
     if locality is None:
         raise invalid(
             _("Say where the proposal is from: the organisation has no locality."),
-            "locality_missing",
+            ProposalError.LOCALITY_MISSING,
         )
     proposal = Proposal(organisation=organisation, locality=locality, created_by=by)
     _write(proposal, data)
@@ -104,11 +105,11 @@ def add_attachment(*, proposal: Proposal, title: str, upload, by) -> ProposalAtt
         require(by, "proposals.change_proposal", proposal)
         content_type = sniff_document_type(upload)
         if not title.strip():
-            raise invalid(_("Give the attachment a title."), "title_missing")
+            raise invalid(_("Give the attachment a title."), CommonError.TITLE_MISSING)
         if proposal.attachments.count() >= MAX_ATTACHMENTS:
             raise invalid(
                 _("A proposal has at most %(max)s attachments."),
-                "too_many_attachments",
+                ProposalError.TOO_MANY_ATTACHMENTS,
                 max=MAX_ATTACHMENTS,
             )
         attachment = ProposalAttachment(

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.errors import invalid
+from kakehashi.common.errors import CommonError, invalid
 from kakehashi.common.language import detect_language
 from kakehashi.directory.models import Country, Locality, Sector
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.hs import validate_hs_code
 from kakehashi.proposals.models import (
     Currency,
@@ -76,39 +77,43 @@ class ProposalInput:
 
 def check_input(data: ProposalInput) -> None:
     if data.kind not in ProposalKind.values:
-        raise invalid(_("Choose the kind of proposal."), "kind_invalid")
+        raise invalid(_("Choose the kind of proposal."), ProposalError.KIND_INVALID)
     if not data.title.strip():
-        raise invalid(_("Give the proposal a title."), "title_missing")
+        raise invalid(_("Give the proposal a title."), CommonError.TITLE_MISSING)
     if not data.summary.strip():
-        raise invalid(_("Give the proposal a short summary."), "summary_missing")
+        raise invalid(_("Give the proposal a short summary."), ProposalError.SUMMARY_MISSING)
     for name, limit in (("title", 200), ("summary", 500), ("description", 4000)):
         if len(getattr(data, name)) > limit:
             raise invalid(
                 _("The %(field)s is longer than %(limit)s characters."),
-                "too_long",
+                CommonError.TOO_LONG,
                 field=Proposal._meta.get_field(name).verbose_name,
                 limit=limit,
             )
     if data.stage and data.stage not in TechnologyStage.values:
-        raise invalid(_("Choose a stage of development from the list."), "stage_invalid")
+        raise invalid(
+            _("Choose a stage of development from the list."), ProposalError.STAGE_INVALID
+        )
     if data.programme_area and data.programme_area not in ProgrammeArea.values:
-        raise invalid(_("Choose an area of the programme from the list."), "area_invalid")
+        raise invalid(
+            _("Choose an area of the programme from the list."), ProposalError.AREA_INVALID
+        )
     for value in data.partnership_types:
         if value not in PartnershipType.values:
             raise invalid(
                 _("“%(value)s” is not a type of partnership."),
-                "partnership_type_invalid",
+                ProposalError.PARTNERSHIP_TYPE_INVALID,
                 value=value,
             )
     for value in data.target_countries:
         if value not in Country.values:
             raise invalid(
                 _("“%(value)s” is not a country this platform serves."),
-                "country_invalid",
+                ProposalError.COUNTRY_INVALID,
                 value=value,
             )
     if data.language and data.language not in LANGUAGES:
-        raise invalid(_("Choose Vietnamese, Japanese or English."), "language_invalid")
+        raise invalid(_("Choose Vietnamese, Japanese or English."), CommonError.LANGUAGE_INVALID)
     if data.kind == ProposalKind.INVESTMENT_PROJECT:
         _check_investment(data.investment or InvestmentInput())
     if data.kind == ProposalKind.EXPORT_PRODUCT:
@@ -121,24 +126,30 @@ def _check_investment(details: InvestmentInput) -> None:
         if value is not None and value < 0:
             raise invalid(
                 _("The %(field)s cannot be negative."),
-                "negative_amount",
+                ProposalError.NEGATIVE_AMOUNT,
                 field=InvestmentDetails._meta.get_field(name).verbose_name,
             )
     if details.currency not in Currency.values:
-        raise invalid(_("Choose US dollars, Vietnamese dong or Japanese yen."), "currency_invalid")
+        raise invalid(
+            _("Choose US dollars, Vietnamese dong or Japanese yen."), ProposalError.CURRENCY_INVALID
+        )
     if details.investment_form and details.investment_form not in InvestmentForm.values:
-        raise invalid(_("Choose a form of investment from the list."), "investment_form_invalid")
+        raise invalid(
+            _("Choose a form of investment from the list."), ProposalError.INVESTMENT_FORM_INVALID
+        )
     for criterion in CRITERIA:
         level = getattr(details, criterion)
         if not (isinstance(level, int) and 0 <= level <= MAX_LEVEL):
             raise invalid(
-                _("Rate each criterion from 0 to %(max)s."), "level_out_of_range", max=MAX_LEVEL
+                _("Rate each criterion from 0 to %(max)s."),
+                ProposalError.LEVEL_OUT_OF_RANGE,
+                max=MAX_LEVEL,
             )
 
 
 def _check_export(details: ExportInput | None) -> None:
     if details is None or not details.product.strip():
-        raise invalid(_("Name the product to export."), "product_missing")
+        raise invalid(_("Name the product to export."), ProposalError.PRODUCT_MISSING)
     details.hs_code = validate_hs_code(details.hs_code)
 
 

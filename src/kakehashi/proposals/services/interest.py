@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.errors import invalid
+from kakehashi.common.errors import CommonError, invalid
 from kakehashi.common.reading import title_for_reader
 from kakehashi.directory.models import Organisation
 from kakehashi.notifications.services import notify
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import Interest, InterestStatus, Proposal, ProposalStatus
 from kakehashi.proposals.rules import require
 from kakehashi.proposals.services.base import locked, members_of, tell_owners
@@ -23,15 +24,17 @@ def express_interest(
     interested. One open interest per organisation and proposal (the database enforces it)."""
     proposal = locked(proposal)
     if proposal.status != ProposalStatus.PUBLISHED:
-        raise invalid(_("Only published proposals take expressions of interest."), "not_published")
+        raise invalid(
+            _("Only published proposals take expressions of interest."), ProposalError.NOT_PUBLISHED
+        )
     require(by, "proposals.express_interest_for", organisation)
     if organisation.pk == proposal.organisation_id:
-        raise invalid(_("This is your own organisation's proposal."), "own_proposal")
+        raise invalid(_("This is your own organisation's proposal."), ProposalError.OWN_PROPOSAL)
     message = (message or "").strip()
     if not message:
-        raise invalid(_("Write a few words to the owner."), "message_missing")
+        raise invalid(_("Write a few words to the owner."), ProposalError.MESSAGE_MISSING)
     if len(message) > 2000:
-        raise invalid(_("The message is longer than 2,000 characters."), "too_long")
+        raise invalid(_("The message is longer than 2,000 characters."), CommonError.TOO_LONG)
     try:
         with transaction.atomic():
             interest = Interest.objects.create(
@@ -40,7 +43,7 @@ def express_interest(
     except IntegrityError as error:
         raise invalid(
             _("Your organisation has already expressed interest in this proposal."),
-            "interest_exists",
+            ProposalError.INTEREST_EXISTS,
         ) from error
     tell_owners(
         proposal,
@@ -59,7 +62,8 @@ def _decide(interest: Interest, by, status: str) -> Interest:
     require(by, "proposals.manage_interests", interest.proposal)
     if interest.status != InterestStatus.PENDING:
         raise invalid(
-            _("This expression of interest has been answered already."), "already_answered"
+            _("This expression of interest has been answered already."),
+            ProposalError.ALREADY_ANSWERED,
         )
     interest.status = status
     interest.decided_by, interest.decided_at = by, timezone.now()

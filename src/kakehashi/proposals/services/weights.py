@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import invalid
 from kakehashi.directory.models import Locality
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import ScreeningWeights
 from kakehashi.proposals.rules import require
 from kakehashi.proposals.screening import CRITERIA, MAX_WEIGHT
@@ -19,11 +20,13 @@ def set_screening_weights(*, locality: Locality, weights: dict[str, int], by) ->
         if not (isinstance(value, int) and 0 <= value <= MAX_WEIGHT):
             raise invalid(
                 _("Give each criterion a weight from 0 to %(max)s."),
-                "weight_out_of_range",
+                ProposalError.WEIGHT_OUT_OF_RANGE,
                 max=MAX_WEIGHT,
             )
     if not any(weights[criterion] for criterion in CRITERIA):
-        raise invalid(_("Give at least one criterion a weight above 0."), "weights_all_zero")
+        raise invalid(
+            _("Give at least one criterion a weight above 0."), ProposalError.WEIGHTS_ALL_ZERO
+        )
     row, _created = ScreeningWeights.objects.update_or_create(
         locality=locality,
         defaults={**{c: weights[c] for c in CRITERIA}, "updated_by": by},

@@ -14,6 +14,7 @@ from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.errors import invalid
 from kakehashi.common.reading import title_for_reader
 from kakehashi.notifications.services import notify
+from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.machine_drafts import draft_translations_later
 from kakehashi.proposals.models import Proposal, ProposalStatus
 from kakehashi.proposals.rules import require
@@ -90,7 +91,7 @@ def reject(*, proposal: Proposal, by, reason: str) -> Proposal:
     """Submitted → rejected with a reason the owners read; they may edit and resubmit."""
     reason = (reason or "").strip()
     if not reason:
-        raise invalid(_("Say why the proposal is rejected."), "reason_missing")
+        raise invalid(_("Say why the proposal is rejected."), ProposalError.REASON_MISSING)
     proposal = locked(proposal)
     require(by, "proposals.review_proposal", proposal)
     before = snapshot(proposal, WORKFLOW_FIELDS)

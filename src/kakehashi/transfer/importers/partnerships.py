@@ -9,6 +9,7 @@ from kakehashi.common.i18n import Language
 from kakehashi.directory.models import Organisation
 from kakehashi.directory.queries import organisations_visible_to
 from kakehashi.partnerships import services
+from kakehashi.partnerships.errors import PartnershipError
 from kakehashi.partnerships.models import Partnership, PartnershipKind, PartnershipStatus
 from kakehashi.partnerships.queries import partnerships_visible_to
 from kakehashi.transfer.importers.base import (
@@ -126,7 +127,7 @@ class PartnershipImporter:
             row.add("party_duplicate")
         else:
             error = self._recording_refused(found)
-            if error is not None and error.code == "not_a_party":
+            if error is not None and error.code == PartnershipError.NOT_A_PARTY:
                 row.add("not_a_party")
             elif error is not None:
                 row.problems.append(service_problem(error))
