@@ -5,8 +5,8 @@ Owners are the members of the proposing organisation. Moderators are the localit
 moderators of the proposal's locality and the platform administrators."""
 
 import rules
-from django.core.exceptions import PermissionDenied
 
+from kakehashi.common import permissions
 from kakehashi.directory.rules import (
     acts_for_any_organisation,
     acts_for_organisation,
@@ -122,10 +122,5 @@ rules.add_perm("proposals.moderate", moderator_anywhere)
 rules.add_perm("proposals.set_weights", platform_admin | moderates_locality)
 
 
-def require(user, permission: str, obj=None) -> None:
-    """Raise PermissionDenied unless `user` (signed in) has `permission` (on `obj`). The
-    services call it; the views and the API turn the refusal into 403 (or 404 where the
-    proposal itself is not to be seen), and ask the same permissions only to decide what to
-    show."""
-    if not (user and user.is_authenticated and user.has_perm(permission, obj)):
-        raise PermissionDenied
+# The services' one check of who acts (predicates only: no superuser shortcut).
+require = permissions.require

@@ -1,0 +1,100 @@
+"""The workflow's status rules hold for everyone, a platform administrator included: they act
+as any locality's moderator (publish, reject, archive), never outside the workflow and never
+as the proposal's owners. The services refuse (nothing written) and the page does not offer
+what the service would refuse (common.permissions: predicates only, no superuser shortcut)."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from kakehashi.common.models import AuditEntry
+from kakehashi.proposals import services
+from kakehashi.proposals.models import Proposal, ProposalStatus
+from tests.factories import OrganisationFactory, UserFactory, locality
+from tests.proposals.factories import ProposalFactory, moderator_of, published
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+DRAFT, SUBMITTED, PUBLISHED = ProposalStatus.DRAFT, ProposalStatus.SUBMITTED, "published"
+WITHDRAWN, ARCHIVED = ProposalStatus.WITHDRAWN, ProposalStatus.ARCHIVED
+
+# (the step, the state it is refused from)
+REFUSED = [
+    ("publish", DRAFT),
+    ("publish", PUBLISHED),
+    ("reject", DRAFT),
+    ("reject", WITHDRAWN),
+    ("archive", ARCHIVED),
+    # The owners' steps: a platform administrator does not act for the organisation.
+    ("submit", DRAFT),
+    ("withdraw", PUBLISHED),
+    ("renew", PUBLISHED),
+]
+
+
+def _proposal(state):
+    company = OrganisationFactory(locality=locality("ho-chi-minh-city"))
+    if state == PUBLISHED:
+        return published(organisation=company)
+    return ProposalFactory(organisation=company, status=state)
+
+
+def _call(step, proposal, by):
+    if step == "reject":
+        return services.reject(proposal=proposal, by=by, reason="Too vague.")
+    return getattr(services, step)(proposal=proposal, by=by)
+
+
+def _state():
+    return (
+        list(Proposal.objects.values_list("pk", "status", "published_on", "expires_on")),
+        AuditEntry.objects.count(),
+    )
+
+
+@pytest.fixture
+def admin():
+    return UserFactory(is_superuser=True, is_staff=True)
+
+
+@pytest.mark.parametrize(("step", "state"), REFUSED)
+@pytest.mark.parametrize("who", ["platform_admin", "moderator"])
+def test_nobody_skips_the_workflow(step, state, who, admin):
+    proposal = _proposal(state)
+    by = admin if who == "platform_admin" else moderator_of("ho-chi-minh-city")
+    before = _state()
+    with pytest.raises(PermissionDenied):
+        _call(step, proposal, by)
+    assert _state() == before
+
+
+@pytest.mark.parametrize(
+    ("step", "state", "after"),
+    [
+        ("publish", SUBMITTED, ProposalStatus.PUBLISHED),
+        ("reject", SUBMITTED, ProposalStatus.REJECTED),
+        ("archive", PUBLISHED, ProposalStatus.ARCHIVED),
+    ],
+)
+def test_a_platform_administrator_acts_as_any_moderator(step, state, after, admin):
+    proposal = _call(step, _proposal(state), admin)
+    proposal.refresh_from_db()
+    assert proposal.status == after
+
+
+def test_the_page_offers_a_platform_administrator_only_the_moderators_steps(client, admin):
+    draft = _proposal(DRAFT)
+    client.force_login(admin)
+    context = client.get(reverse("proposals:detail", args=[draft.pk])).context
+    assert (context["can_submit"], context["can_review"], context["can_archive"]) == (
+        False,
+        False,
+        True,
+    )
+    submitted = _proposal(SUBMITTED)
+    context = client.get(reverse("proposals:detail", args=[submitted.pk])).context
+    assert (context["can_submit"], context["can_review"], context["can_withdraw"]) == (
+        False,
+        True,
+        False,
+    )
