@@ -1,7 +1,8 @@
 """The workflow's status rules hold for everyone, a platform administrator included: they act
-as any locality's moderator (publish, reject, archive), never outside the workflow and never
-as the proposal's owners. The services refuse (nothing written) and the page does not offer
-what the service would refuse (common.permissions: predicates only, no superuser shortcut)."""
+as any locality's moderator (publish, reject, archive) and, as they may propose for any
+organisation, take the owners' steps too, but never from a state the workflow does not
+allow. The services refuse (nothing written) and the page does not offer what the service
+would refuse (common.permissions: predicates only, no superuser shortcut)."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -10,7 +11,7 @@ from django.urls import reverse
 from kakehashi.common.models import AuditEntry
 from kakehashi.proposals import services
 from kakehashi.proposals.models import Proposal, ProposalStatus
-from tests.factories import OrganisationFactory, UserFactory, locality
+from tests.factories import OrganisationFactory, UserFactory, locality, member_of
 from tests.proposals.factories import ProposalFactory, moderator_of, published
 
 pytestmark = pytest.mark.usefixtures("reference")
@@ -25,10 +26,12 @@ REFUSED = [
     ("reject", DRAFT),
     ("reject", WITHDRAWN),
     ("archive", ARCHIVED),
-    # The owners' steps: a platform administrator does not act for the organisation.
-    ("submit", DRAFT),
-    ("withdraw", PUBLISHED),
-    ("renew", PUBLISHED),
+    ("submit", SUBMITTED),
+    ("submit", PUBLISHED),
+    ("withdraw", DRAFT),
+    ("withdraw", WITHDRAWN),
+    ("renew", DRAFT),
+    ("renew", SUBMITTED),
 ]
 
 
@@ -58,10 +61,14 @@ def admin():
 
 
 @pytest.mark.parametrize(("step", "state"), REFUSED)
-@pytest.mark.parametrize("who", ["platform_admin", "moderator"])
+@pytest.mark.parametrize("who", ["platform_admin", "moderator", "owner"])
 def test_nobody_skips_the_workflow(step, state, who, admin):
     proposal = _proposal(state)
-    by = admin if who == "platform_admin" else moderator_of("ho-chi-minh-city")
+    by = {
+        "platform_admin": admin,
+        "moderator": moderator_of("ho-chi-minh-city"),
+        "owner": member_of(proposal.organisation),
+    }[who]
     before = _state()
     with pytest.raises(PermissionDenied):
         _call(step, proposal, by)
@@ -74,27 +81,26 @@ def test_nobody_skips_the_workflow(step, state, who, admin):
         ("publish", SUBMITTED, ProposalStatus.PUBLISHED),
         ("reject", SUBMITTED, ProposalStatus.REJECTED),
         ("archive", PUBLISHED, ProposalStatus.ARCHIVED),
+        ("submit", DRAFT, ProposalStatus.SUBMITTED),
+        ("withdraw", PUBLISHED, ProposalStatus.WITHDRAWN),
     ],
 )
-def test_a_platform_administrator_acts_as_any_moderator(step, state, after, admin):
+def test_a_platform_administrator_acts_within_the_workflow(step, state, after, admin):
     proposal = _call(step, _proposal(state), admin)
     proposal.refresh_from_db()
     assert proposal.status == after
 
 
-def test_the_page_offers_a_platform_administrator_only_the_moderators_steps(client, admin):
-    draft = _proposal(DRAFT)
+def test_the_page_offers_a_platform_administrator_only_the_steps_of_the_state(client, admin):
     client.force_login(admin)
-    context = client.get(reverse("proposals:detail", args=[draft.pk])).context
-    assert (context["can_submit"], context["can_review"], context["can_archive"]) == (
-        False,
-        False,
-        True,
-    )
-    submitted = _proposal(SUBMITTED)
-    context = client.get(reverse("proposals:detail", args=[submitted.pk])).context
-    assert (context["can_submit"], context["can_review"], context["can_withdraw"]) == (
-        False,
-        True,
-        False,
-    )
+    steps = ("can_submit", "can_review", "can_withdraw", "can_renew", "can_archive")
+    offered = {}
+    for state in (DRAFT, SUBMITTED, PUBLISHED, ARCHIVED):
+        context = client.get(reverse("proposals:detail", args=[_proposal(state).pk])).context
+        offered[state] = [step for step in steps if context[step]]
+    assert offered == {
+        DRAFT: ["can_submit", "can_archive"],
+        SUBMITTED: ["can_review", "can_withdraw", "can_archive"],
+        PUBLISHED: ["can_withdraw", "can_renew", "can_archive"],
+        ARCHIVED: [],
+    }
