@@ -64,15 +64,24 @@ def test_a_step_saves_the_change_and_writes_one_audit_entry(company, draft):
     assert list(entry.owners.all()) == [company]
 
 
-@pytest.mark.parametrize("who", ["stranger", "platform_admin", "anonymous"])
+@pytest.mark.parametrize("who", ["stranger", "outsider", "anonymous"])
 def test_a_refused_permission_writes_nothing(draft, who):
     by = {
         "stranger": UserFactory(),
-        "platform_admin": UserFactory(is_superuser=True, is_staff=True),
+        "outsider": member_of(OrganisationFactory()),
         "anonymous": None,
     }[who]
     before = state()
     with pytest.raises(PermissionDenied), submit(draft, by) as proposal:
+        proposal.status = ProposalStatus.SUBMITTED
+    assert state() == before
+
+
+def test_a_platform_administrator_is_refused_a_state_the_rules_do_not_allow(company):
+    withdrawn = ProposalFactory(organisation=company, status=ProposalStatus.WITHDRAWN)
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    before = state()
+    with pytest.raises(PermissionDenied), submit(withdrawn, admin) as proposal:
         proposal.status = ProposalStatus.SUBMITTED
     assert state() == before
 
