@@ -27,3 +27,20 @@ def api_rows(user, path: str, filters: dict, *, field="id") -> list:
     response = api.get(f"{path}?limit=200{query}")
     assert response.status_code == 200, response.content
     return [item[field] for item in response.json()["items"]]
+
+
+def filters_id(filters: dict) -> str:
+    """A test id for a set of filters: `locality=hanoi&kind=sister_city` (empty: all rows)."""
+    return "&".join(map("=".join, filters.items()))
+
+
+def page_and_api_rows(
+    client, user, url_name: str, path: str, filters: dict, api_filters: dict | None = None
+) -> tuple[list, list]:
+    """The ids the page (`url_name`) and the API's list (`path`) give `user` (anonymous if
+    None) for the same filters, each sorted: the test asserts they are equal.
+    `api_filters` are the API's names of the filters, where they differ from the page's."""
+    if user is not None:
+        client.force_login(user)
+    page = sorted(page_rows(client, url_name, filters))
+    return page, sorted(api_rows(user, path, filters if api_filters is None else api_filters))

@@ -8,8 +8,6 @@ person, an anonymous caller nothing. The pages and the API ask the same permissi
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 
 from kakehashi.directory import services
 from kakehashi.directory.models import (
@@ -22,6 +20,7 @@ from kakehashi.directory.models import (
 )
 from kakehashi.directory.translation_services import save_organisation_translation
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory, member_of
+from tests.shapes import assert_done, assert_refused, user_named
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -110,27 +109,15 @@ def state() -> tuple:
     )
 
 
-def _user(who, directory):
-    if who == "stranger":
-        return UserFactory()
-    if who == "anonymous":
-        return AnonymousUser()
-    return getattr(directory, who)
-
-
 @pytest.mark.parametrize(("name", "who"), REFUSALS)
 def test_others_may_not(directory, name, who):
     _allowed, _others, call = CALLS[name]
-    before = state()
-    with pytest.raises(PermissionDenied):
-        call(directory, _user(who, directory))
-    assert state() == before
+    assert_refused(lambda: call(directory, user_named(who, directory)), state)
 
 
 @pytest.mark.parametrize("name", CALLS.keys())
 @pytest.mark.parametrize("who", ["allowed", "platform_admin"])
 def test_those_allowed_and_a_platform_administrator_may(directory, name, who):
     allowed, _others, call = CALLS[name]
-    before = state()
-    call(directory, _user(allowed if who == "allowed" else who, directory))
-    assert state() != before
+    by = user_named(allowed if who == "allowed" else who, directory)
+    assert_done(lambda: call(directory, by), state)

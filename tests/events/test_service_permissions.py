@@ -3,8 +3,6 @@ stranger and an anonymous caller (events.rules.require), and writes nothing. The
 the API ask the same permissions first (their own tests); this is the services' own guard."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 
 from kakehashi.common.models import AuditEntry
 from kakehashi.events import services
@@ -20,7 +18,7 @@ from kakehashi.events.models import (
 )
 from kakehashi.events.services import checkin, feedback
 from tests.events.builders import AFTER_THE_EVENT, a_finished_run, at, build_conference
-from tests.factories import UserFactory
+from tests.shapes import assert_refused, user_named
 
 pytestmark = pytest.mark.django_db
 
@@ -110,16 +108,9 @@ def state(event: Event) -> tuple:
 def test_only_organisers_may(conference, call, who):
     event, _organiser, delegations, meeting, session = conference
     a_finished_run(event, _organiser)
-    user = {
-        "delegate": delegations["danang"][1],
-        "stranger": UserFactory(),
-        "anonymous": AnonymousUser(),
-    }[who]
+    by = delegations["danang"][1] if who == "delegate" else user_named(who)
     registration = delegations["hue"][0]
-    before = state(event)
-    with pytest.raises(PermissionDenied):
-        call(event, meeting, session, registration, user)
-    assert state(event) == before
+    assert_refused(lambda: call(event, meeting, session, registration, by), lambda: state(event))
     assert registration.status == RegistrationStatus.APPROVED
 
 

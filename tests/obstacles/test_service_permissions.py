@@ -7,8 +7,6 @@ workflow (who may not act in which status) is in test_workflow.py."""
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kakehashi.common.models import AuditEntry
@@ -21,8 +19,9 @@ from kakehashi.obstacles.models import (
     ObstacleTranslation,
     RoutingRule,
 )
-from tests.factories import UserFactory, locality
+from tests.factories import locality
 from tests.obstacles.conftest import PDF, obstacle_input
+from tests.shapes import OTHERS, assert_done, assert_refused, user_named
 
 pytestmark = pytest.mark.django_db
 
@@ -132,40 +131,27 @@ def state() -> tuple:
     )
 
 
-def _user(who, desk):
-    if who == "stranger":
-        return UserFactory()
-    if who == "anonymous":
-        return AnonymousUser()
-    return getattr(desk, who)
-
-
 @pytest.mark.parametrize("name", CALLS.keys())
-@pytest.mark.parametrize("who", ["outsider", "stranger", "anonymous"])
+@pytest.mark.parametrize("who", OTHERS)
 def test_others_may_not(desk, name, who):
     _allowed, call = CALLS[name]
-    before = state()
-    with pytest.raises(PermissionDenied):
-        call(desk, _user(who, desk))
-    assert state() == before
+    assert_refused(lambda: call(desk, user_named(who, desk)), state)
 
 
 @pytest.mark.parametrize("name", CALLS.keys())
 def test_those_allowed_may(desk, name):
     allowed, call = CALLS[name]
-    before = state()
-    call(desk, _user(allowed, desk))
-    assert state() != before
+    assert_done(lambda: call(desk, user_named(allowed, desk)), state)
 
 
 def test_a_platform_administrator_files_only_for_an_organisation_of_their_own(desk):
     """The rules give platform administrators the queue and the workflow, not the voice of a
     business they do not belong to."""
-    before = state()
-    with pytest.raises(PermissionDenied):
-        services.file_obstacle(
+    assert_refused(
+        lambda: services.file_obstacle(
             data=obstacle_input(title="Land lease"),
             organisation=desk.business,
             by=desk.platform_admin,
-        )
-    assert state() == before
+        ),
+        state,
+    )

@@ -6,8 +6,7 @@ permissions first (their own tests); this is the services' own guard."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kakehashi.common.models import AuditEntry
@@ -27,7 +26,8 @@ from kakehashi.partnerships.priority_list_services import (
     record_priority_list,
 )
 from kakehashi.partnerships.translation_services import save_translation
-from tests.factories import OrganisationFactory, UserFactory, locality, member_of
+from tests.factories import OrganisationFactory, locality, member_of
+from tests.shapes import OTHERS, assert_done, assert_refused, user_named
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -131,43 +131,36 @@ def state() -> tuple:
     )
 
 
-def _user(who, outsider):
-    return {"outsider": outsider, "stranger": UserFactory(), "anonymous": AnonymousUser()}[who]
-
-
 @pytest.mark.parametrize("call", CALLS.values(), ids=CALLS.keys())
-@pytest.mark.parametrize("who", ["outsider", "stranger", "anonymous"])
+@pytest.mark.parametrize("who", OTHERS)
 def test_only_the_parties_may(registry, call, who):
     _editor, outsider, partnership, priority_list = registry
-    before = state()
-    with pytest.raises(PermissionDenied):
-        call(partnership, priority_list, _user(who, outsider))
-    assert state() == before
+    by = outsider if who == "outsider" else user_named(who)
+    assert_refused(lambda: call(partnership, priority_list, by), state)
 
 
 @pytest.mark.parametrize("who", ["stranger", "anonymous"])
 def test_only_members_of_an_organisation_may_record_an_agreement(registry, who):
-    before = state()
-    with pytest.raises(PermissionDenied):
-        services.create_partnership(data=_agreement("Another MoU"), by=_user(who, None))
-    assert state() == before
+    by = user_named(who)
+    assert_refused(
+        lambda: services.create_partnership(data=_agreement("Another MoU"), by=by), state
+    )
 
 
 def test_a_member_of_another_organisation_may_not_record_it_for_the_parties(registry):
     """They may record agreements, only not this one: a refusal of the parties named."""
     _editor, outsider, _partnership, _list = registry
-    before = state()
-    with pytest.raises(ValidationError) as error:
-        services.create_partnership(data=_agreement("Another MoU"), by=outsider)
-    assert error.value.code == "not_a_party"
-    assert state() == before
+    error = assert_refused(
+        lambda: services.create_partnership(data=_agreement("Another MoU"), by=outsider),
+        state,
+        ValidationError,
+    )
+    assert error.code == "not_a_party"
 
 
 @pytest.mark.parametrize("call", CALLS.values(), ids=CALLS.keys())
 @pytest.mark.parametrize("who", ["editor", "platform_admin"])
 def test_a_party_and_a_platform_administrator_may(registry, call, who):
     editor, _outsider, partnership, priority_list = registry
-    user = editor if who == "editor" else UserFactory(is_superuser=True, is_staff=True)
-    before = state()
-    call(partnership, priority_list, user)
-    assert state() != before
+    by = editor if who == "editor" else user_named(who)
+    assert_done(lambda: call(partnership, priority_list, by), state)

@@ -27,6 +27,7 @@ from kakehashi.api.proposal_schemas import (
 )
 from kakehashi.api.schemas import MAX_ID, error_responses, page
 from kakehashi.common.errors import TEXT_CODES
+from kakehashi.common.permissions import allows
 from kakehashi.proposals import queries, services
 from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.models import Proposal
@@ -163,7 +164,7 @@ def create_proposal(request, payload: ProposalIn):
 def update_proposal(request, payload: ProposalPatch, proposal_id: int = Path(..., ge=1, le=MAX_ID)):
     """Drafts and rejected proposals, by their owners."""
     proposal = _visible(request, proposal_id)
-    if not request.user.has_perm("proposals.change_proposal", proposal):
+    if not allows(request.user, "proposals.change_proposal", proposal):
         raise PermissionDenied
     sent = {name: getattr(payload, name) for name in payload.model_fields_set}
     data = dataclasses.replace(stored_input(proposal), **_changes(sent))

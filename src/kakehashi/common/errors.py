@@ -43,6 +43,7 @@ class CommonError(ErrorCode):
     TITLE_MISSING = "title_missing", "The title is missing."
     TOO_LONG = "too_long", "A text is longer than its limit."
     TOO_MANY_ROWS = "too_many_rows", "The file has more rows than the limit."
+    WRONG_STATUS = "wrong_status", "The record is not in a state that allows this step."
 
 
 # The shared codes by what refuses them: an uploaded file, a table read from one, a text or

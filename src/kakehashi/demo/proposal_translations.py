@@ -11,6 +11,7 @@ nothing when a translation is already there, word for word, by a person."""
 
 from typing import NamedTuple
 
+from kakehashi.common.permissions import allows
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.proposals.models import Proposal, ProposalTranslation
 from kakehashi.proposals.translation_services import save_translation
@@ -298,7 +299,7 @@ def load_proposal_translations(places, users) -> int:
     for title, texts in PROPOSAL_TRANSLATIONS.items():
         for proposal in Proposal.objects.filter(organisation__is_demo=True, title=title):
             by = _translator(proposal, users)
-            if not by.has_perm("proposals.translate_proposal", proposal):
+            if not allows(by, "proposals.translate_proposal", proposal):
                 continue
             rows = {row.language: row for row in proposal.translations.all()}
             for language, text in texts.items():

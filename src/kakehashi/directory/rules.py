@@ -2,8 +2,8 @@
 the directory services make of who acts."""
 
 import rules
-from django.core.exceptions import PermissionDenied
 
+from kakehashi.common import permissions
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 
 
@@ -50,10 +50,5 @@ rules.add_perm("directory.add_person", rules.is_authenticated)
 rules.add_perm("directory.change_person", platform_admin | is_the_person)
 
 
-def require(user, permission: str, obj=None) -> None:
-    """Raise PermissionDenied unless `user` (signed in) has `permission` (on `obj`). The
-    services call it; the views and the API turn the refusal into 403 (or 404 where the
-    organisation itself is not to be seen), and ask the same permissions only to decide what
-    to show."""
-    if not (user and user.is_authenticated and user.has_perm(permission, obj)):
-        raise PermissionDenied
+# The services' one check of who acts (predicates only: no superuser shortcut).
+require = permissions.require

@@ -2,8 +2,8 @@
 events services make of who acts."""
 
 import rules
-from django.core.exceptions import PermissionDenied
 
+from kakehashi.common import permissions
 from kakehashi.directory.rules import acts_for_any_organisation, platform_admin
 from kakehashi.events.queries import organises
 
@@ -21,10 +21,5 @@ rules.add_perm("events.register", acts_for_any_organisation)
 rules.add_perm("events.check_in", platform_admin | organises_event)
 
 
-def require(user, permission: str, event) -> None:
-    """Raise PermissionDenied unless `user` (signed in) has `permission` on `event`. The
-    services call it; the views and the API turn the refusal into 403 (or 404 where the
-    event itself is not to be seen), and ask the same permissions only to decide what to
-    show."""
-    if not (user and user.is_authenticated and user.has_perm(permission, event)):
-        raise PermissionDenied
+# The services' one check of who acts (predicates only: no superuser shortcut).
+require = permissions.require

@@ -3,8 +3,8 @@ check the messaging services make of who acts. Reading a thread is for its membe
 platform administrators decide on reports, in the back office."""
 
 import rules
-from django.core.exceptions import PermissionDenied
 
+from kakehashi.common import permissions
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.directory.rules import (
     acts_for_any_organisation,
@@ -37,17 +37,5 @@ rules.add_perm("messaging.handle_report", platform_admin)
 rules.add_perm("messaging.set_frequency", rules.is_authenticated)
 
 
-def require(user, permission: str, obj=None) -> None:
-    """Raise PermissionDenied unless `user` (signed in, active) has `permission` (on `obj`).
-    The services call it; the views and the API turn the refusal into 403 (or 404 where the
-    thread itself is not to be seen), and ask the same permissions only to decide what to
-    show.
-
-    It asks the predicates through rules.has_perm, not user.has_perm: Django answers a
-    superuser's has_perm with yes before any predicate runs, and a platform administrator
-    neither reads a thread nor writes for an organisation they do not belong to (only
-    `handle_report` is theirs, said above)."""
-    if not (
-        user and user.is_authenticated and user.is_active and rules.has_perm(permission, user, obj)
-    ):
-        raise PermissionDenied
+# The services' one check of who acts (predicates only: no superuser shortcut).
+require = permissions.require

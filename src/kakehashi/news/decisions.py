@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kakehashi.common.dates import DatePrecision
+from kakehashi.common.workflow import transition
 from kakehashi.directory.models import Locality
 from kakehashi.directory.services import create_person
 from kakehashi.events.models import Event
@@ -49,15 +50,23 @@ def article_source(article: Article, base_url: str) -> tuple[str, str]:
     return url, title[:300]
 
 
-def _locked_new(suggestion: Suggestion) -> Suggestion:
-    suggestion = (
-        Suggestion.objects.select_for_update().select_related("article").get(pk=suggestion.pk)
-    )
-    if suggestion.status != SuggestionStatus.NEW:
-        raise ValidationError(
+def _locked(suggestion: Suggestion) -> Suggestion:
+    return Suggestion.objects.select_for_update().select_related("article").get(pk=suggestion.pk)
+
+
+def _decision(suggestion: Suggestion, by):
+    """Deciding a new suggestion (common.workflow.transition): who may decide depends on the
+    places it concerns, so the caller checks it inside the block."""
+    return transition(
+        suggestion,
+        by=by,
+        permission=None,
+        lock=_locked,
+        allowed_from=(SuggestionStatus.NEW,),
+        refusal=ValidationError(
             _("This suggestion was already accepted or rejected."), code=NewsError.ALREADY_DECIDED
-        )
-    return suggestion
+        ),
+    )
 
 
 def _check_may_decide(by, places: list[Locality]) -> None:
@@ -224,24 +233,23 @@ def accept_suggestion(*, suggestion: Suggestion, values: dict, base_url: str, by
     corrected them (the cleaned Accept form), citing the article as its source. Raises
     ValidationError when it was decided already, when `by` may not decide it, when the
     registry already holds the record, or on bad values."""
-    suggestion = _locked_new(suggestion)
-    accept = ACCEPT[suggestion.kind]
-    # Whoever accepts speaks for a place the article names (when it names one the directory
-    # knows) as well as for the places of the record written: an editor cannot take another
-    # city's news for their own by changing the host in the form.
-    places = concerned_places(suggestion)
-    if places:
-        _check_may_decide(by, places)
-    source = article_source(suggestion.article, base_url)
-    record, label, url = accept(suggestion, values, source, by)
-    suggestion.status = SuggestionStatus.ACCEPTED
-    suggestion.decided_by = by
-    suggestion.decided_at = timezone.now()
-    suggestion.record_model = record._meta.label_lower
-    suggestion.record_id = record.pk
-    suggestion.record_label = label[:300]
-    suggestion.record_url = url[:500]
-    suggestion.save()
+    with _decision(suggestion, by) as suggestion:
+        accept = ACCEPT[suggestion.kind]
+        # Whoever accepts speaks for a place the article names (when it names one the
+        # directory knows) as well as for the places of the record written: an editor cannot
+        # take another city's news for their own by changing the host in the form.
+        places = concerned_places(suggestion)
+        if places:
+            _check_may_decide(by, places)
+        source = article_source(suggestion.article, base_url)
+        record, label, url = accept(suggestion, values, source, by)
+        suggestion.status = SuggestionStatus.ACCEPTED
+        suggestion.decided_by = by
+        suggestion.decided_at = timezone.now()
+        suggestion.record_model = record._meta.label_lower
+        suggestion.record_id = record.pk
+        suggestion.record_label = label[:300]
+        suggestion.record_url = url[:500]
     return suggestion
 
 
@@ -261,17 +269,16 @@ def reject_suggestion(*, suggestion: Suggestion, reason: str, by) -> Suggestion:
         raise ValidationError(
             _("Say why the suggestion is rejected."), code=NewsError.REASON_MISSING
         )
-    suggestion = _locked_new(suggestion)
-    places = concerned_places(suggestion)
-    # A suggestion that names no known place (a misread, say) is set aside by whoever uses
-    # the desk; one that names places, by those who speak for one of them.
-    if places:
-        _check_may_decide(by, places)
-    elif not may_use_desk(by):
-        raise ValidationError(_("You cannot use the news desk."), code=NewsError.NOT_ALLOWED)
-    suggestion.status = SuggestionStatus.REJECTED
-    suggestion.reason = reason[:500]
-    suggestion.decided_by = by
-    suggestion.decided_at = timezone.now()
-    suggestion.save()
+    with _decision(suggestion, by) as suggestion:
+        places = concerned_places(suggestion)
+        # A suggestion that names no known place (a misread, say) is set aside by whoever
+        # uses the desk; one that names places, by those who speak for one of them.
+        if places:
+            _check_may_decide(by, places)
+        elif not may_use_desk(by):
+            raise ValidationError(_("You cannot use the news desk."), code=NewsError.NOT_ALLOWED)
+        suggestion.status = SuggestionStatus.REJECTED
+        suggestion.reason = reason[:500]
+        suggestion.decided_by = by
+        suggestion.decided_at = timezone.now()
     return suggestion

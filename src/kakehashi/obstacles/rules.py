@@ -6,8 +6,8 @@ obstacle no rule routed, and always) act on it. Everyone else sees a closed obst
 summary, nothing more."""
 
 import rules
-from django.core.exceptions import PermissionDenied
 
+from kakehashi.common import permissions
 from kakehashi.directory.rules import (
     acts_for_any_organisation,
     acts_for_organisation,
@@ -87,16 +87,5 @@ rules.add_perm("obstacles.view_queue", acts_for_any_organisation | platform_admi
 rules.add_perm("obstacles.manage_rules", platform_admin)
 
 
-def require(user, permission: str, obj=None) -> None:
-    """Raise PermissionDenied unless `user` (signed in) has `permission` (on `obj`). The
-    services call it; the views and the API turn the refusal into 403 (or 404 where the
-    obstacle itself is not to be seen), and ask the same permissions only to decide what to
-    show.
-
-    Unlike the other apps' `require`, this asks the predicates through rules.has_perm, not
-    user.has_perm: Django answers a superuser's has_perm with yes before any predicate runs,
-    which would skip the status in these rules (nobody, not even a platform administrator,
-    starts or resolves an obstacle never assigned). What a platform administrator may do is
-    said above (`participant`, `handler`, route, rules)."""
-    if not (user and user.is_authenticated and rules.has_perm(permission, user, obj)):
-        raise PermissionDenied
+# The services' one check of who acts (predicates only: no superuser shortcut).
+require = permissions.require

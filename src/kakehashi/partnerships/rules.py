@@ -2,8 +2,8 @@
 one check the partnership services make of who acts."""
 
 import rules
-from django.core.exceptions import PermissionDenied
 
+from kakehashi.common import permissions
 from kakehashi.directory.queries import localities_spoken_for
 from kakehashi.directory.rules import acts_for_any_organisation, platform_admin
 from kakehashi.partnerships.models import Partnership
@@ -48,10 +48,5 @@ rules.add_perm("partnerships.record_visit", platform_admin | speaks_for_a_place)
 rules.add_perm("partnerships.change_priority_list", platform_admin | speaks_for_locality)
 
 
-def require(user, permission: str, obj=None) -> None:
-    """Raise PermissionDenied unless `user` (signed in) has `permission` (on `obj`). The
-    services call it; the views and the API turn the refusal into 403 (or 404 where the
-    record itself is not to be seen), and ask the same permissions only to decide what to
-    show."""
-    if not (user and user.is_authenticated and user.has_perm(permission, obj)):
-        raise PermissionDenied
+# The services' one check of who acts (predicates only: no superuser shortcut).
+require = permissions.require

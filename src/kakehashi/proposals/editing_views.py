@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kakehashi.common.i18n import reader_language
+from kakehashi.common.permissions import allows
 from kakehashi.proposals import authoring
 from kakehashi.proposals.forms import ProposalForm
 from kakehashi.proposals.models import ProposalKind
@@ -33,7 +34,7 @@ def _form(request, proposal=None) -> ProposalForm:
 
 @login_required
 def proposal_create(request):
-    if not request.user.has_perm("proposals.add_proposal"):
+    if not allows(request.user, "proposals.add_proposal"):
         raise PermissionDenied
     form = _form(request)
     if request.method == "POST" and form.is_valid():
@@ -55,7 +56,7 @@ def proposal_create(request):
 @login_required
 def proposal_edit(request, pk):
     proposal = visible_proposal(request, pk)
-    if not request.user.has_perm("proposals.change_proposal", proposal):
+    if not allows(request.user, "proposals.change_proposal", proposal):
         raise PermissionDenied
     form = _form(request, proposal)
     form.fields["organisation"].disabled = True

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kakehashi.common.i18n import Language, reader_language
+from kakehashi.common.permissions import allows
 from kakehashi.common.reading import reading_context
 from kakehashi.common.translation_page import Original, PageText, translation_page
 from kakehashi.proposals import queries
@@ -30,7 +31,7 @@ def translation_context(request, proposal) -> dict:
         queries.translation_for(proposal, reader_language()),
         original_language=proposal.language,
         want_original=bool(request.GET.get("original")),
-        can_translate=request.user.has_perm("proposals.translate_proposal", proposal),
+        can_translate=allows(request.user, "proposals.translate_proposal", proposal),
     )
     shown = context["translation"] if context.get("showing_translation") else None
     context["kind_texts"] = []
@@ -51,7 +52,7 @@ def translation_context(request, proposal) -> dict:
 @login_required
 def translate_proposal(request, pk):
     proposal = get_object_or_404(queries.proposals_visible_to(request.user), pk=pk)
-    if not request.user.has_perm("proposals.translate_proposal", proposal):
+    if not allows(request.user, "proposals.translate_proposal", proposal):
         raise PermissionDenied
     originals = [
         Original(proposal.title, proposal.language, heading=True),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kakehashi.common.page_cache import public_page
+from kakehashi.common.permissions import allows
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import organisation_ids_of
@@ -82,8 +83,8 @@ def proposal_list(request):
             "partnership_types": PartnershipType.choices,
             "localities": Locality.objects.filter(is_current=True).order_by("country", "name_en"),
             "selected": selected,
-            "can_add": request.user.has_perm("proposals.add_proposal"),
-            "can_moderate": request.user.has_perm("proposals.moderate"),
+            "can_add": allows(request.user, "proposals.add_proposal"),
+            "can_moderate": allows(request.user, "proposals.moderate"),
         },
     )
 
@@ -95,7 +96,7 @@ def my_proposals(request):
         "proposals/my_proposals.html",
         {
             "proposals": queries.proposals_of_my_organisations(request.user),
-            "can_add": request.user.has_perm("proposals.add_proposal"),
+            "can_add": allows(request.user, "proposals.add_proposal"),
         },
     )
 
@@ -109,7 +110,7 @@ def _detail_context(request, proposal, **extra):
             "score": result.score,
             "rows": [(CRITERION_LABELS[c.criterion], c) for c in result.contributions],
         }
-    can_interest = user.has_perm("proposals.express_interest", proposal)
+    can_interest = allows(user, "proposals.express_interest", proposal)
     own_interest = None
     if user.is_authenticated:
         own_interest = (
@@ -117,20 +118,20 @@ def _detail_context(request, proposal, **extra):
             .order_by("-created_at")
             .first()
         )
-    can_change = user.has_perm("proposals.change_proposal", proposal)
+    can_change = allows(user, "proposals.change_proposal", proposal)
     context = {
         "proposal": proposal,
         "panels": render_detail_panels(request, proposal),
-        "show_owner": user.has_perm("proposals.see_owner", proposal),
+        "show_owner": allows(user, "proposals.see_owner", proposal),
         "screening": screening,
         "attachments": proposal.attachments.all(),
         "can_change": can_change,
-        "can_submit": user.has_perm("proposals.submit_proposal", proposal),
-        "can_review": user.has_perm("proposals.review_proposal", proposal),
-        "can_withdraw": user.has_perm("proposals.withdraw_proposal", proposal),
-        "can_renew": user.has_perm("proposals.renew_proposal", proposal),
-        "can_archive": user.has_perm("proposals.archive_proposal", proposal),
-        "can_manage_interests": user.has_perm("proposals.manage_interests", proposal),
+        "can_submit": allows(user, "proposals.submit_proposal", proposal),
+        "can_review": allows(user, "proposals.review_proposal", proposal),
+        "can_withdraw": allows(user, "proposals.withdraw_proposal", proposal),
+        "can_renew": allows(user, "proposals.renew_proposal", proposal),
+        "can_archive": allows(user, "proposals.archive_proposal", proposal),
+        "can_manage_interests": allows(user, "proposals.manage_interests", proposal),
         "own_interest": own_interest,
         "attachment_form": AttachmentForm() if can_change else None,
         "reject_form": RejectForm(),
@@ -177,7 +178,7 @@ def proposal_action(request, pk, action):
 @require_POST
 def proposal_reject(request, pk):
     proposal = visible_proposal(request, pk)
-    if not request.user.has_perm("proposals.review_proposal", proposal):
+    if not allows(request.user, "proposals.review_proposal", proposal):
         raise PermissionDenied
     form = RejectForm(request.POST)
     if form.is_valid():
@@ -200,7 +201,7 @@ def proposal_reject(request, pk):
 @require_POST
 def attachment_upload(request, pk):
     proposal = visible_proposal(request, pk)
-    if not request.user.has_perm("proposals.change_proposal", proposal):
+    if not allows(request.user, "proposals.change_proposal", proposal):
         raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES)
     if accept_upload(form, partial(services.add_attachment, proposal=proposal, by=request.user)):
@@ -234,7 +235,7 @@ def attachment_download(request, pk, attachment_pk):
 @require_POST
 def express_interest(request, pk):
     proposal = visible_proposal(request, pk)
-    if not request.user.has_perm("proposals.express_interest", proposal):
+    if not allows(request.user, "proposals.express_interest", proposal):
         raise PermissionDenied
     form = InterestForm(
         request.POST,
@@ -298,7 +299,7 @@ def interest_decide(request, interest_pk, decision):
 
 @login_required
 def moderation_queue(request):
-    if not request.user.has_perm("proposals.moderate"):
+    if not allows(request.user, "proposals.moderate"):
         raise PermissionDenied
     return render(
         request,
@@ -310,7 +311,7 @@ def moderation_queue(request):
 @public_page
 def locality_ranking(request, slug):
     locality = get_object_or_404(Locality, slug=slug)
-    can_set = request.user.has_perm("proposals.set_weights", locality)
+    can_set = allows(request.user, "proposals.set_weights", locality)
     weights = queries.weights_for(locality)
     form = WeightsForm(initial=weights) if can_set else None
     if request.method == "POST":

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.formats import format_moment
+from kakehashi.common.workflow import transition
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.agenda import registration_language
 from kakehashi.events.errors import EventError
@@ -45,12 +46,13 @@ def meeting_end(meeting: Meeting) -> dt.datetime | None:
     return slot.ends_at if slot else None
 
 
-def _lock(meeting: Meeting) -> None:
+def _lock(meeting: Meeting) -> Meeting:
     """Lock the meeting's row and read it afresh into the caller's instance (which then
-    shows the change)."""
+    shows the change); return that instance."""
     # No ordering: the default one joins the (nullable) slot, which PostgreSQL cannot lock.
     list(Meeting.objects.select_for_update().filter(pk=meeting.pk).order_by().values_list("pk"))
     meeting.refresh_from_db()
+    return meeting
 
 
 def check_attendance_allowed(meeting: Meeting, now: dt.datetime) -> None:
@@ -76,13 +78,19 @@ def check_attendance_allowed(meeting: Meeting, now: dt.datetime) -> None:
 def set_attendance(*, meeting: Meeting, held: bool, by, now: dt.datetime | None = None) -> Meeting:
     """Mark a meeting held or a no-show (organisers only). Refused before the meeting's slot
     starts. Audited."""
+    # The permission is the event's, so it is checked here, not on the meeting's row.
     require(by, "events.change_event", meeting.event)
-    _lock(meeting)
-    check_attendance_allowed(meeting, now or timezone.now())
-    before = snapshot(meeting, MEETING_FIELDS)
-    meeting.status = MeetingStatus.HELD if held else MeetingStatus.NO_SHOW
-    meeting.save(update_fields=["status"])
-    audit_meeting(meeting, by=by, action=AuditAction.STATUS, before=before)
+    with transition(
+        meeting,
+        by=by,
+        permission=None,
+        lock=_lock,
+        fields=MEETING_FIELDS,
+        audit=audit_meeting,
+        update_fields=("status",),
+    ) as meeting:
+        check_attendance_allowed(meeting, now or timezone.now())
+        meeting.status = MeetingStatus.HELD if held else MeetingStatus.NO_SHOW
     return meeting
 
 

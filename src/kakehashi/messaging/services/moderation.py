@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import invalid
+from kakehashi.common.workflow import transition
 from kakehashi.directory.models import Organisation
 from kakehashi.messaging.errors import MessagingError
 from kakehashi.messaging.models import (
@@ -54,19 +55,27 @@ def report_message(*, message: Message, by, reason: str) -> Report:
     return report
 
 
+def _locked_report(report: Report) -> Report:
+    return Report.objects.select_for_update().select_related("message").get(pk=report.pk)
+
+
 @transaction.atomic
 def handle_report(*, report: Report, by, uphold: bool) -> Report:
     """A platform administrator decides: upheld removes the message's text from the thread;
     dismissed leaves it. The reporter is told."""
-    require(by, "messaging.handle_report")
-    report = Report.objects.select_for_update().select_related("message").get(pk=report.pk)
-    if report.status != ReportStatus.OPEN:
-        raise invalid(_("This report has already been decided."), MessagingError.ALREADY_HANDLED)
     now = timezone.now()
-    report.status = ReportStatus.UPHELD if uphold else ReportStatus.DISMISSED
-    report.handled_by = by
-    report.handled_at = now
-    report.save(update_fields=["status", "handled_by", "handled_at"])
+    with transition(
+        report,
+        by=by,
+        permission="messaging.handle_report",
+        lock=_locked_report,
+        allowed_from=(ReportStatus.OPEN,),
+        refusal=invalid(_("This report has already been decided."), MessagingError.ALREADY_HANDLED),
+        update_fields=("status", "handled_by", "handled_at"),
+    ) as report:
+        report.status = ReportStatus.UPHELD if uphold else ReportStatus.DISMISSED
+        report.handled_by = by
+        report.handled_at = now
     if uphold:
         Message.objects.filter(pk=report.message_id, removed_at__isnull=True).update(removed_at=now)
     if report.reporter_id:

@@ -13,14 +13,13 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.errors import CommonError
 from kakehashi.common.i18n import Language
+from kakehashi.common.workflow import transition
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.errors import ObstacleError
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation, Status
-from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.base import (
     AUDITED_FIELDS,
     audit,
@@ -30,29 +29,32 @@ from kakehashi.obstacles.services.base import (
 )
 
 
+def _step(obstacle: Obstacle, by, permission: str):
+    """One step of the workflow (common.workflow.transition) on the obstacle's row."""
+    return transition(
+        obstacle, by=by, permission=permission, lock=locked, fields=AUDITED_FIELDS, audit=audit
+    )
+
+
 @transaction.atomic
 def assign(*, obstacle: Obstacle, owner, by) -> Obstacle:
     """Give an open obstacle an owner, a member of the responsible authority. Received →
     assigned; an obstacle already in progress keeps its status. The new owner (unless they
     assigned themselves) and the reporter are told."""
-    obstacle = locked(obstacle)
-    require(by, "obstacles.assign_obstacle", obstacle)
-    before = snapshot(obstacle, AUDITED_FIELDS)
-    if owner is None or not queries.is_member_of(owner, obstacle.authority_id):
-        raise invalid(
-            _("The owner must be a member of the responsible authority."),
-            ObstacleError.OWNER_NOT_MEMBER,
-            "owner",
-        )
-    if obstacle.owner_id == owner.pk:
-        raise invalid(
-            _("This person already owns the obstacle."), ObstacleError.SAME_OWNER, "owner"
-        )
-    obstacle.owner = owner
-    if obstacle.status == Status.RECEIVED:
-        obstacle.status = Status.ASSIGNED
-    obstacle.save()
-    audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    with _step(obstacle, by, "obstacles.assign_obstacle") as obstacle:
+        if owner is None or not queries.is_member_of(owner, obstacle.authority_id):
+            raise invalid(
+                _("The owner must be a member of the responsible authority."),
+                ObstacleError.OWNER_NOT_MEMBER,
+                "owner",
+            )
+        if obstacle.owner_id == owner.pk:
+            raise invalid(
+                _("This person already owns the obstacle."), ObstacleError.SAME_OWNER, "owner"
+            )
+        obstacle.owner = owner
+        if obstacle.status == Status.RECEIVED:
+            obstacle.status = Status.ASSIGNED
     if owner.pk != by.pk:
         notify(
             recipients=[owner],
@@ -77,12 +79,8 @@ def assign(*, obstacle: Obstacle, owner, by) -> Obstacle:
 @transaction.atomic
 def start(*, obstacle: Obstacle, by) -> Obstacle:
     """Assigned → in progress; the reporter is told."""
-    obstacle = locked(obstacle)
-    require(by, "obstacles.start_obstacle", obstacle)
-    before = snapshot(obstacle, AUDITED_FIELDS)
-    obstacle.status = Status.IN_PROGRESS
-    obstacle.save()
-    audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    with _step(obstacle, by, "obstacles.start_obstacle") as obstacle:
+        obstacle.status = Status.IN_PROGRESS
     tell_reporter(
         obstacle,
         format_lazy(_("Work has started on your obstacle: {title}"), title=obstacle.title),
@@ -99,39 +97,35 @@ def start(*, obstacle: Obstacle, by) -> Obstacle:
 def _close(obstacle, status, reason: str, summary: str, is_public, by, subject, language=None):
     """Close the obstacle with its reason (and public summary, in `language`: the
     obstacle's own by default) and tell the reporter."""
-    obstacle = locked(obstacle)
-    require(by, "obstacles.close_obstacle", obstacle)
-    reason, summary = reason.strip(), summary.strip()
-    language = language or obstacle.language
-    if language not in Language.values:
-        raise invalid(
-            _("Choose Vietnamese, Japanese or English."),
-            CommonError.LANGUAGE_INVALID,
-            "summary_language",
-        )
-    if not reason:
-        raise invalid(
-            _("Say how it was resolved, or why it cannot be."),
-            ObstacleError.REASON_MISSING,
-            "reason",
-        )
-    if is_public is None:
-        is_public = bool(summary)
-    if is_public and not summary:
-        raise invalid(
-            _("Write the public summary before making it public."),
-            ObstacleError.SUMMARY_MISSING,
-            "public_summary",
-        )
-    before = snapshot(obstacle, AUDITED_FIELDS)
-    obstacle.status = status
-    obstacle.resolution_reason = reason
-    obstacle.public_summary = summary
-    obstacle.summary_language = language
-    obstacle.is_public = is_public
-    obstacle.closed_at = timezone.now()
-    obstacle.save()
-    audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    with _step(obstacle, by, "obstacles.close_obstacle") as obstacle:
+        reason, summary = reason.strip(), summary.strip()
+        language = language or obstacle.language
+        if language not in Language.values:
+            raise invalid(
+                _("Choose Vietnamese, Japanese or English."),
+                CommonError.LANGUAGE_INVALID,
+                "summary_language",
+            )
+        if not reason:
+            raise invalid(
+                _("Say how it was resolved, or why it cannot be."),
+                ObstacleError.REASON_MISSING,
+                "reason",
+            )
+        if is_public is None:
+            is_public = bool(summary)
+        if is_public and not summary:
+            raise invalid(
+                _("Write the public summary before making it public."),
+                ObstacleError.SUMMARY_MISSING,
+                "public_summary",
+            )
+        obstacle.status = status
+        obstacle.resolution_reason = reason
+        obstacle.public_summary = summary
+        obstacle.summary_language = language
+        obstacle.is_public = is_public
+        obstacle.closed_at = timezone.now()
     tell_reporter(
         obstacle,
         subject,
@@ -201,22 +195,18 @@ def reopen(*, obstacle: Obstacle, by) -> Obstacle:
     """A closed obstacle goes back to its owner (assigned; received if it has none), with
     as many days to answer as it had at first, counted from today. The reason and public
     summary are cleared. The other side is told."""
-    obstacle = locked(obstacle)
-    require(by, "obstacles.reopen_obstacle", obstacle)
-    before = snapshot(obstacle, AUDITED_FIELDS)
-    span = max((obstacle.deadline - timezone.localdate(obstacle.created_at)).days, 1)
-    obstacle.status = Status.ASSIGNED if obstacle.owner_id else Status.RECEIVED
-    obstacle.resolution_reason = ""
-    obstacle.public_summary = ""
-    obstacle.is_public = False
-    obstacle.closed_at = None
-    obstacle.escalated_at = None
-    obstacle.deadline = timezone.localdate() + dt.timedelta(days=span)
-    obstacle.save()
-    # The summary is gone: so are its translations (a row left with no title goes whole).
-    ObstacleTranslation.objects.filter(obstacle=obstacle, title="").delete()
-    ObstacleTranslation.objects.filter(obstacle=obstacle).update(public_summary="")
-    audit(obstacle, by=by, action=AuditAction.STATUS, before=before)
+    with _step(obstacle, by, "obstacles.reopen_obstacle") as obstacle:
+        span = max((obstacle.deadline - timezone.localdate(obstacle.created_at)).days, 1)
+        obstacle.status = Status.ASSIGNED if obstacle.owner_id else Status.RECEIVED
+        obstacle.resolution_reason = ""
+        obstacle.public_summary = ""
+        obstacle.is_public = False
+        obstacle.closed_at = None
+        obstacle.escalated_at = None
+        obstacle.deadline = timezone.localdate() + dt.timedelta(days=span)
+        # The summary is gone: so are its translations (a row left with no title goes whole).
+        ObstacleTranslation.objects.filter(obstacle=obstacle, title="").delete()
+        ObstacleTranslation.objects.filter(obstacle=obstacle).update(public_summary="")
     subject = format_lazy(_("An obstacle was reopened: {title}"), title=obstacle.title)
     body = format_lazy(_("Answer by {deadline}."), deadline=obstacle.deadline.isoformat())
     handlers = [obstacle.owner] if obstacle.owner_id else queries.authority_admins(obstacle)

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.errors import invalid
 from kakehashi.common.reading import title_for_reader
+from kakehashi.common.workflow import transition
 from kakehashi.notifications.services import notify
 from kakehashi.proposals.errors import ProposalError
 from kakehashi.proposals.machine_drafts import draft_translations_later
 from kakehashi.proposals.models import Proposal, ProposalStatus
-from kakehashi.proposals.rules import require
 from kakehashi.proposals.services.base import (
     WORKFLOW_FIELDS,
     add_months,
@@ -31,17 +31,20 @@ from kakehashi.proposals.services.base import (
 VALIDITY_MONTHS = 12
 
 
+def _step(proposal: Proposal, by, permission: str):
+    """One step of the workflow (common.workflow.transition) on the proposal's row."""
+    return transition(
+        proposal, by=by, permission=permission, lock=locked, fields=WORKFLOW_FIELDS, audit=audit
+    )
+
+
 @transaction.atomic
 def submit(*, proposal: Proposal, by) -> Proposal:
     """Draft (or rejected) → submitted. The locality's moderators are told."""
-    proposal = locked(proposal)
-    require(by, "proposals.submit_proposal", proposal)
-    before = snapshot(proposal, WORKFLOW_FIELDS)
-    proposal.status = ProposalStatus.SUBMITTED
-    proposal.submitted_at = timezone.now()
-    proposal.rejection_reason = ""
-    proposal.save()
-    audit(proposal, by=by, action=AuditAction.STATUS, before=before)
+    with _step(proposal, by, "proposals.submit_proposal") as proposal:
+        proposal.status = ProposalStatus.SUBMITTED
+        proposal.submitted_at = timezone.now()
+        proposal.rejection_reason = ""
     notify(
         recipients=list(moderators_of(proposal)),
         subject=format_lazy(
@@ -62,16 +65,12 @@ def publish(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal
     """Submitted → published for 12 months, by a moderator of its locality. Once committed,
     the missing translations are drafted by machine in the background (when a translation
     service is configured)."""
-    proposal = locked(proposal)
-    require(by, "proposals.review_proposal", proposal)
-    before = snapshot(proposal, WORKFLOW_FIELDS)
-    today = today or timezone.localdate()
-    proposal.status = ProposalStatus.PUBLISHED
-    proposal.published_on = today
-    proposal.expires_on = add_months(today, VALIDITY_MONTHS)
-    proposal.reviewed_by, proposal.reviewed_at = by, timezone.now()
-    proposal.save()
-    audit(proposal, by=by, action=AuditAction.STATUS, before=before)
+    with _step(proposal, by, "proposals.review_proposal") as proposal:
+        today = today or timezone.localdate()
+        proposal.status = ProposalStatus.PUBLISHED
+        proposal.published_on = today
+        proposal.expires_on = add_months(today, VALIDITY_MONTHS)
+        proposal.reviewed_by, proposal.reviewed_at = by, timezone.now()
     announce(proposal)
     draft_translations_later(proposal)
     tell_owners(
@@ -92,14 +91,10 @@ def reject(*, proposal: Proposal, by, reason: str) -> Proposal:
     reason = (reason or "").strip()
     if not reason:
         raise invalid(_("Say why the proposal is rejected."), ProposalError.REASON_MISSING)
-    proposal = locked(proposal)
-    require(by, "proposals.review_proposal", proposal)
-    before = snapshot(proposal, WORKFLOW_FIELDS)
-    proposal.status = ProposalStatus.REJECTED
-    proposal.rejection_reason = reason[:2000]
-    proposal.reviewed_by, proposal.reviewed_at = by, timezone.now()
-    proposal.save()
-    audit(proposal, by=by, action=AuditAction.STATUS, before=before)
+    with _step(proposal, by, "proposals.review_proposal") as proposal:
+        proposal.status = ProposalStatus.REJECTED
+        proposal.rejection_reason = reason[:2000]
+        proposal.reviewed_by, proposal.reviewed_at = by, timezone.now()
     tell_owners(
         proposal,
         format_lazy(
@@ -119,12 +114,8 @@ def reject(*, proposal: Proposal, by, reason: str) -> Proposal:
 @transaction.atomic
 def withdraw(*, proposal: Proposal, by) -> Proposal:
     """Submitted or published → withdrawn, by its owners."""
-    proposal = locked(proposal)
-    require(by, "proposals.withdraw_proposal", proposal)
-    before = snapshot(proposal, WORKFLOW_FIELDS)
-    proposal.status = ProposalStatus.WITHDRAWN
-    proposal.save()
-    audit(proposal, by=by, action=AuditAction.STATUS, before=before)
+    with _step(proposal, by, "proposals.withdraw_proposal") as proposal:
+        proposal.status = ProposalStatus.WITHDRAWN
     announce(proposal)
     return proposal
 
@@ -133,16 +124,12 @@ def withdraw(*, proposal: Proposal, by) -> Proposal:
 def renew(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal:
     """Published or expired → published for 12 more months, counted from the current expiry
     date if it is still ahead, otherwise from today."""
-    proposal = locked(proposal)
-    require(by, "proposals.renew_proposal", proposal)
-    before = snapshot(proposal, WORKFLOW_FIELDS)
-    today = today or timezone.localdate()
-    start = max(today, proposal.expires_on or today)
-    proposal.status = ProposalStatus.PUBLISHED
-    proposal.published_on = proposal.published_on or today
-    proposal.expires_on = add_months(start, VALIDITY_MONTHS)
-    proposal.save()
-    audit(proposal, by=by, action=AuditAction.STATUS, before=before)
+    with _step(proposal, by, "proposals.renew_proposal") as proposal:
+        today = today or timezone.localdate()
+        start = max(today, proposal.expires_on or today)
+        proposal.status = ProposalStatus.PUBLISHED
+        proposal.published_on = proposal.published_on or today
+        proposal.expires_on = add_months(start, VALIDITY_MONTHS)
     announce(proposal)
     tell_owners(
         proposal,
@@ -159,12 +146,8 @@ def renew(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal:
 @transaction.atomic
 def archive(*, proposal: Proposal, by) -> Proposal:
     """Any state → archived (kept for the record, shown to owners and moderators only)."""
-    proposal = locked(proposal)
-    require(by, "proposals.archive_proposal", proposal)
-    before = snapshot(proposal, WORKFLOW_FIELDS)
-    proposal.status = ProposalStatus.ARCHIVED
-    proposal.save()
-    audit(proposal, by=by, action=AuditAction.STATUS, before=before)
+    with _step(proposal, by, "proposals.archive_proposal") as proposal:
+        proposal.status = ProposalStatus.ARCHIVED
     announce(proposal)
     return proposal
 
