@@ -1,9 +1,16 @@
 """The search page: one box across the three languages, facets from the database, bad
 filters refused with a message."""
 
+import datetime as dt
+
 import pytest
 
+from kakehashi.directory.models import Organisation
+from kakehashi.matching.documents import organisation_key, proposal_key
+from kakehashi.matching.proposal_documents import published_proposals
+from kakehashi.matching.search import load_hits
 from kakehashi.proposals import services
+from kakehashi.proposals.models import Proposal, ProposalStatus
 from tests.factories import OrganisationFactory, UserFactory, locality
 from tests.matching.builders import (
     CARE_JA,
@@ -112,3 +119,31 @@ def test_locality_and_stage_filters(client, market):
     Proposal.objects.filter(pk=market["cold_ja"].pk).update(stage="market")
     response = client.get("/matching/search/", {"q": "kho lạnh", "stage": "market"})
     assert result_titles(response) == [market["cold_ja"].title]
+
+
+def test_hits_whose_record_is_no_longer_public_are_left_out(market):
+    """`load_hits` reads the rows by key and decides on each row what `published_proposals()`
+    and an organisation's `is_published` decide in the database."""
+    today, week = dt.date.today(), dt.timedelta(7)
+    for name, expiry in (("cold_ja", today - dt.timedelta(1)), ("care_ja", today)):
+        Proposal.objects.filter(pk=market[name].pk).update(
+            published_on=today - week, expires_on=expiry
+        )
+    Proposal.objects.filter(pk=market["software_vi"].pk).update(status=ProposalStatus.WITHDRAWN)
+    hidden = OrganisationFactory(country="JP", locality=locality("osaka-prefecture"))
+    Organisation.objects.filter(pk=hidden.pk).update(is_published=False)
+    shown = market["cold_vi"].organisation
+    Organisation.objects.filter(pk=shown.pk).update(is_published=True)
+    names = ("cold_ja", "care_ja", "software_vi", "cold_vi")
+    keys = [proposal_key(market[name].pk) for name in names]
+    keys += [organisation_key(hidden.pk), organisation_key(shown.pk), proposal_key(10**9)]
+
+    hits = load_hits([(key, 1.0) for key in keys])
+
+    public = set(published_proposals().values_list("pk", flat=True))
+    assert public == {market["care_ja"].pk, market["cold_vi"].pk}
+    assert [hit.key for hit in hits] == [
+        proposal_key(market["care_ja"].pk),
+        proposal_key(market["cold_vi"].pk),
+        organisation_key(shown.pk),
+    ]

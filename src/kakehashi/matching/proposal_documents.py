@@ -14,7 +14,7 @@ from kakehashi.matching.documents import (
 )
 from kakehashi.matching.engine import Document, Translation
 from kakehashi.proposals import queries
-from kakehashi.proposals.models import Proposal
+from kakehashi.proposals.models import Proposal, ProposalStatus
 
 
 def published_proposals(today: dt.date | None = None) -> QuerySet[Proposal]:
@@ -31,6 +31,15 @@ def findable(proposals: QuerySet[Proposal], today: dt.date | None = None) -> Que
         proposals.exclude(expires_on__lt=today)
         .select_related("locality__successor", "organisation__locality__successor")
         .prefetch_related("target_localities__successor", "translations")
+    )
+
+
+def is_findable(proposal: Proposal, today: dt.date | None = None) -> bool:
+    """Whether a loaded proposal is one `published_proposals()` gives: for rows loaded by
+    their keys alone (`search.load_hits`)."""
+    today = today or dt.date.today()
+    return proposal.status == ProposalStatus.PUBLISHED and (
+        proposal.expires_on is None or proposal.expires_on >= today
     )
 
 

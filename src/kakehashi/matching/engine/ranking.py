@@ -171,7 +171,7 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
     # with each of them at its highest, is not worth them. Candidates are visited from the
     # highest such bound down and the visit stops when the bound falls below the k-th best
     # score: every candidate that could be in the top k has been scored exactly as before.
-    kinds = np.array([kind_score(query.kind, index._docs[s].kind) for s in slot_list])
+    kinds = _kind_scores(index, query.kind, slots)
     bound = (
         weights["kind"] * kinds
         + weights["semantic"] * sem
@@ -201,6 +201,14 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         )
         for score, doc_id, slot, parts in scored[:k]
     ]
+
+
+def _kind_scores(index, kind: str | None, slots: np.ndarray) -> np.ndarray:
+    """`kind_score(kind, the slot's kind)` of each slot, from the index's kind codes (code -1,
+    no kind, takes the table's last entry)."""
+    kinds = index._kinds
+    table = np.array([kind_score(kind, name) for name in kinds.names] + [kind_score(kind, None)])
+    return table[kinds.codes[slots]]
 
 
 def candidate_components(

@@ -5,6 +5,9 @@ same snapshot shares their pages through the operating system's page cache.
     meta.json                  format, embedder and dim, glossary, counts, and what the
                                caller records (e.g. the generation and sequence it covers)
     ids.json                   the document ids, slot by slot
+    organisations.npy, kinds.npy, codes.json   int32 (n): each document's organisation and
+                               kind as a code into codes.json's lists, -1 for none
+                               (slotcodes.py; a snapshot without them has them computed)
     vectors.npy                float32 (n, dim), memory-mapped
     languages.npy              int8 (n): centring.LANGUAGES index, -1 for another language
     semantic.npz               language means and centred norms (the first query's work)
@@ -39,6 +42,7 @@ from kakehashi.matching.engine.centring import centre
 from kakehashi.matching.engine.index import Analysis, MatchingIndex, semantic_state
 from kakehashi.matching.engine.model import Document
 from kakehashi.matching.engine.postings import Postings, PostingsBase
+from kakehashi.matching.engine.slotcodes import SlotCodes
 from kakehashi.matching.engine.storage import (
     LazySlots,
     Rows,
@@ -110,6 +114,12 @@ def _write(index: MatchingIndex, folder: Path, meta: dict) -> None:
         graph = ann.build_graph(vectors.shape[1], chunks, threads=SCAN_THREADS)
         graph.save(str(folder / SCAN_FILE))
     (folder / "ids.json").write_bytes(json_bytes(ids))
+    live = np.asarray(slots, dtype=np.int64)
+    for name, table in (("organisations", index._organisations), ("kinds", index._kinds)):
+        np.save(folder / f"{name}.npy", table.codes[live].astype(np.int32))
+    (folder / "codes.json").write_bytes(
+        json_bytes({"organisations": index._organisations.names, "kinds": index._kinds.names})
+    )
     _write_blob(folder, "documents", [json_bytes(index._docs[slot].to_json()) for slot in slots])
     _write_blob(
         folder,
@@ -269,6 +279,25 @@ def _postings(folder: Path, name: str, n: int, facts: dict) -> Postings:
     )
 
 
+def _slot_codes(folder: Path, n: int) -> tuple[SlotCodes, SlotCodes]:
+    """The organisation and kind codes of the slots; a snapshot written before they were
+    stored has them computed from its documents (once, at load)."""
+    capacity = n + APPENDED_CAPACITY
+    if not (folder / "codes.json").exists():
+        documents = LazySlots(*_blob(folder, "documents", n), _document)
+        organisations, kinds = SlotCodes(capacity), SlotCodes(capacity)
+        for slot in range(n):
+            doc = documents[slot]
+            organisations.set(slot, doc.organisation)
+            kinds.set(slot, doc.kind)
+        return organisations, kinds
+    names = json.loads((folder / "codes.json").read_bytes())
+    return tuple(
+        SlotCodes.from_arrays(_array(folder, name, np.int32, n), names[name], capacity)
+        for name in ("organisations", "kinds")
+    )
+
+
 def _count(folder: Path, name: str) -> int:
     offsets = np.load(folder / f"{name}.vocabulary.offsets.npy", mmap_mode="r")
     return len(offsets) - 1
@@ -285,6 +314,7 @@ def _load(folder: Path, meta: dict, embedder) -> MatchingIndex:
     index._ids = ids
     index._slot_of = {doc_id: slot for slot, doc_id in enumerate(ids)}
     index._docs = LazySlots(*_blob(folder, "documents", n), _document)
+    index._organisations, index._kinds = _slot_codes(folder, n)
     index._analyses = LazySlots(*_blob(folder, "analyses", n), _analysis)
     index._vectors = Rows(embedder.dim, APPENDED_CAPACITY, base=vectors)
     index._alive = np.zeros(n + APPENDED_CAPACITY, dtype=bool)
