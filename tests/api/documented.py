@@ -10,8 +10,15 @@ PREFIX = "/api/v1"
 
 
 @cache
+def _schema() -> dict:
+    """The OpenAPI document, built once: building it takes about half a second, and the fuzz
+    asks for every answer."""
+    return api.get_openapi_schema()
+
+
+@cache
 def _operations() -> list[tuple[re.Pattern, str, dict]]:
-    schema = api.get_openapi_schema()
+    schema = _schema()
     found = []
     for template, operations in schema["paths"].items():
         pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
@@ -35,7 +42,7 @@ def documented_codes(method: str, path: str, status: int) -> list[str] | None:
 def codes_of_operation(method: str, template: str, status: int) -> list[str] | None:
     """The codes documented for `status` by the operation at `template` (as the schema spells
     its path), or None when the schema has no such operation."""
-    operation = api.get_openapi_schema()["paths"].get(template, {}).get(method.lower())
+    operation = _schema()["paths"].get(template, {}).get(method.lower())
     if operation is None:
         return None
     responses = operation.get("responses", {})
