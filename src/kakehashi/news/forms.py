@@ -283,7 +283,10 @@ def accept_initial(kind: str, initial: dict, user=None) -> dict:
     if kind == SuggestionKind.EVENT and user is not None:
         organisers = list(initial.get("organisers") or [])
         own = own_organisations(user)
-        if not is_platform_admin(user) and not own.filter(pk__in=[o.pk for o in organisers]):
+        if (
+            not is_platform_admin(user)
+            and not own.filter(pk__in=[o.pk for o in organisers]).exists()
+        ):
             first = own.first()
             organisers += [first] if first is not None else []
         return {**initial, "organisers": organisers}
