@@ -40,16 +40,30 @@ def pair(monkeypatch, threshold=0):
 QUERIES = [("kho lạnh thủy sản", "vi"), ("太陽光パネル", "ja"), ("phần mềm", "vi")]
 
 
+def assert_same_ranking(found, expected):
+    """`found` is `expected` but for which documents tied at its last score fill the last
+    places: the exact scan scores every document and breaks that tie by id, the graph
+    returns some of the equally distant ones (which, when it is built on two threads as a
+    snapshot's is, varies from build to build)."""
+    assert len(found) == len(expected)
+    if not expected:
+        return
+    last = expected[-1].score
+    assert [m for m in found if m.score > last] == [m for m in expected if m.score > last]
+    assert all(m.score == last for m in found if m.score <= last)
+
+
 def test_the_approximate_scan_ranks_as_the_exact_scan(monkeypatch):
     exact, approximate = pair(monkeypatch)
     probe = approximate.semantic_query(exact.query_parts(corpus()[0], as_query=False)[1], "vi")
     assert approximate.candidate_cosines(probe, 10) is not None  # it is used
     for text, language in QUERIES:
-        assert approximate.search(text, language=language, k=20) == exact.search(
-            text, language=language, k=20
+        assert_same_ranking(
+            approximate.search(text, language=language, k=20),
+            exact.search(text, language=language, k=20),
         )
     for doc in corpus()[::7]:
-        assert approximate.rank(doc, k=10) == exact.rank(doc, k=10)
+        assert_same_ranking(approximate.rank(doc, k=10), exact.rank(doc, k=10))
 
 
 def test_its_cosines_are_those_of_the_exact_scan(monkeypatch):
@@ -78,7 +92,7 @@ def test_added_documents_are_scanned_and_removed_ones_left_out(monkeypatch):
         index.add([new])
         index.remove([gone])
     found = approximate.search("kho lạnh thủy sản", language="vi", k=10)
-    assert found == exact.search("kho lạnh thủy sản", language="vi", k=10)
+    assert_same_ranking(found, exact.search("kho lạnh thủy sản", language="vi", k=10))
     assert "new" in [m.id for m in found] and gone not in [m.id for m in found]
 
 
@@ -124,8 +138,9 @@ def test_a_snapshot_carries_the_scan_and_ranks_as_the_exact_index(monkeypatch, t
         index.add([new])
         index.remove(["ja1-solar"])
     for text, language in QUERIES:
-        assert loaded.search(text, language=language, k=20) == exact.search(
-            text, language=language, k=20
+        assert_same_ranking(
+            loaded.search(text, language=language, k=20),
+            exact.search(text, language=language, k=20),
         )
 
 
