@@ -4,9 +4,10 @@ place names, no short Latin fragments), similarity as a level, and a subject bef
 import pytest
 
 from kakehashi.matching.engine import Context, Document, MatchingIndex, explain
-from kakehashi.matching.engine.model import Reason
+from kakehashi.matching.engine.model import Reason, Translation
+from kakehashi.matching.engine.reasons import sentence_values
 from kakehashi.matching.engine.shown import similarity_level
-from kakehashi.matching.engine.text import showable_term, surface_forms
+from kakehashi.matching.engine.text import showable_term, stem, surface_forms
 
 PANGASIUS = Document(
     id="pangasius",
@@ -73,7 +74,7 @@ def test_frozen_fish_fillets_meet_a_seafood_importer_before_machined_parts(nanoe
         ("ho", False),  # one or two Latin letters
         ("3", False),
         ("生", False),  # one kanji
-        ("available", False),
+        ("availabl", False),  # the stem of "available", as the terms are
         ("冷凍", True),
         ("可能", False),
         ("machin", True),
@@ -129,3 +130,67 @@ def test_similarity_is_written_as_a_level_not_a_percentage(level, language, sent
     # In Vietnamese and Japanese through the catalogue: tests/matching/test_reason_sentences.py.
     reason = Reason("similar_meaning", {"level": level, "similarity": 1.0}, 0.27)
     assert explain(reason) == sentence
+
+
+COLD_STORE_VI = Document(
+    id="cold-store-vi",
+    title="Kho lạnh thủy sản",
+    text="Kho lạnh bảo quản tôm đông lạnh, giám sát nhiệt độ.",
+    language="vi",
+    organisation="vn.kho",
+    translations=(
+        Translation(
+            "en", "Seafood cold storage", "Cold storage for frozen shrimp, temperature monitoring."
+        ),
+        Translation("ja", "水産物の冷蔵倉庫", "冷凍エビの冷蔵倉庫、温度監視。"),
+    ),
+)
+COLD_STORE_EN = Document(
+    id="cold-store-en",
+    title="Cold storage wanted",
+    text="We look for cold storage of frozen shrimp with temperature monitoring.",
+    language="en",
+    organisation="jp.buyer",
+    translations=(Translation("ja", "冷蔵倉庫を探しています", "冷凍エビの冷蔵倉庫、温度監視。"),),
+)
+
+
+def shared_keywords(lexical, query, other):
+    index = MatchingIndex(lexical)
+    index.add([other])
+    (match,) = index.rank(query, k=1)
+    (reason,) = [r for r in match.reasons if r.code == "shared_keywords"]
+    return reason
+
+
+def test_keywords_of_a_translation_are_shown_as_its_words_never_as_stems(lexical):
+    reason = shared_keywords(lexical, COLD_STORE_VI, COLD_STORE_EN)
+    english = reason.params["by_language"]["en"]
+    assert "storage" in english and "monitoring" in english
+    assert not {"storag", "monitor"} & set(english)
+    assert set(reason.params["by_language"]) == {"en", "ja"}
+
+
+def test_the_reader_is_shown_the_keywords_of_their_language_else_the_querys_own():
+    reason = Reason(
+        "shared_keywords",
+        {"keywords": ["kho", "storage"], "by_language": {"vi": ["kho"], "en": ["storage"]}},
+        0.1,
+    )
+    assert sentence_values(reason, language="en")["keywords"] == "storage"
+    assert sentence_values(reason, language="vi")["keywords"] == "kho"
+    assert sentence_values(reason, language="ja")["keywords"] == "kho"
+    assert "by_language" not in sentence_values(reason, language="en")
+
+
+def test_a_part_of_a_compound_is_not_shown_beside_it(lexical):
+    reason = shared_keywords(lexical, COLD_STORE_VI, COLD_STORE_EN)
+    japanese = reason.params["by_language"]["ja"]
+    assert "冷蔵倉庫" in japanese or "倉庫" in japanese
+    for word in japanese:
+        assert not any(word != other and word in other for other in japanese)
+
+
+@pytest.mark.parametrize("word", ["available", "including", "helps", "orders", "through"])
+def test_generic_english_words_are_not_shown_whatever_their_ending(word):
+    assert showable_term(stem(word)) is False

@@ -8,7 +8,8 @@
 |  | similarity (0..1) | meaning." / "Partly similar in meaning." |
 | shared_concepts | concepts (glossary ids) | "Both are about {concepts}." |
 | shared_sectors | sectors (sector codes) | "Both in the sectors {sectors}." |
-| shared_keywords | keywords (tokens or keywords) | "Shared keywords: {keywords}." |
+| shared_keywords | keywords (words as written), | "Shared keywords: {keywords}." |
+|  | by_language (language -> words) | (the reader's language's words if any) |
 | partner_localities | locality, partner | "{locality} and {partner} have a partnership |
 |  |  | agreement." |
 | priority_partner | locality, partner | "{locality} is a priority partner of {partner}." |
@@ -84,6 +85,13 @@ def sentence_values(
     names = names or {}
     values = {}
     for key, value in reason.params.items():
+        if key == "by_language":
+            continue
+        if key == "keywords":
+            # Shared keywords in the reader's language when the query has some, else in the
+            # query's own language (the first of `by_language`, shown.py), never mixed.
+            by_language = reason.params.get("by_language") or {}
+            value = by_language.get(language) or next(iter(by_language.values()), value)
         if key == "concepts":
             value = joiner.join(concept_label(c, language) for c in value)
         elif key in KIND_PARAMS:

@@ -36,20 +36,53 @@ def keyword_set(keywords) -> set[str]:
 
 def keyword_reasons(index, query, analysis, slot, weight, context) -> tuple[Reason, ...]:
     """The rarest shared terms a reader can take for keywords (`showable_term`), as the
-    query's text writes them ("chế biến", not "chế_biến")."""
+    query's texts write them ("chế biến", not "chế_biến"; "storage", not its stem "storag"):
+    the five best overall, and the five best of each language the query is written in
+    (`by_language`, so that a reader is shown those of their language when there are any).
+    A term no text of the query writes as a word (an English stem) is never shown."""
     shared = set(analysis.terms) & set(index._analyses[slot].terms)
     shared = {t for t in shared if showable_term(t, context.unshown_terms)}
     if not shared:
         return ()
-    best = sorted(shared, key=lambda t: (-index.terms.idf(t), t))[:5]
-    forms = surface_forms(f"{query.title}\n{query.text}", analysis.language)
-    return (
-        Reason(
-            "shared_keywords",
-            {"keywords": [forms.get(t, t.replace("_", " ")) for t in best]},
-            weight,
-        ),
-    )
+    forms = written_forms(query, analysis.language)
+    ranked = sorted(shared, key=lambda t: (-index.terms.idf(t), t))
+    shown = [(term, language, form) for term in ranked for language, form in forms.get(term, ())]
+    if not shown:
+        return ()
+    found: dict[str, list[str]] = {}
+    for _term, language, form in shown:
+        found.setdefault(language, [])
+        if form not in found[language]:
+            found[language].append(form)
+    # A part of a compound shown beside it says nothing more (チェーン beside コールドチェーン).
+    by_language = {
+        language: [w for w in words if not any(_part_of(w, other, language) for other in words)][:5]
+        for language, words in found.items()
+    }
+    best = [w for _term, language, w in shown if w in by_language[language]]
+    best = list(dict.fromkeys(best))[:5]
+    return (Reason("shared_keywords", {"keywords": best, "by_language": by_language}, weight),)
+
+
+def _part_of(word: str, other: str, language: str) -> bool:
+    if word == other:
+        return False
+    if language == "ja":
+        return word in other
+    return f" {word} " in f" {other} "
+
+
+def written_forms(query: Document, language: str) -> dict[str, list[tuple[str, str]]]:
+    """Each BM25 term of the query's text and of its translations: (language, the word as
+    that text writes it), in the order of the texts."""
+    texts = [(f"{query.title}\n{query.text}\n{', '.join(query.keywords or ())}", language)]
+    texts += [(f"{t.title}\n{t.text}", t.language) for t in query.translations]
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for text, text_language in texts:
+        for term, form in surface_forms(text, text_language).items():
+            if all(seen != text_language for seen, _ in forms.get(term, ())):
+                forms.setdefault(term, []).append((text_language, form))
+    return forms
 
 
 def explicit_keywords(query: Document, doc: Document, context: Context) -> list[str]:

@@ -231,10 +231,18 @@ def _concept_stream(text: str, language: str) -> tuple[str, ...]:
 # read too, when it is installed).
 SHOWN_STOP_WORDS = frozenset(
     """có_thể phục_vụ hỗ_trợ thực_hiện sử_dụng bao_gồm khoảng năm tháng ngày người bản
-    chiếc tấn nhất hiện nay hiện_nay đầu_tiên mới lớn nhỏ tốt khác
+    chiếc tấn nhất hiện nay hiện_nay đầu_tiên mới lớn nhỏ tốt khác gần giảm đạt nhà đơn
+    tiếng anh bằng mong_muốn triển_khai yêu_cầu
     可能 希望 探す 行く 来る 見る 使う 持つ 語 年 月 日 人 円 件 社 所 者 点
-    以上 以下 予定 対応 実施
-    available buyer seller year month day company able well first include including""".split()
+    以上 以下 予定 対応 実施 箇月 ヶ月 か月 年間 程度 以内 箇所 方式""".split()
+)
+# English words of the same kind, compared as the stems that the terms are.
+SHOWN_STOP_STEMS = frozenset(
+    stem(word)
+    for word in """available buyer seller year month day company able well first include
+    after help work run one two three near order through together small also new more many
+    other such like want wish seek look find provide need base per use make high good best
+    within without about into over under local site""".split()
 )
 _LATIN_RE = re.compile(r"[a-z]+")
 
@@ -252,7 +260,7 @@ def showable_term(term: str, unshown: frozenset[str] = frozenset()) -> bool:
     """Whether a BM25 term may be shown to a reader as a shared keyword: not a stop word of
     any language, not a number, not one or two Latin letters ("ho" of "Ho Chi Minh"), not
     among `unshown` (place names, markers)."""
-    if term in unshown or term in SHOWN_STOP_WORDS:
+    if term in unshown or term in SHOWN_STOP_WORDS or term in SHOWN_STOP_STEMS:
         return False
     if term in EN_STOP_WORDS or term in VI_STOP_WORDS or term in JA_STOP_WORDS:
         return False
@@ -268,7 +276,7 @@ def showable_term(term: str, unshown: frozenset[str] = frozenset()) -> bool:
 def surface_forms(text: str, language: str) -> dict[str, str]:
     """Each BM25 term of `text` and how a reader writes it: a Vietnamese word with spaces
     ("chế_biến" -> "chế biến"), an English stem as the first word of the text it came from
-    ("machin" -> "machining"); Japanese terms are already words."""
+    ("machin" -> "machining"); Japanese terms are words as they are."""
     if language == "vi":
         return {term: term.replace("_", " ") for term in _tokenise(text, language)}
     if language == "en":
@@ -276,4 +284,4 @@ def surface_forms(text: str, language: str) -> dict[str, str]:
         for word in _WORD_RE.findall(normalise(text, "en")):
             forms.setdefault(stem(word), word)
         return forms
-    return {}
+    return {term: term for term in index_terms(text, language)}
