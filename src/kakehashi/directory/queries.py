@@ -111,6 +111,10 @@ def organisation_translation(
     )
 
 
+def locality_by_slug(slug: str) -> Locality | None:
+    return Locality.objects.filter(slug=slug).first()
+
+
 def localities(
     *, country: str | None = None, level: str | None = None, include_former: bool = False
 ) -> QuerySet[Locality]:

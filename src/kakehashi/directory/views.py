@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from kakehashi.common.list_filters import ListFilters
 from kakehashi.common.page_cache import public_page
 from kakehashi.directory import queries, services
 from kakehashi.directory.forms import MemberForm, OrganisationForm
@@ -20,6 +21,7 @@ from kakehashi.directory.models import (
 )
 from kakehashi.directory.queries import (
     localities,
+    locality_by_slug,
     organisation_ids_of,
     organisations_visible_to,
 )
@@ -60,24 +62,24 @@ def locality_list(request):
 
 @public_page
 def organisation_list(request):
+    filters = ListFilters(request.GET)
+    sectors = list(Sector.objects.all())
+    locality = filters.found("locality", locality_by_slug)
     selected = {
-        key: request.GET.get(key, "").strip()
-        for key in ("q", "kind", "country", "sector", "locality")
+        "q": filters.raw("q")[:MAX_QUERY_LENGTH],
+        "kind": filters.chosen("kind", OrganisationKind.values),
+        "country": filters.chosen("country", Country.values),
+        "sector": filters.chosen("sector", {sector.key for sector in sectors}),
+        "locality": locality.slug if locality else "",
     }
-    selected["q"] = selected["q"][:MAX_QUERY_LENGTH]
-    locality = None
-    if selected["locality"]:
-        locality = Locality.objects.filter(slug=selected["locality"]).first()
     organisations = queries.listed(
         request.user,
         q=selected["q"],
-        kind=selected["kind"] if selected["kind"] in OrganisationKind.values else "",
-        country=selected["country"] if selected["country"] in Country.values else "",
+        kind=selected["kind"],
+        country=selected["country"],
         sector=selected["sector"],
         locality=locality,
     ).prefetch_related("sectors")
-    if selected["locality"] and locality is None:
-        organisations = organisations.none()  # an unknown place: nothing is there
     # The id breaks ties between equal names, so that pages neither repeat nor skip one.
     organisations = organisations.order_by("name", "pk")
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -88,9 +90,10 @@ def organisation_list(request):
             "page": page,
             "kinds": OrganisationKind.choices,
             "countries": Country.choices,
-            "sectors": Sector.objects.all(),
+            "sectors": sectors,
             "localities": Locality.objects.filter(is_current=True).order_by("country", "name_en"),
             "selected": selected,
+            "filter_notices": filters.notices,
             "max_query_length": MAX_QUERY_LENGTH,
         },
     )

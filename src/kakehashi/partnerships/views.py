@@ -9,10 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.list_filters import ListFilters
 from kakehashi.common.page_cache import public_page
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
-from kakehashi.directory.queries import organisations_visible_to
+from kakehashi.directory.queries import locality_by_slug, organisations_visible_to
 from kakehashi.partnerships import queries, services
 from kakehashi.partnerships.forms import (
     DocumentForm,
@@ -43,17 +44,14 @@ def _filter_localities() -> dict[str, list[Locality]]:
 
 @public_page
 def partnership_list(request):
-    kind, status, sector, place = (
-        request.GET.get(key, "") for key in ("kind", "status", "sector", "locality")
-    )
-    # An unknown place is left out, as the form shows it ("Anywhere").
-    locality = Locality.objects.filter(slug=place).first() if place else None
+    filters = ListFilters(request.GET)
+    sectors = list(Sector.objects.all())
+    locality = filters.found("locality", locality_by_slug)
+    kind = filters.chosen("kind", PartnershipKind.values)
+    status = filters.chosen("status", PartnershipStatus.values)
+    sector = filters.chosen("sector", {s.key for s in sectors})
     partnerships = queries.listed(
-        request.user,
-        locality=locality,
-        kind=kind if kind in PartnershipKind.values else "",
-        status=status if status in PartnershipStatus.values else "",
-        sector=sector,
+        request.user, locality=locality, kind=kind, status=status, sector=sector
     )
     if locality is not None:
         partnerships = partnerships.order_by(F("signed_on").desc(nulls_last=True), "title")
@@ -65,7 +63,7 @@ def partnership_list(request):
             "page": page,
             "kinds": PartnershipKind.choices,
             "statuses": PartnershipStatus.choices,
-            "sectors": Sector.objects.all(),
+            "sectors": sectors,
             "localities": _filter_localities(),
             "selected": {
                 "kind": kind,
@@ -73,6 +71,7 @@ def partnership_list(request):
                 "sector": sector,
                 "locality": locality.slug if locality else "",
             },
+            "filter_notices": filters.notices,
             "can_add": request.user.has_perm("partnerships.add_partnership"),
         },
     )

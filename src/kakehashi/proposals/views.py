@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.list_filters import ListFilters
 from kakehashi.common.page_cache import public_page
 from kakehashi.common.permissions import allows
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
-from kakehashi.directory.queries import organisation_ids_of
+from kakehashi.directory.queries import locality_by_slug, organisation_ids_of
 from kakehashi.proposals import queries, services
 from kakehashi.proposals.forms import (
     CRITERION_LABELS,
@@ -50,26 +51,25 @@ def visible_proposal(request, pk):
 
 @public_page
 def proposal_list(request):
+    filters = ListFilters(request.GET)
+    sectors = list(Sector.objects.all())
+    locality = filters.found("locality", locality_by_slug)
     selected = {
-        key: request.GET.get(key, "")
-        for key in ("kind", "sector", "country", "locality", "partnership")
+        "kind": filters.chosen("kind", ProposalKind.values),
+        "sector": filters.chosen("sector", {sector.key for sector in sectors}),
+        "country": filters.chosen("country", Country.values),
+        "locality": locality.slug if locality else "",
+        "partnership": filters.chosen("partnership", PartnershipType.values),
     }
-    locality = None
-    if selected["locality"]:
-        locality = Locality.objects.filter(slug=selected["locality"]).first()
     proposals = queries.listed(
         request.user,
         status=ProposalStatus.PUBLISHED,
-        kind=selected["kind"] if selected["kind"] in ProposalKind.values else "",
+        kind=selected["kind"],
         sector=selected["sector"],
-        country=selected["country"] if selected["country"] in Country.values else "",
-        partnership_type=selected["partnership"]
-        if selected["partnership"] in PartnershipType.values
-        else "",
+        country=selected["country"],
+        partnership_type=selected["partnership"],
         locality=locality,
     )
-    if selected["locality"] and locality is None:
-        proposals = proposals.none()  # an unknown place: nothing is there
     proposals = queries.with_row_details(proposals)
     page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -78,11 +78,12 @@ def proposal_list(request):
         {
             "page": page,
             "kinds": ProposalKind.choices,
-            "sectors": Sector.objects.all(),
+            "sectors": sectors,
             "countries": Country.choices,
             "partnership_types": PartnershipType.choices,
             "localities": Locality.objects.filter(is_current=True).order_by("country", "name_en"),
             "selected": selected,
+            "filter_notices": filters.notices,
             "can_add": allows(request.user, "proposals.add_proposal"),
             "can_moderate": allows(request.user, "proposals.moderate"),
         },
