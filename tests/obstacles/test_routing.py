@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from kakehashi.common.models import AuditEntry
 from kakehashi.directory.models import OrganisationKind
 from kakehashi.notifications.models import Notification
 from kakehashi.obstacles import queries, services
@@ -160,6 +161,36 @@ def test_platform_admin_routes_an_unrouted_obstacle(file, platform_admin, hcmc_d
     assert obstacle.authority == hcmc_dpi
     assert obstacle.deadline == timezone.localdate() + dt.timedelta(days=5)
     assert Notification.objects.filter(recipient=hcmc_admin).count() == 1
+
+
+def test_the_authority_an_obstacle_leaves_keeps_the_entry_of_its_routing(
+    file, platform_admin, hcmc_dpi
+):
+    hue_office = OrganisationFactory(
+        kind=OrganisationKind.LOCAL_GOVERNMENT, locality=locality("hue")
+    )
+    obstacle = file(locality=locality("hue"))
+    services.route(obstacle=obstacle, authority=hue_office, by=platform_admin)
+    services.route(obstacle=obstacle, authority=hcmc_dpi, by=platform_admin)
+
+    entry = AuditEntry.objects.filter(object_id=str(obstacle.pk)).order_by("-pk").first()
+    assert entry.before["authority"]["id"] == hue_office.pk
+    assert entry.after["authority"]["id"] == hcmc_dpi.pk
+    assert {hue_office.pk, hcmc_dpi.pk} <= set(entry.owners.values_list("pk", flat=True))
+
+
+def test_a_refused_routing_writes_nothing(file, platform_admin, hcmc_dpi):
+    obstacle = file(locality=locality("hue"))
+    services.route(obstacle=obstacle, authority=hcmc_dpi, by=platform_admin)
+    entries = AuditEntry.objects.count()
+    for authority, days in ((hcmc_dpi, None), (OrganisationFactory(), 400)):
+        with pytest.raises(ValidationError):
+            services.route(
+                obstacle=obstacle, authority=authority, by=platform_admin, deadline_days=days
+            )
+    obstacle.refresh_from_db()
+    assert obstacle.authority == hcmc_dpi
+    assert AuditEntry.objects.count() == entries
 
 
 def test_only_platform_admins_route(file, hcmc_admin, hcmc_dpi):

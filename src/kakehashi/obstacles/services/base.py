@@ -29,9 +29,11 @@ AUDITED_FIELDS = (
 )
 
 
-def audit(obstacle, *, by, action, before=None, after=None, extra_owners=()) -> None:
-    """One audit entry, seen by the reporting organisation and the authority."""
-    owners = [obstacle.reporter_organisation_id, obstacle.authority_id, *extra_owners]
+def audit(obstacle, *, by, action, before=None, after=None) -> None:
+    """One audit entry, seen by the reporting organisation and the authority, and by the
+    authority the obstacle was with before the change (routing), which keeps its history."""
+    left = ((before or {}).get("authority") or {}).get("id")
+    owners = [obstacle.reporter_organisation_id, obstacle.authority_id, left]
     record_change(
         obj=obstacle,
         by=by,

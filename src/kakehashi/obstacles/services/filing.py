@@ -18,6 +18,7 @@ from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.errors import CommonError
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import files_deleted_on_failure
+from kakehashi.common.workflow import transition
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
@@ -178,30 +179,34 @@ def _announce_new(obstacle: Obstacle) -> None:
 def route(*, obstacle: Obstacle, authority: Organisation, by, deadline_days: int | None = None):
     """A platform administrator sends an open obstacle to an authority by hand (one no rule
     matched, or one that went to the wrong place). The owner is cleared, the status goes
-    back to received and the new authority's administrators are told."""
-    obstacle = locked(obstacle)
-    require(by, "obstacles.route_obstacle", obstacle)
-    before, old_authority = snapshot(obstacle, AUDITED_FIELDS), obstacle.authority_id
-    if authority.pk == obstacle.authority_id:
-        raise invalid(
-            _("The obstacle is already with this authority."),
-            ObstacleError.SAME_AUTHORITY,
-            "authority",
-        )
-    obstacle.authority = authority
-    obstacle.rule = None
-    obstacle.owner = None
-    obstacle.status = Status.RECEIVED
-    obstacle.escalated_at = None
-    if deadline_days is not None:
-        if not 1 <= deadline_days <= 365:
+    back to received and the new authority's administrators are told; the authority it
+    leaves still sees the audit entry (services.base.audit)."""
+    with transition(
+        obstacle,
+        by=by,
+        permission="obstacles.route_obstacle",
+        lock=locked,
+        fields=AUDITED_FIELDS,
+        audit=audit,
+        action=AuditAction.CHANGED,
+    ) as obstacle:
+        if authority.pk == obstacle.authority_id:
+            raise invalid(
+                _("The obstacle is already with this authority."),
+                ObstacleError.SAME_AUTHORITY,
+                "authority",
+            )
+        if deadline_days is not None and not 1 <= deadline_days <= 365:
             raise invalid(
                 _("Give between 1 and 365 days."), ObstacleError.INVALID_DEADLINE, "deadline_days"
             )
-        obstacle.deadline = timezone.localdate() + dt.timedelta(days=deadline_days)
-    obstacle.save()
-    # The authority it was taken from still sees the entry.
-    audit(obstacle, by=by, action=AuditAction.CHANGED, before=before, extra_owners=[old_authority])
+        obstacle.authority = authority
+        obstacle.rule = None
+        obstacle.owner = None
+        obstacle.status = Status.RECEIVED
+        obstacle.escalated_at = None
+        if deadline_days is not None:
+            obstacle.deadline = timezone.localdate() + dt.timedelta(days=deadline_days)
     _announce_new(obstacle)
     tell_reporter(
         obstacle,
