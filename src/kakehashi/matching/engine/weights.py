@@ -47,23 +47,23 @@ BASELINE_WEIGHTS = MappingProxyType(
 # Fitted by bench/matching_fit.py on the train half (see the module's docstring).
 WEIGHTS = MappingProxyType(
     {
-        "kind": 0.114,
-        "semantic": 0.199,
-        "semantic_cross": 0.076,
-        "lexical": 0.083,
-        "concepts": 0.232,
-        "sectors": 0.12,
+        "kind": 0.111,
+        "semantic": 0.195,
+        "semantic_cross": 0.083,
+        "lexical": 0.073,
+        "concepts": 0.244,
+        "sectors": 0.115,
         "keywords": 0.007,
         "partner_localities": 0.011,
         "priority_partner": 0.011,
         "met_before": 0.007,
-        "target_locality": 0.005,
-        "target_country": 0.005,
+        "target_locality": 0.004,
+        "target_country": 0.004,
         "wanted_locality": 0.0,
-        "wanted_country": 0.017,
-        "partnership_types": 0.007,
-        "direction": 0.027,
-        "cross_border": 0.079,
+        "wanted_country": 0.019,
+        "partnership_types": 0.009,
+        "direction": 0.029,
+        "cross_border": 0.078,
     }
 )
 
