@@ -7,7 +7,7 @@
   a second weight for meaning across languages, where the cosines of even centred vectors
   spread less (on the labelled set their standard deviation is about 0.077 between two
   languages against 0.095 within one), so that a counterpart in another language is not
-  outread by a plausible text in the query's own.
+  outranked by a merely plausible text in the query's own.
 - lexical: BM25 over tokens divided by the best BM25 among the candidates.
 - concepts: cosine of idf-weighted concept vectors (broader concepts at half weight).
 - sectors: Jaccard of the sector codes.
