@@ -4,7 +4,7 @@ place names, no short Latin fragments), similarity as a level, and a subject bef
 import pytest
 
 from kakehashi.matching.engine import Context, Document, MatchingIndex, explain
-from kakehashi.matching.engine.model import Reason
+from kakehashi.matching.engine.model import Reason, Translation
 from kakehashi.matching.engine.shown import similarity_level
 from kakehashi.matching.engine.text import showable_term, surface_forms
 
@@ -106,6 +106,32 @@ def test_shared_keywords_are_words_without_places(lexical):
     assert "chế biến" in keywords
     assert all("_" not in k for k in keywords)
     assert not {"tp.hcm", "osaka", "có thể", "phục vụ"} & set(keywords)
+
+
+def test_shared_keywords_come_from_the_querys_own_text_not_its_translations(lexical):
+    """A Japanese query indexed with an English translation: the words only the translation
+    has are not shown to its reader (they would be English, or bare stems)."""
+    text = "冷凍倉庫の温度監視システムを提供します。"
+    translation = Translation(
+        "en", "Cold storage", "We provide temperature monitoring for cold storage warehouses."
+    )
+    query = Document(
+        "q", "冷凍倉庫", text, language="ja", organisation="x", translations=(translation,)
+    )
+    other = Document(
+        "d",
+        "冷凍倉庫の温度監視",
+        "冷凍倉庫の温度監視を行います。",
+        language="ja",
+        organisation="y",
+        translations=(translation,),
+    )
+    index = MatchingIndex(lexical)
+    index.add([other])
+    (match,) = index.rank(query, k=1, method="bm25")
+    (keywords,) = [r.params["keywords"] for r in match.reasons if r.code == "shared_keywords"]
+    assert "温度" in keywords or "冷凍" in keywords or "監視" in keywords
+    assert not {"temperatur", "temperature", "monitor", "monitoring", "warehous"} & set(keywords)
 
 
 @pytest.mark.parametrize(

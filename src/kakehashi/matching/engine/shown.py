@@ -4,7 +4,7 @@ a level, and the shared keywords as words a reader knows (see docs/matching.md, 
 from __future__ import annotations
 
 from kakehashi.matching.engine.model import Context, Document, Reason
-from kakehashi.matching.engine.text import showable_term, surface_forms
+from kakehashi.matching.engine.text import own_terms, showable_term, surface_forms
 
 # The similarity in meaning (the semantic component, 0..1) is shown as a level, never as a
 # percentage: a cosine mapped to 0..1 is no share of anything, and "100 %" between two texts
@@ -36,13 +36,17 @@ def keyword_set(keywords) -> set[str]:
 
 def keyword_reasons(index, query, analysis, slot, weight, context) -> tuple[Reason, ...]:
     """The rarest shared terms a reader can take for keywords (`showable_term`), as the
-    query's text writes them ("chế biến", not "chế_biến")."""
-    shared = set(analysis.terms) & set(index._analyses[slot].terms)
+    query's text writes them ("chế biến", not "chế_biến"). Only the terms of the query's own
+    text: a term that only its translations have would be shown in another language than the
+    query's, or as a bare stem ("temperatur")."""
+    text = f"{query.title}\n{query.text}"
+    own = own_terms(text, analysis.language)
+    shared = set(analysis.terms) & set(index._analyses[slot].terms) & own
     shared = {t for t in shared if showable_term(t, context.unshown_terms)}
     if not shared:
         return ()
     best = sorted(shared, key=lambda t: (-index.terms.idf(t), t))[:5]
-    forms = surface_forms(f"{query.title}\n{query.text}", analysis.language)
+    forms = surface_forms(text, analysis.language)
     return (
         Reason(
             "shared_keywords",

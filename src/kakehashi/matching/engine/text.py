@@ -233,8 +233,10 @@ SHOWN_STOP_WORDS = frozenset(
     """có_thể phục_vụ hỗ_trợ thực_hiện sử_dụng bao_gồm khoảng năm tháng ngày người bản
     chiếc tấn nhất hiện nay hiện_nay đầu_tiên mới lớn nhỏ tốt khác
     可能 希望 探す 行く 来る 見る 使う 持つ 語 年 月 日 人 円 件 社 所 者 点
-    以上 以下 予定 対応 実施
-    available buyer seller year month day company able well first include including""".split()
+    以上 以下 予定 対応 実施 募集 支援 sang mong_muốn triển_khai hình_thức
+    available buyer seller year month day company able well first include including through
+    after before during since until together again already still just only very much many
+    some several help work make use""".split()
 )
 _LATIN_RE = re.compile(r"[a-z]+")
 
@@ -262,6 +264,12 @@ def showable_term(term: str, unshown: frozenset[str] = frozenset()) -> bool:
         return False
     # One letter or one kanji ("生" of "実習生") says nothing on its own.
     return len(term) > (2 if _LATIN_RE.fullmatch(term) else 1)
+
+
+@lru_cache(maxsize=1024)
+def own_terms(text: str, language: str) -> frozenset[str]:
+    """The BM25 terms of `text` itself, read in `language` (not those of its translations)."""
+    return frozenset(index_terms(text, language))
 
 
 @lru_cache(maxsize=1024)
