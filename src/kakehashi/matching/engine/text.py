@@ -233,7 +233,7 @@ SHOWN_STOP_WORDS = frozenset(
     """có_thể phục_vụ hỗ_trợ thực_hiện sử_dụng bao_gồm khoảng năm tháng ngày người bản
     chiếc tấn nhất hiện nay hiện_nay đầu_tiên mới lớn nhỏ tốt khác
     可能 希望 探す 行く 来る 見る 使う 持つ 語 年 月 日 人 円 件 社 所 者 点
-    以上 以下 予定 対応 実施 募集 支援 sang mong_muốn triển_khai hình_thức
+    以上 以下 予定 対応 実施 募集 支援 支える sang mong_muốn triển_khai hình_thức
     available buyer seller year month day company able well first include including through
     after before during since until together again already still just only very much many
     some several help work make use""".split()
