@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from kakehashi.matching.engine import Context, Document, MatchingIndex, candidates, components
+from kakehashi.matching.engine.centring import LANGUAGES
 from kakehashi.matching.engine.components import kind_score, wants
 from kakehashi.matching.engine.weights import WEIGHTS
 
@@ -43,7 +44,8 @@ def _documents(count: int, seed: int, prefix: str = "d") -> list[Document]:
                 id=f"{prefix}-{number:03d}",
                 title=words[0].title(),
                 text=". ".join(f"We work on {w}" for w in words) + ".",
-                language="en",
+                # A third "in Vietnamese", so that some pairs cross languages.
+                language="vi" if number % 3 == 0 else "en",
                 kind=rng.choice(KINDS),
                 sectors=frozenset(rng.sample(SECTORS, rng.randint(0, 2))),
                 keywords=tuple(rng.sample(["Shrimp", "solar", "IT ", "care"], rng.randint(0, 2))),
@@ -104,6 +106,11 @@ def _reference(index, query, k, context):
             parts[name] = 1.0
         parts.update(wants(query, doc))
         parts["semantic"] = float(sem[i])
+        # Meaning across languages weighs twice: once more when the languages differ.
+        cross = a.language in LANGUAGES and analysis.language in LANGUAGES
+        parts["semantic_cross"] = (
+            float(sem[i]) if cross and a.language != analysis.language else 0.0
+        )
         parts["lexical"] = float(lex[i])
         score = sum(WEIGHTS[name] * value for name, value in parts.items())
         scored.append((score, index._ids[slot]))

@@ -3,6 +3,11 @@
 - kind: 1 for complementary kinds (KIND_TABLE), 0.5 when either kind is unknown, 0.2 for
   other pairs, 0 for the same kind when it is not complementary to itself.
 - semantic: cosine mapped from the embedder's [floor, ceiling] to [0, 1].
+- semantic_cross: the same when the two are written in different languages, else 0 (ranking.py):
+  a second weight for meaning across languages, where the cosines of even centred vectors
+  spread less (on the labelled set their standard deviation is about 0.077 between two
+  languages against 0.095 within one), so that a counterpart in another language is not
+  outranked by a merely plausible text in the query's own.
 - lexical: BM25 over tokens divided by the best BM25 among the candidates.
 - concepts: cosine of idf-weighted concept vectors (broader concepts at half weight).
 - sectors: Jaccard of the sector codes.
@@ -184,8 +189,8 @@ class QueryFacts:
 
 
 def components(index, query, facts: QueryFacts, slot, context) -> dict[str, float]:
-    """Every component but semantic and lexical (ranking.py computes those for all the
-    candidates at once)."""
+    """Every component but semantic, semantic_cross and lexical (ranking.py computes those
+    for all the candidates at once)."""
     doc = index._docs[slot]
     weights, doc_norm = document_concepts(index, slot)
     parts = {

@@ -23,6 +23,7 @@ import numpy as np
 
 from kakehashi.matching.engine.analysis import prepare_search
 from kakehashi.matching.engine.candidates import MIN_CANDIDATES, exact_cosine, ordered, pool
+from kakehashi.matching.engine.centring import language_code
 from kakehashi.matching.engine.components import (
     KIND_TABLE,
     WANTS,
@@ -163,6 +164,7 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
     if prepared is None:
         return []
     slots, sem, lex, qweights = prepared
+    sem_cross = sem * _cross_lingual(index, analysis.language, slots)
     scored = []
     query_facts = QueryFacts(query, qweights)
     slot_list = slots.tolist()
@@ -175,6 +177,7 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
     bound = (
         weights["kind"] * kinds
         + weights["semantic"] * sem
+        + weights["semantic_cross"] * sem_cross
         + weights["lexical"] * lex.astype(np.float64)
         + (_unscored_bound(query, weights) + BOUND_MARGIN)
     )
@@ -185,6 +188,7 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         slot = slot_list[i]
         parts = components(index, query, query_facts, slot, context)
         parts["semantic"] = float(sem[i])
+        parts["semantic_cross"] = float(sem_cross[i])
         parts["lexical"] = float(lex[i])
         score = sum(weights[name] * value for name, value in parts.items())
         scored.append((score, index._ids[slot], int(slot), parts))
@@ -211,6 +215,16 @@ def _kind_scores(index, kind: str | None, slots: np.ndarray) -> np.ndarray:
     return table[kinds.codes[slots]]
 
 
+def _cross_lingual(index, language: str | None, slots: np.ndarray) -> np.ndarray:
+    """1.0 for each slot written in another language than the query, 0.0 in the same
+    language or when either language is unknown (the `semantic_cross` component)."""
+    code = language_code(language)
+    if code < 0:
+        return np.zeros(len(slots))
+    languages = index._languages[slots]
+    return ((languages >= 0) & (languages != code)).astype(np.float64)
+
+
 def candidate_components(
     index, query: Document, *, k: int = 100, context: Context | None = None
 ) -> list[tuple[str, dict[str, float]]]:
@@ -225,11 +239,13 @@ def candidate_components(
     if prepared is None:
         return []
     slots, sem, lex, qweights = prepared
+    sem_cross = sem * _cross_lingual(index, analysis.language, slots)
     facts = QueryFacts(query, qweights)
     found = []
     for i, slot in enumerate(slots.tolist()):
         parts = components(index, query, facts, slot, context or Context())
         parts["semantic"] = float(sem[i])
+        parts["semantic_cross"] = float(sem_cross[i])
         parts["lexical"] = float(lex[i])
         found.append((index._ids[slot], parts))
     return sorted(found)
@@ -279,7 +295,8 @@ def _reasons(index, query, analysis, slot, parts, context, weights) -> tuple[Rea
             Reason(
                 "similar_meaning",
                 {"level": level, "similarity": round(parts["semantic"], 2)},
-                weights["semantic"] * parts["semantic"],
+                weights["semantic"] * parts["semantic"]
+                + weights["semantic_cross"] * parts.get("semantic_cross", 0.0),
             )
         )
     shared = (analysis.expanded & a.expanded) - NOT_SUBJECTS

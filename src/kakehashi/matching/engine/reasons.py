@@ -88,10 +88,9 @@ def sentence_values(
         if key == "by_language":
             continue
         if key == "keywords":
-            # Shared keywords in the reader's language when the query has some, else in the
-            # query's own language (the first of `by_language`, shown.py), never mixed.
-            by_language = reason.params.get("by_language") or {}
-            value = by_language.get(language) or next(iter(by_language.values()), value)
+            # Shared keywords in the reader's language when the query has some, else those
+            # of the query's own text (shown.py), never mixed.
+            value = (reason.params.get("by_language") or {}).get(language) or value
         if key == "concepts":
             value = joiner.join(concept_label(c, language) for c in value)
         elif key in KIND_PARAMS:

@@ -36,10 +36,11 @@ def keyword_set(keywords) -> set[str]:
 
 def keyword_reasons(index, query, analysis, slot, weight, context) -> tuple[Reason, ...]:
     """The rarest shared terms a reader can take for keywords (`showable_term`), as the
-    query's texts write them ("chế biến", not "chế_biến"; "storage", not its stem "storag"):
-    the five best overall, and the five best of each language the query is written in
-    (`by_language`, so that a reader is shown those of their language when there are any).
-    A term no text of the query writes as a word (an English stem) is never shown."""
+    query's texts write them ("chế biến", not "chế_biến"; "storage", not its stem "storag"),
+    five of each language the query is written in (`by_language`): a reader is shown those
+    of their language (a Japanese reader of a Vietnamese proposal, Japanese words, as the
+    translated text around them), else `keywords`, those of the query's own text. A term
+    no text of the query writes as a word (an English stem) is never shown."""
     shared = set(analysis.terms) & set(index._analyses[slot].terms)
     shared = {t for t in shared if showable_term(t, context.unshown_terms)}
     if not shared:
@@ -59,9 +60,10 @@ def keyword_reasons(index, query, analysis, slot, weight, context) -> tuple[Reas
         language: [w for w in words if not any(_part_of(w, other, language) for other in words)][:5]
         for language, words in found.items()
     }
-    best = [w for _term, language, w in shown if w in by_language[language]]
-    best = list(dict.fromkeys(best))[:5]
-    return (Reason("shared_keywords", {"keywords": best, "by_language": by_language}, weight),)
+    # `keywords` (the command line's, and a reader's whose language the query lacks): those
+    # of the query's own text, else of its first translation that has some; never a mix.
+    own = by_language.get(analysis.language) or next(iter(by_language.values()))
+    return (Reason("shared_keywords", {"keywords": own, "by_language": by_language}, weight),)
 
 
 def _part_of(word: str, other: str, language: str) -> bool:

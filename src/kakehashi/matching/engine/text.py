@@ -232,9 +232,9 @@ def _concept_stream(text: str, language: str) -> tuple[str, ...]:
 SHOWN_STOP_WORDS = frozenset(
     """có_thể phục_vụ hỗ_trợ thực_hiện sử_dụng bao_gồm khoảng năm tháng ngày người bản
     chiếc tấn nhất hiện nay hiện_nay đầu_tiên mới lớn nhỏ tốt khác gần giảm đạt nhà đơn
-    tiếng anh bằng mong_muốn triển_khai yêu_cầu
+    tiếng anh bằng mong_muốn triển_khai yêu_cầu sang hình_thức
     可能 希望 探す 行く 来る 見る 使う 持つ 語 年 月 日 人 円 件 社 所 者 点
-    以上 以下 予定 対応 実施 箇月 ヶ月 か月 年間 程度 以内 箇所 方式""".split()
+    以上 以下 予定 対応 実施 箇月 ヶ月 か月 年間 程度 以内 箇所 方式 募集 支援 支える""".split()
 )
 # English words of the same kind, compared as the stems that the terms are.
 SHOWN_STOP_STEMS = frozenset(
@@ -242,7 +242,8 @@ SHOWN_STOP_STEMS = frozenset(
     for word in """available buyer seller year month day company able well first include
     after help work run one two three near order through together small also new more many
     other such like want wish seek look find provide need base per use make high good best
-    within without about into over under local site""".split()
+    within without about into over under local site before during since until again already
+    still just only very much some several""".split()
 )
 _LATIN_RE = re.compile(r"[a-z]+")
 

@@ -26,6 +26,7 @@ BASELINE_WEIGHTS = MappingProxyType(
     {
         "kind": 0.25,
         "semantic": 0.27,
+        "semantic_cross": 0.0,
         "lexical": 0.08,
         "concepts": 0.20,
         "sectors": 0.08,
@@ -46,22 +47,23 @@ BASELINE_WEIGHTS = MappingProxyType(
 # Fitted by bench/matching_fit.py on the train half (see the module's docstring).
 WEIGHTS = MappingProxyType(
     {
-        "kind": 0.138,
-        "semantic": 0.279,
-        "lexical": 0.035,
-        "concepts": 0.197,
-        "sectors": 0.144,
+        "kind": 0.111,
+        "semantic": 0.195,
+        "semantic_cross": 0.083,
+        "lexical": 0.073,
+        "concepts": 0.244,
+        "sectors": 0.115,
         "keywords": 0.007,
         "partner_localities": 0.011,
         "priority_partner": 0.011,
         "met_before": 0.007,
-        "target_locality": 0.017,
-        "target_country": 0.0,
-        "wanted_locality": 0.005,
-        "wanted_country": 0.011,
-        "partnership_types": 0.0,
-        "direction": 0.041,
-        "cross_border": 0.097,
+        "target_locality": 0.004,
+        "target_country": 0.004,
+        "wanted_locality": 0.0,
+        "wanted_country": 0.019,
+        "partnership_types": 0.009,
+        "direction": 0.029,
+        "cross_border": 0.078,
     }
 )
 
