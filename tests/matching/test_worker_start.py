@@ -12,6 +12,13 @@ from kakehashi.matching.services import store_documents
 from tests.matching.test_snapshots import documents
 
 
+class Worker:
+    """What the hook uses of gunicorn's worker: its heartbeat to the arbiter."""
+
+    def notify(self):
+        pass
+
+
 @pytest.fixture
 def collector():
     """The collector as the test found it, given back afterwards."""
@@ -27,7 +34,7 @@ def test_a_worker_takes_the_index_and_freezes_it_at_its_start(collector):
     store_documents(documents(0, 8))
     assert live._state["index"] is None and gc.get_freeze_count() == 0
 
-    serving.post_worker_init(worker=None)
+    serving.post_worker_init(worker=Worker())
 
     index = live._state["index"]
     assert index is not None and len(index) == 8
