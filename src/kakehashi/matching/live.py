@@ -41,7 +41,7 @@ FREEZE_FROM = 10_000  # documents loaded at once (see _catch_up)
 # a full collection waits for 100 collections of generation 1 instead of 10. Measured at
 # 100,000 proposals (docs/benchmarks.md, third pass): with Python's (700, 10, 10) one call in
 # 17 paid a full collection of 40-170 ms (it walks the memos of decoded documents that calls
-# fill); with these, one call in about 200.
+# fill); with these, one call in about 200 (each then about 300 ms: more waits for it).
 WORKER_GC_THRESHOLDS = (700, 10, 100)
 WARM_UP_QUERIES = ("kho lạnh thủy sản", "冷凍倉庫", "cold storage")
 _state: dict = {"index": None, "generation": None, "sequence": 0, "embedder": None}
