@@ -272,7 +272,10 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
         "then `live.forget()` and `live.live_index()` read every entry from the database and "
         "add it with its stored analysis and vector (*cold load*), and the language-centred "
         "vectors' means and norms are computed (*centring*, otherwise done by the first query). "
-        "Then "
+        "Then what a web worker does at its start (`live.prepare_worker()`, gunicorn's "
+        "`post_worker_init`): a search in each language, `gc.collect(); gc.freeze()` (every "
+        "object loaded so far out of the garbage collector's sight) and its thresholds set "
+        "(`live.WORKER_GC_THRESHOLDS`). Then "
         "`run_search()` as the search view calls it (cleaned form data, language detected; "
         f"it ranks up to {considered} hits (search.RESULTS_CONSIDERED) and loads them from the "
         "database with their facets) for 200 "
@@ -331,8 +334,6 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
         ("search_filtered", "`run_search()`, text + sector + country"),
     )
     engine_calls = (
-        ("recommend_gc_frozen", "`recommend.for_proposal()` after `gc.freeze()` (see below)"),
-        ("search_gc_frozen", "`run_search()`, text only, after `gc.freeze()` (see below)"),
         ("engine_rank", f"engine alone: `index.rank(k={limit + 5}, context)`, same proposals"),
         ("engine_search", f"engine alone: `index.search(text, k={considered})`, same queries"),
     )
@@ -357,8 +358,9 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
     if all("full_collections" in databases[k]["measure"] for k in kinds):
         lines += [
             "",
-            "*After `gc.freeze()`*: Python's full garbage collections walk every object of the "
-            "live index (documents, analyses, postings). While the platform's calls above were "
+            "*Full collections*: Python's full garbage collections walk every object that is "
+            "not frozen (the documents and analyses that calls decode and keep, Django's rows and "
+            "querysets that wait in reference cycles). While the platform's calls above were "
             "timed there were "
             + "; ".join(
                 f"{DATABASE_NAMES[k]} {c['count']} full collections of {c['mean_ms']:.0f} ms on "
@@ -366,9 +368,7 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
                 for k in kinds
                 for c in [databases[k]["measure"]["full_collections"]]
             )
-            + ". The rows marked `gc.freeze()` time the same calls again after `gc.collect(); "
-            "gc.freeze()` in the measuring process, which the platform does not do (a "
-            "variant, to show what freezing after a load in live.py would change).",
+            + ".",
         ]
     lines.append("")
     missed = [

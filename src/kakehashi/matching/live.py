@@ -37,6 +37,13 @@ logger = logging.getLogger(__name__)
 _lock = ReadersWriterLock()
 _embedder_lock = threading.Lock()
 FREEZE_FROM = 10_000  # documents loaded at once (see _catch_up)
+# The collector's thresholds in a web worker (generations 0, 1, 2), set by prepare_worker():
+# a full collection waits for 100 collections of generation 1 instead of 10. Measured at
+# 100,000 proposals (docs/benchmarks.md, third pass): with Python's (700, 10, 10) one call in
+# 17 paid a full collection of 40-170 ms (it walks the memos of decoded documents that calls
+# fill); with these, one call in about 200 (each then about 300 ms: more waits for it).
+WORKER_GC_THRESHOLDS = (700, 10, 100)
+WARM_UP_QUERIES = ("kho lạnh thủy sản", "冷凍倉庫", "cold storage")
 _state: dict = {"index": None, "generation": None, "sequence": 0, "embedder": None}
 
 
@@ -85,6 +92,38 @@ def _catch_up(generation, sequence: int) -> None:
         # (measured at 100,000 proposals; docs/benchmarks.md).
         gc.collect()
         gc.freeze()
+
+
+def prepare_worker() -> int:
+    """A web worker's start (gunicorn's `post_worker_init`, config/gunicorn.py): take the
+    index and run a search in each language (the model, tokenisers and language detection
+    load on first use), then move every object made so far, Django's and the index's, out of
+    the cyclic garbage collector's sight (`gc.freeze()`) and make its full collections
+    rarer: they walk every object they see, and set the slowest searches' time otherwise.
+    Returns the number of documents. The worker starts even when the database cannot be read
+    (not migrated yet): the index is then taken by the first request, as without this."""
+    from django.db import DatabaseError, connections
+
+    try:
+        with reading() as index:
+            for text in WARM_UP_QUERIES:
+                index.search(text, k=1)
+            documents = len(index)
+    except DatabaseError as error:
+        logger.warning("matching index not taken at the worker's start: %s", error)
+        documents = 0
+    finally:
+        connections.close_all()  # requests run on other threads, with their own connections
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    logger.info(
+        "worker ready: matching index of %d documents; %d objects frozen out of the garbage "
+        "collector's sight",
+        documents,
+        gc.get_freeze_count(),
+    )
+    return documents
 
 
 def _start(generation) -> tuple[MatchingIndex, int]:

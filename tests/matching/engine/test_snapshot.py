@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from kakehashi.matching.engine import Document, LexicalEmbedder, MatchingIndex
+from kakehashi.matching.engine import Document, LexicalEmbedder, MatchingIndex, Translation
 from kakehashi.matching.engine.snapshot import (
     SNAPSHOT_FORMAT,
     SnapshotError,
@@ -166,3 +166,36 @@ def test_organisation_and_kind_codes_are_stored_or_computed_for_an_older_snapsho
         assert [table._kinds.value(s) for s in slots] == [table._docs[s].kind for s in slots]
     queries = _documents(6, seed=8, prefix="q") + [index.get("d-007")]
     assert _rankings(older, queries) == _rankings(loaded, queries) == _rankings(index, queries)
+
+
+def test_every_document_reads_back_from_a_snapshot_as_written(lexical, tmp_path):
+    # The snapshot's documents are decoded without Document.from_json's checks: the very
+    # same documents, every field included.
+    full = Document(
+        id="full",
+        title="Kho lạnh",
+        text="Kho lạnh bảo quản thủy sản",
+        language="vi",
+        kind="business_request",
+        sectors=frozenset({"agriculture", "logistics"}),
+        keywords=("kho lạnh", "thủy sản"),
+        locality="ho-chi-minh-city",
+        country="VN",
+        organisation="organisation:7",
+        partnership_types=frozenset({"trade", "investment"}),
+        target_countries=frozenset({"JP"}),
+        target_localities=frozenset({"osaka-prefecture", "osaka-city"}),
+        translations=(
+            Translation("ja", "冷凍倉庫", "水産物の冷凍保管"),
+            Translation("en", "", "Cold storage"),
+        ),
+    )
+    bare = Document(id="bare", title="", text="Only a text")
+    corpus = [*_corpus(), full, bare]
+    index = MatchingIndex(lexical)
+    index.add(corpus)
+    write_snapshot(index, tmp_path / "snap")
+    loaded, _ = load_snapshot(tmp_path / "snap", lexical)
+    for document in corpus:
+        assert loaded.get(document.id) == document
+        assert loaded.get(document.id) == Document.from_json(document.to_json(), strict=False)

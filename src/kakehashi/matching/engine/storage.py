@@ -136,6 +136,9 @@ class LazySlots:
         self._tail.append(value)
 
 
+FOUND_LIMIT = 100_000  # positions of strings kept per SortedStrings (then it starts again)
+
+
 class SortedStrings:
     """Strings sorted by their UTF-8 bytes (the order of Python's str comparison), stored in
     a blob with offsets; `find` is a binary search that decodes about log2(n) of them."""
@@ -143,6 +146,9 @@ class SortedStrings:
     def __init__(self, blob, offsets: np.ndarray):
         self._blob = blob
         self._offsets = offsets
+        # Positions found (a dict of strings and integers, which the garbage collector does
+        # not track): a search looks up the idf of hundreds of words, mostly seen before.
+        self._found: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -152,9 +158,16 @@ class SortedStrings:
 
     def find(self, text: str) -> int:
         """The position of `text`, or -1."""
+        found = self._found.get(text)
+        if found is not None:
+            return found
         key = text.encode("utf-8")
         i = bisect_left(self, key)
-        return i if i < len(self) and self[i] == key else -1
+        found = i if i < len(self) and self[i] == key else -1
+        if len(self._found) >= FOUND_LIMIT:
+            self._found = {}  # bounded, as the decoded values above
+        self._found[text] = found
+        return found
 
 
 def encode_blob(values: list[bytes]) -> tuple[bytes, np.ndarray]:
