@@ -37,6 +37,8 @@ class Person:
     # A short later mention (山下副知事 after 山下 健一 副知事, "Hieu" after "Nguyen Khac Hieu")
     # stands for the person first named in full.
     canonical: Person | None = None
+    # an office named alone, its holder never named (知事 in the prefecture's press release)
+    unnamed: bool = False
 
     @property
     def full(self) -> Person:

@@ -15,6 +15,7 @@ Verbs, by who comes first:
   Ninh", "tại Nghệ An", 大阪市役所で, 福岡県庁を訪れ), else the other party of the
   delegation's leader, else the side of the place the article is about, else the person
   named second;
+- coming (the visitor after): 来県した, 来日中の (the person the clause qualifies);
 - visiting (the visitor first): "thăm", "chào xã giao", "visited", "paid a courtesy call on",
   訪問, 訪れ, 表敬訪問.
 """
@@ -58,6 +59,8 @@ VISIT = {
     ),
     "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
 }
+# Coming to the place of the article, before the visitor: 来県したX大使, 来日中のX委員長
+COMING_JA = re.compile(r"(?:来県|来庁|来日|来阪|来市|来訪|訪日)(?:した|中の|している|する)")
 # The delegation as a party: "đoàn", "the delegation", 代表団.
 DELEGATION = {
     "vi": re.compile(r"(?<!\w)(?:đoàn|Đoàn)(?!\w)"),
@@ -71,7 +74,7 @@ LEADER_AFTER = {  # the person comes after the cue
     "ja": re.compile(r"$^"),
 }
 LEADER_BEFORE = {  # the person comes before the cue
-    "vi": re.compile(r"^\s*(?:,\s*)?dẫn đầu"),
+    "vi": re.compile(r"^\s*(?:,\s*)?(?:dẫn đầu|làm [Tt]rưởng đoàn)"),
     "en": re.compile(r"^\s*(?:-led|,?\s+leading|,?\s+who led|,?\s+heading)"),
     "ja": re.compile(
         r"^\s*(?:を団長とする|が率いる|率いる|ら(?:\d+人|[一二三四五六七八九十]+人)?の?"
@@ -124,7 +127,7 @@ def leaders_of(ctx, sentence, people) -> list:
             after = [i for i, p in enumerate(people) if p.start >= at]
             if after and DELEGATION[lang].search(norm, sentence.start, at + 200):
                 tail = norm[people[after[0]].end : sentence.end]
-                if lang == "en" or re.search(r"dẫn đầu", tail):
+                if lang == "en" or re.search(r"dẫn đầu|làm [Tt]rưởng đoàn", tail):
                     first = after[0]
                     break
     if first is None:

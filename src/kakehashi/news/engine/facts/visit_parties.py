@@ -180,7 +180,11 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         joint = _joint(ctx, sentence, people, leader, place)
         return (*joint, False) if joint else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
-    visitor = marked[0] if marked else _by_role(ctx, sentence, people)
+    visitor = marked[0] if marked else _by_role(ctx, sentence, people) or _coming(ctx, people)
+    if visitor is None and not people and visit and place is not None and leader is not None:
+        # "翌15日にはフンイエン省を訪れ、…": the traveller told before, on a day of its own
+        if ctx.dates_in(sentence.start, sentence.end):
+            return leader, None, place, False
     if visitor is None and place is not None:
         visitor = next((p for p in people if p.country and p.country != place.country), None)
     if visitor is None and delegation and leader is not None:
@@ -206,6 +210,15 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
     host = (side or hosts or [None])[0]
     return visitor, host, place, host is None and not meeting
+
+
+def _coming(ctx: Context, people):
+    """The person a clause of coming qualifies: 来県したX大使, 来日中のX委員長."""
+    for p in people:
+        before = ctx.norm[max(0, p.start - 6) : p.start]
+        if D.COMING_JA.search(before) and before.endswith(D.COMING_JA.search(before).group()):
+            return p
+    return None
 
 
 def _object_ja(ctx: Context, person) -> bool:
