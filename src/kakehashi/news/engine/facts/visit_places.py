@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from kakehashi.news.engine.facts.context import Context
-from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.facts.context import CITY_LEVELS, Context
+from kakehashi.news.engine.gazetteer import Gazetteer, Mention
 
 # The head of a local government, and a place the directory does not hold named with the
 # office: "Matsumoto Mayor Sato Kenji", "Mayor of Matsumoto", "Thị trưởng thành phố Tsukuba".
@@ -40,7 +40,41 @@ def _unlisted_place(ctx: Context, host) -> Mention | None:
     return Mention("locality", m.start("x"), m.end("x"), m.group("x"), country=person.country)
 
 
+_CITY_HEAD = re.compile(r"(?i:(?:vice |deputy )?mayor|(?:phó )?thị trưởng)|副?市長")
+_PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|[県府都道]")
+
+
+def _city_known(slug: str) -> bool:
+    return any(e.slug == slug for e in Gazetteer.default().entries)
+
+
+def _city_of_office(ctx: Context, sentence, host) -> Mention | None:
+    """The city of a mayor: "Nagasaki Mayor X" is Nagasaki City, not the prefecture sharing
+    its name (a city the directory does not hold has no slug); a mayor named without a place
+    is of the city the sentence names (秋田市役所を訪問し、X副市長と会談)."""
+    person = host.full
+    if not person.role or not _CITY_HEAD.search(person.role):
+        return None
+    for q in person.places:
+        if q is None or q.kind != "locality":
+            continue
+        if q.level != "prefecture" or _PREFECTURE_WORD.search(q.text) or not q.slug:
+            return None
+        slug = q.slug.removesuffix("-prefecture") + "-city"
+        known = _city_known(slug)
+        return Mention("locality", q.start, q.end, q.text, slug=slug if known else None,
+                       country=q.country, level="city")  # fmt: skip
+    cities = [
+        m
+        for m in ctx.in_span(sentence.start, sentence.end, ("locality",))
+        if m.level in CITY_LEVELS and m.country == person.country
+    ]
+    return cities[0] if len(cities) == 1 else None
+
+
 def host_locality(ctx: Context, sentence, host, visitor, place):
+    if host is not None and (city := _city_of_office(ctx, sentence, host)) is not None:
+        return city
     if host is not None:
         for q in host.full.places:
             if q is not None and q.slug:

@@ -1,0 +1,184 @@
+"""Visits and events told the ways the press tells them (issue 14, fifth pass): a role named
+alone for the person named before with it, the unnamed 知事 of a prefecture's release, "the
+previous day", "làm trưởng đoàn", 来県したX, 駐日…大使, a Japanese visit with only a place and a
+day, a mayor's city, events named by a generic noun and a topic and held after it; sentences
+written for the test."""
+
+import datetime as dt
+
+from kakehashi.news.engine import extract
+
+PUBLISHED = dt.date(2026, 5, 20)
+
+
+def _facts(text, language, kind):
+    return [
+        f
+        for f in extract(text, language=language, published=PUBLISHED)["facts"]
+        if f["type"] == kind
+    ]
+
+
+def _visits(text, language):
+    return [
+        (f["visitor"], f["host"], (f["host_locality"] or {}).get("slug"), f["date"])
+        for f in _facts(text, language, "visit")
+    ]
+
+
+def _events(text, language):
+    return [(f["name"], f["date"]) for f in _facts(text, language, "event")]
+
+
+def test_a_role_named_alone_is_the_person_named_before_with_it():
+    text = (
+        "Ngày 12/5, Tổng Lãnh sự Nhật Bản tại TP.HCM Ono Masaru đã đến thăm và làm việc tại "
+        "tỉnh Đồng Nai. Trước đó, sáng cùng ngày, Bí thư Tỉnh ủy Đồng Nai Nguyễn Hồng Lĩnh đã "
+        "tiếp xã giao Tổng Lãnh sự."
+    )
+    assert ("Ono Masaru", "Nguyễn Hồng Lĩnh", "dong-nai", "2026-05-12") in _visits(text, "vi")
+    people = [f["name"] for f in _facts(text, "vi", "person")]
+    assert people.count("Ono Masaru") == 1  # the role alone is no new person
+
+
+def test_the_ambassador_in_english_is_the_ambassador_named_before():
+    text = (
+        "On May 12, Japanese Ambassador to Vietnam Ito Naoki called on Quang Nam Province. "
+        "Earlier that day, the Ambassador met with Party Secretary Luong Nguyen Minh Triet."
+    )
+    visits = _visits(text, "en")
+    assert ("Ito Naoki", "Luong Nguyen Minh Triet", "quang-nam-before-2025", "2026-05-12") in (
+        visits
+    )
+
+
+def test_the_governor_named_by_the_office_alone_hosts_for_the_prefecture():
+    text = (
+        "愛媛県は5月12日、知事がベトナム・ドンナイ省のボー・タン・ドゥック人民委員会委員長の"
+        "表敬訪問を受けたと発表した。"
+    )
+    facts = _facts(text, "ja", "visit")
+    assert [
+        (f["visitor"], f["host"], f["host_role"], f["host_locality"]["slug"]) for f in facts
+    ] == [("ボー・タン・ドゥック", None, "知事", "ehime-prefecture")]
+    assert all(f["name"] != "知事" for f in _facts(text, "ja", "person"))
+
+
+def test_a_role_alone_with_nobody_of_that_role_before_is_nobody():
+    text = "Ngày 12/5, Đại sứ đã đến thăm tỉnh Đồng Nai."
+    assert _visits(text, "vi") == []
+
+
+def test_the_previous_day_is_the_day_before_the_one_told():
+    text = (
+        "On May 14, Chairman of the Da Nang People's Committee Luong Nguyen Minh Triet held "
+        "talks with Governor of Fukuoka Prefecture Hattori Seitaro in Fukuoka. The previous "
+        "day, Triet paid a courtesy call on Osaka Governor Yoshimura Hirofumi."
+    )
+    visits = _visits(text, "en")
+    assert ("Luong Nguyen Minh Triet", "Hattori Seitaro", "fukuoka-prefecture", "2026-05-14") in (
+        visits
+    )
+    assert any(v[1] == "Yoshimura Hirofumi" and v[3] == "2026-05-13" for v in visits)
+
+
+def test_hom_truoc_and_zenjitsu_are_the_day_before():
+    from kakehashi.news.engine.dates import find_dates
+
+    vi = find_dates("Ngày 14/5 đoàn tới Osaka. Hôm trước, đoàn ở Kyoto.", "vi", PUBLISHED)
+    assert [d.value for d in vi] == ["2026-05-14", "2026-05-13"]
+    ja = find_dates("5月14日に大阪を訪れた。前日は京都にいた。", "ja", PUBLISHED)
+    assert [d.value for d in ja] == ["2026-05-14", "2026-05-13"]
+
+
+def test_lam_truong_doan_names_the_delegation_leader():
+    text = (
+        "Từ ngày 10 đến 14/5, đoàn công tác tỉnh Bình Định do ông Lê Văn Nam, Phó Chủ tịch "
+        "UBND tỉnh, làm trưởng đoàn đã có chuyến công tác tại Nhật Bản. Ngày 11/5, đoàn đã "
+        "chào xã giao Thống đốc tỉnh Shizuoka Suzuki Yasutomo."
+    )
+    assert _visits(text, "vi") == [
+        ("Lê Văn Nam", "Suzuki Yasutomo", "shizuoka-prefecture", "2026-05-11")
+    ]
+
+
+def test_the_person_a_clause_of_coming_qualifies_is_the_visitor():
+    text = (
+        "山梨県の長田誠一副知事は5月12日、"
+        "来県したグエン・ドゥック・ミン駐日ベトナム大使と面談した。"
+    )
+    assert _visits(text, "ja") == [
+        ("グエン・ドゥック・ミン", "長田誠一", "yamanashi-prefecture", "2026-05-12")
+    ]
+    people = {f["name"]: f["role"] for f in _facts(text, "ja", "person")}
+    assert people["グエン・ドゥック・ミン"] == "駐日ベトナム大使"
+
+
+def test_a_japanese_visit_with_a_place_and_a_day_only_is_the_travellers():
+    text = (
+        "5月14日、佐竹敬久知事はハノイ市を訪問し、チャン・シー・タイン人民委員会委員長と会談した。"
+        "翌15日にはフンイエン省を訪れ、同省の幹部と意見交換を行った。"
+    )
+    assert ("佐竹敬久", None, "hung-yen", "2026-05-15") in _visits(text, "ja")
+
+
+def test_a_place_and_a_visit_verb_without_a_day_is_no_new_visit():
+    text = (
+        "5月14日、佐竹敬久知事はハノイ市を訪問し、チャン・シー・タイン人民委員会委員長と会談した。"
+        "フンイエン省には多くの観光客が訪れる。"
+    )
+    assert [v[2] for v in _visits(text, "ja")] == ["hanoi"]
+
+
+def test_a_mayor_named_with_a_prefectures_name_is_of_the_city():
+    text = (
+        "Nagasaki Mayor Suzuki Shiro welcomed a delegation from Hai Phong led by Vice Chairman "
+        "Le Khac Nam on May 16."
+    )
+    facts = _facts(text, "en", "visit")
+    assert [(f["visitor"], f["host_locality"]) for f in facts] == [
+        ("Le Khac Nam", {"name": "Nagasaki", "slug": None})
+    ]
+
+
+def test_a_governor_named_with_a_prefectures_name_is_of_the_prefecture():
+    text = (
+        "Chiba Governor Kumagai Toshihito received Dong Nai Vice Chairman Nguyen Thi Hoang on "
+        "May 13."
+    )
+    assert _visits(text, "en") == [
+        ("Nguyen Thi Hoang", "Kumagai Toshihito", "chiba-prefecture", "2026-05-13")
+    ]
+
+
+def test_vietnamese_events_named_by_a_generic_noun_and_held_after_it():
+    text = (
+        "Ngày 15/5, chương trình giao lưu văn hóa Việt Nam – Nhật Bản đã được tổ chức tại Nam Định."
+    )
+    assert _events(text, "vi") == [
+        ("chương trình giao lưu văn hóa Việt Nam – Nhật Bản", "2026-05-15")
+    ]
+    text = "Chiều 14/5, tại Hà Nội đã diễn ra hội nghị xúc tiến đầu tư vào tỉnh Nagano."
+    assert _events(text, "vi") == [("hội nghị xúc tiến đầu tư vào tỉnh Nagano", "2026-05-14")]
+
+
+def test_a_generic_noun_without_a_verb_of_holding_after_it_is_no_event():
+    text = "Ngày 15/5, hội nghị đã thống nhất nhiều nội dung hợp tác."
+    assert _events(text, "vi") == []
+
+
+def test_english_events_named_by_a_generic_noun_then_held():
+    text = "A webinar on food exports to Japan took place on May 14, with 120 participants."
+    assert _events(text, "en") == [("webinar on food exports to Japan", "2026-05-14")]
+    text = "On May 15, a networking reception for Japanese and Vietnamese firms was held in Hue."
+    assert _events(text, "en") == [
+        ("networking reception for Japanese and Vietnamese firms", "2026-05-15")
+    ]
+
+
+def test_a_japanese_business_matching_and_its_meetings_counted_after():
+    text = "5月13日、県とジェトロの共催でビジネスマッチングが開かれ、個別商談は30件に上った。"
+    facts = _facts(text, "ja", "event")
+    assert [(f["name"], f["date"], f["one_to_one_meetings"]) for f in facts] == [
+        ("ビジネスマッチング", "2026-05-13", 30)
+    ]
