@@ -182,3 +182,68 @@ def test_a_japanese_business_matching_and_its_meetings_counted_after():
     assert [(f["name"], f["date"], f["one_to_one_meetings"]) for f in facts] == [
         ("ビジネスマッチング", "2026-05-13", 30)
     ]
+
+
+def test_more_english_ways_of_meeting_and_visiting():
+    text = (
+        "Vietnam's Ambassador to Japan Pham Quang Hieu paid a courtesy visit to Toyama Governor "
+        "Nitta Hachiro on May 11."
+    )
+    assert _visits(text, "en") == [
+        ("Pham Quang Hieu", "Nitta Hachiro", "toyama-prefecture", "2026-05-11")
+    ]
+    text = (
+        "Vice Chairman of the Binh Thuan People's Committee Nguyen Van Phuoc held a working "
+        "session with Wakayama Vice Governor Shimono Takashi in Wakayama on May 15."
+    )
+    assert _visits(text, "en") == [
+        ("Nguyen Van Phuoc", "Shimono Takashi", "wakayama-prefecture", "2026-05-15")
+    ]
+
+
+def test_at_a_meeting_with_someone_the_two_meet():
+    text = (
+        "At a meeting with Vice Governor of Shiga Prefecture Ebihara Kenji in Otsu on May 12, "
+        "Vice Chairman of the Quang Ngai People's Committee Tran Phuoc Hien proposed flights."
+    )
+    assert [(v[0], v[1], v[3]) for v in _visits(text, "en")] == [
+        ("Tran Phuoc Hien", "Ebihara Kenji", "2026-05-12")
+    ]
+
+
+def test_a_visit_to_come_on_a_day():
+    text = (
+        "Vice Chairman of the Lam Dong People's Committee Vo Ngoc Hiep will visit Yamanashi "
+        "Prefecture on June 2."
+    )
+    assert _visits(text, "en") == [("Vo Ngoc Hiep", None, "yamanashi-prefecture", "2026-06-02")]
+
+
+def test_on_and_a_weekday_at_the_start_of_a_sentence():
+    text = (
+        "On Tuesday, Vice Governor of Kochi Prefecture Inoue Koji was received by Chairman of "
+        "the Quang Nam People's Committee Le Van Dung."
+    )
+    assert [v[3] for v in _visits(text, "en")] == ["2026-05-19"]  # published on a Wednesday
+
+
+def test_a_place_the_directory_does_not_hold_before_a_name_is_no_part_of_it():
+    text = (
+        "Ngày 12/5, Phó Chủ tịch UBND tỉnh Quảng Trị Hoàng Nam đã làm việc với Thị trưởng "
+        "thành phố Kanazawa Murayama Taku tại Kanazawa."
+    )
+    people = [f["name"] for f in _facts(text, "vi", "person")]
+    assert "Murayama Taku" in people
+    text = "Ngày 12/5, ông Lê Văn A đã tiếp Phó Chủ tịch UBND tỉnh Trần Song Tùng."
+    assert "Trần Song Tùng" in [f["name"] for f in _facts(text, "vi", "person")]
+
+
+def test_a_japanese_city_the_directory_does_not_hold_is_the_mayors():
+    text = (
+        "ベトナム・ゲアン省のグエン・ヴァン・アン人民委員会副委員長は5月12日、"
+        "能代市役所を訪問し、佐藤一郎副市長と会談した。"
+    )
+    facts = _facts(text, "ja", "visit")
+    assert [(f["host"], f["host_locality"]) for f in facts] == [
+        ("佐藤一郎", {"name": "能代市", "slug": None})
+    ]

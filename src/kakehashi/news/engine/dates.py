@@ -98,7 +98,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
-        ("weekday", r"(?<=\bon )(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        ("weekday", r"(?:(?<=\bon )|(?<=\bOn ))"
+                    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                     r"(?!,? (?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|\d))"),
         ("nextday", r"(?i:\b(?:the|on the) (?:following|next) day\b|\bthe day after\b)"),

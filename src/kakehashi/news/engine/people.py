@@ -136,6 +136,18 @@ def _organisation(qualifiers: list[Mention]) -> Mention | None:
     return None
 
 
+# "Thị trưởng thành phố Kanazawa Murayama Taku": after a place word, a first word that is no
+# Vietnamese surname is the name of a place the directory does not hold, not of the person
+_PLACE_WORD_BEFORE = re.compile(r"(?<!\w)(?:thành phố|tỉnh|TP\.?) $")
+
+
+def _place_word_first(norm: str, start: int, end: int) -> int:
+    words = norm[start:end].split(" ")
+    if len(words) >= 3 and words[0] not in R.VI_SURNAMES:
+        return start + len(words[0]) + 1
+    return start
+
+
 def _inside(i: int, mentions: list[Mention]) -> bool:
     return any(m.start <= i < m.end for m in mentions)
 
@@ -165,6 +177,8 @@ def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list
             if name_span is None:
                 continue
         start, end = name_span
+        if language == "vi" and _PLACE_WORD_BEFORE.search(norm, max(0, start - 12), start):
+            start = _place_word_first(norm, start, end)
         name = norm[start:end]
         if before is not None:
             qualifiers = [before, *qualifiers]

@@ -44,17 +44,21 @@ MEET = {
         r"tiếp xúc với)(?!\w)"
     ),
     "en": re.compile(
-        r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with)\b"
+        r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with|"
+        r"(?:held|had) (?:a |an )?(?:[\w-]+ )?(?:meeting|working session|session|talks|"
+        r"discussions?) with|(?:will|to) (?:meet with|meet|hold talks with))\b"
     ),
-    "ja": re.compile(r"会談|面談|面会|懇談|意見交換|意見を交わ"),
+    "ja": re.compile(r"会談|面談|面会|懇談|意見交換|意見を交わ|協議し|協議を行"),
 }
 VISIT = {
     "vi": re.compile(
         r"(?<!\w)(?:thăm và làm việc|đến thăm|sang thăm|thăm|chào xã giao|đến chào|dẫn đầu)(?!\w)"
     ),
     "en": re.compile(
-        r"\b(?:visited|visits|is visiting|are visiting|visiting|paid a courtesy call on|"
-        r"paid a visit to|called on|calls? on|toured|travell?ed to|arrived in|"
+        r"\b(?:visited|visits|is visiting|are visiting|visiting|"
+        r"paid (?:a|an) (?:courtesy |working |official |formal )?(?:call|visit) (?:on|to)|"
+        r"called on|(?:will|to) (?:visit|pay a (?:courtesy )?(?:call on|visit to))|calls? on|"
+        r"toured|travell?ed to|arrived in|"
         r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|on an? (?:working |official )?visit to)\b"
     ),
     "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
@@ -88,6 +92,18 @@ FRONTED = {
         r"^\s*(?:Tiếp xã giao|Tiếp đón|Đón tiếp|Tiếp|Hội kiến|Làm việc với|Gặp gỡ|Gặp)\s"
     ),
     "en": re.compile(r"^\s*(?:Receiving|Meeting|Welcoming|Hosting)\s"),
+    "ja": re.compile(r"$^"),
+}
+# "At a meeting with A on May 12, B ...", "Tại buổi làm việc với A, B ...": who met first
+FRONTED_MEETING = {
+    "vi": re.compile(
+        r"^\s*(?:Tại|Trong) (?:buổi|cuộc) (?:tiếp|làm việc|hội đàm|gặp gỡ|gặp|hội kiến)"
+        r"(?: trực tuyến)? với\s"
+    ),
+    "en": re.compile(
+        r"^\s*(?:At|In|During) (?:a|an|the|his|her|their) (?:[\w-]+ )?(?:meeting|talks|"
+        r"working session|session|reception|courtesy call) with\s"
+    ),
     "ja": re.compile(r"$^"),
 }
 JOINT = {

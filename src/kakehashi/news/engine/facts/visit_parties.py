@@ -17,6 +17,8 @@ def parties(ctx: Context, sentence, people, leader):
     delegation = D.DELEGATION[lang].search(text)
     if lang == "ja":
         return _parties_ja(ctx, sentence, people, leader, place, delegation)
+    if (met := _fronted_meeting(ctx, sentence, people, leader, place)) is not None:
+        return met
     fronted = D.FRONTED[lang].match(text)
     if fronted and len(people) >= 2:
         comma = text.find(",", fronted.end())
@@ -88,12 +90,33 @@ def parties(ctx: Context, sentence, people, leader):
         return None
     if subject is None or other is None:
         return None
+    return _met(ctx, subject, other, place, leader)
+
+
+def _met(ctx: Context, subject, other, place, leader):
+    """(visitor, host, place, False) of two people meeting (see _who_hosts)."""
     if place is None and leader is None:  # no place told: the place the article is about
         around = ctx.main_locality(None)
         if D.same_side(subject, around) != D.same_side(other, around):
             visitor, host, _where = _who_hosts(subject, other, around, leader)
             return visitor, host, None, False
     return (*_who_hosts(subject, other, place, leader), False)
+
+
+def _fronted_meeting(ctx: Context, sentence, people, leader, place):
+    """ "At a meeting with A on May 12, B said ...", "Tại buổi làm việc với A, B ...": the
+    two meet; who hosts is told by the place, as for "B met A"."""
+    m = D.FRONTED_MEETING[ctx.language].match(sentence.text)
+    if m is None:
+        return None
+    comma = sentence.text.find(",", m.end())
+    if comma < 0:
+        return None
+    before = [p for p in people if p.start < sentence.start + comma]
+    after = [p for p in people if p.start > sentence.start + comma]
+    if not before or not after:
+        return None
+    return _met(ctx, after[0], before[0], place, leader)
 
 
 def _named_next(ctx: Context, sentence, host):

@@ -69,7 +69,24 @@ def _city_of_office(ctx: Context, sentence, host) -> Mention | None:
         for m in ctx.in_span(sentence.start, sentence.end, ("locality",))
         if m.level in CITY_LEVELS and m.country == person.country
     ]
+    if not cities and ctx.language == "ja":
+        return _unlisted_city_ja(ctx, sentence)
     return cities[0] if len(cities) == 1 else None
+
+
+# a city the directory does not hold, where the visitor goes: 秋田市役所を訪問し, 金沢市を訪れ
+_CITY_VISITED_JA = re.compile(
+    r"(?<![一-龥])(?P<x>[一-龥]{1,4}市)(?:役所|庁舎)?(?=を訪|を表敬|で|に到着)"
+)
+
+
+def _unlisted_city_ja(ctx: Context, sentence) -> Mention | None:
+    for m in _CITY_VISITED_JA.finditer(sentence.text):
+        start, end = sentence.start + m.start("x"), sentence.start + m.end("x")
+        if any(o.start < end and start < o.end for o in ctx.in_span(sentence.start, end)):
+            continue
+        return Mention("locality", start, end, m.group("x"), country="JP", level="city")
+    return None
 
 
 def host_locality(ctx: Context, sentence, host, visitor, place):
