@@ -247,3 +247,38 @@ def test_a_japanese_city_the_directory_does_not_hold_is_the_mayors():
     assert [(f["host"], f["host_locality"]) for f in facts] == [
         ("佐藤一郎", {"name": "能代市", "slug": None})
     ]
+
+
+def test_vietnamese_events_held_by_someone_after_their_name():
+    text = (
+        "Chiều 17/5, hội thảo về tự động hóa trong ngành chế biến gỗ do Sở Công Thương tỉnh "
+        "Bình Định và JETRO Hà Nội phối hợp tổ chức đã thu hút 80 doanh nghiệp."
+    )
+    assert _events(text, "vi") == [
+        ("hội thảo về tự động hóa trong ngành chế biến gỗ", "2026-05-17")
+    ]
+    text = "Ngày 15/5, Sở Ngoại vụ tỉnh Quảng Ninh tổ chức buổi tọa đàm về hợp tác lao động."
+    assert _events(text, "vi") == [("tọa đàm về hợp tác lao động", "2026-05-15")]
+
+
+def test_an_english_event_then_who_hosts_it():
+    text = (
+        "A seminar on cold-chain logistics, co-hosted by JETRO Hanoi and Hai Duong Province, "
+        "drew 50 firms on May 12."
+    )
+    assert _events(text, "en") == [("seminar on cold-chain logistics", "2026-05-12")]
+
+
+def test_a_japanese_relative_clause_is_no_part_of_the_events_name():
+    text = "5月15日に開催された商談会では、個別商談は45件に上った。"
+    assert _events(text, "ja") == [("商談会", "2026-05-15")]
+
+
+def test_a_body_after_a_role_is_no_name():
+    text = (
+        "Ngày 12/5, đoàn do ông Ueda Kenji, Cục trưởng Cục Xúc tiến Thương mại tỉnh Fukui, "
+        "dẫn đầu đã thăm tỉnh Ninh Bình."
+    )
+    assert [(f["name"], f["role"]) for f in _facts(text, "vi", "person")] == [
+        ("Ueda Kenji", "Cục trưởng")
+    ]

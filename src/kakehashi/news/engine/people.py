@@ -48,6 +48,11 @@ class Person:
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
+# the first word of a body's name, never of a person's
+_VI_BODY_WORDS = {"Cục", "Sở", "Bộ", "Ban", "Vụ", "Viện", "Trung", "Hiệp", "Công", "Phòng",
+                  "Tổng", "Ủy", "Uỷ", "Trường", "Hội", "Tập", "Ngân", "Quỹ", "Đại"}  # fmt: skip
+
+
 def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: str):
     """(start, end) of a run of 2-4 capitalised words at `p`, or None."""
     words = []
@@ -64,8 +69,8 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
             i = nxt + 1
         else:
             break
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or (language == "vi" and words[0].group() in _VI_BODY_WORDS):
+        return None  # "Cục trưởng Cục Công nghiệp ...": a body, not a name
     return words[0].start(), words[-1].end()
 
 

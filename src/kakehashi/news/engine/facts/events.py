@@ -25,7 +25,8 @@ _VI_HEAD = (
 _VI_HELD = (
     r"(?:(?<=tổ chức )|(?<=đăng cai )|(?<=khai mạc )|(?<=chủ trì )|(?<=phối hợp tổ chức )|"
     r"(?<=diễn ra ))"
-    r"(?P<v>(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|"
+    r"(?P<v>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|"
+    r"ngày hội|"
     r"chương trình giao lưu|chương trình xúc tiến|chương trình kết nối|buổi giao lưu|"
     r"buổi gặp gỡ|buổi kết nối)"
     r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
@@ -39,7 +40,17 @@ _VI_HEAD_LOWER = (
     r"(?:hội nghị|hội thảo|diễn đàn|lễ hội|triển lãm|hội chợ|tọa đàm|toạ đàm|ngày hội|"
     r"chương trình|buổi giao lưu|lễ kỷ niệm|tuần lễ)"
 )
+# "hội thảo về chuyển đổi số trong ngành dệt may do Sở ... tổ chức", "sự kiện xúc tiến du lịch
+# ... được tổ chức tại ...": a lower-case head and its topic, then said to be held
+_VI_HELD_BEFORE = (
+    r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?P<p>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|"
+    r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|chương trình|tuần lễ)"
+    r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,16})"
+    r"(?=\s+(?:đã\s+|sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)"
+    r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
+)
 VI_NAME = re.compile(
+    _VI_HELD_BEFORE + r"|"
     # Hội thảo “Nguồn nhân lực …”: the head and its quoted title are the name
     r"(?P<t>(?:"
     + _VI_HEAD
@@ -61,7 +72,7 @@ VI_NAME = re.compile(
 )
 VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
 JA_NAME = re.compile(
-    r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|「(?P<q>[^」]{2,80})」"
+    r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|ウェビナー|祭り|まつり|"
     r"フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会|ビジネスマッチング)(?:\s?(?:19|20)\d\d(?!年))?)"
@@ -96,12 +107,16 @@ _EN_HELD_AFTER = (
     r"trade fair|fair|exhibition|festival|roadshow|networking reception|business matching"
     r"(?: event| day)?)(?:\s+(?:on|about|for|of|between)(?:\s+(?!(?:in|at|with|was|were|"
     r"took|will|is|on|attended|hosted|held|organi[sz]ed|co-organi[sz]ed)\b)[\w.'’-]+){1,8})?)"
-    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:was held|were held|"
-    r"will be held|is held|took place|takes place|will take place|opened|kicked off|"
-    r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed) by))"
+    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s+(?:was held|were held|"
+    r"will be held|is held|took place|takes place|will take place|opened|kicked off)|,?\s+"
+    r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed|co-hosted|held) by))"
 )
 EN_NAME = re.compile(
-    r"(?P<t>$^)|" + _EN_HELD + r"|" + _EN_HELD_AFTER + r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
+    r"(?P<t>$^)|(?P<p>$^)|"
+    + _EN_HELD
+    + r"|"
+    + _EN_HELD_AFTER
+    + r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
     r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching|Roadshow)"
@@ -189,10 +204,12 @@ def find_events(ctx: Context) -> list[dict]:
             break
         if name_m is None:
             continue
-        group = next(g for g in ("t", "v", "l", "q", "n") if name_m.group(g))
-        name = re.sub(r"^[Tt]he\s+", "", name_m.group(group)).strip()
+        group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
+        name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
         if group == "n" and ctx.language == "ja":  # "…による個別商談会": not the particle's tail
             name = re.sub(r"^(?:よる|おける|関する|向けた|対する)", "", name)
+            # a relative clause before it: 開催された商談会, 受け入れる企業向けのセミナー
+            name = re.sub(r"^[^ ]*?(?:された|かれた|われた|入れる|した|する)(?=[^ ]{2,})", "", name)
         name_end = sentence.start + name_m.end(group)
         name_start = name_end - len(name)
         trim = (group == "l" and ctx.language == "vi") or (
