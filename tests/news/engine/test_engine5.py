@@ -282,3 +282,30 @@ def test_a_body_after_a_role_is_no_name():
     assert [(f["name"], f["role"]) for f in _facts(text, "vi", "person")] == [
         ("Ueda Kenji", "Cục trưởng")
     ]
+
+
+def test_the_one_to_one_session_of_an_event_is_part_of_it():
+    text = (
+        "5月12日、県は仙台市内で「ベトナム食品輸出セミナー」を開催した。"
+        "セミナー後の個別商談会では、20件の商談が行われた。"
+    )
+    assert _events(text, "ja") == [("ベトナム食品輸出セミナー", "2026-05-12")]
+
+
+def test_a_session_on_a_day_of_its_own_later_is_an_event():
+    text = (
+        "5月12日、県は仙台市内で「ベトナム食品輸出セミナー」を開催した。"
+        "約40社が参加した。県は9月に同省で商談会を実施する予定だ。"
+    )
+    assert _events(text, "ja") == [
+        ("ベトナム食品輸出セミナー", "2026-05-12"),
+        ("商談会", "2026-09"),
+    ]
+
+
+def test_an_unnamed_office_is_no_visitor():
+    text = (
+        "5月18日、副知事はベトナム・ラムドン省を訪問し、"
+        "同省人民委員会のトラン・ホン・タイ委員長と会談した。"
+    )
+    assert _visits(text, "ja") == []

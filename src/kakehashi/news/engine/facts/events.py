@@ -231,6 +231,8 @@ def find_events(ctx: Context) -> list[dict]:
             "one_to_one_meetings": meetings,
         }
         filled = (bool(date) + bool(organisers) + bool(verb)) / 3
+        if _SESSION.search(name) and _part_of_last(events, sentence, ctx):
+            continue  # セミナー後の個別商談会, 初日には…個別商談会も開かれ: the event's session
         key = _key(name)
         fact = ctx.fact("event", sentence, fields, filled)
         for i, (known_key, known) in enumerate(events):
@@ -255,6 +257,33 @@ def find_events(ctx: Context) -> list[dict]:
 
 # "tọa đàm kết nối doanh nghiệp đã được tổ chức tại ...": the event held, its name before
 _VI_HELD_AFTER = re.compile(r"\s+(?:đã\s+|sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)")
+
+
+# the one-to-one meetings of an event, held as a session of it
+_SESSION = re.compile(
+    r"(?:^|の)(?:個別)?(?:商談会|面談会)$|^(?:one-on-one|one-to-one|B2B|business[- ]matching) "
+    r"(?:session|meetings?)$"
+)
+
+
+def _part_of_last(events, sentence, ctx: Context) -> bool:
+    """A session told in the sentence of a dated event, or in the next one without a day of
+    its own, is a part of that event."""
+    if not events:
+        return False
+    last = events[-1][1]
+    at = ctx.text.sentence_at(_norm_start(ctx, last))
+    if not last["date"] or at is None or _SESSION.search(last["name"]):
+        return False
+    if at.index == sentence.index:
+        return True
+    own = ctx.dates_in(sentence.start, sentence.end)
+    return at.index == sentence.index - 1 and not own
+
+
+def _norm_start(ctx: Context, fact) -> int:
+    start = fact["span"][0]
+    return next(s.start for s in ctx.text.sentences if ctx.text.span(s.start, s.end)[0] == start)
 
 
 def _proper_tail(name: str) -> bool:

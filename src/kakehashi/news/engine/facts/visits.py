@@ -50,7 +50,11 @@ def find_visits(ctx: Context) -> list[dict]:
         if found is None:
             continue
         visitor, host, place, trip = found
-        if visitor is None or (host is not None and host.full is visitor.full):
+        if (
+            visitor is None
+            or visitor.full.unnamed
+            or (host is not None and host.full is visitor.full)
+        ):
             continue
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
