@@ -309,3 +309,32 @@ def test_an_unnamed_office_is_no_visitor():
         "同省人民委員会のトラン・ホン・タイ委員長と会談した。"
     )
     assert _visits(text, "ja") == []
+
+
+def test_the_place_of_an_envoys_post_is_not_where_they_meet():
+    text = (
+        "Chiều 14/5, Chủ tịch UBND tỉnh Khánh Hòa Nguyễn Tấn Tuân đã có cuộc gặp với Tổng Lãnh "
+        "sự Nhật Bản tại TP.HCM Ono Masuo."
+    )
+    assert _visits(text, "vi") == [("Ono Masuo", "Nguyễn Tấn Tuân", "khanh-hoa", "2026-05-14")]
+
+
+def test_an_envoy_serves_the_country_named_before_the_role():
+    text = (
+        "Japanese Consul General in Da Nang Mori Takero on May 18 paid a courtesy call on Quang "
+        "Tri provincial leaders."
+    )
+    people = {f["name"]: f["country"] for f in _facts(text, "en", "person")}
+    assert people == {"Mori Takero": "JP"}
+    assert _visits(text, "en") == [("Mori Takero", None, "quang-tri", "2026-05-18")]
+
+
+def test_tinh_uy_is_the_party_committee_not_the_province_again():
+    text = (
+        "Đoàn công tác tỉnh Quảng Ngãi do Bí thư Tỉnh ủy Bùi Thị Quỳnh Vân dẫn đầu đã thăm và "
+        "làm việc tại tỉnh Nara từ ngày 15 đến 17/5. Ngày 16/5, Thống đốc tỉnh Nara Yamashita "
+        "Makoto đã tiếp đoàn."
+    )
+    assert ("Bùi Thị Quỳnh Vân", "Yamashita Makoto", "nara-prefecture", "2026-05-16") in _visits(
+        text, "vi"
+    )

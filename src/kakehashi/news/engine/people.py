@@ -83,10 +83,17 @@ _POSTED_SIDE = {"nhật bản": "JP", "japan": "JP", "việt nam": "VN", "vietna
                 "viet nam": "VN"}  # fmt: skip
 
 
-def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str):
+_ENVOY = re.compile(r"(?i)ambassador|consul|đại sứ|lãnh sự")
+
+
+def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str, role=""):
     posted = _POSTED.search(connector_text)
     if posted:
         return _POSTED_SIDE[posted.group("c").lower()]
+    if _ENVOY.search(role):  # "Japanese Consul General in Da Nang": the country served
+        for country, pattern in R.COUNTRY_WORDS.items():
+            if pattern.search(connector_text):
+                return country
     for mention in qualifiers:
         if mention.country:
             return mention.country
@@ -197,7 +204,7 @@ def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list
                 role=role.group().strip(),
                 role_start=role.start(),
                 organisation=_organisation(qualifiers),
-                country=_side_of(qualifiers, words, name, language),
+                country=_side_of(qualifiers, words, name, language, role.group()),
                 places=[q for q in qualifiers if q.kind == "locality"]
                 + [q.value for q in qualifiers if q.kind == "organisation" and q.value],
             )

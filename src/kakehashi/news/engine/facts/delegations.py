@@ -181,16 +181,28 @@ def meeting_place(ctx, sentence, exclude=()):
     """The place the sentence says the meeting is at ("tại Nghệ An", "in Bac Ninh",
     大阪市役所で, 福岡県庁を訪れ): a mention (a body gives its place), or None."""
     lang = ctx.language
+    posts = [_role_span(p) for p in ctx.people_in(sentence.start, sentence.end)]
     for m in ctx.in_span(sentence.start, sentence.end):
         place = m.value if m.kind == "organisation" and m.value is not None else m
         if place.kind != "locality" or not place.slug or any(place is q for q in exclude):
             continue
+        if any(a <= m.start < b for a, b in posts):
+            continue  # "Tổng Lãnh sự Nhật Bản tại TP.HCM X": the post, not where they meet
         if lang == "ja":
             if PLACE_CUE["ja"].match(ctx.norm[m.end : m.end + 8]):
                 return place
         elif PLACE_CUE[lang].search(ctx.norm[max(sentence.start, m.start - 16) : m.start]):
             return place
     return None
+
+
+def _role_span(person) -> tuple[int, int]:
+    """Where a person's role and what qualifies it are written (before or after the name)."""
+    if person.role_start is None:
+        return (person.start, person.start)
+    if person.role_start < person.start:
+        return (person.role_start, person.start)
+    return (person.end, role_end(person))
 
 
 def same_side(person, place) -> bool:
