@@ -338,3 +338,31 @@ def test_tinh_uy_is_the_party_committee_not_the_province_again():
     assert ("Bùi Thị Quỳnh Vân", "Yamashita Makoto", "nara-prefecture", "2026-05-16") in _visits(
         text, "vi"
     )
+
+
+def test_two_hosts_of_one_visitor_in_one_sentence():
+    text = (
+        "Ngày 12/5, đoàn công tác tỉnh Quảng Trị do Chủ tịch UBND tỉnh Võ Văn Hưng dẫn đầu đã "
+        "chào xã giao Thống đốc tỉnh Ishikawa Hase Hiroshi và làm việc với Thị trưởng thành phố "
+        "Kanazawa Murayama Taku."
+    )
+    assert [(v[0], v[1], v[3]) for v in _visits(text, "vi")] == [
+        ("Võ Văn Hưng", "Hase Hiroshi", "2026-05-12"),
+        ("Võ Văn Hưng", "Murayama Taku", "2026-05-12"),
+    ]
+    text = (
+        "クアンチ省のボー・ヴァン・フン人民委員会委員長は5月12日、馳浩知事を表敬訪問し、"
+        "その後、金沢市役所で村山卓市長と面談した。"
+    )
+    assert [f["host_locality"] for f in _facts(text, "ja", "visit")][1] == {
+        "name": "金沢市",
+        "slug": None,
+    }
+
+
+def test_two_visitors_received_together_are_no_second_host():
+    text = (
+        "Ngày 12/5, Phó Chủ tịch UBND tỉnh Hà Tĩnh Nguyễn Hồng Lĩnh tiếp ông Sato Yuki, Phó "
+        "Thống đốc tỉnh Ehime và ông Kato Jun, Giám đốc Sở Thương mại tỉnh Ehime."
+    )
+    assert [v[1] for v in _visits(text, "vi")] == ["Nguyễn Hồng Lĩnh"]

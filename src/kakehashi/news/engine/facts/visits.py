@@ -65,7 +65,46 @@ def find_visits(ctx: Context) -> list[dict]:
                     made[0][2]["date"] = out[-1][2]["date"]  # "Earlier in the day, ..."
             out += [(*fact, trip) for fact in made]
             last = one if made else last
+            if made and host is not None:
+                for other, day in _more_hosts(ctx, sentence, people, one, host):
+                    more = _visit(ctx, sentence, one, other, None)
+                    for fact in more:
+                        fact[2]["date"] = day or fact[2]["date"]
+                    out += [(*fact, False) for fact in more]
     return _distinct(out)
+
+
+_AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)|、")
+
+
+def _more_hosts(ctx: Context, sentence, people, visitor, host) -> list:
+    """Further hosts of the same visitor in the sentence, each after a verb of meeting or
+    visiting ("chào xã giao A và làm việc với B", "called on A and met B", "Aを表敬訪問し、
+    その後…Bと面談した") or after a day of the first one ("A (ngày 12/5) và B (ngày 13/5)"),
+    with the first day named after them (else the sentence's)."""
+    lang, out, prev = ctx.language, [], host
+    if not host.full.country:
+        return []
+    for person in people:
+        if person.start <= prev.start or person.full in (host.full, visitor.full):
+            continue
+        side = person.full.country
+        if side not in (host.full.country, None) or (side and side == visitor.full.country):
+            continue  # of the host's side (or of none known), not of the visitor's
+        if any(person.full is o.full for o, _ in out):
+            continue
+        lo = D.role_end(prev)
+        hi = person.role_start if person.role_start is not None else person.start
+        hi = min(hi, person.start)
+        between = ctx.norm[lo:hi]
+        verb = D.MEET[lang].search(between) or D.VISIT[lang].search(between)
+        dated = ctx.dates_in(lo, hi) and _AND.search(between)
+        if not (verb or dated):
+            continue
+        after = ctx.dates_in(person.start, sentence.end)
+        out.append((person, after[0].value if after else None))
+        prev = person
+    return out
 
 
 def _visit(ctx: Context, sentence, visitor, host, place) -> list:
