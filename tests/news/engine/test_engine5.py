@@ -366,3 +366,35 @@ def test_two_visitors_received_together_are_no_second_host():
         "Thống đốc tỉnh Ehime và ông Kato Jun, Giám đốc Sở Thương mại tỉnh Ehime."
     )
     assert [v[1] for v in _visits(text, "vi")] == ["Nguyễn Hồng Lĩnh"]
+
+
+def test_the_next_morning_and_the_previous_evening():
+    from kakehashi.news.engine.dates import find_dates
+
+    text = "On May 11 they arrived. The next morning, they met. The previous evening they dined."
+    assert [d.value for d in find_dates(text, "en", PUBLISHED)] == [
+        "2026-05-11",
+        "2026-05-12",
+        "2026-05-11",
+    ]
+
+
+def test_two_people_of_the_two_sides_who_talk():
+    text = (
+        "Ambassador Ito Naoki and Hai Phong Party Secretary Le Tien Chau discussed port "
+        "cooperation in Hai Phong on May 17."
+    )
+    assert _visits(text, "en") == [("Ito Naoki", "Le Tien Chau", "hai-phong", "2026-05-17")]
+    text = (
+        "Ngày 12/5, Phó Chủ tịch UBND tỉnh Nghệ An Bùi Thanh An và Phó Thống đốc tỉnh Akita "
+        "Sato Ken đã hội đàm tại Nghệ An."
+    )
+    assert _visits(text, "vi") == [("Sato Ken", "Bùi Thanh An", "nghe-an", "2026-05-12")]
+
+
+def test_two_people_of_one_side_who_talk_are_no_visit():
+    text = (
+        "Chairman of the Hai Phong People's Committee Le Anh Quan and Party Secretary Le Tien "
+        "Chau discussed port plans on May 17."
+    )
+    assert _visits(text, "en") == []

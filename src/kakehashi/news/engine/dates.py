@@ -84,7 +84,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "県は18日、…": a day of the month the article is published in
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
                      r"(?=、|に|から|まで|午前|午後|夜|朝|の)"),
-        ("nextday", r"翌日"),
+        ("nextday", r"翌日|翌朝"),
         ("prevday", r"前日"),
     ],
     "en": [
@@ -102,8 +102,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                     r"(?!,? (?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|\d))"),
-        ("nextday", r"(?i:\b(?:the|on the) (?:following|next) day\b|\bthe day after\b)"),
-        ("prevday", r"(?i:\b(?:the|on the) (?:previous|preceding) day\b|\bthe day before\b"
+        ("nextday", r"(?i:\b(?:the|on the) (?:following|next) (?:day|morning|afternoon|evening)\b"
+                    r"|\bthe day after\b)"),
+        ("prevday", r"(?i:\b(?:the|on the) (?:previous|preceding) (?:day|evening)\b"
+                    r"|\bthe day before\b"
                     r"|\ba day earlier\b)"),
     ],
 }  # fmt: skip

@@ -18,6 +18,7 @@ romanised Japanese name or kanji -> JP.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kakehashi.news.engine import roles as R
@@ -103,12 +104,23 @@ def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language
     return name_side(name, language)
 
 
+def _ascii(word: str) -> str:
+    folded = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+# the surnames as English writes them; "Ono", "Kim" and the like are Japanese names as well
+_VI_SURNAMES_ASCII = {_ascii(s) for s in R.VI_SURNAMES} - {
+    "Ong", "Kim", "Mai", "La", "Ha", "Ly", "Van", "Mac", "Au", "Ta", "To", "Tu", "Lo", "Lu", "Vi"
+}  # fmt: skip
+
+
 def name_side(name: str, language: str) -> str | None:
     if "・" in name or "=" in name:
         return "VN"
     first = name.split()[0] if name.split() else ""
-    if first in R.VI_SURNAMES:
-        return "VN"
+    if first in R.VI_SURNAMES or (language == "en" and first in _VI_SURNAMES_ASCII):
+        return "VN"  # "Le Tien Chau" in English: Lê without its marks
     if re.fullmatch(r"[一-龥々]+(?: [一-龥々]+)?", name):
         return "JP"
     if name.isascii() and language == "vi":

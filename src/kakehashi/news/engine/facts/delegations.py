@@ -106,6 +106,12 @@ FRONTED_MEETING = {
     ),
     "ja": re.compile(r"$^"),
 }
+# two people who talk: "A and B discussed ...", "A và B đã trao đổi về ..."
+TALKS = {
+    "vi": re.compile(r"(?<!\w)(?:và)(?!\w)[^.;]*?(?<!\w)(?:trao đổi|thảo luận|bàn về)(?!\w)"),
+    "en": re.compile(r"\band\b[^.;]*?\b(?:discussed|held talks|exchanged views|talked)\b"),
+    "ja": re.compile(r"$^"),
+}
 JOINT = {
     "vi": re.compile(r"(?<!\w)(?:cùng|và)(?!\w)[^.;]*?(?<!\w)(?:ký|ký kết|hội đàm|trao đổi)(?!\w)"),
     "en": re.compile(r"\band\b[^.;]*?\b(?:signed|held talks|discussed|exchanged)\b"),

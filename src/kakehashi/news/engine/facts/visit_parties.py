@@ -40,7 +40,11 @@ def parties(ctx: Context, sentence, people, leader):
     cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
     if not cues:
         joint = _joint(ctx, sentence, people, leader, place)
-        return (*joint, False) if joint else None
+        if joint:
+            return (*joint, False)
+        if D.TALKS[lang].search(text) and len(people) >= 2:
+            return _pair(ctx, people[0], people[1], place, leader)
+        return None
     kind, verb = min(cues, key=lambda c: (c[1].start(), c[0] != "passive"))
     at = sentence.start + verb.start()
     before = [p for p in people if p.start < at]
@@ -82,6 +86,10 @@ def parties(ctx: Context, sentence, people, leader):
                 return subject, None, called, False  # "will call on Dong Nai Province"
         return subject, host, place, host is None
     other = after[0] if after else None
+    if other is None and len(before) >= 2:  # "A và B đã hội đàm", "A and B met"
+        pair = _pair(ctx, before[-2], before[-1], place, leader)
+        if pair is not None:
+            return pair
     if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
         end = sentence.start + verb.end()
         body = _body(ctx, end, min(sentence.end, end + 40), first=True)
@@ -101,6 +109,19 @@ def _met(ctx: Context, subject, other, place, leader):
             visitor, host, _where = _who_hosts(subject, other, around, leader)
             return visitor, host, None, False
     return (*_who_hosts(subject, other, place, leader), False)
+
+
+def _pair(ctx: Context, first, second, place, leader):
+    """Two people of the two sides joined by "và"/"and" who meet or talk ("A và B đã hội
+    đàm", "A and B discussed ... in Hai Phong"), or None."""
+    starts = [second.start] + ([second.role_start] if second.role_start is not None else [])
+    between = ctx.norm[D.role_end(first) : min(starts)]
+    if len(between) > 40 or not re.match(r"\s*,?\s*(?:và|and)(?!\w)", between):
+        return None
+    a, b = first.full.country, second.full.country
+    if a and b and a == b:
+        return None
+    return _met(ctx, first, second, place, leader)
 
 
 def _fronted_meeting(ctx: Context, sentence, people, leader, place):
