@@ -398,3 +398,17 @@ def test_two_people_of_one_side_who_talk_are_no_visit():
         "Chau discussed port plans on May 17."
     )
     assert _visits(text, "en") == []
+
+
+def test_vietnamese_events_attended_opened_or_with_a_number_in_the_name():
+    text = "Ngày 12/5, ông Bùi Thanh An tham dự hội nghị xúc tiến đầu tư tại tỉnh Akita."
+    assert _events(text, "vi") == [("hội nghị xúc tiến đầu tư", "2026-05-12")]
+    text = (
+        "Sáng 13/5, Chương trình kết nối doanh nghiệp Đà Nẵng – Nhật Bản năm 2026 đã chính "
+        "thức khai mạc."
+    )
+    assert _events(text, "vi") == [
+        ("Chương trình kết nối doanh nghiệp Đà Nẵng – Nhật Bản năm 2026", "2026-05-13")
+    ]
+    text = "Ngày 15/5, tỉnh Bắc Ninh tổ chức lễ kỷ niệm 10 năm hợp tác với tỉnh Kumamoto."
+    assert _events(text, "vi") == [("lễ kỷ niệm 10 năm hợp tác", "2026-05-15")]

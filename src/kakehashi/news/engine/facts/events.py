@@ -18,21 +18,22 @@ from kakehashi.news.engine.facts.statements import PROPOSAL
 
 _VI_HEAD = (
     r"(?:Hội nghị|Hội thảo|Diễn đàn|Lễ hội|Triển lãm|Hội chợ|Tọa đàm|Toạ đàm|Ngày hội|Festival|"
-    r"Lễ kỷ niệm|Chương trình giao lưu|Lễ ký kết|Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam)"
+    r"Lễ kỷ niệm|Chương trình giao lưu|Chương trình kết nối|Chương trình xúc tiến|Lễ ký kết|"
+    r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam)"
 )
 # "tổ chức hội nghị gặp gỡ các nhà đầu tư Nhật Bản với ...": an event held, named by what it
 # is about (no capital needed after a verb of holding), up to "với", "tại", a comma...
 _VI_HELD = (
     r"(?:(?<=tổ chức )|(?<=đăng cai )|(?<=khai mạc )|(?<=chủ trì )|(?<=phối hợp tổ chức )|"
-    r"(?<=diễn ra ))"
+    r"(?<=diễn ra )|(?<=tham dự )|(?<=dự )|(?<=tham gia ))"
     r"(?P<v>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|"
-    r"ngày hội|"
+    r"ngày hội|lễ kỷ niệm|"
     r"chương trình giao lưu|chương trình xúc tiến|chương trình kết nối|buổi giao lưu|"
     r"buổi gặp gỡ|buổi kết nối)"
     r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
     r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)"
-    # a word, or the dash between two names ("An Giang – Okinawa")
-    r"(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_])))"
+    # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
+    r"(?:[^\W\d_][\w-]*|\d+(?![\d/.])|[–-](?= [^\W\d_])))"
     r"{1,14})"
 )
 # a lower-case head before a quoted title: tọa đàm “Kết nối …”, chương trình “Ngày hội …”
@@ -46,7 +47,7 @@ _VI_HELD_BEFORE = (
     r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?P<p>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|"
     r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|chương trình|tuần lễ)"
     r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,16})"
-    r"(?=\s+(?:đã\s+|sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)"
+    r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)"
     r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
 )
 VI_NAME = re.compile(
