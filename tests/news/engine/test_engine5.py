@@ -412,3 +412,10 @@ def test_vietnamese_events_attended_opened_or_with_a_number_in_the_name():
     ]
     text = "Ngày 15/5, tỉnh Bắc Ninh tổ chức lễ kỷ niệm 10 năm hợp tác với tỉnh Kumamoto."
     assert _events(text, "vi") == [("lễ kỷ niệm 10 năm hợp tác", "2026-05-15")]
+
+
+def test_japanese_events_named_by_what_they_are_after_a_clause():
+    text = "県は、12月15日にホーチミン市で開催される観光フェアに出展する。"
+    assert _events(text, "ja") == [("観光フェア", "2026-12-15")]
+    text = "5月13日には、ダナン市で県産品のプロモーションイベントを実施した。"
+    assert _events(text, "ja") == [("県産品のプロモーションイベント", "2026-05-13")]

@@ -76,7 +76,7 @@ JA_NAME = re.compile(
     r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|ウェビナー|祭り|まつり|"
     r"フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
-    r"ウィーク|懇談会|研修会|大会|ビジネスマッチング)(?:\s?(?:19|20)\d\d(?!年))?)"
+    r"ウィーク|懇談会|研修会|大会|ビジネスマッチング|イベント|物産展|講演会|報告会|発表会|レセプション)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
 JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
 _EN_DAY = (
@@ -210,7 +210,11 @@ def find_events(ctx: Context) -> list[dict]:
         if group == "n" and ctx.language == "ja":  # "…による個別商談会": not the particle's tail
             name = re.sub(r"^(?:よる|おける|関する|向けた|対する)", "", name)
             # a relative clause before it: 開催された商談会, 受け入れる企業向けのセミナー
-            name = re.sub(r"^[^ ]*?(?:された|かれた|われた|入れる|した|する)(?=[^ ]{2,})", "", name)
+            name = re.sub(
+                r"^[^ ]*?(?:され[るた]|かれ[るた]|われ[るた]|入れる|した|する)(?=[^ ]{2,})",
+                "",
+                name,
+            )
         name_end = sentence.start + name_m.end(group)
         name_start = name_end - len(name)
         trim = (group == "l" and ctx.language == "vi") or (
