@@ -419,3 +419,16 @@ def test_japanese_events_named_by_what_they_are_after_a_clause():
     assert _events(text, "ja") == [("観光フェア", "2026-12-15")]
     text = "5月13日には、ダナン市で県産品のプロモーションイベントを実施した。"
     assert _events(text, "ja") == [("県産品のプロモーションイベント", "2026-05-13")]
+
+
+def test_meeting_people_at_a_place_is_no_visit_to_its_government():
+    text = (
+        "Ngày 12/5, đoàn công tác tỉnh Quảng Bình do ông Trần Phong, Chủ tịch UBND tỉnh, dẫn "
+        "đầu đã gặp gỡ cộng đồng người Việt Nam tại tỉnh Tottori."
+    )
+    assert _visits(text, "vi") == []
+    text = (
+        "Ngày 12/5, đoàn công tác tỉnh Quảng Bình do ông Trần Phong, Chủ tịch UBND tỉnh, dẫn "
+        "đầu đã làm việc với UBND tỉnh Tottori."
+    )
+    assert _visits(text, "vi") == [("Trần Phong", None, "tottori-prefecture", "2026-05-12")]

@@ -94,8 +94,9 @@ def parties(ctx: Context, sentence, people, leader):
         end = sentence.start + verb.end()
         body = _body(ctx, end, min(sentence.end, end + 40), first=True)
         if body is not None and (subject.full.country or "") != body.country:
-            return subject, None, body, False
-        return None
+            if not _PLACE_WORD.search(ctx.norm[end : body.start]):
+                return subject, None, body, False
+        return None  # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
     if subject is None or other is None:
         return None
     return _met(ctx, subject, other, place, leader)
@@ -175,6 +176,10 @@ def _host_next(ctx: Context, sentence, visitor):
         ),
         None,
     )
+
+
+# a place where, not whom: "gặp gỡ cộng đồng người Việt Nam tại Tottori"
+_PLACE_WORD = re.compile(r"(?<!\w)(?:tại|ở|in|at)(?!\w)")
 
 
 def _body(ctx: Context, lo: int, hi: int, first: bool = False):
