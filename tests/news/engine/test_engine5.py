@@ -432,3 +432,20 @@ def test_meeting_people_at_a_place_is_no_visit_to_its_government():
         "đầu đã làm việc với UBND tỉnh Tottori."
     )
     assert _visits(text, "vi") == [("Trần Phong", None, "tottori-prefecture", "2026-05-12")]
+
+
+def test_a_vietnamese_name_in_katakana_named_again_by_its_last_part():
+    text = (
+        "ベトナム・カマウ省のホー・タイン・トゥン人民委員会委員長は5月11日に来県した。"
+        "12日にはトゥン委員長が仙台市役所を訪問し、郡和子市長と会談した。"
+    )
+    assert _visits(text, "ja") == [("ホー・タイン・トゥン", "郡和子", "sendai-city", "2026-05-12")]
+
+
+def test_a_host_named_again_alone_visits_nobody():
+    text = (
+        "愛媛県の八木理恵副知事は、5月9日から13日までベトナムを訪問した。10日には、ダナン市"
+        "人民委員会を訪問し、レ・タン・フオン副委員長と会談した。フオン副委員長は、"
+        "県との意見交換で観光分野の協力を提案した。"
+    )
+    assert [v[0] for v in _visits(text, "ja")] == ["八木理恵"]

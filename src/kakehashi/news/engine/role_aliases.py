@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.people import Person
 
 # a role alone: not followed by a name, an office ("Đại sứ quán") or what qualifies it
@@ -47,8 +48,37 @@ def _same_role(alias: str, person: Person, language: str) -> bool:
     )
 
 
+# a Vietnamese name in katakana named again by its last part and the role: トゥン委員長
+_JA_GIVEN = re.compile(r"(?<![ァ-ヴー・])(?P<n>[ァ-ヴー]{2,8})(?=\s*(?:" + R.JA_ROLE.pattern + "))")
+
+
+def _given_name_aliases(norm: str, people: list[Person]) -> list[Person]:
+    owners: dict[str, list[Person]] = {}
+    for p in people:
+        if p.canonical is None and p.role and "・" in p.name:
+            owners.setdefault(p.name.split("・")[-1], []).append(p)
+    taken = [(p.start, p.end) for p in people]
+    out = []
+    for m in _JA_GIVEN.finditer(norm):
+        start, end = m.span("n")
+        found = owners.get(m.group("n"), [])
+        if len({p.name for p in found}) != 1 or any(a <= start < b for a, b in taken):
+            continue
+        owner = found[0]
+        if owner.start >= start:
+            continue
+        out.append(
+            Person(owner.name, start, end, owner.role, None, owner.organisation, owner.country,
+                   owner.places, canonical=owner)
+        )  # fmt: skip
+    return out
+
+
 def role_aliases(norm: str, people: list[Person], language: str) -> list[Person]:
-    """`people` with the later mentions of a role alone added (linked by `canonical`)."""
+    """`people` with the later mentions of a role alone added (linked by `canonical`), and in
+    Japanese a Vietnamese name named again by its last part (トゥン委員長)."""
+    if language == "ja":
+        people = sorted(people + _given_name_aliases(norm, people), key=lambda p: p.start)
     pattern = {"vi": _VI_ALONE, "en": _EN_ALONE, "ja": _JA_ALONE}[language]
     taken = []
     for p in people:

@@ -54,8 +54,9 @@ def find_visits(ctx: Context) -> list[dict]:
             visitor is None
             or visitor.full.unnamed
             or (host is not None and host.full is visitor.full)
+            or (host is None and any(visitor.full is h for _v, h, _f, _t in out))
         ):
-            continue
+            continue  # a host named again, alone ("フオン副委員長は…提案した"), visits nobody
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         for one in visitors:
