@@ -449,3 +449,13 @@ def test_a_host_named_again_alone_visits_nobody():
         "県との意見交換で観光分野の協力を提案した。"
     )
     assert [v[0] for v in _visits(text, "ja")] == ["八木理恵"]
+
+
+def test_the_host_of_a_visit_named_in_the_next_sentence():
+    text = (
+        "Japanese Ambassador Kenichiro Nagai visited Ninh Binh on May 12. Receiving him, "
+        "provincial Chairman Pham Quang Ngoc said Ninh Binh wanted more Japanese tourists."
+    )
+    assert _visits(text, "en") == [
+        ("Kenichiro Nagai", "Pham Quang Ngoc", "ninh-binh", "2026-05-12")
+    ]

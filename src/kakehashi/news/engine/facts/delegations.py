@@ -174,10 +174,14 @@ CALL = re.compile(r"\b(?:calls? on|called on|courtesy call on)\b")
 # "Tại buổi làm việc, ...", "Receiving the delegation, ..."
 RECEIVING_NEXT = {
     "vi": re.compile(
-        r"^(?:Tiếp (?:đoàn|Đại sứ|Tổng Lãnh sự|Thứ trưởng|ông|bà)|Tại buổi (?:tiếp|làm việc))"
+        r"^(?:(?:Tiếp|Đón tiếp|Tiếp đón) (?:đoàn|Đại sứ|Tổng Lãnh sự|Lãnh sự|Thứ trưởng|Bộ trưởng|"
+        r"Thống đốc|Phó Thống đốc|Thị trưởng|Phó Thị trưởng|Chủ tịch|Phó Chủ tịch|ông|bà|khách)"
+        r"|Tại buổi (?:tiếp|làm việc))"
     ),
     "en": re.compile(
-        r"^(?:Receiving|Welcoming|Hosting) (?:the|a|an) (?:delegation|visitors?|group)\b"
+        r"^(?:Receiving|Welcoming|Hosting) (?:him|her|them|(?:the|a|an) (?:[\w-]+ ){0,2}?"
+        r"(?:delegation|visitors?|guests?|group|ambassador|consul general|governor|mayor|"
+        r"minister|vice minister|envoy))\b"
     ),
     "ja": re.compile(r"$^"),
 }
