@@ -459,3 +459,28 @@ def test_the_host_of_a_visit_named_in_the_next_sentence():
     assert _visits(text, "en") == [
         ("Kenichiro Nagai", "Pham Quang Ngoc", "ninh-binh", "2026-05-12")
     ]
+
+
+def test_a_vice_minister_of_the_same_country_visits_a_province():
+    text = (
+        "Ngày 12/5, Thứ trưởng Bộ Ngoại giao Lê Thị Thu Hằng đã làm việc với UBND tỉnh Bình "
+        "Dương về công tác đối ngoại địa phương."
+    )
+    assert _visits(text, "vi") == [
+        ("Lê Thị Thu Hằng", None, "binh-duong-before-2025", "2026-05-12")
+    ]
+    text = (
+        "Deputy Foreign Minister Le Thi Thu Hang worked with Binh Duong provincial leaders on "
+        "May 12."
+    )
+    assert _visits(text, "en") == [
+        ("Le Thi Thu Hang", None, "binh-duong-before-2025", "2026-05-12")
+    ]
+
+
+def test_an_official_of_a_province_meeting_its_own_government_is_no_visit():
+    text = (
+        "Ngày 12/5, Giám đốc Sở Ngoại vụ tỉnh Bình Dương Nguyễn Văn A đã làm việc với UBND tỉnh "
+        "Bình Dương."
+    )
+    assert _visits(text, "vi") == []

@@ -55,6 +55,7 @@ JA_NAME = re.compile(
 
 _EN_ROLES = [
     "Deputy Prime Minister", "Prime Minister", "Vice Minister", "Deputy Minister",
+    "Deputy Foreign Minister", "Vice Foreign Minister", "Foreign Minister",
     "State Minister", "Parliamentary Vice-Minister", "Minister", "Vice Governor", "Governor",
     "Vice Mayor", "Deputy Mayor", "Mayor", "Ambassador Extraordinary and Plenipotentiary",
     "Ambassador", "Consul General", "Consul-General", "Vice Chairman", "Vice Chairwoman",

@@ -45,6 +45,7 @@ MEET = {
     ),
     "en": re.compile(
         r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with|"
+        r"worked with|"
         r"(?:held|had) (?:a |an )?(?:[\w-]+ )?(?:meeting|working session|session|talks|"
         r"discussions?) with|(?:will|to) (?:meet with|meet|hold talks with))\b"
     ),
@@ -213,6 +214,24 @@ def _role_span(person) -> tuple[int, int]:
     if person.role_start < person.start:
         return (person.role_start, person.start)
     return (person.end, role_end(person))
+
+
+def from_elsewhere(person, place) -> bool:
+    """The person comes from elsewhere to the place's government: from the other country, from
+    another place of the same one, or from a national body (a ministry) of the same one."""
+    full = person.full
+    if (full.country or "") != place.country:
+        return True
+    slugs = [q.slug for q in full.places if q is not None and q.slug]
+    if slugs:
+        return place.slug not in slugs
+    org = full.organisation
+    if org is not None and org.kind == "organisation" and org.value is None:
+        return True
+    return bool(full.role) and bool(_MINISTER.search(full.role))
+
+
+_MINISTER = re.compile(r"(?i)minister|bộ trưởng|thứ trưởng|大臣|次官")
 
 
 def same_side(person, place) -> bool:

@@ -74,7 +74,7 @@ def parties(ctx: Context, sentence, people, leader):
                 for m in ctx.in_span(end, min(sentence.end, end + 60), ("organisation",))
                 if m.value is not None and m.value.slug
             ]
-            if bodies and (subject.full.country or "") != bodies[0].country:
+            if bodies and D.from_elsewhere(subject, bodies[0]):
                 return subject, None, place or bodies[0], False
         if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
             host = _host_next(ctx, sentence, subject)
@@ -93,7 +93,7 @@ def parties(ctx: Context, sentence, people, leader):
     if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
         end = sentence.start + verb.end()
         body = _body(ctx, end, min(sentence.end, end + 40), first=True)
-        if body is not None and (subject.full.country or "") != body.country:
+        if body is not None and D.from_elsewhere(subject, body):
             if not _PLACE_WORD.search(ctx.norm[end : body.start]):
                 return subject, None, body, False
         return None  # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts.context import CITY_LEVELS, Context
 from kakehashi.news.engine.gazetteer import Gazetteer, Mention
 
@@ -103,6 +104,8 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
             return unlisted
     if place is not None and not any(place is q for q in visitor.full.places):
         if visitor.full.country is None or place.country != visitor.full.country or host:
+            return place
+        if D.from_elsewhere(visitor, place):  # a ministry's vice-minister at a province
             return place
     if host is not None and host.full.country:
         return ctx.main_locality(host.full.country)
