@@ -484,3 +484,13 @@ def test_an_official_of_a_province_meeting_its_own_government_is_no_visit():
         "Bình Dương."
     )
     assert _visits(text, "vi") == []
+
+
+def test_a_role_alone_is_not_the_deputys():
+    text = (
+        "On May 12, Aichi Vice Governor Ito Yuko received Vice Chairman of the Hue People's "
+        "Committee Phan Quy Phuong. The Governor later met Hue Party Secretary Le Truong Luu."
+    )
+    visits = _visits(text, "en")
+    assert ("Phan Quy Phuong", "Ito Yuko", "aichi-prefecture", "2026-05-12") in visits
+    assert all(v[1] != "Le Truong Luu" and v[0] != "Le Truong Luu" for v in visits)

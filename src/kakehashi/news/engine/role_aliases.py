@@ -28,24 +28,15 @@ _JA_ALONE = re.compile(
 )
 
 
-def _key(role: str, language: str) -> str:
-    role = role.lower().replace("-", " ")
-    if language == "ja":
-        return role
-    return re.sub(r"^(?:the\s+)", "", role)
-
-
 def _same_role(alias: str, person: Person, language: str) -> bool:
+    """The person's role is the alias's, qualified or not: 大使 for 駐日ベトナム大使, "the
+    Governor" for "Aichi Governor"; never the deputy's (知事 is not 副知事's, "Thống đốc" not
+    "Phó Thống đốc"'s)."""
     if not person.role:
         return False
-    if language == "ja":
-        role = person.role
-        # 大使 for 駐日ベトナム大使, not 副知事 for 知事
-        return role.endswith(alias) and not role.endswith("副" + alias)
-    return _key(person.role, language).endswith(_key(alias, language)) and not (
-        _key(person.role, language).endswith(("vice " + _key(alias, language),))
-        and not _key(alias, language).startswith("vice")
-    )
+    role, alias = person.role.lower().replace("-", " "), alias.lower().replace("-", " ")
+    deputies = ("副",) if language == "ja" else ("vice ", "deputy ", "phó ")
+    return role.endswith(alias) and not any(role.endswith(d + alias) for d in deputies)
 
 
 # a Vietnamese name in katakana named again by its last part and the role: トゥン委員長

@@ -87,7 +87,7 @@ def _more_hosts(ctx: Context, sentence, people, visitor, host) -> list:
     if not host.full.country:
         return []
     for person in people:
-        if person.start <= prev.start or person.full in (host.full, visitor.full):
+        if person.start <= prev.start or any(person.full is x.full for x in (host, visitor)):
             continue
         side = person.full.country
         if side not in (host.full.country, None) or (side and side == visitor.full.country):
