@@ -494,3 +494,15 @@ def test_a_role_alone_is_not_the_deputys():
     visits = _visits(text, "en")
     assert ("Phan Quy Phuong", "Ito Yuko", "aichi-prefecture", "2026-05-12") in visits
     assert all(v[1] != "Le Truong Luu" and v[0] != "Le Truong Luu" for v in visits)
+
+
+def test_a_japanese_delegation_meeting_someone_is_led_by_the_leader_named_next():
+    text = (
+        "ドンナイ省代表団は5月16日、神奈川県庁を訪問し、首藤健治副知事と意見交換した。"
+        "代表団の団長はヴォー・タン・ドゥック人民委員会委員長。"
+    )
+    assert _visits(text, "ja") == [
+        ("ヴォー・タン・ドゥック", "首藤健治", "kanagawa-prefecture", "2026-05-16")
+    ]
+    text = "ドンナイ省代表団は5月16日、神奈川県庁を訪問し、首藤健治副知事と意見交換した。"
+    assert _visits(text, "ja") == []  # the host is not the visitor

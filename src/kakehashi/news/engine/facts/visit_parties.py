@@ -248,6 +248,11 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         visitor = leader  # "12日には…副委員長を表敬訪問した": the traveller told before
     if visitor is None and receive and "受け" in receive.group() and len(people) >= 2:
         return people[1], people[0], place, False  # AはBの表敬訪問を受けた
+    if visitor is None and delegation and people and all(_object_ja(ctx, p) for p in people):
+        # "ドンナイ省代表団は…X副知事と意見交換した。代表団の団長はY…": the leader named next
+        visitor = _named_next(ctx, sentence, people[0])
+        if visitor is None:
+            return None
     if visitor is None and people:
         if visit or len(people) < 2:
             visitor = people[0]
