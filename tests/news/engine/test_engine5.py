@@ -6,17 +6,13 @@ written for the test."""
 
 import datetime as dt
 
-from kakehashi.news.engine import extract
+from tests.news.engine.helpers import facts
 
 PUBLISHED = dt.date(2026, 5, 20)
 
 
 def _facts(text, language, kind):
-    return [
-        f
-        for f in extract(text, language=language, published=PUBLISHED)["facts"]
-        if f["type"] == kind
-    ]
+    return facts(text, language, published=PUBLISHED, kind=kind)
 
 
 def _visits(text, language):
