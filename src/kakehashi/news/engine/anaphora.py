@@ -17,7 +17,7 @@ PATTERNS = {
     "vi": re.compile(
         r"(?<![\w.])(?<!các )(?<!những )(?<!nhiều )(?<!mỗi )(?<!và )(?<!hai )(?<!ba )(?<!\d )"
         r"(?:TP(?![\w.])|(?:Thành phố|thành phố|Tỉnh|tỉnh)(?!\w))(?!\s+" + UPPER + r")"
-        r"(?!\s*[,/]\s*(?:thành|TP))"
+        r"(?!\s*[,/]\s*(?:thành|TP))(?!\s+(?:ủy|uỷ)(?!\w))"  # "Tỉnh ủy": the party committee
     ),
     "ja": re.compile(r"同市|同県|同府|同省|同都"),
     "en": re.compile(r"\b[Tt]he (?:city|province|prefecture)\b(?!\s+of\b)"),

@@ -66,6 +66,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("month", r"(?<![\w])tháng\s+" + _M + r"(?![\d/]|\s*năm)(?=[\s,.;)]|$)"),
         ("year", r"(?:năm\s+)" + _Y + _NA),
         ("nextday", r"(?<!\w)(?:(?:ngày|sáng|chiều)\s+)?hôm sau(?!\w)"),
+        ("prevday", r"(?<!\w)(?:(?:ngày|sáng|chiều|tối)\s+)?hôm trước(?!\w)"
+                    r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)"),
     ],
     "ja": [
         ("date", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月\s*" + _D + r"日"),
@@ -82,7 +84,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "県は18日、…": a day of the month the article is published in
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
                      r"(?=、|に|から|まで|午前|午後|夜|朝|の)"),
-        ("nextday", r"翌日"),
+        ("nextday", r"翌日|翌朝"),
+        ("prevday", r"前日"),
     ],
     "en": [
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
@@ -95,10 +98,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
-        ("weekday", r"(?<=\bon )(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        ("weekday", r"(?:(?<=\bon )|(?<=\bOn ))"
+                    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                     r"(?!,? (?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|\d))"),
-        ("nextday", r"(?i:\b(?:the|on the) (?:following|next) day\b|\bthe day after\b)"),
+        ("nextday", r"(?i:\b(?:the|on the) (?:following|next) (?:day|morning|afternoon|evening)\b"
+                    r"|\bthe day after\b)"),
+        ("prevday", r"(?i:\b(?:the|on the) (?:previous|preceding) (?:day|evening)\b"
+                    r"|\bthe day before\b"
+                    r"|\ba day earlier\b)"),
     ],
 }  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -179,6 +187,8 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         return _month_day(int(g["d"]), published)
     if kind == "nextday":
         return "", None  # the day after the one told before (_next_days)
+    if kind == "prevday":
+        return "-", None  # the day before the one told before (_next_days)
     if kind == "weekday":
         if published is None:
             return None
@@ -280,7 +290,7 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
                     ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
                     value = (published + dt.timedelta(days=ahead or 7)).isoformat()
             # a day of the month, a weekday and "the next day" are days like any other
-            read_as = "date" if kind in ("monthday", "weekday", "nextday") else kind
+            read_as = "date" if kind in ("monthday", "weekday", "nextday", "prevday") else kind
             out.append(DateMention(start, end, m.group(), read_as, value, years, yearless))
     out.sort(key=lambda d: d.start)
     _in_context(text, language, out, published)
@@ -288,15 +298,16 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
 
 
 def _next_days(dates: list[DateMention]) -> list[DateMention]:
-    """ "The following day", "hôm sau", 翌日: the day after the last full day told before
-    (dropped when there is none)."""
+    """ "The following day", "hôm sau", 翌日: the day after the last full day told before;
+    "the previous day", "hôm trước", 前日: the day before it (dropped when there is none)."""
     out: list[DateMention] = []
     for d in dates:
-        if d.value == "":
+        if d.value in ("", "-"):
             before = next((o for o in reversed(out) if _DAY.match(o.value)), None)
             if before is None:
                 continue
-            d.value = (dt.date.fromisoformat(before.value) + dt.timedelta(days=1)).isoformat()
+            step = dt.timedelta(days=-1 if d.value == "-" else 1)
+            d.value = (dt.date.fromisoformat(before.value) + step).isoformat()
         out.append(d)
     return out
 

@@ -16,6 +16,7 @@ from kakehashi.news.engine.people import (
     repeated,
 )
 from kakehashi.news.engine.people_ja import find_people_ja
+from kakehashi.news.engine.role_aliases import role_aliases
 from kakehashi.news.engine.sectors import sectors_in
 from kakehashi.news.engine.text import Text
 
@@ -46,6 +47,7 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
     people = _distinct(people)
     people = _distinct(people + repeated(doc.norm, people))
     people = link_aliases(doc.norm, people, language)
+    people = role_aliases(doc.norm, people, language)
     sectors = sectors_in(doc.sentences, language)
     return Context(doc, language, published, mentions, dates, people, sectors)
 

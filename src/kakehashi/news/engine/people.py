@@ -18,6 +18,7 @@ romanised Japanese name or kanji -> JP.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kakehashi.news.engine import roles as R
@@ -37,6 +38,8 @@ class Person:
     # A short later mention (山下副知事 after 山下 健一 副知事, "Hieu" after "Nguyen Khac Hieu")
     # stands for the person first named in full.
     canonical: Person | None = None
+    # an office named alone, its holder never named (知事 in the prefecture's press release)
+    unnamed: bool = False
 
     @property
     def full(self) -> Person:
@@ -44,6 +47,11 @@ class Person:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+# the first word of a body's name, never of a person's
+_VI_BODY_WORDS = {"Cục", "Sở", "Bộ", "Ban", "Vụ", "Viện", "Trung", "Hiệp", "Công", "Phòng",
+                  "Tổng", "Ủy", "Uỷ", "Trường", "Hội", "Tập", "Ngân", "Quỹ", "Đại"}  # fmt: skip
 
 
 def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: str):
@@ -62,8 +70,8 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
             i = nxt + 1
         else:
             break
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or (language == "vi" and words[0].group() in _VI_BODY_WORDS):
+        return None  # "Cục trưởng Cục Công nghiệp ...": a body, not a name
     return words[0].start(), words[-1].end()
 
 
@@ -76,10 +84,17 @@ _POSTED_SIDE = {"nhật bản": "JP", "japan": "JP", "việt nam": "VN", "vietna
                 "viet nam": "VN"}  # fmt: skip
 
 
-def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str):
+_ENVOY = re.compile(r"(?i)ambassador|consul|đại sứ|lãnh sự")
+
+
+def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str, role=""):
     posted = _POSTED.search(connector_text)
     if posted:
         return _POSTED_SIDE[posted.group("c").lower()]
+    if _ENVOY.search(role):  # "Japanese Consul General in Da Nang": the country served
+        for country, pattern in R.COUNTRY_WORDS.items():
+            if pattern.search(connector_text):
+                return country
     for mention in qualifiers:
         if mention.country:
             return mention.country
@@ -89,12 +104,23 @@ def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language
     return name_side(name, language)
 
 
+def _ascii(word: str) -> str:
+    folded = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+# the surnames as English writes them; "Ono", "Kim" and the like are Japanese names as well
+_VI_SURNAMES_ASCII = {_ascii(s) for s in R.VI_SURNAMES} - {
+    "Ong", "Kim", "Mai", "La", "Ha", "Ly", "Van", "Mac", "Au", "Ta", "To", "Tu", "Lo", "Lu", "Vi"
+}  # fmt: skip
+
+
 def name_side(name: str, language: str) -> str | None:
     if "・" in name or "=" in name:
         return "VN"
     first = name.split()[0] if name.split() else ""
-    if first in R.VI_SURNAMES:
-        return "VN"
+    if first in R.VI_SURNAMES or (language == "en" and first in _VI_SURNAMES_ASCII):
+        return "VN"  # "Le Tien Chau" in English: Lê without its marks
     if re.fullmatch(r"[一-龥々]+(?: [一-龥々]+)?", name):
         return "JP"
     if name.isascii() and language == "vi":
@@ -134,6 +160,18 @@ def _organisation(qualifiers: list[Mention]) -> Mention | None:
     return None
 
 
+# "Thị trưởng thành phố Kanazawa Murayama Taku": after a place word, a first word that is no
+# Vietnamese surname is the name of a place the directory does not hold, not of the person
+_PLACE_WORD_BEFORE = re.compile(r"(?<!\w)(?:thành phố|tỉnh|TP\.?) $")
+
+
+def _place_word_first(norm: str, start: int, end: int) -> int:
+    words = norm[start:end].split(" ")
+    if len(words) >= 3 and words[0] not in R.VI_SURNAMES:
+        return start + len(words[0]) + 1
+    return start
+
+
 def _inside(i: int, mentions: list[Mention]) -> bool:
     return any(m.start <= i < m.end for m in mentions)
 
@@ -163,6 +201,8 @@ def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list
             if name_span is None:
                 continue
         start, end = name_span
+        if language == "vi" and _PLACE_WORD_BEFORE.search(norm, max(0, start - 12), start):
+            start = _place_word_first(norm, start, end)
         name = norm[start:end]
         if before is not None:
             qualifiers = [before, *qualifiers]
@@ -176,7 +216,7 @@ def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list
                 role=role.group().strip(),
                 role_start=role.start(),
                 organisation=_organisation(qualifiers),
-                country=_side_of(qualifiers, words, name, language),
+                country=_side_of(qualifiers, words, name, language, role.group()),
                 places=[q for q in qualifiers if q.kind == "locality"]
                 + [q.value for q in qualifiers if q.kind == "organisation" and q.value],
             )

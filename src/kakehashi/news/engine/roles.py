@@ -37,13 +37,15 @@ JA_ROLES = [
     "首席代表", "事務所長", "所長", "副局長", "局長", "副部長", "部長", "党委書記", "副書記",
     "書記", "国家主席", "主席", "学長", "総長", "理事", "代表", "議員", "総裁", "副総裁",
     "人民委員会委員長", "人民委員会副委員長", "公使", "参事官", "大臣政務官", "副大臣",
-    "課長", "副課長", "室長", "センター長", "団長", "副団長",
+    "課長", "副課長", "室長", "センター長", "団長", "副団長", "審議官",
 ]  # fmt: skip
 # "外務副大臣", "経済産業大臣": a ministry before the role
 JA_ROLE = re.compile(
     r"(?:(?:外務|経済産業|国土交通|農林水産|総務|厚生労働|文部科学|財務|法務|環境|防衛|内閣府)(?=副?大臣|大臣政務官|政務官))?"
     # a bureau or section before its head: 国際局長, 国際交流課長, 商工労働部長
     r"(?:[一-龥]{1,5}(?=(?:局|部|課|室)長))?"
+    # an envoy by the country served: 駐日ベトナム大使, 駐日ベトナム社会主義共和国特命全権大使
+    r"(?:駐[日越][ァ-ヴー・一-龥]{0,16}?(?=(?:特命全権)?大使|総領事))?"
     r"(?:" + "|".join(sorted(set(JA_ROLES), key=len, reverse=True)) + ")"
 )
 JA_NAME = re.compile(
@@ -53,6 +55,7 @@ JA_NAME = re.compile(
 
 _EN_ROLES = [
     "Deputy Prime Minister", "Prime Minister", "Vice Minister", "Deputy Minister",
+    "Deputy Foreign Minister", "Vice Foreign Minister", "Foreign Minister",
     "State Minister", "Parliamentary Vice-Minister", "Minister", "Vice Governor", "Governor",
     "Vice Mayor", "Deputy Mayor", "Mayor", "Ambassador Extraordinary and Plenipotentiary",
     "Ambassador", "Consul General", "Consul-General", "Vice Chairman", "Vice Chairwoman",

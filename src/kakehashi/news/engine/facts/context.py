@@ -94,9 +94,12 @@ class Context:
     def written(self, start: int, end: int) -> str:
         return self.text.original_text(start, end)
 
-    def person_name(self, person: Person) -> str:
-        """A person's name as first written in full (a short mention gives the full one)."""
+    def person_name(self, person: Person) -> str | None:
+        """A person's name as first written in full (a short mention gives the full one);
+        None for an office named alone whose holder is never named."""
         full = person.full
+        if full.unnamed:
+            return None
         return self.written(full.start, full.end)
 
     def place(self, m: Mention | None) -> dict | None:

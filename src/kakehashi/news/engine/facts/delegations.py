@@ -15,6 +15,7 @@ Verbs, by who comes first:
   Ninh", "tại Nghệ An", 大阪市役所で, 福岡県庁を訪れ), else the other party of the
   delegation's leader, else the side of the place the article is about, else the person
   named second;
+- coming (the visitor after): 来県した, 来日中の (the person the clause qualifies);
 - visiting (the visitor first): "thăm", "chào xã giao", "visited", "paid a courtesy call on",
   訪問, 訪れ, 表敬訪問.
 """
@@ -43,21 +44,28 @@ MEET = {
         r"tiếp xúc với)(?!\w)"
     ),
     "en": re.compile(
-        r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with)\b"
+        r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with|"
+        r"worked with|"
+        r"(?:held|had) (?:a |an )?(?:[\w-]+ )?(?:meeting|working session|session|talks|"
+        r"discussions?) with|(?:will|to) (?:meet with|meet|hold talks with))\b"
     ),
-    "ja": re.compile(r"会談|面談|面会|懇談|意見交換|意見を交わ"),
+    "ja": re.compile(r"会談|面談|面会|懇談|意見交換|意見を交わ|協議し|協議を行"),
 }
 VISIT = {
     "vi": re.compile(
         r"(?<!\w)(?:thăm và làm việc|đến thăm|sang thăm|thăm|chào xã giao|đến chào|dẫn đầu)(?!\w)"
     ),
     "en": re.compile(
-        r"\b(?:visited|visits|is visiting|are visiting|visiting|paid a courtesy call on|"
-        r"paid a visit to|called on|calls? on|toured|travell?ed to|arrived in|"
+        r"\b(?:visited|visits|is visiting|are visiting|visiting|"
+        r"paid (?:a|an) (?:courtesy |working |official |formal )?(?:call|visit) (?:on|to)|"
+        r"called on|(?:will|to) (?:visit|pay a (?:courtesy )?(?:call on|visit to))|calls? on|"
+        r"toured|travell?ed to|arrived in|"
         r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|on an? (?:working |official )?visit to)\b"
     ),
     "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
 }
+# Coming to the place of the article, before the visitor: 来県したX大使, 来日中のX委員長
+COMING_JA = re.compile(r"(?:来県|来庁|来日|来阪|来市|来訪|訪日)(?:した|中の|している|する)")
 # The delegation as a party: "đoàn", "the delegation", 代表団.
 DELEGATION = {
     "vi": re.compile(r"(?<!\w)(?:đoàn|Đoàn)(?!\w)"),
@@ -71,7 +79,7 @@ LEADER_AFTER = {  # the person comes after the cue
     "ja": re.compile(r"$^"),
 }
 LEADER_BEFORE = {  # the person comes before the cue
-    "vi": re.compile(r"^\s*(?:,\s*)?dẫn đầu"),
+    "vi": re.compile(r"^\s*(?:,\s*)?(?:dẫn đầu|làm [Tt]rưởng đoàn)"),
     "en": re.compile(r"^\s*(?:-led|,?\s+leading|,?\s+who led|,?\s+heading)"),
     "ja": re.compile(
         r"^\s*(?:を団長とする|が率いる|率いる|ら(?:\d+人|[一二三四五六七八九十]+人)?の?"
@@ -85,6 +93,24 @@ FRONTED = {
         r"^\s*(?:Tiếp xã giao|Tiếp đón|Đón tiếp|Tiếp|Hội kiến|Làm việc với|Gặp gỡ|Gặp)\s"
     ),
     "en": re.compile(r"^\s*(?:Receiving|Meeting|Welcoming|Hosting)\s"),
+    "ja": re.compile(r"$^"),
+}
+# "At a meeting with A on May 12, B ...", "Tại buổi làm việc với A, B ...": who met first
+FRONTED_MEETING = {
+    "vi": re.compile(
+        r"^\s*(?:Tại|Trong) (?:buổi|cuộc) (?:tiếp|làm việc|hội đàm|gặp gỡ|gặp|hội kiến)"
+        r"(?: trực tuyến)? với\s"
+    ),
+    "en": re.compile(
+        r"^\s*(?:At|In|During) (?:a|an|the|his|her|their) (?:[\w-]+ )?(?:meeting|talks|"
+        r"working session|session|reception|courtesy call) with\s"
+    ),
+    "ja": re.compile(r"$^"),
+}
+# two people who talk: "A and B discussed ...", "A và B đã trao đổi về ..."
+TALKS = {
+    "vi": re.compile(r"(?<!\w)(?:và)(?!\w)[^.;]*?(?<!\w)(?:trao đổi|thảo luận|bàn về)(?!\w)"),
+    "en": re.compile(r"\band\b[^.;]*?\b(?:discussed|held talks|exchanged views|talked)\b"),
     "ja": re.compile(r"$^"),
 }
 JOINT = {
@@ -124,7 +150,7 @@ def leaders_of(ctx, sentence, people) -> list:
             after = [i for i, p in enumerate(people) if p.start >= at]
             if after and DELEGATION[lang].search(norm, sentence.start, at + 200):
                 tail = norm[people[after[0]].end : sentence.end]
-                if lang == "en" or re.search(r"dẫn đầu", tail):
+                if lang == "en" or re.search(r"dẫn đầu|làm [Tt]rưởng đoàn", tail):
                     first = after[0]
                     break
     if first is None:
@@ -149,10 +175,14 @@ CALL = re.compile(r"\b(?:calls? on|called on|courtesy call on)\b")
 # "Tại buổi làm việc, ...", "Receiving the delegation, ..."
 RECEIVING_NEXT = {
     "vi": re.compile(
-        r"^(?:Tiếp (?:đoàn|Đại sứ|Tổng Lãnh sự|Thứ trưởng|ông|bà)|Tại buổi (?:tiếp|làm việc))"
+        r"^(?:(?:Tiếp|Đón tiếp|Tiếp đón) (?:đoàn|Đại sứ|Tổng Lãnh sự|Lãnh sự|Thứ trưởng|Bộ trưởng|"
+        r"Thống đốc|Phó Thống đốc|Thị trưởng|Phó Thị trưởng|Chủ tịch|Phó Chủ tịch|ông|bà|khách)"
+        r"|Tại buổi (?:tiếp|làm việc))"
     ),
     "en": re.compile(
-        r"^(?:Receiving|Welcoming|Hosting) (?:the|a|an) (?:delegation|visitors?|group)\b"
+        r"^(?:Receiving|Welcoming|Hosting) (?:him|her|them|(?:the|a|an) (?:[\w-]+ ){0,2}?"
+        r"(?:delegation|visitors?|guests?|group|ambassador|consul general|governor|mayor|"
+        r"minister|vice minister|envoy))\b"
     ),
     "ja": re.compile(r"$^"),
 }
@@ -162,16 +192,46 @@ def meeting_place(ctx, sentence, exclude=()):
     """The place the sentence says the meeting is at ("tại Nghệ An", "in Bac Ninh",
     大阪市役所で, 福岡県庁を訪れ): a mention (a body gives its place), or None."""
     lang = ctx.language
+    posts = [_role_span(p) for p in ctx.people_in(sentence.start, sentence.end)]
     for m in ctx.in_span(sentence.start, sentence.end):
         place = m.value if m.kind == "organisation" and m.value is not None else m
         if place.kind != "locality" or not place.slug or any(place is q for q in exclude):
             continue
+        if any(a <= m.start < b for a, b in posts):
+            continue  # "Tổng Lãnh sự Nhật Bản tại TP.HCM X": the post, not where they meet
         if lang == "ja":
             if PLACE_CUE["ja"].match(ctx.norm[m.end : m.end + 8]):
                 return place
         elif PLACE_CUE[lang].search(ctx.norm[max(sentence.start, m.start - 16) : m.start]):
             return place
     return None
+
+
+def _role_span(person) -> tuple[int, int]:
+    """Where a person's role and what qualifies it are written (before or after the name)."""
+    if person.role_start is None:
+        return (person.start, person.start)
+    if person.role_start < person.start:
+        return (person.role_start, person.start)
+    return (person.end, role_end(person))
+
+
+def from_elsewhere(person, place) -> bool:
+    """The person comes from elsewhere to the place's government: from the other country, from
+    another place of the same one, or from a national body (a ministry) of the same one."""
+    full = person.full
+    if (full.country or "") != place.country:
+        return True
+    slugs = [q.slug for q in full.places if q is not None and q.slug]
+    if slugs:
+        return place.slug not in slugs
+    org = full.organisation
+    if org is not None and org.kind == "organisation" and org.value is None:
+        return True
+    return bool(full.role) and bool(_MINISTER.search(full.role))
+
+
+_MINISTER = re.compile(r"(?i)minister|bộ trưởng|thứ trưởng|大臣|次官")
 
 
 def same_side(person, place) -> bool:

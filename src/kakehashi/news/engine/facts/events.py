@@ -18,19 +18,22 @@ from kakehashi.news.engine.facts.statements import PROPOSAL
 
 _VI_HEAD = (
     r"(?:Hội nghị|Hội thảo|Diễn đàn|Lễ hội|Triển lãm|Hội chợ|Tọa đàm|Toạ đàm|Ngày hội|Festival|"
-    r"Lễ kỷ niệm|Chương trình giao lưu|Lễ ký kết|Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam)"
+    r"Lễ kỷ niệm|Chương trình giao lưu|Chương trình kết nối|Chương trình xúc tiến|Lễ ký kết|"
+    r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam)"
 )
 # "tổ chức hội nghị gặp gỡ các nhà đầu tư Nhật Bản với ...": an event held, named by what it
 # is about (no capital needed after a verb of holding), up to "với", "tại", a comma...
 _VI_HELD = (
-    r"(?:(?<=tổ chức )|(?<=đăng cai )|(?<=khai mạc )|(?<=chủ trì )|(?<=phối hợp tổ chức ))"
-    r"(?P<v>(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|"
+    r"(?:(?<=tổ chức )|(?<=đăng cai )|(?<=khai mạc )|(?<=chủ trì )|(?<=phối hợp tổ chức )|"
+    r"(?<=diễn ra )|(?<=tham dự )|(?<=dự )|(?<=tham gia ))"
+    r"(?P<v>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|"
+    r"ngày hội|lễ kỷ niệm|"
     r"chương trình giao lưu|chương trình xúc tiến|chương trình kết nối|buổi giao lưu|"
     r"buổi gặp gỡ|buổi kết nối)"
     r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
     r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)"
-    # a word, or the dash between two names ("An Giang – Okinawa")
-    r"(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_])))"
+    # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
+    r"(?:[^\W\d_][\w-]*|\d+(?![\d/.])|[–-](?= [^\W\d_])))"
     r"{1,14})"
 )
 # a lower-case head before a quoted title: tọa đàm “Kết nối …”, chương trình “Ngày hội …”
@@ -38,7 +41,17 @@ _VI_HEAD_LOWER = (
     r"(?:hội nghị|hội thảo|diễn đàn|lễ hội|triển lãm|hội chợ|tọa đàm|toạ đàm|ngày hội|"
     r"chương trình|buổi giao lưu|lễ kỷ niệm|tuần lễ)"
 )
+# "hội thảo về chuyển đổi số trong ngành dệt may do Sở ... tổ chức", "sự kiện xúc tiến du lịch
+# ... được tổ chức tại ...": a lower-case head and its topic, then said to be held
+_VI_HELD_BEFORE = (
+    r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?P<p>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|"
+    r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|chương trình|tuần lễ)"
+    r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,16})"
+    r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)"
+    r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
+)
 VI_NAME = re.compile(
+    _VI_HELD_BEFORE + r"|"
     # Hội thảo “Nguồn nhân lực …”: the head and its quoted title are the name
     r"(?P<t>(?:"
     + _VI_HEAD
@@ -49,8 +62,10 @@ VI_NAME = re.compile(
     + "|"
     # "hội chợ thương mại Setouchi": a lower-case head named by a proper noun
     r"(?<!một )(?<!các )(?<!những )(?<!nhiều )(?<!Một )(?P<l>(?:hội nghị|hội thảo|hội chợ|"
-    r"lễ hội|diễn đàn|triển lãm|ngày hội|tuần lễ)"
-    r"(?: (?!(?:tại|ở|với|vào|do|của|đã|sẽ|được|và|trong|cho|nhằm|diễn ra)\b)[^\W\d_][\w-]*){1,6})"
+    r"lễ hội|diễn đàn|triển lãm|ngày hội|tuần lễ|tọa đàm|toạ đàm|chương trình giao lưu|"
+    r"chương trình xúc tiến|chương trình kết nối|buổi giao lưu)"
+    r"(?: (?!(?:tại|ở|với|vào|do|của|đã|sẽ|được|và|trong|cho|nhằm|diễn ra)\b)"
+    r"(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,8})"
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
     + r"(?:[^,.;:()“”\"\n](?!\s(?:với|tại|nhằm|vào|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|"
@@ -58,10 +73,11 @@ VI_NAME = re.compile(
 )
 VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
 JA_NAME = re.compile(
-    r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|「(?P<q>[^」]{2,80})」"
+    r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|ウェビナー|祭り|まつり|"
     r"フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
-    r"ウィーク|懇談会|研修会|大会)(?:\s?(?:19|20)\d\d(?!年))?)"
+    r"ウィーク|懇談会|研修会|大会|ビジネスマッチング|イベント|物産展|講演会|報告会|発表会|"
+    r"レセプション)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
 JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
 _EN_DAY = (
@@ -77,15 +93,32 @@ _EN_HELD = (
     r"(?<=\borganized )|(?<=\bat )|(?<=\bconvened )|(?<=\bduring )|(?<=\bopened )|"
     r"(?<=\bfor )|(?<=\battended )|(?<=\bjoined ))(?:a|an)\s+"
     r"(?P<v>(?:[\w.'’-]+\s+){0,5}?(?:conference|forum|seminar|workshop|symposium|webinar|"
-    r"trade fair|fair|exhibition|festival|dialogue|roadshow|business matching(?: event| day)?|"
+    r"trade fair|fair|exhibition|festival|dialogue|roadshow|networking reception|"
+    r"business matching(?: event| day)?|"
     r"matchmaking event|investment promotion event)"
     r"(?:\s+(?:on|about|for|of|between)(?!\s+(?:" + _EN_DAY + r")\b)"
     r"(?:\s+(?!(?:in|at|with|which|that|hosted|held|organi[sz]ed|"
     r"co-organi[sz]ed|co-hosted|on|to|from|attended|drawing|where|last|next|this)\b)"
     r"[\w.'’-]+){1,8})?)(?![\w-])"
 )
+# "A webinar on food exports took place on ...", "a networking reception ... was held": a
+# lower-case head with what it is about, then a verb of holding.
+_EN_HELD_AFTER = (
+    r"(?:(?<=\bA )|(?<=\ba )|(?<=\bAn )|(?<=\ban ))"
+    r"(?P<l>(?:[\w.'’-]+\s+){0,4}?(?:conference|forum|seminar|workshop|symposium|webinar|"
+    r"trade fair|fair|exhibition|festival|roadshow|networking reception|business matching"
+    r"(?: event| day)?)(?:\s+(?:on|about|for|of|between)(?:\s+(?!(?:in|at|with|was|were|"
+    r"took|will|is|on|attended|hosted|held|organi[sz]ed|co-organi[sz]ed)\b)[\w.'’-]+){1,8})?)"
+    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s+(?:was held|were held|"
+    r"will be held|is held|took place|takes place|will take place|opened|kicked off)|,?\s+"
+    r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed|co-hosted|held) by))"
+)
 EN_NAME = re.compile(
-    r"(?P<t>$^)|" + _EN_HELD + r"|(?P<l>$^)|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
+    r"(?P<t>$^)|(?P<p>$^)|"
+    + _EN_HELD
+    + r"|"
+    + _EN_HELD_AFTER
+    + r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
     r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching|Roadshow)"
@@ -132,8 +165,16 @@ MEETINGS = {
 }
 
 
+# the count after the meetings: 個別商談は52件, 商談件数は30件
+_MEETINGS_JA_AFTER = re.compile(
+    r"(?:個別)?(?:商談|面談)(?:件数)?(?:は|が)(?:計|合計)?\s*(\d+)\s*件"
+)
+
+
 def _meetings(ctx: Context) -> int | None:
     m = MEETINGS[ctx.language].search(ctx.norm)
+    if m is None and ctx.language == "ja":
+        m = _MEETINGS_JA_AFTER.search(ctx.norm)
     return number(m.group(1)) if m else None
 
 
@@ -158,19 +199,28 @@ def find_events(ctx: Context) -> list[dict]:
                 continue
             if m.group("n") and BACK_REFERENCE.search(m.group("n")):
                 continue  # "Hội nghị năm nay": the conference named before
-            if m.group("l") and not _proper_tail(m.group("l")):
-                continue  # "hội nghị đã ...": no name
+            if m.group("l") and ctx.language == "vi" and not _proper_tail(m.group("l")):
+                if not _VI_HELD_AFTER.match(text, m.end("l")):
+                    continue  # "hội nghị đã ...": no name, unless held ("… đã được tổ chức")
             name_m = m
             break
         if name_m is None:
             continue
-        group = next(g for g in ("t", "v", "l", "q", "n") if name_m.group(g))
-        name = re.sub(r"^[Tt]he\s+", "", name_m.group(group)).strip()
+        group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
+        name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
         if group == "n" and ctx.language == "ja":  # "…による個別商談会": not the particle's tail
             name = re.sub(r"^(?:よる|おける|関する|向けた|対する)", "", name)
+            # a relative clause before it: 開催された商談会, 受け入れる企業向けのセミナー
+            name = re.sub(
+                r"^[^ ]*?(?:され[るた]|かれ[るた]|われ[るた]|入れる|した|する)(?=[^ ]{2,})",
+                "",
+                name,
+            )
         name_end = sentence.start + name_m.end(group)
         name_start = name_end - len(name)
-        trim = group == "l" or (group == "v" and ctx.language == "vi" and _proper_tail(name))
+        trim = (group == "l" and ctx.language == "vi") or (
+            group == "v" and ctx.language == "vi" and _proper_tail(name)
+        )
         if trim:  # up to its last capitalised word ("lễ hội văn hóa Gifu lần đầu tiên")
             words = name.split(" ")
             last = max(i for i, word in enumerate(words) if word[:1].isupper())
@@ -187,6 +237,8 @@ def find_events(ctx: Context) -> list[dict]:
             "one_to_one_meetings": meetings,
         }
         filled = (bool(date) + bool(organisers) + bool(verb)) / 3
+        if _SESSION.search(name) and _part_of_last(events, sentence, ctx):
+            continue  # セミナー後の個別商談会, 初日には…個別商談会も開かれ: the event's session
         key = _key(name)
         fact = ctx.fact("event", sentence, fields, filled)
         for i, (known_key, known) in enumerate(events):
@@ -207,6 +259,37 @@ def find_events(ctx: Context) -> list[dict]:
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
     return [fact for _key_, fact in events if fact["date"]]
+
+
+# "tọa đàm kết nối doanh nghiệp đã được tổ chức tại ...": the event held, its name before
+_VI_HELD_AFTER = re.compile(r"\s+(?:đã\s+|sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)")
+
+
+# the one-to-one meetings of an event, held as a session of it
+_SESSION = re.compile(
+    r"(?:^|の)(?:個別)?(?:商談会|面談会)$|^(?:one-on-one|one-to-one|B2B|business[- ]matching) "
+    r"(?:session|meetings?)$"
+)
+
+
+def _part_of_last(events, sentence, ctx: Context) -> bool:
+    """A session told in the sentence of a dated event, or in the next one without a day of
+    its own, is a part of that event."""
+    if not events:
+        return False
+    last = events[-1][1]
+    at = ctx.text.sentence_at(_norm_start(ctx, last))
+    if not last["date"] or at is None or _SESSION.search(last["name"]):
+        return False
+    if at.index == sentence.index:
+        return True
+    own = ctx.dates_in(sentence.start, sentence.end)
+    return at.index == sentence.index - 1 and not own
+
+
+def _norm_start(ctx: Context, fact) -> int:
+    start = fact["span"][0]
+    return next(s.start for s in ctx.text.sentences if ctx.text.span(s.start, s.end)[0] == start)
 
 
 def _proper_tail(name: str) -> bool:

@@ -117,7 +117,7 @@ def person_facts(ctx: Context) -> list[dict]:
     """One fact per person named with a role, the first sentence that names them."""
     out: dict[str, dict] = {}
     for person in ctx.people:
-        if person.canonical is not None:
+        if person.canonical is not None or person.unnamed:
             continue  # a short mention of someone named in full before
         name = ctx.written(person.start, person.end)
         sentence = ctx.text.sentence_at(person.start)

@@ -1,11 +1,12 @@
 """Visits: someone received by someone, meeting someone, or visiting a place.
 
-The verbs and who comes first are in facts/delegations.py. The host's place is the place of the
-host's role ("Phó Chủ tịch UBND TP.HCM"), else the place the sentence says they meet at, else
-the host's side's place the article is about; without a host, the place visited. A delegation's
-trip ("đoàn ... đã thăm và làm việc tại tỉnh Shizuoka từ ngày 12 đến 15/7") gives a visit only
-when no meeting of its leader with a host is reported: the meeting is the visit, with its own
-day. The purpose is the clause after "nhằm"/"để"/"về"/"to discuss"/"について".
+The verbs and who comes first are in facts/delegations.py; who visits whom in a sentence in
+facts/visit_parties.py; the host's place in facts/visit_places.py (the place of the host's role
+("Phó Chủ tịch UBND TP.HCM"), else the place the sentence says they meet at, else the host's
+side's place the article is about; without a host, the place visited). A delegation's trip
+("đoàn ... đã thăm và làm việc tại tỉnh Shizuoka từ ngày 12 đến 15/7") gives a visit only when
+no meeting of its leader with a host is reported: the meeting is the visit, with its own day.
+The purpose is the clause after "nhằm"/"để"/"về"/"to discuss"/"について".
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts import delegations as D
+from kakehashi.news.engine.facts import visit_parties as P
+from kakehashi.news.engine.facts import visit_places as L
 from kakehashi.news.engine.facts.context import Context, clause_after
-from kakehashi.news.engine.gazetteer import Mention
 
 PURPOSE = {
     "vi": re.compile(
@@ -44,12 +46,17 @@ def find_visits(ctx: Context) -> list[dict]:
         people = ctx.people_in(sentence.start, sentence.end)
         group = D.leaders_of(ctx, sentence, people) or group
         leader = group[0] if group else last
-        found = _parties(ctx, sentence, people, leader)
+        found = P.parties(ctx, sentence, people, leader)
         if found is None:
             continue
         visitor, host, place, trip = found
-        if visitor is None or (host is not None and host.full is visitor.full):
-            continue
+        if (
+            visitor is None
+            or visitor.full.unnamed
+            or (host is not None and host.full is visitor.full)
+            or (host is None and any(visitor.full is h for _v, h, _f, _t in out))
+        ):
+            continue  # a host named again, alone ("フオン副委員長は…提案した"), visits nobody
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         for one in visitors:
@@ -59,11 +66,50 @@ def find_visits(ctx: Context) -> list[dict]:
                     made[0][2]["date"] = out[-1][2]["date"]  # "Earlier in the day, ..."
             out += [(*fact, trip) for fact in made]
             last = one if made else last
+            if made and host is not None:
+                for other, day in _more_hosts(ctx, sentence, people, one, host):
+                    more = _visit(ctx, sentence, one, other, None)
+                    for fact in more:
+                        fact[2]["date"] = day or fact[2]["date"]
+                    out += [(*fact, False) for fact in more]
     return _distinct(out)
 
 
+_AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)|、")
+
+
+def _more_hosts(ctx: Context, sentence, people, visitor, host) -> list:
+    """Further hosts of the same visitor in the sentence, each after a verb of meeting or
+    visiting ("chào xã giao A và làm việc với B", "called on A and met B", "Aを表敬訪問し、
+    その後…Bと面談した") or after a day of the first one ("A (ngày 12/5) và B (ngày 13/5)"),
+    with the first day named after them (else the sentence's)."""
+    lang, out, prev = ctx.language, [], host
+    if not host.full.country:
+        return []
+    for person in people:
+        if person.start <= prev.start or any(person.full is x.full for x in (host, visitor)):
+            continue
+        side = person.full.country
+        if side not in (host.full.country, None) or (side and side == visitor.full.country):
+            continue  # of the host's side (or of none known), not of the visitor's
+        if any(person.full is o.full for o, _ in out):
+            continue
+        lo = D.role_end(prev)
+        hi = person.role_start if person.role_start is not None else person.start
+        hi = min(hi, person.start)
+        between = ctx.norm[lo:hi]
+        verb = D.MEET[lang].search(between) or D.VISIT[lang].search(between)
+        dated = ctx.dates_in(lo, hi) and _AND.search(between)
+        if not (verb or dated):
+            continue
+        after = ctx.dates_in(person.start, sentence.end)
+        out.append((person, after[0].value if after else None))
+        prev = person
+    return out
+
+
 def _visit(ctx: Context, sentence, visitor, host, place) -> list:
-    locality = _host_locality(ctx, sentence, host, visitor, place)
+    locality = L.host_locality(ctx, sentence, host, visitor, place)
     if host is None and locality is None:
         return []
     date = ctx.date_for(sentence)
@@ -104,280 +150,6 @@ def _distinct(found) -> list[dict]:
         seen.add(key)
         out.append(fact)
     return out
-
-
-def _parties(ctx: Context, sentence, people, leader):
-    """(visitor, host, meeting place) of the sentence, or None when it tells of no visit."""
-    lang, text = ctx.language, sentence.text
-    place = D.meeting_place(ctx, sentence)
-    delegation = D.DELEGATION[lang].search(text)
-    if lang == "ja":
-        return _parties_ja(ctx, sentence, people, leader, place, delegation)
-    fronted = D.FRONTED[lang].match(text)
-    if fronted and len(people) >= 2:
-        comma = text.find(",", fronted.end())
-        after = [p for p in people if comma >= 0 and p.start > sentence.start + comma]
-        if after and people[0].start < sentence.start + comma:
-            return people[0], after[0], place, False
-    cues = [
-        (kind, m)
-        for kind, pattern in (
-            ("passive", D.PASSIVE.get(lang)),
-            ("receive", D.RECEIVE[lang]),
-            ("meet", D.MEET[lang]),
-            ("visit", D.VISIT[lang]),
-        )
-        if pattern is not None
-        for m in pattern.finditer(text)
-    ]
-    # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
-    cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
-    if not cues:
-        joint = _joint(ctx, sentence, people, leader, place)
-        return (*joint, False) if joint else None
-    kind, verb = min(cues, key=lambda c: (c[1].start(), c[0] != "passive"))
-    at = sentence.start + verb.start()
-    before = [p for p in people if p.start < at]
-    after = [p for p in people if p.start >= sentence.start + verb.end()]
-    delegation_before = delegation and delegation.start() < verb.start()
-    delegation_after = delegation and delegation.start() >= verb.start()
-    subject = before[-1] if before else (leader if delegation_before else None)
-    if kind == "passive":  # "the delegation was received by ...": its leader
-        visitor = before[-1] if before else (leader if delegation_before else None)
-        return visitor, (after[0] if after else None), place, False
-    if kind == "receive":
-        visitor = after[0] if after else (leader if delegation_after else None)
-        if visitor is None and delegation_after and subject is not None:
-            visitor = _named_next(ctx, sentence, subject)  # "tiếp đoàn tỉnh Gifu. ... X"
-        if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
-            body = _body(ctx, sentence.start, at)
-            return (visitor, None, body, False) if body is not None else None
-        return visitor, subject, place, False
-    if kind == "visit":
-        host = after[0] if after else None
-        if subject is None and not (after and "dẫn đầu" in verb.group()):
-            return None
-        if host is None and subject is not None:  # "đoàn đến thăm và làm việc với UBND X"
-            end = sentence.start + verb.end()
-            bodies = [
-                m.value
-                for m in ctx.in_span(end, min(sentence.end, end + 60), ("organisation",))
-                if m.value is not None and m.value.slug
-            ]
-            if bodies and (subject.full.country or "") != bodies[0].country:
-                return subject, None, place or bodies[0], False
-        if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
-            host = _host_next(ctx, sentence, subject)
-            if host is not None:
-                return subject, host, place, False
-        if host is None and subject is not None and D.CALL.search(verb.group()):
-            called = _body(ctx, sentence.start + verb.end(), sentence.end, first=True)
-            if called is not None and (subject.full.country or "") != called.country:
-                return subject, None, called, False  # "will call on Dong Nai Province"
-        return subject, host, place, host is None
-    other = after[0] if after else None
-    if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
-        end = sentence.start + verb.end()
-        body = _body(ctx, end, min(sentence.end, end + 40), first=True)
-        if body is not None and (subject.full.country or "") != body.country:
-            return subject, None, body, False
-        return None
-    if subject is None or other is None:
-        return None
-    if place is None and leader is None:  # no place told: the place the article is about
-        around = ctx.main_locality(None)
-        if D.same_side(subject, around) != D.same_side(other, around):
-            visitor, host, _where = _who_hosts(subject, other, around, leader)
-            return visitor, host, None, False
-    return (*_who_hosts(subject, other, place, leader), False)
-
-
-def _named_next(ctx: Context, sentence, host):
-    """The first person of the other side named in the next sentence: the leader of a
-    delegation received without being named ("đã tiếp đoàn công tác tỉnh Gifu. Tiếp đoàn,
-    ... Phó Thống đốc Tanaka Ichiro ...")."""
-    sentences = ctx.text.sentences
-    if sentence.index + 1 >= len(sentences) or not host.full.country:
-        return None
-    later = sentences[sentence.index + 1]
-    return next(
-        (
-            p
-            for p in ctx.people_in(later.start, later.end)
-            if p.full.country and p.full.country != host.full.country
-        ),
-        None,
-    )
-
-
-def _host_next(ctx: Context, sentence, visitor):
-    """The host of a trip named in the next sentence ("đoàn đến thăm và làm việc tại TP. Cần
-    Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side."""
-    sentences = ctx.text.sentences
-    if sentence.index + 1 >= len(sentences) or not visitor.full.country:
-        return None
-    later = sentences[sentence.index + 1]
-    if not D.RECEIVING_NEXT[ctx.language].match(later.text):
-        return None
-    return next(
-        (
-            p
-            for p in ctx.people_in(later.start, later.end)
-            if p.full.country and p.full.country != visitor.full.country
-        ),
-        None,
-    )
-
-
-def _body(ctx: Context, lo: int, hi: int, first: bool = False):
-    """The place of the body or place named between lo and hi (the last one, or the first)."""
-    found = [
-        m.value if m.kind == "organisation" and m.value is not None else m
-        for m in ctx.in_span(lo, hi)
-    ]
-    found = [m for m in found if m.kind == "locality" and m.slug]
-    if not found:
-        return None
-    return found[0] if first else found[-1]
-
-
-def _who_hosts(first, second, place, leader):
-    """(visitor, host, place) of two people meeting: the one of the place hosts; else the
-    delegation's leader visits; else the first named (the subject) is the visitor."""
-    if place is not None:
-        if D.same_side(second, place) and not D.same_side(first, place):
-            return first, second, place
-        if D.same_side(first, place) and not D.same_side(second, place):
-            return second, first, place
-    if leader is not None and second.full is leader.full:
-        return second, first, place
-    return first, second, place
-
-
-def _joint(ctx: Context, sentence, people, leader, place):
-    """The delegation's leader doing something with a person of the other side ("Hieu and
-    Aichi Vice Governor Yuko Hattori signed ...")."""
-    if leader is None or not D.JOINT[ctx.language].search(sentence.text):
-        return None
-    if not any(p.full is leader.full for p in people):
-        return None
-    others = [
-        p for p in people if p.full is not leader.full and p.country and p.country != leader.country
-    ]
-    return (leader, others[0], place) if others else None
-
-
-def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
-    text = sentence.text
-    receive = D.RECEIVE["ja"].search(text)
-    meet = D.MEET["ja"].search(text)
-    visit = D.VISIT["ja"].search(text)
-    if not (receive or meet or visit):
-        joint = _joint(ctx, sentence, people, leader, place)
-        return (*joint, False) if joint else None
-    marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
-    visitor = marked[0] if marked else _by_role(ctx, sentence, people)
-    if visitor is None and place is not None:
-        visitor = next((p for p in people if p.country and p.country != place.country), None)
-    if visitor is None and delegation and leader is not None:
-        visitor = leader
-    meeting = bool(receive or meet)
-    if (
-        visitor is None
-        and leader is not None
-        and people
-        and all(_object_ja(ctx, p) for p in people)
-    ):
-        visitor = leader  # "12日には…副委員長を表敬訪問した": the traveller told before
-    if visitor is None and receive and "受け" in receive.group() and len(people) >= 2:
-        return people[1], people[0], place, False  # AはBの表敬訪問を受けた
-    if visitor is None and people:
-        if visit or len(people) < 2:
-            visitor = people[0]
-        else:
-            return people[1], people[0], place, False
-    if visitor is None:
-        return None
-    hosts = [p for p in people if p.full is not visitor.full]
-    side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
-    host = (side or hosts or [None])[0]
-    return visitor, host, place, host is None and not meeting
-
-
-def _object_ja(ctx: Context, person) -> bool:
-    """The person is the one visited or met (…副委員長を表敬訪問, …と会談), not its subject."""
-    after = ctx.norm[D.role_end(person) : D.role_end(person) + 3].lstrip()
-    return after.startswith(("を", "と", "氏を", "氏と"))
-
-
-def _by_role(ctx: Context, sentence, people):
-    """ "副知事がロンアン省を訪れ": a role alone as the subject is the person of that role named
-    before in the article."""
-    for m in re.finditer(r"(?P<r>[^、。\s]{1,8}?)(?:は|が)", sentence.text):
-        at = sentence.start + m.start("r")
-        if any(
-            p.start <= at < D.role_end(p) or at <= p.start < at + len(m.group()) for p in people
-        ):
-            continue
-        earlier = [p for p in ctx.people if p.end <= sentence.start and p.full.role == m.group("r")]
-        if earlier:
-            return earlier[-1]
-    return None
-
-
-# The head of a local government, and a place the directory does not hold named with the
-# office: "Matsumoto Mayor Sato Kenji", "Mayor of Matsumoto", "Thị trưởng thành phố Tsukuba".
-_LOCAL_HEAD = re.compile(
-    r"(?:Vice |Deputy )?(?:Mayor|Governor)|(?:Phó )?(?:Thị trưởng|Thống đốc)", re.IGNORECASE
-)
-_NAME = r"(?P<x>[A-ZĐ][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-_UNLISTED_BEFORE = re.compile(r"(?<![\w.])" + _NAME + r" $")
-_UNLISTED_OF = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME)
-_UNLISTED_AFTER = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME + r"\s*,?\s*$")
-
-
-def _unlisted_place(ctx: Context, host) -> Mention | None:
-    person = host.full
-    if person.places or not person.role or person.role_start is None:
-        return None
-    if not _LOCAL_HEAD.fullmatch(person.role):
-        return None
-    role_end = person.role_start + len(person.role)
-    if role_end <= person.start:  # the office before the name
-        m = _UNLISTED_AFTER.match(ctx.norm, role_end, person.start)
-        lo = role_end
-    else:  # the office after the name: "Yuko Ito, Deputy Mayor of Yatsushiro City"
-        m = _UNLISTED_OF.match(ctx.norm, role_end)
-    if m is None and ctx.language == "en":
-        lo = max(0, person.role_start - 40)
-        m = _UNLISTED_BEFORE.search(ctx.norm, lo, person.role_start)
-    if m is None or ctx.in_span(m.start("x"), m.end("x")):
-        return None
-    return Mention("locality", m.start("x"), m.end("x"), m.group("x"), country=person.country)
-
-
-def _host_locality(ctx: Context, sentence, host, visitor, place):
-    if host is not None:
-        for q in host.full.places:
-            if q is not None and q.slug:
-                return q
-        for q in host.full.places:  # "Deputy Mayor of Yatsushiro City": a city not listed
-            if q is not None and q.kind == "locality" and q.level == "city":
-                return q
-        if (unlisted := _unlisted_place(ctx, host)) is not None:
-            return unlisted
-    if place is not None and not any(place is q for q in visitor.full.places):
-        if visitor.full.country is None or place.country != visitor.full.country or host:
-            return place
-    if host is not None and host.full.country:
-        return ctx.main_locality(host.full.country)
-    if host is not None and visitor.full.country:  # the host of a visitor from abroad
-        return ctx.main_locality("VN" if visitor.full.country == "JP" else "JP")
-    if host is None:
-        own = [m for m in ctx.in_span(sentence.start, sentence.end, ("locality",)) if m.slug]
-        side = "JP" if visitor.full.country == "VN" else "VN"
-        return ctx.main_locality(side) if own else None
-    return None
 
 
 def _purpose(ctx: Context, sentence) -> str | None:

@@ -1,0 +1,296 @@
+"""Who visits whom in one sentence: the visitor, the host and the meeting place a visit's
+verb or clause tells ("A tiếp B", "B was received by A", "AはBの表敬訪問を受けた", "đoàn đến thăm
+và làm việc tại ..."), or None when the sentence tells of no visit."""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.facts import delegations as D
+from kakehashi.news.engine.facts.context import Context
+
+
+def parties(ctx: Context, sentence, people, leader):
+    """(visitor, host, meeting place) of the sentence, or None when it tells of no visit."""
+    lang, text = ctx.language, sentence.text
+    place = D.meeting_place(ctx, sentence)
+    delegation = D.DELEGATION[lang].search(text)
+    if lang == "ja":
+        return _parties_ja(ctx, sentence, people, leader, place, delegation)
+    if (met := _fronted_meeting(ctx, sentence, people, leader, place)) is not None:
+        return met
+    fronted = D.FRONTED[lang].match(text)
+    if fronted and len(people) >= 2:
+        comma = text.find(",", fronted.end())
+        after = [p for p in people if comma >= 0 and p.start > sentence.start + comma]
+        if after and people[0].start < sentence.start + comma:
+            return people[0], after[0], place, False
+    cues = [
+        (kind, m)
+        for kind, pattern in (
+            ("passive", D.PASSIVE.get(lang)),
+            ("receive", D.RECEIVE[lang]),
+            ("meet", D.MEET[lang]),
+            ("visit", D.VISIT[lang]),
+        )
+        if pattern is not None
+        for m in pattern.finditer(text)
+    ]
+    # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
+    cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
+    if not cues:
+        joint = _joint(ctx, sentence, people, leader, place)
+        if joint:
+            return (*joint, False)
+        if D.TALKS[lang].search(text) and len(people) >= 2:
+            return _pair(ctx, people[0], people[1], place, leader)
+        return None
+    kind, verb = min(cues, key=lambda c: (c[1].start(), c[0] != "passive"))
+    at = sentence.start + verb.start()
+    before = [p for p in people if p.start < at]
+    after = [p for p in people if p.start >= sentence.start + verb.end()]
+    delegation_before = delegation and delegation.start() < verb.start()
+    delegation_after = delegation and delegation.start() >= verb.start()
+    subject = before[-1] if before else (leader if delegation_before else None)
+    if kind == "passive":  # "the delegation was received by ...": its leader
+        visitor = before[-1] if before else (leader if delegation_before else None)
+        return visitor, (after[0] if after else None), place, False
+    if kind == "receive":
+        visitor = after[0] if after else (leader if delegation_after else None)
+        if visitor is None and delegation_after and subject is not None:
+            visitor = _named_next(ctx, sentence, subject)  # "tiếp đoàn tỉnh Gifu. ... X"
+        if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
+            body = _body(ctx, sentence.start, at)
+            return (visitor, None, body, False) if body is not None else None
+        return visitor, subject, place, False
+    if kind == "visit":
+        host = after[0] if after else None
+        if subject is None and not (after and "dẫn đầu" in verb.group()):
+            return None
+        if host is None and subject is not None:  # "đoàn đến thăm và làm việc với UBND X"
+            end = sentence.start + verb.end()
+            bodies = [
+                m.value
+                for m in ctx.in_span(end, min(sentence.end, end + 60), ("organisation",))
+                if m.value is not None and m.value.slug
+            ]
+            if bodies and D.from_elsewhere(subject, bodies[0]):
+                return subject, None, place or bodies[0], False
+        if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
+            host = _host_next(ctx, sentence, subject)
+            if host is not None:
+                return subject, host, place, False
+        if host is None and subject is not None and D.CALL.search(verb.group()):
+            called = _body(ctx, sentence.start + verb.end(), sentence.end, first=True)
+            if called is not None and (subject.full.country or "") != called.country:
+                return subject, None, called, False  # "will call on Dong Nai Province"
+        return subject, host, place, host is None
+    other = after[0] if after else None
+    if other is None and len(before) >= 2:  # "A và B đã hội đàm", "A and B met"
+        pair = _pair(ctx, before[-2], before[-1], place, leader)
+        if pair is not None:
+            return pair
+    if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
+        end = sentence.start + verb.end()
+        body = _body(ctx, end, min(sentence.end, end + 40), first=True)
+        if body is not None and D.from_elsewhere(subject, body):
+            if not _PLACE_WORD.search(ctx.norm[end : body.start]):
+                return subject, None, body, False
+        return None  # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
+    if subject is None or other is None:
+        return None
+    return _met(ctx, subject, other, place, leader)
+
+
+def _met(ctx: Context, subject, other, place, leader):
+    """(visitor, host, place, False) of two people meeting (see _who_hosts)."""
+    if place is None and leader is None:  # no place told: the place the article is about
+        around = ctx.main_locality(None)
+        if D.same_side(subject, around) != D.same_side(other, around):
+            visitor, host, _where = _who_hosts(subject, other, around, leader)
+            return visitor, host, None, False
+    return (*_who_hosts(subject, other, place, leader), False)
+
+
+def _pair(ctx: Context, first, second, place, leader):
+    """Two people of the two sides joined by "và"/"and" who meet or talk ("A và B đã hội
+    đàm", "A and B discussed ... in Hai Phong"), or None."""
+    starts = [second.start] + ([second.role_start] if second.role_start is not None else [])
+    between = ctx.norm[D.role_end(first) : min(starts)]
+    if len(between) > 40 or not re.match(r"\s*,?\s*(?:và|and)(?!\w)", between):
+        return None
+    a, b = first.full.country, second.full.country
+    if a and b and a == b:
+        return None
+    return _met(ctx, first, second, place, leader)
+
+
+def _fronted_meeting(ctx: Context, sentence, people, leader, place):
+    """ "At a meeting with A on May 12, B said ...", "Tại buổi làm việc với A, B ...": the
+    two meet; who hosts is told by the place, as for "B met A"."""
+    m = D.FRONTED_MEETING[ctx.language].match(sentence.text)
+    if m is None:
+        return None
+    comma = sentence.text.find(",", m.end())
+    if comma < 0:
+        return None
+    before = [p for p in people if p.start < sentence.start + comma]
+    after = [p for p in people if p.start > sentence.start + comma]
+    if not before or not after:
+        return None
+    return _met(ctx, after[0], before[0], place, leader)
+
+
+def _named_next(ctx: Context, sentence, host):
+    """The first person of the other side named in the next sentence: the leader of a
+    delegation received without being named ("đã tiếp đoàn công tác tỉnh Gifu. Tiếp đoàn,
+    ... Phó Thống đốc Tanaka Ichiro ...")."""
+    sentences = ctx.text.sentences
+    if sentence.index + 1 >= len(sentences) or not host.full.country:
+        return None
+    later = sentences[sentence.index + 1]
+    return next(
+        (
+            p
+            for p in ctx.people_in(later.start, later.end)
+            if p.full.country and p.full.country != host.full.country
+        ),
+        None,
+    )
+
+
+def _host_next(ctx: Context, sentence, visitor):
+    """The host of a trip named in the next sentence ("đoàn đến thăm và làm việc tại TP. Cần
+    Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side."""
+    sentences = ctx.text.sentences
+    if sentence.index + 1 >= len(sentences) or not visitor.full.country:
+        return None
+    later = sentences[sentence.index + 1]
+    if not D.RECEIVING_NEXT[ctx.language].match(later.text):
+        return None
+    return next(
+        (
+            p
+            for p in ctx.people_in(later.start, later.end)
+            if p.full.country and p.full.country != visitor.full.country
+        ),
+        None,
+    )
+
+
+# a place where, not whom: "gặp gỡ cộng đồng người Việt Nam tại Tottori"
+_PLACE_WORD = re.compile(r"(?<!\w)(?:tại|ở|in|at)(?!\w)")
+
+
+def _body(ctx: Context, lo: int, hi: int, first: bool = False):
+    """The place of the body or place named between lo and hi (the last one, or the first)."""
+    found = [
+        m.value if m.kind == "organisation" and m.value is not None else m
+        for m in ctx.in_span(lo, hi)
+    ]
+    found = [m for m in found if m.kind == "locality" and m.slug]
+    if not found:
+        return None
+    return found[0] if first else found[-1]
+
+
+def _who_hosts(first, second, place, leader):
+    """(visitor, host, place) of two people meeting: the one of the place hosts; else the
+    delegation's leader visits; else the first named (the subject) is the visitor."""
+    if place is not None:
+        if D.same_side(second, place) and not D.same_side(first, place):
+            return first, second, place
+        if D.same_side(first, place) and not D.same_side(second, place):
+            return second, first, place
+    if leader is not None and second.full is leader.full:
+        return second, first, place
+    return first, second, place
+
+
+def _joint(ctx: Context, sentence, people, leader, place):
+    """The delegation's leader doing something with a person of the other side ("Hieu and
+    Aichi Vice Governor Yuko Hattori signed ...")."""
+    if leader is None or not D.JOINT[ctx.language].search(sentence.text):
+        return None
+    if not any(p.full is leader.full for p in people):
+        return None
+    others = [
+        p for p in people if p.full is not leader.full and p.country and p.country != leader.country
+    ]
+    return (leader, others[0], place) if others else None
+
+
+def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
+    text = sentence.text
+    receive = D.RECEIVE["ja"].search(text)
+    meet = D.MEET["ja"].search(text)
+    visit = D.VISIT["ja"].search(text)
+    if not (receive or meet or visit):
+        joint = _joint(ctx, sentence, people, leader, place)
+        return (*joint, False) if joint else None
+    marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
+    visitor = marked[0] if marked else _by_role(ctx, sentence, people) or _coming(ctx, people)
+    if visitor is None and not people and visit and place is not None and leader is not None:
+        # "翌15日にはフンイエン省を訪れ、…": the traveller told before, on a day of its own
+        if ctx.dates_in(sentence.start, sentence.end):
+            return leader, None, place, False
+    if visitor is None and place is not None:
+        visitor = next((p for p in people if p.country and p.country != place.country), None)
+    if visitor is None and delegation and leader is not None:
+        visitor = leader
+    meeting = bool(receive or meet)
+    if (
+        visitor is None
+        and leader is not None
+        and people
+        and all(_object_ja(ctx, p) for p in people)
+    ):
+        visitor = leader  # "12日には…副委員長を表敬訪問した": the traveller told before
+    if visitor is None and receive and "受け" in receive.group() and len(people) >= 2:
+        return people[1], people[0], place, False  # AはBの表敬訪問を受けた
+    if visitor is None and delegation and people and all(_object_ja(ctx, p) for p in people):
+        # "ドンナイ省代表団は…X副知事と意見交換した。代表団の団長はY…": the leader named next
+        visitor = _named_next(ctx, sentence, people[0])
+        if visitor is None:
+            return None
+    if visitor is None and people:
+        if visit or len(people) < 2:
+            visitor = people[0]
+        else:
+            return people[1], people[0], place, False
+    if visitor is None:
+        return None
+    hosts = [p for p in people if p.full is not visitor.full]
+    side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
+    host = (side or hosts or [None])[0]
+    return visitor, host, place, host is None and not meeting
+
+
+def _coming(ctx: Context, people):
+    """The person a clause of coming qualifies: 来県したX大使, 来日中のX委員長."""
+    for p in people:
+        before = ctx.norm[max(0, p.start - 6) : p.start]
+        if D.COMING_JA.search(before) and before.endswith(D.COMING_JA.search(before).group()):
+            return p
+    return None
+
+
+def _object_ja(ctx: Context, person) -> bool:
+    """The person is the one visited or met (…副委員長を表敬訪問, …と会談), not its subject."""
+    after = ctx.norm[D.role_end(person) : D.role_end(person) + 3].lstrip()
+    return after.startswith(("を", "と", "氏を", "氏と"))
+
+
+def _by_role(ctx: Context, sentence, people):
+    """ "副知事がロンアン省を訪れ": a role alone as the subject is the person of that role named
+    before in the article."""
+    for m in re.finditer(r"(?P<r>[^、。\s]{1,8}?)(?:は|が)", sentence.text):
+        at = sentence.start + m.start("r")
+        if any(
+            p.start <= at < D.role_end(p) or at <= p.start < at + len(m.group()) for p in people
+        ):
+            continue
+        earlier = [p for p in ctx.people if p.end <= sentence.start and p.full.role == m.group("r")]
+        if earlier:
+            return earlier[-1]
+    return None

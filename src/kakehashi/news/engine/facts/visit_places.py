@@ -1,0 +1,118 @@
+"""The host's place of a visit: the place of the host's role, a city the directory does not
+hold named with the host's office, the meeting place, or the host's side's place the article is
+about."""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.facts import delegations as D
+from kakehashi.news.engine.facts.context import CITY_LEVELS, Context
+from kakehashi.news.engine.gazetteer import Gazetteer, Mention
+
+# The head of a local government, and a place the directory does not hold named with the
+# office: "Matsumoto Mayor Sato Kenji", "Mayor of Matsumoto", "Thị trưởng thành phố Tsukuba".
+_LOCAL_HEAD = re.compile(
+    r"(?:Vice |Deputy )?(?:Mayor|Governor)|(?:Phó )?(?:Thị trưởng|Thống đốc)", re.IGNORECASE
+)
+_NAME = r"(?P<x>[A-ZĐ][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_UNLISTED_BEFORE = re.compile(r"(?<![\w.])" + _NAME + r" $")
+_UNLISTED_OF = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME)
+_UNLISTED_AFTER = re.compile(r"\s*(?:of |thành phố |tỉnh |TP\.? ?)" + _NAME + r"\s*,?\s*$")
+
+
+def _unlisted_place(ctx: Context, host) -> Mention | None:
+    person = host.full
+    if person.places or not person.role or person.role_start is None:
+        return None
+    if not _LOCAL_HEAD.fullmatch(person.role):
+        return None
+    role_end = person.role_start + len(person.role)
+    if role_end <= person.start:  # the office before the name
+        m = _UNLISTED_AFTER.match(ctx.norm, role_end, person.start)
+        lo = role_end
+    else:  # the office after the name: "Yuko Ito, Deputy Mayor of Yatsushiro City"
+        m = _UNLISTED_OF.match(ctx.norm, role_end)
+    if m is None and ctx.language == "en":
+        lo = max(0, person.role_start - 40)
+        m = _UNLISTED_BEFORE.search(ctx.norm, lo, person.role_start)
+    if m is None or ctx.in_span(m.start("x"), m.end("x")):
+        return None
+    return Mention("locality", m.start("x"), m.end("x"), m.group("x"), country=person.country)
+
+
+_CITY_HEAD = re.compile(r"(?i:(?:vice |deputy )?mayor|(?:phó )?thị trưởng)|副?市長")
+_PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|[県府都道]")
+
+
+def _city_known(slug: str) -> bool:
+    return any(e.slug == slug for e in Gazetteer.default().entries)
+
+
+def _city_of_office(ctx: Context, sentence, host) -> Mention | None:
+    """The city of a mayor: "Nagasaki Mayor X" is Nagasaki City, not the prefecture sharing
+    its name (a city the directory does not hold has no slug); a mayor named without a place
+    is of the city the sentence names (秋田市役所を訪問し、X副市長と会談)."""
+    person = host.full
+    if not person.role or not _CITY_HEAD.search(person.role):
+        return None
+    for q in person.places:
+        if q is None or q.kind != "locality":
+            continue
+        if q.level != "prefecture" or _PREFECTURE_WORD.search(q.text) or not q.slug:
+            return None
+        slug = q.slug.removesuffix("-prefecture") + "-city"
+        known = _city_known(slug)
+        return Mention("locality", q.start, q.end, q.text, slug=slug if known else None,
+                       country=q.country, level="city")  # fmt: skip
+    cities = [
+        m
+        for m in ctx.in_span(sentence.start, sentence.end, ("locality",))
+        if m.level in CITY_LEVELS and m.country == person.country
+    ]
+    if not cities and ctx.language == "ja":
+        return _unlisted_city_ja(ctx, sentence)
+    return cities[0] if len(cities) == 1 else None
+
+
+# a city the directory does not hold, where the visitor goes: 秋田市役所を訪問し, 金沢市を訪れ
+_CITY_VISITED_JA = re.compile(
+    r"(?<![一-龥])(?P<x>[一-龥]{1,4}市)(?:役所|庁舎)?(?=を訪|を表敬|で|に到着)"
+)
+
+
+def _unlisted_city_ja(ctx: Context, sentence) -> Mention | None:
+    for m in _CITY_VISITED_JA.finditer(sentence.text):
+        start, end = sentence.start + m.start("x"), sentence.start + m.end("x")
+        if any(o.start < end and start < o.end for o in ctx.in_span(sentence.start, end)):
+            continue
+        return Mention("locality", start, end, m.group("x"), country="JP", level="city")
+    return None
+
+
+def host_locality(ctx: Context, sentence, host, visitor, place):
+    if host is not None and (city := _city_of_office(ctx, sentence, host)) is not None:
+        return city
+    if host is not None:
+        for q in host.full.places:
+            if q is not None and q.slug:
+                return q
+        for q in host.full.places:  # "Deputy Mayor of Yatsushiro City": a city not listed
+            if q is not None and q.kind == "locality" and q.level == "city":
+                return q
+        if (unlisted := _unlisted_place(ctx, host)) is not None:
+            return unlisted
+    if place is not None and not any(place is q for q in visitor.full.places):
+        if visitor.full.country is None or place.country != visitor.full.country or host:
+            return place
+        if D.from_elsewhere(visitor, place):  # a ministry's vice-minister at a province
+            return place
+    if host is not None and host.full.country:
+        return ctx.main_locality(host.full.country)
+    if host is not None and visitor.full.country:  # the host of a visitor from abroad
+        return ctx.main_locality("VN" if visitor.full.country == "JP" else "JP")
+    if host is None:
+        own = [m for m in ctx.in_span(sentence.start, sentence.end, ("locality",)) if m.slug]
+        side = "JP" if visitor.full.country == "VN" else "VN"
+        return ctx.main_locality(side) if own else None
+    return None
