@@ -13,12 +13,16 @@ with a proven upper bound on the total weight.
    left-out meeting or of a participant without a meeting exactly as a small MIP
    (submip.py). Idle-gap steps alternate between random windows and windows aimed at the
    participants whose gaps are above their lower bound (compact.py, gapbound.py).
-   On small events (up to WHOLE_MIP_COLUMNS variables) the whole MIP runs on the second core
-   from the moment the search stalls or has had EXACT_START_SHARE of its budget, started from
-   the search's schedule, and is joined when the search has spent EXACT_JOIN_SHARE
-   (exact.py): it finds the last units of weight the neighbourhoods miss, and its closed gap
-   proves the weight optimal where the LP bound is loose. The status is "optimal" only when
-   the weight reaches a proven bound (the LP's or the MIP's).
+   On small events (up to WHOLE_MIP_COLUMNS variables, plan.py) the target MIP runs on the
+   second core as soon as the LP bound is known (target.py): the whole model cut down by the
+   LP's duals to the schedules that reach the bound, where HiGHS' feasibility jump finds one
+   in about a second — or proves the bound out of reach, which lowers it by one. The search
+   waits for its outcome when it stalls or has had EXACT_START_SHARE of its budget; if the
+   bound is still not reached, the whole MIP runs on the second core from the search's
+   schedule until the search has spent EXACT_JOIN_SHARE (exact.py): it finds the last units
+   of weight the neighbourhoods miss, and its closed gap proves the weight optimal where the
+   LP bound is loose. The status is "optimal" only when the weight reaches a proven bound
+   (the LP's, the target MIP's or the whole MIP's).
 4. Every left-out meeting that still fits is placed, then tables and interpreters are given
    out (assign.py) and each meeting left out gets its reason (report.py).
 
