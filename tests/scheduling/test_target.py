@@ -72,6 +72,33 @@ def test_a_tight_bound_is_reached_at_once():
     assert adopt(occupancy, target.schedule) is True
 
 
+def test_the_closest_schedule_keeps_the_searchs_slots_where_it_can():
+    instance = build(
+        [
+            meeting("ab", "a", "b", weight=2),
+            meeting("ac", "a", "c"),
+            meeting("bd", "b", "d"),
+            meeting("cd", "c", "d", weight=3),
+        ],
+        slot_count=2,
+    )
+    c = compile_instance(instance)
+    lp = SlotLP(c)
+    bound = lp.bound()
+    for slot in (0, 1):
+        occupancy = Occupancy(c)
+        occupancy.place(0, slot)  # the search's schedule: ab alone, in `slot`
+        target = TargetMIP(c, lp, bound, occupancy, deadline=math.inf)
+        target.run()
+
+        schedule, work = target.closest(occupancy)
+
+        assert sum(c.weight[m] for m in schedule) == 7
+        assert schedule[0] == slot and schedule[3] == slot  # ab stays, cd beside it
+        assert work > 0
+        assert adopt(occupancy, schedule) is True
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_the_cut_down_model_never_loses_an_optimal_schedule(document):

@@ -4,7 +4,8 @@ MIP run on the second core, and when to stop — deterministic, by work units.
 On small events (up to WHOLE_MIP_COLUMNS variables) the target MIP (target.py) starts on the
 second core as soon as the LP bound is known, and the search joins it — waits for its outcome
 — where it would otherwise start the whole MIP (EXACT_START_SHARE of its budget, or a stall):
-a schedule of the bound's weight ends the weight phase, proven optimal, and the idle-gap and
+a schedule of the bound's weight (the one closest to the search's, TargetMIP.closest) ends
+the weight phase, proven optimal, and the idle-gap and
 fairness phases go on from it with the rest of the budget; otherwise its proven bound is kept
 and the whole MIP (exact.py) runs from the search's schedule, as before."""
 
@@ -148,7 +149,11 @@ class Plan:
             self.target_stats = {**target.stats(), "adopted": False, "stopped": "wall clock"}
             return weight, gaps
         self.bound = min(self.bound, target.bound)
-        adopted = target.weight() > weight and adopt(search.occ, target.schedule)
+        adopted = False
+        if target.weight() > weight:
+            schedule, work = target.closest(search.occ)
+            search.work += work
+            adopted = adopt(search.occ, schedule) or adopt(search.occ, target.schedule)
         self.target_stats = {**target.stats(), "used": True, "adopted": adopted}
         return search.weight(), search.gaps()
 

@@ -23,9 +23,12 @@ On the small benchmark events the LP bound is the optimum, the duals fix a fifth
 the columns and make a few hundred rows tight, and HiGHS' feasibility jump finds a schedule
 of the bound's weight right after presolve, in about a second: the neighbourhood search alone
 stalls a few units below it, and the whole MIP (exact.py) needs its heuristics' sub-MIPs for
-10–40 s to find the last units. The objective, weight first, prefers the slots the search
-had given the meetings when it started (so that its compact agendas survive where they can);
-any solution will do, so HiGHS stops at its first (`mip_max_improving_sols`).
+10–40 s to find the last units. Any solution is a proof, so HiGHS stops at its first
+(`mip_max_improving_sols`). That one scatters the agendas (on realistic events, 800 idle
+gaps where the search has 560), so once the search has joined it, `closest` solves the same
+model for the schedule that keeps the most meetings in the slots the search has given them
+by then, from the one found (about 1.5 s: on realistic seed 3, weight 1,118 → 1,120 and idle
+gaps 555 → 569, where the first solution had 807); the idle-gap phase goes on from it.
 
 Deterministic: HiGHS runs single-threaded with a fixed seed and stops at a number of its own
 limit checks (TARGET_CHECKS over all targets) or nodes, never at a clock reading (the
@@ -51,6 +54,12 @@ from kakehashi.scheduling.compiled import Compiled
 # finds nothing, the sub-MIPs that might take 10 s and more).
 TARGET_CHECKS = 4
 NODE_LIMIT = 500
+# The closest schedule of the target's weight to the search's (TargetMIP.closest): its limit
+# checks, and its work units estimated from its size and simplex iterations (about 1.3 s and
+# 1.3 units on the small benchmark events).
+CLOSEST_CHECKS = 4
+CLOSEST_WORK_PER_COLUMN = 8e-5
+CLOSEST_WORK_PER_ITERATION = 1e-4
 # Columns and rows are fixed with δ + TOLERANCE: fixing less than one may is always valid.
 TOLERANCE = 1e-6
 
@@ -143,36 +152,9 @@ class TargetMIP(threading.Thread):
 
     # -- one target ----------------------------------------------------------------------------
     def _try(self, target: int) -> str:
-        lp = self.lp
         self.tried.append(target)
-        n, rows = lp.num_cols, lp.num_rows
-        delta = max(0.0, self.value - target) + TOLERANCE
-        d = self.reduced
-        lower = (d > delta).astype(np.float64)
-        upper = np.where(d < -delta, 0.0, 1.0)
-        tight = self.y > delta
-        self.model = {
-            "columns": n,
-            "fixed_to_zero": int((upper == 0).sum()),
-            "fixed_to_one": int(lower.sum()),
-            "tight_rows": int(tight.sum()),
-        }
-        inf = highspy.kHighsInf
-        highs = lp.highs(integer=True)
-        columns = np.arange(n, dtype=np.int32)
-        highs.changeColsBounds(n, columns, lower, upper)
-        if rows:
-            highs.changeRowsBounds(
-                rows, np.arange(rows, dtype=np.int32), np.where(tight, lp.rhs, -inf), lp.rhs
-            )
-        # Weights are whole numbers: ≥ target − ½ is ≥ target.
-        highs.addRow(target - lp.fixed_weight - 0.5, inf, n, columns, lp.cost)
-        unit = float(self.stay.sum()) + 1.0  # weight first, then staying where the search was
-        highs.changeColsCost(n, columns, lp.cost * unit + self.stay)
-        highs.setOptionValue("presolve", "on")
+        highs = self._model(target, self.stay, record=True)
         highs.setOptionValue("mip_max_improving_sols", 1)
-        highs.setOptionValue("mip_max_nodes", NODE_LIMIT)
-        highs.setOptionValue("time_limit", max(0.1, self.deadline - time.perf_counter()))
         highs.setCallback(self._callback, target)
         highs.startCallback(highspy.cb.HighsCallbackType.kCallbackMipInterrupt)
         highs.startCallback(highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution)
@@ -184,6 +166,40 @@ class TargetMIP(threading.Thread):
         if highs.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
             return INFEASIBLE
         return LIMIT
+
+    def _model(self, target: int, stay: np.ndarray, *, record: bool = False) -> highspy.Highs:
+        """The cut-down model for `target` (see the module docstring), weight first, then
+        `stay` (per column, 1 for the slot the search gave the meeting)."""
+        lp = self.lp
+        n, rows = lp.num_cols, lp.num_rows
+        delta = max(0.0, self.value - target) + TOLERANCE
+        d = self.reduced
+        lower = (d > delta).astype(np.float64)
+        upper = np.where(d < -delta, 0.0, 1.0)
+        tight = self.y > delta
+        if record:
+            self.model = {
+                "columns": n,
+                "fixed_to_zero": int((upper == 0).sum()),
+                "fixed_to_one": int(lower.sum()),
+                "tight_rows": int(tight.sum()),
+            }
+        inf = highspy.kHighsInf
+        highs = lp.highs(integer=True)
+        columns = np.arange(n, dtype=np.int32)
+        highs.changeColsBounds(n, columns, lower, upper)
+        if rows:
+            highs.changeRowsBounds(
+                rows, np.arange(rows, dtype=np.int32), np.where(tight, lp.rhs, -inf), lp.rhs
+            )
+        # Weights are whole numbers: ≥ target − ½ is ≥ target.
+        highs.addRow(target - lp.fixed_weight - 0.5, inf, n, columns, lp.cost)
+        unit = float(stay.sum()) + 1.0
+        highs.changeColsCost(n, columns, lp.cost * unit + stay)
+        highs.setOptionValue("presolve", "on")
+        highs.setOptionValue("mip_max_nodes", NODE_LIMIT)
+        highs.setOptionValue("time_limit", max(0.1, self.deadline - time.perf_counter()))
+        return highs
 
     def _callback(self, kind, message, data_out, data_in, target) -> None:
         if kind == highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution:
@@ -200,10 +216,50 @@ class TargetMIP(threading.Thread):
     def _take(self, x: np.ndarray, target: int) -> None:
         """Keep a solution of the target's weight (every solution has it, by the weight row)
         and freeze the outcome."""
+        schedule = self._schedule(x, target)
+        if schedule is not None:
+            self.schedule = schedule
+            self._finish()
+
+    def _schedule(self, x: np.ndarray, target: int) -> dict[int, int] | None:
         lp = self.lp
         chosen = np.flatnonzero(x[: lp.num_cols] > 0.5)
         schedule = {int(lp.col_m[j]): int(lp.col_t[j]) for j in chosen}
         if lp.fixed_weight + sum(self.c.weight[m] for m in schedule) < target:
-            return  # within HiGHS' tolerances only: not a proof
-        self.schedule = schedule
-        self._finish()
+            return None  # within HiGHS' tolerances only: not a proof
+        return schedule
+
+    # -- after the search has joined it -------------------------------------------------------
+    def closest(self, occ: Occupancy) -> tuple[dict[int, int], float]:
+        """The schedule of the found target's weight that keeps the most meetings where `occ`
+        (the search's schedule now) has them, from the schedule found (feasibility jump's
+        first solution reaches the target but scatters the agendas; this one keeps the
+        search's compact ones wherever the extra weight allows). Runs on the calling thread,
+        stops at CLOSEST_CHECKS limit checks or NODE_LIMIT nodes; returns the schedule and
+        an estimate of its work units (deterministic)."""
+        lp, target, found = self.lp, self.tried[-1], self.schedule
+        slot_of = np.array(occ.slot_of, dtype=np.int64)
+        stay = (slot_of[lp.col_m] == lp.col_t).astype(np.float64)
+        highs = self._model(target, stay)
+        start = highspy.HighsSolution()
+        start.col_value = np.array(
+            [float(found.get(m) == t) for m, t in zip(lp.col_m, lp.col_t, strict=True)]
+        )
+        highs.setSolution(start)
+        checks = [0]
+
+        def stop(kind, message, data_out, data_in, user_data) -> None:
+            checks[0] += 1
+            if checks[0] >= CLOSEST_CHECKS:
+                data_in.user_interrupt = True
+
+        highs.setCallback(stop, None)
+        highs.startCallback(highspy.cb.HighsCallbackType.kCallbackMipInterrupt)
+        highs.run()
+        info = highs.getInfo()
+        work = CLOSEST_WORK_PER_COLUMN * lp.num_cols
+        work += CLOSEST_WORK_PER_ITERATION * max(0, info.simplex_iteration_count)
+        best = None
+        if info.primal_solution_status == 2:
+            best = self._schedule(np.asarray(highs.getSolution().col_value), target)
+        return (best if best is not None else found), work
