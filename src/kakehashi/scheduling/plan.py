@@ -5,9 +5,9 @@ On small events (up to WHOLE_MIP_COLUMNS variables) the target MIP (target.py) s
 second core as soon as the LP bound is known, and the search joins it — waits for its outcome
 — where it would otherwise start the whole MIP (EXACT_START_SHARE of its budget, or a stall):
 a schedule of the bound's weight (the one closest to the search's, TargetMIP.closest) ends
-the weight phase, proven optimal, and the idle-gap and
-fairness phases go on from it with the rest of the budget; otherwise its proven bound is kept
-and the whole MIP (exact.py) runs from the search's schedule, as before."""
+the weight phase, proven optimal, and the idle-gap and fairness phases go on from it with the
+rest of the budget; otherwise its proven bound is kept and the whole MIP (exact.py) runs
+from the search's schedule, as before."""
 
 from __future__ import annotations
 
