@@ -3,7 +3,7 @@ MIP run on the second core, and when to stop — deterministic, by work units.
 
 On small events (up to WHOLE_MIP_COLUMNS variables) the target MIP (target.py) starts on the
 second core as soon as the LP bound is known, and the search joins it — waits for its outcome
-— where it would otherwise start the whole MIP (EXACT_START_SHARE of its budget, or a stall):
+— once it has spent TARGET_JOIN_SHARE of its budget or stalls:
 a schedule of the bound's weight (the one closest to the search's, TargetMIP.closest) ends
 the weight phase, proven optimal, and the idle-gap and fairness phases go on from it with the
 rest of the budget; otherwise its proven bound is kept and the whole MIP (exact.py) runs
@@ -31,6 +31,10 @@ WINDOW_MEETINGS = 300
 WHOLE_MIP_COLUMNS = 20_000
 EXACT_START_SHARE = 0.3  # or when the search stalls, whichever comes first
 EXACT_JOIN_SHARE = 0.8
+# The search waits for the target MIP's outcome once it has spent this share of its budget
+# (or stalls): on the small benchmark events the target is found about a second after the
+# LP bound, and the earlier its schedule is taken, the more budget the idle-gap phase has.
+TARGET_JOIN_SHARE = 0.1
 
 
 class Plan:
@@ -238,7 +242,14 @@ class Plan:
             if target and self.bound is not None:
                 target = False
                 self._start_target()
-            start_exact = search.work >= EXACT_START_SHARE * self.budget or idle >= self.patience
+            stalled = idle >= self.patience
+            if self.target is not None and (
+                search.work >= TARGET_JOIN_SHARE * self.budget or stalled
+            ):
+                weight, gaps = self._join_target(weight, gaps)
+                if weight >= self.bound:
+                    break
+            start_exact = search.work >= EXACT_START_SHARE * self.budget or stalled
             if exact and start_exact and self.bound is not None and self.exact is None:
                 if self.target is not None:
                     weight, gaps = self._join_target(weight, gaps)
