@@ -3,11 +3,11 @@ MIP run on the second core, and when to stop — deterministic, by work units.
 
 On small events (up to WHOLE_MIP_COLUMNS variables) the target MIP (target.py) starts on the
 second core as soon as the LP bound is known, and the search joins it — waits for its outcome
-— once it has spent TARGET_JOIN_SHARE of its budget or stalls:
-a schedule of the bound's weight (the one closest to the search's, TargetMIP.closest) ends
-the weight phase, proven optimal, and the idle-gap and fairness phases go on from it with the
-rest of the budget; otherwise its proven bound is kept and the whole MIP (exact.py) runs
-from the search's schedule, as before."""
+— once it has spent TARGET_JOIN_SHARE of its budget or stalls: a schedule of the bound's
+weight (the one closest to the search's, TargetMIP.closest) ends the weight phase, proven
+optimal, and the idle-gap and fairness phases go on from it with the rest of the budget;
+otherwise its proven bound is kept and the whole MIP (exact.py) runs from the search's
+schedule at EXACT_START_SHARE of the budget (or a stall), as before."""
 
 from __future__ import annotations
 

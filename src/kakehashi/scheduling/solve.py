@@ -17,7 +17,7 @@ with a proven upper bound on the total weight.
    second core as soon as the LP bound is known (target.py): the whole model cut down by the
    LP's duals to the schedules that reach the bound, where HiGHS' feasibility jump finds one
    in about a second — or proves the bound out of reach, which lowers it by one. The search
-   waits for its outcome when it stalls or has had EXACT_START_SHARE of its budget; if the
+   waits for its outcome when it stalls or has had TARGET_JOIN_SHARE of its budget; if the
    bound is still not reached, the whole MIP runs on the second core from the search's
    schedule until the search has spent EXACT_JOIN_SHARE (exact.py): it finds the last units
    of weight the neighbourhoods miss, and its closed gap proves the weight optimal where the
