@@ -36,6 +36,20 @@ def run_target(instance, *, checks: int = 1_000):
     return c, occupancy, bound, target
 
 
+def two_pairs_of_pairs():
+    """a, b, c and d each want two meetings in two slots: all four fit (weight 7), ab and cd
+    in one slot, ac and bd in the other; the LP bound is the optimum."""
+    return build(
+        [
+            meeting("ab", "a", "b", weight=2),
+            meeting("ac", "a", "c"),
+            meeting("bd", "b", "d"),
+            meeting("cd", "c", "d", weight=3),
+        ],
+        slot_count=2,
+    )
+
+
 def test_a_target_out_of_reach_is_proven_so_and_the_next_one_found():
     # One triangle of meetings over two slots: the LP spreads halves and counts 3, only two
     # of the three meetings can take place.
@@ -52,16 +66,7 @@ def test_a_target_out_of_reach_is_proven_so_and_the_next_one_found():
 
 
 def test_a_tight_bound_is_reached_at_once():
-    # a, b and c each want two meetings in two slots; the LP bound (4) is the optimum.
-    instance = build(
-        [
-            meeting("ab", "a", "b", weight=2),
-            meeting("ac", "a", "c"),
-            meeting("bd", "b", "d"),
-            meeting("cd", "c", "d", weight=3),
-        ],
-        slot_count=2,
-    )
+    instance = two_pairs_of_pairs()
 
     _c, occupancy, bound, target = run_target(instance)
 
@@ -73,15 +78,7 @@ def test_a_tight_bound_is_reached_at_once():
 
 
 def test_the_closest_schedule_keeps_the_searchs_slots_where_it_can():
-    instance = build(
-        [
-            meeting("ab", "a", "b", weight=2),
-            meeting("ac", "a", "c"),
-            meeting("bd", "b", "d"),
-            meeting("cd", "c", "d", weight=3),
-        ],
-        slot_count=2,
-    )
+    instance = two_pairs_of_pairs()
     c = compile_instance(instance)
     lp = SlotLP(c)
     bound = lp.bound()
