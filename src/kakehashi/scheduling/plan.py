@@ -55,6 +55,7 @@ class Plan:
         self.exact: WholeMIP | None = None
         self.exact_stats: dict | None = None
         self.target: TargetMIP | None = None
+        self.started: list[TargetMIP] = []
         self.target_stats: dict | None = None
         self.targets: GapTargets | None = None
         self.columns = sum(len(slots) for slots in c.candidates)
@@ -136,6 +137,15 @@ class Plan:
             return
         self.target = TargetMIP(self.c, lp, self.bound, self.search.occ, deadline=self.deadline)
         self.target.start()
+        self.started.append(self.target)
+
+    def close(self) -> None:
+        """Wait for the target MIP's thread: once its outcome is known it goes on to HiGHS'
+        next limit check, or its time limit (the deadline); a process that exits while HiGHS
+        still runs on it aborts."""
+        for target in self.started:
+            target.cancel()
+            target.join()
 
     def _join_target(self, weight: int, gaps: int) -> tuple[int, int]:
         """Wait for the target MIP's outcome (at a fixed point of the search), keep its proven

@@ -143,6 +143,7 @@ def solve(
     try:
         plan.run()
     finally:
+        plan.close()
         search.close()
 
     fill(compiled, occupancy)
