@@ -95,6 +95,7 @@ def figures(instance, report, result: dict) -> dict:
         "idle_gaps": checked["idle_gaps"],
         # gapbound.py: the fewest idle gaps with the same meetings per participant and day
         "idle_gap_bound": result["stats"].get("idle_gap_bound"),
+        "target_mip": result["stats"].get("target_mip"),
         "whole_mip": result["stats"].get("whole_mip"),
         "solver_stopped": result["stats"].get("stopped"),
         "worst_served": worst.get("participant"),

@@ -2,10 +2,11 @@
 the MIP's own closed gap — and the same result for the same seed."""
 
 import json
+import math
 
 from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.compiled import compile_instance
-from kakehashi.scheduling.exact import adopt
+from kakehashi.scheduling.exact import WholeMIP, adopt
 from kakehashi.scheduling.result import Status
 from kakehashi.scheduling.solve import solve
 from tests.scheduling.test_solve_helpers import assert_valid, brute_force_optimum, build, meeting
@@ -22,18 +23,21 @@ def odd_cycles(count: int, *, slot_count: int = 2):
 
 
 def test_a_loose_lp_bound_is_closed_by_the_whole_mip():
+    # The whole MIP alone (solve() proves this one with the target MIP first, test_target).
     instance = odd_cycles(1)
+    c = compile_instance(instance)
+    occupancy = Occupancy(c)
+    occupancy.place(0, 0)  # one of the three meetings: the MIP finds a second
 
-    result = solve(instance, time_limit=10, seed=0)
+    whole = WholeMIP(c, occupancy, work=10.0, deadline=math.inf)
+    whole.run()
 
-    assert_valid(instance, result)
-    assert result.stats["lp_bound"] == 3
-    assert result.scheduled_weight == brute_force_optimum(instance) == 2
-    # Optimal only because the whole MIP proved it: its gap closed at 2.
-    assert result.status == Status.OPTIMAL
-    assert result.upper_bound == 2
-    assert result.stats["whole_mip"]["proven_optimal"] is True
-    assert result.stats["whole_mip"]["bound"] == 2
+    assert whole.error is None
+    assert whole.weight() == brute_force_optimum(instance) == 2
+    # Its gap closed at 2, below the LP bound of 3.
+    assert whole.sub.proven is True
+    assert whole.bound() == 2
+    assert adopt(occupancy, whole.sub.new) is True
 
 
 def test_many_odd_cycles_are_proven_optimal_too():

@@ -91,6 +91,7 @@ class SlotLP:
                 if c.fixed_slot[m] < 0 and c.candidates[m]
             }
         self.primal: np.ndarray | None = None  # the LP solution, once bound() has run
+        self.duals: np.ndarray | None = None  # its duals (≥ 0), once bound() has run
         self.fixed_weight = (
             sum(c.weight[m] for t in c.fixed_at for m in t) if occupancy is None else 0
         )
@@ -202,8 +203,12 @@ class SlotLP:
     def lagrangian(self, duals: np.ndarray) -> float:
         """Σ b·y + Σ_j max(0, w_j − (Aᵀy)_j) with y = max(0, duals): valid for any duals."""
         y = np.maximum(duals, 0.0)
+        return float(self.rhs @ y + np.maximum(self.reduced_costs(y), 0.0).sum())
+
+    def reduced_costs(self, y: np.ndarray) -> np.ndarray:
+        """w_j − (Aᵀy)_j per column, for duals y ≥ 0 (target.py fixes columns with them)."""
         used = np.bincount(self.col_idx, weights=y[self.row_idx], minlength=self.num_cols)
-        return float(self.rhs @ y + np.maximum(self.cost - used, 0.0).sum())
+        return self.cost - used
 
     def bound(self, *, time_limit: float | None = None) -> int:
         if self.num_cols == 0:
@@ -216,7 +221,8 @@ class SlotLP:
         solution = highs.getSolution()
         if not solution.dual_valid:
             return self.fixed_weight + int(self.cost.sum())
-        value = self.lagrangian(np.asarray(solution.row_dual, dtype=np.float64))
+        self.duals = np.maximum(np.asarray(solution.row_dual, dtype=np.float64), 0.0)
+        value = self.lagrangian(self.duals)
         self.primal = np.asarray(solution.col_value, dtype=np.float64)
         return self.fixed_weight + math.floor(value + 1e-6 * max(1.0, value))
 
@@ -275,6 +281,7 @@ class BoundJob(threading.Thread):
         self.time_limit = max(1.0, time_limit)
         self.value: int | None = None
         self.lp_share: list[float] | None = None  # per meeting, Σ_t x[m,t] in the LP
+        self.lp: SlotLP | None = None  # the LP, with its duals once solved (target.py)
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -282,6 +289,7 @@ class BoundJob(threading.Thread):
         try:
             lp = SlotLP(self.compiled)
             self.value = min(trivial, lp.bound(time_limit=self.time_limit))
+            self.lp = lp
             if lp.primal is not None:
                 share = np.bincount(
                     lp.col_m, weights=lp.primal, minlength=self.compiled.num_meetings

@@ -1,0 +1,265 @@
+"""The target MIP on small events: a schedule of exactly the LP bound's weight, looked for in
+the whole slot model cut down by the LP's duals, on the second core from the moment the LP
+bound is known (solve.py, plan.py).
+
+For duals y ≥ 0 of the slot LP (bounds.py) and any schedule x (0/1, Ax ≤ b):
+
+    weight(x) = L(y) − Σ_{d_j > 0} d_j (1 − x_j) − Σ_{d_j < 0} |d_j| x_j − Σ_i y_i s_i,
+
+where d = w − Aᵀy are the reduced costs, s = b − Ax ≥ 0 the rows' slacks and
+L(y) = b·y + Σ_j max(0, d_j) the Lagrangian bound (bounds.SlotLP.lagrangian). Every term
+taken away is ≥ 0, so a schedule of weight at least W loses at most δ = L(y) − W in each:
+it uses no column with d_j < −δ, every column with d_j > δ, and leaves no slack in a row
+with y_i > δ (slacks are whole numbers). With these columns fixed, these rows made equalities
+and the row Σ w_j x_j ≥ W added, every solution of the model has weight W or more, and every
+schedule of weight W or more is a solution. So, with W the LP bound:
+
+* a solution is a schedule whose weight reaches a proven bound: optimal (the status says so
+  only when the schedule also fits, exact.adopt);
+* a model HiGHS proves infeasible proves W − 1 a bound; the next target is W − 1 (δ grows by
+  one, fewer columns are fixed).
+
+On the small benchmark events the LP bound is the optimum, the duals fix a fifth to a third of
+the columns and make a few hundred rows tight, and HiGHS' feasibility jump finds a schedule
+of the bound's weight right after presolve, in about a second: the neighbourhood search alone
+stalls a few units below it, and the whole MIP (exact.py) needs its heuristics' sub-MIPs for
+10–40 s to find the last units. Any solution is a proof, so HiGHS stops at its first
+(`mip_max_improving_sols`). That one scatters the agendas (on realistic events, 800 idle
+gaps where the search has 560), so once the search has joined it, `closest` solves the same
+model for the schedule that keeps the most meetings in the slots the search has given them
+by then, from the one found (about 1.5 s: on realistic seed 3, weight 1,118 → 1,120 and idle
+gaps 555 → 569, where the first solution had 807); the idle-gap phase goes on from it.
+
+Deterministic: HiGHS runs single-threaded with a fixed seed and stops at a number of its own
+limit checks (TARGET_CHECKS over all targets) or nodes, never at a clock reading (the
+deadline is only the solver's safety net). The search waits for the outcome at a fixed point
+of its own budget (plan.py): a schedule, a proof that the target cannot be reached, or the
+end of the checks.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import highspy
+import numpy as np
+
+from kakehashi.scheduling.assign import Occupancy
+from kakehashi.scheduling.bounds import SlotLP
+from kakehashi.scheduling.compiled import Compiled
+
+# HiGHS' limit checks over all targets (on the small benchmark events, the first two come
+# after presolve, then about one a second of the root's cut rounds: when feasibility jump
+# finds nothing, the sub-MIPs that might take 10 s and more).
+TARGET_CHECKS = 4
+NODE_LIMIT = 500
+# The closest schedule of the target's weight to the search's (TargetMIP.closest): its limit
+# checks, and its work units estimated from its size and simplex iterations (about 1.3 s and
+# 1.3 units on the small benchmark events).
+CLOSEST_CHECKS = 4
+CLOSEST_WORK_PER_COLUMN = 8e-5
+CLOSEST_WORK_PER_ITERATION = 1e-4
+# Columns and rows are fixed with δ + TOLERANCE: fixing less than one may is always valid.
+TOLERANCE = 1e-6
+
+FOUND = "found"
+INFEASIBLE = "infeasible"
+LIMIT = "limit"
+
+
+class TargetMIP(threading.Thread):
+    """The cut-down model of `lp` (solved, with its duals) for targets from `bound` down."""
+
+    def __init__(
+        self,
+        c: Compiled,
+        lp: SlotLP,
+        bound: int,
+        occ: Occupancy,
+        *,
+        deadline: float,
+        checks: int = TARGET_CHECKS,
+    ):
+        super().__init__(name="kakehashi-target-mip", daemon=True)
+        self.c, self.lp = c, lp
+        self.y = lp.duals
+        self.reduced = lp.reduced_costs(self.y)
+        self.value = float(lp.rhs @ self.y + np.maximum(self.reduced, 0.0).sum())
+        self.value += lp.fixed_weight  # L(y), fixed meetings included, as the bound
+        self.target = bound
+        self.bound = bound  # proven
+        self.start_weight = sum(c.weight[m] for m in range(c.num_meetings) if occ.slot_of[m] >= 0)
+        slot_of = np.array(occ.slot_of, dtype=np.int64)
+        self.stay = (slot_of[lp.col_m] == lp.col_t).astype(np.float64)
+        self.deadline = deadline
+        self.check_limit = checks
+        self.checks = 0
+        self.cancelled = False
+        self.done = threading.Event()  # set once the outcome is known (stats frozen)
+        self.schedule: dict[int, int] | None = None
+        self.tried: list[int] = []
+        self.model: dict = {}
+        self.error: BaseException | None = None
+        self._final: dict | None = None
+
+    def run(self) -> None:
+        try:
+            while self.target > self.start_weight and not self.cancelled:
+                if self.checks >= self.check_limit or time.perf_counter() > self.deadline:
+                    break
+                outcome = self._try(self.target)
+                if outcome != INFEASIBLE:
+                    break
+                self.bound = self.target - 1  # proven: no schedule reaches the target
+                self.target -= 1
+        except Exception as error:  # the search's schedule and the LP bound still hold
+            self.error = error
+        finally:
+            self._finish()
+
+    def _finish(self) -> None:
+        if self._final is None:
+            self._final = self._stats()
+            self.done.set()
+
+    def cancel(self) -> None:
+        """Stop at HiGHS' next limit check (after a schedule is found, it runs to it)."""
+        self.cancelled = True
+
+    def weight(self) -> int:
+        if self.schedule is None:
+            return 0
+        fixed = sum(self.c.weight[m] for slot in self.c.fixed_at for m in slot)
+        return fixed + sum(self.c.weight[m] for m in self.schedule)
+
+    def stats(self) -> dict:
+        return dict(self._final if self._final is not None else self._stats())
+
+    def _stats(self) -> dict:
+        entry = {
+            "start_weight": self.start_weight,
+            "targets": list(self.tried),
+            "found": self.schedule is not None,
+            "weight": self.weight() if self.schedule is not None else None,
+            "bound": self.bound,
+            "checks": self.checks,
+            **self.model,
+        }
+        if self.error is not None:
+            entry["error"] = f"{type(self.error).__name__}: {self.error}"
+        return entry
+
+    # -- one target ----------------------------------------------------------------------------
+    def _try(self, target: int) -> str:
+        self.tried.append(target)
+        highs = self._model(target, self.stay, record=True)
+        highs.setOptionValue("mip_max_improving_sols", 1)
+        highs.setCallback(self._callback, target)
+        highs.startCallback(highspy.cb.HighsCallbackType.kCallbackMipInterrupt)
+        highs.startCallback(highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution)
+        highs.run()
+        if self.schedule is None and highs.getInfo().primal_solution_status == 2:
+            self._take(np.asarray(highs.getSolution().col_value), target)
+        if self.schedule is not None:
+            return FOUND
+        if highs.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
+            return INFEASIBLE
+        return LIMIT
+
+    def _model(self, target: int, stay: np.ndarray, *, record: bool = False) -> highspy.Highs:
+        """The cut-down model for `target` (see the module docstring), weight first, then
+        `stay` (per column, 1 for the slot the search gave the meeting)."""
+        lp = self.lp
+        n, rows = lp.num_cols, lp.num_rows
+        delta = max(0.0, self.value - target) + TOLERANCE
+        d = self.reduced
+        lower = (d > delta).astype(np.float64)
+        upper = np.where(d < -delta, 0.0, 1.0)
+        tight = self.y > delta
+        if record:
+            self.model = {
+                "columns": n,
+                "fixed_to_zero": int((upper == 0).sum()),
+                "fixed_to_one": int(lower.sum()),
+                "tight_rows": int(tight.sum()),
+            }
+        inf = highspy.kHighsInf
+        highs = lp.highs(integer=True)
+        columns = np.arange(n, dtype=np.int32)
+        highs.changeColsBounds(n, columns, lower, upper)
+        if rows:
+            highs.changeRowsBounds(
+                rows, np.arange(rows, dtype=np.int32), np.where(tight, lp.rhs, -inf), lp.rhs
+            )
+        # Weights are whole numbers: ≥ target − ½ is ≥ target.
+        highs.addRow(target - lp.fixed_weight - 0.5, inf, n, columns, lp.cost)
+        unit = float(stay.sum()) + 1.0
+        highs.changeColsCost(n, columns, lp.cost * unit + stay)
+        highs.setOptionValue("presolve", "on")
+        highs.setOptionValue("mip_max_nodes", NODE_LIMIT)
+        highs.setOptionValue("time_limit", max(0.1, self.deadline - time.perf_counter()))
+        return highs
+
+    def _callback(self, kind, message, data_out, data_in, target) -> None:
+        if kind == highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution:
+            if self.schedule is None:
+                self._take(np.asarray(data_out.mip_solution), target)
+            return
+        if self._final is not None or self.cancelled:  # found (or given up): stop now
+            data_in.user_interrupt = True
+            return
+        self.checks += 1
+        if self.checks >= self.check_limit:
+            data_in.user_interrupt = True
+
+    def _take(self, x: np.ndarray, target: int) -> None:
+        """Keep a solution of the target's weight (every solution has it, by the weight row)
+        and freeze the outcome."""
+        schedule = self._schedule(x, target)
+        if schedule is not None:
+            self.schedule = schedule
+            self._finish()
+
+    def _schedule(self, x: np.ndarray, target: int) -> dict[int, int] | None:
+        lp = self.lp
+        chosen = np.flatnonzero(x[: lp.num_cols] > 0.5)
+        schedule = {int(lp.col_m[j]): int(lp.col_t[j]) for j in chosen}
+        if lp.fixed_weight + sum(self.c.weight[m] for m in schedule) < target:
+            return None  # within HiGHS' tolerances only: not a proof
+        return schedule
+
+    # -- after the search has joined it -------------------------------------------------------
+    def closest(self, occ: Occupancy) -> tuple[dict[int, int], float]:
+        """The schedule of the found target's weight that keeps the most meetings where `occ`
+        (the search's schedule now) has them, from the schedule found (feasibility jump's
+        first solution reaches the target but scatters the agendas; this one keeps the
+        search's compact ones wherever the extra weight allows). Runs on the calling thread,
+        stops at CLOSEST_CHECKS limit checks or NODE_LIMIT nodes; returns the schedule and
+        an estimate of its work units (deterministic)."""
+        lp, target, found = self.lp, self.tried[-1], self.schedule
+        slot_of = np.array(occ.slot_of, dtype=np.int64)
+        stay = (slot_of[lp.col_m] == lp.col_t).astype(np.float64)
+        highs = self._model(target, stay)
+        start = highspy.HighsSolution()
+        start.col_value = np.array(
+            [float(found.get(m) == t) for m, t in zip(lp.col_m, lp.col_t, strict=True)]
+        )
+        highs.setSolution(start)
+        checks = [0]
+
+        def stop(kind, message, data_out, data_in, user_data) -> None:
+            checks[0] += 1
+            if checks[0] >= CLOSEST_CHECKS:
+                data_in.user_interrupt = True
+
+        highs.setCallback(stop, None)
+        highs.startCallback(highspy.cb.HighsCallbackType.kCallbackMipInterrupt)
+        highs.run()
+        info = highs.getInfo()
+        work = CLOSEST_WORK_PER_COLUMN * lp.num_cols
+        work += CLOSEST_WORK_PER_ITERATION * max(0, info.simplex_iteration_count)
+        best = None
+        if info.primal_solution_status == 2:
+            best = self._schedule(np.asarray(highs.getSolution().col_value), target)
+        return (best if best is not None else found), work
