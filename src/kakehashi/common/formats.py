@@ -129,6 +129,19 @@ def format_month(value, language: str | None = None) -> str:
     return format_date(_as_date(value), format=pattern, locale=locale)
 
 
+def format_day_of_year(month: int, day: int | None = None, language: str | None = None) -> str:
+    """A day or a month whose year is not known (an article's "12/11"): 12 Nov, 12 tháng 11,
+    11月12日; the month alone: Nov, tháng 11, 11月."""
+    language = _language(language)
+    locale = locale_of(language)
+    if language == "vi":
+        pattern = "'tháng' M" if day is None else VI_DAY_IN_YEAR
+    else:
+        pattern = locale.datetime_skeletons["MMM" if day is None else "MMMd"]
+    # A leap year, so that 29 February can be written.
+    return format_date(dt.date(2024, month, day or 1), format=pattern, locale=locale)
+
+
 def format_time(value, language: str | None = None) -> str:
     """A time of day, on the 24-hour clock of all three languages' CLDR data: 14:05. An
     aware datetime is taken in the current time zone."""
