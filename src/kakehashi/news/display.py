@@ -58,7 +58,8 @@ def _place(ref, resolver) -> str:
     written = as_text(ref)
     place = resolver.locality(ref) if resolver is not None else None
     if place is not None and written and place.name.casefold() not in written.casefold():
-        return f"{written} ({place.name})"
+        # Translators: a place as an article writes it, then the directory's name for it.
+        return _("%(written)s (%(name)s)") % {"written": written, "name": place.name}
     return written
 
 
