@@ -231,7 +231,7 @@ def test_each_notice_names_the_place_and_the_deadline_in_its_readers_language(
     obstacle = file()
 
     (notice,) = Notification.objects.filter(recipient=hcmc_admin)
-    assert "tại Thành phố Hồ Chí Minh" in notice.body
+    assert "tại Thành phố Hồ Chí Minh (Giấy phép và thủ tục)" in notice.body
     assert format_day(obstacle.deadline, "vi") in notice.body
     (receipt,) = Notification.objects.filter(recipient=reporter)
     assert format_day(obstacle.deadline, "ja") in receipt.body

@@ -51,7 +51,7 @@ def escalate_overdue(*, today: dt.date | None = None) -> int:
                         getattr, obstacle.reporter_organisation, "display_name"
                     ),
                     deadline=for_each_reader(format_day, obstacle.deadline),
-                    status=obstacle.get_status_display(),
+                    status=for_each_reader(obstacle.get_status_display),
                 ),
                 link=obstacle.get_absolute_url(),
             )

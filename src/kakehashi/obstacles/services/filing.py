@@ -170,7 +170,7 @@ def _announce_new(obstacle: Obstacle) -> None:
             ),
             organisation=for_each_reader(getattr, obstacle.reporter_organisation, "display_name"),
             locality=for_each_reader(getattr, obstacle.locality, "name"),
-            category=obstacle.get_category_display(),
+            category=for_each_reader(obstacle.get_category_display),
             deadline=for_each_reader(format_day, obstacle.deadline),
         ),
         link=obstacle.get_absolute_url(),
