@@ -178,7 +178,9 @@ def test_api_tokens_are_shown_once_and_revocable(client):
     key = re.search(r'<code id="api-token">(kkh_[^<]+)</code>', response.content.decode()).group(1)
     token = user.api_tokens.get()
     assert key.startswith(token.prefix) and token.key_hash != key
-    assert key not in client.get(reverse("accounts:profile")).content.decode()
+    profile = client.get(reverse("accounts:profile")).content.decode()
+    assert key not in profile
+    assert "<code>Authorization: Bearer &lt;token&gt;</code>" in profile
 
     other = UserFactory()
     client.force_login(other)

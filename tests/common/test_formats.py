@@ -67,9 +67,39 @@ def test_a_day_and_time_are_joined_as_each_language_joins_them():
     moment = dt.datetime(2027, 3, 10, 7, 0, tzinfo=dt.UTC)
     assert [formats.format_moment(moment, language) for language in LANGUAGES] == [
         "10 Mar 2027, 14:00",
-        "14:00 10 tháng 3 năm 2027",
+        "14:00, 10 tháng 3 năm 2027",
         "2027年3月10日 14:00",
     ]
+
+
+def test_a_range_of_days_writes_the_shared_month_and_year_once():
+    first = dt.date(2026, 2, 21)
+    assert [formats.format_days(first, dt.date(2026, 2, 22), lang) for lang in LANGUAGES] == [
+        "21–22 Feb 2026",
+        "21–22 tháng 2 năm 2026",
+        "2026年2月21日～22日",
+    ]
+    assert [formats.format_days(first, dt.date(2026, 3, 2), lang) for lang in LANGUAGES] == [
+        "21 Feb – 2 Mar 2026",
+        "21 tháng 2 – 2 tháng 3 năm 2026",
+        "2026年2月21日～3月2日",
+    ]
+    assert formats.format_days(dt.date(2026, 12, 30), dt.date(2027, 1, 2), "vi") == (
+        "30 tháng 12 năm 2026 – 2 tháng 1 năm 2027"
+    )
+    assert formats.format_days(first, first, "vi") == "21 tháng 2 năm 2026"
+
+
+def test_a_period_on_one_day_writes_the_day_once_after_or_before_both_times():
+    # 01:30 UTC is 08:30 in Ho Chi Minh City (the settings' zone).
+    start = dt.datetime(2027, 3, 10, 1, 30, tzinfo=dt.UTC)
+    end = start + dt.timedelta(minutes=90)
+    assert [formats.format_period(start, end, language) for language in LANGUAGES] == [
+        "10 Mar 2027, 08:30 – 10:00",
+        "08:30 – 10:00, 10 tháng 3 năm 2027",
+        "2027年3月10日 8:30～10:00",
+    ]
+    assert formats.format_hours(start, end, "ja") == "8:30～10:00"
 
 
 def test_an_aware_datetime_is_shown_on_the_local_calendar():

@@ -100,3 +100,10 @@ def test_a_visitor_gets_the_public_home_page_with_a_way_to_register(client, demo
     assert '<section class="start"' not in html
     assert 'href="/accounts/sign-up/"' in html
     assert "Recently signed" in html
+
+
+def test_a_meeting_by_video_says_so_where_a_table_would_be(client, demo):
+    # The demo's HCMC delegation meets Kitakyushu's remote delegation by video.
+    table_html = start_section(client, "hcmc").split('<table class="next-meetings">')[1]
+    row = next(r for r in table_html.split("<tr>") if "Kitakyushu" in r)
+    assert "By video" in row

@@ -195,6 +195,16 @@ def test_event_pages_in_three_languages(client, event):
         assert name in client.get(event.get_absolute_url()).content.decode()
 
 
+def test_the_event_page_writes_its_days_as_a_range_in_the_readers_form(client, event):
+    for language, days in [
+        ("en", "10–11 Mar 2027 (Vietnam Time)"),
+        ("vi", "10–11 tháng 3 năm 2027 (Giờ Việt Nam)"),
+        ("ja", "2027年3月10日～11日（ベトナム時間）"),
+    ]:
+        client.cookies["kakehashi_language"] = language
+        assert days in client.get(event.get_absolute_url()).content.decode()
+
+
 def test_only_organisers_edit(client, event):
     data = {k: v for k, v in EVENT.items() if not isinstance(v, bool)} | {"name_en": "Hijacked"}
     client.force_login(member_of(OrganisationFactory(), role=MembershipRole.ADMIN))

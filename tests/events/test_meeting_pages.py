@@ -2,7 +2,13 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from kakehashi.events import services
-from kakehashi.events.models import Meeting, MeetingRequest, MeetingTable
+from kakehashi.events.models import (
+    Meeting,
+    MeetingRequest,
+    MeetingTable,
+    Registration,
+    RegistrationStatus,
+)
 from tests.events.builders import a_finished_run, at
 from tests.factories import UserFactory
 
@@ -45,6 +51,27 @@ def test_people_outside_the_delegations_have_no_meeting_page(client, conference)
     client.force_login(UserFactory())
     assert client.get(reverse("events:my_meetings", args=[event.slug])).status_code == 403
     assert client.get(reverse("events:agenda_ics", args=[event.slug])).status_code == 403
+
+
+def test_the_meeting_page_tells_a_delegation_waiting_for_approval_why_it_is_closed(
+    client, conference
+):
+    event, _organiser, delegations = conference
+    registration, user = delegations["danang"]
+    Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.PENDING)
+    client.force_login(user)
+    client.cookies["kakehashi_language"] = "vi"
+
+    response = client.get(reverse("events:my_meetings", args=[event.slug]))
+
+    assert response.status_code == 403
+    assert "Đăng ký của đoàn bạn đang chờ ban tổ chức phê duyệt." in response.content.decode()
+    stranger = UserFactory()
+    client.force_login(stranger)
+    client.cookies["kakehashi_language"] = "ja"
+    page = client.get(reverse("events:my_meetings", args=[event.slug])).content.decode()
+    assert "参加登録が承認された代表団が利用できます" in page
+    assert "承認待ち" not in page
 
 
 def test_request_accept_and_agenda_through_the_pages(client, conference):
@@ -146,7 +173,7 @@ def test_availability_names_slots_as_the_reader_reads_them(conference):
     form = AvailabilityForm(event=event)
     with translation.override("en"):
         labels = [label for _, label in form.fields["unavailable_slots"].choices]
-    assert labels[0] == "10 Mar 2027, 14:00–14:30"
+    assert labels[0] == "10 Mar 2027, 14:00 – 14:30"
     with translation.override("ja"):
         labels = [label for _, label in form.fields["unavailable_slots"].choices]
-    assert labels[0] == "2027年3月10日 14:00–14:30"
+    assert labels[0] == "2027年3月10日 14:00～14:30"

@@ -266,12 +266,12 @@ def test_each_agenda_shows_the_table_or_the_link_in_the_readers_zone(client, sch
 
     danang = agenda_row(client, event, delegations["danang"][1], "vi", on_site)
     assert (
-        f"{local(on_site, 0)} 10 tháng 3 năm 2027 – {local(on_site, 0, end=True)} (giờ Việt Nam)"
+        f"{local(on_site, 0)} – {local(on_site, 0, end=True)}, 10 tháng 3 năm 2027 (giờ Việt Nam)"
         in danang
     )
     assert "Table 1" in danang
     osaka = agenda_row(client, event, delegations["osaka"][1], "ja", on_site)
-    assert f"2027年3月10日 {local(on_site, 2)} – {local(on_site, 2, end=True)}（日本時間）" in osaka
+    assert f"2027年3月10日 {local(on_site, 2)}～{local(on_site, 2, end=True)}（日本時間）" in osaka
     assert "Table 1" in osaka
 
     client.force_login(delegations["aichi"][1])
@@ -283,7 +283,7 @@ def test_each_agenda_shows_the_table_or_the_link_in_the_readers_zone(client, sch
     assert f"10 Mar 2027, {local(far, 2)} – {local(far, 2, end=True)} (Japan Time)" in aichi
     assert "Join the video meeting" in aichi and "Table" not in aichi
     hue = agenda_row(client, event, delegations["hue"][1], "vi", far)
-    assert f"– {local(far, 0, end=True)} (giờ Việt Nam)" in hue
+    assert f"– {local(far, 0, end=True)}, 10 tháng 3 năm 2027 (giờ Việt Nam)" in hue
 
 
 def test_without_a_video_server_a_remote_meeting_says_the_link_will_come(
@@ -376,7 +376,7 @@ def test_sessions_on_the_meetings_page_are_in_the_delegations_zone(client, confe
 
     page = client.get(reverse("events:my_meetings", args=[event.slug])).content.decode()
 
-    assert "2027年3月10日 11:00 – 12:00（日本時間）" in page
+    assert "2027年3月10日 11:00～12:00（日本時間）" in page
     assert "日本時間" in page.split('id="reader-zone"')[1].split("</p>")[0]
 
 

@@ -48,7 +48,7 @@ def test_locality_page_shows_funnel_outcomes_and_public_obstacles_only(
     assert '<svg class="chart" role="img"' in page
     outcomes = page[page.index('id="outcomes"') : page.index('id="obstacles"')]
     assert "Investment registered" in outcomes and "<td>1,000,000 USD</td>" in outcomes
-    assert "<td>2 Nov 2026</td>" in outcomes and "MoU or agreement signed" in outcomes
+    assert '<td class="date">2 Nov 2026</td>' in outcomes and "MoU or agreement signed" in outcomes
     assert "Obstacle b1" in page and "Public summary of obstacle b1." in page
     assert "Da Nang People&#x27;s Committee" in page
     assert "1 difficulty is being handled here (1 past the deadline)." in page
@@ -73,7 +73,7 @@ def test_amounts_and_dates_in_the_readers_language(world, client, language, amou
     client.cookies["kakehashi_language"] = language
     page = client.get("/insights/localities/da-nang/").content.decode()
     outcomes = page[page.index('id="outcomes"') : page.index('id="obstacles"')]
-    assert f"<td>{amount}</td>" in outcomes and f"<td>{day}</td>" in outcomes
+    assert f"<td>{amount}</td>" in outcomes and f'<td class="date">{day}</td>' in outcomes
     assert "2026-11-02" not in page and "1000000" not in page
 
 

@@ -56,7 +56,7 @@ def test_a_member_sees_their_own_organisation_funnel(world, client):
     assert registration.organisation.name in page
     assert world.delegations["hue"][0].organisation.name not in page
     assert "MoU or agreement signed" in page and "<td>1,000,000 USD</td>" in page
-    assert "<td>2 Nov 2026</td>" in page and "<td>1 Nov 2026</td>" in page
+    assert '<td class="date">2 Nov 2026</td>' in page and '<td class="date">1 Nov 2026</td>' in page
 
 
 def test_a_visitor_sees_no_organisation_section(world, client):

@@ -2,8 +2,9 @@
 
 import pytest
 from django.core.management import call_command
-from django.utils import formats, timezone, translation
+from django.utils import translation
 
+from kakehashi.common.formats import format_day
 from kakehashi.messaging import services
 from kakehashi.messaging.models import Frequency, NotificationPreference
 from kakehashi.notifications.models import Notification
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def _date_in(language, moment):
     with translation.override(language):
-        return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")
+        return format_day(moment)
 
 
 def _send(callbacks, *args, **kwargs):

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from kakehashi.common.formats import format_day
 from kakehashi.notifications.models import Notification
 from kakehashi.obstacles import services
 from kakehashi.obstacles.models import Obstacle
@@ -29,7 +30,7 @@ def test_overdue_obstacles_escalate_once(obstacle, hcmc_admin, officer, reporter
     assert obstacle.escalated_at is not None
     (notice,) = escalations(hcmc_admin)
     assert notice.subject == f"Overdue obstacle: {obstacle.title}"
-    assert f"was due on {due.isoformat()}" in notice.body
+    assert f"was due on {format_day(due, 'en')}" in notice.body
     assert not escalations(officer).exists()
     assert not escalations(reporter).exists()
 

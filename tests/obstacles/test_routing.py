@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from kakehashi.common.formats import format_day
 from kakehashi.common.models import AuditEntry
 from kakehashi.directory.models import OrganisationKind
 from kakehashi.notifications.models import Notification
@@ -217,3 +218,21 @@ def test_rules_are_kept_by_platform_admins_on_units_in_force(
         services.save_rule(by=platform_admin, authority=hcmc_dpi, locality=locality("hanoi"))
     assert error.value.error_dict["category"][0].code == "duplicate_rule"
     assert RoutingRule.objects.count() == 1
+
+
+def test_each_notice_names_the_place_and_the_deadline_in_its_readers_language(
+    file, licence_rule, hcmc_admin, reporter
+):
+    hcmc_admin.preferred_language = "vi"
+    hcmc_admin.save(update_fields=["preferred_language"])
+    reporter.preferred_language = "ja"
+    reporter.save(update_fields=["preferred_language"])
+
+    obstacle = file()
+
+    (notice,) = Notification.objects.filter(recipient=hcmc_admin)
+    assert "tại Thành phố Hồ Chí Minh (Giấy phép và thủ tục)" in notice.body
+    assert format_day(obstacle.deadline, "vi") in notice.body
+    (receipt,) = Notification.objects.filter(recipient=reporter)
+    assert format_day(obstacle.deadline, "ja") in receipt.body
+    assert obstacle.deadline.isoformat() not in notice.body + receipt.body

@@ -152,6 +152,13 @@ def test_outsiders_cannot_upload(client, hanoi, danang_agreement):
     assert Document.objects.count() == 0
 
 
+def test_the_list_names_the_parties_in_the_readers_language(client, danang_agreement):
+    client.cookies["kakehashi_language"] = "ja"
+    page = client.get(reverse("partnerships:list")).content.decode()
+    assert "ダナン市" in page and "横浜市" in page
+    assert 'title="Yokohama City"' in page  # the name as signed, on hover
+
+
 def test_list_page_query_count_does_not_grow_with_rows(client, django_assert_max_num_queries):
     for index in range(30):
         partnership_between(

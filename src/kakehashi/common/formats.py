@@ -10,8 +10,12 @@ Each function takes the language ("en", "vi" or "ja"); None means the reader's l
 - format_amount(80000, "USD"): 80,000 USD / 80.000 USD / 80,000米ドル
 - format_day(2026-12-05): 5 Dec 2026 / 5 tháng 12 năm 2026 / 2026年12月5日
 - format_month(2024-06): Jun 2024 / tháng 6 năm 2024 / 2024年6月
-- format_moment(2027-03-10 14:00): 10 Mar 2027, 14:00 / 14:00 10 tháng 3 năm 2027 /
+- format_moment(2027-03-10 14:00): 10 Mar 2027, 14:00 / 14:00, 10 tháng 3 năm 2027 /
   2027年3月10日 14:00
+- format_days(2026-02-21, 2026-02-22): 21–22 Feb 2026 / 21–22 tháng 2 năm 2026 /
+  2026年2月21日～22日
+- format_period(2027-03-10 08:30, 10:00): 10 Mar 2027, 08:30 – 10:00 /
+  08:30 – 10:00, 10 tháng 3 năm 2027 / 2027年3月10日 8:30～10:00
 - format_country("JP"): Japan / Nhật Bản / 日本
 """
 
@@ -19,7 +23,7 @@ import datetime as dt
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import format_date, get_timezone_location
+from babel.dates import format_date, format_interval, get_timezone_location
 from babel.dates import format_time as babel_format_time
 from babel.numbers import (
     format_decimal,
@@ -44,6 +48,12 @@ LOCALES = {"en": "en_GB", "vi": "vi", "ja": "ja"}
 DAY_SKELETON = {"en": "yMMMd", "ja": "yMMMd"}
 DAY_PATTERN = {"vi": "d 'tháng' M 'năm' y"}
 MONTH_SKELETON = {"en": "yMMM", "vi": "yMMMM", "ja": "yMMM"}
+# Vietnamese again: CLDR joins a time and a day with a bare space ("14:00 10 tháng 3 năm
+# 2027", two numbers side by side); a comma separates them as Vietnamese writes it.
+MOMENT_GLUE = {"vi": "{0}, {1}"}
+# A range of days within one month or one year in Vietnamese (CLDR's ranges use "thg").
+VI_DAY_IN_MONTH = "d"
+VI_DAY_IN_YEAR = "d 'tháng' M"
 
 # Japanese names the currency after the number (80,000米ドル, 8,000円); English and
 # Vietnamese business figures use its ISO code (80,000 USD, 80.000 USD).
@@ -119,6 +129,19 @@ def format_month(value, language: str | None = None) -> str:
     return format_date(_as_date(value), format=pattern, locale=locale)
 
 
+def format_day_of_year(month: int, day: int | None = None, language: str | None = None) -> str:
+    """A day or a month whose year is not known (an article's "12/11"): 12 Nov, 12 tháng 11,
+    11月12日; the month alone: Nov, tháng 11, 11月."""
+    language = _language(language)
+    locale = locale_of(language)
+    if language == "vi":
+        pattern = "'tháng' M" if day is None else VI_DAY_IN_YEAR
+    else:
+        pattern = locale.datetime_skeletons["MMM" if day is None else "MMMd"]
+    # A leap year, so that 29 February can be written.
+    return format_date(dt.date(2024, month, day or 1), format=pattern, locale=locale)
+
+
 def format_time(value, language: str | None = None) -> str:
     """A time of day, on the 24-hour clock of all three languages' CLDR data: 14:05. An
     aware datetime is taken in the current time zone."""
@@ -131,11 +154,63 @@ def format_time(value, language: str | None = None) -> str:
 
 def format_moment(value, language: str | None = None) -> str:
     """A day and a time, joined as the language joins them (CLDR): 10 Mar 2027, 14:00 /
-    14:00 10 tháng 3 năm 2027 / 2027年3月10日 14:00 (instead of 03/10/2027 2 p.m.)."""
+    14:00, 10 tháng 3 năm 2027 / 2027年3月10日 14:00 (instead of 03/10/2027 2 p.m.)."""
     if value is None:
         return ""
-    glue = locale_of(language).datetime_formats["medium"]
+    language = _language(language)
+    glue = MOMENT_GLUE.get(language) or locale_of(language).datetime_formats["medium"]
     return glue.format(format_time(value, language), format_day(value, language))
+
+
+def _between(locale: Locale) -> str:
+    """CLDR's pattern for a range, "{0} – {1}" or "{0}～{1}", with ordinary spaces (its thin
+    spaces are lost in plain-text e-mails and some PDF fonts)."""
+    return locale.interval_formats[None].replace("\u2009", " ")
+
+
+def format_days(start, end, language: str | None = None) -> str:
+    """A range of days, the month and year written once where they are shared:
+    21–22 Feb 2026 / 21–22 tháng 2 năm 2026 / 2026年2月21日～22日 (one day: as format_day)."""
+    if start is None or end is None or _as_date(start) == _as_date(end):
+        return format_day(start if start is not None else end, language)
+    language = _language(language)
+    locale = locale_of(language)
+    first, last = _as_date(start), _as_date(end)
+    if language in DAY_SKELETON:
+        text = format_interval(first, last, DAY_SKELETON[language], locale=locale)
+        return text.replace("\u2009", " ")
+    if (first.year, first.month) == (last.year, last.month):
+        pattern = VI_DAY_IN_MONTH
+    elif first.year == last.year:
+        pattern = VI_DAY_IN_YEAR
+    else:
+        pattern = DAY_PATTERN[language]
+    first_text = format_date(first, format=pattern, locale=locale)
+    if pattern == VI_DAY_IN_MONTH:
+        return f"{first_text}–{format_day(last, language)}"
+    return _between(locale).format(first_text, format_day(last, language))
+
+
+def format_hours(start, end, language: str | None = None) -> str:
+    """From a time to a time on one day: 08:30 – 10:00 / 8:30～10:00 (ja)."""
+    between = _between(locale_of(language))
+    return between.format(format_time(start, language), format_time(end, language))
+
+
+def format_period(start, end, language: str | None = None) -> str:
+    """From a moment to a time, the day written once when both fall on it:
+    10 Mar 2027, 08:30 – 10:00 / 08:30 – 10:00, 10 tháng 3 năm 2027 /
+    2027年3月10日 8:30～10:00 (across days: two moments)."""
+    if start is None or end is None:
+        return format_moment(start if start is not None else end, language)
+    language = _language(language)
+    locale = locale_of(language)
+    between = _between(locale)
+    if _as_date(start) != _as_date(end):
+        return between.format(format_moment(start, language), format_moment(end, language))
+    hours = format_hours(start, end, language)
+    glue = MOMENT_GLUE.get(language) or locale.datetime_formats["medium"]
+    return glue.format(hours, format_day(start, language))
 
 
 def format_year(value, language: str | None = None) -> str:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
@@ -51,3 +52,11 @@ def join_list(items) -> str:
     """Items joined with the reader's list separator: "a, b" in English and Vietnamese,
     "a、b" in Japanese."""
     return pgettext("list separator", ", ").join(str(item) for item in items)
+
+
+def for_each_reader(function, *args) -> str:
+    """`function(*args)` as a lazy string, called when the text is written out rather than
+    now: a notice is written once per recipient in that recipient's language, so a name or a
+    date inside it (`format_lazy(..., authority=for_each_reader(getattr, org, "display_name"))`)
+    is then in that language too, not in the acting user's."""
+    return lazy(function, str)(*args)

@@ -28,3 +28,13 @@ def require(user, permission: str, obj=None) -> None:
     be seen), and ask `allows` only to decide what to show."""
     if not allows(user, permission, obj):
         raise PermissionDenied
+
+
+class RefusedWithReason(PermissionDenied):
+    """A refusal whose reason the reader can act on ("your registration is waiting for
+    approval"): the 403 page shows `reason`, a translated sentence. A bare PermissionDenied
+    shows the general "You are not allowed to do this."."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason

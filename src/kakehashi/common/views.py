@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from kakehashi.common.audit import entries_visible_to
 from kakehashi.common.formats import format_country, format_day, format_number
 from kakehashi.common.i18n import LANGUAGE_CODES
+from kakehashi.common.permissions import RefusedWithReason
 
 AUDIT_PAGE_SIZE = 50
 
@@ -68,7 +69,9 @@ def not_found(request, exception=None):
 
 
 def forbidden(request, exception=None):
-    return render(request, "common/error.html", {"status": 403}, status=403)
+    """403: the reason of a RefusedWithReason, else the general sentence."""
+    reason = exception.reason if isinstance(exception, RefusedWithReason) else ""
+    return render(request, "common/error.html", {"status": 403, "reason": reason}, status=403)
 
 
 # How long a client should wait before trying again while the database is unreachable.

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kakehashi.common.formats import format_moment, format_time
+from kakehashi.common.formats import format_period
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Person
@@ -268,9 +268,9 @@ class MeetingRequestForm(forms.Form):
 
 
 def _slot_label(slot, zone) -> str:
-    """A slot as the reader reads it, in the event's time zone: 10 Mar 2027, 13:30–13:50."""
+    """A slot as the reader reads it, in the event's time zone: 10 Mar 2027, 13:30 – 13:50."""
     with timezone.override(zone):
-        return f"{format_moment(slot.starts_at)}–{format_time(slot.ends_at)}"
+        return format_period(slot.starts_at, slot.ends_at)
 
 
 class AvailabilityForm(forms.Form):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.common.i18n import Language, reader_language
+from kakehashi.common.permissions import RefusedWithReason
 from kakehashi.events import queries, services
 from kakehashi.events.agenda import programme_sessions, registration_language
 from kakehashi.events.calendar import agenda_ics
@@ -108,7 +109,22 @@ def _save_programme_part(event, action, data, user):
 def _my_registration(request, event) -> Registration:
     mine = list(queries.approved_registrations(request.user, event))
     if not mine:
-        raise PermissionDenied
+        waiting = queries.own_registrations(request.user, event).filter(
+            status=RegistrationStatus.PENDING
+        )
+        if waiting.exists():
+            raise RefusedWithReason(
+                _(
+                    "Your delegation's registration is waiting for the organisers' approval. "
+                    "One-to-one meetings open to your delegation once it is approved."
+                )
+            )
+        raise RefusedWithReason(
+            _(
+                "One-to-one meetings at this event are for delegations whose registration "
+                "is approved. Register your delegation on the event's page first."
+            )
+        )
     chosen = request.GET.get("delegation") or request.POST.get("delegation")
     if chosen:
         return next((r for r in mine if str(r.pk) == chosen), mine[0])

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kakehashi.common.formats import format_moment, format_time, format_time_zone
+from kakehashi.common.formats import format_hours, format_period, format_time_zone
 from kakehashi.directory.models import Country
 from kakehashi.events.models import Meeting, Registration
 
@@ -56,16 +56,16 @@ def with_zone(text: str, zone: str, language: str) -> str:
 
 def span_in_zone(start: dt.datetime, end: dt.datetime, zone: str, language: str) -> str:
     """A meeting's or a session's day and times in `zone`, the zone named: "10 Mar 2027,
-    09:00 – 09:20 (Vietnam Time)"."""
+    09:00 – 09:20 (Vietnam Time)", "09:00 – 09:20, 10 tháng 3 năm 2027 (giờ Việt Nam)"."""
     with timezone.override(zoneinfo.ZoneInfo(zone)):
-        text = f"{format_moment(start, language)} – {format_time(end, language)}"
+        text = format_period(start, end, language)
     return with_zone(text, zone, language)
 
 
 def hours_in_zone(start: dt.datetime, end: dt.datetime, zone: str, language: str) -> str:
     """The times alone in `zone`, the zone named: "09:00 – 09:20 (Vietnam Time)"."""
     with timezone.override(zoneinfo.ZoneInfo(zone)):
-        text = f"{format_time(start, language)} – {format_time(end, language)}"
+        text = format_hours(start, end, language)
     return with_zone(text, zone, language)
 
 

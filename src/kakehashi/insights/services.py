@@ -14,7 +14,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
-from kakehashi.common.i18n import reader_language
+from kakehashi.common.formats import format_day
+from kakehashi.common.i18n import for_each_reader, reader_language
 from kakehashi.directory.models import Locality, Organisation
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events.models import Meeting, MeetingStatus
@@ -256,7 +257,7 @@ def _tell_parties(outcome: Outcome, parties: list[Organisation], *, by) -> None:
     body = format_lazy(
         _("{name} recorded what followed, dated {date}: {outcome}."),
         name=by.get_short_name() if by is not None and by.is_authenticated else "Kakehashi",
-        date=outcome.occurred_on.isoformat(),
+        date=for_each_reader(format_day, outcome.occurred_on),
         outcome=OutcomeKind(outcome.kind).label,
     )
     if outcome.partnership is not None:

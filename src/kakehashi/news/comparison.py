@@ -150,14 +150,14 @@ def _agreement(fact: dict, resolver: Resolver) -> Comparison:
         if date is None or agreement_recorded(partnership, date, precision):
             return Comparison(
                 DUPLICATE,
-                partnership.title,
+                partnership.shown.title,
                 partnership.get_absolute_url(),
                 initial=initial,
                 places=places,
             )
         return Comparison(
             UPDATE,
-            partnership.title,
+            partnership.shown.title,
             partnership.get_absolute_url(),
             note=_("A renewal or a new document under this partnership, dated %(date)s.")
             % {"date": format_partial_date(date, precision)},

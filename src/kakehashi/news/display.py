@@ -1,10 +1,13 @@
 """What the review page says of a fact: its fields as labelled lines in the reader's
 language, and the words for each verdict."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kakehashi.common.dates import format_partial_date
+from kakehashi.common.formats import format_day_of_year
 from kakehashi.common.i18n import join_list
 from kakehashi.news.registry import as_text, fact_date
 from kakehashi.partnerships.models import PartnershipKind
@@ -31,11 +34,22 @@ OTHER_FACTS = {
 COUNTRIES = {"VN": _("Vietnam"), "JP": _("Japan")}
 
 
+_WITHOUT_YEAR = re.compile(r"^--(\d{2})(?:-(\d{2}))?$")
+
+
 def _date(value) -> str:
-    """A fact's date in the reader's language, as precise as the article gives it; a date
-    without its year stays as the engine wrote it."""
+    """A fact's date in the reader's language, as precise as the article gives it; a day or
+    a month without its year ("--11-12", "--11") is written without one ("12 tháng 11")."""
     date, precision = fact_date(value)
-    return format_partial_date(date, precision) if date else as_text(value)
+    if date:
+        return format_partial_date(date, precision)
+    if match := _WITHOUT_YEAR.match(as_text(value).strip()):
+        month, day = int(match[1]), int(match[2]) if match[2] else None
+        try:
+            return format_day_of_year(month, day)
+        except ValueError:
+            pass
+    return as_text(value)
 
 
 def _place(ref, resolver) -> str:
@@ -44,7 +58,8 @@ def _place(ref, resolver) -> str:
     written = as_text(ref)
     place = resolver.locality(ref) if resolver is not None else None
     if place is not None and written and place.name.casefold() not in written.casefold():
-        return f"{written} ({place.name})"
+        # Translators: a place as an article writes it, then the directory's name for it.
+        return _("%(written)s (%(name)s)") % {"written": written, "name": place.name}
     return written
 
 

@@ -24,6 +24,7 @@ PARTY_QUERYSET = PartnershipParty.objects.select_related(
 def _with_details(partnerships: QuerySet[Partnership]) -> QuerySet[Partnership]:
     return partnerships.prefetch_related(
         Prefetch("parties", queryset=PARTY_QUERYSET),
+        "parties__organisation__translations",
         "sectors",
         "renewals",
         "sources",

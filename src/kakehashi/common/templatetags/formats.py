@@ -4,7 +4,9 @@
     {{ outcome.amount|amount:outcome.currency }}   80,000 USD · 80.000 USD · 80,000米ドル
     {{ outcome.occurred_on|day }}    5 Dec 2026 · 5 tháng 12 năm 2026 · 2026年12月5日
     {{ first_of_month|month }}       Jun 2024 · tháng 6 năm 2024 · 2024年6月
-    {{ slot.starts_at|moment }}      10 Mar 2027, 14:00 · 14:00 10 tháng 3 năm 2027
+    {{ slot.starts_at|moment }}      10 Mar 2027, 14:00 · 14:00, 10 tháng 3 năm 2027
+    {{ event.starts_on|days:event.ends_on }}   21–22 Feb 2026 · 21–22 tháng 2 năm 2026
+    {{ session.starts_at|period:session.ends_at }}   10 Mar 2027, 08:30 – 10:00
     {{ organisation.country|country }}   Japan · Nhật Bản · 日本
     {{ event.time_zone|time_zone }}  Vietnam Time · Giờ Việt Nam · ベトナム時間
 
@@ -47,6 +49,21 @@ def clock(value):
 @register.filter
 def moment(value):
     return formats.format_moment(value)
+
+
+@register.filter
+def days(start, end):
+    return formats.format_days(start, end)
+
+
+@register.filter
+def hours(start, end):
+    return formats.format_hours(start, end)
+
+
+@register.filter
+def period(start, end):
+    return formats.format_period(start, end)
 
 
 @register.filter

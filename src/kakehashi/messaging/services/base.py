@@ -4,11 +4,12 @@ members (see the package's docstring for who is told how)."""
 
 from collections.abc import Sequence
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import CommonError, invalid
+from kakehashi.common.formats import format_day
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.messaging import queries
@@ -118,7 +119,7 @@ def _new_message_texts(message: Message):
             "%(organisation)s wrote to you on %(date)s. Open the conversation to read it and reply."
         ) % {
             "organisation": message.organisation.display_name,
-            "date": formats.date_format(timezone.localtime(message.created_at), "DATE_FORMAT"),
+            "date": format_day(message.created_at),
         }
 
     return subject, body

@@ -9,6 +9,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
+from kakehashi.common.formats import format_day
+from kakehashi.common.i18n import for_each_reader
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
 from kakehashi.obstacles.models import Obstacle
@@ -45,9 +47,11 @@ def escalate_overdue(*, today: dt.date | None = None) -> int:
                         "still open ({status})."
                     ),
                     title=obstacle.title,
-                    organisation=obstacle.reporter_organisation.display_name,
-                    deadline=obstacle.deadline.isoformat(),
-                    status=obstacle.get_status_display(),
+                    organisation=for_each_reader(
+                        getattr, obstacle.reporter_organisation, "display_name"
+                    ),
+                    deadline=for_each_reader(format_day, obstacle.deadline),
+                    status=for_each_reader(obstacle.get_status_display),
                 ),
                 link=obstacle.get_absolute_url(),
             )

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.errors import CommonError
+from kakehashi.common.formats import format_day
+from kakehashi.common.i18n import for_each_reader
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import files_deleted_on_failure
 from kakehashi.common.workflow import transition
@@ -136,8 +138,8 @@ def _file(*, data: ObstacleInput, organisation: Organisation, by, track) -> Obst
         receipt = format_lazy(
             _("“{title}” was received and sent to {authority}, which is to answer by {deadline}."),
             title=obstacle.title,
-            authority=rule.authority.display_name,
-            deadline=obstacle.deadline.isoformat(),
+            authority=for_each_reader(getattr, rule.authority, "display_name"),
+            deadline=for_each_reader(format_day, obstacle.deadline),
         )
     else:
         receipt = format_lazy(
@@ -166,10 +168,10 @@ def _announce_new(obstacle: Obstacle) -> None:
                 "{organisation} reports an obstacle in {locality} ({category}). Answer by "
                 "{deadline}."
             ),
-            organisation=obstacle.reporter_organisation.display_name,
-            locality=obstacle.locality.name_en,
-            category=obstacle.get_category_display(),
-            deadline=obstacle.deadline.isoformat(),
+            organisation=for_each_reader(getattr, obstacle.reporter_organisation, "display_name"),
+            locality=for_each_reader(getattr, obstacle.locality, "name"),
+            category=for_each_reader(obstacle.get_category_display),
+            deadline=for_each_reader(format_day, obstacle.deadline),
         ),
         link=obstacle.get_absolute_url(),
     )
@@ -214,8 +216,8 @@ def route(*, obstacle: Obstacle, authority: Organisation, by, deadline_days: int
         format_lazy(
             _("“{title}” is now with {authority}, which is to answer by {deadline}."),
             title=obstacle.title,
-            authority=authority.display_name,
-            deadline=obstacle.deadline.isoformat(),
+            authority=for_each_reader(getattr, authority, "display_name"),
+            deadline=for_each_reader(format_day, obstacle.deadline),
         ),
         by=by,
     )

@@ -14,7 +14,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import CommonError
-from kakehashi.common.i18n import Language
+from kakehashi.common.formats import format_day
+from kakehashi.common.i18n import Language, for_each_reader
 from kakehashi.common.workflow import transition
 from kakehashi.notifications.services import notify
 from kakehashi.obstacles import queries
@@ -59,7 +60,9 @@ def assign(*, obstacle: Obstacle, owner, by) -> Obstacle:
         notify(
             recipients=[owner],
             subject=format_lazy(_("An obstacle is yours to answer: {title}"), title=obstacle.title),
-            body=format_lazy(_("Answer by {deadline}."), deadline=obstacle.deadline.isoformat()),
+            body=format_lazy(
+                _("Answer by {deadline}."), deadline=for_each_reader(format_day, obstacle.deadline)
+            ),
             link=obstacle.get_absolute_url(),
         )
     tell_reporter(
@@ -67,7 +70,7 @@ def assign(*, obstacle: Obstacle, owner, by) -> Obstacle:
         format_lazy(_("Your obstacle has an owner: {title}"), title=obstacle.title),
         format_lazy(
             _("{authority} has given “{title}” to {owner}."),
-            authority=obstacle.authority.display_name,
+            authority=for_each_reader(getattr, obstacle.authority, "display_name"),
             title=obstacle.title,
             owner=owner.get_full_name() or owner.email,
         ),
@@ -86,7 +89,7 @@ def start(*, obstacle: Obstacle, by) -> Obstacle:
         format_lazy(_("Work has started on your obstacle: {title}"), title=obstacle.title),
         format_lazy(
             _("{authority} is working on “{title}”."),
-            authority=obstacle.authority.display_name,
+            authority=for_each_reader(getattr, obstacle.authority, "display_name"),
             title=obstacle.title,
         ),
         by=by,
@@ -131,7 +134,7 @@ def _close(obstacle, status, reason: str, summary: str, is_public, by, subject, 
         subject,
         format_lazy(
             _("{authority}: {reason}"),
-            authority=obstacle.authority.display_name,
+            authority=for_each_reader(getattr, obstacle.authority, "display_name"),
             reason=obstacle.resolution_reason,
         ),
         by=by,
@@ -208,7 +211,9 @@ def reopen(*, obstacle: Obstacle, by) -> Obstacle:
         ObstacleTranslation.objects.filter(obstacle=obstacle, title="").delete()
         ObstacleTranslation.objects.filter(obstacle=obstacle).update(public_summary="")
     subject = format_lazy(_("An obstacle was reopened: {title}"), title=obstacle.title)
-    body = format_lazy(_("Answer by {deadline}."), deadline=obstacle.deadline.isoformat())
+    body = format_lazy(
+        _("Answer by {deadline}."), deadline=for_each_reader(format_day, obstacle.deadline)
+    )
     handlers = [obstacle.owner] if obstacle.owner_id else queries.authority_admins(obstacle)
     notify(
         recipients=[user for user in handlers if user.pk != by.pk],

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
 from kakehashi.common.errors import invalid
+from kakehashi.common.formats import format_day
+from kakehashi.common.i18n import for_each_reader
 from kakehashi.common.reading import title_for_reader
 from kakehashi.common.workflow import transition
 from kakehashi.notifications.services import notify
@@ -79,7 +81,7 @@ def publish(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal
         format_lazy(
             _("“{title}” is published until {date}. You can renew it before then."),
             title=title_for_reader(proposal),
-            date=proposal.expires_on.isoformat(),
+            date=for_each_reader(format_day, proposal.expires_on),
         ),
     )
     return proposal
@@ -137,7 +139,7 @@ def renew(*, proposal: Proposal, by, today: dt.date | None = None) -> Proposal:
         format_lazy(
             _("“{title}” is now published until {date}."),
             title=title_for_reader(proposal),
-            date=proposal.expires_on.isoformat(),
+            date=for_each_reader(format_day, proposal.expires_on),
         ),
     )
     return proposal
