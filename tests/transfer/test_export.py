@@ -188,8 +188,9 @@ def test_partnerships_export_round_trip(hcmc_official, hcmc_government, django_a
                         is_published=False)  # fmt: skip
     client = client_for(hcmc_official)
     # session, user, own organisations, own localities (2), party count, partnerships,
-    # parties, sectors, renewals, sources, translations
-    with django_assert_num_queries(12):
+    # parties, the party organisations' translations (names in the reader's language),
+    # sectors, renewals, sources, translations
+    with django_assert_num_queries(13):
         _response, content = export(client, "partnerships", "csv")
     rows = read_csv(content)
     assert rows[0] == [
