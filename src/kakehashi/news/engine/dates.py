@@ -40,6 +40,7 @@ _Y = r"(?P<y>(?:19|20)\d\d)"
 _Y2 = r"(?P<y2>(?:19|20)\d\d)"
 _D = r"(?P<d>[0-3]?\d)"
 _M = r"(?P<m>[01]?\d)"
+_REL = r"(?P<rel>昨年|今年|本年|来年)"
 _NB = r"(?<![\d/.\w])"  # not inside a number or a word
 _NA = r"(?![\d/]|\.\d)"
 _DASH = r"\s*[-–—~〜～]\s*"
@@ -76,6 +77,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("range", _Y + r"年(?:から|より)" + _Y2 + r"年"),
         ("until", _Y + r"年(?:度)?(?:まで|までに)"),
         ("date", _Y + r"年\s*" + _M + r"月\s*" + _D + r"日"),
+        # 来年3月, 今年11月20日: a month of the year before, of or after publication
+        ("date", _REL + r"\s*" + _M + r"月\s*" + _D + r"日"),
+        ("month", _REL + r"\s*" + _M + r"月"),
         ("date", r"(?<![\d年])" + _M + r"月\s*" + _D + r"日"),
         ("month", _Y + r"年\s*" + _M + r"月"),
         ("month", r"(?<![\d年])" + _M + r"月(?![\d日])(?=に|から|中|末|上旬|中旬|下旬|、|の)"),
@@ -195,6 +199,10 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         back = (published.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
         return (published - dt.timedelta(days=back)).isoformat(), None
     year = int(g["y"]) if g.get("y") else None
+    if g.get("rel"):
+        if published is None:
+            return None
+        year = published.year + _REL_YEARS[g["rel"]]
     if g.get("era"):
         year = ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"]))
     if g.get("mon"):
@@ -210,6 +218,9 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if kind == "month":
         return _iso(year, month, None), None
     return _iso(year, month, day), None
+
+
+_REL_YEARS = {"昨年": -1, "今年": 0, "本年": 0, "来年": 1}
 
 
 def _month_day(day: int, published: dt.date | None):
@@ -231,7 +242,7 @@ def _iso(year: int | None, month: int, day: int | None) -> str:
 
 
 def _yearless(kind: str, g: dict) -> tuple[int, int | None] | None:
-    if kind not in ("date", "month") or g.get("y") or g.get("era"):
+    if kind not in ("date", "month") or g.get("y") or g.get("era") or g.get("rel"):
         return None
     month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g.get("m") or g["m2"])
     day = g.get("d") or g.get("d2")

@@ -299,8 +299,8 @@ def link_aliases(norm: str, people: list[Person], language: str) -> list[Person]
                 for other in known
                 if other is not person
                 and (k := other.name.replace(" ", "")) != key
-                and k.startswith(key)
-                and (other.start < person.start or other.role == person.role)
+                and _ja_short_form(key, k)
+                and (other.start < person.start or _same_office(other.role, person.role))
             }
             if len(owners) == 1:
                 person.canonical = next(iter(owners.values()))
@@ -329,3 +329,14 @@ def link_aliases(norm: str, people: list[Person], language: str) -> list[Person]
             out.append(alias)
             taken.append((m.start(), m.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def _ja_short_form(short: str, full: str) -> bool:
+    """山下 for 山下健一 (the surname), タム for ホアン・ミン・タム (a Vietnamese person is called
+    by the given name, the last part of the name in katakana)."""
+    return full.startswith(short) or ("・" in full and full.rsplit("・", 1)[1] == short)
+
+
+def _same_office(full: str | None, short: str | None) -> bool:
+    """大使 is the 駐ベトナム日本国特命全権大使 named in full."""
+    return full == short or bool(full and short and full.endswith(short))

@@ -4,6 +4,8 @@ or a role, "の" and the name ("知事の大村秀章氏"). Names are SudachiPy'
 
 from __future__ import annotations
 
+import re
+
 from kakehashi.matching.engine.text import _tokenizer as _sudachi  # one SudachiPy tokenizer
 from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.gazetteer import Mention
@@ -56,8 +58,10 @@ def _lines(norm: str):
 def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True) -> list[Person]:
     orgs = [m for m in mentions if m.kind in ("organisation", "locality")]
     ends_at = {m.end: m for m in orgs}
+    starts_at = {m.start: m for m in orgs}
     out: list[Person] = []
     for start, end in name_spans(norm, use_sudachi):
+        end = _given_name_before_office(norm, start, end, starts_at)
         name = norm[start:end]
         if any(m.start <= start < m.end for m in orgs):
             continue
@@ -67,7 +71,12 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
         while after < len(norm) and norm[after] == " ":
             after += 1
         m = R.JA_ROLE.match(norm, after)
-        if m:  # 大村秀章知事 / 在ベトナム日本国大使館の伊藤直樹大使
+        office = starts_at.get(after)
+        if m is None and office is not None and office.kind == "locality":
+            m = R.JA_ROLE.match(norm, office.end)  # 森 武岐阜県知事: the office's place between
+        if m and m.start() > after:
+            role, role_start, org = m.group(), m.start(), office
+        elif m:  # 大村秀章知事 / 在ベトナム日本国大使館の伊藤直樹大使
             role, role_start = m.group(), m.start()
             org = _org_before(norm, start, ends_at)
         else:  # 知事の大村秀章氏 / JETRO理事長 石黒憲彦氏
@@ -91,6 +100,25 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
             places = [org] if org.kind == "locality" else [org.value] if org.value else []
         out.append(Person(name, start, end, role, role_start, org, country, places))
     return out
+
+
+# a given name of one to three kanji: 森 武, 山田 健一
+_GIVEN = re.compile(r"[一-龥々]{1,3}")
+
+
+def _given_name_before_office(norm: str, start: int, end: int, starts_at) -> int:
+    """The end of "森 武" in "森 武岐阜県知事": a surname alone, one space, and the kanji up to
+    a place whose office follows (the tokenizer reads 武岐阜 otherwise); else `end`."""
+    if " " in norm[start:end] or norm[end : end + 1] != " ":
+        return end
+    m = _GIVEN.match(norm, end + 1)
+    if m is None:
+        return end
+    for size in range(1, len(m.group()) + 1):
+        place = starts_at.get(end + 1 + size)
+        if place is not None and place.kind == "locality" and R.JA_ROLE.match(norm, place.end):
+            return end + 1 + size
+    return end
 
 
 def _org_before(norm: str, i: int, ends_at: dict[int, Mention]) -> Mention | None:

@@ -44,8 +44,8 @@ JA_ROLE = re.compile(
     r"(?:(?:外務|経済産業|国土交通|農林水産|総務|厚生労働|文部科学|財務|法務|環境|防衛|内閣府)(?=副?大臣|大臣政務官|政務官))?"
     # a bureau or section before its head: 国際局長, 国際交流課長, 商工労働部長
     r"(?:[一-龥]{1,5}(?=(?:局|部|課|室)長))?"
-    # an envoy by the country served: 駐日ベトナム大使, 駐日ベトナム社会主義共和国特命全権大使
-    r"(?:駐[日越][ァ-ヴー・一-龥]{0,16}?(?=(?:特命全権)?大使|総領事))?"
+    # an envoy by the country served: 駐日ベトナム大使, 駐ベトナム日本国特命全権大使
+    r"(?:駐(?:[日越]|[ァ-ヴー]{2,})[ァ-ヴー・一-龥]{0,16}?(?=(?:特命全権)?大使|総領事))?"
     r"(?:" + "|".join(sorted(set(JA_ROLES), key=len, reverse=True)) + ")"
 )
 JA_NAME = re.compile(

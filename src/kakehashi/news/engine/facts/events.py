@@ -5,8 +5,9 @@ A sentence gives an event when it names one ("Hội nghị ...", "「...」", ".
 it. The name runs from its head noun to the first comma, "với", "tại", "nhằm"... (or is the
 quoted title). Organisers are the organisations (else places) of the sentence outside the name,
 before the verb or after "do"/"by"/"主催". Sectors are the sector concepts of the sentence and
-the two after it; the number of one-to-one meetings is the first "40 cuộc gặp song phương" /
-"40件の個別面談" / "40 one-on-one meetings" of the article. Events of the same name are merged.
+the two after it; a number of one-to-one meetings ("40 cuộc gặp song phương", "40件の個別面談",
+"個別商談は52件", "40 one-on-one meetings") is the event's told last before it. Events of the
+same name are merged; a Japanese sentence's list of 主催/共催 bodies is event_organisers_ja's.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
+from kakehashi.news.engine.facts.event_organisers_ja import ja_organisers
 from kakehashi.news.engine.facts.statements import PROPOSAL
 
 _VI_HEAD = (
@@ -74,8 +76,8 @@ VI_NAME = re.compile(
 VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
 JA_NAME = re.compile(
     r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
-    r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議|フォーラム|セミナー|ウェビナー|祭り|まつり|"
-    r"フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
+    r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議(?!所)|フォーラム|セミナー|ウェビナー|祭り|"
+    r"まつり|フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会|ビジネスマッチング|イベント|物産展|講演会|報告会|発表会|"
     r"レセプション)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
@@ -156,7 +158,10 @@ MEETINGS = {
         r"(\d+)\s+(?:cuộc gặp|buổi gặp|buổi làm việc|cuộc làm việc|cuộc tiếp xúc|phiên gặp|"
         r"cuộc kết nối|buổi kết nối)"
     ),
-    "ja": re.compile(r"(\d+)\s*(?:件|回|組)の?(?:個別)?(?:面談|商談|会談|ミーティング|マッチング)"),
+    "ja": re.compile(
+        r"(\d+)\s*(?:件|回|組)の?(?:個別)?(?:面談|商談|会談|相談|ミーティング|マッチング)"
+        r"|個別(?:商談|面談|相談)\s*(?:計|合計)?\s*(\d+)\s*件"  # 個別商談52件
+    ),
     "en": re.compile(
         NUMBER + r"\s+(?:one-on-one|one-to-one|bilateral|B2B|business|working|individual|"
         r"business-matching)\s*(?:meetings|talks|sessions)",
@@ -168,20 +173,36 @@ MEETINGS = {
 # the count after the meetings: 個別商談は52件, 商談件数は30件
 _MEETINGS_JA_AFTER = re.compile(
     r"(?:個別)?(?:商談|面談)(?:件数)?(?:は|が)(?:計|合計)?\s*(\d+)\s*件"
+    # 個別商談も行われ、計24件に上った
+    r"|個別(?:商談|面談|相談)[^。\d]{0,15}(?:計|合計)\s*(\d+)\s*件"
 )
 
 
-def _meetings(ctx: Context) -> int | None:
-    m = MEETINGS[ctx.language].search(ctx.norm)
-    if m is None and ctx.language == "ja":
-        m = _MEETINGS_JA_AFTER.search(ctx.norm)
-    return number(m.group(1)) if m else None
+def _meetings(ctx: Context) -> list[tuple[int, int]]:
+    """The counts of one-to-one meetings the article gives: (where, how many), in order."""
+    found = list(MEETINGS[ctx.language].finditer(ctx.norm))
+    if not found and ctx.language == "ja":
+        found = list(_MEETINGS_JA_AFTER.finditer(ctx.norm))
+    out = [(m.start(), number(next(g for g in m.groups() if g))) for m in found]
+    return [(at, n) for at, n in out if n is not None]
+
+
+def _give_meetings(tellings: list[list], counts: list[tuple[int, int]]) -> None:
+    """Each count to the event told last before it (the first event when none is): in an
+    article of two events, the 個別相談 after a seminar are the seminar's."""
+    if not tellings:
+        return
+    for at, n in counts:
+        before = [fact for start, fact in tellings if start <= at]
+        owner = before[-1] if before else tellings[0][1]
+        if owner["one_to_one_meetings"] is None:
+            owner["one_to_one_meetings"] = n
 
 
 def find_events(ctx: Context) -> list[dict]:
     verb_re, name_re = VERBS[ctx.language], NAMES[ctx.language]
     events: list[tuple[str, dict]] = []
-    meetings = _meetings(ctx)
+    tellings: list[list] = []  # [where the sentence starts, the event it tells]
     for sentence in ctx.text.sentences:
         text = sentence.text
         verbs = list(verb_re.finditer(text))
@@ -234,7 +255,7 @@ def find_events(ctx: Context) -> list[dict]:
             "date": date,
             "organisers": organisers,
             "sectors": sectors,
-            "one_to_one_meetings": meetings,
+            "one_to_one_meetings": None,
         }
         filled = (bool(date) + bool(organisers) + bool(verb)) / 3
         if _SESSION.search(name) and _part_of_last(events, sentence, ctx):
@@ -250,12 +271,18 @@ def find_events(ctx: Context) -> list[dict]:
                 ):
                     known, fact = fact, known
                     events[i] = (_key(known["name"]), known)
+                    for telling in tellings:
+                        if telling[1] is fact:
+                            telling[1] = known
                 for field in fields:
                     if not known[field] and fact[field]:
                         known[field] = fact[field]
+                tellings.append([sentence.start, known])
                 break
         else:
             events.append((key, fact))
+            tellings.append([sentence.start, fact])
+    _give_meetings(tellings, _meetings(ctx))
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
     return [fact for _key_, fact in events if fact["date"]]
@@ -310,6 +337,10 @@ def _organisers(ctx: Context, sentence, verb, name_start: int, name_end: int):
     office and its place are one ("JETRO Osaka", ジェトロ北海道), a prefecture before its city
     is the city's address (大阪府堺市)."""
     text = sentence.text
+    if ctx.language == "ja":
+        listed = ja_organisers(ctx, sentence, name_start, name_end)
+        if listed:
+            return listed
     by = _BY[ctx.language].search(text)
     if ctx.language == "ja" and by:
         lo, hi = sentence.start, sentence.start + by.start()

@@ -1,0 +1,133 @@
+"""Japanese events and people (issue 14, sixth pass): the bodies listed before 主催/共催, a count
+of 個別相談 given to the event told before it, 来年3月, a body (会議所) that is no meeting, a name
+before its place and office (森 武岐阜県知事), an envoy by the country served, and a Vietnamese
+person called by the given name; sentences written for the test."""
+
+import datetime as dt
+
+import pytest
+
+from kakehashi.news.engine import extract
+from kakehashi.news.engine.people import _ja_short_form
+
+PUBLISHED = dt.date(2026, 10, 30)
+
+
+def _facts(text, kind, language="ja"):
+    facts = extract(text, language=language, published=PUBLISHED)["facts"]
+    return [f for f in facts if f["type"] == kind]
+
+
+def _events(text):
+    return [
+        (f["name"], f["date"], [o["name"] for o in f["organisers"]], f["one_to_one_meetings"])
+        for f in _facts(text, "event")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisers"),
+    [
+        # 、 and 及び, the prefecture written "県"; the opening words are no body
+        (
+            "10月20日午前、県、静岡県貿易協会及びジェトロ静岡の共催により、「ホーチミン市"
+            "投資説明会」を開催しました。",
+            ["県", "静岡県貿易協会", "ジェトロ静岡"],
+        ),
+        # と between two bodies, after the topic; が共催した
+        (
+            "知事は10月21日、県と富山県国際交流協会、富山県商工会議所連合会が共催した"
+            "「ベトナム技能人材セミナー」で講演した。",
+            ["県", "富山県国際交流協会", "富山県商工会議所連合会"],
+        ),
+        # との共催: the topic holds it too; the 後援 is no organiser
+        (
+            "県は、10月22日から23日までの2日間、公益財団法人ひろしま産業振興機構との共催、"
+            "ジェトロ広島の後援により、「広島県・ベトナム食品商談会」を開催しました。",
+            ["県", "公益財団法人ひろしま産業振興機構"],
+        ),
+        # と共同で
+        (
+            "福井県は、福井市、ジェトロ福井と共同で、10月24日に「ダナン市ビジネス交流会」を"
+            "開催します。",
+            ["福井県", "福井市", "ジェトロ福井"],
+        ),
+        # the topic alone, after a phrase that is no body
+        (
+            "計画の一環として、県は10月25日に「ベトナム観光セミナー」を開いた。",
+            ["県"],
+        ),
+    ],
+)
+def test_listed_organisers(text, organisers):
+    assert [event[2] for event in _events(text)] == [organisers]
+
+
+def test_a_body_named_chamber_is_no_meeting():
+    text = (
+        "10月26日、奈良県商工会議所連合会の主催により、「ベトナム進出説明会」を奈良市内で"
+        "開催しました。"
+    )
+    assert _events(text) == [("ベトナム進出説明会", "2026-10-26", ["奈良県商工会議所連合会"], None)]
+
+
+def test_consultations_belong_to_the_event_told_before():
+    text = (
+        "10月20日、大使は知事と会談した。大使は、来年3月に東京で開かれる日越経済フォーラムへの"
+        "知事の参加を要請した。"
+        "同日午後、県と鳥取県国際交流財団の共催により「ベトナム人材セミナー」を開催し、"
+        "セミナー後には18件の個別相談が行われた。"
+    )
+    events = _events(text)
+    assert ("日越経済フォーラム", "2027-03", [], None) in events
+    seminar = next(e for e in events if e[0] == "ベトナム人材セミナー")
+    assert seminar[2:] == (["県", "鳥取県国際交流財団"], 18)
+
+
+def test_a_count_after_the_session():
+    text = (
+        "10月15日、県は「ベトナム食品商談会」を開催した。会場では県内企業6社による個別商談も"
+        "行われ、計19件に上った。"
+    )
+    assert [e[3] for e in _events(text)] == [19]
+
+
+def test_next_year_month_needs_a_publication_date():
+    text = "来年3月に大阪で開かれる日越地方協力フォーラムに参加する。"
+    dated = extract(text, language="ja", published=PUBLISHED)["mentions"]
+    assert [m["key"] for m in dated if m["kind"] == "date"] == ["2027-03"]
+    undated = extract(text, language="ja")["mentions"]
+    assert [m["key"] for m in undated if m["kind"] == "date"] == []  # not a year-less 3月
+
+
+def _people(text):
+    return [
+        (p["name"], p["role"], (p["organisation"] or {}).get("name"))
+        for p in _facts(text, "person")
+    ]
+
+
+def test_name_before_place_and_office():
+    text = "10月20日、クアンナム省の代表団が来庁し、林 明富山県知事を表敬訪問しました。"
+    assert ("林 明", "知事", "富山県") in _people(text)
+
+
+def test_envoy_by_the_country_served_and_the_short_mentions():
+    text = (
+        "川村大使のクアンチ省訪問\n"
+        "10月20日、川村 直人 駐ベトナム日本国特命全権大使は、クアンチ省人民委員会を訪問し、"
+        "グエン・ヴァン・フン委員長と会談しました。フン委員長からは、港湾開発への協力の要請が"
+        "ありました。"
+    )
+    people = _people(text)
+    assert [p[:2] for p in people] == [
+        ("川村 直人", "駐ベトナム日本国特命全権大使"),
+        ("グエン・ヴァン・フン", "委員長"),
+    ]
+
+
+def test_a_short_form_is_the_surname_or_the_last_part_of_a_katakana_name():
+    assert _ja_short_form("山下", "山下健一")
+    assert _ja_short_form("タム", "ホアン・ミン・タム")
+    assert not _ja_short_form("ミン", "ホアン・ミン・タム")
+    assert not _ja_short_form("健一", "山下健一")
