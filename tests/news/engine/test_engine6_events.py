@@ -131,3 +131,53 @@ def test_a_short_form_is_the_surname_or_the_last_part_of_a_katakana_name():
     assert _ja_short_form("タム", "ホアン・ミン・タム")
     assert not _ja_short_form("ミン", "ホアン・ミン・タム")
     assert not _ja_short_form("健一", "山下健一")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "meetings"),
+    [
+        # a venue named after a fair is no event
+        (
+            "Ngày 22/10, tại Trung tâm Hội chợ triển lãm Quốc tế, Sở Công Thương tỉnh Nghệ An tổ "
+            "chức Ngày hội kết nối cung cầu Nghệ An – Nhật Bản, với hơn 40 cuộc giao thương.",
+            "vi",
+            "Ngày hội kết nối cung cầu Nghệ An – Nhật Bản",
+            40,
+        ),
+        (
+            "On October 22, Toyama Prefecture held the Toyama Vietnam Business Forum at the Hanoi "
+            "International Exhibition Center. Organisers said 35 one-on-one business meetings "
+            "had been arranged.",
+            "en",
+            "Toyama Vietnam Business Forum",
+            35,
+        ),
+        (
+            "A webinar on seafood exports was held on October 23 by the Kagawa Prefectural "
+            "Government. The organisers said 9 online business meetings were arranged.",
+            "en",
+            "webinar on seafood exports",
+            9,
+        ),
+    ],
+)
+def test_venues_and_counts_of_meetings(text, language, name, meetings):
+    events = [(f["name"], f["one_to_one_meetings"]) for f in _facts(text, "event", language)]
+    assert events == [(name, meetings)]
+
+
+def test_a_headline_count_yields_to_the_body():
+    text = (
+        "Over 30 one-on-one meetings at Vietnam–Japan seafood forum\n"
+        "On October 24, Kagoshima Prefecture held the Vietnam–Japan Seafood Forum in Ca Mau. "
+        "In the afternoon, 34 one-on-one meetings took place between the two sides' companies."
+    )
+    assert [f["one_to_one_meetings"] for f in _facts(text, "event", "en")] == [34]
+
+
+def test_an_office_after_the_role_is_no_name():
+    text = (
+        "On October 20, the delegation was led by Hiroshi Tanaka, Director General of the "
+        "Toyama Prefectural Commerce Department."
+    )
+    assert [p["name"] for p in _facts(text, "person", "en")] == ["Hiroshi Tanaka"]

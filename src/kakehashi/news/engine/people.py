@@ -54,6 +54,14 @@ _VI_BODY_WORDS = {"Cục", "Sở", "Bộ", "Ban", "Vụ", "Viện", "Trung", "Hi
                   "Tổng", "Ủy", "Uỷ", "Trường", "Hội", "Tập", "Ngân", "Quỹ", "Đại"}  # fmt: skip
 
 
+# words of a body's name in English, never of a person's
+_EN_BODY_WORDS = {"Department", "Committee", "Council", "Agency", "Association", "Ministry",
+                  "Office", "Bureau", "Centre", "Center", "Organization", "Organisation",
+                  "Government", "Prefectural", "Provincial", "Municipal", "Corporation",
+                  "University", "Bank", "Federation", "Chamber", "Foundation", "Authority",
+                  "Institute", "Division", "Embassy", "Consulate"}  # fmt: skip
+
+
 def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: str):
     """(start, end) of a run of 2-4 capitalised words at `p`, or None."""
     words = []
@@ -72,6 +80,8 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
             break
     if len(words) < 2 or (language == "vi" and words[0].group() in _VI_BODY_WORDS):
         return None  # "Cục trưởng Cục Công nghiệp ...": a body, not a name
+    if language == "en" and any(w.group() in _EN_BODY_WORDS for w in words):
+        return None  # "Director General of the ... Prefectural Agriculture Department"
     return words[0].start(), words[-1].end()
 
 

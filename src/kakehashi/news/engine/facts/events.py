@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from kakehashi.news.engine.facts.context import NUMBER, Context, number
+from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
 from kakehashi.news.engine.facts.event_organisers_ja import ja_organisers
 from kakehashi.news.engine.facts.statements import PROPOSAL
 
@@ -76,8 +77,8 @@ VI_NAME = re.compile(
 VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
 JA_NAME = re.compile(
     r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
-    r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議(?!所)|フォーラム|セミナー|ウェビナー|祭り|"
-    r"まつり|フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
+    r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議(?![所場室])|フォーラム|セミナー|"
+    r"ウェビナー|祭り|まつり|フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会|ビジネスマッチング|イベント|物産展|講演会|報告会|発表会|"
     r"レセプション)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
@@ -153,50 +154,6 @@ _BY = {
     "ja": re.compile(r"が主催|主催|が共催|共催"),
     "en": re.compile(r"\b(?:organi[sz]ed by|hosted by|co-organi[sz]ed by|held by|by)\b"),
 }
-MEETINGS = {
-    "vi": re.compile(
-        r"(\d+)\s+(?:cuộc gặp|buổi gặp|buổi làm việc|cuộc làm việc|cuộc tiếp xúc|phiên gặp|"
-        r"cuộc kết nối|buổi kết nối)"
-    ),
-    "ja": re.compile(
-        r"(\d+)\s*(?:件|回|組)の?(?:個別)?(?:面談|商談|会談|相談|ミーティング|マッチング)"
-        r"|個別(?:商談|面談|相談)\s*(?:計|合計)?\s*(\d+)\s*件"  # 個別商談52件
-    ),
-    "en": re.compile(
-        NUMBER + r"\s+(?:one-on-one|one-to-one|bilateral|B2B|business|working|individual|"
-        r"business-matching)\s*(?:meetings|talks|sessions)",
-        re.IGNORECASE,
-    ),
-}
-
-
-# the count after the meetings: 個別商談は52件, 商談件数は30件
-_MEETINGS_JA_AFTER = re.compile(
-    r"(?:個別)?(?:商談|面談)(?:件数)?(?:は|が)(?:計|合計)?\s*(\d+)\s*件"
-    # 個別商談も行われ、計24件に上った
-    r"|個別(?:商談|面談|相談)[^。\d]{0,15}(?:計|合計)\s*(\d+)\s*件"
-)
-
-
-def _meetings(ctx: Context) -> list[tuple[int, int]]:
-    """The counts of one-to-one meetings the article gives: (where, how many), in order."""
-    found = list(MEETINGS[ctx.language].finditer(ctx.norm))
-    if not found and ctx.language == "ja":
-        found = list(_MEETINGS_JA_AFTER.finditer(ctx.norm))
-    out = [(m.start(), number(next(g for g in m.groups() if g))) for m in found]
-    return [(at, n) for at, n in out if n is not None]
-
-
-def _give_meetings(tellings: list[list], counts: list[tuple[int, int]]) -> None:
-    """Each count to the event told last before it (the first event when none is): in an
-    article of two events, the 個別相談 after a seminar are the seminar's."""
-    if not tellings:
-        return
-    for at, n in counts:
-        before = [fact for start, fact in tellings if start <= at]
-        owner = before[-1] if before else tellings[0][1]
-        if owner["one_to_one_meetings"] is None:
-            owner["one_to_one_meetings"] = n
 
 
 def find_events(ctx: Context) -> list[dict]:
@@ -215,7 +172,10 @@ def find_events(ctx: Context) -> list[dict]:
         if PROPOSAL[ctx.language].search(text):
             continue  # "đề xuất luân phiên tổ chức lễ hội": an idea, not an event
         name_m = None
+        venues = [v.span() for v in _VENUE.get(ctx.language, _NO_VENUE).finditer(text)]
         for m in name_re.finditer(text):
+            if any(a <= m.start() < b for a, b in venues):
+                continue  # "tại Trung tâm Hội chợ triển lãm tỉnh": a place, not an event
             if m.group("q") and not QUOTED_EVENT[ctx.language].search(m.group("q")):
                 continue
             if m.group("n") and BACK_REFERENCE.search(m.group("n")):
@@ -282,11 +242,24 @@ def find_events(ctx: Context) -> list[dict]:
         else:
             events.append((key, fact))
             tellings.append([sentence.start, fact])
-    _give_meetings(tellings, _meetings(ctx))
+    give_meetings(tellings, meetings_in(ctx))
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
     return [fact for _key_, fact in events if fact["date"]]
 
+
+# venues named after what they hold: Trung tâm Hội chợ triển lãm ..., Cung Văn hóa Hữu nghị,
+# the Hanoi International Exhibition Center
+_VENUE = {
+    "vi": re.compile(
+        r"(?:Trung tâm|Cung|Nhà) (?:Hội chợ|Hội nghị|Triển lãm|Văn hóa|Văn hoá)[^,.;()]*"
+    ),
+    "en": re.compile(
+        r"(?:[A-Z][\w'’-]* )*(?:Exhibition|Convention|Conference|Expo|Trade Fair|Fair|Festival)"
+        r"(?: and (?:Convention|Exhibition|Conference))? (?:Centre|Center|Hall|Complex|Palace)\b"
+    ),
+}
+_NO_VENUE = re.compile(r"$^")
 
 # "tọa đàm kết nối doanh nghiệp đã được tổ chức tại ...": the event held, its name before
 _VI_HELD_AFTER = re.compile(r"\s+(?:đã\s+|sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)")
