@@ -181,3 +181,69 @@ def test_an_office_after_the_role_is_no_name():
         "Toyama Prefectural Commerce Department."
     )
     assert [p["name"] for p in _facts(text, "person", "en")] == ["Hiroshi Tanaka"]
+
+
+def _named(text, language):
+    return [
+        (f["name"], f["date"], [o["name"] for o in f["organisers"]])
+        for f in _facts(text, "event", language)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "do … tổ chức" after the name; the place where it is held is no organiser
+        (
+            "Sáng 21/10, tại Đà Nẵng đã diễn ra hội thảo “Kết nối chuỗi cung ứng với doanh "
+            "nghiệp Nhật Bản” do Sở Công Thương tỉnh Quảng Nam tổ chức.",
+            "vi",
+            (
+                "hội thảo “Kết nối chuỗi cung ứng với doanh nghiệp Nhật Bản”",
+                "2026-10-21",
+                ["Sở Công Thương tỉnh Quảng Nam"],
+            ),
+        ),
+        # two days joined by "và": the first
+        (
+            "Trong hai ngày 17 và 18/10, tỉnh Khánh Hòa tổ chức Tuần lễ Du lịch Nhật Bản tại "
+            "thành phố Nha Trang.",
+            "vi",
+            ("Tuần lễ Du lịch Nhật Bản", "2026-10-17", ["tỉnh Khánh Hòa"]),
+        ),
+        # "giữa A và B": both sides belong to the name
+        (
+            "Tối 19/10, hai bên tổ chức Lễ kỷ niệm 5 năm quan hệ hữu nghị giữa tỉnh Bến Tre và "
+            "tỉnh Kochi.",
+            "vi",
+            ("Lễ kỷ niệm 5 năm quan hệ hữu nghị giữa tỉnh Bến Tre và tỉnh Kochi", "2026-10-19", []),
+        ),
+        # "Sự kiện" opening the sentence, then held
+        (
+            "Sự kiện kết nối giao thương giữa doanh nghiệp Cần Thơ và Kumamoto diễn ra ngày 20/10.",
+            "vi",
+            ("Sự kiện kết nối giao thương giữa doanh nghiệp Cần Thơ và Kumamoto", "2026-10-20", []),
+        ),
+        # a tour in its quotes, held (実施) by the topic
+        (
+            "県は、10月5日から9日まで、県内企業8社を対象に「ベトナム北部視察ツアー」を実施しました。",
+            "ja",
+            ("ベトナム北部視察ツアー", "2026-10-05", ["県"]),
+        ),
+        # the organisers in the next sentence, "と" before a name in hiragana
+        (
+            "10月16日、ハノイ市内でベトナム・福井交流会が開かれました。主催は県とさかい観光協会で、"
+            "約60人が参加しました。",
+            "ja",
+            ("ベトナム・福井交流会", "2026-10-16", ["県", "さかい観光協会"]),
+        ),
+        # （主催：…） after the name; the city where it is held is no organiser
+        (
+            "10月17日、ダナン市内で日越観光交流会（主催：福井県）が開かれた。",
+            "ja",
+            ("日越観光交流会", "2026-10-17", ["福井県"]),
+        ),
+    ],
+)
+def test_names_dates_and_organisers(text, language, expected):
+    assert _named(text, language) == [expected]

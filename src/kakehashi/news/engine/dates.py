@@ -59,6 +59,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "từ ngày 2 đến 6/7/2023": the first day
         ("date", r"(?<=ngày )" + _D + r"\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?[0-3]?\d\s*/\s*" + _M
                  + r"(?:\s*/\s*" + _Y + r")?" + _NA),
+        # "trong hai ngày 14 và 15/11", "các ngày 14, 15/11": the first day
+        ("date", r"(?<=ngày )" + _D + r"\s*(?:,|\svà)\s+[0-3]?\d\s*/\s*" + _M
+                 + r"(?:\s*/\s*" + _Y + r")?" + _NA),
         ("date", _NB + _D + r"\s*[/.-]\s*" + _M + r"\s*[/.-]\s*" + _Y + _NA),
         ("date", _NB + _D + r"\s+tháng\s+" + _M + r"(?:\s*(?:năm|,)\s*" + _Y + r")?" + _NA),
         ("month", r"tháng\s+" + _M + r"\s*(?:/|năm|,)\s*" + _Y + _NA),

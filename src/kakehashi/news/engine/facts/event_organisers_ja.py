@@ -20,11 +20,17 @@ _MARKER = re.compile(
     r"(?P<with>との|と)?(?:の|が)?(?:\d+者|\d+団体)?(?:が)?(?:共催|主催)(?!者)"
     r"|(?P<along>と)共同(?:で|して|開催)"  # "県は、神戸市、ジェトロ神戸と共同で"
 )
-# "主催は埼玉県とさいたま市で": the list after the word
-_AFTER = re.compile(r"(?:主催|共催)は(?P<list>[^。]{2,80}?)(?:で、|で。|であ|が|。|$)")
+# "主催は埼玉県とさいたま市で", "（主催：石川県）", "主催：富山県、共催：ジェトロ富山": the list
+# after the word
+_AFTER = re.compile(
+    r"(?:主催|共催)(?:は|[:：]\s*)(?P<list>[^。\n]{1,80}?)"
+    r"(?=で、|で。|であ|が|、(?:主催|共催|後援|協力|協賛)|[。）)\n]|$)"
+)
+# a sentence that tells another event: its own list is its own
+_OTHER_EVENT = re.compile(r"「|開催|開か|開き")
 # the items of a list: 、 及び および 並びに, and と between two names (not in くまもと)
 _SEPARATOR = re.compile(
-    r"[、，]|及び|および|並びに|ならびに|(?<=[一-龥ァ-ヴー）)A-Za-z])と(?=[一-龥ァ-ヴーA-Za-z])"
+    r"[、，]|及び|および|並びに|ならびに|(?<=[一-龥ァ-ヴー）)A-Za-z])と(?=[一-龥ァ-ヴーA-Za-zぁ-ん])"
 )
 # what a body's name ends with, or a place's government written alone (県, 本県, 府, 市)
 _BODY = re.compile(
@@ -41,41 +47,58 @@ _LEAD = re.compile(r"^.*(?:は|で|には|では|に)(?=[^はでに]{1,40}$)")
 
 def ja_organisers(ctx: Context, sentence, name_start: int, name_end: int) -> list[dict] | None:
     text = sentence.text
-    after = _AFTER.search(text)
-    if after:
-        items = _items(ctx, sentence, after.start("list"), after.end("list"))
-        return _as_organisers(ctx, sentence, items) if items else None
+    stated = _stated(ctx, sentence)
+    if stated:
+        return _as_organisers(ctx, stated)
+    markers = _MARKER.finditer(text)
     marker = next(
-        (
-            m
-            for m in _MARKER.finditer(text)
-            if not name_start <= sentence.start + m.start() < name_end
-        ),
-        None,
+        (m for m in markers if not name_start <= sentence.start + m.start() < name_end), None
     )
     if marker is not None:
         items = _items(ctx, sentence, 0, marker.start(), backwards=True)
         if not items:
             return None
-        if marker.group("with") or marker.group(
-            "along"
-        ):  # "県は、A財団との共催により": the topic holds it too
+        if marker.group("with") or marker.group("along"):
+            # "県は、A財団との共催により": the topic holds it too
             topic = _topic_items(ctx, sentence)
             items = [i for i in topic if i not in items] + items
-        return _as_organisers(ctx, sentence, items)
-    if not _HOLDS.search(text):
-        return None  # "県は…に出席した": the topic attends, it does not hold
-    topic = _topic_items(ctx, sentence)
-    return _as_organisers(ctx, sentence, topic) if topic else None
+        return _as_organisers(ctx, _absolute(sentence, items))
+    # the topic holds it when the sentence says so: 開催した, 開き ("県は…に出席した": no)
+    topic = _topic_items(ctx, sentence) if _HOLDS.search(text) else []
+    if topic:
+        return _as_organisers(ctx, _absolute(sentence, topic))
+    following = ctx.text.sentences[sentence.index + 1 : sentence.index + 3]
+    for other in following:  # "…交流会が開かれた。主催は県と金沢市で、…"
+        if _OTHER_EVENT.search(other.text):
+            break
+        stated = _stated(ctx, other)
+        if stated:
+            return _as_organisers(ctx, stated)
+    return None
 
 
 # the topic holds the event: 開催した, 開き, 開く (not 開かれた)
-_HOLDS = re.compile(r"開催(?:し|する|します|を)|開(?:き|いた|く|きます)")
+_HOLDS = re.compile(
+    r"開催(?:し|する|します|を)|開(?:き|いた|く|きます)|実施(?:し|する)|行(?:い|った|う)"
+)
 
 
 def _topic_items(ctx: Context, sentence) -> list[tuple[int, int]]:
     m = _TOPIC.match(sentence.text)
     return _items(ctx, sentence, m.start("t"), m.end("t"), backwards=True) if m else []
+
+
+def _stated(ctx: Context, sentence) -> list[tuple[int, int]]:
+    """The bodies after 主催は / 主催： / 共催： in the sentence (offsets in the text)."""
+    out = []
+    for m in _AFTER.finditer(sentence.text):
+        items = _items(ctx, sentence, m.start("list"), m.end("list"))
+        out += [span for span in _absolute(sentence, items) if span not in out]
+    return out
+
+
+def _absolute(sentence, items) -> list[tuple[int, int]]:
+    return [(sentence.start + a, sentence.start + b) for a, b in items]
 
 
 def _split(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -115,10 +138,9 @@ def _is_body(ctx: Context, start: int, item: str) -> bool:
     return any(m.kind == "organisation" for m in ctx.in_span(start, start + len(item)))
 
 
-def _as_organisers(ctx: Context, sentence, items) -> list[dict] | None:
+def _as_organisers(ctx: Context, spans) -> list[dict] | None:
     out = []
-    for a, b in sorted(items):
-        start, end = sentence.start + a, sentence.start + b
+    for start, end in sorted(spans):
         places = [m for m in ctx.in_span(start, end) if m.kind == "locality"]
         if len(places) >= 2 and places[0].start == start and places[0].level == "prefecture":
             if places[1].start == places[0].end and places[1].level != "prefecture":

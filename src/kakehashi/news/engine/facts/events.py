@@ -48,7 +48,7 @@ _VI_HEAD_LOWER = (
 # ... được tổ chức tại ...": a lower-case head and its topic, then said to be held
 _VI_HELD_BEFORE = (
     r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?P<p>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|"
-    r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|chương trình|tuần lễ)"
+    r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|Sự kiện|chương trình|tuần lễ)"
     r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,16})"
     r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)"
     r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
@@ -137,7 +137,7 @@ QUOTED_EVENT = {
     # a title that ends with what it is (and perhaps "in ホーチミン", a year, a number):
     # 「みえ国際展開戦略」 is a strategy, not an exhibition (展)
     "ja": re.compile(
-        r"(?:会議|会|祭|祭り|フォーラム|セミナー|ウェビナー|フェスティバル|フェア|まつり|式典|展|博|"
+        r"(?:会議|会|祭|祭り|フォーラム|セミナー|ウェビナー|フェスティバル|フェア|まつり|式典|展|博|ツアー|"
         r"フェスタ|フェス|エキスポ|EXPO|Expo|"
         r"ウィーク|サミット|シンポジウム|デー|の日|マッチング|ミッション)"
         r"(?:\s*(?:in|IN|@|＠)\s*\S+|\s*(?:19|20)\d\d(?:年度?)?|\s*第?\d+回?|\s*[(（][^)）]*[)）])?$"
@@ -207,6 +207,10 @@ def find_events(ctx: Context) -> list[dict]:
             last = max(i for i, word in enumerate(words) if word[:1].isupper())
             name = " ".join(words[: last + 1])
             name_end = name_start + len(name)
+        between = _VI_AND_PARTY.match(ctx.norm, name_end) if ctx.language == "vi" else None
+        if between and re.search(r"(?<!\w)giữa(?!\w)", name) and " và " not in name:
+            name += between.group()  # "… giữa tỉnh Gia Lai và tỉnh Nagano": both sides
+            name_end = between.end()
         organisers = _organisers(ctx, sentence, verb, name_start, name_end)
         sectors = _sectors(ctx, sentence)
         date = ctx.date_for(sentence)
@@ -247,6 +251,11 @@ def find_events(ctx: Context) -> list[dict]:
     # an event without a date; the labelled set does not label one): not reported
     return [fact for _key_, fact in events if fact["date"]]
 
+
+# the second side of "giữa A và B" (the name stops at "và" otherwise)
+_VI_AND_PARTY = re.compile(
+    r" và (?:(?:tỉnh|thành phố|TP\.?|Thành phố|doanh nghiệp) )?[A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*)*"
+)
 
 # venues named after what they hold: Trung tâm Hội chợ triển lãm ..., Cung Văn hóa Hữu nghị,
 # the Hanoi International Exhibition Center
@@ -315,8 +324,13 @@ def _organisers(ctx: Context, sentence, verb, name_start: int, name_end: int):
         if listed:
             return listed
     by = _BY[ctx.language].search(text)
+    held_by = None
+    if ctx.language == "vi" and by and sentence.start + by.start() >= name_end:
+        held_by = VI_VERB.search(text, by.end())  # "diễn ra hội thảo … do Sở … tổ chức"
     if ctx.language == "ja" and by:
         lo, hi = sentence.start, sentence.start + by.start()
+    elif held_by:
+        lo, hi = sentence.start + by.end(), sentence.start + held_by.start()
     elif by and (not verb or by.start() < verb.start() or ctx.language == "en"):
         hi = sentence.start + (verb.start() if verb and verb.start() > by.end() else len(text))
         lo = sentence.start + by.end()
@@ -328,7 +342,9 @@ def _organisers(ctx: Context, sentence, verb, name_start: int, name_end: int):
     found = [
         m
         for m in ctx.in_span(lo, hi)
-        if not (name_start <= m.start < name_end) and (m.kind == "organisation" or m.slug)
+        if not (name_start <= m.start < name_end)
+        and (m.kind == "organisation" or m.slug)
+        and not (m.kind == "locality" and _is_venue(ctx, m))
     ]
     bodies = [m for m in found if m.kind == "organisation"]
     out, seen, spans = [], set(), []
@@ -356,6 +372,20 @@ def _organisers(ctx: Context, sentence, verb, name_start: int, name_end: int):
         spans.append((m.start, end))
         out.append({"name": written, "slug": None, "key": m.key})
     return out
+
+
+# where it is held, not who holds it: "tại TP Huế", "in Osaka", "ハノイ市内で"
+_AT_PLACE = {
+    "vi": re.compile(r"(?:tại|ở)\s+(?:(?:tỉnh|thành phố|TP\.?|Thành phố)\s+)?$"),
+    "en": re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?$"),
+}
+_JA_AT_PLACE = re.compile(r"(?:市内|県内|内)?(?:で|において|にて)")
+
+
+def _is_venue(ctx: Context, m) -> bool:
+    if ctx.language == "ja":
+        return bool(_JA_AT_PLACE.match(ctx.norm, m.end))
+    return bool(_AT_PLACE[ctx.language].search(ctx.norm, max(0, m.start - 30), m.start))
 
 
 def _sectors(ctx: Context, sentence) -> list[str]:
