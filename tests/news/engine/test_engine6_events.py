@@ -247,3 +247,35 @@ def _named(text, language):
 )
 def test_names_dates_and_organisers(text, language, expected):
     assert _named(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # two places joined by a dash are one word of the name
+        (
+            "The Binh Dinh–Gifu Business Matching Day took place in Quy Nhon on October 14.",
+            "en",
+            ("Binh Dinh–Gifu Business Matching Day", "2026-10-14", []),
+        ),
+        (
+            "The Lao Cai–Nagano Friendship Exchange was held on October 15 in Sa Pa.",
+            "en",
+            ("Lao Cai–Nagano Friendship Exchange", "2026-10-15", []),
+        ),
+        # "attended by" gives the guests, not the organisers
+        (
+            "On October 16, Hyogo Prefecture held a seminar on nursing care training in Hanoi, "
+            "attended by 30 vocational schools.",
+            "en",
+            ("seminar on nursing care training", "2026-10-16", ["Hyogo Prefecture"]),
+        ),
+        (
+            "Tối 17/10, UBND tỉnh Hòa Bình tổ chức Liên hoan văn hóa các dân tộc Việt – Nhật.",
+            "vi",
+            ("Liên hoan văn hóa các dân tộc Việt – Nhật", "2026-10-17", ["UBND tỉnh Hòa Bình"]),
+        ),
+    ],
+)
+def test_more_event_names(text, language, expected):
+    assert _named(text, language) == [expected]

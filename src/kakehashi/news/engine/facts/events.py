@@ -22,7 +22,7 @@ from kakehashi.news.engine.facts.statements import PROPOSAL
 _VI_HEAD = (
     r"(?:Hội nghị|Hội thảo|Diễn đàn|Lễ hội|Triển lãm|Hội chợ|Tọa đàm|Toạ đàm|Ngày hội|Festival|"
     r"Lễ kỷ niệm|Chương trình giao lưu|Chương trình kết nối|Chương trình xúc tiến|Lễ ký kết|"
-    r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam)"
+    r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam|Liên hoan|Tuần Văn hóa|Tuần Văn hoá)"
 )
 # "tổ chức hội nghị gặp gỡ các nhà đầu tư Nhật Bản với ...": an event held, named by what it
 # is about (no capital needed after a verb of holding), up to "với", "tại", a comma...
@@ -122,9 +122,11 @@ EN_NAME = re.compile(
     + r"|"
     + _EN_HELD_AFTER
     + r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
-    r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&-]*|of|and|for|the|on|in|-|–)\s+)*?"
-    r"(?:[A-Z][\w'’-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
-    r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching|Roadshow)"
+    # "Quang Nam–Shizuoka Business Matching Day": names joined by a dash are one word
+    r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
+    r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
+    r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
+    r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase)"
     r"(?:\s+(?:\d{4}|on\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
 )
 EN_VERB = re.compile(
@@ -152,7 +154,11 @@ NAMES = {"vi": VI_NAME, "ja": JA_NAME, "en": EN_NAME}
 _BY = {
     "vi": re.compile(r"\bdo\b"),
     "ja": re.compile(r"が主催|主催|が共催|共催"),
-    "en": re.compile(r"\b(?:organi[sz]ed by|hosted by|co-organi[sz]ed by|held by|by)\b"),
+    # not "attended by 40 companies", "led by", "followed by"
+    "en": re.compile(
+        r"\b(?:organi[sz]ed by|hosted by|co-organi[sz]ed by|held by|"
+        r"(?<!attended )(?<!joined )(?<!led )(?<!followed )(?<!chaired )(?<!addressed )by)\b"
+    ),
 }
 
 
