@@ -279,3 +279,18 @@ def test_names_dates_and_organisers(text, language, expected):
 )
 def test_more_event_names(text, language, expected):
     assert _named(text, language) == [expected]
+
+
+def test_a_city_office_and_a_party_secretary():
+    text = (
+        "10月21日、タイビン省のグエン・ヴァン・ドン省党委書記が来日し、高橋一郎岡山市長と会談した。"
+    )
+    assert _people(text) == [
+        ("グエン・ヴァン・ドン", "省党委書記", "タイビン省"),
+        ("高橋一郎", "市長", "岡山市"),
+    ]
+
+
+def test_the_committee_visited_is_its_chairman_s():
+    text = "10月22日、知事はタイビン省人民委員会を訪問し、グエン・ヴァン・ドン委員長と会談した。"
+    assert ("グエン・ヴァン・ドン", "委員長", "タイビン省人民委員会") in _people(text)

@@ -73,7 +73,7 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
         m = R.JA_ROLE.match(norm, after)
         office = starts_at.get(after)
         if m is None and office is not None and office.kind == "locality":
-            m = R.JA_ROLE.match(norm, office.end)  # 森 武岐阜県知事: the office's place between
+            m = _office_of(norm, office)  # 森 武岐阜県知事: the office's place between
         if m and m.start() > after:
             role, role_start, org = m.group(), m.start(), office
         elif m:  # 大村秀章知事 / 在ベトナム日本国大使館の伊藤直樹大使
@@ -94,6 +94,8 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
             if role is None:
                 continue
             org = ends_at.get(role_start) or _org_before(norm, role_start, ends_at)
+        if org is None and role.endswith("委員長"):
+            org = _body_of_sentence(norm, role_start, orgs, role)
         country = org.country if org is not None and org.country else name_side(name, "ja")
         places = []
         if org is not None:
@@ -116,9 +118,27 @@ def _given_name_before_office(norm: str, start: int, end: int, starts_at) -> int
         return end
     for size in range(1, len(m.group()) + 1):
         place = starts_at.get(end + 1 + size)
-        if place is not None and place.kind == "locality" and R.JA_ROLE.match(norm, place.end):
+        if place is not None and place.kind == "locality" and _office_of(norm, place):
             return end + 1 + size
     return end
+
+
+def _office_of(norm: str, place: Mention):
+    """The office after a place: 岐阜県|知事, and 静岡市長 (the role begins with the place's 市)."""
+    m = R.JA_ROLE.match(norm, place.end)
+    if m is None and norm[place.end - 1 : place.end] in "市町村区":
+        m = R.JA_ROLE.match(norm, place.end - 1)
+    return m
+
+
+def _body_of_sentence(norm: str, i: int, orgs: list[Mention], role: str) -> Mention | None:
+    """ "ゲアン省人民委員会を訪問し、ホアン・ミン・タム委員長と会談": the 委員会 named before in
+    the sentence is the 委員長's."""
+    lo = norm.rfind("。", 0, i) + 1
+    for m in reversed(orgs):
+        if lo <= m.start and m.end <= i and m.kind == "organisation" and m.text.endswith("委員会"):
+            return m if role.endswith("委員長") else None
+    return None
 
 
 def _org_before(norm: str, i: int, ends_at: dict[int, Mention]) -> Mention | None:
