@@ -294,3 +294,42 @@ def test_a_city_office_and_a_party_secretary():
 def test_the_committee_visited_is_its_chairman_s():
     text = "10月22日、知事はタイビン省人民委員会を訪問し、グエン・ヴァン・ドン委員長と会談した。"
     assert ("グエン・ヴァン・ドン", "委員長", "タイビン省人民委員会") in _people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the prefectural office the sentence visits is its vice-governor's
+        (
+            "10月23日、クアンビン省の代表団が鳥取県庁を訪れ、平井 正 副知事と会談した。",
+            "ja",
+            ("平井 正", "副知事", "鳥取県"),
+        ),
+        # a section named before its head
+        (
+            "10月24日、県観光交流課の中島 涼 課長が説明を行った。",
+            "ja",
+            ("中島 涼", "課長", "県観光交流課"),
+        ),
+        # a people's committee written without its place
+        (
+            "Ngày 25/10, Phó Chủ tịch UBND tỉnh Trần Văn Bình đã tiếp đoàn doanh nghiệp "
+            "tỉnh Niigata.",
+            "vi",
+            ("Trần Văn Bình", "Phó Chủ tịch", "UBND tỉnh"),
+        ),
+        # the place of the delegation a person leads
+        (
+            "Ngày 26/10, UBND tỉnh Hà Nam tiếp đoàn công tác tỉnh Nara do Thống đốc Yamada "
+            "Shingo dẫn đầu.",
+            "vi",
+            ("Yamada Shingo", "Thống đốc", "tỉnh Nara"),
+        ),
+    ],
+)
+def test_the_organisation_from_the_sentence(text, language, expected):
+    people = [
+        (p["name"], p["role"], (p["organisation"] or {}).get("name"))
+        for p in _facts(text, "person", language)
+    ]
+    assert expected in people

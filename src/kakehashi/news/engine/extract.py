@@ -16,6 +16,7 @@ from kakehashi.news.engine.people import (
     repeated,
 )
 from kakehashi.news.engine.people_ja import find_people_ja
+from kakehashi.news.engine.people_orgs import fill_organisations
 from kakehashi.news.engine.role_aliases import role_aliases
 from kakehashi.news.engine.sectors import sectors_in
 from kakehashi.news.engine.text import Text
@@ -45,6 +46,7 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
         people = find_people_latin(doc.norm, language, mentions)
         people += find_people_by_title(doc.norm, language, mentions)
     people = _distinct(people)
+    fill_organisations(doc.norm, language, people, mentions)
     people = _distinct(people + repeated(doc.norm, people))
     people = link_aliases(doc.norm, people, language)
     people = role_aliases(doc.norm, people, language)
