@@ -333,3 +333,35 @@ def test_the_organisation_from_the_sentence(text, language, expected):
         for p in _facts(text, "person", language)
     ]
     assert expected in people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "vào" before a sector is part of the name; who attends is no organiser
+        (
+            "Chiều 27/10, Phó Chủ tịch UBND tỉnh Ninh Thuận Lê Văn An đã dự Hội thảo xúc tiến "
+            "đầu tư vào ngành điện gió tại Osaka.",
+            ("Hội thảo xúc tiến đầu tư vào ngành điện gió", "2026-10-27", []),
+        ),
+        # "chính thức khai mạc" ends the name
+        (
+            "Tối 28/10, tại TP Quy Nhơn, Lễ hội ẩm thực Nhật Bản lần thứ hai chính thức khai mạc.",
+            ("Lễ hội ẩm thực Nhật Bản lần thứ hai", "2026-10-28", []),
+        ),
+        # a year in the name does not date the event; the day after it does
+        (
+            "Hội nghị kết nối cung cầu Việt Nam – Nhật Bản năm 2026 được tổ chức vào ngày 29/10 "
+            "tại TP Vinh.",
+            ("Hội nghị kết nối cung cầu Việt Nam – Nhật Bản năm 2026", "2026-10-29", []),
+        ),
+        # "tại <place> <year>" belongs to the name
+        (
+            "Nhân dịp này, đoàn đã tham dự Lễ hội Việt Nam tại Chiba 2026 diễn ra từ ngày 30 đến "
+            "31/10.",
+            ("Lễ hội Việt Nam tại Chiba 2026", "2026-10-30", []),
+        ),
+    ],
+)
+def test_vietnamese_names_and_dates(text, expected):
+    assert _named(text, "vi") == [expected]

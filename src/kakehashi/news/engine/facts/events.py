@@ -3,11 +3,10 @@
 A sentence gives an event when it names one ("Hội nghị ...", "「...」", "...フォーラム", "the
 ... Forum") and says it is held (tổ chức, khai mạc, diễn ra / 開催 / held, organised) or dates
 it. The name runs from its head noun to the first comma, "với", "tại", "nhằm"... (or is the
-quoted title). Organisers are the organisations (else places) of the sentence outside the name,
-before the verb or after "do"/"by"/"主催". Sectors are the sector concepts of the sentence and
-the two after it; a number of one-to-one meetings ("40 cuộc gặp song phương", "40件の個別面談",
-"個別商談は52件", "40 one-on-one meetings") is the event's told last before it. Events of the
-same name are merged; a Japanese sentence's list of 主催/共催 bodies is event_organisers_ja's.
+quoted title); its date is the sentence's first date outside the name. Organisers are
+event_organisers' (the bodies before the verb or after "do"/"by"/主催, the 主催/共催 lists of
+event_organisers_ja). Sectors are the sector concepts of the sentence and the two after it; the
+one-to-one meetings are event_meetings'. Events of the same name are merged.
 """
 
 from __future__ import annotations
@@ -16,7 +15,12 @@ import re
 
 from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
-from kakehashi.news.engine.facts.event_organisers_ja import ja_organisers
+from kakehashi.news.engine.facts.event_organisers import (
+    ATTENDED,
+    VI_VERB,
+    named_by,
+    organisers_of,
+)
 from kakehashi.news.engine.facts.statements import PROPOSAL
 
 _VI_HEAD = (
@@ -71,10 +75,12 @@ VI_NAME = re.compile(
     r"(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,8})"
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
-    + r"(?:[^,.;:()“”\"\n](?!\s(?:với|tại|nhằm|vào|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|"
-    r"cùng|từ ngày|trong hai|trong ngày|ngày)\s))*[^,.;:()“”\"\n\s])"
+    + r"(?:[^,.;:()“”\"\n](?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|"
+    r"cùng|từ ngày|trong hai|trong ngày|ngày|chính thức)\s"
+    # "vào ngày 8/11" ends the name, "vào ngành năng lượng" does not
+    r"|\svào\s(?:ngày|sáng|chiều|tối|trưa|tháng|năm|dịp|lúc|cuối|đầu|hôm|\d))"
+    r")*[^,.;:()“”\"\n\s])"
 )
-VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
 JA_NAME = re.compile(
     r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議(?![所場室])|フォーラム|セミナー|"
@@ -151,15 +157,6 @@ BACK_REFERENCE = re.compile(
 )
 VERBS = {"vi": VI_VERB, "ja": JA_VERB, "en": EN_VERB}
 NAMES = {"vi": VI_NAME, "ja": JA_NAME, "en": EN_NAME}
-_BY = {
-    "vi": re.compile(r"\bdo\b"),
-    "ja": re.compile(r"が主催|主催|が共催|共催"),
-    # not "attended by 40 companies", "led by", "followed by"
-    "en": re.compile(
-        r"\b(?:organi[sz]ed by|hosted by|co-organi[sz]ed by|held by|"
-        r"(?<!attended )(?<!joined )(?<!led )(?<!followed )(?<!chaired )(?<!addressed )by)\b"
-    ),
-}
 
 
 def find_events(ctx: Context) -> list[dict]:
@@ -217,9 +214,15 @@ def find_events(ctx: Context) -> list[dict]:
         if between and re.search(r"(?<!\w)giữa(?!\w)", name) and " và " not in name:
             name += between.group()  # "… giữa tỉnh Gia Lai và tỉnh Nagano": both sides
             name_end = between.end()
-        organisers = _organisers(ctx, sentence, verb, name_start, name_end)
+        at_year = _VI_AT_YEAR.match(ctx.norm, name_end) if group == "n" else None
+        if at_year and ctx.language == "vi":
+            name += at_year.group()  # "Lễ hội Việt Nam tại Kanagawa 2026": one name
+            name_end = at_year.end()
+        organisers = organisers_of(ctx, sentence, verb, name_start, name_end)
+        if ATTENDED[ctx.language].search(ctx.norm, max(0, name_start - 12), name_start):
+            organisers = [o for o in organisers if named_by(ctx, sentence, o)]
         sectors = _sectors(ctx, sentence)
-        date = ctx.date_for(sentence)
+        date = _event_date(ctx, sentence, name_start, name_end)
         fields = {
             "name": ctx.written(name_start, name_start + len(name)),
             "date": date,
@@ -258,6 +261,9 @@ def find_events(ctx: Context) -> list[dict]:
     return [fact for _key_, fact in events if fact["date"]]
 
 
+# "… tại Kanagawa 2026": a place and a year that belong to the name
+_VI_AT_YEAR = re.compile(r" tại [A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*)* (?:năm )?(?:19|20)\d\d(?!\d)")
+
 # the second side of "giữa A và B" (the name stops at "và" otherwise)
 _VI_AND_PARTY = re.compile(
     r" và (?:(?:tỉnh|thành phố|TP\.?|Thành phố|doanh nghiệp) )?[A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*)*"
@@ -275,6 +281,15 @@ _VENUE = {
     ),
 }
 _NO_VENUE = re.compile(r"$^")
+
+
+def _event_date(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:
+    """The sentence's first date outside the name ("Hội nghị … năm 2026 được tổ chức vào ngày
+    8/11": 8 November), else the sentence's date."""
+    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    outside = [d for d in own if not name_start <= d.start < name_end]
+    return outside[0].value if outside else ctx.date_for(sentence)
+
 
 # "tọa đàm kết nối doanh nghiệp đã được tổ chức tại ...": the event held, its name before
 _VI_HELD_AFTER = re.compile(r"\s+(?:đã\s+|sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)")
@@ -314,84 +329,6 @@ def _proper_tail(name: str) -> bool:
 
 def _key(name: str) -> str:
     return re.sub(r"\W+", " ", name.lower()).strip()[:40]
-
-
-# the topic of a Japanese sentence: "北海道とジェトロ北海道は、" (not "には", "では")
-_JA_TOPIC = re.compile(r"(?<![にでとへ])[はが](?=、|\s|\d)")
-
-
-def _organisers(ctx: Context, sentence, verb, name_start: int, name_end: int):
-    """The bodies (and places, as their governments) said to hold the event, in order: an
-    office and its place are one ("JETRO Osaka", ジェトロ北海道), a prefecture before its city
-    is the city's address (大阪府堺市)."""
-    text = sentence.text
-    if ctx.language == "ja":
-        listed = ja_organisers(ctx, sentence, name_start, name_end)
-        if listed:
-            return listed
-    by = _BY[ctx.language].search(text)
-    held_by = None
-    if ctx.language == "vi" and by and sentence.start + by.start() >= name_end:
-        held_by = VI_VERB.search(text, by.end())  # "diễn ra hội thảo … do Sở … tổ chức"
-    if ctx.language == "ja" and by:
-        lo, hi = sentence.start, sentence.start + by.start()
-    elif held_by:
-        lo, hi = sentence.start + by.end(), sentence.start + held_by.start()
-    elif by and (not verb or by.start() < verb.start() or ctx.language == "en"):
-        hi = sentence.start + (verb.start() if verb and verb.start() > by.end() else len(text))
-        lo = sentence.start + by.end()
-    else:
-        lo, hi = sentence.start, sentence.start + (verb.start() if verb else len(text))
-        topic = _JA_TOPIC.search(text) if ctx.language == "ja" else None
-        if topic and sentence.start + topic.start() < hi:
-            hi = sentence.start + topic.start()
-    found = [
-        m
-        for m in ctx.in_span(lo, hi)
-        if not (name_start <= m.start < name_end)
-        and (m.kind == "organisation" or m.slug)
-        and not (m.kind == "locality" and _is_venue(ctx, m))
-    ]
-    bodies = [m for m in found if m.kind == "organisation"]
-    out, seen, spans = [], set(), []
-    for i, m in enumerate(found):
-        if any(o.start <= m.start < o.end for o in bodies if o is not m):
-            continue  # a place inside a body
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        end = m.end
-        if m.kind == "organisation" and nxt is not None and nxt.kind == "locality":
-            if nxt.start - m.end <= 1 and ctx.norm[m.end : nxt.start] in ("", " ", "・"):
-                end = nxt.end  # an office: "JETRO Osaka", ジェトロ北海道
-        if m.kind == "organisation" and nxt is not None and nxt.kind == "organisation":
-            gap = ctx.norm[m.end : nxt.start]
-            if gap in (" (", "(", "（") and ctx.norm[nxt.end : nxt.end + 1] in (")", "）"):
-                end = nxt.end + 1  # "... Promotion Centre (ITPC)": one body
-        if m.kind == "locality" and nxt is not None and nxt.kind == "locality":
-            if nxt.start == m.end and m.level == "prefecture" and nxt.level != "prefecture":
-                continue  # 大阪府堺市: the city
-        if any(a <= m.start < b for a, b in spans):
-            continue
-        written = ctx.written(m.start, end)
-        if (m.key, m.slug, written) in seen:
-            continue
-        seen.add((m.key, m.slug, written))
-        spans.append((m.start, end))
-        out.append({"name": written, "slug": None, "key": m.key})
-    return out
-
-
-# where it is held, not who holds it: "tại TP Huế", "in Osaka", "ハノイ市内で"
-_AT_PLACE = {
-    "vi": re.compile(r"(?:tại|ở)\s+(?:(?:tỉnh|thành phố|TP\.?|Thành phố)\s+)?$"),
-    "en": re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?$"),
-}
-_JA_AT_PLACE = re.compile(r"(?:市内|県内|内)?(?:で|において|にて)")
-
-
-def _is_venue(ctx: Context, m) -> bool:
-    if ctx.language == "ja":
-        return bool(_JA_AT_PLACE.match(ctx.norm, m.end))
-    return bool(_AT_PLACE[ctx.language].search(ctx.norm, max(0, m.start - 30), m.start))
 
 
 def _sectors(ctx: Context, sentence) -> list[str]:
