@@ -365,3 +365,21 @@ def test_the_organisation_from_the_sentence(text, language, expected):
 )
 def test_vietnamese_names_and_dates(text, expected):
     assert _named(text, "vi") == [expected]
+
+
+def test_the_particulars_of_an_announcement():
+    text = (
+        "「ベトナム市場開拓セミナー」を開催します\n"
+        "県では、ベトナムへの輸出を検討する県内企業を対象に、セミナーを開催します。\n"
+        "１　日時　令和8年12月9日（水）13時30分～15時\n"
+        "２　場所　県民会館\n"
+        "３　主催　香川県、ジェトロ香川\n"
+    )
+    assert _events(text) == [
+        ("ベトナム市場開拓セミナー", "2026-12-09", ["香川県", "ジェトロ香川"], None)
+    ]
+
+
+def test_a_partner_before_a_generic_name():
+    text = "ナムディン省との交流懇談会を10月18日に開催しました。"
+    assert [e[:2] for e in _events(text)] == [("交流懇談会", "2026-10-18")]

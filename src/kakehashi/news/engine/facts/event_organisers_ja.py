@@ -23,7 +23,8 @@ _MARKER = re.compile(
 # "主催は埼玉県とさいたま市で", "（主催：石川県）", "主催：富山県、共催：ジェトロ富山": the list
 # after the word
 _AFTER = re.compile(
-    r"(?:主催|共催)(?:は|[:：]\s*)(?P<list>[^。\n]{1,80}?)"
+    # "３　主催　岡山県、ジェトロ岡山": a line of the particulars
+    r"(?:(?:主催|共催)(?:は|[:：]\s*)|(?:^|(?<=[\s\d]))(?:主催|共催)\s+)(?P<list>[^。\n]{1,80}?)"
     r"(?=で、|で。|であ|が|、(?:主催|共催|後援|協力|協賛)|[。）)\n]|$)"
 )
 # a sentence that tells another event: its own list is its own
@@ -67,7 +68,7 @@ def ja_organisers(ctx: Context, sentence, name_start: int, name_end: int) -> lis
     topic = _topic_items(ctx, sentence) if _HOLDS.search(text) else []
     if topic:
         return _as_organisers(ctx, _absolute(sentence, topic))
-    following = ctx.text.sentences[sentence.index + 1 : sentence.index + 3]
+    following = ctx.text.sentences[sentence.index + 1 : sentence.index + 5]
     for other in following:  # "…交流会が開かれた。主催は県と金沢市で、…"
         if _OTHER_EVENT.search(other.text):
             break

@@ -193,7 +193,7 @@ def find_events(ctx: Context) -> list[dict]:
         group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
         name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
         if group == "n" and ctx.language == "ja":  # "…による個別商談会": not the particle's tail
-            name = re.sub(r"^(?:よる|おける|関する|向けた|対する)", "", name)
+            name = re.sub(r"^(?:よる|おける|関する|向けた|対する|の)", "", name)
             # a relative clause before it: 開催された商談会, 受け入れる企業向けのセミナー
             name = re.sub(
                 r"^[^ ]*?(?:され[るた]|かれ[るた]|われ[るた]|入れる|した|する)(?=[^ ]{2,})",
@@ -256,9 +256,27 @@ def find_events(ctx: Context) -> list[dict]:
             events.append((key, fact))
             tellings.append([sentence.start, fact])
     give_meetings(tellings, meetings_in(ctx))
+    _dates_from_labels(ctx, tellings)
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
     return [fact for _key_, fact in events if fact["date"]]
+
+
+# a press release's particulars: "１　日時　令和8年12月10日（木）", "Thời gian: 8h ngày 10/12"
+_DATE_LABEL = {
+    "vi": re.compile(r"(?:Thời gian|Ngày tổ chức)\s*[:：]\s*"),
+    "ja": re.compile(r"(?:日時|開催日時|開催日|日程|期日|会期)\s*[:：]?\s*"),
+    "en": re.compile(r"(?:Date|When)\s*:\s*"),
+}
+
+
+def _dates_from_labels(ctx: Context, tellings: list[list]) -> None:
+    """An event told without a day takes the day of the particulars (日時) that follow it."""
+    for label in _DATE_LABEL[ctx.language].finditer(ctx.norm):
+        date = next((d for d in ctx.dates if d.start == label.end() and d.kind == "date"), None)
+        before = [fact for start, fact in tellings if start < label.start()]
+        if date is not None and before and not before[-1]["date"]:
+            before[-1]["date"] = date.value
 
 
 # "… tại Kanagawa 2026": a place and a year that belong to the name
