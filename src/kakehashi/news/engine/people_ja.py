@@ -95,7 +95,7 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
                 continue
             org = ends_at.get(role_start) or _org_before(norm, role_start, ends_at)
         if org is None and role.endswith("委員長"):
-            org = _body_of_sentence(norm, role_start, orgs, role)
+            org = _body_of_sentence(norm, role_start, orgs)
         country = org.country if org is not None and org.country else name_side(name, "ja")
         places = []
         if org is not None:
@@ -131,13 +131,13 @@ def _office_of(norm: str, place: Mention):
     return m
 
 
-def _body_of_sentence(norm: str, i: int, orgs: list[Mention], role: str) -> Mention | None:
-    """ "ゲアン省人民委員会を訪問し、ホアン・ミン・タム委員長と会談": the 委員会 named before in
-    the sentence is the 委員長's."""
+def _body_of_sentence(norm: str, i: int, orgs: list[Mention]) -> Mention | None:
+    """ "ゲアン省人民委員会を訪問し、ホアン・ミン・タム委員長と会談": the 委員会 named last before
+    the 委員長 in the sentence is theirs."""
     lo = norm.rfind("。", 0, i) + 1
     for m in reversed(orgs):
         if lo <= m.start and m.end <= i and m.kind == "organisation" and m.text.endswith("委員会"):
-            return m if role.endswith("委員長") else None
+            return m
     return None
 
 
