@@ -96,7 +96,8 @@ def parties(ctx: Context, sentence, people, leader):
         if body is not None and D.from_elsewhere(subject, body):
             if not _PLACE_WORD.search(ctx.norm[end : body.start]):
                 return subject, None, body, False
-        return None  # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
+        # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
+        return _with_body(ctx, sentence, subject, end, place)
     if subject is None or other is None:
         return None
     return _met(ctx, subject, other, place, leader)
@@ -176,6 +177,36 @@ def _host_next(ctx: Context, sentence, visitor):
         ),
         None,
     )
+
+
+# a government body met, named right after the verb: "làm việc với Ban Quản lý Khu kinh tế ...",
+# "có buổi làm việc với Sở Công Thương", "met officials of the Department of Industry"
+_GOV_BODY = {
+    "vi": re.compile(
+        r"\s*(?:các\s+)?(?:lãnh đạo|Ban Quản lý|Sở|Cục|Tổng cục|Bộ|UBND|Ủy ban nhân dân|"
+        r"Uỷ ban nhân dân|HĐND|Tỉnh ủy|Thành ủy|Văn phòng|Trung tâm Xúc tiến)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\s*(?:(?:the\s+)?(?:leaders?|officials?|representatives?)\s+(?:of|from)\s+)?"
+        r"the\s+(?:[A-Z][\w'’,-]*\s+(?:and\s+|of\s+)?){0,7}?(?:Department|Management Board|"
+        r"Board|Authority|People's Committee|Ministry|Agency|Government|Office)\b"
+    ),
+}
+
+
+def _with_body(ctx: Context, sentence, subject, end: int, place):
+    """(visitor, None, place, False) of a person from elsewhere meeting a government body
+    named right after the verb: the body is at the meeting place, else at the first place
+    the sentence names after it, else at the other side's place the article is about."""
+    pattern = _GOV_BODY.get(ctx.language)
+    if pattern is None or not pattern.match(ctx.norm, end) or not subject.full.country:
+        return None
+    where = place or _body(ctx, end, sentence.end, first=True)
+    if where is None:
+        where = ctx.main_locality("VN" if subject.full.country == "JP" else "JP")
+    if where is None or not D.from_elsewhere(subject, where):
+        return None
+    return subject, None, where, False
 
 
 # a place where, not whom: "gặp gỡ cộng đồng người Việt Nam tại Tottori"
