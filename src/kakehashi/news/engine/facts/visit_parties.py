@@ -261,6 +261,9 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         return (*joint, False) if joint else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
     visitor = marked[0] if marked else _by_role(ctx, sentence, people) or _coming(ctx, people)
+    if visitor is None and leader is not None and len(people) >= 2:
+        # the visitor told before meets someone again: "ゴック委員長は知事と意見交換した"
+        visitor = next((p for p in people if p.full is leader.full and _subject_ja(ctx, p)), None)
     if visitor is None and not people and visit and place is not None and leader is not None:
         # "翌15日にはフンイエン省を訪れ、…": the traveller told before, on a day of its own
         if ctx.dates_in(sentence.start, sentence.end):
@@ -310,6 +313,12 @@ def _object_ja(ctx: Context, person) -> bool:
     """The person is the one visited or met (…副委員長を表敬訪問, …と会談), not its subject."""
     after = ctx.norm[D.role_end(person) : D.role_end(person) + 3].lstrip()
     return after.startswith(("を", "と", "氏を", "氏と"))
+
+
+def _subject_ja(ctx: Context, person) -> bool:
+    """The person is the sentence's subject (…委員長は, …氏が)."""
+    after = ctx.norm[person.end : D.role_end(person) + 12]
+    return re.match(r"[^、。をとにの]{0,10}?[はが]", after) is not None
 
 
 def _by_role(ctx: Context, sentence, people):
