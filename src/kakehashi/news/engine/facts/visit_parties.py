@@ -52,6 +52,8 @@ def parties(ctx: Context, sentence, people, leader):
     delegation_before = delegation and delegation.start() < verb.start()
     delegation_after = delegation and delegation.start() >= verb.start()
     subject = before[-1] if before else (leader if delegation_before else None)
+    if subject is None and not before and _PRONOUN.get(lang, _NONE).search(text, 0, verb.start()):
+        subject = leader  # "The same day, she also called on ...": the visitor told before
     if kind == "passive":  # "the delegation was received by ...": its leader
         visitor = before[-1] if before else (leader if delegation_before else None)
         return visitor, (after[0] if after else None), place, False
@@ -209,6 +211,13 @@ def _with_body(ctx: Context, sentence, subject, end: int, place):
     return subject, None, where, False
 
 
+# a subject pronoun standing for the visitor told before
+_PRONOUN = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")}
+_NONE = re.compile(r"$^")
+# travelling abroad: 訪越, 訪日, ベトナムを訪問中の
+_ABROAD_JA = re.compile(r"訪越|訪日|訪ベトナム|訪問中")
+
+
 # a place where, not whom: "gặp gỡ cộng đồng người Việt Nam tại Tottori"
 _PLACE_WORD = re.compile(r"(?<!\w)(?:tại|ở|in|at)(?!\w)")
 
@@ -261,6 +270,10 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         return (*joint, False) if joint else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
     visitor = marked[0] if marked else _by_role(ctx, sentence, people) or _coming(ctx, people)
+    if visitor is None and (out := _ABROAD_JA.search(text)) is not None:
+        # "X知事は10日から訪越し、…と会談した": who travels abroad is the visitor
+        gone = [p for p in people if p.start < sentence.start + out.start() and _subject_ja(ctx, p)]
+        visitor = gone[-1] if gone else None
     if visitor is None and leader is not None and len(people) >= 2:
         # the visitor told before meets someone again: "ゴック委員長は知事と意見交換した"
         visitor = next((p for p in people if p.full is leader.full and _subject_ja(ctx, p)), None)
