@@ -199,12 +199,20 @@ def meeting_place(ctx, sentence, exclude=()):
             continue
         if any(a <= m.start < b for a, b in posts):
             continue  # "Tổng Lãnh sự Nhật Bản tại TP.HCM X": the post, not where they meet
+        if _POST.search(ctx.norm, max(sentence.start, m.start - 40), m.start):
+            continue  # "X, Tổng Lãnh sự Nhật Bản tại Đà Nẵng": the post after the name
         if lang == "ja":
             if PLACE_CUE["ja"].match(ctx.norm[m.end : m.end + 8]):
                 return place
         elif PLACE_CUE[lang].search(ctx.norm[max(sentence.start, m.start - 16) : m.start]):
             return place
     return None
+
+
+_POST = re.compile(
+    r"(?i)(?:lãnh sự|đại sứ)(?:\s+quán)?\s+(?:nhật bản|việt nam)\s+tại\s+$|"
+    r"consul(?:ate)?[ -]general(?:\s+of\s+\w+)?\s+in\s+$"
+)
 
 
 def _role_span(person) -> tuple[int, int]:

@@ -1,0 +1,116 @@
+"""Visits told the ways the press tells them (issue 14, sixth pass): another meeting the same
+day (cùng ngày, trước đó, "the same day") with a government body or a second host, "UBND tỉnh"
+naming a Vietnamese province, a ministry met in Tokyo, the visitor told before as the subject
+again (…委員長は知事と意見交換した), who travels abroad (訪越) and a pronoun for the visitor;
+sentences written for the test."""
+
+import datetime as dt
+
+from tests.news.engine.helpers import facts
+
+PUBLISHED = dt.date(2026, 5, 20)
+
+
+def _visits(text, language):
+    return [
+        (f["visitor"], f["host"], (f["host_locality"] or {}).get("slug"), f["date"])
+        for f in facts(text, language, published=PUBLISHED, kind="visit")
+    ]
+
+
+def test_a_second_meeting_the_same_day_with_a_body_is_its_own_visit():
+    text = (
+        "Sáng 9/5, ông Lê Văn Tùng, Chủ tịch UBND tỉnh Bình Định đã tiếp bà Nomura Aiko, Tổng "
+        "Lãnh sự Nhật Bản tại Đà Nẵng. Bà Nomura Aiko cho biết Tổng Lãnh sự quán sẽ tổ chức "
+        "một chương trình giao lưu vào ngày 30/6 tới. Trước đó, chiều cùng ngày, Tổng Lãnh sự "
+        "đã có buổi làm việc với Ban Quản lý Khu kinh tế tỉnh về môi trường đầu tư."
+    )
+    found = _visits(text, "vi")
+    assert ("Nomura Aiko", "Lê Văn Tùng", "binh-dinh-before-2025", "2026-05-09") in found
+    # dated by the day told before, not by the day to come named in between
+    assert ("Nomura Aiko", None, "binh-dinh-before-2025", "2026-05-09") in found
+    assert len(found) == 2
+
+
+def test_the_same_body_told_twice_without_another_occasion_is_one_visit():
+    text = (
+        "Ngày 8/5, ông Ueda Koji, Tổng Lãnh sự Nhật Bản tại Đà Nẵng đã tiếp xúc với ông Hồ "
+        "Quang Bửu, Phó Chủ tịch UBND tỉnh Quảng Nam. Tổng Lãnh sự đã làm việc với UBND tỉnh "
+        "Quảng Nam về đào tạo nhân lực."
+    )
+    assert _visits(text, "vi") == [
+        ("Ueda Koji", "Hồ Quang Bửu", "quang-nam-before-2025", "2026-05-08")
+    ]
+
+
+def test_ubnd_tinh_names_a_vietnamese_province_not_the_japanese_one_named_last():
+    text = (
+        "Tỉnh Quảng Trị và tỉnh Shiga tăng cường hợp tác.\n\nSáng 7/5, tại trụ sở UBND tỉnh, "
+        "ông Phan Minh Tâm, Chủ tịch UBND tỉnh Quảng Trị đã hội đàm với đoàn công tác tỉnh "
+        "Shiga do ông Mori Daisuke, Phó Thống đốc tỉnh Shiga dẫn đầu."
+    )
+    assert _visits(text, "vi") == [("Mori Daisuke", "Phan Minh Tâm", "quang-tri", "2026-05-07")]
+
+
+def test_a_ministry_met_in_tokyo():
+    text = (
+        "Ngày 13/5, tại Tokyo, đoàn công tác tỉnh Thái Nguyên do ông Nguyễn Huy Dũng, Phó Chủ "
+        "tịch UBND tỉnh Thái Nguyên dẫn đầu đã có buổi làm việc với Bộ Kinh tế, Thương mại và "
+        "Công nghiệp Nhật Bản."
+    )
+    assert _visits(text, "vi") == [("Nguyễn Huy Dũng", None, "tokyo-metropolis", "2026-05-13")]
+
+
+def test_a_government_body_met_in_english():
+    text = (
+        "On May 14, Japanese Consul General in Da Nang Ueda Koji held a working session with "
+        "the Department of Industry and Trade of Quang Tri Province."
+    )
+    assert _visits(text, "en") == [("Ueda Koji", None, "quang-tri", "2026-05-14")]
+
+
+def test_a_community_met_is_no_visit():
+    text = (
+        "On May 14, Vice Chairman of the Nghe An People's Committee Bui Dinh Long met with the "
+        "Vietnamese community in Osaka."
+    )
+    assert _visits(text, "en") == []
+
+
+def test_a_pronoun_stands_for_the_visitor_told_before():
+    text = (
+        "On May 17, Aichi Vice Governor Hattori Yuko met Chairman of the Hai Phong People's "
+        "Committee Nguyen Van Tung in Hai Phong. The same day, she also called on Nguyen Thi "
+        "Hoa, Vice Chairwoman of the Hai Duong People's Committee."
+    )
+    found = _visits(text, "en")
+    assert ("Hattori Yuko", "Nguyen Van Tung", "hai-phong", "2026-05-17") in found
+    assert ("Hattori Yuko", "Nguyen Thi Hoa", "hai-duong-before-2025", "2026-05-17") in found
+
+
+def test_the_visitor_told_before_meets_the_governor_again_as_the_subject():
+    text = (
+        "ベトナム・ニンビン省のファム・クアン・ゴック委員長が5日、県庁を訪れ、知事を表敬訪問した。"
+        "ゴック委員長は知事と意見交換した。"
+    )
+    visitors = {v for v, _h, _where, _day in _visits(text, "ja")}
+    assert visitors == {"ファム・クアン・ゴック"}
+
+
+def test_who_travels_abroad_is_the_visitor():
+    text = (
+        "鈴木 一郎知事は10日から訪越し、11日にハノイ市人民委員会のチャン・シー・タイン委員長と"
+        "会談した。"
+    )
+    found = _visits(text, "ja")
+    assert [(v, h, where) for v, h, where, _day in found] == [
+        ("鈴木 一郎", "チャン・シー・タイン", "hanoi")
+    ]
+
+
+def test_a_courtesy_call_received_and_the_same_day_in_japanese():
+    text = (
+        "知事は8日、県庁で、来県したベトナム・ハイフォン市人民委員会のグエン・ヴァン・トゥン委員長の"
+        "表敬訪問を受けた。"
+    )
+    assert [v for v, *_ in _visits(text, "ja")] == ["グエン・ヴァン・トゥン"]
