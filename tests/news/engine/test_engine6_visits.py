@@ -114,3 +114,32 @@ def test_a_courtesy_call_received_and_the_same_day_in_japanese():
         "表敬訪問を受けた。"
     )
     assert [v for v, *_ in _visits(text, "ja")] == ["グエン・ヴァン・トゥン"]
+
+
+def test_a_part_of_the_name_alone_stands_for_the_visitor_told_before():
+    text = (
+        "Osaka Vice Governor Morishita Hiroshi met Chairman of the Ho Chi Minh City People's "
+        "Committee Phan Van Mai in Ho Chi Minh City on May 14. The previous day, Morishita "
+        "called on Dong Nai Province."
+    )
+    found = _visits(text, "en")
+    assert ("Morishita Hiroshi", "Phan Van Mai", "ho-chi-minh-city", "2026-05-14") in found
+    assert ("Morishita Hiroshi", None, "dong-nai", "2026-05-13") in found
+
+
+def test_the_host_who_received_the_visitor_in_the_next_japanese_sentence():
+    text = (
+        "駐日ベトナム大使のファム・クアン・ヒエウ氏が17日、県庁を訪れた。"
+        "応対した知事の田中 伸一氏は、ベトナムとの経済交流の拡大に意欲を示した。"
+    )
+    assert [(v, h, day) for v, h, _where, day in _visits(text, "ja")] == [
+        ("ファム・クアン・ヒエウ", "田中 伸一", "2026-05-17")
+    ]
+
+
+def test_a_next_sentence_that_does_not_tell_of_receiving_names_no_host():
+    text = (
+        "駐日ベトナム大使のファム・クアン・ヒエウ氏が17日、県庁を訪れた。"
+        "知事の田中 伸一氏は同日、記者会見を開いた。"
+    )
+    assert [h for _v, h, _where, _day in _visits(text, "ja")] in ([], [None])

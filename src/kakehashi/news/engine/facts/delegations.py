@@ -184,7 +184,7 @@ RECEIVING_NEXT = {
         r"(?:delegation|visitors?|guests?|group|ambassador|consul general|governor|mayor|"
         r"minister|vice minister|envoy))\b"
     ),
-    "ja": re.compile(r"$^"),
+    "ja": re.compile(r"^[^。]{0,8}?(?:応対した|応対し|出迎えた|迎えた|対応した)"),
 }
 
 

@@ -52,7 +52,7 @@ def parties(ctx: Context, sentence, people, leader):
     delegation_before = delegation and delegation.start() < verb.start()
     delegation_after = delegation and delegation.start() >= verb.start()
     subject = before[-1] if before else (leader if delegation_before else None)
-    if subject is None and not before and _PRONOUN.get(lang, _NONE).search(text, 0, verb.start()):
+    if subject is None and not before and _told_before(ctx, text[: verb.start()], leader):
         subject = leader  # "The same day, she also called on ...": the visitor told before
     if kind == "passive":  # "the delegation was received by ...": its leader
         visitor = before[-1] if before else (leader if delegation_before else None)
@@ -171,11 +171,13 @@ def _host_next(ctx: Context, sentence, visitor):
     later = sentences[sentence.index + 1]
     if not D.RECEIVING_NEXT[ctx.language].match(later.text):
         return None
+    # in Japanese the host of one's own release is often named without a place: 知事の田中氏
+    unplaced = ctx.language == "ja"
     return next(
         (
             p
             for p in ctx.people_in(later.start, later.end)
-            if p.full.country and p.full.country != visitor.full.country
+            if (p.full.country or unplaced) and p.full.country != visitor.full.country
         ),
         None,
     )
@@ -214,6 +216,19 @@ def _with_body(ctx: Context, sentence, subject, end: int, place):
 # a subject pronoun standing for the visitor told before
 _PRONOUN = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")}
 _NONE = re.compile(r"$^")
+
+
+def _told_before(ctx: Context, head: str, leader) -> bool:
+    """The words before the verb name the visitor told before: a pronoun ("she also called
+    on") or a part of the name alone ("Morishita called on", "Tanaka met")."""
+    if leader is None:
+        return False
+    if _PRONOUN.get(ctx.language, _NONE).search(head):
+        return True
+    parts = {w for w in leader.full.name.split() if len(w) >= 3 and w[0].isupper()}
+    return any(w in parts for w in re.findall(r"\b[A-Z][\w'’-]+\b", head))
+
+
 # travelling abroad: 訪越, 訪日, ベトナムを訪問中の
 _ABROAD_JA = re.compile(r"訪越|訪日|訪ベトナム|訪問中")
 
@@ -310,6 +325,8 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     hosts = [p for p in people if p.full is not visitor.full]
     side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
     host = (side or hosts or [None])[0]
+    if host is None and visit and not meeting:  # "X氏が県庁を訪れた。応対した知事の Y 氏は…"
+        host = _host_next(ctx, sentence, visitor)
     return visitor, host, place, host is None and not meeting
 
 
