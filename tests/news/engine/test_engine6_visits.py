@@ -143,3 +143,16 @@ def test_a_next_sentence_that_does_not_tell_of_receiving_names_no_host():
         "知事の田中 伸一氏は同日、記者会見を開いた。"
     )
     assert [h for _v, h, _where, _day in _visits(text, "ja")] in ([], [None])
+
+
+def test_talks_between_two_people_of_the_two_sides():
+    text = (
+        "On May 10, talks were held in Hanoi between Chairman of the Hanoi People's Committee "
+        "Tran Sy Thanh and Fukuoka Governor Hattori Seitaro."
+    )
+    assert _visits(text, "en") == [("Hattori Seitaro", "Tran Sy Thanh", "hanoi", "2026-05-10")]
+    text = (
+        "Ngày 10/5, tại Hà Nội đã diễn ra cuộc hội đàm giữa Chủ tịch UBND thành phố Hà Nội Trần "
+        "Sỹ Thanh và Thống đốc tỉnh Fukuoka Hattori Seitaro."
+    )
+    assert _visits(text, "vi") == [("Hattori Seitaro", "Trần Sỹ Thanh", "hanoi", "2026-05-10")]

@@ -107,10 +107,14 @@ FRONTED_MEETING = {
     ),
     "ja": re.compile(r"$^"),
 }
-# two people who talk: "A and B discussed ...", "A và B đã trao đổi về ..."
+# two people who talk: "A and B discussed ...", "A và B đã trao đổi về ...", "talks were held
+# between A and B"
 TALKS = {
     "vi": re.compile(r"(?<!\w)(?:và)(?!\w)[^.;]*?(?<!\w)(?:trao đổi|thảo luận|bàn về)(?!\w)"),
-    "en": re.compile(r"\band\b[^.;]*?\b(?:discussed|held talks|exchanged views|talked)\b"),
+    "en": re.compile(
+        r"\band\b[^.;]*?\b(?:discussed|held talks|exchanged views|talked)\b|"
+        r"\b(?:talks|meeting|working session)\b[^.;]*?\bbetween\b[^.;]*\band\b"
+    ),
     "ja": re.compile(r"$^"),
 }
 JOINT = {

@@ -88,6 +88,8 @@ def parties(ctx: Context, sentence, people, leader):
                 return subject, None, called, False  # "will call on Dong Nai Province"
         return subject, host, place, host is None
     other = after[0] if after else None
+    if subject is None and len(after) >= 2 and _BETWEEN.match(text, verb.end()):
+        return _pair(ctx, after[0], after[1], place, leader)  # "cuộc hội đàm giữa A và B"
     if other is None and len(before) >= 2:  # "A và B đã hội đàm", "A and B met"
         pair = _pair(ctx, before[-2], before[-1], place, leader)
         if pair is not None:
@@ -212,6 +214,9 @@ def _with_body(ctx: Context, sentence, subject, end: int, place):
         return None
     return subject, None, where, False
 
+
+# the two sides after the verb: "cuộc hội đàm giữa A và B", "talks ... between A and B"
+_BETWEEN = re.compile(r"\s*(?:[\w ]{0,24}\s)?(?:giữa|between)(?!\w)")
 
 # a subject pronoun standing for the visitor told before
 _PRONOUN = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")}
