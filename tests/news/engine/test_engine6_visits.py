@@ -156,3 +156,26 @@ def test_talks_between_two_people_of_the_two_sides():
         "Sỹ Thanh và Thống đốc tỉnh Fukuoka Hattori Seitaro."
     )
     assert _visits(text, "vi") == [("Hattori Seitaro", "Trần Sỹ Thanh", "hanoi", "2026-05-10")]
+
+
+def test_he_was_received_by_is_the_traveller_told_before():
+    text = (
+        "Kyoto Governor Nishiwaki Takatoshi arrived in Hue on May 14 at the start of a four-day "
+        "working trip to Vietnam. He was received by Chairman of the Hue City People's Committee "
+        "Nguyen Van Phuong at the city's administrative centre."
+    )
+    assert _visits(text, "en") == [
+        ("Nishiwaki Takatoshi", "Nguyen Van Phuong", "hue", "2026-05-14")
+    ]
+
+
+def test_the_traveller_of_a_trip_to_a_country_meets_hosts_on_later_days():
+    text = (
+        "山田 花子副知事は5月9日から12日まで、ベトナムを訪問した。10日には、ハノイ市人民委員会を"
+        "表敬訪問し、ズオン・ドゥック・トゥアン副委員長と懇談した。11日はバクニン省を訪れ、同省人民"
+        "委員会のヴオン・クオック・トゥアン委員長と会談した。"
+    )
+    assert _visits(text, "ja") == [
+        ("山田 花子", "ズオン・ドゥック・トゥアン", "hanoi", "2026-05-10"),
+        ("山田 花子", "ヴオン・クオック・トゥアン", "bac-ninh", "2026-05-11"),
+    ]

@@ -83,7 +83,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("year", _Y + r"年"),
         # "県は18日、…": a day of the month the article is published in
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
-                     r"(?=、|に|から|まで|午前|午後|夜|朝|の)"),
+                     r"(?=、|に|は|から|まで|午前|午後|夜|朝|の)"),
         ("nextday", r"翌日|翌朝"),
         ("prevday", r"前日"),
     ],

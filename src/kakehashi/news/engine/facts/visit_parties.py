@@ -54,9 +54,8 @@ def parties(ctx: Context, sentence, people, leader):
     subject = before[-1] if before else (leader if delegation_before else None)
     if subject is None and not before and _told_before(ctx, text[: verb.start()], leader):
         subject = leader  # "The same day, she also called on ...": the visitor told before
-    if kind == "passive":  # "the delegation was received by ...": its leader
-        visitor = before[-1] if before else (leader if delegation_before else None)
-        return visitor, (after[0] if after else None), place, False
+    if kind == "passive":  # "the delegation was received by ...", "He was received by": its leader
+        return subject, (after[0] if after else None), place, False
     if kind == "receive":
         visitor = after[0] if after else (leader if delegation_after else None)
         if visitor is None and delegation_after and subject is not None:

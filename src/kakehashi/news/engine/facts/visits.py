@@ -65,6 +65,8 @@ def find_visits(ctx: Context) -> list[dict]:
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         again = bool(out) and bool(SAME_DAY[ctx.language].search(sentence.text))
+        if trip and host is None:  # "X副知事は…ベトナムを訪問した": the traveller of what follows
+            last = visitor
         for one in visitors:
             made = _visit(ctx, sentence, one, host, place)
             if made and again and not ctx.dates_in(sentence.start, sentence.end):
