@@ -179,3 +179,42 @@ def test_the_traveller_of_a_trip_to_a_country_meets_hosts_on_later_days():
         ("山田 花子", "ズオン・ドゥック・トゥアン", "hanoi", "2026-05-10"),
         ("山田 花子", "ヴオン・クオック・トゥアン", "bac-ninh", "2026-05-11"),
     ]
+
+
+def test_receiving_what_is_no_guest_is_no_visit():
+    texts = [
+        (
+            "On May 5, Aichi Governor Omura Hideaki welcomed the proposal of Chairman of the "
+            "Nghe An People's Committee Nguyen Duc Trung.",
+            "en",
+        ),
+        (
+            "Chairman of the Nghe An People's Committee Nguyen Duc Trung said the province "
+            "hosted 40 Japanese firms last year, and Aichi Governor Omura Hideaki praised it.",
+            "en",
+        ),
+        (
+            "Ông Nguyễn Đức Trung, Chủ tịch UBND tỉnh Nghệ An cho biết tỉnh đã đón hơn 2.000 "
+            "lượt khách Nhật Bản, Thống đốc tỉnh Aichi Omura Hideaki đánh giá cao.",
+            "vi",
+        ),
+        (
+            "大村 秀章知事は5日、ゲアン省のグエン・ドゥック・チュン委員長からの提案を歓迎した。",
+            "ja",
+        ),
+    ]
+    for text, language in texts:
+        assert _visits(text, language) == [], text
+
+
+def test_a_guest_welcomed_is_still_a_visit():
+    found = _visits(
+        "On May 5, Aichi Governor Omura Hideaki welcomed Chairman of the Nghe An People's "
+        "Committee Nguyen Duc Trung at the prefectural office.",
+        "en",
+    )
+    assert [(v, h) for v, h, _where, _day in found] == [("Nguyen Duc Trung", "Omura Hideaki")]
+    found = _visits(
+        "大村 秀章知事は5日、来県したゲアン省のグエン・ドゥック・チュン委員長を歓迎した。", "ja"
+    )
+    assert [v for v, *_ in found] == ["グエン・ドゥック・チュン"]

@@ -32,6 +32,23 @@ RECEIVE = {
     "en": re.compile(r"\b(?:received|receives|welcomed|hosted|greeted)\b"),
     "ja": re.compile(r"出迎え|迎え|歓迎|表敬訪問を受け|表敬を受け|訪問を受け"),
 }
+# what follows a verb of receiving when no guest is received: "welcomed the proposal", "hosted
+# 40 Japanese firms", "đã đón hơn 2.000 lượt khách", "tiếp ý kiến"
+NOT_GUEST = {
+    "vi": re.compile(
+        r"\s+(?:(?:hơn|gần|khoảng|trên)\s+)?\d|\s+(?:các\s+|những\s+)?(?:đề xuất|ý kiến|"
+        r"lượt|khách du lịch|du khách|dòng vốn|làn sóng|dự án|nhà đầu tư)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\s+(?:(?:more than|over|nearly|about|some)\s+)?\d|"
+        r"\s+(?:(?:the|a|an|this|that|these|their|his|her|its|Japanese|Vietnamese|more|many)\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:proposals?|ideas?|initiatives?|moves?|suggestions?|plans?|"
+        r"decision|news|results?|outcomes?|support|commitments?|investments?|investors|"
+        r"tourists|visitors|students|workers|interns|cooperation|partnerships?|"
+        r"opportunit(?:y|ies)|offers?|efforts?|signing|agreements?|projects?)\b"
+    ),
+    "ja": re.compile(r"$^"),
+}
 PASSIVE = {
     "en": re.compile(
         r"\b(?:was|were|had been|has been)\s+(?:warmly\s+|officially\s+)?"

@@ -36,6 +36,8 @@ def parties(ctx: Context, sentence, people, leader):
         if pattern is not None
         for m in pattern.finditer(text)
     ]
+    # "welcomed the proposal", "đã đón hơn 2.000 lượt khách": receiving what is no guest
+    cues = [c for c in cues if c[0] != "receive" or not D.NOT_GUEST[lang].match(text, c[1].end())]
     # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
     cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
     if not cues:
@@ -281,7 +283,10 @@ def _joint(ctx: Context, sentence, people, leader, place):
 
 def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     text = sentence.text
-    receive = D.RECEIVE["ja"].search(text)
+    receive = next(
+        (m for m in D.RECEIVE["ja"].finditer(text) if not _welcomed_thing(ctx, sentence, m)),
+        None,
+    )
     meet = D.MEET["ja"].search(text)
     visit = D.VISIT["ja"].search(text)
     if not (receive or meet or visit):
@@ -334,11 +339,24 @@ def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     return visitor, host, place, host is None and not meeting
 
 
+def _welcomed_thing(ctx: Context, sentence, m) -> bool:
+    """ "提案を歓迎した": a thing welcomed, not a guest (…委員長を歓迎, 代表団を歓迎 are guests)."""
+    if not sentence.text[: m.start()].endswith("を"):
+        return False
+    at = sentence.start + m.start() - 1  # the を
+    if D.DELEGATION["ja"].search(sentence.text[max(0, m.start() - 6) : m.start()]):
+        return False
+    people = ctx.people_in(sentence.start, at + 1)
+    return not any(at - 2 <= D.role_end(p) <= at for p in people)
+
+
 def _coming(ctx: Context, people):
-    """The person a clause of coming qualifies: 来県したX大使, 来日中のX委員長."""
+    """The person a clause of coming qualifies: 来県したX大使, 来日中のX委員長, 来県したゲアン省の
+    X委員長 (what qualifies the person between, without a comma)."""
     for p in people:
-        before = ctx.norm[max(0, p.start - 6) : p.start]
-        if D.COMING_JA.search(before) and before.endswith(D.COMING_JA.search(before).group()):
+        before = ctx.norm[max(0, p.start - 24) : p.start]
+        found = list(D.COMING_JA.finditer(before))
+        if found and not re.search(r"[、。]", before[found[-1].end() :]):
             return p
     return None
 
