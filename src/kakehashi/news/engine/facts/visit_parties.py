@@ -42,9 +42,9 @@ def parties(ctx: Context, sentence, people, leader):
     # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
     cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
     if not cues:
-        joint = _joint(ctx, sentence, people, leader, place)
-        if joint:
-            return (*joint, False)
+        together = joint(ctx, sentence, people, leader, place)
+        if together:
+            return (*together, False)
         if D.TALKS[lang].search(text) and len(people) >= 2:
             return _pair(ctx, people[0], people[1], place, leader)
         return None
@@ -62,7 +62,7 @@ def parties(ctx: Context, sentence, people, leader):
     if kind == "receive":
         visitor = after[0] if after else (leader if delegation_after else None)
         if visitor is None and delegation_after and subject is not None:
-            visitor = _named_next(ctx, sentence, subject)  # "tiếp đoàn tỉnh Gifu. ... X"
+            visitor = named_next(ctx, sentence, subject)  # "tiếp đoàn tỉnh Gifu. ... X"
         if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
             body = _body(ctx, sentence.start, at)
             return (visitor, None, body, False) if body is not None else None
@@ -81,7 +81,7 @@ def parties(ctx: Context, sentence, people, leader):
             if bodies and D.from_elsewhere(subject, bodies[0]):
                 return subject, None, place or bodies[0], False
         if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
-            host = _host_next(ctx, sentence, subject)
+            host = host_next(ctx, sentence, subject)
             if host is not None:
                 return subject, host, place, False
         if host is None and subject is not None and D.CALL.search(verb.group()):
@@ -148,7 +148,7 @@ def _fronted_meeting(ctx: Context, sentence, people, leader, place):
     return _met(ctx, after[0], before[0], place, leader)
 
 
-def _named_next(ctx: Context, sentence, host):
+def named_next(ctx: Context, sentence, host):
     """The first person of the other side named in the next sentence: the leader of a
     delegation received without being named ("đã tiếp đoàn công tác tỉnh Gifu. Tiếp đoàn,
     ... Phó Thống đốc Tanaka Ichiro ...")."""
@@ -166,7 +166,7 @@ def _named_next(ctx: Context, sentence, host):
     )
 
 
-def _host_next(ctx: Context, sentence, visitor):
+def host_next(ctx: Context, sentence, visitor):
     """The host of a trip named in the next sentence ("đoàn đến thăm và làm việc tại TP. Cần
     Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side."""
     sentences = ctx.text.sentences
@@ -265,7 +265,7 @@ def _who_hosts(first, second, place, leader):
     return first, second, place
 
 
-def _joint(ctx: Context, sentence, people, leader, place):
+def joint(ctx: Context, sentence, people, leader, place):
     """The delegation's leader doing something with a person of the other side ("Hieu and
     Aichi Vice Governor Yuko Hattori signed ...")."""
     if leader is None or not D.JOINT[ctx.language].search(sentence.text):

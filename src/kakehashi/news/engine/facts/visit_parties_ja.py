@@ -24,8 +24,8 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     meet = D.MEET["ja"].search(text)
     visit = D.VISIT["ja"].search(text)
     if not (receive or meet or visit):
-        joint = P._joint(ctx, sentence, people, leader, place)
-        return (*joint, False) if joint else None
+        together = P.joint(ctx, sentence, people, leader, place)
+        return (*together, False) if together else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
     visitor = marked[0] if marked else _by_role(ctx, sentence, people) or _coming(ctx, people)
     if visitor is None and (out := _ABROAD.search(text)) is not None:
@@ -55,7 +55,7 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         return people[1], people[0], place, False  # AはBの表敬訪問を受けた
     if visitor is None and delegation and people and all(_object_ja(ctx, p) for p in people):
         # "ドンナイ省代表団は…X副知事と意見交換した。代表団の団長はY…": the leader named next
-        visitor = P._named_next(ctx, sentence, people[0])
+        visitor = P.named_next(ctx, sentence, people[0])
         if visitor is None:
             return None
     if visitor is None and people:
@@ -69,7 +69,7 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
     host = (side or hosts or [None])[0]
     if host is None and visit and not meeting:  # "X氏が県庁を訪れた。応対した知事の Y 氏は…"
-        host = P._host_next(ctx, sentence, visitor)
+        host = P.host_next(ctx, sentence, visitor)
     return visitor, host, place, host is None and not meeting
 
 
