@@ -218,3 +218,31 @@ def test_a_guest_welcomed_is_still_a_visit():
         "大村 秀章知事は5日、来県したゲアン省のグエン・ドゥック・チュン委員長を歓迎した。", "ja"
     )
     assert [v for v, *_ in found] == ["グエン・ドゥック・チュン"]
+
+
+def test_a_ministry_of_the_other_country_visited_is_in_its_capital():
+    text = "ベトナム内務省のチュオン・ハイ・ロン次官は15日、総務省を訪問し、意見交換を行った。"
+    assert _visits(text, "ja") == [("チュオン・ハイ・ロン", None, "tokyo-metropolis", "2026-05-15")]
+
+
+def test_a_working_trip_to_a_country_names_the_visitor_of_the_next_sentence():
+    text = (
+        "Chairman of the Khanh Hoa People's Committee Nguyen Tan Tuan is on a five-day working "
+        "trip to Japan. On May 11, he met Governor of Wakayama Prefecture Kishimoto Shuhei in "
+        "Wakayama."
+    )
+    assert _visits(text, "en") == [
+        ("Nguyen Tan Tuan", "Kishimoto Shuhei", "wakayama-prefecture", "2026-05-11")
+    ]
+
+
+def test_a_visit_and_a_working_session_with_a_body_after_the_meeting():
+    text = (
+        "Sáng 14/5, Chủ tịch UBND tỉnh Tây Ninh Nguyễn Văn Út đã tiếp ông Ono Masuo, Tổng Lãnh "
+        "sự Nhật Bản tại TP.HCM. Sau buổi làm việc, Tổng Lãnh sự đã đến thăm và làm việc với Ban "
+        "Quản lý các khu công nghiệp tỉnh."
+    )
+    assert _visits(text, "vi") == [
+        ("Ono Masuo", "Nguyễn Văn Út", "tay-ninh", "2026-05-14"),
+        ("Ono Masuo", None, "tay-ninh", "2026-05-14"),
+    ]

@@ -77,7 +77,8 @@ VISIT = {
         r"paid (?:a|an) (?:courtesy |working |official |formal )?(?:call|visit) (?:on|to)|"
         r"called on|(?:will|to) (?:visit|pay a (?:courtesy )?(?:call on|visit to))|calls? on|"
         r"toured|travell?ed to|arrived in|"
-        r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|on an? (?:working |official )?visit to)\b"
+        r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|"
+        r"on an? (?:[\w-]+ ){0,3}?(?:visit|trip|tour|mission) to)\b"
     ),
     "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
 }

@@ -88,6 +88,11 @@ def parties(ctx: Context, sentence, people, leader):
             called = _body(ctx, sentence.start + verb.end(), sentence.end, first=True)
             if called is not None and (subject.full.country or "") != called.country:
                 return subject, None, called, False  # "will call on Dong Nai Province"
+        if host is None and subject is not None:  # "đến thăm và làm việc với Ban Quản lý ..."
+            for m in D.MEET[lang].finditer(text, verb.start()):
+                body = _with_body(ctx, sentence, subject, sentence.start + m.end(), place)
+                if body is not None:
+                    return body
         return subject, host, place, host is None
     other = after[0] if after else None
     if subject is None and len(after) >= 2 and _BETWEEN.match(text, verb.end()):
