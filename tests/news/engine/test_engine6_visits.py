@@ -246,3 +246,11 @@ def test_a_visit_and_a_working_session_with_a_body_after_the_meeting():
         ("Ono Masuo", "Nguyễn Văn Út", "tay-ninh", "2026-05-14"),
         ("Ono Masuo", None, "tay-ninh", "2026-05-14"),
     ]
+
+
+def test_a_weekday_with_its_date_in_brackets_is_that_date():
+    text = (
+        "On Tuesday (May 5), Japanese Ambassador Ito Naoki called on Chairman of the Nghe An "
+        "People's Committee Nguyen Duc Trung."
+    )
+    assert [day for *_rest, day in _visits(text, "en")] == ["2026-05-05"]

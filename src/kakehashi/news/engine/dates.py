@@ -100,8 +100,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
         ("weekday", r"(?:(?<=\bon )|(?<=\bOn ))"
                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                    r"(?!,? (?:January|February|March|April|May|June|July|August|September|"
-                    r"October|November|December|\d))"),
+                    r"(?!,? \(?(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+                    r"\d))"),
         ("nextday", r"(?i:\b(?:the|on the) (?:following|next) (?:day|morning|afternoon|evening)\b"
                     r"|\bthe day after\b)"),
         ("prevday", r"(?i:\b(?:the|on the) (?:previous|preceding) (?:day|evening)\b"
