@@ -223,6 +223,11 @@ def test_a_guest_welcomed_is_still_a_visit():
 def test_a_ministry_of_the_other_country_visited_is_in_its_capital():
     text = "ベトナム内務省のチュオン・ハイ・ロン次官は15日、総務省を訪問し、意見交換を行った。"
     assert _visits(text, "ja") == [("チュオン・ハイ・ロン", None, "tokyo-metropolis", "2026-05-15")]
+    text = (
+        "ベトナム内務省のチュオン・ハイ・ロン次官は15日、東京の総務省を訪問し、意見交換を行った。"
+    )
+    found = facts(text, "ja", published=PUBLISHED, kind="visit")
+    assert [f["host_locality"] for f in found] == [{"name": "東京", "slug": "tokyo-metropolis"}]
 
 
 def test_a_working_trip_to_a_country_names_the_visitor_of_the_next_sentence():

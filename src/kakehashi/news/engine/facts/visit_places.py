@@ -106,6 +106,10 @@ def _ministry_seat(ctx: Context, sentence, visitor) -> Mention | None:
     for m in ctx.in_span(sentence.start, sentence.end, ("organisation",)):
         if m.key in _NATIONAL and side and m.country in _CAPITAL and m.country != side:
             slug, level = _CAPITAL[m.country]
+            named = [q for q in ctx.in_span(sentence.start, sentence.end, ("locality",))
+                     if q.slug == slug]  # fmt: skip
+            if named:  # "東京・霞が関の総務省": the capital as written
+                return named[0]
             return Mention("locality", m.start, m.end, m.text, slug=slug, country=m.country,
                            level=level)  # fmt: skip
     return None
