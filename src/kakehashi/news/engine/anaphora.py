@@ -24,6 +24,11 @@ PATTERNS = {
 }
 
 
+_VN_BODY = re.compile(
+    r"(?<!\w)(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+$", re.IGNORECASE
+)
+
+
 def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Mention]:
     out = []
     taken = [(m.start, m.end) for m in places]
@@ -37,9 +42,13 @@ def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Menti
             continue
         word = m.group().lower()
         city = any(w in word for w in ("tp", "thành phố", "市", "city"))
+        # "UBND tỉnh", "HĐND thành phố": the bodies of a Vietnamese unit name a Vietnamese one
+        vietnamese = bool(_VN_BODY.search(norm, max(0, start - 24), start))
         antecedent = None
         for place in reversed(places):
             if place.kind != "locality" or place.end > start or not place.slug:
+                continue
+            if vietnamese and place.country != "VN":
                 continue
             if place.start in office or any(a <= place.start and place.end <= b for a, b in inside):
                 continue

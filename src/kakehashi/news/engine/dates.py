@@ -90,7 +90,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("year", _Y + r"年"),
         # "県は18日、…": a day of the month the article is published in
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
-                     r"(?=、|に|から|まで|午前|午後|夜|朝|の)"),
+                     r"(?=、|に|は|から|まで|午前|午後|夜|朝|の)"),
         ("nextday", r"翌日|翌朝"),
         ("prevday", r"前日"),
     ],
@@ -107,8 +107,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
         ("weekday", r"(?:(?<=\bon )|(?<=\bOn ))"
                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                    r"(?!,? (?:January|February|March|April|May|June|July|August|September|"
-                    r"October|November|December|\d))"),
+                    r"(?!,? \(?(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+                    r"\d))"),
         ("nextday", r"(?i:\b(?:the|on the) (?:following|next) (?:day|morning|afternoon|evening)\b"
                     r"|\bthe day after\b)"),
         ("prevday", r"(?i:\b(?:the|on the) (?:previous|preceding) (?:day|evening)\b"

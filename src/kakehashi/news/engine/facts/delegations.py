@@ -32,6 +32,23 @@ RECEIVE = {
     "en": re.compile(r"\b(?:received|receives|welcomed|hosted|greeted)\b"),
     "ja": re.compile(r"出迎え|迎え|歓迎|表敬訪問を受け|表敬を受け|訪問を受け"),
 }
+# what follows a verb of receiving when no guest is received: "welcomed the proposal", "hosted
+# 40 Japanese firms", "đã đón hơn 2.000 lượt khách", "tiếp ý kiến"
+NOT_GUEST = {
+    "vi": re.compile(
+        r"\s+(?:(?:hơn|gần|khoảng|trên)\s+)?\d|\s+(?:các\s+|những\s+)?(?:đề xuất|ý kiến|"
+        r"lượt|khách du lịch|du khách|dòng vốn|làn sóng|dự án|nhà đầu tư)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\s+(?:(?:more than|over|nearly|about|some)\s+)?\d|"
+        r"\s+(?:(?:the|a|an|this|that|these|their|his|her|its|Japanese|Vietnamese|more|many)\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:proposals?|ideas?|initiatives?|moves?|suggestions?|plans?|"
+        r"decision|news|results?|outcomes?|support|commitments?|investments?|investors|"
+        r"tourists|visitors|students|workers|interns|cooperation|partnerships?|"
+        r"opportunit(?:y|ies)|offers?|efforts?|signing|agreements?|projects?)\b"
+    ),
+    "ja": re.compile(r"$^"),
+}
 PASSIVE = {
     "en": re.compile(
         r"\b(?:was|were|had been|has been)\s+(?:warmly\s+|officially\s+)?"
@@ -60,7 +77,8 @@ VISIT = {
         r"paid (?:a|an) (?:courtesy |working |official |formal )?(?:call|visit) (?:on|to)|"
         r"called on|(?:will|to) (?:visit|pay a (?:courtesy )?(?:call on|visit to))|calls? on|"
         r"toured|travell?ed to|arrived in|"
-        r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|on an? (?:working |official )?visit to)\b"
+        r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|"
+        r"on an? (?:[\w-]+ ){0,3}?(?:visit|trip|tour|mission) to)\b"
     ),
     "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
 }
@@ -107,10 +125,14 @@ FRONTED_MEETING = {
     ),
     "ja": re.compile(r"$^"),
 }
-# two people who talk: "A and B discussed ...", "A và B đã trao đổi về ..."
+# two people who talk: "A and B discussed ...", "A và B đã trao đổi về ...", "talks were held
+# between A and B"
 TALKS = {
     "vi": re.compile(r"(?<!\w)(?:và)(?!\w)[^.;]*?(?<!\w)(?:trao đổi|thảo luận|bàn về)(?!\w)"),
-    "en": re.compile(r"\band\b[^.;]*?\b(?:discussed|held talks|exchanged views|talked)\b"),
+    "en": re.compile(
+        r"\band\b[^.;]*?\b(?:discussed|held talks|exchanged views|talked)\b|"
+        r"\b(?:talks|meeting|working session)\b[^.;]*?\bbetween\b[^.;]*\band\b"
+    ),
     "ja": re.compile(r"$^"),
 }
 JOINT = {
@@ -184,7 +206,7 @@ RECEIVING_NEXT = {
         r"(?:delegation|visitors?|guests?|group|ambassador|consul general|governor|mayor|"
         r"minister|vice minister|envoy))\b"
     ),
-    "ja": re.compile(r"$^"),
+    "ja": re.compile(r"^[^。]{0,8}?(?:応対した|応対し|出迎えた|迎えた|対応した)"),
 }
 
 
@@ -199,12 +221,20 @@ def meeting_place(ctx, sentence, exclude=()):
             continue
         if any(a <= m.start < b for a, b in posts):
             continue  # "Tổng Lãnh sự Nhật Bản tại TP.HCM X": the post, not where they meet
+        if _POST.search(ctx.norm, max(sentence.start, m.start - 40), m.start):
+            continue  # "X, Tổng Lãnh sự Nhật Bản tại Đà Nẵng": the post after the name
         if lang == "ja":
             if PLACE_CUE["ja"].match(ctx.norm[m.end : m.end + 8]):
                 return place
         elif PLACE_CUE[lang].search(ctx.norm[max(sentence.start, m.start - 16) : m.start]):
             return place
     return None
+
+
+_POST = re.compile(
+    r"(?i)(?:lãnh sự|đại sứ)(?:\s+quán)?\s+(?:nhật bản|việt nam)\s+tại\s+$|"
+    r"consul(?:ate)?[ -]general(?:\s+of\s+\w+)?\s+in\s+$"
+)
 
 
 def _role_span(person) -> tuple[int, int]:

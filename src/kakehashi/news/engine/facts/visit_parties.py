@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts import delegations as D
+from kakehashi.news.engine.facts import visit_parties_ja as J
 from kakehashi.news.engine.facts.context import Context
 
 
@@ -16,7 +17,7 @@ def parties(ctx: Context, sentence, people, leader):
     place = D.meeting_place(ctx, sentence)
     delegation = D.DELEGATION[lang].search(text)
     if lang == "ja":
-        return _parties_ja(ctx, sentence, people, leader, place, delegation)
+        return J.parties_ja(ctx, sentence, people, leader, place, delegation)
     if (met := _fronted_meeting(ctx, sentence, people, leader, place)) is not None:
         return met
     fronted = D.FRONTED[lang].match(text)
@@ -36,12 +37,14 @@ def parties(ctx: Context, sentence, people, leader):
         if pattern is not None
         for m in pattern.finditer(text)
     ]
+    # "welcomed the proposal", "đã đón hơn 2.000 lượt khách": receiving what is no guest
+    cues = [c for c in cues if c[0] != "receive" or not D.NOT_GUEST[lang].match(text, c[1].end())]
     # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
     cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
     if not cues:
-        joint = _joint(ctx, sentence, people, leader, place)
-        if joint:
-            return (*joint, False)
+        together = joint(ctx, sentence, people, leader, place)
+        if together:
+            return (*together, False)
         if D.TALKS[lang].search(text) and len(people) >= 2:
             return _pair(ctx, people[0], people[1], place, leader)
         return None
@@ -52,13 +55,14 @@ def parties(ctx: Context, sentence, people, leader):
     delegation_before = delegation and delegation.start() < verb.start()
     delegation_after = delegation and delegation.start() >= verb.start()
     subject = before[-1] if before else (leader if delegation_before else None)
-    if kind == "passive":  # "the delegation was received by ...": its leader
-        visitor = before[-1] if before else (leader if delegation_before else None)
-        return visitor, (after[0] if after else None), place, False
+    if subject is None and not before and _told_before(ctx, text[: verb.start()], leader):
+        subject = leader  # "The same day, she also called on ...": the visitor told before
+    if kind == "passive":  # "the delegation was received by ...", "He was received by": its leader
+        return subject, (after[0] if after else None), place, False
     if kind == "receive":
         visitor = after[0] if after else (leader if delegation_after else None)
         if visitor is None and delegation_after and subject is not None:
-            visitor = _named_next(ctx, sentence, subject)  # "tiếp đoàn tỉnh Gifu. ... X"
+            visitor = named_next(ctx, sentence, subject)  # "tiếp đoàn tỉnh Gifu. ... X"
         if subject is None:  # "UBND tỉnh Nghệ An đã tiếp đoàn": a body receives
             body = _body(ctx, sentence.start, at)
             return (visitor, None, body, False) if body is not None else None
@@ -77,15 +81,22 @@ def parties(ctx: Context, sentence, people, leader):
             if bodies and D.from_elsewhere(subject, bodies[0]):
                 return subject, None, place or bodies[0], False
         if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
-            host = _host_next(ctx, sentence, subject)
+            host = host_next(ctx, sentence, subject)
             if host is not None:
                 return subject, host, place, False
         if host is None and subject is not None and D.CALL.search(verb.group()):
             called = _body(ctx, sentence.start + verb.end(), sentence.end, first=True)
             if called is not None and (subject.full.country or "") != called.country:
                 return subject, None, called, False  # "will call on Dong Nai Province"
+        if host is None and subject is not None:  # "đến thăm và làm việc với Ban Quản lý ..."
+            for m in D.MEET[lang].finditer(text, verb.start()):
+                body = _with_body(ctx, sentence, subject, sentence.start + m.end(), place)
+                if body is not None:
+                    return body
         return subject, host, place, host is None
     other = after[0] if after else None
+    if subject is None and len(after) >= 2 and _BETWEEN.match(text, verb.end()):
+        return _pair(ctx, after[0], after[1], place, leader)  # "cuộc hội đàm giữa A và B"
     if other is None and len(before) >= 2:  # "A và B đã hội đàm", "A and B met"
         pair = _pair(ctx, before[-2], before[-1], place, leader)
         if pair is not None:
@@ -96,7 +107,8 @@ def parties(ctx: Context, sentence, people, leader):
         if body is not None and D.from_elsewhere(subject, body):
             if not _PLACE_WORD.search(ctx.norm[end : body.start]):
                 return subject, None, body, False
-        return None  # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
+        # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
+        return _with_body(ctx, sentence, subject, end, place)
     if subject is None or other is None:
         return None
     return _met(ctx, subject, other, place, leader)
@@ -141,7 +153,7 @@ def _fronted_meeting(ctx: Context, sentence, people, leader, place):
     return _met(ctx, after[0], before[0], place, leader)
 
 
-def _named_next(ctx: Context, sentence, host):
+def named_next(ctx: Context, sentence, host):
     """The first person of the other side named in the next sentence: the leader of a
     delegation received without being named ("đã tiếp đoàn công tác tỉnh Gifu. Tiếp đoàn,
     ... Phó Thống đốc Tanaka Ichiro ...")."""
@@ -159,7 +171,7 @@ def _named_next(ctx: Context, sentence, host):
     )
 
 
-def _host_next(ctx: Context, sentence, visitor):
+def host_next(ctx: Context, sentence, visitor):
     """The host of a trip named in the next sentence ("đoàn đến thăm và làm việc tại TP. Cần
     Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side."""
     sentences = ctx.text.sentences
@@ -168,14 +180,65 @@ def _host_next(ctx: Context, sentence, visitor):
     later = sentences[sentence.index + 1]
     if not D.RECEIVING_NEXT[ctx.language].match(later.text):
         return None
+    # in Japanese the host of one's own release is often named without a place: 知事の田中氏
+    unplaced = ctx.language == "ja"
     return next(
         (
             p
             for p in ctx.people_in(later.start, later.end)
-            if p.full.country and p.full.country != visitor.full.country
+            if (p.full.country or unplaced) and p.full.country != visitor.full.country
         ),
         None,
     )
+
+
+# a government body met, named right after the verb: "làm việc với Ban Quản lý Khu kinh tế ...",
+# "có buổi làm việc với Sở Công Thương", "met officials of the Department of Industry"
+_GOV_BODY = {
+    "vi": re.compile(
+        r"\s*(?:các\s+)?(?:lãnh đạo|Ban Quản lý|Sở|Cục|Tổng cục|Bộ|UBND|Ủy ban nhân dân|"
+        r"Uỷ ban nhân dân|HĐND|Tỉnh ủy|Thành ủy|Văn phòng|Trung tâm Xúc tiến)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\s*(?:(?:the\s+)?(?:leaders?|officials?|representatives?)\s+(?:of|from)\s+)?"
+        r"the\s+(?:[A-Z][\w'’,-]*\s+(?:and\s+|of\s+)?){0,7}?(?:Department|Management Board|"
+        r"Board|Authority|People's Committee|Ministry|Agency|Government|Office)\b"
+    ),
+}
+
+
+def _with_body(ctx: Context, sentence, subject, end: int, place):
+    """(visitor, None, place, False) of a person from elsewhere meeting a government body
+    named right after the verb: the body is at the meeting place, else at the first place
+    the sentence names after it, else at the other side's place the article is about."""
+    pattern = _GOV_BODY.get(ctx.language)
+    if pattern is None or not pattern.match(ctx.norm, end) or not subject.full.country:
+        return None
+    where = place or _body(ctx, end, sentence.end, first=True)
+    if where is None:
+        where = ctx.main_locality("VN" if subject.full.country == "JP" else "JP")
+    if where is None or not D.from_elsewhere(subject, where):
+        return None
+    return subject, None, where, False
+
+
+# the two sides after the verb: "cuộc hội đàm giữa A và B", "talks ... between A and B"
+_BETWEEN = re.compile(r"\s*(?:[\w ]{0,24}\s)?(?:giữa|between)(?!\w)")
+
+# a subject pronoun standing for the visitor told before
+_PRONOUN = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")}
+_NONE = re.compile(r"$^")
+
+
+def _told_before(ctx: Context, head: str, leader) -> bool:
+    """The words before the verb name the visitor told before: a pronoun ("she also called
+    on") or a part of the name alone ("Morishita called on", "Tanaka met")."""
+    if leader is None:
+        return False
+    if _PRONOUN.get(ctx.language, _NONE).search(head):
+        return True
+    parts = {w for w in leader.full.name.split() if len(w) >= 3 and w[0].isupper()}
+    return any(w in parts for w in re.findall(r"\b[A-Z][\w'’-]+\b", head))
 
 
 # a place where, not whom: "gặp gỡ cộng đồng người Việt Nam tại Tottori"
@@ -207,7 +270,7 @@ def _who_hosts(first, second, place, leader):
     return first, second, place
 
 
-def _joint(ctx: Context, sentence, people, leader, place):
+def joint(ctx: Context, sentence, people, leader, place):
     """The delegation's leader doing something with a person of the other side ("Hieu and
     Aichi Vice Governor Yuko Hattori signed ...")."""
     if leader is None or not D.JOINT[ctx.language].search(sentence.text):
@@ -218,79 +281,3 @@ def _joint(ctx: Context, sentence, people, leader, place):
         p for p in people if p.full is not leader.full and p.country and p.country != leader.country
     ]
     return (leader, others[0], place) if others else None
-
-
-def _parties_ja(ctx: Context, sentence, people, leader, place, delegation):
-    text = sentence.text
-    receive = D.RECEIVE["ja"].search(text)
-    meet = D.MEET["ja"].search(text)
-    visit = D.VISIT["ja"].search(text)
-    if not (receive or meet or visit):
-        joint = _joint(ctx, sentence, people, leader, place)
-        return (*joint, False) if joint else None
-    marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
-    visitor = marked[0] if marked else _by_role(ctx, sentence, people) or _coming(ctx, people)
-    if visitor is None and not people and visit and place is not None and leader is not None:
-        # "翌15日にはフンイエン省を訪れ、…": the traveller told before, on a day of its own
-        if ctx.dates_in(sentence.start, sentence.end):
-            return leader, None, place, False
-    if visitor is None and place is not None:
-        visitor = next((p for p in people if p.country and p.country != place.country), None)
-    if visitor is None and delegation and leader is not None:
-        visitor = leader
-    meeting = bool(receive or meet)
-    if (
-        visitor is None
-        and leader is not None
-        and people
-        and all(_object_ja(ctx, p) for p in people)
-    ):
-        visitor = leader  # "12日には…副委員長を表敬訪問した": the traveller told before
-    if visitor is None and receive and "受け" in receive.group() and len(people) >= 2:
-        return people[1], people[0], place, False  # AはBの表敬訪問を受けた
-    if visitor is None and delegation and people and all(_object_ja(ctx, p) for p in people):
-        # "ドンナイ省代表団は…X副知事と意見交換した。代表団の団長はY…": the leader named next
-        visitor = _named_next(ctx, sentence, people[0])
-        if visitor is None:
-            return None
-    if visitor is None and people:
-        if visit or len(people) < 2:
-            visitor = people[0]
-        else:
-            return people[1], people[0], place, False
-    if visitor is None:
-        return None
-    hosts = [p for p in people if p.full is not visitor.full]
-    side = [p for p in hosts if visitor.country and p.country and p.country != visitor.country]
-    host = (side or hosts or [None])[0]
-    return visitor, host, place, host is None and not meeting
-
-
-def _coming(ctx: Context, people):
-    """The person a clause of coming qualifies: 来県したX大使, 来日中のX委員長."""
-    for p in people:
-        before = ctx.norm[max(0, p.start - 6) : p.start]
-        if D.COMING_JA.search(before) and before.endswith(D.COMING_JA.search(before).group()):
-            return p
-    return None
-
-
-def _object_ja(ctx: Context, person) -> bool:
-    """The person is the one visited or met (…副委員長を表敬訪問, …と会談), not its subject."""
-    after = ctx.norm[D.role_end(person) : D.role_end(person) + 3].lstrip()
-    return after.startswith(("を", "と", "氏を", "氏と"))
-
-
-def _by_role(ctx: Context, sentence, people):
-    """ "副知事がロンアン省を訪れ": a role alone as the subject is the person of that role named
-    before in the article."""
-    for m in re.finditer(r"(?P<r>[^、。\s]{1,8}?)(?:は|が)", sentence.text):
-        at = sentence.start + m.start("r")
-        if any(
-            p.start <= at < D.role_end(p) or at <= p.start < at + len(m.group()) for p in people
-        ):
-            continue
-        earlier = [p for p in ctx.people if p.end <= sentence.start and p.full.role == m.group("r")]
-        if earlier:
-            return earlier[-1]
-    return None

@@ -90,6 +90,31 @@ def _unlisted_city_ja(ctx: Context, sentence) -> Mention | None:
     return None
 
 
+# the national bodies of organisations.csv, seated in the capital
+_NATIONAL = {
+    "mofa-jp", "mofa-vn", "mpi", "mof-vn", "moit", "mard", "moet", "molisa", "most", "moha",
+    "mocst", "meti", "mlit", "maff", "mic", "mhlw", "vn-government", "jp-government",
+}  # fmt: skip
+_CAPITAL = {"JP": ("tokyo-metropolis", "prefecture"), "VN": ("hanoi", "central_city")}
+
+
+def _ministry_seat(ctx: Context, sentence, visitor) -> Mention | None:
+    """The capital, for a visit to a ministry of the other country the sentence names and no
+    place says where (総務省を訪問し…, "làm việc với Bộ Đất đai, Hạ tầng, Giao thông và Du lịch
+    Nhật Bản"): the ministries sit in Tokyo and Hanoi."""
+    side = visitor.full.country
+    for m in ctx.in_span(sentence.start, sentence.end, ("organisation",)):
+        if m.key in _NATIONAL and side and m.country in _CAPITAL and m.country != side:
+            slug, level = _CAPITAL[m.country]
+            named = [q for q in ctx.in_span(sentence.start, sentence.end, ("locality",))
+                     if q.slug == slug]  # fmt: skip
+            if named:  # "東京・霞が関の総務省": the capital as written
+                return named[0]
+            return Mention("locality", m.start, m.end, m.text, slug=slug, country=m.country,
+                           level=level)  # fmt: skip
+    return None
+
+
 def host_locality(ctx: Context, sentence, host, visitor, place):
     if host is not None and (city := _city_of_office(ctx, sentence, host)) is not None:
         return city
@@ -107,6 +132,8 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
             return place
         if D.from_elsewhere(visitor, place):  # a ministry's vice-minister at a province
             return place
+    if (seat := _ministry_seat(ctx, sentence, visitor)) is not None:
+        return seat
     if host is not None and host.full.country:
         return ctx.main_locality(host.full.country)
     if host is not None and visitor.full.country:  # the host of a visitor from abroad

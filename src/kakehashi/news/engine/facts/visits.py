@@ -16,7 +16,7 @@ import re
 from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts import visit_parties as P
 from kakehashi.news.engine.facts import visit_places as L
-from kakehashi.news.engine.facts.context import Context, clause_after
+from kakehashi.news.engine.facts.context import FUTURE, Context, clause_after
 
 PURPOSE = {
     "vi": re.compile(
@@ -28,13 +28,18 @@ PURPOSE = {
 }
 
 
-# a meeting on the day of the visit told before (not of a later date named in between)
+# another meeting on the day of the visit told before: "Earlier that day", "The same day",
+# "Chiều cùng ngày", "Trước đó", "Sau buổi làm việc", 同日, 同日午後, これに先立ち (in English
+# the visit's day, not a later date named in between)
 SAME_DAY = {
     "en": re.compile(
-        r"(?i)\b(?:earlier|later) (?:in|on) (?:the|that) day\b|\b(?:earlier|later) that day\b"
+        r"(?i)\b(?:earlier|later) (?:in|on) (?:the|that) day\b|\b(?:earlier|later) that day\b|"
+        r"\b(?:on )?the same day\b|\bafter the (?:meeting|talks|reception)\b"
     ),
-    "vi": re.compile(r"$^"),
-    "ja": re.compile(r"$^"),
+    "vi": re.compile(
+        r"(?i)(?<!\w)(?:cùng ngày|trước đó|sau đó|sau buổi (?:làm việc|tiếp|hội đàm|gặp))(?!\w)"
+    ),
+    "ja": re.compile(r"同日|これに先立ち|その後|続いて"),
 }
 
 
@@ -54,24 +59,27 @@ def find_visits(ctx: Context) -> list[dict]:
             visitor is None
             or visitor.full.unnamed
             or (host is not None and host.full is visitor.full)
-            or (host is None and any(visitor.full is h for _v, h, _f, _t in out))
+            or (host is None and any(visitor.full is h for _v, h, *_rest in out))
         ):
             continue  # a host named again, alone ("フオン副委員長は…提案した"), visits nobody
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
+        again = bool(out) and bool(SAME_DAY[ctx.language].search(sentence.text))
+        if trip and host is None:  # "X副知事は…ベトナムを訪問した": the traveller of what follows
+            last = visitor
         for one in visitors:
             made = _visit(ctx, sentence, one, host, place)
-            if made and out and SAME_DAY[ctx.language].search(sentence.text):
-                if not ctx.dates_in(sentence.start, sentence.end) and out[-1][2]["date"]:
-                    made[0][2]["date"] = out[-1][2]["date"]  # "Earlier in the day, ..."
-            out += [(*fact, trip) for fact in made]
+            if made and again and not ctx.dates_in(sentence.start, sentence.end):
+                day = out[-1][2]["date"] if ctx.language == "en" else _day_told(ctx, sentence)
+                made[0][2]["date"] = day or made[0][2]["date"]  # "Earlier in the day, ..."
+            out += [(*fact, trip, again) for fact in made]
             last = one if made else last
             if made and host is not None:
                 for other, day in _more_hosts(ctx, sentence, people, one, host):
                     more = _visit(ctx, sentence, one, other, None)
                     for fact in more:
                         fact[2]["date"] = day or fact[2]["date"]
-                    out += [(*fact, False) for fact in more]
+                    out += [(*fact, False, again) for fact in more]
     return _distinct(out)
 
 
@@ -127,24 +135,43 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
     return [(visitor.full, host.full if host else None, fact)]
 
 
+def _day_told(ctx: Context, sentence) -> str | None:
+    """The last day named before the sentence in a sentence not about what is to come
+    ("Chiều cùng ngày" after "... sẽ tổ chức ... vào ngày 29/11 tới" is the day told before)."""
+    for earlier in reversed(ctx.text.sentences[: sentence.index]):
+        if FUTURE[ctx.language].search(earlier.text):
+            continue
+        days = [d for d in ctx.dates_in(earlier.start, earlier.end) if d.kind == "date"]
+        if days:
+            return days[-1].value
+    return None
+
+
 def _distinct(found) -> list[dict]:
     """A trip ("đã thăm và làm việc tại tỉnh Aichi") is dropped when a meeting of the same
     visitor is reported; a meeting with an unnamed host when the same visitor met a named one
-    there that day; the same meeting told twice is one."""
-    met = {id(visitor) for visitor, _host, _fact, trip in found if not trip}
+    there that day, unless it is told as another meeting of that day ("Chiều cùng ngày", 同日);
+    the same meeting told twice is one. The visitor is the same by name (山中 亮一 and 山中大使
+    named again)."""
+
+    def who(visitor, fact) -> str:
+        return (fact["visitor"] or "").replace(" ", "") or str(id(visitor))
+
+    met = {who(visitor, fact) for visitor, _host, fact, trip, _again in found if not trip}
     named = {
-        (id(visitor), fact["date"], (fact["host_locality"] or {}).get("slug"))
-        for visitor, host, fact, _trip in found
+        (who(visitor, fact), fact["date"], (fact["host_locality"] or {}).get("slug"))
+        for visitor, host, fact, _trip, _again in found
         if host is not None
     }
     out, seen = [], set()
-    for visitor, host, fact, trip in found:
-        if trip and id(visitor) in met:
+    for visitor, host, fact, trip, again in found:
+        if trip and who(visitor, fact) in met:
             continue
         where = (fact["host_locality"] or {}).get("slug")
-        if host is None and not trip and (id(visitor), fact["date"], where) in named:
-            continue
-        key = (id(visitor), id(host), fact["date"], where)
+        if host is None and not trip and not again:
+            if (who(visitor, fact), fact["date"], where) in named:
+                continue
+        key = (who(visitor, fact), id(host), fact["date"], where)
         if key in seen:
             continue
         seen.add(key)
