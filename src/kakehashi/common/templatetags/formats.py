@@ -9,13 +9,14 @@
     {{ session.starts_at|period:session.ends_at }}   10 Mar 2027, 08:30 – 10:00
     {{ organisation.country|country }}   Japan · Nhật Bản · 日本
     {{ event.time_zone|time_zone }}  Vietnam Time · Giờ Việt Nam · ベトナム時間
+    {{ title }}{{ kind|aside }}      Opening (Plenary session) · 開会（全体会議）
 
 Each gives "" for None, so that `|default:"—"` can follow."""
 
 from django import template
 
 from kakehashi.common import formats
-from kakehashi.common.i18n import Language, join_list
+from kakehashi.common.i18n import Language, join_list, reader_language
 
 register = template.Library()
 
@@ -89,3 +90,15 @@ def languages(codes, separator=None):
 def join_list_filter(items):
     """Items joined with the reader's list separator (、 in Japanese)."""
     return join_list(items)
+
+
+@register.filter
+def aside(value):
+    """A short aside after a text, in the reader's typography: " (Plenary session)" after a
+    space, "（全体会議）" in full-width brackets with no space in Japanese. A value that
+    already has its brackets (a translated "(translated)") only gets the space it needs."""
+    text = str(value)
+    japanese = reader_language() == "ja"
+    if text.startswith(("(", "（")):
+        return text if japanese else f" {text}"
+    return f"（{text}）" if japanese else f" ({text})"
