@@ -16,7 +16,7 @@ Each gives "" for None, so that `|default:"—"` can follow."""
 from django import template
 
 from kakehashi.common import formats
-from kakehashi.common.i18n import Language, join_list, reader_language
+from kakehashi.common.i18n import Language, aside, join_list
 
 register = template.Library()
 
@@ -92,13 +92,7 @@ def join_list_filter(items):
     return join_list(items)
 
 
-@register.filter
-def aside(value):
-    """A short aside after a text, in the reader's typography: " (Plenary session)" after a
-    space, "（全体会議）" in full-width brackets with no space in Japanese. A value that
-    already has its brackets (a translated "(translated)") only gets the space it needs."""
-    text = str(value)
-    japanese = reader_language() == "ja"
-    if text.startswith(("(", "（")):
-        return text if japanese else f" {text}"
-    return f"（{text}）" if japanese else f" ({text})"
+@register.filter(name="aside")
+def aside_filter(value):
+    """A short aside in the reader's typography (common.i18n.aside)."""
+    return aside(value)
