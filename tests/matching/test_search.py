@@ -161,5 +161,5 @@ def test_a_hit_shows_its_keywords_in_the_readers_language(
     html = client.get("/matching/search/", {"q": "冷凍倉庫"}).content.decode()
     assert (
         'キーワード：<span lang="ja">冷凍倉庫</span>、<span lang="vi">Củ Chi</span>'
-        '<span class="muted translated-mark">（ベトナム語の原文のまま）</span>'
+        '<span class="muted as-written">（ベトナム語の原文のまま）</span>'
     ) in html

@@ -15,8 +15,7 @@ KEYWORDS_VI = "kho lạnh, chuỗi lạnh, Củ Chi"
 COLD_STORAGE_JA = '<span lang="ja">冷凍倉庫</span>'
 COLD_CHAIN_JA = '<span lang="ja">コールドチェーン</span>'
 AS_WRITTEN_JA = (
-    '<span lang="vi">Củ Chi</span>'
-    '<span class="muted translated-mark">（ベトナム語の原文のまま）</span>'
+    '<span lang="vi">Củ Chi</span><span class="muted as-written">（ベトナム語の原文のまま）</span>'
 )
 
 
@@ -41,7 +40,7 @@ def test_an_unknown_keyword_stays_as_written_with_the_mark(client, proposal):
     assert (
         '<dd><span lang="en">cold storage</span>, <span lang="en">cold chain</span>, '
         '<span lang="vi">Củ Chi</span>'
-        '<span class="muted translated-mark"> (as written, in Vietnamese)</span></dd>'
+        '<span class="muted as-written"> (as written, in Vietnamese)</span></dd>'
     ) in html
 
 

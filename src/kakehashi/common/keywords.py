@@ -90,5 +90,5 @@ def keywords_html(text: str, language: str, reader: str | None = None) -> SafeSt
     )
     if any(k.as_written for k in shown):
         mark = aside(as_written_mark(language))
-        html = format_html('{}<span class="muted translated-mark">{}</span>', html, mark)
+        html = format_html('{}<span class="muted as-written">{}</span>', html, mark)
     return html
