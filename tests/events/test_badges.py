@@ -151,6 +151,7 @@ def test_a_scan_checks_in_once_and_says_where_the_first_meeting_is(day):
         )
     assert first["created"] is True
     assert (first["meeting"]["time"], first["meeting"]["day"]) == ("14:00–14:30", "10 Mar 2027")
+    assert first["meeting"]["when"] == "10 Mar 2027, 14:00 – 14:30"
     assert first["meeting"]["table"] == "Table 3"
     CheckIn.objects.update(checked_in_at=nine)
     with translation.override("ja"):
@@ -158,6 +159,8 @@ def test_a_scan_checks_in_once_and_says_where_the_first_meeting_is(day):
             checkin.check_in_badge(event=event, token=badge.token, by=organiser)
         )
     assert again["created"] is False
+    # The day before the times in Japanese, with the Japanese range mark.
+    assert again["meeting"]["when"] == "2027年3月10日 14:00～14:30"
     assert "9:12" in again["message"]
     assert CheckIn.objects.count() == 1
 

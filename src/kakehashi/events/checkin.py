@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kakehashi.common.formats import format_day, format_time
+from kakehashi.common.formats import format_day, format_period, format_time
 from kakehashi.common.i18n import join_list
 from kakehashi.directory.models import Membership, Person
 from kakehashi.directory.names import is_japanese_script, organisation_name, person_name
@@ -107,6 +107,7 @@ def describe_meeting(meeting: Meeting | None, registration: Registration, event:
     with timezone.override(event.time_zone):
         time = f"{format_time(slot.starts_at)}–{format_time(slot.ends_at)}"
         day = format_day(slot.starts_at)
+        when = format_period(slot.starts_at, slot.ends_at)
     others = [
         organisation_name(p.registration.organisation)
         for p in meeting.participants.all()
@@ -115,6 +116,8 @@ def describe_meeting(meeting: Meeting | None, registration: Registration, event:
     return {
         "time": time,
         "day": day,
+        # The day and the times as the reader's language joins them (2027年3月10日 14:10～14:30).
+        "when": when,
         "table": meeting.published_table.name if meeting.published_table else "",
         "with": join_list(others),
         "interpreter": meeting.interpreter.name if meeting.interpreter else "",

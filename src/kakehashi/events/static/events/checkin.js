@@ -59,7 +59,7 @@
       line(list, "dt", label);
       line(list, "dd", value);
     }
-    item(text("Meeting"), meeting.time + " · " + meeting.day + (meeting.table ? " · " + meeting.table : ""));
+    item(text("Meeting"), (meeting.when || meeting.time + " · " + meeting.day) + (meeting.table ? " · " + meeting.table : ""));
     if (meeting.with) item(text("With"), meeting.with);
     if (meeting.interpreter) item(text("Interpreter"), meeting.interpreter);
   }
