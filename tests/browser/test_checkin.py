@@ -59,7 +59,7 @@ def test_print_badges_scan_them_and_refuse_revoked_and_foreign_codes(browser, si
     scan(page, by_person[danang.lead])
     expect(answer).to_contain_text(f"{danang.lead.full_name} is checked in.")
     expect(answer).to_contain_text(danang.organisation.name)
-    expect(answer.locator("dd").first).to_have_text("15:00–15:30 · 10 Mar 2027 · Table 1")
+    expect(answer.locator("dd").first).to_have_text("10 Mar 2027, 15:00 – 15:30 · Table 1")
     expect(answer.locator("dd").nth(1)).to_have_text(osaka.organisation.name)
     # Twice is fine.
     scan(page, by_person[danang.lead])

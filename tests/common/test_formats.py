@@ -163,3 +163,17 @@ def test_filters_follow_the_active_language():
         " | Giờ Nhật Bản | —",
         "ja": "16,000 | 80,000米ドル | 2026年12月5日 | 2026年12月 | 日本 | 日本時間 | —",
     }
+
+
+def test_an_aside_follows_each_languages_typography():
+    template = Template("{% load formats %}<b>Mở đầu</b>{{ kind|aside }}|{{ mark|aside }}")
+    context = Context({"kind": "Plenary <session>", "mark": "（翻訳）"})
+    rendered = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            rendered[language] = template.render(context)
+    assert rendered == {
+        "en": "<b>Mở đầu</b> (Plenary &lt;session&gt;)| （翻訳）",
+        "vi": "<b>Mở đầu</b> (Plenary &lt;session&gt;)| （翻訳）",
+        "ja": "<b>Mở đầu</b>（Plenary &lt;session&gt;）|（翻訳）",
+    }

@@ -76,3 +76,10 @@ def test_placeholders_survive_translation(language):
         assert sorted(placeholder.findall(entry.msgid)) == sorted(
             placeholder.findall(entry.msgstr)
         ), (language, entry.msgid, entry.msgstr)
+
+
+def test_no_half_width_space_before_a_full_width_bracket_in_japanese():
+    """Japanese text has no spaces: "開会（全体会議）", never "開会 （全体会議）"."""
+    for entry in polib.pofile(str(catalogue("ja"))).translated_entries():
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            assert " （" not in text and " 「" not in text, (entry.msgid, text)

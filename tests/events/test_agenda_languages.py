@@ -202,3 +202,16 @@ def test_the_language_of_a_delegation_without_a_request_to_go_by(conference):
     danang.lead.user = None
     danang.languages = []
     assert registration_language(danang) == "vi"
+
+
+def test_the_programme_names_a_sessions_kind_in_each_languages_typography(client, agenda):
+    """Japanese: "開会全体会合：地方間協力（全体会議）", no half-width space or brackets."""
+    event, _osaka, _osaka_user = agenda
+    pages = {}
+    for language in ["ja", "vi", "en"]:
+        client.cookies["kakehashi_language"] = language
+        pages[language] = client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    assert f'{OPENING_JA}</strong><span class="muted">（全体会議）</span>' in pages["ja"]
+    assert " （" not in pages["ja"]
+    assert '</strong><span class="muted"> (Phiên toàn thể)</span>' in pages["vi"]
+    assert f'{OPENING_EN}</strong><span class="muted"> (Plenary session)</span>' in pages["en"]

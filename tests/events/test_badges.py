@@ -22,7 +22,13 @@ from kakehashi.events.badge_printing import (
     room_overview_html,
     table_cards_html,
 )
-from kakehashi.events.checkin import attendance, badges_to_print, check_in_answer, search_delegates
+from kakehashi.events.checkin import (
+    attendance,
+    awaited,
+    badges_to_print,
+    check_in_answer,
+    search_delegates,
+)
 from kakehashi.events.models import Badge, CheckIn, Meeting, Registration, RegistrationStatus
 from kakehashi.events.services import checkin
 from tests.events.builders import a_finished_run, at
@@ -151,6 +157,7 @@ def test_a_scan_checks_in_once_and_says_where_the_first_meeting_is(day):
         )
     assert first["created"] is True
     assert (first["meeting"]["time"], first["meeting"]["day"]) == ("14:00–14:30", "10 Mar 2027")
+    assert first["meeting"]["when"] == "10 Mar 2027, 14:00 – 14:30"
     assert first["meeting"]["table"] == "Table 3"
     CheckIn.objects.update(checked_in_at=nine)
     with translation.override("ja"):
@@ -158,6 +165,8 @@ def test_a_scan_checks_in_once_and_says_where_the_first_meeting_is(day):
             checkin.check_in_badge(event=event, token=badge.token, by=organiser)
         )
     assert again["created"] is False
+    # The day before the times in Japanese, with the Japanese range mark.
+    assert again["meeting"]["when"] == "2027年3月10日 14:00～14:30"
     assert "9:12" in again["message"]
     assert CheckIn.objects.count() == 1
 
@@ -360,7 +369,8 @@ def test_the_check_in_desk_reads_a_constant_number_of_queries(
         checkin.check_in_badge(event=event, token=badge.token, by=organiser)
     client.force_login(organiser)
     url = reverse("events:check_in", args=[event.slug]) + "?q=e"
-    with django_assert_max_num_queries(21) as few:  # the menu's news-desk check included (one)
+    # The menu's news-desk check included (one), and the meetings about to start (one).
+    with django_assert_max_num_queries(22) as few:
         client.get(url)
     more = PersonFactory.create_batch(6, full_name="Lê Văn Nam")
     delegations["hue"][0].members.add(*more)
@@ -369,3 +379,43 @@ def test_the_check_in_desk_reads_a_constant_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url)
     assert page.content.decode().count("Lê Văn Nam") == 6
+
+
+def test_the_desk_lists_delegations_awaited_at_a_meeting_until_one_of_them_arrives(client, day):
+    """At 14:50 the 15:00 meeting of Da Nang and Osaka starts soon: both delegations are
+    awaited; once Da Nang's colleague is checked in, only Osaka is; at 15:10 it has started.
+    A delegation attending by video is never awaited at the door."""
+    event, organiser, delegations, colleague = day
+    published_meeting(event, organiser, delegations, "danang", "osaka", hour=15)
+    published_meeting(event, organiser, delegations, "hue", "aichi", hour=15, table="Table 2")
+    Registration.objects.filter(pk=delegations["aichi"][0].pk).update(attends_remotely=True)
+    vn = dt.timezone(dt.timedelta(hours=7))
+    before = dt.datetime(2027, 3, 10, 14, 50, tzinfo=vn)
+
+    with translation.override("en"):
+        rows = awaited(event, before)
+    assert [(r.hours, r.started, r.table, r.delegation) for r in rows] == [
+        ("15:00–15:30", False, "Table 1", delegations["danang"][0].organisation.name),
+        ("15:00–15:30", False, "Table 1", delegations["osaka"][0].organisation.name),
+        ("15:00–15:30", False, "Table 2", delegations["hue"][0].organisation.name),
+    ]
+    assert rows[0].counterparts == delegations["osaka"][0].organisation.name
+
+    checkin.check_in_person(event=event, person=colleague, by=organiser)
+    later = dt.datetime(2027, 3, 10, 15, 10, tzinfo=vn)
+    rows = awaited(event, later)
+    assert [(r.delegation, r.started) for r in rows] == [
+        (delegations["osaka"][0].organisation.name, True),
+        (delegations["hue"][0].organisation.name, True),
+    ]
+    assert awaited(event, dt.datetime(2027, 3, 10, 15, 30, tzinfo=vn)) == []
+
+
+def test_the_desk_says_in_japanese_when_no_delegation_is_awaited(client, day):
+    event, organiser, _delegations, _colleague = day
+    client.force_login(organiser)
+    client.cookies["kakehashi_language"] = "ja"
+    html = client.get(reverse("events:check_in", args=[event.slug])).content.decode()
+    assert '<h1>受付：<a href="' in html
+    assert "面談に未到着の代表団" in html
+    assert "未到着の代表団はありません。" in html

@@ -164,3 +164,24 @@ def test_every_sentence_of_the_engine_has_one_in_the_catalogue():
 def test_an_unknown_code_is_shown_as_data_not_lost():
     reason = Reason("new_code", {"x": 1}, 0.1)
     assert sentence(reason) == "new_code: {'x': 1}"
+
+
+def test_shared_keywords_with_no_text_in_the_readers_language_read_as_its_terms():
+    """A Vietnamese query without a Japanese translation: its words that are glossary terms
+    read as the Japanese terms, the others as written."""
+    reason = Reason(
+        "shared_keywords",
+        {"keywords": ["kho lạnh", "Củ Chi"], "by_language": {"vi": ["kho lạnh", "Củ Chi"]}},
+        0.1,
+    )
+    with translation.override("ja"):
+        assert sentence(reason) == "共通のキーワード：冷凍倉庫、Củ Chi。"
+    with translation.override("vi"):
+        assert sentence(reason) == "Từ khóa chung: kho lạnh, Củ Chi."
+    with_japanese = Reason(
+        "shared_keywords",
+        {"keywords": ["kho lạnh"], "by_language": {"vi": ["kho lạnh"], "ja": ["冷蔵倉庫"]}},
+        0.1,
+    )
+    with translation.override("ja"):
+        assert sentence(with_japanese) == "共通のキーワード：冷蔵倉庫。"

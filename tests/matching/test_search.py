@@ -147,3 +147,19 @@ def test_hits_whose_record_is_no_longer_public_are_left_out(market):
         proposal_key(market["cold_vi"].pk),
         organisation_key(shown.pk),
     ]
+
+
+def test_a_hit_shows_its_keywords_in_the_readers_language(
+    client, reference, django_capture_on_commit_callbacks
+):
+
+    hcmc = OrganisationFactory(country="VN", locality=locality("ho-chi-minh-city"))
+    publish_proposal(
+        hcmc, django_capture_on_commit_callbacks, keywords="kho lạnh, Củ Chi", **COLD_CHAIN_VI
+    )
+    client.cookies["kakehashi_language"] = "ja"
+    html = client.get("/matching/search/", {"q": "冷凍倉庫"}).content.decode()
+    assert (
+        'キーワード：<span lang="ja">冷凍倉庫</span>、<span lang="vi">Củ Chi</span>'
+        '<span class="muted as-written">（ベトナム語の原文のまま）</span>'
+    ) in html

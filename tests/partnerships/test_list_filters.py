@@ -4,6 +4,7 @@ fixtures tell "locality" apart: an agreement signed by a former unit (Binh Duong
 Ho Chi Minh City), one signed by an organisation based in Ho Chi Minh City, one elsewhere."""
 
 import pytest
+from django.urls import reverse
 
 from kakehashi.directory.models import Sector
 from kakehashi.partnerships.models import PartnershipKind, PartnershipStatus
@@ -92,3 +93,28 @@ def test_an_unpublished_partnership_shows_to_its_recorder_s_members_only(client,
     assert rows["draft"].pk not in _api_ids(None, {})
     client.force_login(member)
     assert rows["draft"].pk in _page_ids(client, {"sector": "agriculture"})
+
+
+@pytest.mark.parametrize("slug", ["binh-duong-before-2025", "osaka-city"])
+def test_a_place_the_select_does_not_offer_is_left_out_and_said_so(client, rows, slug):
+    """A former unit of Vietnam or a city of Japan is in the directory, but the select offers
+    current units and prefectures only: the form could not show it as chosen, so the list
+    shows every place and says why, in the reader's language."""
+    everything = _page_ids(client, {})
+    response = client.get(
+        reverse("partnerships:list"), {"locality": slug}, HTTP_ACCEPT_LANGUAGE="vi"
+    )
+    assert sorted(row.pk for row in response.context["page"].object_list) == everything
+    html = response.content.decode()
+    assert f"Đường dẫn yêu cầu một địa phương mà danh sách này không lọc theo (“{slug}”)" in html
+    assert f'value="{slug}"' not in html
+    assert response.context["selected"]["locality"] == ""
+
+
+def test_an_offered_place_is_chosen_without_a_notice(client, rows):
+    response = client.get(
+        reverse("partnerships:list"), {"locality": "osaka-prefecture"}, HTTP_ACCEPT_LANGUAGE="vi"
+    )
+    assert "Đường dẫn yêu cầu" not in response.content.decode()
+    assert response.context["selected"]["locality"] == "osaka-prefecture"
+    assert 'value="osaka-prefecture" selected' in response.content.decode()

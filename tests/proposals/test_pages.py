@@ -1,4 +1,5 @@
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -262,3 +263,19 @@ def test_the_confirmation_after_an_action_is_in_the_readers_language(
     assert expected != "The proposal is submitted for review."
     assert expected in response.content.decode()
     assert "The proposal is submitted for review." not in response.content.decode()
+
+
+def test_an_investment_projects_amount_and_area_are_in_the_readers_numbers(client):
+    project = investment_project(
+        {"amount": Decimal("120000000.00"), "land_area_ha": Decimal("25.50")},
+        status=ProposalStatus.PUBLISHED,
+        published_on=dt.date(2026, 1, 1),
+        expires_on=dt.date(2027, 1, 1),
+    )
+    client.cookies["kakehashi_language"] = "ja"
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "<dd>120,000,000米ドル</dd>" in page and "<dd>25.5</dd>" in page
+    assert "120000000.00" not in page
+    client.cookies["kakehashi_language"] = "vi"
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "<dd>120.000.000 USD</dd>" in page and "<dd>25,5</dd>" in page

@@ -36,6 +36,17 @@ def reader_language() -> str:
     return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
+def aside(text) -> str:
+    """A short aside after a text, in the reader's typography: " (Plenary session)" after a
+    space, "（全体会議）" in full-width brackets with no space in Japanese. A text that
+    already has its brackets (a translated "(translated)") only gets the space it needs."""
+    text = str(text)
+    japanese = reader_language() == "ja"
+    if text.startswith(("(", "（")):
+        return text if japanese else f" {text}"
+    return f"（{text}）" if japanese else f" ({text})"
+
+
 def pick_name(obj, field: str = "name", language: str | None = None) -> str:
     """The `<field>_<lang>` attribute of obj in the reader's language, falling back to
     English, then to the other languages, then to the plain `<field>`."""

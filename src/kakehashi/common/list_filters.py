@@ -9,7 +9,7 @@ the reader guessing. The API, whose clients are programs, refuses such values in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import TypeVar
 
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,13 @@ LEFT_OUT = {
     "locality": _(
         "The link asks for a place that is not in the directory (“%(value)s”): "
         "the list shows every place."
+    ),
+    # A place in the directory that the list's select does not offer (a city of Japan, a
+    # former unit of Vietnam): the form could not show it as chosen.
+    "offered_locality": _(
+        "The link asks for a place this list does not filter by (“%(value)s”): the list "
+        "filters by the provinces and cities of Vietnam and the prefectures of Japan, and "
+        "shows every place."
     ),
     "sector": _(
         "The link asks for a sector that does not exist (“%(value)s”): the list shows every sector."
@@ -73,6 +80,21 @@ class ListFilters:
         if found is None:
             self.left_out(key, value)
         return found
+
+    def offered(
+        self, key: str, offered: Mapping[str, T], lookup: Callable[[str], object | None]
+    ) -> T | None:
+        """The one of `offered` (the choices of the form's select, by value) that the value of
+        `key` names, else None with a notice: a value the select cannot show as chosen is left
+        out, whether `lookup` finds it elsewhere (a place the list does not filter by) or not
+        (a place not in the directory)."""
+        value = self.raw(key)
+        if not value:
+            return None
+        if value in offered:
+            return offered[value]
+        self.left_out(f"offered_{key}" if lookup(value) is not None else key, value)
+        return None
 
     def left_out(self, key: str, value: str) -> None:
         self.notices.append(LEFT_OUT[key] % {"value": value[:MAX_SHOWN]})

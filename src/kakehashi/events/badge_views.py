@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -173,6 +174,7 @@ def check_in_desk(request, slug):
             "sessions": event.sessions.prefetch_related("translations"),
             "session": session,
             "attendance": checkin.attendance(event),
+            "awaited": checkin.awaited(event, timezone.now()),
         },
         status=400 if answer and not answer["ok"] else 200,
     )

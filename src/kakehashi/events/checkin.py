@@ -1,5 +1,6 @@
 """Reads for the event day: what a badge shows, who a scanned delegate is and where they meet
-next, the search by name at the desk, and the attendance counts for the organisers."""
+next, the search by name at the desk, the attendance counts for the organisers, and the
+delegations awaited at a meeting that has started or is about to (`awaited`)."""
 
 import datetime as dt
 import unicodedata
@@ -10,7 +11,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kakehashi.common.formats import format_day, format_time
+from kakehashi.common.formats import format_day, format_period, format_time
 from kakehashi.common.i18n import join_list
 from kakehashi.directory.models import Membership, Person
 from kakehashi.directory.names import is_japanese_script, organisation_name, person_name
@@ -19,6 +20,7 @@ from kakehashi.events.models import (
     CheckIn,
     Event,
     Meeting,
+    MeetingStatus,
     Registration,
     RegistrationStatus,
 )
@@ -107,6 +109,7 @@ def describe_meeting(meeting: Meeting | None, registration: Registration, event:
     with timezone.override(event.time_zone):
         time = f"{format_time(slot.starts_at)}–{format_time(slot.ends_at)}"
         day = format_day(slot.starts_at)
+        when = format_period(slot.starts_at, slot.ends_at)
     others = [
         organisation_name(p.registration.organisation)
         for p in meeting.participants.all()
@@ -115,6 +118,8 @@ def describe_meeting(meeting: Meeting | None, registration: Registration, event:
     return {
         "time": time,
         "day": day,
+        # The day and the times as the reader's language joins them (2027年3月10日 14:10～14:30).
+        "when": when,
         "table": meeting.published_table.name if meeting.published_table else "",
         "with": join_list(others),
         "interpreter": meeting.interpreter.name if meeting.interpreter else "",
@@ -255,3 +260,70 @@ def badge_overview(event: Event):
         .annotate(scans=Count("check_ins", filter=Q(check_ins__session__isnull=True)))
         .order_by("registration__organisation__name", "person__full_name", "-issued_at")
     )
+
+
+# How long before a meeting a delegation not yet at the entrance is worth looking for.
+AWAITED_BEFORE = dt.timedelta(minutes=30)
+
+
+@dataclass
+class AwaitedDelegation:
+    hours: str  # 14:10–14:30 (the event's time zone)
+    started: bool
+    table: str
+    delegation: str
+    delegates: list[str]  # their names, as they write them
+    counterparts: str
+
+
+def awaited(event: Event, at: dt.datetime) -> list[AwaitedDelegation]:
+    """Delegations attending on site with a published meeting that has started by `at`, or
+    starts within AWAITED_BEFORE, none of whose delegates is checked in at the entrance: the
+    organisers look for them, or tell the table that its counterpart is late. In the order
+    of the meetings."""
+    meetings = (
+        Meeting.objects.filter(
+            event=event,
+            published_slot__starts_at__lte=at + AWAITED_BEFORE,
+            published_slot__ends_at__gt=at,
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("published_slot", "published_table")
+        .prefetch_related(
+            "participants__registration__organisation",
+            "participants__registration__lead",
+            "participants__registration__members",
+        )
+        .order_by("published_slot__starts_at", "published_table__name", "pk")
+    )
+    if not meetings:
+        return []
+    arrived = set(
+        CheckIn.objects.filter(event=event, session__isnull=True).values_list(
+            "person_id", flat=True
+        )
+    )
+    rows = []
+    with timezone.override(event.time_zone):
+        for meeting in meetings:
+            slot = meeting.published_slot
+            parties = [p.registration for p in meeting.participants.all()]
+            for registration in parties:
+                people = [registration.lead, *registration.members.all()]
+                if registration.attends_remotely or any(p.pk in arrived for p in people):
+                    continue
+                rows.append(
+                    AwaitedDelegation(
+                        hours=f"{format_time(slot.starts_at)}–{format_time(slot.ends_at)}",
+                        started=slot.starts_at <= at,
+                        table=meeting.published_table.name if meeting.published_table else "",
+                        delegation=organisation_name(registration.organisation),
+                        delegates=list(dict.fromkeys(person_name(p) for p in people)),
+                        counterparts=join_list(
+                            organisation_name(other.organisation)
+                            for other in parties
+                            if other.pk != registration.pk
+                        ),
+                    )
+                )
+    return rows

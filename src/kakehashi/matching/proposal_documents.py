@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
+from kakehashi.common.keywords import split_keywords
 from kakehashi.matching.documents import (
     current_slug,
     organisation_key,
@@ -85,9 +86,7 @@ def proposal_document(proposal: Proposal) -> Document:
         language=proposal.language or None,
         kind=proposal.kind,
         sectors=frozenset(sector.key for sector in proposal.sectors.all()),
-        keywords=tuple(
-            word.strip() for word in proposal.keywords.replace("、", ",").split(",") if word.strip()
-        ),
+        keywords=tuple(split_keywords(proposal.keywords)),
         locality=current_slug(locality),
         country=locality.country if locality else proposal.organisation.country,
         organisation=organisation_key(proposal.organisation_id),

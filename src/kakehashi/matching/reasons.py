@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
 from kakehashi.common.i18n import reader_language
+from kakehashi.common.keywords import keywords_for_reader
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import parse_key
 from kakehashi.matching.engine.model import Reason
@@ -55,14 +56,27 @@ def _kind_label(kind: str) -> str:
     return str(label) if label is not None else kind
 
 
+def in_reader_words(reason: Reason, reader: str) -> Reason:
+    """Shared keywords of a query with no text in the reader's language: each word that is a
+    glossary term in the reader's language (common/keywords.py), the others as written."""
+    by_language = reason.params.get("by_language") or {}
+    words = reason.params.get("keywords") or []
+    if reason.code != "shared_keywords" or reader in by_language or not words:
+        return reason
+    language = next((code for code, listed in by_language.items() if listed == words), "")
+    shown = [keyword.text for keyword in keywords_for_reader(words, language, reader)]
+    return Reason(reason.code, {**reason.params, "keywords": shown}, reason.weight)
+
+
 def sentence(reason: Reason, names: dict[str, str] | None = None) -> str:
     """The reason as one sentence in the active language; `names` maps codes to names."""
     template = SENTENCES.get(sentence_key(reason))
     if template is None:
         return f"{reason.code}: {dict(reason.params)}"
+    reader = reader_language()
     values = sentence_values(
-        reason,
-        language=reader_language(),
+        in_reader_words(reason, reader),
+        language=reader,
         names=names,
         kind_label=_kind_label,
         joiner=pgettext("list separator", ", "),

@@ -46,7 +46,9 @@ def _filter_localities() -> dict[str, list[Locality]]:
 def partnership_list(request):
     filters = ListFilters(request.GET)
     sectors = list(Sector.objects.all())
-    locality = filters.found("locality", locality_by_slug)
+    places = _filter_localities()
+    offered = {place.slug: place for group in places.values() for place in group}
+    locality = filters.offered("locality", offered, locality_by_slug)
     kind = filters.chosen("kind", PartnershipKind.values)
     status = filters.chosen("status", PartnershipStatus.values)
     sector = filters.chosen("sector", {s.key for s in sectors})
@@ -64,7 +66,7 @@ def partnership_list(request):
             "kinds": PartnershipKind.choices,
             "statuses": PartnershipStatus.choices,
             "sectors": sectors,
-            "localities": _filter_localities(),
+            "localities": places,
             "selected": {
                 "kind": kind,
                 "status": status,

@@ -49,6 +49,10 @@ def field_widget(field):
         attrs["aria-invalid"] = "true"
     if described:
         attrs["aria-describedby"] = " ".join(described)
+    if is_file(field):
+        # Hidden from sight, not from the keyboard: the translated button and status of
+        # common/field.html stand in for the browser's own English ones.
+        attrs["class"] = "file-native"
     return field.as_widget(attrs=attrs)
 
 
@@ -60,6 +64,16 @@ def is_checklist(field) -> bool:
     ):
         return False
     return len(getattr(field.field, "choices", ())) >= CHECKLIST_FROM
+
+
+@register.filter
+def is_file(field) -> bool:
+    return isinstance(field.field.widget, forms.FileInput)
+
+
+@register.filter
+def is_multiple_file(field) -> bool:
+    return is_file(field) and getattr(field.field.widget, "allow_multiple_selected", False)
 
 
 @register.filter

@@ -9,13 +9,14 @@
     {{ session.starts_at|period:session.ends_at }}   10 Mar 2027, 08:30 – 10:00
     {{ organisation.country|country }}   Japan · Nhật Bản · 日本
     {{ event.time_zone|time_zone }}  Vietnam Time · Giờ Việt Nam · ベトナム時間
+    {{ title }}{{ kind|aside }}      Opening (Plenary session) · 開会（全体会議）
 
 Each gives "" for None, so that `|default:"—"` can follow."""
 
 from django import template
 
 from kakehashi.common import formats
-from kakehashi.common.i18n import Language, join_list
+from kakehashi.common.i18n import Language, aside, join_list
 
 register = template.Library()
 
@@ -89,3 +90,9 @@ def languages(codes, separator=None):
 def join_list_filter(items):
     """Items joined with the reader's list separator (、 in Japanese)."""
     return join_list(items)
+
+
+@register.filter(name="aside")
+def aside_filter(value):
+    """A short aside in the reader's typography (common.i18n.aside)."""
+    return aside(value)

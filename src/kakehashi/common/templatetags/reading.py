@@ -3,6 +3,7 @@
 from django import template
 
 from kakehashi.common.i18n import reader_language
+from kakehashi.common.keywords import keywords_html
 from kakehashi.common.reading import in_language, translated_briefly
 
 register = template.Library()
@@ -29,3 +30,11 @@ def title_in_reader_language(record) -> str:
     """A record's title as the reader reads it (a link to a proposal in a table, a thread's
     subject): its translation's title, or its own."""
     return in_language(record, reader_language()).title
+
+
+@register.filter
+def keywords_for_reader(record):
+    """A record's keywords (a comma-separated field in its language) as the reader reads them:
+    the glossary's terms in the reader's language, the others as written, marked
+    (common/keywords.py)."""
+    return keywords_html(record.keywords, record.language)

@@ -105,4 +105,14 @@
     var conversation = document.querySelector("#messages[data-poll]");
     if (conversation && window.fetch) pollConversation(conversation);
   });
+
+  /* A file input of common/field.html: the chosen files' names in its translated status. */
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.classList || !input.classList.contains("file-native")) return;
+    var status = input.parentNode.querySelector(".file-chosen .file-none");
+    if (!status) return;
+    var names = Array.prototype.map.call(input.files || [], function (file) { return file.name; });
+    status.textContent = names.length ? names.join(", ") : status.parentNode.getAttribute("data-none");
+  });
 })();

@@ -38,13 +38,18 @@
     return element;
   }
 
+  // An aside in the page's typography: "（Tanaka Hiroshi）" in Japanese, " (…)" otherwise.
+  function aside(value) {
+    return document.documentElement.lang.slice(0, 2) === "ja" ? "（" + value + "）" : " (" + value + ")";
+  }
+
   function render(box, answer) {
     box.textContent = "";
     box.className = box === answerBox ? "answer " + (answer.ok ? "ok" : "refused") : "";
     var message = line(box, "p", "", "message");
     line(message, "strong", answer.message);
     if (!answer.ok) return;
-    var who = line(box, "p", answer.name + (answer.romanised ? " (" + answer.romanised + ")" : ""), "who");
+    var who = line(box, "p", answer.name + (answer.romanised ? aside(answer.romanised) : ""), "who");
     who.appendChild(document.createElement("br"));
     who.appendChild(document.createTextNode(answer.organisation));
     var meeting = answer.meeting || {};
@@ -54,7 +59,7 @@
       line(list, "dt", label);
       line(list, "dd", value);
     }
-    item(text("Meeting"), meeting.time + " · " + meeting.day + (meeting.table ? " · " + meeting.table : ""));
+    item(text("Meeting"), (meeting.when || meeting.time + " · " + meeting.day) + (meeting.table ? " · " + meeting.table : ""));
     if (meeting.with) item(text("With"), meeting.with);
     if (meeting.interpreter) item(text("Interpreter"), meeting.interpreter);
   }
