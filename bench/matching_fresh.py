@@ -61,18 +61,18 @@ def load(
 
 def counts(fresh: matching_data.EvalSet) -> dict:
     """The counts of a set returned by `load`: the batch's own proposals, and the pool."""
-    counts = fresh.counts()
+    figures = fresh.counts()
     own = [p for p in fresh.proposals if p["id"].startswith(PREFIX)]
     languages = Counter(p["language"] for p in own)
-    counts["pool"] = counts["proposals"]
-    counts["proposals"] = len(own)
-    counts["proposals_by_language"] = {lang: languages[lang] for lang in matching_data.LANGUAGES}
-    counts["proposals_by_kind"] = dict(sorted(Counter(p["kind"] for p in own).items()))
-    counts["organisations"] = len({p["organisation"] for p in own})
-    counts["hard_negatives"] = len(
+    figures["pool"] = figures["proposals"]
+    figures["proposals"] = len(own)
+    figures["proposals_by_language"] = {lang: languages[lang] for lang in matching_data.LANGUAGES}
+    figures["proposals_by_kind"] = dict(sorted(Counter(p["kind"] for p in own).items()))
+    figures["organisations"] = len({p["organisation"] for p in own})
+    figures["hard_negatives"] = len(
         {h["id"] for pair in fresh.pairs for h in pair.get("hard_negatives", [])}
     )
-    return counts
+    return figures
 
 
 def below_minimums(counts: dict) -> list[str]:
