@@ -3,15 +3,16 @@
     .venv/bin/python bench/matching.py [--quick | --size 100000] [--seed 1] [--core 0]
         [--output docs/benchmarks.md] [--json FILE] [--skip-quality] [--skip-speed]
         [--save-index DIR] [--databases sqlite,postgresql | none] [--db-size N]
-        [--index-from DIR] [--merge JSON]
+        [--index-from DIR] [--merge JSON] [--no-fresh]
 
 1. Checks the labelled evaluation set (bench/matching_data.py); any problem stops the run.
 2. Quality (bench/matching_quality.py): indexes the set's proposals once and, for every
    labelled query, ranks with the baselines "bm25" and "embedding", the full engine with the
    blend it had before issue 15 and with the blend fitted on the train half; reports
    recall@10, MRR and R@1 per language pair, per side and per hard-negative kind, for the test
-   half (the headline) and the train half. A run of the quality part alone (--skip-speed
-   --databases none) replaces only that part of the report.
+   half (the headline) and the train half, then the fresh held-out batch apart
+   (bench/matching_fresh.py; --no-fresh leaves it out). A run of the quality part alone
+   (--skip-speed --databases none) replaces only that part of the report.
 3. Speed, engine level: generates --size proposals (bench/matching_generator.py, seeded),
    builds the index in batches (per-stage times: generation, embedding, the rest of add();
    peak RSS), then times rank(k=10) for 200 random indexed proposals and search() for 200
@@ -59,6 +60,7 @@ for _path in (ROOT / "bench", ROOT / "src"):
 
 import matching_data  # noqa: E402
 import matching_db  # noqa: E402
+import matching_fresh  # noqa: E402
 import matching_generator  # noqa: E402
 import matching_quality  # noqa: E402
 import matching_quality_report  # noqa: E402
@@ -121,9 +123,6 @@ def peak_rss_mb() -> float:
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
-
-
-# --- quality -------------------------------------------------------------------------------
 
 
 # --- speed ---------------------------------------------------------------------------------
@@ -298,9 +297,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="JSON",
         help="take the quality and engine figures of an earlier run's --json into the report",
     )
-    parser.add_argument(
-        "--check-only", action="store_true", help="check the evaluation set and stop"
-    )
+    parser.add_argument("--check-only", action="store_true", help="check the sets and stop")
+    parser.add_argument("--no-fresh", action="store_true", help="leave the fresh batch out")
     args = parser.parse_args(argv)
     if args.quick:
         args.size = QUICK_SIZE
@@ -321,11 +319,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # Integrity problems stop the run; counts below the issue's minimums are reported.
         evalset = matching_data.load(minimums=False)
+        fresh = None if args.no_fresh else matching_fresh.load(evalset)
     except matching_data.DataError as error:
         print(error, file=sys.stderr)
         return 1
     counts = evalset.counts()
     counts["below_minimums"] = matching_data.below_minimums(counts)
+    counts.update({"fresh": matching_fresh.counts(fresh)} if fresh else {})
     for text in counts["below_minimums"]:
         print(f"WARNING: evaluation set below the issue's minimum: {text}", file=sys.stderr)
     print(
@@ -349,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_quality:
         print("quality: indexing and ranking the evaluation set", file=sys.stderr)
         embedder = TimedEmbedder(engine_module.default_embedder())
-        results["quality"] = matching_quality.quality(evalset, engine_module, embedder)
+        results["quality"] = matching_quality.quality(evalset, engine_module, embedder, fresh)
         results["quality"]["wall_seconds"] = time.perf_counter() - stage_start
     index_dir = args.index_from or args.save_index
     scratch = None

@@ -17,6 +17,9 @@ unit; title at most 200 characters; text of two to six sentences; pairs refer to
 never to the query itself, never to a proposal of the query's own organisation, no query twice;
 and the minimum counts: at least 330 proposals, 160 labelled queries, a third of the evaluation
 units cross-lingual, at least 15 units for each of the nine language pairs.
+
+The fresh held-out batch in bench/data/matching-fresh/ has the same files and passes the same
+checks, then its own (bench/matching_fresh.py); `main` checks both.
 """
 
 from __future__ import annotations
@@ -342,14 +345,18 @@ def counts_table(counts: dict) -> str:
 
 
 def main() -> int:
+    import matching_fresh  # it imports this module
+
     try:
         evalset = load()
+        fresh = matching_fresh.load(evalset)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    counts = evalset.counts()
-    print(json.dumps({k: v for k, v in counts.items() if k != "units_by_pair"}, ensure_ascii=False))
-    print(counts_table(counts))
+    for name, counts in (("set", evalset.counts()), ("fresh batch", matching_fresh.counts(fresh))):
+        figures = {k: v for k, v in counts.items() if k != "units_by_pair"}
+        print(f"{name}: " + json.dumps(figures, ensure_ascii=False))
+        print(counts_table(counts))
     return 0
 
 

@@ -6,7 +6,8 @@ the full engine with the hand-set weights it had before issue 15 (BASELINE_WEIGH
 and with the weights fitted on the train half (WEIGHTS, "full"), all in the same run. Figures
 are given for each half of the split (`matching_data.split`), the test half being the headline:
 per language pair, per side of the query (offer or request) and, for the hard negatives, how
-often the query's best-ranked counterpart comes above the negative.
+often the query's best-ranked counterpart comes above the negative. A held-out batch
+(bench/matching_fresh.py) is ranked last, against the pool of the set and the batch.
 """
 
 from __future__ import annotations
@@ -104,41 +105,55 @@ def _row(units, ranked) -> dict:
     return row
 
 
+def unit_tables(units, ranked, by_id) -> dict:
+    """Rows per language pair, cross-lingual and all, per side, and the hard negatives per kind,
+    of some evaluation units."""
+    groups = {pair: [u for u in units if u.pair == pair] for pair in matching_data.LANGUAGE_PAIRS}
+    groups["cross-lingual"] = [u for u in units if u.pair[:2] != u.pair[-2:]]
+    groups["all"] = units
+    sides = {
+        name: [u for u in units if side(by_id[u.query]["kind"]) == name]
+        for name in ("offer", "request", "other")
+    }
+    negatives = {}
+    for kind in matching_data.HARD_NEGATIVE_KINDS:
+        negatives[kind] = {}
+        for method in ("before", "full"):
+            beaten = [
+                ok
+                for u in units
+                for k, ok in negatives_beaten(ranked[method][u.query], u)
+                if k == kind
+            ]
+            negatives[kind][method] = [sum(beaten), len(beaten)]
+    return {
+        "queries": len({u.query for u in units}),
+        "rows": {name: _row(g, ranked) for name, g in groups.items() if g},
+        "sides": {name: _row(g, ranked) for name, g in sides.items() if g},
+        "hard_negatives": negatives,
+    }
+
+
 def tables(evalset, ranked) -> dict:
-    """Per half: rows per language pair and all, per side, per cross-lingual or not, and the
-    hard negatives per kind."""
+    """`unit_tables` of each half."""
     halves = matching_data.split(evalset)
     by_id = evalset.by_id()
-    out = {}
-    for half in HALVES:
-        units = [u for u in evalset.units if halves[u.query] == half]
-        groups = {
-            pair: [u for u in units if u.pair == pair] for pair in matching_data.LANGUAGE_PAIRS
-        }
-        groups["cross-lingual"] = [u for u in units if u.pair[:2] != u.pair[-2:]]
-        groups["all"] = units
-        sides = {
-            name: [u for u in units if side(by_id[u.query]["kind"]) == name]
-            for name in ("offer", "request", "other")
-        }
-        negatives = {}
-        for kind in matching_data.HARD_NEGATIVE_KINDS:
-            negatives[kind] = {}
-            for method in ("before", "full"):
-                beaten = [
-                    ok
-                    for u in units
-                    for k, ok in negatives_beaten(ranked[method][u.query], u)
-                    if k == kind
-                ]
-                negatives[kind][method] = [sum(beaten), len(beaten)]
-        out[half] = {
-            "queries": len({u.query for u in units}),
-            "rows": {name: _row(g, ranked) for name, g in groups.items() if g},
-            "sides": {name: _row(g, ranked) for name, g in sides.items() if g},
-            "hard_negatives": negatives,
-        }
-    return out
+    return {
+        half: unit_tables([u for u in evalset.units if halves[u.query] == half], ranked, by_id)
+        for half in HALVES
+    }
+
+
+def held_out(fresh, engine_module, index, documents) -> dict:
+    """The tables of a held-out batch (bench/matching_fresh.py): its proposals are added to the
+    set's index once everything else is measured, so that they compete with the whole pool, and
+    only its own queries are ranked. Figures only, no per-query result."""
+    added = {
+        p["id"]: to_document(engine_module, p) for p in fresh.proposals if p["id"] not in documents
+    }
+    index.add(added.values())
+    ranked = rankings(fresh, engine_module, index, {**documents, **added})
+    return {"pool": len(documents) + len(added), **unit_tables(fresh.units, ranked, fresh.by_id())}
 
 
 def shortfalls(halves: dict) -> list[str]:
@@ -193,14 +208,15 @@ def misses(evalset, engine_module, index, documents, ranked) -> dict:
     return counts
 
 
-def quality(evalset, engine_module, embedder) -> dict:
+def quality(evalset, engine_module, embedder, fresh=None) -> dict:
+    """The figures of the set and, when `fresh` (matching_fresh.load) is given, of that batch."""
     start = time.perf_counter()
     index, documents = evaluation_index(evalset, engine_module, embedder)
     build = time.perf_counter() - start
     ranked = rankings(evalset, engine_module, index, documents)
     halves = tables(evalset, ranked)
     split = matching_data.split(evalset)
-    return {
+    figures = {
         "embedder": embedder.name,
         "index_seconds": build,
         "split_seed": matching_data.SPLIT_SEED,
@@ -221,3 +237,6 @@ def quality(evalset, engine_module, embedder) -> dict:
             for u in evalset.units
         ],
     }
+    if fresh is not None:
+        figures["fresh"] = held_out(fresh, engine_module, index, documents)
+    return figures
