@@ -1,0 +1,89 @@
+"""Days told relative to another day or to publication (issue 14, seventh pass): "two days
+later", "hai ngày sau", 3日後; "yesterday", "hôm qua", 昨日, "sáng nay", 本日; a Japanese day of
+the month (10日) in an article without its publication date; sentences written for the test."""
+
+import datetime as dt
+
+import pytest
+
+from kakehashi.news.engine.dates import find_dates
+from tests.news.engine.helpers import facts
+
+PUBLISHED = dt.date(2026, 5, 20)
+
+
+def _days(text, language, published=PUBLISHED):
+    return [d.value for d in find_dates(text, language, published) if d.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "expected"),
+    [
+        ("On May 11 the team arrived. Three days later, it met the mayor.", "en", PUBLISHED,
+         ["2026-05-11", "2026-05-14"]),
+        ("On March 30 they landed; two days later they left.", "en", None, ["--03-30", "--04-01"]),
+        ("Ngày 12/5, đoàn đến Osaka. Hai ngày sau, đoàn làm việc tại Kobe.", "vi", PUBLISHED,
+         ["2026-05-12", "2026-05-14"]),
+        ("Ngày 12/5, đoàn đến Osaka; 3 ngày sau đó, đoàn về nước.", "vi", PUBLISHED,
+         ["2026-05-12", "2026-05-15"]),
+        ("一行は5月8日に到着し、その3日後に市長と会談した。", "ja", PUBLISHED,
+         ["2026-05-08", "2026-05-11"]),
+    ],
+)  # fmt: skip
+def test_days_later_count_from_the_day_told_before(text, language, published, expected):
+    assert _days(text, language, published) == expected
+
+
+def test_days_later_without_a_day_told_before_give_nothing():
+    assert _days("Two days later, the delegation met the governor.", "en") == []
+    assert _days("Hai ngày sau, đoàn làm việc tại Kobe.", "vi") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Yesterday, the governor received the delegation.", "en", ["2026-05-19"]),
+        ("Today, the governor receives the delegation.", "en", ["2026-05-20"]),
+        ("Chiều qua, Chủ tịch UBND tỉnh đã tiếp đoàn.", "vi", ["2026-05-19"]),
+        ("Sáng nay, Chủ tịch UBND tỉnh đã tiếp đoàn.", "vi", ["2026-05-20"]),
+        ("知事は昨日、代表団と面談した。", "ja", ["2026-05-19"]),
+        ("知事は本日、代表団と面談した。", "ja", ["2026-05-20"]),
+    ],
+)
+def test_yesterday_and_today_are_read_from_publication(text, language, expected):
+    assert _days(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Yesterday, the governor received the delegation.", "en"),
+        ("Hôm nay, Chủ tịch UBND tỉnh tiếp đoàn.", "vi"),
+        ("知事は本日、代表団と面談した。", "ja"),
+    ],
+)
+def test_yesterday_and_today_without_publication_give_nothing(text, language):
+    assert _days(text, language, None) == []
+
+
+def test_today_in_a_phrase_is_no_day():
+    assert _days("The governor praised today's ties and the work ahead.", "en") == []
+    assert _days("Năm nay, hai bên tổ chức nhiều hoạt động.", "vi") == []
+    assert _days("今日の日越関係は良好だ。", "ja") == []
+
+
+def test_a_japanese_day_of_the_month_without_publication_takes_the_month_told_before():
+    text = "県は11月4日から8日まで訪問団を派遣した。副知事は6日、省人民委員会を訪問した。"
+    assert _days(text, "ja", None)[-1] == "--11-06"
+    assert _days("副知事は6日、省人民委員会を訪問した。", "ja", None) == []
+
+
+def test_a_meeting_two_days_later_is_dated_from_the_meeting_before():
+    text = (
+        "Kon Tum courts Shiga\n\n"
+        "On May 11, a delegation led by Kon Tum Vice Chairman Nguyen Huu Thap called on Shiga "
+        "Governor Taizo Mikazuki. Two days later, the delegation met Kyoto Vice Governor Ichiro "
+        "Sato in Kyoto."
+    )
+    found = {(f["host"], f["date"]) for f in facts(text, "en", published=PUBLISHED, kind="visit")}
+    assert found == {("Taizo Mikazuki", "2026-05-11"), ("Ichiro Sato", "2026-05-13")}
