@@ -87,3 +87,51 @@ def test_a_meeting_two_days_later_is_dated_from_the_meeting_before():
     )
     found = {(f["host"], f["date"]) for f in facts(text, "en", published=PUBLISHED, kind="visit")}
     assert found == {("Taizo Mikazuki", "2026-05-11"), ("Ichiro Sato", "2026-05-13")}
+
+
+def _people(text, language):
+    return {
+        (f["name"], f["role"], f["country"])
+        for f in facts(text, language, published=PUBLISHED, kind="person")
+    }
+
+
+def test_an_envoy_to_a_country_is_sent_by_the_other():
+    text = (
+        "Envoys in Hue\n\nOn May 12, the chairman received Vietnamese Ambassador to Japan Do Van "
+        "Long and Japanese Ambassador to Vietnam Ken Ishida."
+    )
+    found = _people(text, "en")
+    assert ("Do Van Long", "Ambassador", "VN") in found
+    assert ("Ken Ishida", "Ambassador", "JP") in found
+
+
+def test_an_english_surname_that_is_also_a_place_is_the_name():
+    text = (
+        "Gifu in Hanoi\n\nGifu Vice Governor Hiroshi Miyazaki met Hanoi Chairman Tran Sy Thanh "
+        "in Hanoi on May 12. The Miyazaki Prefecture team came too."
+    )
+    assert ("Hiroshi Miyazaki", "Vice Governor", "JP") in _people(text, "en")
+    visits = facts(text, "en", published=PUBLISHED, kind="visit")
+    assert [(v["visitor"], v["host_locality"]["slug"]) for v in visits] == [
+        ("Hiroshi Miyazaki", "hanoi")
+    ]
+
+
+def test_a_lower_case_role_set_off_by_commas_names_a_person():
+    text = (
+        "Shiga and Hue\n\nOn May 12, Shiga Vice Governor Taro Ono met Le Thi Hoa, vice chairwoman "
+        "of the Hue City People's Committee, in Hue. On May 13, he met the provincial chairman, "
+        "Vo Quang Khai, in Hue."
+    )
+    found = _people(text, "en")
+    assert ("Le Thi Hoa", "vice chairwoman", "VN") in found
+    assert ("Vo Quang Khai", "chairman", "VN") in found
+
+
+def test_a_lower_case_role_without_a_name_beside_it_names_nobody():
+    text = (
+        "Shiga and Hue\n\nThe chairman said the province welcomes investors, and the director "
+        "of the centre, a former teacher, agreed."
+    )
+    assert _people(text, "en") == set()

@@ -15,6 +15,7 @@ from kakehashi.news.engine.people import (
     link_aliases,
     repeated,
 )
+from kakehashi.news.engine.people_en import find_people_lower
 from kakehashi.news.engine.people_ja import find_people_ja
 from kakehashi.news.engine.people_orgs import fill_organisations
 from kakehashi.news.engine.role_aliases import role_aliases
@@ -45,11 +46,15 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
     else:
         people = find_people_latin(doc.norm, language, mentions)
         people += find_people_by_title(doc.norm, language, mentions)
+        if language == "en":
+            people += find_people_lower(doc.norm, mentions)
     people = _distinct(people)
     fill_organisations(doc.norm, language, people, mentions)
     people = _distinct(people + repeated(doc.norm, people))
     people = link_aliases(doc.norm, people, language)
     people = role_aliases(doc.norm, people, language)
+    # a place inside a person's name ("Kenji Yamaguchi") is no place of the text
+    mentions = [m for m in mentions if not any(p.start <= m.start < p.end for p in people)]
     sectors = sectors_in(doc.sentences, language)
     return Context(doc, language, published, mentions, dates, people, sectors)
 

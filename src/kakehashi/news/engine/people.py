@@ -68,7 +68,9 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
     i = p
     while len(words) < 4:
         m = _WORD.match(norm, i)
-        if not m or not m.group()[0].isupper() or i in mentions_at:
+        if not m or not m.group()[0].isupper():
+            break
+        if i in mentions_at and not (words and _surname_place(norm, mentions_at[i], language)):
             break
         if R.VI_ROLE.match(norm, i) or R.EN_ROLE.match(norm, i):
             break
@@ -85,6 +87,20 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
     return words[0].start(), words[-1].end()
 
 
+_PLACE_WORD_AFTER = re.compile(r"[ -](?:Prefecture|City|Province|Governor|Mayor)\b|['’]s\b|-")
+
+
+def _surname_place(norm: str, mention: Mention, language: str) -> bool:
+    """ "Kenji Yamaguchi", "Aiko Nagano": in English a place of one word after a given name is
+    the surname, unless a place word or a role follows it."""
+    return (
+        language == "en"
+        and mention.kind == "locality"
+        and " " not in mention.text
+        and not _PLACE_WORD_AFTER.match(norm, mention.end)
+    )
+
+
 # "Tổng Lãnh sự Nhật Bản tại Đà Nẵng", "Consul General of Japan in Da Nang": the country
 # served, not the place of the post.
 _POSTED = re.compile(
@@ -95,6 +111,8 @@ _POSTED_SIDE = {"nhật bản": "JP", "japan": "JP", "việt nam": "VN", "vietna
 
 
 _ENVOY = re.compile(r"(?i)ambassador|consul|đại sứ|lãnh sự")
+# an envoy "to" a country serves in it: the other country sends them
+_SERVED = re.compile(r"\bto (Japan|Vietnam|Viet Nam)\b")
 
 
 def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str, role=""):
@@ -102,9 +120,13 @@ def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language
     if posted:
         return _POSTED_SIDE[posted.group("c").lower()]
     if _ENVOY.search(role):  # "Japanese Consul General in Da Nang": the country served
+        served = _SERVED.search(connector_text)  # "Vietnamese Ambassador to Japan"
+        rest = connector_text[: served.start()] + connector_text[served.end() :] if served else ""
         for country, pattern in R.COUNTRY_WORDS.items():
-            if pattern.search(connector_text):
+            if pattern.search(rest or connector_text):
                 return country
+        if served:
+            return "VN" if served.group(1).lower() == "japan" else "JP"
     for mention in qualifiers:
         if mention.country:
             return mention.country

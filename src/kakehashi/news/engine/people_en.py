@@ -1,0 +1,62 @@
+"""English people named with a role in lower case, as an apposition: "Phan Van Mai, vice
+chairman of the Hue City People's Committee," and "the provincial chairman, Tran Van Nam,".
+A lower-case role is a person's only next to a name set off by commas (never "the chairman
+said")."""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine import people as P
+from kakehashi.news.engine import roles as R
+from kakehashi.news.engine.gazetteer import Mention
+
+_LOWER_ROLE = re.compile(
+    r"(?<![\w-])(?:(?:permanent |standing |executive )?(?:"
+    + "|".join(sorted({r.lower() for r in R._EN_ROLES}, key=len, reverse=True))
+    + r"))(?![\w-])"
+)
+# "the provincial chairman, X," and "the city's vice mayor, X,"
+_THE = re.compile(
+    r"(?:^|\s)the (?:(?:provincial|prefectural|municipal|city|city's|city’s|province's|"
+    r"province’s|prefecture's|prefecture’s|Japanese|Vietnamese) )?$"
+)
+
+
+def find_people_lower(norm: str, mentions: list[Mention]) -> list[P.Person]:
+    orgs = [m for m in mentions if m.kind in ("organisation", "locality")]
+    mentions_at = {m.start: m for m in orgs}
+    out: list[P.Person] = []
+    for role in _LOWER_ROLE.finditer(norm):
+        if norm[role.start()].isupper() or P._inside(role.start(), orgs):
+            continue
+        qualifiers: list[Mention] = []
+        words = ""
+        if norm[max(0, role.start() - 2) : role.start()] == ", ":
+            span = P._name_before(norm, role.start(), mentions_at, R.EN_HONORIFIC)
+            _p, qualifiers, words = P._qualified(norm, role.end(), mentions_at, R.EN_CONNECTOR)
+        elif _THE.search(norm, max(0, role.start() - 30), role.start()) and (
+            norm[role.end() : role.end() + 2] == ", "
+        ):
+            span = P._name_after(norm, role.end() + 2, mentions_at, "en")
+            if span is not None and norm[span[1] : span[1] + 1] not in (",", "."):
+                span = None
+        else:
+            continue
+        if span is None:
+            continue
+        name = norm[span[0] : span[1]]
+        out.append(
+            P.Person(
+                name=name,
+                start=span[0],
+                end=span[1],
+                role=role.group(),
+                role_start=role.start(),
+                organisation=P._organisation(qualifiers),
+                country=P._side_of(qualifiers, words, name, "en", role.group()),
+                places=[q for q in qualifiers if q.kind == "locality"]
+                + [q.value for q in qualifiers if q.kind == "organisation" and q.value],
+            )
+        )
+    return out
