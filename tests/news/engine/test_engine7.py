@@ -135,3 +135,20 @@ def test_a_lower_case_role_without_a_name_beside_it_names_nobody():
         "of the centre, a former teacher, agreed."
     )
     assert _people(text, "en") == set()
+
+
+def test_a_ministry_before_its_councillor_is_part_of_the_role():
+    text = "総務省の田村一郎総務審議官は5月12日、ハノイ市を訪問した。"
+    assert ("田村一郎", "総務審議官", "JP") in _people(text, "ja")
+
+
+def test_a_surname_the_dictionary_reads_as_a_place_before_an_office_is_a_name():
+    text = "湯崎知事は5月13日、ハノイ市人民委員会を訪問した。"
+    assert ("湯崎", "知事", "JP") in _people(text, "ja")
+    visits = facts(text, "ja", published=PUBLISHED, kind="visit")
+    assert [(v["visitor"], v["date"]) for v in visits] == [("湯崎", "2026-05-13")]
+
+
+def test_a_place_before_the_office_of_its_own_is_no_name():
+    # 広島県知事 is the governor of the prefecture; ハノイ市長 the mayor of the city
+    assert _people("広島県知事は5月13日、ハノイ市長と会談した。", "ja") == set()
