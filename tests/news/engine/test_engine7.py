@@ -152,3 +152,21 @@ def test_a_surname_the_dictionary_reads_as_a_place_before_an_office_is_a_name():
 def test_a_place_before_the_office_of_its_own_is_no_name():
     # 広島県知事 is the governor of the prefecture; ハノイ市長 the mayor of the city
     assert _people("広島県知事は5月13日、ハノイ市長と会談した。", "ja") == set()
+
+
+def test_a_visit_to_the_prefectural_office_unnamed_is_to_the_prefecture_of_the_article():
+    text = (
+        "ダナン市の代表団が来県\n\n"
+        "ダナン市人民委員会のチャン・バン・ナム副委員長が5月14日、県庁を訪れ、知事と会談した。"
+        "観光と人材育成について意見を交わした。"
+        "佐藤 一郎知事は「交流を広げたい」と述べた。式典には高知県国際交流協会も参加した。"
+    )
+    visits = facts(text, "ja", published=PUBLISHED, kind="visit")
+    assert [(v["visitor"], v["host"], v["host_locality"]["slug"], v["date"]) for v in visits] == [
+        ("チャン・バン・ナム", "佐藤 一郎", "kochi-prefecture", "2026-05-14")
+    ]
+
+
+def test_a_visit_to_the_prefectural_office_with_no_prefecture_named_gives_nothing():
+    text = "ダナン市の代表団\n\nダナン市のチャン・バン・ナム副委員長が5月14日、県庁を訪れた。"
+    assert facts(text, "ja", published=PUBLISHED, kind="visit") == []
