@@ -170,3 +170,22 @@ def test_a_visit_to_the_prefectural_office_unnamed_is_to_the_prefecture_of_the_a
 def test_a_visit_to_the_prefectural_office_with_no_prefecture_named_gives_nothing():
     text = "ダナン市の代表団\n\nダナン市のチャン・バン・ナム副委員長が5月14日、県庁を訪れた。"
     assert facts(text, "ja", published=PUBLISHED, kind="visit") == []
+
+
+def test_a_city_government_met_that_the_directory_does_not_hold_is_the_place_visited():
+    text = (
+        "Ca Mau in Japan\n\nCa Mau Vice Chairman Le Van Su led a delegation to Japan. On May 12, "
+        "the delegation met with the Hakusan city government on seafood processing."
+    )
+    visits = facts(text, "en", published=PUBLISHED, kind="visit")
+    assert [(v["visitor"], v["host_locality"], v["date"]) for v in visits] == [
+        ("Le Van Su", {"name": "Hakusan", "slug": None}, "2026-05-12")
+    ]
+
+
+def test_a_city_government_unnamed_in_an_article_naming_no_place_there_is_no_visit():
+    text = (
+        "Ca Mau in Japan\n\nCa Mau Vice Chairman Le Van Su led a delegation to Japan. On May 12, "
+        "the delegation met with the city government on seafood processing."
+    )
+    assert facts(text, "en", published=PUBLISHED, kind="visit") == []
