@@ -189,3 +189,20 @@ def test_a_city_government_unnamed_in_an_article_naming_no_place_there_is_no_vis
         "the delegation met with the city government on seafood processing."
     )
     assert facts(text, "en", published=PUBLISHED, kind="visit") == []
+
+
+def test_a_section_of_a_prefecture_between_role_and_place_keeps_the_place():
+    text = (
+        "Hai Duong in Aichi\n\nOn May 14, Hai Duong Vice Chairman Tran Van Binh met Yuki Mori, "
+        "Director General of the Industry Department of Aichi Prefecture, in Nagoya."
+    )
+    person = next(
+        f for f in facts(text, "en", published=PUBLISHED, kind="person") if f["name"] == "Yuki Mori"
+    )
+    assert (person["country"], person["organisation"]["name"]) == ("JP", "Aichi Prefecture")
+
+
+def test_a_lower_case_department_is_no_section_of_a_government():
+    text = "Aichi\n\nYuki Mori, Director General of the department, said the fair was a success."
+    person = next(iter(facts(text, "en", published=PUBLISHED, kind="person")), None)
+    assert person is None or person["organisation"] is None

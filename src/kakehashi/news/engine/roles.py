@@ -77,7 +77,9 @@ EN_CONNECTOR = re.compile(
     r"Internal Affairs and Communications|Culture, Sports and Tourism|Science and Technology|"
     r"Home Affairs|Natural Resources and Environment|People's Committee|People’s Committee|"
     r"Standing|standing|Permanent|permanent|Extraordinary and Plenipotentiary|Party Committee|"
-    r"Municipal|Provincial|City|Prefecture|Prefectural Government|and)(?![\w])"
+    r"Municipal|Provincial|City|Prefecture|Prefectural Government|and|"
+    # a section of a government named by its field: "the Industry Department of Aichi"
+    r"(?:[A-Z][\w&'’-]*\s+){1,4}(?:Department|Bureau|Division|Section))(?![\w])"
 )
 EN_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Madam|H\.E|HE|Prof)\.?\s+")
 
