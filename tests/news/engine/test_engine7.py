@@ -206,3 +206,21 @@ def test_a_lower_case_department_is_no_section_of_a_government():
     text = "Aichi\n\nYuki Mori, Director General of the department, said the fair was a success."
     person = next(iter(facts(text, "en", published=PUBLISHED, kind="person")), None)
     assert person is None or person["organisation"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Sáng 12/5, Chủ tịch UBND tỉnh đã chào xã giao Thống đốc tỉnh Okayama Nagano Taro.", "vi",
+         "Nagano Taro"),
+        ("Hue\n\nOn May 12, Hue Chairman Nguyen Van Phuong met Vice Minister Chiba Kenta.", "en",
+         "Chiba Kenta"),
+    ],
+)  # fmt: skip
+def test_a_place_written_first_before_one_given_name_is_the_surname(text, language, name):
+    assert name in {p[0] for p in _people(text, language)}
+
+
+def test_a_place_before_a_full_name_stays_the_place_of_the_role():
+    text = "Hue\n\nOn May 12, Hue Chairman Nguyen Van Phuong met Governor of Aichi Omura Hideaki."
+    assert ("Omura Hideaki", "Governor", "JP") in _people(text, "en")

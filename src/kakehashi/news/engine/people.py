@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.surnames import surname_first, surname_place
 
 
 @dataclass
@@ -70,7 +71,11 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
         m = _WORD.match(norm, i)
         if not m or not m.group()[0].isupper():
             break
-        if i in mentions_at and not (words and _surname_place(norm, mentions_at[i], language)):
+        if i in mentions_at and not (
+            surname_place(norm, mentions_at[i], language)
+            if words
+            else surname_first(norm, mentions_at[i], mentions_at)
+        ):
             break
         if R.VI_ROLE.match(norm, i) or R.EN_ROLE.match(norm, i):
             break
@@ -85,20 +90,6 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
     if language == "en" and any(w.group() in _EN_BODY_WORDS for w in words):
         return None  # "Director General of the ... Prefectural Agriculture Department"
     return words[0].start(), words[-1].end()
-
-
-_PLACE_WORD_AFTER = re.compile(r"[ -](?:Prefecture|City|Province|Governor|Mayor)\b|['’]s\b|-")
-
-
-def _surname_place(norm: str, mention: Mention, language: str) -> bool:
-    """ "Kenji Yamaguchi", "Aiko Nagano": in English a place of one word after a given name is
-    the surname, unless a place word or a role follows it."""
-    return (
-        language == "en"
-        and mention.kind == "locality"
-        and " " not in mention.text
-        and not _PLACE_WORD_AFTER.match(norm, mention.end)
-    )
 
 
 # "Tổng Lãnh sự Nhật Bản tại Đà Nẵng", "Consul General of Japan in Da Nang": the country
@@ -168,7 +159,7 @@ def _qualified(norm, p, mentions_at, connector, max_steps=12):
         q = p
         while q < len(norm) and norm[q] == " ":
             q += 1
-        if q in mentions_at:
+        if q in mentions_at and not surname_first(norm, mentions_at[q], mentions_at):
             mention = mentions_at[q]
             qualifiers.append(mention)
             p = mention.end
