@@ -224,3 +224,13 @@ def test_a_place_written_first_before_one_given_name_is_the_surname(text, langua
 def test_a_place_before_a_full_name_stays_the_place_of_the_role():
     text = "Hue\n\nOn May 12, Hue Chairman Nguyen Van Phuong met Governor of Aichi Omura Hideaki."
     assert ("Omura Hideaki", "Governor", "JP") in _people(text, "en")
+
+
+def test_a_lower_case_role_after_the_adjective_of_a_government_names_the_person_after_it():
+    text = (
+        "Okayama and Quang Ngai\n\nQuang Ngai provincial chairman Tran Van Hai received Okayama "
+        "Governor Ryo Ishii on May 12. The provincial chairman said ties were growing."
+    )
+    found = _people(text, "en")
+    assert ("Tran Van Hai", "chairman", "VN") in found
+    assert len([p for p in found if p[1] == "chairman"]) == 1

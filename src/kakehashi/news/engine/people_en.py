@@ -1,7 +1,7 @@
 """English people named with a role in lower case, as an apposition: "Phan Van Mai, vice
 chairman of the Hue City People's Committee," and "the provincial chairman, Tran Van Nam,".
 A lower-case role is a person's only next to a name set off by commas (never "the chairman
-said")."""
+said"), or after the adjective of a place's government ("Quang Ngai provincial chairman X")."""
 
 from __future__ import annotations
 
@@ -23,9 +23,14 @@ _THE = re.compile(
 )
 
 
+# "Quang Ngai provincial chairman X", "Osaka prefectural governor X": the office of a place
+_LOCAL_ADJ = re.compile(r"(?<= )(?:provincial|prefectural|municipal|city) (?:vice )?$")
+
+
 def find_people_lower(norm: str, mentions: list[Mention]) -> list[P.Person]:
     orgs = [m for m in mentions if m.kind in ("organisation", "locality")]
     mentions_at = {m.start: m for m in orgs}
+    ends_at = {m.end: m for m in orgs}
     out: list[P.Person] = []
     for role in _LOWER_ROLE.finditer(norm):
         if norm[role.start()].isupper() or P._inside(role.start(), orgs):
@@ -41,6 +46,12 @@ def find_people_lower(norm: str, mentions: list[Mention]) -> list[P.Person]:
             span = P._name_after(norm, role.end() + 2, mentions_at, "en")
             if span is not None and norm[span[1] : span[1] + 1] not in (",", "."):
                 span = None
+        elif _LOCAL_ADJ.search(norm, max(0, role.start() - 16), role.start()):
+            # "Quang Ngai provincial chairman Nguyen Hoang Giang": the place before the adjective
+            span = P._name_after(norm, role.end() + 1, mentions_at, "en")
+            adj = _LOCAL_ADJ.search(norm, max(0, role.start() - 16), role.start())
+            before = ends_at.get(adj.start() - 1)
+            qualifiers = [before] if before is not None else []
         else:
             continue
         if span is None:
