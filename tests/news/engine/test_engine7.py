@@ -234,3 +234,15 @@ def test_a_lower_case_role_after_the_adjective_of_a_government_names_the_person_
     found = _people(text, "en")
     assert ("Tran Van Hai", "chairman", "VN") in found
     assert len([p for p in found if p[1] == "chairman"]) == 1
+
+
+def test_a_vietnamese_role_in_lower_case_after_a_name_and_a_comma_names_the_person():
+    text = (
+        "Sóc Trăng và Kagawa\n\nSáng 12/5, bà Lê Thị Mai, phó chủ tịch UBND tỉnh Sóc Trăng, đã "
+        "tiếp ông Ono Kenta, phó thống đốc tỉnh Kagawa. Ông Kenta, người nhiều năm gắn bó, phát "
+        "biểu."
+    )
+    found = _people(text, "vi")
+    assert ("Lê Thị Mai", "phó chủ tịch", "VN") in found
+    assert ("Ono Kenta", "phó thống đốc", "JP") in found
+    assert not any(name.startswith(("Ông", "Kenta")) for name, *_ in found)
