@@ -246,3 +246,8 @@ def test_a_vietnamese_role_in_lower_case_after_a_name_and_a_comma_names_the_pers
     assert ("Lê Thị Mai", "phó chủ tịch", "VN") in found
     assert ("Ono Kenta", "phó thống đốc", "JP") in found
     assert not any(name.startswith(("Ông", "Kenta")) for name, *_ in found)
+
+
+def test_this_morning_and_earlier_today_are_the_day_of_publication():
+    assert _days("The governor met the delegation this morning.", "en") == ["2026-05-20"]
+    assert _days("The two sides signed a memorandum earlier today.", "en") == ["2026-05-20"]

@@ -130,7 +130,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
                     r"|\ba day earlier\b)"),
         ("later", r"(?i:\b(?P<n>" + _EN_COUNT + r") days later\b)"),
         ("yesterday", r"(?i:\byesterday\b)"),
-        ("today", r"(?:(?<=^)|(?<=\n)|(?<=\. ))(?i:today)\b(?!'s|’s)"),
+        ("today", r"(?:(?<=^)|(?<=\n)|(?<=\. ))(?i:today)\b(?!'s|’s)"
+                  r"|(?i:\b(?:earlier|later) today\b|\bthis (?:morning|afternoon)\b)"),
     ],
 }  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
