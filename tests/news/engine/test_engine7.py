@@ -251,3 +251,20 @@ def test_a_vietnamese_role_in_lower_case_after_a_name_and_a_comma_names_the_pers
 def test_this_morning_and_earlier_today_are_the_day_of_publication():
     assert _days("The governor met the delegation this morning.", "en") == ["2026-05-20"]
     assert _days("The two sides signed a memorandum earlier today.", "en") == ["2026-05-20"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Kenta Ishii", True), ("Hattori Seitaro", True), ("Nguyen Van", False),
+     ("Tran Hoa", False), ("Hoang Anh", False), ("Peter Smith", False),
+     ("Le Van Tuan", False)],
+)  # fmt: skip
+def test_a_name_of_two_words_of_japanese_syllables_is_japanese(name, expected):
+    from kakehashi.news.engine.surnames import romanised_japanese
+
+    assert romanised_japanese(name) is expected
+
+
+def test_a_japanese_name_with_a_role_and_no_place_is_on_the_japanese_side():
+    text = "Hue\n\nOn May 12, Hue Chairman Nguyen Van Phuong met Vice Minister Kenta Ishii."
+    assert ("Kenta Ishii", "Vice Minister", "JP") in _people(text, "en")

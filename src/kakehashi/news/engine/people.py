@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.gazetteer import Mention
-from kakehashi.news.engine.surnames import surname_first, surname_place
+from kakehashi.news.engine.surnames import romanised_japanese, surname_first, surname_place
 
 
 @dataclass
@@ -148,6 +148,8 @@ def name_side(name: str, language: str) -> str | None:
         return "JP"
     if name.isascii() and language == "vi":
         return "JP"  # a romanised name in a Vietnamese article
+    if language == "en" and romanised_japanese(name):
+        return "JP"
     return None
 
 

@@ -1,5 +1,6 @@
-"""Japanese surnames that are also the names of places ("Yamaguchi", "Nagano", "Ibaraki"):
-when a one-word place the gazetteer found is the surname of a person written in Latin letters.
+"""Japanese names in Latin letters: surnames that are also the names of places ("Yamaguchi",
+"Nagano", "Ibaraki"), when a one-word place the gazetteer found is the surname of a person;
+and a name of two words made of Japanese syllables ("Kenji Aoki", "Hattori Seitaro").
 """
 
 from __future__ import annotations
@@ -37,3 +38,16 @@ def surname_first(norm: str, mention: Mention, mentions_at: dict[int, Mention]) 
     if R.EN_ROLE.match(norm, m.start(1)) or R.VI_ROLE.match(norm, m.start(1)):
         return False
     return not re.match(r" [A-Z]", norm[m.end() : m.end() + 2])
+
+
+# a word of Japanese syllables in Hepburn: (double consonant) consonant(s) vowel, or a final n
+_SYLLABLES = re.compile(
+    r"(?i:(?:(?:kk|ss|tt|pp|tch)?(?:sh|ch|ts|[kgnhbpmr]y|[kgsztdnhbpmrwfjy])?[aiueo]|n(?![aiueoy]))+)"
+)
+
+
+def romanised_japanese(name: str) -> bool:
+    """ "Kenji Aoki", "Toshio Kanno": two words of three letters or more, each only of Japanese
+    syllables ("Le Van", "Nguyen", "Pham" are not)."""
+    words = name.split()
+    return len(words) == 2 and all(len(w) >= 3 and _SYLLABLES.fullmatch(w) for w in words)
