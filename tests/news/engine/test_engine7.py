@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from kakehashi.news.engine.dates import find_dates
+from kakehashi.news.engine.surnames import romanised_japanese
 from tests.news.engine.helpers import facts
 
 PUBLISHED = dt.date(2026, 5, 20)
@@ -260,8 +261,6 @@ def test_this_morning_and_earlier_today_are_the_day_of_publication():
      ("Le Van Tuan", False)],
 )  # fmt: skip
 def test_a_name_of_two_words_of_japanese_syllables_is_japanese(name, expected):
-    from kakehashi.news.engine.surnames import romanised_japanese
-
     assert romanised_japanese(name) is expected
 
 
