@@ -41,7 +41,12 @@ _Y2 = r"(?P<y2>(?:19|20)\d\d)"
 _D = r"(?P<d>[0-3]?\d)"
 _M = r"(?P<m>[01]?\d)"
 _REL = r"(?P<rel>昨年|今年|本年|来年)"
-_NB = r"(?<![\d/.\w])"  # not inside a number or a word
+_NB = r"(?<![\d/.\w])"
+_VI_COUNT = r"hai|ba|bốn|năm|sáu|bảy|[2-7]"
+_EN_COUNT = r"two|three|four|five|six|seven|[2-7]"
+COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "two": 2, "three": 3,
+          "four": 4, "five": 5, "six": 6, "seven": 7, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+          "七": 7}  # fmt: skip  # not inside a number or a word
 _NA = r"(?![\d/]|\.\d)"
 _DASH = r"\s*[-–—~〜～]\s*"
 # A day/month without its year is a date after these words only ("Chiều 25/11", "ngày 11/3",
@@ -72,6 +77,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("nextday", r"(?<!\w)(?:(?:ngày|sáng|chiều)\s+)?hôm sau(?!\w)"),
         ("prevday", r"(?<!\w)(?:(?:ngày|sáng|chiều|tối)\s+)?hôm trước(?!\w)"
                     r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)"),
+        # "hai ngày sau", "3 ngày sau đó": days after the one told before
+        ("later", r"(?<!\w)(?P<n>" + _VI_COUNT + r")\s+ngày\s+sau(?:\s+đó)?(?!\w)"),
+        # "hôm qua", "sáng qua", "sáng nay", "hôm nay": the day before or of publication
+        ("yesterday", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+qua(?!\w)"),
+        ("today", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+nay(?!\w)"),
     ],
     "ja": [
         ("date", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月\s*" + _D + r"日"),
@@ -93,6 +103,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
                      r"(?=、|に|は|から|まで|午前|午後|夜|朝|の)"),
         ("nextday", r"翌日|翌朝"),
         ("prevday", r"前日"),
+        ("later", r"(?P<n>[2-7二三四五六七])日後"),
+        ("yesterday", r"昨日(?=、|は|に|の午前|の午後|午前|午後|夜|朝)"),
+        ("today", r"本日(?=、|は|に|の午前|の午後|午前|午後|夜|朝)"),
     ],
     "en": [
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
@@ -115,6 +128,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("prevday", r"(?i:\b(?:the|on the) (?:previous|preceding) (?:day|evening)\b"
                     r"|\bthe day before\b"
                     r"|\ba day earlier\b)"),
+        ("later", r"(?i:\b(?P<n>" + _EN_COUNT + r") days later\b)"),
+        ("yesterday", r"(?i:\byesterday\b)"),
+        ("today", r"(?:(?<=^)|(?<=\n)|(?<=\. ))(?i:today)\b(?!'s|’s)"
+                  r"|(?i:\b(?:earlier|later) today\b|\bthis (?:morning|afternoon)\b)"),
     ],
 }  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -192,7 +209,15 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if kind == "year":
         return g["y"], None
     if kind == "monthday":
+        if published is None:  # the month of the date told before (_next_days)
+            return f"={int(g['d'])}", None
         return _month_day(int(g["d"]), published)
+    if kind == "later":
+        return f"+{COUNTS.get(g['n'].lower(), 0) or int(g['n'])}", None
+    if kind in ("today", "yesterday"):
+        if published is None:
+            return None
+        return (published - dt.timedelta(days=kind == "yesterday")).isoformat(), None
     if kind == "nextday":
         return "", None  # the day after the one told before (_next_days)
     if kind == "prevday":
@@ -261,7 +286,9 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _in_context(text: str, language: str, dates: list, published: dt.date | None) -> None:
     """Year-less dates read in their sentence and article (see the module's docstring)."""
-    anchor = next((d for d in dates if d.kind == "date" and d.yearless is None), None)
+    anchor = next(
+        (d for d in dates if d.kind == "date" and re.match(r"\d{4}-\d\d-\d\d$", d.value)), None
+    )
     for d in dates:
         if d.yearless is None:
             continue
@@ -305,29 +332,49 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
                     ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
                     value = (published + dt.timedelta(days=ahead or 7)).isoformat()
             # a day of the month, a weekday and "the next day" are days like any other
-            read_as = "date" if kind in ("monthday", "weekday", "nextday", "prevday") else kind
+            read_as = "date" if kind in _DAYS_TOLD else kind
             out.append(DateMention(start, end, m.group(), read_as, value, years, yearless))
     out.sort(key=lambda d: d.start)
     _in_context(text, language, out, published)
     return _next_days(out)
 
 
+_DAYS_TOLD = ("monthday", "weekday", "nextday", "prevday", "later", "today", "yesterday")
+
+
 def _next_days(dates: list[DateMention]) -> list[DateMention]:
-    """ "The following day", "hôm sau", 翌日: the day after the last full day told before;
-    "the previous day", "hôm trước", 前日: the day before it (dropped when there is none)."""
+    """ "The following day", "hôm sau", 翌日: the day after the last day told before (with or
+    without its year); "the previous day", "hôm trước", 前日: the day before it; "two days
+    later", "hai ngày sau", 2日後: that many days after it; without a publication date, 10日 is
+    that day of the month told before (dropped when there is none)."""
     out: list[DateMention] = []
     for d in dates:
-        if d.value in ("", "-"):
+        if d.value.startswith("="):
+            before = next((o for o in reversed(out) if _MONTH.match(o.value)), None)
+            head = _MONTH.match(before.value) if before else None
+            if head is None or not _valid(2000, int(head["m"]), int(d.value[1:])):
+                continue
+            d.value = f"{head['y']}-{head['m']}-{int(d.value[1:]):02d}"
+        elif d.value in ("", "-") or d.value.startswith("+"):
             before = next((o for o in reversed(out) if _DAY.match(o.value)), None)
             if before is None:
                 continue
-            step = dt.timedelta(days=-1 if d.value == "-" else 1)
-            d.value = (dt.date.fromisoformat(before.value) + step).isoformat()
+            step = {"": 1, "-": -1}.get(d.value) or int(d.value[1:])
+            d.value = _add_days(before.value, step)
         out.append(d)
     return out
 
 
-_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+# a day with or without its year ("2026-11-24", "--11-24"); a month likewise
+_DAY = re.compile(r"^(?:\d{4}|-)-\d\d-\d\d$")
+_MONTH = re.compile(r"^(?P<y>\d{4}|-)-(?P<m>\d\d)(?:-\d\d)?$")
+
+
+def _add_days(value: str, days: int) -> str:
+    if value.startswith("--"):  # a day without its year: counted in a leap year
+        day = dt.date.fromisoformat("2000" + value[1:]) + dt.timedelta(days=days)
+        return day.isoformat()[4:].replace("-", "--", 1)
+    return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
 
 
 def first_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:

@@ -16,6 +16,7 @@ from kakehashi.news.engine.people import (
     repeated,
 )
 from kakehashi.news.engine.people_ja import find_people_ja
+from kakehashi.news.engine.people_lower import find_people_lower
 from kakehashi.news.engine.people_orgs import fill_organisations
 from kakehashi.news.engine.role_aliases import role_aliases
 from kakehashi.news.engine.sectors import sectors_in
@@ -44,12 +45,16 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
         people = find_people_ja(doc.norm, mentions, use_sudachi=sudachi)
     else:
         people = find_people_latin(doc.norm, language, mentions)
+        # a name with a role in lower case before the same name with its title alone
+        people += find_people_lower(doc.norm, language, mentions)
         people += find_people_by_title(doc.norm, language, mentions)
     people = _distinct(people)
     fill_organisations(doc.norm, language, people, mentions)
     people = _distinct(people + repeated(doc.norm, people))
     people = link_aliases(doc.norm, people, language)
     people = role_aliases(doc.norm, people, language)
+    # a place inside a person's name ("Kenji Yamaguchi") is no place of the text
+    mentions = [m for m in mentions if not any(p.start <= m.start < p.end for p in people)]
     sectors = sectors_in(doc.sentences, language)
     return Context(doc, language, published, mentions, dates, people, sectors)
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.surnames import romanised_japanese, surname_first, surname_place
 
 
 @dataclass
@@ -68,7 +69,13 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
     i = p
     while len(words) < 4:
         m = _WORD.match(norm, i)
-        if not m or not m.group()[0].isupper() or i in mentions_at:
+        if not m or not m.group()[0].isupper():
+            break
+        if i in mentions_at and not (
+            surname_place(norm, mentions_at[i], language)
+            if words
+            else surname_first(norm, mentions_at[i], mentions_at)
+        ):
             break
         if R.VI_ROLE.match(norm, i) or R.EN_ROLE.match(norm, i):
             break
@@ -95,6 +102,8 @@ _POSTED_SIDE = {"nhật bản": "JP", "japan": "JP", "việt nam": "VN", "vietna
 
 
 _ENVOY = re.compile(r"(?i)ambassador|consul|đại sứ|lãnh sự")
+# an envoy "to" a country serves in it: the other country sends them
+_SERVED = re.compile(r"\bto (Japan|Vietnam|Viet Nam)\b")
 
 
 def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language: str, role=""):
@@ -102,9 +111,13 @@ def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language
     if posted:
         return _POSTED_SIDE[posted.group("c").lower()]
     if _ENVOY.search(role):  # "Japanese Consul General in Da Nang": the country served
+        served = _SERVED.search(connector_text)  # "Vietnamese Ambassador to Japan"
+        rest = connector_text[: served.start()] + connector_text[served.end() :] if served else ""
         for country, pattern in R.COUNTRY_WORDS.items():
-            if pattern.search(connector_text):
+            if pattern.search(rest or connector_text):
                 return country
+        if served:
+            return "VN" if served.group(1).lower() == "japan" else "JP"
     for mention in qualifiers:
         if mention.country:
             return mention.country
@@ -135,6 +148,8 @@ def name_side(name: str, language: str) -> str | None:
         return "JP"
     if name.isascii() and language == "vi":
         return "JP"  # a romanised name in a Vietnamese article
+    if language == "en" and romanised_japanese(name):
+        return "JP"
     return None
 
 
@@ -146,7 +161,7 @@ def _qualified(norm, p, mentions_at, connector, max_steps=12):
         q = p
         while q < len(norm) and norm[q] == " ":
             q += 1
-        if q in mentions_at:
+        if q in mentions_at and not surname_first(norm, mentions_at[q], mentions_at):
             mention = mentions_at[q]
             qualifiers.append(mention)
             p = mention.end

@@ -30,6 +30,9 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
                     elif pos[3] == "姓":
                         spans.append(run)  # a surname alone (山田知事) is a name too
                     last, gap = pos[3], False
+                elif pos[2] == "地名" and _SURNAME_AS_PLACE.match(norm, a, b + 8):
+                    spans.append((a, b))  # 湯崎知事は: a surname the dictionary reads as a place
+                    run, last, gap = None, None, False
                 elif pos[0] == "空白" and run and b - a == 1 and last == "姓" and not gap:
                     gap = True
                 else:
@@ -45,6 +48,15 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
             continue
         out.append(span)
     return out
+
+
+# a surname of two or three kanji before the office of a person (not the 市長 of a place) and
+# a particle: 湯崎知事は, 湯崎副知事と
+_SURNAME_AS_PLACE = re.compile(
+    r"[一-龥々]{2,3}(?<![県市町村区省府都道州島])"
+    r"(?=(?:副?知事|特命全権大使|大使|総領事|副?委員長|副?会長|副?社長|副?議長)"
+    r"(?:は|が|と|に|も|ら|の|、|。|を|\s))"
+)
 
 
 def _lines(norm: str):

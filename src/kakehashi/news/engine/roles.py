@@ -42,7 +42,7 @@ JA_ROLES = [
 ]  # fmt: skip
 # "外務副大臣", "経済産業大臣": a ministry before the role
 JA_ROLE = re.compile(
-    r"(?:(?:外務|経済産業|国土交通|農林水産|総務|厚生労働|文部科学|財務|法務|環境|防衛|内閣府)(?=副?大臣|大臣政務官|政務官))?"
+    r"(?:(?:外務|経済産業|国土交通|農林水産|総務|厚生労働|文部科学|財務|法務|環境|防衛|内閣府)(?=副?大臣|大臣政務官|政務官|審議官))?"
     # a bureau or section before its head: 国際局長, 国際交流課長, 商工労働部長
     r"(?:[一-龥]{1,5}(?=(?:局|部|課|室)長))?"
     # an envoy by the country served: 駐日ベトナム大使, 駐ベトナム日本国特命全権大使
@@ -77,7 +77,9 @@ EN_CONNECTOR = re.compile(
     r"Internal Affairs and Communications|Culture, Sports and Tourism|Science and Technology|"
     r"Home Affairs|Natural Resources and Environment|People's Committee|People’s Committee|"
     r"Standing|standing|Permanent|permanent|Extraordinary and Plenipotentiary|Party Committee|"
-    r"Municipal|Provincial|City|Prefecture|Prefectural Government|and)(?![\w])"
+    r"Municipal|Provincial|City|Prefecture|Prefectural Government|and|"
+    # a section of a government named by its field: "the Industry Department of Aichi"
+    r"(?:[A-Z][\w&'’-]*\s+){1,4}(?:Department|Bureau|Division|Section))(?![\w])"
 )
 EN_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Madam|H\.E|HE|Prof)\.?\s+")
 

@@ -9,6 +9,7 @@ import re
 from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts import visit_parties_ja as J
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.gazetteer import Mention
 
 
 def parties(ctx: Context, sentence, people, leader):
@@ -202,9 +203,16 @@ _GOV_BODY = {
     "en": re.compile(
         r"\s*(?:(?:the\s+)?(?:leaders?|officials?|representatives?)\s+(?:of|from)\s+)?"
         r"the\s+(?:[A-Z][\w'’,-]*\s+(?:and\s+|of\s+)?){0,7}?(?:Department|Management Board|"
-        r"Board|Authority|People's Committee|Ministry|Agency|Government|Office)\b"
+        r"Board|Authority|People's Committee|Ministry|Agency|Government|Office|"
+        r"(?:city|prefectural|provincial) (?:government|authorities))\b"
     ),
 }
+# a city the directory does not hold, by its government: "the Matsumoto city government"
+_UNLISTED_CITY_EN = re.compile(
+    r"\s*(?:(?:the\s+)?(?:leaders?|officials?|representatives?)\s+(?:of|from)\s+)?the\s+"
+    r"(?P<x>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:[Cc]ity (?:[Gg]overnment|authorities)|"
+    r"City Hall|city hall)\b"
+)
 
 
 def _with_body(ctx: Context, sentence, subject, end: int, place):
@@ -214,12 +222,22 @@ def _with_body(ctx: Context, sentence, subject, end: int, place):
     pattern = _GOV_BODY.get(ctx.language)
     if pattern is None or not pattern.match(ctx.norm, end) or not subject.full.country:
         return None
-    where = place or _body(ctx, end, sentence.end, first=True)
+    where = place or _body(ctx, end, sentence.end, first=True) or _unlisted_city(ctx, end, subject)
     if where is None:
         where = ctx.main_locality("VN" if subject.full.country == "JP" else "JP")
     if where is None or not D.from_elsewhere(subject, where):
         return None
     return subject, None, where, False
+
+
+def _unlisted_city(ctx: Context, end: int, subject):
+    """The city of a city government met that the directory does not hold (no slug), of the
+    other side than the visitor's."""
+    m = _UNLISTED_CITY_EN.match(ctx.norm, end) if ctx.language == "en" else None
+    if m is None or ctx.in_span(m.start("x"), m.end("x")):
+        return None
+    side = "VN" if subject.full.country == "JP" else "JP"
+    return Mention("locality", m.start("x"), m.end("x"), m.group("x"), country=side, level="city")
 
 
 # the two sides after the verb: "cuộc hội đàm giữa A và B", "talks ... between A and B"

@@ -70,7 +70,27 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     host = (side or hosts or [None])[0]
     if host is None and visit and not meeting:  # "X氏が県庁を訪れた。応対した知事の Y 氏は…"
         host = P.host_next(ctx, sentence, visitor)
+    if host is None and meeting:  # "X氏が県庁を訪れ、知事と会談した。吉田知事は…"
+        host = _office_named_next(ctx, sentence, visitor)
     return visitor, host, place, host is None and not meeting
+
+
+# an office met with no name: 知事と会談, 副市長と面談
+_OFFICE_MET = re.compile(r"(?<![一-龥ァ-ヴー・])(?P<r>副?知事|副?市長)(?:と|を表敬)")
+
+
+def _office_named_next(ctx: Context, sentence, visitor):
+    """The holder of an office met with no name, named with that office in one of the next
+    three sentences ("…知事と会談した。…吉田 誠一知事は…"), of the other side than the
+    visitor's."""
+    m = _OFFICE_MET.search(sentence.text)
+    if m is None:
+        return None
+    for later in ctx.text.sentences[sentence.index + 1 : sentence.index + 4]:
+        for p in ctx.people_in(later.start, later.end):
+            if p.full.role == m.group("r") and p.full.country != visitor.full.country:
+                return p
+    return None
 
 
 def _welcomed_thing(ctx: Context, sentence, m) -> bool:

@@ -141,5 +141,26 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
     if host is None:
         own = [m for m in ctx.in_span(sentence.start, sentence.end, ("locality",)) if m.slug]
         side = "JP" if visitor.full.country == "VN" else "VN"
+        if not own and ctx.language == "ja" and visitor.full.country == "VN":
+            return _own_prefecture(ctx, sentence)
         return ctx.main_locality(side) if own else None
     return None
+
+
+# the prefecture's own office or the coming to it, its name unwritten: 県庁を訪れ, 来県した
+_OWN_OFFICE_JA = re.compile(r"(?<![一-龥ァ-ヴー])県庁(?:を訪|を表敬|で)|来県")
+
+
+def _own_prefecture(ctx: Context, sentence) -> Mention | None:
+    """The prefecture a press release of a prefecture is about, for a visitor from Vietnam who
+    comes to 県庁 with no place named in the sentence: the prefecture the article names most."""
+    if not _OWN_OFFICE_JA.search(sentence.text):
+        return None
+    counts: dict[str, list[Mention]] = {}
+    for m in ctx.mentions:
+        place = m.value if m.kind == "organisation" and m.value is not None else m
+        if place.kind == "locality" and place.slug and place.level == "prefecture":
+            counts.setdefault(place.slug, []).append(place)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda found: (len(found), -found[0].start))[0]
