@@ -150,7 +150,7 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
     if not text:
         # Nothing to rank by: the newest proposals that pass the filters, or organisations.
         if data.get("kind") == ORGANISATIONS:
-            listed = organisations.select_related("locality").prefetch_related(None)
+            listed = organisations.select_related("locality")
             hits = [
                 Hit(key=organisation_key(o.pk), score=None, organisation=o)
                 for o in listed.order_by("name", "pk")[:RESULTS_CONSIDERED]
