@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from kakehashi.directory.models import Organisation
 from kakehashi.matching.context import matching_context
 from kakehashi.matching.documents import organisation_document, organisation_key, proposal_key
+from kakehashi.matching.hits import Hit, load_hits
 from kakehashi.matching.live import reading
 from kakehashi.matching.proposal_documents import proposal_document, published_proposals
 from kakehashi.matching.reasons import ReasonWriter
-from kakehashi.matching.search import Hit, load_hits
 
 RECOMMENDATIONS = 10
 # A counterpart is recommended for what it has in common with the query, not only for its

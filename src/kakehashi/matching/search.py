@@ -6,7 +6,6 @@ over what the text found."""
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -16,14 +15,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.directory import queries as directory_queries
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
-from kakehashi.matching.documents import organisation_key, parse_key, proposal_key
+from kakehashi.matching.documents import organisation_key, proposal_key
 from kakehashi.matching.engine import PreparedQuery, prepare_search
+from kakehashi.matching.hits import Hit, attach_shown, load_hits
 from kakehashi.matching.live import embedder, reading
-from kakehashi.matching.proposal_documents import findable, is_findable, published_proposals
+from kakehashi.matching.proposal_documents import findable, published_proposals
 from kakehashi.proposals import queries as proposal_queries
 from kakehashi.proposals.models import (
     PartnershipType,
-    Proposal,
     ProposalKind,
     ProposalStatus,
     TechnologyStage,
@@ -103,15 +102,6 @@ class SearchForm(forms.Form):
 
 
 @dataclass
-class Hit:
-    key: str
-    score: float | None
-    proposal: object = None
-    organisation: object = None
-    reasons: tuple = ()  # the engine's Reason objects (a text search gives them)
-
-
-@dataclass
 class SearchResult:
     hits: list[Hit]
     total: int
@@ -160,14 +150,20 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
     if not text:
         # Nothing to rank by: the newest proposals that pass the filters, or organisations.
         if data.get("kind") == ORGANISATIONS:
-            listed = organisations.select_related("locality").prefetch_related("sectors")
+            listed = organisations.select_related("locality")
             hits = [
                 Hit(key=organisation_key(o.pk), score=None, organisation=o)
                 for o in listed.order_by("name", "pk")[:RESULTS_CONSIDERED]
             ]
+            attach_shown(hits)
             return SearchResult(hits=hits, total=organisations.count(), facets=_facets(hits))
-        newest = list(proposals.order_by("-published_on", "-pk")[:RESULTS_CONSIDERED])
-        hits = [Hit(key=proposal_key(p.pk), score=None, proposal=p) for p in newest]
+        # What a hit shows is attached to it (hits.py): none of the relations that
+        # `with_details` prefetches for a whole proposal.
+        newest = proposals.prefetch_related(None).order_by("-published_on", "-pk")
+        hits = [
+            Hit(key=proposal_key(p.pk), score=None, proposal=p) for p in newest[:RESULTS_CONSIDERED]
+        ]
+        attach_shown(hits)
         return SearchResult(hits=hits, total=proposals.count(), facets=_facets(hits))
 
     prepared = prepared_search(text, language)
@@ -221,59 +217,14 @@ def _has_filters(data: dict) -> bool:
     return any(value for name, value in data.items() if name != "q")
 
 
-def load_hits(scored: list[tuple[str, float]]) -> list[Hit]:
-    """The records behind the keys, in the ranking's order; keys whose record is no longer
-    public (withdrawn a moment ago) are left out.
-
-    The rows are read by primary key alone and whether each is public is decided on the
-    loaded row: with the condition in the query, SQLite's planner (no statistics) reads
-    every published proposal through the status index to find the 60 asked for (28 of a
-    search's 35 ms of loading at 100,000 proposals, docs/benchmarks.md)."""
-    proposal_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("proposal:")]
-    organisation_ids = [parse_key(key)[1] for key, _ in scored if key.startswith("organisation:")]
-    today = dt.date.today()
-    proposals = {
-        pk: proposal
-        for pk, proposal in Proposal.objects.order_by()
-        # What a hit shows and the facets count: its organisation, its locality, its sectors,
-        # its translations (not the partnership types, target countries and localities a
-        # whole proposal page fetches: more queries, hundreds of rows for 60 hits).
-        .select_related("organisation", "locality")
-        .prefetch_related("sectors", "translations")
-        .in_bulk(proposal_ids)
-        .items()
-        if is_findable(proposal, today)
-    }
-    organisations = {
-        pk: organisation
-        for pk, organisation in Organisation.objects.order_by()
-        .select_related("locality")
-        .prefetch_related("sectors")
-        .in_bulk(organisation_ids)
-        .items()
-        if organisation.is_published
-    }
-    hits = []
-    for key, score in scored:
-        source, pk = parse_key(key)
-        if source == "proposal" and pk in proposals:
-            hits.append(Hit(key=key, score=score, proposal=proposals[pk]))
-        elif source == "organisation" and pk in organisations:
-            hits.append(Hit(key=key, score=score, organisation=organisations[pk]))
-    return hits
-
-
 def _facets(hits: list[Hit]) -> dict[str, Counter]:
     facets = {"kind": Counter(), "sector": Counter(), "country": Counter()}
     for hit in hits:
         if hit.proposal is not None:
             facets["kind"][hit.proposal.kind] += 1
             facets["country"][hit.proposal.locality.country] += 1  # origin_country
-            for sector in hit.proposal.sectors.all():
-                facets["sector"][sector.key] += 1
         else:
             facets["kind"][ORGANISATIONS] += 1
             facets["country"][hit.organisation.country] += 1
-            for sector in hit.organisation.sectors.all():
-                facets["sector"][sector.key] += 1
+        facets["sector"].update(hit.sector_keys)
     return facets

@@ -114,7 +114,7 @@ class LazySlots:
             if slot in self._cleared:
                 return None
             start, end = int(self._offsets[slot]), int(self._offsets[slot + 1])
-            value = self._decode(bytes(self._blob[start:end]))
+            value = self._decode(self._blob[start:end])  # a slice of either is bytes
             if len(self._decoded) >= DECODED_LIMIT:
                 # Bounded: a long-lived process would otherwise end up holding every
                 # document privately, what the snapshot spares it. Readers of other
