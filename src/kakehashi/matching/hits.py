@@ -29,6 +29,7 @@ PROPOSAL_COLUMNS = (
     "status",
     "title",
     "summary",
+    "keywords",
     "language",
     "is_anonymous",
     "is_demo",
