@@ -5,7 +5,7 @@ import time
 
 from kakehashi.scheduling.generator import generate
 from kakehashi.scheduling.instance import parse_instance
-from kakehashi.scheduling.solve import solve
+from kakehashi.scheduling.solve import SAFETY_SHARE, solve, wall_deadline
 from tests.scheduling.test_solve_helpers import assert_valid
 
 
@@ -21,3 +21,12 @@ def test_time_already_spent_before_solving_counts_against_the_limit():
     assert result.stats["solve_seconds"] >= 5.0  # counted from `started`
     assert_valid(instance, result)  # still a complete, valid schedule (the greedy's)
     assert result.scheduled_weight == result.stats["greedy_weight"]
+
+
+def test_the_safety_net_leaves_a_share_of_the_limit_for_the_caller():
+    # On a busy machine placing, assigning and writing the result take longer than estimated:
+    # the search stops at least SAFETY_SHARE of the limit before it, on top of that estimate.
+    for limit in (10.0, 30.0, 120.0):
+        deadline = wall_deadline(100.0, limit, 11_000)
+        assert deadline <= 100.0 + limit - SAFETY_SHARE * limit - 0.3
+        assert deadline >= 100.0 + 0.9 * limit  # most of the limit is still the search's
