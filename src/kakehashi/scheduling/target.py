@@ -63,6 +63,10 @@ NODE_LIMIT = 500
 CLOSEST_CHECKS = 4
 CLOSEST_WORK_PER_COLUMN = 8e-5
 CLOSEST_WORK_PER_ITERATION = 1e-4
+# The safety net gives it at least this long, past the deadline if need be (the finish
+# estimate and the margin of solve.py cover it): cut short, it would keep the scattered first
+# solution, and a proven weight would come with more idle gaps than the greedy's.
+CLOSEST_MIN_SECONDS = 0.5
 # Columns and rows are fixed with δ + TOLERANCE: fixing less than one may is always valid.
 TOLERANCE = 1e-6
 
@@ -258,6 +262,8 @@ class TargetMIP(threading.Thread):
         lower = np.minimum(np.asarray(model.col_lower_)[:n], upper)
         highs.changeColsBounds(n, np.arange(n, dtype=np.int32), lower, upper)
         highs.setSolution(start)
+        seconds = max(CLOSEST_MIN_SECONDS, self.deadline - time.perf_counter())
+        highs.setOptionValue("time_limit", seconds)
         checks = [0]
 
         def stop(kind, message, data_out, data_in, user_data) -> None:
