@@ -66,7 +66,7 @@ CLOSEST_WORK_PER_ITERATION = 1e-4
 # The safety net gives it at least this long, past the deadline if need be (the finish
 # estimate and the margin of solve.py cover it): cut short, it would keep the scattered first
 # solution, and a proven weight would come with more idle gaps than the greedy's.
-CLOSEST_MIN_SECONDS = 0.5
+CLOSEST_MIN_SECONDS = 0.25
 # Columns and rows are fixed with δ + TOLERANCE: fixing less than one may is always valid.
 TOLERANCE = 1e-6
 
