@@ -1,11 +1,17 @@
 """--time-limit is wall time from the start of the command: time spent before solve() (reading
 and parsing the instance) counts against it (cli.py passes its start as `started`)."""
 
+import math
 import time
 
+from kakehashi.scheduling.assign import Occupancy
+from kakehashi.scheduling.baselines import place_by_priority
+from kakehashi.scheduling.compiled import compile_instance
 from kakehashi.scheduling.generator import generate
 from kakehashi.scheduling.instance import parse_instance
+from kakehashi.scheduling.lns import Search
 from kakehashi.scheduling.solve import SAFETY_SHARE, solve, wall_deadline
+from kakehashi.scheduling.submip import STEP_CHECKS
 from tests.scheduling.test_solve_helpers import assert_valid
 
 
@@ -30,3 +36,21 @@ def test_the_safety_net_leaves_a_share_of_the_limit_for_the_caller():
         deadline = wall_deadline(100.0, limit, 11_000)
         assert deadline <= 100.0 + limit - SAFETY_SHARE * limit - 0.3
         assert deadline >= 100.0 + 0.9 * limit  # most of the limit is still the search's
+
+
+def test_a_neighbourhood_stops_at_a_count_of_limit_checks():
+    # The work units count simplex iterations, not the root's cut separation, which can take
+    # seconds on remote events: a neighbourhood's sub-MIP also stops at STEP_CHECKS checks
+    # (a count, so the search stays reproducible).
+    instance = parse_instance(generate("small", "remote", 2))
+    c = compile_instance(instance)
+    occupancy = Occupancy(c)
+    place_by_priority(c, occupancy)
+    search = Search(c, occupancy, seed=0, deadline=math.inf)
+    allowed, window = search.window(4, 300, same_day=False)
+
+    sub = search.sub_mip(allowed, window=window)
+    sub.run()
+
+    assert sub.check_limit == STEP_CHECKS
+    assert sub.checks <= STEP_CHECKS
