@@ -96,6 +96,27 @@ def test_the_closest_schedule_keeps_the_searchs_slots_where_it_can():
         assert adopt(occupancy, schedule) is True
 
 
+def test_the_closest_schedule_moves_meetings_only_between_the_two_schedules():
+    # Bounded: each meeting keeps its slot in the search's schedule or in the one found, so
+    # the step is a small model solved to its end and the idle-gap phase keeps its time.
+    instance = two_pairs_of_pairs()
+    c = compile_instance(instance)
+    lp = SlotLP(c)
+    bound = lp.bound()
+    occupancy = Occupancy(c)
+    occupancy.place(1, 0)  # the search's schedule: ac alone, in the first slot
+    target = TargetMIP(c, lp, bound, occupancy, deadline=math.inf)
+    target.run()
+    found = dict(target.schedule)
+
+    schedule, _work = target.closest(occupancy)
+
+    assert sum(c.weight[m] for m in schedule) == 7
+    for m, slot in schedule.items():
+        assert slot in {found.get(m), occupancy.slot_of[m]}
+    assert schedule[1] == 0  # ac stays where the search has it
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_the_cut_down_model_never_loses_an_optimal_schedule(document):

@@ -1,11 +1,17 @@
 """--time-limit is wall time from the start of the command: time spent before solve() (reading
 and parsing the instance) counts against it (cli.py passes its start as `started`)."""
 
+import math
 import time
 
+from kakehashi.scheduling.assign import Occupancy
+from kakehashi.scheduling.baselines import place_by_priority
+from kakehashi.scheduling.compiled import compile_instance
 from kakehashi.scheduling.generator import generate
 from kakehashi.scheduling.instance import parse_instance
-from kakehashi.scheduling.solve import solve
+from kakehashi.scheduling.lns import Search
+from kakehashi.scheduling.solve import SAFETY_SHARE, solve, wall_deadline
+from kakehashi.scheduling.submip import STEP_CHECKS
 from tests.scheduling.test_solve_helpers import assert_valid
 
 
@@ -21,3 +27,30 @@ def test_time_already_spent_before_solving_counts_against_the_limit():
     assert result.stats["solve_seconds"] >= 5.0  # counted from `started`
     assert_valid(instance, result)  # still a complete, valid schedule (the greedy's)
     assert result.scheduled_weight == result.stats["greedy_weight"]
+
+
+def test_the_safety_net_leaves_a_share_of_the_limit_for_the_caller():
+    # On a busy machine placing, assigning and writing the result take longer than estimated:
+    # the search stops at least SAFETY_SHARE of the limit before it, on top of that estimate.
+    for limit in (10.0, 30.0, 120.0):
+        deadline = wall_deadline(100.0, limit, 11_000)
+        assert deadline <= 100.0 + limit - SAFETY_SHARE * limit - 0.3
+        assert deadline >= 100.0 + 0.9 * limit  # most of the limit is still the search's
+
+
+def test_a_neighbourhood_stops_at_a_count_of_limit_checks():
+    # The work units count simplex iterations, not the root's cut separation, which can take
+    # seconds on remote events: a neighbourhood's sub-MIP also stops at STEP_CHECKS checks
+    # (a count, so the search stays reproducible).
+    instance = parse_instance(generate("small", "remote", 2))
+    c = compile_instance(instance)
+    occupancy = Occupancy(c)
+    place_by_priority(c, occupancy)
+    search = Search(c, occupancy, seed=0, deadline=math.inf)
+    allowed, window = search.window(4, 300, same_day=False)
+
+    sub = search.sub_mip(allowed, window=window)
+    sub.run()
+
+    assert sub.check_limit == STEP_CHECKS
+    assert sub.checks <= STEP_CHECKS

@@ -27,7 +27,7 @@ or when its share of the work budget is spent (solve.py), so it is deterministic
 from __future__ import annotations
 
 from kakehashi.scheduling.lns import Search
-from kakehashi.scheduling.submip import WEIGHT_COMPACT, SubMIP
+from kakehashi.scheduling.submip import STEP_CHECKS, WEIGHT_COMPACT, SubMIP
 
 TRIES = 3
 PARTNER_MEETINGS = 120  # at most this many meetings of the partners, freed over all slots
@@ -98,6 +98,7 @@ def serve_the_unserved(search: Search, *, work_end: float, size: int, limit: int
             objective=WEIGHT_COMPACT,
             served=True,
             deadline=search.deadline,
+            check_limit=STEP_CHECKS,
         )
         sub.run()
         search.account(sub)

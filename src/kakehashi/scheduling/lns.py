@@ -30,7 +30,13 @@ from random import Random
 
 from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.compiled import Compiled
-from kakehashi.scheduling.submip import NODE_LIMIT, WEIGHT_COMPACT, WEIGHT_GAPS, SubMIP
+from kakehashi.scheduling.submip import (
+    NODE_LIMIT,
+    STEP_CHECKS,
+    WEIGHT_COMPACT,
+    WEIGHT_GAPS,
+    SubMIP,
+)
 
 
 class Search:
@@ -182,6 +188,7 @@ class Search:
             window=window,
             node_limit=node_limit,
             deadline=self.deadline,
+            check_limit=STEP_CHECKS,
         )
 
     def step(

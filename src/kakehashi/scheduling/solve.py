@@ -70,6 +70,17 @@ FINISH_SECONDS_PER_COLUMN = 4e-6
 INPUT_SECONDS = 0.5
 INPUT_SECONDS_PER_MEETING = 1.5e-5
 WORK_PER_SECOND = 0.85  # a margin for the error of the work estimate (submip.py)
+# The wall-clock safety net stops this share of the time limit early: on a busy machine the
+# last steps (placing, assigning, writing the result) take longer than estimated above, and
+# the caller still has to write the result within the limit.
+SAFETY_SHARE = 0.02
+
+
+def wall_deadline(started: float, time_limit: float, columns: int) -> float:
+    """The clock reading at which the safety net stops the search: the time limit, less the
+    estimated finish and SAFETY_SHARE of the limit."""
+    finish = FINISH_SECONDS + FINISH_SECONDS_PER_COLUMN * columns + SAFETY_SHARE * time_limit
+    return started + time_limit - finish
 
 
 class _Reporter:
@@ -127,7 +138,7 @@ def solve(
         setup += INPUT_SECONDS + INPUT_SECONDS_PER_MEETING * len(instance.meetings)
     budget = WORK_PER_SECOND * max(0.2 * time_limit, time_limit - setup - 1.0)
     bound_checkpoint = min(0.5 * budget, LP_SECONDS_PER_COLUMN * columns)
-    deadline = started + time_limit - FINISH_SECONDS - FINISH_SECONDS_PER_COLUMN * columns
+    deadline = wall_deadline(started, time_limit, columns)
     # The LP may use what is left until the deadline (the search waits for its bound).
     bound_job = BoundJob(compiled, deadline - time.perf_counter())
     bound_job.start()
