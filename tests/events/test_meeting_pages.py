@@ -177,3 +177,55 @@ def test_availability_names_slots_as_the_reader_reads_them(conference):
     with translation.override("ja"):
         labels = [label for _, label in form.fields["unavailable_slots"].choices]
     assert labels[0] == "2027年3月10日 14:00～14:30"
+
+
+def _meeting_through_the_pages(client, event, organiser, sender, recipient):
+    """A meeting requested and accepted on the pages, placed and published."""
+    (registration, user), (other, other_user) = sender, recipient
+    client.force_login(user)
+    mine = reverse("events:my_meetings", args=[event.slug])
+    client.post(mine, {"action": "request", "recipient": other.pk, "priority": 3, "message": ""})
+    request = MeetingRequest.objects.get(sender=registration, recipient=other)
+    client.force_login(other_user)
+    client.post(
+        reverse("events:answer_request", args=[event.slug, request.pk]), {"decision": "accept"}
+    )
+    meeting = Meeting.objects.get(participants__registration=registration)
+    services.place_meeting(
+        meeting=meeting,
+        slot=event.meeting_slots.first(),
+        table=event.meeting_tables.get(name="Table 1"),
+        by=organiser,
+    )
+    a_finished_run(event, organiser)
+    services.publish_schedule(event=event, by=organiser)
+    client.force_login(user)
+    return meeting
+
+
+def test_the_meetings_page_says_when_no_interpreting_is_needed(client, conference):
+    """Hue (vi, en) and Aichi (ja, en) share English: the interpreting cell says none is
+    needed, in the reader's language, rather than a bare dash that could mean "not assigned"."""
+    event, organiser, delegations = conference
+    meeting = _meeting_through_the_pages(
+        client, event, organiser, delegations["hue"], delegations["aichi"]
+    )
+    assert meeting.interpreting == []
+    client.cookies["kakehashi_language"] = "vi"
+    page = client.get(reverse("events:my_meetings", args=[event.slug])).content.decode()
+    assert "Không cần" in page
+    client.cookies["kakehashi_language"] = "ja"
+    page = client.get(reverse("events:my_meetings", args=[event.slug])).content.decode()
+    assert "不要" in page
+
+
+def test_the_meetings_page_names_the_languages_to_interpret(client, conference):
+    event, organiser, delegations = conference
+    meeting = _meeting_through_the_pages(
+        client, event, organiser, delegations["danang"], delegations["osaka"]
+    )
+    assert sorted(meeting.interpreting) == ["ja", "vi"]
+    client.cookies["kakehashi_language"] = "vi"
+    page = client.get(reverse("events:my_meetings", args=[event.slug])).content.decode()
+    assert "Không cần" not in page
+    assert "↔" in page
