@@ -45,12 +45,18 @@ from kakehashi.scheduling.compiled import Compiled
 # per meeting of the instance (choosing the neighbourhood scans them) and per nonzero of its
 # matrix; solving it, per simplex iteration (more with more rows), at a rate that depends on
 # the objective. Single steps vary by a factor of two either way; sums over many steps hold
-# within about 20 %.
+# within about 20 %. The idle-gap rates were refitted once the sub-MIPs stopped at
+# STEP_CHECKS (below): fitted when uncounted root cut rounds filled the rest of the time, they
+# made a small run spend its budget in 3–6 s of its 10 s (a unit about half a second); now a
+# small run ends on its budget in about 6–8 s under a load of 2, with two to three times the
+# idle-gap steps. Medium spends a fifth of its budget on idle gaps: its runs take 16–17 s
+# under a load of 2 (9–15 s on an idle machine before). The weight rates are left as they
+# were: the weight phase of medium events depends on them.
 WORK_PER_STEP = 3e-3
 WORK_PER_MEETING = 2.6e-6
 WORK_PER_NONZERO = 1.5e-6
-WORK_PER_ITERATION = {"weight": 4e-5, "gaps": 1.8e-4}
-WORK_PER_ITERATION_ROW = {"weight": 1.4e-8, "gaps": 1.1e-8}
+WORK_PER_ITERATION = {"weight": 4e-5, "gaps": 5e-5}
+WORK_PER_ITERATION_ROW = {"weight": 1.4e-8, "gaps": 3e-9}
 NODE_LIMIT = 200
 # A neighbourhood's sub-MIP (lns.py, fairness.py) stops at this many of HiGHS' limit checks
 # too: on remote events a sub-MIP of 1,200 columns can spend seconds in its root's cut
