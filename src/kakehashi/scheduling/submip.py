@@ -55,8 +55,8 @@ from kakehashi.scheduling.compiled import Compiled
 WORK_PER_STEP = 3e-3
 WORK_PER_MEETING = 2.6e-6
 WORK_PER_NONZERO = 1.5e-6
-WORK_PER_ITERATION = {"weight": 4e-5, "gaps": 5e-5}
-WORK_PER_ITERATION_ROW = {"weight": 1.4e-8, "gaps": 3e-9}
+WORK_PER_ITERATION = {"weight": 4e-5, "gaps": 7e-5}
+WORK_PER_ITERATION_ROW = {"weight": 1.4e-8, "gaps": 4.2e-9}
 NODE_LIMIT = 200
 # A neighbourhood's sub-MIP (lns.py, fairness.py) stops at this many of HiGHS' limit checks
 # too: on remote events a sub-MIP of 1,200 columns can spend seconds in its root's cut
