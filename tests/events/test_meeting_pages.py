@@ -93,14 +93,7 @@ def test_request_accept_and_agenda_through_the_pages(client, conference):
     client.force_login(osaka_user)
     client.post(answer, {"decision": "accept"})
     meeting = Meeting.objects.get()
-    services.place_meeting(
-        meeting=meeting,
-        slot=event.meeting_slots.first(),
-        table=event.meeting_tables.get(name="Table 1"),
-        by=organiser,
-    )
-    a_finished_run(event, organiser)
-    services.publish_schedule(event=event, by=organiser)
+    _place_at_table_1_and_publish(event, organiser, meeting)
 
     response = client.get(reverse("events:agenda_ics", args=[event.slug]))
     calendar = Calendar.from_ical(response.content)
@@ -179,6 +172,18 @@ def test_availability_names_slots_as_the_reader_reads_them(conference):
     assert labels[0] == "2027年3月10日 14:00～14:30"
 
 
+def _place_at_table_1_and_publish(event, organiser, meeting):
+    """The organiser places the meeting in the first slot at Table 1 and publishes."""
+    services.place_meeting(
+        meeting=meeting,
+        slot=event.meeting_slots.first(),
+        table=event.meeting_tables.get(name="Table 1"),
+        by=organiser,
+    )
+    a_finished_run(event, organiser)
+    services.publish_schedule(event=event, by=organiser)
+
+
 def _meeting_through_the_pages(client, event, organiser, sender, recipient):
     """A meeting requested and accepted on the pages, placed and published."""
     (registration, user), (other, other_user) = sender, recipient
@@ -191,14 +196,7 @@ def _meeting_through_the_pages(client, event, organiser, sender, recipient):
         reverse("events:answer_request", args=[event.slug, request.pk]), {"decision": "accept"}
     )
     meeting = Meeting.objects.get(participants__registration=registration)
-    services.place_meeting(
-        meeting=meeting,
-        slot=event.meeting_slots.first(),
-        table=event.meeting_tables.get(name="Table 1"),
-        by=organiser,
-    )
-    a_finished_run(event, organiser)
-    services.publish_schedule(event=event, by=organiser)
+    _place_at_table_1_and_publish(event, organiser, meeting)
     client.force_login(user)
     return meeting
 
