@@ -142,9 +142,15 @@ def _load_meeting_programme(conference: Event, places: Places, users: dict[str, 
         starts_at=start,
         defaults={"ends_at": start + dt.timedelta(hours=3, minutes=20)},
     )
+    # Tables are named by a code that reads the same in every language ("A1"), as the room's
+    # signs are; pages say "Table" / "Bàn" / "テーブル" around it.
     for number in range(1, 5):
+        # Demo databases loaded before the codes had "Table N": renamed, not doubled.
+        MeetingTable.objects.filter(event=conference, name=f"Table {number}").update(
+            name=f"A{number}"
+        )
         MeetingTable.objects.update_or_create(
-            event=conference, name=f"Table {number}", defaults={"seats": 4 if number < 4 else 6}
+            event=conference, name=f"A{number}", defaults={"seats": 4 if number < 4 else 6}
         )
     for name in ["Nguyễn Hải Yến (demo)", "Suzuki Mai (demo)"]:
         Interpreter.objects.update_or_create(

@@ -69,7 +69,7 @@ def _festival_meetings(event, organisations, admin) -> None:
         )[0]
         for i in range(len(MEETINGS))
     ]
-    table, _created = MeetingTable.objects.get_or_create(event=event, name="Table 1")
+    table, _created = MeetingTable.objects.get_or_create(event=event, name="A1")
     registrations = {}
     for key in dict.fromkeys(k for m in MEETINGS for k in m[:2]):
         organisation = organisations[key]
