@@ -184,3 +184,116 @@ def test_no_priority_list(text, language):
 )
 def test_partnership_counts(text, language, expected):
     assert _counts(text, language) == [expected]
+
+
+# --- agreements ---------------------------------------------------------------------------
+
+FUKUI_QT = ["fukui-prefecture", "quang-tri"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "福井県とクアンチ省は3月9日、観光分野の協力に関する覚書に署名した。",
+            (FUKUI_QT, "signed", "2026-03-09"),
+        ),
+        (
+            "福井県は3月9日、クアンチ省と友好交流協定を締結した。",
+            (FUKUI_QT, "signed", "2026-03-09"),
+        ),
+        (
+            "両県省は、令和9年中の友好交流協定の締結に向けて協議を進めることで一致した。"
+            "福井県とクアンチ省の代表が出席した。",
+            (FUKUI_QT, "planned", "2027"),
+        ),
+        (
+            "福井県の知事がクアンチ省を訪れた。双方は、来年中の本県とクアンチ省との覚書締結を"
+            "目指すことで合意した。",
+            (FUKUI_QT, "planned", "2027"),
+        ),
+    ],
+)
+def test_japanese_agreements(text, expected):
+    assert _agreements(text, "ja") == [expected]
+
+
+def test_a_japanese_renewal_and_the_signing_it_names():
+    text = "3月9日、福井県とクアンチ省は2021年に結んだ協力協定を更新した。"
+    assert _agreements(text, "ja") == [
+        (FUKUI_QT, "renewed", "2026-03-09"),
+        (FUKUI_QT, "signed", "2021"),
+    ]
+
+
+def test_a_japanese_press_release_is_its_own_party():
+    text = (
+        "福井県は3月に県内企業向けのセミナーを開いた。\n\n"
+        "この事業は、2024年に締結したクアンチ省との経済交流に関する覚書に基づくものです。"
+        "県は5月に同省へ訪問団を送る予定です。"
+    )
+    facts = _facts(text, "ja", "agreement")
+    assert [(sorted(p["slug"] for p in f["parties"]), f["status"], f["date"]) for f in facts] == [
+        (FUKUI_QT, "signed", "2024")
+    ]
+    assert facts[0]["field"] == "経済交流"
+
+
+def test_the_document_keeps_its_japanese_compound():
+    (fact,) = _facts("福井県とクアンチ省は3月9日、友好交流協定に調印した。", "ja", "agreement")
+    assert fact["type_as_stated"] == "友好交流協定"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # a count of partners, not an agreement
+        ("福井県はこれまでにベトナムの3つの省と交流覚書を結んでいる。", "ja"),
+        (
+            "Quảng Trị đã ký biên bản ghi nhớ với 3 địa phương Nhật Bản trong giai đoạn 2020-2025.",
+            "vi",
+        ),
+        # an agreement named with no place at all
+        ("知事は覚書の締結に意欲を示した。", "ja"),
+    ],
+)
+def test_no_agreement(text, language):
+    assert _agreements(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Quang Tri Vice Chairman Le Duc Tien met Fukui Vice Governor Taro Ota on March 9. "
+            "The two sides agreed to sign a memorandum of understanding on port logistics "
+            "next year.",
+            (FUKUI_QT, "planned", "2027"),
+        ),
+        (
+            "Quang Tri and Fukui Prefecture reviewed their 2022 memorandum of understanding on "
+            "tourism on March 9.",
+            (FUKUI_QT, "signed", "2022"),
+        ),
+    ],
+)
+def test_english_agreements(text, expected):
+    assert _agreements(text, "en") == [expected]
+
+
+def test_the_english_field_stops_at_the_time():
+    text = (
+        "Quang Tri and Fukui Prefecture agreed to sign a memorandum of understanding on port "
+        "logistics and tourism in the first half of 2027."
+    )
+    (fact,) = _facts(text, "en", "agreement")
+    assert fact["field"] == "port logistics and tourism"
+    assert fact["date"] == "2027"
+
+
+def test_the_vietnamese_plan_for_this_year():
+    text = (
+        "Hai bên thống nhất hướng tới ký kết Biên bản ghi nhớ giữa tỉnh Quảng Trị và tỉnh "
+        "Fukui về hợp tác cảng biển vào cuối năm nay."
+    )
+    assert _agreements(text, "vi") == [(FUKUI_QT, "planned", "2026")]

@@ -38,6 +38,12 @@ def own_places(ctx: Context, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+def own_voice(ctx: Context) -> Mention | None:
+    """The Japanese place the article speaks for, when it says "本県", "県は"... anywhere."""
+    found = own_places(ctx, 0, len(ctx.norm))
+    return found[0] if found else None
+
+
 def _main_of_level(ctx: Context, city: bool) -> Mention | None:
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
