@@ -297,3 +297,47 @@ def test_the_vietnamese_plan_for_this_year():
         "Fukui về hợp tác cảng biển vào cuối năm nay."
     )
     assert _agreements(text, "vi") == [(FUKUI_QT, "planned", "2026")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("福井県とクアンチ省は3月9日、福井市内で観光に関する覚書に調印した。", "ja"),
+        (
+            "Tại TP Hà Nội, UBND tỉnh Quảng Trị và chính quyền tỉnh Fukui đã ký kết Biên bản "
+            "ghi nhớ hợp tác vào ngày 9/3.",
+            "vi",
+        ),
+        ("In Hanoi on March 9, Quang Tri and Fukui Prefecture signed a memorandum.", "en"),
+    ],
+)
+def test_the_place_of_signing_is_no_party(text, language):
+    assert [
+        sorted(p["slug"] for p in f["parties"]) for f in _facts(text, language, "agreement")
+    ] == [FUKUI_QT]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "福井県はフエ市、クアンチ省など4つの自治体と友好提携を結んでいる。",
+            "ja",
+            ("fukui-prefecture", "VN", 4),
+        ),
+        (
+            "Quảng Trị hiện đã ký kết văn bản hợp tác với 5 địa phương Nhật Bản, gồm tỉnh Fukui "
+            "và tỉnh Toyama.",
+            "vi",
+            ("quang-tri", "JP", 5),
+        ),
+        (
+            "Quang Tri has signed cooperation agreements with five Japanese localities.",
+            "en",
+            ("quang-tri", "JP", 5),
+        ),
+    ],
+)
+def test_counted_agreements_are_a_count(text, language, expected):
+    assert _counts(text, language) == [expected]
+    assert _agreements(text, language) == []

@@ -94,12 +94,34 @@ YEAR_DOCUMENT = {
 
 # partners counted, not named: "ベトナムの3つの省と", "với 3 địa phương", "with three provinces"
 COUNTED = {
-    "vi": re.compile(NUMBER + r"\s+(?:địa phương|tỉnh|thành phố)(?!\s+(?:[A-ZĐ]|của))"),
+    "vi": re.compile(
+        NUMBER + r"\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố)(?:\s+đối tác)?"
+        r"\s+(?:của\s+|tại\s+|ở\s+)?(?:Nhật Bản|Việt Nam)"
+    ),
     "ja": re.compile(
         r"(?:\d+|[一二三四五六七八九十])\s*(?:つの)?(?:省|県|自治体|地域|都市|省・市)(?:・市)?と"
     ),
     "en": re.compile(
-        NUMBER + r"\s+(?:Japanese\s+|Vietnamese\s+)?(?:localities|provinces|prefectures|cities)",
+        NUMBER + r"\s+(?:(?:Japanese|Vietnamese)\s+(?:partner\s+)?(?:localities|provinces|"
+        r"prefectures|cities)|(?:partner\s+)?(?:localities|provinces|prefectures|cities)\s+in\s+"
+        r"(?:Japan|Vietnam))",
         re.IGNORECASE,
     ),
 }
+
+
+# the place where it was signed: "Tại TP Nagoya, ...", "in Hanoi", "静岡市内で"
+_VENUE_BEFORE = {
+    "vi": re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở])\s+(?:(?:TP\.?|[Tt]hành phố|[Tt]ỉnh)\s*)?$"),
+    "ja": re.compile(r"(?!)"),
+    "en": re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?$"),
+}
+_VENUE_AFTER = re.compile(r"(?:市内|県内|都内|府内|省内|内)?(?:で|にて)(?![はもの])")
+
+
+def is_venue(ctx: Context, m: Mention) -> bool:
+    if m.kind != "locality":
+        return False
+    if ctx.language == "ja":
+        return bool(_VENUE_AFTER.match(ctx.norm, m.end))
+    return bool(_VENUE_BEFORE[ctx.language].search(ctx.norm[max(0, m.start - 12) : m.start]))

@@ -36,6 +36,7 @@ from kakehashi.news.engine.facts.agreement_parts import (
     YEAR_DOCUMENT,
     both_sides,
     clean_field,
+    is_venue,
     japanese_document,
 )
 from kakehashi.news.engine.facts.context import Context
@@ -143,8 +144,8 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
     doc = DOCUMENT[lang].search(text)
     sign = SIGN[lang].search(text)
     by_year = YEAR_DOCUMENT[lang].search(text) if doc and not sign else None
-    if not doc or not (sign or by_year):
-        return None
+    if not doc or not (sign or by_year) or COUNTED[lang].search(text):
+        return None  # no agreement, or partners counted: a partnership count
     milestone = MILESTONE[lang].search(text)
     if sign and milestone and milestone.start() <= sign.start() < milestone.end():
         return None  # "kỷ niệm 15 năm thiết lập quan hệ": an anniversary, not a signing
@@ -165,6 +166,9 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
         field = clean_field(lang, ctx.written(f_lo, f_hi))
     parties, seen = [], set()
     mentions = sorted(ctx.in_span(lo, hi) + own_places(ctx, lo, hi), key=lambda m: m.start)
+    venues = [m for m in mentions if is_venue(ctx, m)]
+    if venues and (len(mentions) - len(venues) >= 2 or BOTH.search(text)):
+        mentions = [m for m in mentions if m not in venues]  # "Tại TP Nagoya, hai bên..."
     for m in mentions:
         if f_lo <= m.start < f_hi or m.kind == "locality" and _in_body(ctx, m):
             continue
@@ -181,7 +185,7 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
                 seen.add(place.slug)
                 sides.add(country)
                 parties.append(ctx.place(place))
-    if len(parties) == 1 and len(sides) == 1 and not COUNTED[lang].search(text):
+    if len(parties) == 1 and len(sides) == 1:
         # "ビンズオン省との覚書" in Kanagawa's own release: the article's place of the other side
         country = "JP" if "VN" in sides else "VN"
         other = (own_voice(ctx) if country == "JP" else None) or ctx.main_locality(country)

@@ -73,10 +73,11 @@ COUNT = {
     "ja": re.compile(
         r"(?P<c0>日本|ベトナム)?(?:の)?(?P<n>\d+)\s*(?:つの|の)?(?P<c>日本|ベトナム)?(?:の)?"
         r"(?:自治体|都市|省・市|省市|省|県|地方自治体|都道府県|地域)と"
-        r"(?:の)?(?:友好|交流|協力|提携|姉妹)"
+        r"(?:の)?(?:友好|交流|協力|提携|姉妹|覚書|協定|合意書)"
     ),
     "en": re.compile(
-        r"(?:ties|relations|relationships?|partnerships?|cooperation|links|cooperative relations)"
+        r"(?:ties|relations|relationships?|partnerships?|cooperation|links|cooperative relations|"
+        r"agreements|memoranda|memorandums|MoUs|MOUs)"
         r"\s+with\s+"
         r"(?:more than\s+|over\s+|nearly\s+)?" + NUMBER + r"\s+(?P<c>Japanese|Vietnamese)?\s*"
         r"(?:localities|prefectures|cities|provinces|local governments)",
@@ -87,8 +88,11 @@ COUNT = {
 # Nhật Bản": the partners' country after the count
 COUNT_ALSO = {
     "vi": re.compile(
-        r"(?<!\w)có\s+" + NUMBER + r"\s+(?:địa phương|tỉnh|thành phố) (?:đối tác|kết nghĩa)"
-        r"(?:\s+(?:tại|của|ở))?\s+(?P<c>Nhật Bản|Việt Nam)"
+        r"(?:(?<!\w)có|(?:ký|ký kết)\s+(?:các\s+)?(?:văn bản|thỏa thuận|thoả thuận|"
+        r"biên bản ghi nhớ|MOU|MoU)(?:\s+hợp tác)?\s+với)\s+"
+        + NUMBER
+        + r"\s+(?:địa phương|tỉnh|thành phố)"
+        r"(?:\s+(?:đối tác|kết nghĩa))?(?:\s+(?:tại|của|ở))?\s+(?P<c>Nhật Bản|Việt Nam)"
     ),
     "ja": re.compile(r"(?!)(?P<n>)(?P<c>)(?P<c0>)"),
     "en": re.compile(
@@ -333,7 +337,20 @@ def find_partnership_counts(ctx: Context) -> list[dict]:
         written = m.group("c") or (m.group("c0") if lang == "ja" else None)
         country = _COUNTRY.get(written.lower() if lang == "en" and written else written)
         if country is None:
-            country = "JP" if re.search(r"Nhật|日本|Japan", sentence.text) else None
+            # "ハノイ市、ホーチミン市など7つの自治体と": the country of the places it names
+            named = {
+                p.country
+                for p in ctx.in_span(sentence.start, sentence.start + m.end(), ("locality",))
+                if p.slug and p.start > sentence.start + m.start() - 40
+            }
+            named.discard(None)
+            if len(named) == 2:
+                first = ctx.in_span(sentence.start, sentence.end, ("locality",))[0]
+                named.discard(first.country)  # the first place is the one counting
+            if len(named) == 1:
+                country = named.pop()
+            elif re.search(r"Nhật|日本|Japan", sentence.text):
+                country = "JP"
         subject = _subject(ctx, sentence, sentence.start + m.start(), country)
         fields = {"locality": ctx.place(subject), "country": country, "count": count}
         key = (subject.slug if subject else None, country, count)
