@@ -341,3 +341,42 @@ def test_the_place_of_signing_is_no_party(text, language):
 def test_counted_agreements_are_a_count(text, language, expected):
     assert _counts(text, language) == [expected]
     assert _agreements(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("福井県とクアンチ省、観光覚書締結へ", "ja", [(FUKUI_QT, "planned", None)]),
+        # a fiscal year is no calendar year
+        (
+            "福井県とクアンチ省は、来年度中に友好交流協定を締結することで合意した。",
+            "ja",
+            [(FUKUI_QT, "planned", None)],
+        ),
+        (
+            "3月9日、福井県とクアンチ省は2021年の協力覚書を更新した。",
+            "ja",
+            [(FUKUI_QT, "renewed", "2026-03-09"), (FUKUI_QT, "signed", "2021")],
+        ),
+        (
+            "Hai bên thống nhất ký kết Biên bản ghi nhớ giữa tỉnh Quảng Trị và tỉnh Fukui vào năm "
+            "2027.",
+            "vi",
+            [(FUKUI_QT, "planned", "2027")],
+        ),
+        (
+            "Tỉnh Quảng Trị và tỉnh Fukui đã triển khai nhiều hoạt động theo Biên bản ghi nhớ năm "
+            "2021.",
+            "vi",
+            [(FUKUI_QT, "signed", "2021")],
+        ),
+        (
+            "On March 9, Quang Tri and Fukui Prefecture renewed the 2019 memorandum of "
+            "understanding on tourism.",
+            "en",
+            [(FUKUI_QT, "renewed", "2026-03-09"), (FUKUI_QT, "signed", "2019")],
+        ),
+    ],
+)
+def test_plans_and_earlier_signings(text, language, expected):
+    assert _agreements(text, language) == expected

@@ -39,12 +39,13 @@ def both_sides(ctx: Context, sentence, country: str) -> Mention | None:
 
 
 # the kanji of a compound before the document's own word: 友好交流協定, 協力覚書, 友好提携
-_KANJI_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}$")
+# (not a field's word: "観光覚書" is a 覚書 on tourism)
+_KANJI_RUN = re.compile(r"(?:友好|交流|協力|連携|提携|姉妹|包括|相互|基本)+$")
 
 
 def japanese_document(ctx: Context, lo: int, doc_start: int) -> int:
     """Where the document's name starts, its compound included (a place's name excluded)."""
-    run = _KANJI_RUN.search(ctx.norm[max(lo, doc_start - 6) : doc_start])
+    run = _KANJI_RUN.search(ctx.norm[max(lo, doc_start - 8) : doc_start])
     if not run:
         return doc_start
     start = doc_start - len(run.group())
@@ -84,7 +85,10 @@ def clean_field(language: str, field: str | None) -> str | None:
 
 # an agreement named by its year: "their 2024 memorandum of understanding", "2023年の覚書"
 YEAR_DOCUMENT = {
-    "vi": re.compile(r"(?!)"),
+    "vi": re.compile(
+        r"(?:[Bb]iên bản ghi nhớ|bản ghi nhớ|MOU|MoU|[Tt]hỏa thuận)(?:\s+hợp tác)?"
+        r"(?:\s+(?:được\s+)?ký(?:\s+kết)?)?(?:\s+(?:từ|vào))?\s+năm\s+((?:19|20)\d\d)"
+    ),
     "ja": re.compile(r"((?:19|20)\d\d)年の(?:[^、。]{0,12}?)(?:覚書|協定|合意書)"),
     "en": re.compile(
         r"\b(?:their|the|its|a)\s+((?:19|20)\d\d)\s+(?:cooperation\s+|friendship\s+)?"

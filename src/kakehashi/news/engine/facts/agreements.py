@@ -72,9 +72,12 @@ PLANNED = {
     "vi": re.compile(
         r"sẽ (?:tiến hành )?ký|hướng tới (?:việc )?ký|dự kiến (?:sẽ )?ký|tiến tới ký|chuẩn bị ký|"
         r"xem xét (?:việc )?ký|mong muốn (?:sớm )?ký|sớm ký|sẽ thiết lập|"
-        r"hướng tới (?:việc )?thiết lập"
+        r"hướng tới (?:việc )?thiết lập|(?<!đã )(?:thống nhất|nhất trí|đồng ý) (?:việc )?ký"
     ),
-    "ja": re.compile(r"予定|目指|めざ|見込み|検討|に向け|準備を進め|締結したい|結びたい"),
+    "ja": re.compile(
+        r"予定|目指|めざ|見込み|検討|に向け|準備を進め|締結したい|結びたい|(?:締結|署名|調印)へ|"
+        r"(?:締結|署名|調印)すること(?:で|に)(?:合意|一致)|締結する方針"
+    ),
     "en": re.compile(
         r"\b(?:will sign|to sign|plan to|plans to|planned|expected to|aim to|aims to|would sign|"
         r"work towards|working towards|move towards|moving towards|"
@@ -126,7 +129,9 @@ def find_agreements(ctx: Context) -> list[dict]:
         fact = _agreement(ctx, sentence)
         if fact is None:
             continue
-        earlier = EARLIER[ctx.language].search(sentence.text)
+        earlier = EARLIER[ctx.language].search(sentence.text) or YEAR_DOCUMENT[ctx.language].search(
+            sentence.text
+        )
         if fact["status"] == "renewed" and earlier and _before(ctx, fact, earlier):
             out += _with_earlier(ctx, sentence, fact, earlier)
         else:

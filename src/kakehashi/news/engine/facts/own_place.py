@@ -69,7 +69,8 @@ ERA = re.compile(r"(令和|平成)(\d{1,2}|元)年")
 ERA_BASE = {"令和": 2018, "平成": 1988}
 RELATIVE = {
     "vi": re.compile(r"(?<!\w)năm (?P<next>tới|sau|sau nữa)(?!\w)|(?<!\w)(?P<this>năm nay)(?!\w)"),
-    "ja": re.compile(r"(?P<next>来年|来年度)|(?P<this>今年|本年|今年度|本年度)"),
+    # a fiscal year (来年度, 今年度) is no calendar year
+    "ja": re.compile(r"(?P<next>来年)(?!度)|(?P<this>今年|本年)(?!度)"),
     "en": re.compile(r"\b(?P<next>next year)\b|\b(?P<this>this year|later this year)\b", re.I),
 }
 
