@@ -380,3 +380,28 @@ def test_counted_agreements_are_a_count(text, language, expected):
 )
 def test_plans_and_earlier_signings(text, language, expected):
     assert _agreements(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hai bên trao đổi về việc triển khai thỏa thuận giữa tỉnh Quảng Trị và tỉnh Fukui.",
+        "Tổng Thư ký Hội hữu nghị tỉnh Fukui cho biết thỏa thuận với tỉnh Quảng Trị đang được "
+        "triển khai.",
+        "Doanh nghiệp tỉnh Quảng Trị đăng ký tham gia chương trình theo thỏa thuận với tỉnh Fukui.",
+    ],
+)
+def test_vietnamese_words_that_only_look_like_signing(text):
+    assert _agreements(text, "vi") == []
+
+
+def test_english_exchange_and_plan_with_the_document_as_written():
+    text = (
+        "Quang Tri and Fukui Prefecture exchanged a memorandum of cooperation on March 9. "
+        "The two sides are set to sign a friendship agreement in 2027."
+    )
+    facts = _facts(text, "en", "agreement")
+    assert [(f["type_as_stated"], f["status"], f["date"]) for f in facts] == [
+        ("memorandum of cooperation", "signed", "2026-03-09"),
+        ("friendship agreement", "planned", "2027"),
+    ]

@@ -38,14 +38,24 @@ def both_sides(ctx: Context, sentence, country: str) -> Mention | None:
     return latest[best]
 
 
-# the kanji of a compound before the document's own word: 友好交流協定, 協力覚書, 友好提携
+# the words of a compound before the document's own word: 友好交流協定, 協力覚書, 友好提携
 # (not a field's word: "観光覚書" is a 覚書 on tourism)
 _KANJI_RUN = re.compile(r"(?:友好|交流|協力|連携|提携|姉妹|包括|相互|基本)+$")
 
 
-def japanese_document(ctx: Context, lo: int, doc_start: int) -> int:
-    """Where the document's name starts, its compound included (a place's name excluded)."""
-    run = _KANJI_RUN.search(ctx.norm[max(lo, doc_start - 8) : doc_start])
+_EN_RUN = re.compile(
+    r"(?:\b(?:friendship|cooperation|sister[- ]city|partnership|twinning|framework)\s+)+$",
+    re.IGNORECASE,
+)
+
+
+def document_start(ctx: Context, lo: int, doc_start: int) -> int:
+    """Where the document's name starts, its compound included (a place's name excluded):
+    友好交流協定, "friendship agreement"."""
+    if ctx.language == "vi":
+        return doc_start
+    pattern = _KANJI_RUN if ctx.language == "ja" else _EN_RUN
+    run = pattern.search(ctx.norm[max(lo, doc_start - 40) : doc_start])
     if not run:
         return doc_start
     start = doc_start - len(run.group())

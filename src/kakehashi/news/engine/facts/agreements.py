@@ -36,8 +36,8 @@ from kakehashi.news.engine.facts.agreement_parts import (
     YEAR_DOCUMENT,
     both_sides,
     clean_field,
+    document_start,
     is_venue,
-    japanese_document,
 )
 from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.own_place import own_places, own_voice, year_of_plan
@@ -51,15 +51,21 @@ DOCUMENT = {
     ),
     "ja": re.compile(r"覚書|MOU|MoU|協定|合意書|提携|姉妹都市|友好都市|趣意書|協力文書"),
     "en": re.compile(
-        r"memorandum of understanding|Memorandum of Understanding|MOU|MoU|agreement|Agreement|"
+        r"memorandum of (?:understanding|cooperation)|Memorandum of (?:Understanding|Cooperation)|"
+        r"MOU|MoU|agreement|Agreement|"
         r"letter of intent|Letter of Intent|sister[- ]city|friendship[- ]city|memorandum"
     ),
 }
 SIGN = {
-    "vi": re.compile(r"\b(?:ký|ký kết|gia hạn|tái ký|trao|kết nghĩa|thiết lập)\b"),
+    # not "đăng ký" (register), "Thư ký" (secretary), "trao đổi" (discuss)
+    "vi": re.compile(
+        r"(?<![Đđ]ăng )(?<![Tt]hư )"
+        r"\b(?:ký|ký kết|gia hạn|tái ký|trao(?! đổi)|kết nghĩa|thiết lập)\b"
+    ),
     "ja": re.compile(r"締結|署名|調印|結ん|結び|更新|延長|交わ|取り交わ"),
     "en": re.compile(
         r"\b(?:sign|signed|signing|inked|renew|renewed|extended|concluded|establish|established|"
+        r"exchanged|sealed|formali[sz]ed|struck|entered into|"
         r"work towards|working towards|move towards|moving towards)\b"
     ),
 }
@@ -80,6 +86,7 @@ PLANNED = {
     ),
     "en": re.compile(
         r"\b(?:will sign|to sign|plan to|plans to|planned|expected to|aim to|aims to|would sign|"
+        r"set to|due to be|hope to|hopes to|seek to|seeks to|intend to|intends to|preparing to|"
         r"work towards|working towards|move towards|moving towards|"
         r"(?:will|would)\s+(?:\w+\s+){0,2}(?:sign|work|establish|conclude|renew))\b"
     ),
@@ -210,7 +217,7 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
     else:
         date = ctx.date_for(sentence)
     tail = DOCUMENT_TAIL[lang].match(text, doc.end())
-    begin = japanese_document(ctx, lo, lo + doc.start()) if lang == "ja" else lo + doc.start()
+    begin = document_start(ctx, lo, lo + doc.start())
     stated = ctx.written(begin, lo + tail.end())
     fields = {
         "parties": parties,
