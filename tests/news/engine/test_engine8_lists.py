@@ -139,6 +139,18 @@ def test_a_headline_and_its_lead_give_one_list():
             "大使は鳥取県庁を訪れ、フエ市との交流について話し合った。",
             "ja",
         ),
+        # attendees, even when called priority partners
+        (
+            "Đại diện tỉnh Toyama, tỉnh Fukui và tỉnh Nagano - các đối tác ưu tiên của Quảng "
+            "Trị - đã tham dự hội nghị.",
+            "vi",
+        ),
+        ("会議には、本県の重点交流先であるフエ市とクアンチ省の代表が出席した。", "ja"),
+        (
+            "Representatives of Toyama Prefecture and Fukui Prefecture, Quang Tri's priority "
+            "partners, attended the forum.",
+            "en",
+        ),
         # attendees, no priority list
         (
             "Hội nghị có sự tham dự của đại diện tỉnh Toyama, tỉnh Fukui và tỉnh Nagano, bàn về "
@@ -405,3 +417,16 @@ def test_english_exchange_and_plan_with_the_document_as_written():
         ("memorandum of cooperation", "signed", "2026-03-09"),
         ("friendship agreement", "planned", "2027"),
     ]
+
+
+def test_a_partial_list_takes_nothing_from_the_next_sentence():
+    text = (
+        "クアンチ省は、富山県や福井県など5自治体を優先パートナーに選定した。"
+        "同省の代表団は来月、長野県を訪れる。"
+    )
+    assert _lists(text, "ja") == [("quang-tri", ["fukui-prefecture", "toyama-prefecture"], 5, None)]
+
+
+def test_one_of_the_priority_partners_tells_no_size():
+    text = "Tỉnh Fukui là một trong những đối tác ưu tiên của tỉnh Quảng Trị đến năm 2030."
+    assert _lists(text, "vi") == [("quang-tri", ["fukui-prefecture"], None, "2030")]

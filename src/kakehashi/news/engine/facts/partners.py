@@ -163,6 +163,20 @@ NOT_A_LIST = {
 # A trigger that also says "we favour working with X" without naming a list: it gives a list
 # only with two partners or more, a size or a period.
 WEAK = re.compile(r"ưu tiên hợp tác với|優先的に|^(?:key|focus)", re.IGNORECASE)
+# Those present: a list of attendees is no list of priority partners.
+ATTEND = {
+    "vi": re.compile(r"tham dự|tham gia|có mặt|đại diện|Đại diện"),
+    "ja": re.compile(r"出席|参加|来場|列席"),
+    "en": re.compile(
+        r"\b(?:attended|attending|attendees|took part|participants|representatives)\b"
+    ),
+}
+# "one of its priority partners": the size of the list is not told
+ONE_OF = {
+    "vi": re.compile(r"một trong (?:những|các)"),
+    "ja": re.compile(r"の一つ|のひとつ|の一角"),
+    "en": re.compile(r"\bone of\b", re.IGNORECASE),
+}
 # The list follows in the next sentence: "... gồm:", "...as follows:", "以下の".
 LIST_FOLLOWS = re.compile(r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows|以下の通り)\s*$")
 
@@ -254,7 +268,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         size_m = SIZE[lang].search(sentence.text)
         size = number(size_m.group(1)) if size_m else None
         wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
-        if later is not None and len({m.slug for m in others}) < wanted:
+        named = len({m.slug for m in others})
+        if later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more to come
             others += [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
         partners, seen = [], set()
         for m in others:
@@ -268,10 +283,13 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         )
         if WEAK.search(trigger.group()) and len(partners) < 2 and not size and not until:
             continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference
+        chosen = CHOOSE[lang].search(sentence.text) if lang != "ja" else None
+        if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
+            continue  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
         fields = {
             "locality": ctx.place(subject),
             "partners": partners,
-            "list_size": size or len(partners),
+            "list_size": size or (None if ONE_OF[lang].search(sentence.text) else len(partners)),
             "until": str(until.years[1]) if until else None,
         }
         filled = (bool(subject) + bool(partners) + bool(size_m) + bool(until)) / 4
