@@ -192,10 +192,27 @@ def test_no_priority_list(text, language):
             ("tottori-prefecture", "VN", 2),
         ),
         ("フエ市は現在、日本の5つの自治体と交流関係にある。", "ja", ("hue", "JP", 5)),
+        ("フエ市の友好提携先は日本の5自治体に上る。", "ja", ("hue", "JP", 5)),
+        ("鳥取県はベトナムの三つの省と友好協力関係にある。", "ja", ("tottori-prefecture", "VN", 3)),
+        ("Quảng Trị đã kết nghĩa với 3 địa phương của Nhật Bản.", "vi", ("quang-tri", "JP", 3)),
+        ("Quang Tri has four Japanese sister cities.", "en", ("quang-tri", "JP", 4)),
     ],
 )
 def test_partnership_counts(text, language, expected):
     assert _counts(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Quảng Trị sẽ hợp tác với 3 tỉnh Nhật Bản trong dự án cảng biển.", "vi"),
+        ("Hội nghị có sự tham gia của 20 địa phương Nhật Bản.", "vi"),
+        ("会議には日本の12自治体が参加した。", "ja"),
+        ("Twelve Japanese prefectures sent delegations to the forum in Hue.", "en"),
+    ],
+)
+def test_no_partnership_count(text, language):
+    assert _counts(text, language) == []
 
 
 # --- agreements ---------------------------------------------------------------------------

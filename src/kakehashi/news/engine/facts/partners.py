@@ -1,6 +1,5 @@
 """Priority partners ("TP xác định 7 địa phương Nhật Bản là đối tác ưu tiên đến năm 2025, gồm
-tỉnh Osaka, Kanagawa, ...") and partnership counts ("TP.HCM đã thiết lập quan hệ với 7 địa
-phương Nhật Bản").
+tỉnh Osaka, Kanagawa, ..."); partnership counts are in partnership_counts.py.
 
 The locality is the chooser: the place after "của"/"of" ("đối tác ưu tiên của TP") or before
 "の" (本県の重点交流先), else the place named last before a verb of choosing ("TP đã chọn A, B
@@ -21,9 +20,6 @@ Not a list: the country itself as the partner ("Nhật Bản là đối tác ưu
 nor period ("ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực..."). A list told twice is one
 fact: per chooser the one whose partners are as many as it says; a list whose partners are all
 among another's is left out.
-
-Partnership counts: the chooser as above, a place in a merger clause ("sau khi hợp nhất với
-tỉnh Yên Bái", "which merged with Yen Bai") aside.
 """
 
 from __future__ import annotations
@@ -32,7 +28,7 @@ import re
 from dataclasses import replace
 
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
-from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
+from kakehashi.news.engine.facts.own_place import places_with_own
 from kakehashi.news.engine.gazetteer import Mention
 
 PRIORITY = {
@@ -62,64 +58,6 @@ SIZE = {
         re.IGNORECASE,
     ),
 }
-COUNT = {
-    "vi": re.compile(
-        r"(?:thiết lập|có|duy trì|xây dựng)\s+quan hệ"
-        r"(?:\s+(?:hợp tác|hữu nghị|hợp tác hữu nghị|đối tác))?"
-        r"(?:\s+(?:chính thức|với tổng cộng|với hơn|với gần|với))*\s+"
-        + NUMBER
-        + r"\s+(?:địa phương|tỉnh|tỉnh, thành phố)(?:\s+(?:của\s+)?(?P<c>Nhật Bản|Việt Nam|Nhật))?"
-    ),
-    "ja": re.compile(
-        r"(?P<c0>日本|ベトナム)?(?:の)?(?P<n>\d+)\s*(?:つの|の)?(?P<c>日本|ベトナム)?(?:の)?"
-        r"(?:自治体|都市|省・市|省市|省|県|地方自治体|都道府県|地域)と"
-        r"(?:の)?(?:友好|交流|協力|提携|姉妹|覚書|協定|合意書)"
-    ),
-    "en": re.compile(
-        r"(?:ties|relations|relationships?|partnerships?|cooperation|links|cooperative relations|"
-        r"agreements|memoranda|memorandums|MoUs|MOUs)"
-        r"\s+with\s+"
-        r"(?:more than\s+|over\s+|nearly\s+)?" + NUMBER + r"\s+(?P<c>Japanese|Vietnamese)?\s*"
-        r"(?:localities|prefectures|cities|provinces|local governments)",
-        re.IGNORECASE,
-    ),
-}
-# "Quang Ninh, which counts five partner localities in Japan", "có 5 địa phương đối tác tại
-# Nhật Bản": the partners' country after the count
-COUNT_ALSO = {
-    "vi": re.compile(
-        r"(?:(?<!\w)có|(?:ký|ký kết)\s+(?:các\s+)?(?:văn bản|thỏa thuận|thoả thuận|"
-        r"biên bản ghi nhớ|MOU|MoU)(?:\s+hợp tác)?\s+với)\s+"
-        + NUMBER
-        + r"\s+(?:địa phương|tỉnh|thành phố)"
-        r"(?:\s+(?:đối tác|kết nghĩa))?(?:\s+(?:tại|của|ở))?\s+(?P<c>Nhật Bản|Việt Nam)"
-    ),
-    "ja": re.compile(r"(?!)(?P<n>)(?P<c>)(?P<c0>)"),
-    "en": re.compile(
-        r"\b(?:counts|has|have|had|maintains)\s+(?:more than\s+|over\s+|nearly\s+)?"
-        + NUMBER
-        + r"\s+(?:partner|sister|friendship)\s+(?:localities|cities|prefectures|provinces)"
-        r"\s+in\s+(?P<c>Japan|Vietnam)\b",
-        re.IGNORECASE,
-    ),
-}
-_COUNTRY = {"Nhật Bản": "JP", "Nhật": "JP", "Việt Nam": "VN", "日本": "JP", "ベトナム": "VN",
-            "japanese": "JP", "vietnamese": "VN", "japan": "JP", "vietnam": "VN"}  # fmt: skip
-
-
-def _subject(ctx: Context, sentence, trigger_at: int, partner_country: str | None):
-    ours = [
-        m
-        for m in places_with_own(ctx, sentence.start, sentence.end)
-        if (partner_country is None or m.country != partner_country)
-        and not in_merger_clause(ctx, sentence, m)
-    ]
-    before = [m for m in ours if m.start < trigger_at]
-    if before or ours:
-        return (before or ours)[0]  # "..., Quang Tri's vice chairman said"
-    return ctx.main_locality("VN" if partner_country != "VN" else "JP")
-
-
 # "chọn", "lựa chọn", "xác định", "coi ... là", "選定", "位置づけ", "named", "chose"
 CHOOSE = {
     "vi": re.compile(r"(?<!\w)(?:lựa chọn|chọn|xác định|coi|xem|đưa)(?!\w)"),
@@ -343,38 +281,3 @@ def _fill(fact: dict, other: dict) -> None:
     for name in ("list_size", "until"):
         if fact[name] is None:
             fact[name] = other[name]
-
-
-def find_partnership_counts(ctx: Context) -> list[dict]:
-    lang, out, seen = ctx.language, [], set()
-    for sentence in ctx.text.sentences:
-        m = COUNT[lang].search(sentence.text) or COUNT_ALSO[lang].search(sentence.text)
-        if not m:
-            continue
-        count = number(m.group("n") if lang == "ja" else m.group(1))
-        written = m.group("c") or (m.group("c0") if lang == "ja" else None)
-        country = _COUNTRY.get(written.lower() if lang == "en" and written else written)
-        if country is None:
-            # "ハノイ市、ホーチミン市など7つの自治体と": the country of the places it names
-            named = {
-                p.country
-                for p in ctx.in_span(sentence.start, sentence.start + m.end(), ("locality",))
-                if p.slug and p.start > sentence.start + m.start() - 40
-            }
-            named.discard(None)
-            if len(named) == 2:
-                first = ctx.in_span(sentence.start, sentence.end, ("locality",))[0]
-                named.discard(first.country)  # the first place is the one counting
-            if len(named) == 1:
-                country = named.pop()
-            elif re.search(r"Nhật|日本|Japan", sentence.text):
-                country = "JP"
-        subject = _subject(ctx, sentence, sentence.start + m.start(), country)
-        fields = {"locality": ctx.place(subject), "country": country, "count": count}
-        key = (subject.slug if subject else None, country, count)
-        if key in seen:
-            continue  # the headline and the lead telling the same count
-        seen.add(key)
-        filled = (bool(subject) + bool(country) + 1) / 3
-        out.append(ctx.fact("partnership_count", sentence, fields, filled))
-    return out
