@@ -447,3 +447,28 @@ def test_a_partial_list_takes_nothing_from_the_next_sentence():
 def test_one_of_the_priority_partners_tells_no_size():
     text = "Tỉnh Fukui là một trong những đối tác ưu tiên của tỉnh Quảng Trị đến năm 2030."
     assert _lists(text, "vi") == [("quang-tri", ["fukui-prefecture"], None, "2030")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "福井県知事がクアンチ省を訪問　観光の覚書に署名\n\n"
+            "福井県の杉本知事は3月8日からベトナムを訪問した。9日にはクアンチ省人民委員会を訪れ、"
+            "ヴォー・ヴァン・フン委員長と会談した。会談後、知事と委員長は観光に関する覚書に署名した。"
+            "県は2015年にクアンチ省と友好協力協定を結んでいる。",
+            "ja",
+        ),
+        (
+            "Quang Tri Chairman Vo Van Hung received Fukui Governor Tatsuji Sugimoto on March 9. "
+            "After the talks, Hung and Sugimoto signed a memorandum of understanding on tourism. "
+            "Quang Tri and Fukui Prefecture signed a friendship agreement in 2015.",
+            "en",
+        ),
+    ],
+)
+def test_the_signatories_stand_for_the_sides_of_the_meeting(text, language):
+    assert _agreements(text, language) == [
+        (FUKUI_QT, "signed", "2026-03-09"),
+        (FUKUI_QT, "signed", "2015"),
+    ]

@@ -190,7 +190,9 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
             seen.add(ident)
             parties.append(party)
     sides = {m.country for m in mentions if m.slug and m.slug in seen}
-    if len(parties) < 2 and BOTH.search(text):
+    # "hai bên", 双方, or the signatories by their office ("知事と委員長は覚書に署名した"):
+    # the sides of the meeting just told
+    if len(parties) < 2 and (BOTH.search(text) or ctx.people_in(lo, hi)):
         for country in ("VN", "JP"):
             place = both_sides(ctx, sentence, country)
             if country not in sides and place is not None and place.slug not in seen:
