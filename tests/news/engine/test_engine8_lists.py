@@ -284,6 +284,12 @@ def test_the_document_keeps_its_japanese_compound():
         ),
         # an agreement named with no place at all
         ("知事は覚書の締結に意欲を示した。", "ja"),
+        # one organisation signing: its partner is not named
+        (
+            "Ông Nguyễn Văn An, đại diện JETRO, đã ký thỏa thuận hợp tác về xúc tiến đầu tư vào "
+            "ngày 9/3.",
+            "vi",
+        ),
     ],
 )
 def test_no_agreement(text, language):

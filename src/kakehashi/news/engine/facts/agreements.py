@@ -192,7 +192,8 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
     sides = {m.country for m in mentions if m.slug and m.slug in seen}
     # "hai bên", 双方, or the signatories by their office ("知事と委員長は覚書に署名した"):
     # the sides of the meeting just told
-    if len(parties) < 2 and (BOTH.search(text) or ctx.people_in(lo, hi)):
+    signatories = ctx.people_in(lo, hi) and all(p.get("slug") for p in parties)
+    if len(parties) < 2 and (BOTH.search(text) or signatories):
         for country in ("VN", "JP"):
             place = both_sides(ctx, sentence, country)
             if country not in sides and place is not None and place.slug not in seen:
