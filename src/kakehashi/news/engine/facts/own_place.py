@@ -1,8 +1,8 @@
 """What the agreement, priority-list and partnership-count rules share beyond the context:
 
-- the place an article speaks for when it says "本県", "当市", or a bare "県は" opening a
-  sentence (a prefecture's or a city's own press release): the Japanese place of that level
-  the article names most;
+- the place an article speaks for when it says "本県", "当市" (a prefecture's or a city's own
+  press release): the Japanese place of that level the article names most; a bare "県は"
+  opening a sentence or a clause: the prefecture named last ("市は": the city named last);
 - the year a plan is for when it is written as an era year ("令和9年中") or relative to the
   publication ("来年", "next year", "năm nay");
 - the places a merger clause names ("sau khi hợp nhất với tỉnh Yên Bái", "which merged with
@@ -32,7 +32,11 @@ def own_places(ctx: Context, lo: int, hi: int) -> list[Mention]:
         if any(x.start <= m.start() < x.end for x in ctx.mentions):
             continue  # part of a name ("県立", a place's own "市")
         city = (m.group("a") or m.group("b")) == "市"
-        place = _main_of_level(ctx, city)
+        if m.group("a"):
+            place = _main_of_level(ctx, city)
+        else:  # a bare "市は" is the city named last ("ダナン市は…。市は…"), a "県は" the
+            # prefecture named last
+            place = ctx.last_locality(m.start(), None if city else "JP", city=city)
         if place is not None:
             out.append(replace(place, start=m.start(), end=m.end(), text=m.group()))
     return out
@@ -40,7 +44,7 @@ def own_places(ctx: Context, lo: int, hi: int) -> list[Mention]:
 
 def own_voice(ctx: Context) -> Mention | None:
     """The Japanese place the article speaks for, when it says "本県", "県は"... anywhere."""
-    found = own_places(ctx, 0, len(ctx.norm))
+    found = [m for m in own_places(ctx, 0, len(ctx.norm)) if m.country == "JP"]
     return found[0] if found else None
 
 
