@@ -24,7 +24,8 @@ OWN = re.compile(
 
 
 def own_places(ctx: Context, lo: int, hi: int) -> list[Mention]:
-    """The article's own Japanese place wherever the stretch lo:hi says "本県" and the like."""
+    """The places "本県", "当市" (the article's own) and a bare "県は"/"市は" (the one named
+    last) stand for in the stretch lo:hi, as mentions at those words."""
     if ctx.language != "ja":
         return []
     out = []
