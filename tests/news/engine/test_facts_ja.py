@@ -114,7 +114,8 @@ def test_priority_partners_and_count_with_doshi():
 
 def test_proposal_renewal_and_milestone():
     text = (
-        "北九州市の市長は、両市の祭りを交互に開催することを提案した。両市は友好交流協定を更新した。"
+        "北九州市の市長は、両市の祭りを交互に開催することを提案した。"
+        "北九州市とハイフォン市は友好交流協定を更新した。"
         "2023年は日越外交関係樹立50周年（1973年〜2023年）にあたる。"
     )
     [proposal] = facts(text, "ja", kind="proposal")

@@ -5,7 +5,8 @@ import re
 from kakehashi.news.engine.facts.agreements import find_agreements
 from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.events import find_events
-from kakehashi.news.engine.facts.partners import find_partnership_counts, find_priority_partners
+from kakehashi.news.engine.facts.partners import find_priority_partners
+from kakehashi.news.engine.facts.partnership_counts import find_partnership_counts
 from kakehashi.news.engine.facts.statements import find_milestones, find_proposals, person_facts
 from kakehashi.news.engine.facts.visits import find_visits
 

@@ -14,14 +14,33 @@ An earlier agreement a renewal names ("the memorandum that Ibaraki had signed wi
 2020", "2017年に締結した覚書を更新") is its own signed fact dated by its year. Facts about the same
 agreement in one article (a headline and its lead, "ký văn bản" after the signing) are merged:
 the same status, parties of one among the other's, no two different dates. An agreement with
-no party is dropped; so is "kỷ niệm 15 năm thiết lập quan hệ", an anniversary.
+fewer than two parties is dropped (a count, "ベトナムの3つの省と覚書を結んでいる", or a
+reference with no partner); so is "kỷ niệm 15 năm thiết lập quan hệ", an anniversary.
+
+Japanese press releases speak for their own place: "本県", "当市", a bare "県は" is that place
+(own_place.py), and an agreement naming one Vietnamese side alone ("ビンズオン省との覚書") has
+the article's own place (else its main Japanese place) as the other. "Both sides" are the
+places of each country named most in the sentence and the two before (agreement_parts.py).
+Planned ones: "締結に向けて", "目指す" too; their year may be an era year (令和9年中) or
+relative to the publication (来年, "next year", "năm nay"). "Their 2024 memorandum",
+"2023年の覚書": signed that year. The Japanese document keeps its compound (友好交流協定,
+協力覚書); the field stops where a time phrase begins ("... in 2027", "trong năm tới").
 """
 
 from __future__ import annotations
 
 import re
 
+from kakehashi.news.engine.facts.agreement_parts import (
+    COUNTED,
+    YEAR_DOCUMENT,
+    both_sides,
+    clean_field,
+    document_start,
+    is_venue,
+)
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.own_place import own_places, own_voice, year_of_plan
 from kakehashi.news.engine.facts.statements import MILESTONE
 
 DOCUMENT = {
@@ -32,15 +51,21 @@ DOCUMENT = {
     ),
     "ja": re.compile(r"覚書|MOU|MoU|協定|合意書|提携|姉妹都市|友好都市|趣意書|協力文書"),
     "en": re.compile(
-        r"memorandum of understanding|Memorandum of Understanding|MOU|MoU|agreement|Agreement|"
+        r"memorandum of (?:understanding|cooperation)|Memorandum of (?:Understanding|Cooperation)|"
+        r"MOU|MoU|agreement|Agreement|"
         r"letter of intent|Letter of Intent|sister[- ]city|friendship[- ]city|memorandum"
     ),
 }
 SIGN = {
-    "vi": re.compile(r"\b(?:ký|ký kết|gia hạn|tái ký|trao|kết nghĩa|thiết lập)\b"),
+    # not "đăng ký" (register), "Thư ký" (secretary), "trao đổi" (discuss)
+    "vi": re.compile(
+        r"(?<![Đđ]ăng )(?<![Tt]hư )"
+        r"\b(?:ký|ký kết|gia hạn|tái ký|trao(?! đổi)|kết nghĩa|thiết lập)\b"
+    ),
     "ja": re.compile(r"締結|署名|調印|結ん|結び|更新|延長|交わ|取り交わ"),
     "en": re.compile(
         r"\b(?:sign|signed|signing|inked|renew|renewed|extended|concluded|establish|established|"
+        r"exchanged|sealed|formali[sz]ed|struck|entered into|"
         r"work towards|working towards|move towards|moving towards)\b"
     ),
 }
@@ -53,11 +78,15 @@ PLANNED = {
     "vi": re.compile(
         r"sẽ (?:tiến hành )?ký|hướng tới (?:việc )?ký|dự kiến (?:sẽ )?ký|tiến tới ký|chuẩn bị ký|"
         r"xem xét (?:việc )?ký|mong muốn (?:sớm )?ký|sớm ký|sẽ thiết lập|"
-        r"hướng tới (?:việc )?thiết lập"
+        r"hướng tới (?:việc )?thiết lập|(?<!đã )(?:thống nhất|nhất trí|đồng ý) (?:việc )?ký"
     ),
-    "ja": re.compile(r"予定|目指|めざ|見込み|検討"),
+    "ja": re.compile(
+        r"予定|目指|めざ|見込み|検討|に向け|準備を進め|締結したい|結びたい|(?:締結|署名|調印)へ|"
+        r"(?:締結|署名|調印)すること(?:で|に)(?:合意|一致)|締結する方針"
+    ),
     "en": re.compile(
         r"\b(?:will sign|to sign|plan to|plans to|planned|expected to|aim to|aims to|would sign|"
+        r"set to|due to be|hope to|hopes to|seek to|seeks to|intend to|intends to|preparing to|"
         r"work towards|working towards|move towards|moving towards|"
         r"(?:will|would)\s+(?:\w+\s+){0,2}(?:sign|work|establish|conclude|renew))\b"
     ),
@@ -107,12 +136,15 @@ def find_agreements(ctx: Context) -> list[dict]:
         fact = _agreement(ctx, sentence)
         if fact is None:
             continue
-        earlier = EARLIER[ctx.language].search(sentence.text)
+        earlier = EARLIER[ctx.language].search(sentence.text) or YEAR_DOCUMENT[ctx.language].search(
+            sentence.text
+        )
         if fact["status"] == "renewed" and earlier and _before(ctx, fact, earlier):
             out += _with_earlier(ctx, sentence, fact, earlier)
         else:
             out.append(fact)
-    return _merged([f for f in out if f["parties"]])
+    # every agreement has two sides: one named alone is a count or a reference, not a fact
+    return _merged([f for f in out if len(f["parties"]) >= 2])
 
 
 def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = None):
@@ -123,12 +155,15 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
     text = ctx.norm[lo:hi]
     doc = DOCUMENT[lang].search(text)
     sign = SIGN[lang].search(text)
-    if not doc or not sign:
-        return None
+    by_year = YEAR_DOCUMENT[lang].search(text) if doc and not sign else None
+    if not doc or not (sign or by_year) or COUNTED[lang].search(text):
+        return None  # no agreement, or partners counted: a partnership count
     milestone = MILESTONE[lang].search(text)
-    if milestone and milestone.start() <= sign.start() < milestone.end():
+    if sign and milestone and milestone.start() <= sign.start() < milestone.end():
         return None  # "kỷ niệm 15 năm thiết lập quan hệ": an anniversary, not a signing
-    if RENEWED[lang].search(text):
+    if by_year:
+        status = "signed"
+    elif RENEWED[lang].search(text):
         status = "renewed"
     elif PLANNED[lang].search(text):
         status = "planned"
@@ -140,9 +175,13 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
     if field_m:
         f_lo = lo + field_m.start("f")
         f_hi = f_lo + len(field_m.group("f").strip())
-        field = ctx.written(f_lo, f_hi)
+        field = clean_field(lang, ctx.written(f_lo, f_hi))
     parties, seen = [], set()
-    for m in ctx.in_span(lo, hi):
+    mentions = sorted(ctx.in_span(lo, hi) + own_places(ctx, lo, hi), key=lambda m: m.start)
+    venues = [m for m in mentions if is_venue(ctx, m)]
+    if venues and (len(mentions) - len(venues) >= 2 or BOTH.search(text)):
+        mentions = [m for m in mentions if m not in venues]  # "Tại TP Nagoya, hai bên..."
+    for m in mentions:
         if f_lo <= m.start < f_hi or m.kind == "locality" and _in_body(ctx, m):
             continue
         party = ctx.party(m)
@@ -150,25 +189,39 @@ def _agreement(ctx: Context, sentence, lo: int | None = None, hi: int | None = N
         if ident not in seen:
             seen.add(ident)
             parties.append(party)
-    if len(parties) < 2 and BOTH.search(text):
+    sides = {m.country for m in mentions if m.slug and m.slug in seen}
+    # "hai bên", 双方, or the signatories by their office ("知事と委員長は覚書に署名した"):
+    # the sides of the meeting just told
+    signatories = ctx.people_in(lo, hi) and all(p.get("slug") for p in parties)
+    if len(parties) < 2 and (BOTH.search(text) or signatories):
         for country in ("VN", "JP"):
-            place = ctx.main_locality(country)
-            if place is not None and place.slug not in seen:
+            place = both_sides(ctx, sentence, country)
+            if country not in sides and place is not None and place.slug not in seen:
                 seen.add(place.slug)
+                sides.add(country)
                 parties.append(ctx.place(place))
+    if len(parties) == 1 and len(sides) == 1:
+        # "ビンズオン省との覚書" in Kanagawa's own release: the article's place of the other side
+        country = "JP" if "VN" in sides else "VN"
+        other = (own_voice(ctx) if country == "JP" else None) or ctx.main_locality(country)
+        if other is not None and other.slug not in seen:
+            parties.append(ctx.place(other))
     if SISTER.search(text):
         kind = "sister_city"
     elif LETTER.search(text):
         kind = "other"
     else:
         kind = "field_mou" if field else "cooperation_mou"
-    if status == "planned":
+    if by_year:
+        date = by_year.group(1)
+    elif status == "planned":
         own = ctx.dates_in(lo, hi, ("date", "month", "year"))
-        date = own[0].value if own else None
+        date = own[0].value if own else year_of_plan(ctx, text)
     else:
         date = ctx.date_for(sentence)
     tail = DOCUMENT_TAIL[lang].match(text, doc.end())
-    stated = ctx.written(lo + doc.start(), lo + tail.end())
+    begin = document_start(ctx, lo, lo + doc.start())
+    stated = ctx.written(begin, lo + tail.end())
     fields = {
         "parties": parties,
         "agreement_type": kind,

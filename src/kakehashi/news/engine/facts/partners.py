@@ -1,15 +1,25 @@
 """Priority partners ("TP xác định 7 địa phương Nhật Bản là đối tác ưu tiên đến năm 2025, gồm
-tỉnh Osaka, Kanagawa, ...") and partnership counts ("TP.HCM đã thiết lập quan hệ với 7 địa
-phương Nhật Bản").
+tỉnh Osaka, Kanagawa, ..."); partnership counts are in partnership_counts.py.
 
-The locality is the chooser: the place after "của"/"of" ("đối tác ưu tiên của TP"), else the
-place named last before a verb of choosing ("TP đã chọn A, B và C là đối tác ưu tiên", "A và B
-được tỉnh chọn là..."), else the first place before the trigger, else the article's place. A
-chooser written "TP"/"Thành phố"/同市/"the city" is the article's place when the pronoun would
-otherwise stand for a place of the partners' country.
-Partners are the places of the other country in the sentence (and in the next one when the
-list follows there); the list size is the number before "địa phương"/"自治体"/"localities";
-until is the year of "đến năm 2025"/"2025年まで"/"until 2025" (or a period's last year).
+The locality is the chooser: the place after "của"/"of" ("đối tác ưu tiên của TP") or before
+"の" (本県の重点交流先), else the place named last before a verb of choosing ("TP đã chọn A, B
+và C là đối tác ưu tiên", "A và B được tỉnh chọn là..."), else the first place before the
+trigger, else the article's place. A chooser written "TP"/"Thành phố"/同市/"the city" is the
+article's place when the pronoun would otherwise stand for a place of the partners' country;
+"本県"/"当市" is the article's own Japanese place. When the sentence names the partners'
+country ("4 địa phương Nhật Bản", "ベトナムの3地域", "partners in Japan"), the chooser is of
+the other country (a headline may name it after the list) and the partners of that one.
+Partners are the places of the other country in the sentence, and in the next one when the
+sentence says more are to come (a size larger than the places named, "gồm:"); the list size
+is the number before "địa phương"/"自治体"/"localities"; until is the year of "đến năm
+2025"/"2025年まで"/"until 2025" (or a period's last year).
+
+Not a list: the country itself as the partner ("Nhật Bản là đối tác ưu tiên hàng đầu",
+"Japan is a key partner"), the partners beside the list ("Ngoài 4 đối tác ưu tiên, ...",
+"Besides its priority partners", 重点交流先以外の), a preference for one place with no size
+nor period ("ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực..."). A list told twice is one
+fact: per chooser the one whose partners are as many as it says; a list whose partners are all
+among another's is left out.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ import re
 from dataclasses import replace
 
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
+from kakehashi.news.engine.facts.own_place import places_with_own
 from kakehashi.news.engine.gazetteer import Mention
 
 PRIORITY = {
@@ -27,7 +38,8 @@ PRIORITY = {
         r"|ưu tiên hợp tác với"
     ),
     "ja": re.compile(
-        r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:パートナー|相手|先|自治体|地域|都市)"
+        r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める)?"
+        r"(?:パートナー|相手|先|自治体|地域|都市)"
     ),
     "en": re.compile(
         r"\b(?:priority|key|focus)\s+(?:Japanese\s+|Vietnamese\s+)?"
@@ -46,62 +58,84 @@ SIZE = {
         re.IGNORECASE,
     ),
 }
-COUNT = {
-    "vi": re.compile(
-        r"(?:thiết lập|có|duy trì|xây dựng)\s+quan hệ"
-        r"(?:\s+(?:hợp tác|hữu nghị|hợp tác hữu nghị|đối tác))?"
-        r"(?:\s+(?:chính thức|với tổng cộng|với hơn|với gần|với))*\s+"
-        + NUMBER
-        + r"\s+(?:địa phương|tỉnh|tỉnh, thành phố)(?:\s+(?:của\s+)?(?P<c>Nhật Bản|Việt Nam|Nhật))?"
-    ),
-    "ja": re.compile(
-        r"(?P<c0>日本|ベトナム)?(?:の)?(?P<n>\d+)\s*(?:つの|の)?(?P<c>日本|ベトナム)?(?:の)?"
-        r"(?:自治体|都市|省・市|省市|省|県|地方自治体|都道府県|地域)と"
-        r"(?:の)?(?:友好|交流|協力|提携|姉妹)"
-    ),
-    "en": re.compile(
-        r"(?:ties|relations|relationships?|partnerships?|cooperation|links|cooperative relations)"
-        r"\s+with\s+"
-        r"(?:more than\s+|over\s+|nearly\s+)?" + NUMBER + r"\s+(?P<c>Japanese|Vietnamese)?\s*"
-        r"(?:localities|prefectures|cities|provinces|local governments)",
-        re.IGNORECASE,
-    ),
-}
-_COUNTRY = {"Nhật Bản": "JP", "Nhật": "JP", "Việt Nam": "VN", "日本": "JP", "ベトナム": "VN",
-            "japanese": "JP", "vietnamese": "VN"}  # fmt: skip
-
-
-def _subject(ctx: Context, sentence, trigger_at: int, partner_country: str | None):
-    before = [
-        m
-        for m in ctx.in_span(sentence.start, trigger_at, ("locality",))
-        if m.slug and (partner_country is None or m.country != partner_country)
-    ]
-    if before:
-        return before[0]
-    return ctx.main_locality("VN" if partner_country != "VN" else "JP")
-
-
 # "chọn", "lựa chọn", "xác định", "coi ... là", "選定", "位置づけ", "named", "chose"
 CHOOSE = {
     "vi": re.compile(r"(?<!\w)(?:lựa chọn|chọn|xác định|coi|xem|đưa)(?!\w)"),
     "ja": re.compile(r"(?<=は)|(?<=が)"),
     "en": re.compile(r"\b(?:chose|chosen|choose|chooses|named|names|selected|identified)\b"),
 }
+# the chooser named with the list: "đối tác ưu tiên của TP", "priority partners of Hue",
+# "本県の重点交流先"
 OWNER = {"vi": re.compile(r"\s*của\s+"), "ja": re.compile(r"(?!)"), "en": re.compile(r"\s*of\s+")}
+OWNER_BEFORE = re.compile(r"の[^、。をはが]{0,8}$")
 ANAPHORS = {"tp", "thành phố", "tỉnh", "同市", "同県", "同府", "同省", "同都", "the city",
             "the province", "the prefecture"}  # fmt: skip
+# The partners' country when the sentence names one ("4 địa phương Nhật Bản", "ベトナムの3地域",
+# "priority partners in Japan").
+COUNTRY_WORDS = {
+    "vi": {"JP": re.compile(r"Nhật Bản"), "VN": re.compile(r"Việt Nam")},
+    "ja": {"JP": re.compile(r"日本(?!国大使|国総領事)"), "VN": re.compile(r"ベトナム")},
+    "en": {
+        "JP": re.compile(r"\b(?:Japanese|Japan)\b"),
+        "VN": re.compile(r"\b(?:Vietnamese|Vietnam|Viet Nam)\b"),
+    },
+}
+# Not a list of places: the country itself as the partner ("Nhật Bản là đối tác ưu tiên hàng
+# đầu", "Japan is a key partner", 日本を重点パートナーと), or the partners beside the list
+# ("Ngoài 4 đối tác ưu tiên, tỉnh còn hợp tác với...", "Besides its priority partners").
+NOT_A_LIST = {
+    "vi": re.compile(
+        r"(?<!phương )(?<!tỉnh )(?<!phố )(?<!tác )(?<!của )(?<!tại )(?<!ở )(?<!\d )"
+        r"(?:Nhật Bản|Việt Nam)\s+(?:luôn\s+|vẫn\s+|tiếp tục\s+)?(?:là|được coi là|được xem là|"
+        r"được xác định là)\s+(?:một\s+)?(?:trong (?:những|các)\s+)?(?:đối tác|quốc gia)"
+        r"|^\s*(?:Ngoài|Bên cạnh|Ngoài ra, bên cạnh)\s"
+    ),
+    "ja": re.compile(r"(?:日本|ベトナム)(?:は|を|が)(?:[^。、]{0,6})(?:重点|優先)|以外(?:の|にも)"),
+    "en": re.compile(
+        r"(?<!in )(?<!of )\b(?:Japan|Vietnam|Viet Nam)\s+(?:is|as|remains|was|has been|would be)\s+"
+        r"(?:a|an|its|one of (?:its|the))\s+(?:\w+\s+)?(?:priority|key|focus)"
+        r"|^\s*(?:Besides|Apart from|Beyond|In addition to|Aside from)\b",
+        re.IGNORECASE,
+    ),
+}
+# A trigger that also says "we favour working with X" without naming a list: it gives a list
+# only with two partners or more, a size or a period.
+WEAK = re.compile(r"ưu tiên hợp tác với|優先的に|^(?:key|focus)", re.IGNORECASE)
+# Those present: a list of attendees is no list of priority partners.
+ATTEND = {
+    "vi": re.compile(r"tham dự|tham gia|có mặt|đại diện|Đại diện"),
+    "ja": re.compile(r"出席|参加|来場|列席"),
+    "en": re.compile(
+        r"\b(?:attended|attending|attendees|took part|participants|representatives)\b"
+    ),
+}
+# "one of its priority partners": the size of the list is not told
+ONE_OF = {
+    "vi": re.compile(r"một trong (?:những|các)"),
+    "ja": re.compile(r"の一つ|のひとつ|の一角"),
+    "en": re.compile(r"\bone of\b", re.IGNORECASE),
+}
+# The list follows in the next sentence: "... gồm:", "...as follows:", "以下の".
+LIST_FOLLOWS = re.compile(r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows|以下の通り)\s*$")
 
 
-def _chooser(ctx: Context, sentence, trigger) -> Mention | None:
+def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
     """The place whose priority list the sentence states (None: the sentence names none)."""
     lang, lo = ctx.language, sentence.start
-    places = [m for m in ctx.in_span(lo, sentence.end, ("locality",)) if m.slug]
     owner = OWNER[lang].match(sentence.text, trigger.end())
     if owner:
         after = [m for m in places if m.start == lo + owner.end()]
         if after:
             return after[0]
+    if lang == "ja":
+        mine = [
+            m
+            for m in places
+            if m.end <= lo + trigger.start()
+            and OWNER_BEFORE.match(ctx.norm[m.end : lo + trigger.start()])
+        ]
+        if mine:
+            return mine[-1]
     verbs = [v for v in CHOOSE[lang].finditer(sentence.text, 0, trigger.start()) if v.start()]
     if verbs:
         before = [m for m in places if m.end <= lo + verbs[-1].start()]
@@ -130,33 +164,51 @@ def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention])
                    successor=ours.successor)  # fmt: skip
 
 
+def _stated_country(lang: str, text: str) -> str | None:
+    named = [c for c, pattern in COUNTRY_WORDS[lang].items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+def _list_subject(ctx: Context, sentence, trigger, places, stated):
+    chooser = _chooser(ctx, sentence, trigger, places)
+    if stated is None:
+        if chooser is None:
+            return ctx.main_locality("VN")
+        return _article_place(ctx, chooser, places)
+    if chooser is not None and chooser.country != stated:
+        return _article_place(ctx, chooser, places)
+    # a headline may name the chooser after the list ("ベトナム3地域を重点交流先に　三重県が…")
+    ours = [m for m in places if m.country and m.country != stated]
+    if ours:
+        return ours[0]
+    return ctx.main_locality("JP" if stated == "VN" else "VN")
+
+
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out = ctx.language, []
     sentences = ctx.text.sentences
     for sentence in sentences:
         trigger = PRIORITY[lang].search(sentence.text)
-        if not trigger:
+        if not trigger or NOT_A_LIST[lang].search(sentence.text):
             continue
         lo, hi = sentence.start, sentence.end
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
-        places = [m for m in ctx.in_span(lo, hi, ("locality",)) if m.slug]
-        subject = _chooser(ctx, sentence, trigger)
-        if subject is None:
-            subject = ctx.main_locality("VN")
-        else:
-            subject = _article_place(ctx, subject, places)
-        others = [
-            m
-            for m in places
-            if m.start != getattr(subject, "start", None)
-            and (subject is None or m.country != subject.country)
-        ]
-        if len(others) < 2 and later is not None:
-            others += [
-                m
-                for m in ctx.in_span(later.start, later.end, ("locality",))
-                if m.slug and (subject is None or m.country != subject.country)
-            ]
+        places = places_with_own(ctx, lo, hi)
+        stated = _stated_country(lang, sentence.text)
+        subject = _list_subject(ctx, sentence, trigger, places, stated)
+
+        def theirs(m, subject=subject, stated=stated):
+            if subject is not None and m.country == subject.country:
+                return False
+            return stated is None or m.country == stated
+
+        others = [m for m in places if m.start != getattr(subject, "start", None) and theirs(m)]
+        size_m = SIZE[lang].search(sentence.text)
+        size = number(size_m.group(1)) if size_m else None
+        wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
+        named = len({m.slug for m in others})
+        if later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more to come
+            others += [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
         partners, seen = [], set()
         for m in others:
             if m.slug not in seen:
@@ -164,60 +216,68 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 partners.append(ctx.place(m))
         if not partners:
             continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
-        size_m = SIZE[lang].search(sentence.text)
         until = next(
             (d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None
         )
+        if WEAK.search(trigger.group()) and len(partners) < 2 and not size and not until:
+            continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference
+        chosen = CHOOSE[lang].search(sentence.text) if lang != "ja" else None
+        if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
+            continue  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
         fields = {
             "locality": ctx.place(subject),
             "partners": partners,
-            "list_size": number(size_m.group(1)) if size_m else (len(partners) or None),
+            "list_size": size or (None if ONE_OF[lang].search(sentence.text) else len(partners)),
             "until": str(until.years[1]) if until else None,
         }
         filled = (bool(subject) + bool(partners) + bool(size_m) + bool(until)) / 4
-        out.append(ctx.fact("priority_partners", sentence, fields, filled))
-    return _one_list_per_place(out)
+        fact = ctx.fact("priority_partners", sentence, fields, filled)
+        out.append((size == len(partners), fact))
+    return _told_once(_one_list_per_place(out))
 
 
-def _one_list_per_place(facts: list[dict]) -> list[dict]:
+def _one_list_per_place(facts: list[tuple[bool, dict]]) -> list[dict]:
     """A headline and its lead often state the same list: one fact per locality, the one
-    naming the most partners, its gaps filled from the others."""
+    whose partners are as many as it says (else the one naming the most), its gaps filled
+    from the others."""
     best: dict = {}
-    for fact in facts:
+    for whole, fact in facts:
         key = (fact["locality"] or {}).get("slug")
+        rank = (whole, len(fact["partners"]))
         known = best.get(key)
-        if known is None or len(fact["partners"]) > len(known["partners"]):
+        if known is None or rank > known[0]:
             if known is not None:
-                _fill(fact, known)
-            best[key] = fact
+                _fill(fact, known[1])
+            best[key] = (rank, fact)
         else:
-            _fill(known, fact)
-    return list(best.values())
+            _fill(known[1], fact)
+    return [fact for _, fact in best.values()]
+
+
+def _told_once(facts: list[dict]) -> list[dict]:
+    """The same list told again with another chooser (a headline read the wrong way round):
+    a list whose partners are all among another's, or that names the other's chooser among
+    its partners while the other names it, is left out."""
+
+    def slugs(fact):
+        return {p["slug"] for p in fact["partners"]}
+
+    def chooser(fact):
+        return (fact["locality"] or {}).get("slug")
+
+    out = []
+    for fact in sorted(facts, key=lambda f: -len(f["partners"])):
+        mine = slugs(fact)
+        if any(
+            mine <= slugs(kept) or chooser(kept) in mine and chooser(fact) in slugs(kept)
+            for kept in out
+        ):
+            continue
+        out.append(fact)
+    return sorted(out, key=lambda f: f["span"][0])
 
 
 def _fill(fact: dict, other: dict) -> None:
     for name in ("list_size", "until"):
         if fact[name] is None:
             fact[name] = other[name]
-
-
-def find_partnership_counts(ctx: Context) -> list[dict]:
-    lang, out, seen = ctx.language, [], set()
-    for sentence in ctx.text.sentences:
-        m = COUNT[lang].search(sentence.text)
-        if not m:
-            continue
-        count = number(m.group("n") if lang == "ja" else m.group(1))
-        written = m.group("c") or (m.group("c0") if lang == "ja" else None)
-        country = _COUNTRY.get(written.lower() if lang == "en" and written else written)
-        if country is None:
-            country = "JP" if re.search(r"Nhật|日本|Japan", sentence.text) else None
-        subject = _subject(ctx, sentence, sentence.start + m.start(), country)
-        fields = {"locality": ctx.place(subject), "country": country, "count": count}
-        key = (subject.slug if subject else None, country, count)
-        if key in seen:
-            continue  # the headline and the lead telling the same count
-        seen.add(key)
-        filled = (bool(subject) + bool(country) + 1) / 3
-        out.append(ctx.fact("partnership_count", sentence, fields, filled))
-    return out
