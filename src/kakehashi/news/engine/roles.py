@@ -46,7 +46,9 @@ JA_ROLE = re.compile(
     # a bureau or section before its head: 国際局長, 国際交流課長, 商工労働部長
     r"(?:[一-龥]{1,5}(?=(?:局|部|課|室)長))?"
     # an envoy by the country served: 駐日ベトナム大使, 駐ベトナム日本国特命全権大使
-    r"(?:駐(?:[日越]|[ァ-ヴー]{2,})[ァ-ヴー・一-龥]{0,16}?(?=(?:特命全権)?大使|総領事))?"
+    r"(?:駐(?:[日越]|[ァ-ヴー]{2,})[ァ-ヴー・一-龥]{0,16}?(?=(?:特命全権)?大使|総領事)"
+    # and by the place of the post: 在ホーチミン日本国総領事, 在大阪ベトナム総領事
+    r"|在[ァ-ヴー一-龥]{2,8}?(?:日本国?|ベトナム国?)(?=(?:特命全権)?大使|総領事))?"
     r"(?:" + "|".join(sorted(set(JA_ROLES), key=len, reverse=True)) + ")"
 )
 JA_NAME = re.compile(

@@ -51,7 +51,9 @@ NOT_GUEST = {
 }
 PASSIVE = {
     "en": re.compile(
-        r"\b(?:was|were|had been|has been)\s+(?:warmly\s+|officially\s+)?"
+        r"\b(?:was|were|had been|has been|have been|will be|is|are|being)\s+"
+        r"(?:(?:also|later|then|first|earlier|subsequently|warmly|officially|cordially|"
+        r"formally|personally|\w+ly)\s+){0,2}"
         r"(?:received|welcomed|hosted|greeted)\b[^.;]*?\bby\b"
     ),
 }

@@ -227,7 +227,8 @@ def _with_body(ctx: Context, sentence, subject, end: int, place):
         where = ctx.main_locality("VN" if subject.full.country == "JP" else "JP")
     if where is None or not D.from_elsewhere(subject, where):
         return None
-    return subject, None, where, False
+    return subject, host_next(ctx, sentence, subject), where, False  # "Tiếp đoàn, ông X, ..."
+
 
 
 def _unlisted_city(ctx: Context, end: int, subject):

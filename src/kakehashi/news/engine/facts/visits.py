@@ -70,7 +70,7 @@ def find_visits(ctx: Context) -> list[dict]:
         for one in visitors:
             made = _visit(ctx, sentence, one, host, place)
             if made and again and not ctx.dates_in(sentence.start, sentence.end):
-                day = out[-1][2]["date"] if ctx.language == "en" else _day_told(ctx, sentence)
+                day = _day_told(ctx, sentence)
                 made[0][2]["date"] = day or made[0][2]["date"]  # "Earlier in the day, ..."
             out += [(*fact, trip, again) for fact in made]
             last = one if made else last
