@@ -37,6 +37,8 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
                     gap = True
                 else:
                     run, last, gap = None, None, False
+    spaced = _spaced_before_office(norm)  # these win over the tokenizer's (穂積 志|市長)
+    spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in spaced)] + spaced
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[int, int]] = []
     for span in spans:
@@ -47,6 +49,25 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
                 out[-1] = (out[-1][0], span[1])
             continue
         out.append(span)
+    return out
+
+
+# a surname, one space, a given name and an office, as releases write them: 田中 実知事,
+# 長崎 幸太郎知事 (the tokenizer reads 実 as a prefix, 長崎 as a place)
+_SPACED = re.compile(r"(?<![一-龥々ァ-ヴー])[一-龥々]{1,3} (?P<g>[一-龥々]{1,3})")
+
+
+def _spaced_before_office(norm: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SPACED.finditer(norm):
+        if re.search(r"[県市町村区省府都道]$", norm[m.start() : m.start("g") - 1]):
+            continue  # 本県 知事: a place, not a surname
+        if R.JA_ROLE.match(norm, m.start("g")):
+            continue  # 同市 副市長: the office itself
+        for end in range(m.start("g") + 1, m.end() + 1):
+            if R.JA_ROLE.match(norm, end):
+                out.append((m.start(), end))
+                break
     return out
 
 
@@ -75,8 +96,8 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
     for start, end in name_spans(norm, use_sudachi):
         end = _given_name_before_office(norm, start, end, starts_at)
         name = norm[start:end]
-        if any(m.start <= start < m.end for m in orgs):
-            continue
+        if any(m.start <= start < m.end for m in orgs) and not _SPACED.fullmatch(name):
+            continue  # a place, unless a surname spaced from a given name (長崎 幸太郎)
         role = org = None
         role_start = None
         after = end

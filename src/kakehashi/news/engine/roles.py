@@ -81,7 +81,11 @@ EN_CONNECTOR = re.compile(
     r"Standing|standing|Permanent|permanent|Extraordinary and Plenipotentiary|Party Committee|"
     r"Municipal|Provincial|City|Prefecture|Prefectural Government|and|"
     # a section of a government named by its field: "the Industry Department of Aichi"
-    r"(?:[A-Z][\w&'’-]*\s+){1,4}(?:Department|Bureau|Division|Section))(?![\w])"
+    r"(?:[A-Z][\w&'’-]*\s+){1,4}(?:Department|Bureau|Division|Section)|"
+    # a minister's portfolio after "for": "Vice Minister for Internal Affairs"
+    r"Internal Affairs|Economy|Trade|Industry|Transport|Tourism|Environment|Justice|Defen[cs]e|"
+    r"Construction|Communications|Welfare|Fisheries|Forestry|Rural Development|Social Affairs)"
+    r"(?![\w])"
 )
 EN_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Madam|H\.E|HE|Prof)\.?\s+")
 

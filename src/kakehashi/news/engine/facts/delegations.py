@@ -49,6 +49,48 @@ NOT_GUEST = {
     ),
     "ja": re.compile(r"$^"),
 }
+# a visit asked for, hoped for or offered, not made: "invited Ho Chi Minh City leaders to visit
+# Osaka", "mời lãnh đạo tỉnh sang thăm", 知事の来県を要請した
+INVITED_BEFORE = {
+    "en": re.compile(
+        r"\b(?:invit(?:e|es|ed|ing)|urg\w*|encourag\w*|asked|ask|asks|hope[sd]?|hoping|wish\w*|want\w*|"
+        r"look\w* forward|expect\w*|welcome[sd]? (?:the )?(?:idea|chance))\b[^.;]{0,60}$"
+    ),
+    "vi": re.compile(
+        r"(?<!\w)(?:(?<!lời )mời|mong|mong muốn|mong đợi|hy vọng|hi vọng|đề nghị|kêu gọi|chào đón)"
+        r"(?!\w)[^.;]{0,60}$"
+    ),
+    "ja": re.compile(r"$^"),
+}
+INVITED_AFTER = {
+    "ja": re.compile(
+        r"(?:し|する)?(?:てほしい|てもらいたい|ていただきたい|てください)|"
+        r"[をに][^。、]{0,6}?(?:招待|招請|要請|呼びかけ|期待|促し|求め|誘)"
+    ),
+}
+
+
+# a trip to a country told with a meeting: its people host ("trong chuyến công tác tại Nhật Bản",
+# "nhân dịp thăm và làm việc tại Việt Nam", "during a working visit to Japan")
+TRIP_TO = {
+    "vi": re.compile(
+        r"(?<!\w)(?:chuyến (?:công tác|thăm|làm việc)|thăm và làm việc|thăm chính thức|công tác)"
+        r"(?: chính thức| làm việc)?\s+(?:tại|ở|đến|sang|tới)\s+(?P<c>Nhật Bản|Việt Nam)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\b(?:visit|trip|tour|mission|stay)\s+(?:to|in)\s+(?P<c>Japan|Vietnam|Viet Nam)\b"
+    ),
+}
+
+
+def invited(lang: str, text: str, m) -> bool:
+    """The verb of visiting `m` (a match in `text`) tells of a visit invited or hoped for."""
+    if INVITED_BEFORE[lang].search(text, 0, m.start()):
+        return True
+    after = INVITED_AFTER.get(lang)
+    return bool(after and after.match(text, m.end()))
+
+
 PASSIVE = {
     "en": re.compile(
         r"\b(?:was|were|had been|has been|have been|will be|is|are|being)\s+"
@@ -75,7 +117,8 @@ VISIT = {
         r"(?<!\w)(?:thăm và làm việc|đến thăm|sang thăm|thăm|chào xã giao|đến chào|dẫn đầu)(?!\w)"
     ),
     "en": re.compile(
-        r"\b(?:visited|visits|is visiting|are visiting|visiting|"
+        r"\b(?:visited|visits|is visiting|are visiting|"
+        r"(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bA )visiting|"  # not "the visiting delegation"
         r"paid (?:a|an) (?:courtesy |working |official |formal )?(?:call|visit) (?:on|to)|"
         r"called on|(?:will|to) (?:visit|pay a (?:courtesy )?(?:call on|visit to))|calls? on|"
         r"toured|travell?ed to|arrived in|"

@@ -40,6 +40,8 @@ def parties(ctx: Context, sentence, people, leader):
     ]
     # "welcomed the proposal", "đã đón hơn 2.000 lượt khách": receiving what is no guest
     cues = [c for c in cues if c[0] != "receive" or not D.NOT_GUEST[lang].match(text, c[1].end())]
+    # "invited ... to visit Osaka", "mời ... sang thăm": a visit asked for is none
+    cues = [c for c in cues if c[0] != "visit" or not D.invited(lang, text, c[1])]
     # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
     cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
     if not cues:
@@ -47,7 +49,7 @@ def parties(ctx: Context, sentence, people, leader):
         if together:
             return (*together, False)
         if D.TALKS[lang].search(text) and len(people) >= 2:
-            return _pair(ctx, people[0], people[1], place, leader)
+            return _pair(ctx, people[0], people[1], place, leader, sentence)
         return None
     kind, verb = min(cues, key=lambda c: (c[1].start(), c[0] != "passive"))
     at = sentence.start + verb.start()
@@ -80,7 +82,7 @@ def parties(ctx: Context, sentence, people, leader):
                 if m.value is not None and m.value.slug
             ]
             if bodies and D.from_elsewhere(subject, bodies[0]):
-                return subject, None, place or bodies[0], False
+                return subject, host_next(ctx, sentence, subject), place or bodies[0], False
         if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
             host = host_next(ctx, sentence, subject)
             if host is not None:
@@ -97,9 +99,9 @@ def parties(ctx: Context, sentence, people, leader):
         return subject, host, place, host is None
     other = after[0] if after else None
     if subject is None and len(after) >= 2 and _BETWEEN.match(text, verb.end()):
-        return _pair(ctx, after[0], after[1], place, leader)  # "cuộc hội đàm giữa A và B"
+        return _pair(ctx, after[0], after[1], place, leader, sentence)  # "cuộc hội đàm giữa A và B"
     if other is None and len(before) >= 2:  # "A và B đã hội đàm", "A and B met"
-        pair = _pair(ctx, before[-2], before[-1], place, leader)
+        pair = _pair(ctx, before[-2], before[-1], place, leader, sentence)
         if pair is not None:
             return pair
     if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
@@ -107,16 +109,26 @@ def parties(ctx: Context, sentence, people, leader):
         body = _body(ctx, end, min(sentence.end, end + 40), first=True)
         if body is not None and D.from_elsewhere(subject, body):
             if not _PLACE_WORD.search(ctx.norm[end : body.start]):
-                return subject, None, body, False
+                return subject, host_next(ctx, sentence, subject), body, False
         # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
         return _with_body(ctx, sentence, subject, end, place)
     if subject is None or other is None:
         return None
-    return _met(ctx, subject, other, place, leader)
+    return _met(ctx, subject, other, place, leader, sentence)
 
 
-def _met(ctx: Context, subject, other, place, leader):
-    """(visitor, host, place, False) of two people meeting (see _who_hosts)."""
+def _met(ctx: Context, subject, other, place, leader, sentence=None):
+    """(visitor, host, place, False) of two people meeting (see _who_hosts); when the sentence
+    tells of a trip to a country ("trong chuyến công tác tại Nhật Bản", "during a working visit
+    to Japan"), the one of that country hosts."""
+    trip = D.TRIP_TO.get(ctx.language)
+    found = trip.search(sentence.text) if trip is not None and sentence is not None else None
+    a, b = subject.full.country, other.full.country
+    if found and a and b and a != b:
+        country = "JP" if found.group("c").lower() in ("nhật bản", "japan") else "VN"
+        if country in (a, b):
+            visitor, host = (subject, other) if b == country else (other, subject)
+            return visitor, host, place, False
     if place is None and leader is None:  # no place told: the place the article is about
         around = ctx.main_locality(None)
         if D.same_side(subject, around) != D.same_side(other, around):
@@ -125,7 +137,7 @@ def _met(ctx: Context, subject, other, place, leader):
     return (*_who_hosts(subject, other, place, leader), False)
 
 
-def _pair(ctx: Context, first, second, place, leader):
+def _pair(ctx: Context, first, second, place, leader, sentence=None):
     """Two people of the two sides joined by "và"/"and" who meet or talk ("A và B đã hội
     đàm", "A and B discussed ... in Hai Phong"), or None."""
     starts = [second.start] + ([second.role_start] if second.role_start is not None else [])
@@ -135,7 +147,7 @@ def _pair(ctx: Context, first, second, place, leader):
     a, b = first.full.country, second.full.country
     if a and b and a == b:
         return None
-    return _met(ctx, first, second, place, leader)
+    return _met(ctx, first, second, place, leader, sentence)
 
 
 def _fronted_meeting(ctx: Context, sentence, people, leader, place):
@@ -151,7 +163,7 @@ def _fronted_meeting(ctx: Context, sentence, people, leader, place):
     after = [p for p in people if p.start > sentence.start + comma]
     if not before or not after:
         return None
-    return _met(ctx, after[0], before[0], place, leader)
+    return _met(ctx, after[0], before[0], place, leader, sentence)
 
 
 def named_next(ctx: Context, sentence, host):
@@ -228,7 +240,6 @@ def _with_body(ctx: Context, sentence, subject, end: int, place):
     if where is None or not D.from_elsewhere(subject, where):
         return None
     return subject, host_next(ctx, sentence, subject), where, False  # "Tiếp đoàn, ông X, ..."
-
 
 
 def _unlisted_city(ctx: Context, end: int, subject):

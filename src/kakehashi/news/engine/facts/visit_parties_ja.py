@@ -22,10 +22,15 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         None,
     )
     meet = D.MEET["ja"].search(text)
-    visit = D.VISIT["ja"].search(text)
+    visit = next((m for m in D.VISIT["ja"].finditer(text) if not D.invited("ja", text, m)), None)
     if not (receive or meet or visit):
         together = P.joint(ctx, sentence, people, leader, place)
         return (*together, False) if together else None
+    hosting = [p for p in people if _HOSTING.match(ctx.norm, D.role_end(p))]
+    if hosting and (visit or meet):  # "…市役所を訪問し、X副市長が応対した": X hosts
+        rest = [p for p in people if p not in hosting]
+        visitor = rest[0] if rest else leader or P.named_next(ctx, sentence, hosting[0])
+        return (visitor, hosting[0], place, False) if visitor is not None else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
     visitor = marked[0] if marked else _by_role(ctx, sentence, people) or _coming(ctx, people)
     if visitor is None and (out := _ABROAD.search(text)) is not None:
@@ -74,6 +79,11 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         host = _office_named_next(ctx, sentence, visitor)
     return visitor, host, place, host is None and not meeting
 
+
+# the person who receives the visitor, as the subject: X副市長が応対した, X知事らが出迎えた
+_HOSTING = re.compile(
+    r"(?:氏|さん)?(?:ら)?(?:が|は)[^。、]{0,8}?(?:応対|出迎え|迎え|対応し|対応した)"
+)
 
 # an office met with no name: 知事と会談, 副市長と面談
 _OFFICE_MET = re.compile(r"(?<![一-龥ァ-ヴー・])(?P<r>副?知事|副?市長)(?:と|を表敬)")

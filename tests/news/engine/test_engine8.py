@@ -1,0 +1,254 @@
+"""Visits told the ways the press tells them (issue 14, eighth pass), on sentences written for
+the test: names that end in a place's name (Lê Quang Nam), 姓 名 with a space before the office
+(田中 実知事, 長崎 幸太郎知事), 在ホーチミン日本国総領事, the host who 応対した, "was also
+received by", the visiting delegation, a trip to a country telling who hosts, visits invited or
+hoped for that are none, and the host of a body met named in the next sentence."""
+
+import datetime as dt
+
+import pytest
+
+from tests.news.engine.helpers import facts
+
+PUBLISHED = dt.date(2026, 11, 20)
+
+
+def _visits(text, language):
+    return [
+        (f["visitor"], f["host"], (f["host_locality"] or {}).get("slug"), f["date"])
+        for f in facts(text, language, published=PUBLISHED, kind="visit")
+    ]
+
+
+def _people(text, language):
+    return {f["name"]: (f["role"], f["country"]) for f in facts(text, language, kind="person")}
+
+
+# people -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "role"),
+    [
+        ("Đoàn do ông Lê Quang Nam, Phó Chủ tịch UBND thành phố dẫn đầu đã đến Nhật Bản.", "vi",
+         "Lê Quang Nam", "Phó Chủ tịch"),
+        ("Phó Chủ tịch UBND tỉnh Nguyễn Hà Nam đã tiếp Đại sứ Ito Naoki.", "vi",
+         "Nguyễn Hà Nam", "Phó Chủ tịch"),
+        ("Ngày 18/11, ông Nguyễn Thái Bình, Giám đốc Sở Ngoại vụ tỉnh Hải Dương đã tiếp đoàn.",
+         "vi", "Nguyễn Thái Bình", "Giám đốc"),
+        ("Hai Duong Vice Chairman Tran Hai Duong met the delegation on Monday.", "en",
+         "Tran Hai Duong", "Vice Chairman"),
+    ],
+)  # fmt: skip
+def test_a_vietnamese_name_may_end_in_a_place_s_name(text, language, name, role):
+    assert _people(text, language)[name][0] == role
+
+
+def test_a_place_after_a_role_is_still_the_place_not_a_name():
+    people = _people("Phó Chủ tịch UBND tỉnh Thái Bình Nguyễn Khắc Thận phát biểu.", "vi")
+    assert list(people) == ["Nguyễn Khắc Thận"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("田中 実知事は、11月20日から23日までベトナムを訪問しました。", "田中 実", "知事"),
+        ("チャン・ホン・タイ副委員長は長崎 幸太郎知事と会談した。", "長崎 幸太郎", "知事"),
+        ("一行は秋田市役所を訪れ、穂積 志市長を表敬訪問しました。", "穂積 志", "市長"),
+        ("佐藤 晴樹在ホーチミン日本国総領事は、タイニン省を訪問した。", "佐藤 晴樹",
+         "在ホーチミン日本国総領事"),
+    ],
+)  # fmt: skip
+def test_japanese_names_written_with_a_space_before_the_office(text, name, role):
+    assert _people(text, "ja")[name] == (role, "JP")
+
+
+def test_an_office_after_the_place_s_own_word_is_no_name():
+    people = _people("同市 副市長が応対した。本県 知事は歓迎した。", "ja")
+    assert people == {}
+
+
+# Japanese -----------------------------------------------------------------------------------
+
+
+def test_the_japanese_traveller_meets_ministers_and_chairmen_on_days_of_their_own():
+    text = (
+        "知事がベトナムを訪問しました\n村井 嘉浩知事は、11月3日から6日までベトナムを訪問しました。"
+        "4日にはハノイ市で、ファム・ミン・チン首相を表敬訪問しました。5日にはカマウ省を訪れ、"
+        "同省人民委員会のファム・タイン・グー委員長と会談しました。"
+    )
+    assert _visits(text, "ja") == [
+        ("村井 嘉浩", "ファム・ミン・チン", "hanoi", "2026-11-04"),
+        ("村井 嘉浩", "ファム・タイン・グー", "ca-mau", "2026-11-05"),
+    ]
+
+
+def test_the_governor_who_travels_is_the_visitor_of_the_minister_he_meets():
+    text = (
+        "田中 実知事は、11月20日から23日までベトナムを訪問し、"
+        "ハノイ市でブイ・タイン・ソン外務大臣と会談しました。"
+    )
+    assert _visits(text, "ja") == [("田中 実", "ブイ・タイン・ソン", "hanoi", "2026-11-20")]
+
+
+def test_the_one_who_receives_the_delegation_is_its_host_never_its_visitor():
+    text = (
+        "ベトナム・ダナン市の代表団が11月18日、横浜市役所を訪問し、平原 敏英副市長が応対しました。"
+    )
+    assert _visits(text, "ja") == []  # no visitor named
+    text += "代表団の団長はルオン・グエン・ミン・チエット委員長です。"
+    assert _visits(text, "ja") == [
+        ("ルオン・グエン・ミン・チエット", "平原 敏英", "yokohama-city", "2026-11-18")
+    ]
+
+
+def test_a_mayor_called_on_at_a_city_hall_the_directory_does_not_hold():
+    text = (
+        "10月30日、ゲアン省人民委員会のブイ・ディン・ロン副委員長ら一行5名が秋田市役所を訪れ、"
+        "穂積 志市長を表敬訪問しました。一行は同日午後、秋田県立大学を視察しました。"
+    )
+    found = facts(text, "ja", published=PUBLISHED, kind="visit")
+    assert [(f["visitor"], f["host"], f["host_locality"], f["date"]) for f in found] == [
+        ("ブイ・ディン・ロン", "穂積 志", {"name": "秋田市", "slug": None}, "2026-10-30")
+    ]
+
+
+def test_a_consul_general_by_the_place_of_the_post_visits_a_province():
+    text = (
+        "10月27日、佐藤 晴樹在ホーチミン日本国総領事は、タイニン省を訪問し、同省人民委員会の"
+        "ファム・ヴァン・ホア副委員長を表敬訪問しました。"
+    )
+    assert _visits(text, "ja") == [("佐藤 晴樹", "ファム・ヴァン・ホア", "tay-ninh", "2026-10-27")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "県は、来年2月にベトナム・ゲアン省へ訪問団を派遣する予定です。",
+        "知事は、ベトナムからの訪問団を歓迎するとともに、来年の訪越に意欲を示しました。",
+        "長野県は、ベトナム・ラムドン省からの研修員を受け入れると発表した。",
+        "知事は記者会見で、ベトナムとの交流を歓迎すると述べた。",
+        "斎藤 元彦知事は、クアンナム省のレー・チー・タイン委員長に来県を要請した。",
+        "吉村 洋文知事は、ホーチミン市のファン・ヴァン・マイ委員長に大阪を訪問してほしいと述べた。",
+    ],
+)
+def test_japanese_sentences_that_tell_of_no_visit(text):
+    assert _visits(text, "ja") == []
+
+
+# English ------------------------------------------------------------------------------------
+
+
+def test_the_delegation_also_received_the_same_day_is_the_leader_s_visit_that_day():
+    text = (
+        "Quang Ninh Vice Chairwoman Vu Thi Thu Ha held talks with Hiroshima Vice Governor Takeshi "
+        "Ogawa in Hiroshima on October 27. On October 28, the delegation joined a business "
+        "matching day organised by Hiroshima Prefecture. The delegation was also received by "
+        "Hiroshima City Deputy Mayor Kenji Nakamoto the same day."
+    )
+    assert _visits(text, "en") == [
+        ("Vu Thi Thu Ha", "Takeshi Ogawa", "hiroshima-prefecture", "2026-10-27"),
+        ("Vu Thi Thu Ha", "Kenji Nakamoto", "hiroshima-city", "2026-10-28"),
+    ]
+
+
+def test_the_visiting_delegation_is_no_verb_of_visiting():
+    text = (
+        "The visiting delegation, headed by Okayama Governor Ibaraki Ryuta, was received by "
+        "Vietnamese President Luong Cuong in Hanoi on November 9."
+    )
+    assert _visits(text, "en") == [("Ibaraki Ryuta", "Luong Cuong", "hanoi", "2026-11-09")]
+
+
+def test_a_vice_minister_for_a_portfolio_and_the_host_who_receives_him_next():
+    text = (
+        "Japan's Vice Minister for Internal Affairs Kawai Takanori held a working session with "
+        "leaders of Can Tho City on November 17. Receiving him, Can Tho Chairman Tran Van Lau "
+        "thanked Japan for its support."
+    )
+    assert _visits(text, "en") == [("Kawai Takanori", "Tran Van Lau", "can-tho", "2026-11-17")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osaka Mayor Yokoyama Hideyuki invited Ho Chi Minh City leaders to visit Osaka during "
+        "the Expo.",
+        "The Tochigi governor welcomed the proposal to expand cooperation in agriculture.",
+        "Hung Yen Province plans to send a delegation to Tochigi next year.",
+        "Governor Omura Hideaki said he hoped Nguyen Van Tung would visit Aichi next spring.",
+    ],
+)
+def test_english_sentences_that_tell_of_no_visit(text):
+    assert _visits(text, "en") == []
+
+
+def test_at_the_invitation_of_is_a_visit_made():
+    text = (
+        "At the invitation of Aichi Governor Omura Hideaki, Binh Duong Chairman Vo Van Minh "
+        "visited Aichi Prefecture on November 3."
+    )
+    assert [v[0] for v in _visits(text, "en")] == ["Vo Van Minh"]
+
+
+# Vietnamese ---------------------------------------------------------------------------------
+
+
+def test_a_trip_to_japan_tells_who_hosts_the_meeting():
+    text = (
+        "Trong khuôn khổ chuyến công tác tại Nhật Bản, ngày 14/11, Phó Chủ tịch UBND TP.HCM Võ "
+        "Văn Hoan đã có buổi làm việc với Thống đốc tỉnh Kanagawa Kuroiwa Yuji."
+    )
+    assert _visits(text, "vi") == [
+        ("Võ Văn Hoan", "Kuroiwa Yuji", "kanagawa-prefecture", "2026-11-14")
+    ]
+
+
+def test_the_body_visited_and_its_host_named_next():
+    text = (
+        "Ngày 9/11, đoàn công tác tỉnh Shizuoka do Phó Thống đốc Morimoto Koji dẫn đầu đã đến "
+        "thăm và làm việc với UBND tỉnh Quảng Nam. Tiếp đoàn có ông Trần Anh Tuấn, Phó Chủ tịch "
+        "UBND tỉnh."
+    )
+    assert _visits(text, "vi") == [
+        ("Morimoto Koji", "Trần Anh Tuấn", "quang-nam-before-2025", "2026-11-09")
+    ]
+
+
+def test_a_trip_with_its_meetings_in_the_next_sentences():
+    text = (
+        "Đoàn công tác TP. Đà Nẵng do ông Lê Quang Nam, Phó Chủ tịch UBND thành phố dẫn đầu vừa "
+        "kết thúc chuyến công tác tại Nhật Bản từ ngày 1 đến 5/12. Ngày 4/12, đoàn đến thăm và "
+        "làm việc tại tỉnh Ehime. Tiếp đoàn, ông Nakagawa Makoto, Thống đốc tỉnh Ehime cho biết "
+        "tỉnh đang tìm kiếm thị trường. Ngày 5/12, tại Tokyo, đoàn có buổi làm việc với Bộ Kinh "
+        "tế, Thương mại và Công nghiệp Nhật Bản (METI). Tiếp đoàn, ông Hayashi Daisuke, Vụ "
+        "trưởng Vụ Hợp tác thương mại quốc tế đánh giá cao môi trường đầu tư của Đà Nẵng."
+    )
+    assert _visits(text, "vi") == [
+        ("Lê Quang Nam", "Nakagawa Makoto", "ehime-prefecture", "2026-12-04"),
+        ("Lê Quang Nam", "Hayashi Daisuke", "tokyo-metropolis", "2026-12-05"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UBND tỉnh Đồng Nai mong muốn đón đoàn doanh nghiệp tỉnh Chiba sang thăm trong thời "
+        "gian tới.",
+        "Chủ tịch UBND tỉnh Lâm Đồng mời Thống đốc tỉnh Yamanashi Nagasaki Kotaro sang thăm Đà "
+        "Lạt vào năm 2027.",
+        "Tỉnh Bình Định đã đón hơn 300.000 lượt khách Nhật Bản trong năm 2025.",
+        "Chủ tịch UBND tỉnh Thái Bình Nguyễn Khắc Thận đánh giá cao đề xuất của tỉnh Saitama về "
+        "hợp tác đào tạo nguồn nhân lực.",
+    ],
+)
+def test_vietnamese_sentences_that_tell_of_no_visit(text):
+    assert _visits(text, "vi") == []
+
+
+def test_an_invitation_accepted_is_a_visit_to_come():
+    text = (
+        "Nhận lời mời của Thống đốc tỉnh Ehime, Chủ tịch UBND TP Đà Nẵng Lương Nguyễn Minh Triết "
+        "sẽ thăm tỉnh Ehime vào tháng 12."
+    )
+    assert _visits(text, "vi") == [("Lương Nguyễn Minh Triết", None, "ehime-prefecture", "2026-12")]
