@@ -252,3 +252,66 @@ def test_an_invitation_accepted_is_a_visit_to_come():
         "sẽ thăm tỉnh Ehime vào tháng 12."
     )
     assert _visits(text, "vi") == [("Lương Nguyễn Minh Triết", None, "ehime-prefecture", "2026-12")]
+
+
+def test_the_one_who_came_to_the_office_or_is_visiting_is_the_visitor():
+    text = (
+        "11月16日、福岡県の服部 誠太郎知事は、県庁を訪れたベトナム・クアンナム省のレー・ヴァン・"
+        "ズン副委員長と面談した。"
+    )
+    assert _visits(text, "ja") == [
+        ("レー・ヴァン・ズン", "服部 誠太郎", "fukuoka-prefecture", "2026-11-16")
+    ]
+    text = (
+        "11月11日、佐賀県の山口 祥義知事は、佐賀県を訪問中のベトナム・タイビン省人民委員会の"
+        "グエン・カック・タン委員長と会談した。"
+    )
+    assert _visits(text, "ja") == [
+        ("グエン・カック・タン", "山口 祥義", "saga-prefecture", "2026-11-11")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "愛知県\nビンズオン省との友好提携は今年で10周年を迎えた。大村 秀章知事は、グエン・ヴァン・"
+        "ロイ省党委員会書記に祝意を伝えた。",
+        "愛知県\nビンズオン省のグエン・ヴァン・ロイ省党委員会書記は、「ぜひ再び愛知県を訪問したい」"
+        "と述べた。",
+        "愛知県\n大村 秀章知事は、来年ベトナムを訪問する意向を示した。",
+        "愛知県\n大村 秀章知事は11月5日、ベトナムの技能実習生と意見交換を行った。",
+    ],
+)
+def test_an_anniversary_a_wish_or_a_meeting_with_no_one_named_is_no_visit(text):
+    assert _visits(text, "ja") == []
+
+
+def test_a_welcome_speech_to_a_delegation_at_a_ceremony_is_a_visit():
+    text = (
+        "愛知県\n11月5日の交流会では、大村 秀章知事が歓迎のあいさつを述べ、ビンズオン省の"
+        "グエン・ヴァン・ロイ省党委員会書記が謝辞を述べた。"
+    )
+    assert _visits(text, "ja") == [
+        ("グエン・ヴァン・ロイ", "大村 秀章", "aichi-prefecture", "2026-11-05")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Yokohama Mayor Yamanaka Takeharu will host Da Nang Chairman Luong Nguyen Minh Triet "
+         "on December 2.", "en",
+         [("Luong Nguyen Minh Triet", "Yamanaka Takeharu", "yokohama-city", "2026-12-02")]),
+        ("Osaka Governor Yoshimura Hirofumi received a courtesy visit from Ho Chi Minh City "
+         "Chairman Nguyen Van Duoc on November 5.", "en",
+         [("Nguyen Van Duoc", "Yoshimura Hirofumi", "osaka-prefecture", "2026-11-05")]),
+        ("Sáng 7/11, Phó Chủ tịch UBND TP. Hải Phòng Hoàng Minh Cường đã hội đàm trực tuyến "
+         "với Phó Thống đốc tỉnh Fukuoka Ezaki Toshiro.", "vi",
+         [("Ezaki Toshiro", "Hoàng Minh Cường", "hai-phong", "2026-11-07")]),
+        ("Nhân chuyến công tác tại Nhật Bản, chiều 9/11 (giờ địa phương), Bí thư Tỉnh ủy Bình "
+         "Dương Nguyễn Văn Lợi đã đến chào xã giao Thống đốc tỉnh Saitama Ono Motohiro.", "vi",
+         [("Nguyễn Văn Lợi", "Ono Motohiro", "saitama-prefecture", "2026-11-09")]),
+    ],
+)  # fmt: skip
+def test_visits_to_come_courtesy_visits_received_and_online_talks(text, language, expected):
+    assert _visits(text, language) == expected

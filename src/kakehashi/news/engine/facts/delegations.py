@@ -29,8 +29,16 @@ RECEIVE = {
         r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
         r"thị|sức|nối|giáp|viên|tế|đó|xúc|quản))|đón(?!\s+(?:nhận|đầu|đọc|chờ)))(?!\w)"
     ),
-    "en": re.compile(r"\b(?:received|receives|welcomed|hosted|greeted)\b"),
-    "ja": re.compile(r"出迎え|迎え|歓迎|表敬訪問を受け|表敬を受け|訪問を受け"),
+    "en": re.compile(
+        r"\b(?:received|receives|welcomed|hosted|hosts|greeted|"
+        r"(?:will|to) (?:receive|welcome|host))\b"
+    ),
+    # (a welcome speech is a guest received: 市長が歓迎のあいさつを述べた); an anniversary is no
+    # guest (10周年を迎え)
+    "ja": re.compile(
+        r"出迎え|(?<!周年を)(?<!節目を)(?<!年目を)(?<!時期を)迎え|歓迎|表敬訪問を受け|表敬を受け|"
+        r"訪問を受け"
+    ),
 }
 # what follows a verb of receiving when no guest is received: "welcomed the proposal", "hosted
 # 40 Japanese firms", "đã đón hơn 2.000 lượt khách", "tiếp ý kiến"
@@ -64,7 +72,7 @@ INVITED_BEFORE = {
 }
 INVITED_AFTER = {
     "ja": re.compile(
-        r"(?:し|する)?(?:てほしい|てもらいたい|ていただきたい|てください)|"
+        r"(?:し|する)?(?:てほしい|てもらいたい|ていただきたい|てください)|したい|する意向|"
         r"[をに][^。、]{0,6}?(?:招待|招請|要請|呼びかけ|期待|促し|求め|誘)"
     ),
 }
@@ -128,7 +136,12 @@ VISIT = {
     "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
 }
 # Coming to the place of the article, before the visitor: 来県したX大使, 来日中のX委員長
-COMING_JA = re.compile(r"(?:来県|来庁|来日|来阪|来市|来訪|訪日)(?:した|中の|している|する)")
+COMING_JA = re.compile(
+    r"(?:来県|来庁|来日|来阪|来市|来訪|訪日)(?:した|中の|している|する)"
+    # or to one's own office: 県庁を訪れたX副委員長, 本市を訪問中のX委員長
+    r"|(?:県庁|市役所|市庁舎|庁舎|本県|本市|当館|日本)を(?:表敬)?(?:訪れた|訪ねた|訪問した|"
+    r"訪問している)|訪問中の|滞在中の"
+)
 # The delegation as a party: "đoàn", "the delegation", 代表団.
 DELEGATION = {
     "vi": re.compile(r"(?<!\w)(?:đoàn|Đoàn)(?!\w)"),
