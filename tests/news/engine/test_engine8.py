@@ -315,3 +315,32 @@ def test_a_welcome_speech_to_a_delegation_at_a_ceremony_is_a_visit():
 )  # fmt: skip
 def test_visits_to_come_courtesy_visits_received_and_online_talks(text, language, expected):
     assert _visits(text, language) == expected
+
+
+def test_a_visit_told_as_a_press_release_s_particulars():
+    text = (
+        "ベトナム・ハナム省人民委員会委員長の知事表敬訪問について\n\n"
+        "　ベトナム社会主義共和国ハナム省人民委員会委員長一行が、下記のとおり知事を表敬訪問します"
+        "ので、お知らせします。\n\n"
+        "1　日時　令和8年11月5日（木曜日）14時00分から14時30分まで\n"
+        "2　場所　静岡県庁本館2階　知事応接室\n"
+        "3　来訪者　ハナム省人民委員会　委員長　チュオン・クオック・フイ　氏　ほか5名\n"
+        "4　対応者　静岡県知事　鈴木 康友\n"
+        "5　内容　表敬訪問、意見交換"
+    )
+    assert _visits(text, "ja") == [
+        ("チュオン・クオック・フイ", "鈴木 康友", "shizuoka-prefecture", "2026-11-05")
+    ]
+    assert "対応者　静岡県" not in _people(text, "ja")
+
+
+def test_a_call_at_city_hall_told_as_particulars():
+    text = (
+        "在日ベトナム大使の来庁について\n\n１．日時：11月6日（金）10:00～10:20\n"
+        "２．場所：市長応接室\n"
+        "３．来庁者：駐日ベトナム社会主義共和国特命全権大使　ファム・クアン・ヒエウ氏\n"
+        "４．応対者：大阪市長　横山 英幸"
+    )
+    assert _visits(text, "ja") == [
+        ("ファム・クアン・ヒエウ", "横山 英幸", "osaka-city", "2026-11-06")
+    ]

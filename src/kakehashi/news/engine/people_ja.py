@@ -60,11 +60,13 @@ _SPACED = re.compile(r"(?<![一-龥々ァ-ヴー])[一-龥々]{1,3} (?P<g>[一-�
 def _spaced_before_office(norm: str) -> list[tuple[int, int]]:
     out = []
     for m in _SPACED.finditer(norm):
-        if re.search(r"[県市町村区省府都道]$", norm[m.start() : m.start("g") - 1]):
-            continue  # 本県 知事: a place, not a surname
+        if re.search(r"[県市町村区省府都道者]$", norm[m.start() : m.start("g") - 1]):
+            continue  # 本県 知事: a place, not a surname (nor 対応者, a label)
         if R.JA_ROLE.match(norm, m.start("g")):
             continue  # 同市 副市長: the office itself
         for end in range(m.start("g") + 1, m.end() + 1):
+            if norm[end - 1] in "県市町村区省府都道":
+                break  # 静岡県|知事: the place of the office, not a given name
             if R.JA_ROLE.match(norm, end):
                 out.append((m.start(), end))
                 break

@@ -17,6 +17,7 @@ from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts import visit_parties as P
 from kakehashi.news.engine.facts import visit_places as L
 from kakehashi.news.engine.facts.context import FUTURE, Context, clause_after
+from kakehashi.news.engine.facts.visit_particulars import particulars_visits
 
 PURPOSE = {
     "vi": re.compile(
@@ -80,6 +81,7 @@ def find_visits(ctx: Context) -> list[dict]:
                     for fact in more:
                         fact[2]["date"] = day or fact[2]["date"]
                     out += [(*fact, False, again) for fact in more]
+    out += [(visitor, host, fact, False, False) for visitor, host, fact in particulars_visits(ctx)]
     return _distinct(out)
 
 
