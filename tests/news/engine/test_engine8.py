@@ -344,3 +344,13 @@ def test_a_call_at_city_hall_told_as_particulars():
     assert _visits(text, "ja") == [
         ("ファム・クアン・ヒエウ", "横山 英幸", "osaka-city", "2026-11-06")
     ]
+
+
+def test_the_visiting_mayor_told_something_is_the_visitor():
+    text = (
+        "Da Nang's Party Secretary Nguyen Van Quang told visiting Yokohama Mayor Yamanaka "
+        "Takeharu on November 8 that the city hoped to attract more Japanese investment."
+    )
+    assert _visits(text, "en") == [
+        ("Yamanaka Takeharu", "Nguyen Van Quang", "da-nang", "2026-11-08")
+    ]

@@ -60,6 +60,8 @@ def parties(ctx: Context, sentence, people, leader):
     subject = before[-1] if before else (leader if delegation_before else None)
     if subject is None and not before and _told_before(ctx, text[: verb.start()], leader):
         subject = leader  # "The same day, she also called on ...": the visitor told before
+    if verb.group() == "visiting" and after and _right_after(ctx, after[0], verb, sentence):
+        kind = "receive"  # "told visiting Yokohama Mayor X": X is the one who visits
     if kind == "passive":  # "the delegation was received by ...", "He was received by": its leader
         return subject, (after[0] if after else None), place, False
     if kind == "receive":
@@ -115,6 +117,13 @@ def parties(ctx: Context, sentence, people, leader):
     if subject is None or other is None:
         return None
     return _met(ctx, subject, other, place, leader, sentence)
+
+
+def _right_after(ctx: Context, person, verb, sentence) -> bool:
+    """The person (with the role and place before the name) follows the verb at once."""
+    start = min(person.start, person.role_start if person.role_start is not None else person.start)
+    between = ctx.norm[sentence.start + verb.end() : start]
+    return len(between) <= 40 and re.fullmatch(r"\s+(?:[A-Z][\w'’-]*\s+)*", between) is not None
 
 
 def _met(ctx: Context, subject, other, place, leader, sentence=None):
