@@ -275,6 +275,8 @@ def _name_before(
     if len(kept) < 2:
         return None
     kept.reverse()
+    if len(kept) >= 3 and kept[0].group() in ("Ông", "Bà") and kept[1].group() in R.VI_SURNAMES:
+        kept = kept[1:]  # "Ông Nguyễn Văn Được, Chủ tịch ..." at a sentence's start: a title
     start = offset + m.start(1) + kept[0].start()
     end = offset + m.start(1) + kept[-1].end()
     return start, end

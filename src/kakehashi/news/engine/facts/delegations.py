@@ -133,7 +133,7 @@ VISIT = {
         r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|"
         r"on an? (?:[\w-]+ ){0,3}?(?:visit|trip|tour|mission) to)\b"
     ),
-    "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
+    "ja": re.compile(r"表敬訪問|表敬|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
 }
 # Coming to the place of the article, before the visitor: 来県したX大使, 来日中のX委員長
 COMING_JA = re.compile(
@@ -158,8 +158,9 @@ LEADER_BEFORE = {  # the person comes before the cue
     "vi": re.compile(r"^\s*(?:,\s*)?(?:dẫn đầu|làm [Tt]rưởng đoàn)"),
     "en": re.compile(r"^\s*(?:-led|,?\s+leading|,?\s+who led|,?\s+heading)"),
     "ja": re.compile(
-        r"^\s*(?:を団長とする|が率いる|率いる|ら(?:\d+人|[一二三四五六七八九十]+人)?の?"
-        r"(?:代表団|訪問団|視察団|使節団|一行))"
+        r"^\s*(?:を(?:団長|代表|筆頭|トップ)と(?:する|した)|を(?:はじめ|始め)と(?:する|した)|"
+        r"が(?:団長を務める|率いる)|率いる|"
+        r"ら[^、。]{0,12}?の?(?:代表団|訪問団|視察団|使節団|一行))"
     ),
 }
 # "Tiếp Đại sứ Nhật Bản Ito Naoki, Bí thư Tỉnh ủy Nguyễn Văn A cho biết ...": the verb first,

@@ -60,9 +60,12 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         return people[1], people[0], place, False  # AはBの表敬訪問を受けた
     if visitor is None and delegation and people and all(_object_ja(ctx, p) for p in people):
         # "ドンナイ省代表団は…X副知事と意見交換した。代表団の団長はY…": the leader named next
-        visitor = P.named_next(ctx, sentence, people[0])
+        visitor = _leader_named_later(ctx, sentence, people[0])
         if visitor is None:
             return None
+    if visitor is None and len(people) >= 2:
+        # "X委員長は20日、Y知事と県庁で会談した": the side of the office met at hosts
+        visitor = _guest_of_office(ctx, sentence, people[0], people[1])
     if visitor is None and people:
         if visit or len(people) < 2:
             visitor = people[0]
@@ -84,6 +87,39 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
 _HOSTING = re.compile(
     r"(?:氏|さん)?(?:ら)?(?:が|は)[^。、]{0,8}?(?:応対|出迎え|迎え|対応し|対応した)"
 )
+
+# one's own office (the Japanese side hosts), or the People's Committee called on (the
+# Vietnamese side hosts)
+_JP_OFFICE = re.compile(
+    r"(?<![一-龥])(?:県庁|市役所|市庁舎|府庁|都庁|道庁|町役場)|来県|来庁|来市|来日"
+)
+_VN_OFFICE = re.compile(r"人民委員会(?:庁舎)?(?:を訪|で|を表敬)|訪越")
+
+
+def _guest_of_office(ctx: Context, sentence, first, second):
+    """Of two people of the two sides, the one who is not of the side whose office the
+    sentence says they meet at (県庁で, 人民委員会を訪問し), or None."""
+    a, b = first.full.country, second.full.country
+    if not a or not b or a == b:
+        return None
+    side = "JP" if _JP_OFFICE.search(sentence.text) else None
+    side = side or ("VN" if _VN_OFFICE.search(sentence.text) else None)
+    if side is None:
+        return None
+    return first if b == side else second
+
+
+def _leader_named_later(ctx: Context, sentence, host):
+    """The leader of a delegation met without being named: the first person of the other side
+    named in the next three sentences (代表団を率いるX副委員長は…, 団長はX…)."""
+    if not host.full.country:
+        return None
+    for later in ctx.text.sentences[sentence.index + 1 : sentence.index + 4]:
+        for p in ctx.people_in(later.start, later.end):
+            if p.full.country and p.full.country != host.full.country:
+                return p
+    return None
+
 
 # an office met with no name: 知事と会談, 副市長と面談
 _OFFICE_MET = re.compile(r"(?<![一-龥ァ-ヴー・])(?P<r>副?知事|副?市長)(?:と|を表敬)")
