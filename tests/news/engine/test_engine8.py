@@ -388,3 +388,17 @@ def test_the_visiting_mayor_told_something_is_the_visitor():
 )  # fmt: skip
 def test_japanese_delegations_led_by_named_leaders_and_days_of_this_or_last_month(text, expected):
     assert _visits(text, "ja") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("岩屋 毅外相は20日、ハノイでブイ・タイン・ソン副首相兼外相と会談した。",
+         ("岩屋 毅", "ブイ・タイン・ソン", "hanoi", "2026-11-20")),
+        ("北海道\n鈴木 直道知事は24日、札幌市内のホテルで、来道したベトナム・ラムドン省の"
+         "チャン・ホン・タイ人民委員会委員長と会談した。",
+         ("チャン・ホン・タイ", "鈴木 直道", "hokkaido", "2026-10-24")),
+    ],
+)  # fmt: skip
+def test_ministers_as_the_press_shortens_them_and_coming_to_hokkaido(text, expected):
+    assert _visits(text, "ja") == [expected]

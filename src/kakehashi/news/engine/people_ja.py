@@ -57,6 +57,9 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
 _SPACED = re.compile(r"(?<![一-龥々ァ-ヴー])[一-龥々]{1,3} (?P<g>[一-龥々]{1,3})")
 
 
+_ENDS_IN_PLACE = {"東京都", "北海道", "京都府", "大阪府"}
+
+
 def _spaced_before_office(norm: str) -> list[tuple[int, int]]:
     out = []
     for m in _SPACED.finditer(norm):
@@ -65,8 +68,8 @@ def _spaced_before_office(norm: str) -> list[tuple[int, int]]:
         if R.JA_ROLE.match(norm, m.start("g")):
             continue  # 同市 副市長: the office itself
         for end in range(m.start("g") + 1, m.end() + 1):
-            if norm[end - 1] in "県市町村区省府都道":
-                break  # 静岡県|知事: the place of the office, not a given name
+            if norm[end - 1] in "県市町村区省府" or norm[m.start("g") : end] in _ENDS_IN_PLACE:
+                break  # 静岡県|知事: the place of the office, not a given name (直道 is one)
             if R.JA_ROLE.match(norm, end):
                 out.append((m.start(), end))
                 break
