@@ -402,3 +402,40 @@ def test_japanese_delegations_led_by_named_leaders_and_days_of_this_or_last_mont
 )  # fmt: skip
 def test_ministers_as_the_press_shortens_them_and_coming_to_hokkaido(text, expected):
     assert _visits(text, "ja") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "visitors"),
+    [
+        ("Chiều 12/11, Bí thư Tỉnh ủy Quảng Ngãi Đặng Văn Minh đã tiếp Đại sứ Nhật Bản Ito Naoki "
+         "và Tổng Lãnh sự Nhật Bản tại Đà Nẵng Yakabe Yoshinori.", "vi",
+         ["Ito Naoki", "Yakabe Yoshinori"]),
+        ("On November 12, Quang Ngai Party Secretary Dang Van Minh received Japanese Ambassador "
+         "Ito Naoki and Consul General Yakabe Yoshinori.", "en",
+         ["Ito Naoki", "Yakabe Yoshinori"]),
+        ("愛知県\n11月12日、大村 秀章知事は、ベトナム・ビンズオン省のグエン・ヴァン・ロイ省党委書記と"
+         "グエン・ロック・ハー副委員長の表敬訪問を受けました。", "ja",
+         ["グエン・ヴァン・ロイ", "グエン・ロック・ハー"]),
+    ],
+)  # fmt: skip
+def test_two_officials_received_together_make_two_visits(text, language, visitors):
+    found = _visits(text, language)
+    assert [v[0] for v in found] == visitors
+    assert len({v[1:] for v in found}) == 1  # the same host, place and day
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ho Chi Minh City Chairman Nguyen Van Duoc said he had met Osaka Governor Yoshimura "
+         "Hirofumi several times since 2023.", "en"),
+        ("Ông Nguyễn Văn Được cho biết đã nhiều lần gặp Thống đốc tỉnh Osaka Yoshimura "
+         "Hirofumi.", "vi"),
+        ("The forum was attended by Aichi Vice Governor Esaki Yoshikazu and Binh Duong Vice "
+         "Chairman Nguyen Loc Ha.", "en"),
+        ("Quang Ninh Chairman Cao Tuong Huy sent a letter to Yamaguchi Governor Muraoka "
+         "Tsugumasa inviting him to the Ha Long Carnival.", "en"),
+    ],
+)  # fmt: skip
+def test_meetings_told_as_a_habit_attendance_and_letters_are_no_visits(text, language):
+    assert _visits(text, language) == []

@@ -91,6 +91,13 @@ TRIP_TO = {
 }
 
 
+# meetings told as a habit, not one meeting: "had met him several times", "nhiều lần", 何度も
+REPEATED = re.compile(
+    r"(?i)\b(?:several|many|numerous|multiple|a number of) times\b|"
+    r"\bon (?:several|many|numerous) occasions\b|(?<!\w)nhiều lần(?!\w)|何度も|たびたび|度々|幾度"
+)
+
+
 def invited(lang: str, text: str, m) -> bool:
     """The verb of visiting `m` (a match in `text`) tells of a visit invited or hoped for."""
     if INVITED_BEFORE[lang].search(text, 0, m.start()):

@@ -15,6 +15,8 @@ from kakehashi.news.engine.gazetteer import Mention
 def parties(ctx: Context, sentence, people, leader):
     """(visitor, host, meeting place) of the sentence, or None when it tells of no visit."""
     lang, text = ctx.language, sentence.text
+    if D.REPEATED.search(text):
+        return None  # "said he had met X several times": no one meeting
     place = D.meeting_place(ctx, sentence)
     delegation = D.DELEGATION[lang].search(text)
     if lang == "ja":

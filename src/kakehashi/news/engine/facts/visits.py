@@ -65,6 +65,7 @@ def find_visits(ctx: Context) -> list[dict]:
             continue  # a host named again, alone ("フオン副委員長は…提案した"), visits nobody
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
+        visitors += _received_together(ctx, people, visitors[-1], host)
         again = bool(out) and bool(SAME_DAY[ctx.language].search(sentence.text))
         if trip and host is None:  # "X副知事は…ベトナムを訪問した": the traveller of what follows
             last = visitor
@@ -114,6 +115,28 @@ def _more_hosts(ctx: Context, sentence, people, visitor, host) -> list:
             continue
         after = ctx.dates_in(person.start, sentence.end)
         out.append((person, after[0].value if after else None))
+        prev = person
+    return out
+
+
+_TOGETHER = re.compile(r"\s*(?:,|và|and|と|、|及び|および)\s*")
+
+
+def _received_together(ctx: Context, people, visitor, host) -> list:
+    """Officials of the visitor's side named with the visitor ("tiếp Đại sứ A và Tổng Lãnh sự
+    B", "received A and B", AとBの表敬訪問を受けた): each makes a visit of their own."""
+    out, prev = [], visitor
+    if not visitor.full.country:
+        return out
+    for person in people:
+        if person.start <= prev.start or (host is not None and person.full is host.full):
+            continue
+        start = person.role_start if person.role_start is not None else person.start
+        if not _TOGETHER.fullmatch(ctx.norm[D.role_end(prev) : min(start, person.start)]):
+            break
+        if person.full.country != visitor.full.country or person.full.unnamed:
+            break
+        out.append(person)
         prev = person
     return out
 
