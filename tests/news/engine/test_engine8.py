@@ -413,8 +413,8 @@ def test_ministers_as_the_press_shortens_them_and_coming_to_hokkaido(text, expec
         ("On November 12, Quang Ngai Party Secretary Dang Van Minh received Japanese Ambassador "
          "Ito Naoki and Consul General Yakabe Yoshinori.", "en",
          ["Ito Naoki", "Yakabe Yoshinori"]),
-        ("愛知県\n11月12日、大村 秀章知事は、ベトナム・ビンズオン省のグエン・ヴァン・ロイ省党委書記と"
-         "グエン・ロック・ハー副委員長の表敬訪問を受けました。", "ja",
+        ("愛知県\n11月12日、大村 秀章知事は、ベトナム・ビンズオン省のグエン・ヴァン・ロイ"
+         "省党委書記とグエン・ロック・ハー副委員長の表敬訪問を受けました。", "ja",
          ["グエン・ヴァン・ロイ", "グエン・ロック・ハー"]),
     ],
 )  # fmt: skip
