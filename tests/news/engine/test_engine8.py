@@ -439,3 +439,44 @@ def test_two_officials_received_together_make_two_visits(text, language, visitor
 )  # fmt: skip
 def test_meetings_told_as_a_habit_attendance_and_letters_are_no_visits(text, language):
     assert _visits(text, language) == []
+
+
+def test_a_trip_report_with_a_ministry_a_prefecture_a_city_the_directory_does_not_hold():
+    text = (
+        "Từ ngày 9 đến 14/11, đoàn công tác tỉnh Nghệ An do ông Lê Hồng Vinh, Phó Bí thư Tỉnh "
+        "ủy, Chủ tịch UBND tỉnh làm trưởng đoàn đã có chuyến công tác tại Nhật Bản.\n\n"
+        "Ngày 10/11, tại Tokyo, đoàn đã tổ chức Hội nghị xúc tiến đầu tư tỉnh Nghệ An.\n\n"
+        "Cùng ngày, Chủ tịch UBND tỉnh Lê Hồng Vinh đã hội kiến Thứ trưởng Bộ Ngoại giao Nhật "
+        "Bản Miyaji Takuma.\n\nNgày 11/11, đoàn đến thăm và làm việc tại tỉnh Gunma. Tiếp đoàn, "
+        "Thống đốc tỉnh Gunma Yamamoto Ichita bày tỏ mong muốn mở rộng hợp tác.\n\n"
+        "Sáng 12/11, đoàn làm việc với lãnh đạo thành phố Takasaki. Phó Thị trưởng Sato Jun cho "
+        "biết thành phố sẵn sàng tiếp nhận thêm thực tập sinh.\n\nTrước đó, ngày 9/11, đoàn đã "
+        "đến chào Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu tại Đại sứ quán."
+    )
+    found = facts(text, "vi", published=PUBLISHED, kind="visit")
+    assert [(f["visitor"], f["host"], f["host_locality"], f["date"]) for f in found] == [
+        (
+            "Lê Hồng Vinh",
+            "Miyaji Takuma",
+            {"name": "Bộ Ngoại giao Nhật Bản", "slug": "tokyo-metropolis"},
+            "2026-11-10",
+        ),
+        (
+            "Lê Hồng Vinh",
+            "Yamamoto Ichita",
+            {"name": "tỉnh Gunma", "slug": "gunma-prefecture"},
+            "2026-11-11",
+        ),
+        ("Lê Hồng Vinh", "Sato Jun", {"name": "Takasaki", "slug": None}, "2026-11-12"),
+    ]  # fmt: skip  (the ambassador of one's own side is no host at home)
+
+
+def test_staff_of_a_japanese_agency_named_with_its_office_are_japanese():
+    text = (
+        "JICA Vietnam Chief Representative Takuya Ishida paid a courtesy call on Khanh Hoa "
+        "People's Committee Chairman Ho Van Nam on Thursday."
+    )
+    assert _people(text, "en")["Takuya Ishida"] == ("Chief Representative", "JP")
+    assert _people("JETRO Ho Chi Minh City Chief Representative Takeya Kazuhiro spoke.", "en")[
+        "Takeya Kazuhiro"
+    ] == ("Chief Representative", "JP")

@@ -218,6 +218,7 @@ def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list
         if language == "en":
             b = role.start() - 1
             before = ends_at.get(b) if norm[b : b + 1] == " " else None
+            before = _agency_office(norm, b, ends_at) or before
         if name_span is None:
             name_span = _name_before(norm, role.start(), mentions_at, honorific, language)
             if name_span is None:
@@ -244,6 +245,19 @@ def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list
             )
         )
     return out
+
+
+def _agency_office(norm: str, b: int, ends_at) -> Mention | None:
+    """ "JICA Vietnam Chief Representative", "JETRO Hanoi Chief Representative": an agency of
+    one side with the country or city of its office between it and the role."""
+    if norm[b : b + 1] != " ":
+        return None
+    for words in range(1, 5):  # Vietnam, Hanoi, Ho Chi Minh City
+        m = re.search(rf"(?<= )(?:[A-Z][\w'’-]* ?){{{words}}}$", norm[max(0, b - 40) : b])
+        agency = ends_at.get(b - len(m.group()) - 1) if m else None
+        if agency is not None and agency.kind == "organisation" and agency.value is None:
+            return agency if agency.country else None
+    return None
 
 
 _NAME_BEFORE = re.compile(r"((?:[^\W\d_][\w'’\-]* ){1,3}[^\W\d_][\w'’\-]*)\s*[,–—-]\s*$")

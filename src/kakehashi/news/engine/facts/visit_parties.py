@@ -195,13 +195,21 @@ def named_next(ctx: Context, sentence, host):
     )
 
 
-def host_next(ctx: Context, sentence, visitor):
+def host_next(ctx: Context, sentence, visitor, loose: bool = False):
     """The host of a trip named in the next sentence ("đoàn đến thăm và làm việc tại TP. Cần
-    Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side."""
+    Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side;
+    `loose`, for the leaders of a body met, also the official the next sentence begins with
+    ("... làm việc với lãnh đạo thành phố Takasaki. Phó Thị trưởng Sato Jun cho biết ...")."""
     sentences = ctx.text.sentences
     if sentence.index + 1 >= len(sentences) or not visitor.full.country:
         return None
     later = sentences[sentence.index + 1]
+    if loose and not D.RECEIVING_NEXT[ctx.language].match(later.text):
+        first = ctx.people_in(later.start, later.end)[:1]
+        at = [p.start, p.role_start] if (p := first[0] if first else None) else []
+        if p is None or min(x for x in at if x is not None) > later.start + 4:
+            return None
+        return p if p.full.country and p.full.country != visitor.full.country else None
     if not D.RECEIVING_NEXT[ctx.language].match(later.text):
         return None
     # in Japanese the host of one's own release is often named without a place: 知事の田中氏
@@ -250,13 +258,21 @@ def _with_body(ctx: Context, sentence, subject, end: int, place):
         where = ctx.main_locality("VN" if subject.full.country == "JP" else "JP")
     if where is None or not D.from_elsewhere(subject, where):
         return None
-    return subject, host_next(ctx, sentence, subject), where, False  # "Tiếp đoàn, ông X, ..."
+    host = host_next(ctx, sentence, subject, loose=True)  # "Tiếp đoàn, ông X, ..."
+    return subject, host, where, False
+
+
+_UNLISTED_CITY_VI = re.compile(
+    r"\s*(?:(?:các\s+)?lãnh đạo\s+|chính quyền\s+|UBND\s+)?(?:thành phố|TP\.?)\s+"
+    r"(?P<x>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
 
 
 def _unlisted_city(ctx: Context, end: int, subject):
     """The city of a city government met that the directory does not hold (no slug), of the
     other side than the visitor's."""
-    m = _UNLISTED_CITY_EN.match(ctx.norm, end) if ctx.language == "en" else None
+    pattern = {"en": _UNLISTED_CITY_EN, "vi": _UNLISTED_CITY_VI}.get(ctx.language)
+    m = pattern.match(ctx.norm, end) if pattern is not None else None
     if m is None or ctx.in_span(m.start("x"), m.end("x")):
         return None
     side = "VN" if subject.full.country == "JP" else "JP"

@@ -145,6 +145,8 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
     locality = L.host_locality(ctx, sentence, host, visitor, place)
     if host is None and locality is None:
         return []
+    if _own_place(visitor, host, locality):
+        return []  # an official of one's own side met abroad, placed at home: no visit there
     date = ctx.date_for(sentence)
     fields = {
         "visitor": ctx.person_name(visitor),
@@ -158,6 +160,17 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
     filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.full.role)) / 4
     fact = ctx.fact("visit", sentence, fields, filled)
     return [(visitor.full, host.full if host else None, fact)]
+
+
+def _own_place(visitor, host, locality) -> bool:
+    """The host is of the visitor's side and the place found is the visitor's own (the
+    Vietnamese ambassador in Tokyo called on by a Vietnamese delegation)."""
+    if host is None or locality is None or not visitor.full.country:
+        return False
+    if host.full.country != visitor.full.country:
+        return False
+    own = {q.slug for q in visitor.full.places if q is not None and q.slug}
+    return locality.slug in own or (not own and locality.country == visitor.full.country)
 
 
 def _day_told(ctx: Context, sentence) -> str | None:
