@@ -480,3 +480,14 @@ def test_staff_of_a_japanese_agency_named_with_its_office_are_japanese():
     assert _people("JETRO Ho Chi Minh City Chief Representative Takeya Kazuhiro spoke.", "en")[
         "Takeya Kazuhiro"
     ] == ("Chief Representative", "JP")
+
+
+def test_two_hosts_met_each_in_their_own_city():
+    text = (
+        "富山県\n新田 八朗知事は11月6日、ハノイ市ではチャン・シー・タイン人民委員会委員長と、"
+        "ハイフォン市ではレー・ティエン・チャウ人民委員会委員長とそれぞれ会談した。"
+    )
+    assert _visits(text, "ja") == [
+        ("新田 八朗", "チャン・シー・タイン", "hanoi", "2026-11-06"),
+        ("新田 八朗", "レー・ティエン・チャウ", "hai-phong", "2026-11-06"),
+    ]

@@ -77,8 +77,8 @@ def find_visits(ctx: Context) -> list[dict]:
             out += [(*fact, trip, again) for fact in made]
             last = one if made else last
             if made and host is not None:
-                for other, day in _more_hosts(ctx, sentence, people, one, host):
-                    more = _visit(ctx, sentence, one, other, None)
+                for other, day, where in _more_hosts(ctx, sentence, people, one, host):
+                    more = _visit(ctx, sentence, one, other, where)
                     for fact in more:
                         fact[2]["date"] = day or fact[2]["date"]
                     out += [(*fact, False, again) for fact in more]
@@ -86,6 +86,7 @@ def find_visits(ctx: Context) -> list[dict]:
     return _distinct(out)
 
 
+_EACH = re.compile(r"それぞれ|各々")
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)|、")
 
 
@@ -103,7 +104,7 @@ def _more_hosts(ctx: Context, sentence, people, visitor, host) -> list:
         side = person.full.country
         if side not in (host.full.country, None) or (side and side == visitor.full.country):
             continue  # of the host's side (or of none known), not of the visitor's
-        if any(person.full is o.full for o, _ in out):
+        if any(person.full is o.full for o, *_ in out):
             continue
         lo = D.role_end(prev)
         hi = person.role_start if person.role_start is not None else person.start
@@ -111,10 +112,14 @@ def _more_hosts(ctx: Context, sentence, people, visitor, host) -> list:
         between = ctx.norm[lo:hi]
         verb = D.MEET[lang].search(between) or D.VISIT[lang].search(between)
         dated = ctx.dates_in(lo, hi) and _AND.search(between)
-        if not (verb or dated):
+        # "ハノイ市ではA委員長と、ハイフォン市ではB委員長とそれぞれ会談した"
+        each = lang == "ja" and _EACH.search(sentence.text) and re.match(r"と?、", between)
+        if not (verb or dated or each):
             continue
         after = ctx.dates_in(person.start, sentence.end)
-        out.append((person, after[0].value if after else None))
+        # the place told with the second host: "…と、ハイフォン市ではB委員長と"
+        where = [m for m in ctx.in_span(lo, hi, ("locality",)) if m.slug] if each else []
+        out.append((person, after[0].value if after else None, where[-1] if where else None))
         prev = person
     return out
 
