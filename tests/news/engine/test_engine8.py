@@ -491,3 +491,22 @@ def test_two_hosts_met_each_in_their_own_city():
         ("新田 八朗", "チャン・シー・タイン", "hanoi", "2026-11-06"),
         ("新田 八朗", "レー・ティエン・チャウ", "hai-phong", "2026-11-06"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chủ tịch UBND tỉnh Bắc Ninh Vương Quốc Tuấn cho biết vốn đầu tư trực tiếp của Nhật Bản "
+        "vào tỉnh tăng mạnh, theo ông Ono Masaru, Tổng Lãnh sự Nhật Bản.",
+        "Năm thứ ba liên tiếp, Thống đốc tỉnh Aichi Omura Hideaki dự hội nghị với Chủ tịch UBND "
+        "tỉnh Bình Dương Võ Văn Minh.",
+        "Phó Chủ tịch UBND tỉnh Lâm Đồng Nguyễn Văn Lộc đề nghị tỉnh Yamanashi tiếp tục hỗ trợ "
+        "đào tạo nhân lực nông nghiệp.",
+        "Tham dự hội nghị có ông Trần Văn Lâu, Chủ tịch UBND TP. Cần Thơ và ông Yamada Taro, "
+        "Phó Thống đốc tỉnh Okayama.",
+        "Dịp này, Thống đốc tỉnh Chiba Kumagai Toshihito trao tặng Chủ tịch UBND tỉnh Đồng Nai "
+        "Võ Tấn Đức bức tranh kỷ niệm.",
+    ],
+)
+def test_direct_investment_consecutive_years_attendance_and_gifts_are_no_visits(text):
+    assert _visits(text, "vi") == []

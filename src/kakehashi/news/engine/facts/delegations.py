@@ -26,7 +26,9 @@ import re
 
 RECEIVE = {
     "vi": re.compile(
-        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
+        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|"
+        # not "đầu tư trực tiếp", "liên tiếp", "kế tiếp", "gián tiếp"
+        r"(?<!trực )(?<!liên )(?<!kế )(?<!gián )(?<!Trực )tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
         r"thị|sức|nối|giáp|viên|tế|đó|xúc|quản))|đón(?!\s+(?:nhận|đầu|đọc|chờ)))(?!\w)"
     ),
     "en": re.compile(
