@@ -510,3 +510,24 @@ def test_two_hosts_met_each_in_their_own_city():
 )
 def test_direct_investment_consecutive_years_attendance_and_gifts_are_no_visits(text):
     assert _visits(text, "vi") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HCM City – Vo Van Hoan, vice chairman of the HCM City People's Committee, received a "
+         "delegation from Japan's Osaka Prefecture led by its vice governor Yamaguchi Nobuhiko "
+         "on November 5.",
+         ("Yamaguchi Nobuhiko", "Vo Van Hoan", "ho-chi-minh-city", "2026-11-05")),
+        ("Hanoi (VNA) – Permanent Vice Chairman of the Hanoi People's Committee Le Hong Son "
+         "hosted a reception in Hanoi on November 6 for Governor of Japan's Ibaraki Prefecture "
+         "Oigawa Kazuhiko.",
+         ("Oigawa Kazuhiko", "Le Hong Son", "hanoi", "2026-11-06")),
+        ("Can Tho (VNA) - Chairman of the Can Tho municipal People's Committee Tran Viet Truong "
+         "on November 7 had a working session with a delegation from Japan's Kochi Prefecture "
+         "headed by Governor Hamada Seiji.",
+         ("Hamada Seiji", "Tran Viet Truong", "can-tho", "2026-11-07")),
+    ],
+)  # fmt: skip
+def test_news_agency_english_with_roles_of_japan_s_prefectures(text, expected):
+    assert _visits(text, "en") == [expected]

@@ -77,7 +77,8 @@ EN_ROLE = re.compile(
     + r")(?![\w])"
 )
 EN_CONNECTOR = re.compile(
-    r"(?:of the|of|the|to|for|in|at|Japan|Japanese|Viet Nam|Vietnam|Vietnamese|Foreign Affairs|"
+    r"(?:Japan['’]s|Vietnam['’]s|Viet Nam['’]s|municipal|provincial|city|"
+    r"of the|of|the|to|for|in|at|Japan|Japanese|Viet Nam|Vietnam|Vietnamese|Foreign Affairs|"
     r"Planning and Investment|Industry and Trade|Economy, Trade and Industry|Finance|"
     r"Land, Infrastructure, Transport and Tourism|Agriculture|Education|Health|Labour|"
     r"Internal Affairs and Communications|Culture, Sports and Tourism|Science and Technology|"
