@@ -531,3 +531,33 @@ def test_direct_investment_consecutive_years_attendance_and_gifts_are_no_visits(
 )  # fmt: skip
 def test_news_agency_english_with_roles_of_japan_s_prefectures(text, expected):
     assert _visits(text, "en") == [expected]
+
+
+def test_a_prefecture_s_release_names_its_governor_s_prefecture_and_a_city_hall_visited():
+    text = (
+        "ベトナム・ハイズオン省人民委員会副委員長が知事を表敬訪問しました\n\n"
+        "令和8年11月12日（木）、ベトナム・ハイズオン省人民委員会のルー・ヴァン・バン副委員長ほか"
+        "7名が来庁し、伊原木 隆太知事を表敬訪問しました。\n\n"
+        "一行は同日午後、岡山市内の自動車部品工場を視察し、翌13日には倉敷市役所を訪れ、"
+        "伊東 香織市長と懇談しました。\n\n【問合せ先】岡山県国際課"
+    )
+    found = facts(text, "ja", published=PUBLISHED, kind="visit")
+    assert [(f["visitor"], f["host"], f["host_locality"], f["date"]) for f in found] == [
+        ("ルー・ヴァン・バン", "伊原木 隆太", {"name": "岡山県", "slug": "okayama-prefecture"},
+         "2026-11-12"),
+        ("ルー・ヴァン・バン", "伊東 香織", {"name": "倉敷市", "slug": None}, "2026-11-13"),
+    ]  # fmt: skip
+    assert "ベトナム・ハイズオン" not in _people(text, "ja")
+
+
+def test_the_governor_abroad_meets_a_chairman_and_his_own_ambassador():
+    text = (
+        "知事がベトナム・タインホア省を訪問しました\n\n　古田 肇知事は、11月3日から6日までの日程で"
+        "ベトナムを訪問しました。\n\n　4日にはタインホア省を訪れ、ド・ミン・トゥアン省人民委員会"
+        "委員長と会談しました。\n\n　5日には、ハノイ市で在ベトナム日本国大使館の伊藤 直樹大使と"
+        "面会し、ベトナムの経済情勢について説明を受けました。"
+    )
+    assert _visits(text, "ja") == [
+        ("古田 肇", "ド・ミン・トゥアン", "thanh-hoa", "2026-11-04"),
+        ("古田 肇", "伊藤 直樹", "hanoi", "2026-11-05"),
+    ]

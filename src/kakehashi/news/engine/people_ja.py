@@ -132,6 +132,10 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
             if role is None:
                 continue
             org = ends_at.get(role_start) or _org_before(norm, role_start, ends_at)
+        if role.startswith(("省人民", "市人民")) and any(
+            m.start < role_start < m.end for m in orgs
+        ):
+            continue  # ベトナム・ハイズオン|省人民委員会副委員長: a place before an office
         if org is None and role.endswith("委員長"):
             org = _body_of_sentence(norm, role_start, orgs)
         country = org.country if org is not None and org.country else name_side(name, "ja")

@@ -44,8 +44,17 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         # "翌15日にはフンイエン省を訪れ、…": the traveller told before, on a day of its own
         if ctx.dates_in(sentence.start, sentence.end):
             return leader, None, place, False
-    if visitor is None and place is not None:
-        visitor = next((p for p in people if p.country and p.country != place.country), None)
+    if visitor is None and place is not None:  # not the one met (…大使と面会) when one travels
+        visitor = next(
+            (
+                p
+                for p in people
+                if p.country
+                and p.country != place.country
+                and not (leader is not None and _object_ja(ctx, p))
+            ),
+            None,
+        )
     if visitor is None and delegation and leader is not None:
         visitor = leader
     meeting = bool(receive or meet)
