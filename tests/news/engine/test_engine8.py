@@ -561,3 +561,17 @@ def test_the_governor_abroad_meets_a_chairman_and_his_own_ambassador():
         ("古田 肇", "ド・ミン・トゥアン", "thanh-hoa", "2026-11-04"),
         ("古田 肇", "伊藤 直樹", "hanoi", "2026-11-05"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "愛知県\n大村 秀章知事は、訪問介護の分野でもベトナム人材の受入れを進めたいと述べ、"
+        "グエン・ロック・ハー副委員長も賛同した。",
+        "愛知県\nグエン・ロック・ハー副委員長は、訪日ベトナム人観光客の増加に期待を示し、"
+        "大村 秀章知事も協力する考えを示した。",
+        "愛知県\nグエン・ロック・ハー副委員長は、来年の知事の訪越を歓迎すると述べた。",
+    ],
+)
+def test_home_care_tourists_and_a_visit_welcomed_are_no_visits(text):
+    assert _visits(text, "ja") == []

@@ -142,7 +142,10 @@ VISIT = {
         r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|"
         r"on an? (?:[\w-]+ ){0,3}?(?:visit|trip|tour|mission) to)\b"
     ),
-    "ja": re.compile(r"表敬訪問|表敬|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
+    # not 訪問介護, 訪問看護, 訪問先 (services and words that are no visit made)
+    "ja": re.compile(
+        r"表敬訪問|表敬|訪問(?!介護|看護|診療|販売|入浴|先|者数)|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"
+    ),
 }
 # Coming to the place of the article, before the visitor: 来県したX大使, 来日中のX委員長
 COMING_JA = re.compile(
