@@ -300,3 +300,11 @@ def test_the_governor_abroad_meets_a_chairman_and_his_own_ambassador():
 )
 def test_home_care_tourists_and_a_visit_welcomed_are_no_visits(text):
     assert _visits(text, "ja") == []
+
+
+def test_a_katakana_run_with_a_country_word_is_a_place_or_a_firm_not_a_person():
+    assert "イオン・ベトナム" not in _people("イオン・ベトナム社長の田中 一郎氏が発言した。", "ja")
+    people = _people(
+        "ベトナム・ハノイ市長に相当する人民委員会委員長のチャン・シー・タイン氏が来日した。", "ja"
+    )
+    assert list(people) == ["チャン・シー・タイン"]

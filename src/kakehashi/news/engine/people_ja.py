@@ -57,6 +57,8 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
 _SPACED = re.compile(r"(?<![一-龥々ァ-ヴー])[一-龥々]{1,3} (?P<g>[一-龥々]{1,3})")
 
 
+# the words of a katakana run that is a place or a firm, not a person's name
+_NOT_A_PERSON = {"ベトナム", "ジャパン", "ニッポン", "アジア", "インターナショナル", "グループ"}
 _ENDS_IN_PLACE = {"東京都", "北海道", "京都府", "大阪府"}
 
 
@@ -101,6 +103,8 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
     for start, end in name_spans(norm, use_sudachi):
         end = _given_name_before_office(norm, start, end, starts_at)
         name = norm[start:end]
+        if "・" in name and _NOT_A_PERSON.intersection(name.split("・")):
+            continue  # ベトナム・ハノイ市長, イオン・ベトナム社長: a place or a firm
         if any(m.start <= start < m.end for m in orgs) and not _SPACED.fullmatch(name):
             continue  # a place, unless a surname spaced from a given name (長崎 幸太郎)
         role = org = None
