@@ -308,3 +308,11 @@ def test_a_katakana_run_with_a_country_word_is_a_place_or_a_firm_not_a_person():
         "ベトナム・ハノイ市長に相当する人民委員会委員長のチャン・シー・タイン氏が来日した。", "ja"
     )
     assert list(people) == ["チャン・シー・タイン"]
+
+
+def test_a_meeting_before_a_conference_is_hosted_by_the_side_of_the_article_s_place():
+    text = (
+        "11月12日、ハノイ市で日越地方協力会議が開催された。会議に先立ち、愛知県の江崎 禎英副知事は"
+        "ハノイ市人民委員会のハー・ミン・ハイ副委員長と会談した。"
+    )
+    assert _visits(text, "ja") == [("江崎 禎英", "ハー・ミン・ハイ", "hanoi", "2026-11-12")]

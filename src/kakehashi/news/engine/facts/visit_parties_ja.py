@@ -74,7 +74,7 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
             return None
     if visitor is None and len(people) >= 2:
         # "X委員長は20日、Y知事と県庁で会談した": the side of the office met at hosts
-        visitor = _guest_of_office(ctx, sentence, people[0], people[1])
+        visitor = _guest_of_office(ctx, sentence, people[0], people[1], bool(visit))
     if visitor is None and people:
         if visit or len(people) < 2:
             visitor = people[0]
@@ -99,20 +99,22 @@ _HOSTING = re.compile(
 
 # one's own office (the Japanese side hosts), or the People's Committee called on (the
 # Vietnamese side hosts)
-_JP_OFFICE = re.compile(
-    r"(?<![一-龥])(?:県庁|市役所|市庁舎|府庁|都庁|道庁|町役場)|来県|来庁|来市|来日"
-)
+_JP_OFFICE = re.compile(r"県庁|市役所|市庁舎|府庁|都庁|道庁|町役場|来県|来庁|来市|来日")
 _VN_OFFICE = re.compile(r"人民委員会(?:庁舎)?(?:を訪|で|を表敬)|訪越")
 
 
-def _guest_of_office(ctx: Context, sentence, first, second):
+def _guest_of_office(ctx: Context, sentence, first, second, visit: bool):
     """Of two people of the two sides, the one who is not of the side whose office the
-    sentence says they meet at (県庁で, 人民委員会を訪問し), or None."""
+    sentence says they meet at (県庁で, 人民委員会を訪問し), else, when they meet (no one is
+    said to visit), of the side of the place the article names most; or None."""
     a, b = first.full.country, second.full.country
     if not a or not b or a == b:
         return None
     side = "JP" if _JP_OFFICE.search(sentence.text) else None
     side = side or ("VN" if _VN_OFFICE.search(sentence.text) else None)
+    if side is None and not visit:  # of a meeting, the side the article names most (会議に先立ち)
+        around = ctx.main_locality(None)
+        side = around.country if around is not None else None
     if side is None:
         return None
     return first if b == side else second
