@@ -316,3 +316,11 @@ def test_a_meeting_before_a_conference_is_hosted_by_the_side_of_the_article_s_pl
         "ハノイ市人民委員会のハー・ミン・ハイ副委員長と会談した。"
     )
     assert _visits(text, "ja") == [("江崎 禎英", "ハー・ミン・ハイ", "hanoi", "2026-11-12")]
+
+
+def test_this_city_in_a_city_s_release_is_the_city_it_names():
+    text = (
+        "堺市\n10月3日、ビンズオン省のグエン・ロック・ハー副委員長ら一行8名が本市を訪れ、"
+        "高橋 健副市長を表敬訪問しました。"
+    )
+    assert _visits(text, "ja") == [("グエン・ロック・ハー", "高橋 健", "sakai-city", "2026-10-03")]

@@ -86,6 +86,10 @@ def _city_visited_ja(ctx: Context, sentence) -> Mention | None:
     not hold (no slug)."""
     for m in _CITY_VISITED_JA.finditer(sentence.text):
         start, end = sentence.start + m.start("x"), sentence.start + m.end("x")
+        if m.group("x") in ("本市", "当市"):  # a city's own release: the city it names most
+            return _most_named(ctx, "JP", lambda q: q.level in CITY_LEVELS)
+        if m.group("x") in ("同市", "各市", "両市", "全市"):
+            continue
         listed = [o for o in ctx.in_span(sentence.start, end) if o.start < end and start < o.end]
         if listed:
             place = listed[-1].value if listed[-1].kind == "organisation" else listed[-1]
@@ -166,10 +170,15 @@ def _main_of_office(ctx: Context, host) -> Mention | None:
         keep = lambda m: m.level in CITY_LEVELS  # noqa: E731
     else:
         return None
+    return _most_named(ctx, host.full.country, keep)
+
+
+def _most_named(ctx: Context, country, keep) -> Mention | None:
+    """The place of that country and kind the article names most (the first on a tie)."""
     counts: dict[str, list[Mention]] = {}
     for m in ctx.mentions:
         place = m.value if m.kind == "organisation" and m.value is not None else m
-        if place.kind == "locality" and place.slug and place.country == host.full.country:
+        if place.kind == "locality" and place.slug and place.country == country:
             if keep(place):
                 counts.setdefault(place.slug, []).append(place)
     if not counts:
