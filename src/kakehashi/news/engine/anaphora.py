@@ -76,10 +76,17 @@ def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Menti
 _PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|phủ|metropol|thủ đô|[県府都道]")
 
 
-def prefer_named_city(places: list[Mention]) -> list[Mention]:
+# a prefecture's governor named with the bare name: "Hiroshima Vice Governor", "Governor of
+# Hiroshima", "Thống đốc Hiroshima", 広島知事 is rare but 広島県知事 has its word anyway
+_GOVERNOR_AFTER = re.compile(r"\s*(?:(?:Vice|Deputy)\s+)?Governor\b|副?知事")
+_GOVERNOR_BEFORE = re.compile(r"(?:Governor\s+of|(?:Phó\s+)?Thống\s+đốc)\s+$")
+
+
+def prefer_named_city(places: list[Mention], norm: str = "") -> list[Mention]:
     """A bare name a prefecture and its capital share ("Kyoto", "Osaka") is the prefecture,
     unless the article names the city ("thành phố Kyoto", 京都市, "Kyoto City") and never the
-    prefecture as such ("tỉnh Kyoto", 京都府): then it is the city. Changes `places` in place."""
+    prefecture as such ("tỉnh Kyoto", 京都府): then it is the city, except where it qualifies
+    a governor ("Hiroshima Vice Governor X"). Changes `places` in place."""
     named = {m.slug: m for m in places if m.kind == "locality" and m.slug}
     sure_prefectures = {
         m.slug
@@ -90,6 +97,10 @@ def prefer_named_city(places: list[Mention]) -> list[Mention]:
         if m.kind != "locality" or m.level != "prefecture" or not m.slug:
             continue
         if _PREFECTURE_WORD.search(m.text) or m.slug in sure_prefectures:
+            continue
+        if _GOVERNOR_AFTER.match(norm, m.end) or _GOVERNOR_BEFORE.search(
+            norm, max(0, m.start - 20), m.start
+        ):
             continue
         city = named.get(m.slug.removesuffix("-prefecture") + "-city")
         if city is not None:

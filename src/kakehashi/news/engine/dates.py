@@ -98,6 +98,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("month", r"(?<![\d年])" + _M + r"月(?![\d日])(?=に|から|中|末|上旬|中旬|下旬|、|の)"),
         ("date", _Y + r"/" + _M + r"/" + _D + _NA),
         ("year", _Y + r"年"),
+        # 先月28日, 今月12日, 来月5日: a day of the month before, of or after publication
+        ("relmonth", r"(?P<rm>先月|今月|本月|来月)\s*" + _D + r"日"),
         # "県は18日、…": a day of the month the article is published in
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
                      r"(?=、|に|は|から|まで|午前|午後|夜|朝|の)"),
@@ -214,6 +216,14 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         return _month_day(int(g["d"]), published)
     if kind == "later":
         return f"+{COUNTS.get(g['n'].lower(), 0) or int(g['n'])}", None
+    if kind == "relmonth":
+        if published is None:
+            return None
+        month = published.month + _REL_MONTHS[g["rm"]]
+        year = published.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        day = int(g["d"])
+        return (_iso(year, month, day), None) if _valid(year, month, day) else None
     if kind in ("today", "yesterday"):
         if published is None:
             return None
@@ -250,6 +260,7 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
 
 
 _REL_YEARS = {"昨年": -1, "今年": 0, "本年": 0, "来年": 1}
+_REL_MONTHS = {"先月": -1, "今月": 0, "本月": 0, "来月": 1}
 
 
 def _month_day(day: int, published: dt.date | None):
@@ -339,7 +350,8 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
     return _next_days(out)
 
 
-_DAYS_TOLD = ("monthday", "weekday", "nextday", "prevday", "later", "today", "yesterday")
+_DAYS_TOLD = ("monthday", "relmonth", "weekday", "nextday", "prevday", "later", "today",
+              "yesterday")  # fmt: skip
 
 
 def _next_days(dates: list[DateMention]) -> list[DateMention]:

@@ -37,7 +37,7 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
         raise TypeError("published must be a datetime.date or None")
     gazetteer = gazetteer or Gazetteer.default()
     doc = Text(text)
-    places = prefer_named_city(gazetteer.find(doc))
+    places = prefer_named_city(gazetteer.find(doc), doc.norm)
     places = sorted(places + find_anaphora(doc.norm, language, places), key=lambda m: m.start)
     mentions = sorted(places + find_bodies(doc.norm, language, places), key=lambda m: m.start)
     dates = find_dates(doc.norm, language, published)

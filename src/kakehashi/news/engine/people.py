@@ -18,12 +18,17 @@ romanised Japanese name or kanji -> JP.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.gazetteer import Mention
-from kakehashi.news.engine.surnames import romanised_japanese, surname_first, surname_place
+from kakehashi.news.engine.surnames import (
+    VI_SURNAMES_ASCII,
+    romanised_japanese,
+    surname_first,
+    surname_place,
+    vietnamese_given_place,
+)
 
 
 @dataclass
@@ -72,7 +77,10 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
         if not m or not m.group()[0].isupper():
             break
         if i in mentions_at and not (
-            surname_place(norm, mentions_at[i], language)
+            (
+                surname_place(norm, mentions_at[i], language)
+                or vietnamese_given_place(words, language)
+            )
             if words
             else surname_first(norm, mentions_at[i], mentions_at)
         ):
@@ -127,22 +135,11 @@ def _side_of(qualifiers: list[Mention], connector_text: str, name: str, language
     return name_side(name, language)
 
 
-def _ascii(word: str) -> str:
-    folded = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
-
-
-# the surnames as English writes them; "Ono", "Kim" and the like are Japanese names as well
-_VI_SURNAMES_ASCII = {_ascii(s) for s in R.VI_SURNAMES} - {
-    "Ong", "Kim", "Mai", "La", "Ha", "Ly", "Van", "Mac", "Au", "Ta", "To", "Tu", "Lo", "Lu", "Vi"
-}  # fmt: skip
-
-
 def name_side(name: str, language: str) -> str | None:
     if "・" in name or "=" in name:
         return "VN"
     first = name.split()[0] if name.split() else ""
-    if first in R.VI_SURNAMES or (language == "en" and first in _VI_SURNAMES_ASCII):
+    if first in R.VI_SURNAMES or (language == "en" and first in VI_SURNAMES_ASCII):
         return "VN"  # "Le Tien Chau" in English: Lê without its marks
     if re.fullmatch(r"[一-龥々]+(?: [一-龥々]+)?", name):
         return "JP"
@@ -221,8 +218,9 @@ def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list
         if language == "en":
             b = role.start() - 1
             before = ends_at.get(b) if norm[b : b + 1] == " " else None
+            before = _agency_office(norm, b, ends_at) or before
         if name_span is None:
-            name_span = _name_before(norm, role.start(), mentions_at, honorific)
+            name_span = _name_before(norm, role.start(), mentions_at, honorific, language)
             if name_span is None:
                 continue
         start, end = name_span
@@ -249,10 +247,25 @@ def find_people_latin(norm: str, language: str, mentions: list[Mention]) -> list
     return out
 
 
+def _agency_office(norm: str, b: int, ends_at) -> Mention | None:
+    """ "JICA Vietnam Chief Representative", "JETRO Hanoi Chief Representative": an agency of
+    one side with the country or city of its office between it and the role."""
+    if norm[b : b + 1] != " ":
+        return None
+    for words in range(1, 5):  # Vietnam, Hanoi, Ho Chi Minh City
+        m = re.search(rf"(?<= )(?:[A-Z][\w'’-]* ?){{{words}}}$", norm[max(0, b - 40) : b])
+        agency = ends_at.get(b - len(m.group()) - 1) if m else None
+        if agency is not None and agency.kind == "organisation" and agency.value is None:
+            return agency if agency.country else None
+    return None
+
+
 _NAME_BEFORE = re.compile(r"((?:[^\W\d_][\w'’\-]* ){1,3}[^\W\d_][\w'’\-]*)\s*[,–—-]\s*$")
 
 
-def _name_before(norm: str, role_start: int, mentions_at, honorific) -> tuple[int, int] | None:
+def _name_before(
+    norm: str, role_start: int, mentions_at, honorific, language="vi"
+) -> tuple[int, int] | None:
     """ "ông Ito Naoki, Đại sứ ...": the name before a comma or dash that precedes the role."""
     window = norm[max(0, role_start - 60) : role_start]
     m = _NAME_BEFORE.search(window)
@@ -262,13 +275,22 @@ def _name_before(norm: str, role_start: int, mentions_at, honorific) -> tuple[in
     words = list(_WORD.finditer(m.group(1)))
     # keep the trailing capitalised words only
     kept = []
-    for w in reversed(words):
-        if not w.group()[0].isupper() or (offset + m.start(1) + w.start()) in mentions_at:
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        at = offset + m.start(1) + w.start()
+        if not w.group()[0].isupper():
+            break
+        head = [x.group() for x in words[:k]]
+        while head and not head[0][0].isupper():
+            head.pop(0)  # "ông Lê Quang Nam": the name's words before the place
+        if at in mentions_at and not vietnamese_given_place(head, language):
             break
         kept.append(w)
     if len(kept) < 2:
         return None
     kept.reverse()
+    if len(kept) >= 3 and kept[0].group() in ("Ông", "Bà") and kept[1].group() in R.VI_SURNAMES:
+        kept = kept[1:]  # "Ông Nguyễn Văn Được, Chủ tịch ..." at a sentence's start: a title
     start = offset + m.start(1) + kept[0].start()
     end = offset + m.start(1) + kept[-1].end()
     return start, end

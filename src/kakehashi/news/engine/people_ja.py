@@ -37,6 +37,8 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
                     gap = True
                 else:
                     run, last, gap = None, None, False
+    spaced = _spaced_before_office(norm)  # these win over the tokenizer's (穂積 志|市長)
+    spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in spaced)] + spaced
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[int, int]] = []
     for span in spans:
@@ -47,6 +49,32 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
                 out[-1] = (out[-1][0], span[1])
             continue
         out.append(span)
+    return out
+
+
+# a surname, one space, a given name and an office, as releases write them: 田中 実知事,
+# 長崎 幸太郎知事 (the tokenizer reads 実 as a prefix, 長崎 as a place)
+_SPACED = re.compile(r"(?<![一-龥々ァ-ヴー])[一-龥々]{1,3} (?P<g>[一-龥々]{1,3})")
+
+
+# the words of a katakana run that is a place or a firm, not a person's name
+_NOT_A_PERSON = {"ベトナム", "ジャパン", "ニッポン", "アジア", "インターナショナル", "グループ"}
+_ENDS_IN_PLACE = {"東京都", "北海道", "京都府", "大阪府"}
+
+
+def _spaced_before_office(norm: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SPACED.finditer(norm):
+        if re.search(r"[県市町村区省府都道者]$", norm[m.start() : m.start("g") - 1]):
+            continue  # 本県 知事: a place, not a surname (nor 対応者, a label)
+        if R.JA_ROLE.match(norm, m.start("g")):
+            continue  # 同市 副市長: the office itself
+        for end in range(m.start("g") + 1, m.end() + 1):
+            if norm[end - 1] in "県市町村区省府" or norm[m.start("g") : end] in _ENDS_IN_PLACE:
+                break  # 静岡県|知事: the place of the office, not a given name (直道 is one)
+            if R.JA_ROLE.match(norm, end):
+                out.append((m.start(), end))
+                break
     return out
 
 
@@ -75,8 +103,10 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
     for start, end in name_spans(norm, use_sudachi):
         end = _given_name_before_office(norm, start, end, starts_at)
         name = norm[start:end]
-        if any(m.start <= start < m.end for m in orgs):
-            continue
+        if "・" in name and _NOT_A_PERSON.intersection(name.split("・")):
+            continue  # ベトナム・ハノイ市長, イオン・ベトナム社長: a place or a firm
+        if any(m.start <= start < m.end for m in orgs) and not _SPACED.fullmatch(name):
+            continue  # a place, unless a surname spaced from a given name (長崎 幸太郎)
         role = org = None
         role_start = None
         after = end
@@ -106,6 +136,10 @@ def find_people_ja(norm: str, mentions: list[Mention], use_sudachi: bool = True)
             if role is None:
                 continue
             org = ends_at.get(role_start) or _org_before(norm, role_start, ends_at)
+        if role.startswith(("省人民", "市人民")) and any(
+            m.start < role_start < m.end for m in orgs
+        ):
+            continue  # ベトナム・ハイズオン|省人民委員会副委員長: a place before an office
         if org is None and role.endswith("委員長"):
             org = _body_of_sentence(norm, role_start, orgs)
         country = org.country if org is not None and org.country else name_side(name, "ja")

@@ -34,6 +34,8 @@ _THE = re.compile(
 )
 
 
+# "led by its vice governor X": the office of the place named just before
+_ITS = re.compile(r"(?<=\s)its $")
 # "Quang Ngai provincial chairman X", "Osaka prefectural governor X": the office of a place
 _LOCAL_ADJ = re.compile(r"(?<= )(?:provincial|prefectural|municipal|city) (?:vice )?$")
 
@@ -60,6 +62,11 @@ def find_people_lower(norm: str, language: str, mentions: list[Mention]) -> list
             span = P._name_after(norm, role.end() + 2, mentions_at, "en")
             if span is not None and norm[span[1] : span[1] + 1] not in (",", "."):
                 span = None
+        elif _ITS.search(norm, max(0, role.start() - 6), role.start()):
+            # "a delegation from Osaka Prefecture led by its vice governor X": the place before
+            span = P._name_after(norm, role.end() + 1, mentions_at, "en")
+            before = [m for m in orgs if m.end <= role.start() and m.kind == "locality"]
+            qualifiers = [before[-1]] if before and before[-1].end > role.start() - 80 else []
         elif _LOCAL_ADJ.search(norm, max(0, role.start() - 16), role.start()):
             # "Quang Ngai provincial chairman Nguyen Hoang Giang": the place before the adjective
             span = P._name_after(norm, role.end() + 1, mentions_at, "en")

@@ -36,9 +36,14 @@ JA_ROLES = [
     "委員長", "副会長", "会長", "副理事長", "理事長", "副議長", "議長", "副社長", "社長",
     "首席代表", "事務所長", "所長", "副局長", "局長", "副部長", "部長", "党委書記", "副書記",
     "書記", "国家主席", "主席", "学長", "総長", "理事", "代表", "議員", "総裁", "副総裁",
-    "人民委員会委員長", "人民委員会副委員長", "公使", "参事官", "大臣政務官", "副大臣",
+    "人民委員会委員長", "人民委員会副委員長", "省人民委員会委員長", "省人民委員会副委員長",
+    "市人民委員会委員長", "市人民委員会副委員長", "公使", "参事官", "大臣政務官", "副大臣",
     "課長", "副課長", "室長", "センター長", "団長", "副団長", "審議官", "省党委書記", "市党委書記",
     "省党委員会書記", "党委員会書記", "副書記長", "書記長",
+    # ministers as the press shortens them: 外相, 経済産業相, 商工相
+    "副首相兼外相", "外相", "経済産業相", "経産相", "国土交通相", "国交相", "農林水産相", "農相",
+    "総務相", "厚生労働相", "厚労相", "文部科学相", "文科相", "財務相", "法相", "環境相", "防衛相",
+    "商工相", "計画投資相", "財政相", "内務相", "労働相", "運輸相", "建設相", "農業農村開発相",
 ]  # fmt: skip
 # "外務副大臣", "経済産業大臣": a ministry before the role
 JA_ROLE = re.compile(
@@ -46,7 +51,9 @@ JA_ROLE = re.compile(
     # a bureau or section before its head: 国際局長, 国際交流課長, 商工労働部長
     r"(?:[一-龥]{1,5}(?=(?:局|部|課|室)長))?"
     # an envoy by the country served: 駐日ベトナム大使, 駐ベトナム日本国特命全権大使
-    r"(?:駐(?:[日越]|[ァ-ヴー]{2,})[ァ-ヴー・一-龥]{0,16}?(?=(?:特命全権)?大使|総領事))?"
+    r"(?:駐(?:[日越]|[ァ-ヴー]{2,})[ァ-ヴー・一-龥]{0,16}?(?=(?:特命全権)?大使|総領事)"
+    # and by the place of the post: 在ホーチミン日本国総領事, 在大阪ベトナム総領事
+    r"|在[ァ-ヴー一-龥]{2,8}?(?:日本国?|ベトナム国?)(?=(?:特命全権)?大使|総領事))?"
     r"(?:" + "|".join(sorted(set(JA_ROLES), key=len, reverse=True)) + ")"
 )
 JA_NAME = re.compile(
@@ -71,7 +78,8 @@ EN_ROLE = re.compile(
     + r")(?![\w])"
 )
 EN_CONNECTOR = re.compile(
-    r"(?:of the|of|the|to|for|in|at|Japan|Japanese|Viet Nam|Vietnam|Vietnamese|Foreign Affairs|"
+    r"(?:Japan['’]s|Vietnam['’]s|Viet Nam['’]s|municipal|provincial|city|"
+    r"of the|of|the|to|for|in|at|Japan|Japanese|Viet Nam|Vietnam|Vietnamese|Foreign Affairs|"
     r"Planning and Investment|Industry and Trade|Economy, Trade and Industry|Finance|"
     r"Land, Infrastructure, Transport and Tourism|Agriculture|Education|Health|Labour|"
     r"Internal Affairs and Communications|Culture, Sports and Tourism|Science and Technology|"
@@ -79,7 +87,11 @@ EN_CONNECTOR = re.compile(
     r"Standing|standing|Permanent|permanent|Extraordinary and Plenipotentiary|Party Committee|"
     r"Municipal|Provincial|City|Prefecture|Prefectural Government|and|"
     # a section of a government named by its field: "the Industry Department of Aichi"
-    r"(?:[A-Z][\w&'’-]*\s+){1,4}(?:Department|Bureau|Division|Section))(?![\w])"
+    r"(?:[A-Z][\w&'’-]*\s+){1,4}(?:Department|Bureau|Division|Section)|"
+    # a minister's portfolio after "for": "Vice Minister for Internal Affairs"
+    r"Internal Affairs|Economy|Trade|Industry|Transport|Tourism|Environment|Justice|Defen[cs]e|"
+    r"Construction|Communications|Welfare|Fisheries|Forestry|Rural Development|Social Affairs)"
+    r"(?![\w])"
 )
 EN_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Madam|H\.E|HE|Prof)\.?\s+")
 

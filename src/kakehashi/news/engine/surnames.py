@@ -6,6 +6,7 @@ and a name of two words made of Japanese syllables ("Kenji Aoki", "Hattori Seita
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.gazetteer import Mention
@@ -51,3 +52,25 @@ def romanised_japanese(name: str) -> bool:
     syllables ("Le Van", "Nguyen", "Pham" are not)."""
     words = name.split()
     return len(words) == 2 and all(len(w) >= 3 and _SYLLABLES.fullmatch(w) for w in words)
+
+
+def _ascii(word: str) -> str:
+    folded = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+# the surnames as English writes them; "Ono", "Kim" and the like are Japanese names as well
+VI_SURNAMES_ASCII = {_ascii(s) for s in R.VI_SURNAMES} - {
+    "Ong", "Kim", "Mai", "La", "Ha", "Ly", "Van", "Mac", "Au", "Ta", "To", "Tu", "Lo", "Lu", "Vi"
+}  # fmt: skip
+
+
+def vietnamese_given_place(words, language: str) -> bool:
+    """ "Lê Quang Nam", "Nguyễn Thái Bình", "Tran Hai Duong": after a Vietnamese surname (and
+    at most one middle name) a place's name is the rest of the person's name. `words` are the
+    name's words read so far (strings or regex matches)."""
+    words = [w if isinstance(w, str) else w.group() for w in words]
+    if not 1 <= len(words) <= 2 or language not in ("vi", "en"):
+        return False
+    first = words[0]
+    return first in R.VI_SURNAMES or (language == "en" and first in VI_SURNAMES_ASCII)

@@ -26,11 +26,21 @@ import re
 
 RECEIVE = {
     "vi": re.compile(
-        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
+        r"(?<!\w)(?:tiếp xã giao|tiếp đón|đón tiếp|"
+        # not "đầu tư trực tiếp", "liên tiếp", "kế tiếp", "gián tiếp"
+        r"(?<!trực )(?<!liên )(?<!kế )(?<!gián )(?<!Trực )tiếp(?!\s+(?:tục|nhận|cận|theo|thu|"
         r"thị|sức|nối|giáp|viên|tế|đó|xúc|quản))|đón(?!\s+(?:nhận|đầu|đọc|chờ)))(?!\w)"
     ),
-    "en": re.compile(r"\b(?:received|receives|welcomed|hosted|greeted)\b"),
-    "ja": re.compile(r"出迎え|迎え|歓迎|表敬訪問を受け|表敬を受け|訪問を受け"),
+    "en": re.compile(
+        r"\b(?:received|receives|welcomed|hosted|hosts|greeted|"
+        r"(?:will|to) (?:receive|welcome|host))\b"
+    ),
+    # (a welcome speech is a guest received: 市長が歓迎のあいさつを述べた); an anniversary is no
+    # guest (10周年を迎え)
+    "ja": re.compile(
+        r"出迎え|(?<!周年を)(?<!節目を)(?<!年目を)(?<!時期を)迎え|歓迎|表敬訪問を受け|表敬を受け|"
+        r"訪問を受け"
+    ),
 }
 # what follows a verb of receiving when no guest is received: "welcomed the proposal", "hosted
 # 40 Japanese firms", "đã đón hơn 2.000 lượt khách", "tiếp ý kiến"
@@ -49,9 +59,60 @@ NOT_GUEST = {
     ),
     "ja": re.compile(r"$^"),
 }
+# a visit asked for, hoped for or offered, not made: "invited Ho Chi Minh City leaders to visit
+# Osaka", "mời lãnh đạo tỉnh sang thăm", 知事の来県を要請した
+INVITED_BEFORE = {
+    "en": re.compile(
+        r"\b(?:invit(?:e|es|ed|ing)|urg\w*|encourag\w*|asked|ask|asks|hope[sd]?|hoping|wish\w*|want\w*|"
+        r"look\w* forward|expect\w*|welcome[sd]? (?:the )?(?:idea|chance))\b[^.;]{0,60}$"
+    ),
+    "vi": re.compile(
+        r"(?<!\w)(?:(?<!lời )mời|mong|mong muốn|mong đợi|hy vọng|hi vọng|đề nghị|kêu gọi|chào đón)"
+        r"(?!\w)[^.;]{0,60}$"
+    ),
+    "ja": re.compile(r"$^"),
+}
+INVITED_AFTER = {
+    "ja": re.compile(
+        r"(?:し|する)?(?:てほしい|てもらいたい|ていただきたい|てください)|したい|する意向|"
+        r"[をに][^。、]{0,6}?(?:招待|招請|要請|呼びかけ|期待|促し|求め|誘)"
+    ),
+}
+
+
+# a trip to a country told with a meeting: its people host ("trong chuyến công tác tại Nhật Bản",
+# "nhân dịp thăm và làm việc tại Việt Nam", "during a working visit to Japan")
+TRIP_TO = {
+    "vi": re.compile(
+        r"(?<!\w)(?:chuyến (?:công tác|thăm|làm việc)|thăm và làm việc|thăm chính thức|công tác)"
+        r"(?: chính thức| làm việc)?\s+(?:tại|ở|đến|sang|tới)\s+(?P<c>Nhật Bản|Việt Nam)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\b(?:visit|trip|tour|mission|stay)\s+(?:to|in)\s+(?P<c>Japan|Vietnam|Viet Nam)\b"
+    ),
+}
+
+
+# meetings told as a habit, not one meeting: "had met him several times", "nhiều lần", 何度も
+REPEATED = re.compile(
+    r"(?i)\b(?:several|many|numerous|multiple|a number of) times\b|"
+    r"\bon (?:several|many|numerous) occasions\b|(?<!\w)nhiều lần(?!\w)|何度も|たびたび|度々|幾度"
+)
+
+
+def invited(lang: str, text: str, m) -> bool:
+    """The verb of visiting `m` (a match in `text`) tells of a visit invited or hoped for."""
+    if INVITED_BEFORE[lang].search(text, 0, m.start()):
+        return True
+    after = INVITED_AFTER.get(lang)
+    return bool(after and after.match(text, m.end()))
+
+
 PASSIVE = {
     "en": re.compile(
-        r"\b(?:was|were|had been|has been)\s+(?:warmly\s+|officially\s+)?"
+        r"\b(?:was|were|had been|has been|have been|will be|is|are|being)\s+"
+        r"(?:(?:also|later|then|first|earlier|subsequently|warmly|officially|cordially|"
+        r"formally|personally|\w+ly)\s+){0,2}"
         r"(?:received|welcomed|hosted|greeted)\b[^.;]*?\bby\b"
     ),
 }
@@ -73,17 +134,27 @@ VISIT = {
         r"(?<!\w)(?:thăm và làm việc|đến thăm|sang thăm|thăm|chào xã giao|đến chào|dẫn đầu)(?!\w)"
     ),
     "en": re.compile(
-        r"\b(?:visited|visits|is visiting|are visiting|visiting|"
+        r"\b(?:visited|visits|is visiting|are visiting|"
+        r"(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bA )visiting|"  # not "the visiting delegation"
         r"paid (?:a|an) (?:courtesy |working |official |formal )?(?:call|visit) (?:on|to)|"
         r"called on|(?:will|to) (?:visit|pay a (?:courtesy )?(?:call on|visit to))|calls? on|"
         r"toured|travell?ed to|arrived in|"
         r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|"
         r"on an? (?:[\w-]+ ){0,3}?(?:visit|trip|tour|mission) to)\b"
     ),
-    "ja": re.compile(r"表敬訪問|訪問|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"),
+    # not 訪問介護, 訪問看護, 訪問先 (services and words that are no visit made)
+    "ja": re.compile(
+        r"表敬訪問|表敬|訪問(?!介護|看護|診療|販売|入浴|先|者数)|訪れ|訪ね|来訪|来庁|来日|来県|来阪|来市"
+    ),
 }
 # Coming to the place of the article, before the visitor: 来県したX大使, 来日中のX委員長
-COMING_JA = re.compile(r"(?:来県|来庁|来日|来阪|来市|来訪|訪日)(?:した|中の|している|する)")
+COMING_JA = re.compile(
+    r"(?:来県|来庁|来日|来阪|来市|来訪|訪日|来(?![場店年月週春夏秋冬季期])[一-龥])"
+    r"(?:した|中の|している|する)"  # 来道した, 来熊中の: to the place of the article
+    # or to one's own office: 県庁を訪れたX副委員長, 本市を訪問中のX委員長
+    r"|(?:県庁|市役所|市庁舎|庁舎|本県|本市|当館|日本)を(?:表敬)?(?:訪れた|訪ねた|訪問した|"
+    r"訪問している)|訪問中の|滞在中の"
+)
 # The delegation as a party: "đoàn", "the delegation", 代表団.
 DELEGATION = {
     "vi": re.compile(r"(?<!\w)(?:đoàn|Đoàn)(?!\w)"),
@@ -100,8 +171,9 @@ LEADER_BEFORE = {  # the person comes before the cue
     "vi": re.compile(r"^\s*(?:,\s*)?(?:dẫn đầu|làm [Tt]rưởng đoàn)"),
     "en": re.compile(r"^\s*(?:-led|,?\s+leading|,?\s+who led|,?\s+heading)"),
     "ja": re.compile(
-        r"^\s*(?:を団長とする|が率いる|率いる|ら(?:\d+人|[一二三四五六七八九十]+人)?の?"
-        r"(?:代表団|訪問団|視察団|使節団|一行))"
+        r"^\s*(?:を(?:団長|代表|筆頭|トップ)と(?:する|した)|を(?:はじめ|始め)と(?:する|した)|"
+        r"が(?:団長を務める|率いる)|率いる|"
+        r"ら[^、。]{0,12}?の?(?:代表団|訪問団|視察団|使節団|一行))"
     ),
 }
 # "Tiếp Đại sứ Nhật Bản Ito Naoki, Bí thư Tỉnh ủy Nguyễn Văn A cho biết ...": the verb first,

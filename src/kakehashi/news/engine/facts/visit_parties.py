@@ -15,6 +15,8 @@ from kakehashi.news.engine.gazetteer import Mention
 def parties(ctx: Context, sentence, people, leader):
     """(visitor, host, meeting place) of the sentence, or None when it tells of no visit."""
     lang, text = ctx.language, sentence.text
+    if D.REPEATED.search(text):
+        return None  # "said he had met X several times": no one meeting
     place = D.meeting_place(ctx, sentence)
     delegation = D.DELEGATION[lang].search(text)
     if lang == "ja":
@@ -40,6 +42,8 @@ def parties(ctx: Context, sentence, people, leader):
     ]
     # "welcomed the proposal", "đã đón hơn 2.000 lượt khách": receiving what is no guest
     cues = [c for c in cues if c[0] != "receive" or not D.NOT_GUEST[lang].match(text, c[1].end())]
+    # "invited ... to visit Osaka", "mời ... sang thăm": a visit asked for is none
+    cues = [c for c in cues if c[0] != "visit" or not D.invited(lang, text, c[1])]
     # "do X dẫn đầu đã làm việc với ...": the leading is no visit when a verb follows
     cues = [c for c in cues if c[1].group() != "dẫn đầu"] or cues
     if not cues:
@@ -47,7 +51,7 @@ def parties(ctx: Context, sentence, people, leader):
         if together:
             return (*together, False)
         if D.TALKS[lang].search(text) and len(people) >= 2:
-            return _pair(ctx, people[0], people[1], place, leader)
+            return _pair(ctx, people[0], people[1], place, leader, sentence)
         return None
     kind, verb = min(cues, key=lambda c: (c[1].start(), c[0] != "passive"))
     at = sentence.start + verb.start()
@@ -58,6 +62,8 @@ def parties(ctx: Context, sentence, people, leader):
     subject = before[-1] if before else (leader if delegation_before else None)
     if subject is None and not before and _told_before(ctx, text[: verb.start()], leader):
         subject = leader  # "The same day, she also called on ...": the visitor told before
+    if verb.group() == "visiting" and after and _right_after(ctx, after[0], verb, sentence):
+        kind = "receive"  # "told visiting Yokohama Mayor X": X is the one who visits
     if kind == "passive":  # "the delegation was received by ...", "He was received by": its leader
         return subject, (after[0] if after else None), place, False
     if kind == "receive":
@@ -80,7 +86,7 @@ def parties(ctx: Context, sentence, people, leader):
                 if m.value is not None and m.value.slug
             ]
             if bodies and D.from_elsewhere(subject, bodies[0]):
-                return subject, None, place or bodies[0], False
+                return subject, host_next(ctx, sentence, subject), place or bodies[0], False
         if host is None and subject is not None:  # "đoàn đến thăm TP. Cần Thơ. Tiếp đoàn, X"
             host = host_next(ctx, sentence, subject)
             if host is not None:
@@ -97,9 +103,9 @@ def parties(ctx: Context, sentence, people, leader):
         return subject, host, place, host is None
     other = after[0] if after else None
     if subject is None and len(after) >= 2 and _BETWEEN.match(text, verb.end()):
-        return _pair(ctx, after[0], after[1], place, leader)  # "cuộc hội đàm giữa A và B"
+        return _pair(ctx, after[0], after[1], place, leader, sentence)  # "cuộc hội đàm giữa A và B"
     if other is None and len(before) >= 2:  # "A và B đã hội đàm", "A and B met"
-        pair = _pair(ctx, before[-2], before[-1], place, leader)
+        pair = _pair(ctx, before[-2], before[-1], place, leader, sentence)
         if pair is not None:
             return pair
     if subject is not None and other is None:  # "đoàn làm việc với UBND tỉnh Aichi"
@@ -107,16 +113,33 @@ def parties(ctx: Context, sentence, people, leader):
         body = _body(ctx, end, min(sentence.end, end + 40), first=True)
         if body is not None and D.from_elsewhere(subject, body):
             if not _PLACE_WORD.search(ctx.norm[end : body.start]):
-                return subject, None, body, False
+                return subject, host_next(ctx, sentence, subject), body, False
         # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
         return _with_body(ctx, sentence, subject, end, place)
     if subject is None or other is None:
         return None
-    return _met(ctx, subject, other, place, leader)
+    return _met(ctx, subject, other, place, leader, sentence)
 
 
-def _met(ctx: Context, subject, other, place, leader):
-    """(visitor, host, place, False) of two people meeting (see _who_hosts)."""
+def _right_after(ctx: Context, person, verb, sentence) -> bool:
+    """The person (with the role and place before the name) follows the verb at once."""
+    start = min(person.start, person.role_start if person.role_start is not None else person.start)
+    between = ctx.norm[sentence.start + verb.end() : start]
+    return len(between) <= 40 and re.fullmatch(r"\s+(?:[A-Z][\w'’-]*\s+)*", between) is not None
+
+
+def _met(ctx: Context, subject, other, place, leader, sentence=None):
+    """(visitor, host, place, False) of two people meeting (see _who_hosts); when the sentence
+    tells of a trip to a country ("trong chuyến công tác tại Nhật Bản", "during a working visit
+    to Japan"), the one of that country hosts."""
+    trip = D.TRIP_TO.get(ctx.language)
+    found = trip.search(sentence.text) if trip is not None and sentence is not None else None
+    a, b = subject.full.country, other.full.country
+    if found and a and b and a != b:
+        country = "JP" if found.group("c").lower() in ("nhật bản", "japan") else "VN"
+        if country in (a, b):
+            visitor, host = (subject, other) if b == country else (other, subject)
+            return visitor, host, place, False
     if place is None and leader is None:  # no place told: the place the article is about
         around = ctx.main_locality(None)
         if D.same_side(subject, around) != D.same_side(other, around):
@@ -125,7 +148,7 @@ def _met(ctx: Context, subject, other, place, leader):
     return (*_who_hosts(subject, other, place, leader), False)
 
 
-def _pair(ctx: Context, first, second, place, leader):
+def _pair(ctx: Context, first, second, place, leader, sentence=None):
     """Two people of the two sides joined by "và"/"and" who meet or talk ("A và B đã hội
     đàm", "A and B discussed ... in Hai Phong"), or None."""
     starts = [second.start] + ([second.role_start] if second.role_start is not None else [])
@@ -135,7 +158,7 @@ def _pair(ctx: Context, first, second, place, leader):
     a, b = first.full.country, second.full.country
     if a and b and a == b:
         return None
-    return _met(ctx, first, second, place, leader)
+    return _met(ctx, first, second, place, leader, sentence)
 
 
 def _fronted_meeting(ctx: Context, sentence, people, leader, place):
@@ -151,7 +174,7 @@ def _fronted_meeting(ctx: Context, sentence, people, leader, place):
     after = [p for p in people if p.start > sentence.start + comma]
     if not before or not after:
         return None
-    return _met(ctx, after[0], before[0], place, leader)
+    return _met(ctx, after[0], before[0], place, leader, sentence)
 
 
 def named_next(ctx: Context, sentence, host):
@@ -172,13 +195,21 @@ def named_next(ctx: Context, sentence, host):
     )
 
 
-def host_next(ctx: Context, sentence, visitor):
+def host_next(ctx: Context, sentence, visitor, loose: bool = False):
     """The host of a trip named in the next sentence ("đoàn đến thăm và làm việc tại TP. Cần
-    Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side."""
+    Thơ. Tiếp đoàn, Phó Chủ tịch UBND thành phố X ..."): its first person of the other side;
+    `loose`, for the leaders of a body met, also the official the next sentence begins with
+    ("... làm việc với lãnh đạo thành phố Takasaki. Phó Thị trưởng Sato Jun cho biết ...")."""
     sentences = ctx.text.sentences
     if sentence.index + 1 >= len(sentences) or not visitor.full.country:
         return None
     later = sentences[sentence.index + 1]
+    if loose and not D.RECEIVING_NEXT[ctx.language].match(later.text):
+        first = ctx.people_in(later.start, later.end)[:1]
+        at = [p.start, p.role_start] if (p := first[0] if first else None) else []
+        if p is None or min(x for x in at if x is not None) > later.start + 4:
+            return None
+        return p if p.full.country and p.full.country != visitor.full.country else None
     if not D.RECEIVING_NEXT[ctx.language].match(later.text):
         return None
     # in Japanese the host of one's own release is often named without a place: 知事の田中氏
@@ -227,13 +258,21 @@ def _with_body(ctx: Context, sentence, subject, end: int, place):
         where = ctx.main_locality("VN" if subject.full.country == "JP" else "JP")
     if where is None or not D.from_elsewhere(subject, where):
         return None
-    return subject, None, where, False
+    host = host_next(ctx, sentence, subject, loose=True)  # "Tiếp đoàn, ông X, ..."
+    return subject, host, where, False
+
+
+_UNLISTED_CITY_VI = re.compile(
+    r"\s*(?:(?:các\s+)?lãnh đạo\s+|chính quyền\s+|UBND\s+)?(?:thành phố|TP\.?)\s+"
+    r"(?P<x>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
 
 
 def _unlisted_city(ctx: Context, end: int, subject):
     """The city of a city government met that the directory does not hold (no slug), of the
     other side than the visitor's."""
-    m = _UNLISTED_CITY_EN.match(ctx.norm, end) if ctx.language == "en" else None
+    pattern = {"en": _UNLISTED_CITY_EN, "vi": _UNLISTED_CITY_VI}.get(ctx.language)
+    m = pattern.match(ctx.norm, end) if pattern is not None else None
     if m is None or ctx.in_span(m.start("x"), m.end("x")):
         return None
     side = "VN" if subject.full.country == "JP" else "JP"

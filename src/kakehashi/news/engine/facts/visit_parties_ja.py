@@ -22,10 +22,15 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         None,
     )
     meet = D.MEET["ja"].search(text)
-    visit = D.VISIT["ja"].search(text)
+    visit = next((m for m in D.VISIT["ja"].finditer(text) if not D.invited("ja", text, m)), None)
     if not (receive or meet or visit):
         together = P.joint(ctx, sentence, people, leader, place)
         return (*together, False) if together else None
+    hosting = [p for p in people if _HOSTING.match(ctx.norm, D.role_end(p))]
+    if hosting and (visit or meet):  # "…市役所を訪問し、X副市長が応対した": X hosts
+        rest = [p for p in people if p not in hosting]
+        visitor = rest[0] if rest else leader or P.named_next(ctx, sentence, hosting[0])
+        return (visitor, hosting[0], place, False) if visitor is not None else None
     marked = D.leaders_of(ctx, sentence, people)  # 〜を団長とする代表団, 〜ら12人の代表団
     visitor = marked[0] if marked else _by_role(ctx, sentence, people) or _coming(ctx, people)
     if visitor is None and (out := _ABROAD.search(text)) is not None:
@@ -39,8 +44,17 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         # "翌15日にはフンイエン省を訪れ、…": the traveller told before, on a day of its own
         if ctx.dates_in(sentence.start, sentence.end):
             return leader, None, place, False
-    if visitor is None and place is not None:
-        visitor = next((p for p in people if p.country and p.country != place.country), None)
+    if visitor is None and place is not None:  # not the one met (…大使と面会) when one travels
+        visitor = next(
+            (
+                p
+                for p in people
+                if p.country
+                and p.country != place.country
+                and not (leader is not None and _object_ja(ctx, p))
+            ),
+            None,
+        )
     if visitor is None and delegation and leader is not None:
         visitor = leader
     meeting = bool(receive or meet)
@@ -55,9 +69,12 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
         return people[1], people[0], place, False  # AはBの表敬訪問を受けた
     if visitor is None and delegation and people and all(_object_ja(ctx, p) for p in people):
         # "ドンナイ省代表団は…X副知事と意見交換した。代表団の団長はY…": the leader named next
-        visitor = P.named_next(ctx, sentence, people[0])
+        visitor = _leader_named_later(ctx, sentence, people[0])
         if visitor is None:
             return None
+    if visitor is None and len(people) >= 2:
+        # "X委員長は20日、Y知事と県庁で会談した": the side of the office met at hosts
+        visitor = _guest_of_office(ctx, sentence, people[0], people[1], bool(visit))
     if visitor is None and people:
         if visit or len(people) < 2:
             visitor = people[0]
@@ -73,6 +90,46 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
     if host is None and meeting:  # "X氏が県庁を訪れ、知事と会談した。吉田知事は…"
         host = _office_named_next(ctx, sentence, visitor)
     return visitor, host, place, host is None and not meeting
+
+
+# the person who receives the visitor, as the subject: X副市長が応対した, X知事らが出迎えた
+_HOSTING = re.compile(
+    r"(?:氏|さん)?(?:ら)?(?:が|は)[^。、]{0,8}?(?:応対|出迎え|迎え|対応し|対応した)"
+)
+
+# one's own office (the Japanese side hosts), or the People's Committee called on (the
+# Vietnamese side hosts)
+_JP_OFFICE = re.compile(r"県庁|市役所|市庁舎|府庁|都庁|道庁|町役場|来県|来庁|来市|来日")
+_VN_OFFICE = re.compile(r"人民委員会(?:庁舎)?(?:を訪|で|を表敬)|訪越")
+
+
+def _guest_of_office(ctx: Context, sentence, first, second, visit: bool):
+    """Of two people of the two sides, the one who is not of the side whose office the
+    sentence says they meet at (県庁で, 人民委員会を訪問し), else, when they meet (no one is
+    said to visit), of the side of the place the article names most; or None."""
+    a, b = first.full.country, second.full.country
+    if not a or not b or a == b:
+        return None
+    side = "JP" if _JP_OFFICE.search(sentence.text) else None
+    side = side or ("VN" if _VN_OFFICE.search(sentence.text) else None)
+    if side is None and not visit:  # of a meeting, the side the article names most (会議に先立ち)
+        around = ctx.main_locality(None)
+        side = around.country if around is not None else None
+    if side is None:
+        return None
+    return first if b == side else second
+
+
+def _leader_named_later(ctx: Context, sentence, host):
+    """The leader of a delegation met without being named: the first person of the other side
+    named in the next three sentences (代表団を率いるX副委員長は…, 団長はX…)."""
+    if not host.full.country:
+        return None
+    for later in ctx.text.sentences[sentence.index + 1 : sentence.index + 4]:
+        for p in ctx.people_in(later.start, later.end):
+            if p.full.country and p.full.country != host.full.country:
+                return p
+    return None
 
 
 # an office met with no name: 知事と会談, 副市長と面談

@@ -65,13 +65,13 @@ def _city_of_office(ctx: Context, sentence, host) -> Mention | None:
         known = _city_known(slug)
         return Mention("locality", q.start, q.end, q.text, slug=slug if known else None,
                        country=q.country, level="city")  # fmt: skip
+    if ctx.language == "ja" and (visited := _city_visited_ja(ctx, sentence)) is not None:
+        return visited  # 倉敷市役所を訪れ、…市長と懇談 (not 岡山市内の工場 named before)
     cities = [
         m
         for m in ctx.in_span(sentence.start, sentence.end, ("locality",))
         if m.level in CITY_LEVELS and m.country == person.country
     ]
-    if not cities and ctx.language == "ja":
-        return _unlisted_city_ja(ctx, sentence)
     return cities[0] if len(cities) == 1 else None
 
 
@@ -81,10 +81,20 @@ _CITY_VISITED_JA = re.compile(
 )
 
 
-def _unlisted_city_ja(ctx: Context, sentence) -> Mention | None:
+def _city_visited_ja(ctx: Context, sentence) -> Mention | None:
+    """The city whose office the sentence says is visited: the directory's, else one it does
+    not hold (no slug)."""
     for m in _CITY_VISITED_JA.finditer(sentence.text):
         start, end = sentence.start + m.start("x"), sentence.start + m.end("x")
-        if any(o.start < end and start < o.end for o in ctx.in_span(sentence.start, end)):
+        if m.group("x") in ("本市", "当市"):  # a city's own release: the city it names most
+            return _most_named(ctx, "JP", lambda q: q.level in CITY_LEVELS)
+        if m.group("x") in ("同市", "各市", "両市", "全市"):
+            continue
+        listed = [o for o in ctx.in_span(sentence.start, end) if o.start < end and start < o.end]
+        if listed:
+            place = listed[-1].value if listed[-1].kind == "organisation" else listed[-1]
+            if place is not None and place.kind == "locality" and place.level in CITY_LEVELS:
+                return place
             continue
         return Mention("locality", start, end, m.group("x"), country="JP", level="city")
     return None
@@ -135,7 +145,7 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
     if (seat := _ministry_seat(ctx, sentence, visitor)) is not None:
         return seat
     if host is not None and host.full.country:
-        return ctx.main_locality(host.full.country)
+        return _main_of_office(ctx, host) or ctx.main_locality(host.full.country)
     if host is not None and visitor.full.country:  # the host of a visitor from abroad
         return ctx.main_locality("VN" if visitor.full.country == "JP" else "JP")
     if host is None:
@@ -145,6 +155,35 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
             return _own_prefecture(ctx, sentence)
         return ctx.main_locality(side) if own else None
     return None
+
+
+_GOVERNOR = re.compile(r"(?i:governor|thống đốc)|知事")
+
+
+def _main_of_office(ctx: Context, host) -> Mention | None:
+    """The place the article names most among those of the host's office: a governor's
+    prefectures, a mayor's cities (岡山県の知事, not 岡山市 named once more)."""
+    role = host.full.role or ""
+    if _GOVERNOR.search(role):
+        keep = lambda m: m.level == "prefecture"  # noqa: E731
+    elif _CITY_HEAD.search(role):
+        keep = lambda m: m.level in CITY_LEVELS  # noqa: E731
+    else:
+        return None
+    return _most_named(ctx, host.full.country, keep)
+
+
+def _most_named(ctx: Context, country, keep) -> Mention | None:
+    """The place of that country and kind the article names most (the first on a tie)."""
+    counts: dict[str, list[Mention]] = {}
+    for m in ctx.mentions:
+        place = m.value if m.kind == "organisation" and m.value is not None else m
+        if place.kind == "locality" and place.slug and place.country == country:
+            if keep(place):
+                counts.setdefault(place.slug, []).append(place)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda found: (len(found), -found[0].start))[0]
 
 
 # the prefecture's own office or the coming to it, its name unwritten: 県庁を訪れ, 来県した

@@ -17,6 +17,7 @@ from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts import visit_parties as P
 from kakehashi.news.engine.facts import visit_places as L
 from kakehashi.news.engine.facts.context import FUTURE, Context, clause_after
+from kakehashi.news.engine.facts.visit_particulars import particulars_visits
 
 PURPOSE = {
     "vi": re.compile(
@@ -64,25 +65,28 @@ def find_visits(ctx: Context) -> list[dict]:
             continue  # a host named again, alone ("フオン副委員長は…提案した"), visits nobody
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
+        visitors += _received_together(ctx, people, visitors[-1], host)
         again = bool(out) and bool(SAME_DAY[ctx.language].search(sentence.text))
         if trip and host is None:  # "X副知事は…ベトナムを訪問した": the traveller of what follows
             last = visitor
         for one in visitors:
             made = _visit(ctx, sentence, one, host, place)
             if made and again and not ctx.dates_in(sentence.start, sentence.end):
-                day = out[-1][2]["date"] if ctx.language == "en" else _day_told(ctx, sentence)
+                day = _day_told(ctx, sentence)
                 made[0][2]["date"] = day or made[0][2]["date"]  # "Earlier in the day, ..."
             out += [(*fact, trip, again) for fact in made]
             last = one if made else last
             if made and host is not None:
-                for other, day in _more_hosts(ctx, sentence, people, one, host):
-                    more = _visit(ctx, sentence, one, other, None)
+                for other, day, where in _more_hosts(ctx, sentence, people, one, host):
+                    more = _visit(ctx, sentence, one, other, where)
                     for fact in more:
                         fact[2]["date"] = day or fact[2]["date"]
                     out += [(*fact, False, again) for fact in more]
+    out += [(visitor, host, fact, False, False) for visitor, host, fact in particulars_visits(ctx)]
     return _distinct(out)
 
 
+_EACH = re.compile(r"それぞれ|各々")
 _AND = re.compile(r"(?<!\w)(?:và|and)(?!\w)|、")
 
 
@@ -100,7 +104,7 @@ def _more_hosts(ctx: Context, sentence, people, visitor, host) -> list:
         side = person.full.country
         if side not in (host.full.country, None) or (side and side == visitor.full.country):
             continue  # of the host's side (or of none known), not of the visitor's
-        if any(person.full is o.full for o, _ in out):
+        if any(person.full is o.full for o, *_ in out):
             continue
         lo = D.role_end(prev)
         hi = person.role_start if person.role_start is not None else person.start
@@ -108,10 +112,36 @@ def _more_hosts(ctx: Context, sentence, people, visitor, host) -> list:
         between = ctx.norm[lo:hi]
         verb = D.MEET[lang].search(between) or D.VISIT[lang].search(between)
         dated = ctx.dates_in(lo, hi) and _AND.search(between)
-        if not (verb or dated):
+        # "ハノイ市ではA委員長と、ハイフォン市ではB委員長とそれぞれ会談した"
+        each = lang == "ja" and _EACH.search(sentence.text) and re.match(r"と?、", between)
+        if not (verb or dated or each):
             continue
         after = ctx.dates_in(person.start, sentence.end)
-        out.append((person, after[0].value if after else None))
+        # the place told with the second host: "…と、ハイフォン市ではB委員長と"
+        where = [m for m in ctx.in_span(lo, hi, ("locality",)) if m.slug] if each else []
+        out.append((person, after[0].value if after else None, where[-1] if where else None))
+        prev = person
+    return out
+
+
+_TOGETHER = re.compile(r"\s*(?:,|và|and|と|、|及び|および)\s*")
+
+
+def _received_together(ctx: Context, people, visitor, host) -> list:
+    """Officials of the visitor's side named with the visitor ("tiếp Đại sứ A và Tổng Lãnh sự
+    B", "received A and B", AとBの表敬訪問を受けた): each makes a visit of their own."""
+    out, prev = [], visitor
+    if not visitor.full.country:
+        return out
+    for person in people:
+        if person.start <= prev.start or (host is not None and person.full is host.full):
+            continue
+        start = person.role_start if person.role_start is not None else person.start
+        if not _TOGETHER.fullmatch(ctx.norm[D.role_end(prev) : min(start, person.start)]):
+            break
+        if person.full.country != visitor.full.country or person.full.unnamed:
+            break
+        out.append(person)
         prev = person
     return out
 
@@ -120,6 +150,8 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
     locality = L.host_locality(ctx, sentence, host, visitor, place)
     if host is None and locality is None:
         return []
+    if _own_place(visitor, host, locality):
+        return []  # an official of one's own side met abroad, placed at home: no visit there
     date = ctx.date_for(sentence)
     fields = {
         "visitor": ctx.person_name(visitor),
@@ -133,6 +165,17 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
     filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.full.role)) / 4
     fact = ctx.fact("visit", sentence, fields, filled)
     return [(visitor.full, host.full if host else None, fact)]
+
+
+def _own_place(visitor, host, locality) -> bool:
+    """The host is of the visitor's side and the place found is the visitor's own (the
+    Vietnamese ambassador in Tokyo called on by a Vietnamese delegation)."""
+    if host is None or locality is None or not visitor.full.country:
+        return False
+    if host.full.country != visitor.full.country:
+        return False
+    own = {q.slug for q in visitor.full.places if q is not None and q.slug}
+    return locality.slug in own or (not own and locality.country == visitor.full.country)
 
 
 def _day_told(ctx: Context, sentence) -> str | None:
