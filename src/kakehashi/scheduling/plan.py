@@ -62,7 +62,7 @@ class Plan:
         self.started: list[TargetMIP] = []
         self.target_stats: dict | None = None
         self.targets: GapTargets | None = None
-        self.columns = sum(len(slots) for slots in c.candidates)
+        self.columns = c.num_columns
         slots = c.num_slots
         per_slot = c.num_meetings / max(1, slots)
         self.waiting_limit = max(300, int(4 * per_slot))
