@@ -55,8 +55,9 @@ from kakehashi.scheduling.compiled import Compiled
 # load of 3–5 (docs/benchmarks.md). Beyond (medium events and up), where the budget's fixed
 # margins are a smaller share of the limit and the idle-gap phase takes a fifth to all of
 # it, that rate took medium runs to 26–29 s of their 30 s; there the idle-gap rate is the
-# measured cost (WORK_PER_ITERATION_BEYOND): 11–13 % less CPU time and a quarter fewer
-# idle-gap steps on medium realistic and two-sided, 14–19 s estimated on a quiet machine
+# measured cost (WORK_PER_ITERATION_BEYOND): 11–13 % less CPU time on medium realistic and
+# two-sided (two-sided, nearly all idle-gap phase: 166 steps instead of 222), and 14–19 s
+# estimated on a quiet machine
 # (docs/benchmarks.md: interpolated between the 1.8e-4 and 7e-5 benchmarks).
 # The weight rates are the same for all sizes: medium's weight phase depends on them.
 WORK_PER_STEP = 3e-3
