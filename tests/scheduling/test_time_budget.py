@@ -11,7 +11,7 @@ from kakehashi.scheduling.generator import generate
 from kakehashi.scheduling.instance import parse_instance
 from kakehashi.scheduling.lns import Search
 from kakehashi.scheduling.solve import SAFETY_SHARE, solve, wall_deadline
-from kakehashi.scheduling.submip import STEP_CHECKS
+from kakehashi.scheduling.submip import SMALL_EVENT_COLUMNS, STEP_CHECKS, iteration_rates
 from tests.scheduling.test_solve_helpers import assert_valid
 
 
@@ -54,3 +54,20 @@ def test_a_neighbourhood_stops_at_a_count_of_limit_checks():
 
     assert sub.check_limit == STEP_CHECKS
     assert sub.checks <= STEP_CHECKS
+
+
+def test_idle_gap_steps_count_more_work_beyond_small_events():
+    # Small events count an idle-gap iteration below its measured cost, so that a small run
+    # fills its limit; beyond them (medium and up) at its cost, so that a medium run keeps a
+    # margin. The weight phase counts the same on every size.
+    small = compile_instance(parse_instance(generate("small", "two-sided", 1)))
+    medium = compile_instance(parse_instance(generate("medium", "realistic", 1)))
+    assert small.num_columns <= SMALL_EVENT_COLUMNS < medium.num_columns
+
+    small_gaps = iteration_rates("gaps", small.num_columns)
+    medium_gaps = iteration_rates("gaps", medium.num_columns)
+    assert medium_gaps[0] > small_gaps[0] and medium_gaps[1] > small_gaps[1]
+    assert iteration_rates("gaps", SMALL_EVENT_COLUMNS) == small_gaps
+    assert iteration_rates("weight", small.num_columns) == iteration_rates(
+        "weight", medium.num_columns
+    )

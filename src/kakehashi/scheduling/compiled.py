@@ -25,6 +25,7 @@ Resources are aggregated per slot, exactly:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from kakehashi.scheduling.instance import Instance, InstanceError, Problem
 from kakehashi.scheduling.interpreting import match_all
@@ -90,6 +91,11 @@ class Compiled:
     @property
     def num_meetings(self) -> int:
         return len(self.meeting_ids)
+
+    @cached_property
+    def num_columns(self) -> int:
+        """Variables of the whole slot model: one per meeting and slot it may take."""
+        return sum(len(slots) for slots in self.candidates)
 
     def day_gaps(self, busy: int) -> int:
         """Idle gaps of an agenda given as a slot mask, summed over days."""

@@ -16,6 +16,7 @@ import time
 from kakehashi.scheduling.compact import GapTargets
 from kakehashi.scheduling.exact import WholeMIP, adopt
 from kakehashi.scheduling.fairness import serve_the_unserved
+from kakehashi.scheduling.submip import SMALL_EVENT_COLUMNS
 from kakehashi.scheduling.target import TargetMIP
 
 FIRST_PHASE_SHARE = 0.7
@@ -27,8 +28,8 @@ WINDOW_MEETINGS = 300
 # moment the search has had EXACT_START_SHARE of the budget or stalls, while the search goes
 # on (weight, then idle gaps) on the first, until the search has spent EXACT_JOIN_SHARE
 # (exact.py): it closes the last units the search misses, and proves the weight optimal where
-# the LP bound is loose.
-WHOLE_MIP_COLUMNS = 20_000
+# the LP bound is loose. (The same limit sets the idle-gap work rate, submip.py.)
+WHOLE_MIP_COLUMNS = SMALL_EVENT_COLUMNS
 EXACT_START_SHARE = 0.3  # or when the search stalls, whichever comes first
 EXACT_JOIN_SHARE = 0.8
 # The search waits for the target MIP's outcome once it has spent this share of its budget
@@ -62,7 +63,7 @@ class Plan:
         self.started: list[TargetMIP] = []
         self.target_stats: dict | None = None
         self.targets: GapTargets | None = None
-        self.columns = sum(len(slots) for slots in c.candidates)
+        self.columns = c.num_columns
         slots = c.num_slots
         per_slot = c.num_meetings / max(1, slots)
         self.waiting_limit = max(300, int(4 * per_slot))

@@ -132,7 +132,7 @@ def solve(
     c = compiled
 
     # Budgets from the size of the instance, never from the clock (see the docstring).
-    columns = sum(len(slots) for slots in c.candidates)
+    columns = c.num_columns
     setup = SETUP_SECONDS + SETUP_SECONDS_PER_COLUMN * columns
     if input_counts:
         setup += INPUT_SECONDS + INPUT_SECONDS_PER_MEETING * len(instance.meetings)

@@ -48,18 +48,26 @@ from kakehashi.scheduling.compiled import Compiled
 # within about 20 %. The idle-gap rates were refitted once the sub-MIPs stopped at
 # STEP_CHECKS (below): fitted when uncounted root cut rounds filled the rest of the time, they
 # made a small run spend its budget in 3–6 s of its 10 s. An idle-gap sub-MIP takes about
-# 1.25e-4 s per iteration; its rate is set below that on purpose, so that a small run, most of
-# which is its idle-gap phase, ends near (within) its limit although the budget keeps its
-# margins (solve.WORK_PER_SECOND, a second): 6–9.6 s under a load of 3–5, with two to three
-# times the idle-gap steps (docs/benchmarks.md). A unit of the idle-gap phase is thus more
-# than a second on such a machine, and medium runs, which spend a fifth to all of their budget
-# there, take 26–29 s under that load (9–15 s before, under a load of 2).
-# The weight rates are left as they were: medium's weight phase depends on them.
+# 1.25e-4 s per iteration on small and medium events alike. On small events (up to
+# SMALL_EVENT_COLUMNS variables in the whole model) its rate is set below that on purpose, so
+# that a small run, most of which is its idle-gap phase, ends near (within) its limit
+# although the budget keeps its margins (solve.WORK_PER_SECOND, a second): 6–9.6 s under a
+# load of 3–5 (docs/benchmarks.md). Beyond (medium events and up), where the budget's fixed
+# margins are a smaller share of the limit and the idle-gap phase takes a fifth to all of
+# it, that rate took medium runs to 26–29 s of their 30 s; there the idle-gap rate is the
+# measured cost (WORK_PER_ITERATION_BEYOND): 11–13 % less CPU time on medium realistic and
+# two-sided (two-sided, nearly all idle-gap phase: 166 steps instead of 222), and 14–19 s
+# estimated on a quiet machine
+# (docs/benchmarks.md: interpolated between the 1.8e-4 and 7e-5 benchmarks).
+# The weight rates are the same for all sizes: medium's weight phase depends on them.
 WORK_PER_STEP = 3e-3
 WORK_PER_MEETING = 2.6e-6
 WORK_PER_NONZERO = 1.5e-6
 WORK_PER_ITERATION = {"weight": 4e-5, "gaps": 7e-5}
 WORK_PER_ITERATION_ROW = {"weight": 1.4e-8, "gaps": 4.2e-9}
+SMALL_EVENT_COLUMNS = 20_000
+WORK_PER_ITERATION_BEYOND = {"weight": 4e-5, "gaps": 1.25e-4}
+WORK_PER_ITERATION_ROW_BEYOND = {"weight": 1.4e-8, "gaps": 7.5e-9}
 NODE_LIMIT = 200
 # A neighbourhood's sub-MIP (lns.py, fairness.py) stops at this many of HiGHS' limit checks
 # too: on remote events a sub-MIP of 1,200 columns can spend seconds in its root's cut
@@ -73,6 +81,15 @@ SUB_PROBLEM_SECONDS = 10.0
 WEIGHT_COMPACT = "weight, compact"
 WEIGHT_GAPS = "weight, gaps"
 WEIGHT = "weight"
+
+
+def iteration_rates(kind: str, model_columns: int) -> tuple[float, float]:
+    """Work units per simplex iteration, and per iteration and row of the sub-MIP, for an
+    objective of `kind` ("weight" or "gaps") in an event whose whole slot model has
+    `model_columns` variables (see WORK_PER_ITERATION above)."""
+    if model_columns <= SMALL_EVENT_COLUMNS:
+        return WORK_PER_ITERATION[kind], WORK_PER_ITERATION_ROW[kind]
+    return WORK_PER_ITERATION_BEYOND[kind], WORK_PER_ITERATION_ROW_BEYOND[kind]
 
 
 class SubMIP:
@@ -212,10 +229,10 @@ class SubMIP:
         info = highs.getInfo()
         self.iterations = max(0, info.simplex_iteration_count)
         self.nodes = max(0, info.mip_node_count)
-        kind = "gaps" if self.objective == WEIGHT_GAPS else "weight"
-        self.run_work = self.iterations * (
-            WORK_PER_ITERATION[kind] + WORK_PER_ITERATION_ROW[kind] * self.rows
+        per_iteration, per_row = iteration_rates(
+            "gaps" if self.objective == WEIGHT_GAPS else "weight", self.c.num_columns
         )
+        self.run_work = self.iterations * (per_iteration + per_row * self.rows)
         if (self.objective == WEIGHT or self.weight_proof) and math.isfinite(info.mip_dual_bound):
             # In units of weight (valid: the tie-break is never negative).
             self.dual_bound = info.mip_dual_bound / self.unit
