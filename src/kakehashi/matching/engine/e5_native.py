@@ -105,6 +105,9 @@ def build() -> Path:
         if run.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{run.stderr[-2000:]}")
         os.replace(partial, target)
+        for stale in target.parent.glob("e5_vnni-*.so"):
+            if stale != target:  # builds of other sources (a process may still map one)
+                stale.unlink(missing_ok=True)
     finally:
         if os.path.exists(partial):
             os.unlink(partial)

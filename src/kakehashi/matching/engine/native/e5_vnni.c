@@ -110,6 +110,12 @@ static void kk_drop_pack(const e5_model *m) {
 /* Y[L,nout] = bias + sum_b dw*da*(<w_nibbles, a_int8> - 8*sum(a_int8)), per block exact in
  * int32, 16 output rows at a time, 4 tokens at a time. */
 #define KK_TT 4
+static inline int32_t kk_load4(const int8_t *p) {
+    int32_t v;
+    memcpy(&v, p, 4); /* four activations as one broadcastable int32 (one load) */
+    return v;
+}
+
 __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni"))) static void kk_matmul_vnni(
     const kk_packed *P, const float *bias, const int8_t *aq, const float *ad, const int32_t *as,
     float *Y, int L, int nout, int nin) {
@@ -130,16 +136,16 @@ __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni"))) static void kk_m
                 __m512i w6 = _mm512_load_si512(wb + 384), w7 = _mm512_load_si512(wb + 448);
                 __m512 dw = _mm512_load_ps(dg + b * KK_GROUP);
                 for (int u = 0; u < KK_TT; u++) {
-                    const int32_t *a = (const int32_t *)(aq + (size_t)(t + u) * nin + b * QK);
+                    const int8_t *a = aq + (size_t)(t + u) * nin + b * QK;
                     __m512i s = _mm512_set1_epi32(-8 * as[(size_t)(t + u) * nb + b]);
-                    s = _mm512_dpbusd_epi32(s, w0, _mm512_set1_epi32(a[0]));
-                    s = _mm512_dpbusd_epi32(s, w1, _mm512_set1_epi32(a[1]));
-                    s = _mm512_dpbusd_epi32(s, w2, _mm512_set1_epi32(a[2]));
-                    s = _mm512_dpbusd_epi32(s, w3, _mm512_set1_epi32(a[3]));
-                    s = _mm512_dpbusd_epi32(s, w4, _mm512_set1_epi32(a[4]));
-                    s = _mm512_dpbusd_epi32(s, w5, _mm512_set1_epi32(a[5]));
-                    s = _mm512_dpbusd_epi32(s, w6, _mm512_set1_epi32(a[6]));
-                    s = _mm512_dpbusd_epi32(s, w7, _mm512_set1_epi32(a[7]));
+                    s = _mm512_dpbusd_epi32(s, w0, _mm512_set1_epi32(kk_load4(a + 0)));
+                    s = _mm512_dpbusd_epi32(s, w1, _mm512_set1_epi32(kk_load4(a + 4)));
+                    s = _mm512_dpbusd_epi32(s, w2, _mm512_set1_epi32(kk_load4(a + 8)));
+                    s = _mm512_dpbusd_epi32(s, w3, _mm512_set1_epi32(kk_load4(a + 12)));
+                    s = _mm512_dpbusd_epi32(s, w4, _mm512_set1_epi32(kk_load4(a + 16)));
+                    s = _mm512_dpbusd_epi32(s, w5, _mm512_set1_epi32(kk_load4(a + 20)));
+                    s = _mm512_dpbusd_epi32(s, w6, _mm512_set1_epi32(kk_load4(a + 24)));
+                    s = _mm512_dpbusd_epi32(s, w7, _mm512_set1_epi32(kk_load4(a + 28)));
                     __m512 sc = _mm512_mul_ps(dw, _mm512_set1_ps(ad[(size_t)(t + u) * nb + b]));
                     acc[u] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), sc, acc[u]);
                 }
@@ -151,10 +157,11 @@ __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni"))) static void kk_m
             __m512 acc = _mm512_setzero_ps();
             for (int b = 0; b < nb; b++) {
                 const int8_t *wb = wg + (size_t)b * QK * KK_GROUP;
-                const int32_t *a = (const int32_t *)(aq + (size_t)t * nin + b * QK);
+                const int8_t *a = aq + (size_t)t * nin + b * QK;
                 __m512i s = _mm512_set1_epi32(-8 * as[(size_t)t * nb + b]);
                 for (int j = 0; j < 8; j++)
-                    s = _mm512_dpbusd_epi32(s, _mm512_load_si512(wb + 64 * j), _mm512_set1_epi32(a[j]));
+                    s = _mm512_dpbusd_epi32(s, _mm512_load_si512(wb + 64 * j),
+                                            _mm512_set1_epi32(kk_load4(a + 4 * j)));
                 __m512 sc = _mm512_mul_ps(_mm512_load_ps(dg + b * KK_GROUP), _mm512_set1_ps(ad[(size_t)t * nb + b]));
                 acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), sc, acc);
             }
