@@ -12,6 +12,7 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m kakehashi.matching.engine.e5_native build
 	touch $@
 
 install: $(BIN)/.installed

