@@ -14,6 +14,11 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.event_checks import (
+    date_after_name,
+    day_told_before,
+    not_an_event,
+)
 from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
 from kakehashi.news.engine.facts.event_organisers import (
     ATTENDED,
@@ -86,7 +91,7 @@ JA_NAME = re.compile(
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議(?![所場室])|フォーラム|セミナー|"
     r"ウェビナー|祭り|まつり|フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会|ビジネスマッチング|イベント|物産展|講演会|報告会|発表会|"
-    r"レセプション)(?:\s?(?:19|20)\d\d(?!年))?)"
+    r"レセプション|の夕べ|の集い|のつどい)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
 JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
 _EN_DAY = (
@@ -99,7 +104,8 @@ _EN_DAY = (
 # by ...": a lower-case head after a verb of holding (or "at a"), with what it is about.
 _EN_HELD = (
     r"(?:(?<=\bheld )|(?<=\bhosted )|(?<=\bhost )|(?<=\bhold )|(?<=\borganised )|"
-    r"(?<=\borganized )|(?<=\bat )|(?<=\bconvened )|(?<=\bduring )|(?<=\bopened )|"
+    r"(?<=\borganized )|(?<=\bstage )|(?<=\bstaged )|(?<=\bat )|(?<=\bconvened )|"
+    r"(?<=\bduring )|(?<=\bopened )|"
     r"(?<=\bfor )|(?<=\battended )|(?<=\bjoined ))(?:a|an)\s+"
     r"(?P<v>(?:[\w.'’-]+\s+){0,5}?(?:conference|forum|seminar|workshop|symposium|webinar|"
     r"trade fair|fair|exhibition|festival|dialogue|roadshow|networking reception|"
@@ -138,7 +144,7 @@ EN_NAME = re.compile(
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"
     r"kicked off|launched|will hold|to hold|convened|take place|takes place|host|hosts|"
-    r"hosting|to be held|opens|will open|drew|attracted)\b"
+    r"hosting|to be held|opens|will open|drew|attracted|stage|staged|stages)\b"
 )
 QUOTED_EVENT = {
     "vi": re.compile(_VI_HEAD),
@@ -147,7 +153,7 @@ QUOTED_EVENT = {
     "ja": re.compile(
         r"(?:会議|会|祭|祭り|フォーラム|セミナー|ウェビナー|フェスティバル|フェア|まつり|式典|展|博|ツアー|"
         r"フェスタ|フェス|エキスポ|EXPO|Expo|"
-        r"ウィーク|サミット|シンポジウム|デー|の日|マッチング|ミッション)"
+        r"ウィーク|サミット|シンポジウム|デー|の日|マッチング|ミッション|夕べ|集い|つどい)"
         r"(?:\s*(?:in|IN|@|＠)\s*\S+|\s*(?:19|20)\d\d(?:年度?)?|\s*第?\d+回?|\s*[(（][^)）]*[)）])?$"
     ),
     "en": re.compile(r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium"),
@@ -218,11 +224,15 @@ def find_events(ctx: Context) -> list[dict]:
         if at_year and ctx.language == "vi":
             name += at_year.group()  # "Lễ hội Việt Nam tại Kanagawa 2026": one name
             name_end = at_year.end()
+        if not_an_event(ctx, sentence, name, name_start, name_end):
+            continue  # a programme over a period, a yearly festival, a visit, an idea
         organisers = organisers_of(ctx, sentence, verb, name_start, name_end)
         if ATTENDED[ctx.language].search(ctx.norm, max(0, name_start - 12), name_start):
             organisers = [o for o in organisers if named_by(ctx, sentence, o)]
         sectors = _sectors(ctx, sentence)
-        date = _event_date(ctx, sentence, name_start, name_end)
+        date = date_after_name(ctx, sentence, name_start, name_end) or _event_date(
+            ctx, sentence, name_start, name_end
+        )
         fields = {
             "name": ctx.written(name_start, name_start + len(name)),
             "date": date,
@@ -306,7 +316,11 @@ def _event_date(ctx: Context, sentence, name_start: int, name_end: int) -> str |
     8/11": 8 November), else the sentence's date."""
     own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
     outside = [d for d in own if not name_start <= d.start < name_end]
-    return outside[0].value if outside else ctx.date_for(sentence)
+    if outside:
+        return outside[0].value
+    if own:  # only the name's year ("… năm 2026"): the day told before, when in that year
+        return day_told_before(ctx, sentence, own[0].value) or own[0].value
+    return ctx.date_for(sentence)
 
 
 # "tọa đàm kết nối doanh nghiệp đã được tổ chức tại ...": the event held, its name before
