@@ -39,6 +39,8 @@ _HABITUAL_BEFORE_JA = re.compile(r"(?:毎年|例年)[^、。]{0,8}$")
 _VISIT_IN_NAME = {"ja": re.compile(r"訪問|表敬|来訪|視察(?!ツアー)")}
 
 _IDEA_BEFORE = {
+    # "thông qua Kế hoạch tổ chức Hội chợ …", "ý tưởng tổ chức …": a plan, not the fair
+    "vi": re.compile(r"(?:[Kk]ế hoạch|[Ýý] tưởng|[Pp]hương án|[Đđ]ề án)\s+(?:tổ chức\s+)?$"),
     "en": re.compile(
         r"\b(?:plans?|proposals?|the idea|an idea|a bid)\s+(?:for|of)\s+(?:(?:a|an)\s+)?$"
     ),
@@ -47,7 +49,7 @@ _IDEA_BEFORE = {
 # what leads a date told for the event after its name
 _DATE_LEAD = {
     "vi": re.compile(
-        r"^[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|đến)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
+        r"^[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|đến|tổ chức)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
         r"đầu\s+|cuối\s+|giữa\s+)?$"
     ),
     "en": re.compile(r"^[^,.;:]{0,60}?\b(?:in|on|from|between)\s+(?:early\s+|late\s+|mid-)?$"),
@@ -82,6 +84,11 @@ def date_after_name(ctx: Context, sentence, name_start: int, name_end: int) -> s
     for date in own:
         if date.start >= name_end and lead.match(ctx.norm[name_end : date.start]):
             return date.value
+    # "Ngày 18/11, ông A cho biết năm 2025 tỉnh đã tổ chức Diễn đàn …": the year told in the
+    # name's own clause, before it, dates an event held earlier
+    clause = [d for d in own if d.end <= name_start and d is not own[0] and d.kind == "year"]
+    if clause and not re.search(r"[,.;:]", ctx.norm[clause[-1].end : name_start]):
+        return clause[-1].value
     return None
 
 

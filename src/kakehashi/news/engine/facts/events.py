@@ -81,7 +81,7 @@ VI_NAME = re.compile(
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
     + r"(?:[^,.;:()“”\"\n](?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|"
-    r"cùng|từ ngày|trong hai|trong ngày|ngày|chính thức)\s"
+    r"cùng|từ ngày|trong hai|trong ngày|ngày|chính thức|tổ chức)\s"
     # "vào ngày 8/11" ends the name, "vào ngành năng lượng" does not
     r"|\svào\s(?:ngày|sáng|chiều|tối|trưa|tháng|năm|dịp|lúc|cuối|đầu|hôm|\d))"
     r")*[^,.;:()“”\"\n\s])"
