@@ -75,12 +75,18 @@ def not_an_event(ctx: Context, sentence, name: str, name_start: int, name_end: i
 def date_after_name(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:
     """The date told for the event after its name when the sentence opens with another day
     (the day the sides agreed, the day of the report)."""
-    lead = _DATE_LEAD.get(ctx.language)
-    if lead is None:
-        return None
     own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
     if not own or own[0].start >= name_start:
         return None  # the first date is after the name already
+    if ctx.language == "ja":
+        # 県は11月18日、来年3月に「…セミナー」を開催する: the date just before the name
+        near = [d for d in own[1:] if d.end <= name_start]
+        if near and re.fullmatch(
+            r"[にからまで日（）()月火水木金土\s]{0,12}「?", ctx.norm[near[-1].end : name_start]
+        ):
+            return near[-1].value
+        return None
+    lead = _DATE_LEAD[ctx.language]
     for date in own:
         if date.start >= name_end and lead.match(ctx.norm[name_end : date.start]):
             return date.value
