@@ -88,6 +88,11 @@ def test_the_day_an_event_is_told_for(text, language, expected):
     assert _events(text, language) == expected
 
 
+def test_a_reception_for_the_visitors_is_an_event():
+    text = "11月18日、県はベトナム訪問団歓迎レセプションを開催した。"
+    assert _events(text, "ja") == [("ベトナム訪問団歓迎レセプション", "2026-11-18")]
+
+
 def test_a_year_in_the_name_leaves_the_day_told_before():
     text = (
         "Sáng 2/12, Đại sứ làm việc với UBND tỉnh Hưng Yên. Chiều cùng ngày, Đại sứ dự Chương "

@@ -20,7 +20,7 @@ from kakehashi.news.engine.dates import FUTURE
 from kakehashi.news.engine.facts.context import Context
 
 _PERIOD = re.compile(r"giai đoạn|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
-_PROGRAMME = re.compile(r"^(?:[Cc]hương trình|[Kk]ế hoạch|[Dd]ự án)\b|(?i:programm?e|plan)\b")
+_PROGRAMME = re.compile(r"^(?:[Cc]hương trình|[Kk]ế hoạch|[Dd]ự án)\b|(?i:\bprogramm?e|\bplan)\b")
 
 _HABITUAL_AFTER = {
     "vi": re.compile(
@@ -36,7 +36,8 @@ _HABITUAL_AFTER = {
 # 毎年開催される「…」, 例年開かれている…フェア: the name comes after
 _HABITUAL_BEFORE_JA = re.compile(r"(?:毎年|例年)[^、。]{0,8}$")
 
-_VISIT_IN_NAME = {"ja": re.compile(r"訪問|表敬|来訪|視察(?!ツアー)")}
+# a visit listed beside the event (not 訪問団歓迎レセプション, a reception for the visitors)
+_VISIT_IN_NAME = {"ja": re.compile(r"(?:訪問|表敬|来訪)(?:及び|並びに|と|・|、)")}
 
 _IDEA_BEFORE = {
     # "thông qua Kế hoạch tổ chức Hội chợ …", "ý tưởng tổ chức …": a plan, not the fair
