@@ -39,6 +39,17 @@ def _events(text, language="vi", published=PUBLISHED):
         ("県は11月18日、毎年開催している「ベトナムフェスタ」について説明した。", "ja"),
         # an idea, not an event
         ("On November 18, officials discussed plans for a tourism roadshow next year.", "en"),
+        # spoken of, reviewed or invited to, with no day of its own
+        ("Ngày 18/11, hai bên trao đổi về việc tham gia Lễ hội hoa anh đào của tỉnh.", "vi"),
+        ("Ngày 18/11, hai bên đánh giá cao kết quả của Hội nghị hợp tác địa phương.", "vi"),
+        ("Ngày 18/11, Thống đốc mời lãnh đạo tỉnh sang dự Lễ hội mùa hè của tỉnh Gifu.", "vi"),
+        ("Ngày 18/11, tỉnh tổng kết Chương trình giao lưu thanh niên Việt – Nhật năm 2026.", "vi"),
+        # a quoted remark that speaks of a forum is no forum's title
+        (
+            "Ngày 18/11, ông Trần Minh nói: “Chúng tôi sẽ tổ chức Diễn đàn đầu tư vào năm sau "
+            "để thu hút doanh nghiệp Nhật Bản”.",
+            "vi",
+        ),
         # a heading that lists a visit and an event: the event is told below it
         ("（2）商工省への表敬訪問及びセミナーの開催（3日）", "ja"),
     ],
@@ -75,6 +86,18 @@ def test_what_looks_like_an_event_and_is_none(text, language):
             "県は11月18日、来年3月に「ベトナム投資セミナー」を開催する計画を発表した。",
             "ja",
             [("ベトナム投資セミナー", "2027-03")],
+        ),
+        # invited to one that has its own day: an event to come
+        (
+            "Tỉnh mời tỉnh Gifu tham dự Lễ hội Hoa phượng đỏ vào tháng 5/2027.",
+            "vi",
+            [("Lễ hội Hoa phượng đỏ", "2027-05")],
+        ),
+        # a quoted title that opens with what it is
+        (
+            "Ngày 18/11, tỉnh tổ chức chương trình “Ngày hội giao lưu văn hóa Việt – Nhật”.",
+            "vi",
+            [("chương trình “Ngày hội giao lưu văn hóa Việt – Nhật”", "2026-11-18")],
         ),
         # still the sentence's day when nothing else dates the event
         (

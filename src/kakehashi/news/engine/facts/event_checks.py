@@ -73,6 +73,30 @@ def not_an_event(ctx: Context, sentence, name: str, name_start: int, name_end: i
     return bool(_IDEA_BEFORE.get(language, _NEVER).search(before))
 
 
+# an event spoken of, not said to be held on the sentence's day: "trao đổi về việc tham gia
+# Lễ hội …", "đánh giá cao kết quả của Hội nghị …", "mời lãnh đạo tỉnh sang dự Lễ hội …"
+_IN_PASSING_BEFORE = {
+    "vi": re.compile(
+        r"(?:(?:trao đổi|thông tin|giới thiệu|bàn|thảo luận|chia sẻ|báo cáo)\s+về|"
+        r"kết quả(?:\s+của)?|thành công của|tổng kết|"
+        r"mời\s[^,.;:]{0,50}?(?:tham dự|dự|tham gia))"
+        r"\s+(?:việc\s+)?(?:(?:tham gia|tham dự|tổ chức)\s+)?$"
+    ),
+}
+
+
+def named_in_passing(ctx: Context, sentence, name_start: int, name_end: int) -> bool:
+    """The event is spoken of (talked about, reviewed, invited to) with no day of its own
+    told after its name ("mời … dự Lễ hội … vào tháng 5/2027" is one to come)."""
+    pattern = _IN_PASSING_BEFORE.get(ctx.language)
+    before = ctx.norm[max(sentence.start, name_start - 80) : name_start]
+    if not (pattern and pattern.search(before)):
+        return False
+    lead = _DATE_LEAD[ctx.language]
+    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    return not any(d.start >= name_end and lead.match(ctx.norm[name_end : d.start]) for d in own)
+
+
 def date_after_name(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:
     """The date told for the event after its name when the sentence opens with another day
     (the day the sides agreed, the day of the report)."""

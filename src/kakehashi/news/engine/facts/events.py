@@ -17,6 +17,7 @@ from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.event_checks import (
     date_after_name,
     day_told_before,
+    named_in_passing,
     not_an_event,
 )
 from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
@@ -148,7 +149,8 @@ EN_VERB = re.compile(
     r"hosting|to be held|opens|will open|drew|attracted|stage|staged|stages)\b"
 )
 QUOTED_EVENT = {
-    "vi": re.compile(_VI_HEAD),
+    # a title that opens with what it is: not a quoted remark that speaks of a forum
+    "vi": re.compile(r"^" + _VI_HEAD),
     # a title that ends with what it is (and perhaps "in ホーチミン", a year, a number):
     # 「みえ国際展開戦略」 is a strategy, not an exhibition (展)
     "ja": re.compile(
@@ -227,6 +229,8 @@ def find_events(ctx: Context) -> list[dict]:
             name_end = at_year.end()
         if not_an_event(ctx, sentence, name, name_start, name_end):
             continue  # a programme over a period, a yearly festival, a visit, an idea
+        if named_in_passing(ctx, sentence, name_start, name_end):
+            continue  # "trao đổi về Lễ hội …", "mời … sang dự …": no day of its own
         organisers = organisers_of(ctx, sentence, verb, name_start, name_end)
         if ATTENDED[ctx.language].search(ctx.norm, max(0, name_start - 12), name_start):
             organisers = [o for o in organisers if named_by(ctx, sentence, o)]
