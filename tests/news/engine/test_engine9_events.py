@@ -99,6 +99,12 @@ def test_what_looks_like_an_event_and_is_none(text, language):
             "vi",
             [("chương trình “Ngày hội giao lưu văn hóa Việt – Nhật”", "2026-11-18")],
         ),
+        # the year of the day told first says no more than that day
+        (
+            "On November 18, the province held a conference on digital trade in 2026.",
+            "en",
+            [("conference on digital trade", "2026-11-18")],
+        ),
         # still the sentence's day when nothing else dates the event
         (
             "Ngày 18/11, tỉnh đã tổ chức thành công Ngày hội văn hóa Nhật Bản.",

@@ -50,7 +50,7 @@ _IDEA_BEFORE = {
 # what leads a date told for the event after its name
 _DATE_LEAD = {
     "vi": re.compile(
-        r"^[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|đến|tổ chức)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
+        r"^[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
         r"đầu\s+|cuối\s+|giữa\s+)?$"
     ),
     "en": re.compile(r"^[^,.;:]{0,60}?\b(?:in|on|from|between)\s+(?:early\s+|late\s+|mid-)?$"),
@@ -114,12 +114,13 @@ def date_after_name(ctx: Context, sentence, name_start: int, name_end: int) -> s
     lead = _DATE_LEAD[ctx.language]
     for date in own:
         if date.start >= name_end and lead.match(ctx.norm[name_end : date.start]):
-            return date.value
+            # "On November 18 … in 2026": the year of the day told first says no more
+            return None if own[0].value.startswith(date.value) else date.value
     # "Ngày 18/11, ông A cho biết năm 2025 tỉnh đã tổ chức Diễn đàn …": the year told in the
     # name's own clause, before it, dates an event held earlier
     clause = [d for d in own if d.end <= name_start and d is not own[0] and d.kind == "year"]
     if clause and not re.search(r"[,.;:]", ctx.norm[clause[-1].end : name_start]):
-        return clause[-1].value
+        return None if own[0].value.startswith(clause[-1].value) else clause[-1].value
     return None
 
 
