@@ -14,6 +14,12 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.event_checks import (
+    date_after_name,
+    day_told_before,
+    named_in_passing,
+    not_an_event,
+)
 from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
 from kakehashi.news.engine.facts.event_organisers import (
     ATTENDED,
@@ -36,7 +42,7 @@ _VI_HELD = (
     r"(?P<v>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|"
     r"ngày hội|lễ kỷ niệm|"
     r"chương trình giao lưu|chương trình xúc tiến|chương trình kết nối|buổi giao lưu|"
-    r"buổi gặp gỡ|buổi kết nối)"
+    r"buổi gặp gỡ|buổi kết nối|chương trình giới thiệu|buổi giới thiệu|chương trình quảng bá)"
     r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
     r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)"
     # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
@@ -76,7 +82,7 @@ VI_NAME = re.compile(
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
     + r"(?:[^,.;:()“”\"\n](?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|"
-    r"cùng|từ ngày|trong hai|trong ngày|ngày|chính thức)\s"
+    r"cùng|từ ngày|trong hai|trong ngày|ngày|chính thức|tổ chức)\s"
     # "vào ngày 8/11" ends the name, "vào ngành năng lượng" does not
     r"|\svào\s(?:ngày|sáng|chiều|tối|trưa|tháng|năm|dịp|lúc|cuối|đầu|hôm|\d))"
     r")*[^,.;:()“”\"\n\s])"
@@ -86,7 +92,7 @@ JA_NAME = re.compile(
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議(?![所場室])|フォーラム|セミナー|"
     r"ウェビナー|祭り|まつり|フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会|ビジネスマッチング|イベント|物産展|講演会|報告会|発表会|"
-    r"レセプション)(?:\s?(?:19|20)\d\d(?!年))?)"
+    r"レセプション|の夕べ|の集い|のつどい)(?:\s?(?:19|20)\d\d(?!年))?)"
 )
 JA_VERB = re.compile(r"開催|開か|開き|開く|開い|開幕|主催|共催|行われ|実施|催さ|催す")
 _EN_DAY = (
@@ -99,9 +105,11 @@ _EN_DAY = (
 # by ...": a lower-case head after a verb of holding (or "at a"), with what it is about.
 _EN_HELD = (
     r"(?:(?<=\bheld )|(?<=\bhosted )|(?<=\bhost )|(?<=\bhold )|(?<=\borganised )|"
-    r"(?<=\borganized )|(?<=\bat )|(?<=\bconvened )|(?<=\bduring )|(?<=\bopened )|"
-    r"(?<=\bfor )|(?<=\battended )|(?<=\bjoined ))(?:a|an)\s+"
-    r"(?P<v>(?:[\w.'’-]+\s+){0,5}?(?:conference|forum|seminar|workshop|symposium|webinar|"
+    r"(?<=\borganized )|(?<=\bstage )|(?<=\bstaged )|(?<=\bat )|(?<=\bconvened )|"
+    r"(?<=\bduring )|(?<=\bopened )|"
+    r"(?<=\bfor )|(?<=\battended )|(?<=\bjoined )|(?<=\bco-hosted )|(?<=\bco-organised )|"
+    r"(?<=\bco-organized ))(?:a|an|the(?=\s+[A-Z]))\s+"
+    r"(?P<v>(?:[\w.'’–-]+\s+){0,5}?(?:conference|forum|seminar|workshop|symposium|webinar|"
     r"trade fair|fair|exhibition|festival|dialogue|roadshow|networking reception|"
     r"business matching(?: event| day)?|"
     r"matchmaking event|investment promotion event)"
@@ -138,16 +146,17 @@ EN_NAME = re.compile(
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"
     r"kicked off|launched|will hold|to hold|convened|take place|takes place|host|hosts|"
-    r"hosting|to be held|opens|will open|drew|attracted)\b"
+    r"hosting|to be held|opens|will open|drew|attracted|stage|staged|stages)\b"
 )
 QUOTED_EVENT = {
-    "vi": re.compile(_VI_HEAD),
+    # a title that opens with what it is: not a quoted remark that speaks of a forum
+    "vi": re.compile(r"^" + _VI_HEAD),
     # a title that ends with what it is (and perhaps "in ホーチミン", a year, a number):
     # 「みえ国際展開戦略」 is a strategy, not an exhibition (展)
     "ja": re.compile(
         r"(?:会議|会|祭|祭り|フォーラム|セミナー|ウェビナー|フェスティバル|フェア|まつり|式典|展|博|ツアー|"
         r"フェスタ|フェス|エキスポ|EXPO|Expo|"
-        r"ウィーク|サミット|シンポジウム|デー|の日|マッチング|ミッション)"
+        r"ウィーク|サミット|シンポジウム|デー|の日|マッチング|ミッション|夕べ|集い|つどい)"
         r"(?:\s*(?:in|IN|@|＠)\s*\S+|\s*(?:19|20)\d\d(?:年度?)?|\s*第?\d+回?|\s*[(（][^)）]*[)）])?$"
     ),
     "en": re.compile(r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium"),
@@ -218,11 +227,17 @@ def find_events(ctx: Context) -> list[dict]:
         if at_year and ctx.language == "vi":
             name += at_year.group()  # "Lễ hội Việt Nam tại Kanagawa 2026": one name
             name_end = at_year.end()
+        if not_an_event(ctx, sentence, name, name_start, name_end):
+            continue  # a programme over a period, a yearly festival, a visit, an idea
+        if named_in_passing(ctx, sentence, name_start, name_end):
+            continue  # "trao đổi về Lễ hội …", "mời … sang dự …": no day of its own
         organisers = organisers_of(ctx, sentence, verb, name_start, name_end)
         if ATTENDED[ctx.language].search(ctx.norm, max(0, name_start - 12), name_start):
             organisers = [o for o in organisers if named_by(ctx, sentence, o)]
         sectors = _sectors(ctx, sentence)
-        date = _event_date(ctx, sentence, name_start, name_end)
+        date = date_after_name(ctx, sentence, name_start, name_end) or _event_date(
+            ctx, sentence, name_start, name_end
+        )
         fields = {
             "name": ctx.written(name_start, name_start + len(name)),
             "date": date,
@@ -306,7 +321,11 @@ def _event_date(ctx: Context, sentence, name_start: int, name_end: int) -> str |
     8/11": 8 November), else the sentence's date."""
     own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
     outside = [d for d in own if not name_start <= d.start < name_end]
-    return outside[0].value if outside else ctx.date_for(sentence)
+    if outside:
+        return outside[0].value
+    if own:  # only the name's year ("… năm 2026"): the day told before, when in that year
+        return day_told_before(ctx, sentence, own[0].value) or own[0].value
+    return ctx.date_for(sentence)
 
 
 # "tọa đàm kết nối doanh nghiệp đã được tổ chức tại ...": the event held, its name before

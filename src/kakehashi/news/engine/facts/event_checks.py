@@ -1,0 +1,139 @@
+"""What looks like an event and is none, and the day an event is told for.
+
+- A programme or plan that runs over a period ("Chương trình xúc tiến thương mại giai đoạn
+  2026-2030", "the 2026-2030 exchange programme") is carried out, not held on a day.
+- A gathering said to be held every year ("Lễ hội … được tổ chức hằng năm", "held annually",
+  毎年開催される…) is mentioned in passing: the year's edition is an event only when told.
+- A heading that lists a visit and an event ("（2）商工省への表敬訪問及びセミナーの開催") names
+  neither: the event is the one told below it.
+- "plans for a roadshow", "the idea of a forum": an idea, not an event.
+- "Ngày 18/11, hai bên thống nhất tổ chức Diễn đàn … vào năm 2027": the day the sides agreed
+  is not the forum's day; the date told after the name ("vào …", "từ ngày …", "in …", "on …")
+  is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.dates import FUTURE
+from kakehashi.news.engine.facts.context import Context
+
+_PERIOD = re.compile(r"giai đoạn|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+_PROGRAMME = re.compile(r"^(?:[Cc]hương trình|[Kk]ế hoạch|[Dd]ự án)\b|(?i:\bprogramm?e|\bplan)\b")
+
+_HABITUAL_AFTER = {
+    "vi": re.compile(
+        r"\s*(?:tại [^,.;]{1,40}?\s+)?(?:được |vẫn |thường |luôn )*(?:tổ chức|diễn ra)\s+"
+        r"(?:hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)(?!\w)"
+    ),
+    "en": re.compile(
+        r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+(?:which\s+|that\s+)?"
+        r"(?:is|are)\s+(?:held|organi[sz]ed|staged)\s+(?:annually|every year|each year)\b"
+    ),
+    "ja": re.compile(r"(?!)"),
+}
+# 毎年開催される「…」, 例年開かれている…フェア: the name comes after
+_HABITUAL_BEFORE_JA = re.compile(r"(?:毎年|例年)[^、。]{0,8}$")
+
+# a visit listed beside the event (not 訪問団歓迎レセプション, a reception for the visitors)
+_VISIT_IN_NAME = {"ja": re.compile(r"(?:訪問|表敬|来訪)(?:及び|並びに|と|・|、)")}
+
+_IDEA_BEFORE = {
+    # "thông qua Kế hoạch tổ chức Hội chợ …", "ý tưởng tổ chức …": a plan, not the fair
+    "vi": re.compile(r"(?:[Kk]ế hoạch|[Ýý] tưởng|[Pp]hương án|[Đđ]ề án)\s+(?:tổ chức\s+)?$"),
+    "en": re.compile(
+        r"\b(?:plans?|proposals?|the idea|an idea|a bid)\s+(?:for|of)\s+(?:(?:a|an)\s+)?$"
+    ),
+}
+
+# what leads a date told for the event after its name
+_DATE_LEAD = {
+    "vi": re.compile(
+        r"^[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
+        r"đầu\s+|cuối\s+|giữa\s+)?$"
+    ),
+    "en": re.compile(r"^[^,.;:]{0,60}?\b(?:in|on|from|between)\s+(?:early\s+|late\s+|mid-)?$"),
+}
+
+
+def not_an_event(ctx: Context, sentence, name: str, name_start: int, name_end: int) -> bool:
+    """The sentence names a programme, an annual gathering, a visit or an idea, not an event
+    held on a day (name_start and name_end are offsets in ctx.norm)."""
+    language = ctx.language
+    if _PROGRAMME.search(name) and _PERIOD.search(name):
+        return True
+    if _HABITUAL_AFTER.get(language, _NEVER).match(ctx.norm, name_end, sentence.end):
+        return True
+    before = ctx.norm[max(sentence.start, name_start - 40) : name_start]
+    if language == "ja" and _HABITUAL_BEFORE_JA.search(before.rstrip("「")):
+        return True
+    if _VISIT_IN_NAME.get(language, _NEVER).search(name):
+        return True
+    return bool(_IDEA_BEFORE.get(language, _NEVER).search(before))
+
+
+# an event spoken of, not said to be held on the sentence's day: "trao đổi về việc tham gia
+# Lễ hội …", "đánh giá cao kết quả của Hội nghị …", "mời lãnh đạo tỉnh sang dự Lễ hội …"
+_IN_PASSING_BEFORE = {
+    "vi": re.compile(
+        r"(?:(?:trao đổi|thông tin|giới thiệu|bàn|thảo luận|chia sẻ|báo cáo)\s+về|"
+        r"kết quả(?:\s+của)?|thành công của|tổng kết|"
+        r"mời\s[^,.;:]{0,50}?(?:tham dự|dự|tham gia))"
+        r"\s+(?:việc\s+)?(?:(?:tham gia|tham dự|tổ chức)\s+)?$"
+    ),
+}
+
+
+def named_in_passing(ctx: Context, sentence, name_start: int, name_end: int) -> bool:
+    """The event is spoken of (talked about, reviewed, invited to) with no day of its own
+    told after its name ("mời … dự Lễ hội … vào tháng 5/2027" is one to come)."""
+    pattern = _IN_PASSING_BEFORE.get(ctx.language)
+    before = ctx.norm[max(sentence.start, name_start - 80) : name_start]
+    if not (pattern and pattern.search(before)):
+        return False
+    lead = _DATE_LEAD[ctx.language]
+    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    return not any(d.start >= name_end and lead.match(ctx.norm[name_end : d.start]) for d in own)
+
+
+def date_after_name(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:
+    """The date told for the event after its name when the sentence opens with another day
+    (the day the sides agreed, the day of the report)."""
+    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    if not own or own[0].start >= name_start:
+        return None  # the first date is after the name already
+    if ctx.language == "ja":
+        # 県は11月18日、来年3月に「…セミナー」を開催する: the date just before the name
+        near = [d for d in own[1:] if d.end <= name_start]
+        if near and re.fullmatch(
+            r"[にからまで日（）()月火水木金土\s]{0,12}「?", ctx.norm[near[-1].end : name_start]
+        ):
+            return near[-1].value
+        return None
+    lead = _DATE_LEAD[ctx.language]
+    for date in own:
+        if date.start >= name_end and lead.match(ctx.norm[name_end : date.start]):
+            # "On November 18 … in 2026": the year of the day told first says no more
+            return None if own[0].value.startswith(date.value) else date.value
+    # "Ngày 18/11, ông A cho biết năm 2025 tỉnh đã tổ chức Diễn đàn …": the year told in the
+    # name's own clause, before it, dates an event held earlier
+    clause = [d for d in own if d.end <= name_start and d is not own[0] and d.kind == "year"]
+    if clause and not re.search(r"[,.;:]", ctx.norm[clause[-1].end : name_start]):
+        return None if own[0].value.startswith(clause[-1].value) else clause[-1].value
+    return None
+
+
+def day_told_before(ctx: Context, sentence, year: str) -> str | None:
+    """The day told last before the sentence ("Chiều cùng ngày, … dự Chương trình … năm
+    2026"), when it falls in the year the event's name gives and the sentence is not about
+    what is to come."""
+    if FUTURE[ctx.language].search(sentence.text):
+        return None
+    earlier = [d for d in ctx.dates if d.end <= sentence.start and d.kind == "date"]
+    if earlier and earlier[-1].value.startswith(year[:4]):
+        return earlier[-1].value
+    return None
+
+
+_NEVER = re.compile(r"(?!)")
