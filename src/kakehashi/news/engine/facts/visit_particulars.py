@@ -49,18 +49,24 @@ def particulars_visits(ctx: Context) -> list[tuple]:
         where = L.host_locality(ctx, host_line or line, host, visitor, place)
         if where is None:
             continue
-        fields = {
-            "visitor": ctx.person_name(visitor),
-            "visitor_role": visitor.full.role,
-            "host": ctx.person_name(host) if host else None,
-            "host_role": host.full.role if host else None,
-            "host_locality": ctx.place(where),
-            "date": days[0].value if days else ctx.date_for(line),
-            "purpose": None,
-        }
+        date = days[0].value if days else ctx.date_for(line)
+        fields = visit_fields(ctx, visitor, host, where, date, purpose=None)
         fact = ctx.fact("visit", line, fields, 0.75 if host else 0.5)
         out.append((visitor.full, host.full if host else None, fact))
     return out
+
+
+def visit_fields(ctx: Context, visitor, host, locality, date, *, purpose) -> dict:
+    """A visit fact's fields (docs/news-format.md) from its parties, place and day."""
+    return {
+        "visitor": ctx.person_name(visitor),
+        "visitor_role": visitor.full.role,
+        "host": ctx.person_name(host) if host else None,
+        "host_role": host.full.role if host else None,
+        "host_locality": ctx.place(locality),
+        "date": date,
+        "purpose": purpose,
+    }
 
 
 def _next_after(lines, line):

@@ -17,7 +17,7 @@ from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts import visit_parties as P
 from kakehashi.news.engine.facts import visit_places as L
 from kakehashi.news.engine.facts.context import FUTURE, Context, clause_after
-from kakehashi.news.engine.facts.visit_particulars import particulars_visits
+from kakehashi.news.engine.facts.visit_particulars import particulars_visits, visit_fields
 
 PURPOSE = {
     "vi": re.compile(
@@ -153,15 +153,7 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
     if _own_place(visitor, host, locality):
         return []  # an official of one's own side met abroad, placed at home: no visit there
     date = ctx.date_for(sentence)
-    fields = {
-        "visitor": ctx.person_name(visitor),
-        "visitor_role": visitor.full.role,
-        "host": ctx.person_name(host) if host else None,
-        "host_role": host.full.role if host else None,
-        "host_locality": ctx.place(locality),
-        "date": date,
-        "purpose": _purpose(ctx, sentence),
-    }
+    fields = visit_fields(ctx, visitor, host, locality, date, purpose=_purpose(ctx, sentence))
     filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.full.role)) / 4
     fact = ctx.fact("visit", sentence, fields, filled)
     return [(visitor.full, host.full if host else None, fact)]
