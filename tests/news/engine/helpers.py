@@ -15,6 +15,19 @@ def facts(text, language, published=dt.date(2023, 11, 26), kind=None):
     return out
 
 
+def visit_rows(text, language, published):
+    """Each visit of `text` as (visitor, host, host locality's slug, date)."""
+    return [
+        (f["visitor"], f["host"], (f["host_locality"] or {}).get("slug"), f["date"])
+        for f in facts(text, language, published=published, kind="visit")
+    ]
+
+
+def people_roles(text, language):
+    """{name: (role, country)} of the people of `text`."""
+    return {f["name"]: (f["role"], f["country"]) for f in facts(text, language, kind="person")}
+
+
 def place(name, slug):
     return {"name": name, "slug": slug}
 

@@ -8,20 +8,16 @@ import datetime as dt
 
 import pytest
 
-from tests.news.engine.helpers import facts
+from tests.news.engine.helpers import facts, people_roles, visit_rows
 
 PUBLISHED = dt.date(2026, 11, 20)
 
 
 def _visits(text, language):
-    return [
-        (f["visitor"], f["host"], (f["host_locality"] or {}).get("slug"), f["date"])
-        for f in facts(text, language, published=PUBLISHED, kind="visit")
-    ]
+    return visit_rows(text, language, PUBLISHED)
 
 
-def _people(text, language):
-    return {f["name"]: (f["role"], f["country"]) for f in facts(text, language, kind="person")}
+_people = people_roles
 
 
 @pytest.mark.parametrize(
