@@ -147,7 +147,8 @@ def test_a_former_unit_is_named_once_in_plain_brackets_on_the_agreement(client):
 
 def test_a_visit_with_its_leader_reads_as_one_sentence_in_the_readers_language(client):
     """The leader is told in a sentence of the reader's language, not in brackets that a
-    leader's own bracket ("… (demo)") would nest; a Japanese sentence ends with 。."""
+    leader's own bracket ("… (demo)") would nest; in Japanese the date takes a full-width colon
+    and the sentence ends with 。."""
     osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
     partnership = partnership_between(osaka, hcmc, title="Osaka MoU")
     DelegationVisit.objects.create(
@@ -160,11 +161,14 @@ def test_a_visit_with_its_leader_reads_as_one_sentence_in_the_readers_language(c
     )
     client.cookies["kakehashi_language"] = "ja"
     html = client.get(partnership.get_absolute_url()).content.decode()
-    assert f"{hcmc.name_ja}が{osaka.name_ja}を訪問しました。団長：Vice-Chairman (demo)。" in html
+    assert (
+        f"<strong>2024年10月14日</strong>：{hcmc.name_ja}が{osaka.name_ja}を訪問しました。"
+        "団長：Vice-Chairman (demo)。"
+    ) in html
     assert "(demo))" not in html
     client.cookies["kakehashi_language"] = "en"
     html = client.get(partnership.get_absolute_url()).content.decode()
     assert (
-        "Ho Chi Minh City visited Osaka Prefecture; the delegation was led by Vice-Chairman (demo)."
-        in html
+        "<strong>14 Oct 2024</strong>: Ho Chi Minh City visited Osaka Prefecture; the delegation"
+        " was led by Vice-Chairman (demo)." in html
     )
