@@ -172,3 +172,11 @@ def test_a_visit_with_its_leader_reads_as_one_sentence_in_the_readers_language(c
         "<strong>14 Oct 2024</strong>: Ho Chi Minh City visited Osaka Prefecture; the delegation"
         " was led by Vice-Chairman (demo)." in html
     )
+
+
+def test_a_renewal_takes_the_readers_colon(client):
+    osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
+    partnership = partnership_between(osaka, hcmc, title="Osaka MoU")
+    partnership.renewals.create(renewed_on=datetime.date(2007, 10, 25), note="Protocol signed")
+    assert "2007年10月25日：Protocol signed" in partners_column(client, hcmc, "ja")
+    assert "25 Oct 2007: Protocol signed" in partners_column(client, hcmc, "en")
