@@ -177,3 +177,11 @@ def test_an_aside_follows_each_languages_typography():
         "vi": "<b>Mở đầu</b> (Plenary &lt;session&gt;)| （翻訳）",
         "ja": "<b>Mở đầu</b>（Plenary &lt;session&gt;）|（翻訳）",
     }
+
+
+def test_an_aside_with_brackets_of_its_own_follows_a_slash_not_nested_brackets():
+    template = Template("{% load formats %}Nguyễn Thị Lan (demo){{ name|aside }}")
+    context = Context({"name": "グエン・ティ・ラン（デモ）"})
+    for language in LANGUAGES:
+        with translation.override(language):
+            assert template.render(context) == "Nguyễn Thị Lan (demo) / グエン・ティ・ラン（デモ）"

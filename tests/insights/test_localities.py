@@ -5,7 +5,9 @@ import re
 
 import pytest
 
+from kakehashi.common.translations import TranslationSource
 from kakehashi.insights import localities
+from kakehashi.obstacles.models import Obstacle, ObstacleTranslation
 from tests.factories import locality
 
 
@@ -47,8 +49,10 @@ def test_locality_page_shows_funnel_outcomes_and_public_obstacles_only(
     assert _funnel_cells(page) == ["1", "2", "2", "1", "1", "1", "1"]
     assert '<svg class="chart" role="img"' in page
     outcomes = page[page.index('id="outcomes"') : page.index('id="obstacles"')]
-    assert "Investment registered" in outcomes and "<td>1,000,000 USD</td>" in outcomes
-    assert '<td class="date">2 Nov 2026</td>' in outcomes and "MoU or agreement signed" in outcomes
+    assert "Investment registered" in outcomes
+    assert '<td data-label="Amount">1,000,000 USD</td>' in outcomes
+    assert '<td class="date" data-label="Date">2 Nov 2026</td>' in outcomes
+    assert "MoU or agreement signed" in outcomes
     assert "Obstacle b1" in page and "Public summary of obstacle b1." in page
     assert "Da Nang People&#x27;s Committee" in page
     assert "1 difficulty is being handled here (1 past the deadline)." in page
@@ -73,7 +77,8 @@ def test_amounts_and_dates_in_the_readers_language(world, client, language, amou
     client.cookies["kakehashi_language"] = language
     page = client.get("/insights/localities/da-nang/").content.decode()
     outcomes = page[page.index('id="outcomes"') : page.index('id="obstacles"')]
-    assert f"<td>{amount}</td>" in outcomes and f'<td class="date">{day}</td>' in outcomes
+    # Each cell carries its column's name for the phone (data-label), in the reader's language.
+    assert f'">{amount}</td>' in outcomes and f'">{day}</td>' in outcomes
     assert "2026-11-02" not in page and "1000000" not in page
 
 
@@ -107,3 +112,24 @@ def test_unknown_locality_and_the_list(world, client, django_assert_max_num_quer
     assert "binh-duong-before-2025" not in page
     index = client.get("/insights/").content.decode()
     assert 'href="/insights/localities/"' in index
+
+
+def test_a_resolved_obstacle_is_shown_in_its_translation_into_the_readers_language(world, client):
+    """The dashboard names a closed difficulty as the public list does: its translation into
+    the reader's language where one is given, marked as a translation."""
+    obstacle = Obstacle.objects.get(title="Obstacle b1")
+    ObstacleTranslation.objects.create(
+        obstacle=obstacle,
+        language="ja",
+        source=TranslationSource.MODERATOR,
+        title="課題b1",
+        public_summary="課題b1の公開用の概要。",
+    )
+    client.cookies["kakehashi_language"] = "ja"
+    page = client.get("/insights/localities/da-nang/").content.decode()
+    obstacles = page[page.index('id="obstacles"') :]
+    assert "課題b1</a>" in obstacles and "課題b1の公開用の概要。" in obstacles
+    assert "Obstacle b1" not in obstacles and "（翻訳）" in obstacles
+    client.cookies["kakehashi_language"] = "en"
+    page = client.get("/insights/localities/da-nang/").content.decode()
+    assert "Obstacle b1</a>" in page and "課題b1" not in page

@@ -1,10 +1,13 @@
 """The partner column of a locality page: who the partners are, and under which name this
 locality signed."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from kakehashi.directory.models import Country, Locality
+from kakehashi.partnerships.models import DelegationVisit
 from tests.factories import locality, partnership_between
 
 pytestmark = pytest.mark.usefixtures("reference")
@@ -89,3 +92,91 @@ def test_thua_thien_hue_is_huế_s_former_name_and_signs_as_itself(client):
 def test_the_before_2025_slug_says_what_it_means(client):
     html = page(client, locality("binh-duong-before-2025"))
     assert "in force until 30 June 2025; on 1 July 2025 they became 34." in html
+
+
+def partners_column(client, place: Locality, language: str) -> str:
+    client.cookies["kakehashi_language"] = language
+    html = page(client, place)
+    return html.split('id="partners-table"')[1].split("</table>")[0]
+
+
+def test_a_partner_signed_under_its_own_name_is_named_in_the_readers_language(client):
+    """ "Osaka Prefecture" as signed is 大阪府 to a Japanese reader and Tỉnh Osaka to a
+    Vietnamese one: no English name beside the reader's."""
+    osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
+    partnership_between(osaka, hcmc, title="Osaka MoU")
+    japanese = partners_column(client, hcmc, "ja")
+    assert f">{osaka.name_ja}</a>" in japanese
+    assert "Osaka Prefecture" not in japanese
+    vietnamese = partners_column(client, hcmc, "vi")
+    assert f">{osaka.name_vi}</a>" in vietnamese
+    assert "Osaka Prefecture" not in vietnamese
+
+
+def test_a_partner_signed_under_another_name_keeps_it_with_the_place_aside(client):
+    """A prefectural assembly is more than its prefecture: its name as signed stays, the
+    prefecture follows in the reader's brackets."""
+    osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
+    partnership = partnership_between(osaka, hcmc, title="Assembly MoU")
+    partnership.parties.filter(locality=osaka).update(name_as_signed="Osaka Prefectural Assembly")
+    japanese = partners_column(client, hcmc, "ja")
+    assert f'>Osaka Prefectural Assembly</a><span class="muted">（{osaka.name_ja}）</span>' in (
+        japanese
+    )
+    english = partners_column(client, hcmc, "en")
+    assert '>Osaka Prefectural Assembly</a><span class="muted"> (Osaka Prefecture)</span>' in (
+        english
+    )
+
+
+def test_a_former_unit_is_named_once_in_plain_brackets_on_the_agreement(client):
+    """The agreement page names a former unit in one pair of the reader's brackets, never a
+    bracket inside another."""
+    binh_duong = Locality.objects.get(
+        country=Country.VIETNAM, is_current=False, name_en="Binh Duong"
+    )
+    partnership = partnership_between(locality("yamaguchi-prefecture"), binh_duong, title="MoU")
+    client.cookies["kakehashi_language"] = "ja"
+    html = client.get(partnership.get_absolute_url()).content.decode()
+    parties = html.split("<tbody>")[1].split("</tbody>")[0]
+    note = parties.split('<span class="muted">')[1].split("</span>")[0]
+    assert note.startswith("（") and note.endswith("）")
+    assert note.count("（") == 1 and "(" not in note
+    assert binh_duong.name_ja in note
+
+
+def test_a_visit_with_its_leader_reads_as_one_sentence_in_the_readers_language(client):
+    """The leader is told in a sentence of the reader's language, not in brackets that a
+    leader's own bracket ("… (demo)") would nest; in Japanese the date takes a full-width colon
+    and the sentence ends with 。."""
+    osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
+    partnership = partnership_between(osaka, hcmc, title="Osaka MoU")
+    DelegationVisit.objects.create(
+        partnership=partnership,
+        visitor=hcmc,
+        host=osaka,
+        delegation_lead="Vice-Chairman (demo)",
+        started_on=datetime.date(2024, 10, 14),
+        purpose="Investment promotion.",
+    )
+    client.cookies["kakehashi_language"] = "ja"
+    html = client.get(partnership.get_absolute_url()).content.decode()
+    assert (
+        f"<strong>2024年10月14日</strong>：{hcmc.name_ja}が{osaka.name_ja}を訪問しました。"
+        "団長：Vice-Chairman (demo)。"
+    ) in html
+    assert "(demo))" not in html
+    client.cookies["kakehashi_language"] = "en"
+    html = client.get(partnership.get_absolute_url()).content.decode()
+    assert (
+        "<strong>14 Oct 2024</strong>: Ho Chi Minh City visited Osaka Prefecture; the delegation"
+        " was led by Vice-Chairman (demo)." in html
+    )
+
+
+def test_a_renewal_takes_the_readers_colon(client):
+    osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
+    partnership = partnership_between(osaka, hcmc, title="Osaka MoU")
+    partnership.renewals.create(renewed_on=datetime.date(2007, 10, 25), note="Protocol signed")
+    assert "2007年10月25日：Protocol signed" in partners_column(client, hcmc, "ja")
+    assert "25 Oct 2007: Protocol signed" in partners_column(client, hcmc, "en")

@@ -39,11 +39,15 @@ def reader_language() -> str:
 def aside(text) -> str:
     """A short aside after a text, in the reader's typography: " (Plenary session)" after a
     space, "（全体会議）" in full-width brackets with no space in Japanese. A text that
-    already has its brackets (a translated "(translated)") only gets the space it needs."""
+    already has its brackets (a translated "(translated)") only gets the space it needs; one
+    with brackets of its own inside (a demo name's "(demo)") follows a slash, since brackets
+    inside brackets read badly: "Nguyễn Thị Lan (demo) / グエン・ティ・ラン（デモ）"."""
     text = str(text)
     japanese = reader_language() == "ja"
     if text.startswith(("(", "（")):
         return text if japanese else f" {text}"
+    if any(bracket in text for bracket in "()（）"):
+        return f" / {text}"
     return f"（{text}）" if japanese else f" ({text})"
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.formats import format_day
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, aside
 from kakehashi.directory.models import (
     Locality,
     MembershipRole,
@@ -14,7 +14,8 @@ from kakehashi.directory.models import (
 class LocalityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         if obj.is_current:
-            return f"{obj.name} ({obj.get_country_display()})"
+            # "Da Nang (Vietnam)", "ダナン市（ベトナム）": the reader's brackets.
+            return f"{obj.name}{aside(obj.get_country_display())}"
         if obj.valid_until:
             # Translators: a former province, e.g. "Binh Duong (until 2025-06-30)".
             return _("%(name)s (until %(date)s)") % {

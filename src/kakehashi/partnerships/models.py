@@ -145,6 +145,21 @@ class PartnershipParty(models.Model):
         return self.organisation.locality if self.organisation_id else None
 
     @property
+    def shown_name(self) -> str:
+        """The party's name for the reader: an organisation's name in the reader's language;
+        a locality's name in the reader's language when the document names it by one of its
+        own names ("Osaka Prefecture" is 大阪府 to a Japanese reader); otherwise the name as
+        signed, which says more than the place (a prefectural assembly, a city hall)."""
+        if self.organisation_id:
+            return self.organisation.display_name
+        place = self.place
+        if place is not None:
+            own_names = (place.name_en, place.name_local, place.name_vi, place.name_ja)
+            if self.name_as_signed.casefold() in {name.casefold() for name in own_names if name}:
+                return place.name
+        return self.name_as_signed
+
+    @property
     def current_place(self) -> Locality | None:
         """Today's unit for the party's locality (a merged province's successor)."""
         place = self.place

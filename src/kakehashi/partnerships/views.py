@@ -260,7 +260,7 @@ def _partner_rows(locality, partnerships):
         # A former unit signed under its own name: say so. Units are compared, not codes:
         # codes were reused in 2025 (code 52 was Binh Dinh and is now Gia Lai).
         signed_as = [
-            p.name_as_signed
+            p.shown_name
             for p in ours
             if p.place.pk != locality.pk and p.place.name_en != locality.name_en
         ]

@@ -92,7 +92,7 @@ def join_list_filter(items):
     return join_list(items)
 
 
-@register.filter(name="aside")
+@register.filter(name="aside", is_safe=True)
 def aside_filter(value):
     """A short aside in the reader's typography (common.i18n.aside)."""
     return aside(value)
