@@ -278,8 +278,9 @@ WANTED = {"target_locality": "wanted_locality", "target_country": "wanted_countr
 
 
 def _reasons(index, query, analysis, slot, parts, context, weights) -> tuple[Reason, ...]:
-    doc = index._docs[slot]
-    a = index._analyses[slot]
+    # The fields of the document and its concepts, without decoding either on a snapshot
+    # (slotfacts.py); keyword_reasons alone reads the analysis's terms.
+    doc, a = index.facts(slot)
     reasons = []
     if parts["kind"] == 1.0:
         reasons.append(
