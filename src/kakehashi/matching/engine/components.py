@@ -191,11 +191,11 @@ class QueryFacts:
         self.keywords = keyword_set(query.keywords) if query.keywords else None
 
 
-def components(index, query, facts: QueryFacts, slot, context) -> dict[str, float]:
+def components(index, query, facts: QueryFacts, slot, context, read=None) -> dict[str, float]:
     """Every component but semantic, semantic_cross and lexical (ranking.py computes those
-    for all the candidates at once). The candidate is read through `index.facts`: on a
-    snapshot, no JSON is decoded."""
-    doc, analysis = index.facts(slot)
+    for all the candidates at once). The candidate is read through `index.facts` (on a
+    snapshot, no JSON is decoded), or is `read`, what the caller read of it so."""
+    doc, analysis = index.facts(slot) if read is None else read
     weights, doc_norm = document_concepts(index, slot, analysis)
     parts = {
         "kind": kind_score(query.kind, doc.kind),
