@@ -153,6 +153,22 @@ def test_an_unusable_snapshot_is_ignored_and_the_database_serves(
 
 
 @pytest.mark.django_db
+def test_a_snapshot_of_an_older_format_is_written_again_though_it_covers_the_same_changes():
+    store_documents(documents(0, 10))
+    older = write_current()
+    meta = json.loads((older / "meta.json").read_text())
+    (older / "meta.json").write_text(json.dumps({**meta, "format": meta["format"] - 1}))
+    live.forget()
+    assert not isinstance(live.live_index()._vectors.base, np.memmap)  # passed over
+    newer = write_current()
+    assert newer is not None and newer != older
+    assert json.loads((newer / "meta.json").read_text())["format"] == meta["format"]
+    live.forget()
+    assert isinstance(live.live_index()._vectors.base, np.memmap)
+    assert write_current() is None  # now up to date
+
+
+@pytest.mark.django_db
 def test_the_newest_two_snapshots_are_kept():
     written = []
     for start in range(0, 12, 4):

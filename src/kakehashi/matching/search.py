@@ -199,7 +199,7 @@ def _document_filter(data: dict, index):
     partnership_type = data.get("partnership_type") or None
 
     def allowed(key: str) -> bool:
-        document = index.get(key)
+        document = index.facts_of(key)  # the fields below, without decoding the document
         if document is None:
             return False
         return (

@@ -20,6 +20,7 @@ from django.conf import settings
 
 from kakehashi.matching.engine import MatchingIndex
 from kakehashi.matching.engine.snapshot import (
+    SNAPSHOT_FORMAT,
     SnapshotError,
     load_snapshot,
     read_meta,
@@ -78,6 +79,9 @@ def write_current() -> Path | None:
             newest.get("generation") == str(generation)
             and newest.get("sequence") == sequence
             and newest.get("embedder") == index.embedder.name
+            # A snapshot of an older format is passed over at every start: it is written
+            # again in this one even when it covers the same changes.
+            and newest.get("format") == SNAPSHOT_FORMAT
         ):
             return None
         started = time.perf_counter()

@@ -113,14 +113,17 @@ def _memo(index, name: str) -> dict:
     return table
 
 
-def document_concepts(index, slot: int) -> tuple[dict[str, float], float]:
-    """The idf-weighted concept vector of a slot's document and its norm, memoised."""
+def document_concepts(index, slot: int, analysis=None) -> tuple[dict[str, float], float]:
+    """The idf-weighted concept vector of a slot's document and its norm, memoised.
+    `analysis`: what the slot's analysis says of its concepts, when the caller has it."""
     table = _memo(index, "concepts")
     entry = table.get(slot)
     if entry is None:
         if len(table) >= MEMO_LIMIT:
             table.clear()  # bounded, or a long-lived process ends up holding every slot's
-        weights = concept_weights(index, index._analyses[slot], _memo(index, "idf"))
+        if analysis is None:
+            analysis = index.facts(slot)[1]
+        weights = concept_weights(index, analysis, _memo(index, "idf"))
         entry = table[slot] = (weights, norm(weights))
     return entry
 
@@ -188,11 +191,12 @@ class QueryFacts:
         self.keywords = keyword_set(query.keywords) if query.keywords else None
 
 
-def components(index, query, facts: QueryFacts, slot, context) -> dict[str, float]:
+def components(index, query, facts: QueryFacts, slot, context, read=None) -> dict[str, float]:
     """Every component but semantic, semantic_cross and lexical (ranking.py computes those
-    for all the candidates at once)."""
-    doc = index._docs[slot]
-    weights, doc_norm = document_concepts(index, slot)
+    for all the candidates at once). The candidate is read through `index.facts` (on a
+    snapshot, no JSON is decoded), or is `read`, what the caller read of it so."""
+    doc, analysis = index.facts(slot) if read is None else read
+    weights, doc_norm = document_concepts(index, slot, analysis)
     parts = {
         "kind": kind_score(query.kind, doc.kind),
         "concepts": cosine(facts.weights, weights, facts.norm, doc_norm),

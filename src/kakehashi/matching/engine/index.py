@@ -114,6 +114,9 @@ class MatchingIndex:
         # Each slot's document's organisation and kind, read without the document (slotcodes.py).
         self._organisations = SlotCodes(capacity)
         self._kinds = SlotCodes(capacity)
+        # A snapshot's slots: what the ranking reads of each, without decoding its JSON
+        # (slotfacts.py); None for an index built in memory.
+        self._facts = None
         self.terms = Postings()
         self.concepts = Postings()
         self._semantic = None  # (language means, centred norms), rebuilt after any change
@@ -132,6 +135,21 @@ class MatchingIndex:
     def get(self, id) -> Document | None:
         slot = self._slot_of.get(id)
         return None if slot is None else self._docs[slot]
+
+    def facts(self, slot: int):
+        """(document, analysis) of a live slot as the ranking reads them: for a snapshot's
+        slot, one `Facts` with the fields of both (slotfacts.py), decoded from its codes."""
+        facts = self._facts
+        if facts is not None and slot < facts.size:
+            record = facts.record(slot)
+            return record, record
+        return self._docs[slot], self._analyses[slot]
+
+    def facts_of(self, id):
+        """What `facts` gives of a document for its id (kind, sectors, places, partnership
+        types... as on the Document), or None: a filter reads it without decoding JSON."""
+        slot = self._slot_of.get(id)
+        return None if slot is None else self.facts(slot)[0]
 
     def ids(self) -> list[str]:
         return sorted(self._slot_of)

@@ -16,6 +16,7 @@ bound below), for the benchmark that fits the weights.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections.abc import Callable, Mapping
 
@@ -35,7 +36,12 @@ from kakehashi.matching.engine.components import (
     semantic,
 )
 from kakehashi.matching.engine.model import Context, Document, Match, Reason
-from kakehashi.matching.engine.shown import explicit_keywords, keyword_reasons, similarity_level
+from kakehashi.matching.engine.shown import (
+    explicit_keywords,
+    keyword_reasons,
+    similarity_level,
+    written_forms,
+)
 from kakehashi.matching.engine.weights import BASELINE_WEIGHTS, SEARCH_WEIGHTS, WEIGHTS
 
 __all__ = ["BASELINE_WEIGHTS", "KIND_TABLE", "METHODS", "WEIGHTS", "rank", "search"]
@@ -186,24 +192,27 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         if len(best) >= k and bound[i] < best[0]:
             break
         slot = slot_list[i]
-        parts = components(index, query, query_facts, slot, context)
+        read = index.facts(slot)
+        parts = components(index, query, query_facts, slot, context, read)
         parts["semantic"] = float(sem[i])
         parts["semantic_cross"] = float(sem_cross[i])
         parts["lexical"] = float(lex[i])
         score = sum(weights[name] * value for name, value in parts.items())
-        scored.append((score, index._ids[slot], int(slot), parts))
+        scored.append((score, index._ids[slot], int(slot), parts, read))
         if len(best) < k:
             heapq.heappush(best, score)
         elif score > best[0]:
             heapq.heapreplace(best, score)
     scored.sort(key=lambda e: (-e[0], e[1]))
+    # The query's words as its texts write them, for the keyword reasons: once per ranking.
+    forms = functools.cache(lambda: written_forms(query, analysis.language))
     return [
         Match(
             doc_id,
             round(min(1.0, max(0.0, score)), 6),
-            _reasons(index, query, analysis, slot, parts, context, weights),
+            _reasons(index, query, analysis, slot, parts, context, weights, read, forms),
         )
-        for score, doc_id, slot, parts in scored[:k]
+        for score, doc_id, slot, parts, read in scored[:k]
     ]
 
 
@@ -277,9 +286,13 @@ def _unscored_bound(query: Document, weights) -> float:
 WANTED = {"target_locality": "wanted_locality", "target_country": "wanted_country"}
 
 
-def _reasons(index, query, analysis, slot, parts, context, weights) -> tuple[Reason, ...]:
-    doc = index._docs[slot]
-    a = index._analyses[slot]
+def _reasons(
+    index, query, analysis, slot, parts, context, weights, read=None, forms=None
+) -> tuple[Reason, ...]:
+    # The fields of the document and its concepts (`read`: what the ranking read of it),
+    # without decoding either on a snapshot (slotfacts.py); keyword_reasons alone reads the
+    # analysis's terms.
+    doc, a = index.facts(slot) if read is None else read
     reasons = []
     if parts["kind"] == 1.0:
         reasons.append(
@@ -326,7 +339,9 @@ def _reasons(index, query, analysis, slot, parts, context, weights) -> tuple[Rea
         if explicit:
             reasons.append(Reason("shared_keywords", {"keywords": explicit[:5]}, keyword_weight))
         else:
-            reasons.extend(keyword_reasons(index, query, analysis, slot, keyword_weight, context))
+            reasons.extend(
+                keyword_reasons(index, query, analysis, slot, keyword_weight, context, forms)
+            )
     for code, params in context_facts(query, doc, context):
         # A want that is met: its fact and its share of the graded evidence of wants().
         evidence = WANTED.get(code)

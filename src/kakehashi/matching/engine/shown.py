@@ -34,18 +34,22 @@ def keyword_set(keywords) -> set[str]:
     return {w.casefold().strip() for w in keywords}
 
 
-def keyword_reasons(index, query, analysis, slot, weight, context) -> tuple[Reason, ...]:
+def keyword_reasons(
+    index, query, analysis, slot, weight, context, forms=None
+) -> tuple[Reason, ...]:
     """The rarest shared terms a reader can take for keywords (`showable_term`), as the
     query's texts write them ("chế biến", not "chế_biến"; "storage", not its stem "storag"),
     five of each language the query is written in (`by_language`): a reader is shown those
     of their language (a Japanese reader of a Vietnamese proposal, Japanese words, as the
     translated text around them), else `keywords`, those of the query's own text. A term
-    no text of the query writes as a word (an English stem) is never shown."""
+    no text of the query writes as a word (an English stem) is never shown. `forms`: a
+    callable giving `written_forms(query, analysis.language)`, which a ranking computes once
+    for all its matches."""
     shared = set(analysis.terms) & set(index._analyses[slot].terms)
     shared = {t for t in shared if showable_term(t, context.unshown_terms)}
     if not shared:
         return ()
-    forms = written_forms(query, analysis.language)
+    forms = forms() if forms is not None else written_forms(query, analysis.language)
     ranked = sorted(shared, key=lambda t: (-index.terms.idf(t), t))
     shown = [(term, language, form) for term in ranked for language, form in forms.get(term, ())]
     if not shown:

@@ -13,6 +13,10 @@ same snapshot shares their pages through the operating system's page cache.
     semantic.npz               language means and centred norms (the first query's work)
     documents.bin, documents.offsets.npy    JSON of each document, decoded when first used
     analyses.bin, analyses.offsets.npy      JSON of each analysis (with expanded concepts)
+    facts.npy, facts.offsets.npy, facts.json   what the ranking reads of a candidate
+                               (kind, organisation, places, sectors, keywords, wants,
+                               concepts) as codes into facts.json's strings (slotfacts.py):
+                               no JSON is decoded for the candidates of a search
     terms.*, concepts.*        the postings as compressed sparse rows: sorted vocabulary
                                (blob + offsets), indptr, slots, tfs, df, lengths
     vectors.usearch            from ann.APPROXIMATE_FROM documents, with usearch installed:
@@ -21,7 +25,9 @@ same snapshot shares their pages through the operating system's page cache.
 
 `write_snapshot` writes into a temporary folder beside the target and renames it at the end,
 so a reader never sees half a snapshot. `load_snapshot` raises SnapshotError for a folder that
-is damaged, of another format, or made with another embedder or glossary."""
+is damaged, of another format, or made with another embedder or glossary: a snapshot of an
+older format (format 1 had no facts) is passed over and the index is read from the database
+as before snapshots, then written again in this format (snapshots.py)."""
 
 from __future__ import annotations
 
@@ -43,6 +49,7 @@ from kakehashi.matching.engine.index import Analysis, MatchingIndex, semantic_st
 from kakehashi.matching.engine.model import Document, Translation
 from kakehashi.matching.engine.postings import Postings, PostingsBase
 from kakehashi.matching.engine.slotcodes import SlotCodes
+from kakehashi.matching.engine.slotfacts import SlotFacts, encode
 from kakehashi.matching.engine.storage import (
     LazySlots,
     Rows,
@@ -51,7 +58,7 @@ from kakehashi.matching.engine.storage import (
     json_bytes,
 )
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2  # 2: with the slots' facts (slotfacts.py)
 APPENDED_CAPACITY = 64  # rows for documents added after the load, before the first doubling
 SCAN_FILE = "vectors.usearch"
 SCAN_THREADS = 2  # the worker writes snapshots: both cores build the graph
@@ -120,7 +127,9 @@ def _write(index: MatchingIndex, folder: Path, meta: dict) -> None:
     (folder / "codes.json").write_bytes(
         json_bytes({"organisations": index._organisations.names, "kinds": index._kinds.names})
     )
-    _write_blob(folder, "documents", [json_bytes(index._docs[slot].to_json()) for slot in slots])
+    documents = [index._docs[slot] for slot in slots]
+    _write_blob(folder, "documents", [json_bytes(doc.to_json()) for doc in documents])
+    write_facts(folder, zip(documents, analyses, strict=True))
     _write_blob(
         folder,
         "analyses",
@@ -164,6 +173,14 @@ def _write_blob(folder: Path, name: str, values: list[bytes]) -> None:
     blob, offsets = encode_blob(values)
     (folder / f"{name}.bin").write_bytes(blob)
     np.save(folder / f"{name}.offsets.npy", offsets)
+
+
+def write_facts(folder: Path, pairs) -> None:
+    """facts.npy, facts.offsets.npy and facts.json of (document, analysis) pairs, slot by slot."""
+    packed, offsets, names = encode(pairs)
+    np.save(folder / "facts.npy", packed)
+    np.save(folder / "facts.offsets.npy", offsets)
+    (folder / "facts.json").write_bytes(json_bytes(names))
 
 
 def _write_postings(folder: Path, name: str, counts: list[Counter], lengths) -> None:
@@ -336,6 +353,17 @@ def _slot_codes(folder: Path, n: int) -> tuple[SlotCodes, SlotCodes]:
     )
 
 
+def _facts(folder: Path, n: int) -> SlotFacts:
+    offsets = _array(folder, "facts.offsets", np.int64, n + 1)
+    packed = _array(folder, "facts", np.int32)
+    if packed.ndim != 1:
+        raise ValueError(f"facts.npy has shape {packed.shape}")
+    names = json.loads((folder / "facts.json").read_bytes())
+    if not isinstance(names, list):
+        raise ValueError("facts.json holds no list")
+    return SlotFacts(packed, offsets, names)
+
+
 def _count(folder: Path, name: str) -> int:
     offsets = np.load(folder / f"{name}.vocabulary.offsets.npy", mmap_mode="r")
     return len(offsets) - 1
@@ -354,6 +382,7 @@ def _load(folder: Path, meta: dict, embedder) -> MatchingIndex:
     index._docs = LazySlots(*_blob(folder, "documents", n), _document)
     index._organisations, index._kinds = _slot_codes(folder, n)
     index._analyses = LazySlots(*_blob(folder, "analyses", n), _analysis)
+    index._facts = _facts(folder, n)
     index._vectors = Rows(embedder.dim, APPENDED_CAPACITY, base=vectors)
     index._alive = np.zeros(n + APPENDED_CAPACITY, dtype=bool)
     index._alive[:n] = True
