@@ -6,12 +6,15 @@ import time
 
 from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.baselines import place_by_priority
+from kakehashi.scheduling.bounds import BoundJob, SlotLP
 from kakehashi.scheduling.compiled import compile_instance
 from kakehashi.scheduling.generator import generate
 from kakehashi.scheduling.instance import parse_instance
 from kakehashi.scheduling.lns import Search
+from kakehashi.scheduling.plan import Plan
 from kakehashi.scheduling.solve import SAFETY_SHARE, solve, wall_deadline
 from kakehashi.scheduling.submip import SMALL_EVENT_COLUMNS, STEP_CHECKS, iteration_rates
+from kakehashi.scheduling.target import TargetMIP
 from tests.scheduling.test_solve_helpers import assert_valid
 
 
@@ -71,3 +74,53 @@ def test_idle_gap_steps_count_more_work_beyond_small_events():
     assert iteration_rates("weight", small.num_columns) == iteration_rates(
         "weight", medium.num_columns
     )
+
+
+def _plan_with_a_running_target(deadline: float) -> tuple[Plan, TargetMIP, int]:
+    """A plan whose target MIP has just started on small realistic seed 5, where HiGHS'
+    presolve alone takes about half a second before its first limit check."""
+    instance = parse_instance(generate("small", "realistic", 5))
+    c = compile_instance(instance)
+    lp = SlotLP(c)
+    bound = lp.bound()
+    occupancy = Occupancy(c)
+    search = Search(c, occupancy, seed=0, deadline=deadline)
+    bound_job = BoundJob(c, 1.0)  # not started: the bound is the LP's above
+    plan = Plan(c, search, bound_job, lambda *args, **kwargs: None, 1.0, 0.0, deadline)
+    # Its own time limit is only a backstop: the cancel lands at the first limit check.
+    target = TargetMIP(c, lp, bound, occupancy, deadline=time.perf_counter() + 60.0)
+    plan.started.append(target)
+    target.start()
+    return plan, target, bound
+
+
+def test_past_the_deadline_the_run_does_not_wait_for_a_target_mip_still_running():
+    # HiGHS calls no limit check inside presolve, an LP solve or a sub-MIP, so a cancelled
+    # target may run on for seconds: past the deadline close() returns at once, and the
+    # thread ends on its own, on its own TargetMIP (not a daemon: the interpreter waits for
+    # it before exiting, since a process exiting while HiGHS runs on a thread aborts).
+    plan, target, bound = _plan_with_a_running_target(time.perf_counter())
+
+    plan.close()
+
+    assert target.cancelled
+    assert target.is_alive()  # still in HiGHS' presolve: close() did not wait for it
+    assert not target.daemon
+    target.join()
+    plan.search.close()
+    # It stopped at its first limit check, without counting it; a cancel proves nothing.
+    assert target.done.is_set()
+    assert target.checks == 0
+    assert target.tried == [bound] and target.bound == bound
+    assert target.schedule is None and target.error is None
+
+
+def test_before_the_deadline_close_waits_for_the_target_mip_to_stop():
+    plan, target, bound = _plan_with_a_running_target(time.perf_counter() + 60.0)
+
+    plan.close()
+    plan.search.close()
+
+    assert not target.is_alive()
+    assert target.checks == 0  # the cancel landed at HiGHS' first limit check
+    assert target.tried == [bound] and target.bound == bound

@@ -36,9 +36,8 @@ EXACT_JOIN_SHARE = 0.8
 # (or stalls): on the small benchmark events the target is found about a second after the
 # LP bound, and the earlier its schedule is taken, the more budget the idle-gap phase has.
 TARGET_JOIN_SHARE = 0.1
-# The target MIP's own safety net ends this many seconds before the search's: a HiGHS run
-# stops at its next limit check, which on a busy machine can come late, and close() waits
-# for it (a late target was past the time limit by up to 0.06 s on small events).
+# The target MIP's own safety net (HiGHS' time limit) ends this many seconds before the
+# search's, so that a thread left running at the deadline (close()) ends soon after it.
 TARGET_EARLY_SECONDS = 0.3
 
 
@@ -146,12 +145,20 @@ class Plan:
         self.started.append(self.target)
 
     def close(self) -> None:
-        """Wait for the target MIP's thread: once its outcome is known it goes on to HiGHS'
-        next limit check, or its time limit (the deadline); a process that exits while HiGHS
-        still runs on it aborts."""
+        """Stop the target MIP's threads, waiting for them until the deadline at most.
+
+        A cancelled target stops at HiGHS' next limit check, and HiGHS makes none inside
+        presolve, an LP solve or a sub-MIP of its heuristics (neither the MIP nor the
+        simplex interrupt is called back there): under load, seconds may pass. The time
+        limit is a promise, so a thread still running at the deadline is left to end on
+        its own, at that check or at its own time limit. It only writes to its TargetMIP,
+        whose outcome the search has already copied or given up, and it is not a daemon:
+        the interpreter waits for it before exiting (a process that exits while HiGHS still
+        runs on one of its threads aborts)."""
         for target in self.started:
             target.cancel()
-            target.join()
+        for target in self.started:
+            target.join(max(0.0, self.deadline - time.perf_counter()))
 
     def _join_target(self, weight: int, gaps: int) -> tuple[int, int]:
         """Wait for the target MIP's outcome (at a fixed point of the search), keep its proven

@@ -39,7 +39,8 @@ limit checks (exact.py) — never by reading the clock. The same instance,
 seed and time limit give the same result, byte for byte apart from stats.solve_seconds. The
 one exception is a safety net: should a slow or busy machine run past the time limit, the
 search stops by the clock and stats.stopped says "wall clock"; an LP bound not ready by then is
-not waited for (the trivial bound is used and stats.lp_error says so). The command line counts
+not waited for (the trivial bound is used and stats.lp_error says so), nor a target MIP whose
+HiGHS run has not yet stopped (it ends on its own, Plan.close). The command line counts
 the limit from its own start, so reading and parsing the instance are included.
 """
 

@@ -88,7 +88,8 @@ class TargetMIP(threading.Thread):
         deadline: float,
         checks: int = TARGET_CHECKS,
     ):
-        super().__init__(name="kakehashi-target-mip", daemon=True)
+        # Not a daemon: the interpreter waits for it before it exits (Plan.close).
+        super().__init__(name="kakehashi-target-mip", daemon=False)
         self.c, self.lp = c, lp
         self.y = lp.duals
         self.reduced = lp.reduced_costs(self.y)
@@ -131,7 +132,9 @@ class TargetMIP(threading.Thread):
             self.done.set()
 
     def cancel(self) -> None:
-        """Stop at HiGHS' next limit check (after a schedule is found, it runs to it)."""
+        """Stop at HiGHS' next limit check (after a schedule is found, it runs to it): the
+        MIP interrupt callback, which HiGHS does not call in presolve, the LP solves or the
+        sub-MIPs (Plan.close)."""
         self.cancelled = True
 
     def weight(self) -> int:
