@@ -1,5 +1,7 @@
 """The OpenAPI document and the interactive docs."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -131,3 +133,14 @@ def test_docs_page_loads_its_scripts_from_this_server(anonymous):
     assert b"cdn." not in response.content
     assert b"/static/ninja/swagger-ui-bundle.js" in response.content
     assert finders.find("ninja/swagger-ui-bundle.js") is not None
+
+
+def test_a_required_text_says_it_needs_more_than_white_space(anonymous):
+    """The server strips a text before it counts its length, so the schema of a text that may
+    not be empty refuses one of white space alone (a lone vertical tab): a client that follows
+    the schema is never refused for it."""
+    schema = anonymous.get("/openapi.json").json()
+    proposal = schema["components"]["schemas"]["ProposalIn"]["properties"]
+    required, optional = proposal["summary"]["pattern"], proposal["description"]["pattern"]
+    assert not re.search(required, "\x0b") and not re.search(required, " \u3000 ")
+    assert re.search(required, " Kho lạnh ") and re.search(optional, "")

@@ -35,15 +35,19 @@ def _valid_text(value: str) -> str:
 # What _valid_text refuses, as the schema says it (the NUL character; a lone surrogate has no
 # JSON Schema pattern), so that a client reading the schema knows it.
 NO_NUL = r"^[^\x00]*$"
+# A text that must not be empty once stripped: one character besides white space (a lone
+# vertical tab is no title).
+NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
 
 
 def text(max_length: int, *, min_length: int = 0, strip: bool = True):
     """A string type bounded like the model field it is stored in."""
+    pattern = NOT_BLANK if min_length and strip else NO_NUL
     return Annotated[
         str,
         StringConstraints(max_length=max_length, min_length=min_length, strip_whitespace=strip),
         AfterValidator(_valid_text),
-        Field(json_schema_extra={"pattern": NO_NUL}),
+        Field(json_schema_extra={"pattern": pattern}),
     ]
 
 
