@@ -83,6 +83,16 @@ def a_finished_run(event, organiser) -> ScheduleRun:
     )
 
 
+def placed_by_hand(event, organiser, meeting) -> None:
+    """The organiser places the meeting in the event's first slot at Table 1."""
+    services.place_meeting(
+        meeting=meeting,
+        slot=event.meeting_slots.first(),
+        table=event.meeting_tables.get(name="Table 1"),
+        by=organiser,
+    )
+
+
 def crowded(delegations: int = 40, wanted: int = 10):
     """A busy event: `delegations` approved delegations, half Vietnamese and half Japanese,
     each Vietnamese one with `wanted` accepted requests to Japanese ones, on a 14:00–16:00

@@ -9,7 +9,7 @@ from kakehashi.events.models import (
     Registration,
     RegistrationStatus,
 )
-from tests.events.builders import a_finished_run, at
+from tests.events.builders import a_finished_run, at, placed_by_hand
 from tests.factories import UserFactory
 
 
@@ -174,12 +174,7 @@ def test_availability_names_slots_as_the_reader_reads_them(conference):
 
 def _place_at_table_1_and_publish(event, organiser, meeting):
     """The organiser places the meeting in the first slot at Table 1 and publishes."""
-    services.place_meeting(
-        meeting=meeting,
-        slot=event.meeting_slots.first(),
-        table=event.meeting_tables.get(name="Table 1"),
-        by=organiser,
-    )
+    placed_by_hand(event, organiser, meeting)
     a_finished_run(event, organiser)
     services.publish_schedule(event=event, by=organiser)
 

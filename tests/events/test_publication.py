@@ -8,6 +8,7 @@ from django.urls import reverse
 from kakehashi.common.models import AuditEntry
 from kakehashi.events import services
 from kakehashi.events.models import Meeting, ScheduleRunStatus
+from tests.events.builders import placed_by_hand
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -17,15 +18,6 @@ def accepted(delegations, first, second):
     request = services.send_request(sender=a, recipient=b, by=a_user)
     services.answer_request(meeting_request=request, accept=True, by=b_user)
     return Meeting.objects.get(request=request)
-
-
-def placed_by_hand(event, organiser, meeting):
-    services.place_meeting(
-        meeting=meeting,
-        slot=event.meeting_slots.first(),
-        table=event.meeting_tables.get(name="Table 1"),
-        by=organiser,
-    )
 
 
 def run(event, organiser, django_capture_on_commit_callbacks):
