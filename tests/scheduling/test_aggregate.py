@@ -3,20 +3,16 @@ given out slot by slot. A schedule it finds has the target's weight and keeps ev
 target it proves out of reach is out of reach (it is a relaxation); the target MIP falls
 back on it when the cut-down slot model reaches its limit."""
 
-import math
-
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 
 from kakehashi.scheduling.aggregate import FOUND, INFEASIBLE, Aggregated, slot_groups
 from kakehashi.scheduling.assign import Occupancy
-from kakehashi.scheduling.bounds import SlotLP
 from kakehashi.scheduling.compiled import compile_instance
 from kakehashi.scheduling.exact import adopt
-from kakehashi.scheduling.instance import InstanceError, parse_instance
-from kakehashi.scheduling.target import TargetMIP
 from tests.scheduling.test_exact import odd_cycles
 from tests.scheduling.test_solve_helpers import brute_force_optimum, build, meeting
-from tests.scheduling.test_solve_properties import documents
+from tests.scheduling.test_solve_properties import documents, with_optimum
+from tests.scheduling.test_target import run_target
 
 
 def find(instance, target: int):
@@ -34,6 +30,20 @@ def weight(c, schedule: dict[int, int]) -> int:
     return fixed + sum(c.weight[m] for m in schedule)
 
 
+def four_meetings_of_one_participant():
+    """a meets b, c, d and e; three interchangeable slots: three of the four, weight
+    3 + 2 + 2."""
+    return build(
+        [
+            meeting("ab", "a", "b", weight=3),
+            meeting("ac", "a", "c", weight=2),
+            meeting("ad", "a", "d", weight=2),
+            meeting("ae", "a", "e"),
+        ],
+        slot_count=3,
+    )
+
+
 def test_slots_that_nothing_tells_apart_form_a_group():
     # "late" is busy in the first slot: its meeting may take the last two only.
     instance = build(
@@ -47,16 +57,7 @@ def test_slots_that_nothing_tells_apart_form_a_group():
 
 
 def test_a_group_of_slots_takes_as_many_meetings_as_it_has_slots():
-    # a meets b, c, d and e; three interchangeable slots: three of the four, weight 3 + 2 + 2.
-    instance = build(
-        [
-            meeting("ab", "a", "b", weight=3),
-            meeting("ac", "a", "c", weight=2),
-            meeting("ad", "a", "d", weight=2),
-            meeting("ae", "a", "e"),
-        ],
-        slot_count=3,
-    )
+    instance = four_meetings_of_one_participant()
 
     c, aggregated, outcome, schedule = find(instance, 7)
 
@@ -97,13 +98,7 @@ def test_relabelling_keeps_the_searchs_slots_and_the_schedule_valid():
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_the_aggregated_model_finds_the_optimum_and_never_more(document):
-    try:
-        instance = parse_instance(document)
-    except InstanceError:
-        assume(False)
-    c = compile_instance(instance)
-    assume(SlotLP(c).num_cols > 0)
-    optimum = brute_force_optimum(instance)
+    instance, c, optimum = with_optimum(document)
 
     _c, _aggregated, outcome, schedule = find(instance, optimum + 1)
     assert outcome != FOUND  # a relaxation: out of reach is never "found"
@@ -116,22 +111,9 @@ def test_the_aggregated_model_finds_the_optimum_and_never_more(document):
 
 def test_the_target_mip_falls_back_on_the_aggregated_model():
     # No limit check for the cut-down slot model: the aggregated one finds the optimum.
-    instance = build(
-        [
-            meeting("ab", "a", "b", weight=3),
-            meeting("ac", "a", "c", weight=2),
-            meeting("ad", "a", "d", weight=2),
-            meeting("ae", "a", "e"),
-        ],
-        slot_count=3,
-    )
-    c = compile_instance(instance)
-    lp = SlotLP(c)
-    bound = lp.bound()
-    occupancy = Occupancy(c)
-    target = TargetMIP(c, lp, bound, occupancy, deadline=math.inf, checks=0)
+    instance = four_meetings_of_one_participant()
 
-    target.run()
+    _c, occupancy, bound, target = run_target(instance, checks=0)
 
     stats = target.stats()
     assert bound == 7
