@@ -3,10 +3,14 @@ the MIP's own closed gap — and the same result for the same seed."""
 
 import json
 import math
+import time
 
 from kakehashi.scheduling.assign import Occupancy
+from kakehashi.scheduling.bounds import BoundJob
 from kakehashi.scheduling.compiled import compile_instance
 from kakehashi.scheduling.exact import WholeMIP, adopt
+from kakehashi.scheduling.lns import Search
+from kakehashi.scheduling.plan import Plan
 from kakehashi.scheduling.result import Status
 from kakehashi.scheduling.solve import solve
 from tests.scheduling.test_solve_helpers import assert_valid, brute_force_optimum, build, meeting
@@ -94,3 +98,53 @@ def test_a_schedule_that_does_not_fit_is_not_adopted():
     assert occupancy.movable_slots() == {0: 0, 1: 1}
     assert adopt(occupancy, {0: 1, 1: 0}) is True
     assert occupancy.movable_slots() == {0: 1, 1: 0}
+
+
+def _plan_with_a_whole_mip(deadline: float):
+    """A plan on one triangle over two slots whose search has one meeting (weight 1, gaps 0)
+    and whose whole MIP, not run yet, would find a second; the LP bound is 3."""
+    instance = odd_cycles(1)
+    c = compile_instance(instance)
+    occupancy = Occupancy(c)
+    occupancy.place(0, 0)
+    search = Search(c, occupancy, seed=0, deadline=deadline)
+    plan = Plan(c, search, BoundJob(c, 1.0), lambda *args, **kwargs: None, 1.0, 0.0, deadline)
+    plan.bound = 3
+    plan.exact = WholeMIP(c, occupancy, work=10.0, deadline=math.inf)
+    return plan, plan.exact, occupancy
+
+
+def test_past_the_deadline_the_join_does_not_wait_for_the_whole_mip():
+    # Its outcome is not known at the deadline (it has not even run): the join returns at
+    # once — with an unbounded wait this test would never end — and uses nothing of it.
+    plan, whole, occupancy = _plan_with_a_whole_mip(time.perf_counter())
+    before = occupancy.movable_slots()
+
+    weight, gaps = plan._join_exact(1, 0)
+
+    assert (weight, gaps) == (1, 0)
+    assert plan.stopped == "wall clock"
+    assert plan.exact_stats == {"start_weight": 1, "used": False, "stopped": "wall clock"}
+    assert whole.sub.cancelled
+    # The late result never touches the search's: run it to its end now, as the thread
+    # would after the deadline (the cancel let it go as far as its first limit check).
+    whole.sub.cancelled = False
+    whole.run()
+    plan.search.close()
+    assert whole.weight() == 2
+    assert occupancy.movable_slots() == before
+    assert plan.bound == 3
+
+
+def test_before_the_deadline_the_join_waits_for_the_whole_mip_and_adopts_it():
+    plan, whole, occupancy = _plan_with_a_whole_mip(time.perf_counter() + 60.0)
+    plan.started.append(whole)
+    whole.start()
+
+    weight, _gaps = plan._join_exact(1, 0)
+    plan.close()
+    plan.search.close()
+
+    assert weight == 2 == plan.bound  # adopted, and proven by its closed gap
+    assert plan.exact_stats["used"] is True and plan.exact_stats["adopted"] is True
+    assert not whole.is_alive() and not whole.daemon

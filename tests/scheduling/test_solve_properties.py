@@ -6,6 +6,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kakehashi.scheduling.baselines import first_come_first_served, priority_greedy
+from kakehashi.scheduling.bounds import SlotLP
+from kakehashi.scheduling.compiled import compile_instance
 from kakehashi.scheduling.instance import InstanceError, parse_instance
 from kakehashi.scheduling.solve import solve
 from tests.scheduling.test_solve_helpers import assert_valid, brute_force_optimum, slots
@@ -69,6 +71,18 @@ def documents(draw, max_slots: int = 3, max_meetings: int = 6) -> dict:
         "interpreters": interpreters,
         "meetings": meetings,
     }
+
+
+def with_optimum(document: dict):
+    """The instance of a drawn document, compiled, and its optimum by brute force; the
+    example is skipped if the document is invalid or leaves nothing to schedule."""
+    try:
+        instance = parse_instance(document)
+    except InstanceError:
+        assume(False)
+    c = compile_instance(instance)
+    assume(SlotLP(c).num_cols > 0)
+    return instance, c, brute_force_optimum(instance)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

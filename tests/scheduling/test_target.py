@@ -5,13 +5,12 @@ proof."""
 
 import math
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 
 from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.bounds import SlotLP
 from kakehashi.scheduling.compiled import compile_instance
 from kakehashi.scheduling.exact import adopt
-from kakehashi.scheduling.instance import InstanceError, parse_instance
 from kakehashi.scheduling.result import Status
 from kakehashi.scheduling.solve import solve
 from kakehashi.scheduling.target import TargetMIP
@@ -22,7 +21,7 @@ from tests.scheduling.test_solve_helpers import (
     build,
     meeting,
 )
-from tests.scheduling.test_solve_properties import documents
+from tests.scheduling.test_solve_properties import documents, with_optimum
 
 
 def run_target(instance, *, checks: int = 1_000):
@@ -120,13 +119,7 @@ def test_the_closest_schedule_moves_meetings_only_between_the_two_schedules():
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_the_cut_down_model_never_loses_an_optimal_schedule(document):
-    try:
-        instance = parse_instance(document)
-    except InstanceError:
-        assume(False)
-    c = compile_instance(instance)
-    assume(SlotLP(c).num_cols > 0)
-    optimum = brute_force_optimum(instance)
+    instance, c, optimum = with_optimum(document)
 
     c, occupancy, bound, target = run_target(instance)
 

@@ -22,7 +22,9 @@ first (solve.py):
 * the search joins it at a fixed point of its own budget (never "when it finishes"), so the
   outcome does not depend on which core is faster. If its schedule has more weight, it
   replaces the search's (`adopt`), and the idle-gap phase goes on from it; if not, only its
-  bound is kept.
+  bound is kept. The join waits until the run's deadline at most: a whole MIP still in
+  HiGHS then (which notices a cancel only at its next limit check) is cancelled and left to
+  end on its own, and nothing of it is used (Plan._join_exact, Plan.close).
 
 Its dual bound is a proof: every schedule is a solution of the MIP (the interpreters are
 exact up to compiled.EXACT_PAIRS pairs; beyond, the MIP relaxes them and its bound still
@@ -52,7 +54,8 @@ class WholeMIP(threading.Thread):
     """The whole MIP from the current schedule, solved on a thread of its own."""
 
     def __init__(self, c: Compiled, occ: Occupancy, *, work: float, deadline: float):
-        super().__init__(name="kakehashi-whole-mip", daemon=True)
+        # Not a daemon: the interpreter waits for it before it exits (Plan.close).
+        super().__init__(name="kakehashi-whole-mip", daemon=False)
         self.c = c
         allowed = {
             m: c.candidate_mask[m]
@@ -73,12 +76,16 @@ class WholeMIP(threading.Thread):
         )
         self.start_weight = self.sub.old_weight
         self.error: BaseException | None = None
+        # Set once the outcome is known: before, nothing of it may be read (Plan._join_exact).
+        self.done = threading.Event()
 
     def run(self) -> None:
         try:
             self.sub.run()
         except Exception as error:  # the search's schedule and the LP bound still hold
             self.error = error
+        finally:
+            self.done.set()
 
     def cancel(self) -> None:
         """Stop at HiGHS' next limit check (its result is then not used)."""

@@ -59,7 +59,7 @@ class Plan:
         self.exact: WholeMIP | None = None
         self.exact_stats: dict | None = None
         self.target: TargetMIP | None = None
-        self.started: list[TargetMIP] = []
+        self.started: list[TargetMIP | WholeMIP] = []  # threads on the second core
         self.target_stats: dict | None = None
         self.targets: GapTargets | None = None
         self.columns = c.num_columns
@@ -145,7 +145,8 @@ class Plan:
         self.started.append(self.target)
 
     def close(self) -> None:
-        """Stop the target MIP's threads, waiting for them until the deadline at most.
+        """Stop the target MIPs' and the whole MIP's threads, waiting for them until the
+        deadline at most.
 
         A cancelled target stops at HiGHS' next limit check, and HiGHS makes none inside
         presolve, an LP solve or a sub-MIP of its heuristics (neither the MIP nor the
@@ -154,11 +155,11 @@ class Plan:
         its own, at that check or at its own time limit. It only writes to its TargetMIP,
         whose outcome the search has already copied or given up, and it is not a daemon:
         the interpreter waits for it before exiting (a process that exits while HiGHS still
-        runs on one of its threads aborts)."""
-        for target in self.started:
-            target.cancel()
-        for target in self.started:
-            target.join(max(0.0, self.deadline - time.perf_counter()))
+        runs on one of its threads aborts). The whole MIP is stopped the same way."""
+        for thread in self.started:
+            thread.cancel()
+        for thread in self.started:
+            thread.join(max(0.0, self.deadline - time.perf_counter()))
 
     def _join_target(self, weight: int, gaps: int) -> tuple[int, int]:
         """Wait for the target MIP's outcome (at a fixed point of the search), keep its proven
@@ -190,30 +191,35 @@ class Plan:
         work = EXACT_JOIN_SHARE * self.budget - self.search.work
         self.exact = WholeMIP(self.c, self.search.occ, work=work, deadline=self.deadline)
         self.exact.start()
+        self.started.append(self.exact)
 
     def _join_exact(self, weight: int, gaps: int) -> tuple[int, int]:
         """Wait for the whole MIP (at a fixed point of the search), keep its bound, and its
-        schedule if it has more weight; returns (weight, gaps)."""
+        schedule if it has more weight; returns (weight, gaps). The wait ends at the deadline,
+        as in close(): a whole MIP still running then is cancelled and left to end on its own
+        (at HiGHS' next limit check, or its time limit), and nothing of it is read — its
+        schedule and bound are only whole once it is done."""
         exact, search = self.exact, self.search
         self.exact = None
         if weight >= self.bound:  # the search got there first: the MIP has nothing to add
-            exact.cancel()
-            exact.join()
+            exact.cancel()  # it stops at HiGHS' next limit check (close() waits for it)
             self.exact_stats = {"used": False, "reason": "the search reached the bound"}
             return weight, gaps
-        exact.join(max(0.0, self.deadline - time.perf_counter()))
-        late = exact.is_alive()
-        if late:  # the safety net: stopped by the clock, its best schedule so far is used
+        exact.done.wait(max(0.0, self.deadline - time.perf_counter()))
+        if not exact.done.is_set():  # the safety net: stopped by the clock, nothing used
             exact.cancel()
-            exact.join()
             self.stopped = "wall clock"
+            self.exact_stats = {
+                "start_weight": exact.start_weight,
+                "used": False,
+                "stopped": "wall clock",
+            }
+            return weight, gaps
         proven = exact.bound()
         if proven is not None:
             self.bound = min(self.bound, proven)
         adopted = exact.weight() > weight and adopt(search.occ, exact.sub.new)
         self.exact_stats = {**exact.stats(), "used": True, "adopted": adopted}
-        if late:
-            self.exact_stats["stopped"] = "wall clock"
         return search.weight(), search.gaps()
 
     def _gap_phase(self, weight: int, gaps: int, work_end: float) -> tuple[int, int]:

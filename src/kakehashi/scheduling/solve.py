@@ -16,7 +16,9 @@ with a proven upper bound on the total weight.
    On small events (up to WHOLE_MIP_COLUMNS variables, plan.py) the target MIP runs on the
    second core as soon as the LP bound is known (target.py): the whole model cut down by the
    LP's duals to the schedules that reach the bound, where HiGHS' feasibility jump finds one
-   in about a second — or proves the bound out of reach, which lowers it by one. The search
+   in about a second — or proves the bound out of reach, which lowers it by one; where it
+   does not within its limit, the aggregated model (aggregate.py: slots that nothing tells
+   apart counted as one, its solution then given out slot by slot) does the same. The search
    waits for its outcome when it stalls or has had TARGET_JOIN_SHARE of its budget; if the
    bound is still not reached, the whole MIP runs on the second core from the search's
    schedule until the search has spent EXACT_JOIN_SHARE (exact.py): it finds the last units

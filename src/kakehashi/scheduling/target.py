@@ -33,6 +33,12 @@ seed 2, 775 idle gaps → 749 in 0.2 s, where the whole cut-down model took 1.5�
 by its limit, kept the first solution); the idle-gap phase goes on from it with the rest of
 its budget.
 
+When the cut-down model reaches its limit checks without an outcome (on realistic seed 5,
+HiGHS needs 16 of them, 8–12 CPU-s of cut rounds over a model full of copies of each
+schedule: slots that nothing tells apart), the same target is looked for in the aggregated
+model (aggregate.py): interchangeable slots counted as one, its solution given out slot by
+slot — a schedule of the target's weight, or a proof that there is none, as above.
+
 Deterministic: HiGHS runs single-threaded with a fixed seed and stops at a number of its own
 limit checks (TARGET_CHECKS over all targets) or nodes, never at a clock reading (the
 deadline is only the solver's safety net). The search waits for the outcome at a fixed point
@@ -48,15 +54,24 @@ import time
 import highspy
 import numpy as np
 
+from kakehashi.scheduling.aggregate import FOUND, INFEASIBLE, LIMIT, Aggregated, slot_groups
 from kakehashi.scheduling.assign import Occupancy
 from kakehashi.scheduling.bounds import SlotLP
 from kakehashi.scheduling.compiled import Compiled
 
 # HiGHS' limit checks over all targets (on the small benchmark events, the first two come
 # after presolve, then about one a second of the root's cut rounds: when feasibility jump
-# finds nothing, the sub-MIPs that might take 10 s and more).
-TARGET_CHECKS = 4
+# finds nothing, the sub-MIPs that might take 10 s and more). Where feasibility jump finds
+# the target, it does so before the third (39 of the 40 small benchmark runs); beyond, the
+# aggregated model is faster.
+TARGET_CHECKS = 3
 NODE_LIMIT = 500
+# The aggregated model's limit checks (aggregate.py), over all its rounds and targets. Run
+# alone at the LP bound of the 20 small benchmark events it found the optimum in 10–76
+# checks and 0.3–9.5 CPU-s (two-sided, one group of 16 slots, the slowest; realistic seed 5,
+# 41 checks and 1.8 CPU-s): slower than the cut-down model where feasibility jump succeeds,
+# hence second.
+AGGREGATED_CHECKS = 100
 # The closest schedule of the target's weight to the search's (TargetMIP.closest): its limit
 # checks, and its work units estimated from its free columns and simplex iterations (about
 # 0.2 s and 0.1 units on the small benchmark events).
@@ -69,10 +84,6 @@ CLOSEST_WORK_PER_ITERATION = 1e-4
 CLOSEST_MIN_SECONDS = 0.25
 # Columns and rows are fixed with δ + TOLERANCE: fixing less than one may is always valid.
 TOLERANCE = 1e-6
-
-FOUND = "found"
-INFEASIBLE = "infeasible"
-LIMIT = "limit"
 
 
 class TargetMIP(threading.Thread):
@@ -87,6 +98,7 @@ class TargetMIP(threading.Thread):
         *,
         deadline: float,
         checks: int = TARGET_CHECKS,
+        aggregated_checks: int = AGGREGATED_CHECKS,
     ):
         # Not a daemon: the interpreter waits for it before it exits (Plan.close).
         super().__init__(name="kakehashi-target-mip", daemon=False)
@@ -110,13 +122,22 @@ class TargetMIP(threading.Thread):
         self.model: dict = {}
         self.error: BaseException | None = None
         self._final: dict | None = None
+        # The aggregated model (aggregate.py), tried when the cut-down one reaches its limit.
+        self.aggregated = Aggregated(c, slot_groups(c), self._aggregated_check, deadline=deadline)
+        self.aggregated_checks = 0
+        self.aggregated_check_limit = aggregated_checks
+        self.how: str | None = None  # which model found the schedule
 
     def run(self) -> None:
         try:
             while self.target > self.start_weight and not self.cancelled:
-                if self.checks >= self.check_limit or time.perf_counter() > self.deadline:
+                if time.perf_counter() > self.deadline:
                     break
-                outcome = self._try(self.target)
+                outcome = LIMIT
+                if self.checks < self.check_limit:
+                    outcome = self._try(self.target)
+                if outcome == LIMIT:
+                    outcome = self._try_aggregated(self.target)
                 if outcome != INFEASIBLE:
                     break
                 self.bound = self.target - 1  # proven: no schedule reaches the target
@@ -156,6 +177,14 @@ class TargetMIP(threading.Thread):
             "checks": self.checks,
             **self.model,
         }
+        if self.aggregated.rounds:
+            entry["aggregated"] = {
+                "rounds": self.aggregated.rounds,
+                "checks": self.aggregated_checks,
+                "groups": [len(g) for g in self.aggregated.groups],
+            }
+        if self.how is not None:
+            entry["found_by"] = self.how
         if self.error is not None:
             entry["error"] = f"{type(self.error).__name__}: {self.error}"
         return entry
@@ -176,6 +205,26 @@ class TargetMIP(threading.Thread):
         if highs.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
             return INFEASIBLE
         return LIMIT
+
+    def _try_aggregated(self, target: int) -> str:
+        """The aggregated model (aggregate.py) for `target`, within its own limit checks."""
+        if not self.aggregated.useful() or self.aggregated_checks >= self.aggregated_check_limit:
+            return LIMIT
+        if not self.tried or self.tried[-1] != target:
+            self.tried.append(target)
+        outcome, schedule = self.aggregated.find(target)
+        if outcome == FOUND:
+            self.how = "aggregated"
+            self.schedule = schedule
+            self._finish()
+        return outcome
+
+    def _aggregated_check(self) -> bool:
+        """A limit check of the aggregated model's HiGHS runs: True to stop."""
+        if self.cancelled:
+            return True
+        self.aggregated_checks += 1
+        return self.aggregated_checks >= self.aggregated_check_limit
 
     def _model(self, target: int, stay: np.ndarray, *, record: bool = False) -> highspy.Highs:
         """The cut-down model for `target` (see the module docstring), weight first, then
@@ -229,6 +278,7 @@ class TargetMIP(threading.Thread):
         schedule = self._schedule(x, target)
         if schedule is not None:
             self.schedule = schedule
+            self.how = "slot model"
             self._finish()
 
     def _schedule(self, x: np.ndarray, target: int) -> dict[int, int] | None:
@@ -249,6 +299,8 @@ class TargetMIP(threading.Thread):
         thread, stops at CLOSEST_CHECKS limit checks or NODE_LIMIT nodes; returns the schedule
         and an estimate of its work units (deterministic)."""
         lp, target, found = self.lp, self.tried[-1], self.schedule
+        if self.how == "aggregated":  # its slots within a group are arbitrary: match them
+            found = self.aggregated.relabel(found, occ.slot_of)
         slot_of = np.array(occ.slot_of, dtype=np.int64)
         stay = (slot_of[lp.col_m] == lp.col_t).astype(np.float64)
         highs = self._model(target, stay)
