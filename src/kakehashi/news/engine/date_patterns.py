@@ -63,6 +63,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
                     r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)"),
         # "hai ngày sau", "3 ngày sau đó": days after the one told before
         ("later", r"(?<!\w)(?P<n>" + _VI_COUNT + r")\s+ngày\s+sau(?:\s+đó)?(?!\w)"),
+        # "hai ngày trước đó": that many days before the one told before
+        ("earlier", r"(?<!\w)(?P<n>" + _VI_COUNT + r")\s+ngày\s+trước\s+đó(?!\w)"),
         # "hôm qua", "sáng qua", "sáng nay", "hôm nay": the day before or of publication
         ("yesterday", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+qua(?!\w)"),
         ("today", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+nay(?!\w)"),
@@ -70,6 +72,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "ja": [
         ("date", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月\s*" + _D + r"日"),
         ("month", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月"),
+        # 令和6年には…式典が開かれ: a year of an era alone
+        ("year", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年(?=に|は|、|の|から|まで)"),
         ("range", _Y + r"年?" + _DASH + _Y2 + r"年"),
         ("range", _Y + r"年(?:から|より)" + _Y2 + r"年"),
         ("until", _Y + r"年(?:度)?(?:まで|までに)"),
@@ -90,6 +94,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("nextday", r"翌日|翌朝"),
         ("prevday", r"前日"),
         ("later", r"(?P<n>[2-7二三四五六七])日後"),
+        ("earlier", r"(?P<n>[2-7二三四五六七])日前(?=、|に|の|には)"),
         ("yesterday", r"昨日(?=、|は|に|の午前|の午後|午前|午後|夜|朝)"),
         ("today", r"本日(?=、|は|に|の午前|の午後|午前|午後|夜|朝)"),
     ],
@@ -118,6 +123,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
                     r"|\bthe day before\b"
                     r"|\ba day earlier\b)"),
         ("later", r"(?i:\b(?P<n>" + _EN_COUNT + r") days later\b)"),
+        ("earlier", r"(?i:\b(?P<n>" + _EN_COUNT + r") days (?:earlier|before)\b)"),
         ("yesterday", r"(?i:\byesterday\b)"),
         ("today", r"(?:(?<=^)|(?<=\n)|(?<=\. ))(?i:today)\b(?!'s|’s)"
                   r"|(?i:\b(?:earlier|later) today\b|\bthis (?:morning|afternoon)\b)"),
