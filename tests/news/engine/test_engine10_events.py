@@ -65,3 +65,31 @@ def test_dates_counted_back_and_era_years(text, language, values):
 )
 def test_an_event_held_earlier_takes_its_own_day(text, language, expected):
     assert _events(text, language) == expected
+
+
+def test_a_release_announcing_an_event_dates_it_by_its_particulars():
+    text = (
+        "「しまね・ベトナム観光セミナー2027」の開催について\n\n"
+        "県では、下記のとおりセミナーを開催します。なお、本県は令和4年10月にフエ市と覚書を"
+        "締結しており、本セミナーはその取組の一環です。\n"
+        "令和6年にはフエ市で交流記念式典が開かれました。\n\n"
+        "記\n1　日時　令和9年2月3日（水）14時00分～16時00分\n2　主催　島根県"
+    )
+    assert _events(text, "ja") == [
+        ("しまね・ベトナム観光セミナー2027", "2027-02-03"),
+        ("交流記念式典", "2024"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày hội năm nay nằm trong Chương trình xúc tiến thương mại TP.HCM giai đoạn 2026-2030.",
+        "Hội thảo lần này thuộc Kế hoạch hợp tác của tỉnh năm 2026.",
+    ],
+)
+def test_the_event_referred_back_to_is_no_new_event(text):
+    lead = "Sáng 5/12, Sở Công Thương tổ chức Ngày hội kết nối doanh nghiệp Việt – Nhật. "
+    assert [name for name, _ in _events(lead + text)] == [
+        "Ngày hội kết nối doanh nghiệp Việt – Nhật"
+    ]

@@ -141,8 +141,12 @@ QUOTED_EVENT = {
     ),
     "en": re.compile(r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium"),
 }
+# "Hội nghị năm nay", "Ngày hội năm nay nằm trong …", 同会議, 本セミナー, 当フェア: the event
+# told before
 BACK_REFERENCE = re.compile(
-    r"^\S+(?:\s+\S+)?\s+(?:năm nay|lần này|này|nói trên|trên|đó)$|^同|^本(?:会議|フォーラム)"
+    r"^\S+(?:\s+\S+)?\s+(?:năm nay|lần này|này|nói trên|trên|đó)(?:\s|$)|^同"
+    r"|^[本当](?:会議|フォーラム|セミナー|ウェビナー|フェア|フェスタ|商談会|交流会|説明会|懇談会|"
+    r"式典|イベント|展示会|シンポジウム)$"
 )
 VERBS = {"vi": VI_VERB, "ja": JA_VERB, "en": EN_VERB}
 NAMES = {"vi": VI_NAME, "ja": JA_NAME, "en": EN_NAME}

@@ -65,7 +65,8 @@ def find_events(ctx: Context) -> list[dict]:
         group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
         name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
         if group == "n" and ctx.language == "ja":  # "…による個別商談会": not the particle's tail
-            name = re.sub(r"^(?:よる|おける|関する|向けた|対する|の)", "", name)
+            name = re.sub(r"^(?:よる|おける|関する|向けた|対する|の|おり)", "", name)
+            name = re.sub(r"^[^ ]*?(?:とおり|通り)(?=[^ ]{2,})", "", name)  # 下記の通りセミナーを
             # a relative clause before it: 開催された商談会, 受け入れる企業向けのセミナー
             name = re.sub(
                 r"^[^ ]*?(?:され[るた]|かれ[るた]|われ[るた]|入れる|した|する)(?=[^ ]{2,})",
@@ -149,12 +150,14 @@ _DATE_LABEL = {
 
 
 def _dates_from_labels(ctx: Context, tellings: list[list]) -> None:
-    """An event told without a day takes the day of the particulars (日時) that follow it."""
+    """An event told without a day takes the day of the particulars (日時) that follow it: the
+    last one told before them without a day (not a background event the text dates, 令和6年には
+    …式典が開かれ)."""
     for label in _DATE_LABEL[ctx.language].finditer(ctx.norm):
         date = next((d for d in ctx.dates if d.start == label.end() and d.kind == "date"), None)
-        before = [fact for start, fact in tellings if start < label.start()]
-        if date is not None and before and not before[-1]["date"]:
-            before[-1]["date"] = date.value
+        undated = [f for start, f in tellings if start < label.start() and not f["date"]]
+        if date is not None and undated:
+            undated[-1]["date"] = date.value
 
 
 # "… tại Kanagawa 2026": a place and a year that belong to the name
