@@ -93,3 +93,58 @@ def test_the_event_referred_back_to_is_no_new_event(text):
     assert [name for name, _ in _events(lead + text)] == [
         "Ngày hội kết nối doanh nghiệp Việt – Nhật"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name with "TP.HCM" in it runs past the full stop
+        (
+            "Sáng 5/12, Sở Công Thương tổ chức Ngày hội việc làm TP.HCM – Nhật Bản 2026 tại "
+            "Nhà văn hóa Thanh niên.",
+            [("Ngày hội việc làm TP.HCM – Nhật Bản 2026", "2026-12-05")],
+        ),
+        # an edition after the place ("tại Cần Thơ lần thứ 3") and a date planned after a comma
+        (
+            "Chiều 19/11, ông Lâm Văn Tài tiếp ông Sato Ken. Hai bên trao đổi về việc tổ chức "
+            "Lễ hội Việt – Nhật tại Cần Thơ lần thứ 3, dự kiến diễn ra vào tháng 4/2027.",
+            [("Lễ hội Việt – Nhật tại Cần Thơ lần thứ 3", "2027-04")],
+        ),
+        # the event told by its kind, then named: one event, under its name
+        (
+            "Sáng 27/11, hơn 100 doanh nghiệp đã dự hội thảo kết nối đầu tư do tỉnh tổ chức. "
+            "Hội thảo mang tên “Quảng Ninh – Cửa ngõ mới cho nhà đầu tư Nhật Bản”, do UBND "
+            "tỉnh chủ trì.",
+            [
+                (
+                    "Hội thảo mang tên “Quảng Ninh – Cửa ngõ mới cho nhà đầu tư Nhật Bản”",
+                    "2026-11-27",
+                )
+            ],
+        ),
+        # an opening ceremony of a course is an event; the course is not
+        (
+            "Sáng 5/11, Sở Nội vụ phối hợp với nhà trường tổ chức Lễ khai giảng lớp tiếng Nhật "
+            "cho thực tập sinh. Khóa học kéo dài 6 tháng.",
+            [("Lễ khai giảng lớp tiếng Nhật cho thực tập sinh", "2026-11-05")],
+        ),
+    ],
+)
+def test_vietnamese_events_named_in_new_ways(text, expected):
+    assert _events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talked about with no day of its own
+        "Chiều 19/11, ông Lâm Văn Tài tiếp ông Sato Ken. Hai bên trao đổi về việc tổ chức "
+        "Lễ hội Việt – Nhật tại Cần Thơ lần thứ 3.",
+        # a course, not a ceremony
+        "Sáng 5/11, tỉnh khai giảng khóa đào tạo tiếng Nhật kéo dài 6 tháng.",
+        # "mang tên" of what is no event
+        "Ngày 5/11, tỉnh ra mắt cuốn sách mang tên “Hữu nghị Việt – Nhật”.",
+    ],
+)
+def test_vietnamese_sentences_without_an_event(text):
+    assert _events(text) == []

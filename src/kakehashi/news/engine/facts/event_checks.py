@@ -50,10 +50,15 @@ _IDEA_BEFORE = {
 # what leads a date told for the event after its name
 _DATE_LEAD = {
     "vi": re.compile(
-        r"^[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
+        # "…, dự kiến diễn ra vào tháng 3/2027": a clause of what is planned after a comma
+        r"^(?:,\s+(?=(?:dự kiến|sẽ|dự định)\s))?"
+        r"[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
         r"đầu\s+|cuối\s+|giữa\s+)?$"
     ),
-    "en": re.compile(r"^[^,.;:]{0,60}?\b(?:in|on|from|between)\s+(?:early\s+|late\s+|mid-)?$"),
+    "en": re.compile(
+        r"^(?:,\s+(?=(?:scheduled|planned|to be held|which will)\s))?"
+        r"[^,.;:]{0,60}?\b(?:in|on|from|between|for)\s+(?:early\s+|late\s+|mid-)?$"
+    ),
 }
 
 

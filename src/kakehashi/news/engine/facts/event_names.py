@@ -12,7 +12,9 @@ from kakehashi.news.engine.facts.event_organisers import VI_VERB
 _VI_HEAD = (
     r"(?:Hội nghị|Hội thảo|Diễn đàn|Lễ hội|Triển lãm|Hội chợ|Tọa đàm|Toạ đàm|Ngày hội|Festival|"
     r"Lễ kỷ niệm|Chương trình giao lưu|Chương trình kết nối|Chương trình xúc tiến|Lễ ký kết|"
-    r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam|Liên hoan|Tuần Văn hóa|Tuần Văn hoá)"
+    r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam|Liên hoan|Tuần Văn hóa|Tuần Văn hoá|"
+    # a ceremony for what is not itself an event (not "Lễ khai mạc Hội chợ …": the fair)
+    r"Lễ khai giảng|Lễ khánh thành|Lễ ra mắt|Lễ công bố|Lễ phát động|Lễ tôn vinh|Lễ trao)"
 )
 # "tổ chức hội nghị gặp gỡ các nhà đầu tư Nhật Bản với ...": an event held, named by what it
 # is about (no capital needed after a verb of holding), up to "với", "tại", a comma...
@@ -50,9 +52,9 @@ VI_NAME = re.compile(
     + _VI_HEAD
     + "|"
     + _VI_HEAD_LOWER
-    + r")\s+[“\"][^”\"]{4,120}[”\"])|"
-    + _VI_HELD
-    + "|"
+    # "Hội thảo mang tên “…”", "tọa đàm với chủ đề “…”"
+    + r")\s+(?:(?:mang tên|có tên|với chủ đề|có chủ đề|chủ đề|với tên gọi)\s+)?"
+    r"[“\"][^”\"]{4,120}[”\"])|" + _VI_HELD + "|"
     # "hội chợ thương mại Setouchi": a lower-case head named by a proper noun
     r"(?<!một )(?<!các )(?<!những )(?<!nhiều )(?<!Một )(?P<l>(?:hội nghị|hội thảo|hội chợ|"
     r"lễ hội|diễn đàn|triển lãm|ngày hội|tuần lễ|tọa đàm|toạ đàm|chương trình giao lưu|"
@@ -61,8 +63,10 @@ VI_NAME = re.compile(
     r"(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,8})"
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
-    + r"(?:[^,.;:()“”\"\n](?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|"
-    r"cùng|từ ngày|trong hai|trong ngày|ngày|chính thức|tổ chức)\s"
+    # "TP.HCM" inside the name: a full stop before a capital is no end
+    + r"(?:(?:[^,.;:()“”\"\n]|\.(?=[A-ZĐ]))"
+    r"(?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|cùng|từ ngày|trong hai|"
+    r"trong ngày|ngày|chính thức|tổ chức)\s"
     # "vào ngày 8/11" ends the name, "vào ngành năng lượng" does not
     r"|\svào\s(?:ngày|sáng|chiều|tối|trưa|tháng|năm|dịp|lúc|cuối|đầu|hôm|\d))"
     r")*[^,.;:()“”\"\n\s])"
@@ -150,3 +154,5 @@ BACK_REFERENCE = re.compile(
 )
 VERBS = {"vi": VI_VERB, "ja": JA_VERB, "en": EN_VERB}
 NAMES = {"vi": VI_NAME, "ja": JA_NAME, "en": EN_NAME}
+# "Hội thảo mang tên “…”": the name of the event just told by its kind
+NAMING = re.compile(r"^(\w+ \w+) (?:mang tên|có tên|với chủ đề|có chủ đề|chủ đề|với tên gọi) [“\"]")

@@ -24,6 +24,7 @@ from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_i
 from kakehashi.news.engine.facts.event_names import (
     BACK_REFERENCE,
     NAMES,
+    NAMING,
     QUOTED_EVENT,
     VERBS,
 )
@@ -114,12 +115,16 @@ def find_events(ctx: Context) -> list[dict]:
             continue  # セミナー後の個別商談会, 初日には…個別商談会も開かれ: the event's session
         key = _key(name)
         fact = ctx.fact("event", sentence, fields, filled)
+        named = NAMING.match(name)  # "… dự hội thảo xúc tiến đầu tư … Hội thảo mang tên “…”"
+        naming = bool(named and events and events[-1][0].startswith(named[1].lower() + " "))
         for i, (known_key, known) in enumerate(events):
-            if key in known_key or known_key in key:
+            if key in known_key or known_key in key or (naming and i == len(events) - 1):
                 # one event told twice (a headline, then the lead): the telling that dates it
-                # (else the longer name) speaks for it, the other fills its gaps
+                # (else the one that names it, else the longer name) speaks for it, the other
+                # fills its gaps
                 if (fact["date"] and not known["date"]) or (
-                    bool(fact["date"]) == bool(known["date"]) and len(key) > len(known_key)
+                    bool(fact["date"]) == bool(known["date"])
+                    and (naming or len(key) > len(known_key))
                 ):
                     known, fact = fact, known
                     events[i] = (_key(known["name"]), known)
@@ -161,7 +166,11 @@ def _dates_from_labels(ctx: Context, tellings: list[list]) -> None:
 
 
 # "… tại Kanagawa 2026": a place and a year that belong to the name
-_VI_AT_YEAR = re.compile(r" tại [A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*)* (?:năm )?(?:19|20)\d\d(?!\d)")
+# (or its edition: "Lễ hội Việt Nam – Nhật Bản tại Đồng Nai lần thứ 2")
+_VI_AT_YEAR = re.compile(
+    r" tại [A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*)* (?:(?:năm )?(?:19|20)\d\d(?!\d)"
+    r"|lần thứ (?:\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?!\w))"
+)
 
 # the second side of "giữa A và B" (the name stops at "và" otherwise)
 _VI_AND_PARTY = re.compile(
