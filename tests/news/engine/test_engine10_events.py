@@ -148,3 +148,63 @@ def test_vietnamese_events_named_in_new_ways(text, expected):
 )
 def test_vietnamese_sentences_without_an_event(text):
     assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "県は、11月10日にホーチミン市で「とやま観光セミナー」を、12日と13日に同市内の"
+            "百貨店で「とやまフェア in ホーチミン」を開催しました。",
+            "ja",
+            [("とやま観光セミナー", "2026-11-10"), ("とやまフェア in ホーチミン", "2026-11-12")],
+        ),
+        (
+            "Sáng 5/11, Sở Công Thương tổ chức Hội thảo “Xuất khẩu nông sản sang Nhật Bản”; "
+            "chiều 6/11, Sở tổ chức Hội nghị kết nối giao thương Việt – Nhật.",
+            "vi",
+            [
+                ("Hội thảo “Xuất khẩu nông sản sang Nhật Bản”", "2026-11-05"),
+                ("Hội nghị kết nối giao thương Việt – Nhật", "2026-11-06"),
+            ],
+        ),
+        (
+            "On November 5 the city hosted the Kobe Vietnam Business Forum; on November 6, "
+            "the Kobe Vietnam Food Fair opened in Sannomiya.",
+            "en",
+            [
+                ("Kobe Vietnam Business Forum", "2026-11-05"),
+                ("Kobe Vietnam Food Fair", "2026-11-06"),
+            ],
+        ),
+        (
+            "Startups presented their products on Thursday at the Osaka–Vietnam Startup Pitch "
+            "Night, held at the city's incubator.",
+            "en",
+            [("Osaka–Vietnam Startup Pitch Night", "2026-11-19")],
+        ),
+    ],
+)
+def test_several_events_in_one_sentence_each_with_its_day(text, language, expected):
+    assert _events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # one day for two names: the second is a place or the event again, not a new event
+        (
+            "11月10日、県は「とやま観光セミナー」を開催し、「とやまフェア」の準備状況も説明した。",
+            "ja",
+            [("とやま観光セミナー", "2026-11-10")],
+        ),
+        (
+            "Sáng 5/11, Sở tổ chức Hội thảo “Xuất khẩu nông sản sang Nhật Bản” tại Trung tâm "
+            "Hội chợ Triển lãm tỉnh.",
+            "vi",
+            [("Hội thảo “Xuất khẩu nông sản sang Nhật Bản”", "2026-11-05")],
+        ),
+    ],
+)
+def test_a_second_name_without_its_own_day_is_no_new_event(text, language, expected):
+    assert _events(text, language) == expected

@@ -89,8 +89,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # 先月28日, 今月12日, 来月5日: a day of the month before, of or after publication
         ("relmonth", r"(?P<rm>先月|今月|本月|来月)\s*" + _D + r"日"),
         # "県は18日、…": a day of the month the article is published in
+        # (21日と22日に: the first of the two)
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
-                     r"(?=、|に|は|から|まで|午前|午後|夜|朝|の)"),
+                     r"(?=、|に|は|から|まで|午前|午後|夜|朝|の|と[1-3]?\d日)"),
         ("nextday", r"翌日|翌朝"),
         ("prevday", r"前日"),
         ("later", r"(?P<n>[2-7二三四五六七])日後"),

@@ -124,7 +124,7 @@ EN_NAME = re.compile(
     r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
-    r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase)"
+    r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase|Night|Gala)"
     r"(?:\s+(?:\d{4}|on\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
 )
 EN_VERB = re.compile(
@@ -143,7 +143,9 @@ QUOTED_EVENT = {
         r"ウィーク|サミット|シンポジウム|デー|の日|マッチング|ミッション|夕べ|集い|つどい)"
         r"(?:\s*(?:in|IN|@|＠)\s*\S+|\s*(?:19|20)\d\d(?:年度?)?|\s*第?\d+回?|\s*[(（][^)）]*[)）])?$"
     ),
-    "en": re.compile(r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium"),
+    "en": re.compile(
+        r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium|Night"
+    ),
 }
 # "Hội nghị năm nay", "Ngày hội năm nay nằm trong …", 同会議, 本セミナー, 当フェア: the event
 # told before

@@ -29,6 +29,7 @@ from kakehashi.news.engine.facts.event_names import (
     VERBS,
 )
 from kakehashi.news.engine.facts.event_organisers import ATTENDED, named_by, organisers_of
+from kakehashi.news.engine.facts.event_several import more_events
 from kakehashi.news.engine.facts.statements import PROPOSAL
 
 
@@ -47,98 +48,90 @@ def find_events(ctx: Context) -> list[dict]:
             continue
         if PROPOSAL[ctx.language].search(text):
             continue  # "đề xuất luân phiên tổ chức lễ hội": an idea, not an event
-        name_m = None
         venues = [v.span() for v in _VENUE.get(ctx.language, _NO_VENUE).finditer(text)]
-        for m in name_re.finditer(text):
-            if any(a <= m.start() < b for a, b in venues):
-                continue  # "tại Trung tâm Hội chợ triển lãm tỉnh": a place, not an event
-            if m.group("q") and not QUOTED_EVENT[ctx.language].search(m.group("q")):
-                continue
-            if m.group("n") and BACK_REFERENCE.search(m.group("n")):
-                continue  # "Hội nghị năm nay": the conference named before
-            if m.group("l") and ctx.language == "vi" and not _proper_tail(m.group("l")):
-                if not _VI_HELD_AFTER.match(text, m.end("l")):
-                    continue  # "hội nghị đã ...": no name, unless held ("… đã được tổ chức")
-            name_m = m
-            break
-        if name_m is None:
+        names = [m for m in name_re.finditer(text) if _may_name(ctx, text, m, venues)]
+        if not names:
             continue
-        group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
-        name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
-        if group == "n" and ctx.language == "ja":  # "…による個別商談会": not the particle's tail
-            name = re.sub(r"^(?:よる|おける|関する|向けた|対する|の|おり)", "", name)
-            name = re.sub(r"^[^ ]*?(?:とおり|通り)(?=[^ ]{2,})", "", name)  # 下記の通りセミナーを
-            # a relative clause before it: 開催された商談会, 受け入れる企業向けのセミナー
-            name = re.sub(
-                r"^[^ ]*?(?:され[るた]|かれ[るた]|われ[るた]|入れる|した|する)(?=[^ ]{2,})",
-                "",
-                name,
+        for name_m, day in [(names[0], None), *more_events(ctx, sentence, names)]:
+            group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
+            name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
+            if group == "n" and ctx.language == "ja":  # "…による個別商談会": not its particle
+                name = re.sub(r"^(?:よる|おける|関する|向けた|対する|の|おり)", "", name)
+                # 下記のとおりセミナーを開催します
+                name = re.sub(r"^[^ ]*?(?:とおり|通り)(?=[^ ]{2,})", "", name)
+                # a relative clause before it: 開催された商談会, 受け入れる企業向けのセミナー
+                name = re.sub(
+                    r"^[^ ]*?(?:され[るた]|かれ[るた]|われ[るた]|入れる|した|する)(?=[^ ]{2,})",
+                    "",
+                    name,
+                )
+            name_end = sentence.start + name_m.end(group)
+            name_start = name_end - len(name)
+            trim = (group == "l" and ctx.language == "vi") or (
+                group == "v" and ctx.language == "vi" and _proper_tail(name)
             )
-        name_end = sentence.start + name_m.end(group)
-        name_start = name_end - len(name)
-        trim = (group == "l" and ctx.language == "vi") or (
-            group == "v" and ctx.language == "vi" and _proper_tail(name)
-        )
-        if trim:  # up to its last capitalised word ("lễ hội văn hóa Gifu lần đầu tiên")
-            words = name.split(" ")
-            last = max(i for i, word in enumerate(words) if word[:1].isupper())
-            name = " ".join(words[: last + 1])
-            name_end = name_start + len(name)
-        between = _VI_AND_PARTY.match(ctx.norm, name_end) if ctx.language == "vi" else None
-        if between and re.search(r"(?<!\w)giữa(?!\w)", name) and " và " not in name:
-            name += between.group()  # "… giữa tỉnh Gia Lai và tỉnh Nagano": both sides
-            name_end = between.end()
-        at_year = _VI_AT_YEAR.match(ctx.norm, name_end) if group == "n" else None
-        if at_year and ctx.language == "vi":
-            name += at_year.group()  # "Lễ hội Việt Nam tại Kanagawa 2026": one name
-            name_end = at_year.end()
-        if not_an_event(ctx, sentence, name, name_start, name_end):
-            continue  # a programme over a period, a yearly festival, a visit, an idea
-        if named_in_passing(ctx, sentence, name_start, name_end):
-            continue  # "trao đổi về Lễ hội …", "mời … sang dự …": no day of its own
-        organisers = organisers_of(ctx, sentence, verb, name_start, name_end)
-        if ATTENDED[ctx.language].search(ctx.norm, max(0, name_start - 12), name_start):
-            organisers = [o for o in organisers if named_by(ctx, sentence, o)]
-        sectors = _sectors(ctx, sentence)
-        date = date_after_name(ctx, sentence, name_start, name_end) or _event_date(
-            ctx, sentence, name_start, name_end
-        )
-        fields = {
-            "name": ctx.written(name_start, name_start + len(name)),
-            "date": date,
-            "organisers": organisers,
-            "sectors": sectors,
-            "one_to_one_meetings": None,
-        }
-        filled = (bool(date) + bool(organisers) + bool(verb)) / 3
-        if _SESSION.search(name) and _part_of_last(events, sentence, ctx):
-            continue  # セミナー後の個別商談会, 初日には…個別商談会も開かれ: the event's session
-        key = _key(name)
-        fact = ctx.fact("event", sentence, fields, filled)
-        named = NAMING.match(name)  # "… dự hội thảo xúc tiến đầu tư … Hội thảo mang tên “…”"
-        naming = bool(named and events and events[-1][0].startswith(named[1].lower() + " "))
-        for i, (known_key, known) in enumerate(events):
-            if key in known_key or known_key in key or (naming and i == len(events) - 1):
-                # one event told twice (a headline, then the lead): the telling that dates it
-                # (else the one that names it, else the longer name) speaks for it, the other
-                # fills its gaps
-                if (fact["date"] and not known["date"]) or (
-                    bool(fact["date"]) == bool(known["date"])
-                    and (naming or len(key) > len(known_key))
-                ):
-                    known, fact = fact, known
-                    events[i] = (_key(known["name"]), known)
-                    for telling in tellings:
-                        if telling[1] is fact:
-                            telling[1] = known
-                for field in fields:
-                    if not known[field] and fact[field]:
-                        known[field] = fact[field]
-                tellings.append([sentence.start, known])
-                break
-        else:
-            events.append((key, fact))
-            tellings.append([sentence.start, fact])
+            if trim:  # up to its last capitalised word ("lễ hội văn hóa Gifu lần đầu tiên")
+                words = name.split(" ")
+                last = max(i for i, word in enumerate(words) if word[:1].isupper())
+                name = " ".join(words[: last + 1])
+                name_end = name_start + len(name)
+            between = _VI_AND_PARTY.match(ctx.norm, name_end) if ctx.language == "vi" else None
+            if between and re.search(r"(?<!\w)giữa(?!\w)", name) and " và " not in name:
+                name += between.group()  # "… giữa tỉnh Gia Lai và tỉnh Nagano": both sides
+                name_end = between.end()
+            at_year = _VI_AT_YEAR.match(ctx.norm, name_end) if group == "n" else None
+            if at_year and ctx.language == "vi":
+                name += at_year.group()  # "Lễ hội Việt Nam tại Kanagawa 2026": one name
+                name_end = at_year.end()
+            if not_an_event(ctx, sentence, name, name_start, name_end):
+                continue  # a programme over a period, a yearly festival, a visit, an idea
+            if named_in_passing(ctx, sentence, name_start, name_end):
+                continue  # "trao đổi về Lễ hội …", "mời … sang dự …": no day of its own
+            organisers = organisers_of(ctx, sentence, verb, name_start, name_end)
+            if ATTENDED[ctx.language].search(ctx.norm, max(0, name_start - 12), name_start):
+                organisers = [o for o in organisers if named_by(ctx, sentence, o)]
+            sectors = _sectors(ctx, sentence)
+            date = (
+                day
+                or date_after_name(ctx, sentence, name_start, name_end)
+                or _event_date(ctx, sentence, name_start, name_end)
+            )
+            fields = {
+                "name": ctx.written(name_start, name_start + len(name)),
+                "date": date,
+                "organisers": organisers,
+                "sectors": sectors,
+                "one_to_one_meetings": None,
+            }
+            filled = (bool(date) + bool(organisers) + bool(verb)) / 3
+            if _SESSION.search(name) and _part_of_last(events, sentence, ctx):
+                continue  # セミナー後の個別商談会, 初日には…個別商談会も開かれ: the event's session
+            key = _key(name)
+            fact = ctx.fact("event", sentence, fields, filled)
+            named = NAMING.match(name)  # "… dự hội thảo xúc tiến đầu tư … Hội thảo mang tên “…”"
+            naming = bool(named and events and events[-1][0].startswith(named[1].lower() + " "))
+            for i, (known_key, known) in enumerate(events):
+                if key in known_key or known_key in key or (naming and i == len(events) - 1):
+                    # one event told twice (a headline, then the lead): the telling that dates it
+                    # (else the one that names it, else the longer name) speaks for it, the other
+                    # fills its gaps
+                    if (fact["date"] and not known["date"]) or (
+                        bool(fact["date"]) == bool(known["date"])
+                        and (naming or len(key) > len(known_key))
+                    ):
+                        known, fact = fact, known
+                        events[i] = (_key(known["name"]), known)
+                        for telling in tellings:
+                            if telling[1] is fact:
+                                telling[1] = known
+                    for field in fields:
+                        if not known[field] and fact[field]:
+                            known[field] = fact[field]
+                    tellings.append([sentence.start, known])
+                    break
+            else:
+                events.append((key, fact))
+                tellings.append([sentence.start, fact])
     give_meetings(tellings, meetings_in(ctx))
     _dates_from_labels(ctx, tellings)
     # an event the article gives no day for is no registry suggestion (the desk cannot create
@@ -232,6 +225,20 @@ def _part_of_last(events, sentence, ctx: Context) -> bool:
 def _norm_start(ctx: Context, fact) -> int:
     start = fact["span"][0]
     return next(s.start for s in ctx.text.sentences if ctx.text.span(s.start, s.end)[0] == start)
+
+
+def _may_name(ctx: Context, text: str, m, venues) -> bool:
+    """The match names an event (not a venue, a quoted remark, the event told before)."""
+    if any(a <= m.start() < b for a, b in venues):
+        return False  # "tại Trung tâm Hội chợ triển lãm tỉnh": a place, not an event
+    if m.group("q") and not QUOTED_EVENT[ctx.language].search(m.group("q")):
+        return False
+    if m.group("n") and BACK_REFERENCE.search(m.group("n")):
+        return False  # "Hội nghị năm nay": the conference named before
+    if m.group("l") and ctx.language == "vi" and not _proper_tail(m.group("l")):
+        # "hội nghị đã ...": no name, unless held ("… đã được tổ chức")
+        return bool(_VI_HELD_AFTER.match(text, m.end("l")))
+    return True
 
 
 def _proper_tail(name: str) -> bool:

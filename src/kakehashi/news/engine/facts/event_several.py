@@ -1,0 +1,43 @@
+"""Several events told in one sentence, each with its own day: "11月20日に…「…セミナー」を、
+21日と22日に…「…フェア」を開催しました", "Sáng 5/12, tỉnh tổ chức Lễ khai giảng …; chiều 5/12, Hội
+thảo “…”". The first name of the sentence is its event as before (events.py); a later name is
+an event of its own when a day is told between the two names: just before the name in Japanese
+(…に…で「…」を), at the head of a new clause in Vietnamese and English (after a comma or a
+semicolon). A later name with no day of its own is left to the rules of one event a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.facts.context import Context
+
+_PROPER = ("t", "q", "n")  # a head with its title, a quoted title, a name with its head
+# what may stand between the day and the name it dates
+_JA_GAP = re.compile(r"[^、。「」]{0,30}「?")
+# a new clause opens before the day: "; chiều 5/12, …", ", and on December 6 …"
+_CLAUSE = re.compile(r"[,;]\s*(?:[\w-]+\s+){0,3}$")
+
+
+def more_events(ctx: Context, sentence, names: list) -> list[tuple[object, str]]:
+    """The later names of the sentence that are events of their own, with their day."""
+    out: list[tuple[object, str]] = []
+    dates = ctx.dates_in(sentence.start, sentence.end, ("date", "month"))
+    previous_end = names[0].end()
+    for m in names[1:]:
+        group = next((g for g in _PROPER if m.group(g)), None)
+        if group is None:
+            continue
+        lo, hi = sentence.start + previous_end, sentence.start + m.start()
+        between = [d for d in dates if lo <= d.start and d.end <= hi]
+        day = next((d for d in reversed(between) if _dates_it(ctx, d, lo, hi)), None)
+        if day is not None:
+            out.append((m, day.value))
+            previous_end = m.end()
+    return out
+
+
+def _dates_it(ctx: Context, day, lo: int, hi: int) -> bool:
+    if ctx.language == "ja":
+        return bool(_JA_GAP.fullmatch(ctx.norm, day.end, hi))
+    return bool(_CLAUSE.search(ctx.norm, lo, day.start))
