@@ -208,3 +208,25 @@ def test_several_events_in_one_sentence_each_with_its_day(text, language, expect
 )
 def test_a_second_name_without_its_own_day_is_no_new_event(text, language, expected):
     assert _events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event held earlier, "hồi tháng 9": the month of the year told
+        (
+            "Ngày 18/11, tỉnh tổ chức Hội thảo “Kết nối đầu tư Việt – Nhật”. Tại Hội chợ "
+            "Thương mại quốc tế Việt – Nhật hồi tháng 9, doanh nghiệp tỉnh đã ký 5 hợp đồng.",
+            [
+                ("Hội thảo “Kết nối đầu tư Việt – Nhật”", "2026-11-18"),
+                ("Hội chợ Thương mại quốc tế Việt – Nhật", "2026-09"),
+            ],
+        ),
+        # a programme adopted, a festival held every year: no event
+        ("Ngày 18/11, tỉnh ban hành Chương trình xúc tiến thương mại năm 2026.", []),
+        ("Ngày 18/11, ông An cho biết tỉnh tổ chức Tuần lễ Áo dài Huế hằng năm vào mùa xuân.", []),
+        ("Ngày 18/11, Trung tâm sẽ duy trì các phiên giao thương trực tuyến định kỳ hằng quý.", []),
+    ],
+)
+def test_vietnamese_events_held_earlier_and_things_that_are_none(text, expected):
+    assert _events(text) == expected

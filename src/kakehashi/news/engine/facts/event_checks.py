@@ -20,11 +20,16 @@ from kakehashi.news.engine.dates import FUTURE
 from kakehashi.news.engine.facts.context import Context
 
 _PERIOD = re.compile(r"giai đoạn|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+# "ban hành Chương trình xúc tiến thương mại năm 2026", "nằm trong Chương trình …": a
+# programme adopted or carried out, not held
+_PROGRAMME_VERB = re.compile(
+    r"(?:ban hành|phê duyệt|thông qua|triển khai|thực hiện|nằm trong|thuộc|adopted|approved)\s+$"
+)
 _PROGRAMME = re.compile(r"^(?:[Cc]hương trình|[Kk]ế hoạch|[Dd]ự án)\b|(?i:\bprogramm?e|\bplan)\b")
 
 _HABITUAL_AFTER = {
     "vi": re.compile(
-        r"\s*(?:tại [^,.;]{1,40}?\s+)?(?:được |vẫn |thường |luôn )*(?:tổ chức|diễn ra)\s+"
+        r"\s*(?:tại [^,.;]{1,40}?\s+)?(?:(?:được |vẫn |thường |luôn )*(?:tổ chức|diễn ra)\s+)?"
         r"(?:hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)(?!\w)"
     ),
     "en": re.compile(
@@ -52,7 +57,7 @@ _DATE_LEAD = {
     "vi": re.compile(
         # "…, dự kiến diễn ra vào tháng 3/2027": a clause of what is planned after a comma
         r"^(?:,\s+(?=(?:dự kiến|sẽ|dự định)\s))?"
-        r"[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
+        r"[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức|hồi)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
         r"đầu\s+|cuối\s+|giữa\s+)?$"
     ),
     "en": re.compile(
@@ -66,11 +71,11 @@ def not_an_event(ctx: Context, sentence, name: str, name_start: int, name_end: i
     """The sentence names a programme, an annual gathering, a visit or an idea, not an event
     held on a day (name_start and name_end are offsets in ctx.norm)."""
     language = ctx.language
-    if _PROGRAMME.search(name) and _PERIOD.search(name):
+    before = ctx.norm[max(sentence.start, name_start - 40) : name_start]
+    if _PROGRAMME.search(name) and (_PERIOD.search(name) or _PROGRAMME_VERB.search(before)):
         return True
     if _HABITUAL_AFTER.get(language, _NEVER).match(ctx.norm, name_end, sentence.end):
         return True
-    before = ctx.norm[max(sentence.start, name_start - 40) : name_start]
     if language == "ja" and _HABITUAL_BEFORE_JA.search(before.rstrip("「")):
         return True
     if _VISIT_IN_NAME.get(language, _NEVER).search(name):

@@ -66,7 +66,8 @@ VI_NAME = re.compile(
     # "TP.HCM" inside the name: a full stop before a capital is no end
     + r"(?:(?:[^,.;:()“”\"\n]|\.(?=[A-ZĐ]))"
     r"(?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|cùng|từ ngày|trong hai|"
-    r"trong ngày|ngày|chính thức|tổ chức)\s"
+    r"trong ngày|ngày|chính thức|tổ chức|hồi|hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)"
+    r"(?:\s|$|(?=[,.;]))"
     # "vào ngày 8/11" ends the name, "vào ngành năng lượng" does not
     r"|\svào\s(?:ngày|sáng|chiều|tối|trưa|tháng|năm|dịp|lúc|cuối|đầu|hôm|\d))"
     r")*[^,.;:()“”\"\n\s])"
