@@ -230,3 +230,30 @@ def test_a_second_name_without_its_own_day_is_no_new_event(text, language, expec
 )
 def test_vietnamese_events_held_earlier_and_things_that_are_none(text, expected):
     assert _events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "県は11月18日、ハノイ市で商談会を開催した。昨年11月の第1回交流祭には約3千人が来場した。",
+            "ja",
+            [("商談会", "2026-11-18"), ("第1回交流祭", "2025-11")],
+        ),
+        ("知事は11月18日、交流フェスタを毎年開催したいと述べた。", "ja", []),
+        (
+            "On Friday, Governor Sato said the Japan Week held every spring in Da Nang drew "
+            "30,000 visitors.",
+            "en",
+            [],
+        ),
+        (
+            "On Friday, the two provinces agreed to hold the Hue–Kyoto Culture Week in February "
+            "2027.",
+            "en",
+            [("Hue–Kyoto Culture Week", "2027-02")],
+        ),
+    ],
+)
+def test_japanese_and_english_events_held_earlier_to_come_or_every_year(text, language, expected):
+    assert _events(text, language) == expected

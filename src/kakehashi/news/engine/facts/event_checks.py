@@ -34,9 +34,11 @@ _HABITUAL_AFTER = {
     ),
     "en": re.compile(
         r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+(?:which\s+|that\s+)?"
-        r"(?:is|are)\s+(?:held|organi[sz]ed|staged)\s+(?:annually|every year|each year)\b"
+        r"(?:(?:is|are)\s+)?(?:held|organi[sz]ed|staged)\s+(?:annually|"
+        r"(?:every|each)\s+(?:year|spring|summer|autumn|fall|winter))\b"
     ),
-    "ja": re.compile(r"(?!)"),
+    # 交流フェスタを毎年開催したい, フェアは例年…
+    "ja": re.compile(r"」?[をはが]?(?:毎年|例年|定期的に)"),
 }
 # 毎年開催される「…」, 例年開かれている…フェア: the name comes after
 _HABITUAL_BEFORE_JA = re.compile(r"(?:毎年|例年)[^、。]{0,8}$")

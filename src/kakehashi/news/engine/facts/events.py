@@ -57,6 +57,13 @@ def find_events(ctx: Context) -> list[dict]:
             name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
             if group == "n" and ctx.language == "ja":  # "…による個別商談会": not its particle
                 name = re.sub(r"^(?:よる|おける|関する|向けた|対する|の|おり)", "", name)
+                # 昨年11月の第1回交流祭: the day it was held is no part of its name
+                name = re.sub(
+                    r"^(?:(?:昨年|今年|来年|本年|\d{4}年|令和\d+年)?\d{1,2}月(?:\d{1,2}日)?|昨年|今年|来年)"
+                    r"(?:に開かれた|に開催された)?の?(?=[^ ]{2,})",
+                    "",
+                    name,
+                )
                 # 下記のとおりセミナーを開催します
                 name = re.sub(r"^[^ ]*?(?:とおり|通り)(?=[^ ]{2,})", "", name)
                 # a relative clause before it: 開催された商談会, 受け入れる企業向けのセミナー
