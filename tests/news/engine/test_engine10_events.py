@@ -257,3 +257,26 @@ def test_vietnamese_events_held_earlier_and_things_that_are_none(text, expected)
 )
 def test_japanese_and_english_events_held_earlier_to_come_or_every_year(text, language, expected):
     assert _events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sáng 18/11, Sở Ngoại vụ tổ chức Tọa đàm trực tuyến “Cơ hội việc làm tại Nhật Bản”.",
+            [("Tọa đàm trực tuyến “Cơ hội việc làm tại Nhật Bản”", "2026-11-18")],
+        ),
+        (
+            "Sáng 18/11, Bộ tổ chức Hội thảo quốc tế “Hợp tác địa phương: Tầm nhìn mới”.",
+            [("Hội thảo quốc tế “Hợp tác địa phương: Tầm nhìn mới”", "2026-11-18")],
+        ),
+        # a department's announcement: the hour before the day of its particulars
+        (
+            "Sở Công Thương thông báo tổ chức Hội nghị giao thương trực tuyến Việt – Nhật.\n"
+            "Thời gian: 14h00 ngày 17/12/2026.\nĐịa điểm: Trung tâm Hành chính tỉnh.",
+            [("Hội nghị giao thương trực tuyến Việt – Nhật", "2026-12-17")],
+        ),
+    ],
+)
+def test_vietnamese_titles_after_a_qualifier_and_announced_hours(text, expected):
+    assert _events(text) == expected

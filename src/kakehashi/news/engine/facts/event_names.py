@@ -53,7 +53,9 @@ VI_NAME = re.compile(
     + "|"
     + _VI_HEAD_LOWER
     # "Hội thảo mang tên “…”", "tọa đàm với chủ đề “…”"
-    + r")\s+(?:(?:mang tên|có tên|với chủ đề|có chủ đề|chủ đề|với tên gọi)\s+)?"
+    # "Tọa đàm trực tuyến “…”", "Hội thảo quốc tế “…”"
+    + r")(?:\s+(?:trực tuyến|quốc tế|khoa học|chuyên đề|thường niên|trực tiếp))?"
+    r"\s+(?:(?:mang tên|có tên|với chủ đề|có chủ đề|chủ đề|với tên gọi)\s+)?"
     r"[“\"][^”\"]{4,120}[”\"])|" + _VI_HELD + "|"
     # "hội chợ thương mại Setouchi": a lower-case head named by a proper noun
     r"(?<!một )(?<!các )(?<!những )(?<!nhiều )(?<!Một )(?P<l>(?:hội nghị|hội thảo|hội chợ|"

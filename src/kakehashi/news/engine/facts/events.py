@@ -154,12 +154,28 @@ _DATE_LABEL = {
 }
 
 
+# the hour told before the day: "Thời gian: 14h00 ngày 17/12/2026", "Time: 2 p.m., December 4"
+_TIME_FIRST = re.compile(
+    r"(?:\d{1,2}\s*(?:h|giờ|:|時)\s*(?:\d{1,2})?\s*(?:phút|分)?\s*(?:[ap]\.?m\.?)?\s*[,，、]?\s*)?"
+    r"(?:(?:ngày|sáng|chiều|tối)\s+)?"
+)
+
+
 def _dates_from_labels(ctx: Context, tellings: list[list]) -> None:
     """An event told without a day takes the day of the particulars (日時) that follow it: the
     last one told before them without a day (not a background event the text dates, 令和6年には
     …式典が開かれ)."""
     for label in _DATE_LABEL[ctx.language].finditer(ctx.norm):
-        date = next((d for d in ctx.dates if d.start == label.end() and d.kind == "date"), None)
+        date = next(
+            (
+                d
+                for d in ctx.dates
+                if d.start >= label.end()
+                and d.kind == "date"
+                and _TIME_FIRST.fullmatch(ctx.norm, label.end(), d.start)
+            ),
+            None,
+        )
         undated = [f for start, f in tellings if start < label.start() and not f["date"]]
         if date is not None and undated:
             undated[-1]["date"] = date.value
