@@ -280,3 +280,45 @@ def test_japanese_and_english_events_held_earlier_to_come_or_every_year(text, la
 )
 def test_vietnamese_titles_after_a_qualifier_and_announced_hours(text, expected):
     assert _events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "OSAKA — More than 200 care providers gathered in Osaka on Tuesday for a symposium "
+            "on recruiting Vietnamese nurses.\n\nThe Kansai–Vietnam Nursing Symposium was "
+            "organised by the Osaka Prefectural Government.",
+            "en",
+            [("Kansai–Vietnam Nursing Symposium", "2026-11-17")],
+        ),
+        (
+            "Hơn 200 doanh nghiệp dự hội nghị xúc tiến đầu tư vào tỉnh Quảng Ngãi tại Tokyo ngày "
+            "17/11.\n\nHội nghị “Quảng Ngãi – Điểm đến đầu tư mới” do UBND tỉnh phối hợp với "
+            "JETRO tổ chức.",
+            "vi",
+            [("Hội nghị “Quảng Ngãi – Điểm đến đầu tư mới”", "2026-11-17")],
+        ),
+        # another day, another kind: two events
+        (
+            "Hơn 200 doanh nghiệp dự hội nghị xúc tiến đầu tư vào tỉnh Quảng Ngãi ngày 17/11. "
+            "Ngày 19/11, Hội nghị “Quảng Ngãi – Điểm đến mới” được tổ chức tại Osaka.",
+            "vi",
+            [
+                ("hội nghị xúc tiến đầu tư vào tỉnh Quảng Ngãi", "2026-11-17"),
+                ("Hội nghị “Quảng Ngãi – Điểm đến mới”", "2026-11-19"),
+            ],
+        ),
+        (
+            "Hơn 200 doanh nghiệp dự hội nghị xúc tiến đầu tư vào tỉnh Quảng Ngãi ngày 17/11. "
+            "Cùng ngày, Hội chợ “Nông sản Quảng Ngãi” được tổ chức tại Osaka.",
+            "vi",
+            [
+                ("hội nghị xúc tiến đầu tư vào tỉnh Quảng Ngãi", "2026-11-17"),
+                ("Hội chợ “Nông sản Quảng Ngãi”", "2026-11-17"),
+            ],
+        ),
+    ],
+)
+def test_an_event_told_by_its_kind_then_by_its_name_is_one(text, language, expected):
+    assert _events(text, language) == expected

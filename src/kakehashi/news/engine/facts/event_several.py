@@ -1,9 +1,15 @@
-"""Several events told in one sentence, each with its own day: "11月20日に…「…セミナー」を、
+"""Several events told in one sentence, and one event told twice under two names.
+
+Several events in one sentence, each with its own day: "11月20日に…「…セミナー」を、
 21日と22日に…「…フェア」を開催しました", "Sáng 5/12, tỉnh tổ chức Lễ khai giảng …; chiều 5/12, Hội
 thảo “…”". The first name of the sentence is its event as before (events.py); a later name is
 an event of its own when a day is told between the two names: just before the name in Japanese
 (…に…で「…」を), at the head of a new clause in Vietnamese and English (after a comma or a
 semicolon). A later name with no day of its own is left to the rules of one event a sentence.
+
+One event told first by its kind in lower case ("gathered … for a symposium on …", "dự hội nghị
+xúc tiến đầu tư …") and then by its name ("The Kansai–Vietnam Nursing Symposium was organised
+by …", "Hội nghị “…” do …") on the same day, in the next sentences: the name speaks for it.
 """
 
 from __future__ import annotations
@@ -41,3 +47,40 @@ def _dates_it(ctx: Context, day, lo: int, hi: int) -> bool:
     if ctx.language == "ja":
         return bool(_JA_GAP.fullmatch(ctx.norm, day.end, hi))
     return bool(_CLAUSE.search(ctx.norm, lo, day.start))
+
+
+# the kind an event named in lower case is of: its head noun
+_HEAD = {
+    "vi": re.compile(
+        r"^(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|"
+        r"chương trình|tuần lễ)(?!\w)"
+    ),
+    "en": re.compile(
+        r"\b(conference|forum|seminar|workshop|symposium|webinar|fair|exhibition|festival|"
+        r"roadshow|reception|dialogue)\b"
+    ),
+}
+
+
+def renames_last(ctx: Context, events: list, name: str, fact: dict) -> bool:
+    """The event named here is the one told just before in lower case by its kind, on the
+    same day, within the two sentences before."""
+    head = _HEAD.get(ctx.language)
+    if head is None or not events or not name[:1].isupper() and name[:1] not in '“"':
+        return False
+    last = events[-1][1]
+    kind = head.search(last["name"])
+    if kind is None or not last["name"][:1].islower() or last["date"] != fact["date"]:
+        return False
+    told = ctx.text.sentence_at(_sentence_start(ctx, last))
+    here = ctx.text.sentence_at(_sentence_start(ctx, fact))
+    if told is None or here is None or not 0 < here.index - told.index <= 2:
+        return False
+    if ctx.language == "vi":
+        return name.lower().startswith(kind.group() + " ")
+    return bool(re.search(rf"\b{kind.group(1)}\b", name.lower()))
+
+
+def _sentence_start(ctx: Context, fact: dict) -> int:
+    start = fact["span"][0]
+    return next(s.start for s in ctx.text.sentences if ctx.text.span(s.start, s.end)[0] == start)

@@ -29,7 +29,7 @@ from kakehashi.news.engine.facts.event_names import (
     VERBS,
 )
 from kakehashi.news.engine.facts.event_organisers import ATTENDED, named_by, organisers_of
-from kakehashi.news.engine.facts.event_several import more_events
+from kakehashi.news.engine.facts.event_several import more_events, renames_last
 from kakehashi.news.engine.facts.statements import PROPOSAL
 
 
@@ -74,6 +74,8 @@ def find_events(ctx: Context) -> list[dict]:
                 )
             name_end = sentence.start + name_m.end(group)
             name_start = name_end - len(name)
+            if re.search(r"[a-z]\.$", name):  # "a symposium on … nurses."
+                name, name_end = name[:-1], name_end - 1
             trim = (group == "l" and ctx.language == "vi") or (
                 group == "v" and ctx.language == "vi" and _proper_tail(name)
             )
@@ -117,6 +119,7 @@ def find_events(ctx: Context) -> list[dict]:
             fact = ctx.fact("event", sentence, fields, filled)
             named = NAMING.match(name)  # "… dự hội thảo xúc tiến đầu tư … Hội thảo mang tên “…”"
             naming = bool(named and events and events[-1][0].startswith(named[1].lower() + " "))
+            naming = naming or renames_last(ctx, events, name, fact)
             for i, (known_key, known) in enumerate(events):
                 if key in known_key or known_key in key or (naming and i == len(events) - 1):
                     # one event told twice (a headline, then the lead): the telling that dates it
