@@ -322,3 +322,25 @@ def test_vietnamese_titles_after_a_qualifier_and_announced_hours(text, expected)
 )
 def test_an_event_told_by_its_kind_then_by_its_name_is_one(text, language, expected):
     assert _events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wish, with no day of its own: no event
+        ("Ngày 18/11, ông Sato mong muốn tỉnh sớm tổ chức Hội chợ hàng Nhật Bản tại Cần Thơ.", []),
+        # a wish with its day: one to come
+        (
+            "Ngày 18/11, ông Sato mong muốn hai bên tổ chức Hội chợ hàng Nhật Bản vào tháng "
+            "5/2027.",
+            [("Hội chợ hàng Nhật Bản", "2027-05")],
+        ),
+        # a quarter is told by its year
+        (
+            "Chiều 18/11, hai bên thống nhất tổ chức Hội thảo về nông nghiệp vào quý I/2027.",
+            [("Hội thảo về nông nghiệp", "2027")],
+        ),
+    ],
+)
+def test_vietnamese_wishes_and_quarters(text, expected):
+    assert _events(text) == expected

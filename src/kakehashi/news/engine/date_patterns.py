@@ -58,6 +58,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", r"(?<=ngày )" + _D + r"-" + _M + r"(?![\d-]|\w)"),
         ("month", r"(?<![\w])tháng\s+" + _M + r"(?![\d/]|\s*năm)(?=[\s,.;)]|$)"),
         ("year", r"(?:năm\s+)" + _Y + _NA),
+        # "quý I/2027": a quarter, told by its year
+        ("year", r"(?<!\w)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm)\s*" + _Y + _NA),
         ("nextday", r"(?<!\w)(?:(?:ngày|sáng|chiều)\s+)?hôm sau(?!\w)"),
         ("prevday", r"(?<!\w)(?:(?:ngày|sáng|chiều|tối)\s+)?hôm trước(?!\w)"
                     r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)"),

@@ -91,7 +91,9 @@ _IN_PASSING_BEFORE = {
     "vi": re.compile(
         r"(?:(?:trao đổi|thông tin|giới thiệu|bàn|thảo luận|chia sẻ|báo cáo)\s+về|"
         r"kết quả(?:\s+của)?|thành công của|tổng kết|"
-        r"mời\s[^,.;:]{0,50}?(?:tham dự|dự|tham gia))"
+        r"mời\s[^,.;:]{0,50}?(?:tham dự|dự|tham gia)|"
+        # "mong muốn tỉnh sớm tổ chức Hội chợ …": a wish
+        r"(?:mong muốn|hy vọng|kỳ vọng)(?:\s[^,.;:]{0,50}?)?)"
         r"\s+(?:việc\s+)?(?:(?:tham gia|tham dự|tổ chức)\s+)?$"
     ),
 }

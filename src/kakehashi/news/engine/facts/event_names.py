@@ -71,7 +71,7 @@ VI_NAME = re.compile(
     r"trong ngày|ngày|chính thức|tổ chức|hồi|hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)"
     r"(?:\s|$|(?=[,.;]))"
     # "vào ngày 8/11" ends the name, "vào ngành năng lượng" does not
-    r"|\svào\s(?:ngày|sáng|chiều|tối|trưa|tháng|năm|dịp|lúc|cuối|đầu|hôm|\d))"
+    r"|\svào\s(?:ngày|sáng|chiều|tối|trưa|tháng|năm|quý|dịp|lúc|cuối|đầu|hôm|\d))"
     r")*[^,.;:()“”\"\n\s])"
 )
 JA_NAME = re.compile(
