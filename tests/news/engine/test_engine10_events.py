@@ -344,3 +344,15 @@ def test_an_event_told_by_its_kind_then_by_its_name_is_one(text, language, expec
 )
 def test_vietnamese_wishes_and_quarters(text, expected):
     assert _events(text) == expected
+
+
+def test_a_release_s_results_under_an_event_s_heading_are_that_event_s():
+    text = (
+        "県は、11月10日にホーチミン市で「とやま観光セミナー・商談会」を、12日と13日に同市内の"
+        "百貨店で「とやまフェア in ホーチミン」を開催しました。結果は下記のとおりです。\n"
+        "記\n1　観光セミナー・商談会\n　旅行会社20社が参加し、個別商談は計24件となりました。\n"
+        "2　とやまフェア in ホーチミン\n　来場者は約3,000人でした。"
+    )
+    facts = extract(text, language="ja", published=PUBLISHED)["facts"]
+    meetings = {f["name"]: f["one_to_one_meetings"] for f in facts if f["type"] == "event"}
+    assert meetings == {"とやま観光セミナー・商談会": 24, "とやまフェア in ホーチミン": None}

@@ -142,7 +142,7 @@ def find_events(ctx: Context) -> list[dict]:
             else:
                 events.append((key, fact))
                 tellings.append([sentence.start, fact])
-    give_meetings(tellings, meetings_in(ctx))
+    give_meetings(tellings, meetings_in(ctx), ctx.norm)
     _dates_from_labels(ctx, tellings)
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
