@@ -52,8 +52,7 @@ VI_NAME = re.compile(
     + _VI_HEAD
     + "|"
     + _VI_HEAD_LOWER
-    # "Hội thảo mang tên “…”", "tọa đàm với chủ đề “…”"
-    # "Tọa đàm trực tuyến “…”", "Hội thảo quốc tế “…”"
+    # also "Tọa đàm trực tuyến “…”", "Hội thảo quốc tế “…”", "Hội thảo mang tên “…”"
     + r")(?:\s+(?:trực tuyến|quốc tế|khoa học|chuyên đề|thường niên|trực tiếp))?"
     r"\s+(?:(?:mang tên|có tên|với chủ đề|có chủ đề|chủ đề|với tên gọi)\s+)?"
     r"[“\"][^”\"]{4,120}[”\"])|" + _VI_HELD + "|"

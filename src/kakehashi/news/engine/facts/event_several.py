@@ -72,8 +72,8 @@ def renames_last(ctx: Context, events: list, name: str, fact: dict) -> bool:
     kind = head.search(last["name"])
     if kind is None or not last["name"][:1].islower() or last["date"] != fact["date"]:
         return False
-    told = ctx.text.sentence_at(_sentence_start(ctx, last))
-    here = ctx.text.sentence_at(_sentence_start(ctx, fact))
+    told = ctx.text.sentence_at(sentence_start(ctx, last))
+    here = ctx.text.sentence_at(sentence_start(ctx, fact))
     if told is None or here is None or not 0 < here.index - told.index <= 2:
         return False
     if ctx.language == "vi":
@@ -81,6 +81,7 @@ def renames_last(ctx: Context, events: list, name: str, fact: dict) -> bool:
     return bool(re.search(rf"\b{kind.group(1)}\b", name.lower()))
 
 
-def _sentence_start(ctx: Context, fact: dict) -> int:
+def sentence_start(ctx: Context, fact: dict) -> int:
+    """Where the sentence a fact was told in starts (in ctx.norm)."""
     start = fact["span"][0]
     return next(s.start for s in ctx.text.sentences if ctx.text.span(s.start, s.end)[0] == start)

@@ -29,7 +29,11 @@ from kakehashi.news.engine.facts.event_names import (
     VERBS,
 )
 from kakehashi.news.engine.facts.event_organisers import ATTENDED, named_by, organisers_of
-from kakehashi.news.engine.facts.event_several import more_events, renames_last
+from kakehashi.news.engine.facts.event_several import (
+    more_events,
+    renames_last,
+    sentence_start,
+)
 from kakehashi.news.engine.facts.statements import PROPOSAL
 
 
@@ -239,18 +243,13 @@ def _part_of_last(events, sentence, ctx: Context) -> bool:
     if not events:
         return False
     last = events[-1][1]
-    at = ctx.text.sentence_at(_norm_start(ctx, last))
+    at = ctx.text.sentence_at(sentence_start(ctx, last))
     if not last["date"] or at is None or _SESSION.search(last["name"]):
         return False
     if at.index == sentence.index:
         return True
     own = ctx.dates_in(sentence.start, sentence.end)
     return at.index == sentence.index - 1 and not own
-
-
-def _norm_start(ctx: Context, fact) -> int:
-    start = fact["span"][0]
-    return next(s.start for s in ctx.text.sentences if ctx.text.span(s.start, s.end)[0] == start)
 
 
 def _may_name(ctx: Context, text: str, m, venues) -> bool:
