@@ -356,3 +356,32 @@ def test_a_release_s_results_under_an_event_s_heading_are_that_event_s():
     facts = extract(text, language="ja", published=PUBLISHED)["facts"]
     meetings = {f["name"]: f["one_to_one_meetings"] for f in facts if f["type"] == "event"}
     assert meetings == {"とやま観光セミナー・商談会": 24, "とやまフェア in ホーチミン": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # agreed on during talks, with no day of its own: not on the day of the talks
+        (
+            "Chiều 18/11, ông Nguyễn Văn An tiếp ông Sato Ken. Tại buổi làm việc, hai bên thống "
+            "nhất phối hợp tổ chức Hội chợ nông sản Việt – Nhật.",
+            "vi",
+            [],
+        ),
+        ("On Monday, the two provinces agreed to hold a joint trade fair.", "en", []),
+        # with its day told after the name: one to come
+        (
+            "Chiều 18/11, hai bên thống nhất phối hợp tổ chức Hội chợ nông sản Việt – Nhật vào "
+            "tháng 5/2027.",
+            "vi",
+            [("Hội chợ nông sản Việt – Nhật", "2027-05")],
+        ),
+        (
+            "On Monday, the two provinces agreed to hold a joint trade fair in May 2027.",
+            "en",
+            [("joint trade fair", "2027-05")],
+        ),
+    ],
+)
+def test_an_event_agreed_on_takes_only_a_day_told_for_it(text, language, expected):
+    assert _events(text, language) == expected

@@ -97,6 +97,33 @@ _IN_PASSING_BEFORE = {
         r"\s+(?:việc\s+)?(?:(?:tham gia|tham dự|tổ chức)\s+)?$"
     ),
 }
+# an event the sides agree on or mean to hold: one to come, dated only by what is told after
+# its name ("hai bên thống nhất phối hợp tổ chức Hội chợ … vào tháng 5/2027", "agreed to hold a
+# trade fair in May 2027"), never by the day of the talks
+_AGREED_BEFORE = {
+    "vi": re.compile(
+        r"(?:thống nhất|nhất trí|thỏa thuận|thoả thuận|đồng ý|cam kết)(?:\s[^,.;:]{0,40}?)?"
+        r"\s+(?:việc\s+)?tổ chức\s+$"
+    ),
+    "en": re.compile(
+        r"\b(?:agreed|pledged|promised|plans?|planned|aims?|hopes?|wants?|wished|intends?)\s+"
+        r"to\s+(?:jointly\s+)?(?:hold|host|co-host|organi[sz]e|co-organi[sz]e|stage)\s+"
+        r"(?:(?:a|an|the)\s+)?$"
+    ),
+}
+
+
+def agreed_without_day(ctx: Context, sentence, name_start: int, name_end: int) -> bool:
+    """The event is one the sides agree on or mean to hold, with no day told after its name."""
+    pattern = _AGREED_BEFORE.get(ctx.language)
+    before = ctx.norm[max(sentence.start, name_start - 80) : name_start]
+    return bool(pattern and pattern.search(before)) and not _told_after(ctx, sentence, name_end)
+
+
+def _told_after(ctx: Context, sentence, name_end: int) -> bool:
+    lead = _DATE_LEAD[ctx.language]
+    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    return any(d.start >= name_end and lead.match(ctx.norm[name_end : d.start]) for d in own)
 
 
 def named_in_passing(ctx: Context, sentence, name_start: int, name_end: int) -> bool:
@@ -106,9 +133,7 @@ def named_in_passing(ctx: Context, sentence, name_start: int, name_end: int) -> 
     before = ctx.norm[max(sentence.start, name_start - 80) : name_start]
     if not (pattern and pattern.search(before)):
         return False
-    lead = _DATE_LEAD[ctx.language]
-    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
-    return not any(d.start >= name_end and lead.match(ctx.norm[name_end : d.start]) for d in own)
+    return not _told_after(ctx, sentence, name_end)
 
 
 def date_after_name(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:

@@ -15,6 +15,7 @@ import re
 
 from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.event_checks import (
+    agreed_without_day,
     date_after_name,
     day_told_before,
     named_in_passing,
@@ -109,6 +110,8 @@ def find_events(ctx: Context) -> list[dict]:
                 or date_after_name(ctx, sentence, name_start, name_end)
                 or _event_date(ctx, sentence, name_start, name_end)
             )
+            if agreed_without_day(ctx, sentence, name_start, name_end):
+                date = None  # "hai bên thống nhất tổ chức Hội chợ …": not on the day of the talks
             fields = {
                 "name": ctx.written(name_start, name_start + len(name)),
                 "date": date,
