@@ -385,3 +385,24 @@ def test_a_release_s_results_under_an_event_s_heading_are_that_event_s():
 )
 def test_an_event_agreed_on_takes_only_a_day_told_for_it(text, language, expected):
     assert _events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "知事は11月18日、委員長と会談し、「日越交流フェスタ」を共同で開催することで合意した。",
+            [],
+        ),
+        (
+            "知事は11月18日、委員長と会談した。両者は、交流フェアの開催に向けて協議を進めることで一致した。",
+            [],
+        ),
+        (
+            "知事は11月18日、委員長と会談し、来年5月に「日越交流フェスタ」を共同で開催することで合意した。",
+            [("日越交流フェスタ", "2027-05")],
+        ),
+    ],
+)
+def test_a_japanese_event_agreed_on_takes_only_a_day_told_for_it(text, expected):
+    assert _events(text, "ja") == expected

@@ -113,8 +113,22 @@ _AGREED_BEFORE = {
 }
 
 
+# 「…」を共同で開催することで合意した, 交流フェアの開催に向けて協議する: likewise
+_AGREED_AFTER_JA = re.compile(
+    r"」?(?:を(?:共同で|合同で|両者で)?開催(?:すること|する方向)[でにを]|の(?:共同)?開催(?:に向け|で|を))"
+    r"[^。]{0,20}?(?:合意|一致|協議|検討|目指)"
+)
+
+
 def agreed_without_day(ctx: Context, sentence, name_start: int, name_end: int) -> bool:
-    """The event is one the sides agree on or mean to hold, with no day told after its name."""
+    """The event is one the sides agree on or mean to hold, with no day told for it (after
+    its name; in Japanese, just before it: 来年5月に「…」を開催することで合意)."""
+    if ctx.language == "ja":
+        if not _AGREED_AFTER_JA.match(ctx.norm, name_end, sentence.end):
+            return False
+        own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+        after = any(d.start >= name_end for d in own)
+        return not after and date_after_name(ctx, sentence, name_start, name_end) is None
     pattern = _AGREED_BEFORE.get(ctx.language)
     before = ctx.norm[max(sentence.start, name_start - 80) : name_start]
     return bool(pattern and pattern.search(before)) and not _told_after(ctx, sentence, name_end)
