@@ -58,11 +58,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", r"(?<=ngày )" + _D + r"-" + _M + r"(?![\d-]|\w)"),
         ("month", r"(?<![\w])tháng\s+" + _M + r"(?![\d/]|\s*năm)(?=[\s,.;)]|$)"),
         ("year", r"(?:năm\s+)" + _Y + _NA),
+        # "quý I/2027": a quarter, told by its year
+        ("year", r"(?<!\w)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm)\s*" + _Y + _NA),
         ("nextday", r"(?<!\w)(?:(?:ngày|sáng|chiều)\s+)?hôm sau(?!\w)"),
         ("prevday", r"(?<!\w)(?:(?:ngày|sáng|chiều|tối)\s+)?hôm trước(?!\w)"
                     r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)"),
         # "hai ngày sau", "3 ngày sau đó": days after the one told before
         ("later", r"(?<!\w)(?P<n>" + _VI_COUNT + r")\s+ngày\s+sau(?:\s+đó)?(?!\w)"),
+        # "hai ngày trước đó": that many days before the one told before
+        ("earlier", r"(?<!\w)(?P<n>" + _VI_COUNT + r")\s+ngày\s+trước\s+đó(?!\w)"),
         # "hôm qua", "sáng qua", "sáng nay", "hôm nay": the day before or of publication
         ("yesterday", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+qua(?!\w)"),
         ("today", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+nay(?!\w)"),
@@ -70,6 +74,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "ja": [
         ("date", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月\s*" + _D + r"日"),
         ("month", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月"),
+        # 令和6年には…式典が開かれ: a year of an era alone
+        ("year", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年(?=に|は|、|の|から|まで)"),
         ("range", _Y + r"年?" + _DASH + _Y2 + r"年"),
         ("range", _Y + r"年(?:から|より)" + _Y2 + r"年"),
         ("until", _Y + r"年(?:度)?(?:まで|までに)"),
@@ -85,11 +91,13 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # 先月28日, 今月12日, 来月5日: a day of the month before, of or after publication
         ("relmonth", r"(?P<rm>先月|今月|本月|来月)\s*" + _D + r"日"),
         # "県は18日、…": a day of the month the article is published in
+        # (21日と22日に: the first of the two)
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
-                     r"(?=、|に|は|から|まで|午前|午後|夜|朝|の)"),
+                     r"(?=、|に|は|から|まで|午前|午後|夜|朝|の|と[1-3]?\d日)"),
         ("nextday", r"翌日|翌朝"),
         ("prevday", r"前日"),
         ("later", r"(?P<n>[2-7二三四五六七])日後"),
+        ("earlier", r"(?P<n>[2-7二三四五六七])日前(?=、|に|の|には)"),
         ("yesterday", r"昨日(?=、|は|に|の午前|の午後|午前|午後|夜|朝)"),
         ("today", r"本日(?=、|は|に|の午前|の午後|午前|午後|夜|朝)"),
     ],
@@ -118,6 +126,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
                     r"|\bthe day before\b"
                     r"|\ba day earlier\b)"),
         ("later", r"(?i:\b(?P<n>" + _EN_COUNT + r") days later\b)"),
+        ("earlier", r"(?i:\b(?P<n>" + _EN_COUNT + r") days (?:earlier|before)\b)"),
         ("yesterday", r"(?i:\byesterday\b)"),
         ("today", r"(?:(?<=^)|(?<=\n)|(?<=\. ))(?i:today)\b(?!'s|’s)"
                   r"|(?i:\b(?:earlier|later) today\b|\bthis (?:morning|afternoon)\b)"),

@@ -87,6 +87,8 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if kind == "until":
         return g["y"], (None, int(g["y"]))
     if kind == "year":
+        if g.get("era"):
+            return str(ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"]))), None
         return g["y"], None
     if kind == "monthday":
         if published is None:  # the month of the date told before (_next_days)
@@ -94,6 +96,8 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         return _month_day(int(g["d"]), published)
     if kind == "later":
         return f"+{COUNTS.get(g['n'].lower(), 0) or int(g['n'])}", None
+    if kind == "earlier":
+        return f"-{COUNTS.get(g['n'].lower(), 0) or int(g['n'])}", None
     if kind == "relmonth":
         if published is None:
             return None
@@ -228,8 +232,8 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
     return _next_days(out)
 
 
-_DAYS_TOLD = ("monthday", "relmonth", "weekday", "nextday", "prevday", "later", "today",
-              "yesterday")  # fmt: skip
+_DAYS_TOLD = ("monthday", "relmonth", "weekday", "nextday", "prevday", "later", "earlier",
+              "today", "yesterday")  # fmt: skip
 
 
 def _next_days(dates: list[DateMention]) -> list[DateMention]:
@@ -245,11 +249,11 @@ def _next_days(dates: list[DateMention]) -> list[DateMention]:
             if head is None or not _valid(2000, int(head["m"]), int(d.value[1:])):
                 continue
             d.value = f"{head['y']}-{head['m']}-{int(d.value[1:]):02d}"
-        elif d.value in ("", "-") or d.value.startswith("+"):
+        elif d.value in ("", "-") or d.value[:1] in ("+", "-") and d.value[1:].isdigit():
             before = next((o for o in reversed(out) if _DAY.match(o.value)), None)
             if before is None:
                 continue
-            step = {"": 1, "-": -1}.get(d.value) or int(d.value[1:])
+            step = {"": 1, "-": -1}.get(d.value) or int(d.value)
             d.value = _add_days(before.value, step)
         out.append(d)
     return out

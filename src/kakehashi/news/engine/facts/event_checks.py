@@ -20,18 +20,25 @@ from kakehashi.news.engine.dates import FUTURE
 from kakehashi.news.engine.facts.context import Context
 
 _PERIOD = re.compile(r"giai đoạn|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+# "ban hành Chương trình xúc tiến thương mại năm 2026", "nằm trong Chương trình …": a
+# programme adopted or carried out, not held
+_PROGRAMME_VERB = re.compile(
+    r"(?:ban hành|phê duyệt|thông qua|triển khai|thực hiện|nằm trong|thuộc|adopted|approved)\s+$"
+)
 _PROGRAMME = re.compile(r"^(?:[Cc]hương trình|[Kk]ế hoạch|[Dd]ự án)\b|(?i:\bprogramm?e|\bplan)\b")
 
 _HABITUAL_AFTER = {
     "vi": re.compile(
-        r"\s*(?:tại [^,.;]{1,40}?\s+)?(?:được |vẫn |thường |luôn )*(?:tổ chức|diễn ra)\s+"
+        r"\s*(?:tại [^,.;]{1,40}?\s+)?(?:(?:được |vẫn |thường |luôn )*(?:tổ chức|diễn ra)\s+)?"
         r"(?:hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)(?!\w)"
     ),
     "en": re.compile(
         r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+(?:which\s+|that\s+)?"
-        r"(?:is|are)\s+(?:held|organi[sz]ed|staged)\s+(?:annually|every year|each year)\b"
+        r"(?:(?:is|are)\s+)?(?:held|organi[sz]ed|staged)\s+(?:annually|"
+        r"(?:every|each)\s+(?:year|spring|summer|autumn|fall|winter))\b"
     ),
-    "ja": re.compile(r"(?!)"),
+    # 交流フェスタを毎年開催したい, フェアは例年…
+    "ja": re.compile(r"」?[をはが]?(?:毎年|例年|定期的に)"),
 }
 # 毎年開催される「…」, 例年開かれている…フェア: the name comes after
 _HABITUAL_BEFORE_JA = re.compile(r"(?:毎年|例年)[^、。]{0,8}$")
@@ -50,10 +57,15 @@ _IDEA_BEFORE = {
 # what leads a date told for the event after its name
 _DATE_LEAD = {
     "vi": re.compile(
-        r"^[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
+        # "…, dự kiến diễn ra vào tháng 3/2027": a clause of what is planned after a comma
+        r"^(?:,\s+(?=(?:dự kiến|sẽ|dự định)\s))?"
+        r"[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức|hồi)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
         r"đầu\s+|cuối\s+|giữa\s+)?$"
     ),
-    "en": re.compile(r"^[^,.;:]{0,60}?\b(?:in|on|from|between)\s+(?:early\s+|late\s+|mid-)?$"),
+    "en": re.compile(
+        r"^(?:,\s+(?=(?:scheduled|planned|to be held|which will)\s))?"
+        r"[^,.;:]{0,60}?\b(?:in|on|from|between|for)\s+(?:early\s+|late\s+|mid-)?$"
+    ),
 }
 
 
@@ -61,11 +73,11 @@ def not_an_event(ctx: Context, sentence, name: str, name_start: int, name_end: i
     """The sentence names a programme, an annual gathering, a visit or an idea, not an event
     held on a day (name_start and name_end are offsets in ctx.norm)."""
     language = ctx.language
-    if _PROGRAMME.search(name) and _PERIOD.search(name):
+    before = ctx.norm[max(sentence.start, name_start - 40) : name_start]
+    if _PROGRAMME.search(name) and (_PERIOD.search(name) or _PROGRAMME_VERB.search(before)):
         return True
     if _HABITUAL_AFTER.get(language, _NEVER).match(ctx.norm, name_end, sentence.end):
         return True
-    before = ctx.norm[max(sentence.start, name_start - 40) : name_start]
     if language == "ja" and _HABITUAL_BEFORE_JA.search(before.rstrip("「")):
         return True
     if _VISIT_IN_NAME.get(language, _NEVER).search(name):
@@ -79,10 +91,53 @@ _IN_PASSING_BEFORE = {
     "vi": re.compile(
         r"(?:(?:trao đổi|thông tin|giới thiệu|bàn|thảo luận|chia sẻ|báo cáo)\s+về|"
         r"kết quả(?:\s+của)?|thành công của|tổng kết|"
-        r"mời\s[^,.;:]{0,50}?(?:tham dự|dự|tham gia))"
+        r"mời\s[^,.;:]{0,50}?(?:tham dự|dự|tham gia)|"
+        # "mong muốn tỉnh sớm tổ chức Hội chợ …": a wish
+        r"(?:mong muốn|hy vọng|kỳ vọng)(?:\s[^,.;:]{0,50}?)?)"
         r"\s+(?:việc\s+)?(?:(?:tham gia|tham dự|tổ chức)\s+)?$"
     ),
 }
+# an event the sides agree on or mean to hold: one to come, dated only by what is told after
+# its name ("hai bên thống nhất phối hợp tổ chức Hội chợ … vào tháng 5/2027", "agreed to hold a
+# trade fair in May 2027"), never by the day of the talks
+_AGREED_BEFORE = {
+    "vi": re.compile(
+        r"(?:thống nhất|nhất trí|thỏa thuận|thoả thuận|đồng ý|cam kết)(?:\s[^,.;:]{0,40}?)?"
+        r"\s+(?:việc\s+)?tổ chức\s+$"
+    ),
+    "en": re.compile(
+        r"\b(?:agreed|pledged|promised|plans?|planned|aims?|hopes?|wants?|wished|intends?)\s+"
+        r"to\s+(?:jointly\s+)?(?:hold|host|co-host|organi[sz]e|co-organi[sz]e|stage)\s+"
+        r"(?:(?:a|an|the)\s+)?$"
+    ),
+}
+
+
+# 「…」を共同で開催することで合意した, 交流フェアの開催に向けて協議する: likewise
+_AGREED_AFTER_JA = re.compile(
+    r"」?(?:を(?:共同で|合同で|両者で)?開催(?:すること|する方向)[でにを]|の(?:共同)?開催(?:に向け|で|を))"
+    r"[^。]{0,20}?(?:合意|一致|協議|検討|目指)"
+)
+
+
+def agreed_without_day(ctx: Context, sentence, name_start: int, name_end: int) -> bool:
+    """The event is one the sides agree on or mean to hold, with no day told for it (after
+    its name; in Japanese, just before it: 来年5月に「…」を開催することで合意)."""
+    if ctx.language == "ja":
+        if not _AGREED_AFTER_JA.match(ctx.norm, name_end, sentence.end):
+            return False
+        own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+        after = any(d.start >= name_end for d in own)
+        return not after and date_after_name(ctx, sentence, name_start, name_end) is None
+    pattern = _AGREED_BEFORE.get(ctx.language)
+    before = ctx.norm[max(sentence.start, name_start - 80) : name_start]
+    return bool(pattern and pattern.search(before)) and not _told_after(ctx, sentence, name_end)
+
+
+def _told_after(ctx: Context, sentence, name_end: int) -> bool:
+    lead = _DATE_LEAD[ctx.language]
+    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    return any(d.start >= name_end and lead.match(ctx.norm[name_end : d.start]) for d in own)
 
 
 def named_in_passing(ctx: Context, sentence, name_start: int, name_end: int) -> bool:
@@ -92,9 +147,7 @@ def named_in_passing(ctx: Context, sentence, name_start: int, name_end: int) -> 
     before = ctx.norm[max(sentence.start, name_start - 80) : name_start]
     if not (pattern and pattern.search(before)):
         return False
-    lead = _DATE_LEAD[ctx.language]
-    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
-    return not any(d.start >= name_end and lead.match(ctx.norm[name_end : d.start]) for d in own)
+    return not _told_after(ctx, sentence, name_end)
 
 
 def date_after_name(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:

@@ -44,15 +44,34 @@ def meetings_in(ctx: Context) -> list[tuple[int, int]]:
     return [(at, n) for at, n in out if n is not None]
 
 
-def give_meetings(tellings: list[list], counts: list[tuple[int, int]]) -> None:
+def give_meetings(tellings: list[list], counts: list[tuple[int, int]], text: str = "") -> None:
     """Each count to the event told last before it (the first event when none is): in an
-    article of two events, the 個別相談 after a seminar are the seminar's."""
+    article of two events, the 個別相談 after a seminar are the seminar's. A release's results
+    under a heading that names one of its events (1 観光セミナー・商談会, then 個別商談は計35件)
+    are that event's."""
     if not tellings:
         return
     # a count told after an event first: a headline's "Over 50 meetings" rounds the body's 52
     counts = sorted(counts, key=lambda count: count[0] < tellings[0][0])
     for at, n in counts:
         before = [fact for start, fact in tellings if start <= at]
-        owner = before[-1] if before else tellings[0][1]
+        owner = _headed(tellings, text, at) or (before[-1] if before else tellings[0][1])
         if owner["one_to_one_meetings"] is None:
             owner["one_to_one_meetings"] = n
+
+
+def _headed(tellings: list[list], text: str, at: int) -> dict | None:
+    """The event whose name, or the end of it (福井県観光セミナー・商談会: 観光セミナー・商談会),
+    is the line just before the count's line."""
+    line_start = text.rfind("\n", 0, at)
+    if line_start <= 0:
+        return None
+    heading = text[text.rfind("\n", 0, line_start) + 1 : line_start].strip()
+    if not heading or len(heading) > 40:
+        return None
+    owner = None
+    for _start, fact in tellings:
+        name = str(fact["name"])
+        if any(name[i:] in heading for i in range(len(name) - 3)):
+            owner = fact
+    return owner
