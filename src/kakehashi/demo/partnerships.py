@@ -12,6 +12,7 @@ from kakehashi.common.dates import parse_partial_date
 from kakehashi.demo.places import Places
 from kakehashi.demo.record_translations import (
     load_partnership_translations,
+    load_priority_list_translations,
     partnership_translations,
 )
 from kakehashi.directory.models import Sector
@@ -93,12 +94,13 @@ def load_partnerships(places: Places, admin: User) -> int:
         priority_list, _created = PriorityList.objects.update_or_create(
             locality=places.locality(spec["locality"]),
             title=spec["title"],
-            defaults={"period_start": spec["start"], "period_end": spec["end"]},
+            defaults={"period_start": spec["start"], "period_end": spec["end"], "language": "en"},
         )
         for ref, note in spec["partners"]:
             PriorityPartner.objects.update_or_create(
                 priority_list=priority_list, partner=places.locality(ref), defaults={"note": note}
             )
+        load_priority_list_translations(priority_list, translations)
     return len(data["partnerships"])
 
 

@@ -9,7 +9,10 @@ from pathlib import Path
 
 from kakehashi.obstacles.models import Obstacle
 from kakehashi.obstacles.services import save_reference_translation as translate_obstacle
-from kakehashi.partnerships.models import Partnership, renewal_notes_of
+from kakehashi.partnerships.models import Partnership, PriorityList, renewal_notes_of
+from kakehashi.partnerships.priority_list_services import (
+    save_priority_list_reference_translation,
+)
 from kakehashi.partnerships.translation_services import (
     save_reference_translation as translate_partnership,
 )
@@ -40,6 +43,20 @@ def load_partnership_translations(partnership: Partnership, data: dict) -> int:
             title=texts["title"],
             summary=texts.get("summary", ""),
             renewal_notes={note: data["renewal_notes"][note][language] for note in notes},
+        )
+    return 2
+
+
+def load_priority_list_translations(priority_list: PriorityList, data: dict) -> int:
+    """Translate a reference priority-partner list (its English title is the key) into vi
+    and ja: its title and its entries' notes. A list missing from the file is an error."""
+    record = data["priority_lists"][priority_list.title]
+    for language in ("vi", "ja"):
+        save_priority_list_reference_translation(
+            priority_list=priority_list,
+            language=language,
+            title=record[language]["title"],
+            notes=record[language].get("notes", {}),
         )
     return 2
 

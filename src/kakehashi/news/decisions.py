@@ -161,6 +161,8 @@ def _accept_priority_partners(suggestion, values, source, by):
             partners=values["partners"],
             source_url=source[0],
             source_title=source[1],
+            # The title is written from the article, as an agreement's is: in its language.
+            language=suggestion.article.language,
             by=by,
         )
     return priority_list, str(priority_list), locality.get_absolute_url()

@@ -268,3 +268,47 @@ def service_input(data: dict, notes: list[str]) -> dict:
         "summary": data["summary"],
         "renewal_notes": {note: data[f"note_{index}"] for index, note in enumerate(notes)},
     }
+
+
+class PriorityListTranslationForm(forms.Form):
+    """A person's translation of a priority-partner list: its title and each distinct note
+    of its entries (fields note_0, note_1, …)."""
+
+    language = forms.ChoiceField(label=_("Language of the translation"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+
+    def __init__(self, *args, original: str, notes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, label) for code, label in Language.choices if code != original
+        ]
+        self.notes = notes
+        for index, note in enumerate(notes):
+            self.fields[f"note_{index}"] = forms.CharField(
+                label=note, max_length=300, required=False
+            )
+
+    def field_groups(self) -> list[FieldGroup]:
+        groups = [FieldGroup([self["language"], self["title"]])]
+        if self.notes:
+            groups.append(
+                FieldGroup(
+                    [self[f"note_{index}"] for index in range(len(self.notes))],
+                    legend=_("Notes on the partners"),
+                    hint=_(
+                        "Each note as written, with its translation below it; a note left "
+                        "empty is shown as written."
+                    ),
+                )
+            )
+        return groups
+
+
+def priority_list_input(data: dict, notes: list[str]) -> dict:
+    """The cleaned data of a PriorityListTranslationForm as save_priority_list_translation
+    takes it."""
+    return {
+        "language": data["language"],
+        "title": data["title"],
+        "notes": {note: data[f"note_{index}"] for index, note in enumerate(notes)},
+    }

@@ -10,6 +10,14 @@ from kakehashi.common.models import DocumentUpload
 from kakehashi.common.translations import TranslationBase, fingerprint, translation_into
 from kakehashi.directory.models import Locality, Organisation, Sector
 
+# The priority-partner lists live in their own module; imported here, where Django and the
+# rest of the code look for the app's models.
+from kakehashi.partnerships.priority_list_models import PriorityList as PriorityList
+from kakehashi.partnerships.priority_list_models import (
+    PriorityListTranslation as PriorityListTranslation,
+)
+from kakehashi.partnerships.priority_list_models import PriorityPartner as PriorityPartner
+
 
 class PartnershipKind(models.TextChoices):
     SISTER_CITY = "sister_city", _("Sister or friendship city")
@@ -274,54 +282,6 @@ class Document(DocumentUpload):
         ordering = ["uploaded_at"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-
-
-class PriorityList(models.Model):
-    """A locality's list of priority partners for a period, e.g. 2021–2025."""
-
-    locality = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="priority_lists")
-    title = models.CharField(_("title"), max_length=200)
-    period_start = models.PositiveSmallIntegerField(_("first year"))
-    period_end = models.PositiveSmallIntegerField(_("last year"))
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
-    source_title = models.CharField(_("title of the source"), max_length=300, blank=True)
-    is_published = models.BooleanField(_("published"), default=True)
-    is_demo = models.BooleanField(_("demo record"), default=False)
-
-    class Meta:
-        ordering = ["-period_end"]
-        verbose_name = _("priority-partner list")
-        verbose_name_plural = _("priority-partner lists")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=models.F("period_start")),
-                name="priority_list_period_ordered",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.title} ({self.period_start}–{self.period_end})"
-
-
-class PriorityPartner(models.Model):
-    priority_list = models.ForeignKey(
-        PriorityList, on_delete=models.CASCADE, related_name="entries"
-    )
-    partner = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="+")
-    note = models.CharField(_("note"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("priority partner")
-        verbose_name_plural = _("priority partners")
-        ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["priority_list", "partner"], name="priority_partner_unique"
-            )
-        ]
-
-    def __str__(self):
-        return str(self.partner)
 
 
 class DelegationVisit(models.Model):

@@ -107,7 +107,9 @@ def visits_of_locality(locality: Locality, user) -> QuerySet[DelegationVisit]:
 
 
 def priority_lists_of_locality(locality: Locality, user) -> QuerySet[PriorityList]:
-    lists = PriorityList.objects.filter(locality=locality).prefetch_related("entries__partner")
+    lists = PriorityList.objects.filter(locality=locality).prefetch_related(
+        "entries__partner", "translations"
+    )
     if not is_platform_admin(user):
         lists = lists.filter(is_published=True)
     return lists

@@ -240,6 +240,9 @@ def locality_detail(request, slug):
             "timeline": locality_timeline(locality, partnerships, visits),
             "priority_lists": queries.priority_lists_of_locality(locality, request.user),
             "priority_of": queries.priority_lists_naming(locality, request.user),
+            "can_translate_lists": request.user.has_perm(
+                "partnerships.change_priority_list", locality
+            ),
             "organisations": organisations,
             "is_vietnam": locality.country == Country.VIETNAM,
         },
