@@ -101,6 +101,8 @@ def _accept_visit(suggestion, values, source, by):
         delegation_lead=values.get("delegation_lead", ""),
         source_url=source[0],
         source_title=source[1],
+        # The purpose and who led it are written from the article: in its language.
+        language=suggestion.article.language,
         by=by,
     )
     url = visit.partnership.get_absolute_url() if visit.partnership_id else host.get_absolute_url()

@@ -5,7 +5,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.dates import parse_partial_date, partial_date_text
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.translation_page import FieldGroup
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Sector
@@ -214,6 +214,15 @@ class VisitForm(forms.Form):
     source_url = forms.URLField(
         label=_("Source"), required=False, max_length=500, assume_scheme="https"
     )
+    language = forms.ChoiceField(
+        label=_("Language of the text"),
+        choices=Language.choices,
+        help_text=_("The language you write who led it, the purpose and the outcome in."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = reader_language()
 
     def clean(self):
         cleaned = super().clean()
@@ -232,12 +241,15 @@ class PartnershipTranslationForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the translation"))
     title = PartnershipForm.base_fields["title"]
     summary = PartnershipForm.base_fields["summary"]
+    type_as_stated = PartnershipForm.base_fields["type_as_stated"]
 
-    def __init__(self, *args, original: str, notes: list[str], **kwargs):
+    def __init__(self, *args, original: str, notes: list[str], states_type=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [
             (code, label) for code, label in Language.choices if code != original
         ]
+        if not states_type:  # no type as stated to translate
+            del self.fields["type_as_stated"]
         self.notes = notes
         for index, note in enumerate(notes):
             self.fields[f"note_{index}"] = forms.CharField(
@@ -245,7 +257,8 @@ class PartnershipTranslationForm(forms.Form):
             )
 
     def field_groups(self) -> list[FieldGroup]:
-        groups = [FieldGroup([self["language"], self["title"], self["summary"]])]
+        texts = ["language", "title", "summary", "type_as_stated"]
+        groups = [FieldGroup([self[name] for name in texts if name in self.fields])]
         if self.notes:
             groups.append(
                 FieldGroup(
@@ -266,6 +279,7 @@ def service_input(data: dict, notes: list[str]) -> dict:
         "language": data["language"],
         "title": data["title"],
         "summary": data["summary"],
+        "type_as_stated": data.get("type_as_stated", ""),
         "renewal_notes": {note: data[f"note_{index}"] for index, note in enumerate(notes)},
     }
 

@@ -98,8 +98,10 @@ def partnerships_of_locality(locality: Locality, user) -> QuerySet[Partnership]:
 
 def visits_of_locality(locality: Locality, user) -> QuerySet[DelegationVisit]:
     lineage = [place.pk for place in locality.lineage]
-    visits = DelegationVisit.objects.select_related("visitor", "host").filter(
-        Q(visitor_id__in=lineage) | Q(host_id__in=lineage)
+    visits = (
+        DelegationVisit.objects.select_related("visitor", "host")
+        .prefetch_related("translations")
+        .filter(Q(visitor_id__in=lineage) | Q(host_id__in=lineage))
     )
     if not is_platform_admin(user):
         visits = visits.filter(is_published=True)

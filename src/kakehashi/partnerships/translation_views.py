@@ -40,7 +40,7 @@ def translation_context(request, partnership) -> dict:
 
 
 def _initial(row, notes: list[str]) -> dict:
-    initial = {"title": row.title, "summary": row.summary}
+    initial = {"title": row.title, "summary": row.summary, "type_as_stated": row.type_as_stated}
     for index, note in enumerate(notes):
         initial[f"note_{index}"] = row.renewal_notes.get(note, "")
     return initial
@@ -55,6 +55,10 @@ def translate_partnership(request, pk):
     originals = [Original(partnership.title, partnership.language, heading=True)]
     if partnership.summary:
         originals.append(Original(partnership.summary, partnership.language))
+    if partnership.type_as_stated:
+        originals.append(
+            Original(partnership.type_as_stated, partnership.language, label=_("As stated"))
+        )
     return translation_page(
         request,
         partnership,
@@ -62,7 +66,11 @@ def translate_partnership(request, pk):
         find=partnership.translation_into,
         initial_of=lambda row: _initial(row, notes),
         make_form=lambda data, initial: PartnershipTranslationForm(
-            data, initial=initial, original=partnership.language, notes=notes
+            data,
+            initial=initial,
+            original=partnership.language,
+            notes=notes,
+            states_type=bool(partnership.type_as_stated),
         ),
         save=lambda data: save_translation(
             partnership=partnership, by=request.user, **service_input(data, notes)

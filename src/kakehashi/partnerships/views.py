@@ -99,7 +99,9 @@ def _detail_context(request, partnership, document_form=None) -> dict:
         "partnership": partnership,
         "can_change": can_change,
         "documents": partnership.documents.all(),
-        "visits": partnership.visits.select_related("visitor", "host"),
+        "visits": partnership.visits.select_related("visitor", "host").prefetch_related(
+            "translations"
+        ),
         "document_form": document_form,
         **translation_context(request, partnership),
     }
