@@ -217,7 +217,7 @@ class VisitForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the text"),
         choices=Language.choices,
-        help_text=_("The language you write who led it, the purpose and the outcome in."),
+        help_text=_("The language in which you write who led it, its purpose and its outcome."),
     )
 
     def __init__(self, *args, **kwargs):
