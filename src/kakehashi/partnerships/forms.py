@@ -220,6 +220,9 @@ class VisitForm(forms.Form):
         help_text=_("The language in which you write who led it, its purpose and its outcome."),
     )
 
+    # The language first among the texts it is about.
+    field_order = ["visitor", "host", "language", "delegation_lead"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = reader_language()
