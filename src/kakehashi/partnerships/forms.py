@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.date_input import ReaderDateField
 from kakehashi.common.dates import parse_partial_date, partial_date_text
 from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.translation_page import FieldGroup
@@ -198,10 +199,8 @@ class VisitForm(forms.Form):
         label=_("Host locality"), queryset=Locality.objects.filter(is_current=True)
     )
     delegation_lead = forms.CharField(label=_("Led by"), max_length=200, required=False)
-    started_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    ended_on = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    started_on = ReaderDateField(label=_("From"))
+    ended_on = ReaderDateField(label=_("Until"), required=False)
     purpose = forms.CharField(
         label=_("Purpose"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
