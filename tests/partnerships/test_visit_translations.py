@@ -65,6 +65,21 @@ def hcmc_visit(hcmc_editor):
     )
 
 
+def osaka_agreement(editor):
+    """An agreement between Osaka Prefecture and Ho Chi Minh City, recorded by `editor`."""
+    return services.create_partnership(
+        data=services.PartnershipInput(
+            title="Osaka MoU",
+            kind="cooperation_mou",
+            parties=[
+                services.PartyInput(locality=locality("osaka-prefecture")),
+                services.PartyInput(locality=locality("ho-chi-minh-city")),
+            ],
+        ),
+        by=editor,
+    )
+
+
 def page(client, language: str, slug: str = "osaka-prefecture") -> str:
     client.cookies["kakehashi_language"] = language
     return client.get(f"/localities/{slug}/").content.decode()
@@ -81,14 +96,7 @@ def test_the_reader_sees_the_visiting_body_in_their_language(client, visit):
 
 def test_the_record_page_shows_purpose_and_leader_in_the_readers_language(client, hcmc_editor):
     osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
-    partnership = services.create_partnership(
-        data=services.PartnershipInput(
-            title="Osaka MoU",
-            kind="cooperation_mou",
-            parties=[services.PartyInput(locality=osaka), services.PartyInput(locality=hcmc)],
-        ),
-        by=hcmc_editor,
-    )
+    partnership = osaka_agreement(hcmc_editor)
     visit = services.record_visit(
         partnership=partnership,
         visitor=hcmc,
@@ -186,14 +194,7 @@ def test_a_visit_in_another_language_than_ours_is_refused(hcmc_editor):
 
 def test_the_visit_form_records_the_language_the_texts_are_written_in(client, hcmc_editor):
     osaka, hcmc = locality("osaka-prefecture"), locality("ho-chi-minh-city")
-    partnership = services.create_partnership(
-        data=services.PartnershipInput(
-            title="Osaka MoU",
-            kind="cooperation_mou",
-            parties=[services.PartyInput(locality=osaka), services.PartyInput(locality=hcmc)],
-        ),
-        by=hcmc_editor,
-    )
+    partnership = osaka_agreement(hcmc_editor)
     client.force_login(hcmc_editor)
     client.cookies["kakehashi_language"] = "vi"
     url = f"/partnerships/{partnership.pk}/visits/new/"

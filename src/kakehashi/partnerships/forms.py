@@ -236,62 +236,14 @@ class VisitForm(forms.Form):
         return cleaned
 
 
-class PartnershipTranslationForm(forms.Form):
-    """A person's translation of a record into one of the two other languages: its title,
-    summary and each distinct renewal note (fields note_0, note_1, … in date order)."""
+class _NotesTranslationForm(forms.Form):
+    """A translation into one of the two other languages of a record's texts (`TEXTS`, in
+    order) and of its distinct notes as written (fields note_0, note_1, …), shown in a group
+    of their own under `NOTES_LEGEND`."""
 
     language = forms.ChoiceField(label=_("Language of the translation"))
-    title = PartnershipForm.base_fields["title"]
-    summary = PartnershipForm.base_fields["summary"]
-    type_as_stated = PartnershipForm.base_fields["type_as_stated"]
-
-    def __init__(self, *args, original: str, notes: list[str], states_type=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [
-            (code, label) for code, label in Language.choices if code != original
-        ]
-        if not states_type:  # no type as stated to translate
-            del self.fields["type_as_stated"]
-        self.notes = notes
-        for index, note in enumerate(notes):
-            self.fields[f"note_{index}"] = forms.CharField(
-                label=note, max_length=300, required=False
-            )
-
-    def field_groups(self) -> list[FieldGroup]:
-        texts = ["language", "title", "summary", "type_as_stated"]
-        groups = [FieldGroup([self[name] for name in texts if name in self.fields])]
-        if self.notes:
-            groups.append(
-                FieldGroup(
-                    [self[f"note_{index}"] for index in range(len(self.notes))],
-                    legend=_("Renewal notes"),
-                    hint=_(
-                        "Each note as written, with its translation below it; a note left "
-                        "empty is shown as written."
-                    ),
-                )
-            )
-        return groups
-
-
-def service_input(data: dict, notes: list[str]) -> dict:
-    """The cleaned data of a PartnershipTranslationForm as save_translation takes it."""
-    return {
-        "language": data["language"],
-        "title": data["title"],
-        "summary": data["summary"],
-        "type_as_stated": data.get("type_as_stated", ""),
-        "renewal_notes": {note: data[f"note_{index}"] for index, note in enumerate(notes)},
-    }
-
-
-class PriorityListTranslationForm(forms.Form):
-    """A person's translation of a priority-partner list: its title and each distinct note
-    of its entries (fields note_0, note_1, …)."""
-
-    language = forms.ChoiceField(label=_("Language of the translation"))
-    title = forms.CharField(label=_("Title"), max_length=200)
+    TEXTS: tuple[str, ...] = ()
+    NOTES_LEGEND = ""
 
     def __init__(self, *args, original: str, notes: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -305,12 +257,13 @@ class PriorityListTranslationForm(forms.Form):
             )
 
     def field_groups(self) -> list[FieldGroup]:
-        groups = [FieldGroup([self["language"], self["title"]])]
+        texts = ["language", *self.TEXTS]
+        groups = [FieldGroup([self[name] for name in texts if name in self.fields])]
         if self.notes:
             groups.append(
                 FieldGroup(
                     [self[f"note_{index}"] for index in range(len(self.notes))],
-                    legend=_("Notes on the partners"),
+                    legend=self.NOTES_LEGEND,
                     hint=_(
                         "Each note as written, with its translation below it; a note left "
                         "empty is shown as written."
@@ -320,11 +273,52 @@ class PriorityListTranslationForm(forms.Form):
         return groups
 
 
+class PartnershipTranslationForm(_NotesTranslationForm):
+    """A person's translation of a record: its title, summary, type as stated (when it
+    states one) and each distinct renewal note, in date order."""
+
+    title = PartnershipForm.base_fields["title"]
+    summary = PartnershipForm.base_fields["summary"]
+    type_as_stated = PartnershipForm.base_fields["type_as_stated"]
+    TEXTS = ("title", "summary", "type_as_stated")
+    NOTES_LEGEND = _("Renewal notes")
+
+    def __init__(self, *args, states_type=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not states_type:  # no type as stated to translate
+            del self.fields["type_as_stated"]
+
+
+class PriorityListTranslationForm(_NotesTranslationForm):
+    """A person's translation of a priority-partner list: its title and each distinct note
+    of its entries."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    TEXTS = ("title",)
+    NOTES_LEGEND = _("Notes on the partners")
+
+
+def _translated_notes(data: dict, notes: list[str]) -> dict[str, str]:
+    """Each note as written → its translation ("" to show it as written)."""
+    return {note: data[f"note_{index}"] for index, note in enumerate(notes)}
+
+
+def service_input(data: dict, notes: list[str]) -> dict:
+    """The cleaned data of a PartnershipTranslationForm as save_translation takes it."""
+    return {
+        "language": data["language"],
+        "title": data["title"],
+        "summary": data["summary"],
+        "type_as_stated": data.get("type_as_stated", ""),
+        "renewal_notes": _translated_notes(data, notes),
+    }
+
+
 def priority_list_input(data: dict, notes: list[str]) -> dict:
     """The cleaned data of a PriorityListTranslationForm as save_priority_list_translation
     takes it."""
     return {
         "language": data["language"],
         "title": data["title"],
-        "notes": {note: data[f"note_{index}"] for index, note in enumerate(notes)},
+        "notes": _translated_notes(data, notes),
     }
