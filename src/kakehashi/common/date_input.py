@@ -14,10 +14,10 @@ import re
 from babel import Locale
 from babel.dates import format_date
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 
+from kakehashi.common.errors import CommonError, invalid
 from kakehashi.common.formats import LOCALES
 from kakehashi.common.i18n import reader_language
 
@@ -94,7 +94,7 @@ class ReaderDateField(forms.DateField):
             return value
         parsed = parse_typed(str(value))
         if parsed is None:
-            raise ValidationError(
-                self.error_messages["invalid"], code="invalid", params={"example": typed(EXAMPLE)}
+            raise invalid(
+                self.error_messages["invalid"], CommonError.INVALID_DATE, example=typed(EXAMPLE)
             )
         return parsed
