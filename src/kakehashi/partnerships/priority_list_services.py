@@ -182,7 +182,9 @@ def _cleaned(priority_list: PriorityList, language: str, title, notes) -> dict:
 
 def _locked(priority_list: PriorityList) -> PriorityList:
     return (
-        PriorityList.objects.select_for_update().select_related("locality").get(pk=priority_list.pk)
+        PriorityList.objects.select_for_update(of=("self",))
+        .select_related("locality")
+        .get(pk=priority_list.pk)
     )
 
 

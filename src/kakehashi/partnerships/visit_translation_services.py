@@ -82,8 +82,9 @@ def _cleaned(visit: DelegationVisit, language: str, texts: dict) -> dict:
 
 
 def _locked(visit: DelegationVisit) -> DelegationVisit:
+    # Only the visit's row is locked: PostgreSQL locks no row of a nullable outer join.
     return (
-        DelegationVisit.objects.select_for_update()
+        DelegationVisit.objects.select_for_update(of=("self",))
         .select_related("partnership", "visitor", "host")
         .get(pk=visit.pk)
     )
