@@ -7,7 +7,7 @@ import pytest
 
 from kakehashi.common.translations import TranslationSource
 from kakehashi.demo.loader import load_demo
-from kakehashi.demo.partnerships import PARTNERSHIP_DATA
+from kakehashi.demo.partnerships import PARTNERSHIP_DATA, _read_source_rows
 from kakehashi.demo.record_translations import PARTNERSHIP_TRANSLATIONS
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation
 from kakehashi.partnerships.models import Partnership, PartnershipTranslation, renewal_notes_of
@@ -25,6 +25,13 @@ def test_the_translation_file_covers_every_record_and_note():
             assert bool(texts.get("summary")) == bool(entry.get("summary"))
         for _date, note in entry["renewals"]:
             assert set(translations["renewal_notes"][note]) == {"vi", "ja"}
+    for row in _read_source_rows():
+        assert set(translations["types_as_stated"][row["type_as_stated"]]) == {"vi", "ja"}
+    for entry in records["priority_lists"]:
+        texts = translations["priority_lists"][entry["title"]]
+        for language in ("vi", "ja"):
+            assert texts[language]["title"].strip()
+            assert set(texts[language]["notes"]) == {note for _ref, note in entry["partners"]}
 
 
 @pytest.fixture
@@ -43,6 +50,7 @@ def test_every_record_has_its_vi_and_ja_translation(demo, client):
             assert (row.source, row.made_by_id) == (TranslationSource.MODERATOR, None)
             assert set(row.renewal_notes) == set(renewal_notes_of(record))
             assert bool(row.summary) == bool(record.summary)
+            assert bool(row.type_as_stated) == bool(record.type_as_stated)
     # The demo's MoU (recorded as an outcome of a festival meeting) too.
     demo_mou = Partnership.objects.get(is_demo=True, title__startswith="MoU between")
     assert sorted(demo_mou.translations.values_list("language", flat=True)) == ["ja", "vi"]
@@ -52,6 +60,17 @@ def test_every_record_has_its_vi_and_ja_translation(demo, client):
     assert "Sakai City – Da Nang" not in page and "Friendship ties" not in page
     page = client.get(sakai.get_absolute_url(), headers={"accept-language": "vi"}).content.decode()
     assert "giữa thành phố Sakai và thành phố Đà Nẵng" in page
+    # Ho Chi Minh City's priority-partner list, in each reader's language.
+    hcmc = "/localities/ho-chi-minh-city/"
+    for language, title, note in [
+        ("vi", "Các địa phương ưu tiên hợp tác", "Một trong 12 địa phương ưu tiên"),
+        ("ja", "戦略的パートナー国の重点協力自治体", "12の重点自治体の一つ"),
+        ("en", "Priority localities of strategic-partner countries", "One of 12 priority"),
+    ]:
+        page = client.get(hcmc, headers={"accept-language": language}).content.decode()
+        assert title in page and note in page, language
+        if language != "en":
+            assert "Priority localities of" not in page and "One of 12" not in page
 
 
 def test_demo_obstacles_carry_their_translations_and_loading_twice_changes_nothing(demo):

@@ -4,13 +4,16 @@ recipient's language; nobody can delete another's saved search."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from kakehashi.common.reading import title_list_for_reader
 from kakehashi.matching.alerts import send_digests
 from kakehashi.matching.models import FollowedProposal, SavedSearch
 from kakehashi.notifications.models import Notification
+from kakehashi.proposals.models import Proposal
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
 from tests.matching.builders import CARE_JA, COLD_CHAIN_JA, COLD_CHAIN_VI, publish_proposal
+from tests.proposals.factories import ProposalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +77,26 @@ def test_following_an_invisible_proposal_is_refused(client, reference):
     client.force_login(UserFactory())
     assert client.post(f"/matching/follow/{draft.pk}/").status_code == 404
     assert not FollowedProposal.objects.exists()
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_a_digests_titles_read_their_translations_in_one_query(
+    reference, count, django_assert_num_queries
+):
+    """Whatever the number of titles, and rendered in each recipient's language."""
+    made = [ProposalFactory(title=f"Đề xuất {n}", language="vi") for n in range(count)]
+    for proposal in made[::2]:
+        proposal.translations.create(
+            language="ja", source="author", title=f"提案{proposal.pk}", summary=""
+        )
+    proposals = list(Proposal.objects.filter(pk__in=[p.pk for p in made]).order_by("pk"))
+    with django_assert_num_queries(1):
+        titles = title_list_for_reader(proposals)
+        with translation.override("ja"):
+            japanese = str(titles)
+        with translation.override("en"):
+            english = str(titles)
+    assert japanese.splitlines() == [
+        f"- 提案{p.pk}" if n % 2 == 0 else f"- Đề xuất {n}" for n, p in enumerate(made)
+    ]
+    assert english.splitlines() == [f"- Đề xuất {n}" for n in range(count)]

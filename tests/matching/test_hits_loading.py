@@ -183,11 +183,10 @@ def test_the_number_of_queries_does_not_grow_with_the_hits(
     stored, count, django_assert_num_queries
 ):
     """Loading and showing them (the page's rows in Japanese, the API's, the facets): the
-    proposals, the organisations, the two kinds of sectors, the translations; then the
-    names of the two organisations (`display_name`: a query each on the page and in the
-    API, as before)."""
+    proposals, the organisations, the two kinds of sectors, the proposals' translations and
+    the organisations' names."""
     keys = _keys(stored, count)
-    with translation.override("ja"), django_assert_num_queries(5 + 2 * 2):
+    with translation.override("ja"), django_assert_num_queries(6):
         hits = load_hits([(key, 1.0) for key in keys])
         html = "".join(render_to_string("matching/_hit.html", {"hit": hit}) for hit in hits)
         _facets(hits)
@@ -195,3 +194,30 @@ def test_the_number_of_queries_does_not_grow_with_the_hits(
     assert len(hits) == count + 2
     assert ("ja 6" in html) == (count > 6)  # #6, in Vietnamese, has a Japanese translation
     assert "en 1" not in html  # #1, in Japanese, is shown in its own words
+
+
+@pytest.mark.parametrize("count", [3, 7])
+def test_organisation_hits_read_their_names_in_one_query_however_many(
+    reference, count, django_assert_num_queries
+):
+    """Each in the reader's language: its translation, else its English name, else its
+    own; as `display_name` words it."""
+    organisations = []
+    for n in range(count):
+        organisation = OrganisationFactory(
+            country="JP", name=f"会社{n}", name_en=f"Company {n}" if n % 2 else "", language="ja"
+        )
+        if n % 3 == 0:
+            organisation.translations.create(language="vi", source="author", name=f"Công ty {n}")
+        organisations.append(organisation)
+    Organisation.objects.filter(pk__in=[o.pk for o in organisations]).update(is_published=True)
+    keys = [(organisation_key(o.pk), 1.0) for o in organisations]
+    with translation.override("vi"), django_assert_num_queries(3):
+        hits = load_hits(keys)
+        html = "".join(render_to_string("matching/_hit.html", {"hit": hit}) for hit in hits)
+        results = [_result(hit, 1.0, []) for hit in hits]
+    with translation.override("vi"):
+        expected = [Organisation.objects.get(pk=o.pk).display_name for o in organisations]
+    assert [result["title"] for result in results] == expected
+    assert all(name in html for name in expected)
+    assert expected[0] == "Công ty 0" and expected[1] == "Company 1" and expected[2] == "会社2"

@@ -5,7 +5,13 @@ preferences."""
 import pytest
 
 from kakehashi.messaging import services
-from kakehashi.messaging.models import Frequency, Message, NotificationPreference, Report
+from kakehashi.messaging.models import (
+    Frequency,
+    Message,
+    NotificationPreference,
+    Report,
+    ThreadParty,
+)
 from tests.factories import OrganisationFactory
 from tests.messaging.factories import admin_of, thread_between, upload
 
@@ -109,6 +115,22 @@ def test_inbox_query_count_does_not_grow_with_threads(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/messages/")
     assert page.content.decode().count('<span class="badge">1 unread</span>') == 6
+
+
+@pytest.mark.parametrize(("language", "separator"), [("ja", "、"), ("vi", ", "), ("en", ", ")])
+def test_inbox_joins_the_other_parties_with_the_readers_list_separator(
+    client, thread, lan, vn, language, separator
+):
+    """The reader's own party is left out wherever it stands, with no separator left over."""
+    third = OrganisationFactory(name="Hanoi Robotics")
+    ThreadParty.objects.create(thread=thread, organisation=third)
+    lan.preferred_language = language
+    lan.save(update_fields=["preferred_language"])
+    client.force_login(lan)
+    inbox = client.get("/messages/").content.decode()
+    cell = inbox.split('<td data-label="')[2].split("<div")[0]
+    others = [party.organisation.display_name for party in thread.parties.exclude(organisation=vn)]
+    assert cell.split(">", 1)[1].strip() == separator.join(others).replace("&", "&amp;")
 
 
 def test_poll_returns_only_newer_messages(client, thread, lan, sato):

@@ -93,6 +93,9 @@ def test_an_article_without_address_is_cited_by_its_page_on_the_platform(vi_arti
         by=moderator,
     )
     priority_list = PriorityList.objects.get()
+    # The title was written from the Vietnamese article: the list says so, and a reader of
+    # another language sees it as written until someone translates it.
+    assert priority_list.language == "vi"
     assert priority_list.source_url == f"https://kakehashi.example/news/{vi_article.pk}/"
     assert priority_list.source_title == f"{vi_article.title} (2023-11-26)"
     assert [entry.partner.slug for entry in priority_list.entries.all()] == [

@@ -18,12 +18,14 @@ from kakehashi.partnerships.models import (
     Partnership,
     PartnershipTranslation,
     PriorityList,
+    PriorityListTranslation,
     PriorityPartner,
     Renewal,
 )
 from kakehashi.partnerships.priority_list_services import (
     add_priority_partners,
     record_priority_list,
+    save_priority_list_translation,
 )
 from kakehashi.partnerships.translation_services import save_translation
 from tests.factories import OrganisationFactory, locality, member_of
@@ -114,6 +116,9 @@ CALLS = {
     "add_priority_partners": lambda p, pl, by: add_priority_partners(
         priority_list=pl, partners=[locality("osaka-city")], by=by
     ),
+    "save_priority_list_translation": lambda p, pl, by: save_priority_list_translation(
+        priority_list=pl, language="vi", title="Đối tác ưu tiên đến năm 2030", by=by
+    ),
 }
 
 
@@ -127,6 +132,7 @@ def state() -> tuple:
         PartnershipTranslation.objects.count(),
         list(PriorityList.objects.values_list("pk", "title")),
         PriorityPartner.objects.count(),
+        PriorityListTranslation.objects.count(),
         AuditEntry.objects.count(),
     )
 

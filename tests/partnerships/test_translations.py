@@ -65,6 +65,7 @@ def translate(partnership, by, language="ja", **texts):
         title=texts.get("title", TITLE_JA),
         summary=texts.get("summary", "春に締結。"),
         renewal_notes=texts.get("renewal_notes", {"MoU": "覚書を締結"}),
+        type_as_stated=texts.get("type_as_stated", ""),
         by=by,
     )
 
@@ -135,6 +136,33 @@ def test_a_summary_is_refused_when_the_record_has_none(agreement, recorder):
     with pytest.raises(ValidationError) as refused:
         translate(agreement, recorder, summary="春に締結。")
     assert refused.value.code == "summary_without_original"
+
+
+def test_the_type_as_stated_is_translated_and_shown_in_the_readers_language(
+    client, agreement, recorder
+):
+    agreement.type_as_stated = "MoU on exchange & cooperation"
+    agreement.save()
+    with pytest.raises(ValidationError) as refused:
+        translate(agreement, recorder, type_as_stated="注" * 301)
+    assert refused.value.code == "too_long"
+    row = translate(agreement, recorder, type_as_stated=" 交流及び協力に関する覚書 ")
+    assert row.type_as_stated == "交流及び協力に関する覚書"
+    url = agreement.get_absolute_url()
+    page = client.get(url, headers={"accept-language": "ja"}).content.decode()
+    assert '<dd lang="ja">交流及び協力に関する覚書</dd>' in page
+    assert "MoU on exchange &amp; cooperation" not in page
+    # Without a translation of it, the type is shown as written, marked as English.
+    save_reference_translation(partnership=agreement, language="vi", title=TITLE_VI)
+    page = client.get(url, headers={"accept-language": "vi"}).content.decode()
+    assert '<dd lang="en">MoU on exchange &amp; cooperation</dd>' in page
+
+
+def test_a_type_as_stated_is_refused_when_the_record_states_none(agreement, recorder):
+    with pytest.raises(ValidationError) as refused:
+        translate(agreement, recorder, type_as_stated="覚書")
+    assert refused.value.code == "type_without_original"
+    assert not PartnershipTranslation.objects.exists()
 
 
 def test_the_reference_translation_keeps_a_persons_correction(agreement, recorder):

@@ -73,7 +73,7 @@ def _result(hit, score, reasons) -> dict:
     return {
         "type": "organisation",
         "id": organisation.pk,
-        "title": organisation.display_name,
+        "title": hit.organisation_name,
         "kind": "organisation",
         "language": organisation.language,
         "country": organisation.country,

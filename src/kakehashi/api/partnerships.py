@@ -98,7 +98,8 @@ class PartnershipOut(Schema):
     summary: str
     language: str = Field(..., description="The language the record is written in")
     translations: list[PartnershipTranslationOut] = Field(
-        ..., description="The title, summary and renewal notes in the other languages"
+        ...,
+        description="The title, summary, type as stated and renewal notes in the other languages",
     )
 
     @staticmethod

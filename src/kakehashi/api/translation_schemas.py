@@ -37,6 +37,9 @@ class TranslationOut(Schema):
 class PartnershipTranslationOut(TranslationOut):
     title: str
     summary: str
+    type_as_stated: str = Field(
+        ..., description="The type as the source states it; empty: shown as written"
+    )
     renewal_notes: dict[str, str] = Field(
         ..., description="Each renewal note as written, with its translation"
     )
@@ -52,6 +55,9 @@ class ObstacleTranslationOut(TranslationOut):
 class PartnershipTranslationIn(InputSchema):
     title: text(200, min_length=1)
     summary: text(4000) = ""
+    type_as_stated: text(300) = Field(
+        "", description="Leave empty when the record states no type (or to show it as written)"
+    )
     renewal_notes: dict[text(300), text(300)] = Field(
         {}, max_length=50, description="Renewal note as written → its translation"
     )

@@ -87,6 +87,7 @@ def put_partnership_translation(
         language=language,
         title=payload.title,
         summary=payload.summary,
+        type_as_stated=payload.type_as_stated,
         renewal_notes=payload.renewal_notes,
         by=request.user,
     )

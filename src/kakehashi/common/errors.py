@@ -36,6 +36,10 @@ class CommonError(ErrorCode):
     FILE_TOO_LARGE = "file_too_large", "The file is larger than the limit."
     FILE_TYPE_NOT_ALLOWED = "file_type_not_allowed", "This type of file is not accepted here."
     FILE_UNDECODABLE = "file_undecodable", "The text cannot be read in any accepted encoding."
+    INVALID_DATE = (
+        "invalid_date",
+        "The date is not written as the reader's language writes it (or in the ISO form).",
+    )
     LANGUAGE_INVALID = "language_invalid", "Choose Vietnamese, Japanese or English."
     NO_HEADER = "no_header", "The file has no header row."
     NO_ROWS = "no_rows", "The file has a header row but no rows below it."

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kakehashi.common.errors import CommonError
+from kakehashi.common.i18n import join_list
 from kakehashi.common.text_encodings import decode
 
 CSV, XLSX = "csv", "xlsx"
@@ -201,7 +202,7 @@ def _table(
                 len(duplicates),
             ),
             code=CommonError.COLUMN_DUPLICATE,
-            params={"columns": ", ".join(duplicates)},
+            params={"columns": join_list(duplicates)},
         )
     missing = [name for name in required if name not in named]
     if missing:
@@ -212,7 +213,7 @@ def _table(
                 len(missing),
             ),
             code=CommonError.COLUMNS_MISSING,
-            params={"columns": ", ".join(missing)},
+            params={"columns": join_list(missing)},
         )
     table = Table(columns=named)
     for number, record in records:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.common.audit import entries_visible_to
 from kakehashi.common.formats import format_country, format_day, format_number
-from kakehashi.common.i18n import LANGUAGE_CODES
+from kakehashi.common.i18n import LANGUAGE_CODES, join_list
 from kakehashi.common.permissions import RefusedWithReason
 
 AUDIT_PAGE_SIZE = 50
@@ -124,7 +124,7 @@ def _audit_value(value, fields=()) -> str:
     if isinstance(value, dict) and "repr" in value:
         return str(value["repr"])
     if isinstance(value, list):
-        return ", ".join(_audit_value(item, fields) for item in value)
+        return join_list(_audit_value(item, fields) for item in value)
     if isinstance(value, dict):
         # A field that holds a mapping (a translation's renewal notes) or a child's fields.
         return "; ".join(f"{key}: {_audit_value(item)}" for key, item in value.items())

@@ -12,6 +12,8 @@ from kakehashi.common.dates import parse_partial_date
 from kakehashi.demo.places import Places
 from kakehashi.demo.record_translations import (
     load_partnership_translations,
+    load_priority_list_translations,
+    load_visit_translations,
     partnership_translations,
 )
 from kakehashi.directory.models import Sector
@@ -78,27 +80,30 @@ def load_partnerships(places: Places, admin: User) -> int:
         load_partnership_translations(partnership, translations)
         if "visit" in entry:
             visit = entry["visit"]
-            DelegationVisit.objects.update_or_create(
+            record, _created = DelegationVisit.objects.update_or_create(
                 partnership=partnership,
                 started_on=dt.date.fromisoformat(visit["date"]),
                 defaults={
                     "visitor": places.locality(visit["visitor"]),
                     "host": places.locality(visit["host"]),
-                    "delegation_lead": visit["lead"],
+                    "delegation_lead": visit.get("lead", ""),
                     "purpose": visit["purpose"],
+                    "language": "en",
                     "source_url": row["source_url"],
                 },
             )
+            load_visit_translations(record, translations)
     for spec in data["priority_lists"]:
         priority_list, _created = PriorityList.objects.update_or_create(
             locality=places.locality(spec["locality"]),
             title=spec["title"],
-            defaults={"period_start": spec["start"], "period_end": spec["end"]},
+            defaults={"period_start": spec["start"], "period_end": spec["end"], "language": "en"},
         )
         for ref, note in spec["partners"]:
             PriorityPartner.objects.update_or_create(
                 priority_list=priority_list, partner=places.locality(ref), defaults={"note": note}
             )
+        load_priority_list_translations(priority_list, translations)
     return len(data["partnerships"])
 
 
@@ -106,7 +111,7 @@ def load_demo_visit(places: Places) -> None:
     """A few invented records beside the real ones, so every page has something to show."""
     hcmc, osaka = places.locality("vn:79"), places.locality("jp:27")
     osaka_agreement = Partnership.objects.filter(sources__url__contains="hochimin-giteisho").first()
-    DelegationVisit.objects.update_or_create(
+    visit, _created = DelegationVisit.objects.update_or_create(
         visitor=hcmc,
         host=osaka,
         started_on=dt.date(2024, 10, 14),
@@ -116,6 +121,8 @@ def load_demo_visit(places: Places) -> None:
             "delegation_lead": "Vice-Chairman of the People's Committee (demo)",
             "purpose": "Investment promotion seminar and visits to Osaka companies (demo record).",
             "outcome": "Three companies agreed to visit Ho Chi Minh City's high-tech park.",
+            "language": "en",
             "is_demo": True,
         },
     )
+    load_visit_translations(visit, partnership_translations())

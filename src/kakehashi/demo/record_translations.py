@@ -9,10 +9,19 @@ from pathlib import Path
 
 from kakehashi.obstacles.models import Obstacle
 from kakehashi.obstacles.services import save_reference_translation as translate_obstacle
-from kakehashi.partnerships.models import Partnership, renewal_notes_of
+from kakehashi.partnerships.models import (
+    DelegationVisit,
+    Partnership,
+    PriorityList,
+    renewal_notes_of,
+)
+from kakehashi.partnerships.priority_list_services import (
+    save_priority_list_reference_translation,
+)
 from kakehashi.partnerships.translation_services import (
     save_reference_translation as translate_partnership,
 )
+from kakehashi.partnerships.visit_translation_services import save_visit_reference_translation
 
 PARTNERSHIP_TRANSLATIONS = (
     Path(__file__).resolve().parent.parent
@@ -27,11 +36,12 @@ def partnership_translations() -> dict:
 
 
 def load_partnership_translations(partnership: Partnership, data: dict) -> int:
-    """Translate the record (its English title is the key) into vi and ja: title, summary
-    and every renewal note. A record missing from the file is an error: the data must stay
-    complete (tests/demo checks it too)."""
+    """Translate the record (its English title is the key) into vi and ja: title, summary,
+    type as stated and every renewal note. A record missing from the file is an error: the
+    data must stay complete (tests/demo checks it too)."""
     record = data["records"][partnership.title]
     notes = renewal_notes_of(partnership)
+    stated = partnership.type_as_stated
     for language in ("vi", "ja"):
         texts = record[language]
         translate_partnership(
@@ -39,8 +49,32 @@ def load_partnership_translations(partnership: Partnership, data: dict) -> int:
             language=language,
             title=texts["title"],
             summary=texts.get("summary", ""),
+            type_as_stated=data["types_as_stated"][stated][language] if stated else "",
             renewal_notes={note: data["renewal_notes"][note][language] for note in notes},
         )
+    return 2
+
+
+def load_priority_list_translations(priority_list: PriorityList, data: dict) -> int:
+    """Translate a reference priority-partner list (its English title is the key) into vi
+    and ja: its title and its entries' notes. A list missing from the file is an error."""
+    record = data["priority_lists"][priority_list.title]
+    for language in ("vi", "ja"):
+        save_priority_list_reference_translation(
+            priority_list=priority_list,
+            language=language,
+            title=record[language]["title"],
+            notes=record[language].get("notes", {}),
+        )
+    return 2
+
+
+def load_visit_translations(visit: DelegationVisit, data: dict) -> int:
+    """Translate a reference or demo visit (its purpose as written is the key) into vi and
+    ja. A visit missing from the file is an error."""
+    record = data["visits"][visit.purpose]
+    for language in ("vi", "ja"):
+        save_visit_reference_translation(visit=visit, language=language, **record[language])
     return 2
 
 

@@ -42,9 +42,17 @@ def organisation_name(organisation, language: str | None = None) -> str:
     if language == organisation.language:
         return organisation.name
     translation = translation_into(organisation, language, original_language=organisation.language)
-    if translation is not None:
-        return translation.name
-    return organisation.name_en or organisation.name
+    return name_for_reader(organisation, language, translation.name if translation else None)
+
+
+def name_for_reader(organisation, language: str, translated: str | None) -> str:
+    """The rule of `organisation_name` given the name's translation into `language` (None
+    when there is none), for lists that read the translations of all their rows at once
+    (matching/hits.py): its own name in its own language, else the translation, else the
+    English name for a reader of another language, else its own."""
+    if language == organisation.language:
+        return organisation.name
+    return translated or organisation.name_en or organisation.name
 
 
 def person_name(person, language: str | None = None) -> str:

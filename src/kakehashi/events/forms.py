@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kakehashi.common.date_input import ReaderDateField
 from kakehashi.common.formats import format_period
 from kakehashi.common.i18n import Language
 from kakehashi.directory.forms import LocalityChoiceField
@@ -110,11 +111,9 @@ class EventForm(TranslatedTextsMixin, forms.ModelForm):
             "registration_open",
             "is_published",
         ]
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
-            "description": forms.Textarea(attrs={"rows": 6}),
-        }
+        # The days typed in the reader's order (common/date_input.py).
+        field_classes = {"starts_on": ReaderDateField, "ends_on": ReaderDateField}
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
         labels = {"slug": _("Short name for the address")}
         help_texts = {"slug": _("Letters, digits and hyphens, e.g. meet-japan-2026.")}
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from kakehashi.common.i18n import reader_language
 from kakehashi.common.reading import in_language
 from kakehashi.common.translations import TranslationSource
-from kakehashi.directory.models import Organisation, Sector
+from kakehashi.directory.models import Organisation, OrganisationTranslation, Sector
+from kakehashi.directory.names import name_for_reader, organisation_name
 from kakehashi.matching.documents import parse_key
 from kakehashi.matching.proposal_documents import is_findable
 from kakehashi.proposals.models import Proposal, ProposalTranslation
@@ -68,6 +69,9 @@ class Hit:
     # language it has no translation into).
     translations: dict[str, ShownTranslation] = field(default_factory=dict)
     translated_into: tuple[str, ...] = ()
+    # An organisation's name in the language of `named_in` (read with the other hits').
+    name: str = ""
+    named_in: str = ""
 
     def in_language(self, language: str):
         """What a reader of `language` sees of the proposal, as `common.reading.in_language`
@@ -78,6 +82,16 @@ class Hit:
         if language in self.translated_into:
             return self.translations.get(language, proposal)
         return in_language(proposal, language)  # not loaded (another reader): the database
+
+    @property
+    def organisation_name(self) -> str:
+        """The organisation's name for the reader, as `Organisation.display_name` gives it;
+        "" for a proposal."""
+        if self.organisation is None:
+            return ""
+        if self.named_in and self.named_in == reader_language():
+            return self.name
+        return organisation_name(self.organisation)  # not loaded (another reader): the database
 
     @property
     def shown(self):
@@ -130,9 +144,10 @@ def load_hits(scored: list[tuple[str, float]], *, language: str | None = None) -
 
 
 def attach_shown(hits: list[Hit], *, language: str | None = None) -> None:
-    """Give the hits their sectors' keys and their proposals' translations into `language`
-    (the reader's if None): a query for the proposals' sectors, one for the organisations'
-    sectors, one for the translations, whatever the number of hits."""
+    """Give the hits their sectors' keys, their proposals' translations into `language`
+    (the reader's if None) and their organisations' names in it: a query for the proposals'
+    sectors, one for the organisations' sectors, one for the proposals' translations, one
+    for the organisations' names, whatever the number of hits."""
     language = language or reader_language()
     proposals = {hit.proposal.pk: hit for hit in hits if hit.proposal is not None}
     organisations = {hit.organisation.pk: hit for hit in hits if hit.proposal is None}
@@ -150,8 +165,17 @@ def attach_shown(hits: list[Hit], *, language: str | None = None) -> None:
         hit.sector_keys = tuple(proposal_sectors.get(pk, ()))
         hit.translations = {language: translations[pk]} if pk in translations else {}
         hit.translated_into = (language,)
+    names = {}
+    if organisations:
+        names = dict(
+            OrganisationTranslation.objects.order_by()
+            .filter(organisation_id__in=list(organisations), language=language)
+            .values_list("organisation_id", "name")
+        )
     for pk, hit in organisations.items():
         hit.sector_keys = tuple(organisation_sectors.get(pk, ()))
+        hit.name = name_for_reader(hit.organisation, language, names.get(pk))
+        hit.named_in = language
 
 
 def _sector_keys(hits: dict, related: str) -> dict[int, list[str]]:

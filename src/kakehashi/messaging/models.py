@@ -106,6 +106,16 @@ class ThreadMember(models.Model):
     def __str__(self):
         return f"{self.user} in {self.thread_id}"
 
+    @property
+    def counterpart_names(self) -> list[str]:
+        """The names of the thread's other parties, in the reader's language (the inbox
+        prefetches the parties and their organisations' translations)."""
+        return [
+            party.organisation.display_name
+            for party in self.thread.parties.all()
+            if party.organisation_id != self.organisation_id
+        ]
+
 
 class Message(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")

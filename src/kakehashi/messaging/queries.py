@@ -46,7 +46,9 @@ def inbox(user) -> QuerySet[ThreadMember]:
         .prefetch_related(
             Prefetch(
                 "thread__parties",
-                queryset=ThreadParty.objects.select_related("organisation"),
+                queryset=ThreadParty.objects.select_related("organisation").prefetch_related(
+                    "organisation__translations"
+                ),
             )
         )
         .annotate(

@@ -101,6 +101,8 @@ def _accept_visit(suggestion, values, source, by):
         delegation_lead=values.get("delegation_lead", ""),
         source_url=source[0],
         source_title=source[1],
+        # The purpose and who led it are written from the article: in its language.
+        language=suggestion.article.language,
         by=by,
     )
     url = visit.partnership.get_absolute_url() if visit.partnership_id else host.get_absolute_url()
@@ -161,6 +163,8 @@ def _accept_priority_partners(suggestion, values, source, by):
             partners=values["partners"],
             source_url=source[0],
             source_title=source[1],
+            # The title is written from the article, as an agreement's is: in its language.
+            language=suggestion.article.language,
             by=by,
         )
     return priority_list, str(priority_list), locality.get_absolute_url()

@@ -52,7 +52,7 @@ class PriorityPartnerInline(admin.TabularInline):
 
 @admin.register(PriorityList)
 class PriorityListAdmin(admin.ModelAdmin):
-    list_display = ["title", "locality", "period_start", "period_end", "is_published"]
+    list_display = ["title", "language", "locality", "period_start", "period_end", "is_published"]
     raw_id_fields = ["locality"]
     inlines = [PriorityPartnerInline]
 

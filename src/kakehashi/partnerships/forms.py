@@ -4,8 +4,9 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.date_input import ReaderDateField
 from kakehashi.common.dates import parse_partial_date, partial_date_text
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.translation_page import FieldGroup
 from kakehashi.directory.forms import LocalityChoiceField
 from kakehashi.directory.models import Locality, Organisation, Sector
@@ -198,10 +199,8 @@ class VisitForm(forms.Form):
         label=_("Host locality"), queryset=Locality.objects.filter(is_current=True)
     )
     delegation_lead = forms.CharField(label=_("Led by"), max_length=200, required=False)
-    started_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    ended_on = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    started_on = ReaderDateField(label=_("From"))
+    ended_on = ReaderDateField(label=_("Until"), required=False)
     purpose = forms.CharField(
         label=_("Purpose"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -214,6 +213,18 @@ class VisitForm(forms.Form):
     source_url = forms.URLField(
         label=_("Source"), required=False, max_length=500, assume_scheme="https"
     )
+    language = forms.ChoiceField(
+        label=_("Language of the text"),
+        choices=Language.choices,
+        help_text=_("The language in which you write who led it, its purpose and its outcome."),
+    )
+
+    # The language first among the texts it is about.
+    field_order = ["visitor", "host", "language", "delegation_lead"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = reader_language()
 
     def clean(self):
         cleaned = super().clean()
@@ -225,13 +236,14 @@ class VisitForm(forms.Form):
         return cleaned
 
 
-class PartnershipTranslationForm(forms.Form):
-    """A person's translation of a record into one of the two other languages: its title,
-    summary and each distinct renewal note (fields note_0, note_1, … in date order)."""
+class _NotesTranslationForm(forms.Form):
+    """A translation into one of the two other languages of a record's texts (`TEXTS`, in
+    order) and of its distinct notes as written (fields note_0, note_1, …), shown in a group
+    of their own under `NOTES_LEGEND`."""
 
     language = forms.ChoiceField(label=_("Language of the translation"))
-    title = PartnershipForm.base_fields["title"]
-    summary = PartnershipForm.base_fields["summary"]
+    TEXTS: tuple[str, ...] = ()
+    NOTES_LEGEND = ""
 
     def __init__(self, *args, original: str, notes: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -245,12 +257,13 @@ class PartnershipTranslationForm(forms.Form):
             )
 
     def field_groups(self) -> list[FieldGroup]:
-        groups = [FieldGroup([self["language"], self["title"], self["summary"]])]
+        texts = ["language", *self.TEXTS]
+        groups = [FieldGroup([self[name] for name in texts if name in self.fields])]
         if self.notes:
             groups.append(
                 FieldGroup(
                     [self[f"note_{index}"] for index in range(len(self.notes))],
-                    legend=_("Renewal notes"),
+                    legend=self.NOTES_LEGEND,
                     hint=_(
                         "Each note as written, with its translation below it; a note left "
                         "empty is shown as written."
@@ -260,11 +273,52 @@ class PartnershipTranslationForm(forms.Form):
         return groups
 
 
+class PartnershipTranslationForm(_NotesTranslationForm):
+    """A person's translation of a record: its title, summary, type as stated (when it
+    states one) and each distinct renewal note, in date order."""
+
+    title = PartnershipForm.base_fields["title"]
+    summary = PartnershipForm.base_fields["summary"]
+    type_as_stated = PartnershipForm.base_fields["type_as_stated"]
+    TEXTS = ("title", "summary", "type_as_stated")
+    NOTES_LEGEND = _("Renewal notes")
+
+    def __init__(self, *args, states_type=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not states_type:  # no type as stated to translate
+            del self.fields["type_as_stated"]
+
+
+class PriorityListTranslationForm(_NotesTranslationForm):
+    """A person's translation of a priority-partner list: its title and each distinct note
+    of its entries."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    TEXTS = ("title",)
+    NOTES_LEGEND = _("Notes on the partners")
+
+
+def _translated_notes(data: dict, notes: list[str]) -> dict[str, str]:
+    """Each note as written → its translation ("" to show it as written)."""
+    return {note: data[f"note_{index}"] for index, note in enumerate(notes)}
+
+
 def service_input(data: dict, notes: list[str]) -> dict:
     """The cleaned data of a PartnershipTranslationForm as save_translation takes it."""
     return {
         "language": data["language"],
         "title": data["title"],
         "summary": data["summary"],
-        "renewal_notes": {note: data[f"note_{index}"] for index, note in enumerate(notes)},
+        "type_as_stated": data.get("type_as_stated", ""),
+        "renewal_notes": _translated_notes(data, notes),
+    }
+
+
+def priority_list_input(data: dict, notes: list[str]) -> dict:
+    """The cleaned data of a PriorityListTranslationForm as save_priority_list_translation
+    takes it."""
+    return {
+        "language": data["language"],
+        "title": data["title"],
+        "notes": _translated_notes(data, notes),
     }

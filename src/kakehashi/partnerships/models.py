@@ -10,6 +10,18 @@ from kakehashi.common.models import DocumentUpload
 from kakehashi.common.translations import TranslationBase, fingerprint, translation_into
 from kakehashi.directory.models import Locality, Organisation, Sector
 
+# The priority-partner lists and the delegation visits live in modules of their own;
+# imported here, where Django and the rest of the code look for the app's models.
+from kakehashi.partnerships.priority_list_models import PriorityList as PriorityList
+from kakehashi.partnerships.priority_list_models import (
+    PriorityListTranslation as PriorityListTranslation,
+)
+from kakehashi.partnerships.priority_list_models import PriorityPartner as PriorityPartner
+from kakehashi.partnerships.visit_models import DelegationVisit as DelegationVisit
+from kakehashi.partnerships.visit_models import (
+    DelegationVisitTranslation as DelegationVisitTranslation,
+)
+
 
 class PartnershipKind(models.TextChoices):
     SISTER_CITY = "sister_city", _("Sister or friendship city")
@@ -204,16 +216,17 @@ class Renewal(models.Model):
 
 
 class PartnershipTranslation(TranslationBase):
-    """A partnership record's title, summary and renewal notes in a language other than its
-    own. Renewals are written anew on each edit of the record, so their notes' translations
-    are kept here, keyed by the note as written: an unchanged note keeps its translation, a
-    changed one shows as written until someone translates it."""
+    """A partnership record's title, summary, type as stated and renewal notes in a language
+    other than its own. Renewals are written anew on each edit of the record, so their
+    notes' translations are kept here, keyed by the note as written: an unchanged note keeps
+    its translation, a changed one shows as written until someone translates it."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="translations"
     )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True, max_length=4000)
+    type_as_stated = models.CharField(_("type as stated in the source"), max_length=300, blank=True)
     renewal_notes = models.JSONField(_("renewal notes"), default=dict, blank=True)
 
     class Meta:
@@ -243,7 +256,12 @@ def renewal_notes_of(partnership: Partnership) -> list[str]:
 
 def original_fingerprint(partnership: Partnership) -> str:
     """The fingerprint of the record's own texts (see common/translations.py)."""
-    return fingerprint(partnership.title, partnership.summary, *renewal_notes_of(partnership))
+    return fingerprint(
+        partnership.title,
+        partnership.summary,
+        partnership.type_as_stated,
+        *renewal_notes_of(partnership),
+    )
 
 
 class Source(models.Model):
@@ -274,108 +292,3 @@ class Document(DocumentUpload):
         ordering = ["uploaded_at"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-
-
-class PriorityList(models.Model):
-    """A locality's list of priority partners for a period, e.g. 2021–2025."""
-
-    locality = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="priority_lists")
-    title = models.CharField(_("title"), max_length=200)
-    period_start = models.PositiveSmallIntegerField(_("first year"))
-    period_end = models.PositiveSmallIntegerField(_("last year"))
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
-    source_title = models.CharField(_("title of the source"), max_length=300, blank=True)
-    is_published = models.BooleanField(_("published"), default=True)
-    is_demo = models.BooleanField(_("demo record"), default=False)
-
-    class Meta:
-        ordering = ["-period_end"]
-        verbose_name = _("priority-partner list")
-        verbose_name_plural = _("priority-partner lists")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=models.F("period_start")),
-                name="priority_list_period_ordered",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.title} ({self.period_start}–{self.period_end})"
-
-
-class PriorityPartner(models.Model):
-    priority_list = models.ForeignKey(
-        PriorityList, on_delete=models.CASCADE, related_name="entries"
-    )
-    partner = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="+")
-    note = models.CharField(_("note"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("priority partner")
-        verbose_name_plural = _("priority partners")
-        ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["priority_list", "partner"], name="priority_partner_unique"
-            )
-        ]
-
-    def __str__(self):
-        return str(self.partner)
-
-
-class DelegationVisit(models.Model):
-    """A delegation from one locality (or organisation) visiting another."""
-
-    partnership = models.ForeignKey(
-        Partnership, null=True, blank=True, on_delete=models.SET_NULL, related_name="visits"
-    )
-    # A delegation from a locality, or from a body that is none (a ministry, an embassy):
-    # then its name as written.
-    visitor = models.ForeignKey(
-        Locality,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="visits_made",
-        verbose_name=_("visitor"),
-    )
-    visitor_name = models.CharField(_("visiting body"), max_length=200, blank=True)
-    host = models.ForeignKey(
-        Locality, on_delete=models.PROTECT, related_name="visits_hosted", verbose_name=_("host")
-    )
-    delegation_lead = models.CharField(_("led by"), max_length=200, blank=True)
-    started_on = models.DateField(_("from"))
-    ended_on = models.DateField(_("until"), null=True, blank=True)
-    purpose = models.TextField(_("purpose"), max_length=2000)
-    outcome = models.TextField(_("outcome"), blank=True, max_length=2000)
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
-    source_title = models.CharField(_("title of the source"), max_length=300, blank=True)
-    is_published = models.BooleanField(_("published"), default=True)
-    is_demo = models.BooleanField(_("demo record"), default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-started_on"]
-        verbose_name = _("delegation visit")
-        verbose_name_plural = _("delegation visits")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
-                name="visit_dates_ordered",
-            ),
-            models.CheckConstraint(
-                condition=Q(visitor__isnull=False) | ~Q(visitor_name=""),
-                name="visit_has_visitor",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.visitor_display} → {self.host} ({self.started_on})"
-
-    @property
-    def visitor_display(self) -> str:
-        """The visiting locality's name in the reader's language, or the body as written."""
-        return self.visitor.name if self.visitor_id else self.visitor_name

@@ -98,8 +98,10 @@ def partnerships_of_locality(locality: Locality, user) -> QuerySet[Partnership]:
 
 def visits_of_locality(locality: Locality, user) -> QuerySet[DelegationVisit]:
     lineage = [place.pk for place in locality.lineage]
-    visits = DelegationVisit.objects.select_related("visitor", "host").filter(
-        Q(visitor_id__in=lineage) | Q(host_id__in=lineage)
+    visits = (
+        DelegationVisit.objects.select_related("visitor", "host")
+        .prefetch_related("translations")
+        .filter(Q(visitor_id__in=lineage) | Q(host_id__in=lineage))
     )
     if not is_platform_admin(user):
         visits = visits.filter(is_published=True)
@@ -107,7 +109,9 @@ def visits_of_locality(locality: Locality, user) -> QuerySet[DelegationVisit]:
 
 
 def priority_lists_of_locality(locality: Locality, user) -> QuerySet[PriorityList]:
-    lists = PriorityList.objects.filter(locality=locality).prefetch_related("entries__partner")
+    lists = PriorityList.objects.filter(locality=locality).prefetch_related(
+        "entries__partner", "translations"
+    )
     if not is_platform_admin(user):
         lists = lists.filter(is_published=True)
     return lists

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.common.dates import DatePrecision
-from kakehashi.common.errors import CommonError
+from kakehashi.common.errors import CommonError, invalid
+from kakehashi.common.i18n import Language
+from kakehashi.common.translation_writes import LANGUAGE_INVALID
 from kakehashi.common.uploads import files_deleted_on_failure, sniff_document_type
 from kakehashi.directory.models import Locality, Organisation, OrganisationKind, Sector
 from kakehashi.directory.queries import (
@@ -299,13 +301,14 @@ def record_visit(
     source_url: str = "",
     source_title: str = "",
     visitor_name: str = "",
+    language: str = Language.EN,
     by,
     is_demo: bool = False,
 ) -> DelegationVisit:
     """Record a delegation visit: from a locality (`visitor`) or from a body that is none,
-    named as written (`visitor_name`: a ministry, an embassy). `by` must be allowed to
-    change the partnership it belongs to or, for a visit under no agreement, speak for the
-    visitor or the host."""
+    named as written (`visitor_name`: a ministry, an embassy); its texts are written in
+    `language`. `by` must be allowed to change the partnership it belongs to or, for a visit
+    under no agreement, speak for the visitor or the host."""
     if partnership is not None:
         require(by, "partnerships.change_partnership", partnership)
     else:
@@ -325,6 +328,8 @@ def record_visit(
         raise ValidationError(
             _("The visit cannot end before it starts."), code=PartnershipError.VISIT_DATES_REVERSED
         )
+    if language not in Language.values:
+        raise invalid(LANGUAGE_INVALID, CommonError.LANGUAGE_INVALID)
     return DelegationVisit.objects.create(
         partnership=partnership,
         visitor=visitor,
@@ -335,6 +340,7 @@ def record_visit(
         purpose=purpose,
         outcome=outcome,
         delegation_lead=delegation_lead,
+        language=language,
         source_url=source_url,
         source_title=source_title[:300],
         created_by=by if by and by.is_authenticated else None,

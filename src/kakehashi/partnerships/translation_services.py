@@ -28,24 +28,29 @@ from kakehashi.partnerships.models import (
 from kakehashi.partnerships.rules import manages_partnership, require
 from kakehashi.partnerships.services import _audit_owners
 
-TITLE_LIMIT, SUMMARY_LIMIT, NOTE_LIMIT = 200, 4000, 300
+TITLE_LIMIT, SUMMARY_LIMIT, TYPE_LIMIT, NOTE_LIMIT = 200, 4000, 300, 300
 
 TOO_LONG = {
     "title": _("The title may have at most %(limit)s characters (it has %(length)s)."),
     "summary": _("The summary may have at most %(limit)s characters (it has %(length)s)."),
+    "type_as_stated": _(
+        "The type as stated may have at most %(limit)s characters (it has %(length)s)."
+    ),
     "note": _("A renewal note may have at most %(limit)s characters (it has %(length)s)."),
 }
 
 WRITES = TranslationWrites(
     model=PartnershipTranslation,
     record_field="partnership",
-    texts=("title", "summary", "renewal_notes"),
+    texts=("title", "summary", "type_as_stated", "renewal_notes"),
     fingerprint=original_fingerprint,
     owners=_audit_owners,
 )
 
 
-def _cleaned(partnership: Partnership, language: str, title, summary, renewal_notes) -> dict:
+def _cleaned(
+    partnership: Partnership, language: str, title, summary, renewal_notes, type_as_stated=""
+) -> dict:
     """The texts to store, or a ValidationError naming the first problem."""
     check_language(
         language,
@@ -61,6 +66,13 @@ def _cleaned(partnership: Partnership, language: str, title, summary, renewal_no
             _("The record has no summary to translate: leave the summary empty."),
             PartnershipError.SUMMARY_WITHOUT_ORIGINAL,
         )
+    type_as_stated = (type_as_stated or "").strip()
+    check_length(type_as_stated, TYPE_LIMIT, TOO_LONG["type_as_stated"])
+    if type_as_stated and not partnership.type_as_stated:
+        raise invalid(
+            _("The record states no type to translate: leave the type as stated empty."),
+            PartnershipError.TYPE_WITHOUT_ORIGINAL,
+        )
     originals = renewal_notes_of(partnership)
     notes = {}
     for original, note in (renewal_notes or {}).items():
@@ -74,7 +86,12 @@ def _cleaned(partnership: Partnership, language: str, title, summary, renewal_no
         check_length(note, NOTE_LIMIT, TOO_LONG["note"])
         if note:
             notes[original] = note
-    return {"title": title, "summary": summary, "renewal_notes": notes}
+    return {
+        "title": title,
+        "summary": summary,
+        "type_as_stated": type_as_stated,
+        "renewal_notes": notes,
+    }
 
 
 def _locked(partnership: Partnership) -> Partnership:
@@ -89,15 +106,17 @@ def save_translation(
     title: str,
     summary: str = "",
     renewal_notes: dict[str, str] | None = None,
+    type_as_stated: str = "",
     by,
 ) -> PartnershipTranslation:
     """Store a person's translation of the record into `language`, replacing the one there.
     `renewal_notes` maps each renewal note as written to its translation (a note left out
-    shows as written). The source says who made it: the author (who recorded it), a
+    shows as written); `type_as_stated` translates the type as the source states it (left
+    empty, it shows as written). The source says who made it: the author (who recorded it), a
     colleague (another person who may edit it) or a moderator (a platform administrator)."""
     partnership = _locked(partnership)
     require(by, "partnerships.translate_partnership", partnership)
-    texts = _cleaned(partnership, language, title, summary, renewal_notes)
+    texts = _cleaned(partnership, language, title, summary, renewal_notes, type_as_stated)
     manages = manages_partnership(by, partnership)
     source = source_for(
         is_author=manages and partnership.created_by_id == by.pk, is_colleague=manages
@@ -113,10 +132,11 @@ def save_reference_translation(
     title: str,
     summary: str = "",
     renewal_notes: dict[str, str] | None = None,
+    type_as_stated: str = "",
 ) -> PartnershipTranslation | None:
     """Store the reference data's translation (checked by the project's editors: a
     moderator's, no person named), unless a person has translated the record into that
     language since (then nothing changes and None is returned)."""
     partnership = _locked(partnership)
-    texts = _cleaned(partnership, language, title, summary, renewal_notes)
+    texts = _cleaned(partnership, language, title, summary, renewal_notes, type_as_stated)
     return WRITES.store_reference(partnership, language, texts)

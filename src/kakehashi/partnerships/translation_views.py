@@ -10,8 +10,15 @@ from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.reading import reading_context
 from kakehashi.common.translation_page import Original, PageText, translation_page
 from kakehashi.partnerships import queries
-from kakehashi.partnerships.forms import PartnershipTranslationForm, service_input
-from kakehashi.partnerships.models import renewal_notes_of
+from kakehashi.partnerships.forms import (
+    PartnershipTranslationForm,
+    PriorityListTranslationForm,
+    priority_list_input,
+    service_input,
+)
+from kakehashi.partnerships.models import PriorityList, renewal_notes_of
+from kakehashi.partnerships.priority_list_models import priority_notes_of
+from kakehashi.partnerships.priority_list_services import save_priority_list_translation
 from kakehashi.partnerships.translation_services import save_translation
 
 
@@ -33,7 +40,7 @@ def translation_context(request, partnership) -> dict:
 
 
 def _initial(row, notes: list[str]) -> dict:
-    initial = {"title": row.title, "summary": row.summary}
+    initial = {"title": row.title, "summary": row.summary, "type_as_stated": row.type_as_stated}
     for index, note in enumerate(notes):
         initial[f"note_{index}"] = row.renewal_notes.get(note, "")
     return initial
@@ -48,6 +55,10 @@ def translate_partnership(request, pk):
     originals = [Original(partnership.title, partnership.language, heading=True)]
     if partnership.summary:
         originals.append(Original(partnership.summary, partnership.language))
+    if partnership.type_as_stated:
+        originals.append(
+            Original(partnership.type_as_stated, partnership.language, label=_("As stated"))
+        )
     return translation_page(
         request,
         partnership,
@@ -55,7 +66,11 @@ def translate_partnership(request, pk):
         find=partnership.translation_into,
         initial_of=lambda row: _initial(row, notes),
         make_form=lambda data, initial: PartnershipTranslationForm(
-            data, initial=initial, original=partnership.language, notes=notes
+            data,
+            initial=initial,
+            original=partnership.language,
+            notes=notes,
+            states_type=bool(partnership.type_as_stated),
         ),
         save=lambda data: save_translation(
             partnership=partnership, by=request.user, **service_input(data, notes)
@@ -70,5 +85,45 @@ def translate_partnership(request, pk):
                 % {"language": Language(partnership.language).in_sentence}
             ],
             originals=originals,
+        ),
+    )
+
+
+@login_required
+def translate_priority_list(request, pk):
+    """The page where a locality's government (or a platform administrator) translates one
+    of its priority-partner lists."""
+    priority_list = get_object_or_404(
+        PriorityList.objects.select_related("locality").prefetch_related("entries"), pk=pk
+    )
+    if not request.user.has_perm("partnerships.change_priority_list", priority_list.locality):
+        raise PermissionDenied
+    notes = priority_notes_of(priority_list)
+
+    return translation_page(
+        request,
+        priority_list,
+        original_language=priority_list.language,
+        find=priority_list.translation_into,
+        initial_of=lambda row: {
+            "title": row.title,
+            **{f"note_{i}": row.notes.get(note, "") for i, note in enumerate(notes)},
+        },
+        make_form=lambda data, initial: PriorityListTranslationForm(
+            data, initial=initial, original=priority_list.language, notes=notes
+        ),
+        save=lambda data: save_priority_list_translation(
+            priority_list=priority_list, by=request.user, **priority_list_input(data, notes)
+        ),
+        text=PageText(
+            heading=_("Translate the priority-partner list"),
+            intro=[
+                _(
+                    "The original is in %(language)s. Your translation is shown to readers of "
+                    "its language, with a note that says who translated it."
+                )
+                % {"language": Language(priority_list.language).in_sentence}
+            ],
+            originals=[Original(priority_list.title, priority_list.language, heading=True)],
         ),
     )

@@ -13,4 +13,9 @@ urlpatterns = [
     path("<int:pk>/documents/", views.document_upload, name="document_upload"),
     path("<int:pk>/documents/<int:document_pk>/", views.document_download, name="document"),
     path("<int:pk>/visits/new/", views.visit_create, name="visit_create"),
+    path(
+        "priority-lists/<int:pk>/translate/",
+        translation_views.translate_priority_list,
+        name="translate_priority_list",
+    ),
 ]

@@ -99,7 +99,9 @@ def _detail_context(request, partnership, document_form=None) -> dict:
         "partnership": partnership,
         "can_change": can_change,
         "documents": partnership.documents.all(),
-        "visits": partnership.visits.select_related("visitor", "host"),
+        "visits": partnership.visits.select_related("visitor", "host").prefetch_related(
+            "translations"
+        ),
         "document_form": document_form,
         **translation_context(request, partnership),
     }
@@ -240,6 +242,9 @@ def locality_detail(request, slug):
             "timeline": locality_timeline(locality, partnerships, visits),
             "priority_lists": queries.priority_lists_of_locality(locality, request.user),
             "priority_of": queries.priority_lists_naming(locality, request.user),
+            "can_translate_lists": request.user.has_perm(
+                "partnerships.change_priority_list", locality
+            ),
             "organisations": organisations,
             "is_vietnam": locality.country == Country.VIETNAM,
         },

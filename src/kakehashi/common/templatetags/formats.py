@@ -16,7 +16,7 @@ Each gives "" for None, so that `|default:"—"` can follow."""
 from django import template
 
 from kakehashi.common import formats
-from kakehashi.common.i18n import Language, aside, join_list
+from kakehashi.common.i18n import Language, aside, join_list, list_separator
 
 register = template.Library()
 
@@ -90,6 +90,13 @@ def languages(codes, separator=None):
 def join_list_filter(items):
     """Items joined with the reader's list separator (、 in Japanese)."""
     return join_list(items)
+
+
+@register.simple_tag(name="list_separator")
+def list_separator_tag() -> str:
+    """Between the items of a list a template writes itself (links, say):
+    `{% if not forloop.last %}{% list_separator %}{% endif %}`."""
+    return list_separator()
 
 
 @register.filter(name="aside", is_safe=True)

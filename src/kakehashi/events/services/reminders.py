@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kakehashi.common.i18n import join_list
 from kakehashi.directory.names import organisation_name
 from kakehashi.events.agenda import delegation_people, registration_language
 from kakehashi.events.models import Meeting, MeetingReminder, MeetingStatus, Registration
@@ -99,7 +100,7 @@ def _send(meeting: Meeting, registration: Registration) -> bool:
     place = place_line(meeting, language)
     with translation.override(language):
         subject = _("Reminder: your meeting with %(counterpart)s at %(time)s") % {
-            "counterpart": ", ".join(name for name, _people in counterparts),
+            "counterpart": join_list(name for name, _people in counterparts),
             "time": hours_in_zone(slot.starts_at, slot.ends_at, zone, language),
         }
         body = render_to_string(

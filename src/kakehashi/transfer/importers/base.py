@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.common.i18n import join_list
 from kakehashi.directory.models import Locality, Sector
 from kakehashi.transfer.problems import problem
 
@@ -58,7 +59,7 @@ class RowReader:
         for allowed in choices.values:
             if value.lower() == allowed.lower():
                 return allowed
-        self.add("choice_unknown", value=value, column=column, choices=", ".join(choices.values))
+        self.add("choice_unknown", value=value, column=column, choices=join_list(choices.values))
         return None
 
     def boolean(self, column: str, *, default: bool) -> bool:

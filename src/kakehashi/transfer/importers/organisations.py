@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, join_list
 from kakehashi.directory import services
 from kakehashi.directory.models import Country, Organisation, OrganisationKind
 from kakehashi.directory.queries import organisations_visible_to
@@ -101,6 +101,6 @@ class OrganisationImporter:
             _label(OrganisationKind, preview["kind"]),
             _label(Country, preview["country"]),
             preview["locality"],
-            ", ".join(preview["sectors"]),
+            join_list(preview["sectors"]),
             str(YES_NO[preview["published"]]),
         ]

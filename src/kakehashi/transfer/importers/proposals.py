@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.i18n import Language
+from kakehashi.common.i18n import Language, join_list
 from kakehashi.directory.models import Country, Organisation
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.proposals import authoring
@@ -90,7 +90,7 @@ class ProposalImporter:
             match = next((value for value in choices.values if value.lower() == item.lower()), None)
             if match is None:
                 row.add(
-                    "choice_unknown", value=item, column=column, choices=", ".join(choices.values)
+                    "choice_unknown", value=item, column=column, choices=join_list(choices.values)
                 )
             elif match not in values:
                 values.append(match)
