@@ -3,9 +3,10 @@
 - on a form, `add_refusal`: each error keyed by a field beside that field (a key the form has
   no field for above the form), an error keyed by nothing beside the page's chosen field
   (the file of an upload, say) or above the form;
-- as a message at the top of the next page, `refusal_text`: its sentences one after the
-  other."""
+- as a message at the top of the next page, `tell_refusal`: its sentences one after the
+  other (`refusal_text`)."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 
@@ -22,3 +23,8 @@ def add_refusal(form, error: ValidationError, *, field: str | None = None) -> No
 def refusal_text(error: ValidationError) -> str:
     """The refusal as one message: its sentences, separated by a space."""
     return " ".join(error.messages)
+
+
+def tell_refusal(request, error: ValidationError) -> None:
+    """Say the refusal at the top of the next page (as an error message)."""
+    messages.error(request, refusal_text(error))
