@@ -1,5 +1,6 @@
 from kakehashi.events.models.badges import Badge, CheckIn, CheckInMethod
 from kakehashi.events.models.event import (
+    ENDED_REGISTRATION_STATUSES,
     Event,
     EventOrganiser,
     EventSeries,
@@ -32,6 +33,7 @@ __all__ = [
     "Badge",
     "CheckIn",
     "CheckInMethod",
+    "ENDED_REGISTRATION_STATUSES",
     "Event",
     "EventOrganiser",
     "EventSeries",
