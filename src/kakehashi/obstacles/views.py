@@ -3,7 +3,6 @@ service and render."""
 
 from functools import partial
 
-import rules
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.permissions import allows
 from kakehashi.common.refusals import add_refusal
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Membership, Organisation
@@ -39,9 +39,7 @@ PAGE_SIZE = 50
 
 
 def can(user, action: str, obstacle=None) -> bool:
-    # Our predicates only: a superuser's blanket permission would show actions the
-    # obstacle's status does not allow.
-    return rules.has_perm(f"obstacles.{action}", user, obstacle)
+    return allows(user, f"obstacles.{action}", obstacle)
 
 
 def _visible(request, pk):
