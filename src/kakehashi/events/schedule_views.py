@@ -21,6 +21,7 @@ from kakehashi.events.diagnosis import DiagnosisWriter
 from kakehashi.events.forms import OrganiserMeetingForm, ScheduleRunForm
 from kakehashi.events.meeting_views import organised_event
 from kakehashi.events.models import (
+    RUN_UNDER_WAY_STATUSES,
     Meeting,
     MeetingParticipant,
     MeetingStatus,
@@ -75,7 +76,7 @@ def schedule(request, slug):
         {
             "event": event,
             "run": run,
-            "running": run is not None and run.status in {"queued", "running"},
+            "running": run is not None and run.status in RUN_UNDER_WAY_STATUSES,
             "publish_refusal": services.publication_refusal(event),
             "meetings": meetings,
             "counts": counts,

@@ -25,6 +25,7 @@ from kakehashi.events.agenda import registration_language
 from kakehashi.events.booking import BookingOptions
 from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
+    OPEN_MEETING_STATUSES,
     Meeting,
     MeetingParticipant,
     MeetingSlot,
@@ -132,9 +133,7 @@ def _confirm_with_checker(event, meeting: Meeting) -> None:
     refuse it if it breaks a rule the schedule did not already break."""
     instance = parse_instance(build_instance(event, allow_moves=False))
     assignments, unscheduled = [], []
-    for placed in event.meetings.filter(
-        status__in=[MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED]
-    ):
+    for placed in event.meetings.filter(status__in=OPEN_MEETING_STATUSES):
         if placed.slot_id:
             assignments.append(
                 {
@@ -191,7 +190,7 @@ def cancel_meeting(*, meeting: Meeting, by, now: dt.datetime | None = None) -> M
             _("Only the delegations of this meeting or the organisers can cancel it."),
             code=EventError.NOT_A_MEMBER,
         )
-    if meeting.status not in (MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED):
+    if meeting.status not in OPEN_MEETING_STATUSES:
         raise ValidationError(
             _("Only a meeting still to come can be cancelled."), code=EventError.NOT_CANCELLABLE
         )

@@ -16,6 +16,7 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.agenda import registration_language
 from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
+    OPEN_REQUEST_STATUSES,
     Event,
     IntentionKind,
     Interpreter,
@@ -211,7 +212,7 @@ def send_request(
     if MeetingRequest.objects.filter(
         sender=recipient,
         recipient=sender,
-        status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
+        status__in=OPEN_REQUEST_STATUSES,
     ).exists():
         raise ValidationError(
             _("This delegation has already asked you for a meeting: answer its request."),
