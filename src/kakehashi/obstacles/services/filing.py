@@ -15,9 +15,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
-from kakehashi.common.errors import CommonError
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError
 from kakehashi.common.formats import format_day
-from kakehashi.common.i18n import for_each_reader
+from kakehashi.common.i18n import Language, for_each_reader
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import files_deleted_on_failure
 from kakehashi.common.workflow import transition
@@ -42,7 +42,6 @@ from kakehashi.obstacles.services.base import (
 
 # Days to answer when no rule matched (the platform administrators route it by hand).
 FALLBACK_DEADLINE_DAYS = 30
-LANGUAGES = ("vi", "ja", "en")
 
 
 @dataclass
@@ -74,10 +73,8 @@ def _check(data: ObstacleInput, by) -> None:
             _("Describe the obstacle: what blocks you, since when, what you tried."),
             ObstacleError.DESCRIPTION_MISSING,
         )
-    if data.language and data.language not in LANGUAGES:
-        errors["language"] = invalid(
-            _("Choose Vietnamese, Japanese or English."), ObstacleError.LANGUAGE
-        )
+    if data.language and data.language not in Language.values:
+        errors["language"] = invalid(LANGUAGE_INVALID, ObstacleError.LANGUAGE)
     if data.proposal is not None and not by.has_perm("proposals.view_proposal", data.proposal):
         errors["proposal"] = invalid(
             _("You may not see this proposal."), ObstacleError.UNKNOWN_PROPOSAL
