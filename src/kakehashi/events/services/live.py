@@ -31,11 +31,11 @@ from kakehashi.events.models import (
     MeetingSlot,
     MeetingStatus,
     Registration,
-    RegistrationStatus,
 )
 from kakehashi.events.queries import organises
 from kakehashi.events.remote import place_line, registration_zone, span_in_zone
 from kakehashi.events.services.meetings import MEETING_FIELDS, audit_meeting
+from kakehashi.events.services.pairs import check_may_meet
 from kakehashi.events.services.schedule import build_instance
 from kakehashi.scheduling.check import check
 from kakehashi.scheduling.instance import parse_instance
@@ -83,16 +83,7 @@ def _book(registration, counterpart, slot, by, now) -> Meeting:
         raise ValidationError(
             _("You can only book meetings for your own delegation."), code=EventError.NOT_A_MEMBER
         )
-    if counterpart.event_id != event.pk:
-        raise ValidationError(
-            _("Both delegations must attend the same event."), code=EventError.WRONG_EVENT
-        )
-    if counterpart.pk == registration.pk:
-        raise ValidationError(_("A delegation cannot meet itself."), code=EventError.SELF_REQUEST)
-    if {registration.status, counterpart.status} != {RegistrationStatus.APPROVED}:
-        raise ValidationError(
-            _("Only approved delegations take part in meetings."), code=EventError.NOT_APPROVED
-        )
+    check_may_meet(registration, counterpart)
     if event.schedule_published_at is None:
         raise ValidationError(
             _("Free slots can be booked once the organisers have published the schedule."),
