@@ -31,6 +31,7 @@ from kakehashi.obstacles.services.attachments import (
     MAX_ATTACHMENTS,
     check_attachment,
     store_attachment,
+    too_many_attachments,
 )
 from kakehashi.obstacles.services.base import (
     AUDITED_FIELDS,
@@ -80,11 +81,7 @@ def _check(data: ObstacleInput, by) -> None:
             _("You may not see this proposal."), ObstacleError.UNKNOWN_PROPOSAL
         )
     if len(data.attachments) > MAX_ATTACHMENTS:
-        errors["attachments"] = invalid(
-            _("An obstacle has at most %(max)s attachments."),
-            ObstacleError.TOO_MANY_ATTACHMENTS,
-            max=MAX_ATTACHMENTS,
-        )
+        errors["attachments"] = too_many_attachments()
     if errors:
         raise ValidationError({name: [error] for name, error in errors.items()})
 
