@@ -4,7 +4,6 @@ public summary), file (routed at once), comment, attach and download files, and 
 pages apply; a public reader gets the public summary only, not the description, reason,
 comments or attachments."""
 
-import rules
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -26,6 +25,7 @@ from kakehashi.api.schemas import MAX_ID, Id, InputSchema, PageQuery, Slug, erro
 from kakehashi.api.schemas import text as bounded
 from kakehashi.common.errors import TEXT_CODES, UPLOAD_CODES
 from kakehashi.common.i18n import Language
+from kakehashi.common.permissions import allows
 from kakehashi.common.uploads import stored_file_response
 from kakehashi.obstacles import queries, services
 from kakehashi.obstacles.errors import ObstacleError
@@ -228,7 +228,7 @@ def download_attachment(
 ):
     """The file itself (participants only; anyone else gets 404, as on the page)."""
     obstacle = _visible(request, obstacle_id)
-    if not rules.has_perm("obstacles.see_details", request.user, obstacle):
+    if not allows(request.user, "obstacles.see_details", obstacle):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=attachment_id, obstacle=obstacle)
     return stored_file_response(attachment)
@@ -241,7 +241,7 @@ def download_attachment(
 def assign_obstacle(request, payload: AssignIn, obstacle_id: int = Path(..., ge=1, le=MAX_ID)):
     """Open → assigned to a member of the authority (the authority's members)."""
     obstacle = _visible(request, obstacle_id)
-    if not rules.has_perm("obstacles.assign_obstacle", request.user, obstacle):
+    if not allows(request.user, "obstacles.assign_obstacle", obstacle):
         raise PermissionDenied
     owner = get_user_model().objects.filter(pk=payload.owner, is_active=True).first()
     services.assign(obstacle=obstacle, owner=owner, by=request.user)

@@ -10,6 +10,7 @@ string API clients see; its description is one English line for the OpenAPI docu
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 class ErrorCode(StrEnum):
@@ -74,6 +75,10 @@ TEXT_CODES = (
     CommonError.TITLE_MISSING,
     CommonError.TOO_LONG,
 )
+
+
+# What every service says of a language that is not one of ours (common.i18n.Language).
+LANGUAGE_INVALID = _("Choose Vietnamese, Japanese or English.")
 
 
 def invalid(message, code: ErrorCode, **params) -> ValidationError:

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kakehashi.common.refusals import add_refusal
 from kakehashi.common.translation_writes import refusal_field
 
 
@@ -53,16 +54,6 @@ def chosen_language(request, original: str | None) -> str:
     return language
 
 
-def add_refusal(form, error: ValidationError) -> None:
-    """Show a service's refusal beside the field it is about, else above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-        return
-    name = refusal_field(error)
-    form.add_error(name if name in form.fields else None, error)
-
-
 def field_groups(form) -> list[FieldGroup]:
     groups = getattr(form, "field_groups", None)
     return groups() if groups else [FieldGroup(list(form))]
@@ -91,7 +82,7 @@ def translation_page(
         try:
             save(form.cleaned_data)
         except ValidationError as error:
-            add_refusal(form, error)
+            add_refusal(form, error, field=refusal_field(error))
         else:
             messages.success(request, _("The translation is saved."))
             return redirect(record)

@@ -20,15 +20,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, record_change, snapshot
-from kakehashi.common.errors import CommonError, ErrorCode, invalid
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError, ErrorCode, invalid
 from kakehashi.common.formats import format_number
 from kakehashi.common.i18n import Language
 from kakehashi.common.translations import TranslationSource
 
-LANGUAGE_INVALID = _("Choose Vietnamese, Japanese or English.")
 # Who made a translation is recorded with these fields besides its texts.
 AUDITED_BASE = ("language", "source", "made_by")
 

@@ -14,6 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import CommonError
+from kakehashi.common.refusals import add_refusal
 
 logger = logging.getLogger("kakehashi.uploads")
 
@@ -69,11 +70,7 @@ def accept_upload(form, store) -> bool:
     try:
         store(title=form.cleaned_data["title"], upload=form.cleaned_data["file"])
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error("file", error)
+        add_refusal(form, error, field="file")
         return False
     return True
 

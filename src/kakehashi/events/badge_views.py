@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kakehashi.common.i18n import reader_language
+from kakehashi.common.refusals import refusal_text, tell_refusal
 from kakehashi.directory.models import Person
 from kakehashi.events import checkin
 from kakehashi.events.badge_printing import (
@@ -91,7 +92,7 @@ def badge_revoke(request, slug, pk):
             badge=badge, by=request.user, reissue=bool(request.POST.get("reissue"))
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        tell_refusal(request, error)
     else:
         name = badge.person.display_name
         if new is not None:
@@ -119,7 +120,7 @@ def _session(event, value):
 
 
 def _refusal(error: ValidationError) -> dict:
-    return {"ok": False, "code": error.code, "message": " ".join(error.messages)}
+    return {"ok": False, "code": error.code, "message": refusal_text(error)}
 
 
 def _check_in(request, event) -> tuple[dict, int]:

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.refusals import tell_refusal
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import networking, queries
 from kakehashi.events.feedback_forms import FeedbackForm
-from kakehashi.events.meeting_views import error_message
 from kakehashi.events.models import Meeting, MeetingFeedback, MeetingParticipant
 from kakehashi.events.services import feedback as services
 from kakehashi.events.views import _visible_event
@@ -86,7 +86,7 @@ def check_in(request, slug, pk):
     try:
         services.check_in(meeting=meeting, registration=registration, by=request.user)
     except ValidationError as error:
-        error_message(request, error)
+        tell_refusal(request, error)
     else:
         messages.success(request, _("The meeting is marked held. Enjoy it."))
     url = reverse("events:meeting_feedback", args=[event.slug, meeting.pk])

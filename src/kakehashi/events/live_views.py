@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.refusals import tell_refusal
 from kakehashi.events import queries
 from kakehashi.events.booking import BookingOptions
-from kakehashi.events.meeting_views import _mine_url, _my_registration, error_message
+from kakehashi.events.meeting_views import _mine_url, _my_registration
 from kakehashi.events.models import Meeting, MeetingSlot
 from kakehashi.events.remote import registration_zone
 from kakehashi.events.services.live import book_meeting, cancel_meeting
@@ -39,7 +40,7 @@ def book(request, slug):
                     registration=registration, counterpart=counterpart, slot=slot, by=request.user
                 )
             except ValidationError as error:
-                error_message(request, error)
+                tell_refusal(request, error)
             else:
                 messages.success(
                     request, _("The meeting is booked; the other delegation has been told.")
@@ -73,7 +74,7 @@ def cancel(request, slug, pk):
     try:
         cancel_meeting(meeting=meeting, by=request.user)
     except ValidationError as error:
-        error_message(request, error)
+        tell_refusal(request, error)
     else:
         messages.success(
             request, _("The meeting is cancelled; the other delegation has been told.")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.permissions import RefusedWithReason
+from kakehashi.common.refusals import tell_refusal
 from kakehashi.events import queries, services
 from kakehashi.events.agenda import programme_sessions, registration_language
 from kakehashi.events.calendar import agenda_ics
@@ -43,10 +44,6 @@ def organised_event(request, slug):
     if not request.user.has_perm("events.manage_registrations", event):
         raise PermissionDenied
     return event
-
-
-def error_message(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 @login_required
@@ -235,7 +232,7 @@ def answer_request(request, slug, pk):
             meeting_request=meeting_request, accept=decision == "accept", by=request.user
         )
     except ValidationError as error:
-        error_message(request, error)
+        tell_refusal(request, error)
     else:
         messages.success(request, _("Your answer is saved."))
     return redirect(_mine_url(event, meeting_request.recipient))
@@ -295,7 +292,7 @@ def record_outcome(request, slug, pk):
         try:
             services.record_outcome(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            error_message(request, error)
+            tell_refusal(request, error)
         else:
             messages.success(request, _("The outcome is recorded."))
     delegation = request.POST.get("delegation", "")

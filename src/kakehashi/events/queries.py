@@ -4,6 +4,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events.models import (
+    OPEN_REQUEST_STATUSES,
     Event,
     EventOrganiser,
     Meeting,
@@ -12,7 +13,6 @@ from kakehashi.events.models import (
     MeetingStatus,
     Registration,
     RegistrationStatus,
-    RequestStatus,
 )
 
 
@@ -158,6 +158,6 @@ def requested_with(registration: Registration) -> set[int]:
     received: another request to them would be refused."""
     pairs = MeetingRequest.objects.filter(
         Q(sender=registration) | Q(recipient=registration),
-        status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
+        status__in=OPEN_REQUEST_STATUSES,
     ).values_list("sender_id", "recipient_id")
     return {other for pair in pairs for other in pair} - {registration.pk}

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.refusals import tell_refusal
 from kakehashi.events.models import Registration
 from kakehashi.events.services.remote import may_change_attendance, set_remote_attendance
 from kakehashi.events.views import _visible_event
@@ -28,7 +29,7 @@ def registration_remote(request, slug, pk):
     try:
         set_remote_attendance(registration=registration, remote=choice == "yes", by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        tell_refusal(request, error)
     else:
         if choice == "yes":
             messages.success(request, _("The delegation now attends its meetings remotely."))

@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kakehashi.common.refusals import tell_refusal
 from kakehashi.events import queries, services
 from kakehashi.events.diagnosis import DiagnosisWriter
 from kakehashi.events.forms import OrganiserMeetingForm, ScheduleRunForm
-from kakehashi.events.meeting_views import error_message, organised_event
+from kakehashi.events.meeting_views import organised_event
 from kakehashi.events.models import (
+    RUN_UNDER_WAY_STATUSES,
     Meeting,
     MeetingParticipant,
     MeetingStatus,
@@ -74,7 +76,7 @@ def schedule(request, slug):
         {
             "event": event,
             "run": run,
-            "running": run is not None and run.status in {"queued", "running"},
+            "running": run is not None and run.status in RUN_UNDER_WAY_STATUSES,
             "publish_refusal": services.publication_refusal(event),
             "meetings": meetings,
             "counts": counts,
@@ -98,7 +100,7 @@ def schedule_run(request, slug):
     try:
         services.start_schedule_run(event=event, by=request.user, **form.cleaned_data)
     except ValidationError as error:
-        error_message(request, error)
+        tell_refusal(request, error)
     else:
         messages.success(request, _("The scheduler has started."))
     return redirect("events:schedule", slug=event.slug)
@@ -120,7 +122,7 @@ def organiser_meeting(request, slug):
             by=request.user,
         )
     except ValidationError as error:
-        error_message(request, error)
+        tell_refusal(request, error)
     else:
         messages.success(request, _("The meeting is added; run the scheduler to place it."))
     return redirect("events:schedule", slug=event.slug)
@@ -135,7 +137,7 @@ def schedule_publish(request, slug):
         try:
             told = services.publish_schedule(event=event, by=request.user)
         except ValidationError as error:
-            error_message(request, error)
+            tell_refusal(request, error)
         else:
             messages.success(
                 request,
@@ -184,7 +186,7 @@ def meeting_update(request, slug, pk):
         else:
             raise Http404
     except ValidationError as error:
-        error_message(request, error)
+        tell_refusal(request, error)
     return redirect("events:schedule", slug=event.slug)
 
 

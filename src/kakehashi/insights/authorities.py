@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.directory.models import Organisation
-from kakehashi.obstacles.models import OPEN_STATUSES, Obstacle, Status
+from kakehashi.obstacles.models import CLOSED_STATUSES, OPEN_STATUSES, Obstacle, Status
 
 COLUMNS = [
     ("group", _("Authority")),
@@ -63,7 +63,7 @@ def resolution_by_authority(*, today: dt.date | None = None) -> list[dict]:
     )
     durations: dict[int | None, list[float]] = defaultdict(list)
     closed = Obstacle.objects.filter(
-        status__in=(Status.RESOLVED, Status.UNRESOLVABLE), closed_at__isnull=False
+        status__in=CLOSED_STATUSES, closed_at__isnull=False
     ).values_list("authority", "created_at", "closed_at")
     for authority, created_at, closed_at in closed:
         durations[authority].append(max((closed_at - created_at).total_seconds(), 0) / DAY)

@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kakehashi.common.formats import format_day, format_month, format_number
+from kakehashi.common.refusals import refusal_text
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
 from kakehashi.directory.models import Locality
 from kakehashi.directory.queries import organisation_ids_of
@@ -190,7 +191,7 @@ def record_outcome(request):
         return render(
             request,
             "insights/record_outcome.html",
-            {"refusal": " ".join(error.messages), "back": back},
+            {"refusal": refusal_text(error), "back": back},
         )
     interest = source["interest"]
     default = services.default_locality(parties=parties, interest=interest)

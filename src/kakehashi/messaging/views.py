@@ -12,7 +12,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kakehashi.common.errors import CommonError
+from kakehashi.common.errors import UPLOAD_CODES
+from kakehashi.common.refusals import tell_refusal
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import organisation_ids_of, organisations_visible_to
 from kakehashi.events.models import Meeting
@@ -115,13 +116,7 @@ def reply(request, pk):
 
 
 def _is_file_error(error: ValidationError) -> bool:
-    return getattr(error, "code", "") in {
-        CommonError.FILE_TOO_LARGE,
-        CommonError.FILE_EMPTY,
-        CommonError.FILE_TYPE_NOT_ALLOWED,
-        CommonError.FILE_DAMAGED,
-        MessagingError.TOO_MANY_ATTACHMENTS,
-    }
+    return getattr(error, "code", "") in {*UPLOAD_CODES, MessagingError.TOO_MANY_ATTACHMENTS}
 
 
 @require_GET
@@ -173,7 +168,7 @@ def report(request, pk, message_pk):
                 message=message, by=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            tell_refusal(request, error)
         else:
             messages.success(request, _("Thank you. The platform administrators will look at it."))
     else:

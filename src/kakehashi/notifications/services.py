@@ -19,12 +19,12 @@ each recipient's copy is rendered in that recipient's preferred language.
 import logging
 from collections.abc import Callable, Iterable
 
-import rules
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 
+from kakehashi.common.permissions import require
 from kakehashi.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -161,9 +161,8 @@ def send_emails(*, notification_ids: list[int]) -> int:
 @transaction.atomic
 def mark_read(*, notification: Notification, by) -> Notification:
     """Mark one notice read. Only its recipient may; reading it again changes nothing."""
-    # rules.has_perm asks our predicate only: a superuser may not read another person's notices.
-    if not rules.has_perm("notifications.change_notification", by, notification):
-        raise PermissionDenied
+    # The predicate only (common.permissions): a superuser may not read another's notices.
+    require(by, "notifications.change_notification", notification)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(

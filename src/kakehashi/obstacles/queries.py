@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from kakehashi.accounts.queries import platform_admins
 from kakehashi.directory.models import Country, Locality, Membership, MembershipRole
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.obstacles.models import (
@@ -84,10 +85,6 @@ def member_users(organisation, *, admin_only: bool = False) -> list:
         memberships = memberships.filter(role=MembershipRole.ADMIN)
     ids = memberships.values_list("person__user_id", flat=True)
     return list(get_user_model().objects.filter(pk__in=ids).order_by("full_name", "pk"))
-
-
-def platform_admins() -> list:
-    return list(get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk"))
 
 
 def authority_admins(obstacle: Obstacle) -> list:

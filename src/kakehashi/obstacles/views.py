@@ -3,7 +3,6 @@ service and render."""
 
 from functools import partial
 
-import rules
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -15,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.permissions import allows
+from kakehashi.common.refusals import add_refusal
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Membership, Organisation
 from kakehashi.directory.queries import organisation_ids_of
@@ -38,9 +39,7 @@ PAGE_SIZE = 50
 
 
 def can(user, action: str, obstacle=None) -> bool:
-    # Our predicates only: a superuser's blanket permission would show actions the
-    # obstacle's status does not allow.
-    return rules.has_perm(f"obstacles.{action}", user, obstacle)
+    return allows(user, f"obstacles.{action}", obstacle)
 
 
 def _visible(request, pk):
@@ -54,14 +53,6 @@ def _members(obstacle):
         organisation_id=obstacle.authority_id, person__user__is_active=True
     ).values_list("person__user_id", flat=True)
     return get_user_model().objects.filter(pk__in=ids).order_by("full_name")
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- filing and lists ----------------------------------------------------------------------
@@ -104,7 +95,7 @@ def file_obstacle(request):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_refusal(form, error)
         else:
             if obstacle.authority_id:
                 messages.success(
@@ -205,22 +196,39 @@ def _redisplay(request, obstacle, **forms):
     )
 
 
+def _act(request, obstacle, form, *, name: str, service, done: str = "", to: str = ""):
+    """The one shape of an action taken from the obstacle's page: a valid `form` goes to
+    `service(data)`; a refusal goes onto the form and the page is shown again with it (as
+    `name`, status 400); on success, `done` is said and the reader goes back to the obstacle
+    (or to `to`)."""
+    if form.is_valid():
+        try:
+            service(form.cleaned_data)
+        except ValidationError as error:
+            add_refusal(form, error)
+        else:
+            if done:
+                messages.success(request, done)
+            return redirect(to or obstacle.get_absolute_url())
+    return _redisplay(request, obstacle, **{name: form})
+
+
 @login_required
 @require_POST
 def assign(request, pk):
     obstacle = _visible(request, pk)
     if not can(request.user, "assign_obstacle", obstacle):
         raise PermissionDenied
-    form = AssignForm(request.POST, members=_members(obstacle))
-    if form.is_valid():
-        try:
-            services.assign(obstacle=obstacle, owner=form.cleaned_data["owner"], by=request.user)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The owner is set."))
-            return redirect(obstacle)
-    return _redisplay(request, obstacle, assign_form=form)
+    return _act(
+        request,
+        obstacle,
+        AssignForm(request.POST, members=_members(obstacle)),
+        name="assign_form",
+        service=lambda data: services.assign(
+            obstacle=obstacle, owner=data["owner"], by=request.user
+        ),
+        done=_("The owner is set."),
+    )
 
 
 @login_required
@@ -241,22 +249,20 @@ def close(request, pk, outcome):
     service = {"resolve": services.resolve, "cannot-resolve": services.cannot_resolve}.get(outcome)
     if service is None:
         raise Http404
-    form = CloseForm(request.POST)
-    if form.is_valid():
-        try:
-            service(
-                obstacle=obstacle,
-                reason=form.cleaned_data["reason"],
-                public_summary=form.cleaned_data["public_summary"],
-                summary_language=form.cleaned_data["summary_language"] or None,
-                by=request.user,
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The obstacle is closed."))
-            return redirect(obstacle)
-    return _redisplay(request, obstacle, close_form=form)
+    return _act(
+        request,
+        obstacle,
+        CloseForm(request.POST),
+        name="close_form",
+        service=lambda data: service(
+            obstacle=obstacle,
+            reason=data["reason"],
+            public_summary=data["public_summary"],
+            summary_language=data["summary_language"] or None,
+            by=request.user,
+        ),
+        done=_("The obstacle is closed."),
+    )
 
 
 @login_required
@@ -274,21 +280,19 @@ def route(request, pk):
     obstacle = _visible(request, pk)
     if not can(request.user, "route_obstacle", obstacle):
         raise PermissionDenied
-    form = RouteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.route(
-                obstacle=obstacle,
-                authority=form.cleaned_data["authority"],
-                deadline_days=form.cleaned_data["deadline_days"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The obstacle is sent to the authority."))
-            return redirect(obstacle)
-    return _redisplay(request, obstacle, route_form=form)
+    return _act(
+        request,
+        obstacle,
+        RouteForm(request.POST),
+        name="route_form",
+        service=lambda data: services.route(
+            obstacle=obstacle,
+            authority=data["authority"],
+            deadline_days=data["deadline_days"],
+            by=request.user,
+        ),
+        done=_("The obstacle is sent to the authority."),
+    )
 
 
 @login_required
@@ -297,15 +301,16 @@ def comment(request, pk):
     obstacle = _visible(request, pk)
     if not can(request.user, "comment_obstacle", obstacle):
         raise PermissionDenied
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_comment(obstacle=obstacle, body=form.cleaned_data["body"], by=request.user)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            return redirect(f"{obstacle.get_absolute_url()}#comments")
-    return _redisplay(request, obstacle, comment_form=form)
+    return _act(
+        request,
+        obstacle,
+        CommentForm(request.POST),
+        name="comment_form",
+        service=lambda data: services.add_comment(
+            obstacle=obstacle, body=data["body"], by=request.user
+        ),
+        to=f"{obstacle.get_absolute_url()}#comments",
+    )
 
 
 @login_required
@@ -349,7 +354,7 @@ def routing_rules(request):
                 deadline_days=data["deadline_days"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The rule is saved."))
             return redirect("obstacles:rules")

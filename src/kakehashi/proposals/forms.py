@@ -27,6 +27,7 @@ from kakehashi.proposals.models import (
 from kakehashi.proposals.models.details import CriterionLevel
 from kakehashi.proposals.screening import CRITERIA, MAX_WEIGHT
 from kakehashi.proposals.services import ExportInput, InvestmentInput, ProposalInput
+from kakehashi.proposals.services.base import SCALAR_FIELDS
 from kakehashi.proposals.translation_forms import (
     ORIGINAL_FIELDS,
     LanguageTabsMixin,
@@ -258,46 +259,23 @@ class ProposalForm(LanguageTabsMixin, forms.Form):
         if kind == ProposalKind.EXPORT_PRODUCT:
             export = ExportInput(**{name: data[name] for name in EXPORT_FIELDS})
         return ProposalInput(
-            kind=kind,
-            title=data["title"],
-            summary=data["summary"],
-            description=data["description"],
-            advantages=data["advantages"],
-            sought=data["sought"],
-            partner_role=data["partner_role"],
-            stage=data["stage"],
-            programme_area=data["programme_area"],
-            keywords=data["keywords"],
+            **{name: data[name] for name in SCALAR_FIELDS},
             sectors=list(data["sectors"]),
             partnership_types=data["partnership_types"],
             target_countries=data["target_countries"],
             target_localities=list(data["target_localities"]),
             locality=data["locality"],
             language=data["language"],
-            is_anonymous=data["is_anonymous"],
             investment=investment,
             export=export,
         )
 
     @classmethod
     def initial_for(cls, proposal: Proposal) -> dict:
+        # The texts and choices an edit writes (services.base.SCALAR_FIELDS), and whose
+        # proposal it is and where.
         initial = {
-            name: getattr(proposal, name)
-            for name in (
-                "organisation",
-                "kind",
-                "title",
-                "summary",
-                "description",
-                "advantages",
-                "sought",
-                "partner_role",
-                "stage",
-                "programme_area",
-                "keywords",
-                "locality",
-                "is_anonymous",
-            )
+            name: getattr(proposal, name) for name in ("organisation", "locality", *SCALAR_FIELDS)
         }
         initial["language"] = proposal.language
         initial.update(cls.translations_initial(proposal))

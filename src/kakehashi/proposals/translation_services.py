@@ -13,10 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
-from kakehashi.common.errors import CommonError
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError
 from kakehashi.common.i18n import Language
 from kakehashi.common.translation_writes import (
-    LANGUAGE_INVALID,
     TranslationWrites,
     check_language,
     check_length,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from kakehashi.common.list_filters import ListFilters
 from kakehashi.common.page_cache import public_page
 from kakehashi.common.permissions import allows
+from kakehashi.common.refusals import tell_refusal
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import locality_by_slug, organisation_ids_of
@@ -153,6 +154,16 @@ def proposal_detail(request, pk):
     return render(request, "proposals/proposal_detail.html", _detail_context(request, proposal))
 
 
+def _redisplay(request, proposal, **forms):
+    """The proposal's page again, with the form that was refused (status 400)."""
+    return render(
+        request,
+        "proposals/proposal_detail.html",
+        _detail_context(request, proposal, **forms),
+        status=400,
+    )
+
+
 # Lazy: each message is translated when a request shows it, in that reader's language.
 ACTIONS = {
     "submit": (services.submit, gettext_lazy("The proposal is submitted for review.")),
@@ -190,12 +201,7 @@ def proposal_reject(request, pk):
         else:
             messages.success(request, _("The proposal is rejected; its owners are told why."))
             return redirect("proposals:moderation")
-    return render(
-        request,
-        "proposals/proposal_detail.html",
-        _detail_context(request, proposal, reject_form=form),
-        status=400,
-    )
+    return _redisplay(request, proposal, reject_form=form)
 
 
 @login_required
@@ -208,12 +214,7 @@ def attachment_upload(request, pk):
     if accept_upload(form, partial(services.add_attachment, proposal=proposal, by=request.user)):
         messages.success(request, _("The file is attached."))
         return redirect(proposal)
-    return render(
-        request,
-        "proposals/proposal_detail.html",
-        _detail_context(request, proposal, attachment_form=form),
-        status=400,
-    )
+    return _redisplay(request, proposal, attachment_form=form)
 
 
 @login_required
@@ -255,12 +256,7 @@ def express_interest(request, pk):
         else:
             messages.success(request, _("Your message is sent to the owner."))
             return redirect(proposal)
-    return render(
-        request,
-        "proposals/proposal_detail.html",
-        _detail_context(request, proposal, interest_form=form),
-        status=400,
-    )
+    return _redisplay(request, proposal, interest_form=form)
 
 
 @login_required
@@ -289,7 +285,7 @@ def interest_decide(request, interest_pk, decision):
     try:
         service(interest=interest, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        tell_refusal(request, error)
     else:
         messages.success(
             request,

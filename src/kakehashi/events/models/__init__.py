@@ -1,5 +1,6 @@
 from kakehashi.events.models.badges import Badge, CheckIn, CheckInMethod
 from kakehashi.events.models.event import (
+    ENDED_REGISTRATION_STATUSES,
     Event,
     EventOrganiser,
     EventSeries,
@@ -10,6 +11,9 @@ from kakehashi.events.models.event import (
 )
 from kakehashi.events.models.feedback import NEXT_STEPS, FollowUpAnswer, MeetingFeedback
 from kakehashi.events.models.meetings import (
+    OPEN_MEETING_STATUSES,
+    OPEN_REQUEST_STATUSES,
+    RUN_UNDER_WAY_STATUSES,
     IntentionKind,
     Interpreter,
     Meeting,
@@ -32,6 +36,7 @@ __all__ = [
     "Badge",
     "CheckIn",
     "CheckInMethod",
+    "ENDED_REGISTRATION_STATUSES",
     "Event",
     "EventOrganiser",
     "EventSeries",
@@ -50,6 +55,9 @@ __all__ = [
     "MeetingOutcome",
     "MeetingTable",
     "NEXT_STEPS",
+    "OPEN_MEETING_STATUSES",
+    "OPEN_REQUEST_STATUSES",
+    "RUN_UNDER_WAY_STATUSES",
     "IntentionKind",
     "Registration",
     "RegistrationStatus",

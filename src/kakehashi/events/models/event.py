@@ -189,6 +189,11 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# A registration in one of these is over: it takes no place at the event, and its delegation's
+# attendance no longer changes.
+ENDED_REGISTRATION_STATUSES = (RegistrationStatus.DECLINED, RegistrationStatus.CANCELLED)
+
+
 class Registration(models.Model):
     """An organisation's delegation to an event: a lead and the people who attend its
     meetings together."""

@@ -105,6 +105,11 @@ class RequestStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# A request still open between two delegations (waiting, or accepted and not yet met): one
+# per pair, and another to the same delegation is refused.
+OPEN_REQUEST_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
+
+
 class MeetingRequest(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_requests")
     sender = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="requests_sent")
@@ -132,7 +137,7 @@ class MeetingRequest(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["sender", "recipient"],
-                condition=Q(status__in=["pending", "accepted"]),
+                condition=Q(status__in=list(OPEN_REQUEST_STATUSES)),
                 name="one_open_request_per_pair",
             ),
         ]
@@ -147,6 +152,10 @@ class MeetingStatus(models.TextChoices):
     HELD = "held", _("Held")
     NO_SHOW = "no_show", _("No-show")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# A meeting still to come: the scheduler places it, and it can be cancelled.
+OPEN_MEETING_STATUSES = (MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED)
 
 
 class Meeting(models.Model):
@@ -256,6 +265,10 @@ class ScheduleRunStatus(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+
+
+# A scheduler run under way: no other may start, and the draft waits for it.
+RUN_UNDER_WAY_STATUSES = (ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING)
 
 
 class ScheduleRun(models.Model):

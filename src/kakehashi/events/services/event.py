@@ -13,7 +13,13 @@ from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.directory.services import person_for_user
 from kakehashi.events.errors import EventError
-from kakehashi.events.models import Event, Registration, RegistrationStatus, Session
+from kakehashi.events.models import (
+    ENDED_REGISTRATION_STATUSES,
+    Event,
+    Registration,
+    RegistrationStatus,
+    Session,
+)
 from kakehashi.events.queries import organises
 from kakehashi.events.rules import require
 from kakehashi.events.services.translations import (
@@ -61,6 +67,15 @@ def _check_event(fields: dict, organisers) -> None:
         )
 
 
+def _check_slug_free(slug: str, *, event: Event | None = None) -> None:
+    """An event's short name (its address) is used by no other event."""
+    others = Event.objects.filter(slug=slug)
+    if event is not None:
+        others = others.exclude(pk=event.pk)
+    if others.exists():
+        raise ValidationError(_("This short name is already used."), code=EventError.SLUG_TAKEN)
+
+
 def _check_descriptions(fields: dict, descriptions) -> dict[str, str]:
     return check_translations(
         descriptions,
@@ -95,8 +110,7 @@ def create_event(
         raise ValidationError(
             _("Your organisation must be one of the organisers."), code=EventError.NOT_AN_ORGANISER
         )
-    if Event.objects.filter(slug=fields["slug"]).exists():
-        raise ValidationError(_("This short name is already used."), code=EventError.SLUG_TAKEN)
+    _check_slug_free(fields["slug"])
     event = Event.objects.create(**{name: fields[name] for name in EVENT_FIELDS if name in fields})
     event.organisers.set(organisers)
     _store_descriptions(event, descriptions, by)
@@ -114,8 +128,7 @@ def update_event(
         {"language": event.language, "description": event.description, **fields},
         description_translations,
     )
-    if Event.objects.filter(slug=fields["slug"]).exclude(pk=event.pk).exists():
-        raise ValidationError(_("This short name is already used."), code=EventError.SLUG_TAKEN)
+    _check_slug_free(fields["slug"], event=event)
     for name in EVENT_FIELDS:
         if name in fields:
             setattr(event, name, fields[name])
@@ -208,9 +221,7 @@ def register(
     if not (event.is_published and event.registration_open):
         raise ValidationError(_("Registration for this event is closed."), code=EventError.CLOSED)
     if event.capacity is not None:
-        taken = event.registrations.exclude(
-            status__in=[RegistrationStatus.DECLINED, RegistrationStatus.CANCELLED]
-        ).count()
+        taken = event.registrations.exclude(status__in=ENDED_REGISTRATION_STATUSES).count()
         if taken >= event.capacity:
             raise ValidationError(_("The event is full."), code=EventError.FULL)
     lead = person_for_user(by)

@@ -25,16 +25,17 @@ from kakehashi.events.agenda import registration_language
 from kakehashi.events.booking import BookingOptions
 from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
+    OPEN_MEETING_STATUSES,
     Meeting,
     MeetingParticipant,
     MeetingSlot,
     MeetingStatus,
     Registration,
-    RegistrationStatus,
 )
 from kakehashi.events.queries import organises
 from kakehashi.events.remote import place_line, registration_zone, span_in_zone
 from kakehashi.events.services.meetings import MEETING_FIELDS, audit_meeting
+from kakehashi.events.services.pairs import check_may_meet
 from kakehashi.events.services.schedule import build_instance
 from kakehashi.scheduling.check import check
 from kakehashi.scheduling.instance import parse_instance
@@ -82,16 +83,7 @@ def _book(registration, counterpart, slot, by, now) -> Meeting:
         raise ValidationError(
             _("You can only book meetings for your own delegation."), code=EventError.NOT_A_MEMBER
         )
-    if counterpart.event_id != event.pk:
-        raise ValidationError(
-            _("Both delegations must attend the same event."), code=EventError.WRONG_EVENT
-        )
-    if counterpart.pk == registration.pk:
-        raise ValidationError(_("A delegation cannot meet itself."), code=EventError.SELF_REQUEST)
-    if {registration.status, counterpart.status} != {RegistrationStatus.APPROVED}:
-        raise ValidationError(
-            _("Only approved delegations take part in meetings."), code=EventError.NOT_APPROVED
-        )
+    check_may_meet(registration, counterpart)
     if event.schedule_published_at is None:
         raise ValidationError(
             _("Free slots can be booked once the organisers have published the schedule."),
@@ -132,9 +124,7 @@ def _confirm_with_checker(event, meeting: Meeting) -> None:
     refuse it if it breaks a rule the schedule did not already break."""
     instance = parse_instance(build_instance(event, allow_moves=False))
     assignments, unscheduled = [], []
-    for placed in event.meetings.filter(
-        status__in=[MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED]
-    ):
+    for placed in event.meetings.filter(status__in=OPEN_MEETING_STATUSES):
         if placed.slot_id:
             assignments.append(
                 {
@@ -191,7 +181,7 @@ def cancel_meeting(*, meeting: Meeting, by, now: dt.datetime | None = None) -> M
             _("Only the delegations of this meeting or the organisers can cancel it."),
             code=EventError.NOT_A_MEMBER,
         )
-    if meeting.status not in (MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED):
+    if meeting.status not in OPEN_MEETING_STATUSES:
         raise ValidationError(
             _("Only a meeting still to come can be cancelled."), code=EventError.NOT_CANCELLABLE
         )

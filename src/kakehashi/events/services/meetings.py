@@ -16,6 +16,7 @@ from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.agenda import registration_language
 from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
+    OPEN_REQUEST_STATUSES,
     Event,
     IntentionKind,
     Interpreter,
@@ -28,12 +29,12 @@ from kakehashi.events.models import (
     MeetingStatus,
     MeetingTable,
     Registration,
-    RegistrationStatus,
     RequestStatus,
     Session,
     SessionKind,
 )
 from kakehashi.events.rules import require
+from kakehashi.events.services.pairs import check_approved, check_may_meet
 
 # The language pair interpreted by preference when parties share no language.
 PREFERRED_PAIR = ("ja", "vi")
@@ -183,13 +184,6 @@ def interpreting_need(registrations: list[Registration]) -> list[str]:
     return sorted([min(first), min(second - first or second)])
 
 
-def _check_approved(*registrations: Registration) -> None:
-    if any(r.status != RegistrationStatus.APPROVED for r in registrations):
-        raise ValidationError(
-            _("Only approved delegations take part in meetings."), code=EventError.NOT_APPROVED
-        )
-
-
 @transaction.atomic
 def send_request(
     *, sender: Registration, recipient: Registration, by, priority: int = 1, message: str = ""
@@ -201,17 +195,11 @@ def send_request(
         raise ValidationError(
             _("You can only send requests for your own delegation."), code=EventError.NOT_A_MEMBER
         )
-    if sender.event_id != recipient.event_id:
-        raise ValidationError(
-            _("Both delegations must attend the same event."), code=EventError.WRONG_EVENT
-        )
-    if sender.pk == recipient.pk:
-        raise ValidationError(_("A delegation cannot meet itself."), code=EventError.SELF_REQUEST)
-    _check_approved(sender, recipient)
+    check_may_meet(sender, recipient)
     if MeetingRequest.objects.filter(
         sender=recipient,
         recipient=sender,
-        status__in=[RequestStatus.PENDING, RequestStatus.ACCEPTED],
+        status__in=OPEN_REQUEST_STATUSES,
     ).exists():
         raise ValidationError(
             _("This delegation has already asked you for a meeting: answer its request."),
@@ -279,7 +267,7 @@ def answer_request(*, meeting_request: MeetingRequest, accept: bool, by) -> Meet
     meeting_request.responded_at = timezone.now()
     meeting_request.save(update_fields=["status", "responded_at"])
     if accept:
-        _check_approved(meeting_request.sender, meeting_request.recipient)
+        check_approved(meeting_request.sender, meeting_request.recipient)
         meeting = _create_meeting(
             meeting_request.event_id,
             [meeting_request.sender, meeting_request.recipient],
@@ -305,7 +293,7 @@ def add_organiser_meeting(
         raise ValidationError(
             _("Both delegations must attend the same event."), code=EventError.WRONG_EVENT
         )
-    _check_approved(*registrations)
+    check_approved(*registrations)
     if not 1 <= weight <= 10:
         raise ValidationError(
             _("The weight is between 1 and 10."), code=EventError.WEIGHT_OUT_OF_RANGE

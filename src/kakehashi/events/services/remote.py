@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events.errors import EventError
-from kakehashi.events.models import Registration, RegistrationStatus
+from kakehashi.events.models import ENDED_REGISTRATION_STATUSES, Registration
 
 
 def may_change_attendance(user, registration: Registration) -> bool:
@@ -29,7 +29,7 @@ def set_remote_attendance(*, registration: Registration, remote: bool, by) -> Re
     if not may_change_attendance(by, registration):
         raise PermissionDenied
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status in (RegistrationStatus.CANCELLED, RegistrationStatus.DECLINED):
+    if registration.status in ENDED_REGISTRATION_STATUSES:
         raise ValidationError(
             _("This registration is no longer active, so its attendance cannot change."),
             code=EventError.INACTIVE,

@@ -19,6 +19,8 @@ from kakehashi.common.audit import AuditAction, record_change, snapshot
 from kakehashi.events.agenda import registration_language
 from kakehashi.events.errors import EventError
 from kakehashi.events.models import (
+    OPEN_MEETING_STATUSES,
+    RUN_UNDER_WAY_STATUSES,
     Event,
     Meeting,
     MeetingParticipant,
@@ -34,7 +36,6 @@ from kakehashi.events.rules import require
 from kakehashi.scheduling.instance import FORMAT, InstanceError, parse_instance
 
 logger = logging.getLogger(__name__)
-OPEN_STATUSES = [MeetingStatus.TO_SCHEDULE, MeetingStatus.SCHEDULED]
 
 
 def _iso(value: dt.datetime, zone: zoneinfo.ZoneInfo) -> str:
@@ -132,7 +133,7 @@ def build_instance(event: Event, *, allow_moves: bool) -> dict:
 
 
 def _open_meetings(event: Event):
-    return event.meetings.filter(status__in=OPEN_STATUSES).prefetch_related(
+    return event.meetings.filter(status__in=OPEN_MEETING_STATUSES).prefetch_related(
         Prefetch("participants", queryset=MeetingParticipant.objects.order_by("registration_id"))
     )
 
@@ -150,9 +151,7 @@ def start_schedule_run(*, event: Event, by, allow_moves: bool = False, time_limi
             code=EventError.NO_PROGRAMME,
         )
     fail_stale_runs(event)
-    if event.schedule_runs.filter(
-        status__in=[ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING]
-    ).exists():
+    if event.schedule_runs.filter(status__in=RUN_UNDER_WAY_STATUSES).exists():
         raise ValidationError(
             _("A scheduler run is already under way."), code=EventError.RUN_IN_PROGRESS
         )
@@ -258,7 +257,7 @@ def apply_run(*, run: ScheduleRun, result: dict) -> ScheduleRun:
     """Write the result as the draft: every open meeting gets its slot, table (none if it is
     remote) and interpreter, or none and the reason."""
     event = Event.objects.select_for_update().get(pk=run.event_id)
-    meetings = {f"m{m.pk}": m for m in event.meetings.filter(status__in=OPEN_STATUSES)}
+    meetings = {f"m{m.pk}": m for m in event.meetings.filter(status__in=OPEN_MEETING_STATUSES)}
     # Clear first, so that swapping two meetings never trips the uniqueness constraints.
     Meeting.objects.filter(pk__in=[m.pk for m in meetings.values()]).update(
         slot=None, table=None, interpreter=None
@@ -300,9 +299,7 @@ def apply_run(*, run: ScheduleRun, result: dict) -> ScheduleRun:
 
 def publication_refusal(event: Event) -> ValidationError | None:
     """Why the draft cannot be published now, or None."""
-    if event.schedule_runs.filter(
-        status__in=[ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING]
-    ).exists():
+    if event.schedule_runs.filter(status__in=RUN_UNDER_WAY_STATUSES).exists():
         return ValidationError(
             _("Wait until the scheduler run under way has finished, then publish."),
             code=EventError.RUN_IN_PROGRESS,

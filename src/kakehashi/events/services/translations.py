@@ -10,7 +10,7 @@ author's; a platform administrator who does not organise the event is a moderato
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.errors import CommonError
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError
 from kakehashi.common.i18n import Language
 from kakehashi.common.translations import TranslationSource, fingerprint
 
@@ -24,9 +24,7 @@ def check_translations(
     for language, text in (texts or {}).items():
         text = (text or "").strip()
         if language not in Language.values:
-            raise ValidationError(
-                _("Choose Vietnamese, Japanese or English."), code=CommonError.LANGUAGE_INVALID
-            )
+            raise ValidationError(LANGUAGE_INVALID, code=CommonError.LANGUAGE_INVALID)
         if language == original_language:
             if text and text != original.strip():
                 raise ValidationError(

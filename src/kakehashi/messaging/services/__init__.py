@@ -20,13 +20,12 @@ files are deleted again (common.uploads.files_deleted_on_failure).
 Callers use the names below (`from kakehashi.messaging import services`), not the modules.
 """
 
-from kakehashi.messaging.services.base import LANGUAGES, MAX_ATTACHMENTS
+from kakehashi.messaging.services.base import MAX_ATTACHMENTS
 from kakehashi.messaging.services.digests import send_digests, set_frequency
 from kakehashi.messaging.services.moderation import block, handle_report, report_message, unblock
 from kakehashi.messaging.services.threads import add_member, mark_read, open_thread, post_message
 
 __all__ = [
-    "LANGUAGES",
     "MAX_ATTACHMENTS",
     "add_member",
     "block",

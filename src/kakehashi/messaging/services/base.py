@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.errors import CommonError, invalid
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError, invalid
 from kakehashi.common.formats import format_day
+from kakehashi.common.i18n import Language
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import sniff_document_type
 from kakehashi.messaging import queries
@@ -25,7 +26,6 @@ from kakehashi.messaging.models import (
 )
 from kakehashi.notifications.services import notify
 
-LANGUAGES = ("vi", "ja", "en")
 MAX_ATTACHMENTS = 5
 
 
@@ -56,8 +56,8 @@ def clean_body(body: str) -> str:
 
 def clean_language(language: str, body: str) -> str:
     language = (language or "").strip()
-    if language and language not in LANGUAGES:
-        raise invalid(_("Choose Vietnamese, Japanese or English."), CommonError.LANGUAGE_INVALID)
+    if language and language not in Language.values:
+        raise invalid(LANGUAGE_INVALID, CommonError.LANGUAGE_INVALID)
     return language or detect_language(body) or ""
 
 

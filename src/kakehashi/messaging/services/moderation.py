@@ -1,12 +1,12 @@
 """Reports of abusive messages (decided by the platform administrators) and blocks between
 organisations."""
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.accounts.queries import platform_admins
 from kakehashi.common.errors import invalid
 from kakehashi.common.workflow import transition
 from kakehashi.directory.models import Organisation
@@ -45,9 +45,8 @@ def report_message(*, message: Message, by, reason: str) -> Report:
         raise invalid(
             _("You have already reported this message."), MessagingError.ALREADY_REPORTED
         ) from error
-    admins = get_user_model().objects.filter(is_superuser=True, is_active=True)
     notify(
-        recipients=list(admins),
+        recipients=platform_admins(),
         subject=_("A message was reported"),
         body=_("Decide on the report in the back office."),
         link=reverse("admin:messaging_report_change", args=[report.pk]),

@@ -3,6 +3,7 @@ notices (0 for visitors), counted once per request."""
 
 from django import template
 
+from kakehashi.common.reader_counts import count_for_reader
 from kakehashi.notifications.queries import unread_count
 
 register = template.Library()
@@ -10,15 +11,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def unread_notifications_count(context) -> int:
-    request = context.get("request")
-    user = context.get("user") or getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return 0
-    if request is None:
-        return unread_count(user)
-    if not hasattr(request, "_unread_notifications_count"):
-        request._unread_notifications_count = unread_count(user)
-    return request._unread_notifications_count
+    return count_for_reader(context, "unread_notifications_count", unread_count)
 
 
 @register.inclusion_tag("notifications/_push_button.html")

@@ -18,7 +18,6 @@ from kakehashi.obstacles.services.comments import add_comment
 from kakehashi.obstacles.services.escalation import escalate_overdue
 from kakehashi.obstacles.services.filing import (
     FALLBACK_DEADLINE_DAYS,
-    LANGUAGES,
     ObstacleInput,
     file_obstacle,
     route,
@@ -32,7 +31,6 @@ from kakehashi.obstacles.services.workflow import assign, cannot_resolve, reopen
 
 __all__ = [
     "FALLBACK_DEADLINE_DAYS",
-    "LANGUAGES",
     "MAX_ATTACHMENTS",
     "ObstacleInput",
     "add_attachment",

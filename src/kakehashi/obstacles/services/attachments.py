@@ -2,6 +2,7 @@
 written. No notice is sent; the audit log records the title. When the write fails after the
 file was stored, the file is deleted again (common.uploads.files_deleted_on_failure)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,15 @@ from kakehashi.obstacles.rules import require
 from kakehashi.obstacles.services.base import audit, invalid, locked
 
 MAX_ATTACHMENTS = 10
+
+
+def too_many_attachments() -> ValidationError:
+    """The refusal of one attachment more than an obstacle may have."""
+    return invalid(
+        _("An obstacle has at most %(max)s attachments."),
+        ObstacleError.TOO_MANY_ATTACHMENTS,
+        max=MAX_ATTACHMENTS,
+    )
 
 
 def check_attachment(title: str, upload) -> str:
@@ -48,11 +58,7 @@ def add_attachment(*, obstacle: Obstacle, title: str, upload, by) -> Attachment:
         require(by, "obstacles.attach_obstacle", obstacle)
         content_type = check_attachment(title, upload)
         if obstacle.attachments.count() >= MAX_ATTACHMENTS:
-            raise invalid(
-                _("An obstacle has at most %(max)s attachments."),
-                ObstacleError.TOO_MANY_ATTACHMENTS,
-                max=MAX_ATTACHMENTS,
-            )
+            raise too_many_attachments()
         attachment = store_attachment(obstacle, title, upload, content_type, by, track=track)
         audit(obstacle, by=by, action=AuditAction.ADDED, after={"attachments": [attachment.title]})
     return attachment

@@ -15,9 +15,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.audit import AuditAction, snapshot
-from kakehashi.common.errors import CommonError
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError
 from kakehashi.common.formats import format_day
-from kakehashi.common.i18n import for_each_reader
+from kakehashi.common.i18n import Language, for_each_reader
 from kakehashi.common.language import detect_language
 from kakehashi.common.uploads import files_deleted_on_failure
 from kakehashi.common.workflow import transition
@@ -31,6 +31,7 @@ from kakehashi.obstacles.services.attachments import (
     MAX_ATTACHMENTS,
     check_attachment,
     store_attachment,
+    too_many_attachments,
 )
 from kakehashi.obstacles.services.base import (
     AUDITED_FIELDS,
@@ -42,7 +43,6 @@ from kakehashi.obstacles.services.base import (
 
 # Days to answer when no rule matched (the platform administrators route it by hand).
 FALLBACK_DEADLINE_DAYS = 30
-LANGUAGES = ("vi", "ja", "en")
 
 
 @dataclass
@@ -74,20 +74,14 @@ def _check(data: ObstacleInput, by) -> None:
             _("Describe the obstacle: what blocks you, since when, what you tried."),
             ObstacleError.DESCRIPTION_MISSING,
         )
-    if data.language and data.language not in LANGUAGES:
-        errors["language"] = invalid(
-            _("Choose Vietnamese, Japanese or English."), ObstacleError.LANGUAGE
-        )
+    if data.language and data.language not in Language.values:
+        errors["language"] = invalid(LANGUAGE_INVALID, ObstacleError.LANGUAGE)
     if data.proposal is not None and not by.has_perm("proposals.view_proposal", data.proposal):
         errors["proposal"] = invalid(
             _("You may not see this proposal."), ObstacleError.UNKNOWN_PROPOSAL
         )
     if len(data.attachments) > MAX_ATTACHMENTS:
-        errors["attachments"] = invalid(
-            _("An obstacle has at most %(max)s attachments."),
-            ObstacleError.TOO_MANY_ATTACHMENTS,
-            max=MAX_ATTACHMENTS,
-        )
+        errors["attachments"] = too_many_attachments()
     if errors:
         raise ValidationError({name: [error] for name, error in errors.items()})
 

@@ -7,13 +7,13 @@ source says who: the author (the reporter or the obstacle's owner), a colleague 
 member of either organisation) or a moderator. No notice is sent; the change is in the audit
 log of both organisations."""
 
-import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import CommonError
 from kakehashi.common.i18n import Language
+from kakehashi.common.permissions import allows
 from kakehashi.common.translation_writes import (
     TranslationWrites,
     check_language,
@@ -141,6 +141,4 @@ def save_reference_translation(
 
 
 def may_translate(user, obstacle: Obstacle) -> bool:
-    return bool(user and user.is_authenticated) and rules.has_perm(
-        "obstacles.translate_obstacle", user, obstacle
-    )
+    return allows(user, "obstacles.translate_obstacle", obstacle)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.errors import CommonError
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError
 from kakehashi.common.formats import format_day
 from kakehashi.common.i18n import Language, for_each_reader
 from kakehashi.common.workflow import transition
@@ -104,11 +104,7 @@ def _close(obstacle, status, reason: str, summary: str, is_public, by, subject, 
         reason, summary = reason.strip(), summary.strip()
         language = language or obstacle.language
         if language not in Language.values:
-            raise invalid(
-                _("Choose Vietnamese, Japanese or English."),
-                CommonError.LANGUAGE_INVALID,
-                "summary_language",
-            )
+            raise invalid(LANGUAGE_INVALID, CommonError.LANGUAGE_INVALID, "summary_language")
         if not reason:
             raise invalid(
                 _("Say how it was resolved, or why it cannot be."),

@@ -22,7 +22,6 @@ from kakehashi.proposals.services.editing import (
     update_proposal,
 )
 from kakehashi.proposals.services.inputs import (
-    LANGUAGES,
     ExportInput,
     InvestmentInput,
     ProposalInput,
@@ -42,7 +41,6 @@ from kakehashi.proposals.services.workflow import (
 )
 
 __all__ = [
-    "LANGUAGES",
     "MAX_ATTACHMENTS",
     "VALIDITY_MONTHS",
     "ExportInput",

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.common.errors import CommonError, invalid
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError, invalid
+from kakehashi.common.i18n import Language
 from kakehashi.common.language import detect_language
 from kakehashi.directory.models import Country, Locality, Sector
 from kakehashi.proposals.errors import ProposalError
@@ -22,8 +23,6 @@ from kakehashi.proposals.models import (
     TechnologyStage,
 )
 from kakehashi.proposals.screening import CRITERIA, MAX_LEVEL
-
-LANGUAGES = ("vi", "ja", "en")
 
 
 @dataclass
@@ -112,8 +111,8 @@ def check_input(data: ProposalInput) -> None:
                 ProposalError.COUNTRY_INVALID,
                 value=value,
             )
-    if data.language and data.language not in LANGUAGES:
-        raise invalid(_("Choose Vietnamese, Japanese or English."), CommonError.LANGUAGE_INVALID)
+    if data.language and data.language not in Language.values:
+        raise invalid(LANGUAGE_INVALID, CommonError.LANGUAGE_INVALID)
     if data.kind == ProposalKind.INVESTMENT_PROJECT:
         _check_investment(data.investment or InvestmentInput())
     if data.kind == ProposalKind.EXPORT_PRODUCT:
