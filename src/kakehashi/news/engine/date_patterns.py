@@ -54,6 +54,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _NB + _D + r"\s*[/.-]\s*" + _M + r"\s*[/.-]\s*" + _Y + _NA),
         ("date", _NB + _D + r"\s+tháng\s+" + _M + r"(?:\s*(?:năm|,)\s*" + _Y + r")?" + _NA),
         ("month", r"tháng\s+" + _M + r"\s*(?:/|năm|,)\s*" + _Y + _NA),
+        # "tháng 10 năm ngoái", "tháng 3 năm sau": a month of the year before or after
+        ("month", r"(?<![\w])tháng\s+" + _M + r"\s+(?P<rel>năm ngoái|năm trước|năm sau|năm tới)"
+                  r"(?!\w)"),
         ("date", _CUE + _D + r"\s*/\s*" + _M + r"(?!\s*/?\s*\d|\w)"),
         ("date", r"(?<=ngày )" + _D + r"-" + _M + r"(?![\d-]|\w)"),
         ("month", r"(?<![\w])tháng\s+" + _M + r"(?![\d/]|\s*năm)(?=[\s,.;)]|$)"),

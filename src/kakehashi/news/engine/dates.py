@@ -141,7 +141,8 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     return _iso(year, month, day), None
 
 
-_REL_YEARS = {"昨年": -1, "今年": 0, "本年": 0, "来年": 1}
+_REL_YEARS = {"昨年": -1, "今年": 0, "本年": 0, "来年": 1, "năm ngoái": -1, "năm trước": -1,
+              "năm sau": 1, "năm tới": 1}  # fmt: skip
 _REL_MONTHS = {"先月": -1, "今月": 0, "本月": 0, "来月": 1}
 
 

@@ -24,7 +24,9 @@ _VI_HELD = (
     r"(?P<v>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|"
     r"ngày hội|lễ kỷ niệm|"
     r"chương trình giao lưu|chương trình xúc tiến|chương trình kết nối|buổi giao lưu|"
-    r"buổi gặp gỡ|buổi kết nối|chương trình giới thiệu|buổi giới thiệu|chương trình quảng bá)"
+    r"buổi gặp gỡ|buổi kết nối|chương trình giới thiệu|buổi giới thiệu|chương trình quảng bá|"
+    # a trade session held by a body ("tổ chức phiên giao thương trực tuyến giữa …")
+    r"(?<=tổ chức )phiên giao thương)"
     r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
     r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)"
     # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
@@ -41,9 +43,17 @@ _VI_HEAD_LOWER = (
 _VI_HELD_BEFORE = (
     r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?P<p>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|"
     r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|Sự kiện|chương trình|tuần lễ)"
-    r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,16})"
-    r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)"
+    r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_])"
+    # its year or edition: "ngày hội năm 2025", "hội nghị lần thứ 9"
+    r"|(?<=năm )(?:19|20)\d\d(?!\d)|(?<=thứ )\d{1,2}(?!\d))){1,16})"
+    r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc"
+    r"|tổ chức(?= (?:vào|hồi|từ|trong)\s))(?!\w)"
     r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
+)
+# what is said of an event right after its bare head: no name of its own
+_VI_BARE = (
+    r"(?!\s(?:do|thu hút|đã|sẽ|được|với|có sự|cùng|chính thức|tổ chức|diễn ra|là|năm nay|"
+    r"lần này|kéo dài|quy tụ|dự kiến)(?:\s|$))"
 )
 VI_NAME = re.compile(
     _VI_HELD_BEFORE + r"|"
@@ -64,6 +74,8 @@ VI_NAME = re.compile(
     r"(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,8})"
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
+    # "Diễn đàn do UBND … chủ trì", "Ngày hội thu hút …": the head alone, the event told before
+    + _VI_BARE
     # "TP.HCM" inside the name: a full stop before a capital is no end
     + r"(?:(?:[^,.;:()“”\"\n]|\.(?=[A-ZĐ]))"
     r"(?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|cùng|từ ngày|trong hai|"
@@ -112,7 +124,10 @@ _EN_HELD_AFTER = (
     r"trade fair|fair|exhibition|festival|roadshow|networking reception|business matching"
     r"(?: event| day)?)(?:\s+(?:on|about|for|of|between)(?:\s+(?!(?:in|at|with|was|were|"
     r"took|will|is|on|attended|hosted|held|organi[sz]ed|co-organi[sz]ed)\b)[\w.'’-]+){1,8})?)"
-    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s+(?:was held|were held|"
+    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:(?:,|\s+and)\s+[A-Z][\w-]*)*)?"
+    # "a similar forum in Nagoya in June 2025": dated by its month and year
+    r"(?:\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+(?:19|20)\d\d(?!\d)|\s+(?:was held|were held|"
     r"will be held|is held|took place|takes place|will take place|opened|kicked off)|,?\s+"
     r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed|co-hosted|held) by))"
 )
