@@ -240,6 +240,10 @@ _SESSION = re.compile(
 )
 
 
+# a session held in its own part of the day: "同日午後には、…による個別商談会を開催し"
+_OWN_SESSION = re.compile(r"^(?:同日|当日)の?(?:午前|午後|夕方|夜)(?:に|には|は)?、[^。]*を開催")
+
+
 def _part_of_last(events, sentence, ctx: Context) -> bool:
     """A session told in the sentence of a dated event, or in the next one without a day of
     its own, is a part of that event."""
@@ -251,6 +255,8 @@ def _part_of_last(events, sentence, ctx: Context) -> bool:
         return False
     if at.index == sentence.index:
         return True
+    if _OWN_SESSION.search(sentence.text):
+        return False  # 同日午後には…個別商談会を開催し: a gathering of its own, later that day
     own = ctx.dates_in(sentence.start, sentence.end)
     return at.index == sentence.index - 1 and not own
 
