@@ -65,7 +65,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("year", r"(?<!\w)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm)\s*" + _Y + _NA),
         ("nextday", r"(?<!\w)(?:(?:ngày|sáng|chiều)\s+)?hôm sau(?!\w)"),
         ("prevday", r"(?<!\w)(?:(?:ngày|sáng|chiều|tối)\s+)?hôm trước(?!\w)"
-                    r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)|(?<!\w)[Tt]rước đó (?:một|1) ngày(?!\w)"),
+                    r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)"
+                    r"|(?<!\w)[Tt]rước đó (?:một|1) ngày(?!\w)"),
         # "hai ngày sau", "3 ngày sau đó": days after the one told before
         ("later", r"(?<!\w)(?P<n>" + _VI_COUNT + r")\s+ngày\s+sau(?:\s+đó)?(?!\w)"),
         # "hai ngày trước đó": that many days before the one told before
