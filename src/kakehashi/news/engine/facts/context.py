@@ -14,7 +14,7 @@ from kakehashi.news.engine.text import _ABBREVIATIONS, Sentence, Text
 
 # "同日午後には…を開催し、…を予定しています": the day told before, even of what is planned
 _SAME_DAY = re.compile(
-    r"(?:同日|当日)|(?:(?:Sáng|Chiều|Tối|Trưa) )?[Cc]ùng ngày|(?i:on )?the same day"
+    r"(?:同日|当日)|(?:(?:Sáng|Chiều|Tối|Trưa) )?[Cc]ùng ngày|(?i:(?:on )?the same day)"
 )
 
 CITY_LEVELS = {"central_city", "designated_city", "city"}

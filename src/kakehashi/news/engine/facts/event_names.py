@@ -124,7 +124,7 @@ _EN_HELD_AFTER = (
     r"trade fair|fair|exhibition|festival|roadshow|networking reception|business matching"
     r"(?: event| day)?)(?:\s+(?:on|about|for|of|between)(?:\s+(?!(?:in|at|with|was|were|"
     r"took|will|is|on|attended|hosted|held|organi[sz]ed|co-organi[sz]ed)\b)[\w.'’-]+){1,8})?)"
-    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:(?:,|\s+and)\s+[A-Z][\w-]*)*)?"
+    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:(?:,|\s+and)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?"
     # "a similar forum in Nagoya in June 2025": dated by its month and year
     r"(?:\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+(?:19|20)\d\d(?!\d)|\s+(?:was held|were held|"
