@@ -154,3 +154,28 @@ def test_japanese_session_after_the_seminar_stays_part_of_it():
         "セミナー後の個別商談会では、12件の商談が行われました。"
     )
     assert _events(text, "ja") == [("ベトナム投資セミナー", "2027-02-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Năm ngoái, Ngày hội văn hóa Nhật Bản tại Huế thu hút 10.000 lượt khách.",
+            "vi",
+            [("Ngày hội văn hóa Nhật Bản", "2025")],
+        ),
+        (
+            "Năm 2024, Hội chợ nông sản Việt tại Osaka thu hút 50 doanh nghiệp.",
+            "vi",
+            [("Hội chợ nông sản Việt", "2024")],
+        ),
+        ("In 2025, the Hue Japan Culture Festival drew 10,000 visitors.", "en",
+         [("Hue Japan Culture Festival", "2025")]),
+    ],
+)  # fmt: skip
+def test_background_event_opened_by_its_year(text, language, expected):
+    assert _events(text, language) == expected
+
+
+def test_year_inside_the_sentence_without_a_verb_gives_no_event():
+    assert _events("Ngày hội văn hóa Nhật Bản thu hút nhiều khách trong năm 2025.") == []

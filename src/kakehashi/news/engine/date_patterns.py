@@ -61,6 +61,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", r"(?<=ngày )" + _D + r"-" + _M + r"(?![\d-]|\w)"),
         ("month", r"(?<![\w])tháng\s+" + _M + r"(?![\d/]|\s*năm)(?=[\s,.;)]|$)"),
         ("year", r"(?:năm\s+)" + _Y + _NA),
+        # "Năm ngoái, Ngày hội … thu hút …": the year before publication
+        ("year", r"(?<!\w)(?P<rel>[Nn]ăm ngoái)(?!\w)"),
         # "quý I/2027": a quarter, told by its year
         ("year", r"(?<!\w)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm)\s*" + _Y + _NA),
         ("nextday", r"(?<!\w)(?:(?:ngày|sáng|chiều)\s+)?hôm sau(?!\w)"),

@@ -89,6 +89,9 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if kind == "year":
         if g.get("era"):
             return str(ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"]))), None
+        if g.get("rel"):
+            rel = _REL_YEARS.get(g["rel"].lower())
+            return (str(published.year + rel), None) if published and rel is not None else None
         return g["y"], None
     if kind == "monthday":
         if published is None:  # the month of the date told before (_next_days)

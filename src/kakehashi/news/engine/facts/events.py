@@ -48,7 +48,7 @@ def find_events(ctx: Context) -> list[dict]:
         # the last verb before the name: "X phối hợp với Y tổ chức Hội nghị ..."
         verb = next((v for v in reversed(verbs) if name_re.search(text, v.end())), None)
         verb = verb or (verbs[0] if verbs else None)
-        own_date = ctx.dates_in(sentence.start, sentence.end)
+        own_date = ctx.dates_in(sentence.start, sentence.end) or _opening_year(ctx, sentence)
         if not verb and not own_date:
             continue
         if PROPOSAL[ctx.language].search(text):
@@ -154,6 +154,16 @@ def find_events(ctx: Context) -> list[dict]:
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
     return [fact for _key_, fact in events if fact["date"]]
+
+
+def _opening_year(ctx: Context, sentence) -> list:
+    """A sentence opened by its year ("Năm 2025, Ngày hội … thu hút …", "Năm ngoái, …", "In
+    2025, the … Festival drew …"): a background event dated by it."""
+    years = ctx.dates_in(sentence.start, sentence.end, ("year",))
+    if years and not ctx.norm[sentence.start : years[0].start].strip(" “\"'"):
+        if re.match(r"\s*[,，、]", ctx.norm[years[0].end : years[0].end + 2]):
+            return years[:1]
+    return []
 
 
 # a press release's particulars: "１　日時　令和8年12月10日（木）", "Thời gian: 8h ngày 10/12"
