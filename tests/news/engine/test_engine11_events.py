@@ -179,3 +179,17 @@ def test_background_event_opened_by_its_year(text, language, expected):
 
 def test_year_inside_the_sentence_without_a_verb_gives_no_event():
     assert _events("Ngày hội văn hóa Nhật Bản thu hút nhiều khách trong năm 2025.") == []
+
+
+def test_a_places_day_held_in_another_place():
+    text = "Tháng 9/2025, thành phố đã tổ chức thành công Ngày Đà Nẵng tại Sakai."
+    assert [name for name, _date in _events(text)] == ["Ngày Đà Nẵng"]
+    assert _events(text)[0][1] == "2025-09"
+
+
+def test_held_lower_case_event_keeps_nhan_luc_but_stops_at_nhan_dip():
+    text = (
+        "Ngày 5/12, Sở Ngoại vụ tổ chức tọa đàm về phát triển nguồn nhân lực nhân dịp "
+        "kỷ niệm quan hệ hai nước."
+    )
+    assert _events(text) == [("tọa đàm về phát triển nguồn nhân lực", "2026-12-05")]

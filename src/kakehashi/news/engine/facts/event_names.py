@@ -13,6 +13,8 @@ _VI_HEAD = (
     r"(?:Hội nghị|Hội thảo|Diễn đàn|Lễ hội|Triển lãm|Hội chợ|Tọa đàm|Toạ đàm|Ngày hội|Festival|"
     r"Lễ kỷ niệm|Chương trình giao lưu|Chương trình kết nối|Chương trình xúc tiến|Lễ ký kết|"
     r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam|Liên hoan|Tuần Văn hóa|Tuần Văn hoá|"
+    # "Ngày Đà Nẵng tại Sakai", "Ngày Cần Thơ tại Osaka": a place's day held in another
+    r"Ngày(?= [A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3} tại [A-ZĐ])|"
     # a ceremony for what is not itself an event (not "Lễ khai mạc Hội chợ …": the fair)
     r"Lễ khai giảng|Lễ khánh thành|Lễ ra mắt|Lễ công bố|Lễ phát động|Lễ tôn vinh|Lễ trao)"
 )
@@ -28,7 +30,8 @@ _VI_HELD = (
     # a trade session held by a body ("tổ chức phiên giao thương trực tuyến giữa …")
     r"(?<=tổ chức )phiên giao thương)"
     r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
-    r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)"
+    # "nhân dịp" ends the name, "nguồn nhân lực" does not
+    r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân (?:dịp|kỷ niệm|ngày)|có|theo)\b)"
     # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
     r"(?:[^\W\d_][\w-]*|\d+(?![\d/.])|[–-](?= [^\W\d_])))"
     r"{1,14})"
