@@ -193,3 +193,29 @@ def test_held_lower_case_event_keeps_nhan_luc_but_stops_at_nhan_dip():
         "kỷ niệm quan hệ hai nước."
     )
     assert _events(text) == [("tọa đàm về phát triển nguồn nhân lực", "2026-12-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Last March, the festival drew crowds.", ["2026-03"]),
+        ("It opened last December.", ["2025-12"]),
+        ("A similar forum was held in March last year.", ["2025-03"]),
+        ("The fair returns in May next year.", ["2027-05"]),
+        ("A similar seminar took place last year.", ["2025"]),
+    ],
+)
+def test_english_months_and_years_told_from_publication(text, values):
+    assert [d.value for d in find_dates(text, "en", dt.date(2026, 12, 6))] == values
+
+
+def test_english_event_names_stop_at_a_whole_word_and_before_a_month():
+    text = "Osaka Prefecture held the Kansai Food Export Seminar on December 3 in Osaka."
+    assert _events(text, "en", dt.date(2026, 12, 6)) == [
+        ("Kansai Food Export Seminar", "2026-12-03")
+    ]
+
+
+def test_english_background_event_dated_last_year():
+    text = "The prefecture hosted a similar seminar in Hanoi last year."
+    assert _events(text, "en", dt.date(2026, 12, 6)) == [("similar seminar", "2025")]

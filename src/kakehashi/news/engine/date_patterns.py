@@ -119,9 +119,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
                  r"(?=,?\s+(?:19|20)\d\d(?!\d)))?(?:,?\s+" + _Y + r")?(?![\d])"),
         ("date", _NB + _D + r"(?:st|nd|rd|th)?\s+(?i:" + _MON + r")(?:,?\s+" + _Y + r")?(?![\d])"),
         ("month", r"(?i:" + _MON + r")\s+(?:of\s+)?" + _Y + _NA),
+        # "Last March, …", "in March last year" is the year's: the latest March before
+        ("month", r"\b(?P<last>[Ll]ast)\s+(?P<mon>January|February|March|April|May|June|July|"
+                  r"August|September|October|November|December)\b"),
+        ("month", r"(?i:" + _MON + r")\s+(?P<rel>last year|next year)\b"),
         ("date", _NB + _D + r"/" + _M + r"/" + _Y + _NA),
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),
+        # "a similar seminar in Hanoi last year": the year before publication
+        ("year", r"\b(?P<rel>(?i:last year|next year))\b"),
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
         ("weekday", r"(?:(?<=\bon )|(?<=\bOn ))"
                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -135,6 +135,10 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         month = int(g.get("m") or g.get("m2"))
     day = g.get("d") or g.get("d2")
     day = int(day) if day and kind == "date" else None
+    if g.get("last"):  # "last March": the latest such month before publication
+        if published is None:
+            return None
+        year = published.year - (month >= published.month)
     if not _valid(year, month, day):
         return None
     if year is None:
@@ -145,7 +149,8 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
 
 
 _REL_YEARS = {"昨年": -1, "今年": 0, "本年": 0, "来年": 1, "năm ngoái": -1, "năm trước": -1,
-              "năm sau": 1, "năm tới": 1}  # fmt: skip
+              "năm sau": 1, "năm tới": 1,
+              "last year": -1, "next year": 1}  # fmt: skip
 _REL_MONTHS = {"先月": -1, "今月": 0, "本月": 0, "来月": 1}
 
 

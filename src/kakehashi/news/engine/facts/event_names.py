@@ -144,8 +144,9 @@ EN_NAME = re.compile(
     r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
-    r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase|Night|Gala)"
-    r"(?:\s+(?:\d{4}|on\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
+    # a whole word: "Export" is no "Expo"
+    r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase|Night|Gala)(?![\w'’-])"
+    r"(?:\s+(?:\d{4}|on\s+(?!(?:" + _EN_DAY + r")\b)[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
 )
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"
