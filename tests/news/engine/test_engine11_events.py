@@ -219,3 +219,16 @@ def test_english_event_names_stop_at_a_whole_word_and_before_a_month():
 def test_english_background_event_dated_last_year():
     text = "The prefecture hosted a similar seminar in Hanoi last year."
     assert _events(text, "en", dt.date(2026, 12, 6)) == [("similar seminar", "2025")]
+
+
+def test_month_right_after_the_name_and_its_place_is_told_for_it():
+    text = (
+        "Tiếp nối thành công của Tuần lễ Việt Nam tại Kobe tháng 10/2025, tỉnh sẽ mở rộng "
+        "hợp tác với tỉnh Hyogo."
+    )
+    assert _events(text, published=dt.date(2026, 12, 4)) == [("Tuần lễ Việt Nam", "2025-10")]
+
+
+def test_result_of_an_event_with_no_day_of_its_own_is_no_event():
+    text = "Ngày 3/12, ông A cho biết kết quả của Hội chợ Việt Nhật tại Osaka rất khả quan."
+    assert _events(text, published=dt.date(2026, 12, 4)) == []

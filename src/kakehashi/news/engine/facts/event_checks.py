@@ -63,6 +63,8 @@ _DATE_LEAD = {
         r"[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức|hồi)\s+(?:(?:hai|ba|các) ngày\s+|"
         r"ngày\s+|tháng\s+|năm\s+|dịp\s+|"
         r"đầu\s+|cuối\s+|giữa\s+)?$"
+        # "Tuần lễ Việt Nam tại Kobe tháng 10/2025": the month right after the name and its place
+        r"|^(?:\s+tại\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*){0,3})?\s+(?=$)"
     ),
     "en": re.compile(
         r"^(?:,\s+(?=(?:scheduled|planned|to be held|which will)\s))?"
