@@ -317,4 +317,4 @@ def _unknown_places(ctx: Context, sentence, known, places, missing: int) -> list
                for m in places):  # fmt: skip
             continue
         out.append({"name": ctx.written(found.start(), found.end()), "slug": None})
-    return out[:missing] if len(out) <= missing else []
+    return out if len(out) <= missing else []  # more than wanted: not a list of places
