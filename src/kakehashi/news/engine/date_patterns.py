@@ -54,19 +54,27 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("date", _NB + _D + r"\s*[/.-]\s*" + _M + r"\s*[/.-]\s*" + _Y + _NA),
         ("date", _NB + _D + r"\s+tháng\s+" + _M + r"(?:\s*(?:năm|,)\s*" + _Y + r")?" + _NA),
         ("month", r"tháng\s+" + _M + r"\s*(?:/|năm|,)\s*" + _Y + _NA),
+        # "tháng 10 năm ngoái", "tháng 3 năm sau": a month of the year before or after
+        ("month", r"(?<![\w])tháng\s+" + _M + r"\s+(?P<rel>năm ngoái|năm trước|năm sau|năm tới)"
+                  r"(?!\w)"),
         ("date", _CUE + _D + r"\s*/\s*" + _M + r"(?!\s*/?\s*\d|\w)"),
         ("date", r"(?<=ngày )" + _D + r"-" + _M + r"(?![\d-]|\w)"),
         ("month", r"(?<![\w])tháng\s+" + _M + r"(?![\d/]|\s*năm)(?=[\s,.;)]|$)"),
         ("year", r"(?:năm\s+)" + _Y + _NA),
+        # "Năm ngoái, Ngày hội … thu hút …": the year before publication
+        ("year", r"(?<!\w)(?P<rel>[Nn]ăm ngoái)(?!\w)"),
         # "quý I/2027": a quarter, told by its year
         ("year", r"(?<!\w)quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm)\s*" + _Y + _NA),
         ("nextday", r"(?<!\w)(?:(?:ngày|sáng|chiều)\s+)?hôm sau(?!\w)"),
         ("prevday", r"(?<!\w)(?:(?:ngày|sáng|chiều|tối)\s+)?hôm trước(?!\w)"
-                    r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)"),
+                    r"|(?<!\w)(?:một|1) ngày trước đó(?!\w)"
+                    r"|(?<!\w)[Tt]rước đó (?:một|1) ngày(?!\w)"),
         # "hai ngày sau", "3 ngày sau đó": days after the one told before
         ("later", r"(?<!\w)(?P<n>" + _VI_COUNT + r")\s+ngày\s+sau(?:\s+đó)?(?!\w)"),
         # "hai ngày trước đó": that many days before the one told before
         ("earlier", r"(?<!\w)(?P<n>" + _VI_COUNT + r")\s+ngày\s+trước\s+đó(?!\w)"),
+        # "Trước đó hai ngày": the same, the count after
+        ("earlier", r"(?<!\w)[Tt]rước đó\s+(?P<n>" + _VI_COUNT + r")\s+ngày(?!\w)"),
         # "hôm qua", "sáng qua", "sáng nay", "hôm nay": the day before or of publication
         ("yesterday", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+qua(?!\w)"),
         ("today", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+nay(?!\w)"),
@@ -111,9 +119,15 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
                  r"(?=,?\s+(?:19|20)\d\d(?!\d)))?(?:,?\s+" + _Y + r")?(?![\d])"),
         ("date", _NB + _D + r"(?:st|nd|rd|th)?\s+(?i:" + _MON + r")(?:,?\s+" + _Y + r")?(?![\d])"),
         ("month", r"(?i:" + _MON + r")\s+(?:of\s+)?" + _Y + _NA),
+        # "Last March, …", "in March last year" is the year's: the latest March before
+        ("month", r"\b(?P<last>[Ll]ast)\s+(?P<mon>January|February|March|April|May|June|July|"
+                  r"August|September|October|November|December)\b"),
+        ("month", r"(?i:" + _MON + r")\s+(?P<rel>last year|next year)\b"),
         ("date", _NB + _D + r"/" + _M + r"/" + _Y + _NA),
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),
+        # "a similar seminar in Hanoi last year": the year before publication
+        ("year", r"\b(?P<rel>(?i:last year|next year))\b"),
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
         ("weekday", r"(?:(?<=\bon )|(?<=\bOn ))"
                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

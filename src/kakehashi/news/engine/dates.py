@@ -89,6 +89,9 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if kind == "year":
         if g.get("era"):
             return str(ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"]))), None
+        if g.get("rel"):
+            rel = _REL_YEARS.get(g["rel"].lower())
+            return (str(published.year + rel), None) if published and rel is not None else None
         return g["y"], None
     if kind == "monthday":
         if published is None:  # the month of the date told before (_next_days)
@@ -132,6 +135,10 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         month = int(g.get("m") or g.get("m2"))
     day = g.get("d") or g.get("d2")
     day = int(day) if day and kind == "date" else None
+    if g.get("last"):  # "last March": the latest such month before publication
+        if published is None:
+            return None
+        year = published.year - (month >= published.month)
     if not _valid(year, month, day):
         return None
     if year is None:
@@ -141,7 +148,9 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     return _iso(year, month, day), None
 
 
-_REL_YEARS = {"昨年": -1, "今年": 0, "本年": 0, "来年": 1}
+_REL_YEARS = {"昨年": -1, "今年": 0, "本年": 0, "来年": 1, "năm ngoái": -1, "năm trước": -1,
+              "năm sau": 1, "năm tới": 1,
+              "last year": -1, "next year": 1}  # fmt: skip
 _REL_MONTHS = {"先月": -1, "今月": 0, "本月": 0, "来月": 1}
 
 

@@ -12,6 +12,11 @@ from kakehashi.news.engine.gazetteer import Mention
 from kakehashi.news.engine.people import Person
 from kakehashi.news.engine.text import _ABBREVIATIONS, Sentence, Text
 
+# "同日午後には…を開催し、…を予定しています": the day told before, even of what is planned
+_SAME_DAY = re.compile(
+    r"(?:同日|当日)|(?:(?:Sáng|Chiều|Tối|Trưa) )?[Cc]ùng ngày|(?i:(?:on )?the same day)"
+)
+
 CITY_LEVELS = {"central_city", "designated_city", "city"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -59,7 +64,7 @@ class Context:
         own = self.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
         if own:
             return own[0].value
-        if FUTURE[self.language].search(sentence.text):
+        if FUTURE[self.language].search(sentence.text) and not _SAME_DAY.match(sentence.text):
             return None  # what is to come, undated, is not on the day told before
         earlier = [d for d in self.dates if d.end <= sentence.start and d.kind == "date"]
         return earlier[-1].value if earlier else None

@@ -58,9 +58,13 @@ _IDEA_BEFORE = {
 _DATE_LEAD = {
     "vi": re.compile(
         # "…, dự kiến diễn ra vào tháng 3/2027": a clause of what is planned after a comma
-        r"^(?:,\s+(?=(?:dự kiến|sẽ|dự định)\s))?"
-        r"[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức|hồi)\s+(?:ngày\s+|tháng\s+|năm\s+|dịp\s+|"
+        # or of when it runs: "…, diễn ra từ ngày 4 đến 6/12"
+        r"^(?:,\s+(?=(?:dự kiến|sẽ|dự định|diễn ra|được tổ chức|kéo dài)\s))?"
+        r"[^,.;:]{0,60}?(?<!\w)(?:vào|từ|trong|tổ chức|hồi)\s+(?:(?:hai|ba|các) ngày\s+|"
+        r"ngày\s+|tháng\s+|năm\s+|dịp\s+|"
         r"đầu\s+|cuối\s+|giữa\s+)?$"
+        # "Tuần lễ Việt Nam tại Kobe tháng 10/2025": the month right after the name and its place
+        r"|^(?:\s+tại\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*){0,3})?\s+(?=$)"
     ),
     "en": re.compile(
         r"^(?:,\s+(?=(?:scheduled|planned|to be held|which will)\s))?"

@@ -13,6 +13,8 @@ _VI_HEAD = (
     r"(?:Hội nghị|Hội thảo|Diễn đàn|Lễ hội|Triển lãm|Hội chợ|Tọa đàm|Toạ đàm|Ngày hội|Festival|"
     r"Lễ kỷ niệm|Chương trình giao lưu|Chương trình kết nối|Chương trình xúc tiến|Lễ ký kết|"
     r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam|Liên hoan|Tuần Văn hóa|Tuần Văn hoá|"
+    # "Ngày Đà Nẵng tại Sakai", "Ngày Cần Thơ tại Osaka": a place's day held in another
+    r"Ngày(?= [A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3} tại [A-ZĐ])|"
     # a ceremony for what is not itself an event (not "Lễ khai mạc Hội chợ …": the fair)
     r"Lễ khai giảng|Lễ khánh thành|Lễ ra mắt|Lễ công bố|Lễ phát động|Lễ tôn vinh|Lễ trao)"
 )
@@ -24,9 +26,12 @@ _VI_HELD = (
     r"(?P<v>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|"
     r"ngày hội|lễ kỷ niệm|"
     r"chương trình giao lưu|chương trình xúc tiến|chương trình kết nối|buổi giao lưu|"
-    r"buổi gặp gỡ|buổi kết nối|chương trình giới thiệu|buổi giới thiệu|chương trình quảng bá)"
+    r"buổi gặp gỡ|buổi kết nối|chương trình giới thiệu|buổi giới thiệu|chương trình quảng bá|"
+    # a trade session held by a body ("tổ chức phiên giao thương trực tuyến giữa …")
+    r"(?<=tổ chức )phiên giao thương)"
     r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
-    r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân|có|theo)\b)"
+    # "nhân dịp" ends the name, "nguồn nhân lực" does not
+    r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân (?:dịp|kỷ niệm|ngày)|có|theo)\b)"
     # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
     r"(?:[^\W\d_][\w-]*|\d+(?![\d/.])|[–-](?= [^\W\d_])))"
     r"{1,14})"
@@ -41,9 +46,17 @@ _VI_HEAD_LOWER = (
 _VI_HELD_BEFORE = (
     r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?P<p>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|"
     r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|Sự kiện|chương trình|tuần lễ)"
-    r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,16})"
-    r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)"
+    r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_])"
+    # its year or edition: "ngày hội năm 2025", "hội nghị lần thứ 9"
+    r"|(?<=năm )(?:19|20)\d\d(?!\d)|(?<=thứ )\d{1,2}(?!\d))){1,16})"
+    r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc"
+    r"|tổ chức(?= (?:vào|hồi|từ|trong)\s))(?!\w)"
     r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
+)
+# what is said of an event right after its bare head: no name of its own
+_VI_BARE = (
+    r"(?!\s(?:do|thu hút|đã|sẽ|được|với|có sự|cùng|chính thức|tổ chức|diễn ra|là|năm nay|"
+    r"lần này|kéo dài|quy tụ|dự kiến)(?:\s|$))"
 )
 VI_NAME = re.compile(
     _VI_HELD_BEFORE + r"|"
@@ -64,6 +77,8 @@ VI_NAME = re.compile(
     r"(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_]))){1,8})"
     r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])|(?P<n>"
     + _VI_HEAD
+    # "Diễn đàn do UBND … chủ trì", "Ngày hội thu hút …": the head alone, the event told before
+    + _VI_BARE
     # "TP.HCM" inside the name: a full stop before a capital is no end
     + r"(?:(?:[^,.;:()“”\"\n]|\.(?=[A-ZĐ]))"
     r"(?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|cùng|từ ngày|trong hai|"
@@ -112,7 +127,10 @@ _EN_HELD_AFTER = (
     r"trade fair|fair|exhibition|festival|roadshow|networking reception|business matching"
     r"(?: event| day)?)(?:\s+(?:on|about|for|of|between)(?:\s+(?!(?:in|at|with|was|were|"
     r"took|will|is|on|attended|hosted|held|organi[sz]ed|co-organi[sz]ed)\b)[\w.'’-]+){1,8})?)"
-    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s+(?:was held|were held|"
+    r"(?=(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:(?:,|\s+and)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?"
+    # "a similar forum in Nagoya in June 2025": dated by its month and year
+    r"(?:\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+(?:19|20)\d\d(?!\d)|\s+(?:was held|were held|"
     r"will be held|is held|took place|takes place|will take place|opened|kicked off)|,?\s+"
     r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed|co-hosted|held) by))"
 )
@@ -126,8 +144,9 @@ EN_NAME = re.compile(
     r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
-    r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase|Night|Gala)"
-    r"(?:\s+(?:\d{4}|on\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
+    # a whole word: "Export" is no "Expo"
+    r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase|Night|Gala)(?![\w'’-])"
+    r"(?:\s+(?:\d{4}|on\s+(?!(?:" + _EN_DAY + r")\b)[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
 )
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"

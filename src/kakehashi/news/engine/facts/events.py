@@ -48,7 +48,7 @@ def find_events(ctx: Context) -> list[dict]:
         # the last verb before the name: "X phối hợp với Y tổ chức Hội nghị ..."
         verb = next((v for v in reversed(verbs) if name_re.search(text, v.end())), None)
         verb = verb or (verbs[0] if verbs else None)
-        own_date = ctx.dates_in(sentence.start, sentence.end)
+        own_date = ctx.dates_in(sentence.start, sentence.end) or _opening_year(ctx, sentence)
         if not verb and not own_date:
             continue
         if PROPOSAL[ctx.language].search(text):
@@ -156,6 +156,16 @@ def find_events(ctx: Context) -> list[dict]:
     return [fact for _key_, fact in events if fact["date"]]
 
 
+def _opening_year(ctx: Context, sentence) -> list:
+    """A sentence opened by its year ("Năm 2025, Ngày hội … thu hút …", "Năm ngoái, …", "In
+    2025, the … Festival drew …"): a background event dated by it."""
+    years = ctx.dates_in(sentence.start, sentence.end, ("year",))
+    if years and not ctx.norm[sentence.start : years[0].start].strip(" “\"'"):
+        if re.match(r"\s*[,，、]", ctx.norm[years[0].end : years[0].end + 2]):
+            return years[:1]
+    return []
+
+
 # a press release's particulars: "１　日時　令和8年12月10日（木）", "Thời gian: 8h ngày 10/12"
 _DATE_LABEL = {
     "vi": re.compile(r"(?:Thời gian|Ngày tổ chức)\s*[:：]\s*"),
@@ -240,6 +250,10 @@ _SESSION = re.compile(
 )
 
 
+# a session held in its own part of the day: "同日午後には、…による個別商談会を開催し"
+_OWN_SESSION = re.compile(r"^(?:同日|当日)の?(?:午前|午後|夕方|夜)(?:に|には|は)?、[^。]*を開催")
+
+
 def _part_of_last(events, sentence, ctx: Context) -> bool:
     """A session told in the sentence of a dated event, or in the next one without a day of
     its own, is a part of that event."""
@@ -251,6 +265,8 @@ def _part_of_last(events, sentence, ctx: Context) -> bool:
         return False
     if at.index == sentence.index:
         return True
+    if _OWN_SESSION.search(sentence.text):
+        return False  # 同日午後には…個別商談会を開催し: a gathering of its own, later that day
     own = ctx.dates_in(sentence.start, sentence.end)
     return at.index == sentence.index - 1 and not own
 

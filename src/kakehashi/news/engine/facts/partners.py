@@ -210,10 +210,12 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         if later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more to come
             others += [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
         partners, seen = [], set()
-        for m in others:
+        for m in _without_containers(ctx, others):
             if m.slug not in seen:
                 seen.add(m.slug)
                 partners.append(ctx.place(m))
+        if size and len(partners) < size:  # "…, tỉnh Ishikawa và thành phố Kanazawa"
+            partners += _unknown_places(ctx, sentence, others, places, size - len(partners))
         if not partners:
             continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
         until = next(
@@ -281,3 +283,38 @@ def _fill(fact: dict, other: dict) -> None:
     for name in ("list_size", "until"):
         if fact[name] is None:
             fact[name] = other[name]
+
+
+def _without_containers(ctx: Context, places: list[Mention]) -> list[Mention]:
+    """Not the prefecture told in brackets after a city of the list: "thành phố Sagamihara
+    (tỉnh Kanagawa)", "Sagamihara City (Kanagawa)", 相模原市（神奈川県）."""
+    out = []
+    for m in places:
+        if out and re.fullmatch(r"\s*[(（]\s*", ctx.norm[out[-1].end : m.start]):
+            if re.match(r"\s*[)）]", ctx.norm[m.end : m.end + 3]):
+                continue
+        out.append(m)
+    return out
+
+
+# a locality of the list the directory does not hold: "tỉnh X", "thành phố X", "X City"
+_UNKNOWN_PLACE = {
+    "vi": re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?)\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)?"),
+    "en": re.compile(r"\b[A-Z][\w-]* (?:City|Prefecture)\b"),
+}
+
+
+def _unknown_places(ctx: Context, sentence, known, places, missing: int) -> list[dict]:
+    """The list's localities the directory does not know, told like the known ones after the
+    first known one (as many as the stated size still wants)."""
+    pattern = _UNKNOWN_PLACE.get(ctx.language)
+    if pattern is None or not known:
+        return []
+    out = []
+    first = min(m.start for m in known)
+    for found in pattern.finditer(ctx.norm, first, sentence.end):
+        if any(m.start <= found.start() < m.end or found.start() <= m.start < found.end()
+               for m in places):  # fmt: skip
+            continue
+        out.append({"name": ctx.written(found.start(), found.end()), "slug": None})
+    return out if len(out) <= missing else []  # more than wanted: not a list of places
