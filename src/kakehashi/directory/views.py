@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.list_filters import ListFilters
 from kakehashi.common.page_cache import public_page
+from kakehashi.common.refusals import add_refusal
 from kakehashi.directory import queries, services
 from kakehashi.directory.forms import MemberForm, OrganisationForm
 from kakehashi.directory.models import (
@@ -177,7 +178,7 @@ def _save_organisation(request, form, organisation=None):
             organisation=organisation, by=request.user, sectors=sectors, **data
         )
     except ValidationError as error:
-        form.add_error(None, error)
+        add_refusal(form, error)
         return None
 
 

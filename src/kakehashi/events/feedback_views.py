@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kakehashi.common.refusals import tell_refusal
+from kakehashi.common.refusals import add_refusal, tell_refusal
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.events import networking, queries
@@ -53,7 +53,7 @@ def meeting_feedback(request, slug, pk):
                 meeting=meeting, registration=registration, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Thank you: your feedback is recorded."))
             return redirect(f"{request.path}?delegation={registration.pk}")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.common.i18n import Language, reader_language
 from kakehashi.common.permissions import RefusedWithReason
-from kakehashi.common.refusals import tell_refusal
+from kakehashi.common.refusals import add_refusal, tell_refusal
 from kakehashi.events import queries, services
 from kakehashi.events.agenda import programme_sessions, registration_language
 from kakehashi.events.calendar import agenda_ics
@@ -75,7 +75,7 @@ def programme(request, slug):
             try:
                 _save_programme_part(event, action, form.cleaned_data, request.user)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The meeting programme is saved."))
                 return redirect("events:programme", slug=event.slug)
@@ -154,7 +154,7 @@ def my_meetings(request, slug):
                         sender=registration, by=request.user, **request_form.cleaned_data
                     )
                 except ValidationError as error:
-                    request_form.add_error(None, error)
+                    add_refusal(request_form, error)
                 else:
                     messages.success(request, _("Your meeting request is sent."))
                     return redirect(_mine_url(event, registration))

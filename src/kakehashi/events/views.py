@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from kakehashi.common.i18n import reader_language
 from kakehashi.common.page_cache import public_page
 from kakehashi.common.reading import reading_context
+from kakehashi.common.refusals import add_refusal
 from kakehashi.directory.models import Organisation, Person
 from kakehashi.directory.queries import is_platform_admin, organisation_ids_of
 from kakehashi.events import queries, services
@@ -117,7 +118,7 @@ def event_create(request):
         try:
             event = services.create_event(by=request.user, organisers=organisers, **fields)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The event is created."))
             return redirect(event)
@@ -140,7 +141,7 @@ def event_edit(request, slug):
                 event=event, by=request.user, organisers=organisers, **fields
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The event is saved."))
             return redirect(event)
@@ -162,7 +163,7 @@ def session_create(request, slug):
                 **form.model_data(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The session is added to the programme."))
             return redirect(event)
@@ -185,7 +186,7 @@ def session_edit(request, slug, pk):
                 **form.model_data(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The session is saved."))
             return redirect(event)
@@ -224,7 +225,7 @@ def register(request, slug):
                 attends_remotely=data["attends_remotely"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Your registration is sent to the organisers."))
             return redirect(event)

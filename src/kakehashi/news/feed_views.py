@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.refusals import add_refusal
 from kakehashi.news import feeds, queries
 from kakehashi.news.forms import FeedForm
 from kakehashi.news.models import Feed
@@ -25,7 +26,7 @@ def feed_list(request):
                 by=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The desk reads this feed from now on."))
             return redirect("news:feeds")

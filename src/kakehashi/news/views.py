@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.common.refusals import add_refusal
 from kakehashi.news import decisions, queries
 from kakehashi.news.comparison import compare
 from kakehashi.news.display import OTHER_FACTS, VERDICTS, fact_lines
@@ -194,7 +195,7 @@ def suggestion_accept(request, pk):
         except ValidationError as error:
             if _decided_already(request, error):
                 return redirect(suggestion.article)
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Accepted: the registry is updated."))
             return redirect(suggestion.article)
@@ -215,7 +216,7 @@ def suggestion_reject(request, pk):
         except ValidationError as error:
             if _decided_already(request, error):
                 return redirect(suggestion.article)
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Rejected: nothing was written to the registry."))
             return redirect(suggestion.article)

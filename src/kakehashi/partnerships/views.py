@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.common.list_filters import ListFilters
 from kakehashi.common.page_cache import public_page
+from kakehashi.common.refusals import add_refusal
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, LocalityLevel, Sector
 from kakehashi.directory.queries import locality_by_slug, organisations_visible_to
@@ -135,7 +136,7 @@ def _save(request, form, parties, partnership=None):
             return services.create_partnership(data=data, by=request.user)
         return services.update_partnership(partnership=partnership, data=data, by=request.user)
     except ValidationError as error:
-        form.add_error(None, error)
+        add_refusal(form, error)
         return None
 
 
@@ -217,7 +218,7 @@ def visit_create(request, pk):
         try:
             services.record_visit(partnership=partnership, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The visit is recorded."))
             return redirect(partnership)

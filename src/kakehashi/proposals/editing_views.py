@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.common.i18n import reader_language
 from kakehashi.common.permissions import allows
+from kakehashi.common.refusals import add_refusal
 from kakehashi.proposals import authoring
 from kakehashi.proposals.forms import ProposalForm
 from kakehashi.proposals.models import ProposalKind
@@ -46,7 +47,7 @@ def proposal_create(request):
                 translations=form.translations(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The draft is saved. Submit it for review when ready."))
             return redirect(proposal)
@@ -69,7 +70,7 @@ def proposal_edit(request, pk):
                 translations=form.translations(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The proposal is saved."))
             return redirect(proposal)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from kakehashi.common.list_filters import ListFilters
 from kakehashi.common.page_cache import public_page
 from kakehashi.common.permissions import allows
-from kakehashi.common.refusals import tell_refusal
+from kakehashi.common.refusals import add_refusal, tell_refusal
 from kakehashi.common.uploads import accept_upload, stored_file_response
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.directory.queries import locality_by_slug, organisation_ids_of
@@ -252,7 +252,7 @@ def express_interest(request, pk):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Your message is sent to the owner."))
             return redirect(proposal)
