@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from kakehashi.matching.engine import ranking
+from kakehashi.matching.engine import latent, ranking
 from kakehashi.matching.engine.analysis import (
     SEARCH_ID,
     Analysis,
@@ -30,6 +30,7 @@ from kakehashi.matching.engine.analysis import (
     analysis_to_json,
     document_text,
     embed_documents,
+    embed_documents_latent,
     prepare_search,
 )
 from kakehashi.matching.engine.centring import (
@@ -47,6 +48,7 @@ from kakehashi.matching.engine.embedding import (
     VnniE5Embedder,
     default_embedder,
 )
+from kakehashi.matching.engine.latent import LatentTerms
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
 from kakehashi.matching.engine.slotcodes import SlotCodes
@@ -63,6 +65,7 @@ __all__ = [
     "analysis_to_json",
     "document_text",
     "embed_documents",
+    "embed_documents_latent",
     "prepare_search",
     "semantic_state",
 ]
@@ -109,6 +112,9 @@ class MatchingIndex:
         self._analyses: list[Analysis | None] = []
         self._slot_of: dict[str, int] = {}
         self._vectors = Rows(self.embedder.dim, capacity)
+        # Each slot's latent terms (latent.py): zeros for a slot added without them.
+        self._latent_indices = Rows(latent.TERMS, capacity, dtype=np.uint16)
+        self._latent_values = Rows(latent.TERMS, capacity, dtype=np.float16)
         self._alive = np.zeros(capacity, dtype=bool)
         self._languages = np.full(capacity, -1, dtype=np.int8)  # centring.LANGUAGES index
         # Each slot's document's organisation and kind, read without the document (slotcodes.py).
@@ -120,6 +126,7 @@ class MatchingIndex:
         self.terms = Postings()
         self.concepts = Postings()
         self._semantic = None  # (language means, centred norms), rebuilt after any change
+        self._latent = None  # latent.LatentState, rebuilt after any change
         self.approximate = None  # an ApproximateScan (ann.py), made by build_approximate_scan
         # Per-slot memos of the ranking (ranking.py), valid until the next change: idf and
         # document counts move with every add or remove.
@@ -166,11 +173,13 @@ class MatchingIndex:
         *,
         vectors: np.ndarray | None = None,
         analyses: Sequence[Analysis] | None = None,
+        terms: LatentTerms | None = None,
     ) -> None:
         """Insert documents, replacing any with the same id (the last of a batch wins).
-        `vectors` (from `embed_documents`, one row per document) and `analyses` (from
-        `analyse`), when given, are used as they are: a process that loads a stored index
-        neither embeds nor tokenises again."""
+        `vectors` and `terms` (from `embed_documents_latent`, one row per document) and
+        `analyses` (from `analyse`), when given, are used as they are: a process that loads a
+        stored index neither embeds nor tokenises again. Vectors given without terms leave
+        the documents without latent terms."""
         documents = list(documents)
         if not documents:
             return
@@ -185,16 +194,18 @@ class MatchingIndex:
             [analyses[i] for i in keep] if analyses is not None else [analyse(d) for d in docs]
         )
         if vectors is None:
-            vectors = self._embed_changed(docs, analyses)
+            vectors, terms = self._embed_changed(docs, analyses)
         else:
             vectors = np.asarray(vectors, dtype=np.float32)[keep]
-        self._insert(docs, analyses, vectors)
+            terms = LatentTerms.empty(len(keep)) if terms is None else terms.take(keep)
+        self._insert(docs, analyses, vectors, terms)
 
-    def _embed_changed(self, docs, analyses) -> np.ndarray:
-        """The passage vectors of `docs`: a document indexed already under its id with the
-        same embedded text (and language) keeps its vector, the others are embedded (in one
-        batch). Re-indexing an unchanged proposal so costs no model run."""
+    def _embed_changed(self, docs, analyses) -> tuple[np.ndarray, LatentTerms]:
+        """The passage vectors and latent terms of `docs`: a document indexed already under
+        its id with the same embedded text (and language) keeps them, the others are
+        embedded (in one batch). Re-indexing an unchanged proposal so costs no model run."""
         vectors = np.empty((len(docs), self.embedder.dim), dtype=np.float32)
+        terms = LatentTerms.empty(len(docs))
         changed = []
         for i, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
             slot = self._slot_of.get(doc.id)
@@ -204,20 +215,30 @@ class MatchingIndex:
                 and document_text(self._docs[slot]) == document_text(doc)
             ):
                 vectors[i] = self._vectors.row(slot)
+                terms.indices[i] = self._latent_indices.row(slot)
+                terms.values[i] = self._latent_values.row(slot)
             else:
                 changed.append(i)
         if changed:
-            vectors[changed] = embed_documents(
+            found, found_terms = embed_documents_latent(
                 self.embedder, [docs[i] for i in changed], [analyses[i] for i in changed]
             )
-        return vectors
+            vectors[changed] = found
+            if found_terms is not None:
+                terms.indices[changed] = found_terms.indices
+                terms.values[changed] = found_terms.values
+        return vectors, terms
 
-    def _insert(self, docs, analyses, vectors) -> None:
+    def _insert(self, docs, analyses, vectors, terms: LatentTerms | None = None) -> None:
         self.remove(d.id for d in docs if d.id in self._slot_of)
         start = len(self._ids)
         self._reserve(start + len(docs))
         self._vectors.put(start, vectors)
+        terms = LatentTerms.empty(len(docs)) if terms is None else terms
+        self._latent_indices.put(start, terms.indices)
+        self._latent_values.put(start, terms.values)
         self._semantic = None
+        self._latent = None
         self.memo = {}
         for offset, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
             slot = start + offset
@@ -239,6 +260,8 @@ class MatchingIndex:
         while capacity < needed:
             capacity *= 2
         self._vectors.reserve(needed)
+        self._latent_indices.reserve(needed)
+        self._latent_values.reserve(needed)
         alive = np.zeros(capacity, dtype=bool)
         alive[: len(self._ids)] = self._alive[: len(self._ids)]
         languages = np.full(capacity, -1, dtype=np.int8)
@@ -258,6 +281,7 @@ class MatchingIndex:
             self.concepts.remove(slot, Counter(analysis.expanded))
             self._alive[slot] = False
             self._semantic = None
+            self._latent = None
             self.memo = {}
             self._ids[slot] = None
             self._docs[slot] = None
@@ -270,8 +294,9 @@ class MatchingIndex:
         docs = [self._docs[s] for s in slots]
         analyses = [self._analyses[s] for s in slots]
         vectors = self._vectors.take(slots)
+        terms = self.latent_terms(slots)
         self._init_storage(capacity=max(1024, 2 * len(slots)))
-        self._insert(docs, analyses, vectors)
+        self._insert(docs, analyses, vectors, terms)
 
     # -- meaning ------------------------------------------------------------------------------
     # With an embedder that `centres_languages`, cosines are taken on each vector minus its
@@ -345,6 +370,37 @@ class MatchingIndex:
     def _compute_semantic_state(self):
         size = len(self._ids)
         return semantic_state(self.embedder, self._vectors, self._alive, self._languages, size)
+
+    # -- latent terms -------------------------------------------------------------------------
+    def latent_terms(self, slots) -> LatentTerms:
+        """The latent terms of `slots` (copies, in that order)."""
+        return LatentTerms(self._latent_indices.take(slots), self._latent_values.take(slots))
+
+    def has_latent_terms(self) -> bool:
+        """Whether this index's embedder reads latent terms (the component is computed)."""
+        return hasattr(self.embedder, "embed_latent")
+
+    def latent_state(self) -> latent.LatentState:
+        state = self._latent
+        if state is None:
+            size = len(self._ids)
+            everything = np.arange(size)
+            state = self._latent = latent.state(
+                self._latent_indices.take(everything),
+                self._latent_values.take(everything),
+                self._languages[:size],
+                self._alive[:size],
+            )
+        return state
+
+    def query_terms(self, query: Document) -> LatentTerms:
+        """The latent terms of `query` (one row): its slot's when the index holds the very
+        same document, else read with the embedder (the same pass as its passage vector)."""
+        slot = self._slot_of.get(query.id)
+        if slot is not None and self._docs[slot] == query:
+            return self.latent_terms([slot])
+        found = embed_documents_latent(self.embedder, [query])[1]
+        return LatentTerms.empty(1) if found is None else found
 
     # -- ranking ------------------------------------------------------------------------------
     def rank(

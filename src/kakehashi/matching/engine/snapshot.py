@@ -11,6 +11,9 @@ same snapshot shares their pages through the operating system's page cache.
     vectors.npy                float32 (n, dim), memory-mapped
     languages.npy              int8 (n): centring.LANGUAGES index, -1 for another language
     semantic.npz               language means and centred norms (the first query's work)
+    latent.indices.npy, latent.values.npy   uint16 and float16 (n, 128): each document's
+                               latent terms (latent.py), memory-mapped; latent.npz their
+                               language means and centred norms
     documents.bin, documents.offsets.npy    JSON of each document, decoded when first used
     analyses.bin, analyses.offsets.npy      JSON of each analysis (with expanded concepts)
     facts.npy, facts.offsets.npy, facts.json   what the ranking reads of a candidate
@@ -26,8 +29,8 @@ same snapshot shares their pages through the operating system's page cache.
 `write_snapshot` writes into a temporary folder beside the target and renames it at the end,
 so a reader never sees half a snapshot. `load_snapshot` raises SnapshotError for a folder that
 is damaged, of another format, or made with another embedder or glossary: a snapshot of an
-older format (format 1 had no facts) is passed over and the index is read from the database
-as before snapshots, then written again in this format (snapshots.py)."""
+older format (format 1 had no facts, format 2 no latent terms) is passed over and the index is
+read from the database as before snapshots, then written again in this format (snapshots.py)."""
 
 from __future__ import annotations
 
@@ -43,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kakehashi.matching.engine import ann
+from kakehashi.matching.engine import ann, latent
 from kakehashi.matching.engine.centring import centre
 from kakehashi.matching.engine.index import Analysis, MatchingIndex, semantic_state
 from kakehashi.matching.engine.model import Document, Translation
@@ -58,7 +61,7 @@ from kakehashi.matching.engine.storage import (
     json_bytes,
 )
 
-SNAPSHOT_FORMAT = 2  # 2: with the slots' facts (slotfacts.py)
+SNAPSHOT_FORMAT = 3  # 2: with the slots' facts (slotfacts.py); 3: with latent terms
 APPENDED_CAPACITY = 64  # rows for documents added after the load, before the first doubling
 SCAN_FILE = "vectors.usearch"
 SCAN_THREADS = 2  # the worker writes snapshots: both cores build the graph
@@ -106,6 +109,11 @@ def _write(index: MatchingIndex, folder: Path, meta: dict) -> None:
     )
     if means is not None:
         np.savez(folder / "semantic.npz", means=means, norms=norms)
+    terms = index.latent_terms(slots)
+    np.save(folder / "latent.indices.npy", terms.indices)
+    np.save(folder / "latent.values.npy", terms.values)
+    state = latent.state(terms.indices, terms.values, languages, np.ones(n, bool))
+    np.savez(folder / "latent.npz", means=state.means, norms=state.norms)
     if n >= ann.APPROXIMATE_FROM and ann.available():
         chunks = (
             (
@@ -388,6 +396,24 @@ def _load(folder: Path, meta: dict, embedder) -> MatchingIndex:
     index._alive[:n] = True
     index._languages = np.full(n + APPENDED_CAPACITY, -1, dtype=np.int8)
     index._languages[:n] = languages
+    shape = (n, latent.TERMS)
+    index._latent_indices = Rows(
+        latent.TERMS,
+        APPENDED_CAPACITY,
+        base=_array(folder, "latent.indices", np.uint16, shape=shape),
+        dtype=np.uint16,
+    )
+    index._latent_values = Rows(
+        latent.TERMS,
+        APPENDED_CAPACITY,
+        base=_array(folder, "latent.values", np.float16, shape=shape),
+        dtype=np.float16,
+    )
+    with np.load(folder / "latent.npz", allow_pickle=False) as stored:
+        means, norms = stored["means"], stored["norms"]
+    if means.shape != (3, latent.FEATURES) or norms.shape != (n,):
+        raise ValueError("latent.npz does not fit the latent terms")
+    index._latent = latent.LatentState(means, norms)
     index.terms = _postings(folder, "terms", n, meta["postings"]["terms"])
     index.concepts = _postings(folder, "concepts", n, meta["postings"]["concepts"])
     if getattr(embedder, "centres_languages", False):
