@@ -48,11 +48,11 @@ import numpy as np
 
 from kakehashi.matching.engine import ann, latent
 from kakehashi.matching.engine.centring import centre
-from kakehashi.matching.engine.index import Analysis, MatchingIndex, semantic_state
-from kakehashi.matching.engine.model import Document, Translation
+from kakehashi.matching.engine.index import MatchingIndex, semantic_state
 from kakehashi.matching.engine.postings import Postings, PostingsBase
 from kakehashi.matching.engine.slotcodes import SlotCodes
 from kakehashi.matching.engine.slotfacts import SlotFacts, encode
+from kakehashi.matching.engine.snapshot_records import analysis_record, document_record
 from kakehashi.matching.engine.storage import (
     LazySlots,
     Rows,
@@ -271,54 +271,6 @@ def _blob(folder: Path, name: str, count: int):
     return blob, offsets
 
 
-# The snapshot's documents and analyses are UTF-8 JSON objects that this engine wrote, with
-# nothing before or after them: decoded without `json.loads`'s detection of the encoding and
-# its checks of the surrounding whitespace (a search decodes hundreds of them).
-_decode_json = json.JSONDecoder().raw_decode
-
-
-def _record(data: bytes) -> dict:
-    return _decode_json(data.decode())[0]
-
-
-def _document(data: bytes) -> Document:
-    """A document as the snapshot holds it (`Document.to_json`, written by this engine): the
-    same Document as `Document.from_json(..., strict=False)` gives, without its checks of
-    every field and list item (a tenth of a search's time at 100,000 proposals, where each
-    search decodes hundreds of candidates)."""
-    record = _record(data)
-    translations = record.get("translations")
-    return Document(
-        id=record["id"],
-        title=record.get("title") or "",
-        text=record.get("text") or "",
-        language=record.get("language"),
-        kind=record.get("kind"),
-        sectors=frozenset(record.get("sectors") or ()),
-        keywords=tuple(record.get("keywords") or ()),
-        locality=record.get("locality"),
-        country=record.get("country"),
-        organisation=record.get("organisation"),
-        partnership_types=frozenset(record.get("partnership_types") or ()),
-        target_countries=frozenset(record.get("target_countries") or ()),
-        target_localities=frozenset(record.get("target_localities") or ()),
-        translations=tuple(
-            Translation(t["language"], t.get("title") or "", t.get("text") or "")
-            for t in translations or ()
-        ),
-    )
-
-
-def _analysis(data: bytes) -> Analysis:
-    record = _record(data)
-    return Analysis(
-        language=record["language"],
-        terms=Counter(record["terms"]),
-        concepts=frozenset(record["concepts"]),
-        expanded=frozenset(record["expanded"]),
-    )
-
-
 def _postings(folder: Path, name: str, n: int, facts: dict) -> Postings:
     vocabulary, offsets = _blob(folder, f"{name}.vocabulary", _count(folder, name))
     indptr = _array(folder, f"{name}.indptr", np.int64, len(offsets))
@@ -347,7 +299,7 @@ def _slot_codes(folder: Path, n: int) -> tuple[SlotCodes, SlotCodes]:
     stored has them computed from its documents (once, at load)."""
     capacity = n + APPENDED_CAPACITY
     if not (folder / "codes.json").exists():
-        documents = LazySlots(*_blob(folder, "documents", n), _document)
+        documents = LazySlots(*_blob(folder, "documents", n), document_record)
         organisations, kinds = SlotCodes(capacity), SlotCodes(capacity)
         for slot in range(n):
             doc = documents[slot]
@@ -387,9 +339,9 @@ def _load(folder: Path, meta: dict, embedder) -> MatchingIndex:
     index = MatchingIndex(embedder)
     index._ids = ids
     index._slot_of = {doc_id: slot for slot, doc_id in enumerate(ids)}
-    index._docs = LazySlots(*_blob(folder, "documents", n), _document)
+    index._docs = LazySlots(*_blob(folder, "documents", n), document_record)
     index._organisations, index._kinds = _slot_codes(folder, n)
-    index._analyses = LazySlots(*_blob(folder, "analyses", n), _analysis)
+    index._analyses = LazySlots(*_blob(folder, "analyses", n), analysis_record)
     index._facts = _facts(folder, n)
     index._vectors = Rows(embedder.dim, APPENDED_CAPACITY, base=vectors)
     index._alive = np.zeros(n + APPENDED_CAPACITY, dtype=bool)
