@@ -98,9 +98,10 @@ def _catch_up(generation, sequence: int) -> None:
 def prepare_worker() -> int:
     """A web worker's start (gunicorn's `post_worker_init`, config/gunicorn.py): take the
     index and run a search in each language (the model, tokenisers and language detection
-    load on first use), then move every object made so far, Django's and the index's, out of
-    the cyclic garbage collector's sight (`gc.freeze()`) and make its full collections
-    rarer: they walk every object they see, and set the slowest searches' time otherwise.
+    load on first use) and prepare the latent terms' state, then move every object made so
+    far, Django's and the index's, out of the cyclic garbage collector's sight (`gc.freeze()`)
+    and make its full collections rarer: they walk every object they see, and set the
+    slowest searches' time otherwise.
     Returns the number of documents. The worker starts even when the database cannot be read
     (not migrated yet): the index is then taken by the first request, as without this."""
     from django.db import DatabaseError, connections
@@ -109,6 +110,10 @@ def prepare_worker() -> int:
         with reading() as index:
             for text in WARM_UP_QUERIES:
                 index.search(text, k=1)
+            if index.has_latent_terms():
+                # Read by recommendations, not by searches: the latent terms' language means
+                # and norms (a pass over every slot's terms) before the first request.
+                index.latent_state()
             documents = len(index)
     except DatabaseError as error:
         logger.warning("matching index not taken at the worker's start: %s", error)
