@@ -109,6 +109,16 @@ def read_saved(folder: Path) -> tuple[dict, list[dict], object]:
     return meta, records, vectors
 
 
+def read_terms(folder: Path):
+    """The saved index's latent terms, (indices, values), or None when it was saved before
+    them."""
+    import numpy as np
+
+    if not (folder / "latent.indices.npy").exists():
+        return None
+    return np.load(folder / "latent.indices.npy"), np.load(folder / "latent.values.npy")
+
+
 def extend(index_dir: Path, size: int, seed: int, out: Path) -> dict:
     """Write to `out` a saved index of `size` generated documents: those of `index_dir` with
     their vectors, then the generator's next ones with their own analysis and a borrowed
@@ -150,6 +160,10 @@ def extend(index_dir: Path, size: int, seed: int, out: Path) -> dict:
     rows.append(vectors[extra])
     out.mkdir(parents=True, exist_ok=True)
     np.save(out / "vectors.npy", np.vstack(rows).astype(np.float32))
+    terms = read_terms(index_dir)
+    if terms is not None:  # borrowed with the vector
+        for name, array in zip(("indices", "values"), terms, strict=True):
+            np.save(out / f"latent.{name}.npy", np.vstack([array, array[extra]]))
     (out / "documents.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     meta = {**meta, "documents": len(records), "embedded": embedded, "borrowed": len(extra)}
     (out / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
@@ -236,6 +250,7 @@ def setup(index_dir: Path) -> dict:
     load_reference()
     now = stage("reference data", now)
     meta, records, vectors = read_saved(index_dir)
+    terms = read_terms(index_dir)
     now = stage("reading the saved index", now)
 
     documents = [r["document"] for r in records]
@@ -338,6 +353,9 @@ def setup(index_dir: Path) -> dict:
                             "concepts": record["concepts"],
                         },
                         vector=vectors[offset].astype("float32").tobytes(),
+                        latent=None
+                        if terms is None
+                        else terms[0][offset].tobytes() + terms[1][offset].tobytes(),
                         embedder=meta["embedder"],
                         sequence=sequence,
                     )
@@ -417,6 +435,11 @@ def measure(seed: int) -> dict:
     del warm
     model_seconds = time.perf_counter() - start
     stored = IndexEntry.objects.values_list("embedder", flat=True).first()
+    if hasattr(embedder, "embed_latent") and IndexEntry.objects.filter(latent=None).exists():
+        raise SystemExit(
+            "the saved index has no latent terms (saved before them): loading would embed "
+            "every entry again; save the index again (MatchingIndex.load + save)"
+        )
     if stored != embedder.name:
         raise SystemExit(
             f"the entries were embedded with {stored}, this process has {embedder.name}: "

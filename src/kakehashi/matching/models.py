@@ -42,6 +42,10 @@ class IndexEntry(models.Model):
     # not tokenise again.
     analysis = models.JSONField(null=True)
     vector = models.BinaryField(null=True)  # float32, L2-normalised; None when removed
+    # The latent terms, made by the same embedder in the same pass as the vector
+    # (engine/latent.py: 128 uint16 feature numbers, then 128 float16 weights); None when
+    # removed, for an embedder that reads none, or for an entry stored before them.
+    latent = models.BinaryField(null=True)
     embedder = models.CharField(max_length=60, blank=True)
     # sha256 of the text and language the vector was made from (services.embedded_text_hash):
     # storing a document again with the same text and embedder reuses the vector.

@@ -23,10 +23,11 @@ from kakehashi.matching.documents import (
 )
 from kakehashi.matching.engine import (
     Document,
+    LatentTerms,
     analyse,
     analysis_to_json,
     document_text,
-    embed_documents,
+    embed_documents_latent,
 )
 from kakehashi.matching.live import embedder
 from kakehashi.matching.models import (
@@ -62,30 +63,45 @@ def embedded_text_hash(document: Document, language: str) -> str:
     return hashlib.sha256(f"{language}\n{document_text(document)}".encode()).hexdigest()
 
 
-def _vectors(model, documents: list[Document], analyses) -> tuple[np.ndarray, list[str]]:
-    """The documents' vectors and text hashes. A document whose stored entry was made by
-    this embedder from the same text keeps its vector: only changed texts are embedded
-    (a rebuild of an unchanged index runs the model on nothing)."""
+def _vectors(model, documents: list[Document], analyses):
+    """(vectors, latent terms or None, text hashes) of the documents. A document whose stored
+    entry was made by this embedder from the same text keeps its vector and latent terms: only
+    changed texts are embedded (a rebuild of an unchanged index runs the model on nothing).
+    An entry stored without latent terms by an embedder that reads them is embedded again."""
     hashes = [embedded_text_hash(d, a.language) for d, a in zip(documents, analyses, strict=True)]
+    reads_terms = hasattr(model, "embed_latent")
     stored = {
-        key: (text_hash, vector)
-        for key, text_hash, vector in IndexEntry.objects.filter(
+        key: (text_hash, vector, terms)
+        for key, text_hash, vector, terms in IndexEntry.objects.filter(
             key__in=[d.id for d in documents], removed=False, embedder=model.name
-        ).values_list("key", "text_hash", "vector")
+        ).values_list("key", "text_hash", "vector", "latent")
     }
     vectors = np.empty((len(documents), model.dim), dtype=np.float32)
+    terms = LatentTerms.empty(len(documents)) if reads_terms else None
     changed = []
     for i, (document, text_hash) in enumerate(zip(documents, hashes, strict=True)):
         known = stored.get(document.id)
-        if known is not None and known[0] == text_hash and known[1] is not None:
+        if (
+            known is not None
+            and known[0] == text_hash
+            and known[1] is not None
+            and (known[2] is not None or not reads_terms)
+        ):
             vectors[i] = np.frombuffer(bytes(known[1]), dtype=np.float32)
+            if reads_terms:
+                row = LatentTerms.from_bytes([known[2]])
+                terms.indices[i], terms.values[i] = row.indices[0], row.values[0]
         else:
             changed.append(i)
     if changed:
-        vectors[changed] = embed_documents(
+        found, found_terms = embed_documents_latent(
             model, [documents[i] for i in changed], [analyses[i] for i in changed]
         )
-    return vectors, hashes
+        vectors[changed] = found
+        if terms is not None and found_terms is not None:
+            terms.indices[changed] = found_terms.indices
+            terms.values[changed] = found_terms.values
+    return vectors, terms, hashes
 
 
 def store_documents(documents: list[Document]) -> None:
@@ -95,11 +111,11 @@ def store_documents(documents: list[Document]) -> None:
         return
     model = embedder()
     analyses = [analyse(document) for document in documents]
-    vectors, hashes = _vectors(model, documents, analyses)
+    vectors, terms, hashes = _vectors(model, documents, analyses)
     with transaction.atomic():
         clock = _locked_clock()
         rows = zip(documents, analyses, vectors, hashes, strict=True)
-        for document, analysis, vector, text_hash in rows:
+        for i, (document, analysis, vector, text_hash) in enumerate(rows):
             clock.sequence += 1
             IndexEntry.objects.update_or_create(
                 key=document.id,
@@ -107,6 +123,7 @@ def store_documents(documents: list[Document]) -> None:
                     "document": document.to_json(),
                     "analysis": analysis_to_json(analysis),
                     "vector": vector.tobytes(),
+                    "latent": None if terms is None else terms.to_bytes(i),
                     "embedder": model.name,
                     "text_hash": text_hash,
                     "removed": False,
@@ -135,6 +152,7 @@ def remove_documents(keys: Iterable[str]) -> None:
         IndexEntry.objects.filter(pk=pk).update(
             removed=True,
             vector=None,
+            latent=None,
             analysis=None,
             sequence=clock.sequence,
             updated_at=timezone.now(),

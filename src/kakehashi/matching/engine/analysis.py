@@ -13,6 +13,7 @@ import numpy as np
 from kakehashi.common.language import detect_language
 from kakehashi.matching.engine.embedding import Embedder, LexicalEmbedder
 from kakehashi.matching.engine.glossary import glossary
+from kakehashi.matching.engine.latent import LatentTerms
 from kakehashi.matching.engine.model import Document
 from kakehashi.matching.engine.text import concept_stream, index_terms
 
@@ -85,6 +86,19 @@ def embed_documents(
         [a.language for a in analyses],
         query=False,
     )
+
+
+def embed_documents_latent(
+    embedder: Embedder, documents: Sequence[Document], analyses: Sequence[Analysis] | None = None
+) -> tuple[np.ndarray, LatentTerms | None]:
+    """`embed_documents` and the documents' latent terms (latent.py), from the same pass of
+    the model; None for the terms with an embedder that has none."""
+    analyses = analyses or [analyse(doc) for doc in documents]
+    read = getattr(embedder, "embed_latent", None)
+    if read is None:
+        return embed_documents(embedder, documents, analyses), None
+    vectors, terms = read([document_text(d) for d in documents])
+    return np.asarray(vectors, dtype=np.float32), terms
 
 
 def _embed(embedder, texts, languages, *, query: bool) -> np.ndarray:

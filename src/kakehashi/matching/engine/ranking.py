@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from kakehashi.matching.engine import latent
 from kakehashi.matching.engine.analysis import prepare_search
 from kakehashi.matching.engine.candidates import MIN_CANDIDATES, exact_cosine, ordered, pool
 from kakehashi.matching.engine.centring import language_code
@@ -171,6 +172,9 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         return []
     slots, sem, lex, qweights = prepared
     sem_cross = sem * _cross_lingual(index, analysis.language, slots)
+    # The latent terms (latent.py) only where they weigh: not for a free-text search.
+    use_latent = weights["latent"] > 0
+    lat = _latent(index, query, analysis.language, slots) if use_latent else None
     scored = []
     query_facts = QueryFacts(query, qweights)
     slot_list = slots.tolist()
@@ -187,6 +191,8 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         + weights["lexical"] * lex.astype(np.float64)
         + (_unscored_bound(query, weights) + BOUND_MARGIN)
     )
+    if use_latent:
+        bound += weights["latent"] * lat
     best: list[float] = []  # a min-heap of the k best scores so far
     for i in np.argsort(-bound, kind="stable").tolist():
         if len(best) >= k and bound[i] < best[0]:
@@ -197,6 +203,8 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
         parts["semantic"] = float(sem[i])
         parts["semantic_cross"] = float(sem_cross[i])
         parts["lexical"] = float(lex[i])
+        if use_latent:
+            parts["latent"] = float(lat[i])
         score = sum(weights[name] * value for name, value in parts.items())
         scored.append((score, index._ids[slot], int(slot), parts, read))
         if len(best) < k:
@@ -224,6 +232,25 @@ def _kind_scores(index, kind: str | None, slots: np.ndarray) -> np.ndarray:
     return table[kinds.codes[slots]]
 
 
+def _latent(index, query: Document, language: str | None, slots: np.ndarray) -> np.ndarray:
+    """The latent component (latent.py) of each candidate slot; 0 where the index's embedder
+    reads no latent terms."""
+    if not index.has_latent_terms():
+        return np.zeros(len(slots))
+    mine = index.query_terms(query)
+    theirs = index.latent_terms(slots)
+    return latent.scores(
+        index.latent_state(),
+        mine.indices[0],
+        mine.values[0],
+        language_code(language),
+        theirs.indices,
+        theirs.values,
+        index._languages[slots],
+        slots,
+    )
+
+
 def _cross_lingual(index, language: str | None, slots: np.ndarray) -> np.ndarray:
     """1.0 for each slot written in another language than the query, 0.0 in the same
     language or when either language is unknown (the `semantic_cross` component)."""
@@ -249,6 +276,7 @@ def candidate_components(
         return []
     slots, sem, lex, qweights = prepared
     sem_cross = sem * _cross_lingual(index, analysis.language, slots)
+    lat = _latent(index, query, analysis.language, slots)
     facts = QueryFacts(query, qweights)
     found = []
     for i, slot in enumerate(slots.tolist()):
@@ -256,6 +284,7 @@ def candidate_components(
         parts["semantic"] = float(sem[i])
         parts["semantic_cross"] = float(sem_cross[i])
         parts["lexical"] = float(lex[i])
+        parts["latent"] = float(lat[i])
         found.append((index._ids[slot], parts))
     return sorted(found)
 

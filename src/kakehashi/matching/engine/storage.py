@@ -22,10 +22,13 @@ CHUNK = 4096  # rows per step of a pass over every vector (bounded float64 tempo
 
 
 class Rows:
-    def __init__(self, dim: int, capacity: int = 1024, base: np.ndarray | None = None):
+    def __init__(
+        self, dim: int, capacity: int = 1024, base: np.ndarray | None = None, dtype=np.float32
+    ):
         self.dim = dim
-        self.base = base if base is not None else np.zeros((0, dim), dtype=np.float32)
-        self._tail = np.zeros((capacity, dim), dtype=np.float32)
+        self.dtype = np.dtype(dtype)
+        self.base = base if base is not None else np.zeros((0, dim), dtype=self.dtype)
+        self._tail = np.zeros((capacity, dim), dtype=self.dtype)
 
     @property
     def base_size(self) -> int:
@@ -40,7 +43,7 @@ class Rows:
         capacity = max(capacity, 16)
         while capacity < wanted:
             capacity *= 2
-        grown = np.zeros((capacity, self.dim), dtype=np.float32)
+        grown = np.zeros((capacity, self.dim), dtype=self.dtype)
         grown[: len(self._tail)] = self._tail
         self._tail = grown
 
@@ -56,9 +59,9 @@ class Rows:
         return self.base[slot] if slot < base else self._tail[slot - base]
 
     def take(self, slots) -> np.ndarray:
-        """The rows of `slots` (a copy, float32, in that order)."""
+        """The rows of `slots` (a copy, in that order)."""
         slots = np.asarray(slots, dtype=np.int64)
-        out = np.empty((len(slots), self.dim), dtype=np.float32)
+        out = np.empty((len(slots), self.dim), dtype=self.dtype)
         in_base = slots < len(self.base)
         if in_base.any():
             out[in_base] = self.base[slots[in_base]]

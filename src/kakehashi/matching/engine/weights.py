@@ -42,29 +42,31 @@ BASELINE_WEIGHTS = MappingProxyType(
         "partnership_types": 0.0,
         "direction": 0.0,
         "cross_border": 0.0,
+        "latent": 0.0,
     }
 )
 
 # Fitted by bench/matching_fit.py on the train half (see the module's docstring).
 WEIGHTS = MappingProxyType(
     {
-        "kind": 0.106,
-        "semantic": 0.154,
-        "semantic_cross": 0.097,
-        "lexical": 0.083,
-        "concepts": 0.214,
-        "sectors": 0.124,
+        "kind": 0.102,
+        "semantic": 0.126,
+        "semantic_cross": 0.077,
+        "lexical": 0.072,
+        "concepts": 0.189,
+        "sectors": 0.116,
         "keywords": 0.013,
-        "partner_localities": 0.02,
-        "priority_partner": 0.02,
+        "partner_localities": 0.019,
+        "priority_partner": 0.019,
         "met_before": 0.013,
         "target_locality": 0.003,
-        "target_country": 0.004,
+        "target_country": 0.006,
         "wanted_locality": 0.0,
-        "wanted_country": 0.024,
-        "partnership_types": 0.016,
-        "direction": 0.041,
-        "cross_border": 0.068,
+        "wanted_country": 0.023,
+        "partnership_types": 0.013,
+        "direction": 0.034,
+        "cross_border": 0.065,
+        "latent": 0.11,
     }
 )
 

