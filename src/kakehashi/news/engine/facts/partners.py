@@ -109,6 +109,17 @@ ATTEND = {
         r"\b(?:attended|attending|attendees|took part|participants|representatives)\b"
     ),
 }
+# A list hoped for, not chosen: "mong muốn Kitakyushu sẽ trở thành một trong những đối tác
+# trọng điểm", "would like X to become a key partner", 重点交流先にしたい / となることを期待.
+HOPE_BEFORE = {
+    "vi": re.compile(r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng)(?!\w)"),
+    "ja": re.compile(r"(?!)"),
+    "en": re.compile(
+        r"\b(?:would like|hopes?|hoped|hoping|wish|wishe[sd]|wants?|wanted)\b",
+        re.IGNORECASE,
+    ),
+}
+HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願)")
 # "one of its priority partners": the size of the list is not told
 ONE_OF = {
     "vi": re.compile(r"một trong (?:những|các)"),
@@ -117,6 +128,15 @@ ONE_OF = {
 }
 # The list follows in the next sentence: "... gồm:", "...as follows:", "以下の".
 LIST_FOLLOWS = re.compile(r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows|以下の通り)\s*$")
+
+
+def _hoped(lang: str, sentence, trigger) -> bool:
+    """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), not stated."""
+    if lang == "ja":
+        return bool(HOPE_AFTER.match(sentence.text[trigger.end() :]))
+    hopes = list(HOPE_BEFORE[lang].finditer(sentence.text, 0, trigger.start()))
+    # "to meet that wish, the province chose ...": a list chosen after the hope is stated
+    return bool(hopes) and not CHOOSE[lang].search(sentence.text, hopes[-1].end(), trigger.start())
 
 
 def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
@@ -189,7 +209,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
     sentences = ctx.text.sentences
     for sentence in sentences:
         trigger = PRIORITY[lang].search(sentence.text)
-        if not trigger or NOT_A_LIST[lang].search(sentence.text):
+        if not trigger or NOT_A_LIST[lang].search(sentence.text) or _hoped(lang, sentence, trigger):
             continue
         lo, hi = sentence.start, sentence.end
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
@@ -216,6 +236,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 partners.append(ctx.place(m))
         if size and len(partners) < size:  # "…, tỉnh Ishikawa và thành phố Kanazawa"
             partners += _unknown_places(ctx, sentence, others, places, size - len(partners))
+        elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
+            partners += _unknown_places(ctx, sentence, others, places, 9, inside=True)
         if not partners:
             continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
         until = next(
@@ -290,11 +312,17 @@ def _without_containers(ctx: Context, places: list[Mention]) -> list[Mention]:
     (tỉnh Kanagawa)", "Sagamihara City (Kanagawa)", 相模原市（神奈川県）."""
     out = []
     for m in places:
-        if out and re.fullmatch(r"\s*[(（]\s*", ctx.norm[out[-1].end : m.start]):
-            if re.match(r"\s*[)）]", ctx.norm[m.end : m.end + 3]):
+        if re.match(r"\s*[)）]", ctx.norm[m.end : m.end + 3]):
+            if out and re.fullmatch(r"\s*[(（]\s*", ctx.norm[out[-1].end : m.start]):
                 continue
+            if _AFTER_UNKNOWN.search(ctx.norm, max(0, m.start - 40), m.start):
+                continue  # "thành phố Matsumoto (tỉnh Nagano)": the city is not in the directory
         out.append(m)
     return out
+
+
+# a place's name right before the bracket: "thành phố Matsumoto (", "Matsumoto City ("
+_AFTER_UNKNOWN = re.compile(r"(?:[A-ZĐ][\w-]*|[市町村])\s*[(（]\s*$")
 
 
 # a locality of the list the directory does not hold: "tỉnh X", "thành phố X", "X City"
@@ -304,15 +332,17 @@ _UNKNOWN_PLACE = {
 }
 
 
-def _unknown_places(ctx: Context, sentence, known, places, missing: int) -> list[dict]:
+def _unknown_places(ctx: Context, sentence, known, places, missing: int, inside=False) -> list:
     """The list's localities the directory does not know, told like the known ones after the
-    first known one (as many as the stated size still wants)."""
+    first known one (as many as the stated size still wants); with no size stated, only those
+    told between two known ones (`inside`)."""
     pattern = _UNKNOWN_PLACE.get(ctx.language)
     if pattern is None or not known:
         return []
     out = []
     first = min(m.start for m in known)
-    for found in pattern.finditer(ctx.norm, first, sentence.end):
+    last = max(m.start for m in known) if inside else sentence.end
+    for found in pattern.finditer(ctx.norm, first, last):
         if any(m.start <= found.start() < m.end or found.start() <= m.start < found.end()
                for m in places):  # fmt: skip
             continue
