@@ -1,5 +1,6 @@
-"""Visits (issue 14, twelfth pass): "X's delegation called on …, where it was received by Y" —
-the delegation of a person told before, by a part of the name; sentences written for the test."""
+"""Visits and counts (issue 14, twelfth pass): "X's delegation called on …, where it was
+received by Y" is the delegation of a person told before, named by a part of the name;
+"cooperates with five Japanese localities" is a count; sentences written for the test."""
 
 import datetime as dt
 
@@ -36,3 +37,18 @@ def test_a_possessive_of_no_one_told_before_gives_no_visitor():
 def test_a_possessive_of_a_place_is_no_person():
     text = LEAD + "The same day, Osaka's delegation called on the Ministry of Economy."
     assert _visits(text) == []
+
+
+def _counts(text):
+    facts = extract(text, language="en", published=PUBLISHED)["facts"]
+    return [(f["count"], f["country"]) for f in facts if f["type"] == "partnership_count"]
+
+
+def test_cooperates_with_a_number_of_localities_is_a_count():
+    text = "Da Nang currently cooperates with five Japanese localities, among them Sakai City."
+    assert _counts(text) == [(5, "JP")]
+    assert _counts("Hue has worked with four Japanese prefectures since 2015.") == [(4, "JP")]
+
+
+def test_working_with_companies_is_no_count():
+    assert _counts("The province works with three Japanese companies in the park.") == []
