@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from kakehashi.news.engine import extract
+from kakehashi.news.engine.dates import find_dates
 
 PUBLISHED = dt.date(2026, 11, 20)
 
@@ -99,3 +100,24 @@ def test_no_unknown_partner_told_after_the_list():
     )
     (fact,) = _facts(text, "priority_partners")
     assert _partners(fact) == [("tỉnh Aichi", "aichi-prefecture"), ("tỉnh Gifu", "gifu-prefecture")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "value"),
+    [
+        ("計画期間は令和８年度から令和12年度までとする。", "ja", "range", "2026/2030"),
+        ("県は令和8年度～12年度の戦略をまとめた。", "ja", "range", "2026/2030"),
+        ("計画期間は令和12年度まで。", "ja", "until", "2030"),
+        ("The list runs through fiscal 2029.", "en", "until", "2029"),
+        ("The plan runs until FY2030.", "en", "until", "2030"),
+    ],
+)
+def test_periods_of_era_years_and_fiscal_years(text, language, kind, value):
+    found = [(d.kind, d.value) for d in find_dates(text, language, PUBLISHED)]
+    assert (kind, value) in found
+
+
+def test_a_list_until_fiscal_year():
+    text = "Kumamoto Prefecture named Hue and Da Nang as its priority partners through fiscal 2029."
+    (fact,) = _facts(text, "priority_partners", "en")
+    assert fact["until"] == "2029"
