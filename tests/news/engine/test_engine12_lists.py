@@ -121,3 +121,66 @@ def test_a_list_until_fiscal_year():
     text = "Kumamoto Prefecture named Hue and Da Nang as its priority partners through fiscal 2029."
     (fact,) = _facts(text, "priority_partners", "en")
     assert fact["until"] == "2029"
+
+
+def _slugs(fact):
+    return sorted(p["slug"] for p in fact["partners"])
+
+
+def test_a_focus_country_told_first_leaves_the_list_after_it():
+    text = (
+        "愛知県は戦略で、ベトナムを重点国と位置づけ、ハノイ市、ダナン市、フエ市の３地域を"
+        "重点交流先とした。"
+    )
+    (fact,) = _facts(text, "priority_partners", "ja")
+    assert _slugs(fact) == ["da-nang", "hanoi", "hue"]
+    assert fact["list_size"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("愛知県はベトナムを重点パートナーと位置づけている。", "ja"),
+        ("Japan is a key partner of Da Nang, which works with Sakai and Yokohama.", "en"),
+        ("Ngoài 3 đối tác ưu tiên, tỉnh Nam Định còn hợp tác với tỉnh Aichi và tỉnh Gifu.", "vi"),
+    ],
+)
+def test_the_country_as_partner_or_partners_beside_the_list_give_none(text, language):
+    assert _facts(text, "priority_partners", language) == []
+
+
+def test_a_period_told_in_the_next_sentence():
+    text = "横浜市は重点パートナーとしてダナン市とフエ市の２市を選んだ。計画期間は令和12年度まで。"
+    (fact,) = _facts(text, "priority_partners", "ja")
+    assert fact["until"] == "2030"
+
+
+def test_a_next_sentence_with_places_of_its_own_gives_no_period():
+    text = (
+        "Tỉnh Aichi chọn tỉnh Đồng Nai và tỉnh Bình Dương là đối tác ưu tiên. "
+        "Giai đoạn 2021-2025, tỉnh đã hợp tác với TP. Hà Nội."
+    )
+    (fact,) = _facts(text, "priority_partners")
+    assert fact["until"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Thành phố Đà Nẵng điều chỉnh danh sách đối tác ưu tiên, thay tỉnh Gifu bằng tỉnh "
+            "Mie; danh sách vẫn gồm 3 địa phương là tỉnh Aichi, tỉnh Mie và tỉnh Shiga.",
+            "vi",
+        ),
+        (
+            "Da Nang revised its priority partners, replacing Gifu Prefecture with Mie "
+            "Prefecture; its three prefectures are now Aichi Prefecture, Mie Prefecture and "
+            "Shiga Prefecture.",
+            "en",
+        ),
+    ],
+)
+def test_a_list_revised_keeps_as_many_as_it_says(text, language):
+    (fact,) = _facts(text, "priority_partners", language)
+    assert _slugs(fact) == ["aichi-prefecture", "mie-prefecture", "shiga-prefecture"]
+    assert fact["list_size"] == 3
