@@ -184,3 +184,32 @@ def test_a_list_revised_keeps_as_many_as_it_says(text, language):
     (fact,) = _facts(text, "priority_partners", language)
     assert _slugs(fact) == ["aichi-prefecture", "mie-prefecture", "shiga-prefecture"]
     assert fact["list_size"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Tỉnh Lạng Sơn đang nghiên cứu khả năng đưa tỉnh Kagoshima vào danh sách đối tác "
+            "ưu tiên.",
+            "vi",
+        ),
+        ("Hue is considering adding Shiga Prefecture to its priority partners.", "en"),
+        ("愛知県はフエ市とダナン市を重点交流先に加えることを検討している。", "ja"),
+    ],
+)
+def test_a_partner_under_study_makes_no_list(text, language):
+    assert _facts(text, "priority_partners", language) == []
+
+
+def test_a_list_named_after_its_chooser_was_told_in_the_sentence_before():
+    text = "福岡県は新たな計画をまとめた。重点交流先は、ハノイ市、ダナン市、フエ市の３市。"
+    (fact,) = _facts(text, "priority_partners", "ja")
+    assert fact["locality"]["slug"] == "fukuoka-prefecture"
+    assert _slugs(fact) == ["da-nang", "hanoi", "hue"]
+
+
+def test_a_japanese_size_counted_in_cities():
+    text = "福岡県は新たな計画をまとめた。重点交流先は、ハノイ市、ダナン市など５市。"
+    (fact,) = _facts(text, "priority_partners", "ja")
+    assert fact["list_size"] == 5

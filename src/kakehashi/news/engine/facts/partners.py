@@ -51,7 +51,7 @@ PRIORITY = {
 SIZE = {
     "vi": re.compile(NUMBER + r"\s+(?:địa phương|tỉnh|tỉnh, thành phố|tỉnh, thành|đối tác)"),
     "ja": re.compile(
-        r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域)"
+        r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域|市|省)"
     ),
     "en": re.compile(
         NUMBER + r"\s+(?:priority |key )?(?:Japanese |Vietnamese |partner )?"
@@ -113,14 +113,17 @@ ATTEND = {
 # A list hoped for, not chosen: "mong muốn Kitakyushu sẽ trở thành một trong những đối tác
 # trọng điểm", "would like X to become a key partner", 重点交流先にしたい / となることを期待.
 HOPE_BEFORE = {
-    "vi": re.compile(r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng)(?!\w)"),
+    "vi": re.compile(
+        r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng|nghiên cứu|xem xét|cân nhắc)(?!\w)"
+    ),
     "ja": re.compile(r"(?!)"),
     "en": re.compile(
-        r"\b(?:would like|hopes?|hoped|hoping|wish|wishe[sd]|wants?|wanted)\b",
+        r"\b(?:would like|hopes?|hoped|hoping|wish|wishe[sd]|wants?|wanted|considers?|"
+        r"considering|studying|exploring)\b",
         re.IGNORECASE,
     ),
 }
-HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願)")
+HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
 # "one of its priority partners": the size of the list is not told
 ONE_OF = {
     "vi": re.compile(r"một trong (?:những|các)"),
@@ -171,8 +174,11 @@ def _hoped(lang: str, sentence, trigger) -> bool:
     if lang == "ja":
         return bool(HOPE_AFTER.match(sentence.text[trigger.end() :]))
     hopes = list(HOPE_BEFORE[lang].finditer(sentence.text, 0, trigger.start()))
-    # "to meet that wish, the province chose ...": a list chosen after the hope is stated
-    return bool(hopes) and not CHOOSE[lang].search(sentence.text, hopes[-1].end(), trigger.start())
+    if not hopes:
+        return False
+    # "to meet that wish, the province chose ...": a list chosen in a clause of its own
+    between = sentence.text[hopes[-1].end() : trigger.start()]
+    return not any(CHOOSE[lang].search(part) for part in re.split(r"[,;]", between)[1:])
 
 
 def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
@@ -228,7 +234,7 @@ def _stated_country(lang: str, text: str) -> str | None:
 def _list_subject(ctx: Context, sentence, trigger, places, stated):
     chooser = _chooser(ctx, sentence, trigger, places)
     if stated is None:
-        if chooser is None:
+        if chooser is None and not places:
             return ctx.main_locality("VN")
         return _article_place(ctx, chooser, places)
     if chooser is not None and chooser.country != stated:
