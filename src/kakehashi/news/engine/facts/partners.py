@@ -17,9 +17,10 @@ is the number before "địa phương"/"自治体"/"localities"; until is the ye
 Not a list: the country itself as the partner ("Nhật Bản là đối tác ưu tiên hàng đầu",
 "Japan is a key partner"), the partners beside the list ("Ngoài 4 đối tác ưu tiên, ...",
 "Besides its priority partners", 重点交流先以外の), a preference for one place with no size
-nor period ("ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực..."). A list told twice is one
-fact: per chooser the one whose partners are as many as it says; a list whose partners are all
-among another's is left out.
+nor period ("ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực..."), a list hoped for or under
+study ("mong muốn X sẽ trở thành đối tác trọng điểm", "is considering", 重点交流先にしたい).
+A list told twice is one fact: per chooser the one whose partners are as many as it says;
+a list whose partners are all among another's is left out.
 """
 
 from __future__ import annotations
