@@ -80,6 +80,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("today", r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa)\s+nay(?!\w)"),
     ],
     "ja": [
+        # 令和8年度から令和12年度まで, 令和8年度～12年度: a period of an era's (fiscal) years
+        ("range", r"(?P<era>令和|平成)(?P<ey>\d{1,2}|元)年度?\s*(?:から|より|[-–—~〜～])\s*"
+                  r"(?P<era2>令和|平成)?(?P<ey2>\d{1,2})年度?"),
+        ("until", r"(?P<era>令和|平成)(?P<ey>\d{1,2}|元)年度?(?:まで|までに)"),
         ("date", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月\s*" + _D + r"日"),
         ("month", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月"),
         # 令和6年には…式典が開かれ: a year of an era alone
@@ -112,7 +116,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
                   + _Y2 + _NA),
-        ("until", r"(?i:until|till|through|to|by|up to)\s+(?:the\s+end\s+of\s+)?" + _Y + _NA),
+        # "until 2030", "through fiscal 2029", "by the end of FY2030"
+        ("until", r"(?i:until|till|through|to|by|up to)\s+(?:the\s+end\s+of\s+)?"
+                  r"(?:(?i:fiscal)\s+(?:year\s+)?|FY\s*)?" + _Y + _NA),
         # "March 15 to 19, 2027", "January 14-15, 2027": the year told after the last day
         ("date", r"(?i:" + _MON + r")\s+" + _D + r"(?:st|nd|rd|th)?(?:\s*(?:to|until|through|"
                  r"and|[-–])\s*(?:[A-Z][a-z]+\.?\s+)?[0-3]?\d(?:st|nd|rd|th)?"

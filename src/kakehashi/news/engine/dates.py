@@ -80,12 +80,20 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
     return True
 
 
+def _era_year(era: str, year: str) -> int:
+    return ERAS[era] + (1 if year == "元" else int(year))
+
+
 def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | None] | None:
     if kind == "range":
-        first, last = int(g["y"]), int(g["y2"])
+        if g.get("era"):  # 令和8年度～令和12年度
+            first, last = _era_year(g["era"], g["ey"]), _era_year(g["era2"] or g["era"], g["ey2"])
+        else:
+            first, last = int(g["y"]), int(g["y2"])
         return (f"{first}/{last}", (first, last)) if first <= last else None
     if kind == "until":
-        return g["y"], (None, int(g["y"]))
+        year = _era_year(g["era"], g["ey"]) if g.get("era") else int(g["y"])
+        return str(year), (None, year)
     if kind == "year":
         if g.get("era"):
             return str(ERAS[g["era"]] + (1 if g["ey"] == "元" else int(g["ey"]))), None

@@ -119,6 +119,10 @@ _EN_HELD = (
     r"co-organi[sz]ed|co-hosted|on|to|from|attended|drawing|where|last|next|this)\b)"
     r"[\w.'’-]+){1,8})?)(?![\w-])"
 )
+_EN_MOVED = (
+    r"(?:has been|have been|was|were|will be|is being)\s+"
+    r"(?:moved|postponed|rescheduled|pushed back|put back|delayed)\s+(?:to|until|for)\b"
+)
 # "A webinar on food exports took place on ...", "a networking reception ... was held": a
 # lower-case head with what it is about, then a verb of holding.
 _EN_HELD_AFTER = (
@@ -132,7 +136,9 @@ _EN_HELD_AFTER = (
     r"(?:\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+(?:19|20)\d\d(?!\d)|\s+(?:was held|were held|"
     r"will be held|is held|took place|takes place|will take place|opened|kicked off)|,?\s+"
-    r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed|co-hosted|held) by))"
+    r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed|co-hosted|held) by"
+    # "A roadshow in Osaka, first planned for May, has been moved to April 2027": held later
+    r"|(?:,[^,.]{1,40},)?\s+" + _EN_MOVED + r"))"
 )
 EN_NAME = re.compile(
     r"(?P<t>$^)|(?P<p>$^)|"
@@ -151,7 +157,8 @@ EN_NAME = re.compile(
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"
     r"kicked off|launched|will hold|to hold|convened|take place|takes place|host|hosts|"
-    r"hosting|to be held|opens|will open|drew|attracted|stage|staged|stages)\b"
+    r"hosting|to be held|opens|will open|drew|attracted|stage|staged|stages|"
+    r"(?:moved|postponed|rescheduled|pushed back|put back|delayed) (?:to|until|for))\b"
 )
 QUOTED_EVENT = {
     # a title that opens with what it is: not a quoted remark that speaks of a forum

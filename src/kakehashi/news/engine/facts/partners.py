@@ -17,9 +17,10 @@ is the number before "địa phương"/"自治体"/"localities"; until is the ye
 Not a list: the country itself as the partner ("Nhật Bản là đối tác ưu tiên hàng đầu",
 "Japan is a key partner"), the partners beside the list ("Ngoài 4 đối tác ưu tiên, ...",
 "Besides its priority partners", 重点交流先以外の), a preference for one place with no size
-nor period ("ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực..."). A list told twice is one
-fact: per chooser the one whose partners are as many as it says; a list whose partners are all
-among another's is left out.
+nor period ("ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực..."), a list hoped for or under
+study ("mong muốn X sẽ trở thành đối tác trọng điểm", "is considering", 重点交流先にしたい).
+A list told twice is one fact: per chooser the one whose partners are as many as it says;
+a list whose partners are all among another's is left out.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
 from kakehashi.news.engine.facts.own_place import places_with_own
 from kakehashi.news.engine.gazetteer import Mention
@@ -50,7 +52,7 @@ PRIORITY = {
 SIZE = {
     "vi": re.compile(NUMBER + r"\s+(?:địa phương|tỉnh|tỉnh, thành phố|tỉnh, thành|đối tác)"),
     "ja": re.compile(
-        r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域)"
+        r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域|市|省)"
     ),
     "en": re.compile(
         NUMBER + r"\s+(?:priority |key )?(?:Japanese |Vietnamese |partner )?"
@@ -109,6 +111,20 @@ ATTEND = {
         r"\b(?:attended|attending|attendees|took part|participants|representatives)\b"
     ),
 }
+# A list hoped for, not chosen: "mong muốn Kitakyushu sẽ trở thành một trong những đối tác
+# trọng điểm", "would like X to become a key partner", 重点交流先にしたい / となることを期待.
+HOPE_BEFORE = {
+    "vi": re.compile(
+        r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng|nghiên cứu|xem xét|cân nhắc)(?!\w)"
+    ),
+    "ja": re.compile(r"(?!)"),
+    "en": re.compile(
+        r"\b(?:would like|hopes?|hoped|hoping|wish|wishe[sd]|wants?|wanted|considers?|"
+        r"considering|studying|exploring)\b",
+        re.IGNORECASE,
+    ),
+}
+HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
 # "one of its priority partners": the size of the list is not told
 ONE_OF = {
     "vi": re.compile(r"một trong (?:những|các)"),
@@ -117,6 +133,53 @@ ONE_OF = {
 }
 # The list follows in the next sentence: "... gồm:", "...as follows:", "以下の".
 LIST_FOLLOWS = re.compile(r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows|以下の通り)\s*$")
+
+
+_BESIDES = re.compile(r"^\s*(?:Ngoài|Bên cạnh|Besides|Apart|Beyond|In addition|Aside)|以外", re.I)
+
+
+def _trigger(lang: str, text: str):
+    """The words that tell the list, after what is no list: the country as the partner told
+    first ("ベトナムを重点国と位置づけ、A、B、Cを重点交流先とした") leaves the list that
+    follows it; the partners beside the list ("Ngoài 4 đối tác ưu tiên, …") leave none."""
+    nots = list(NOT_A_LIST[lang].finditer(text))
+    if any(_BESIDES.search(m.group()) for m in nots):
+        return None
+    end = max((m.end() for m in nots), default=0)
+    return next((t for t in PRIORITY[lang].finditer(text) if t.start() >= end), None)
+
+
+# the list's period told in the sentence after it: "計画期間は令和12年度まで。", "Thời gian
+# thực hiện kế hoạch là giai đoạn 2026-2030.", "The plan runs until 2030."
+_PERIOD_WORD = re.compile(
+    r"期間|thời gian thực hiện|thời hạn|giai đoạn|\b(?:period|runs|covers|plan)\b", re.I
+)
+
+
+def _period(ctx: Context, lo: int, hi: int):
+    return next((d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None)
+
+
+def _period_next(ctx: Context, later):
+    if later is None or not _PERIOD_WORD.search(later.text):
+        return None
+    if PRIORITY[ctx.language].search(later.text) or ctx.in_span(
+        later.start, later.end, ("locality",)
+    ):
+        return None  # a list or places of its own
+    return _period(ctx, later.start, later.end)
+
+
+def _hoped(lang: str, sentence, trigger) -> bool:
+    """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), not stated."""
+    if lang == "ja":
+        return bool(HOPE_AFTER.match(sentence.text[trigger.end() :]))
+    hopes = list(HOPE_BEFORE[lang].finditer(sentence.text, 0, trigger.start()))
+    if not hopes:
+        return False
+    # "to meet that wish, the province chose ...": a list chosen in a clause of its own
+    between = sentence.text[hopes[-1].end() : trigger.start()]
+    return not any(CHOOSE[lang].search(part) for part in re.split(r"[,;]", between)[1:])
 
 
 def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
@@ -172,7 +235,7 @@ def _stated_country(lang: str, text: str) -> str | None:
 def _list_subject(ctx: Context, sentence, trigger, places, stated):
     chooser = _chooser(ctx, sentence, trigger, places)
     if stated is None:
-        if chooser is None:
+        if chooser is None and not places:
             return ctx.main_locality("VN")
         return _article_place(ctx, chooser, places)
     if chooser is not None and chooser.country != stated:
@@ -188,8 +251,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out = ctx.language, []
     sentences = ctx.text.sentences
     for sentence in sentences:
-        trigger = PRIORITY[lang].search(sentence.text)
-        if not trigger or NOT_A_LIST[lang].search(sentence.text):
+        trigger = _trigger(lang, sentence.text)
+        if not trigger or _hoped(lang, sentence, trigger):
             continue
         lo, hi = sentence.start, sentence.end
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
@@ -210,17 +273,17 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         if later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more to come
             others += [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
         partners, seen = [], set()
-        for m in _without_containers(ctx, others):
+        for m in M.stated_run(ctx, sentence, M.without_containers(ctx, others), size):
             if m.slug not in seen:
                 seen.add(m.slug)
                 partners.append(ctx.place(m))
         if size and len(partners) < size:  # "…, tỉnh Ishikawa và thành phố Kanazawa"
-            partners += _unknown_places(ctx, sentence, others, places, size - len(partners))
+            partners += M.unknown_places(ctx, sentence, others, places, size - len(partners))
+        elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
+            partners += M.unknown_places(ctx, sentence, others, places, 9, inside=True)
         if not partners:
             continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
-        until = next(
-            (d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None
-        )
+        until = _period(ctx, lo, hi) or _period_next(ctx, later)
         if WEAK.search(trigger.group()) and len(partners) < 2 and not size and not until:
             continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference
         chosen = CHOOSE[lang].search(sentence.text) if lang != "ja" else None
@@ -283,38 +346,3 @@ def _fill(fact: dict, other: dict) -> None:
     for name in ("list_size", "until"):
         if fact[name] is None:
             fact[name] = other[name]
-
-
-def _without_containers(ctx: Context, places: list[Mention]) -> list[Mention]:
-    """Not the prefecture told in brackets after a city of the list: "thành phố Sagamihara
-    (tỉnh Kanagawa)", "Sagamihara City (Kanagawa)", 相模原市（神奈川県）."""
-    out = []
-    for m in places:
-        if out and re.fullmatch(r"\s*[(（]\s*", ctx.norm[out[-1].end : m.start]):
-            if re.match(r"\s*[)）]", ctx.norm[m.end : m.end + 3]):
-                continue
-        out.append(m)
-    return out
-
-
-# a locality of the list the directory does not hold: "tỉnh X", "thành phố X", "X City"
-_UNKNOWN_PLACE = {
-    "vi": re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?)\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)?"),
-    "en": re.compile(r"\b[A-Z][\w-]* (?:City|Prefecture)\b"),
-}
-
-
-def _unknown_places(ctx: Context, sentence, known, places, missing: int) -> list[dict]:
-    """The list's localities the directory does not know, told like the known ones after the
-    first known one (as many as the stated size still wants)."""
-    pattern = _UNKNOWN_PLACE.get(ctx.language)
-    if pattern is None or not known:
-        return []
-    out = []
-    first = min(m.start for m in known)
-    for found in pattern.finditer(ctx.norm, first, sentence.end):
-        if any(m.start <= found.start() < m.end or found.start() <= m.start < found.end()
-               for m in places):  # fmt: skip
-            continue
-        out.append({"name": ctx.written(found.start(), found.end()), "slug": None})
-    return out if len(out) <= missing else []  # more than wanted: not a list of places

@@ -66,7 +66,8 @@ COUNTS = {
     "en": (
         re.compile(
             r"(?:ties|relations|relationships?|partnerships?|cooperation|links|"
-            r"cooperative relations|agreements|memoranda|memorandums|MoUs|MOUs|twinned)"
+            r"cooperative relations|agreements|memoranda|memorandums|MoUs|MOUs|twinned|"
+            r"cooperates|cooperated|co-operates|works|worked)"  # "cooperates with four …"
             r"\s+with\s+"
             r"(?:more than\s+|over\s+|nearly\s+)?"
             + N

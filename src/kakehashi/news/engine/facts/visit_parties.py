@@ -62,6 +62,8 @@ def parties(ctx: Context, sentence, people, leader):
     subject = before[-1] if before else (leader if delegation_before else None)
     if subject is None and not before and _told_before(ctx, text[: verb.start()], leader):
         subject = leader  # "The same day, she also called on ...": the visitor told before
+    if subject is None and not before and delegation_before:
+        subject = _whose_delegation(ctx, sentence, text[: verb.start()])  # "Khoa's delegation"
     if verb.group() == "visiting" and after and _right_after(ctx, after[0], verb, sentence):
         kind = "receive"  # "told visiting Yokohama Mayor X": X is the one who visits
     if kind == "passive":  # "the delegation was received by ...", "He was received by": its leader
@@ -285,6 +287,20 @@ _BETWEEN = re.compile(r"\s*(?:[\w ]{0,24}\s)?(?:giữa|between)(?!\w)")
 # a subject pronoun standing for the visitor told before
 _PRONOUN = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")}
 _NONE = re.compile(r"$^")
+
+
+# "Khoa's delegation", "Tanaka's team": the delegation of a person told before
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+)?(?:delegation|team|group|party)\b")
+
+
+def _whose_delegation(ctx: Context, sentence, head: str):
+    """The person named before the sentence whose delegation it is ("Khoa's delegation")."""
+    found = _POSSESSIVE.search(head) if ctx.language == "en" else None
+    if found is None:
+        return None
+    earlier = [p for p in ctx.people if p.end <= sentence.start]
+    named = [p for p in earlier if found.group(1) in p.full.name.split()]
+    return named[-1] if named else None
 
 
 def _told_before(ctx: Context, head: str, leader) -> bool:

@@ -1,0 +1,73 @@
+"""The members of a priority list (facts/partners.py): the prefecture told in brackets after
+a city is no member, a locality the directory does not hold is one when told like the others,
+and a list revised names as many as it says after the word that introduces them."""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.gazetteer import Mention
+
+# what introduces the list's members: "danh sách vẫn gồm 4 địa phương là A, B, C và D"
+_INTRODUCER = {
+    "vi": re.compile(r"(?<!\w)(?:gồm|bao gồm|là)(?!\w)|:"),
+    "en": re.compile(r"\b(?:including|includes|namely|are now|now)\b|:", re.I),
+}
+
+
+def stated_run(ctx: Context, sentence, places: list[Mention], size: int | None) -> list:
+    """More partners named than the list's stated size (a list revised: "thay tỉnh A bằng
+    tỉnh B; danh sách vẫn gồm 4 địa phương là …", "replacing A with B, the four are now …"):
+    the run after the last word that introduces as many members as it says."""
+    pattern = _INTRODUCER.get(ctx.language)
+    if not size or pattern is None or len({m.slug for m in places}) <= size:
+        return places
+    for intro in reversed(list(pattern.finditer(sentence.text))):
+        tail = [m for m in places if m.start >= sentence.start + intro.end()]
+        if len({m.slug for m in tail}) == size:
+            return tail
+    return places
+
+
+def without_containers(ctx: Context, places: list[Mention]) -> list[Mention]:
+    """Not the prefecture told in brackets after a city of the list: "thành phố Sagamihara
+    (tỉnh Kanagawa)", "Sagamihara City (Kanagawa)", 相模原市（神奈川県）."""
+    out = []
+    for m in places:
+        if re.match(r"\s*[)）]", ctx.norm[m.end : m.end + 3]):
+            if out and re.fullmatch(r"\s*[(（]\s*", ctx.norm[out[-1].end : m.start]):
+                continue
+            if _AFTER_UNKNOWN.search(ctx.norm, max(0, m.start - 40), m.start):
+                continue  # "thành phố Matsumoto (tỉnh Nagano)": the city is not in the directory
+        out.append(m)
+    return out
+
+
+# a place's name right before the bracket: "thành phố Matsumoto (", "Matsumoto City ("
+_AFTER_UNKNOWN = re.compile(r"(?:[A-ZĐ][\w-]*|[市町村])\s*[(（]\s*$")
+
+
+# a locality of the list the directory does not hold: "tỉnh X", "thành phố X", "X City"
+_UNKNOWN_PLACE = {
+    "vi": re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?)\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)?"),
+    "en": re.compile(r"\b[A-Z][\w-]* (?:City|Prefecture)\b"),
+}
+
+
+def unknown_places(ctx: Context, sentence, known, places, missing: int, inside=False) -> list:
+    """The list's localities the directory does not know, told like the known ones after the
+    first known one (as many as the stated size still wants); with no size stated, only those
+    told between two known ones (`inside`)."""
+    pattern = _UNKNOWN_PLACE.get(ctx.language)
+    if pattern is None or not known:
+        return []
+    out = []
+    first = min(m.start for m in known)
+    last = max(m.start for m in known) if inside else sentence.end
+    for found in pattern.finditer(ctx.norm, first, last):
+        if any(m.start <= found.start() < m.end or found.start() <= m.start < found.end()
+               for m in places):  # fmt: skip
+            continue
+        out.append({"name": ctx.written(found.start(), found.end()), "slug": None})
+    return out if len(out) <= missing else []  # more than wanted: not a list of places
