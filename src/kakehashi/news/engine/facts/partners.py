@@ -36,7 +36,7 @@ from kakehashi.news.engine.gazetteer import Mention
 PRIORITY = {
     "vi": re.compile(
         r"(?:đối tác|địa phương)\s+(?:ưu tiên|trọng điểm|trọng tâm)"
-        r"|(?:địa phương|tỉnh|thành phố)\s+(?:của\s+)?(?:Nhật Bản|Việt Nam)\s+ưu tiên"
+        r"|(?:địa phương|tỉnh|thành phố)\s+(?:của\s+)?(?:Nhật Bản|Việt Nam)\s+(?:được\s+)?ưu tiên"
         r"|ưu tiên hợp tác với"
     ),
     "ja": re.compile(
@@ -45,7 +45,9 @@ PRIORITY = {
     ),
     "en": re.compile(
         r"\b(?:priority|key|focus)\s+(?:Japanese\s+|Vietnamese\s+)?"
-        r"(?:partners?|localities|partner localities|partner cities|partner prefectures)",
+        r"(?:partners?|localities|partner localities|partner cities|partner prefectures)"
+        r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:exchanges?|cooperation|ties)"
+        r"\s+(?:in \w+\s+)?on\b",
         re.IGNORECASE,
     ),
 }
@@ -102,7 +104,7 @@ NOT_A_LIST = {
 }
 # A trigger that also says "we favour working with X" without naming a list: it gives a list
 # only with two partners or more, a size or a period.
-WEAK = re.compile(r"ưu tiên hợp tác với|優先的に|^(?:key|focus)", re.IGNORECASE)
+WEAK = re.compile(r"ưu tiên hợp tác với|優先的に|^(?:key|focus|concentrat)", re.IGNORECASE)
 # Those present: a list of attendees is no list of priority partners.
 ATTEND = {
     "vi": re.compile(r"tham dự|tham gia|có mặt|đại diện|Đại diện"),
@@ -170,6 +172,22 @@ def _period_next(ctx: Context, later):
     return _period(ctx, later.start, later.end)
 
 
+# a line of a bulleted or numbered list: "- Tỉnh Shiga;", "・三重県", "1. Mie Prefecture"
+_BULLET = re.compile(r"^\s*(?:[-–•・*+]|\d{1,2}[.)])\s*")
+
+
+def _following(sentences, sentence, later) -> list:
+    """The sentence after a list's lead, or every line of the bulleted list it introduces."""
+    if not (_BULLET.match(later.text) and re.search(r"[:：]\s*$", sentence.text)):
+        return [later]
+    out = []
+    for part in sentences[later.index :]:
+        if not _BULLET.match(part.text):
+            break
+        out.append(part)
+    return out
+
+
 def _hoped(lang: str, sentence, trigger) -> bool:
     """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), not stated."""
     if lang == "ja":
@@ -204,6 +222,8 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         before = [m for m in places if m.end <= lo + verbs[-1].start()]
         return before[-1] if before else None  # what follows the verb is the list
     before = [m for m in places if m.start < lo + trigger.start()]
+    if len(places) >= 2 and len({m.country for m in places}) == 1:
+        return None  # all of one country, with nothing that chooses: they are the list
     return before[0] if before else None
 
 
@@ -271,7 +291,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
         named = len({m.slug for m in others})
         if later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more to come
-            others += [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
+            for part in _following(sentences, sentence, later):
+                others += [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
         partners, seen = [], set()
         for m in M.stated_run(ctx, sentence, M.without_containers(ctx, others), size):
             if m.slug not in seen:
