@@ -82,3 +82,55 @@ def test_en_concentrate_exchanges_on_names_a_list():
 )
 def test_en_no_list(text):
     assert _facts(text, "priority_partners", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "chooser", "partners"),
+    [
+        (
+            "Danh sách đối tác ưu tiên của tỉnh Bắc Ninh gồm:\n1. Tỉnh Gifu\n2. Tỉnh Aichi\n"
+            "3. Tỉnh Mie",
+            "vi",
+            "bac-ninh",
+            ["aichi-prefecture", "gifu-prefecture", "mie-prefecture"],
+        ),
+        (
+            "愛知県の重点交流先は次の３地域です。\n・ハノイ市\n・ダナン市\n・カントー市",
+            "ja",
+            "aichi-prefecture",
+            ["can-tho", "da-nang", "hanoi"],
+        ),
+        (
+            "Hanoi, Da Nang and Can Tho were chosen as Aichi Prefecture's priority partners "
+            "until 2030.",
+            "en",
+            "aichi-prefecture",
+            ["can-tho", "da-nang", "hanoi"],
+        ),
+        (
+            "Theo kế hoạch, tỉnh Bắc Ninh sẽ tập trung hợp tác với 3 địa phương Nhật Bản gồm "
+            "tỉnh Gifu, tỉnh Aichi và tỉnh Mie đến năm 2030.",
+            "vi",
+            "bac-ninh",
+            ["aichi-prefecture", "gifu-prefecture", "mie-prefecture"],
+        ),
+    ],
+)
+def test_numbered_lines_possessive_chooser_and_focus(text, language, chooser, partners):
+    (fact,) = _facts(text, "priority_partners", language)
+    assert fact["locality"]["slug"] == chooser
+    assert _slugs(fact) == partners
+
+
+def test_numbered_lines_stop_at_the_first_line_that_is_no_item():
+    text = (
+        "Danh sách đối tác ưu tiên của tỉnh Bắc Ninh gồm:\n1. Tỉnh Gifu\n2. Tỉnh Aichi\n\n"
+        "Tỉnh Mie cũng cử đoàn sang làm việc."
+    )
+    (fact,) = _facts(text, "priority_partners")
+    assert _slugs(fact) == ["aichi-prefecture", "gifu-prefecture"]
+
+
+def test_vi_focus_on_one_place_is_no_list():
+    text = "Tỉnh Bắc Ninh sẽ tập trung hợp tác với tỉnh Gifu trong lĩnh vực nông nghiệp."
+    assert _facts(text, "priority_partners") == []

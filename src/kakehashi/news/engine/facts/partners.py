@@ -37,7 +37,7 @@ PRIORITY = {
     "vi": re.compile(
         r"(?:đối tác|địa phương)\s+(?:ưu tiên|trọng điểm|trọng tâm)"
         r"|(?:địa phương|tỉnh|thành phố)\s+(?:của\s+)?(?:Nhật Bản|Việt Nam)\s+(?:được\s+)?ưu tiên"
-        r"|ưu tiên hợp tác với"
+        r"|ưu tiên hợp tác với|tập trung (?:hợp tác|giao lưu|quan hệ) với"
     ),
     "ja": re.compile(
         r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める)?"
@@ -71,7 +71,10 @@ CHOOSE = {
 # the chooser named with the list: "đối tác ưu tiên của TP", "priority partners of Hue",
 # "本県の重点交流先"
 OWNER = {"vi": re.compile(r"\s*của\s+"), "ja": re.compile(r"(?!)"), "en": re.compile(r"\s*of\s+")}
-OWNER_BEFORE = re.compile(r"の[^、。をはが]{0,8}$")
+OWNER_BEFORE = {
+    "ja": re.compile(r"の[^、。をはが]{0,8}$"),
+    "en": re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$"),  # "were chosen as Aichi's priority partners"
+}
 ANAPHORS = {"tp", "thành phố", "tỉnh", "同市", "同県", "同府", "同省", "同都", "the city",
             "the province", "the prefecture"}  # fmt: skip
 # The partners' country when the sentence names one ("4 địa phương Nhật Bản", "ベトナムの3地域",
@@ -104,7 +107,7 @@ NOT_A_LIST = {
 }
 # A trigger that also says "we favour working with X" without naming a list: it gives a list
 # only with two partners or more, a size or a period.
-WEAK = re.compile(r"ưu tiên hợp tác với|優先的に|^(?:key|focus|concentrat)", re.IGNORECASE)
+WEAK = re.compile(r"ưu tiên hợp tác với|tập trung|優先的に|^(?:key|focus|concentrat)", re.IGNORECASE)
 # Those present: a list of attendees is no list of priority partners.
 ATTEND = {
     "vi": re.compile(r"tham dự|tham gia|có mặt|đại diện|Đại diện"),
@@ -173,19 +176,24 @@ def _period_next(ctx: Context, later):
 
 
 # a line of a bulleted or numbered list: "- Tỉnh Shiga;", "・三重県", "1. Mie Prefecture"
-_BULLET = re.compile(r"^\s*(?:[-–•・*+]|\d{1,2}[.)])\s*")
+_BULLET = re.compile(r"[ \t]*(?:[-–•・*+]|\d{1,2}[.)．])")
+# the lead that introduces such lines: "như sau:", "次の３地域です。", "are as follows"
+_LEADS_LINES = re.compile(r"[:：]\s*$|như sau|sau đây|次の|以下の|as follows|the following", re.I)
 
 
-def _following(sentences, sentence, later) -> list:
-    """The sentence after a list's lead, or every line of the bulleted list it introduces."""
-    if not (_BULLET.match(later.text) and re.search(r"[:：]\s*$", sentence.text)):
+def _following(ctx: Context, sentences, sentence, later) -> list:
+    """The sentence after a list's lead, or every sentence of the bulleted or numbered lines
+    that lead introduces (up to the first line that is no item)."""
+    if not (_BULLET.match(later.text) and _LEADS_LINES.search(sentence.text)):
         return [later]
-    out = []
-    for part in sentences[later.index :]:
-        if not _BULLET.match(part.text):
+    end = pos = later.start
+    while pos < len(ctx.norm):
+        stop = ctx.norm.find("\n", pos)
+        stop = len(ctx.norm) if stop < 0 else stop
+        if not _BULLET.match(ctx.norm, pos):
             break
-        out.append(part)
-    return out
+        end, pos = stop, stop + 1
+    return [part for part in sentences[later.index :] if part.start < end]
 
 
 def _hoped(lang: str, sentence, trigger) -> bool:
@@ -208,12 +216,12 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         after = [m for m in places if m.start == lo + owner.end()]
         if after:
             return after[0]
-    if lang == "ja":
+    if lang in OWNER_BEFORE:
         mine = [
             m
             for m in places
             if m.end <= lo + trigger.start()
-            and OWNER_BEFORE.match(ctx.norm[m.end : lo + trigger.start()])
+            and OWNER_BEFORE[lang].match(ctx.norm[m.end : lo + trigger.start()])
         ]
         if mine:
             return mine[-1]
@@ -291,7 +299,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
         named = len({m.slug for m in others})
         if later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more to come
-            for part in _following(sentences, sentence, later):
+            for part in _following(ctx, sentences, sentence, later):
                 others += [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
         partners, seen = [], set()
         for m in M.stated_run(ctx, sentence, M.without_containers(ctx, others), size):
