@@ -107,7 +107,9 @@ NOT_A_LIST = {
 }
 # A trigger that also says "we favour working with X" without naming a list: it gives a list
 # only with two partners or more, a size or a period.
-WEAK = re.compile(r"ưu tiên hợp tác với|tập trung|優先的に|^(?:key|focus|concentrat)", re.IGNORECASE)
+WEAK = re.compile(
+    r"ưu tiên hợp tác với|tập trung|優先的に|^(?:key|focus|concentrat)", re.IGNORECASE
+)
 # Those present: a list of attendees is no list of priority partners.
 ATTEND = {
     "vi": re.compile(r"tham dự|tham gia|có mặt|đại diện|Đại diện"),
