@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from kakehashi.news.engine import roles as R
 from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.people_aliases import vi_aliases
 from kakehashi.news.engine.surnames import (
     VI_SURNAMES_ASCII,
     romanised_japanese,
@@ -352,6 +353,8 @@ def link_aliases(norm: str, people: list[Person], language: str) -> list[Person]
             if len(owners) == 1:
                 person.canonical = next(iter(owners.values()))
         return out
+    if language == "vi":
+        return vi_aliases(norm, people, known)
     if language != "en":
         return out
     last_words: dict[str, list[Person]] = {}
