@@ -46,3 +46,24 @@ def test_a_visit_told_again_by_the_given_name_is_one_visit():
         "Phó Thống đốc tỉnh Gifu. Tại buổi tiếp, ông Khánh đề nghị tỉnh Gifu hỗ trợ đào tạo."
     )
     assert _visits(text) == [("Sato Kenji", "Trịnh Quốc Khánh", "2026-12-02")]
+
+
+def _en_visits(text):
+    facts = extract(text, language="en", published=PUBLISHED)["facts"]
+    return [(f["visitor"], f["host"]) for f in facts if f["type"] == "visit"]
+
+
+def test_a_consul_posted_in_the_host_place_is_the_visitor():
+    text = (
+        "Aichi Prefecture adopted its plan on Thursday. On the same day, Vice Governor Kenji "
+        "Sato met Vietnam's Consul General in Nagoya Tran Van Binh at the prefectural office."
+    )
+    assert _en_visits(text) == [("Tran Van Binh", "Kenji Sato")]
+
+
+def test_a_japanese_consul_in_vietnam_calls_on_the_city():
+    text = (
+        "Da Nang City signed a plan on Monday. On December 2, Vice Chairman Tran Van Binh "
+        "received Japan's Consul General in Da Nang Kenji Sato."
+    )
+    assert _en_visits(text) == [("Kenji Sato", "Tran Van Binh")]

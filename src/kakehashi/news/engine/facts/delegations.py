@@ -339,6 +339,8 @@ _MINISTER = re.compile(r"(?i)minister|bộ trưởng|thứ trưởng|大臣|次�
 def same_side(person, place) -> bool:
     if place is None:
         return False
+    if person.country and place.country and person.country != place.country:
+        return False  # "Vietnam's Consul General in Osaka": posted there, of the other side
     if any(q is place or (q.slug and q.slug == place.slug) for q in person.places):
         return True
     return bool(person.country) and person.country == place.country and not person.places
