@@ -55,8 +55,8 @@ def _en_visits(text):
 
 def test_a_consul_posted_in_the_host_place_is_the_visitor():
     text = (
-        "Aichi Prefecture adopted its plan on Thursday. On the same day, Vice Governor Kenji "
-        "Sato met Vietnam's Consul General in Nagoya Tran Van Binh at the prefectural office."
+        "Fukuoka Prefecture adopted its plan on Thursday. On the same day, Vice Governor Kenji "
+        "Sato met Vietnam's Consul General in Fukuoka Tran Van Binh at the prefectural office."
     )
     assert _en_visits(text) == [("Tran Van Binh", "Kenji Sato")]
 
