@@ -78,6 +78,8 @@ def test_en_concentrate_exchanges_on_names_a_list():
         "Aichi Prefecture will concentrate its cooperation on Da Nang in the field of nursing.",
         # a hope, not a list
         "Aichi Prefecture would like to concentrate its exchanges on Hai Phong and Da Nang.",
+        "Aichi Prefecture will prioritise exchanges with Da Nang in the field of nursing.",
+        "Aichi Prefecture hopes to prioritise cooperation with Hai Phong and Da Nang.",
     ],
 )
 def test_en_no_list(text):
@@ -134,3 +136,10 @@ def test_numbered_lines_stop_at_the_first_line_that_is_no_item():
 def test_vi_focus_on_one_place_is_no_list():
     text = "Tỉnh Bắc Ninh sẽ tập trung hợp tác với tỉnh Gifu trong lĩnh vực nông nghiệp."
     assert _facts(text, "priority_partners") == []
+
+
+def test_en_prioritise_exchanges_with_names_a_list():
+    text = "Aichi Prefecture will prioritise exchanges with Hai Phong, Da Nang and Can Tho."
+    (fact,) = _facts(text, "priority_partners", "en")
+    assert fact["locality"]["slug"] == "aichi-prefecture"
+    assert _slugs(fact) == ["can-tho", "da-nang", "hai-phong"]

@@ -47,7 +47,8 @@ PRIORITY = {
         r"\b(?:priority|key|focus)\s+(?:Japanese\s+|Vietnamese\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures)"
         r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:exchanges?|cooperation|ties)"
-        r"\s+(?:in \w+\s+)?on\b",
+        r"\s+(?:in \w+\s+)?on\b"
+        r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties)\s+with\b",
         re.IGNORECASE,
     ),
 }
@@ -108,7 +109,7 @@ NOT_A_LIST = {
 # A trigger that also says "we favour working with X" without naming a list: it gives a list
 # only with two partners or more, a size or a period.
 WEAK = re.compile(
-    r"ưu tiên hợp tác với|tập trung|優先的に|^(?:key|focus|concentrat)", re.IGNORECASE
+    r"ưu tiên hợp tác với|tập trung|優先的に|^(?:key|focus|concentrat|prioriti)", re.IGNORECASE
 )
 # Those present: a list of attendees is no list of priority partners.
 ATTEND = {
