@@ -196,6 +196,11 @@ class TimedEmbedder:
         self.texts += len(texts)
         return self.inner.embed(texts, query=query)
 
+    def embed_latent(self, texts):
+        """The index embeds its documents here when the engine reads latent terms."""
+        self.texts += len(texts)
+        return self.inner.embed_latent(texts)
+
 
 def _child(*args: str) -> dict:
     done = subprocess.run(
