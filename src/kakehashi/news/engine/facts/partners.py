@@ -133,12 +133,6 @@ HOPE_BEFORE = {
     ),
 }
 HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
-# "one of its priority partners": the size of the list is not told
-ONE_OF = {
-    "vi": re.compile(r"một trong (?:những|các)"),
-    "ja": re.compile(r"の一つ|のひとつ|の一角"),
-    "en": re.compile(r"\bone of\b", re.IGNORECASE),
-}
 # The list follows in the next sentence: "... gồm:", "...as follows:", "以下の".
 LIST_FOLLOWS = re.compile(r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows|以下の通り)\s*$")
 
@@ -324,7 +318,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         fields = {
             "locality": ctx.place(subject),
             "partners": partners,
-            "list_size": size or (None if ONE_OF[lang].search(sentence.text) else len(partners)),
+            "list_size": size,  # as stated: the partners found may not be the whole list
             "until": str(until.years[1]) if until else None,
         }
         filled = (bool(subject) + bool(partners) + bool(size_m) + bool(until)) / 4
