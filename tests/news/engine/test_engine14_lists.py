@@ -313,3 +313,54 @@ def test_a_partner_named_beside_the_list_is_not_a_returned_choice():
 def test_one_year_told_as_the_lists_span_is_its_period(language, text, until):
     (fact,) = _lists(text, language)
     assert fact["until"] == until
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The city council said Sendai had no priority partner cities yet, though it has "
+            "ties with Hue.",
+        ),
+        (
+            "en",
+            "Sendai has not yet named any priority partners, although it works with Hue and "
+            "Quang Tri.",
+        ),
+        (
+            "vi",
+            "Thành phố Huế chưa có đối tác ưu tiên tại Nhật Bản, dù đã có quan hệ với thành "
+            "phố Kyoto và thành phố Sendai.",
+        ),
+        (
+            "vi",
+            "Tỉnh Quảng Trị không xác định đối tác trọng điểm, mà duy trì quan hệ với tỉnh "
+            "Miyagi, tỉnh Iwate.",
+        ),
+        ("ja", "仙台市は、フエ省やクアンチ省と交流しているが、重点交流先はまだ定めていない。"),
+        ("ja", "仙台市は、重点交流先を定めていないが、フエ省、クアンチ省と交流を続けている。"),
+    ],
+)
+def test_a_list_denied_is_none(language, text):
+    assert _lists(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Sendai City has selected two Vietnamese provinces, Hue and Quang Tri, as "
+            "priority partners.",
+        ),
+        (
+            "vi",
+            "Tỉnh Hưng Yên không chỉ chọn tỉnh Gifu và tỉnh Aichi là đối tác ưu tiên đến năm 2030.",
+        ),
+        ("ja", "仙台市は、フエ省とクアンチ省を重点交流先に選んだ。"),
+    ],
+)
+def test_a_list_stated_beside_a_denial_look_alike_stays(language, text):
+    (fact,) = _lists(text, language)
+    assert len(fact["partners"]) == 2

@@ -93,3 +93,28 @@ def mutual(language: str, norm: str, chooser, sentence) -> bool:
     if language == "ja":
         return norm.startswith("も", chooser.end)
     return bool(_MUTUAL[language].search(sentence.text))
+
+
+# a list denied: "had no priority partner cities yet", "has not named key partners", "chưa có
+# đối tác ưu tiên", "không xác định đối tác trọng điểm", 重点交流先はまだ定めていない
+_DENIED_BEFORE = {
+    "vi": re.compile(
+        r"(?<!\w)(?:chưa|không|chẳng)(?!\s+(?:chỉ|những|ngừng|ngại))(?:\s+\w+){0,3}\s+$",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:no|not(?!\s+only)|never|without|nor)\b(?:\s+(?:yet|any|named|chosen|selected|designated|"
+        r"identified|set|formal|official|Japanese|Vietnamese))*\s+$",
+        re.IGNORECASE,
+    ),
+}
+_DENIED_AFTER = re.compile(
+    r"^[^。、]{0,12}?(?:はない|はまだ|がない|を(?:まだ)?(?:定めて|設けて|決めて)いない)"
+)
+
+
+def denied(language: str, text: str, start: int, end: int) -> bool:
+    """The sentence says there is no such list (yet)."""
+    if language == "ja":
+        return bool(_DENIED_AFTER.match(text[end:]))
+    return bool(_DENIED_BEFORE[language].search(text[max(0, start - 40) : start]))

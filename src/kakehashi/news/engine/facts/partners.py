@@ -32,6 +32,7 @@ from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
 from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
 from kakehashi.news.engine.facts.partner_clues import (
+    denied,
     mutual,
     names_list_again,
     one_year,
@@ -303,6 +304,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         trigger = _trigger(lang, sentence.text)
         if not trigger or _hoped(lang, sentence, trigger):
             continue
+        if denied(lang, sentence.text, trigger.start(), trigger.end()):
+            continue  # "Sendai has no priority partner cities yet"
         lo, hi = sentence.start, sentence.end
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
         places = places_with_own(ctx, lo, hi)
