@@ -364,3 +364,33 @@ def test_a_list_denied_is_none(language, text):
 def test_a_list_stated_beside_a_denial_look_alike_stays(language, text):
     (fact,) = _lists(text, language)
     assert len(fact["partners"]) == 2
+
+
+def test_a_body_and_its_pronoun_are_one_chooser():
+    text = (
+        "The Hai Phong People's Committee approved the city's priority partners for 2026-2030 as "
+        "follows:\n- Niigata Prefecture;\n- Kitakyushu City;\n- Yokohama City."
+    )
+    (fact,) = _lists(text, "en")
+    assert fact["locality"]["slug"] == "hai-phong"
+    assert _slugs(fact) == ["kitakyushu-city", "niigata-prefecture", "yokohama-city"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Nghe An added Shizuoka Prefecture to its list of key partners."),
+        ("en", "Nghe An picked Shizuoka Prefecture as a key partner."),
+        ("en", "Nghe An designated Shizuoka Prefecture a key partner."),
+        ("vi", "Tỉnh Nghệ An bổ sung tỉnh Shizuoka vào nhóm đối tác trọng điểm."),
+    ],
+)
+def test_one_partner_chosen_is_a_list(language, text):
+    (fact,) = _lists(text, language)
+    assert fact["locality"]["slug"] == "nghe-an"
+    assert _slugs(fact) == ["shizuoka-prefecture"]
+
+
+def test_a_partner_described_as_key_is_no_list():
+    text = "A delegation from Shizuoka Prefecture, a key partner of Nghe An, visited the province."
+    assert _lists(text, "en") == []

@@ -79,9 +79,12 @@ SIZE = {
 }
 # "chọn", "lựa chọn", "xác định", "coi ... là", "選定", "位置づけ", "named", "chose"
 CHOOSE = {
-    "vi": re.compile(r"(?<!\w)(?:lựa chọn|chọn|xác định|coi|xem|đưa)(?!\w)"),
+    "vi": re.compile(r"(?<!\w)(?:lựa chọn|chọn|xác định|coi|xem|đưa|bổ sung|chỉ định)(?!\w)"),
     "ja": re.compile(r"(?<=は)|(?<=が)"),
-    "en": re.compile(r"\b(?:chose|chosen|choose|chooses|named|names|selected|identified)\b"),
+    "en": re.compile(
+        r"\b(?:chose|chosen|choose|chooses|named|names|selected|identified|picked|picks|added|"
+        r"adds|designated|designates)\b"
+    ),
 }
 # the chooser named with the list: "đối tác ưu tiên của TP", "priority partners of Hue",
 # "本県の重点交流先"
@@ -254,12 +257,14 @@ def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention])
     """The chooser, unless it is a pronoun standing for a place of the partners' country
     (or no place at all): then the place the article is about."""
     rest = [m for m in places if m is not chooser]
+    if chooser is not None and all(m.slug == chooser.slug for m in rest):
+        return chooser  # "The Hai Phong People's Committee approved the city's …": itself
     countries = [m.country for m in rest]
-    # on a tie, the side of the place the pronoun repeats ("bổ sung tỉnh Shizuoka vào danh sách
-    # … của tỉnh": the partner, not the chooser); sorted, so that the answer never varies
-    echoed = {m.country for m in rest if chooser is not None and m.slug == chooser.slug}
+    # on a tie, the side the sentence opens with is the chooser's ("UBND tỉnh Thanh Hóa quyết
+    # định bổ sung tỉnh Shizuoka vào danh sách … của tỉnh"); sorted, so that it never varies
+    opener = rest[0].country if rest else None
     theirs = (
-        max(sorted(set(countries)), key=lambda c: (countries.count(c), c in echoed))
+        max(sorted(set(countries)), key=lambda c: (countries.count(c), c != opener))
         if countries
         else None
     )
