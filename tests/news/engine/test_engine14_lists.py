@@ -394,3 +394,38 @@ def test_one_partner_chosen_is_a_list(language, text):
 def test_a_partner_described_as_key_is_no_list():
     text = "A delegation from Shizuoka Prefecture, a key partner of Nghe An, visited the province."
     assert _lists(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "chooser", "partners"),
+    [
+        (
+            "ja",
+            "宮城県の重点交流先は次のとおり。\n・カマウ省\n・カントー市",
+            "miyagi-prefecture",
+            ["ca-mau", "can-tho"],
+        ),
+        (
+            "vi",
+            "Danh sách đối tác ưu tiên của tỉnh Cà Mau như sau.\n- Tỉnh Miyagi;\n"
+            "- Thành phố Sendai.",
+            "ca-mau",
+            ["miyagi-prefecture", "sendai-city"],
+        ),
+        (
+            "en",
+            "Ca Mau's priority partners are as follows.\n1. Miyagi Prefecture\n2. Sendai City",
+            "ca-mau",
+            ["miyagi-prefecture", "sendai-city"],
+        ),
+    ],
+)
+def test_a_lead_ending_with_a_full_stop_takes_the_lines_after_it(language, text, chooser, partners):
+    (fact,) = _lists(text, language)
+    assert fact["locality"]["slug"] == chooser
+    assert _slugs(fact) == partners
+
+
+def test_lines_after_a_lead_that_announces_none_are_not_read():
+    text = "Tỉnh Cà Mau có các đối tác ưu tiên tại Nhật Bản.\n- Tỉnh Miyagi;\n- Thành phố Sendai."
+    assert _lists(text, "vi") == []

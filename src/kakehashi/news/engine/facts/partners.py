@@ -153,7 +153,10 @@ HOPE_BEFORE = {
 }
 HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
 # The list follows in the next sentence: "... gồm:", "...as follows:", "以下の".
-LIST_FOLLOWS = re.compile(r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows|以下の通り)\s*$")
+LIST_FOLLOWS = re.compile(
+    r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows\.?|như sau\.?"
+    r"|(?:以下|次)の(?:通り|とおり)(?:です)?。?)\s*$"
+)
 
 
 _BESIDES = re.compile(r"^\s*(?:Ngoài|Bên cạnh|Besides|Apart|Beyond|In addition|Aside)|以外", re.I)
