@@ -429,3 +429,54 @@ def test_a_lead_ending_with_a_full_stop_takes_the_lines_after_it(language, text,
 def test_lines_after_a_lead_that_announces_none_are_not_read():
     text = "Tỉnh Cà Mau có các đối tác ưu tiên tại Nhật Bản.\n- Tỉnh Miyagi;\n- Thành phố Sendai."
     assert _lists(text, "vi") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "partners"),
+    [
+        (
+            "vi",
+            "Trong số các địa phương Nhật Bản có quan hệ, tỉnh Ninh Bình ưu tiên tỉnh Shiga và "
+            "tỉnh Gifu.",
+            ["gifu-prefecture", "shiga-prefecture"],
+        ),
+        (
+            "vi",
+            "Tỉnh Ninh Bình ưu tiên các tỉnh Shiga, Gifu và Mie trong giai đoạn 2026-2030.",
+            ["gifu-prefecture", "mie-prefecture", "shiga-prefecture"],
+        ),
+    ],
+)
+def test_the_verb_prioritise_before_places_gives_a_list(language, text, partners):
+    (fact,) = _lists(text, language)
+    assert fact["locality"]["slug"] == "ninh-binh"
+    assert _slugs(fact) == partners
+
+
+def test_the_verb_prioritise_before_one_place_is_a_preference():
+    assert _lists("Tỉnh Ninh Bình ưu tiên tỉnh Shiga trong hợp tác văn hóa.") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "vi",
+            "Hiện tỉnh Ninh Bình có quan hệ với 6 địa phương Nhật Bản, trong đó tỉnh Ibaraki, "
+            "tỉnh Tochigi là các đối tác ưu tiên.",
+        ),
+        (
+            "en",
+            "Ninh Binh has ties with six Japanese localities, of which Ibaraki Prefecture and "
+            "Tochigi Prefecture are priority partners.",
+        ),
+        (
+            "ja",
+            "ニンビン省は日本の6自治体と交流しており、そのうち茨城県と栃木県を重点交流先とした。",
+        ),
+    ],
+)
+def test_the_size_of_the_whole_is_not_the_lists(language, text):
+    (fact,) = _lists(text, language)
+    assert _slugs(fact) == ["ibaraki-prefecture", "tochigi-prefecture"]
+    assert fact["list_size"] is None

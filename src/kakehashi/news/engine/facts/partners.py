@@ -47,6 +47,7 @@ PRIORITY = {
         r"|(?:địa phương|tỉnh|thành phố)\s+(?:của\s+)?(?:Nhật Bản|Việt Nam)\s+(?:được\s+)?ưu tiên"
         r"|(?:địa phương|đối tác)\s+(?:\w+\s+){0,3}?được\s+(?:[\w.]+\s+){0,5}?ưu tiên"
         r"|(?:dành|đặt|trao)\s+(?:sự\s+)?ưu tiên\s+(?:cho|vào)"
+        r"|(?<!\w)ưu tiên(?=\s+(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s)"
         r"|ưu tiên hợp tác với|tập trung (?:hợp tác|giao lưu|quan hệ) với"
     ),
     "ja": re.compile(
@@ -85,6 +86,12 @@ CHOOSE = {
         r"\b(?:chose|chosen|choose|chooses|named|names|selected|identified|picked|picks|added|"
         r"adds|designated|designates)\b"
     ),
+}
+# the whole of which the list is a part: "6 địa phương…, trong đó", "seven…, of which", "のうち"
+SUBSET = {
+    "vi": re.compile(r"(?<!\w)(?:trong đó|trong số đó|trong số này)(?!\w)", re.IGNORECASE),
+    "ja": re.compile(r"うち"),
+    "en": re.compile(r"\b(?:of which|of whom|among them|among which)\b", re.I),
 }
 # the chooser named with the list: "đối tác ưu tiên của TP", "priority partners of Hue",
 # "本県の重点交流先"
@@ -126,7 +133,7 @@ NOT_A_LIST = {
 # A trigger that also says "we favour working with X" without naming a list: it gives a list
 # only with two partners or more, a size or a period.
 WEAK = re.compile(
-    r"ưu tiên hợp tác với|được|ưu tiên (?:cho|vào)|tập trung|優先的に"
+    r"ưu tiên hợp tác với|được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung|優先的に"
     r"|^(?:key|focus|core|concentrat|prioriti|giv|gave|accord)",
     re.IGNORECASE,
 )
@@ -327,6 +334,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
 
         others = [m for m in places if m.start != getattr(subject, "start", None) and theirs(m)]
         size_m = SIZE[lang].search(sentence.text)
+        if size_m and SUBSET[lang].search(sentence.text, size_m.end(), trigger.start()):
+            size_m = None  # "quan hệ với 6 địa phương, trong đó A, B là các đối tác ưu tiên"
         size = widened_size(lang, sentence.text)  # "từ 3 lên 5": the list has 5 now
         size = size or (number(size_m.group(1)) if size_m else None)
         wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
