@@ -1,7 +1,9 @@
 """Clues a priority list (facts/partners.py) gives around its members: a size told as a change
 ("nâng … từ 3 lên 5", "from two to four", "3地域から5地域に": the list now has the second
-number), and a next sentence that names the list again ("Như vậy, danh sách này hiện gồm A, B
-và C.", "The list now includes A, B and C."): then that sentence names the whole list."""
+number); a next sentence that names the list again ("Như vậy, danh sách này hiện gồm A, B
+và C.", "The list now includes A, B and C.": that sentence names the whole list); one year as
+the list's span ("trong năm 2027", "for fiscal 2027"); a choice returned (ゲアン省も本県を…);
+a list denied ("has no priority partners yet", "chưa có đối tác ưu tiên")."""
 
 from __future__ import annotations
 

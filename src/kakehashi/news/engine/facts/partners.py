@@ -133,7 +133,8 @@ NOT_A_LIST = {
 # A trigger that also says "we favour working with X" without naming a list: it gives a list
 # only with two partners or more, a size or a period.
 WEAK = re.compile(
-    r"ưu tiên hợp tác với|được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung|優先的に"
+    r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
+    r"|優先的に"
     r"|^(?:key|focus|core|concentrat|prioriti|giv|gave|accord)",
     re.IGNORECASE,
 )
