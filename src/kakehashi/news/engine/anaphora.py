@@ -24,6 +24,26 @@ PATTERNS = {
 }
 
 
+# a unit merged into another ("sau khi hợp nhất với tỉnh Yên Bái, tỉnh đã…", "which merged
+# with Ha Nam, the province…", "旧X省と統合した同省は"): the pronoun after it is the unit that
+# remains, never the one absorbed
+_MERGED_BEFORE = re.compile(
+    r"(?:hợp nhất|sáp nhập|merged|merging|merger|absorb\w*)(?!\s+(?:vào|into))"
+    r"(?:\s+(?:với|with))?"
+    r"[^,.;:、。]{0,40}$|旧\s*$",
+    re.IGNORECASE,
+)
+_MERGED_AFTER = re.compile(r"^\s*\(cũ\)|^[^、。]{0,12}(?:と|を)(?:合併|統合|編入)")
+
+
+_JA_SIDE = {"同省": "VN", "同県": "JP", "同府": "JP", "同都": "JP"}
+
+
+def _merged_away(norm: str, place: Mention) -> bool:
+    before = norm[max(0, place.start - 60) : place.start]
+    return bool(_MERGED_BEFORE.search(before) or _MERGED_AFTER.match(norm[place.end :]))
+
+
 _VN_BODY = re.compile(
     r"(?<!\w)(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+$", re.IGNORECASE
 )
@@ -50,7 +70,11 @@ def find_anaphora(norm: str, language: str, places: list[Mention]) -> list[Menti
                 continue
             if vietnamese and place.country != "VN":
                 continue
+            if word in _JA_SIDE and place.country != _JA_SIDE[word]:
+                continue  # 同省 is a Vietnamese province, 同県 a Japanese prefecture
             if place.start in office or any(a <= place.start and place.end <= b for a, b in inside):
+                continue
+            if _merged_away(norm, place):
                 continue
             if (place.level in CITY_LEVELS) == city:
                 antecedent = place

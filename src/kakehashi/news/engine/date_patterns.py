@@ -135,7 +135,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "a similar seminar in Hanoi last year": the year before publication
         ("year", r"\b(?P<rel>(?i:last year|next year))\b"),
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
-        ("weekday", r"(?:(?<=\bon )|(?<=\bOn ))"
+        # "…, the prefectural government said Wednesday" (the press's day of the news)
+        ("weekday", r"(?:(?<=\bon )|(?<=\bOn )|(?<=\bsaid )|(?<=\bannounced )|(?<=\blast ))"
                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                     r"(?!,? \(?(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"

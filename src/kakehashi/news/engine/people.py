@@ -286,6 +286,9 @@ def _name_before(
             head.pop(0)  # "ông Lê Quang Nam": the name's words before the place
         if at in mentions_at and not vietnamese_given_place(head, language):
             break
+        inside = any(x.start < at < x.end for x in mentions_at.values())
+        if inside and not vietnamese_given_place(head, language):
+            break  # "UBND tỉnh Thanh Hóa, trưởng đoàn": the end of a place's name
         kept.append(w)
     if len(kept) < 2:
         return None

@@ -168,8 +168,16 @@ LEADER_AFTER = {  # the person comes after the cue
     "ja": re.compile(r"$^"),
 }
 LEADER_BEFORE = {  # the person comes before the cue
-    "vi": re.compile(r"^\s*(?:,\s*)?(?:dẫn đầu|làm [Tt]rưởng đoàn)"),
-    "en": re.compile(r"^\s*(?:-led|,?\s+leading|,?\s+who led|,?\s+heading)"),
+    # "ông A, Phó Chủ tịch UBND tỉnh, trưởng đoàn, …": the leader named in apposition
+    "vi": re.compile(
+        r"^\s*(?:,\s*)?(?:dẫn đầu|làm [Tt]rưởng đoàn)"
+        r"|^\s*,\s*(?:[^,.;]{0,60},\s*)?[Tt]rưởng đoàn(?!\w)"
+    ),
+    "en": re.compile(
+        r"^\s*(?:-led|,?\s+leading|,?\s+who led|,?\s+heading)"
+        r"|^\s*,\s*(?:[^,.;]{0,60}(?:,|\sand)\s*)?(?:(?:the\s+)?(?:head|leader|chief) of the "
+        r"(?:\w+\s+)?delegation|who (?:leads|led|heads|headed) the (?:\w+\s+)?delegation)\b"
+    ),
     "ja": re.compile(
         r"^\s*(?:を(?:団長|代表|筆頭|トップ)と(?:する|した)|を(?:はじめ|始め)と(?:する|した)|"
         r"が(?:団長を務める|率いる)|率いる|"

@@ -55,16 +55,16 @@ _UNKNOWN_PLACE = {
 }
 
 
-def unknown_places(ctx: Context, sentence, known, places, missing: int, inside=False) -> list:
+def unknown_places(ctx: Context, end: int, known, places, missing: int, inside=False) -> list:
     """The list's localities the directory does not know, told like the known ones after the
-    first known one (as many as the stated size still wants); with no size stated, only those
-    told between two known ones (`inside`)."""
+    first known one and before `end` (as many as the stated size still wants); with no size
+    stated, only those told between two known ones (`inside`)."""
     pattern = _UNKNOWN_PLACE.get(ctx.language)
     if pattern is None or not known:
         return []
     out = []
     first = min(m.start for m in known)
-    last = max(m.start for m in known) if inside else sentence.end
+    last = max(m.start for m in known) if inside else end
     for found in pattern.finditer(ctx.norm, first, last):
         if any(m.start <= found.start() < m.end or found.start() <= m.start < found.end()
                for m in places):  # fmt: skip

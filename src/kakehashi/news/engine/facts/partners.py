@@ -30,13 +30,24 @@ from dataclasses import replace
 
 from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
-from kakehashi.news.engine.facts.own_place import places_with_own
+from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
+from kakehashi.news.engine.facts.partner_clues import (
+    denied,
+    mutual,
+    names_list_again,
+    one_year,
+    widened_size,
+)
+from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
 from kakehashi.news.engine.gazetteer import Mention
 
 PRIORITY = {
     "vi": re.compile(
         r"(?:đối tác|địa phương)\s+(?:ưu tiên|trọng điểm|trọng tâm)"
         r"|(?:địa phương|tỉnh|thành phố)\s+(?:của\s+)?(?:Nhật Bản|Việt Nam)\s+(?:được\s+)?ưu tiên"
+        r"|(?:địa phương|đối tác)\s+(?:\w+\s+){0,3}?được\s+(?:[\w.]+\s+){0,5}?ưu tiên"
+        r"|(?:dành|đặt|trao)\s+(?:sự\s+)?ưu tiên\s+(?:cho|vào)"
+        r"|(?<!\w)ưu tiên(?=\s+(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s)"
         r"|ưu tiên hợp tác với|tập trung (?:hợp tác|giao lưu|quan hệ) với"
     ),
     "ja": re.compile(
@@ -44,8 +55,11 @@ PRIORITY = {
         r"(?:パートナー|相手|先|自治体|地域|都市)"
     ),
     "en": re.compile(
-        r"\b(?:priority|key|focus)\s+(?:Japanese\s+|Vietnamese\s+)?"
-        r"(?:partners?|localities|partner localities|partner cities|partner prefectures)"
+        r"\b(?:priority|key|focus|core)\s+(?:Japanese\s+|Vietnamese\s+)?(?:cooperation\s+|exchange\s+)?"
+        r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
+        r"|partner provinces)"
+        r"|\b(?:give|gives|giving|gave|given|accords?|accorded)\s+(?:its\s+|their\s+|top\s+)?"
+        r"priority\s+to\b"
         r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:exchanges?|cooperation|ties)"
         r"\s+(?:in \w+\s+)?on\b"
         r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties)\s+with\b",
@@ -58,16 +72,26 @@ SIZE = {
         r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域|市|省)"
     ),
     "en": re.compile(
-        NUMBER + r"\s+(?:priority |key )?(?:Japanese |Vietnamese |partner )?"
+        NUMBER + r"\s+(?:priority |key |core |focus )?(?:Japanese |Vietnamese |partner )?"
+        r"(?:cooperation |exchange )?"
         r"(?:localities|prefectures|provinces|cities|partners|local governments)",
         re.IGNORECASE,
     ),
 }
 # "chọn", "lựa chọn", "xác định", "coi ... là", "選定", "位置づけ", "named", "chose"
 CHOOSE = {
-    "vi": re.compile(r"(?<!\w)(?:lựa chọn|chọn|xác định|coi|xem|đưa)(?!\w)"),
+    "vi": re.compile(r"(?<!\w)(?:lựa chọn|chọn|xác định|coi|xem|đưa|bổ sung|chỉ định)(?!\w)"),
     "ja": re.compile(r"(?<=は)|(?<=が)"),
-    "en": re.compile(r"\b(?:chose|chosen|choose|chooses|named|names|selected|identified)\b"),
+    "en": re.compile(
+        r"\b(?:chose|chosen|choose|chooses|named|names|selected|identified|picked|picks|added|"
+        r"adds|designated|designates)\b"
+    ),
+}
+# the whole of which the list is a part: "6 địa phương…, trong đó", "seven…, of which", "のうち"
+SUBSET = {
+    "vi": re.compile(r"(?<!\w)(?:trong đó|trong số đó|trong số này)(?!\w)", re.IGNORECASE),
+    "ja": re.compile(r"うち"),
+    "en": re.compile(r"\b(?:of which|of whom|among them|among which)\b", re.I),
 }
 # the chooser named with the list: "đối tác ưu tiên của TP", "priority partners of Hue",
 # "本県の重点交流先"
@@ -109,7 +133,10 @@ NOT_A_LIST = {
 # A trigger that also says "we favour working with X" without naming a list: it gives a list
 # only with two partners or more, a size or a period.
 WEAK = re.compile(
-    r"ưu tiên hợp tác với|tập trung|優先的に|^(?:key|focus|concentrat|prioriti)", re.IGNORECASE
+    r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
+    r"|優先的に"
+    r"|^(?:key|focus|core|concentrat|prioriti|giv|gave|accord)",
+    re.IGNORECASE,
 )
 # Those present: a list of attendees is no list of priority partners.
 ATTEND = {
@@ -134,7 +161,10 @@ HOPE_BEFORE = {
 }
 HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
 # The list follows in the next sentence: "... gồm:", "...as follows:", "以下の".
-LIST_FOLLOWS = re.compile(r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows|以下の通り)\s*$")
+LIST_FOLLOWS = re.compile(
+    r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows\.?|như sau\.?"
+    r"|(?:以下|次)の(?:通り|とおり)(?:です)?。?)\s*$"
+)
 
 
 _BESIDES = re.compile(r"^\s*(?:Ngoài|Bên cạnh|Besides|Apart|Beyond|In addition|Aside)|以外", re.I)
@@ -208,6 +238,8 @@ def _hoped(lang: str, sentence, trigger) -> bool:
 def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
     """The place whose priority list the sentence states (None: the sentence names none)."""
     lang, lo = ctx.language, sentence.start
+    # "Ninh Binh, which merged with Nam Dinh and Ha Nam, has named…": not the absorbed units
+    places = [m for m in places if not in_merger_clause(ctx, sentence, m)]
     owner = OWNER[lang].match(sentence.text, trigger.end())
     if owner:
         after = [m for m in places if m.start == lo + owner.end()]
@@ -236,8 +268,17 @@ def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention])
     """The chooser, unless it is a pronoun standing for a place of the partners' country
     (or no place at all): then the place the article is about."""
     rest = [m for m in places if m is not chooser]
+    if chooser is not None and all(m.slug == chooser.slug for m in rest):
+        return chooser  # "The Hai Phong People's Committee approved the city's …": itself
     countries = [m.country for m in rest]
-    theirs = max(set(countries), key=countries.count) if countries else None
+    # on a tie, the side the sentence opens with is the chooser's ("UBND tỉnh Thanh Hóa quyết
+    # định bổ sung tỉnh Shizuoka vào danh sách … của tỉnh"); sorted, so that it never varies
+    opener = rest[0].country if rest else None
+    theirs = (
+        max(sorted(set(countries)), key=lambda c: (countries.count(c), c != opener))
+        if countries
+        else None
+    )
     if chooser is not None and (
         chooser.country != theirs or ctx.text.low[chooser.start : chooser.end] not in ANAPHORS
     ):
@@ -273,12 +314,14 @@ def _list_subject(ctx: Context, sentence, trigger, places, stated):
 
 
 def find_priority_partners(ctx: Context) -> list[dict]:
-    lang, out = ctx.language, []
+    lang, out, mutuals = ctx.language, [], set()
     sentences = ctx.text.sentences
     for sentence in sentences:
         trigger = _trigger(lang, sentence.text)
         if not trigger or _hoped(lang, sentence, trigger):
             continue
+        if denied(lang, sentence.text, trigger.start(), trigger.end()):
+            continue  # "Sendai has no priority partner cities yet"
         lo, hi = sentence.start, sentence.end
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
         places = places_with_own(ctx, lo, hi)
@@ -292,83 +335,50 @@ def find_priority_partners(ctx: Context) -> list[dict]:
 
         others = [m for m in places if m.start != getattr(subject, "start", None) and theirs(m)]
         size_m = SIZE[lang].search(sentence.text)
-        size = number(size_m.group(1)) if size_m else None
+        if size_m and SUBSET[lang].search(sentence.text, size_m.end(), trigger.start()):
+            size_m = None  # "quan hệ với 6 địa phương, trong đó A, B là các đối tác ưu tiên"
+        size = widened_size(lang, sentence.text)  # "từ 3 lên 5": the list has 5 now
+        size = size or (number(size_m.group(1)) if size_m else None)
         wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
         named = len({m.slug for m in others})
-        if later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more to come
+        end = hi
+        if later is not None and names_list_again(lang, later.text):
+            # "…, danh sách này hiện gồm A, B và C.": the whole list, named again
+            again = [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
+            if again:
+                others, end = again, later.end
+        elif later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more
             for part in _following(ctx, sentences, sentence, later):
                 others += [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
+                end = part.end
+        told = places if end == hi else places_with_own(ctx, lo, end)
         partners, seen = [], set()
         for m in M.stated_run(ctx, sentence, M.without_containers(ctx, others), size):
             if m.slug not in seen:
                 seen.add(m.slug)
                 partners.append(ctx.place(m))
         if size and len(partners) < size:  # "…, tỉnh Ishikawa và thành phố Kanazawa"
-            partners += M.unknown_places(ctx, sentence, others, places, size - len(partners))
+            partners += M.unknown_places(ctx, end, others, told, size - len(partners))
         elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
-            partners += M.unknown_places(ctx, sentence, others, places, 9, inside=True)
+            partners += M.unknown_places(ctx, end, others, told, 9, inside=True)
         if not partners:
             continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
         until = _period(ctx, lo, hi) or _period_next(ctx, later)
-        if WEAK.search(trigger.group()) and len(partners) < 2 and not size and not until:
+        until = str(until.years[1]) if until else one_year(lang, sentence.text)
+        chosen = CHOOSE[lang].search(sentence.text, 0, trigger.start()) if lang != "ja" else None
+        if WEAK.search(trigger.group()) and len(partners) < 2 and not (size or until or chosen):
             continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference
-        chosen = CHOOSE[lang].search(sentence.text) if lang != "ja" else None
         if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
             continue  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
         fields = {
             "locality": ctx.place(subject),
             "partners": partners,
             "list_size": size,  # as stated: the partners found may not be the whole list
-            "until": str(until.years[1]) if until else None,
+            "until": until,
         }
         filled = (bool(subject) + bool(partners) + bool(size_m) + bool(until)) / 4
         fact = ctx.fact("priority_partners", sentence, fields, filled)
         out.append((size == len(partners), fact))
-    return _told_once(_one_list_per_place(out))
-
-
-def _one_list_per_place(facts: list[tuple[bool, dict]]) -> list[dict]:
-    """A headline and its lead often state the same list: one fact per locality, the one
-    whose partners are as many as it says (else the one naming the most), its gaps filled
-    from the others."""
-    best: dict = {}
-    for whole, fact in facts:
-        key = (fact["locality"] or {}).get("slug")
-        rank = (whole, len(fact["partners"]))
-        known = best.get(key)
-        if known is None or rank > known[0]:
-            if known is not None:
-                _fill(fact, known[1])
-            best[key] = (rank, fact)
-        else:
-            _fill(known[1], fact)
-    return [fact for _, fact in best.values()]
-
-
-def _told_once(facts: list[dict]) -> list[dict]:
-    """The same list told again with another chooser (a headline read the wrong way round):
-    a list whose partners are all among another's, or that names the other's chooser among
-    its partners while the other names it, is left out."""
-
-    def slugs(fact):
-        return {p["slug"] for p in fact["partners"]}
-
-    def chooser(fact):
-        return (fact["locality"] or {}).get("slug")
-
-    out = []
-    for fact in sorted(facts, key=lambda f: -len(f["partners"])):
-        mine = slugs(fact)
-        if any(
-            mine <= slugs(kept) or chooser(kept) in mine and chooser(fact) in slugs(kept)
-            for kept in out
-        ):
-            continue
-        out.append(fact)
-    return sorted(out, key=lambda f: f["span"][0])
-
-
-def _fill(fact: dict, other: dict) -> None:
-    for name in ("list_size", "until"):
-        if fact[name] is None:
-            fact[name] = other[name]
+        if subject is not None and mutual(lang, ctx.norm, subject, sentence):
+            mutuals.add(id(fact))
+    return told_once(one_list_per_place(out), mutuals)

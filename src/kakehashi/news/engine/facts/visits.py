@@ -66,12 +66,15 @@ def find_visits(ctx: Context) -> list[dict]:
         led = [p for p in group if p.full is not (host.full if host else None)]
         visitors = led if any(p.full is visitor.full for p in group) else [visitor]
         visitors += _received_together(ctx, people, visitors[-1], host)
-        again = bool(out) and bool(SAME_DAY[ctx.language].search(sentence.text))
+        same_day = bool(SAME_DAY[ctx.language].search(sentence.text))
+        again = bool(out) and same_day
         if trip and host is None:  # "X副知事は…ベトナムを訪問した": the traveller of what follows
             last = visitor
         for one in visitors:
             made = _visit(ctx, sentence, one, host, place)
-            if made and again and not ctx.dates_in(sentence.start, sentence.end):
+            # "On the same day" after "…, the prefecture said Wednesday": the day told before,
+            # whether a meeting or anything else happened on it
+            if made and same_day and not ctx.dates_in(sentence.start, sentence.end):
                 day = _day_told(ctx, sentence)
                 made[0][2]["date"] = day or made[0][2]["date"]  # "Earlier in the day, ..."
             out += [(*fact, trip, again) for fact in made]

@@ -1,0 +1,122 @@
+"""Clues a priority list (facts/partners.py) gives around its members: a size told as a change
+("nâng … từ 3 lên 5", "from two to four", "3地域から5地域に": the list now has the second
+number); a next sentence that names the list again ("Như vậy, danh sách này hiện gồm A, B
+và C.", "The list now includes A, B and C.": that sentence names the whole list); one year as
+the list's span ("trong năm 2027", "for fiscal 2027"); a choice returned (ゲアン省も本県を…);
+a list denied ("has no priority partners yet", "chưa có đối tác ưu tiên")."""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.facts.context import NUMBER, number
+
+_NOT_PLACES = r"(?!\s*(?:%|phần trăm|tỷ|triệu|nghìn|USD|đồng|percent|billion|million|yen))"
+_JA_NUMBER = r"(\d+|[一二三四五六七八九十])"
+_JA_UNIT = r"(?:つの|か所の|カ所の)?(?:自治体|地域|都市|県|市|省|か所|カ所|つ)?"
+WIDENED = {
+    "vi": re.compile(
+        r"(?<!\w)từ\s+"
+        + NUMBER
+        + r"(?:\s+\w+){0,2}?\s+(?:lên|thành|xuống(?:\s+còn)?|còn)\s+"
+        + NUMBER
+        + r"(?!\w)"
+        + _NOT_PLACES,
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(_JA_NUMBER + _JA_UNIT + r"から" + _JA_NUMBER + _JA_UNIT + r"(?:に|へ)"),
+    "en": re.compile(
+        r"\bfrom\s+" + NUMBER + r"(?:\s+[a-z]+){0,2}?\s+to\s+" + NUMBER + r"\b" + _NOT_PLACES,
+        re.IGNORECASE,
+    ),
+}
+
+
+def widened_size(language: str, text: str) -> int | None:
+    """The list's size after a change told in the sentence ("từ 3 lên 5" → 5), else None."""
+    found = WIDENED[language].search(text)
+    if not found:
+        return None
+    size = number(found.group(found.lastindex))
+    return size if size and size <= 30 else None  # "from 2026 to 2030" is a period
+
+
+# the list named again with its members: "danh sách này hiện gồm", "nhóm này nay có",
+# "The list now includes", "The group comprises", "リストは…となる" (a Japanese sentence that
+# names 重点交流先 again is a list of its own)
+LIST_AGAIN = {
+    "vi": re.compile(
+        r"(?<!\w)(?:danh sách|nhóm)(?:\s+(?:này|trên|mới|đối tác\s+\w+(?:\s+\w+)?))?"
+        r"(?:\s+(?:hiện|nay|hiện nay|vẫn|sẽ))*\s+(?:gồm|bao gồm|có)(?!\w)",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"(?:リスト|一覧)は"),
+    "en": re.compile(
+        r"\b(?:the|this|that|its|the new|the revised)\s+(?:\w+\s+)?(?:list|group)\s+(?:now\s+)?"
+        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def names_list_again(language: str, text: str) -> bool:
+    return bool(LIST_AGAIN[language].search(text))
+
+
+# a list for one year: "trong năm 2027", "cho năm 2027", "for 2027", "for fiscal 2027",
+# "2027年度の" (a year told otherwise, "Năm 2027, tỉnh sẽ…", is when, not how long)
+_FOR_YEAR = {
+    "vi": re.compile(r"(?<!\w)(?:trong|cho)\s+năm\s+(\d{4})(?!\s*[-–]|\d)", re.IGNORECASE),
+    "ja": re.compile(r"(\d{4})年度(?:の|中|に)"),
+    "en": re.compile(
+        r"\b(?:for|during|throughout)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?(\d{4})\b"
+        r"(?!\s*[-–]|\d)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def one_year(language: str, text: str) -> str | None:
+    """The year a list is for, when the sentence gives one year as its span."""
+    found = _FOR_YEAR[language].search(text)
+    return found.group(1) if found else None
+
+
+# a choice returned: "ゲアン省も本県を…に選んだ", "Nghệ An cũng chọn tỉnh Gifu…", "Nghe An has
+# also named Gifu…", "…in turn", "likewise"
+_MUTUAL = {
+    "vi": re.compile(r"(?<!\w)(?:cũng|đáp lại|ngược lại|về phía mình)(?!\w)", re.IGNORECASE),
+    "en": re.compile(r"\b(?:also|in turn|likewise|in return|reciprocat\w*)\b", re.IGNORECASE),
+}
+
+
+def mutual(language: str, norm: str, chooser, sentence) -> bool:
+    """The sentence tells the chooser's own choice of a partner that chose it."""
+    if language == "ja":
+        return norm.startswith("も", chooser.end)
+    return bool(_MUTUAL[language].search(sentence.text))
+
+
+# a list denied: "had no priority partner cities yet", "has not named key partners", "chưa có
+# đối tác ưu tiên", "không xác định đối tác trọng điểm", 重点交流先はまだ定めていない
+_DENIED_BEFORE = {
+    "vi": re.compile(
+        r"(?<!\w)(?:chưa|không|chẳng)(?!\s+(?:chỉ|những|ngừng|ngại))(?:\s+\w+){0,3}\s+$",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:no|not(?!\s+only)|never|without|nor)\b(?:\s+(?:yet|any|named|chosen|selected|designated|"
+        r"identified|set|formal|official|Japanese|Vietnamese))*\s+$",
+        re.IGNORECASE,
+    ),
+}
+_DENIED_AFTER = re.compile(
+    r"^[^。、]{0,12}?(?:はない|はまだ|がない|を(?:まだ)?(?:定めて|設けて|決めて)いない)"
+)
+
+
+def denied(language: str, text: str, start: int, end: int) -> bool:
+    """The sentence says there is no such list (yet)."""
+    if language == "ja":
+        return bool(_DENIED_AFTER.match(text[end:]))
+    return bool(_DENIED_BEFORE[language].search(text[max(0, start - 40) : start]))
