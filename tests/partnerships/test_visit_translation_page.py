@@ -115,6 +115,16 @@ def test_the_form_opens_with_the_stored_translation(client, hcmc_editor, visit):
     assert PURPOSE_VI in html and f'value="{LEAD_VI}"' in html
 
 
+def test_a_reader_of_the_originals_language_sees_the_first_other_languages_texts(
+    client, hcmc_editor, visit
+):
+    """The menu shows Vietnamese first: the texts below are the Vietnamese translation's."""
+    save_visit_reference_translation(visit=visit, language="vi", purpose=PURPOSE_VI)
+    client.force_login(hcmc_editor)
+    html = client.get(translate_url(visit), headers={"accept-language": "en"}).content.decode()
+    assert '<option value="vi" selected>' in html and PURPOSE_VI in html
+
+
 def test_a_platform_administrator_translates_any_visit(client, visit):
     client.force_login(user_named("platform_admin"))
     assert translate_url(visit) in where_shown(client, visit)
