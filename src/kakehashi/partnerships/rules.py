@@ -58,6 +58,7 @@ def may_record_the_visit(user, visit):
 
 # Those who may record a visit translate it.
 rules.add_perm("partnerships.translate_visit", may_record_the_visit)
+
 # A locality's priority partners are its own government's to record.
 rules.add_perm("partnerships.change_priority_list", platform_admin | speaks_for_locality)
 
