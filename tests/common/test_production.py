@@ -163,3 +163,21 @@ def test_each_request_is_logged_once_with_its_duration_and_id(client, settings, 
     assert (first.path, first.status, first.request_id) == ("/healthz", 200, "nginx-4f2a9c")
     assert (second.path, second.status) == ("/nowhere", 404)
     assert first.duration_ms >= 0 and first.user_id is None
+
+
+@pytest.mark.django_db
+def test_the_metrics_count_the_scheduler_runs_under_way(reference):
+    from kakehashi.config.metrics import PlatformCollector
+    from kakehashi.events.models import ScheduleRun, ScheduleRunStatus
+    from tests.events.builders import a_finished_run, build_conference
+
+    event, organiser, _delegations = build_conference()
+    a_finished_run(event, organiser)
+    for status in (ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING, ScheduleRunStatus.RUNNING):
+        ScheduleRun.objects.create(event=event, created_by=organiser, status=status)
+    runs = next(iter(PlatformCollector().collect()))
+    assert runs.name == "kakehashi_schedule_runs"
+    assert {sample.labels["status"]: sample.value for sample in runs.samples} == {
+        "queued": 1,
+        "running": 2,
+    }

@@ -1,11 +1,17 @@
 """The desk's pages: the list (one query count whatever the number of articles), the review
-page (the text escaped, the names marked, the facts beside it)."""
+page (the text escaped, the names marked, the facts beside it, the record already held named
+in the reader's language)."""
 
 import pytest
 
 from kakehashi.news.importing import import_article
 from kakehashi.news.models import ArticleStatus
 from kakehashi.news.reading import store_facts
+from kakehashi.partnerships.priority_list_services import (
+    record_priority_list,
+    save_priority_list_reference_translation,
+)
+from tests.factories import locality
 from tests.news.conftest import VI_TEXT, client_for, mention, vi_document
 
 
@@ -94,3 +100,32 @@ def test_an_article_the_engine_failed_on_is_read_again(
     article.refresh_from_db()
     assert article.status == ArticleStatus.READY  # the engine ran (in-process in tests)
     assert article.suggestions.filter(kind="visit").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Priority partners 2021–2025"), ("ja", "2021～2025年の重点パートナー")],
+)
+def test_the_list_already_held_is_named_in_the_readers_language(
+    vi_article, hcmc_editor, language, title
+):
+    known = record_priority_list(
+        locality=locality("ho-chi-minh-city"),
+        title="Priority partners 2021–2025",
+        period_start=2021,
+        period_end=2025,
+        partners=[
+            locality(slug) for slug in ("aichi-prefecture", "osaka-city", "osaka-prefecture")
+        ],
+        by=hcmc_editor,
+    )
+    save_priority_list_reference_translation(
+        priority_list=known, language="ja", title="2021～2025年の重点パートナー"
+    )
+    client = client_for(hcmc_editor)
+    client.cookies["kakehashi_language"] = language
+    page = client.get(vi_article.get_absolute_url()).content.decode()
+    card = page[
+        page.index(f'id="suggestion-{vi_article.suggestions.get(kind="priority_partners").pk}"') :
+    ]
+    assert f"{title} (2021–2025)</a>" in card[: card.index("</article>")]

@@ -1,11 +1,14 @@
 """Translations of delegation visits: the purpose, the outcome, who led it and the visiting
 body in the reader's language on the record's page and the locality's timeline, as written
-when there is no translation; who may translate and who may not; bad input refused."""
+when there is no translation; who may translate and who may not; bad input refused. The
+page where people translate a visit: the visit's place (its agreement's page, or the
+locality's timeline) links to it for those who may record the visit, and for no one else."""
 
 import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from kakehashi.common.translations import TranslationSource
 from kakehashi.directory.models import OrganisationKind
@@ -211,3 +214,125 @@ def test_the_visit_form_records_the_language_the_texts_are_written_in(client, hc
     )
     assert response.status_code == 302
     assert partnership.visits.get().language == "vi"
+
+
+# The translation page.
+
+
+@pytest.fixture
+def agreement_visit(hcmc_editor):
+    """Ho Chi Minh City's visit to Osaka under an agreement its government recorded."""
+    return services.record_visit(
+        partnership=osaka_agreement(hcmc_editor),
+        visitor=locality("ho-chi-minh-city"),
+        host=locality("osaka-prefecture"),
+        started_on=dt.date(2024, 10, 14),
+        ended_on=None,
+        purpose=PURPOSE,
+        by=hcmc_editor,
+    )
+
+
+def translate_url(visit) -> str:
+    return reverse("partnerships:translate_visit", args=[visit.pk])
+
+
+def where_shown(client, visit) -> str:
+    return client.get(visit.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("kind", ["hcmc_visit", "agreement_visit"])
+def test_who_records_the_visit_translates_it_from_where_it_is_shown(
+    client, hcmc_editor, kind, request
+):
+    visit = request.getfixturevalue(kind)
+    client.force_login(hcmc_editor)
+    assert translate_url(visit) in where_shown(client, visit)
+    form = client.get(translate_url(visit), headers={"accept-language": "vi"}).content.decode()
+    # The original's texts above the form; a text with no original has no field.
+    assert f'<p lang="en">{PURPOSE}</p>' in form
+    assert 'name="purpose"' in form and 'name="outcome"' not in form
+    response = client.post(translate_url(visit), {"language": "vi", "purpose": PURPOSE_VI})
+    assert response.status_code == 302
+    assert response.url == visit.get_absolute_url()
+    row = DelegationVisitTranslation.objects.get()
+    assert (row.visit, row.language, row.purpose, row.made_by) == (
+        visit,
+        "vi",
+        PURPOSE_VI,
+        hcmc_editor,
+    )
+
+
+def test_the_form_opens_with_the_stored_translation(client, hcmc_editor, hcmc_visit):
+    save_visit_reference_translation(visit=hcmc_visit, language="vi", purpose=PURPOSE_VI)
+    client.force_login(hcmc_editor)
+    assert PURPOSE_VI in client.get(translate_url(hcmc_visit) + "?language=vi").content.decode()
+
+
+def test_a_reader_of_the_originals_language_sees_the_first_other_languages_texts(
+    client, hcmc_editor, hcmc_visit
+):
+    """The menu shows Vietnamese first: the texts below are the Vietnamese translation's."""
+    save_visit_reference_translation(visit=hcmc_visit, language="vi", purpose=PURPOSE_VI)
+    client.force_login(hcmc_editor)
+    url = translate_url(hcmc_visit)
+    html = client.get(url, headers={"accept-language": "en"}).content.decode()
+    assert '<option value="vi" selected>' in html and PURPOSE_VI in html
+
+
+def test_a_platform_administrator_translates_any_visit(client, visit):
+    client.force_login(user_named("platform_admin"))
+    assert translate_url(visit) in where_shown(client, visit)
+    response = client.post(
+        translate_url(visit), {"language": "ja", "purpose": PURPOSE_JA, "visitor_name": "商工省"}
+    )
+    assert response.status_code == 302
+    assert DelegationVisitTranslation.objects.get().visitor_name == "商工省"
+
+
+@pytest.mark.parametrize("kind", ["hcmc_visit", "agreement_visit"])
+@pytest.mark.parametrize("who", ["other_government", "plain_member", "stranger", "anonymous"])
+def test_who_may_not_record_the_visit_may_not_open_the_page(client, who, kind, request):
+    visit = request.getfixturevalue(kind)
+    if who == "other_government":
+        client.force_login(member_of(government("kyoto-prefecture", "JP")))
+    elif who == "plain_member":
+        company = OrganisationFactory(country="VN", locality=locality("ho-chi-minh-city"))
+        client.force_login(member_of(company))
+    elif who == "stranger":
+        client.force_login(UserFactory())
+    assert translate_url(visit) not in where_shown(client, visit)
+    for response in (
+        client.get(translate_url(visit)),
+        client.post(translate_url(visit), {"language": "vi", "purpose": PURPOSE_VI}),
+    ):
+        assert response.status_code == (302 if who == "anonymous" else 403)
+    assert not DelegationVisitTranslation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"language": "en", "purpose": PURPOSE},  # the original's language
+        {"language": "fr", "purpose": "Séminaire."},
+        {"language": "vi", "purpose": "  "},
+        {"language": "vi", "purpose": "ư" * 2001},
+    ],
+)
+def test_bad_input_is_told_on_the_form_and_changes_nothing(client, hcmc_editor, hcmc_visit, data):
+    client.force_login(hcmc_editor)
+    response = client.post(translate_url(hcmc_visit), data)
+    assert response.status_code == 200
+    assert 'class="error' in response.content.decode()
+    assert not DelegationVisitTranslation.objects.exists()
+
+
+def test_a_text_the_visit_lacks_cannot_be_slipped_in(client, hcmc_editor, hcmc_visit):
+    """The form has no field for the outcome the visit lacks: a posted one is ignored."""
+    client.force_login(hcmc_editor)
+    response = client.post(
+        translate_url(hcmc_visit), {"language": "vi", "purpose": PURPOSE_VI, "outcome": "Kết quả"}
+    )
+    assert response.status_code == 302
+    assert DelegationVisitTranslation.objects.get().outcome == ""

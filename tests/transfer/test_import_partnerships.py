@@ -170,6 +170,16 @@ def test_confirming_twice_writes_once(uploaded):
     assert "This import has already been confirmed or cancelled." in response.content.decode()
 
 
+def test_cancelling_a_confirmed_batch_says_why_and_keeps_what_it_wrote(uploaded):
+    client, batch = uploaded
+    client.post(reverse("transfer:batch_confirm", args=[batch.pk]))
+    response = client.post(reverse("transfer:batch_cancel", args=[batch.pk]), follow=True)
+    assert "This import has already been confirmed or cancelled." in response.content.decode()
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.APPLIED
+    assert Partnership.objects.count() == 2
+
+
 def test_another_user_cannot_see_or_confirm_the_batch(uploaded, hcmc_government):
     _client, batch = uploaded
     colleague = client_for(member_of(hcmc_government, role="admin"))

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kakehashi.common.i18n import Language
 from kakehashi.common.refusals import add_refusal
 from kakehashi.common.translation_writes import refusal_field
 
@@ -47,10 +48,12 @@ class PageText:
 
 def chosen_language(request, original: str | None) -> str:
     """The language to translate into: the one asked for, else the reader's own (most often
-    people translate into their own language) unless the original is in it."""
+    people translate into their own language) unless the original is in it, else the first
+    other one (the one the form's menu shows first, so that the texts below are its)."""
     language = request.POST.get("language") or request.GET.get("language") or ""
-    if not language and request.LANGUAGE_CODE != original:
-        language = request.LANGUAGE_CODE
+    if not language:
+        others = [code for code in Language.values if code != original]
+        language = request.LANGUAGE_CODE if request.LANGUAGE_CODE in others else others[0]
     return language
 
 

@@ -21,7 +21,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 
 from kakehashi.common.health import database_queue, queue_figures
 from kakehashi.common.models import DailyRun
-from kakehashi.events.models import ScheduleRun, ScheduleRunStatus
+from kakehashi.events.models import RUN_UNDER_WAY_STATUSES, ScheduleRun
 
 
 class PlatformCollector:
@@ -31,7 +31,7 @@ class PlatformCollector:
         runs = GaugeMetricFamily(
             "kakehashi_schedule_runs", "Scheduler runs queued or running", labels=["status"]
         )
-        for status in (ScheduleRunStatus.QUEUED, ScheduleRunStatus.RUNNING):
+        for status in RUN_UNDER_WAY_STATUSES:
             runs.add_metric([status.value], ScheduleRun.objects.filter(status=status).count())
         yield runs
 

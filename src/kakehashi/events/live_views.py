@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kakehashi.common.refusals import tell_refusal
+from kakehashi.common.refusals import refusal_text, tell_refusal
 from kakehashi.events import queries
 from kakehashi.events.booking import BookingOptions
 from kakehashi.events.meeting_views import _mine_url, _my_registration
@@ -96,7 +96,7 @@ def _by_day(slots, time_zone: str) -> list[tuple]:
 def _why_none(options: BookingOptions) -> str:
     """Why no slot is free, when one reason holds for every slot still to come; else ""."""
     reasons = {
-        " ".join(refusal.messages)
+        refusal_text(refusal)
         for slot in options.slots
         if slot.starts_at > options.now and (refusal := options.refusal(slot)) is not None
     }

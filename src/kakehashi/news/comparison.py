@@ -193,7 +193,9 @@ def _priority_partners(fact: dict, resolver: Resolver, article) -> Comparison:
     initial["priority_list"] = priority_list
     present = {entry.partner_id for entry in priority_list.entries.all()}
     missing = [place for place in partners if place.pk not in present]
-    label = str(priority_list)
+    # Its title in the reader's language, as the locality page shows it.
+    first, last = priority_list.period_start, priority_list.period_end
+    label = f"{priority_list.shown.title} ({first}–{last})"
     url = priority_list.locality.get_absolute_url()
     if not missing:
         return Comparison(DUPLICATE, label, url, initial=initial, places=places)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from kakehashi.common.refusals import add_refusal
+from kakehashi.common.refusals import add_refusal, tell_refusal
 from kakehashi.news import feeds, queries
 from kakehashi.news.forms import FeedForm
 from kakehashi.news.models import Feed
@@ -68,7 +68,7 @@ def feed_remove(request, pk):
     try:
         feeds.unsubscribe(feed=feed, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        tell_refusal(request, error)
     else:
         messages.success(request, _("The desk no longer reads this feed."))
     return redirect("news:feeds")

@@ -170,7 +170,7 @@ def existing_priority_list(locality: Locality, until: int | None) -> PriorityLis
     lists = PriorityList.objects.filter(locality_id__in=_lineage_ids(locality))
     if until is not None:
         lists = lists.filter(period_start__lte=until, period_end__gte=until)
-    return lists.prefetch_related("entries").order_by("-period_end", "pk").first()
+    return lists.prefetch_related("entries", "translations").order_by("-period_end", "pk").first()
 
 
 def existing_person(name: str) -> Person | None:

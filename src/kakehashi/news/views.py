@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kakehashi.common.refusals import add_refusal
+from kakehashi.common.refusals import add_refusal, tell_refusal
 from kakehashi.news import decisions, queries
 from kakehashi.news.comparison import compare
 from kakehashi.news.display import OTHER_FACTS, VERDICTS, fact_lines
@@ -174,7 +174,7 @@ def _decided_already(request, error: ValidationError) -> bool:
     """A suggestion decided meanwhile (another tab, another person): say so on its page."""
     if getattr(error, "code", None) != NewsError.ALREADY_DECIDED:
         return False
-    messages.error(request, " ".join(error.messages))
+    tell_refusal(request, error)
     return True
 
 

@@ -236,20 +236,32 @@ class VisitForm(forms.Form):
         return cleaned
 
 
-class _NotesTranslationForm(forms.Form):
-    """A translation into one of the two other languages of a record's texts (`TEXTS`, in
-    order) and of its distinct notes as written (fields note_0, note_1, …), shown in a group
-    of their own under `NOTES_LEGEND`."""
+class _TranslationForm(forms.Form):
+    """A translation of a record's texts (`TEXTS`, in order) into one of the two languages
+    other than the original's."""
 
     language = forms.ChoiceField(label=_("Language of the translation"))
     TEXTS: tuple[str, ...] = ()
-    NOTES_LEGEND = ""
 
-    def __init__(self, *args, original: str, notes: list[str], **kwargs):
+    def __init__(self, *args, original: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [
             (code, label) for code, label in Language.choices if code != original
         ]
+
+    def field_groups(self) -> list[FieldGroup]:
+        texts = ["language", *self.TEXTS]
+        return [FieldGroup([self[name] for name in texts if name in self.fields])]
+
+
+class _NotesTranslationForm(_TranslationForm):
+    """A translation of a record's texts and of its distinct notes as written (fields
+    note_0, note_1, …), shown in a group of their own under `NOTES_LEGEND`."""
+
+    NOTES_LEGEND = ""
+
+    def __init__(self, *args, notes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
         self.notes = notes
         for index, note in enumerate(notes):
             self.fields[f"note_{index}"] = forms.CharField(
@@ -257,8 +269,7 @@ class _NotesTranslationForm(forms.Form):
             )
 
     def field_groups(self) -> list[FieldGroup]:
-        texts = ["language", *self.TEXTS]
-        groups = [FieldGroup([self[name] for name in texts if name in self.fields])]
+        groups = super().field_groups()
         if self.notes:
             groups.append(
                 FieldGroup(
@@ -296,6 +307,23 @@ class PriorityListTranslationForm(_NotesTranslationForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     TEXTS = ("title",)
     NOTES_LEGEND = _("Notes on the partners")
+
+
+class VisitTranslationForm(_TranslationForm):
+    """A person's translation of a delegation visit's texts: those the visit has (a text
+    with no original has nothing to translate)."""
+
+    visitor_name = forms.CharField(label=_("Visiting body"), max_length=200, required=False)
+    delegation_lead = VisitForm.base_fields["delegation_lead"]
+    purpose = VisitForm.base_fields["purpose"]
+    outcome = VisitForm.base_fields["outcome"]
+    TEXTS = ("visitor_name", "delegation_lead", "purpose", "outcome")
+
+    def __init__(self, *args, visit, **kwargs):
+        super().__init__(*args, original=visit.language, **kwargs)
+        for name in self.TEXTS:
+            if not getattr(visit, name):
+                del self.fields[name]
 
 
 def _translated_notes(data: dict, notes: list[str]) -> dict[str, str]:

@@ -44,6 +44,21 @@ rules.add_perm("partnerships.import_partnerships", platform_admin | acts_for_any
 # A visit that belongs to no recorded agreement: the object is (visitor, host), and the
 # government of either may record it.
 rules.add_perm("partnerships.record_visit", platform_admin | speaks_for_a_place)
+
+
+@rules.predicate
+def may_record_the_visit(user, visit):
+    """Those who may record the visit: under an agreement, those who may change the
+    agreement; under none, the governments of the visitor and the host (and the platform
+    administrators, either way)."""
+    if visit.partnership_id:
+        return rules.has_perm("partnerships.change_partnership", user, visit.partnership)
+    return rules.has_perm("partnerships.record_visit", user, (visit.visitor, visit.host))
+
+
+# Those who may record a visit translate it.
+rules.add_perm("partnerships.translate_visit", may_record_the_visit)
+
 # A locality's priority partners are its own government's to record.
 rules.add_perm("partnerships.change_priority_list", platform_admin | speaks_for_locality)
 

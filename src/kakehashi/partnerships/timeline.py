@@ -18,9 +18,13 @@ class TimelineEntry:
     url: str
     source_url: str = ""
     source_title: str = ""
+    translate_url: str = ""  # a visit's translation page, for those who may translate it
 
 
-def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
+def locality_timeline(
+    locality, partnerships, visits, translatable: frozenset[int] = frozenset()
+) -> list[TimelineEntry]:
+    """`translatable`: the ids of the visits whose entry links to their translation page."""
     lineage = {place.pk for place in locality.lineage}
     entries = []
     for partnership in partnerships:
@@ -61,6 +65,9 @@ def locality_timeline(locality, partnerships, visits) -> list[TimelineEntry]:
                 else "",
                 visit.source_url,
                 visit.source_title,
+                reverse("partnerships:translate_visit", args=[visit.pk])
+                if visit.pk in translatable
+                else "",
             )
         )
     return sorted(entries, key=lambda entry: entry.date)

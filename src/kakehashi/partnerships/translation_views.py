@@ -1,5 +1,6 @@
-"""A partnership record's texts in the reader's language, and the page where people
-translate them (like proposals/translation_views.py)."""
+"""A partnership record's texts in the reader's language, and the pages where people
+translate the registry's records: partnerships, priority-partner lists and delegation visits
+(like proposals/translation_views.py)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,13 +14,15 @@ from kakehashi.partnerships import queries
 from kakehashi.partnerships.forms import (
     PartnershipTranslationForm,
     PriorityListTranslationForm,
+    VisitTranslationForm,
     priority_list_input,
     service_input,
 )
-from kakehashi.partnerships.models import PriorityList, renewal_notes_of
+from kakehashi.partnerships.models import DelegationVisit, PriorityList, renewal_notes_of
 from kakehashi.partnerships.priority_list_models import priority_notes_of
 from kakehashi.partnerships.priority_list_services import save_priority_list_translation
 from kakehashi.partnerships.translation_services import save_translation
+from kakehashi.partnerships.visit_translation_services import save_visit_translation
 
 
 def translation_context(request, partnership) -> dict:
@@ -46,6 +49,30 @@ def _initial(row, notes: list[str]) -> dict:
     return initial
 
 
+def _record_translation_page(request, record, *, heading, originals, **page):
+    """The translation page of a registry record (a partnership, a priority-partner list, a
+    visit): each has its `language` and its `translation_into`; the caller gives the rest
+    of what `translation_page` takes (`initial_of`, `make_form`, `save`)."""
+    return translation_page(
+        request,
+        record,
+        original_language=record.language,
+        find=record.translation_into,
+        text=PageText(
+            heading=heading,
+            intro=[
+                _(
+                    "The original is in %(language)s. Your translation is shown to readers of "
+                    "its language, with a note that says who translated it."
+                )
+                % {"language": Language(record.language).in_sentence}
+            ],
+            originals=originals,
+        ),
+        **page,
+    )
+
+
 @login_required
 def translate_partnership(request, pk):
     partnership = get_object_or_404(queries.partnerships_visible_to(request.user), pk=pk)
@@ -59,11 +86,11 @@ def translate_partnership(request, pk):
         originals.append(
             Original(partnership.type_as_stated, partnership.language, label=_("As stated"))
         )
-    return translation_page(
+    return _record_translation_page(
         request,
         partnership,
-        original_language=partnership.language,
-        find=partnership.translation_into,
+        heading=_("Translate the partnership record"),
+        originals=originals,
         initial_of=lambda row: _initial(row, notes),
         make_form=lambda data, initial: PartnershipTranslationForm(
             data,
@@ -74,17 +101,6 @@ def translate_partnership(request, pk):
         ),
         save=lambda data: save_translation(
             partnership=partnership, by=request.user, **service_input(data, notes)
-        ),
-        text=PageText(
-            heading=_("Translate the partnership record"),
-            intro=[
-                _(
-                    "The original is in %(language)s. Your translation is shown to readers of "
-                    "its language, with a note that says who translated it."
-                )
-                % {"language": Language(partnership.language).in_sentence}
-            ],
-            originals=originals,
         ),
     )
 
@@ -99,12 +115,11 @@ def translate_priority_list(request, pk):
     if not request.user.has_perm("partnerships.change_priority_list", priority_list.locality):
         raise PermissionDenied
     notes = priority_notes_of(priority_list)
-
-    return translation_page(
+    return _record_translation_page(
         request,
         priority_list,
-        original_language=priority_list.language,
-        find=priority_list.translation_into,
+        heading=_("Translate the priority-partner list"),
+        originals=[Original(priority_list.title, priority_list.language, heading=True)],
         initial_of=lambda row: {
             "title": row.title,
             **{f"note_{i}": row.notes.get(note, "") for i, note in enumerate(notes)},
@@ -115,15 +130,34 @@ def translate_priority_list(request, pk):
         save=lambda data: save_priority_list_translation(
             priority_list=priority_list, by=request.user, **priority_list_input(data, notes)
         ),
-        text=PageText(
-            heading=_("Translate the priority-partner list"),
-            intro=[
-                _(
-                    "The original is in %(language)s. Your translation is shown to readers of "
-                    "its language, with a note that says who translated it."
-                )
-                % {"language": Language(priority_list.language).in_sentence}
-            ],
-            originals=[Original(priority_list.title, priority_list.language, heading=True)],
+    )
+
+
+@login_required
+def translate_visit(request, pk):
+    """The page where those who may record a delegation visit translate its texts."""
+    visit = get_object_or_404(
+        DelegationVisit.objects.select_related("partnership", "visitor", "host"), pk=pk
+    )
+    if not request.user.has_perm("partnerships.translate_visit", visit):
+        raise PermissionDenied
+    texts = VisitTranslationForm.TEXTS
+    labels = {name: VisitTranslationForm.base_fields[name].label for name in texts}
+    return _record_translation_page(
+        request,
+        visit,
+        heading=_("Translate the delegation visit"),
+        originals=[
+            Original(getattr(visit, name), visit.language, label=labels[name])
+            for name in texts
+            if getattr(visit, name)
+        ],
+        initial_of=lambda row: {name: getattr(row, name) for name in texts},
+        make_form=lambda data, initial: VisitTranslationForm(data, initial=initial, visit=visit),
+        save=lambda data: save_visit_translation(
+            visit=visit,
+            by=request.user,
+            language=data["language"],
+            **{name: data.get(name, "") for name in texts},
         ),
     )

@@ -18,4 +18,9 @@ urlpatterns = [
         translation_views.translate_priority_list,
         name="translate_priority_list",
     ),
+    path(
+        "visits/<int:pk>/translate/",
+        translation_views.translate_visit,
+        name="translate_visit",
+    ),
 ]

@@ -240,7 +240,9 @@ def locality_detail(request, slug):
             "locality": locality,
             "children": locality.children.filter(is_current=True),
             "partners": _partner_rows(locality, partnerships),
-            "timeline": locality_timeline(locality, partnerships, visits),
+            "timeline": locality_timeline(
+                locality, partnerships, visits, _visits_to_translate(request.user, visits)
+            ),
             "priority_lists": queries.priority_lists_of_locality(locality, request.user),
             "priority_of": queries.priority_lists_naming(locality, request.user),
             "can_translate_lists": request.user.has_perm(
@@ -249,6 +251,18 @@ def locality_detail(request, slug):
             "organisations": organisations,
             "is_vietnam": locality.country == Country.VIETNAM,
         },
+    )
+
+
+def _visits_to_translate(user, visits) -> frozenset[int]:
+    """The visits under no agreement that `user` may translate (one under an agreement is
+    translated from the agreement's page, where its timeline entry leads)."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(
+        visit.pk
+        for visit in visits
+        if not visit.partnership_id and user.has_perm("partnerships.translate_visit", visit)
     )
 
 

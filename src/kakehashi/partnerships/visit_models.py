@@ -6,6 +6,7 @@ into each of the other languages."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.i18n import Language, reader_language
@@ -72,6 +73,12 @@ class DelegationVisit(models.Model):
 
     def __str__(self):
         return f"{self.visitor_display} → {self.host} ({self.started_on})"
+
+    def get_absolute_url(self) -> str:
+        """Where the visit is shown: on its agreement's page, else on the host's timeline."""
+        if self.partnership_id:
+            return f"{reverse('partnerships:detail', args=[self.partnership_id])}#visit-{self.pk}"
+        return f"{self.host.get_absolute_url()}#timeline"
 
     @property
     def visitor_display(self) -> str:

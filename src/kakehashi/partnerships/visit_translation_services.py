@@ -93,10 +93,9 @@ def _locked(visit: DelegationVisit) -> DelegationVisit:
 def _check_may_translate(visit: DelegationVisit, by) -> bool:
     """PermissionDenied unless `by` may record the visit; whether they speak for it (a
     colleague of whoever recorded it) rather than moderate it."""
+    require(by, "partnerships.translate_visit", visit)
     if visit.partnership_id:
-        require(by, "partnerships.change_partnership", visit.partnership)
         return manages_partnership(by, visit.partnership)
-    require(by, "partnerships.record_visit", (visit.visitor, visit.host))
     return bool({visit.visitor_id, visit.host_id} & localities_spoken_for(by))
 
 

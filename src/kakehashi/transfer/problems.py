@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.i18n import Language
+from kakehashi.common.refusals import refusal_text
 
 # Each message is the part of a sentence after “Row 3: ”.
 MESSAGES = {
@@ -54,7 +55,7 @@ def problem(code: str, **params) -> dict:
 def service_problem(error) -> dict:
     """A problem from a ValidationError raised by a service when the row was written: its
     message is already in words, in the language of the person who confirmed."""
-    return {"code": "service", "params": {"message": " ".join(error.messages)}}
+    return {"code": "service", "params": {"message": refusal_text(error)}}
 
 
 def describe(item: dict) -> str:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.common.i18n import Language
+from kakehashi.common.refusals import tell_refusal
 from kakehashi.common.tabular import CSV, XLSX, XLSX_CONTENT_TYPE, csv_chunks, write_xlsx
 from kakehashi.common.text_encodings import encoding_label
 from kakehashi.directory.models import Country, MembershipRole, OrganisationKind, Sector
@@ -151,7 +152,7 @@ def batch_encoding(request, pk):
     try:
         services.reread_batch(batch=batch, by=request.user, encoding=form.cleaned_data["encoding"])
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        tell_refusal(request, error)
     return redirect("transfer:batch", pk=batch.pk)
 
 
@@ -162,7 +163,7 @@ def batch_confirm(request, pk):
     try:
         batch = services.apply_batch(batch=batch, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        tell_refusal(request, error)
     return redirect("transfer:batch", pk=batch.pk)
 
 
@@ -173,7 +174,7 @@ def batch_cancel(request, pk):
     try:
         services.cancel_batch(batch=batch, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        tell_refusal(request, error)
         return redirect("transfer:batch", pk=batch.pk)
     messages.success(request, _("The import is cancelled; nothing was written."))
     return redirect("transfer:index")
