@@ -32,6 +32,7 @@ from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
 from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
 from kakehashi.news.engine.facts.partner_clues import (
+    adds_to_list,
     denied,
     mutual,
     names_list_again,
@@ -39,6 +40,7 @@ from kakehashi.news.engine.facts.partner_clues import (
     widened_size,
 )
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
+from kakehashi.news.engine.facts.partner_reach import following, period, period_next
 from kakehashi.news.engine.gazetteer import Mention
 
 PRIORITY = {
@@ -74,7 +76,7 @@ SIZE = {
     "en": re.compile(
         NUMBER + r"\s+(?:priority |key |core |focus )?(?:Japanese |Vietnamese |partner )?"
         r"(?:cooperation |exchange )?"
-        r"(?:localities|prefectures|provinces|cities|partners|local governments)",
+        r"(?:localities|prefectures|provinces|cities|partners|local governments|members)",
         re.IGNORECASE,
     ),
 }
@@ -181,48 +183,6 @@ def _trigger(lang: str, text: str):
     return next((t for t in PRIORITY[lang].finditer(text) if t.start() >= end), None)
 
 
-# the list's period told in the sentence after it: "計画期間は令和12年度まで。", "Thời gian
-# thực hiện kế hoạch là giai đoạn 2026-2030.", "The plan runs until 2030."
-_PERIOD_WORD = re.compile(
-    r"期間|thời gian thực hiện|thời hạn|giai đoạn|\b(?:period|runs|covers|plan)\b", re.I
-)
-
-
-def _period(ctx: Context, lo: int, hi: int):
-    return next((d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None)
-
-
-def _period_next(ctx: Context, later):
-    if later is None or not _PERIOD_WORD.search(later.text):
-        return None
-    if PRIORITY[ctx.language].search(later.text) or ctx.in_span(
-        later.start, later.end, ("locality",)
-    ):
-        return None  # a list or places of its own
-    return _period(ctx, later.start, later.end)
-
-
-# a line of a bulleted or numbered list: "- Tỉnh Shiga;", "・三重県", "1. Mie Prefecture"
-_BULLET = re.compile(r"[ \t]*(?:[-–•・*+]|\d{1,2}[.)．])")
-# the lead that introduces such lines: "như sau:", "次の３地域です。", "are as follows"
-_LEADS_LINES = re.compile(r"[:：]\s*$|như sau|sau đây|次の|以下の|as follows|the following", re.I)
-
-
-def _following(ctx: Context, sentences, sentence, later) -> list:
-    """The sentence after a list's lead, or every sentence of the bulleted or numbered lines
-    that lead introduces (up to the first line that is no item)."""
-    if not (_BULLET.match(later.text) and _LEADS_LINES.search(sentence.text)):
-        return [later]
-    end = pos = later.start
-    while pos < len(ctx.norm):
-        stop = ctx.norm.find("\n", pos)
-        stop = len(ctx.norm) if stop < 0 else stop
-        if not _BULLET.match(ctx.norm, pos):
-            break
-        end, pos = stop, stop + 1
-    return [part for part in sentences[later.index :] if part.start < end]
-
-
 def _hoped(lang: str, sentence, trigger) -> bool:
     """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), not stated."""
     if lang == "ja":
@@ -233,6 +193,9 @@ def _hoped(lang: str, sentence, trigger) -> bool:
     # "to meet that wish, the province chose ...": a list chosen in a clause of its own
     between = sentence.text[hopes[-1].end() : trigger.start()]
     return not any(CHOOSE[lang].search(part) for part in re.split(r"[,;]", between)[1:])
+
+
+_IN_BRACKETS = re.compile(r"[(（][^()（）]*$")  # "三重県（県庁所在地は津市）": not a verb
 
 
 def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
@@ -254,7 +217,11 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         ]
         if mine:
             return mine[-1]
-    verbs = [v for v in CHOOSE[lang].finditer(sentence.text, 0, trigger.start()) if v.start()]
+    verbs = [
+        v
+        for v in CHOOSE[lang].finditer(sentence.text, 0, trigger.start())
+        if v.start() and not _IN_BRACKETS.search(sentence.text, 0, v.start())
+    ]
     if verbs:
         before = [m for m in places if m.end <= lo + verbs[-1].start()]
         return before[-1] if before else None  # what follows the verb is the list
@@ -291,6 +258,13 @@ def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention])
     # the pronoun as written, standing for the article's place
     return replace(chooser, slug=ours.slug, country=ours.country, level=ours.level,
                    successor=ours.successor)  # fmt: skip
+
+
+def _adds_to_list(lang: str, text: str) -> bool:
+    """The next sentence adds earlier members and tells the whole list again."""
+    return adds_to_list(lang, text) and bool(
+        names_list_again(lang, text) or PRIORITY[lang].search(text)
+    )
 
 
 def _stated_country(lang: str, text: str) -> str | None:
@@ -342,13 +316,19 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
         named = len({m.slug for m in others})
         end = hi
-        if later is not None and names_list_again(lang, later.text):
+        if later is not None and _adds_to_list(lang, later.text):
+            # "Cùng với A, B và C, danh sách hiện gồm 4 địa phương.": the earlier members too
+            others = others + [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
+            end = later.end
+            sizes = list(SIZE[lang].finditer(later.text))
+            size = number(sizes[-1].group(1)) if sizes else size
+        elif later is not None and names_list_again(lang, later.text):
             # "…, danh sách này hiện gồm A, B và C.": the whole list, named again
             again = [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
             if again:
                 others, end = again, later.end
         elif later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more
-            for part in _following(ctx, sentences, sentence, later):
+            for part in following(ctx, sentences, sentence, later):
                 others += [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
                 end = part.end
         told = places if end == hi else places_with_own(ctx, lo, end)
@@ -363,7 +343,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             partners += M.unknown_places(ctx, end, others, told, 9, inside=True)
         if not partners:
             continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
-        until = _period(ctx, lo, hi) or _period_next(ctx, later)
+        after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
+        until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
         until = str(until.years[1]) if until else one_year(lang, sentence.text)
         chosen = CHOOSE[lang].search(sentence.text, 0, trigger.start()) if lang != "ja" else None
         if WEAK.search(trigger.group()) and len(partners) < 2 and not (size or until or chosen):

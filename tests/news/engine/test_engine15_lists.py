@@ -1,0 +1,190 @@
+"""Priority lists (issue 14, fifteenth pass), on sentences written for the test, each cause in
+several shapes: the next sentence adding the list's earlier members and telling the whole
+("Cùng với …, danh sách hiện gồm 4 địa phương", "…と合わせ、重点交流先は2地域となる", "Together
+with …, the list now has four members"), its size and the period told after it; a list of the
+partner's side told "for its part" (a choice returned); the place told in brackets after a
+member (a capital, a prefecture) is no member; a pronoun never stands for a former province
+("tỉnh Long An cũ"); 重点交流先は2地域 is no partnership count. And look-alikes that give
+nothing."""
+
+import datetime as dt
+
+import pytest
+
+from kakehashi.news.engine import extract
+
+PUBLISHED = dt.date(2026, 11, 20)
+
+
+def _facts(text, language, kind="priority_partners"):
+    facts = extract(text, language=language, published=PUBLISHED)["facts"]
+    return [f for f in facts if f["type"] == kind]
+
+
+def _slugs(fact):
+    return sorted(p["slug"] or p["name"] for p in fact["partners"])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "chooser", "partners", "size", "until"),
+    [
+        (
+            "vi",
+            "UBND tỉnh Nghệ An quyết định bổ sung tỉnh Gifu vào nhóm đối tác ưu tiên đến năm "
+            "2030. Cùng với hai địa phương đã chọn trước đó là tỉnh Aichi và tỉnh Mie, danh "
+            "sách hiện có 3 địa phương.",
+            "nghe-an",
+            ["aichi-prefecture", "gifu-prefecture", "mie-prefecture"],
+            3,
+            "2030",
+        ),
+        (
+            "vi",
+            "Tỉnh Bắc Ninh đã đưa tỉnh Saitama vào danh sách đối tác trọng điểm. Tính cả tỉnh "
+            "Nagano và tỉnh Gunma, tỉnh hiện có 3 đối tác trọng điểm tại Nhật Bản.",
+            "bac-ninh",
+            ["gunma-prefecture", "nagano-prefecture", "saitama-prefecture"],
+            3,
+            None,
+        ),
+        (
+            "ja",
+            "県は、ベトナムのニンビン省を新たに重点交流先に加えることを決めた。既存のハノイ市、"
+            "ダナン市と合わせ、重点交流先は3地域となる。計画期間は令和11年度まで。",
+            "ishikawa-prefecture",
+            ["da-nang", "hanoi", "ninh-binh"],
+            3,
+            "2029",
+        ),
+        (
+            "en",
+            "Aichi Prefecture has added Quang Ninh to its priority partners through 2030. "
+            "Together with Dong Nai and Hanoi, chosen in 2024, the list now has three members.",
+            "aichi-prefecture",
+            ["dong-nai", "hanoi", "quang-ninh"],
+            3,
+            "2030",
+        ),
+        (
+            "en",
+            "Ho Chi Minh City picked Osaka Prefecture as a key partner. Along with Fukuoka "
+            "and Kanagawa, that makes three key Japanese partners until 2028.",
+            "ho-chi-minh-city",
+            ["fukuoka-prefecture", "kanagawa-prefecture", "osaka-prefecture"],
+            3,
+            "2028",
+        ),
+    ],
+)
+def test_the_next_sentence_adds_the_earlier_members(
+    language, text, chooser, partners, size, until
+):
+    if language == "ja":
+        text = "石川県国際戦略\n\n" + text
+    found = _facts(text, language)
+    assert len(found) == 1, found
+    fact = found[0]
+    assert fact["locality"]["slug"] == chooser
+    assert _slugs(fact) == partners
+    assert fact["list_size"] == size
+    assert fact["until"] == until
+
+
+def test_a_next_sentence_that_opens_together_but_tells_no_list_adds_nothing():
+    text = (
+        "Tỉnh Bắc Ninh đã chọn tỉnh Saitama và tỉnh Gunma là đối tác ưu tiên. Cùng với tỉnh "
+        "Nagano, hai tỉnh này đã cử đoàn sang thăm Bắc Ninh năm 2025."
+    )
+    (fact,) = _facts(text, "vi")
+    assert _slugs(fact) == ["gunma-prefecture", "saitama-prefecture"]
+    assert fact["list_size"] is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "second"),
+    [
+        (
+            "en",
+            "Can Tho has picked Kumamoto Prefecture and Kagoshima Prefecture as its key partners. "
+            "Kumamoto Prefecture, for its part, named Can Tho and Hue as its priority partners "
+            "in Vietnam.",
+            ("kumamoto-prefecture", ["can-tho", "hue"]),
+        ),
+        (
+            "en",
+            "Hue chose Kyoto and Nara as priority partner localities until 2030. Nara, on its "
+            "side, designated Hue and Quang Nam as its key partners.",
+            ("nara-prefecture", ["hue", "quang-nam-before-2025"]),
+        ),
+        (
+            "vi",
+            "TP Cần Thơ chọn tỉnh Kumamoto và tỉnh Kagoshima là đối tác ưu tiên. Về phần mình, "
+            "tỉnh Kumamoto chọn TP Cần Thơ và TP Huế là đối tác trọng điểm tại Việt Nam.",
+            ("kumamoto-prefecture", ["can-tho", "hue"]),
+        ),
+    ],
+)
+def test_a_list_of_the_other_side_told_for_its_part(language, text, second):
+    found = {f["locality"]["slug"]: _slugs(f) for f in _facts(text, language)}
+    assert len(found) == 2, found
+    assert found[second[0]] == second[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "partners"),
+    [
+        (
+            "vi",
+            "Giai đoạn 2026-2028, danh sách đối tác ưu tiên của tỉnh Đồng Nai gồm tỉnh Aichi "
+            "(thủ phủ là thành phố Nagoya), tỉnh Mie và tỉnh Tokushima.",
+            ["aichi-prefecture", "mie-prefecture", "tokushima-prefecture"],
+        ),
+        (
+            "vi",
+            "Tỉnh Tây Ninh xác định tỉnh Mie (gồm cả thành phố Tsu) và tỉnh Aichi là đối tác "
+            "ưu tiên đến năm 2030.",
+            ["aichi-prefecture", "mie-prefecture"],
+        ),
+        (
+            "en",
+            "Kumamoto Prefecture (capital: Kumamoto City) and Mie Prefecture are the priority "
+            "partners of Dong Nai until 2030.",
+            ["kumamoto-prefecture", "mie-prefecture"],
+        ),
+        (
+            "ja",
+            "ドンナイ省は、三重県（県庁所在地は津市）と愛知県を重点交流先とした。",
+            ["aichi-prefecture", "mie-prefecture"],
+        ),
+    ],
+)
+def test_the_place_in_brackets_after_a_member_is_no_member(language, text, partners):
+    (fact,) = _facts(text, language)
+    assert _slugs(fact) == partners
+    assert fact["locality"]["slug"] == "dong-nai" or "tay-ninh"
+
+
+def test_a_pronoun_never_stands_for_a_former_province():
+    text = (
+        "Rà soát đối tác của tỉnh Tây Ninh\n\n"
+        "1. Trước hợp nhất, tỉnh Long An cũ có quan hệ với 3 địa phương Nhật Bản.\n\n"
+        "2. Giai đoạn 2026-2030, danh sách đối tác ưu tiên của tỉnh gồm tỉnh Aichi và tỉnh Mie."
+    )
+    (fact,) = _facts(text, "vi")
+    assert fact["locality"]["slug"] == "tay-ninh"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "これまでのハノイ市と合わせ、同国の重点交流先は2地域となる。",
+        "本県の優先交流先は3地域に増えた。",
+    ],
+)
+def test_a_priority_list_size_is_no_partnership_count(text):
+    assert _facts("富山県国際戦略\n\n" + text, "ja", "partnership_count") == []
+
+
+def test_a_friendship_count_is_still_one():
+    (fact,) = _facts("富山県\n\n県の友好提携先は3地域となった。", "ja", "partnership_count")
+    assert fact["count"] == 3
