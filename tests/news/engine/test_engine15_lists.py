@@ -186,3 +186,45 @@ def test_a_priority_list_size_is_no_partnership_count(text):
 def test_a_friendship_count_is_still_one():
     (fact,) = _facts("富山県\n\n県の友好提携先は3地域となった。", "ja", "partnership_count")
     assert fact["count"] == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Aichi Prefecture, which picked Hanoi as a sister city last year, will give priority "
+            "to Dong Nai in vocational training.",
+        ),
+        (
+            "en",
+            "Officials who selected the venue said Osaka Prefecture would give priority to Dong "
+            "Nai in its investment promotion.",
+        ),
+        (
+            "vi",
+            "Tỉnh Đồng Nai, nơi đã chọn tỉnh Aichi làm nơi tổ chức hội nghị, sẽ ưu tiên hợp tác "
+            "với tỉnh Mie trong lĩnh vực nông nghiệp.",
+        ),
+    ],
+)
+def test_a_choosing_verb_of_a_relative_clause_makes_no_list(language, text):
+    assert _facts(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "partners"),
+    [
+        ("en", "Aichi Prefecture has designated Dong Nai as a key partner.", ["dong-nai"]),
+        (
+            "en",
+            "Aichi Prefecture, which has designated Dong Nai and Hue as its key partners, "
+            "hosted the forum.",
+            ["dong-nai", "hue"],
+        ),
+        ("vi", "UBND tỉnh Đồng Nai đã chọn tỉnh Mie là đối tác ưu tiên.", ["mie-prefecture"]),
+    ],
+)
+def test_a_choosing_verb_in_the_lists_own_clause_still_chooses(language, text, partners):
+    (fact,) = _facts(text, language)
+    assert _slugs(fact) == partners

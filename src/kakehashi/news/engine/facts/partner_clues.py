@@ -142,3 +142,39 @@ _TOGETHER = {
 
 def adds_to_list(language: str, text: str) -> bool:
     return bool(_TOGETHER[language].search(text))
+
+
+# a relative clause: "Aichi, which picked Hanoi as a sister city, gives priority to…",
+# "Officials who selected the venue said…", "tỉnh Đồng Nai, nơi đã chọn tỉnh Aichi làm…"
+_RELATIVE = {
+    "vi": re.compile(r"(?<!\w)(?:nơi|vốn)(?!\w)"),
+    "ja": re.compile(r"(?!)"),
+    "en": re.compile(r"\b(?:which|who|whom|whose|where)\b"),
+}
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(sep, 0, at) for sep in ",;:") + 1
+
+
+def in_relative(language: str, text: str, at: int, before: int) -> bool:
+    """`at` lies in a relative clause closed (by a comma) before `before`, or in one that
+    opens its own comma-free stretch ("Officials who selected … said")."""
+    lo = _clause_start(text, at)
+    if not _RELATIVE[language].search(text, lo, at):
+        return False
+    close = min((i for i in (text.find(sep, at) for sep in ",;") if i >= 0), default=len(text))
+    return close < before or bool(_REPORTING.search(text, at, before))
+
+
+# the main clause's verb after a relative one: "Officials who selected the venue said …"
+_REPORTING = re.compile(r"\b(?:said|says|told|added|noted)\b|(?<!\w)(?:cho biết|nói)(?!\w)")
+
+
+def chosen_in_clause(language: str, choose, text: str, before: int) -> bool:
+    """A verb of choosing ("chose", "chọn", "designated") before `before` that is not in a
+    relative clause about something else."""
+    return any(
+        not in_relative(language, text, verb.start(), before)
+        for verb in choose.finditer(text, 0, before)
+    )

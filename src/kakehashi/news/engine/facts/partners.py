@@ -33,7 +33,9 @@ from kakehashi.news.engine.facts.context import NUMBER, Context, number
 from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
 from kakehashi.news.engine.facts.partner_clues import (
     adds_to_list,
+    chosen_in_clause,
     denied,
+    in_relative,
     mutual,
     names_list_again,
     one_year,
@@ -307,7 +309,13 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 return False
             return stated is None or m.country == stated
 
-        others = [m for m in places if m.start != getattr(subject, "start", None) and theirs(m)]
+        others = [
+            m
+            for m in places
+            if m.start != getattr(subject, "start", None)
+            and theirs(m)
+            and not in_relative(lang, sentence.text, m.start - lo, trigger.start())
+        ]
         size_m = SIZE[lang].search(sentence.text)
         if size_m and SUBSET[lang].search(sentence.text, size_m.end(), trigger.start()):
             size_m = None  # "quan hệ với 6 địa phương, trong đó A, B là các đối tác ưu tiên"
@@ -346,7 +354,9 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
         until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
         until = str(until.years[1]) if until else one_year(lang, sentence.text)
-        chosen = CHOOSE[lang].search(sentence.text, 0, trigger.start()) if lang != "ja" else None
+        chosen = lang != "ja" and chosen_in_clause(
+            lang, CHOOSE[lang], sentence.text, trigger.start()
+        )
         if WEAK.search(trigger.group()) and len(partners) < 2 and not (size or until or chosen):
             continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference
         if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
