@@ -103,3 +103,48 @@ def test_a_trips_span_alone_dates_the_visit_by_its_first_day():
     )
     (visit,) = _visits(text)
     assert visit["date"] == "2026-11-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Hyogo courts Vietnam\n\nHyogo Vice Governor Kenji Mori visited Dong Nai in November "
+            "and held talks with Nguyen Thanh Tam, chairman of the Dong Nai People's Committee.",
+            "2026-11",
+        ),
+        (
+            "Hanoi and Nagoya\n\nIn July, Tran Thi Huong, vice chairwoman of the Hanoi People's "
+            "Committee, called on the mayor of Nagoya during a visit to Nagoya.",
+            "2026-07",
+        ),
+        (
+            "Hung Yen in Japan\n\nDuring October, Hung Yen Vice Chairman Dao Quang Vinh called on "
+            "the governor of Aichi Prefecture in Nagoya.",
+            "2026-10",
+        ),
+    ],
+)
+def test_a_month_told_alone_dates_the_visit(text, date):
+    (visit,) = _visits(text, "en")
+    assert visit["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The fair opens in March 2027.", "2027-03"),
+        ("In May 12 people joined the programme.", "2026-05-12"),  # a day, as before
+    ],
+)
+def test_a_month_with_a_year_or_a_day_is_read_as_before(text, value):
+    from kakehashi.news.engine.dates import find_dates
+
+    (found,) = find_dates(text, "en", PUBLISHED)
+    assert found.value == value
+
+
+def test_a_month_name_without_in_is_no_date():
+    from kakehashi.news.engine.dates import find_dates
+
+    assert find_dates("The May Day holiday and the March of progress.", "en", PUBLISHED) == []

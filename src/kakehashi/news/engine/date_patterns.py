@@ -129,6 +129,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("month", r"\b(?P<last>[Ll]ast)\s+(?P<mon>January|February|March|April|May|June|July|"
                   r"August|September|October|November|December)\b"),
         ("month", r"(?i:" + _MON + r")\s+(?P<rel>last year|next year)\b"),
+        # "in November", "In July, …": a month told alone, of the year up to publication
+        ("month", r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ee]arly )|(?<=\b[Ll]ate ))"
+                  r"(?P<mon>January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December)\b(?!\s*\d)(?!,?\s+(?:19|20)\d\d)"),
         ("date", _NB + _D + r"/" + _M + r"/" + _Y + _NA),
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),
