@@ -54,3 +54,26 @@ def test_without_such_words_a_month_told_before_dates_nothing():
         "promotion conference in Tokyo."
     )
     assert [e["date"] for e in _events(text, "en")] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "12月1日に来庁した。一行は翌2日、新潟市で開催される商談会に参加する。",
+            ["2026-12-01", "2026-12-02"],
+        ),
+        ("11月30日に会談し、翌1日に工場を視察した。", ["2026-11-30", "2026-12-01"]),
+        ("令和8年10月14日に到着し、翌15日に知事と会談した。", ["2026-10-14", "2026-10-15"]),
+    ],
+)
+def test_the_following_nth_is_after_the_day_told_before(text, values):
+    from kakehashi.news.engine.dates import find_dates
+
+    assert [d.value for d in find_dates(text, "ja", PUBLISHED)] == values
+
+
+def test_the_following_nth_with_no_day_told_before_is_dropped():
+    from kakehashi.news.engine.dates import find_dates
+
+    assert find_dates("一行は翌3日に帰国した。", "ja", PUBLISHED) == []
