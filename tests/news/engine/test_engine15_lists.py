@@ -228,3 +228,60 @@ def test_a_choosing_verb_of_a_relative_clause_makes_no_list(language, text):
 def test_a_choosing_verb_in_the_lists_own_clause_still_chooses(language, text, partners):
     (fact,) = _facts(text, language)
     assert _slugs(fact) == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "chooser", "partners", "size", "until"),
+    [
+        (
+            "Under its new strategy, Shizuoka will focus on three Vietnamese provinces - Quang "
+            "Nam, Thanh Hoa and Nghe An - until 2030.",
+            "shizuoka-prefecture",
+            ["nghe-an", "quang-nam-before-2025", "thanh-hoa"],
+            3,
+            "2030",
+        ),
+        (
+            "Hai Phong has chosen four Japanese localities as strategic partners: Kitakyushu, "
+            "Niigata, Yokohama and Fukuoka.",
+            "hai-phong",
+            ["fukuoka-prefecture", "kitakyushu-city", "niigata-prefecture", "yokohama-city"],
+            4,
+            None,
+        ),
+        (
+            "Binh Dinh picked Kanagawa and Osaka as focal partners for 2027.",
+            "binh-dinh-before-2025",
+            ["kanagawa-prefecture", "osaka-prefecture"],
+            None,
+            "2027",
+        ),
+        (
+            "Aichi Prefecture will concentrate on two Vietnamese provinces, Dong Nai and Bac "
+            "Ninh, through fiscal 2029.",
+            "aichi-prefecture",
+            ["bac-ninh", "dong-nai"],
+            2,
+            "2029",
+        ),
+    ],
+)
+def test_other_english_words_for_a_priority_list(text, chooser, partners, size, until):
+    (fact,) = _facts(text, "en")
+    assert fact["locality"]["slug"] == chooser
+    assert _slugs(fact) == partners
+    assert (fact["list_size"], fact["until"]) == (size, until)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Da Nang and Yokohama are strategic partners in tourism.",
+        "Vietnam and Japan became comprehensive strategic partners in 2023.",
+        "Osaka will focus on three sectors with Hanoi and Hue: tourism, food and care.",
+        "The seminar will focus on three Japanese prefectures that hire Vietnamese workers, "
+        "including Aichi and Gifu.",
+    ],
+)
+def test_english_look_alikes_give_no_list(text):
+    assert _facts(text, "en") == []

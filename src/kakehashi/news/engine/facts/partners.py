@@ -59,13 +59,18 @@ PRIORITY = {
         r"(?:パートナー|相手|先|自治体|地域|都市)"
     ),
     "en": re.compile(
-        r"\b(?:priority|key|focus|core)\s+(?:Japanese\s+|Vietnamese\s+)?(?:cooperation\s+|exchange\s+)?"
+        r"\b(?:priority|key|focus|core|strategic|focal)\s+(?:Japanese\s+|Vietnamese\s+)?"
+        r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
         r"|partner provinces)"
         r"|\b(?:give|gives|giving|gave|given|accords?|accorded)\s+(?:its\s+|their\s+|top\s+)?"
         r"priority\s+to\b"
         r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:exchanges?|cooperation|ties)"
         r"\s+(?:in \w+\s+)?on\b"
+        # "will focus on three Vietnamese provinces - A, B and C": a size follows
+        r"|\b(?:concentrat|focus)\w*\s+(?:its\s+\w+\s+)?on\s+(?=(?:the\s+)?(?:\d+|two|three|four|five"
+        r"|six|seven|eight|nine|ten)\s+(?:Japanese\s+|Vietnamese\s+)?(?:localities|prefectures"
+        r"|provinces|cities|partners)\b)"
         r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties)\s+with\b",
         re.IGNORECASE,
     ),
@@ -139,7 +144,7 @@ NOT_A_LIST = {
 WEAK = re.compile(
     r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
     r"|優先的に"
-    r"|^(?:key|focus|core|concentrat|prioriti|giv|gave|accord)",
+    r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord)",
     re.IGNORECASE,
 )
 # Those present: a list of attendees is no list of priority partners.
@@ -357,8 +362,11 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         chosen = lang != "ja" and chosen_in_clause(
             lang, CHOOSE[lang], sentence.text, trigger.start()
         )
-        if WEAK.search(trigger.group()) and len(partners) < 2 and not (size or until or chosen):
-            continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference
+        if WEAK.search(trigger.group()) and (
+            subject is None or len(partners) < 2 and not (size or until or chosen)
+        ):
+            continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference;
+            # "The seminar will focus on three prefectures…": no place chooses
         if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
             continue  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
         fields = {
