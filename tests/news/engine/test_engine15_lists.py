@@ -285,3 +285,61 @@ def test_other_english_words_for_a_priority_list(text, chooser, partners, size, 
 )
 def test_english_look_alikes_give_no_list(text):
     assert _facts(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "chooser", "partners", "until"),
+    [
+        (
+            "vi",
+            "UBND tỉnh Đồng Nai đã phê duyệt danh sách 3 địa phương Nhật Bản hợp tác trọng điểm "
+            "giai đoạn 2026-2030 gồm tỉnh Aichi, tỉnh Gifu và tỉnh Mie.",
+            "dong-nai",
+            ["aichi-prefecture", "gifu-prefecture", "mie-prefecture"],
+            "2030",
+        ),
+        (
+            "vi",
+            "Tỉnh Quảng Ninh lựa chọn tỉnh Yamaguchi, tỉnh Saga và tỉnh Nagasaki làm đối tác "
+            "chiến lược tại Nhật Bản đến năm 2030.",
+            "quang-ninh",
+            ["nagasaki-prefecture", "saga-prefecture", "yamaguchi-prefecture"],
+            "2030",
+        ),
+        (
+            "vi",
+            "Theo kế hoạch, các địa phương Nhật Bản mà tỉnh Nghệ An ưu tiên hợp tác đến năm "
+            "2030 là tỉnh Gifu và tỉnh Shizuoka.",
+            "nghe-an",
+            ["gifu-prefecture", "shizuoka-prefecture"],
+            "2030",
+        ),
+        (
+            "ja",
+            "岐阜県は2030年度までの戦略パートナーとしてタインホア省とゲアン省を位置付けた。",
+            "gifu-prefecture",
+            ["nghe-an", "thanh-hoa"],
+            "2030",
+        ),
+    ],
+)
+def test_other_vietnamese_and_japanese_words_for_a_priority_list(
+    language, text, chooser, partners, until
+):
+    (fact,) = _facts(text, language)
+    assert fact["locality"]["slug"] == chooser
+    assert _slugs(fact) == partners
+    assert fact["until"] == until
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("vi", "Việt Nam và Nhật Bản là đối tác chiến lược toàn diện."),
+        ("vi", "Tỉnh Bắc Ninh và tỉnh Saitama là đối tác chiến lược trong lĩnh vực bán dẫn."),
+        ("ja", "日越は包括的戦略的パートナーシップを結んでいる。"),
+        ("ja", "愛知県とドンナイ省は戦略パートナーである。"),
+    ],
+)
+def test_strategic_partners_look_alikes_give_no_list(language, text):
+    assert _facts(text, language) == []

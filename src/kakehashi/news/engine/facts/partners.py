@@ -48,6 +48,11 @@ from kakehashi.news.engine.gazetteer import Mention
 PRIORITY = {
     "vi": re.compile(
         r"(?:đối tác|địa phương)\s+(?:ưu tiên|trọng điểm|trọng tâm)"
+        # "3 địa phương Nhật Bản hợp tác trọng điểm", "đối tác chiến lược" (weak)
+        r"|(?:đối tác|địa phương)(?:\s+(?:Nhật Bản|Việt Nam))?(?:\s+hợp tác)?\s+"
+        r"(?:ưu tiên|trọng điểm|trọng tâm|chiến lược)(?!\s+toàn diện)"
+        # "các địa phương Nhật Bản mà tỉnh Nghệ An ưu tiên hợp tác" (weak)
+        r"|(?:địa phương|đối tác)\s+(?:[\w.]+\s+){0,3}?mà\s+(?:[\w.]+\s+){0,5}?ưu tiên"
         r"|(?:địa phương|tỉnh|thành phố)\s+(?:của\s+)?(?:Nhật Bản|Việt Nam)\s+(?:được\s+)?ưu tiên"
         r"|(?:địa phương|đối tác)\s+(?:\w+\s+){0,3}?được\s+(?:[\w.]+\s+){0,5}?ưu tiên"
         r"|(?:dành|đặt|trao)\s+(?:sự\s+)?ưu tiên\s+(?:cho|vào)"
@@ -57,6 +62,7 @@ PRIORITY = {
     "ja": re.compile(
         r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める)?"
         r"(?:パートナー|相手|先|自治体|地域|都市)"
+        r"|戦略(?:的)?パートナー(?!シップ)"  # 戦略パートナーとして…を位置付けた (weak)
     ),
     "en": re.compile(
         r"\b(?:priority|key|focus|core|strategic|focal)\s+(?:Japanese\s+|Vietnamese\s+)?"
@@ -143,7 +149,8 @@ NOT_A_LIST = {
 # only with two partners or more, a size or a period.
 WEAK = re.compile(
     r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
-    r"|優先的に"
+    r"|chiến lược$|^(?:địa phương|đối tác)\s+(?:[\w.]+\s+){0,3}?mà\s"
+    r"|優先的に|^戦略"
     r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord)",
     re.IGNORECASE,
 )
