@@ -73,7 +73,9 @@ def test_the_following_nth_is_after_the_day_told_before(text, values):
     assert [d.value for d in find_dates(text, "ja", PUBLISHED)] == values
 
 
-def test_the_following_nth_with_no_day_told_before_is_dropped():
+def test_the_following_nth_with_no_day_told_before_is_read_as_the_nth():
     from kakehashi.news.engine.dates import find_dates
 
-    assert find_dates("一行は翌3日に帰国した。", "ja", PUBLISHED) == []
+    (found,) = find_dates("一行は翌3日に帰国した。", "ja", PUBLISHED)
+    assert (found.text, found.value) == ("3日", "2026-11-03")
+    assert find_dates("一行は翌3日に帰国した。", "ja", None) == []

@@ -105,7 +105,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "県は18日、…": a day of the month the article is published in
         # (21日と22日に: the first of the two)
         # 翌2日, 翌日: the day after the one told before (翌2日 is that month's 2nd)
-        ("aftermonthday", r"翌\s*(?P<d>[1-3]?\d)日"),
+        ("aftermonthday", r"(?<=翌)(?P<d>[1-3]?\d)日"),
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
                      r"(?=、|に|は|から|まで|午前|午後|夜|朝|の|と[1-3]?\d日)"),
         ("nextday", r"翌日|翌朝"),

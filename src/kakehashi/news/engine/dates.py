@@ -105,8 +105,10 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         if published is None:  # the month of the date told before (_next_days)
             return f"={int(g['d'])}", None
         return _month_day(int(g["d"]), published)
-    if kind == "aftermonthday":  # 翌2日: the 2nd of the month of the day told before
-        return f">{int(g['d'])}", None
+    if kind == "aftermonthday":  # 翌2日: the next 2nd after the day told before (_next_days),
+        # else read as 2日 is
+        alone = _month_day(int(g["d"]), published) if published else None
+        return f">{int(g['d'])}|{alone[0] if alone else ''}", None
     if kind == "later":
         return f"+{COUNTS.get(g['n'].lower(), 0) or int(g['n'])}", None
     if kind == "earlier":
@@ -263,15 +265,19 @@ def _next_days(dates: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     for d in dates:
         if d.value.startswith(">"):  # 翌2日: after the day told before, in its month or the next
+            target, alone = d.value[1:].split("|")
             before = next((o for o in reversed(out) if _DAY.match(o.value)), None)
             if before is None:
+                if not alone:
+                    continue
+                d.value = alone
+                out.append(d)
                 continue
             day = dt.date.fromisoformat(
                 before.value if before.value[0] != "-" else "2000" + before.value[1:]
             )
-            target = int(d.value[1:])
             for step in range(1, 32):
-                if (day + dt.timedelta(days=step)).day == target:
+                if (day + dt.timedelta(days=step)).day == int(target):
                     d.value = _add_days(before.value, step)
                     break
             else:
