@@ -343,3 +343,27 @@ def test_other_vietnamese_and_japanese_words_for_a_priority_list(
 )
 def test_strategic_partners_look_alikes_give_no_list(language, text):
     assert _facts(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Saga says it wants to build ties with a province in the Mekong Delta but has not "
+            "named one, while Yamagata counts four partner localities in Vietnam.",
+        ),
+        (
+            "vi",
+            "Tỉnh Saga mong muốn hợp tác với một tỉnh ở ĐBSCL, còn tỉnh Yamagata có quan hệ với 4 "
+            "địa phương Việt Nam.",
+        ),
+        (
+            "ja",
+            "佐賀県はメコンデルタとの交流を望む一方、山形県はベトナムの4つの自治体と交流関係にある。",
+        ),
+    ],
+)
+def test_a_count_is_of_the_place_of_its_own_clause(language, text):
+    (fact,) = _facts(text, language, "partnership_count")
+    assert (fact["locality"]["slug"], fact["count"]) == ("yamagata-prefecture", 4)
