@@ -147,7 +147,7 @@ def adds_to_list(language: str, text: str) -> bool:
 # a relative clause: "Aichi, which picked Hanoi as a sister city, gives priority to…",
 # "Officials who selected the venue said…", "tỉnh Đồng Nai, nơi đã chọn tỉnh Aichi làm…"
 _RELATIVE = {
-    "vi": re.compile(r"(?<!\w)(?:nơi|vốn)(?!\w)"),
+    "vi": re.compile(r"(?<!\w)nơi(?!\w)"),
     "ja": re.compile(r"(?!)"),
     "en": re.compile(r"\b(?:which|who|whom|whose|where)\b"),
 }
