@@ -33,7 +33,7 @@ _MERGED_BEFORE = re.compile(
     r"[^,.;:、。]{0,40}$|旧\s*$",
     re.IGNORECASE,
 )
-_MERGED_AFTER = re.compile(r"^\s*\(cũ\)|^[^、。]{0,12}(?:と|を)(?:合併|統合|編入)")
+_MERGED_AFTER = re.compile(r"^\s*\(?cũ(?!\w)|^[^、。]{0,12}(?:と|を)(?:合併|統合|編入)")
 
 
 _JA_SIDE = {"同省": "VN", "同県": "JP", "同府": "JP", "同都": "JP"}

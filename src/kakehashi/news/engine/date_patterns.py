@@ -104,6 +104,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("relmonth", r"(?P<rm>先月|今月|本月|来月)\s*" + _D + r"日"),
         # "県は18日、…": a day of the month the article is published in
         # (21日と22日に: the first of the two)
+        # 翌2日, 翌日: the day after the one told before (翌2日 is that month's 2nd)
+        ("aftermonthday", r"(?<=翌)(?P<d>[1-3]?\d)日"),
         ("monthday", r"(?<![\d月年/と〜～~])(?P<d>[1-3]?\d)日"
                      r"(?=、|に|は|から|まで|午前|午後|夜|朝|の|と[1-3]?\d日)"),
         ("nextday", r"翌日|翌朝"),
@@ -129,6 +131,10 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("month", r"\b(?P<last>[Ll]ast)\s+(?P<mon>January|February|March|April|May|June|July|"
                   r"August|September|October|November|December)\b"),
         ("month", r"(?i:" + _MON + r")\s+(?P<rel>last year|next year)\b"),
+        # "in November", "In July, …": a month told alone, of the year up to publication
+        ("month", r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ee]arly )|(?<=\b[Ll]ate ))"
+                  r"(?P<mon>January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December)\b(?!\s*\d)(?!,?\s+(?:19|20)\d\d)"),
         ("date", _NB + _D + r"/" + _M + r"/" + _Y + _NA),
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),

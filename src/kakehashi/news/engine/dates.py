@@ -105,6 +105,10 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
         if published is None:  # the month of the date told before (_next_days)
             return f"={int(g['d'])}", None
         return _month_day(int(g["d"]), published)
+    if kind == "aftermonthday":  # 翌2日: the next 2nd after the day told before (_next_days),
+        # else read as 2日 is
+        alone = _month_day(int(g["d"]), published) if published else None
+        return f">{int(g['d'])}|{alone[0] if alone else ''}", None
     if kind == "later":
         return f"+{COUNTS.get(g['n'].lower(), 0) or int(g['n'])}", None
     if kind == "earlier":
@@ -249,8 +253,8 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
     return _next_days(out)
 
 
-_DAYS_TOLD = ("monthday", "relmonth", "weekday", "nextday", "prevday", "later", "earlier",
-              "today", "yesterday")  # fmt: skip
+_DAYS_TOLD = ("monthday", "aftermonthday", "relmonth", "weekday", "nextday", "prevday", "later",
+              "earlier", "today", "yesterday")  # fmt: skip
 
 
 def _next_days(dates: list[DateMention]) -> list[DateMention]:
@@ -260,7 +264,25 @@ def _next_days(dates: list[DateMention]) -> list[DateMention]:
     that day of the month told before (dropped when there is none)."""
     out: list[DateMention] = []
     for d in dates:
-        if d.value.startswith("="):
+        if d.value.startswith(">"):  # 翌2日: after the day told before, in its month or the next
+            target, alone = d.value[1:].split("|")
+            before = next((o for o in reversed(out) if _DAY.match(o.value)), None)
+            if before is None:
+                if not alone:
+                    continue
+                d.value = alone
+                out.append(d)
+                continue
+            day = dt.date.fromisoformat(
+                before.value if before.value[0] != "-" else "2000" + before.value[1:]
+            )
+            for step in range(1, 32):
+                if (day + dt.timedelta(days=step)).day == int(target):
+                    d.value = _add_days(before.value, step)
+                    break
+            else:
+                continue
+        elif d.value.startswith("="):
             before = next((o for o in reversed(out) if _MONTH.match(o.value)), None)
             head = _MONTH.match(before.value) if before else None
             if head is None or not _valid(2000, int(head["m"]), int(d.value[1:])):

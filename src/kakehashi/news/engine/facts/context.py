@@ -17,6 +17,11 @@ _SAME_DAY = re.compile(
     r"(?:同日|当日)|(?:(?:Sáng|Chiều|Tối|Trưa) )?[Cc]ùng ngày|(?i:(?:on )?the same day)"
 )
 
+_SAME_PERIOD = re.compile(
+    r"(?i:\b(?:the same|that same|that|the following) (?:week|month)\b)"
+    r"|(?i:cùng (?:tuần|tháng)|(?:tuần|tháng) đó)(?!\w)|同月|同週|同じ週|同じ月"
+)
+
 CITY_LEVELS = {"central_city", "designated_city", "city"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -66,8 +71,14 @@ class Context:
             return own[0].value
         if FUTURE[self.language].search(sentence.text) and not _SAME_DAY.match(sentence.text):
             return None  # what is to come, undated, is not on the day told before
-        earlier = [d for d in self.dates if d.end <= sentence.start and d.kind == "date"]
-        return earlier[-1].value if earlier else None
+        same = _SAME_PERIOD.search(sentence.text)
+        kinds = ("date", "month") if same else ("date",)
+        earlier = [d for d in self.dates if d.end <= sentence.start and d.kind in kinds]
+        if not earlier:
+            return None
+        # "The same week, …", "Cùng tháng, …", 同月: the week or month of the date told before
+        month = same and re.search(r"(?i)month|tháng|月", same.group())
+        return earlier[-1].value[:7] if month else earlier[-1].value
 
     def last_locality(self, before: int, country: str | None = None, city: bool | None = None):
         """The most recently named place before `before` (of that country and kind)."""

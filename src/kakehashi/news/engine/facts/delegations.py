@@ -9,7 +9,8 @@ signed ...").
 
 Verbs, by who comes first:
 - receiving (the host first): "tiếp", "đón", "received", "welcomed", 出迎え, 歓迎;
-- the passive (the visitor first): "was received by", "was welcomed in Can Tho by";
+- the passive (the visitor first): "was received by", "was welcomed in Can Tho by", "đoàn
+  được Phó Thống đốc tỉnh Saga X tiếp";
 - meeting (either way): "làm việc với", "hội đàm", "hội kiến", "gặp", "met", "held talks
   with", 会談, 面談, 意見を交わ; the host is the side of the place where they meet ("in Bac
   Ninh", "tại Nghệ An", 大阪市役所で, 福岡県庁を訪れ), else the other party of the
@@ -109,6 +110,12 @@ def invited(lang: str, text: str, m) -> bool:
 
 
 PASSIVE = {
+    # "đoàn được Phó Thống đốc tỉnh Saga Ishii Yumiko tiếp tại …": the host between the two
+    "vi": re.compile(
+        r"(?<!\w)được\s+(?=(?:[A-ZĐ]|ông\s|bà\s|lãnh đạo\s)[^.;]{2,80}?(?<!\w)"
+        r"(?:tiếp xã giao|tiếp đón|đón tiếp|tiếp|đón)(?!\w)(?!\s+(?:tục|nhận|cận|theo|thu|thị|"
+        r"sức|nối|giáp|viên|tế|xúc|quản|đầu|đọc|chờ)(?!\w)))"
+    ),
     "en": re.compile(
         r"\b(?:was|were|had been|has been|have been|will be|is|are|being)\s+"
         r"(?:(?:also|later|then|first|earlier|subsequently|warmly|officially|cordially|"
@@ -131,6 +138,8 @@ MEET = {
 }
 VISIT = {
     "vi": re.compile(
+        # not the trip a meeting is told within: "Trong chuyến thăm …, ông X đã hội đàm với …"
+        r"(?<![Tt]rong chuyến )(?<![Nn]hân chuyến )(?<![Tt]rong dịp )"
         r"(?<!\w)(?:thăm và làm việc|đến thăm|sang thăm|thăm|chào xã giao|đến chào|dẫn đầu)(?!\w)"
     ),
     "en": re.compile(

@@ -53,7 +53,7 @@ LIST_AGAIN = {
     "ja": re.compile(r"(?:リスト|一覧)は"),
     "en": re.compile(
         r"\b(?:the|this|that|its|the new|the revised)\s+(?:\w+\s+)?(?:list|group)\s+(?:now\s+)?"
-        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is)\b",
+        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is|has|holds)\b",
         re.IGNORECASE,
     ),
 }
@@ -85,8 +85,15 @@ def one_year(language: str, text: str) -> str | None:
 # a choice returned: "ゲアン省も本県を…に選んだ", "Nghệ An cũng chọn tỉnh Gifu…", "Nghe An has
 # also named Gifu…", "…in turn", "likewise"
 _MUTUAL = {
-    "vi": re.compile(r"(?<!\w)(?:cũng|đáp lại|ngược lại|về phía mình)(?!\w)", re.IGNORECASE),
-    "en": re.compile(r"\b(?:also|in turn|likewise|in return|reciprocat\w*)\b", re.IGNORECASE),
+    "vi": re.compile(
+        r"(?<!\w)(?:cũng|đáp lại|ngược lại|về phía mình|về phần mình|đến lượt mình)(?!\w)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:also|in turn|likewise|in return|reciprocat\w*|for (?:its|their|his|her) part"
+        r"|on (?:its|their) (?:part|side))\b",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -120,3 +127,54 @@ def denied(language: str, text: str, start: int, end: int) -> bool:
     if language == "ja":
         return bool(_DENIED_AFTER.match(text[end:]))
     return bool(_DENIED_BEFORE[language].search(text[max(0, start - 40) : start]))
+
+
+# the next sentence adds the list's earlier members to the one just told and gives the whole:
+# "Cùng với ba đối tác đã chọn từ năm 2024 là A, B và C, danh sách hiện gồm 4 địa phương.",
+# "これまでのハノイ市と合わせ、重点交流先は2地域となる。", "Together with A and B, the list now
+# has four members."
+_TOGETHER = {
+    "vi": re.compile(r"^\s*(?:Cùng với|Cộng với|Tính cả|Kể cả|Thêm vào)\s", re.IGNORECASE),
+    "ja": re.compile(r"^[^。]{0,40}?(?:と(?:合わせ|あわせ|併せ)(?:て)?|を加え(?:ると|て))、"),
+    "en": re.compile(r"^\s*(?:Together with|Along with|Added to|Combined with|Counting)\s", re.I),
+}
+
+
+def adds_to_list(language: str, text: str) -> bool:
+    return bool(_TOGETHER[language].search(text))
+
+
+# a relative clause: "Aichi, which picked Hanoi as a sister city, gives priority to…",
+# "Officials who selected the venue said…", "tỉnh Đồng Nai, nơi đã chọn tỉnh Aichi làm…"
+_RELATIVE = {
+    "vi": re.compile(r"(?<!\w)nơi(?!\w)"),
+    "ja": re.compile(r"(?!)"),
+    "en": re.compile(r"\b(?:which|who|whom|whose|where)\b"),
+}
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(sep, 0, at) for sep in ",;:") + 1
+
+
+def in_relative(language: str, text: str, at: int, before: int) -> bool:
+    """`at` lies in a relative clause closed (by a comma) before `before`, or in one that
+    opens its own comma-free stretch ("Officials who selected … said")."""
+    lo = _clause_start(text, at)
+    if not _RELATIVE[language].search(text, lo, at):
+        return False
+    close = min((i for i in (text.find(sep, at) for sep in ",;") if i >= 0), default=len(text))
+    return close < before or bool(_REPORTING.search(text, at, before))
+
+
+# the main clause's verb after a relative one: "Officials who selected the venue said …"
+_REPORTING = re.compile(r"\b(?:said|says|told|added|noted)\b|(?<!\w)(?:cho biết|nói)(?!\w)")
+
+
+def chosen_in_clause(language: str, choose, text: str, before: int) -> bool:
+    """A verb of choosing ("chose", "chọn", "designated") before `before` that is not in a
+    relative clause about something else."""
+    return any(
+        not in_relative(language, text, verb.start(), before)
+        for verb in choose.finditer(text, 0, before)
+    )

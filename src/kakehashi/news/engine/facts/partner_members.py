@@ -31,18 +31,23 @@ def stated_run(ctx: Context, sentence, places: list[Mention], size: int | None) 
 
 
 def without_containers(ctx: Context, places: list[Mention]) -> list[Mention]:
-    """Not the prefecture told in brackets after a city of the list: "thành phố Sagamihara
-    (tỉnh Kanagawa)", "Sagamihara City (Kanagawa)", 相模原市（神奈川県）."""
+    """Not the place told in brackets after a member of the list: the prefecture after a city
+    ("thành phố Sagamihara (tỉnh Kanagawa)", 相模原市（神奈川県）), the capital after a
+    prefecture ("tỉnh Aichi (thủ phủ là thành phố Nagoya)", "Mie (capital: Tsu)")."""
     out = []
     for m in places:
         if re.match(r"\s*[)）]", ctx.norm[m.end : m.end + 3]):
-            if out and re.fullmatch(r"\s*[(（]\s*", ctx.norm[out[-1].end : m.start]):
+            if out and _BRACKET_OPEN.fullmatch(ctx.norm[out[-1].end : m.start]):
                 continue
             if _AFTER_UNKNOWN.search(ctx.norm, max(0, m.start - 40), m.start):
                 continue  # "thành phố Matsumoto (tỉnh Nagano)": the city is not in the directory
         out.append(m)
     return out
 
+
+# a bracket opened right after a member, with a few words before the place it holds: "(tỉnh
+# Kanagawa)", "(thủ phủ là thành phố Nagoya)", "(capital: Kumamoto City)", （県庁所在地は津市）
+_BRACKET_OPEN = re.compile(r"\s*[(（][^()（）,;、。]{0,24}")
 
 # a place's name right before the bracket: "thành phố Matsumoto (", "Matsumoto City ("
 _AFTER_UNKNOWN = re.compile(r"(?:[A-ZĐ][\w-]*|[市町村])\s*[(（]\s*$")
@@ -69,5 +74,7 @@ def unknown_places(ctx: Context, end: int, known, places, missing: int, inside=F
         if any(m.start <= found.start() < m.end or found.start() <= m.start < found.end()
                for m in places):  # fmt: skip
             continue
+        if re.search(r"[(（][^()（）]*$", ctx.norm[max(0, found.start() - 30) : found.start()]):
+            continue  # "tỉnh Mie (gồm cả thành phố Tsu)": told in brackets, no member
         out.append({"name": ctx.written(found.start(), found.end()), "slug": None})
     return out if len(out) <= missing else []  # more than wanted: not a list of places

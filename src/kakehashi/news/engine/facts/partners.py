@@ -32,18 +32,27 @@ from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
 from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
 from kakehashi.news.engine.facts.partner_clues import (
+    adds_to_list,
+    chosen_in_clause,
     denied,
+    in_relative,
     mutual,
     names_list_again,
     one_year,
     widened_size,
 )
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
+from kakehashi.news.engine.facts.partner_reach import following, period, period_next
 from kakehashi.news.engine.gazetteer import Mention
 
 PRIORITY = {
     "vi": re.compile(
         r"(?:đối tác|địa phương)\s+(?:ưu tiên|trọng điểm|trọng tâm)"
+        # "3 địa phương Nhật Bản hợp tác trọng điểm", "đối tác chiến lược" (weak)
+        r"|(?:đối tác|địa phương)(?:\s+(?:Nhật Bản|Việt Nam))?(?:\s+hợp tác)?\s+"
+        r"(?:ưu tiên|trọng điểm|trọng tâm|chiến lược)(?!\s+toàn diện)"
+        # "các địa phương Nhật Bản mà tỉnh Nghệ An ưu tiên hợp tác" (weak)
+        r"|(?:địa phương|đối tác)\s+(?:[\w.]+\s+){0,3}?mà\s+(?:[\w.]+\s+){0,5}?ưu tiên"
         r"|(?:địa phương|tỉnh|thành phố)\s+(?:của\s+)?(?:Nhật Bản|Việt Nam)\s+(?:được\s+)?ưu tiên"
         r"|(?:địa phương|đối tác)\s+(?:\w+\s+){0,3}?được\s+(?:[\w.]+\s+){0,5}?ưu tiên"
         r"|(?:dành|đặt|trao)\s+(?:sự\s+)?ưu tiên\s+(?:cho|vào)"
@@ -53,15 +62,21 @@ PRIORITY = {
     "ja": re.compile(
         r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める)?"
         r"(?:パートナー|相手|先|自治体|地域|都市)"
+        r"|戦略(?:的)?パートナー(?!シップ)"  # 戦略パートナーとして…を位置付けた (weak)
     ),
     "en": re.compile(
-        r"\b(?:priority|key|focus|core)\s+(?:Japanese\s+|Vietnamese\s+)?(?:cooperation\s+|exchange\s+)?"
+        r"\b(?:priority|key|focus|core|strategic|focal)\s+(?:Japanese\s+|Vietnamese\s+)?"
+        r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
         r"|partner provinces)"
         r"|\b(?:give|gives|giving|gave|given|accords?|accorded)\s+(?:its\s+|their\s+|top\s+)?"
         r"priority\s+to\b"
         r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:exchanges?|cooperation|ties)"
         r"\s+(?:in \w+\s+)?on\b"
+        # "will focus on three Vietnamese provinces - A, B and C": a size follows
+        r"|\b(?:concentrat|focus)\w*\s+(?:its\s+\w+\s+)?on\s+(?=(?:the\s+)?(?:\d+|two|three|four|five"
+        r"|six|seven|eight|nine|ten)\s+(?:Japanese\s+|Vietnamese\s+)?(?:localities|prefectures"
+        r"|provinces|cities|partners)\b)"
         r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties)\s+with\b",
         re.IGNORECASE,
     ),
@@ -74,7 +89,7 @@ SIZE = {
     "en": re.compile(
         NUMBER + r"\s+(?:priority |key |core |focus )?(?:Japanese |Vietnamese |partner )?"
         r"(?:cooperation |exchange )?"
-        r"(?:localities|prefectures|provinces|cities|partners|local governments)",
+        r"(?:localities|prefectures|provinces|cities|partners|local governments|members)",
         re.IGNORECASE,
     ),
 }
@@ -134,8 +149,9 @@ NOT_A_LIST = {
 # only with two partners or more, a size or a period.
 WEAK = re.compile(
     r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
-    r"|優先的に"
-    r"|^(?:key|focus|core|concentrat|prioriti|giv|gave|accord)",
+    r"|chiến lược$|^(?:địa phương|đối tác)\s+(?:[\w.]+\s+){0,3}?mà\s"
+    r"|優先的に|^戦略"
+    r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord)",
     re.IGNORECASE,
 )
 # Those present: a list of attendees is no list of priority partners.
@@ -181,48 +197,6 @@ def _trigger(lang: str, text: str):
     return next((t for t in PRIORITY[lang].finditer(text) if t.start() >= end), None)
 
 
-# the list's period told in the sentence after it: "計画期間は令和12年度まで。", "Thời gian
-# thực hiện kế hoạch là giai đoạn 2026-2030.", "The plan runs until 2030."
-_PERIOD_WORD = re.compile(
-    r"期間|thời gian thực hiện|thời hạn|giai đoạn|\b(?:period|runs|covers|plan)\b", re.I
-)
-
-
-def _period(ctx: Context, lo: int, hi: int):
-    return next((d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None)
-
-
-def _period_next(ctx: Context, later):
-    if later is None or not _PERIOD_WORD.search(later.text):
-        return None
-    if PRIORITY[ctx.language].search(later.text) or ctx.in_span(
-        later.start, later.end, ("locality",)
-    ):
-        return None  # a list or places of its own
-    return _period(ctx, later.start, later.end)
-
-
-# a line of a bulleted or numbered list: "- Tỉnh Shiga;", "・三重県", "1. Mie Prefecture"
-_BULLET = re.compile(r"[ \t]*(?:[-–•・*+]|\d{1,2}[.)．])")
-# the lead that introduces such lines: "như sau:", "次の３地域です。", "are as follows"
-_LEADS_LINES = re.compile(r"[:：]\s*$|như sau|sau đây|次の|以下の|as follows|the following", re.I)
-
-
-def _following(ctx: Context, sentences, sentence, later) -> list:
-    """The sentence after a list's lead, or every sentence of the bulleted or numbered lines
-    that lead introduces (up to the first line that is no item)."""
-    if not (_BULLET.match(later.text) and _LEADS_LINES.search(sentence.text)):
-        return [later]
-    end = pos = later.start
-    while pos < len(ctx.norm):
-        stop = ctx.norm.find("\n", pos)
-        stop = len(ctx.norm) if stop < 0 else stop
-        if not _BULLET.match(ctx.norm, pos):
-            break
-        end, pos = stop, stop + 1
-    return [part for part in sentences[later.index :] if part.start < end]
-
-
 def _hoped(lang: str, sentence, trigger) -> bool:
     """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), not stated."""
     if lang == "ja":
@@ -233,6 +207,9 @@ def _hoped(lang: str, sentence, trigger) -> bool:
     # "to meet that wish, the province chose ...": a list chosen in a clause of its own
     between = sentence.text[hopes[-1].end() : trigger.start()]
     return not any(CHOOSE[lang].search(part) for part in re.split(r"[,;]", between)[1:])
+
+
+_IN_BRACKETS = re.compile(r"[(（][^()（）]*$")  # "三重県（県庁所在地は津市）": not a verb
 
 
 def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
@@ -254,7 +231,11 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         ]
         if mine:
             return mine[-1]
-    verbs = [v for v in CHOOSE[lang].finditer(sentence.text, 0, trigger.start()) if v.start()]
+    verbs = [
+        v
+        for v in CHOOSE[lang].finditer(sentence.text, 0, trigger.start())
+        if v.start() and not _IN_BRACKETS.search(sentence.text, 0, v.start())
+    ]
     if verbs:
         before = [m for m in places if m.end <= lo + verbs[-1].start()]
         return before[-1] if before else None  # what follows the verb is the list
@@ -291,6 +272,13 @@ def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention])
     # the pronoun as written, standing for the article's place
     return replace(chooser, slug=ours.slug, country=ours.country, level=ours.level,
                    successor=ours.successor)  # fmt: skip
+
+
+def _adds_to_list(lang: str, text: str) -> bool:
+    """The next sentence adds earlier members and tells the whole list again."""
+    return adds_to_list(lang, text) and bool(
+        names_list_again(lang, text) or PRIORITY[lang].search(text)
+    )
 
 
 def _stated_country(lang: str, text: str) -> str | None:
@@ -333,7 +321,13 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 return False
             return stated is None or m.country == stated
 
-        others = [m for m in places if m.start != getattr(subject, "start", None) and theirs(m)]
+        others = [
+            m
+            for m in places
+            if m.start != getattr(subject, "start", None)
+            and theirs(m)
+            and not in_relative(lang, sentence.text, m.start - lo, trigger.start())
+        ]
         size_m = SIZE[lang].search(sentence.text)
         if size_m and SUBSET[lang].search(sentence.text, size_m.end(), trigger.start()):
             size_m = None  # "quan hệ với 6 địa phương, trong đó A, B là các đối tác ưu tiên"
@@ -342,13 +336,19 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
         named = len({m.slug for m in others})
         end = hi
-        if later is not None and names_list_again(lang, later.text):
+        if later is not None and _adds_to_list(lang, later.text):
+            # "Cùng với A, B và C, danh sách hiện gồm 4 địa phương.": the earlier members too
+            others = others + [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
+            end = later.end
+            sizes = list(SIZE[lang].finditer(later.text))
+            size = number(sizes[-1].group(1)) if sizes else size
+        elif later is not None and names_list_again(lang, later.text):
             # "…, danh sách này hiện gồm A, B và C.": the whole list, named again
             again = [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
             if again:
                 others, end = again, later.end
         elif later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more
-            for part in _following(ctx, sentences, sentence, later):
+            for part in following(ctx, sentences, sentence, later):
                 others += [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
                 end = part.end
         told = places if end == hi else places_with_own(ctx, lo, end)
@@ -363,11 +363,17 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             partners += M.unknown_places(ctx, end, others, told, 9, inside=True)
         if not partners:
             continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
-        until = _period(ctx, lo, hi) or _period_next(ctx, later)
+        after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
+        until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
         until = str(until.years[1]) if until else one_year(lang, sentence.text)
-        chosen = CHOOSE[lang].search(sentence.text, 0, trigger.start()) if lang != "ja" else None
-        if WEAK.search(trigger.group()) and len(partners) < 2 and not (size or until or chosen):
-            continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference
+        chosen = lang != "ja" and chosen_in_clause(
+            lang, CHOOSE[lang], sentence.text, trigger.start()
+        )
+        if WEAK.search(trigger.group()) and (
+            subject is None or len(partners) < 2 and not (size or until or chosen)
+        ):
+            continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference;
+            # "The seminar will focus on three prefectures…": no place chooses
         if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
             continue  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
         fields = {

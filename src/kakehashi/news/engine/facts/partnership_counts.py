@@ -58,7 +58,7 @@ COUNTS = {
         ),
         # 「友好提携先は日本の7自治体」「交流先は3省に上る」
         re.compile(
-            r"(?:交流|提携|友好|姉妹)(?:都市|先|関係)+(?:は|が)(?:(?P<c>日本|ベトナム)の)?(?:計)?"
+            r"(?<!重点)(?<!優先)(?:交流|提携|友好|姉妹)(?:都市|先|関係)+(?:は|が)(?:(?P<c>日本|ベトナム)の)?(?:計)?"
             + KANJI_N
             + r"\s*(?:つの)?(?:自治体|都市|省|県|地域)"
         ),
@@ -90,6 +90,11 @@ _COUNTRY = {"Nhật Bản": "JP", "Nhật": "JP", "Việt Nam": "VN", "日本": 
             "japanese": "JP", "vietnamese": "VN", "japan": "JP", "vietnam": "VN"}  # fmt: skip
 
 
+_CLAUSE = re.compile(
+    r";|,\s+(?:while|whereas|but)\b|,\s+(?:còn|trong khi|trong khi đó|nhưng)(?!\w)|一方(?:、|で)"
+)
+
+
 def _subject(ctx: Context, sentence, trigger_at: int, partner_country: str | None):
     ours = [
         m
@@ -98,6 +103,10 @@ def _subject(ctx: Context, sentence, trigger_at: int, partner_country: str | Non
         and not in_merger_clause(ctx, sentence, m)
     ]
     before = [m for m in ours if m.start < trigger_at]
+    # "Saga says …, while Yamagata counts four partner localities": the count's own clause
+    breaks = [sentence.start + b.end() for b in _CLAUSE.finditer(sentence.text)]
+    clause = max((b for b in breaks if b <= trigger_at), default=sentence.start)
+    before = [m for m in before if m.start >= clause] or before
     if before or ours:
         return (before or ours)[0]  # "..., Quang Tri's vice chairman said"
     return ctx.main_locality("VN" if partner_country != "VN" else "JP")

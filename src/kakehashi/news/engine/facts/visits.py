@@ -155,11 +155,37 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
         return []
     if _own_place(visitor, host, locality):
         return []  # an official of one's own side met abroad, placed at home: no visit there
-    date = ctx.date_for(sentence)
+    date = _day_in_trip(ctx, sentence) or ctx.date_for(sentence)
     fields = visit_fields(ctx, visitor, host, locality, date, purpose=_purpose(ctx, sentence))
     filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.full.role)) / 4
     fact = ctx.fact("visit", sentence, fields, filled)
     return [(visitor.full, host.full if host else None, fact)]
+
+
+# a span of days: "từ ngày 23 đến 28/11", "from November 23 to 28", 23日から28日まで
+_SPAN = re.compile(r"(?<!\w)(?:đến|tới)(?!\w)|\b(?:to|until|through)\b|から|[～~–]")
+_SPAN_AFTER = re.compile(r"\s*(?:(?:đến|tới)(?!\w)|(?:to|until|through)\b|から|[～~–-])")
+_SPAN_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:đến|tới)|\b(?:to|until|through)|から|[～~–-])\s*(?:ngày\s+)?$"
+)
+
+
+def _spans(ctx: Context, d) -> bool:
+    return bool(
+        _SPAN.search(d.text)
+        or _SPAN_AFTER.match(ctx.norm, d.end)
+        or _SPAN_BEFORE.search(ctx.norm, max(0, d.start - 12), d.start)
+    )
+
+
+def _day_in_trip(ctx: Context, sentence) -> str | None:
+    """A trip's span of days and the day of the meeting inside it ("Trong chuyến công tác từ
+    ngày 23 đến 28/11, ngày 24/11, đoàn đã làm việc với …"): the day, not the span's first."""
+    own = ctx.dates_in(sentence.start, sentence.end, ("date",))
+    if len(own) < 2 or not _spans(ctx, own[0]):
+        return None
+    days = [d for d in own[1:] if not _spans(ctx, d)]
+    return days[0].value if days else None
 
 
 def _own_place(visitor, host, locality) -> bool:
