@@ -293,10 +293,15 @@ BOUND_MARGIN = 1e-9  # far above the rounding of a dozen float64 additions
 
 
 def _unscored_bound(query: Document, weights) -> float:
-    """The most that the components left out of the bound in `_full` (concepts, sectors,
-    keywords, the context facts and the wants, each at most 1) can add to a score for this
-    query: a component the query cannot have (no sectors, no locality...) adds nothing."""
-    bound = weights["concepts"] + sum(weights[name] for name in WANTS)
+    """The most that the components left out of the bound in `_full` (concepts and
+    complementary concepts, sectors, keywords, the context facts and the wants, each at most
+    1) can add to a score for this query: a component the query cannot have (no sectors, no
+    locality...) adds nothing."""
+    bound = (
+        weights["concepts"]
+        + weights["complementary_concepts"]
+        + sum(weights[name] for name in WANTS)
+    )
     if query.sectors:
         bound += weights["sectors"]
     if query.keywords:
@@ -349,7 +354,8 @@ def _reasons(
             Reason(
                 "shared_concepts",
                 {"concepts": order[:5]},
-                weights["concepts"] * parts["concepts"],
+                weights["concepts"] * parts["concepts"]
+                + weights["complementary_concepts"] * parts.get("complementary_concepts", 0.0),
             )
         )
     if parts.get("sectors"):
