@@ -22,7 +22,6 @@ bench/matching_fit.py (the cached index and candidates of bench/matching_reading
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 from collections import Counter
@@ -45,22 +44,10 @@ CORE = ["kind", "semantic", "semantic_cross", "lexical", "concepts", "sectors", 
 WANTS = ("direction", "wanted_country", "wanted_locality", "target_locality", "cross_border")
 
 
-def folds(keys, seed: int) -> dict[str, int]:
-    """matching_fit.cross_validate's deal of the queries into two folds."""
-    pairs: dict[str, list[str]] = {}
-    for query, pair in dict(reversed(keys)).items():
-        pairs.setdefault(pair, []).append(query)
-    fold = {}
-    for queries in pairs.values():
-        ordered = sorted(queries, key=lambda q: hashlib.sha256(f"{seed}:{q}".encode()).hexdigest())
-        fold.update({q: n % 2 for n, q in enumerate(ordered)})
-    return fold
-
-
 def fold_runs(units, keys, fitter, seeds):
     """(seed, held-out fold, fitted weight vector) of each deal and fold."""
     for seed in seeds:
-        fold = folds(keys, seed)
+        fold = matching_fit.deal(keys, seed)
         for held in (0, 1):
             chosen = [(u, k) for u, k in zip(units, keys, strict=True) if fold[k[0]] != held]
             yield fold, held, fitter([u for u, _ in chosen], [k for _, k in chosen])

@@ -122,15 +122,7 @@ def cross_validate(names, units, keys, start: dict, l2: float) -> dict[str, tupl
     held-out folds per language pair, cross-lingual, same language and all."""
     found: dict[str, list] = {}
     for seed in CV_SEEDS:
-        pairs: dict[str, list[str]] = {}  # queries by the pair of their first unit
-        for query, pair in dict(reversed(keys)).items():
-            pairs.setdefault(pair, []).append(query)
-        fold = {}
-        for queries in pairs.values():
-            ordered = sorted(
-                queries, key=lambda q: hashlib.sha256(f"{seed}:{q}".encode()).hexdigest()
-            )
-            fold.update({q: n % 2 for n, q in enumerate(ordered)})
+        fold = deal(keys, seed)
         for held in (0, 1):
             chosen = [u for u, (q, _) in zip(units, keys, strict=True) if fold[q] != held]
             weights = fit(names, chosen, start, l2)
@@ -148,6 +140,19 @@ def cross_validate(names, units, keys, start: dict, l2: float) -> dict[str, tupl
         )
         for group, figures in sorted(found.items())
     }
+
+
+def deal(keys, seed: int) -> dict[str, int]:
+    """The fold (0 or 1) of each query of `keys` ((query, language pair) of each unit): within
+    the language pair of its first unit, by the SHA-256 of "seed:query"."""
+    pairs: dict[str, list[str]] = {}  # queries by the pair of their first unit
+    for query, pair in dict(reversed(keys)).items():
+        pairs.setdefault(pair, []).append(query)
+    fold = {}
+    for queries in pairs.values():
+        ordered = sorted(queries, key=lambda q: hashlib.sha256(f"{seed}:{q}".encode()).hexdigest())
+        fold.update({q: n % 2 for n, q in enumerate(ordered)})
+    return fold
 
 
 def fit(names, units, start: dict, l2: float = L2) -> dict[str, float]:
