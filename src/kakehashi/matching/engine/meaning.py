@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from kakehashi.matching.engine import latent
-from kakehashi.matching.engine.analysis import embed_documents_latent
+from kakehashi.matching.engine.analysis import analyse, embed_documents_latent
 from kakehashi.matching.engine.centring import (
     LANGUAGES,
     add_to_sums,
@@ -148,6 +148,21 @@ class Meaning:
                 self._alive[:size],
             )
         return state
+
+    def query_reading(self, query: Document, *, as_query: bool):
+        """`query_parts` of `query` and its latent terms when one pass of the model reads
+        both: a passage the index does not hold, with an embedder that reads latent terms (an
+        unpublished proposal, say). Else None for the terms: `query_terms` reads them if they
+        are needed (from the index's slot, or, for a text embedded as a query, from a pass of
+        its passage)."""
+        slot = self._slot_of.get(query.id)
+        held = slot is not None and self._docs[slot] == query
+        if as_query or held or not self.has_latent_terms():
+            analysis, vector = self.query_parts(query, as_query=as_query)
+            return analysis, vector, None
+        analysis = analyse(query)
+        vectors, terms = embed_documents_latent(self.embedder, [query], [analysis])
+        return analysis, vectors[0], LatentTerms.empty(1) if terms is None else terms
 
     def query_terms(self, query: Document) -> LatentTerms:
         """The latent terms of `query` (one row): its slot's when the index holds the very

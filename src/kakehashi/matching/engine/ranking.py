@@ -75,9 +75,11 @@ def rank(
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
     if k <= 0 or index.size == 0:
         return []
+    terms = None  # the query's latent terms, when read in the same pass as its vector
     if parts is None:
-        parts = index.query_parts(query, as_query=as_query)
-    analysis, vector = parts
+        analysis, vector, terms = index.query_reading(query, as_query=as_query)
+    else:
+        analysis, vector = parts
     size = index.size
     if method == "bm25":
         bm = index.terms.bm25(analysis.terms, size)
@@ -113,7 +115,9 @@ def rank(
             for s, c in best
         ]
     weights = WEIGHTS if weights is None else weights
-    return _full(index, query, analysis, vector, None, k, context or Context(), allowed, weights)
+    return _full(
+        index, query, analysis, vector, None, k, context or Context(), allowed, weights, terms
+    )
 
 
 def search(index, text: str, *, language=None, k=20, allowed=None, prepared=None) -> list[Match]:
@@ -166,7 +170,9 @@ def _prepared(index, query, analysis, vector, cos, k, allowed):
     return slots, sem, lex, qweights
 
 
-def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> list[Match]:
+def _full(
+    index, query, analysis, vector, cos, k, context, allowed, weights, terms=None
+) -> list[Match]:
     prepared = _prepared(index, query, analysis, vector, cos, k, allowed)
     if prepared is None:
         return []
@@ -174,7 +180,7 @@ def _full(index, query, analysis, vector, cos, k, context, allowed, weights) -> 
     sem_cross = sem * _cross_lingual(index, analysis.language, slots)
     # The latent terms (latent.py) only where they weigh: not for a free-text search.
     use_latent = weights["latent"] > 0
-    lat = _latent(index, query, analysis.language, slots) if use_latent else None
+    lat = _latent(index, query, analysis.language, slots, terms) if use_latent else None
     scored = []
     query_facts = QueryFacts(query, qweights)
     slot_list = slots.tolist()
@@ -232,12 +238,14 @@ def _kind_scores(index, kind: str | None, slots: np.ndarray) -> np.ndarray:
     return table[kinds.codes[slots]]
 
 
-def _latent(index, query: Document, language: str | None, slots: np.ndarray) -> np.ndarray:
+def _latent(
+    index, query: Document, language: str | None, slots: np.ndarray, terms=None
+) -> np.ndarray:
     """The latent component (latent.py) of each candidate slot; 0 where the index's embedder
-    reads no latent terms."""
+    reads no latent terms. `terms`: the query's, when its reading already gave them."""
     if not index.has_latent_terms():
         return np.zeros(len(slots))
-    mine = index.query_terms(query)
+    mine = index.query_terms(query) if terms is None else terms
     theirs = index.latent_terms(slots)
     return latent.scores(
         index.latent_state(),
@@ -268,7 +276,7 @@ def candidate_components(
     by id: what a blend of weights is fitted on (bench/matching_fit.py)."""
     if index.size == 0:
         return []
-    analysis, vector = index.query_parts(query, as_query=False)
+    analysis, vector, terms = index.query_reading(query, as_query=False)
     vector = index.semantic_query(vector, analysis.language)
     cos = index.semantic_cosines(vector)
     prepared = _prepared(index, query, analysis, vector, cos, k, None)
@@ -276,7 +284,7 @@ def candidate_components(
         return []
     slots, sem, lex, qweights = prepared
     sem_cross = sem * _cross_lingual(index, analysis.language, slots)
-    lat = _latent(index, query, analysis.language, slots)
+    lat = _latent(index, query, analysis.language, slots, terms)
     facts = QueryFacts(query, qweights)
     found = []
     for i, slot in enumerate(slots.tolist()):
@@ -293,10 +301,15 @@ BOUND_MARGIN = 1e-9  # far above the rounding of a dozen float64 additions
 
 
 def _unscored_bound(query: Document, weights) -> float:
-    """The most that the components left out of the bound in `_full` (concepts, sectors,
-    keywords, the context facts and the wants, each at most 1) can add to a score for this
-    query: a component the query cannot have (no sectors, no locality...) adds nothing."""
-    bound = weights["concepts"] + sum(weights[name] for name in WANTS)
+    """The most that the components left out of the bound in `_full` (concepts and
+    complementary concepts, sectors, keywords, the context facts and the wants, each at most
+    1) can add to a score for this query: a component the query cannot have (no sectors, no
+    locality...) adds nothing."""
+    bound = (
+        weights["concepts"]
+        + weights["complementary_concepts"]
+        + sum(weights[name] for name in WANTS)
+    )
     if query.sectors:
         bound += weights["sectors"]
     if query.keywords:
@@ -349,7 +362,8 @@ def _reasons(
             Reason(
                 "shared_concepts",
                 {"concepts": order[:5]},
-                weights["concepts"] * parts["concepts"],
+                weights["concepts"] * parts["concepts"]
+                + weights["complementary_concepts"] * parts.get("complementary_concepts", 0.0),
             )
         )
     if parts.get("sectors"):
