@@ -1,5 +1,6 @@
-"""The word "Published" means three things on the marketplace: a proposal's status (vi "Đã công bố", not
-the verb "Công bố"), the date column of a list and the period on a proposal's page."""
+"""The word "Published" means three things on the marketplace: a proposal's status (vi
+"Đã công bố", not the verb "Công bố"), the date column of a list and the period on a
+proposal's page."""
 
 import pytest
 from django.urls import reverse
