@@ -47,7 +47,7 @@ def test_request_accept_schedule_publish_and_agenda(browser, site, tmp_path):
     page.goto(f"/events/{event.slug}/schedule/")
     page.locator("#run-form [name=time_limit]").fill("5")
     page.get_by_role("button", name="Run the scheduler").click()
-    expect(page.locator("#share-of-bound")).to_have_text("100 %")
+    expect(page.locator("#share-of-bound")).to_have_text("100%")
     expect(page.locator("#draft tbody tr")).to_have_count(1)
     page.get_by_role("link", name="Publish the schedule…").click()
     # The confirmation says who will be told before anything is published.

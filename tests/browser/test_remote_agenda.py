@@ -67,7 +67,7 @@ def test_remote_and_on_site_delegations_each_read_their_place_and_time(browser, 
     page.goto(f"/events/{event.slug}/schedule/")
     page.locator("#run-form [name=time_limit]").fill("5")
     page.get_by_role("button", name="Run the scheduler").click()
-    expect(page.locator("#share-of-bound")).to_have_text("100 %")
+    expect(page.locator("#share-of-bound")).to_have_text("100%")
     expect(page.locator("#draft tbody tr")).to_have_count(3)
     expect(page.locator("#draft tbody tr", has_text="By video")).to_have_count(2)
     page.get_by_role("link", name="Publish the schedule…").click()

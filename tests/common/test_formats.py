@@ -185,3 +185,19 @@ def test_an_aside_with_brackets_of_its_own_follows_a_slash_not_nested_brackets()
     for language in LANGUAGES:
         with translation.override(language):
             assert template.render(context) == "Nguyễn Thị Lan (demo) / グエン・ティ・ラン（デモ）"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_share_is_a_whole_percentage_with_no_space_before_the_sign(language):
+    assert formats.format_share(0.5, language) == "50%"
+    assert formats.format_share(0.996, language) == "100%"
+    assert (
+        formats.format_share(1234.5, language)
+        == {"en": "123,450%", "vi": "123.450%", "ja": "123,450%"}[language]
+    )
+    assert formats.format_share(None, language) == ""
+    with translation.override(language):
+        assert (
+            Template("{% load formats %}{{ value|share }}").render(Context({"value": 0.25}))
+            == "25%"
+        )

@@ -1,6 +1,7 @@
 """{% load formats %}: the helpers of common/formats.py as filters, in the reader's language.
 
     {{ meetings|number }}            1,234 · 1.234
+    {{ run.share_of_bound|share }}   96% (a share of 1, as a whole percentage)
     {{ outcome.amount|amount:outcome.currency }}   80,000 USD · 80.000 USD · 80,000米ドル
     {{ outcome.occurred_on|day }}    5 Dec 2026 · 5 tháng 12 năm 2026 · 2026年12月5日
     {{ first_of_month|month }}       Jun 2024 · tháng 6 năm 2024 · 2024年6月
@@ -24,6 +25,11 @@ register = template.Library()
 @register.filter
 def number(value):
     return formats.format_number(value)
+
+
+@register.filter
+def share(value):
+    return formats.format_share(value)
 
 
 @register.filter

@@ -39,7 +39,7 @@ KIND_FIELDS = {
 class ProposalStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for review")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("proposal", "Published")
     REJECTED = "rejected", _("Rejected")
     EXPIRED = "expired", pgettext_lazy("proposal", "Expired")
     WITHDRAWN = "withdrawn", _("Withdrawn")
