@@ -294,8 +294,8 @@ class MatchingIndex(Meaning):
     ) -> list[Match]:
         """Free-text search across the three languages (tokens, concepts and embeddings).
         `allowed`: a callable on ids, a slotfacets.Facets or a mask over the slots
-        (candidates.py). `prepared` (from `prepare_search` for this text and language) saves analysing and
-        embedding the text again."""
+        (candidates.py). `prepared` (from `prepare_search` for this text and language) saves
+        analysing and embedding the text again."""
         return ranking.search(
             self, text, language=language, k=k, allowed=allowed, prepared=prepared
         )
