@@ -17,6 +17,7 @@ from kakehashi.directory import queries as directory_queries
 from kakehashi.directory.models import Country, Locality, Organisation, Sector
 from kakehashi.matching.documents import organisation_key, proposal_key
 from kakehashi.matching.engine import PreparedQuery, prepare_search
+from kakehashi.matching.engine.slotfacets import Facets
 from kakehashi.matching.hits import Hit, attach_shown, load_hits
 from kakehashi.matching.live import embedder, reading
 from kakehashi.matching.proposal_documents import findable, published_proposals
@@ -173,7 +174,7 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
             keys = {proposal_key(pk) for pk in proposals.values_list("pk", flat=True)}
             allowed = keys.__contains__
         elif _has_filters(data):
-            allowed = _document_filter(data, index)
+            allowed = _document_filter(data)
         else:
             allowed = None
         matches = index.search(
@@ -188,29 +189,18 @@ def run_search(data: dict, *, language: str | None = None) -> SearchResult:
     return SearchResult(hits=hits, total=len(hits), facets=_facets(hits))
 
 
-def _document_filter(data: dict, index):
+def _document_filter(data: dict) -> Facets:
     """The facets checked on the engine's copy of each record (kind, sectors, country,
     today's locality, partnership types), which the index upkeep keeps equal to the
-    database's: no query that lists every record passing a filter."""
-    kind = data.get("kind") or None
-    sector = data["sector"].key if data.get("sector") else None
-    country = data.get("country") or None
-    place = data["locality"].slug if data.get("locality") else None
-    partnership_type = data.get("partnership_type") or None
-
-    def allowed(key: str) -> bool:
-        document = index.facts_of(key)  # the fields below, without decoding the document
-        if document is None:
-            return False
-        return (
-            (kind is None or document.kind == kind)
-            and (sector is None or sector in document.sectors)
-            and (country is None or document.country == country)
-            and (place is None or document.locality == place)
-            and (partnership_type is None or partnership_type in document.partnership_types)
-        )
-
-    return allowed
+    database's: no query that lists every record passing a filter. The engine applies them
+    as a mask over its slots, in one step (engine/slotfacets.py)."""
+    return Facets(
+        kind=data.get("kind") or None,
+        sector=data["sector"].key if data.get("sector") else None,
+        country=data.get("country") or None,
+        locality=data["locality"].slug if data.get("locality") else None,
+        partnership_type=data.get("partnership_type") or None,
+    )
 
 
 def _has_filters(data: dict) -> bool:

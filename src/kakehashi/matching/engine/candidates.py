@@ -5,6 +5,13 @@ BM25 over tokens and the top N by shared concepts (idf-weighted), N = max(MIN_CA
 4 k). The query itself, documents of its organisation and those `allowed` rejects are dropped;
 N grows if fewer than k candidates remain. The baselines (`method="bm25"`, `"embedding"`)
 take the k best of one score (`ordered`).
+
+`allowed` is a callable on ids (the `stage` filter, which the database decides), or a filter
+with a `mask(index)` of the slots it keeps (slotfacets.Facets), or such a mask: a mask is
+applied to all of a pool's slots in one numpy step, where the callable is asked about each.
+The pool is the same either way, and so is the ranking (tests/matching/engine/
+test_facet_mask.py). With a mask that keeps fewer than k slots, N would grow until it covers
+every slot, whose pool is then those slots: `few_kept` gives them without any scan.
 """
 
 from __future__ import annotations
@@ -24,12 +31,22 @@ def excluded(query: Document, doc: Document, allowed) -> bool:
     return allowed is not None and not allowed(doc.id)
 
 
+def admission(index, allowed):
+    """`allowed` as the pool takes it: a filter with a mask becomes its mask over the slots;
+    a callable, a mask or None stays as it is."""
+    mask = getattr(allowed, "mask", None)
+    return mask(index) if mask is not None and callable(mask) else allowed
+
+
 def kept(index, query: Document, slots, allowed) -> list[int]:
     """The live `slots` that `excluded` keeps, in their order, decided from the index's
     per-slot organisation codes and ids: no document is read (on a snapshot, each would be
     decoded from JSON)."""
     slots = np.asarray(slots, dtype=np.int64)
     keep = np.ones(len(slots), dtype=bool)
+    if isinstance(allowed, np.ndarray):
+        keep &= allowed[slots]
+        allowed = None
     own = index._slot_of.get(query.id)
     if own is not None:
         keep &= slots != own
@@ -69,6 +86,7 @@ def ordered(index, query, scores: np.ndarray, k: int, allowed, positive: bool, e
     """(slot, score) of the k best kept slots, best first, ties by id. With `exact` (the query
     vector), the candidates' scores are recomputed with `exact_cosine` before sorting."""
     size = index.size
+    allowed = admission(index, allowed)
     scores = scores.astype(np.float64, copy=True)
     scores[~index._alive[:size]] = -np.inf
     n = min(size, max(MIN_CANDIDATES, 4 * k))
@@ -96,14 +114,45 @@ def pool(index, query, dense, bm, cs, k: int, allowed, approximate: bool = False
     found_by_scan = int(np.isfinite(dense).sum()) if approximate else size
     n = max(MIN_CANDIDATES, 4 * k)
     while True:
-        found = set()
+        found = np.zeros(size, dtype=bool)
         top_dense = np.argpartition(-dense, n)[:n] if n < size else np.arange(size)
-        found.update(int(s) for s in top_dense if alive[s] and dense[s] > -np.inf)
-        found.update(int(s) for s in top(bm, n))
-        found.update(int(s) for s in top(cs, n))
-        candidates = kept(index, query, sorted(found), allowed)
+        found[top_dense[alive[top_dense] & (dense[top_dense] > -np.inf)]] = True
+        found[top(bm, n)] = True
+        found[top(cs, n)] = True
+        candidates = kept(index, query, np.flatnonzero(found), allowed)
         if len(candidates) >= k or n >= size:
             return candidates
         if n >= found_by_scan:
             return None
         n *= 4
+
+
+def few_kept(index, query: Document, mask, k: int, scanned: int | None) -> list[int] | None:
+    """The pool of a full ranking (`pool`) when the `mask` keeps fewer than k live slots
+    besides the query's own and its organisation's, else None. Every N then leaves fewer
+    than k candidates, so N grows until it covers every slot, where the pool is all the slots
+    the mask keeps. `scanned`: at most how many slots the approximate scan returns, when it
+    runs; `pool` gives up on it (and scans exactly) at the first N past those, which must
+    come before N covers every slot (else the pool is what the scan found: None here)."""
+    if not isinstance(mask, np.ndarray):
+        return None
+    size = index.size
+    slots = kept(index, query, np.flatnonzero(mask[:size] & index._alive[:size]), None)
+    if len(slots) >= k:
+        return None
+    if scanned is not None:
+        n = max(MIN_CANDIDATES, 4 * k)
+        while n < scanned:
+            n *= 4
+        if n >= size:
+            return None
+    return slots
+
+
+def scan_reach(index, count: int) -> int | None:
+    """At most how many slots the approximate scan returns for `count` (ann.py: those found
+    plus every slot appended since its build), or None when it does not run."""
+    scan = index.approximate
+    if scan is None or not scan.usable(index):
+        return None
+    return count + max(0, index.size - scan.covered)

@@ -40,6 +40,7 @@ from kakehashi.matching.engine.meaning import Meaning, semantic_state
 from kakehashi.matching.engine.model import Document, Match
 from kakehashi.matching.engine.postings import Postings
 from kakehashi.matching.engine.slotcodes import SlotCodes
+from kakehashi.matching.engine.slotfacets import SlotFacets
 from kakehashi.matching.engine.storage import Rows
 
 # Re-exported: callers import them from here since before analysis.py.
@@ -81,6 +82,8 @@ class MatchingIndex(Meaning):
         # Each slot's document's organisation and kind, read without the document (slotcodes.py).
         self._organisations = SlotCodes(capacity)
         self._kinds = SlotCodes(capacity)
+        # Its country, locality, sectors and partnership types: a search's facets (slotfacets.py).
+        self._facets = SlotFacets(capacity)
         # A snapshot's slots: what the ranking reads of each, without decoding its JSON
         # (slotfacts.py); None for an index built in memory.
         self._facts = None
@@ -206,6 +209,7 @@ class MatchingIndex(Meaning):
             self._languages[slot] = language_code(analysis.language)
             self._organisations.set(slot, doc.organisation)
             self._kinds.set(slot, doc.kind)
+            self._facets.set(slot, doc)
             self._ids.append(doc.id)
             self._docs.append(doc)
             self._analyses.append(analysis)
@@ -230,6 +234,7 @@ class MatchingIndex(Meaning):
         self._alive, self._languages = alive, languages
         self._organisations.reserve(capacity)
         self._kinds.reserve(capacity)
+        self._facets.reserve(capacity)
 
     def remove(self, ids: Iterable[str]) -> None:
         """Remove documents by id (unknown ids are ignored); they stop matching at once."""
@@ -288,8 +293,9 @@ class MatchingIndex(Meaning):
         prepared: PreparedQuery | None = None,
     ) -> list[Match]:
         """Free-text search across the three languages (tokens, concepts and embeddings).
-        `prepared` (from `prepare_search` for this text and language) saves analysing and
-        embedding the text again."""
+        `allowed`: a callable on ids, a slotfacets.Facets or a mask over the slots
+        (candidates.py). `prepared` (from `prepare_search` for this text and language) saves
+        analysing and embedding the text again."""
         return ranking.search(
             self, text, language=language, k=k, allowed=allowed, prepared=prepared
         )

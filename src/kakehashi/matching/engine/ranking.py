@@ -24,7 +24,15 @@ import numpy as np
 
 from kakehashi.matching.engine import latent
 from kakehashi.matching.engine.analysis import prepare_search
-from kakehashi.matching.engine.candidates import MIN_CANDIDATES, exact_cosine, ordered, pool
+from kakehashi.matching.engine.candidates import (
+    MIN_CANDIDATES,
+    admission,
+    exact_cosine,
+    few_kept,
+    ordered,
+    pool,
+    scan_reach,
+)
 from kakehashi.matching.engine.centring import language_code
 from kakehashi.matching.engine.components import (
     KIND_TABLE,
@@ -151,9 +159,12 @@ def _prepared(index, query, analysis, vector, cos, k, allowed):
     cs = index.concepts.weighted(qweights, size)
     bm[~alive] = 0
     cs[~alive] = 0
-    candidates = None
-    if cos is None:
-        found = index.candidate_cosines(vector, APPROXIMATE_FACTOR * max(MIN_CANDIDATES, 4 * k))
+    count = APPROXIMATE_FACTOR * max(MIN_CANDIDATES, 4 * k)
+    allowed = admission(index, allowed)  # a search's facets: a mask of the slots (slotfacets.py)
+    scanned = scan_reach(index, count) if cos is None else None
+    candidates = few_kept(index, query, allowed, k, scanned)  # a mask keeping fewer than k
+    if candidates is None and cos is None:
+        found = index.candidate_cosines(vector, count)
         if found is not None:
             dense = np.where(alive, found, -np.inf)
             candidates = pool(index, query, dense, bm, cs, k, allowed, approximate=True)

@@ -51,6 +51,7 @@ from kakehashi.matching.engine.centring import centre
 from kakehashi.matching.engine.index import MatchingIndex, semantic_state
 from kakehashi.matching.engine.postings import Postings, PostingsBase
 from kakehashi.matching.engine.slotcodes import SlotCodes
+from kakehashi.matching.engine.slotfacets import SlotFacets
 from kakehashi.matching.engine.slotfacts import SlotFacts, encode
 from kakehashi.matching.engine.snapshot_records import analysis_record, document_record
 from kakehashi.matching.engine.storage import (
@@ -343,6 +344,7 @@ def _load(folder: Path, meta: dict, embedder) -> MatchingIndex:
     index._organisations, index._kinds = _slot_codes(folder, n)
     index._analyses = LazySlots(*_blob(folder, "analyses", n), analysis_record)
     index._facts = _facts(folder, n)
+    index._facets = SlotFacets.from_facts(index._facts, n + APPENDED_CAPACITY)
     index._vectors = Rows(embedder.dim, APPENDED_CAPACITY, base=vectors)
     index._alive = np.zeros(n + APPENDED_CAPACITY, dtype=bool)
     index._alive[:n] = True
