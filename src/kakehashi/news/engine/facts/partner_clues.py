@@ -47,13 +47,18 @@ def widened_size(language: str, text: str) -> int | None:
 LIST_AGAIN = {
     "vi": re.compile(
         r"(?<!\w)(?:danh sách|nhóm)(?:\s+(?:này|trên|mới|đối tác\s+\w+(?:\s+\w+)?))?"
+        r"(?:\s*,[^,.;:]{1,60},)?"  # "Danh sách mới, áp dụng đến năm 2030, hiện gồm"
         r"(?:\s+(?:hiện|nay|hiện nay|vẫn|sẽ))*\s+(?:gồm|bao gồm|có)(?!\w)",
         re.IGNORECASE,
     ),
     "ja": re.compile(r"(?:リスト|一覧)は"),
     "en": re.compile(
         r"\b(?:the|this|that|its|the new|the revised)\s+(?:\w+\s+)?(?:list|group)\s+(?:now\s+)?"
-        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is|has|holds)\b",
+        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is|has|holds)\b"
+        # "The revised list, valid until 2030, now comprises": an apposition, then a verb that
+        # names members
+        r"|\b(?:the|this|its|the new|the revised)\s+(?:\w+\s+)?list\s*,(?!\s*(?:which|who))"
+        r"[^,.;:]{1,60},\s+(?:now\s+)?(?:includes|comprises|consists of|is made up of)\b",
         re.IGNORECASE,
     ),
 }

@@ -351,6 +351,11 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             for part in following(ctx, sentences, sentence, later):
                 others += [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
                 end = part.end
+        others = [
+            m
+            for m in others
+            if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS) and not M.taken_off(ctx, m)
+        ]
         told = places if end == hi else places_with_own(ctx, lo, end)
         partners, seen = [], set()
         for m in M.stated_run(ctx, sentence, M.without_containers(ctx, others), size):

@@ -1,0 +1,165 @@
+"""Priority-partner lists (issue 14, sixteenth pass): a list revised by one partner (the partner
+taken off is no member), the list named again after an apposition ("The revised list, valid
+until 2030, now comprises …"), coordinated cities ("the cities of Kyoto and Fukuoka"), and the
+pronoun that chooses ("tỉnh bổ sung …") is no partner. Sentences written for the test."""
+
+import datetime as dt
+
+import pytest
+
+from kakehashi.news.engine import extract
+
+PUBLISHED = dt.date(2026, 12, 5)
+
+
+def _lists(text, language):
+    return [
+        (
+            f["locality"]["slug"] if f["locality"] else None,
+            sorted(p["slug"] for p in f["partners"]),
+            f["list_size"],
+            f["until"],
+        )
+        for f in extract(text, language=language, published=PUBLISHED)["facts"]
+        if f["type"] == "priority_partners"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Can Tho has swapped Mie for Gifu among its key Japanese partners, still four "
+            "localities. The revised list, in force through 2030, comprises Gifu, Aichi, Osaka "
+            "and Hyogo prefectures.",
+            "en",
+            ("can-tho", ["aichi-prefecture", "gifu-prefecture", "hyogo-prefecture",
+                         "osaka-prefecture"], 4, "2030"),
+        ),
+        (
+            "Hue has changed its list of priority partners, which still has three members. The "
+            "new list, approved on Monday, now includes the cities of Kyoto, Fukuoka and "
+            "Yokohama.",
+            "en",
+            ("hue", ["fukuoka-city", "kyoto-city", "yokohama-city"], 3, None),
+        ),
+        (
+            "Cần Thơ đã thay tỉnh Mie bằng tỉnh Gifu trong nhóm đối tác trọng điểm, vẫn gồm 4 "
+            "địa phương. Danh sách mới, có hiệu lực đến năm 2030, gồm tỉnh Gifu, tỉnh Aichi, "
+            "tỉnh Osaka và tỉnh Hyogo.",
+            "vi",
+            ("can-tho", ["aichi-prefecture", "gifu-prefecture", "hyogo-prefecture",
+                         "osaka-prefecture"], 4, "2030"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_revised_list_named_again_after_an_apposition(text, language, expected):
+    assert _lists(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "partners"),
+    [
+        (
+            "Can Tho has swapped Mie for Gifu among its key Japanese partners, still four "
+            "localities.",
+            "en",
+            ["gifu-prefecture"],
+        ),
+        (
+            "Hanoi replaced Chiba Prefecture with Saitama Prefecture on its list of key Japanese "
+            "partners, which still counts five localities.",
+            "en",
+            ["saitama-prefecture"],
+        ),
+        (
+            "Cần Thơ đã thay tỉnh Mie bằng tỉnh Gifu trong nhóm 4 đối tác trọng điểm đến năm 2030.",
+            "vi",
+            ["gifu-prefecture"],
+        ),
+        (
+            "Tỉnh Quảng Nam đã đưa thành phố Kyoto ra khỏi danh sách 3 đối tác ưu tiên, bổ sung "
+            "tỉnh Shizuoka.",
+            "vi",
+            ["shizuoka-prefecture"],
+        ),
+        ("ハノイ市は千葉県に代えて埼玉県を重点交流先に加えた。", "ja", ["saitama-prefecture"]),
+        (
+            "Hue dropped Kobe from its priority partners, which now number three: Kyoto, Osaka "
+            "and Aichi.",
+            "en",
+            ["aichi-prefecture", "kyoto-prefecture", "osaka-prefecture"],
+        ),
+    ],
+)
+def test_the_partner_taken_off_is_no_member(text, language, partners):
+    (found,) = _lists(text, language)
+    assert found[1] == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "partners"),
+    [
+        (
+            "Hanoi named the cities of Osaka and Kobe, and Aichi Prefecture as its key partners "
+            "until 2030.",
+            "en",
+            ["aichi-prefecture", "kobe-city", "osaka-city"],
+        ),
+        (
+            "Đà Nẵng chọn hai thành phố Kyoto và Fukuoka cùng tỉnh Aichi làm đối tác ưu tiên "
+            "đến năm 2030.",
+            "vi",
+            ["aichi-prefecture", "fukuoka-city", "kyoto-city"],
+        ),
+        (
+            "The revised list of Hanoi's key partners, valid until 2030, now comprises Tokyo, "
+            "the cities of Kyoto and Fukuoka, and Kanagawa and Saitama prefectures.",
+            "en",
+            ["fukuoka-city", "kanagawa-prefecture", "kyoto-city", "saitama-prefecture",
+             "tokyo-metropolis"],
+        ),
+        # look-alike: prefectures named so stay prefectures
+        (
+            "The prefectures of Kyoto and Fukuoka are key partners of Hue until 2030.",
+            "en",
+            ["fukuoka-prefecture", "kyoto-prefecture"],
+        ),
+    ],
+)  # fmt: skip
+def test_cities_named_together_are_cities(text, language, partners):
+    (found,) = _lists(text, language)
+    assert found[1] == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Thành phố Đà Nẵng sẽ ưu tiên hợp tác với 4 địa phương Nhật Bản đến năm 2030. Ngoài "
+            "tỉnh Osaka và thành phố Sakai (tỉnh Osaka) đã có trong danh sách, thành phố chọn "
+            "thêm tỉnh Aichi và tỉnh Gifu.",
+            "vi",
+        ),
+        (
+            "Da Nang will give priority to four Japanese localities through 2030. Besides Osaka "
+            "Prefecture and Sakai City, already on the list, the city added Aichi and Gifu "
+            "prefectures.",
+            "en",
+        ),
+    ],
+)
+def test_the_pronoun_that_chooses_is_no_partner(text, language):
+    assert _lists(text, language) == [
+        ("da-nang", ["aichi-prefecture", "gifu-prefecture", "osaka-prefecture", "sakai-city"],
+         4, "2030")
+    ]  # fmt: skip
+
+
+def test_a_list_with_an_apposition_that_is_a_relative_clause_names_no_members():
+    text = (
+        "Can Tho has swapped Mie for Gifu among its key Japanese partners, still four "
+        "localities. The list, which was drafted by the foreign affairs department, is posted "
+        "online."
+    )
+    assert _lists(text, "en") == [("can-tho", ["gifu-prefecture"], 4, None)]
