@@ -163,3 +163,38 @@ def test_a_list_with_an_apposition_that_is_a_relative_clause_names_no_members():
         "online."
     )
     assert _lists(text, "en") == [("can-tho", ["gifu-prefecture"], 4, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Sở Ngoại vụ rà soát quan hệ sau khi ba tỉnh Lâm Đồng, Đắk Nông và Bình Thuận hợp "
+            "nhất. UBND tỉnh đã chọn 3 đối tác ưu tiên gồm tỉnh Shizuoka, tỉnh Yamagata và tỉnh "
+            "Kagoshima.",
+            "vi",
+        ),
+        (
+            "The review followed the merger of Lam Dong, Dak Nong and Binh Thuan in July 2025. "
+            "The province has now picked three key partners: Shizuoka, Yamagata and Kagoshima.",
+            "en",
+        ),
+        (
+            "Officials met after Lam Dong, Dak Nong and Binh Thuan merged. The province has now "
+            "picked three key partners: Shizuoka, Yamagata and Kagoshima.",
+            "en",
+        ),
+    ],
+)
+def test_the_province_after_a_merger_is_the_one_that_remains(text, language):
+    (found,) = _lists(text, language)
+    assert found[0] == "lam-dong"
+
+
+def test_a_former_unit_named_alone_stays_the_chooser():
+    text = (
+        "Tỉnh Bình Thuận đã chọn 3 đối tác ưu tiên gồm tỉnh Shizuoka, tỉnh Yamagata và tỉnh "
+        "Kagoshima."
+    )
+    (found,) = _lists(text, "vi")
+    assert found[0] == "binh-thuan-before-2025"
