@@ -122,7 +122,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("until", r"(?i:until|till|through|to|by|up to)\s+(?:the\s+end\s+of\s+)?"
                   r"(?:(?i:fiscal)\s+(?:year\s+)?|FY\s*)?" + _Y + _NA),
         # "March 15 to 19, 2027", "January 14-15, 2027": the year told after the last day
-        ("date", r"(?i:" + _MON + r")\s+" + _D + r"(?:st|nd|rd|th)?(?:\s*(?:to|until|through|"
+        # ("In May 12 companies …": the month, then a count, is no day)
+        ("date", r"(?:(?<!\b[Ii]n )|(?![A-Za-z]+\.?\s+\d{1,2}\s+[a-z]))"
+                 r"(?i:" + _MON + r")\s+" + _D + r"(?:st|nd|rd|th)?(?:\s*(?:to|until|through|"
                  r"and|[-–])\s*(?:[A-Z][a-z]+\.?\s+)?[0-3]?\d(?:st|nd|rd|th)?"
                  r"(?=,?\s+(?:19|20)\d\d(?!\d)))?(?:,?\s+" + _Y + r")?(?![\d])"),
         ("date", _NB + _D + r"(?:st|nd|rd|th)?\s+(?i:" + _MON + r")(?:,?\s+" + _Y + r")?(?![\d])"),
@@ -134,7 +136,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "in November", "In July, …": a month told alone, of the year up to publication
         ("month", r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ee]arly )|(?<=\b[Ll]ate ))"
                   r"(?P<mon>January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December)\b(?!\s*\d)(?!,?\s+(?:19|20)\d\d)"),
+                  r"October|November|December)\b(?!\s*\d(?!\d?\s+[a-z]))(?!,?\s+(?:19|20)\d\d)"),
         ("date", _NB + _D + r"/" + _M + r"/" + _Y + _NA),
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),

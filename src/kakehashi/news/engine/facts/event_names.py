@@ -50,7 +50,8 @@ _VI_HELD_BEFORE = (
     # its year or edition: "ngày hội năm 2025", "hội nghị lần thứ 9"
     r"|(?<=năm )(?:19|20)\d\d(?!\d)|(?<=thứ )\d{1,2}(?!\d))){1,16})"
     r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc"
-    r"|tổ chức(?= (?:vào|hồi|từ|trong)\s))(?!\w)"
+    # "tổ chức vào tháng 10", "tổ chức tại Gifu vào tháng 10/2024": held, and when
+    r"|tổ chức(?= (?:(?:tại|ở) [^,.;]{1,40}? )?(?:vào|hồi|từ|trong)\s))(?!\w)"
     r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
 )
 # what is said of an event right after its bare head: no name of its own
