@@ -198,3 +198,44 @@ def test_a_former_unit_named_alone_stays_the_chooser():
     )
     (found,) = _lists(text, "vi")
     assert found[0] == "binh-thuan-before-2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The city of Hue will focus its Japan cooperation on three prefectures until 2030. "
+            "They are Kyoto, Osaka and Aichi.",
+            ("hue", ["aichi-prefecture", "kyoto-prefecture", "osaka-prefecture"], 3, "2030"),
+        ),
+        (
+            "Hue People's Committee approved a list of four key Japanese partner localities "
+            "through 2030: Kyoto Prefecture, Osaka Prefecture, Aichi Prefecture and Kobe City.",
+            ("hue", ["aichi-prefecture", "kobe-city", "kyoto-prefecture", "osaka-prefecture"],
+             4, "2030"),
+        ),
+        (
+            "In its new strategy, Shizuoka identifies Dong Nai, Thanh Hoa and Khanh Hoa as "
+            "priority regions in Vietnam.",
+            ("shizuoka-prefecture", ["dong-nai", "khanh-hoa", "thanh-hoa"], None, None),
+        ),
+        (
+            "Shizuoka named Dong Nai and Thanh Hoa as key provinces for its cooperation in "
+            "Vietnam through 2030.",
+            ("shizuoka-prefecture", ["dong-nai", "thanh-hoa"], None, "2030"),
+        ),
+    ],
+)  # fmt: skip
+def test_english_lists_told_in_other_words(text, expected):
+    assert _lists(text, "en") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shizuoka sees tea, nursing care and auto parts as priority areas in Vietnam.",
+        "Japan's key prefectures such as Aichi and Osaka host most Vietnamese workers.",
+    ],
+)
+def test_priority_fields_and_a_country_s_big_prefectures_are_no_list(text):
+    assert _lists(text, "en") == []

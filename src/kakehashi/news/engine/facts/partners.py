@@ -68,10 +68,11 @@ PRIORITY = {
         r"\b(?:priority|key|focus|core|strategic|focal)\s+(?:Japanese\s+|Vietnamese\s+)?"
         r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
-        r"|partner provinces)"
+        r"|partner provinces|regions|provinces|prefectures)"
         r"|\b(?:give|gives|giving|gave|given|accords?|accorded)\s+(?:its\s+|their\s+|top\s+)?"
         r"priority\s+to\b"
-        r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:exchanges?|cooperation|ties)"
+        r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:[A-Z]\w+\s+)?"
+        r"(?:exchanges?|cooperation|ties)"
         r"\s+(?:in \w+\s+)?on\b"
         # "will focus on three Vietnamese provinces - A, B and C": a size follows
         r"|\b(?:concentrat|focus)\w*\s+(?:its\s+\w+\s+)?on\s+(?=(?:the\s+)?(?:\d+|two|three|four|five"
@@ -87,7 +88,7 @@ SIZE = {
         r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域|市|省)"
     ),
     "en": re.compile(
-        NUMBER + r"\s+(?:priority |key |core |focus )?(?:Japanese |Vietnamese |partner )?"
+        NUMBER + r"\s+(?:priority |key |core |focus )?(?:Japanese |Vietnamese )?(?:partner )?"
         r"(?:cooperation |exchange )?"
         r"(?:localities|prefectures|provinces|cities|partners|local governments|members)",
         re.IGNORECASE,
