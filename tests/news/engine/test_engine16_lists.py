@@ -239,3 +239,17 @@ def test_english_lists_told_in_other_words(text, expected):
 )
 def test_priority_fields_and_a_country_s_big_prefectures_are_no_list(text):
     assert _lists(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("Hue has chosen Kyoto, Osaka and Aichi as key partners in the 2026–30 period.", "2030"),
+        ("Hue has chosen Kyoto, Osaka and Aichi as key partners for 2026-2030.", "2030"),
+        # a share is no period
+        ("Hue has chosen Kyoto, Osaka and Aichi as key partners, 2026-12 % of its budget.", None),
+    ],
+)
+def test_a_period_with_a_short_last_year(text, until):
+    (found,) = _lists(text, "en")
+    assert found[3] == until

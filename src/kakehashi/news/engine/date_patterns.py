@@ -116,6 +116,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("today", r"本日(?=、|は|に|の午前|の午後|午前|午後|夜|朝)"),
     ],
     "en": [
+        # "the 2026–30 period", "FY2026-30": the second year by its last two digits
+        ("range", _NB + _Y + _DASH + r"(?P<y2s>\d\d)(?![\d/.]|\s*%)"),
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
                   + _Y2 + _NA),
         # "until 2030", "through fiscal 2029", "by the end of FY2030"
