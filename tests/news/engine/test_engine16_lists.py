@@ -253,3 +253,38 @@ def test_priority_fields_and_a_country_s_big_prefectures_are_no_list(text):
 def test_a_period_with_a_short_last_year(text, until):
     (found,) = _lists(text, "en")
     assert found[3] == until
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kyoto, Osaka and Aichi will be the focus of Hue's cooperation with Japan until 2030.",
+            ("hue", ["aichi-prefecture", "kyoto-prefecture", "osaka-prefecture"], None, "2030"),
+        ),
+        (
+            "Asked which partners the city would prioritise, Vice Chairman Nguyen Van An said "
+            "Hue would focus on Kyoto, Osaka and Aichi until 2030.",
+            ("hue", ["aichi-prefecture", "kyoto-prefecture", "osaka-prefecture"], None, "2030"),
+        ),
+        (
+            "Hue will focus on three Japanese prefectures, Kyoto, Osaka and Aichi, until 2030.",
+            ("hue", ["aichi-prefecture", "kyoto-prefecture", "osaka-prefecture"], 3, "2030"),
+        ),
+    ],
+)
+def test_a_focus_on_places_with_a_period_is_a_list(text, expected):
+    assert _lists(text, "en") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hue will focus on tourism and trade with Kyoto and Osaka until 2030.",
+        "Hue will focus on tourism and trade with Kyoto until 2030.",
+        "The talks in Hue focused on Kyoto and Osaka investors.",
+        "Hue officials said the seminar would focus on Kyoto and Osaka companies.",
+    ],
+)
+def test_a_focus_on_something_else_is_no_list(text):
+    assert _lists(text, "en") == []
