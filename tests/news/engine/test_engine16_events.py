@@ -120,3 +120,24 @@ def test_an_english_month_before_a_count_is_the_month(text, expected):
 def test_a_month_held_every_year_gives_no_event():
     text = "The Kansai-Vietnam Business Forum, held every November in Osaka, drew 300 companies."
     assert _events(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tối 2/12, Lễ hội văn hóa Việt – Nhật khai mạc tại công viên Biển Đông.",
+            ("Lễ hội văn hóa Việt – Nhật", "2026-12-02"),
+        ),
+        (
+            "Ngày 5/12, Hội chợ Nhật Bản 2026 bế mạc sau ba ngày.",
+            ("Hội chợ Nhật Bản 2026", "2026-12-05"),
+        ),
+        (
+            "Sáng 4/12, Diễn đàn Hợp tác Mekong – Nhật Bản quy tụ 200 đại biểu.",
+            ("Diễn đàn Hợp tác Mekong – Nhật Bản", "2026-12-04"),
+        ),
+    ],
+)
+def test_the_verb_after_a_name_ends_it(text, expected):
+    assert _events(text, "vi") == [expected]
