@@ -141,3 +141,23 @@ def test_a_month_held_every_year_gives_no_event():
 )
 def test_the_verb_after_a_name_ends_it(text, expected):
     assert _events(text, "vi") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last year's edition of the Japan-Vietnam Festival attracted 100,000 visitors.",
+            ("Japan-Vietnam Festival", "2025"),
+        ),
+        (
+            "Exports rose sharply in November last year, and the Da Nang Investment Conference "
+            "will be held on March 3.",
+            ("Da Nang Investment Conference", "2027-03-03"),
+        ),
+        ("On May 12 the Vietnam Expo opened in Hanoi.", ("Vietnam Expo", "2026-05-12")),
+        ("On Nov. 3 the Kobe Vietnam Fair opened.", ("Kobe Vietnam Fair", "2026-11-03")),
+    ],
+)
+def test_an_english_name_starts_at_its_own_words(text, expected):
+    assert _events(text, "en", published=dt.date(2026, 12, 5)) == [expected]

@@ -149,7 +149,7 @@ EN_NAME = re.compile(
     + _EN_HELD_AFTER
     + r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
     # "Quang Nam–Shizuoka Business Matching Day": names joined by a dash are one word
-    r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
+    r"|(?<![\w'’-])(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
     # a whole word: "Export" is no "Expo"

@@ -63,6 +63,15 @@ def find_events(ctx: Context) -> list[dict]:
         for name_m, day in [(names[0], None), *more_events(ctx, sentence, names)]:
             group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
             name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
+            if ctx.language == "en":  # "edition of the … Festival", "…, and the … Conference"
+                name = re.sub(r"^(?:(?:of|and|for|on|in|to)\s+)+(?:the\s+)?", "", name)
+                # "On May 12 the Vietnam Expo opened": the day is no part of the name
+                name = re.sub(
+                    r"^(?:(?:On|In)\s+[A-Z][a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+the\s+"
+                    r"|^(?:On|In)\s+[A-Z][a-z]+\.?\s+\d{1,2}\w{0,2},?\s+",
+                    "",
+                    name,
+                )
             if group == "n" and ctx.language == "ja":  # "…による個別商談会": not its particle
                 name = re.sub(r"^(?:よる|おける|関する|向けた|対する|の|おり)", "", name)
                 # 昨年11月の第1回交流祭: the day it was held is no part of its name
