@@ -288,3 +288,18 @@ def test_a_focus_on_places_with_a_period_is_a_list(text, expected):
 )
 def test_a_focus_on_something_else_is_no_list(text):
     assert _lists(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh Gifu đã chọn Thanh Hóa, Nghệ An và Quảng Ninh làm 3 đối tác trọng điểm tại Việt Nam "
+        "đến năm tài chính 2030.",
+        "Tỉnh Gifu đã chọn Thanh Hóa, Nghệ An và Quảng Ninh làm 3 đối tác trọng điểm tại Việt Nam "
+        "đến hết năm tài khóa 2030.",
+    ],
+)
+def test_a_fiscal_year_told_in_vietnamese_ends_the_period(text):
+    assert _lists(text, "vi") == [
+        ("gifu-prefecture", ["nghe-an", "quang-ninh", "thanh-hoa"], 3, "2030")
+    ]

@@ -44,7 +44,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "vi": [
         ("range", _NB + r"(?:từ\s+(?:năm\s+)?)?" + _Y + r"(?:" + _DASH
                   + r"|\s+(?:đến|tới)\s+(?:năm\s+)?)" + _Y2 + _NA),
-        ("until", r"(?:đến|tới|cho đến|trước)\s+(?:hết\s+)?(?:năm\s+)?" + _Y + _NA),
+        # "đến năm tài chính 2030": a Japanese fiscal year told in Vietnamese
+        ("until", r"(?:đến|tới|cho đến|trước)\s+(?:hết\s+)?(?:năm\s+)?(?:tài (?:chính|khóa)\s+)?"
+                  + _Y + _NA),
         # "từ ngày 2 đến 6/7/2023": the first day
         ("date", r"(?<=ngày )" + _D + r"\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?[0-3]?\d\s*/\s*" + _M
                  + r"(?:\s*/\s*" + _Y + r")?" + _NA),
