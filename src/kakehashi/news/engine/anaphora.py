@@ -39,8 +39,25 @@ _MERGED_AFTER = re.compile(r"^\s*\(?cũ(?!\w)|^[^、。]{0,12}(?:と|を)(?:合�
 _JA_SIDE = {"同省": "VN", "同県": "JP", "同府": "JP", "同都": "JP"}
 
 
+# a former unit in the run of units that merged ("ba tỉnh Lâm Đồng, Đắk Nông và Bình Thuận hợp
+# nhất", "after Lam Dong, Dak Nong and Binh Thuan merged"): the unit that remains is the
+# current one of the run
+_RUN_MERGED = re.compile(
+    r"[^.;:!?。、]{0,50}?(?<!\w)(?:hợp nhất|sáp nhập|merged|merger|were combined)(?!\w)",
+    re.IGNORECASE,
+)
+
+# "the merger of Lam Dong, Dak Nong and Binh Thuan", "hợp nhất ba tỉnh A, B và C"
+_MERGER_OF = re.compile(
+    r"(?<!\w)(?:merger of|merging|hợp nhất|sáp nhập)(?!\s+(?:vào|into))[^.;:!?。]{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def _merged_away(norm: str, place: Mention) -> bool:
     before = norm[max(0, place.start - 60) : place.start]
+    if place.successor and (_RUN_MERGED.match(norm, place.end) or _MERGER_OF.search(before)):
+        return True
     return bool(_MERGED_BEFORE.search(before) or _MERGED_AFTER.match(norm[place.end :]))
 
 

@@ -44,7 +44,9 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
     "vi": [
         ("range", _NB + r"(?:từ\s+(?:năm\s+)?)?" + _Y + r"(?:" + _DASH
                   + r"|\s+(?:đến|tới)\s+(?:năm\s+)?)" + _Y2 + _NA),
-        ("until", r"(?:đến|tới|cho đến|trước)\s+(?:hết\s+)?(?:năm\s+)?" + _Y + _NA),
+        # "đến năm tài chính 2030": a Japanese fiscal year told in Vietnamese
+        ("until", r"(?:đến|tới|cho đến|trước)\s+(?:hết\s+)?(?:năm\s+)?(?:tài (?:chính|khóa)\s+)?"
+                  + _Y + _NA),
         # "từ ngày 2 đến 6/7/2023": the first day
         ("date", r"(?<=ngày )" + _D + r"\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?[0-3]?\d\s*/\s*" + _M
                  + r"(?:\s*/\s*" + _Y + r")?" + _NA),
@@ -116,13 +118,17 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("today", r"本日(?=、|は|に|の午前|の午後|午前|午後|夜|朝)"),
     ],
     "en": [
+        # "the 2026–30 period", "FY2026-30": the second year by its last two digits
+        ("range", _NB + _Y + _DASH + r"(?P<y2s>\d\d)(?![\d/.]|\s*%)"),
         ("range", _NB + r"(?:from\s+)?" + _Y + r"(?:" + _DASH + r"|\s+(?:to|until)\s+)"
                   + _Y2 + _NA),
         # "until 2030", "through fiscal 2029", "by the end of FY2030"
         ("until", r"(?i:until|till|through|to|by|up to)\s+(?:the\s+end\s+of\s+)?"
                   r"(?:(?i:fiscal)\s+(?:year\s+)?|FY\s*)?" + _Y + _NA),
         # "March 15 to 19, 2027", "January 14-15, 2027": the year told after the last day
-        ("date", r"(?i:" + _MON + r")\s+" + _D + r"(?:st|nd|rd|th)?(?:\s*(?:to|until|through|"
+        # ("In May 12 companies …": the month, then a count, is no day)
+        ("date", r"(?:(?<!\b[Ii]n )|(?![A-Za-z]+\.?\s+\d{1,2}\s+[a-z]))"
+                 r"(?i:" + _MON + r")\s+" + _D + r"(?:st|nd|rd|th)?(?:\s*(?:to|until|through|"
                  r"and|[-–])\s*(?:[A-Z][a-z]+\.?\s+)?[0-3]?\d(?:st|nd|rd|th)?"
                  r"(?=,?\s+(?:19|20)\d\d(?!\d)))?(?:,?\s+" + _Y + r")?(?![\d])"),
         ("date", _NB + _D + r"(?:st|nd|rd|th)?\s+(?i:" + _MON + r")(?:,?\s+" + _Y + r")?(?![\d])"),
@@ -134,7 +140,7 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "in November", "In July, …": a month told alone, of the year up to publication
         ("month", r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ee]arly )|(?<=\b[Ll]ate ))"
                   r"(?P<mon>January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December)\b(?!\s*\d)(?!,?\s+(?:19|20)\d\d)"),
+                  r"October|November|December)\b(?!\s*\d(?!\d?\s+[a-z]))(?!,?\s+(?:19|20)\d\d)"),
         ("date", _NB + _D + r"/" + _M + r"/" + _Y + _NA),
         ("date", _NB + _Y + r"-" + r"(?P<m2>[01]\d)-(?P<d2>[0-3]\d)" + _NA),
         ("year", r"(?i:in|since|of|year)\s+" + _Y + _NA),

@@ -88,6 +88,9 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
     if kind == "range":
         if g.get("era"):  # 令和8年度～令和12年度
             first, last = _era_year(g["era"], g["ey"]), _era_year(g["era2"] or g["era"], g["ey2"])
+        elif g.get("y2s"):  # "2026–30"
+            first = int(g["y"])
+            last = first // 100 * 100 + int(g["y2s"])
         else:
             first, last = int(g["y"]), int(g["y2"])
         return (f"{first}/{last}", (first, last)) if first <= last else None

@@ -11,6 +11,7 @@ prefecture...) may take either case.
 from __future__ import annotations
 
 import csv
+import re
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -141,7 +142,39 @@ class Gazetteer:
                 break
             else:
                 i += 1
+        return self._coordinated_cities(out, low)
+
+    def _coordinated_cities(self, found: list[Mention], low: str) -> list[Mention]:
+        """Bare names after "the cities of" / "các thành phố" are cities, the later ones of
+        the run too ("the cities of Kyoto and Fukuoka", "hai thành phố Kyoto và Fukuoka"),
+        when the directory holds a city of that name."""
+        out, in_run, closed, last_end = [], False, False, -1
+        for m in found:
+            before = low[max(0, m.start - 30) : m.start]
+            separator = _RUN_SEPARATOR.fullmatch(low[last_end : m.start]) if in_run else None
+            if _CITIES_OF.search(before) or (
+                _COUNTED.search(before) and low.startswith(("thành phố ", "tp."), m.start)
+            ):
+                in_run, closed = True, False
+            elif separator is None or closed:
+                in_run = False  # "…Kyoto and Fukuoka, and Kanagawa …": the "and" ended it
+            else:
+                closed = bool(separator.group(1))
+            if in_run and m.level == "prefecture":
+                city = self.lookup(f"{m.text} City")
+                if city is not None and city.level != "prefecture" and city.slug:
+                    m = _mention(city, m.start, m.end, m.text)
+            out.append(m)
+            last_end = m.end
         return out
+
+
+# "the cities of Kyoto and Fukuoka", "các thành phố Kyoto, Fukuoka và Kobe"
+_CITIES_OF = re.compile(
+    r"(?:\bcities of|(?<!\w)(?:các|hai|ba|bốn|năm|những) (?:thành phố|tp\.?))\s*$"
+)
+_COUNTED = re.compile(r"(?<!\w)(?:các|hai|ba|bốn|năm|những)\s+$")
+_RUN_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(and|và))\s*")
 
 
 def _city_of(low: str, start: int, end: int) -> int:

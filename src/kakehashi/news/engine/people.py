@@ -53,7 +53,8 @@ class Person:
         return self.canonical or self
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# a word of a name, not its possessive ("Kazuhiro Tsuji's working trip": Tsuji)
+_WORD = re.compile(r"[^\W\d_](?:[\w\-]|['’](?!s\b))*")
 
 
 # the first word of a body's name, never of a person's

@@ -4,7 +4,9 @@ Japanese: the prefectural office or city hall the sentence visits is its 知事'
 ("大阪府庁を訪れ、山下 健一 副知事と会談": 大阪府); a section named just before the name is its
 head's ("府国際課の上田 悠 課長"). Vietnamese: a people's committee written without its place
 ("Phó Chủ tịch UBND tỉnh Phan Văn A": UBND tỉnh); the place of the delegation a person leads
-("đoàn công tác tỉnh Gunma do Thống đốc Kaneko Masaru dẫn đầu": Gunma).
+("đoàn công tác tỉnh Gunma do Thống đốc Kaneko Masaru dẫn đầu": Gunma). English: the body
+or place after the name when the role is told before it ("Vice Chairwoman Nguyen Thi Lan of
+the Khanh Hoa Provincial People's Committee").
 """
 
 from __future__ import annotations
@@ -37,12 +39,14 @@ def fill_organisations(
         elif language == "vi":
             org = _vi_body_alone(norm, person) or _vi_delegation(norm, person, mentions)
         else:
-            org = None
+            org = _en_of_body(norm, person, mentions)
         if org is None:
             continue
         person.organisation = org
         if org.kind == "locality" and not person.places:
             person.places = [org]
+        elif getattr(org, "value", None) is not None and not person.places:
+            person.places = [org.value]  # a body's place: "… of the Khanh Hoa People's Committee"
         if person.country is None and org.country:
             person.country = org.country
 
@@ -96,3 +100,16 @@ def _vi_delegation(norm: str, person: Person, mentions: list[Mention]) -> Mentio
     lo = window_start + m.start()
     places = [x for x in mentions if x.kind == "locality" and lo <= x.start < person.role_start]
     return places[-1] if places else None
+
+
+_EN_OF = re.compile(r" of (?:the )?")
+
+
+def _en_of_body(norm: str, person: Person, mentions: list[Mention]) -> Mention | None:
+    if person.role_start > person.start:
+        return None  # "X, Vice Chairwoman of …": the role's own place is read elsewhere
+    of = _EN_OF.match(norm, person.end)
+    if of is None:
+        return None
+    at = [m for m in mentions if m.start == of.end()]
+    return max(at, key=lambda m: m.end - m.start) if at else None  # the body, not its place

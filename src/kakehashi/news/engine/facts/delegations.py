@@ -132,7 +132,10 @@ MEET = {
         r"\b(?:met with|met|meets|held talks with|had talks with|talked with|sat down with|"
         r"worked with|"
         r"(?:held|had) (?:a |an )?(?:[\w-]+ )?(?:meeting|working session|session|talks|"
-        r"discussions?) with|(?:will|to) (?:meet with|meet|hold talks with))\b"
+        r"discussions?) with|(?:will|to) (?:meet with|meet|hold talks with)"
+        # "held talks in Nha Trang with", "met at the provincial office with"
+        r"|(?:held|had) (?:[\w-]+ )?talks (?:in|at) [^,.;]{1,40}? with"
+        r"|met (?:in|at) [^,.;]{1,40}? with)\b"
     ),
     "ja": re.compile(r"会談|面談|面会|懇談|意見交換|意見を交わ|協議し|協議を行"),
 }

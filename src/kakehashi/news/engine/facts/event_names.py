@@ -50,7 +50,8 @@ _VI_HELD_BEFORE = (
     # its year or edition: "ngày hội năm 2025", "hội nghị lần thứ 9"
     r"|(?<=năm )(?:19|20)\d\d(?!\d)|(?<=thứ )\d{1,2}(?!\d))){1,16})"
     r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc"
-    r"|tổ chức(?= (?:vào|hồi|từ|trong)\s))(?!\w)"
+    # "tổ chức vào tháng 10", "tổ chức tại Gifu vào tháng 10/2024": held, and when
+    r"|tổ chức(?= (?:(?:tại|ở) [^,.;]{1,40}? )?(?:vào|hồi|từ|trong)\s))(?!\w)"
     r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
 )
 # what is said of an event right after its bare head: no name of its own
@@ -82,6 +83,7 @@ VI_NAME = re.compile(
     # "TP.HCM" inside the name: a full stop before a capital is no end
     + r"(?:(?:[^,.;:()“”\"\n]|\.(?=[A-ZĐ]))"
     r"(?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|cùng|từ ngày|trong hai|"
+    r"khai mạc|bế mạc|quy tụ|"  # "Lễ hội … khai mạc tại …": the verb ends the name
     r"trong ngày|ngày|chính thức|tổ chức|hồi|hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)"
     r"(?:\s|$|(?=[,.;]))"
     # "vào ngày 8/11" ends the name, "vào ngành năng lượng" does not
@@ -147,7 +149,7 @@ EN_NAME = re.compile(
     + _EN_HELD_AFTER
     + r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
     # "Quang Nam–Shizuoka Business Matching Day": names joined by a dash are one word
-    r"|(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
+    r"|(?<![\w'’-])(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
     r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
     # a whole word: "Export" is no "Expo"

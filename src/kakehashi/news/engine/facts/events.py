@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.event_bare import bare_day_after
 from kakehashi.news.engine.facts.event_checks import (
     agreed_without_day,
     date_after_name,
@@ -49,17 +50,28 @@ def find_events(ctx: Context) -> list[dict]:
         verb = next((v for v in reversed(verbs) if name_re.search(text, v.end())), None)
         verb = verb or (verbs[0] if verbs else None)
         own_date = ctx.dates_in(sentence.start, sentence.end) or _opening_year(ctx, sentence)
-        if not verb and not own_date:
-            continue
         if PROPOSAL[ctx.language].search(text):
             continue  # "đề xuất luân phiên tổ chức lễ hội": an idea, not an event
         venues = [v.span() for v in _VENUE.get(ctx.language, _NO_VENUE).finditer(text)]
         names = [m for m in name_re.finditer(text) if _may_name(ctx, text, m, venues)]
         if not names:
             continue
+        # "…dự Diễn đàn X. Sáng 26/11, diễn đàn … đã diễn ra": its day told by its bare head
+        told_later = not own_date and bare_day_after(ctx, sentence, names[0].group())
+        if not verb and not own_date and not told_later:
+            continue
         for name_m, day in [(names[0], None), *more_events(ctx, sentence, names)]:
             group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
             name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
+            if ctx.language == "en":  # "edition of the … Festival", "…, and the … Conference"
+                name = re.sub(r"^(?:(?:of|and|for|on|in|to)\s+)+(?:the\s+)?", "", name)
+                # "On May 12 the Vietnam Expo opened": the day is no part of the name
+                name = re.sub(
+                    r"^(?:(?:On|In)\s+[A-Z][a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+the\s+"
+                    r"|^(?:On|In)\s+[A-Z][a-z]+\.?\s+\d{1,2}\w{0,2},?\s+",
+                    "",
+                    name,
+                )
             if group == "n" and ctx.language == "ja":  # "…による個別商談会": not its particle
                 name = re.sub(r"^(?:よる|おける|関する|向けた|対する|の|おり)", "", name)
                 # 昨年11月の第1回交流祭: the day it was held is no part of its name
@@ -108,6 +120,7 @@ def find_events(ctx: Context) -> list[dict]:
             date = (
                 day
                 or date_after_name(ctx, sentence, name_start, name_end)
+                or bare_day_after(ctx, sentence, name)
                 or _event_date(ctx, sentence, name_start, name_end)
             )
             if agreed_without_day(ctx, sentence, name_start, name_end):

@@ -3,7 +3,9 @@
 number); a next sentence that names the list again ("Như vậy, danh sách này hiện gồm A, B
 và C.", "The list now includes A, B and C.": that sentence names the whole list); one year as
 the list's span ("trong năm 2027", "for fiscal 2027"); a choice returned (ゲアン省も本県を…);
-a list denied ("has no priority partners yet", "chưa có đối tác ưu tiên")."""
+a list denied ("has no priority partners yet", "chưa có đối tác ưu tiên"); a list hoped for
+("mong muốn X sẽ trở thành …", "would like"); a loose "focus on A, B and C" that is a list only
+with a period or a size."""
 
 from __future__ import annotations
 
@@ -47,13 +49,18 @@ def widened_size(language: str, text: str) -> int | None:
 LIST_AGAIN = {
     "vi": re.compile(
         r"(?<!\w)(?:danh sách|nhóm)(?:\s+(?:này|trên|mới|đối tác\s+\w+(?:\s+\w+)?))?"
+        r"(?:\s*,[^,.;:]{1,60},)?"  # "Danh sách mới, áp dụng đến năm 2030, hiện gồm"
         r"(?:\s+(?:hiện|nay|hiện nay|vẫn|sẽ))*\s+(?:gồm|bao gồm|có)(?!\w)",
         re.IGNORECASE,
     ),
     "ja": re.compile(r"(?:リスト|一覧)は"),
     "en": re.compile(
         r"\b(?:the|this|that|its|the new|the revised)\s+(?:\w+\s+)?(?:list|group)\s+(?:now\s+)?"
-        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is|has|holds)\b",
+        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is|has|holds)\b"
+        # "The revised list, valid until 2030, now comprises": an apposition, then a verb that
+        # names members
+        r"|\b(?:the|this|its|the new|the revised)\s+(?:\w+\s+)?list\s*,(?!\s*(?:which|who))"
+        r"[^,.;:]{1,60},\s+(?:now\s+)?(?:includes|comprises|consists of|is made up of)\b",
         re.IGNORECASE,
     ),
 }
@@ -178,3 +185,43 @@ def chosen_in_clause(language: str, choose, text: str, before: int) -> bool:
         not in_relative(language, text, verb.start(), before)
         for verb in choose.finditer(text, 0, before)
     )
+
+
+# "would focus on A, B and C until 2030", "the focus of Hue's cooperation": a list only with two
+# partners and a period or a size, the partners what the focus is on
+LOOSE = re.compile(r"focus(?:es|ed|ing)?\s+on|focus of", re.IGNORECASE)
+
+
+def far(ctx, at: int, places) -> bool:
+    """The places after `at` are not what the focus is on ("focus on tourism and trade with
+    Kyoto and Osaka")."""
+    after = [m.start for m in places if m.start >= at]
+    return bool(after) and bool(re.search(r"\bwith\b|[,;]", ctx.norm[at : min(after)]))
+
+
+# A list hoped for, not chosen: "mong muốn Kitakyushu sẽ trở thành một trong những đối tác
+# trọng điểm", "would like X to become a key partner", 重点交流先にしたい / となることを期待.
+HOPE_BEFORE = {
+    "vi": re.compile(
+        r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng|nghiên cứu|xem xét|cân nhắc)(?!\w)"
+    ),
+    "ja": re.compile(r"(?!)"),
+    "en": re.compile(
+        r"\b(?:would like|hopes?|hoped|hoping|wish|wishe[sd]|wants?|wanted|considers?|"
+        r"considering|studying|exploring)\b",
+        re.IGNORECASE,
+    ),
+}
+HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
+
+
+def hoped(lang: str, sentence, trigger, choose) -> bool:
+    """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), not stated."""
+    if lang == "ja":
+        return bool(HOPE_AFTER.match(sentence.text[trigger.end() :]))
+    hopes = list(HOPE_BEFORE[lang].finditer(sentence.text, 0, trigger.start()))
+    if not hopes:
+        return False
+    # "to meet that wish, the province chose ...": a list chosen in a clause of its own
+    between = sentence.text[hopes[-1].end() : trigger.start()]
+    return not any(choose.search(part) for part in re.split(r"[,;]", between)[1:])

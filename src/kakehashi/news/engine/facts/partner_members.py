@@ -78,3 +78,35 @@ def unknown_places(ctx: Context, end: int, known, places, missing: int, inside=F
             continue  # "tỉnh Mie (gồm cả thành phố Tsu)": told in brackets, no member
         out.append({"name": ctx.written(found.start(), found.end()), "slug": None})
     return out if len(out) <= missing else []  # more than wanted: not a list of places
+
+
+# a partner taken off the list: "replaced Chiba Prefecture with Saitama", "swapped Mie for
+# Gifu", "removed Kyoto from", "thay tỉnh A bằng tỉnh B", "đưa tỉnh A ra khỏi", "Aに代えて",
+# "Aを外し"
+_OUT_BEFORE = {
+    "vi": re.compile(r"(?<!\w)(?:thay(?: thế)?|loại|đưa)\s+$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:replac\w*|swap\w*|substitut\w*|remov\w*|dropp\w*|drop)\s+$", re.I),
+}
+_OUT_AFTER = {
+    "vi": re.compile(r"\s*(?:bằng|ra khỏi|khỏi)(?!\w)", re.IGNORECASE),
+    "en": re.compile(r"\s*(?:with|for|by|from)\b", re.IGNORECASE),
+    "ja": re.compile(r"(?:に代えて|に替えて|に代わり|を外し|を除外|を除き)"),
+}
+
+
+def taken_off(ctx: Context, m: Mention) -> bool:
+    """The place is the one a revised list drops, not a member."""
+    if not _OUT_AFTER[ctx.language].match(ctx.norm, m.end):
+        return False
+    if ctx.language == "ja":
+        return True
+    before = _OUT_BEFORE[ctx.language]
+    return bool(before.search(ctx.norm, max(0, m.start - 20), m.start))
+
+
+def chooser_pronoun(ctx: Context, m: Mention, choose, anaphors) -> bool:
+    """The pronoun before a verb of choosing ("tỉnh bổ sung tỉnh Yamagata", "the city added
+    Kobe") is the chooser, never a partner."""
+    if ctx.language == "ja" or ctx.text.low[m.start : m.end] not in anaphors:
+        return False
+    return bool(choose.match(ctx.norm, m.end + 1))

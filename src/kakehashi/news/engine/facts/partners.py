@@ -32,9 +32,12 @@ from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
 from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
 from kakehashi.news.engine.facts.partner_clues import (
+    LOOSE,
     adds_to_list,
     chosen_in_clause,
     denied,
+    far,
+    hoped,
     in_relative,
     mutual,
     names_list_again,
@@ -68,16 +71,19 @@ PRIORITY = {
         r"\b(?:priority|key|focus|core|strategic|focal)\s+(?:Japanese\s+|Vietnamese\s+)?"
         r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
-        r"|partner provinces)"
+        r"|partner provinces|regions|provinces|prefectures)"
         r"|\b(?:give|gives|giving|gave|given|accords?|accorded)\s+(?:its\s+|their\s+|top\s+)?"
         r"priority\s+to\b"
-        r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:exchanges?|cooperation|ties)"
+        r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:[A-Z]\w+\s+)?"
+        r"(?:exchanges?|cooperation|ties)"
         r"\s+(?:in \w+\s+)?on\b"
         # "will focus on three Vietnamese provinces - A, B and C": a size follows
         r"|\b(?:concentrat|focus)\w*\s+(?:its\s+\w+\s+)?on\s+(?=(?:the\s+)?(?:\d+|two|three|four|five"
         r"|six|seven|eight|nine|ten)\s+(?:Japanese\s+|Vietnamese\s+)?(?:localities|prefectures"
         r"|provinces|cities|partners)\b)"
-        r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties)\s+with\b",
+        r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties)\s+with\b"
+        # "would focus on A, B and C until 2030", "the focus of Hue's cooperation" (_LOOSE)
+        r"|\bfocus(?:es|ed|ing)?\s+on\b|(?<=\bthe )focus of\b",
         re.IGNORECASE,
     ),
 }
@@ -87,7 +93,7 @@ SIZE = {
         r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域|市|省)"
     ),
     "en": re.compile(
-        NUMBER + r"\s+(?:priority |key |core |focus )?(?:Japanese |Vietnamese |partner )?"
+        NUMBER + r"\s+(?:priority |key |core |focus )?(?:Japanese |Vietnamese )?(?:partner )?"
         r"(?:cooperation |exchange )?"
         r"(?:localities|prefectures|provinces|cities|partners|local governments|members)",
         re.IGNORECASE,
@@ -162,20 +168,6 @@ ATTEND = {
         r"\b(?:attended|attending|attendees|took part|participants|representatives)\b"
     ),
 }
-# A list hoped for, not chosen: "mong muốn Kitakyushu sẽ trở thành một trong những đối tác
-# trọng điểm", "would like X to become a key partner", 重点交流先にしたい / となることを期待.
-HOPE_BEFORE = {
-    "vi": re.compile(
-        r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng|nghiên cứu|xem xét|cân nhắc)(?!\w)"
-    ),
-    "ja": re.compile(r"(?!)"),
-    "en": re.compile(
-        r"\b(?:would like|hopes?|hoped|hoping|wish|wishe[sd]|wants?|wanted|considers?|"
-        r"considering|studying|exploring)\b",
-        re.IGNORECASE,
-    ),
-}
-HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
 # The list follows in the next sentence: "... gồm:", "...as follows:", "以下の".
 LIST_FOLLOWS = re.compile(
     r"(?:[:：]|gồm|bao gồm|là|including|namely|as follows\.?|như sau\.?"
@@ -195,18 +187,6 @@ def _trigger(lang: str, text: str):
         return None
     end = max((m.end() for m in nots), default=0)
     return next((t for t in PRIORITY[lang].finditer(text) if t.start() >= end), None)
-
-
-def _hoped(lang: str, sentence, trigger) -> bool:
-    """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), not stated."""
-    if lang == "ja":
-        return bool(HOPE_AFTER.match(sentence.text[trigger.end() :]))
-    hopes = list(HOPE_BEFORE[lang].finditer(sentence.text, 0, trigger.start()))
-    if not hopes:
-        return False
-    # "to meet that wish, the province chose ...": a list chosen in a clause of its own
-    between = sentence.text[hopes[-1].end() : trigger.start()]
-    return not any(CHOOSE[lang].search(part) for part in re.split(r"[,;]", between)[1:])
 
 
 _IN_BRACKETS = re.compile(r"[(（][^()（）]*$")  # "三重県（県庁所在地は津市）": not a verb
@@ -306,7 +286,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
     sentences = ctx.text.sentences
     for sentence in sentences:
         trigger = _trigger(lang, sentence.text)
-        if not trigger or _hoped(lang, sentence, trigger):
+        if not trigger or hoped(lang, sentence, trigger, CHOOSE[lang]):
             continue
         if denied(lang, sentence.text, trigger.start(), trigger.end()):
             continue  # "Sendai has no priority partner cities yet"
@@ -351,6 +331,11 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             for part in following(ctx, sentences, sentence, later):
                 others += [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
                 end = part.end
+        others = [
+            m
+            for m in others
+            if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS) and not M.taken_off(ctx, m)
+        ]
         told = places if end == hi else places_with_own(ctx, lo, end)
         partners, seen = [], set()
         for m in M.stated_run(ctx, sentence, M.without_containers(ctx, others), size):
@@ -369,8 +354,14 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         chosen = lang != "ja" and chosen_in_clause(
             lang, CHOOSE[lang], sentence.text, trigger.start()
         )
+        loose = LOOSE.match(trigger.group()) and (
+            len(partners) < 2
+            or not (size or until)
+            or not size
+            and far(ctx, lo + trigger.end(), others)
+        )
         if WEAK.search(trigger.group()) and (
-            subject is None or len(partners) < 2 and not (size or until or chosen)
+            subject is None or len(partners) < 2 and not (size or until or chosen) or loose
         ):
             continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference;
             # "The seminar will focus on three prefectures…": no place chooses
