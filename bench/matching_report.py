@@ -242,7 +242,8 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
         f"only) and {first['proposals']:,} published proposals with their sectors, created "
         "with bulk_create from the generated documents, and one IndexEntry per proposal "
         "(the document as proposal_document() gives it, checked on 200, the engine's "
-        "analysis and the float32 vector) and the IndexClock row.",
+        "analysis and the float32 vector) and the IndexClock row; then the maintenance "
+        "that follows such an import (VACUUM ANALYZE on PostgreSQL, ANALYZE on SQLite).",
         "",
     ]
     if extend["borrowed"]:
@@ -302,6 +303,7 @@ def _databases_section(databases: dict, size: int | None) -> list[str]:
             "setup: organisations, proposals, sectors, entries (bulk_create), s",
             lambda d: f"{_stages(d, 'bulk_create'):.1f}",
         ),
+        row("setup: VACUUM ANALYZE or ANALYZE, s", lambda d: f"{_stages(d, 'ANALYZE'):.1f}"),
         row(
             "warm-up (model, tokenisers, glossary), s",
             lambda d: f"{_load_of(d, 'warm_up_seconds'):.1f}",
