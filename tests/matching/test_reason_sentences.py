@@ -73,7 +73,7 @@ CASES = [
         "shared_sectors",
         {"sectors": ["agriculture", "trade"]},
         "Both in the sectors A, T.",
-        "Cả hai cùng lĩnh vực A, T.",
+        "Cùng lĩnh vực: A, T.",
         "どちらもA、Tの分野です。",
     ),
     (
@@ -108,14 +108,14 @@ CASES = [
         "target_locality",
         {"locality": "hanoi"},
         "Hanoi is one of the localities sought.",
-        "Hanoi là một trong các địa phương được tìm kiếm.",
+        "Hanoi nằm trong số địa phương đối tác mong muốn.",
         "Hanoiは希望する地域の一つです。",
     ),
     (
         "target_country",
         {"country": "JP"},
         "Japan is one of the countries sought.",
-        "Japan là một trong các quốc gia được tìm kiếm.",
+        "Japan nằm trong số quốc gia đối tác mong muốn.",
         "Japanは希望する国の一つです。",
     ),
 ]
