@@ -182,6 +182,9 @@ def test_the_sheets_name_the_delegations_and_their_people_in_the_organisers_lang
     for known in [DANANG_JA, HUE_EN, AN_KANA, HOA_VI]:
         assert known in html, known
     assert DANANG_VI not in html and HUE_VI not in html
+    # The heading joins the page's name and the event's with a Japanese full-width colon.
+    heading = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert heading == f"テーブル別・通訳者別シート：{event.name}"
 
 
 def test_the_language_of_a_delegation_without_a_request_to_go_by(conference):
