@@ -311,6 +311,22 @@ def test_who_may_not_record_the_visit_may_not_open_the_page(client, who, kind, r
     assert not DelegationVisitTranslation.objects.exists()
 
 
+@pytest.mark.parametrize("who", ["stranger", "other_government"])
+def test_a_visit_of_an_agreement_the_reader_may_not_see_is_not_found(client, who, agreement_visit):
+    agreement_visit.partnership.is_published = False
+    agreement_visit.partnership.save()
+    if who == "stranger":
+        client.force_login(UserFactory())
+    else:
+        client.force_login(member_of(government("kyoto-prefecture", "JP")))
+    for response in (
+        client.get(translate_url(agreement_visit)),
+        client.post(translate_url(agreement_visit), {"language": "vi", "purpose": PURPOSE_VI}),
+    ):
+        assert response.status_code == 404
+    assert not DelegationVisitTranslation.objects.exists()
+
+
 @pytest.mark.parametrize(
     "data",
     [

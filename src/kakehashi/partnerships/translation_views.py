@@ -4,6 +4,7 @@ translate the registry's records: partnerships, priority-partner lists and deleg
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -139,6 +140,14 @@ def translate_visit(request, pk):
     visit = get_object_or_404(
         DelegationVisit.objects.select_related("partnership", "visitor", "host"), pk=pk
     )
+    if (
+        visit.partnership_id
+        and not queries.partnerships_visible_to(request.user)
+        .filter(pk=visit.partnership_id)
+        .exists()
+    ):
+        # A visit of an agreement the reader may not see does not exist for them.
+        raise Http404
     if not request.user.has_perm("partnerships.translate_visit", visit):
         raise PermissionDenied
     texts = VisitTranslationForm.TEXTS
