@@ -4,6 +4,7 @@ import re
 
 from kakehashi.news.engine.facts.agreements import find_agreements
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.event_editions import background_edition
 from kakehashi.news.engine.facts.events import find_events
 from kakehashi.news.engine.facts.partners import find_priority_partners
 from kakehashi.news.engine.facts.partnership_counts import find_partnership_counts
@@ -57,7 +58,8 @@ def _dated_by_event(ctx: Context, facts: list[dict]) -> None:
     last = None
     for fact in facts:
         if fact["type"] == "event" and fact["date"]:
-            last = fact
+            if not (last and background_edition(fact, last)):
+                last = fact  # not "the first … forum, held in September 2025": this one's day
             continue
         if fact["type"] != "visit" or last is None or last["span"][0] >= fact["span"][0]:
             continue

@@ -142,8 +142,28 @@ _EN_HELD_AFTER = (
     # "A roadshow in Osaka, first planned for May, has been moved to April 2027": held later
     r"|(?:,[^,.]{1,40},)?\s+" + _EN_MOVED + r"))"
 )
+# an earlier or a later edition named by its ordinal, dated in its own clause: "up from 95 at
+# the first Vietnam–Japan Business Matching Forum in October 2025", "The first Vietnam–Kyushu
+# forum, held in Fukuoka in September 2025, …", "the third forum is scheduled for October 2027"
+EN_EDITION = (
+    r"(?<=\b(?:the|The|its|Its) )(?P<p>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|inaugural|previous|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:(?:[A-Z][\w'’&–-]*|of|and|on|for|the|-|–)\s+){0,8}?"
+    r"(?:[Cc]onference|[Ff]orum|[Ss]eminar|[Ww]orkshop|[Ss]ymposium|[Ww]ebinar|[Ff]air|"
+    r"[Ee]xhibition|[Ff]estival|[Rr]oadshow|[Ee]xpo|[Ss]ummit|[Dd]ialogue|Week|Day|"
+    r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?)(?![\w'’-])"
+    r"(?:\s+(?:19|20)\d\d(?!\d))?)"
+    # its own day or month told in its clause: "in October 2025", ", held in Fukuoka in …",
+    # "is scheduled for …", "will be held on …"
+    r"(?=(?:,?\s+(?:(?:was|were|is|will be)\s+)?(?:held|staged|hosted|organi[sz]ed|scheduled|"
+    r"planned|set|due|took place|takes place|will take place|opened|ran))?"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+    r"\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
+)
 EN_NAME = re.compile(
-    r"(?P<t>$^)|(?P<p>$^)|"
+    r"(?P<t>$^)|"
+    + EN_EDITION
+    + r"|"
     + _EN_HELD
     + r"|"
     + _EN_HELD_AFTER

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.event_editions import edition_date
 
 _PROPER = ("t", "q", "n")  # a head with its title, a quoted title, a name with its head
 # what may stand between the day and the name it dates
@@ -31,6 +32,12 @@ def more_events(ctx: Context, sentence, names: list) -> list[tuple[object, str]]
     dates = ctx.dates_in(sentence.start, sentence.end, ("date", "month"))
     previous_end = names[0].end()
     for m in names[1:]:
+        if ctx.language == "en" and m.group("p"):  # ", and the second … Expo is planned for …"
+            edition_day = edition_date(ctx, sentence, sentence.start + m.end("p"))
+            if edition_day:
+                out.append((m, edition_day))
+                previous_end = m.end()
+            continue
         group = next((g for g in _PROPER if m.group(g)), None)
         if group is None:
             continue

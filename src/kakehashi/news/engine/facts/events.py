@@ -22,6 +22,7 @@ from kakehashi.news.engine.facts.event_checks import (
     named_in_passing,
     not_an_event,
 )
+from kakehashi.news.engine.facts.event_editions import edition_date, other_edition
 from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
 from kakehashi.news.engine.facts.event_names import (
     BACK_REFERENCE,
@@ -43,6 +44,7 @@ def find_events(ctx: Context) -> list[dict]:
     verb_re, name_re = VERBS[ctx.language], NAMES[ctx.language]
     events: list[tuple[str, dict]] = []
     tellings: list[list] = []  # [where the sentence starts, the event it tells]
+    own_dated: list[dict] = []  # the facts dated in their own sentence
     for sentence in ctx.text.sentences:
         text = sentence.text
         verbs = list(verb_re.finditer(text))
@@ -117,6 +119,8 @@ def find_events(ctx: Context) -> list[dict]:
             if ATTENDED[ctx.language].search(ctx.norm, max(0, name_start - 12), name_start):
                 organisers = [o for o in organisers if named_by(ctx, sentence, o)]
             sectors = _sectors(ctx, sentence)
+            if group == "p" and ctx.language == "en":  # "the first … Forum in October 2025"
+                day = day or edition_date(ctx, sentence, name_end)
             date = (
                 day
                 or date_after_name(ctx, sentence, name_start, name_end)
@@ -137,10 +141,18 @@ def find_events(ctx: Context) -> list[dict]:
                 continue  # セミナー後の個別商談会, 初日には…個別商談会も開かれ: the event's session
             key = _key(name)
             fact = ctx.fact("event", sentence, fields, filled)
+            if own_date:
+                own_dated.append(fact)  # not dated by the day told before
             named = NAMING.match(name)  # "… dự hội thảo xúc tiến đầu tư … Hội thảo mang tên “…”"
             naming = bool(named and events and events[-1][0].startswith(named[1].lower() + " "))
             naming = naming or renames_last(ctx, events, name, fact)
             for i, (known_key, known) in enumerate(events):
+                if (
+                    own_date
+                    and any(known is f for f in own_dated)
+                    and other_edition(fact["date"], known["date"])
+                ):
+                    continue  # "up from 95 at the first … Forum in October 2025": not this one
                 if key in known_key or known_key in key or (naming and i == len(events) - 1):
                     # one event told twice (a headline, then the lead): the telling that dates it
                     # (else the one that names it, else the longer name) speaks for it, the other
