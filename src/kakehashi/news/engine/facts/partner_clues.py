@@ -98,7 +98,9 @@ _MUTUAL = {
     ),
     "en": re.compile(
         r"\b(?:also|in turn|likewise|in return|reciprocat\w*|for (?:its|their|his|her) part"
-        r"|on (?:its|their) (?:part|side))\b",
+        r"|on (?:its|their) (?:part|side)"
+        # "Da Nang has listed Wakayama among its own priority partners": the partner's own list
+        r"|(?:its|their) own(?= (?:priority|key|core|strategic|focus) ))\b",
         re.IGNORECASE,
     ),
 }

@@ -44,6 +44,13 @@ from kakehashi.news.engine.facts.partner_clues import (
     one_year,
     widened_size,
 )
+from kakehashi.news.engine.facts.partner_complete import (
+    completing,
+    group_size,
+    joins_list,
+    told_in_city,
+    year_of_focus,
+)
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
 from kakehashi.news.engine.facts.partner_reach import following, period, period_next
 from kakehashi.news.engine.gazetteer import Mention
@@ -256,7 +263,7 @@ def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention])
 
 def _adds_to_list(lang: str, text: str) -> bool:
     """The next sentence adds earlier members and tells the whole list again."""
-    return adds_to_list(lang, text) and bool(
+    return (adds_to_list(lang, text) or joins_list(lang, text)) and bool(
         names_list_again(lang, text) or PRIORITY[lang].search(text)
     )
 
@@ -321,7 +328,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             others = others + [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
             end = later.end
             sizes = list(SIZE[lang].finditer(later.text))
-            size = number(sizes[-1].group(1)) if sizes else size
+            size = number(sizes[-1].group(1)) if sizes else group_size(lang, later.text) or size
         elif later is not None and names_list_again(lang, later.text):
             # "…, danh sách này hiện gồm A, B và C.": the whole list, named again
             again = [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
@@ -329,8 +336,30 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 others, end = again, later.end
         elif later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more
             for part in following(ctx, sentences, sentence, later):
-                others += [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
+                new = [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
+                members = [
+                    m
+                    for m in told_in_city(ctx, M.without_containers(ctx, others + new))
+                    if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS)
+                ]
+                if size and len({m.slug for m in members}) > size:
+                    break  # more places than the list has room for: not its members
+                if ATTEND[lang].search(part.text) and not LIST_FOLLOWS.search(sentence.text):
+                    break  # "Representatives of A and B also took part": those present
+                others += new
                 end = part.end
+        # "…on four priority partners. "A and B …," he said. "C and D complete the four.""
+        more, end = completing(
+            ctx,
+            sentences,
+            end,
+            {m.slug for m in others},
+            size,
+            theirs,
+            lambda a, b: places_with_own(ctx, a, b),
+            lambda text: bool(PRIORITY[lang].search(text) or ATTEND[lang].search(text)),
+        )
+        others = others + more
         others = [
             m
             for m in others
@@ -338,7 +367,9 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         ]
         told = places if end == hi else places_with_own(ctx, lo, end)
         partners, seen = [], set()
-        for m in M.stated_run(ctx, sentence, M.without_containers(ctx, others), size):
+        for m in M.stated_run(
+            ctx, sentence, told_in_city(ctx, M.without_containers(ctx, others)), size
+        ):
             if m.slug not in seen:
                 seen.add(m.slug)
                 partners.append(ctx.place(m))
@@ -351,6 +382,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
         until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
         until = str(until.years[1]) if until else one_year(lang, sentence.text)
+        until = until or year_of_focus(lang, sentence.text)  # "its cooperation in 2027 on …"
         chosen = lang != "ja" and chosen_in_clause(
             lang, CHOOSE[lang], sentence.text, trigger.start()
         )

@@ -1,0 +1,142 @@
+"""A priority list told over more than one sentence (facts/partners.py), in English above all.
+
+- A list whose size is stated before its members are all named is completed by the next
+  sentences that name more places of the partners' country, as long as they do not name more
+  than the size says: "…would concentrate its cooperation on four priority partners. "Osaka
+  and Yokohama have been with us the longest," he said. "Aichi and Chiba complete the four.""
+- A place that joins the members just told adds to the list, and "the four" then gives its
+  size: "A, B and C have been our strategic partners since 2024. From this year D joins them,
+  and the four will be the focus of our cooperation until 2030."
+- The prefecture a member city is told in is no member: "Takayama City in Gifu", "thành phố
+  Takayama thuộc tỉnh Gifu".
+- "would concentrate its cooperation in 2027 on …": the list is for that year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.facts.context import Context, number
+from kakehashi.news.engine.gazetteer import Mention
+
+# a place that joins the members just told: "From this year Yamanashi joins them", "…, and
+# Saga has now joined them", "they are now joined by Nara"
+_JOINS = {
+    "en": re.compile(
+        r"\b(?:joins|join|joined|will join|has joined|have joined)\s+(?:them|the (?:list|group|"
+        r"three|two|four|five))\b|\b(?:are|were|will be)\s+(?:now\s+)?joined by\b",
+        re.IGNORECASE,
+    ),
+}
+
+_SIZE_WORDS = r"(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+# the list's size told by its members as a group: "the four will be", "all four are", "these
+# three remain"
+_GROUP_SIZE = {
+    "en": re.compile(
+        r"\b(?:the|all|these|those)\s+" + _SIZE_WORDS + r"(?=\s+(?:will|are|were|have|now|"
+        r"remain|together|form|make up)\b)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def joins_list(language: str, text: str) -> bool:
+    pattern = _JOINS.get(language)
+    return bool(pattern and pattern.search(text))
+
+
+def group_size(language: str, text: str) -> int | None:
+    pattern = _GROUP_SIZE.get(language)
+    found = pattern.search(text) if pattern else None
+    return number(found.group(1)) if found else None
+
+
+# what says a sentence completes the list: "Aichi and Chiba complete the four", "The other two
+# are …", "rounding out the list", "hai đối tác còn lại là …", 残る2地域は
+_COMPLETES = {
+    "en": re.compile(
+        r"\b(?:complete|completes|completing|round(?:s|ing)? out|the other (?:one|two|three|four)"
+        r"|the remaining|the rest|the last (?:one|two|three)|also on the list|make up the rest)\b",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(r"(?<!\w)(?:còn lại|hoàn thiện danh sách|hoàn tất danh sách)(?!\w)", re.I),
+    "ja": re.compile(r"残る|残りの"),
+}
+
+
+def completing(ctx: Context, sentences, end: int, have: set, size: int | None, theirs, places_in,
+               stop) -> tuple[list[Mention], int]:  # fmt: skip
+    """The places of the sentences after `end` (at most two) that complete a list of `size`
+    members of which `have` are named: (the new places, the new end). Only a sentence that says
+    it completes the list counts; one that names a list of its own, those present, or more
+    places than the list has room for, stops it."""
+    added: list[Mention] = []
+    if not size or len(have) >= size:
+        return added, end
+    seen = set(have)
+    parts = [s for s in sentences if s.start >= end][:2]
+    for part in parts:
+        new = [m for m in places_in(part.start, part.end) if theirs(m) and m.slug not in seen]
+        slugs = {m.slug for m in new}
+        if not new or stop(part.text) or len(seen | slugs) > size:
+            break
+        if not _COMPLETES[ctx.language].search(part.text):
+            break
+        added += new
+        seen |= slugs
+        end = part.end
+        if len(seen) >= size:
+            break
+    return added, end
+
+
+# the prefecture a member city is told in: "Takayama City in Gifu", "thành phố Takayama thuộc
+# tỉnh Gifu", "thành phố Takayama ở tỉnh Gifu" (the city also when the directory lacks it:
+# "Matsumoto City in Nagano")
+_TOLD_IN = {
+    "en": re.compile(r"\s+in\s+(?:the\s+)?$"),
+    "vi": re.compile(r"\s+(?:thuộc|ở|của)\s+$"),
+}
+_UNKNOWN_CITY_IN = {
+    "en": re.compile(r"\b[A-Z][\w-]* City\s+in\s+(?:the\s+)?$"),
+    "vi": re.compile(r"(?<!\w)thành phố [A-Z][\w-]*\s+(?:thuộc|ở)\s+$"),
+}
+_WIDE = ("prefecture", "province")
+
+
+def told_in_city(ctx: Context, places: list[Mention]) -> list[Mention]:
+    """Not the prefecture or province told as where the member city before it lies."""
+    pattern = _TOLD_IN.get(ctx.language)
+    if pattern is None:
+        return places
+    out: list[Mention] = []
+    for m in places:
+        if m.level in _WIDE:
+            before = ctx.norm[max(0, m.start - 40) : m.start]
+            if _UNKNOWN_CITY_IN[ctx.language].search(before):
+                continue
+            city = out[-1] if out else None
+            if (
+                city is not None
+                and city.level not in _WIDE
+                and city.country == m.country
+                and pattern.fullmatch(ctx.norm[city.end : m.start])
+            ):
+                continue
+        out.append(m)
+    return out
+
+
+# the list's one year told between the focus and its members: "would concentrate its Japan
+# cooperation in 2027 on four priority partners"
+_IN_YEAR = re.compile(
+    r"\b(?:cooperation|exchanges?|ties|efforts)\s+in\s+((?:19|20)\d\d)\s+on\b", re.IGNORECASE
+)
+
+
+def year_of_focus(language: str, text: str) -> str | None:
+    if language != "en":
+        return None
+    found = _IN_YEAR.search(text)
+    return found.group(1) if found else None
