@@ -8,8 +8,9 @@ Vietnamese and English numeric dates are day/month ("11/3" is 11 March). Periods
 "giai đoạn 2021-2025", "2021〜2025年" are ranges; "đến năm 2025", "2025年まで", "until 2025" are
 "until" a year.
 
-A year-less date in a sentence about what is to come ("sẽ tổ chức ... ngày 20/11", 予定, a
-Japanese sentence in the non-past, "will be held") is the first such date on or after
+A year-less date in a clause about what is to come ("sẽ tổ chức ... ngày 20/11", 予定, a
+Japanese sentence in the non-past, "will be held"; a clause ends at "; " or at ", and ...",
+", còn ..."; a Japanese sentence is one clause) is the first such date on or after
 publication (less three days) instead. Without a publication date, a year-less date after the
 article's first full date takes that date's year (令和6年3月28日 ... 5月 → 2024-05; the next
 year when it is to come and would fall before); else it stays partial.
@@ -201,6 +202,29 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo : hi.end() if hi else len(text)]
 
 
+# Where one clause of a sentence ends and another, with its own tense, begins: "hosted the
+# forum on November 12, and the second forum is planned for May 2028"; "; "; ", còn ...".
+# Japanese clauses run on with 、 inside one tense, so its sentence is one clause.
+_CLAUSE_BREAK = {
+    "en": re.compile(r";|,\s+(?:and|but|while|whereas)\s+"),
+    "vi": re.compile(r";|,\s+(?:còn|và|nhưng|trong khi)\s+"),
+    "ja": None,
+}
+
+
+def _clause(text: str, start: int, end: int, language: str) -> str:
+    """The clause of the sentence that holds text[start:end] (the whole sentence in Japanese)."""
+    pattern = _CLAUSE_BREAK.get(language)
+    if pattern is None:
+        return _sentence(text, start, end)
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    hi = stop.end() if stop else len(text)
+    lo = max((m.end() for m in pattern.finditer(text, lo, start)), default=lo)
+    after = pattern.search(text, end, hi)
+    return text[lo : after.start() if after else hi]
+
+
 def _in_context(text: str, language: str, dates: list, published: dt.date | None) -> None:
     """Year-less dates read in their sentence and article (see the module's docstring)."""
     anchor = next(
@@ -210,7 +234,7 @@ def _in_context(text: str, language: str, dates: list, published: dt.date | None
         if d.yearless is None:
             continue
         month, day = d.yearless
-        future = bool(FUTURE[language].search(_sentence(text, d.start, d.end)))
+        future = bool(FUTURE[language].search(_clause(text, d.start, d.end, language)))
         year = None
         if published is not None:
             if not future:
@@ -245,7 +269,7 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
             taken.append((start, end))
             yearless = _yearless(kind, m.groupdict())
             if kind == "weekday":
-                if FUTURE[language].search(_sentence(text, start, end)) and published:
+                if FUTURE[language].search(_clause(text, start, end, language)) and published:
                     ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
                     value = (published + dt.timedelta(days=ahead or 7)).isoformat()
             # a day of the month, a weekday and "the next day" are days like any other
