@@ -117,7 +117,7 @@ def _cleaned_position(membership: Membership, language: str, position: str) -> d
     """The translation to store, or a ValidationError naming the first problem."""
     if not membership.position:
         raise invalid(
-            _("This person's membership names no position to translate."),
+            _("No position is given for this person: there is nothing to translate."),
             DirectoryError.POSITION_NONE,
         )
     check_language(
