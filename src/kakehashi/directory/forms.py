@@ -76,7 +76,7 @@ class MemberForm(forms.Form):
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     position_language = forms.ChoiceField(
         label=_("Language of the position"),
-        choices=[("", _("Detect it from the text")), *Language.choices],
+        choices=[("", _("Detect it from the position")), *Language.choices],
         required=False,
         help_text=_("Readers of the other languages see its translation once one is added."),
     )
