@@ -1,5 +1,6 @@
 """The demo speaks to each reader: every organisation has a name a Japanese and a Vietnamese
-reader can read, demo people a form in the other script, the conference's programme and
+reader can read, demo people a form in the other script and their positions a translation
+into each language they are not written in, the conference's programme and
 description a Japanese and a Vietnamese text — and a Japanese delegation's printed agenda and
 calendar name its counterparts and sessions in Japanese."""
 
@@ -10,8 +11,9 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from kakehashi.demo.loader import load_demo
-from kakehashi.directory.models import Organisation, Person
+from kakehashi.directory.models import Membership, Organisation, Person
 from kakehashi.directory.names import is_japanese_script, organisation_name, person_name
+from kakehashi.directory.positions import position_for_reader
 from kakehashi.events.calendar import agenda_ics
 from kakehashi.events.models import Event, Registration
 from kakehashi.events.printing import agenda_pdf
@@ -47,6 +49,22 @@ def test_organisations_people_and_programme_in_each_language(demo):
         else:
             assert is_japanese_script(person.name_kana), person.full_name
             assert person_name(person, "ja") == person.name_kana
+    # Demo people's positions read in each language: Japanese script for a Japanese reader,
+    # Vietnamese letters for a Vietnamese one, and each is written in the language it is in.
+    positions = Membership.objects.filter(person__is_demo=True).exclude(position="")
+    assert positions.count() == 5
+    for membership in positions.select_related("organisation").prefetch_related("translations"):
+        in_japanese = position_for_reader(membership, "ja")
+        in_vietnamese = position_for_reader(membership, "vi")
+        in_english = position_for_reader(membership, "en")
+        assert is_japanese_script(str(in_japanese)), membership.position
+        assert set(str(in_vietnamese).lower()) & VIETNAMESE_LETTERS, membership.position
+        assert str(in_english).isascii(), membership.position
+        assert {in_japanese.language, in_vietnamese.language, in_english.language} == {
+            "ja",
+            "vi",
+            "en",
+        }
     # The conference's programme and description are in each language.
     conference = Event.objects.get(slug="meet-japan-2027")
     for session in conference.sessions.prefetch_related("translations"):

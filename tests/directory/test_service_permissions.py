@@ -17,8 +17,12 @@ from kakehashi.directory.models import (
     OrganisationKind,
     OrganisationTranslation,
     Person,
+    PositionTranslation,
 )
-from kakehashi.directory.translation_services import save_organisation_translation
+from kakehashi.directory.translation_services import (
+    save_organisation_translation,
+    save_position_translation,
+)
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory, member_of
 from tests.shapes import assert_done, assert_refused, user_named
 
@@ -43,8 +47,15 @@ def directory():
         itself=person.user,
         newcomer=PersonFactory(full_name="Nguyen Van An"),
         membership=Membership.objects.get(person__user=member, organisation=company),
+        engineer=_with_position(Membership.objects.get(person__user=member, organisation=company)),
         platform_admin=UserFactory(is_superuser=True, is_staff=True),
     )
+
+
+def _with_position(membership: Membership) -> Membership:
+    membership.position, membership.position_language = "Kỹ sư", "vi"
+    membership.save()
+    return membership
 
 
 # Each call, one who may make it, and who else may not (besides an anonymous caller).
@@ -92,6 +103,15 @@ CALLS = {
             organisation=d.company, language="ja", name="サイゴン・ロボティクス", by=by
         ),
     ),
+    # Who may change a membership translates its position; not its plain member, even the
+    # person it names (the member), nor anyone else.
+    "save_position_translation": (
+        "admin",
+        ["member", "outsider", "stranger", "itself"],
+        lambda d, by: save_position_translation(
+            membership=d.engineer, language="ja", position="エンジニア", by=by
+        ),
+    ),
 }
 
 REFUSALS = [(name, who) for name, (_allowed, others, _call) in CALLS.items() for who in others] + [
@@ -106,6 +126,7 @@ def state() -> tuple:
         list(Person.objects.order_by("pk").values_list("pk", "name_latin")),
         list(Membership.objects.order_by("pk").values_list("pk", "role")),
         OrganisationTranslation.objects.count(),
+        PositionTranslation.objects.count(),
     )
 
 

@@ -126,7 +126,8 @@ def test_the_pdf_badges_carry_names_in_both_forms_and_a_qr_code_with_the_token(d
     text = html.unescape(badges_html(event, badges_to_print(event, badges), "en", "a6"))
     assert "Nguyễn Thị Hoa" in text and "グエン・ティ・ホア" in text
     assert "Tanaka Hiroshi" in text
-    assert "Head of delegation · 部長" in text
+    # The position as written, marked as Japanese (it has no English translation).
+    assert 'Head of delegation · <span lang="ja">部長</span>' in text
     assert "Speaks English, Vietnamese" in text  # Hue's delegation
 
 

@@ -98,7 +98,10 @@ def profile(request):
         "accounts/profile.html",
         {
             "form": form,
-            "memberships": memberships_of(user).select_related("organisation"),
+            # Each organisation's name and the position in the reader's language.
+            "memberships": memberships_of(user)
+            .select_related("organisation")
+            .prefetch_related("translations", "organisation__translations"),
             "tokens": user.api_tokens.all(),
             "token_form": ApiTokenForm(),
         },

@@ -1,15 +1,18 @@
 """The demo's names and programme in each language: organisations' names and descriptions
 translated (as their members, or a platform administrator, would enter them), people's
-names in the other script, the conference's session titles and description.
+names in the other script and their positions translated, the conference's session titles
+and description.
 
 Japanese names follow how Japanese offices write them: a Vietnamese public body by its
 kanji title (ホーチミン市外務局), a Vietnamese company in katakana with 社
 (サイゴン・コールドチェーン・ロジスティクス社); Vietnamese names of Japanese bodies as the
-Vietnamese press writes them (tỉnh Osaka, Hội đồng tỉnh Yamaguchi). Idempotent."""
+Vietnamese press writes them (tỉnh Osaka, Hội đồng tỉnh Yamaguchi). Positions follow the
+titles each side's offices use (Trưởng phòng → 課長, 主査 → Chuyên viên chính). Idempotent."""
 
 from kakehashi.accounts.models import User
 from kakehashi.common.translations import TranslationSource
-from kakehashi.directory.models import Organisation, OrganisationTranslation, Person
+from kakehashi.directory.models import Membership, Organisation, OrganisationTranslation, Person
+from kakehashi.directory.translation_services import save_position_reference_translation
 from kakehashi.events.models import Event, EventTranslation, SessionTranslation
 
 # Organisation key -> {language: (name, description)}; the English rows repeat name_en.
@@ -125,6 +128,25 @@ PEOPLE = {
     "Kimura Aya (demo)": ("", "キムラ・アヤ（デモ）"),
 }
 
+# (demo account, organisation key) -> {language: the position there}: the positions of
+# demo/people.py in the two languages they are not written in.
+POSITIONS = {
+    ("hcmc", "hcmc-dofa"): {
+        "ja": "国際協力課長",
+        "en": "Head of the International Cooperation Division",
+    },
+    ("osaka", "osaka-intl"): {
+        "vi": "Chuyên viên chính, Phòng Giao lưu Quốc tế",
+        "en": "Senior Officer, International Affairs Division",
+    },
+    ("coldchain", "saigon-coldchain"): {"ja": "営業部長", "en": "Sales Director"},
+    ("robotics", "naniwa-robotics"): {
+        "vi": "Trưởng bộ phận Kinh doanh quốc tế",
+        "en": "General Manager, Overseas Business Division",
+    },
+    ("robotics", "kansai-vn-business"): {"vi": "Ủy viên Ban Chấp hành", "en": "Board Member"},
+}
+
 # The conference's session titles (written in English) -> {language: title}.
 SESSIONS = {
     "Opening plenary: cooperation between localities": {
@@ -168,9 +190,23 @@ def _organisation_translations(organisations: dict[str, Organisation], users) ->
             )
 
 
+def _position_translations(organisations: dict[str, Organisation], users) -> None:
+    """Loaded as the project's editors' (a moderator's, no person named): a translation a
+    person has made since is kept."""
+    for (account, key), languages in POSITIONS.items():
+        membership = Membership.objects.get(
+            person__user=users[account], organisation=organisations[key]
+        )
+        for language, position in languages.items():
+            save_position_reference_translation(
+                membership=membership, language=language, position=position
+            )
+
+
 def load_demo_translations(organisations: dict[str, Organisation], users: dict[str, User]):
     """Every translation above, on the records the demo loader made."""
     _organisation_translations(organisations, users)
+    _position_translations(organisations, users)
     for full_name, (latin, kana) in PEOPLE.items():
         Person.objects.filter(full_name=full_name).update(name_latin=latin, name_kana=kana)
     organiser = users["hcmc"]

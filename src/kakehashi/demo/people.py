@@ -4,6 +4,7 @@ account signs in with DEMO_PASSWORD."""
 from kakehashi.accounts.models import User
 from kakehashi.demo.places import Places
 from kakehashi.directory.models import Membership, MembershipRole, Organisation, Person, Sector
+from kakehashi.directory.positions import position_language_of
 
 DEMO_PASSWORD = "kakehashi-demo"
 DEMO_DOMAIN = "demo.kakehashi.local"
@@ -186,7 +187,13 @@ def upsert_people(organisations: dict[str, Organisation]) -> dict[str, User]:
             Membership.objects.update_or_create(
                 person=person,
                 organisation=organisations[key],
-                defaults={"role": role, "position": position},
+                defaults={
+                    "role": role,
+                    "position": position,
+                    "position_language": position_language_of(
+                        position, organisations[key].language
+                    ),
+                },
             )
         users[local_part] = user
     return users

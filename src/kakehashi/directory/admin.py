@@ -6,6 +6,7 @@ from kakehashi.directory.models import (
     Organisation,
     OrganisationTranslation,
     Person,
+    PositionTranslation,
     Sector,
 )
 
@@ -52,3 +53,12 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name", "email", "user", "is_demo"]
     search_fields = ["full_name", "name_latin", "name_kana", "email"]
     raw_id_fields = ["user"]
+
+
+@admin.register(PositionTranslation)
+class PositionTranslationAdmin(admin.ModelAdmin):
+    list_display = ["position", "language", "membership", "source", "made_at"]
+    list_filter = ["language", "source"]
+    search_fields = ["position", "membership__position", "membership__person__full_name"]
+    raw_id_fields = ["membership"]
+    readonly_fields = ["made_by", "made_at", "updated_at"]

@@ -16,4 +16,6 @@ class DirectoryError(ErrorCode):
     )
     NAME_EMPTY = "name_empty", "Give the organisation a name with letters or digits."
     NAME_MISSING = "name_missing", "The name is missing."
+    POSITION_MISSING = "position_missing", "The position's translation is empty."
+    POSITION_NONE = "position_none", "The membership names no position to translate."
     ROLE_UNKNOWN = "role_unknown", "Unknown role."

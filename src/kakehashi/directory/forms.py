@@ -74,6 +74,12 @@ class MemberForm(forms.Form):
     )
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    position_language = forms.ChoiceField(
+        label=_("Language of the position"),
+        choices=[("", _("Detect it from the position")), *Language.choices],
+        required=False,
+        help_text=_("Readers of the other languages see its translation once one is added."),
+    )
 
 
 class OrganisationTranslationForm(forms.Form):
@@ -88,6 +94,20 @@ class OrganisationTranslationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+
+    def __init__(self, *args, original: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, label) for code, label in Language.choices if code != original
+        ]
+
+
+class PositionTranslationForm(forms.Form):
+    """A translation of a person's position at an organisation into one of the two languages
+    other than the one it is written in."""
+
+    language = forms.ChoiceField(label=_("Language of the translation"))
+    position = forms.CharField(label=_("Position"), max_length=200)
 
     def __init__(self, *args, original: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -328,6 +328,12 @@ class Membership(models.Model):
         _("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
+    # The language the position is written in: as the administrator stated it, else told from
+    # the text (directory/positions.py); empty for a membership written outside the services
+    # (the back office), whose position's language is then told from its text when read.
+    position_language = models.CharField(
+        _("language of the position"), max_length=5, choices=Language.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -338,3 +344,35 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.organisation} ({self.get_role_display()})"
+
+    def get_absolute_url(self):
+        """The person's page as this organisation presents them (where the position shows)."""
+        return reverse("directory:person", args=[self.organisation_id, self.person_id])
+
+
+class PositionTranslation(TranslationBase):
+    """A membership's position (its job title: "Giám đốc Sở Ngoại vụ", 国際交流課長) in a
+    language other than the one it is written in. `made_from` is the fingerprint of the
+    position it translates: a translation of a position since changed is not shown."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="translations"
+    )
+    position = models.CharField(_("position"), max_length=200)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("translation of a position")
+        verbose_name_plural = _("translations of positions")
+        constraints = [
+            *TranslationBase.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["membership", "language"], name="position_translation_one_per_language"
+            ),
+            models.CheckConstraint(
+                condition=~Q(position=""), name="position_translation_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position} ({self.language})"

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kakehashi.common.errors import CommonError
+from kakehashi.common.errors import LANGUAGE_INVALID, CommonError, invalid
+from kakehashi.common.i18n import Language
 from kakehashi.common.names import clean_name, comparison_key, is_empty_looking
 from kakehashi.directory.errors import DirectoryError
 from kakehashi.directory.models import (
@@ -16,6 +17,7 @@ from kakehashi.directory.models import (
     Person,
 )
 from kakehashi.directory.names import is_japanese_script, is_katakana_name
+from kakehashi.directory.positions import position_language_of
 from kakehashi.directory.queries import is_platform_admin
 from kakehashi.directory.rules import require
 from kakehashi.directory.signals import organisation_changed
@@ -181,15 +183,32 @@ def update_organisation(*, organisation: Organisation, by, sectors=None, **field
 
 @transaction.atomic
 def add_member(
-    *, organisation: Organisation, person: Person, role: str, position: str = "", by
+    *,
+    organisation: Organisation,
+    person: Person,
+    role: str,
+    position: str = "",
+    position_language: str = "",
+    by,
 ) -> Membership:
-    """Add a person to an organisation, or change their role and position there. Its
+    """Add a person to an organisation, or change their role and position there. The
+    position's language is the one given, else told from its text (directory/positions.py);
+    its translations stay, but one made from another position is no longer shown. Its
     administrators (or a platform administrator) only."""
     require(by, "directory.manage_members", organisation)
     if role not in MembershipRole.values:
         raise ValidationError(_("Unknown role."), code=DirectoryError.ROLE_UNKNOWN)
+    position = (position or "").strip()
+    if position_language and position_language not in Language.values:
+        raise invalid(LANGUAGE_INVALID, CommonError.LANGUAGE_INVALID)
+    if not position:
+        position_language = ""
+    elif not position_language:
+        position_language = position_language_of(position, organisation.language)
     membership, _created = Membership.objects.update_or_create(
-        person=person, organisation=organisation, defaults={"role": role, "position": position}
+        person=person,
+        organisation=organisation,
+        defaults={"role": role, "position": position, "position_language": position_language},
     )
     return membership
 

@@ -1,8 +1,12 @@
-"""Writes of organisation translations (see common/translations.py for how they are stored).
+"""Writes of organisation translations and of positions' translations (see
+common/translations.py for how they are stored).
 
 An organisation's members translate its name and description into the two languages other
 than its own (the organisation speaks for itself: the source is "the author"); a platform
-administrator may add or correct one too (the source is "a moderator"). Like
+administrator may add or correct one too (the source is "a moderator"). A person's position
+at an organisation is translated by those who may change it, the organisation's
+administrators (the organisation's own words: "the author") and the platform administrators
+("a moderator"); the demo's translations are loaded as a moderator's. Like
 directory/services.py: keyword-only, one transaction each, PermissionDenied or a
 ValidationError with a code, nothing written on refusal; each change is in the audit log and
 the matching index hears of it (the names in every language are searched)."""
@@ -22,9 +26,12 @@ from kakehashi.common.translations import fingerprint
 from kakehashi.directory.errors import DirectoryError
 from kakehashi.directory.models import (
     ORGANISATION_TRANSLATED_FIELDS,
+    Membership,
     Organisation,
     OrganisationTranslation,
+    PositionTranslation,
 )
+from kakehashi.directory.positions import original_language, position_fingerprint
 from kakehashi.directory.queries import organisation_ids_of
 from kakehashi.directory.rules import require
 from kakehashi.directory.signals import organisation_changed
@@ -83,3 +90,81 @@ def save_organisation_translation(
     # The organisation speaks for itself: a member's translation is the author's.
     source = source_for(is_author=organisation.pk in organisation_ids_of(by), is_colleague=False)
     return WRITES.store(organisation, language, texts, source=source, by=by)
+
+
+# Positions.
+
+POSITION_LIMIT = 200  # as Membership.position
+
+POSITION_WRITES = TranslationWrites(
+    model=PositionTranslation,
+    record_field="membership",
+    texts=("position",),
+    fingerprint=position_fingerprint,
+    owners=lambda membership: [membership.organisation_id],
+)
+
+
+def _locked_membership(membership: Membership) -> Membership:
+    return (
+        Membership.objects.select_for_update(of=("self",))
+        .select_related("organisation", "person")
+        .get(pk=membership.pk)
+    )
+
+
+def _cleaned_position(membership: Membership, language: str, position: str) -> dict[str, str]:
+    """The translation to store, or a ValidationError naming the first problem."""
+    if not membership.position:
+        raise invalid(
+            _("No position is given for this person: there is nothing to translate."),
+            DirectoryError.POSITION_NONE,
+        )
+    check_language(
+        language,
+        original=original_language(membership),
+        message=_("The position is written in %(language)s: choose another language."),
+    )
+    position = clean_name(position)
+    if is_empty_looking(position):
+        raise invalid(
+            _("Give the position in this language."),
+            DirectoryError.POSITION_MISSING,
+            field="position",
+        )
+    check_length(
+        position,
+        POSITION_LIMIT,
+        _("The position may have at most %(limit)s characters (it has %(length)s)."),
+        field="position",
+    )
+    return {"position": position}
+
+
+@transaction.atomic
+def save_position_translation(
+    *, membership: Membership, language: str, position: str, by
+) -> PositionTranslation:
+    """Store a person's translation of the membership's position into `language`, replacing
+    the one there. The organisation's administrators and the platform administrators only
+    (the rule that lets them change the membership)."""
+    membership = _locked_membership(membership)
+    require(by, "directory.manage_members", membership.organisation)
+    texts = _cleaned_position(membership, language, position)
+    source = source_for(
+        is_author=membership.organisation_id in organisation_ids_of(by, admin_only=True),
+        is_colleague=False,
+    )
+    return POSITION_WRITES.store(membership, language, texts, source=source, by=by)
+
+
+@transaction.atomic
+def save_position_reference_translation(
+    *, membership: Membership, language: str, position: str
+) -> PositionTranslation | None:
+    """Store the demo's (or the reference data's) translation of a position, as a
+    moderator's with no person named, unless a person has translated it into that language
+    since (then None)."""
+    membership = _locked_membership(membership)
+    texts = _cleaned_position(membership, language, position)
+    return POSITION_WRITES.store_reference(membership, language, texts)

@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("organisations/<int:pk>/people/<int:person_pk>/", views.person_detail, name="person"),
     path(
+        "organisations/<int:pk>/people/<int:person_pk>/translate-position/",
+        translation_views.translate_position,
+        name="position_translate",
+    ),
+    path(
         "organisations/<int:pk>/members/", views.organisation_members, name="organisation_members"
     ),
 ]

@@ -108,7 +108,8 @@ def _visible_organisation(request, pk) -> Organisation:
 def organisation_detail(request, pk):
     organisation = _visible_organisation(request, pk)
     can_change = request.user.has_perm("directory.change_organisation", organisation)
-    members = organisation.memberships.select_related("person")
+    # With their positions' translations, to show each in the reader's language.
+    members = organisation.memberships.select_related("person").prefetch_related("translations")
     reading = translation_context(request, organisation)
     # Under the name shown: the organisation's own name (when a translation is shown) and its
     # English name, each once.
@@ -139,13 +140,15 @@ def person_detail(request, pk, person_pk):
     address or phone (the direct channel reaches them instead)."""
     organisation = _visible_organisation(request, pk)
     membership = get_object_or_404(
-        organisation.memberships.select_related("person"), person_id=person_pk
+        organisation.memberships.select_related("person").prefetch_related("translations"),
+        person_id=person_pk,
     )
     person = membership.person
     elsewhere = (
         person.memberships.filter(organisation__in=organisations_visible_to(request.user))
         .exclude(organisation=organisation)
         .select_related("organisation")
+        .prefetch_related("translations", "organisation__translations")
     )
     user = request.user
     can_write = (
@@ -164,6 +167,8 @@ def person_detail(request, pk, person_pk):
             "person": person,
             "elsewhere": elsewhere,
             "can_write": can_write,
+            "can_translate_position": bool(membership.position)
+            and user.has_perm("directory.manage_members", organisation),
         },
     )
 
@@ -245,11 +250,14 @@ def organisation_members(request, pk):
                     person=services.person_for_user(user),
                     role=form.cleaned_data["role"],
                     position=form.cleaned_data["position"],
+                    position_language=form.cleaned_data["position_language"],
                     by=request.user,
                 )
                 messages.success(request, _("The member is saved."))
                 return redirect("directory:organisation_members", pk=organisation.pk)
-    members = organisation.memberships.select_related("person__user")
+    members = organisation.memberships.select_related("person__user").prefetch_related(
+        "translations"
+    )
     return render(
         request,
         "directory/organisation_members.html",

@@ -15,6 +15,7 @@ from kakehashi.common.formats import format_day, format_period, format_time
 from kakehashi.common.i18n import join_list
 from kakehashi.directory.models import Membership, Person
 from kakehashi.directory.names import is_japanese_script, organisation_name, person_name
+from kakehashi.directory.positions import ShownPosition, position_for_reader
 from kakehashi.events.models import (
     Badge,
     CheckIn,
@@ -52,6 +53,8 @@ class BadgeCard:
     organisation_own: str
     locality: str
     role: str
+    # The person's position at the organisation, in the badge's language where translated.
+    position: ShownPosition | None = None
     languages: list[str] = field(default_factory=list)
 
 
@@ -59,11 +62,14 @@ def badge_cards(badges: list[Badge], language: str) -> list[BadgeCard]:
     """What each badge shows, for a reader of `language` (badges loaded with
     `badges_to_print`)."""
     positions = {
-        (m.person_id, m.organisation_id): m.position
+        (m.person_id, m.organisation_id): position_for_reader(m, language)
         for m in Membership.objects.filter(
             person_id__in={b.person_id for b in badges},
             organisation_id__in={b.registration.organisation_id for b in badges},
-        ).exclude(position="")
+        )
+        .exclude(position="")
+        .select_related("organisation")
+        .prefetch_related("translations")
     }
     cards = []
     for badge in badges:
@@ -71,7 +77,6 @@ def badge_cards(badges: list[Badge], language: str) -> list[BadgeCard]:
         organisation = registration.organisation
         head = badge.person_id == registration.lead_id
         role = _("Head of delegation") if head else _("Delegate")
-        position = positions.get((badge.person_id, organisation.pk))
         for_reader, own = organisation_names(organisation, language)
         cards.append(
             BadgeCard(
@@ -81,7 +86,8 @@ def badge_cards(badges: list[Badge], language: str) -> list[BadgeCard]:
                 organisation=for_reader,
                 organisation_own=own,
                 locality=organisation.locality.name if organisation.locality_id else "",
-                role=f"{role} · {position}" if position else role,
+                role=role,
+                position=positions.get((badge.person_id, organisation.pk)),
                 languages=list(registration.languages or []),
             )
         )

@@ -81,6 +81,8 @@ def person_table(user) -> tuple[list[str], Iterator[list[str]]]:
                 person.phone,
                 str(membership.organisation_id),
                 membership.role,
+                # As written, not in the reader's language: the file is read back by the
+                # people import, which takes the position as its organisation writes it.
                 membership.position,
             ]
 
