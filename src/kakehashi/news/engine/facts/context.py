@@ -39,6 +39,13 @@ def number(text: str) -> int | None:
     return NUMBER_WORDS.get(text)
 
 
+# what ends a span before its last day: "đến hết ngày", "đến ngày", "until", "through"
+_SPAN_END_BEFORE = re.compile(
+    r"(?:(?<!\w)đến(?:\s+hết)?(?:\s+ngày)?|\b(?:until|till|through|runs to|lasts to))\s+$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Context:
     text: Text
@@ -73,12 +80,24 @@ class Context:
             return None  # what is to come, undated, is not on the day told before
         same = _SAME_PERIOD.search(sentence.text)
         kinds = ("date", "month") if same else ("date",)
-        earlier = [d for d in self.dates if d.end <= sentence.start and d.kind in kinds]
+        earlier = [
+            d
+            for d in self.dates
+            if d.end <= sentence.start and d.kind in kinds and not self._span_end(d)
+        ]
         if not earlier:
             return None
         # "The same week, …", "Cùng tháng, …", 同月: the week or month of the date told before
         month = same and re.search(r"(?i)month|tháng|月", same.group())
         return earlier[-1].value[:7] if month else earlier[-1].value
+
+    def _span_end(self, date) -> bool:
+        """The date ends a span ("kéo dài đến hết ngày 20/12", "runs until December 18",
+        12月18日まで): no day for what is told after it."""
+        before = self.norm[max(0, date.start - 14) : date.start]
+        if _SPAN_END_BEFORE.search(before):
+            return True
+        return self.language == "ja" and self.norm.startswith("まで", date.end)
 
     def last_locality(self, before: int, country: str | None = None, city: bool | None = None):
         """The most recently named place before `before` (of that country and kind)."""

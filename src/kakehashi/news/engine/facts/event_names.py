@@ -22,9 +22,15 @@ _VI_HEAD = (
 # is about (no capital needed after a verb of holding), up to "với", "tại", a comma...
 _VI_HELD = (
     r"(?:(?<=tổ chức )|(?<=đăng cai )|(?<=khai mạc )|(?<=chủ trì )|(?<=phối hợp tổ chức )|"
-    r"(?<=diễn ra )|(?<=tham dự )|(?<=dự )|(?<=tham gia ))"
+    r"(?<=diễn ra )|(?<=tham dự )|(?<=dự )|(?<=tham gia )|"
+    # "chiều 16/12 có phiên kết nối giữa …": a clause opened by its day (events.py checks it)
+    r"(?<=\bcó ))"
     r"(?P<v>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|"
     r"ngày hội|lễ kỷ niệm|"
+    # a session of a larger event, held on its own day: "phiên kết nối giao thương giữa …",
+    # "phiên đối thoại giữa lãnh đạo tỉnh và …", "buổi gặp mặt doanh nghiệp Nhật Bản"
+    r"phiên (?:kết nối|giao thương|đối thoại|tư vấn|giới thiệu|trao đổi)|"
+    r"buổi (?:gặp mặt|tư vấn|đối thoại)|"
     r"chương trình giao lưu|chương trình xúc tiến|chương trình kết nối|buổi giao lưu|"
     r"buổi gặp gỡ|buổi kết nối|chương trình giới thiệu|buổi giới thiệu|chương trình quảng bá|"
     # a trade session held by a body ("tổ chức phiên giao thương trực tuyến giữa …")
@@ -34,7 +40,9 @@ _VI_HELD = (
     r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân (?:dịp|kỷ niệm|ngày)|có|theo)\b)"
     # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
     r"(?:[^\W\d_][\w-]*|\d+(?![\d/.])|[–-](?= [^\W\d_])))"
-    r"{1,14})"
+    r"{1,14}"
+    # its quoted title after its kind and topic: chương trình giới thiệu du lịch “Sendai – …”
+    r"(?:\s+[“\"][^”\"]{4,120}[”\"])?)"
 )
 # a lower-case head before a quoted title: tọa đàm “Kết nối …”, chương trình “Ngày hội …”
 _VI_HEAD_LOWER = (
@@ -48,7 +56,8 @@ _VI_HELD_BEFORE = (
     r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|Sự kiện|chương trình|tuần lễ)"
     r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_])"
     # its year or edition: "ngày hội năm 2025", "hội nghị lần thứ 9"
-    r"|(?<=năm )(?:19|20)\d\d(?!\d)|(?<=thứ )\d{1,2}(?!\d))){1,16})"
+    r"|(?<=năm )(?:19|20)\d\d(?!\d)|(?<=thứ )\d{1,2}(?!\d))){1,16}"
+    r"(?:\s+[“\"][^”\"]{4,120}[”\"])?)"
     r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc"
     # "tổ chức vào tháng 10", "tổ chức tại Gifu vào tháng 10/2024": held, and when
     r"|tổ chức(?= (?:(?:tại|ở) [^,.;]{1,40}? )?(?:vào|hồi|từ|trong)\s))(?!\w)"
@@ -59,8 +68,15 @@ _VI_BARE = (
     r"(?!\s(?:do|thu hút|đã|sẽ|được|với|có sự|cùng|chính thức|tổ chức|diễn ra|là|năm nay|"
     r"lần này|kéo dài|quy tụ|dự kiến)(?:\s|$))"
 )
+# an edition told with no name of its own: "48 lượt của lần tổ chức năm ngoái tại Osaka",
+# "lần tổ chức năm 2025 diễn ra tại Đà Nẵng hồi tháng 10", "Lần tổ chức đầu tiên vào tháng
+# 8/2024" (not "đây là lần tổ chức đầu tiên": this one)
+_VI_EDITION = (
+    r"(?<!\w)(?<!là )(?<!này )(?P<e>[Ll]ần tổ chức (?:năm ngoái|năm trước|năm (?:19|20)\d\d(?!\d)"
+    r"|trước đó|trước|đầu tiên)(?!\w))"
+)
 VI_NAME = re.compile(
-    _VI_HELD_BEFORE + r"|"
+    _VI_EDITION + r"|" + _VI_HELD_BEFORE + r"|"
     # Hội thảo “Nguồn nhân lực …”: the head and its quoted title are the name
     r"(?P<t>(?:"
     + _VI_HEAD
@@ -91,7 +107,7 @@ VI_NAME = re.compile(
     r")*[^,.;:()“”\"\n\s])"
 )
 JA_NAME = re.compile(
-    r"(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
+    r"(?P<e>$^)|(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議(?![所場室])|フォーラム|セミナー|"
     r"ウェビナー|祭り|まつり|祭典|交流祭|文化祭|フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会|ビジネスマッチング|イベント|物産展|講演会|報告会|発表会|"
@@ -161,7 +177,7 @@ EN_EDITION = (
     r"\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
 )
 EN_NAME = re.compile(
-    r"(?P<t>$^)|"
+    r"(?P<e>$^)|(?P<t>$^)|"
     + EN_EDITION
     + r"|"
     + _EN_HELD

@@ -19,7 +19,8 @@ import re
 from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.event_editions import edition_date
 
-_PROPER = ("t", "q", "n")  # a head with its title, a quoted title, a name with its head
+_PROPER = ("t", "q", "n", "v")  # a head with its title, a quoted title, a name with its head,
+# a lower-case head after a verb of holding ("…; chiều 16/12 có phiên kết nối giữa …")
 # what may stand between the day and the name it dates
 _JA_GAP = re.compile(r"[^、。「」]{0,30}「?")
 # a new clause opens before the day: "; chiều 5/12, …", ", and on December 6 …"

@@ -63,7 +63,7 @@ def find_events(ctx: Context) -> list[dict]:
         if not verb and not own_date and not told_later:
             continue
         for name_m, day in [(names[0], None), *more_events(ctx, sentence, names)]:
-            group = next(g for g in ("t", "v", "p", "l", "q", "n") if name_m.group(g))
+            group = next(g for g in ("e", "t", "v", "p", "l", "q", "n") if name_m.group(g))
             name = re.sub(r"^(?:[Tt]he|buổi)\s+", "", name_m.group(group)).strip()
             if ctx.language == "en":  # "edition of the … Festival", "…, and the … Conference"
                 name = re.sub(r"^(?:(?:of|and|for|on|in|to)\s+)+(?:the\s+)?", "", name)
@@ -98,6 +98,7 @@ def find_events(ctx: Context) -> list[dict]:
             trim = (group == "l" and ctx.language == "vi") or (
                 group == "v" and ctx.language == "vi" and _proper_tail(name)
             )
+            trim = trim and not name.endswith(("”", '"'))  # its quoted title: all of it
             if trim:  # up to its last capitalised word ("lễ hội văn hóa Gifu lần đầu tiên")
                 words = name.split(" ")
                 last = max(i for i, word in enumerate(words) if word[:1].isupper())
@@ -113,7 +114,10 @@ def find_events(ctx: Context) -> list[dict]:
                 name_end = at_year.end()
             if not_an_event(ctx, sentence, name, name_start, name_end):
                 continue  # a programme over a period, a yearly festival, a visit, an idea
-            if named_in_passing(ctx, sentence, name_start, name_end):
+            edition = _edition_day(ctx, sentence, name_start, name_end) if group == "e" else None
+            if group == "e" and not edition:
+                continue  # "lần tổ chức trước" with no day told: nothing to date it by
+            if not edition and named_in_passing(ctx, sentence, name_start, name_end):
                 continue  # "trao đổi về Lễ hội …", "mời … sang dự …": no day of its own
             organisers = organisers_of(ctx, sentence, verb, name_start, name_end)
             if ATTENDED[ctx.language].search(ctx.norm, max(0, name_start - 12), name_start):
@@ -123,6 +127,7 @@ def find_events(ctx: Context) -> list[dict]:
                 day = day or edition_date(ctx, sentence, name_end)
             date = (
                 day
+                or edition
                 or date_after_name(ctx, sentence, name_start, name_end)
                 or bare_day_after(ctx, sentence, name)
                 or _event_date(ctx, sentence, name_start, name_end)
@@ -179,6 +184,32 @@ def find_events(ctx: Context) -> list[dict]:
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
     return [fact for _key_, fact in events if fact["date"]]
+
+
+# the day told in an apposition right after an edition: "Lần tổ chức trước, vào tháng 11/2025,"
+_APPOSED_DAY = re.compile(
+    r"\s*,\s*(?:(?:được\s+)?tổ chức\s+|diễn ra\s+)?(?:vào|hồi|trong)\s+"
+    r"(?:(?:ngày|tháng|năm|sáng|chiều|tối)\s+)?"
+)
+
+
+def _edition_day(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:
+    """The day of an edition told with no name of its own: the year in its words ("lần tổ
+    chức năm ngoái" → last year), with the month told after it in its clause when that month
+    has no year ("lần tổ chức năm 2025 diễn ra … hồi tháng 10" → 2025-10), else the date told
+    after it ("Lần tổ chức đầu tiên vào tháng 8/2024")."""
+    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    year = next((d.value for d in own if name_start <= d.start < name_end), None)
+    for d in own:
+        gap = ctx.norm[name_end : d.start]
+        if d.start < name_end or re.search(r"[;,]", gap) and not _APPOSED_DAY.fullmatch(gap):
+            continue
+        if year and d.yearless and d.yearless[1] is None and d.kind == "month":
+            return f"{year[:4]}-{d.yearless[0]:02d}"
+        if year and d.yearless:
+            return None if d.kind != "date" else f"{year[:4]}-{d.value[-5:]}"
+        return d.value if not year or d.value.startswith(year) else year
+    return year
 
 
 def _opening_year(ctx: Context, sentence) -> list:
@@ -304,10 +335,24 @@ def _may_name(ctx: Context, text: str, m, venues) -> bool:
         return False
     if m.group("n") and BACK_REFERENCE.search(m.group("n")):
         return False  # "Hội nghị năm nay": the conference named before
+    if m.group("v") and ctx.language == "vi" and _VI_HAS.search(text, 0, m.start("v")):
+        # "… có phiên kết nối …": an event only in a clause opened by its day
+        return bool(_VI_DAY_HAS.search(text, 0, m.start("v")))
     if m.group("l") and ctx.language == "vi" and not _proper_tail(m.group("l")):
         # "hội nghị đã ...": no name, unless held ("… đã được tổ chức")
         return bool(_VI_HELD_AFTER.match(text, m.end("l")))
     return True
+
+
+# "… có phiên kết nối": the head told after "có"; "chiều 16/12 có …", "cùng ngày sẽ có …":
+# its day right before
+_VI_HAS = re.compile(r"(?<!\w)có $")
+_VI_DAY_HAS = re.compile(
+    r"(?:(?<!\w)(?:sáng|chiều|tối|trưa|ngày)\s+\d{1,2}(?:/\d{1,2}){1,2}"
+    r"|(?<!\w)(?:sáng|chiều|tối|trưa) (?:cùng ngày|hôm sau|ngày hôm sau))"
+    r"\s+(?:(?:sẽ|còn|cũng|đã)\s+)*có $",
+    re.IGNORECASE,
+)
 
 
 def _proper_tail(name: str) -> bool:

@@ -28,7 +28,16 @@ WIDENED = {
     ),
     "ja": re.compile(_JA_NUMBER + _JA_UNIT + r"から" + _JA_NUMBER + _JA_UNIT + r"(?:に|へ)"),
     "en": re.compile(
-        r"\bfrom\s+" + NUMBER + r"(?:\s+[a-z]+){0,2}?\s+to\s+" + NUMBER + r"\b" + _NOT_PLACES,
+        r"\bfrom\s+"
+        + NUMBER
+        + r"(?:\s+[a-z]+){0,2}?\s+to\s+"
+        + NUMBER
+        + r"\b"
+        + _NOT_PLACES
+        # "bringing their number to four", "taking the list to five": the size after a change
+        + r"|\b(?:bring|brings|bringing|brought|take|takes|taking|took|raise|raises|raising|"
+        r"raised|lift|lifts|lifting|lifted)\s+(?:the|their|its)\s+(?:number|total|count|list|"
+        r"tally)(?:\s+of(?:\s+[a-z]+){1,3}?)?\s+to\s+" + NUMBER + r"\b" + _NOT_PLACES,
         re.IGNORECASE,
     ),
 }
@@ -209,8 +218,8 @@ HOPE_BEFORE = {
     ),
     "ja": re.compile(r"(?!)"),
     "en": re.compile(
-        r"\b(?:would like|hopes?|hoped|hoping|wish|wishe[sd]|wants?|wanted|considers?|"
-        r"considering|studying|exploring)\b",
+        r"\b(?:would(?:\s+(?:also|still|very much|much|really))?\s+like|hopes?|hoped|hoping|"
+        r"wish|wishe[sd]|wants?|wanted|considers?|considering|studying|exploring)\b",
         re.IGNORECASE,
     ),
 }

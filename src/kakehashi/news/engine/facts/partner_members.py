@@ -36,6 +36,8 @@ def without_containers(ctx: Context, places: list[Mention]) -> list[Mention]:
     prefecture ("tỉnh Aichi (thủ phủ là thành phố Nagoya)", "Mie (capital: Tsu)")."""
     out = []
     for m in places:
+        if out and _CAPITAL_OF.search(ctx.norm, max(0, m.start - 40), m.start):
+            continue  # "the city of Sapporo, the capital of Hokkaido": where the member lies
         if re.match(r"\s*[)）]", ctx.norm[m.end : m.end + 3]):
             if out and _BRACKET_OPEN.fullmatch(ctx.norm[out[-1].end : m.start]):
                 continue
@@ -44,6 +46,14 @@ def without_containers(ctx: Context, places: list[Mention]) -> list[Mention]:
         out.append(m)
     return out
 
+
+# an apposition after a member that names the place it is the capital of: ", the capital of
+# Hokkaido", ", thủ phủ của tỉnh Gifu", ", thủ phủ tỉnh Gifu"
+_CAPITAL_OF = re.compile(
+    r",\s*(?:the\s+)?(?:prefectural\s+|provincial\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?$"
+    r"|,\s*(?:là\s+)?thủ phủ\s+(?:của\s+)?(?:tỉnh\s+)?$",
+    re.IGNORECASE,
+)
 
 # a bracket opened right after a member, with a few words before the place it holds: "(tỉnh
 # Kanagawa)", "(thủ phủ là thành phố Nagoya)", "(capital: Kumamoto City)", （県庁所在地は津市）
@@ -78,6 +88,31 @@ def unknown_places(ctx: Context, end: int, known, places, missing: int, inside=F
             continue  # "tỉnh Mie (gồm cả thành phố Tsu)": told in brackets, no member
         out.append({"name": ctx.written(found.start(), found.end()), "slug": None})
     return out if len(out) <= missing else []  # more than wanted: not a list of places
+
+
+# a member told as the capital of the member before it: "Shimane Prefecture and its capital,
+# Matsue", "tỉnh Gifu và thủ phủ là thành phố Gifu"
+_ITS_CAPITAL = {
+    "en": re.compile(
+        r"\b(?:and|with)\s+its\s+(?:prefectural\s+|provincial\s+)?capital(?:\s+city)?,?\s+"
+        r"(?:the\s+city\s+of\s+)?(?P<name>[A-Z][\w-]*(?:\s+City)?)"
+    ),
+    "vi": re.compile(
+        r"(?<!\w)(?:và|cùng)\s+thủ phủ(?:\s+là)?\s+(?P<name>(?:thành phố|TP\.?)\s+[A-ZĐ][\w-]*)"
+    ),
+}
+
+
+def capitals_named(ctx: Context, lo: int, end: int, places) -> list:
+    """The list's members the directory does not hold told as a member's capital."""
+    pattern = _ITS_CAPITAL.get(ctx.language)
+    out = []
+    for found in pattern.finditer(ctx.norm, lo, end) if pattern else ():
+        at = found.start("name")
+        if any(m.start <= at < m.end for m in places):
+            continue  # a place the directory holds: a member found already
+        out.append({"name": ctx.written(at, found.end("name")), "slug": None})
+    return out
 
 
 # a partner taken off the list: "replaced Chiba Prefecture with Saitama", "swapped Mie for

@@ -75,10 +75,19 @@ PRIORITY = {
         r"|戦略(?:的)?パートナー(?!シップ)"  # 戦略パートナーとして…を位置付けた (weak)
     ),
     "en": re.compile(
-        r"\b(?:priority|key|focus|core|strategic|focal)\s+(?:Japanese\s+|Vietnamese\s+)?"
+        r"\b(?:priority|key|focus|core|strategic|focal|top-tier|preferred)\s+"
+        r"(?:Japanese\s+|Vietnamese\s+)?"
         r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
         r"|partner provinces|regions|provinces|prefectures)"
+        # the choice told by the noun: "partner localities of choice", "a shortlist of three
+        # Japanese localities", "localities for priority cooperation"
+        r"|\b(?:partner\s+)?(?:partners|localities|cities|prefectures|provinces|regions)\s+of\s+"
+        r"choice\b"
+        r"|\bshort-?list(?:ed)?\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:partners|localities|cities"
+        r"|prefectures|provinces|regions)\b"
+        r"|\b(?:partners|localities|cities|prefectures|provinces|regions)\s+for\s+priority\s+"
+        r"(?:cooperation|exchanges?|ties|partnerships?)\b"
         r"|\b(?:give|gives|giving|gave|given|accords?|accorded)\s+(?:its\s+|their\s+|top\s+)?"
         r"priority\s+to\b"
         r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:[A-Z]\w+\s+)?"
@@ -167,6 +176,9 @@ WEAK = re.compile(
     r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord)",
     re.IGNORECASE,
 )
+# The choice told by a noun ("partner localities of choice", "a shortlist of …", "localities
+# for priority cooperation"): a list only when chosen, with a size or with a period.
+NOUN_CHOICE = re.compile(r"of\s+choice$|^short|for\s+priority", re.IGNORECASE)
 # Those present: a list of attendees is no list of priority partners.
 ATTEND = {
     "vi": re.compile(r"tham dự|tham gia|có mặt|đại diện|Đại diện"),
@@ -377,6 +389,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             partners += M.unknown_places(ctx, end, others, told, size - len(partners))
         elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
             partners += M.unknown_places(ctx, end, others, told, 9, inside=True)
+        if partners and (not size or len(partners) < size):  # "A and its capital, Matsue"
+            partners += M.capitals_named(ctx, lo, end, told)[: (size or 9) - len(partners)]
         if not partners:
             continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
         after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
@@ -397,6 +411,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         ):
             continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference;
             # "The seminar will focus on three prefectures…": no place chooses
+        if NOUN_CHOICE.search(trigger.group()) and not (size or until or chosen):
+            continue  # "the cities of choice for students": a liking, no list chosen
         if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
             continue  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
         fields = {
