@@ -78,9 +78,8 @@ def test_the_locality_list_reads_as_cards_on_a_phone(client, language, headings,
     assert html.count('<td class="successor"></td>') == alone.count("") > 34
     assert alone.count(former) == 3  # Ho Chi Minh City, Binh Duong and Ba Ria-Vung Tau
     # The official name is in its own language, the label above it in the reader's.
-    assert '<td class="official" data-label="%s"><span lang="ja">大阪市</span></td>' % (
-        headings[2]
-    ) in html
+    official = f'<td class="official" data-label="{headings[2]}"><span lang="ja">大阪市</span></td>'
+    assert official in html
 
 
 def test_an_unknown_locality_is_a_404(client):
