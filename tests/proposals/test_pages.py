@@ -15,6 +15,7 @@ from kakehashi.proposals.models import (
     ScreeningWeights,
 )
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
+from tests.phone_tables import assert_stacks_on_phone, tables
 from tests.proposals.factories import (
     ProposalFactory,
     export_product,
@@ -116,6 +117,12 @@ def test_submit_and_publish_through_the_pages(client, company, owner):
     client.force_login(moderator_of("ho-chi-minh-city"))
     queue = client.get(reverse("proposals:moderation")).content.decode()
     assert proposal.title in queue
+    # On a phone each proposal to review is a card: its title, then each cell under its name.
+    (table,) = tables(queue)
+    assert table.classes == {"moderation"} and len(table.rows) == 1
+    assert_stacks_on_phone(table)
+    assert [cell.label for cell in table.rows[0]] == ["Proposal", "From", "Submitted", "Decision"]
+    assert f'lang="{proposal.language}">{proposal.title}</a>' in queue
     client.post(reverse("proposals:action", args=[proposal.pk, "publish"]))
     assert Proposal.objects.get(pk=proposal.pk).status == ProposalStatus.PUBLISHED
 
@@ -174,6 +181,14 @@ def test_express_interest_and_accept_through_the_pages(client, company, owner):
     client.force_login(owner)
     inbox = client.get(reverse("proposals:interests")).content.decode()
     assert "We would like samples." in inbox
+    # On a phone each interest received is a card, each cell under its column's name.
+    client.cookies["kakehashi_language"] = "ja"
+    (table,) = tables(client.get(reverse("proposals:interests")).content.decode())
+    assert table.classes == {"interests"} and len(table.rows) == 1
+    assert_stacks_on_phone(table)
+    assert table.headings == ["案件", "差出人", "メッセージ", "ステータス"]
+    assert table.rows[0][2].text == "We would like samples."
+    del client.cookies["kakehashi_language"]
     client.post(reverse("proposals:interest_decide", args=[interest.pk, "accept"]))
     client.force_login(buyer_member)
     assert "Saigon Seafood" in client.get(proposal.get_absolute_url()).content.decode()
