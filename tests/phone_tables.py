@@ -55,7 +55,7 @@ class _TableReader(HTMLParser):
             return
         elif tag in ("thead", "tbody", "tfoot"):
             self._part = tag
-        elif tag == "tr" and self._part != "thead":
+        elif tag == "tr" and self._part in ("tbody", ""):  # "": a body without its tag
             self._table.rows.append([])
         elif tag in ("td", "th"):
             self._cell = Cell(tag=tag, attrs=attrs)
@@ -68,12 +68,12 @@ class _TableReader(HTMLParser):
             self._boxes.pop()
         elif tag == "table" and self._table is not None:
             self.tables.append(self._table)
-            self._table = None
+            self._table, self._part = None, ""
         elif tag in ("td", "th") and self._cell is not None:
             self._cell.text = " ".join(self._cell.text.split())
             if self._part == "thead":
                 self._table.headings.append(self._cell.text)
-            elif self._part == "tbody":
+            elif self._part in ("tbody", ""):
                 self._table.rows[-1].append(self._cell)
             self._cell = None
 

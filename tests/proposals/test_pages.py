@@ -204,6 +204,14 @@ def test_an_outsider_cannot_answer_an_interest(client, company):
     assert Interest.objects.get().status == "pending"
 
 
+def assert_reads_on_a_phone(screening):
+    """A screening table (site.css `.screening`): on a phone each criterion is a line, its
+    level, weight and points each after its column's name, which every cell carries."""
+    assert screening.classes == {"screening"} and len(screening.rows) == 6
+    for row in screening.rows:
+        assert [cell.label for cell in row] == screening.headings
+
+
 def test_the_ranking_shows_contributions_and_moderators_set_weights(client):
     government = OrganisationFactory(locality=locality("da-nang"))
     green = investment_project(
@@ -227,6 +235,16 @@ def test_the_ranking_shows_contributions_and_moderators_set_weights(client):
     # Default weights: technology 3, environment 3 → green 18/48 = 37.5, chips 15/48 = 31.3
     assert page.index("Green park") < page.index("Chip plant")
     assert "37.5" in page and "31.3" in page
+    # On a phone a project's screening is a line per criterion, its figures labelled.
+    screenings = tables(page)
+    assert len(screenings) == 2
+    for table in screenings:
+        assert_reads_on_a_phone(table)
+    client.cookies["kakehashi_language"] = "ja"
+    japanese = client.get(url).content.decode()
+    assert_reads_on_a_phone(tables(japanese)[0])
+    assert "<li>技術水準（先進技術・新技術・ハイテク・クリーン技術）：3</li>" in japanese
+    del client.cookies["kakehashi_language"]
     # An outsider cannot change the weights.
     client.force_login(UserFactory())
     weights = {"technology": 10, "governance": 0, "added_value": 0, "spillover": 0,
@@ -252,6 +270,8 @@ def test_the_detail_page_of_an_investment_project_shows_the_breakdown(client):
     page = client.get(project.get_absolute_url()).content.decode()
     for points in ("25.0", "12.5", "4.2", "41.7"):
         assert points in page
+    (screening,) = [table for table in tables(page) if "screening" in table.classes]
+    assert_reads_on_a_phone(screening)
 
 
 def test_an_export_product_page_shows_its_hs_code(client):
