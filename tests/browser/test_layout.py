@@ -126,3 +126,82 @@ def test_every_page_fits_every_screen_and_has_no_serious_accessibility_violation
         context.close()
     assert checked > 100, checked  # it did look at the site
     assert problems == [], "\n".join(problems[:60]) + f"\n… {len(problems)} in all"
+
+
+# Pages whose tables a phone once showed clipped at the right edge (a row read by scrolling
+# the table sideways), each as a demo person who sees rows in them.
+PHONE_TABLE_PAGES = [
+    (None, "/localities/?former=1"),
+    (None, "/proposals/localities/ho-chi-minh-city/investment/"),
+    ("coldchain", "/proposals/interests/"),
+    ("admin", "/proposals/moderation/"),
+    (None, "/insights/localities/ho-chi-minh-city/"),
+    (None, "/insights/funnel/?by=locality"),
+    ("coldchain", "/insights/funnel/"),
+    (None, "/insights/events/"),
+    (None, "/insights/network/"),
+    (None, "/insights/agreements/"),
+    (None, "/insights/proposals-by-sector/"),
+    (None, "/insights/proposals-by-locality/"),
+    (None, "/insights/matching/"),
+    (None, "/insights/obstacle-resolution/"),
+    ("admin", "/insights/events/vj-festival-2025/feedback/?by=sector"),
+]
+
+TABLES = """() => Array.from(document.querySelectorAll('main table')).map(table => {
+  const box = table.closest('.table-scroll');
+  const cells = Array.from(table.querySelectorAll('tbody td'))
+    .filter(cell => cell.getClientRects().length > 0);
+  return {
+    name: table.id || table.className || 'table',
+    rows: table.tBodies[0] ? table.tBodies[0].rows.length : 0,
+    right: table.getBoundingClientRect().right,
+    sideways: box ? box.scrollWidth - box.clientWidth : 0,
+    headings: table.tHead ? getComputedStyle(table.tHead).position !== 'absolute' : false,
+    blank: box && box.classList.contains('stack-on-phone')
+      ? cells.filter(cell => !cell.innerText.trim()).length : 0,
+  };
+})"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_table_is_read_sideways_on_a_phone(browser, site):
+    """At 390 px every table of these pages fits the screen: nothing to scroll sideways in its
+    box, no row clipped, and a table read as cards shows no cell without text (a label over
+    nothing); at 1366 px they are tables still, under their headings. In Vietnamese,
+    Japanese and English."""
+    load_demo()
+    problems = []
+    for who in dict.fromkeys(who for who, _url in PHONE_TABLE_PAGES):
+        context = browser.new_context(base_url=site)
+        context.set_default_timeout(20_000)
+        session = _session_cookie(who)
+        page = context.new_page()
+        for language in LANGUAGES:
+            cookies = [{"name": "kakehashi_language", "value": language, "url": site}]
+            if session:
+                cookies.append({"name": "sessionid", "value": session, "url": site})
+            context.add_cookies(cookies)
+            for url in (url for person, url in PHONE_TABLE_PAGES if person == who):
+                where = f"{who or 'visitor'} {language} {url}"
+                page.set_viewport_size({"width": 390, "height": 844})
+                assert page.goto(url).status == 200, where
+                found = page.evaluate(TABLES)
+                assert sum(table["rows"] for table in found) > 0, f"{where}: no row to look at"
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > 390:
+                    problems.append(f"{where}: the page is {width} px wide at 390 px")
+                for table in found:
+                    if table["sideways"] > 1 or table["right"] > 390 + 1:
+                        problems.append(
+                            f"{where}: {table['name']} scrolls {table['sideways']} px sideways"
+                            f" (right edge at {table['right']:.0f} px) at 390 px"
+                        )
+                    if table["blank"]:  # a card's label over nothing
+                        problems.append(f"{where}: {table['name']} shows {table['blank']} empty")
+                page.set_viewport_size({"width": 1366, "height": 900})
+                for table in page.evaluate(TABLES):
+                    if not table["headings"] or table["sideways"] > 1:
+                        problems.append(f"{where}: {table['name']} is no longer a table at 1366")
+        context.close()
+    assert problems == [], "\n".join(problems)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from kakehashi.directory.models import Membership, MembershipRole, Organisation
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
+from tests.phone_tables import assert_stacks_on_phone, tables
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -31,6 +32,54 @@ def test_locality_list_shows_current_units_and_former_on_request(client):
     ).content.decode()
     assert len(LOCALITY_LINK.findall(html)) == 34 + 63 + 1  # and Thua Thien Hue (until 2024)
     assert "now part of Ho Chi Minh City" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "headings", "osaka", "former"),
+    [
+        (
+            "en",
+            ["Code", "Name", "Official name", "Level", ""],
+            ["271004", "Osaka City", "大阪市", "Designated city, Osaka Prefecture", ""],
+            "now part of Ho Chi Minh City",
+        ),
+        (
+            "vi",
+            ["Mã", "Tên", "Tên chính thức", "Cấp", ""],
+            ["271004", "Thành phố Osaka", "大阪市", "Thành phố được chỉ định, Tỉnh Osaka", ""],
+            "nay thuộc Thành phố Hồ Chí Minh",
+        ),
+        (
+            "ja",
+            ["コード", "名前", "正式名称", "区分", ""],
+            ["271004", "大阪市", "大阪市", "政令指定都市、大阪府", ""],
+            "現在はホーチミン市の一部",
+        ),
+    ],
+)
+def test_the_locality_list_reads_as_cards_on_a_phone(client, language, headings, osaka, former):
+    """Each locality a card (site.css `.localities`): its name, its code, then its official
+    name and level under their columns' names; "now part of …" alone; no empty line."""
+    client.cookies["kakehashi_language"] = language
+    html = client.get(reverse("directory:localities"), {"former": "1"}).content.decode()
+    found = tables(html)
+    assert [len(table.rows) for table in found] == [34, 63 + 1, 75]  # jp_localities.csv
+    for table in found:
+        assert table.classes == {"localities"} and table.headings == headings
+        assert_stacks_on_phone(table, unlabelled=(4,))
+    rows = {row[1].text: row for table in found for row in table.rows}
+    osaka_row = rows[osaka[1]]
+    assert [cell.text for cell in osaka_row] == osaka
+    assert [cell.attrs.get("class") for cell in osaka_row] == [
+        "code", "place", "official", None, "successor"
+    ]  # fmt: skip
+    # An empty cell is written empty: the card hides it (td:empty) instead of a blank line.
+    alone = [row[4].text for table in found for row in table.rows]
+    assert html.count('<td class="successor"></td>') == alone.count("") > 34
+    assert alone.count(former) == 3  # Ho Chi Minh City, Binh Duong and Ba Ria-Vung Tau
+    # The official name is in its own language, the label above it in the reader's.
+    official = f'<td class="official" data-label="{headings[2]}"><span lang="ja">大阪市</span></td>'
+    assert official in html
 
 
 def test_an_unknown_locality_is_a_404(client):

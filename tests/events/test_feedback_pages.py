@@ -12,6 +12,7 @@ from kakehashi.events.services import feedback
 from tests.events.builders import AFTER_THE_EVENT
 from tests.events.test_feedback import held_meeting, scheduled_meeting
 from tests.factories import UserFactory
+from tests.phone_tables import assert_stacks_on_phone, tables
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +161,12 @@ def test_organisers_read_the_feedback_results_others_may_not(
         assert response.status_code == 200
     page = client.get(url).content.decode()
     assert "3 of 4 delegations (75%)" in page
+    # On a phone the answers (two columns) stay a table that fits; a wider table is cards.
+    (answers,) = tables(page)
+    assert answers.classes == {"figures", "compact"} and answers.box == {"table-scroll"}
+    (by_locality,) = tables(client.get(url, {"by": "locality"}).content.decode())
+    assert by_locality.classes == {"figures"} and len(by_locality.rows) == 4
+    assert_stacks_on_phone(by_locality)
     rows = list(
         csv.reader(io.StringIO(client.get(url, {"format": "csv"}).getvalue().decode("utf-8-sig")))
     )

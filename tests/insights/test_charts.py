@@ -2,6 +2,7 @@
 that fit, numbers as the reader writes them, and words instead of empty axes."""
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -116,7 +117,7 @@ def test_an_empty_platform_shows_every_chart_in_words_and_its_table(reference, c
     page = client.get(f"/insights/{key}/").content.decode()
     assert '<svg class="chart" role="img"' in page
     assert '<text class="empty"' in page
-    assert '<table class="figures">' in page
+    assert re.search(r'<table class="figures( compact)?">', page)
     if key == "matching":  # a row for each recent month, at zero
         assert page.count('<th scope="row">') >= 12 and "Nothing to count yet." not in page
     else:

@@ -9,10 +9,11 @@ from kakehashi.common.translations import TranslationSource
 from kakehashi.insights import localities
 from kakehashi.obstacles.models import Obstacle, ObstacleTranslation
 from tests.factories import locality
+from tests.phone_tables import assert_stacks_on_phone, tables
 
 
 def _funnel_cells(page: str) -> list[str]:
-    return re.findall(r'<td data-stage="[a-z_]+">(\d+)</td>', page)
+    return re.findall(r'<td data-stage="[a-z_]+" data-label="[^"<>]+">(\d+)</td>', page)
 
 
 def test_locality_figures_exact(world, django_assert_max_num_queries):
@@ -53,6 +54,11 @@ def test_locality_page_shows_funnel_outcomes_and_public_obstacles_only(
     assert '<td data-label="Amount">1,000,000 USD</td>' in outcomes
     assert '<td class="date" data-label="Date">2 Nov 2026</td>' in outcomes
     assert "MoU or agreement signed" in outcomes
+    # On a phone each table is cards: the funnel's figures each under its stage's name.
+    funnel, outcomes_table, resolved = tables(page)
+    assert funnel.classes == {"figures"} and funnel.headings[0] == "Proposals"
+    for table in (funnel, outcomes_table, resolved):
+        assert_stacks_on_phone(table)
     assert "Obstacle b1" in page and "Public summary of obstacle b1." in page
     assert "Da Nang People&#x27;s Committee" in page
     assert "1 difficulty is being handled here (1 past the deadline)." in page

@@ -1,10 +1,12 @@
 import csv
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
 
 from kakehashi.insights.dashboards import DASHBOARDS
+from tests.phone_tables import assert_stacks_on_phone, tables
 
 
 @pytest.mark.parametrize("key", list(DASHBOARDS))
@@ -16,7 +18,7 @@ def test_every_dashboard_renders_chart_table_and_downloads(
     assert response.status_code == 200
     page = response.content.decode()
     assert '<svg class="chart" role="img"' in page and "<title" in page
-    assert '<table class="figures">' in page
+    assert re.search(r'<table class="figures( compact)?">', page)
     assert "Download CSV (UTF-8 with BOM, for Excel)" in page
     # Public pages name no organisation.
     for registration, _user in world.delegations.values():
@@ -29,6 +31,22 @@ def test_every_dashboard_renders_chart_table_and_downloads(
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     assert [cell.value for cell in sheet[1]] == [rows[0][0].lstrip("\ufeff"), *rows[0][1:]]
     assert sheet.max_row == len(rows)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("key", list(DASHBOARDS))
+def test_every_dashboard_table_reads_on_a_phone(world, client, key, language):
+    """A table of four columns or more becomes one card per row on a phone, each figure under
+    its column's name; one of two or three short columns stays a table that fits (compact)."""
+    client.cookies["kakehashi_language"] = language
+    (table,) = tables(client.get(f"/insights/{key}/").content.decode())
+    assert table.rows and all(row[0].attrs == {"scope": "row"} for row in table.rows)
+    if len(table.headings) > 3:
+        assert table.classes == {"figures"}
+        assert_stacks_on_phone(table)
+    else:
+        assert table.classes == {"figures", "compact"}
+        assert table.box == {"table-scroll"}
 
 
 def test_funnel_csv_holds_the_exact_figures(world, client):
@@ -55,8 +73,16 @@ def test_a_member_sees_their_own_organisation_funnel(world, client):
     assert "Your organisation" in page
     assert registration.organisation.name in page
     assert world.delegations["hue"][0].organisation.name not in page
-    assert "MoU or agreement signed" in page and "<td>1,000,000 USD</td>" in page
-    assert '<td class="date">2 Nov 2026</td>' in page and '<td class="date">1 Nov 2026</td>' in page
+    assert "MoU or agreement signed" in page
+    assert '<td data-label="Amount">1,000,000 USD</td>' in page
+    assert '<td class="date" data-label="Date">2 Nov 2026</td>' in page
+    assert '<td class="date" data-label="Date">1 Nov 2026</td>' in page
+    # On a phone both tables of one's own organisation are cards, each cell under its name.
+    _public, funnel, outcomes = tables(page)
+    assert funnel.classes == {"figures"} and outcomes.classes == {"own-outcomes"}
+    assert [row[0].text for row in funnel.rows] == [registration.organisation.display_name]
+    assert_stacks_on_phone(funnel)
+    assert_stacks_on_phone(outcomes)
 
 
 def test_a_visitor_sees_no_organisation_section(world, client):

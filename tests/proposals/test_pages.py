@@ -15,6 +15,7 @@ from kakehashi.proposals.models import (
     ScreeningWeights,
 )
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
+from tests.phone_tables import assert_stacks_on_phone, tables
 from tests.proposals.factories import (
     ProposalFactory,
     export_product,
@@ -116,6 +117,12 @@ def test_submit_and_publish_through_the_pages(client, company, owner):
     client.force_login(moderator_of("ho-chi-minh-city"))
     queue = client.get(reverse("proposals:moderation")).content.decode()
     assert proposal.title in queue
+    # On a phone each proposal to review is a card: its title, then each cell under its name.
+    (table,) = tables(queue)
+    assert table.classes == {"moderation"} and len(table.rows) == 1
+    assert_stacks_on_phone(table)
+    assert [cell.label for cell in table.rows[0]] == ["Proposal", "From", "Submitted", "Decision"]
+    assert f'lang="{proposal.language}">{proposal.title}</a>' in queue
     client.post(reverse("proposals:action", args=[proposal.pk, "publish"]))
     assert Proposal.objects.get(pk=proposal.pk).status == ProposalStatus.PUBLISHED
 
@@ -174,6 +181,14 @@ def test_express_interest_and_accept_through_the_pages(client, company, owner):
     client.force_login(owner)
     inbox = client.get(reverse("proposals:interests")).content.decode()
     assert "We would like samples." in inbox
+    # On a phone each interest received is a card, each cell under its column's name.
+    client.cookies["kakehashi_language"] = "ja"
+    (table,) = tables(client.get(reverse("proposals:interests")).content.decode())
+    assert table.classes == {"interests"} and len(table.rows) == 1
+    assert_stacks_on_phone(table)
+    assert table.headings == ["案件", "差出人", "メッセージ", "ステータス"]
+    assert table.rows[0][2].text == "We would like samples."
+    del client.cookies["kakehashi_language"]
     client.post(reverse("proposals:interest_decide", args=[interest.pk, "accept"]))
     client.force_login(buyer_member)
     assert "Saigon Seafood" in client.get(proposal.get_absolute_url()).content.decode()
@@ -187,6 +202,14 @@ def test_an_outsider_cannot_answer_an_interest(client, company):
     url = reverse("proposals:interest_decide", args=[interest.pk, "accept"])
     assert client.post(url).status_code == 404
     assert Interest.objects.get().status == "pending"
+
+
+def assert_reads_on_a_phone(screening):
+    """A screening table (site.css `.screening`): on a phone each criterion is a line, its
+    level, weight and points each after its column's name, which every cell carries."""
+    assert screening.classes == {"screening"} and len(screening.rows) == 6
+    for row in screening.rows:
+        assert [cell.label for cell in row] == screening.headings
 
 
 def test_the_ranking_shows_contributions_and_moderators_set_weights(client):
@@ -212,6 +235,16 @@ def test_the_ranking_shows_contributions_and_moderators_set_weights(client):
     # Default weights: technology 3, environment 3 → green 18/48 = 37.5, chips 15/48 = 31.3
     assert page.index("Green park") < page.index("Chip plant")
     assert "37.5" in page and "31.3" in page
+    # On a phone a project's screening is a line per criterion, its figures labelled.
+    screenings = tables(page)
+    assert len(screenings) == 2
+    for table in screenings:
+        assert_reads_on_a_phone(table)
+    client.cookies["kakehashi_language"] = "ja"
+    japanese = client.get(url).content.decode()
+    assert_reads_on_a_phone(tables(japanese)[0])
+    assert "<li>技術水準（先進技術・新技術・ハイテク・クリーン技術）：3</li>" in japanese
+    del client.cookies["kakehashi_language"]
     # An outsider cannot change the weights.
     client.force_login(UserFactory())
     weights = {"technology": 10, "governance": 0, "added_value": 0, "spillover": 0,
@@ -237,6 +270,8 @@ def test_the_detail_page_of_an_investment_project_shows_the_breakdown(client):
     page = client.get(project.get_absolute_url()).content.decode()
     for points in ("25.0", "12.5", "4.2", "41.7"):
         assert points in page
+    (screening,) = [table for table in tables(page) if "screening" in table.classes]
+    assert_reads_on_a_phone(screening)
 
 
 def test_an_export_product_page_shows_its_hs_code(client):

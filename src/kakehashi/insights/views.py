@@ -60,9 +60,12 @@ def _filed(key: str, value) -> str:
     return str(value)
 
 
-def _cells(figure) -> list[list]:
+def _cells(figure) -> list[list[tuple]]:
+    """Each row's cells as the reader writes them, each with its column's name (the label a
+    cell shows over its figure on a phone)."""
     return [
-        [_shown(key, row.get(key, "")) for key, _label in figure.columns] for row in figure.rows
+        [(_shown(key, row.get(key, "")), label) for key, label in figure.columns]
+        for row in figure.rows
     ]
 
 
@@ -113,7 +116,7 @@ def dashboard(request, key):
     if key == "funnel" and request.user.is_authenticated:
         own = organisation_ids_of(request.user)
         context["own_rows"] = [
-            row | {"cells": [row[key] for key, _label in funnel.COLUMNS]}
+            row | {"cells": [(row[key], label) for key, label in funnel.COLUMNS]}
             for row in funnel.organisation_funnel(own)
         ]
         context["own_outcomes"] = figures.outcomes_of(own) if own else []
