@@ -71,7 +71,7 @@ def test_the_locality_list_reads_as_cards_on_a_phone(client, language, headings,
     osaka_row = rows[osaka[1]]
     assert [cell.text for cell in osaka_row] == osaka
     assert [cell.attrs.get("class") for cell in osaka_row] == [
-        "code", "place", "official", None, "successor"
+        "code", "place keep-words", "official", None, "successor"
     ]  # fmt: skip
     # An empty cell is written empty: the card hides it (td:empty) instead of a blank line.
     alone = [row[4].text for table in found for row in table.rows]
