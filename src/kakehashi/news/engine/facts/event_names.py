@@ -153,7 +153,10 @@ _EN_HELD_AFTER = (
     # "a similar forum in Nagoya in June 2025": dated by its month and year
     r"(?:\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+(?:19|20)\d\d(?!\d)|\s+(?:was held|were held|"
-    r"will be held|is held|took place|takes place|will take place|opened|kicked off)|,?\s+"
+    r"will be held|is held|took place|takes place|will take place|opened|kicked off|"
+    # a verb that reports one: "A business matching conference between A and B brought
+    # together 150 firms", "drew 300 delegates", "wrapped up on Sunday"
+    r"brought together|drew|attracted|gathered|wrapped up|closed|concluded)|,?\s+"
     r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed|co-hosted|held) by"
     # "A roadshow in Osaka, first planned for May, has been moved to April 2027": held later
     r"|(?:,[^,.]{1,40},)?\s+" + _EN_MOVED + r"))"
@@ -162,11 +165,16 @@ _EN_HELD_AFTER = (
 # the first Vietnam–Japan Business Matching Forum in October 2025", "The first Vietnam–Kyushu
 # forum, held in Fukuoka in September 2025, …", "the third forum is scheduled for October 2027"
 EN_EDITION = (
-    r"(?<=\b(?:the|The|its|Its) )(?P<p>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth|inaugural|previous|\d{1,2}(?:st|nd|rd|th))\s+"
+    # also by its year or "such", after "a": "A first webinar, in June 2026, …", "The first such
+    # conference, held in …", "will host the 2027 forum in November next year"
+    r"(?:(?<=\b(?:the|The|its|Its) )|(?<=\b[aA] ))"
+    r"(?P<p>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|previous|\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d(?!\d))\s+(?:such\s+)?"
     r"(?:(?:[A-Z][\w'’&–-]*|of|and|on|for|the|-|–)\s+){0,8}?"
     r"(?:[Cc]onference|[Ff]orum|[Ss]eminar|[Ww]orkshop|[Ss]ymposium|[Ww]ebinar|[Ff]air|"
     r"[Ee]xhibition|[Ff]estival|[Rr]oadshow|[Ee]xpo|[Ss]ummit|[Dd]ialogue|Week|Day|"
+    # "the first session held in Niigata City in June 2025", "the 2025 edition" (events.py
+    # wants a year told for these)
+    r"[Ss]ession|[Ee]dition|"
     r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?)(?![\w'’-])"
     r"(?:\s+(?:19|20)\d\d(?!\d))?)"
     # its own day or month told in its clause: "in October 2025", ", held in Fukuoka in …",
@@ -174,7 +182,7 @@ EN_EDITION = (
     r"(?=(?:,?\s+(?:(?:was|were|is|will be)\s+)?(?:held|staged|hosted|organi[sz]ed|scheduled|"
     r"planned|set|due|took place|takes place|will take place|opened|ran))?"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
-    r"\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
+    r",?\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
 )
 EN_NAME = re.compile(
     r"(?P<e>$^)|(?P<t>$^)|"
@@ -186,7 +194,8 @@ EN_NAME = re.compile(
     + r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
     # "Quang Nam–Shizuoka Business Matching Day": names joined by a dash are one word
     r"|(?<![\w'’-])(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
-    r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
+    r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Webinar|Festival|Workshop|Symposium|"
+    r"Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
     # a whole word: "Export" is no "Expo"
     r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase|Night|Gala)(?![\w'’-])"
@@ -195,6 +204,7 @@ EN_NAME = re.compile(
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"
     r"kicked off|launched|will hold|to hold|convened|take place|takes place|host|hosts|"
+    r"brought together|brings together|wrapped up|gathered|"
     r"hosting|to be held|opens|will open|drew|attracted|stage|staged|stages|"
     r"(?:moved|postponed|rescheduled|pushed back|put back|delayed) (?:to|until|for))\b"
 )
@@ -210,7 +220,7 @@ QUOTED_EVENT = {
         r"(?:\s*(?:in|IN|@|＠)\s*\S+|\s*(?:19|20)\d\d(?:年度?)?|\s*第?\d+回?|\s*[(（][^)）]*[)）])?$"
     ),
     "en": re.compile(
-        r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium|Night"
+        r"Forum|Conference|Festival|Seminar|Webinar|Fair|Week|Expo|Summit|Day|Symposium|Night"
     ),
 }
 # "Hội nghị năm nay", "Ngày hội năm nay nằm trong …", 同会議, 本セミナー, 当フェア: the event

@@ -124,6 +124,10 @@ def find_events(ctx: Context) -> list[dict]:
                 organisers = [o for o in organisers if named_by(ctx, sentence, o)]
             sectors = _sectors(ctx, sentence)
             if group == "p" and ctx.language == "en":  # "the first … Forum in October 2025"
+                if _GENERIC_EDITION.search(name) and not _YEAR_TOLD.search(
+                    ctx.norm, name_end, min(sentence.end, name_end + 80)
+                ):
+                    continue  # "The first session, on December 9, …": a part of this one
                 day = day or edition_date(ctx, sentence, name_end)
             date = (
                 day
@@ -297,6 +301,12 @@ def _event_date(ctx: Context, sentence, name_start: int, name_end: int) -> str |
 
 # "tọa đàm kết nối doanh nghiệp đã được tổ chức tại ...": the event held, its name before
 _VI_HELD_AFTER = re.compile(r"\s+(?:đã\s+|sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)")
+
+
+# an edition named by a word that may be a part of this one ("the first session"): only with
+# a year told for it ("the first session held in Niigata City in June 2025")
+_GENERIC_EDITION = re.compile(r"(?i)\b(?:session|edition)$")
+_YEAR_TOLD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:last|next|previous) year\b")
 
 
 # the one-to-one meetings of an event, held as a session of it
