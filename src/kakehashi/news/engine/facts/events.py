@@ -197,12 +197,24 @@ _APPOSED_DAY = re.compile(
 )
 
 
+# the clause between an edition's date and its number: "に(ハノイ市で)開催した"
+_JA_HELD_CLAUSE = re.compile(
+    r"(?:[（(][^）)]{1,6}[）)])?に(?:[^、。]{1,20}?(?:で|において))?"
+    r"(?:開催|実施)(?:した|された)|に(?:[^、。]{1,20}?(?:で|において))?開かれた"
+)
+
+
 def _edition_day(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:
     """The day of an edition told with no name of its own: the year in its words ("lần tổ
     chức năm ngoái" → last year), with the month told after it in its clause when that month
     has no year ("lần tổ chức năm 2025 diễn ra … hồi tháng 10" → 2025-10), else the date told
     after it ("Lần tổ chức đầu tiên vào tháng 8/2024")."""
     own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    if ctx.language == "ja":  # 令和７年11月にハノイ市で開催した前回は: the clause before it
+        before = [d for d in own if d.end <= name_start]
+        if before and _JA_HELD_CLAUSE.fullmatch(ctx.norm, before[-1].end, name_start):
+            return before[-1].value
+        return None
     year = next((d.value for d in own if name_start <= d.start < name_end), None)
     for d in own:
         gap = ctx.norm[name_end : d.start]
