@@ -35,7 +35,9 @@ _VI_HELD = (
     r"buổi gặp gỡ|buổi kết nối|chương trình giới thiệu|buổi giới thiệu|chương trình quảng bá|"
     # a trade session held by a body ("tổ chức phiên giao thương trực tuyến giữa …")
     r"(?<=tổ chức )phiên giao thương)"
-    r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
+    # "với" ends the name, but not a dialogue's: "buổi tọa đàm với cộng đồng doanh nghiệp …"
+    r"(?: (?!(?:tại|ở|(?<!tọa đàm )(?<!toạ đàm )(?<!đối thoại )(?<!gặp mặt )(?<!giao lưu )với|"
+    r"vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
     # "nhân dịp" ends the name, "nguồn nhân lực" does not
     r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân (?:dịp|kỷ niệm|ngày)|có|theo)\b)"
     # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
@@ -53,7 +55,10 @@ _VI_HEAD_LOWER = (
 # ... được tổ chức tại ...": a lower-case head and its topic, then said to be held
 _VI_HELD_BEFORE = (
     r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?P<p>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|"
-    r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|Sự kiện|chương trình|tuần lễ)"
+    r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|Sự kiện|chương trình|tuần lễ|"
+    # an edition opening its sentence: "Phiên giao thương đầu tiên với tỉnh X được tổ chức hồi
+    # tháng 6/2026", "Chương trình năm 2026, tổ chức tại … hồi tháng 3/2026, …"
+    r"[Pp]hiên (?:giao thương|kết nối)|Chương trình)"
     r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_])"
     # its year or edition: "ngày hội năm 2025", "hội nghị lần thứ 9"
     r"|(?<=năm )(?:19|20)\d\d(?!\d)|(?<=thứ )\d{1,2}(?!\d))){1,16}"
@@ -61,6 +66,8 @@ _VI_HELD_BEFORE = (
     r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc"
     # "tổ chức vào tháng 10", "tổ chức tại Gifu vào tháng 10/2024": held, and when
     r"|tổ chức(?= (?:(?:tại|ở) [^,.;]{1,40}? )?(?:vào|hồi|từ|trong)\s))(?!\w)"
+    # held, and when, told in an apposition: "…, (được) tổ chức tại phường X hồi tháng 3/2026,"
+    r"|\s*,\s+(?:được\s+)?tổ chức\s+(?:(?:tại|ở)\s+[^,.;]{1,40}?\s+)?(?:vào|hồi)\s"
     r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
 )
 # what is said of an event right after its bare head: no name of its own

@@ -21,6 +21,7 @@ from kakehashi.news.engine.facts.event_checks import (
     day_told_before,
     named_in_passing,
     not_an_event,
+    programme_carried_out,
 )
 from kakehashi.news.engine.facts.event_editions import edition_date, other_edition
 from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
@@ -55,7 +56,13 @@ def find_events(ctx: Context) -> list[dict]:
         if PROPOSAL[ctx.language].search(text):
             continue  # "đề xuất luân phiên tổ chức lễ hội": an idea, not an event
         venues = [v.span() for v in _VENUE.get(ctx.language, _NO_VENUE).finditer(text)]
-        names = [m for m in name_re.finditer(text) if _may_name(ctx, text, m, venues)]
+        names = [
+            m
+            for m in (_title_of_remark(ctx, name_re, text, m) for m in name_re.finditer(text))
+            if m is not None and _may_name(ctx, text, m, venues)
+        ]
+        while len(names) > 1 and programme_carried_out(ctx, sentence.start + names[0].start()):
+            names.pop(0)  # "Thực hiện Chương trình …, Sở tổ chức Hội chợ …": the fair
         if not names:
             continue
         # "…dự Diễn đàn X. Sáng 26/11, diễn đàn … đã diễn ra": its day told by its bare head
@@ -249,6 +256,8 @@ _DATE_LABEL = {
 # the hour told before the day: "Thời gian: 14h00 ngày 17/12/2026", "Time: 2 p.m., December 4"
 _TIME_FIRST = re.compile(
     r"(?:\d{1,2}\s*(?:h|giờ|:|時)\s*(?:\d{1,2})?\s*(?:phút|分)?\s*(?:[ap]\.?m\.?)?\s*[,，、]?\s*)?"
+    # its weekday: "8h00, thứ Năm, ngày 14/1/2027"
+    r"(?:(?:thứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)\s*,?\s*)?"
     r"(?:(?:ngày|sáng|chiều|tối)\s+)?"
 )
 
@@ -268,8 +277,17 @@ def _dates_from_labels(ctx: Context, tellings: list[list]) -> None:
             ),
             None,
         )
-        undated = [f for start, f in tellings if start < label.start() and not f["date"]]
-        if date is not None and undated:
+        if date is None:
+            continue
+        # not dated by a day: none, or only the year its name holds ("Chương trình kết nối …
+        # năm 2027, cụ thể như sau: 1. Thời gian: …, ngày 14/1/2027")
+        undated = [
+            f
+            for start, f in tellings
+            if start < label.start()
+            and (not f["date"] or (len(f["date"]) == 4 and date.value.startswith(f["date"])))
+        ]
+        if undated:
             undated[-1]["date"] = date.value
 
 
@@ -347,6 +365,19 @@ def _part_of_last(events, sentence, ctx: Context) -> bool:
         return False  # 同日午後には…個別商談会を開催し: a gathering of its own, later that day
     own = ctx.dates_in(sentence.start, sentence.end)
     return at.index == sentence.index - 1 and not own
+
+
+# a quoted remark, not a title: a verb of its own, or a full stop at its end
+_VI_REMARK = re.compile(r"\s(?:đã|sẽ|đang|vừa|là)\s|[.!?…]$")
+
+
+def _title_of_remark(ctx: Context, name_re, text: str, m):
+    """A quoted remark that opens with an event's name (“Hội nghị … tại Nagoya hồi tháng
+    10/2026 đã mở đường cho …”) names that event, not the whole remark."""
+    if ctx.language != "vi" or not m.group("q") or not _VI_REMARK.search(m.group("q")):
+        return m
+    inner = name_re.match(text, m.start("q"))
+    return inner if inner is not None and inner.group("n") else m
 
 
 def _may_name(ctx: Context, text: str, m, venues) -> bool:
