@@ -85,3 +85,60 @@ def test_two_periods_two_lists(text, language, place, first, second):
 )
 def test_one_list_told_again(text, expected):
     assert _lists(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Khanh Hoa adds Kagoshima\n\nNHA TRANG — Khanh Hoa has added Kagoshima Prefecture to "
+            "its priority partners, bringing their number to three, under a plan approved on "
+            "December 8.\n\nKhanh Hoa's priority partners in Japan, 2026-2030\nPartners: Okinawa "
+            "Prefecture; Kagawa Prefecture (Shikoku); Kagoshima Prefecture\nFields: marine "
+            "tourism, fisheries",
+            "en",
+            (
+                "khanh-hoa",
+                ("kagawa-prefecture", "kagoshima-prefecture", "okinawa-prefecture"),
+                "2030",
+            ),
+        ),
+        (
+            "Tin\n\nCác đối tác ưu tiên của tỉnh Lâm Đồng tại Nhật Bản, giai đoạn 2026-2030\n"
+            "Đối tác: tỉnh Nagano; tỉnh Shizuoka; thành phố Hamamatsu\nLĩnh vực: du lịch, nông "
+            "nghiệp",
+            "vi",
+            (
+                "lam-dong",
+                ("hamamatsu-city", "nagano-prefecture", "shizuoka-prefecture"),
+                "2030",
+            ),
+        ),
+        (
+            "静岡県の重点交流先（令和8年度～令和12年度）\n重点交流先：ドンナイ省、ラムドン省、ダナン市\n"
+            "分野：観光、農業",
+            "ja",
+            ("shizuoka-prefecture", ("da-nang", "dong-nai", "lam-dong"), "2030"),
+        ),
+    ],
+)
+def test_a_fact_box_under_a_heading_line(text, language, expected):
+    assert _lists(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the heading names no priority list: partners of any kind
+        "Khanh Hoa news\n\nKhanh Hoa's partners in Japan\nPartners: Okinawa Prefecture; Kagawa "
+        "Prefecture",
+        # the line under the heading is no box of partners
+        "Khanh Hoa news\n\nKhanh Hoa's priority partners in Japan, 2026-2030\nFields: marine "
+        "tourism, fisheries\nPartners met on Friday: Okinawa Prefecture; Kagawa Prefecture",
+        # a sentence, not a heading: its list is its own
+        "Khanh Hoa news\n\nKhanh Hoa has priority partners in Japan.\nPartners: Okinawa "
+        "Prefecture; Kagawa Prefecture",
+    ],
+)
+def test_no_box_without_its_heading(text):
+    assert _lists(text, "en") == []
