@@ -23,7 +23,8 @@ _PERIOD = re.compile(r"giai đoạn|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 # "ban hành Chương trình xúc tiến thương mại năm 2026", "nằm trong Chương trình …": a
 # programme adopted or carried out, not held
 _PROGRAMME_VERB = re.compile(
-    r"(?:ban hành|phê duyệt|thông qua|triển khai|thực hiện|nằm trong|thuộc|adopted|approved)\s+$"
+    # also opening the sentence: "Thực hiện Chương trình xúc tiến thương mại năm 2027, Sở …"
+    r"(?i:ban hành|phê duyệt|thông qua|triển khai|thực hiện|nằm trong|thuộc|adopted|approved)\s+$"
 )
 _PROGRAMME = re.compile(r"^(?:[Cc]hương trình|[Kk]ế hoạch|[Dd]ự án)\b|(?i:\bprogramm?e|\bplan)\b")
 
@@ -71,6 +72,14 @@ _DATE_LEAD = {
         r"[^,.;:]{0,60}?\b(?:in|on|from|between|for)\s+(?:early\s+|late\s+|mid-)?$"
     ),
 }
+
+
+def programme_carried_out(ctx: Context, name_start: int) -> bool:
+    """The name is a programme's told after a verb of carrying it out ("Thực hiện Chương trình
+    xúc tiến thương mại năm 2027, Sở … tổ chức Hội chợ …"): the event is named later."""
+    name = ctx.norm[name_start : name_start + 40]
+    before = ctx.norm[max(0, name_start - 40) : name_start]
+    return bool(_PROGRAMME.match(name) and _PROGRAMME_VERB.search(before))
 
 
 def not_an_event(ctx: Context, sentence, name: str, name_start: int, name_end: int) -> bool:

@@ -35,7 +35,9 @@ _VI_HELD = (
     r"buổi gặp gỡ|buổi kết nối|chương trình giới thiệu|buổi giới thiệu|chương trình quảng bá|"
     # a trade session held by a body ("tổ chức phiên giao thương trực tuyến giữa …")
     r"(?<=tổ chức )phiên giao thương)"
-    r"(?: (?!(?:tại|ở|với|vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
+    # "với" ends the name, but not a dialogue's: "buổi tọa đàm với cộng đồng doanh nghiệp …"
+    r"(?: (?!(?:tại|ở|(?<!tọa đàm )(?<!toạ đàm )(?<!đối thoại )(?<!gặp mặt )(?<!giao lưu )với|"
+    r"vào (?:ngày|sáng|chiều|tối|tháng|năm|dịp|lúc|cuối|đầu|\d)|do|"
     # "nhân dịp" ends the name, "nguồn nhân lực" does not
     r"đã|sẽ|được|trong|cho|nhằm|diễn ra|từ|sáng|chiều|ngày|nhân (?:dịp|kỷ niệm|ngày)|có|theo)\b)"
     # a word, a number ("lễ kỷ niệm 10 năm"), or the dash between two names ("An Giang – Okinawa")
@@ -53,7 +55,10 @@ _VI_HEAD_LOWER = (
 # ... được tổ chức tại ...": a lower-case head and its topic, then said to be held
 _VI_HELD_BEFORE = (
     r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?P<p>(?:buổi )?(?:hội nghị|hội thảo|diễn đàn|"
-    r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|Sự kiện|chương trình|tuần lễ)"
+    r"tọa đàm|toạ đàm|hội chợ|triển lãm|lễ hội|ngày hội|sự kiện|Sự kiện|chương trình|tuần lễ|"
+    # an edition opening its sentence: "Phiên giao thương đầu tiên với tỉnh X được tổ chức hồi
+    # tháng 6/2026", "Chương trình năm 2026, tổ chức tại … hồi tháng 3/2026, …"
+    r"[Pp]hiên (?:giao thương|kết nối)|Chương trình)"
     r"(?: (?!(?:đã|sẽ|được|do|diễn ra|tại|ở|vào)\b)(?:[^\W\d_][\w-]*|[–-](?= [^\W\d_])"
     # its year or edition: "ngày hội năm 2025", "hội nghị lần thứ 9"
     r"|(?<=năm )(?:19|20)\d\d(?!\d)|(?<=thứ )\d{1,2}(?!\d))){1,16}"
@@ -61,6 +66,8 @@ _VI_HELD_BEFORE = (
     r"(?=\s+(?:đã\s+|sẽ\s+)?(?:chính thức\s+)?(?:được tổ chức|diễn ra|khai mạc"
     # "tổ chức vào tháng 10", "tổ chức tại Gifu vào tháng 10/2024": held, and when
     r"|tổ chức(?= (?:(?:tại|ở) [^,.;]{1,40}? )?(?:vào|hồi|từ|trong)\s))(?!\w)"
+    # held, and when, told in an apposition: "…, (được) tổ chức tại phường X hồi tháng 3/2026,"
+    r"|\s*,\s+(?:được\s+)?tổ chức\s+(?:(?:tại|ở)\s+[^,.;]{1,40}?\s+)?(?:vào|hồi)\s"
     r"|\s+do\s[^.;]{3,120}?(?:phối hợp |đồng |cùng )?tổ chức(?!\w))"
 )
 # what is said of an event right after its bare head: no name of its own
@@ -107,7 +114,9 @@ VI_NAME = re.compile(
     r")*[^,.;:()“”\"\n\s])"
 )
 JA_NAME = re.compile(
-    r"(?P<e>$^)|(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
+    # an earlier edition told by its number after the clause that dates it: 令和７年11月にハノイ市で
+    # 開催した前回は, …に開催した第１回では (events.py checks the clause)
+    r"(?<=[たし])(?P<e>前回|初回|第[0-9一二三四五六七八九十]{1,3}回)(?=(?:目)?(?:は|では|には|で|の))|(?P<t>$^)|(?P<v>$^)|(?P<l>$^)|(?P<p>$^)|「(?P<q>[^」]{2,80})」"
     r"|(?P<n>[^、。「」\s はがをにでと]{0,30}(?:会議(?![所場室])|フォーラム|セミナー|"
     r"ウェビナー|祭り|まつり|祭典|交流祭|文化祭|フェスティバル|フェスタ|フェア|見本市|交流会|商談会|説明会|展示会|博覧会|式典|シンポジウム|サミット|"
     r"ウィーク|懇談会|研修会|大会|ビジネスマッチング|イベント|物産展|講演会|報告会|発表会|"
@@ -153,7 +162,10 @@ _EN_HELD_AFTER = (
     # "a similar forum in Nagoya in June 2025": dated by its month and year
     r"(?:\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+(?:19|20)\d\d(?!\d)|\s+(?:was held|were held|"
-    r"will be held|is held|took place|takes place|will take place|opened|kicked off)|,?\s+"
+    r"will be held|is held|took place|takes place|will take place|opened|kicked off|"
+    # a verb that reports one: "A business matching conference between A and B brought
+    # together 150 firms", "drew 300 delegates", "wrapped up on Sunday"
+    r"brought together|drew|attracted|gathered|wrapped up|closed|concluded)|,?\s+"
     r"(?:was |will be )?(?:hosted|organi[sz]ed|co-organi[sz]ed|co-hosted|held) by"
     # "A roadshow in Osaka, first planned for May, has been moved to April 2027": held later
     r"|(?:,[^,.]{1,40},)?\s+" + _EN_MOVED + r"))"
@@ -162,11 +174,16 @@ _EN_HELD_AFTER = (
 # the first Vietnam–Japan Business Matching Forum in October 2025", "The first Vietnam–Kyushu
 # forum, held in Fukuoka in September 2025, …", "the third forum is scheduled for October 2027"
 EN_EDITION = (
-    r"(?<=\b(?:the|The|its|Its) )(?P<p>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth|inaugural|previous|\d{1,2}(?:st|nd|rd|th))\s+"
+    # also by its year or "such", after "a": "A first webinar, in June 2026, …", "The first such
+    # conference, held in …", "will host the 2027 forum in November next year"
+    r"(?:(?<=\b(?:the|The|its|Its) )|(?<=\b[aA] ))"
+    r"(?P<p>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|previous|\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d(?!\d))\s+(?:such\s+)?"
     r"(?:(?:[A-Z][\w'’&–-]*|of|and|on|for|the|-|–)\s+){0,8}?"
     r"(?:[Cc]onference|[Ff]orum|[Ss]eminar|[Ww]orkshop|[Ss]ymposium|[Ww]ebinar|[Ff]air|"
     r"[Ee]xhibition|[Ff]estival|[Rr]oadshow|[Ee]xpo|[Ss]ummit|[Dd]ialogue|Week|Day|"
+    # "the first session held in Niigata City in June 2025", "the 2025 edition" (events.py
+    # wants a year told for these)
+    r"[Ss]ession|[Ee]dition|"
     r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?)(?![\w'’-])"
     r"(?:\s+(?:19|20)\d\d(?!\d))?)"
     # its own day or month told in its clause: "in October 2025", ", held in Fukuoka in …",
@@ -174,7 +191,7 @@ EN_EDITION = (
     r"(?=(?:,?\s+(?:(?:was|were|is|will be)\s+)?(?:held|staged|hosted|organi[sz]ed|scheduled|"
     r"planned|set|due|took place|takes place|will take place|opened|ran))?"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
-    r"\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
+    r",?\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
 )
 EN_NAME = re.compile(
     r"(?P<e>$^)|(?P<t>$^)|"
@@ -186,7 +203,8 @@ EN_NAME = re.compile(
     + r"|(?:[“\"](?P<q>[^”\"]{4,120})[”\"])"
     # "Quang Nam–Shizuoka Business Matching Day": names joined by a dash are one word
     r"|(?<![\w'’-])(?P<n>(?:(?:the\s+)?(?:[A-Z0-9][\w'’&–-]*|of|and|for|the|on|in|-|–)\s+)*?"
-    r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Festival|Workshop|Symposium|Exhibition|Fair|"
+    r"(?:[A-Z][\w'’–-]*\s+)(?:Conference|Forum|Seminar|Webinar|Festival|Workshop|Symposium|"
+    r"Exhibition|Fair|"
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
     # a whole word: "Export" is no "Expo"
     r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase|Night|Gala)(?![\w'’-])"
@@ -195,6 +213,7 @@ EN_NAME = re.compile(
 EN_VERB = re.compile(
     r"\b(?:held|hosted|organised|organized|co-organised|co-organized|opened|took place|"
     r"kicked off|launched|will hold|to hold|convened|take place|takes place|host|hosts|"
+    r"brought together|brings together|wrapped up|gathered|"
     r"hosting|to be held|opens|will open|drew|attracted|stage|staged|stages|"
     r"(?:moved|postponed|rescheduled|pushed back|put back|delayed) (?:to|until|for))\b"
 )
@@ -210,7 +229,7 @@ QUOTED_EVENT = {
         r"(?:\s*(?:in|IN|@|＠)\s*\S+|\s*(?:19|20)\d\d(?:年度?)?|\s*第?\d+回?|\s*[(（][^)）]*[)）])?$"
     ),
     "en": re.compile(
-        r"Forum|Conference|Festival|Seminar|Fair|Week|Expo|Summit|Day|Symposium|Night"
+        r"Forum|Conference|Festival|Seminar|Webinar|Fair|Week|Expo|Summit|Day|Symposium|Night"
     ),
 }
 # "Hội nghị năm nay", "Ngày hội năm nay nằm trong …", 同会議, 本セミナー, 当フェア: the event

@@ -21,6 +21,7 @@ from kakehashi.news.engine.facts.event_checks import (
     day_told_before,
     named_in_passing,
     not_an_event,
+    programme_carried_out,
 )
 from kakehashi.news.engine.facts.event_editions import edition_date, other_edition
 from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
@@ -55,7 +56,13 @@ def find_events(ctx: Context) -> list[dict]:
         if PROPOSAL[ctx.language].search(text):
             continue  # "đề xuất luân phiên tổ chức lễ hội": an idea, not an event
         venues = [v.span() for v in _VENUE.get(ctx.language, _NO_VENUE).finditer(text)]
-        names = [m for m in name_re.finditer(text) if _may_name(ctx, text, m, venues)]
+        names = [
+            m
+            for m in (_title_of_remark(ctx, name_re, text, m) for m in name_re.finditer(text))
+            if m is not None and _may_name(ctx, text, m, venues)
+        ]
+        while len(names) > 1 and programme_carried_out(ctx, sentence.start + names[0].start()):
+            names.pop(0)  # "Thực hiện Chương trình …, Sở tổ chức Hội chợ …": the fair
         if not names:
             continue
         # "…dự Diễn đàn X. Sáng 26/11, diễn đàn … đã diễn ra": its day told by its bare head
@@ -124,6 +131,10 @@ def find_events(ctx: Context) -> list[dict]:
                 organisers = [o for o in organisers if named_by(ctx, sentence, o)]
             sectors = _sectors(ctx, sentence)
             if group == "p" and ctx.language == "en":  # "the first … Forum in October 2025"
+                if _GENERIC_EDITION.search(name) and not _YEAR_TOLD.search(
+                    ctx.norm, name_end, min(sentence.end, name_end + 80)
+                ):
+                    continue  # "The first session, on December 9, …": a part of this one
                 day = day or edition_date(ctx, sentence, name_end)
             date = (
                 day
@@ -193,12 +204,24 @@ _APPOSED_DAY = re.compile(
 )
 
 
+# the clause between an edition's date and its number: "に(ハノイ市で)開催した"
+_JA_HELD_CLAUSE = re.compile(
+    r"(?:[（(][^）)]{1,6}[）)])?に(?:[^、。]{1,20}?(?:で|において))?"
+    r"(?:開催|実施)(?:した|された)|に(?:[^、。]{1,20}?(?:で|において))?開かれた"
+)
+
+
 def _edition_day(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:
     """The day of an edition told with no name of its own: the year in its words ("lần tổ
     chức năm ngoái" → last year), with the month told after it in its clause when that month
     has no year ("lần tổ chức năm 2025 diễn ra … hồi tháng 10" → 2025-10), else the date told
     after it ("Lần tổ chức đầu tiên vào tháng 8/2024")."""
     own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    if ctx.language == "ja":  # 令和７年11月にハノイ市で開催した前回は: the clause before it
+        before = [d for d in own if d.end <= name_start]
+        if before and _JA_HELD_CLAUSE.fullmatch(ctx.norm, before[-1].end, name_start):
+            return before[-1].value
+        return None
     year = next((d.value for d in own if name_start <= d.start < name_end), None)
     for d in own:
         gap = ctx.norm[name_end : d.start]
@@ -233,6 +256,8 @@ _DATE_LABEL = {
 # the hour told before the day: "Thời gian: 14h00 ngày 17/12/2026", "Time: 2 p.m., December 4"
 _TIME_FIRST = re.compile(
     r"(?:\d{1,2}\s*(?:h|giờ|:|時)\s*(?:\d{1,2})?\s*(?:phút|分)?\s*(?:[ap]\.?m\.?)?\s*[,，、]?\s*)?"
+    # its weekday: "8h00, thứ Năm, ngày 14/1/2027"
+    r"(?:(?:thứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)\s*,?\s*)?"
     r"(?:(?:ngày|sáng|chiều|tối)\s+)?"
 )
 
@@ -252,8 +277,17 @@ def _dates_from_labels(ctx: Context, tellings: list[list]) -> None:
             ),
             None,
         )
-        undated = [f for start, f in tellings if start < label.start() and not f["date"]]
-        if date is not None and undated:
+        if date is None:
+            continue
+        # not dated by a day: none, or only the year its name holds ("Chương trình kết nối …
+        # năm 2027, cụ thể như sau: 1. Thời gian: …, ngày 14/1/2027")
+        undated = [
+            f
+            for start, f in tellings
+            if start < label.start()
+            and (not f["date"] or (len(f["date"]) == 4 and date.value.startswith(f["date"])))
+        ]
+        if undated:
             undated[-1]["date"] = date.value
 
 
@@ -299,6 +333,12 @@ def _event_date(ctx: Context, sentence, name_start: int, name_end: int) -> str |
 _VI_HELD_AFTER = re.compile(r"\s+(?:đã\s+|sẽ\s+)?(?:được tổ chức|diễn ra|khai mạc)(?!\w)")
 
 
+# an edition named by a word that may be a part of this one ("the first session"): only with
+# a year told for it ("the first session held in Niigata City in June 2025")
+_GENERIC_EDITION = re.compile(r"(?i)\b(?:session|edition)$")
+_YEAR_TOLD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:last|next|previous) year\b")
+
+
 # the one-to-one meetings of an event, held as a session of it
 _SESSION = re.compile(
     r"(?:^|の)(?:個別)?(?:商談会|面談会)$|^(?:one-on-one|one-to-one|B2B|business[- ]matching) "
@@ -325,6 +365,19 @@ def _part_of_last(events, sentence, ctx: Context) -> bool:
         return False  # 同日午後には…個別商談会を開催し: a gathering of its own, later that day
     own = ctx.dates_in(sentence.start, sentence.end)
     return at.index == sentence.index - 1 and not own
+
+
+# a quoted remark, not a title: a verb of its own, or a full stop at its end
+_VI_REMARK = re.compile(r"\s(?:đã|sẽ|đang|vừa|là)\s|[.!?…]$")
+
+
+def _title_of_remark(ctx: Context, name_re, text: str, m):
+    """A quoted remark that opens with an event's name (“Hội nghị … tại Nagoya hồi tháng
+    10/2026 đã mở đường cho …”) names that event, not the whole remark."""
+    if ctx.language != "vi" or not m.group("q") or not _VI_REMARK.search(m.group("q")):
+        return m
+    inner = name_re.match(text, m.start("q"))
+    return inner if inner is not None and inner.group("n") else m
 
 
 def _may_name(ctx: Context, text: str, m, venues) -> bool:

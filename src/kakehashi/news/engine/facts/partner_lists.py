@@ -10,7 +10,7 @@ def one_list_per_place(facts: list[tuple[bool, dict]]) -> list[dict]:
     from the others."""
     best: dict = {}
     for whole, fact in facts:
-        key = (fact["locality"] or {}).get("slug")
+        key = _stage(best, fact)
         rank = (whole, len(fact["partners"]))
         known = best.get(key)
         if known is None or rank > known[0]:
@@ -53,3 +53,24 @@ def _fill(fact: dict, other: dict) -> None:
     for name in ("list_size", "until"):
         if fact[name] is None:
             fact[name] = other[name]
+
+
+def _stage(best: dict, fact: dict):
+    """The key of the fact's list: its locality, and its period when the locality has lists
+    for two periods with no partner in common ("until 2027, A and B …; from 2028, C and D …
+    until 2030": two lists)."""
+    slug = (fact["locality"] or {}).get("slug")
+    until = fact["until"]
+    known = [(key, entry[1]) for key, entry in best.items() if key[0] == slug]
+    if not known:
+        return (slug, until)
+    mine = {p["slug"] for p in fact["partners"]}
+
+    def apart(other: dict) -> bool:
+        theirs = {p["slug"] for p in other["partners"]}
+        return bool(until and other["until"] and other["until"] != until and not mine & theirs)
+
+    if until and all(apart(other) for _key, other in known):
+        return (slug, until)
+    # the list told again: the one of its period, else the first told
+    return next((key for key, other in known if not apart(other)), known[0][0])

@@ -197,6 +197,23 @@ LIST_FOLLOWS = re.compile(
 _BESIDES = re.compile(r"^\s*(?:Ngoài|Bên cạnh|Besides|Apart|Beyond|In addition|Aside)|以外", re.I)
 
 
+# a fact box's line under a heading that names the list: "Partners: A; B; C (D); E",
+# "Đối tác: …", "重点交流先：…"
+_BOX_LINE = re.compile(
+    r"^\s*(?:(?:Priority |Key )?[Pp]artners?|(?:Các )?[Đđ]ối tác(?: ưu tiên| trọng điểm)?|"
+    r"Danh sách|重点交流先|優先交流先|重点パートナー|パートナー)\s*[:：]"
+)
+
+
+def _heads_box(sentence, later) -> bool:
+    """The sentence is a heading line (no full stop) over a fact box's line of partners."""
+    return (
+        later is not None
+        and not re.search(r"[.。!?]\s*$", sentence.text)
+        and bool(_BOX_LINE.match(later.text))
+    )
+
+
 def _trigger(lang: str, text: str):
     """The words that tell the list, after what is no list: the country as the partner told
     first ("ベトナムを重点国と位置づけ、A、B、Cを重点交流先とした") leaves the list that
@@ -332,7 +349,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             size_m = None  # "quan hệ với 6 địa phương, trong đó A, B là các đối tác ưu tiên"
         size = widened_size(lang, sentence.text)  # "từ 3 lên 5": the list has 5 now
         size = size or (number(size_m.group(1)) if size_m else None)
-        wanted = size or (2 if LIST_FOLLOWS.search(sentence.text) else 0)
+        follows = LIST_FOLLOWS.search(sentence.text) or _heads_box(sentence, later)
+        wanted = size or (2 if follows else 0)
         named = len({m.slug for m in others})
         end = hi
         if later is not None and _adds_to_list(lang, later.text):
