@@ -106,7 +106,7 @@ VI_NAME = re.compile(
     # "TP.HCM" inside the name: a full stop before a capital is no end
     + r"(?:(?:[^,.;:()“”\"\n]|\.(?=[A-ZĐ]))"
     r"(?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|cùng|từ ngày|trong hai|"
-    r"khai mạc|bế mạc|quy tụ|"  # "Lễ hội … khai mạc tại …": the verb ends the name
+    r"khai mạc|bế mạc|quy tụ|kéo dài|"  # "Lễ hội … khai mạc tại …": the verb ends the name
     r"trong ngày|ngày|chính thức|tổ chức|hồi|hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)"
     r"(?:\s|$|(?=[,.;]))"
     # "vào ngày 8/11" ends the name, "vào ngành năng lượng" does not
