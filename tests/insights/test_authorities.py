@@ -104,3 +104,12 @@ def test_no_obstacles_at_all(reference, client):
     assert authorities.resolution_by_authority() == []
     page = client.get("/insights/obstacle-resolution/").content.decode()
     assert "Nothing to count yet." in page
+
+
+def test_obstacles_closed_the_day_they_were_filed_are_said_so(world, client):
+    """Bars of 0 days are no missing data: the chart says the closed obstacles took no day."""
+    for obstacle in Obstacle.objects.filter(closed_at__isnull=False):
+        Obstacle.objects.filter(pk=obstacle.pk).update(closed_at=obstacle.created_at)
+    page = client.get("/insights/obstacle-resolution/").content.decode()
+    assert "Every obstacle closed so far was closed on the day it was filed." in page
+    assert "Nothing to show yet." not in page
