@@ -407,6 +407,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             partners += M.unknown_places(ctx, end, others, told, size - len(partners))
         elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
             partners += M.unknown_places(ctx, end, others, told, 9, inside=True)
+        if partners and (not size or len(partners) < size):  # "本県及び金沢市を…に選定"
+            partners += M.joined_unknowns(ctx, lo, end, others, told)[: (size or 9) - len(partners)]
         if partners and (not size or len(partners) < size):  # "A and its capital, Matsue"
             partners += M.capitals_named(ctx, lo, end, told)[: (size or 9) - len(partners)]
         if not partners:
