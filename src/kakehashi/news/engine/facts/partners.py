@@ -52,7 +52,7 @@ from kakehashi.news.engine.facts.partner_complete import (
     year_of_focus,
 )
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
-from kakehashi.news.engine.facts.partner_reach import following, period, period_next
+from kakehashi.news.engine.facts.partner_reach import annex_rows, following, period, period_next
 from kakehashi.news.engine.gazetteer import Mention
 
 PRIORITY = {
@@ -353,7 +353,14 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         wanted = size or (2 if follows else 0)
         named = len({m.slug for m in others})
         end = hi
-        if later is not None and _adds_to_list(lang, later.text):
+        rows = annex_rows(ctx, sentences, sentence)
+        if rows:
+            # "…を別表に掲げる２都市と定め": the members are the annex's rows, not what the next
+            # sentence names ("ハノイ市とは…重点連携先には含めていません")
+            others = others + [
+                m for row in rows for m in places_with_own(ctx, row.start, row.end) if theirs(m)
+            ]
+        elif later is not None and _adds_to_list(lang, later.text):
             # "Cùng với A, B và C, danh sách hiện gồm 4 địa phương.": the earlier members too
             others = others + [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
             end = later.end
