@@ -123,6 +123,17 @@ _GOVERNOR_AFTER = re.compile(r"\s*(?:(?:Vice|Deputy)\s+)?Governor\b|副?知事")
 _GOVERNOR_BEFORE = re.compile(r"(?:Governor\s+of|(?:Phó\s+)?Thống\s+đốc)\s+$")
 
 
+# a place's name inside a newspaper's: "told The Saigon Times", "Hanoi Times", "Da Nang Today",
+# "báo Sài Gòn Giải Phóng": no place of the text (nor an antecedent of "the city")
+_PAPER_AFTER = re.compile(
+    r"\s+(?:Times|Today|Post|Daily|Herald|News(?:paper)?|Giải Phóng|Giai Phong)(?![\w-])"
+)
+
+
+def not_in_paper_names(places: list[Mention], norm: str) -> list[Mention]:
+    return [m for m in places if not _PAPER_AFTER.match(norm, m.end)]
+
+
 def prefer_named_city(places: list[Mention], norm: str = "") -> list[Mention]:
     """A bare name a prefecture and its capital share ("Kyoto", "Osaka") is the prefecture,
     unless the article names the city ("thành phố Kyoto", 京都市, "Kyoto City") and never the

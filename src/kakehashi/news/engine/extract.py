@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kakehashi.news.engine.anaphora import find_anaphora, prefer_named_city
+from kakehashi.news.engine.anaphora import find_anaphora, not_in_paper_names, prefer_named_city
 from kakehashi.news.engine.bodies import find_bodies
 from kakehashi.news.engine.dates import find_dates
 from kakehashi.news.engine.facts import Context, all_facts
@@ -37,7 +37,7 @@ def analyse(text: str, language: str | None, published, gazetteer, *, sudachi=Tr
         raise TypeError("published must be a datetime.date or None")
     gazetteer = gazetteer or Gazetteer.default()
     doc = Text(text)
-    places = prefer_named_city(gazetteer.find(doc), doc.norm)
+    places = prefer_named_city(not_in_paper_names(gazetteer.find(doc), doc.norm), doc.norm)
     places = sorted(places + find_anaphora(doc.norm, language, places), key=lambda m: m.start)
     mentions = sorted(places + find_bodies(doc.norm, language, places), key=lambda m: m.start)
     dates = find_dates(doc.norm, language, published)

@@ -1,7 +1,8 @@
 """What the agreement, priority-list and partnership-count rules share beyond the context:
 
 - the place an article speaks for when it says "本県", "当市" (a prefecture's or a city's own
-  press release): the Japanese place of that level the article names most; a bare "県は"
+  press release): the Japanese place of that level its contact line names (【問合せ先】鳥取県
+  交流推進課: the release's issuer), else the one the article names most; a bare "県は"
   opening a sentence or a clause: the prefecture named last ("市は": the city named last);
 - the year a plan is for when it is written as an era year ("令和9年中") or relative to the
   publication ("来年", "next year", "năm nay");
@@ -49,7 +50,26 @@ def own_voice(ctx: Context) -> Mention | None:
     return found[0] if found else None
 
 
+# the contact line that closes a release names its issuer: "【問合せ先】鳥取県交流推進課",
+# "問い合わせ先：新潟市国際課", "お問合せ　石川県国際交流課"
+_CONTACT = re.compile(r"^[ \t]*[【\[(（]?(?:お)?問(?:い)?合(?:わ)?せ(?:先)?[】\])）:：\s]", re.M)
+
+
+def _issuer(ctx: Context, city: bool) -> Mention | None:
+    """The Japanese place of that level the release's contact line names."""
+    for line in _CONTACT.finditer(ctx.norm):
+        stop = ctx.norm.find("\n", line.end())
+        stop = len(ctx.norm) if stop < 0 else stop
+        for m in ctx.in_span(line.start(), stop, ("locality",)):
+            if m.slug and m.country == "JP" and (m.level in CITY_LEVELS) == city:
+                return m
+    return None
+
+
 def _main_of_level(ctx: Context, city: bool) -> Mention | None:
+    issuer = _issuer(ctx, city)
+    if issuer is not None:
+        return issuer
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in ctx.mentions:

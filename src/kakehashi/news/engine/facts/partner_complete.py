@@ -57,7 +57,11 @@ def group_size(language: str, text: str) -> int | None:
 _COMPLETES = {
     "en": re.compile(
         r"\b(?:complete|completes|completing|round(?:s|ing)? out|the other (?:one|two|three|four)"
-        r"|the remaining|the rest|the last (?:one|two|three)|also on the list|make up the rest)\b",
+        r"|the remaining|the rest|the last (?:one|two|three)|also on the list|make up the rest"
+        # "The first is Gifu. … The second is Shizuoka": the members told one by one
+        r"|the (?:second|third|fourth|fifth|sixth|last|final)(?: one| partner| member)?"
+        r"\s+(?:is|are|will be)|the (?:second|third|fourth|fifth|sixth|last|final) "
+        r"(?:priority |key )?partner)\b",
         re.IGNORECASE,
     ),
     "vi": re.compile(r"(?<!\w)(?:còn lại|hoàn thiện danh sách|hoàn tất danh sách)(?!\w)", re.I),

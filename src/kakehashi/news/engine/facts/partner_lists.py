@@ -24,12 +24,14 @@ def one_list_per_place(facts: list[tuple[bool, dict]]) -> list[dict]:
 
 def told_once(facts: list[dict], mutuals: set) -> list[dict]:
     """The same list told again with another chooser (a headline read the wrong way round):
-    a list whose partners are all among another's, or that names the other's chooser among
-    its partners while the other names it, is left out, unless the choice is said to be
-    returned ("ゲアン省も本県を…に選んだ", "Nghe An also chose…": `mutuals`)."""
+    a list whose partners are all among another's, or whose one partner is the other's chooser
+    while the other names it, is left out, unless the choice is said to be returned
+    ("ゲアン省も本県を…に選んだ", "Nghe An also chose…": `mutuals`). A partner's own list that
+    names the chooser among other members ("クアンチ省は…本県、秋田県及び仙台市の３自治体を選定")
+    is a list of its own."""
 
-    def slugs(fact):
-        return {p["slug"] for p in fact["partners"]}
+    def slugs(fact):  # a place outside the directory by its name
+        return {p["slug"] or p["name"] for p in fact["partners"]}
 
     def chooser(fact):
         return (fact["locality"] or {}).get("slug")
@@ -39,7 +41,7 @@ def told_once(facts: list[dict], mutuals: set) -> list[dict]:
         mine = slugs(fact)
         if any(
             mine <= slugs(kept)
-            or chooser(kept) in mine
+            or mine == {chooser(kept)}
             and chooser(fact) in slugs(kept)
             and id(fact) not in mutuals
             for kept in out

@@ -90,6 +90,46 @@ def unknown_places(ctx: Context, end: int, known, places, missing: int, inside=F
     return out if len(out) <= missing else []  # more than wanted: not a list of places
 
 
+# a Japanese city, town or village the directory does not hold, told inside a run of members
+# joined by 、/及び/と: "本県及び金沢市を", "本県、石川県、金沢市の３自治体"
+_JA_JOIN = r"(?:、|,|及び|および|並びに|と|・)"
+_JA_UNKNOWN = re.compile(
+    r"(?:(?<=[、,と・])|(?<=及び)|(?<=および)|(?<=並びに))"
+    r"(?![同本当各両全])[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,6}?[市町村]"
+    r"(?=[、,のをとや]|及び|および|並びに)"
+)
+
+
+def joined_unknowns(ctx: Context, lo: int, hi: int, known, places) -> list:
+    """The Japanese members the directory does not hold, joined to a known member of the list
+    by 、, 及び or と (one after another: "A、B市及びC町")."""
+    if ctx.language != "ja" or not known:
+        return []
+    edges = [(m.start, m.end) for m in known]
+    found = []
+    candidates = [
+        f
+        for f in _JA_UNKNOWN.finditer(ctx.norm, lo, hi)
+        if not any(m.start <= f.start() < m.end or f.start() <= m.start < f.end() for m in places)
+    ]
+    grown = True
+    while grown:
+        grown = False
+        for f in candidates:
+            if f in found:
+                continue
+            if any(
+                re.fullmatch(_JA_JOIN, ctx.norm[end : f.start()])
+                or re.fullmatch(_JA_JOIN, ctx.norm[f.end() : start])
+                for start, end in edges
+            ):
+                found.append(f)
+                edges.append((f.start(), f.end()))
+                grown = True
+    found.sort(key=lambda f: f.start())
+    return [{"name": ctx.written(f.start(), f.end()), "slug": None} for f in found]
+
+
 # a member told as the capital of the member before it: "Shimane Prefecture and its capital,
 # Matsue", "tỉnh Gifu và thủ phủ là thành phố Gifu"
 _ITS_CAPITAL = {

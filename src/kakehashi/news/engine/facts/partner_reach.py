@@ -1,6 +1,8 @@
 """What a priority list (facts/partners.py) reaches beyond its sentence: its period told in
-the sentence after it ("計画期間は令和12年度まで。", "The plan runs until 2030."), and the
-bulleted or numbered lines a lead ending "như sau:", 次のとおり, "as follows" introduces."""
+the sentence after it ("計画期間は令和12年度まで。", "The plan runs until 2030."), the bulleted
+or numbered lines a lead ending "như sau:", 次のとおり, "as follows" introduces, and the rows
+of an annex or a table the sentence refers to ("別表に掲げる２都市", "listed in the annex",
+"tại Phụ lục kèm theo") under its heading line ("別表　重点連携先", "Annex: …", "Phụ lục: …")."""
 
 from __future__ import annotations
 
@@ -46,3 +48,46 @@ def following(ctx: Context, sentences, sentence, later) -> list:
             break
         end, pos = stop, stop + 1
     return [part for part in sentences[later.index :] if part.start < end]
+
+
+# a list given in an annex or a table the sentence refers to: "別表に掲げる２都市", "別紙のとおり",
+# "listed in the annex", "the table below", "tại Phụ lục kèm theo"
+_ANNEX_REF = {
+    "ja": re.compile(r"(?:別表|別紙|下表|次表|以下の表|下記の表)"),
+    "en": re.compile(
+        r"\b(?:the|an?)\s+(?:table|annex|appendix)\s+(?:below|attached|that follows)\b"
+        r"|\b(?:listed|set out|shown|given|named)\s+in\s+(?:the\s+|an\s+)?(?:attached\s+)?"
+        r"(?:annex|appendix|table)\b",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(r"(?<!\w)(?:[Pp]hụ lục|bảng (?:dưới đây|sau đây|kèm theo))(?!\w)"),
+}
+# the annex's heading line: "別表　…", "Annex: …", "Table 1 …", "Phụ lục …"
+_ANNEX_HEAD = re.compile(
+    r"[ \t]*(?:別表|別紙|表\s*\d|(?i:annex|appendix|table)\b|(?:PHỤ LỤC|[Pp]hụ lục|[Bb]ảng)(?!\w))"
+)
+# a row of the annex: a cell separator, a tab or a bullet, or a short line with no full stop
+_ROW = re.compile(r"[^\n]*[|｜\t]|[ \t]*(?:[-–•・*+]|\d{1,2}[.)．])")
+# what ends the annex: a release's contact line, a source note
+_AFTER_ANNEX = re.compile(r"[ \t]*(?:【|[(（]?(?:お)?問(?:い)?合|(?i:contact|source|nguồn)\b)")
+
+
+def annex_rows(ctx: Context, sentences, sentence) -> list | None:
+    """The row sentences of the annex or table the sentence refers to, after its heading line
+    (None when the sentence refers to none, or the annex is not in the article)."""
+    ref = _ANNEX_REF.get(ctx.language)
+    if ref is None or not ref.search(sentence.text):
+        return None
+    for head in sentences[sentence.index + 1 :]:
+        if not _ANNEX_HEAD.match(head.text) or re.search(r"[.。]\s*$", head.text):
+            continue
+        rows = []
+        for part in sentences[head.index + 1 :]:
+            line = part.text.strip()
+            if _AFTER_ANNEX.match(line) or "\n\n" in ctx.norm[head.end : part.start] and rows:
+                break
+            if not (_ROW.match(line) or len(line) <= 40 and not re.search(r"[.。]$", line)):
+                break
+            rows.append(part)
+        return rows or None
+    return None

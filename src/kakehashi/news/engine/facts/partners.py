@@ -52,7 +52,7 @@ from kakehashi.news.engine.facts.partner_complete import (
     year_of_focus,
 )
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
-from kakehashi.news.engine.facts.partner_reach import following, period, period_next
+from kakehashi.news.engine.facts.partner_reach import annex_rows, following, period, period_next
 from kakehashi.news.engine.gazetteer import Mention
 
 PRIORITY = {
@@ -115,6 +115,31 @@ SIZE = {
         re.IGNORECASE,
     ),
 }
+# A choice of a group of localities with no word of priority: "We have settled on a quartet of
+# Japanese localities for the years up to 2030: …", "has picked three Japanese prefectures for
+# the 2026-2030 period". A list only with a period (not "for its trade fair in 2027").
+_GROUP_WORDS = {"pair": 2, "trio": 3, "quartet": 4, "quintet": 5, "half a dozen": 6, "sextet": 6}
+_GROUP = r"(?:a\s+)?(pair|trio|quartet|quintet|half a dozen|sextet)\s+of\s+"
+CHOSEN_GROUP = {
+    "en": re.compile(
+        r"\b(?:settled on|settle on|picked|chosen|chose|selected|singled out|identified)\s+"
+        r"(?:(?:the|its|their)\s+)?(?:" + NUMBER + r"\s+|" + _GROUP + r")"
+        r"(?:Japanese|Vietnamese)\s+(?:localities|prefectures|provinces|cities|partners)\b",
+        re.IGNORECASE,
+    ),
+}
+# the list's size as a group word: "a quartet of Japanese localities", "half a dozen partners"
+_GROUP_SIZE = re.compile(
+    r"\b" + _GROUP + r"(?:[\w-]+\s+){0,2}?(?:localities|prefectures|provinces|cities|partners)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_size(lang: str, text: str) -> int | None:
+    found = _GROUP_SIZE.search(text) if lang == "en" else None
+    return _GROUP_WORDS[found.group(1).lower()] if found else None
+
+
 # "chọn", "lựa chọn", "xác định", "coi ... là", "選定", "位置づけ", "named", "chose"
 CHOOSE = {
     "vi": re.compile(r"(?<!\w)(?:lựa chọn|chọn|xác định|coi|xem|đưa|bổ sung|chỉ định)(?!\w)"),
@@ -222,10 +247,40 @@ def _trigger(lang: str, text: str):
     if any(_BESIDES.search(m.group()) for m in nots):
         return None
     end = max((m.end() for m in nots), default=0)
-    return next((t for t in PRIORITY[lang].finditer(text) if t.start() >= end), None)
+    found = next((t for t in PRIORITY[lang].finditer(text) if t.start() >= end), None)
+    if found is None and lang in CHOSEN_GROUP:
+        found = CHOSEN_GROUP[lang].search(text, end)
+    return found
 
 
 _IN_BRACKETS = re.compile(r"[(（][^()（）]*$")  # "三重県（県庁所在地は津市）": not a verb
+
+# the chooser as the agent of a passive verb of choosing: "Saga has been named by Dong Thap as
+# one of its priority partners", "one of five localities selected by Hung Yen", "được tỉnh
+# Đồng Tháp chọn là", "ドンタップ省により…に選定された"
+_BY_AGENT = {
+    "en": re.compile(
+        r"\b(?:chosen|named|selected|picked|designated|identified|listed|singled out|"
+        r"shortlisted)\s+by\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(r"(?<!\w)được\s+(?:(?:UBND|Ủy ban nhân dân|chính quyền)\s+)?$"),
+    "ja": re.compile(r"(?!)"),
+}
+
+
+def _agent(ctx: Context, sentence, trigger, places) -> Mention | None:
+    """The place named as the agent of a passive choice before the trigger."""
+    lo = sentence.start
+    for m in places:
+        if m.start >= lo + trigger.start():
+            break
+        if not _BY_AGENT[ctx.language].search(ctx.norm, max(lo, m.start - 40), m.start):
+            continue
+        if ctx.language == "vi" and not CHOOSE["vi"].match(ctx.norm, m.end + 1):
+            continue  # "được tỉnh Đồng Tháp chọn": the verb right after the agent
+        return m
+    return None
 
 
 def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
@@ -238,6 +293,9 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         after = [m for m in places if m.start == lo + owner.end()]
         if after:
             return after[0]
+    agent = _agent(ctx, sentence, trigger, places)
+    if agent is not None:
+        return agent
     if lang in OWNER_BEFORE:
         mine = [
             m
@@ -349,11 +407,19 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             size_m = None  # "quan hệ với 6 địa phương, trong đó A, B là các đối tác ưu tiên"
         size = widened_size(lang, sentence.text)  # "từ 3 lên 5": the list has 5 now
         size = size or (number(size_m.group(1)) if size_m else None)
+        size = size or _group_size(lang, sentence.text)  # "a quartet of Japanese localities"
         follows = LIST_FOLLOWS.search(sentence.text) or _heads_box(sentence, later)
         wanted = size or (2 if follows else 0)
         named = len({m.slug for m in others})
         end = hi
-        if later is not None and _adds_to_list(lang, later.text):
+        rows = annex_rows(ctx, sentences, sentence)
+        if rows:
+            # "…を別表に掲げる２都市と定め": the members are the annex's rows, not what the next
+            # sentence names ("ハノイ市とは…重点連携先には含めていません")
+            others = others + [
+                m for row in rows for m in places_with_own(ctx, row.start, row.end) if theirs(m)
+            ]
+        elif later is not None and _adds_to_list(lang, later.text):
             # "Cùng với A, B và C, danh sách hiện gồm 4 địa phương.": the earlier members too
             others = others + [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
             end = later.end
@@ -407,6 +473,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             partners += M.unknown_places(ctx, end, others, told, size - len(partners))
         elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
             partners += M.unknown_places(ctx, end, others, told, 9, inside=True)
+        if partners and (not size or len(partners) < size):  # "本県及び金沢市を…に選定"
+            partners += M.joined_unknowns(ctx, lo, end, others, told)[: (size or 9) - len(partners)]
         if partners and (not size or len(partners) < size):  # "A and its capital, Matsue"
             partners += M.capitals_named(ctx, lo, end, told)[: (size or 9) - len(partners)]
         if not partners:
@@ -429,6 +497,12 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         ):
             continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference;
             # "The seminar will focus on three prefectures…": no place chooses
+        if (
+            lang in CHOSEN_GROUP
+            and CHOSEN_GROUP[lang].fullmatch(trigger.group())
+            and not (period(ctx, lo, end))
+        ):
+            continue  # "has picked three Japanese prefectures for its trade fair": no list
         if NOUN_CHOICE.search(trigger.group()) and not (size or until or chosen):
             continue  # "the cities of choice for students": a liking, no list chosen
         if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
