@@ -34,3 +34,32 @@ def place(name, slug):
 
 def org(name, key=None):
     return {"name": name, "slug": None, "key": key}
+
+
+def event_rows(text, language, published):
+    """Each event of `text` as (name, date), in the engine's order."""
+    return [
+        (f["name"], f["date"]) for f in facts(text, language, published=published, kind="event")
+    ]
+
+
+def _list_row(fact, fields, partners=tuple):
+    return (
+        (fact["locality"] or {}).get("slug"),
+        partners(sorted(p["slug"] or p["name"] for p in fact["partners"])),
+        *(fact[name] for name in fields),
+    )
+
+
+def list_rows(text, language, published, fields=("list_size", "until")):
+    """Each priority list of `text` as (chooser's slug, its partners' slugs — or names, outside
+    the directory — sorted, then `fields`), the lists sorted."""
+    found = facts(text, language, published=published, kind="priority_partners")
+    return sorted(_list_row(fact, fields) for fact in found)
+
+
+def list_rows_in_order(text, language, published):
+    """Each priority list of `text` as (chooser's slug, [partners sorted], list_size, until), in
+    the engine's order."""
+    found = facts(text, language, published=published, kind="priority_partners")
+    return [_list_row(fact, ("list_size", "until"), partners=list) for fact in found]

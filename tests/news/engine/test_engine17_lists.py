@@ -10,22 +10,13 @@ import datetime as dt
 
 import pytest
 
-from kakehashi.news.engine import extract
+from tests.news.engine.helpers import list_rows_in_order
 
 PUBLISHED = dt.date(2026, 11, 20)
 
 
 def _lists(text, language="en", published=PUBLISHED):
-    return [
-        (
-            (f["locality"] or {}).get("slug"),
-            sorted(p["slug"] or p["name"] for p in f["partners"]),
-            f["list_size"],
-            f["until"],
-        )
-        for f in extract(text, language=language, published=published)["facts"]
-        if f["type"] == "priority_partners"
-    ]
+    return list_rows_in_order(text, language, published)
 
 
 @pytest.mark.parametrize(

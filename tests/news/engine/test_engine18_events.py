@@ -10,17 +10,13 @@ import datetime as dt
 
 import pytest
 
-from kakehashi.news.engine import extract
+from tests.news.engine.helpers import event_rows
 
 PUBLISHED = dt.date(2026, 12, 10)
 
 
 def _events(text, language="vi", published=PUBLISHED):
-    return [
-        (f["name"], f["date"])
-        for f in extract(text, language=language, published=published)["facts"]
-        if f["type"] == "event"
-    ]
+    return event_rows(text, language, published)
 
 
 _OPENING = (

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from kakehashi.news.engine import extract
+from tests.news.engine.helpers import event_rows
 
 PUBLISHED = dt.date(2026, 12, 20)
 _LEAD = (
@@ -20,11 +20,7 @@ _OWN = ("Osaka–Vietnam Investment Seminar 2026", "2026-12-10")
 
 
 def _events(text, published=PUBLISHED):
-    return [
-        (f["name"], f["date"])
-        for f in extract(text, language="en", published=published)["facts"]
-        if f["type"] == "event"
-    ]
+    return event_rows(text, "en", published)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kakehashi.news.engine import extract
+from tests.news.engine.helpers import event_rows
 
 PUBLISHED = dt.date(2026, 12, 20)
 _LEAD = (
@@ -17,11 +17,7 @@ _OWN = ("ふくい県産品ベトナム商談会", "2026-12-10")
 
 
 def _events(text, published=PUBLISHED):
-    return [
-        (f["name"], f["date"])
-        for f in extract(text, language="ja", published=published)["facts"]
-        if f["type"] == "event"
-    ]
+    return event_rows(text, "ja", published)
 
 
 @pytest.mark.parametrize(

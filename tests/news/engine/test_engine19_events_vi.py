@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from kakehashi.news.engine import extract
+from tests.news.engine.helpers import event_rows
 
 PUBLISHED = dt.date(2026, 12, 20)
 _FAIR = "Sáng 16/12, Sở Công Thương tổ chức Hội chợ nông sản Việt Nam – Nhật Bản 2026. "
@@ -18,11 +18,7 @@ _OWN = ("Hội chợ nông sản Việt Nam – Nhật Bản 2026", "2026-12-16"
 
 
 def _events(text, published=PUBLISHED):
-    return [
-        (f["name"], f["date"])
-        for f in extract("Tin hợp tác\n\n" + text, language="vi", published=published)["facts"]
-        if f["type"] == "event"
-    ]
+    return event_rows("Tin hợp tác\n\n" + text, "vi", published)
 
 
 @pytest.mark.parametrize(

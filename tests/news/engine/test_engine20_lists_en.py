@@ -10,22 +10,13 @@ import datetime as dt
 
 import pytest
 
-from kakehashi.news.engine import extract
+from tests.news.engine.helpers import list_rows
 
 PUBLISHED = dt.date(2026, 12, 20)
 
 
 def _lists(text, language="en"):
-    return sorted(
-        (
-            (f["locality"] or {}).get("slug"),
-            tuple(sorted(p["slug"] or p["name"] for p in f["partners"])),
-            f["list_size"],
-            f["until"],
-        )
-        for f in extract(text, language=language, published=PUBLISHED)["facts"]
-        if f["type"] == "priority_partners"
-    )
+    return list_rows(text, language, PUBLISHED)
 
 
 @pytest.mark.parametrize(

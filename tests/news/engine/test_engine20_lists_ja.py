@@ -7,21 +7,13 @@ import datetime as dt
 
 import pytest
 
-from kakehashi.news.engine import extract
+from tests.news.engine.helpers import list_rows
 
 PUBLISHED = dt.date(2026, 12, 20)
 
 
 def _lists(text, language="ja"):
-    return sorted(
-        (
-            (f["locality"] or {}).get("slug"),
-            tuple(sorted(p["slug"] or p["name"] for p in f["partners"])),
-            f["list_size"],
-        )
-        for f in extract(text, language=language, published=PUBLISHED)["facts"]
-        if f["type"] == "priority_partners"
-    )
+    return list_rows(text, language, PUBLISHED, fields=("list_size",))
 
 
 @pytest.mark.parametrize(
