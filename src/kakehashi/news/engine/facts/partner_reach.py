@@ -6,6 +6,7 @@ of an annex or a table the sentence refers to ("別表に掲げる２都市", "l
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kakehashi.news.engine.facts.context import Context
@@ -19,6 +20,58 @@ _PERIOD_WORD = re.compile(
 
 def period(ctx: Context, lo: int, hi: int):
     return next((d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None)
+
+
+# clauses joined by a semicolon: "until 2027, A and B; from 2028 to 2030, C and D"
+_CLAUSE_JOIN = re.compile(r";\s+")
+# a clause on other ties: "…; the province also keeps friendly ties with Nagano Prefecture"
+_OTHER_TIES = {
+    "en": re.compile(
+        r"\b(?:ties|relations|signed|memorandum|MoU|agreement|friendship|sister)\b", re.I
+    ),
+    "vi": re.compile(r"quan hệ|ký kết|thỏa thuận|biên bản|hữu nghị|kết nghĩa", re.I),
+}
+
+
+def period_clauses(ctx: Context, sentence, tells_list) -> list[tuple[int, int]]:
+    """The stretches of the sentence that each tell a list, `tells_list(text)` saying whether a
+    text has the words of one. Clauses joined by a semicolon part where each has a period of its
+    own ("Until fiscal 2027, the city will prioritise A and B; from fiscal 2028 to 2030, its
+    priority partners will be C and D": two lists); a clause on other ties with no list word
+    ("…; the province also keeps friendly ties with C"), or with a period that ended before the
+    article's year ("…; C was its partner from 2015 to 2020"), is no list's. Else the whole
+    sentence; a semicolon between members ("Partners: A; B; C") leaves it whole."""
+    whole = [(sentence.start, sentence.end)]
+    if ctx.language not in _OTHER_TIES:
+        return whole
+    cuts = [sentence.start + m.start() for m in _CLAUSE_JOIN.finditer(sentence.text)]
+    if not cuts:
+        return whole
+    edges = [sentence.start, *cuts, sentence.end]
+    windows: list[list[int]] = []
+    for a, b in itertools.pairwise(edges):
+        text = ctx.norm[a:b]
+        other = _OTHER_TIES[ctx.language].search(text) and not tells_list(text)
+        if windows and not (period(ctx, a, b) or other):
+            windows[-1][1] = b  # a clause that goes on with the one before it
+        else:
+            windows.append([a, b])
+    year = ctx.published.year if ctx.published else None
+    kept = []
+    for a, b in windows:
+        found = period(ctx, a, b)
+        text = ctx.norm[a:b]
+        if _OTHER_TIES[ctx.language].search(text) and not tells_list(text):
+            continue
+        if found and year and found.years[1] and found.years[1] < year and len(windows) > 1:
+            continue
+        kept.append((a, b, found.years[1] if found else None))
+    ends = [end for _, _, end in kept]
+    if len(kept) == 1:
+        return [kept[0][:2]]
+    if not kept or not all(ends) or len(set(ends)) < len(ends):
+        return whole
+    return [(a, b) for a, b, _ in kept]
 
 
 def period_next(ctx: Context, later, priority):

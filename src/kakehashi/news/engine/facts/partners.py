@@ -20,13 +20,14 @@ Not a list: the country itself as the partner ("Nhật Bản là đối tác ưu
 nor period ("ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực..."), a list hoped for or under
 study ("mong muốn X sẽ trở thành đối tác trọng điểm", "is considering", 重点交流先にしたい).
 A list told twice is one fact: per chooser the one whose partners are as many as it says;
-a list whose partners are all among another's is left out.
+a list whose partners are all among another's is left out. Clauses joined by a semicolon that
+each have a period of their own are lists of their own (partner_reach.period_clauses).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import NUMBER, Context, number
@@ -52,8 +53,15 @@ from kakehashi.news.engine.facts.partner_complete import (
     year_of_focus,
 )
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
-from kakehashi.news.engine.facts.partner_reach import annex_rows, following, period, period_next
+from kakehashi.news.engine.facts.partner_reach import (
+    annex_rows,
+    following,
+    period,
+    period_clauses,
+    period_next,
+)
 from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.text import Sentence
 
 PRIORITY = {
     "vi": re.compile(
@@ -348,6 +356,21 @@ def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention])
                    successor=ours.successor)  # fmt: skip
 
 
+def _owner_pronoun(ctx: Context, m: Mention) -> bool:
+    """The list's owner told by a pronoun after its words ("…; giai đoạn 2028-2030, các đối tác
+    ưu tiên của tỉnh là …", "the priority partners of the city"): the chooser, not a member."""
+    if ctx.text.low[m.start : m.end] not in ANAPHORS:
+        return False
+    before = ctx.norm[max(0, m.start - 60) : m.start]
+    owner = re.search(r"(?:của|of)\s+(?:the\s+)?$", before)
+    return bool(
+        owner
+        and re.search(
+            "(?:" + PRIORITY[ctx.language].pattern + r")\s*$", before[: owner.start()], re.I
+        )
+    )
+
+
 def _adds_to_list(lang: str, text: str) -> bool:
     """The next sentence adds earlier members and tells the whole list again."""
     return (adds_to_list(lang, text) or joins_list(lang, text)) and bool(
@@ -384,66 +407,105 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             continue
         if denied(lang, sentence.text, trigger.start(), trigger.end()):
             continue  # "Sendai has no priority partner cities yet"
-        lo, hi = sentence.start, sentence.end
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
-        places = places_with_own(ctx, lo, hi)
+        places = places_with_own(ctx, sentence.start, sentence.end)
         stated = _stated_country(lang, sentence.text)
         subject = _list_subject(ctx, sentence, trigger, places, stated)
+        clauses = period_clauses(ctx, sentence, PRIORITY[lang].search)
+        for lo, hi in clauses:
+            found = _list_in(
+                ctx,
+                _Told(sentence, trigger, subject, stated, places),
+                lo,
+                hi,
+                later if hi == sentence.end else None,
+            )
+            if found is None:
+                continue
+            out.append(found)
+            if subject is not None and mutual(lang, ctx.norm, subject, sentence):
+                mutuals.add(id(found[1]))
+    return told_once(one_list_per_place(out), mutuals)
 
-        def theirs(m, subject=subject, stated=stated):
-            if subject is not None and m.country == subject.country:
-                return False
-            return stated is None or m.country == stated
 
-        others = [
-            m
-            for m in places
-            if m.start != getattr(subject, "start", None)
-            and theirs(m)
-            and not in_relative(lang, sentence.text, m.start - lo, trigger.start())
+@dataclass(frozen=True)
+class _Told:
+    """What a sentence that tells a list says of it as a whole."""
+
+    sentence: Sentence
+    trigger: re.Match
+    subject: Mention | None
+    stated: str | None  # the partners' country, when the sentence names it
+    places: list[Mention]
+
+
+def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, dict] | None:
+    """The list told in sentence[lo:hi] (the whole sentence, or one of its clauses with a
+    period of its own): (whether its partners are as many as it says, the fact). `later` is
+    the next sentence, None when the list cannot reach past `hi`."""
+    lang, sentence, trigger, subject, stated = (
+        ctx.language, told.sentence, told.trigger, told.subject, told.stated
+    )  # fmt: skip
+    sentences, s0 = ctx.text.sentences, sentence.start
+    text = ctx.norm[lo:hi]
+
+    def theirs(m):
+        if subject is not None and m.country == subject.country:
+            return False
+        return stated is None or m.country == stated
+
+    places = [m for m in told.places if lo <= m.start < hi]
+    others = [
+        m
+        for m in places
+        if m.start != getattr(subject, "start", None)
+        and theirs(m)
+        and not in_relative(lang, sentence.text, m.start - s0, trigger.start())
+        and not _owner_pronoun(ctx, m)
+    ]
+    size_m = SIZE[lang].search(text)
+    if size_m and SUBSET[lang].search(sentence.text, lo - s0 + size_m.end(), trigger.start()):
+        size_m = None  # "quan hệ với 6 địa phương, trong đó A, B là các đối tác ưu tiên"
+    size = widened_size(lang, text)  # "từ 3 lên 5": the list has 5 now
+    size = size or (number(size_m.group(1)) if size_m else None)
+    size = size or _group_size(lang, text)  # "a quartet of Japanese localities"
+    follows = LIST_FOLLOWS.search(sentence.text) or _heads_box(sentence, later)
+    wanted = size or (2 if follows else 0)
+    named = len({m.slug for m in others})
+    end = hi
+    rows = annex_rows(ctx, sentences, sentence) if hi == sentence.end else []
+    if rows:
+        # "…を別表に掲げる２都市と定め": the members are the annex's rows, not what the next
+        # sentence names ("ハノイ市とは…重点連携先には含めていません")
+        others = others + [
+            m for row in rows for m in places_with_own(ctx, row.start, row.end) if theirs(m)
         ]
-        size_m = SIZE[lang].search(sentence.text)
-        if size_m and SUBSET[lang].search(sentence.text, size_m.end(), trigger.start()):
-            size_m = None  # "quan hệ với 6 địa phương, trong đó A, B là các đối tác ưu tiên"
-        size = widened_size(lang, sentence.text)  # "từ 3 lên 5": the list has 5 now
-        size = size or (number(size_m.group(1)) if size_m else None)
-        size = size or _group_size(lang, sentence.text)  # "a quartet of Japanese localities"
-        follows = LIST_FOLLOWS.search(sentence.text) or _heads_box(sentence, later)
-        wanted = size or (2 if follows else 0)
-        named = len({m.slug for m in others})
-        end = hi
-        rows = annex_rows(ctx, sentences, sentence)
-        if rows:
-            # "…を別表に掲げる２都市と定め": the members are the annex's rows, not what the next
-            # sentence names ("ハノイ市とは…重点連携先には含めていません")
-            others = others + [
-                m for row in rows for m in places_with_own(ctx, row.start, row.end) if theirs(m)
+    elif later is not None and _adds_to_list(lang, later.text):
+        # "Cùng với A, B và C, danh sách hiện gồm 4 địa phương.": the earlier members too
+        others = others + [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
+        end = later.end
+        sizes = list(SIZE[lang].finditer(later.text))
+        size = number(sizes[-1].group(1)) if sizes else group_size(lang, later.text) or size
+    elif later is not None and names_list_again(lang, later.text):
+        # "…, danh sách này hiện gồm A, B và C.": the whole list, named again
+        again = [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
+        if again:
+            others, end = again, later.end
+    elif later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more
+        for part in following(ctx, sentences, sentence, later):
+            new = [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
+            members = [
+                m
+                for m in told_in_city(ctx, M.without_containers(ctx, others + new))
+                if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS)
             ]
-        elif later is not None and _adds_to_list(lang, later.text):
-            # "Cùng với A, B và C, danh sách hiện gồm 4 địa phương.": the earlier members too
-            others = others + [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
-            end = later.end
-            sizes = list(SIZE[lang].finditer(later.text))
-            size = number(sizes[-1].group(1)) if sizes else group_size(lang, later.text) or size
-        elif later is not None and names_list_again(lang, later.text):
-            # "…, danh sách này hiện gồm A, B và C.": the whole list, named again
-            again = [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
-            if again:
-                others, end = again, later.end
-        elif later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more
-            for part in following(ctx, sentences, sentence, later):
-                new = [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
-                members = [
-                    m
-                    for m in told_in_city(ctx, M.without_containers(ctx, others + new))
-                    if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS)
-                ]
-                if size and len({m.slug for m in members}) > size:
-                    break  # more places than the list has room for: not its members
-                if ATTEND[lang].search(part.text) and not LIST_FOLLOWS.search(sentence.text):
-                    break  # "Representatives of A and B also took part": those present
-                others += new
-                end = part.end
+            if size and len({m.slug for m in members}) > size:
+                break  # more places than the list has room for: not its members
+            if ATTEND[lang].search(part.text) and not LIST_FOLLOWS.search(sentence.text):
+                break  # "Representatives of A and B also took part": those present
+            others += new
+            end = part.end
+    if hi == sentence.end:
         # "…on four priority partners. "A and B …," he said. "C and D complete the four.""
         more, end = completing(
             ctx,
@@ -456,66 +518,60 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             lambda text: bool(PRIORITY[lang].search(text) or ATTEND[lang].search(text)),
         )
         others = others + more
-        others = [
-            m
-            for m in others
-            if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS) and not M.taken_off(ctx, m)
-        ]
-        told = places if end == hi else places_with_own(ctx, lo, end)
-        partners, seen = [], set()
-        for m in M.stated_run(
-            ctx, sentence, told_in_city(ctx, M.without_containers(ctx, others)), size
-        ):
-            if m.slug not in seen:
-                seen.add(m.slug)
-                partners.append(ctx.place(m))
-        if size and len(partners) < size:  # "…, tỉnh Ishikawa và thành phố Kanazawa"
-            partners += M.unknown_places(ctx, end, others, told, size - len(partners))
-        elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
-            partners += M.unknown_places(ctx, end, others, told, 9, inside=True)
-        if partners and (not size or len(partners) < size):  # "本県及び金沢市を…に選定"
-            partners += M.joined_unknowns(ctx, lo, end, others, told)[: (size or 9) - len(partners)]
-        if partners and (not size or len(partners) < size):  # "A and its capital, Matsue"
-            partners += M.capitals_named(ctx, lo, end, told)[: (size or 9) - len(partners)]
-        if not partners:
-            continue  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
-        after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
-        until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
-        until = str(until.years[1]) if until else one_year(lang, sentence.text)
-        until = until or year_of_focus(lang, sentence.text)  # "its cooperation in 2027 on …"
-        chosen = lang != "ja" and chosen_in_clause(
-            lang, CHOOSE[lang], sentence.text, trigger.start()
-        )
-        loose = LOOSE.match(trigger.group()) and (
-            len(partners) < 2
-            or not (size or until)
-            or not size
-            and far(ctx, lo + trigger.end(), others)
-        )
-        if WEAK.search(trigger.group()) and (
-            subject is None or len(partners) < 2 and not (size or until or chosen) or loose
-        ):
-            continue  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference;
-            # "The seminar will focus on three prefectures…": no place chooses
-        if (
-            lang in CHOSEN_GROUP
-            and CHOSEN_GROUP[lang].fullmatch(trigger.group())
-            and not (period(ctx, lo, end))
-        ):
-            continue  # "has picked three Japanese prefectures for its trade fair": no list
-        if NOUN_CHOICE.search(trigger.group()) and not (size or until or chosen):
-            continue  # "the cities of choice for students": a liking, no list chosen
-        if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
-            continue  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
-        fields = {
-            "locality": ctx.place(subject),
-            "partners": partners,
-            "list_size": size,  # as stated: the partners found may not be the whole list
-            "until": until,
-        }
-        filled = (bool(subject) + bool(partners) + bool(size_m) + bool(until)) / 4
-        fact = ctx.fact("priority_partners", sentence, fields, filled)
-        out.append((size == len(partners), fact))
-        if subject is not None and mutual(lang, ctx.norm, subject, sentence):
-            mutuals.add(id(fact))
-    return told_once(one_list_per_place(out), mutuals)
+    others = [
+        m
+        for m in others
+        if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS) and not M.taken_off(ctx, m)
+    ]
+    named_in = places if end == hi else places_with_own(ctx, lo, end)
+    partners, seen = [], set()
+    for m in M.stated_run(
+        ctx, sentence, told_in_city(ctx, M.without_containers(ctx, others)), size
+    ):
+        if m.slug not in seen:
+            seen.add(m.slug)
+            partners.append(ctx.place(m))
+    if size and len(partners) < size:  # "…, tỉnh Ishikawa và thành phố Kanazawa"
+        partners += M.unknown_places(ctx, end, others, named_in, size - len(partners))
+    elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
+        partners += M.unknown_places(ctx, end, others, named_in, 9, inside=True)
+    if partners and (not size or len(partners) < size):  # "本県及び金沢市を…に選定"
+        partners += M.joined_unknowns(ctx, lo, end, others, named_in)[: (size or 9) - len(partners)]
+    if partners and (not size or len(partners) < size):  # "A and its capital, Matsue"
+        partners += M.capitals_named(ctx, lo, end, named_in)[: (size or 9) - len(partners)]
+    if not partners:
+        return None  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
+    after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
+    until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
+    until = str(until.years[1]) if until else one_year(lang, sentence.text)
+    until = until or year_of_focus(lang, sentence.text)  # "its cooperation in 2027 on …"
+    chosen = lang != "ja" and chosen_in_clause(lang, CHOOSE[lang], sentence.text, trigger.start())
+    loose = LOOSE.match(trigger.group()) and (
+        len(partners) < 2
+        or not (size or until)
+        or not size
+        and far(ctx, s0 + trigger.end(), others)
+    )
+    if WEAK.search(trigger.group()) and (
+        subject is None or len(partners) < 2 and not (size or until or chosen) or loose
+    ):
+        return None  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference;
+        # "The seminar will focus on three prefectures…": no place chooses
+    if (
+        lang in CHOSEN_GROUP
+        and CHOSEN_GROUP[lang].fullmatch(trigger.group())
+        and not (period(ctx, lo, end))
+    ):
+        return None  # "has picked three Japanese prefectures for its trade fair": no list
+    if NOUN_CHOICE.search(trigger.group()) and not (size or until or chosen):
+        return None  # "the cities of choice for students": a liking, no list chosen
+    if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
+        return None  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
+    fields = {
+        "locality": ctx.place(subject),
+        "partners": partners,
+        "list_size": size,  # as stated: the partners found may not be the whole list
+        "until": until,
+    }
+    filled = (bool(subject) + bool(partners) + bool(size_m) + bool(until)) / 4
+    return size == len(partners), ctx.fact("priority_partners", sentence, fields, filled)
