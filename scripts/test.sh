@@ -35,6 +35,10 @@ fi
 
 status=0
 
+echo "=== Lint (ruff) ==="
+"$BIN/ruff" check src tests || status=$?
+"$BIN/ruff" format --check src tests || status=$?
+
 echo "=== Test suite on SQLite ==="
 env -u DATABASE_URL "$BIN/pytest" "$@" || status=$?
 
