@@ -188,10 +188,26 @@ def test_express_interest_and_accept_through_the_pages(client, company, owner):
     assert_stacks_on_phone(table)
     assert table.headings == ["案件", "差出人", "メッセージ", "ステータス"]
     assert table.rows[0][2].text == "We would like samples."
+    assert table.rows[0][2].attrs.get("lang") == "en"  # the sender's words, marked as theirs
     del client.cookies["kakehashi_language"]
     client.post(reverse("proposals:interest_decide", args=[interest.pk, "accept"]))
     client.force_login(buyer_member)
     assert "Saigon Seafood" in client.get(proposal.get_absolute_url()).content.decode()
+
+
+def test_an_interest_message_is_marked_with_its_language(client, company, owner):
+    proposal = published(organisation=company)
+    buyer = OrganisationFactory(name="Osaka Foods", country="JP")
+    client.force_login(member_of(buyer))
+    client.post(
+        reverse("proposals:express_interest", args=[proposal.pk]),
+        {"organisation": buyer.pk, "message": "サンプルを送っていただけますか。"},
+    )
+    assert Interest.objects.get().message_language == "ja"
+    client.force_login(owner)
+    client.cookies["kakehashi_language"] = "vi"
+    (table,) = tables(client.get(reverse("proposals:interests")).content.decode())
+    assert table.rows[0][2].attrs.get("lang") == "ja"
 
 
 def test_an_outsider_cannot_answer_an_interest(client, company):
@@ -314,3 +330,17 @@ def test_an_investment_projects_amount_and_area_are_in_the_readers_numbers(clien
     client.cookies["kakehashi_language"] = "vi"
     page = client.get(project.get_absolute_url()).content.decode()
     assert "<dd>120.000.000 USD</dd>" in page and "<dd>25,5</dd>" in page
+
+
+def test_the_migration_tells_the_language_of_earlier_messages(company):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("kakehashi.proposals.migrations.0007_interest_message_language")
+    proposal = published(organisation=company)
+    Interest.objects.create(
+        proposal=proposal, organisation=OrganisationFactory(), message="Chúng tôi muốn hợp tác."
+    )
+    migration.tell_message_languages(apps, None)
+    assert Interest.objects.get().message_language == "vi"

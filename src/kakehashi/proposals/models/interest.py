@@ -27,6 +27,8 @@ class Interest(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="proposal_interests"
     )
     message = models.TextField(_("message"), max_length=2000)
+    # "vi", "ja" or "en", detected when the message is sent: the page marks the text with it.
+    message_language = models.CharField(_("language"), max_length=8, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=InterestStatus.choices, default=InterestStatus.PENDING
     )

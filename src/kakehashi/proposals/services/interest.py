@@ -7,6 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.common.errors import CommonError, invalid
+from kakehashi.common.language import detect_language
 from kakehashi.common.reading import title_for_reader
 from kakehashi.directory.models import Organisation
 from kakehashi.notifications.services import notify
@@ -38,7 +39,11 @@ def express_interest(
     try:
         with transaction.atomic():
             interest = Interest.objects.create(
-                proposal=proposal, organisation=organisation, message=message, created_by=by
+                proposal=proposal,
+                organisation=organisation,
+                message=message,
+                message_language=detect_language(message),
+                created_by=by,
             )
     except IntegrityError as error:
         raise invalid(
