@@ -17,11 +17,14 @@ from kakehashi.proposals.models import (
 from tests.factories import OrganisationFactory, UserFactory, locality, member_of
 from tests.phone_tables import assert_stacks_on_phone, tables
 from tests.proposals.factories import (
+    JA_TITLE,
+    VI_TITLE,
     ProposalFactory,
     export_product,
     investment_project,
     moderator_of,
     published,
+    translate,
 )
 
 pytestmark = pytest.mark.usefixtures("reference")
@@ -125,6 +128,23 @@ def test_submit_and_publish_through_the_pages(client, company, owner):
     assert f'lang="{proposal.language}">{proposal.title}</a>' in queue
     client.post(reverse("proposals:action", args=[proposal.pk, "publish"]))
     assert Proposal.objects.get(pk=proposal.pk).status == ProposalStatus.PUBLISHED
+
+
+def test_the_queue_shows_a_title_in_the_readers_language_with_its_original_at_hand(
+    client, company, owner
+):
+    proposal = ProposalFactory(organisation=company, title=VI_TITLE, language="vi")
+    translate(proposal, owner)
+    client.force_login(owner)
+    client.post(reverse("proposals:action", args=[proposal.pk, "submit"]))
+    client.force_login(moderator_of("ho-chi-minh-city"))
+    client.cookies["kakehashi_language"] = "ja"
+    queue = client.get(reverse("proposals:moderation")).content.decode()
+    assert f'lang="ja">{JA_TITLE}</a>' in queue
+    assert f'{proposal.get_absolute_url()}?original=1" hreflang="vi"' in queue
+    client.cookies["kakehashi_language"] = "vi"
+    queue = client.get(reverse("proposals:moderation")).content.decode()
+    assert f'lang="vi">{VI_TITLE}</a>' in queue and JA_TITLE not in queue
 
 
 def test_reject_without_a_reason_is_refused(client, company):
