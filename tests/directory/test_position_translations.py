@@ -479,3 +479,32 @@ def test_the_page_answers_odd_input_without_failing(client, department, membersh
     assert client.get(bogus).status_code == 404
     assert client.post(url, {"position": JA_POSITION}).status_code == 200
     assert nothing_written()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"position": "国際交流課長"}, "ja"),  # rewritten in another language: told again
+        ({"position": "Trưởng phòng Hợp tác quốc tế", "position_language": "en"}, "en"),  # stated
+        ({}, "vi"),  # unchanged
+    ],
+)
+def test_a_position_rewritten_in_the_back_office_is_told_its_language(data, expected):
+    from kakehashi.directory.admin import MembershipAdminForm
+
+    membership = Membership.objects.create(
+        person=PersonFactory(),
+        organisation=OrganisationFactory(language="vi"),
+        position="Trưởng phòng Hợp tác quốc tế",
+        position_language="vi",
+    )
+    fields = {
+        "person": membership.person_id,
+        "organisation": membership.organisation_id,
+        "role": membership.role,
+        "position": membership.position,
+        "position_language": membership.position_language,
+    }
+    form = MembershipAdminForm({**fields, **data}, instance=membership)
+    assert form.is_valid(), form.errors
+    assert form.save().position_language == expected

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from kakehashi.directory.models import (
@@ -9,6 +10,7 @@ from kakehashi.directory.models import (
     PositionTranslation,
     Sector,
 )
+from kakehashi.directory.positions import position_language_of
 
 
 @admin.register(Locality)
@@ -25,8 +27,30 @@ class SectorAdmin(admin.ModelAdmin):
     list_editable = ["position"]
 
 
+class MembershipAdminForm(forms.ModelForm):
+    """A position rewritten here without its language changed: its language is told again from
+    the new text (directory/positions.py), so that pages mark it with the language it is in now
+    and show its translations into the others."""
+
+    class Meta:
+        model = Membership
+        fields = ["person", "organisation", "role", "position", "position_language"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "position" in self.changed_data and "position_language" not in self.changed_data:
+            organisation = cleaned.get("organisation") or getattr(
+                self.instance, "organisation", None
+            )
+            cleaned["position_language"] = position_language_of(
+                cleaned.get("position", ""), organisation.language if organisation else ""
+            )
+        return cleaned
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = MembershipAdminForm
     extra = 0
     raw_id_fields = ["person"]
 
