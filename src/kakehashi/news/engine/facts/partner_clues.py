@@ -153,7 +153,9 @@ def denied(language: str, text: str, start: int, end: int) -> bool:
 # has four members."
 _TOGETHER = {
     "vi": re.compile(r"^\s*(?:Cùng với|Cộng với|Tính cả|Kể cả|Thêm vào)\s", re.IGNORECASE),
-    "ja": re.compile(r"^[^。]{0,40}?(?:と(?:合わせ|あわせ|併せ)(?:て)?|を加え(?:ると|て))、"),
+    "ja": re.compile(
+        r"^[^。]{0,40}?(?:と(?:合わせ|あわせ|併せ)(?:て)?|を加え(?:ると|て))(?:、|[^。、]{0,8}?となり)"
+    ),
     "en": re.compile(r"^\s*(?:Together with|Along with|Added to|Combined with|Counting)\s", re.I),
 }
 

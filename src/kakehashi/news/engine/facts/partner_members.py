@@ -179,6 +179,47 @@ def taken_off(ctx: Context, m: Mention) -> bool:
     return bool(before.search(ctx.norm, max(0, m.start - 20), m.start))
 
 
+# a member that leaves the list: "Hiroshima, a priority partner under the 2021-2025 plan, did not
+# make the new list", "was dropped from the list", "is no longer among …", "không còn là đối tác
+# ưu tiên", "ラムドン省は…重点パートナーから外れます"
+_LEFT = {
+    "en": re.compile(
+        r"\b(?:did not|didn't|does not|failed to|will not) make\b"
+        r"|\bno longer\s+(?:be\s+)?(?:a|an|one of|among|on|in|part of)\b"
+        r"|\b(?:was|were|has been|have been|is|are|will be)\s+(?:dropped|removed|taken off|left off"
+        r"|struck off|not retained)\b|\b(?:dropped|fell|falls|drops) off\b",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(
+        r"không còn (?:là|nằm trong|thuộc)|(?:bị|được) (?:loại|đưa|rút) (?:ra )?khỏi"
+        r"|(?:ra|rời) khỏi danh sách",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"から(?:外れ|外され|除外|除か)|対象外(?:と|に)"),
+}
+# where the clause of the members that leave begins: "A and B remain, while C was dropped"
+_CLAUSE_OPENS = {
+    "en": re.compile(r";|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE),
+    "vi": re.compile(r";|(?<!\w)(?:trong khi|còn|nhưng)(?!\w)", re.IGNORECASE),
+    "ja": re.compile(r"一方|が、|。"),
+}
+
+
+def left_the_list(ctx: Context, sentence, m: Mention, anaphors) -> bool:
+    """The place is told to leave the list (or to have left it) in its own clause, with no
+    other place named between them ("đưa thành phố Kyoto ra khỏi danh sách": Kyoto leaves, not
+    the province that takes it off; a pronoun such as "the province's" does not count)."""
+    left = _LEFT[ctx.language].search(ctx.norm, m.end, sentence.end)
+    if left is None:
+        return False
+    if _CLAUSE_OPENS[ctx.language].search(ctx.norm, m.end, left.start()):
+        return False
+    return not any(
+        ctx.text.low[other.start : other.end] not in anaphors
+        for other in ctx.in_span(m.end, left.start(), ("locality",))
+    )
+
+
 def chooser_pronoun(ctx: Context, m: Mention, choose, anaphors) -> bool:
     """The pronoun before a verb of choosing ("tỉnh bổ sung tỉnh Yamagata", "the city added
     Kobe") is the chooser, never a partner."""

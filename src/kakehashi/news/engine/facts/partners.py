@@ -76,11 +76,14 @@ PRIORITY = {
         r"|(?:dành|đặt|trao)\s+(?:sự\s+)?ưu tiên\s+(?:cho|vào)"
         r"|(?<!\w)ưu tiên(?=\s+(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s)"
         r"|ưu tiên hợp tác với|tập trung (?:hợp tác|giao lưu|quan hệ) với"
+        # "đưa A và B lên đầu danh sách đối tác" (weak)
+        r"|(?:lên\s+)?đầu\s+danh sách (?:các\s+)?(?:đối tác|địa phương đối tác)"
     ),
     "ja": re.compile(
         r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める)?"
         r"(?:パートナー|相手|先|自治体|地域|都市)"
         r"|戦略(?:的)?パートナー(?!シップ)"  # 戦略パートナーとして…を位置付けた (weak)
+        r"|最優先の?(?:交流|協力|連携)?(?:パートナー|相手|先)"  # 最優先の交流相手とする (weak)
     ),
     "en": re.compile(
         r"\b(?:priority|key|focus|core|strategic|focal|top-tier|preferred)\s+"
@@ -97,7 +100,8 @@ PRIORITY = {
         r"|\b(?:partners|localities|cities|prefectures|provinces|regions)\s+for\s+priority\s+"
         r"(?:cooperation|exchanges?|ties|partnerships?)\b"
         r"|\b(?:give|gives|giving|gave|given|accords?|accorded)\s+(?:its\s+|their\s+|top\s+)?"
-        r"priority\s+to\b"
+        r"priority\s+(?:to|in\s+(?:its|their|our)\s+(?:\w+\s+)?(?:cooperation|exchanges?|ties"
+        r"|relations|partnerships?))\b"
         r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:[A-Z]\w+\s+)?"
         r"(?:exchanges?|cooperation|ties)"
         r"\s+(?:in \w+\s+)?on\b"
@@ -106,6 +110,17 @@ PRIORITY = {
         r"|six|seven|eight|nine|ten)\s+(?:Japanese\s+|Vietnamese\s+)?(?:localities|prefectures"
         r"|provinces|cities|partners)\b)"
         r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties)\s+with\b"
+        # the list's members put first among the partners: "has placed A, B and C at the top of
+        # its list of Japanese partners for 2026-2030", "will put A and B first among its
+        # Vietnamese partners until 2030" (weak)
+        r"|\b(?:at\s+the\s+top\s+of|first\s+among|first\s+on|top\s+of)\s+(?:its|their|our"
+        r"|the\s+\w+['’]s)\s+(?:list\s+of\s+)?(?:Japanese\s+|Vietnamese\s+|foreign\s+)?"
+        r"(?:partners|partner\s+localities|partner\s+cities)\b"
+        # the partners told before, named again: "Those five are the partners the city will
+        # prioritise until 2030" (_BACK: the members are in the sentence before)
+        r"|\b(?:partners|localities|prefectures|provinces|cities)\s+(?:that\s+)?(?:the\s+\w+|it"
+        r"|we|they|[A-Z]\w+(?:\s+[A-Z]\w+){0,3})\s+(?:will|would|is going to|plans to)\s+"
+        r"prioriti[sz]e\b"
         # "would focus on A, B and C until 2030", "the focus of Hue's cooperation" (_LOOSE)
         r"|\bfocus(?:es|ed|ing)?\s+on\b|(?<=\bthe )focus of\b",
         re.IGNORECASE,
@@ -205,8 +220,8 @@ NOT_A_LIST = {
 WEAK = re.compile(
     r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
     r"|chiến lược$|^(?:địa phương|đối tác)\s+(?:[\w.]+\s+){0,3}?mà\s"
-    r"|優先的に|^戦略"
-    r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord)",
+    r"|優先的に|^戦略|^最優先|đầu\s+danh sách"
+    r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord|at|first|top)",
     re.IGNORECASE,
 )
 # The choice told by a noun ("partner localities of choice", "a shortlist of …", "localities
@@ -277,6 +292,12 @@ _BY_AGENT = {
 }
 
 
+# the list's members put first among the partners ("will put A and B first among its
+# partners"): the verbs of choosing, and those of putting
+_TOP = re.compile(r"at\s|first\s|top\s", re.IGNORECASE)
+_PUT = re.compile(CHOOSE["en"].pattern + r"|\b(?:put|puts|placed|places)\b")
+
+
 def _agent(ctx: Context, sentence, trigger, places) -> Mention | None:
     """The place named as the agent of a passive choice before the trigger."""
     lo = sentence.start
@@ -304,6 +325,14 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
     agent = _agent(ctx, sentence, trigger, places)
     if agent is not None:
         return agent
+    inside = [
+        m
+        for m in places
+        if lo + trigger.start() < m.start < lo + trigger.end()
+        and ctx.text.low[m.start : m.end] not in ANAPHORS
+    ]
+    if inside:  # "the partners Can Tho plans to prioritise" (not "the city": see _article_place)
+        return inside[0]
     if lang in OWNER_BEFORE:
         mine = [
             m
@@ -313,9 +342,10 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         ]
         if mine:
             return mine[-1]
+    choose = _PUT if lang == "en" and _TOP.match(trigger.group()) else CHOOSE[lang]
     verbs = [
         v
-        for v in CHOOSE[lang].finditer(sentence.text, 0, trigger.start())
+        for v in choose.finditer(sentence.text, 0, trigger.start())
         if v.start() and not _IN_BRACKETS.search(sentence.text, 0, v.start())
     ]
     if verbs:
@@ -398,6 +428,30 @@ def _list_subject(ctx: Context, sentence, trigger, places, stated):
     return ctx.main_locality("JP" if stated == "VN" else "VN")
 
 
+# a sentence that names again, as a group, the places the sentence before it told: "Those five
+# are the partners the city will prioritise until 2030", "These three are …"
+_BACK = {
+    "en": re.compile(
+        r"^\s*(?:Those|These|All)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+        r"(?:are|were|will be|remain)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _told_before(ctx: Context, sentence):
+    """(the sentence before, the size the group states) when `sentence` names a group of places
+    told in the sentence before it ("Those five are the partners …") and none of its own."""
+    pattern = _BACK.get(ctx.language)
+    found = pattern.match(sentence.text) if pattern else None
+    if found is None or sentence.index == 0:
+        return None
+    earlier = ctx.text.sentences[sentence.index - 1]
+    if not places_with_own(ctx, earlier.start, earlier.end):
+        return None
+    return earlier, number(found.group(1))
+
+
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out, mutuals = ctx.language, [], set()
     sentences = ctx.text.sentences
@@ -412,10 +466,14 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         stated = _stated_country(lang, sentence.text)
         subject = _list_subject(ctx, sentence, trigger, places, stated)
         clauses = period_clauses(ctx, sentence, PRIORITY[lang].search)
+        before = _told_before(ctx, sentence) if len(places) <= 1 else None
+        if before is not None:  # "… Chiba, Yokohama and Fukuoka City. Those five are …"
+            places = places_with_own(ctx, before[0].start, sentence.end)
+            clauses = [(before[0].start, sentence.end)]
         for lo, hi in clauses:
             found = _list_in(
                 ctx,
-                _Told(sentence, trigger, subject, stated, places),
+                _Told(sentence, trigger, subject, stated, places, before and before[1]),
                 lo,
                 hi,
                 later if hi == sentence.end else None,
@@ -437,6 +495,7 @@ class _Told:
     subject: Mention | None
     stated: str | None  # the partners' country, when the sentence names it
     places: list[Mention]
+    size: int | None = None  # the size the group states ("Those five are …"), when no other
 
 
 def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, dict] | None:
@@ -455,6 +514,11 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         return stated is None or m.country == stated
 
     places = [m for m in told.places if lo <= m.start < hi]
+    if subject is not None and any(
+        m.start == subject.start and M.left_the_list(ctx, sentence, m, ANAPHORS) for m in places
+    ):
+        return None  # "Hiroshima, a priority partner under the 2021-2025 plan, did not make
+        # the new list, though it will keep training Quang Ninh's pilots": a member leaving
     others = [
         m
         for m in places
@@ -469,6 +533,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     size = widened_size(lang, text)  # "từ 3 lên 5": the list has 5 now
     size = size or (number(size_m.group(1)) if size_m else None)
     size = size or _group_size(lang, text)  # "a quartet of Japanese localities"
+    size = size or told.size
     follows = LIST_FOLLOWS.search(sentence.text) or _heads_box(sentence, later)
     wanted = size or (2 if follows else 0)
     named = len({m.slug for m in others})
@@ -521,7 +586,9 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     others = [
         m
         for m in others
-        if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS) and not M.taken_off(ctx, m)
+        if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS)
+        and not M.taken_off(ctx, m)
+        and not M.left_the_list(ctx, sentence, m, ANAPHORS)
     ]
     named_in = places if end == hi else places_with_own(ctx, lo, end)
     partners, seen = [], set()
