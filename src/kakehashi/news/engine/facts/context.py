@@ -29,13 +29,28 @@ NUMBER_WORDS = {
     "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
 }  # fmt: skip
-NUMBER = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# English counts up to 99 in words: "nineteen", "twenty-three", "Forty one"
+_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_COUNT = (
+    r"(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r")\b)?"
+    r"|" + "|".join(_TEENS)
+)
+NUMBER = r"(\d+|" + _EN_COUNT + "|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 
 def number(text: str) -> int | None:
     text = text.strip().lower()
     if text.isdigit():
         return int(text)
+    if text in _TEENS:
+        return _TEENS[text]
+    tens, _, unit = text.replace(" ", "-").partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + (NUMBER_WORDS.get(unit, 0) if unit in _UNITS else 0)
     return NUMBER_WORDS.get(text)
 
 

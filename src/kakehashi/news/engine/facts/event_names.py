@@ -187,8 +187,10 @@ EN_EDITION = (
     r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?)(?![\w'’-])"
     r"(?:\s+(?:19|20)\d\d(?!\d))?)"
     # its own day or month told in its clause: "in October 2025", ", held in Fukuoka in …",
-    # "is scheduled for …", "will be held on …"
-    r"(?=(?:,?\s+(?:(?:was|were|is|will be)\s+)?(?:held|staged|hosted|organi[sz]ed|scheduled|"
+    # "is scheduled for …", "will be held on …", after an apposition ("The previous seminar, the
+    # second of the series, was held in Yokohama in June 2026")
+    r"(?=(?:,\s+(?:the|a|an|its)\s+[^,.;]{1,40},)?"
+    r"(?:,?\s+(?:(?:was|were|is|will be)\s+)?(?:held|staged|hosted|organi[sz]ed|scheduled|"
     r"planned|set|due|took place|takes place|will take place|opened|ran))?"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
     r",?\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
@@ -208,6 +210,9 @@ EN_NAME = re.compile(
     r"Expo|Summit|Dialogue|Week|Days?|Meeting|Business Matching(?: Day| Event)?|Roadshow|"
     # a whole word: "Export" is no "Expo"
     r"Friendship Exchange|Cultural Exchange|Exchange Programm?e?|Showcase|Night|Gala)(?![\w'’-])"
+    # a venue is no event: "at the Can Tho Exhibition Centre", "Saigon Exhibition and
+    # Convention Center", "Expo Hall"
+    r"(?!\s+(?:and\s+Convention\s+)?(?:Centre|Center|Hall|Halls|Complex|Building|Grounds|Park)\b)"
     r"(?:\s+(?:\d{4}|on\s+(?!(?:" + _EN_DAY + r")\b)[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*))?)"
 )
 EN_VERB = re.compile(

@@ -1,0 +1,96 @@
+"""Events (issue 14, twenty-second pass): an earlier edition named with an apposition ("The
+previous seminar, the second of the series, was held in Yokohama in June 2026"); counts of
+meetings in English words up to ninety-nine ("twenty-three one-on-one meetings"); a venue is no
+event ("at the Can Tho Exhibition Centre"). Sentences written for the test."""
+
+import datetime as dt
+
+import pytest
+
+from kakehashi.news.engine.facts.context import number
+from tests.news.engine.helpers import event_rows, facts
+
+PUBLISHED = dt.date(2026, 12, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "News\n\nThe Hue–Kyoto Tourism Forum was held on Monday. The previous forum, the "
+            "second of the series, was held in Kyoto in June 2026.",
+            [("Hue–Kyoto Tourism Forum", "2026-12-21"), ("previous forum", "2026-06")],
+        ),
+        (
+            "News\n\nThe Hue–Kyoto Tourism Forum was held on Monday. The first forum, an event for "
+            "40 firms, took place in Kyoto in June 2025.",
+            [("Hue–Kyoto Tourism Forum", "2026-12-21"), ("first forum", "2025-06")],
+        ),
+        (
+            "News\n\nThe Hue–Kyoto Tourism Forum was held on Monday. The first seminar, a smaller "
+            "gathering, was held in Hue in May 2024.",
+            [("Hue–Kyoto Tourism Forum", "2026-12-21"), ("first seminar", "2024-05")],
+        ),
+        # a clause that says something else between the name and a date: no edition
+        (
+            "News\n\nThe Hue–Kyoto Tourism Forum was held on Monday. The first forum, which drew "
+            "40 firms, ended early; a workshop followed in June 2025.",
+            [("Hue–Kyoto Tourism Forum", "2026-12-21")],
+        ),
+    ],
+)
+def test_an_edition_named_with_an_apposition(text, expected):
+    assert event_rows(text, "en", PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("twenty-three one-on-one meetings were arranged", 23),
+        ("with forty one business meetings", 41),
+        ("Nineteen bilateral talks followed", 19),
+        ("Ninety-nine B2B meetings", 99),
+        ("thirty business meetings", 30),
+    ],
+)
+def test_meetings_counted_in_words(text, count):
+    article = (
+        "News\n\nOn December 22, the Da Nang Department of Science and Technology held the Da "
+        f"Nang–Yokohama Smart City Seminar. {text[0].upper() + text[1:]}."
+    )
+    (event,) = facts(article, "en", published=PUBLISHED, kind="event")
+    assert event["one_to_one_meetings"] == count
+
+
+def test_words_that_are_no_count():
+    assert [number(word) for word in ("twenty-three", "Forty one", "seventeen", "twentyone")] == [
+        23,
+        41,
+        17,
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "News\n\nDelegations from Kumamoto were among 120 exhibitors at the Can Tho–Japan "
+            "Agricultural Technology Fair, which opened on Friday at the Can Tho Exhibition "
+            "Centre.",
+            [("Can Tho–Japan Agricultural Technology Fair", "2026-12-18")],
+        ),
+        (
+            "News\n\nThe Vietnam–Japan Food Expo opened on Friday at the Saigon Exhibition and "
+            "Convention Center in HCMC.",
+            [("Vietnam–Japan Food Expo", "2026-12-18")],
+        ),
+        (
+            "News\n\nThe Hanoi Exhibition, a showcase of Japanese design, opened on Friday at the "
+            "Hanoi Exhibition Hall.",
+            [("Hanoi Exhibition", "2026-12-18")],
+        ),
+    ],
+)
+def test_a_venue_is_no_event(text, expected):
+    assert event_rows(text, "en", PUBLISHED) == expected
