@@ -36,7 +36,10 @@ _MERGED_BEFORE = re.compile(
 _MERGED_AFTER = re.compile(r"^\s*\(?cũ(?!\w)|^[^、。]{0,12}(?:と|を)(?:合併|統合|編入)")
 
 
-_JA_SIDE = {"同省": "VN", "同県": "JP", "同府": "JP", "同都": "JP"}
+# the pronouns that name one country's units: 同省 and "the province" a Vietnamese province,
+# 同県 and "the prefecture" a Japanese prefecture
+_JA_SIDE = {"同省": "VN", "同県": "JP", "同府": "JP", "同都": "JP", "the province": "VN",
+            "the prefecture": "JP"}  # fmt: skip
 
 
 # a former unit in the run of units that merged ("ba tỉnh Lâm Đồng, Đắk Nông và Bình Thuận hợp

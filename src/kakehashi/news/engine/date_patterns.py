@@ -148,7 +148,8 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("year", r"\b(?P<rel>(?i:last year|next year))\b"),
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
         # "…, the prefectural government said Wednesday" (the press's day of the news)
-        ("weekday", r"(?:(?<=\bon )|(?<=\bOn )|(?<=\bsaid )|(?<=\bannounced )|(?<=\blast ))"
+        ("weekday", r"(?:(?<=\bon )|(?<=\bOn )|(?<=\bsaid )|(?<=\bannounced )|(?<=\blast )"
+                    r"|(?<=\bLast ))"
                     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                     r"(?!,? \(?(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"

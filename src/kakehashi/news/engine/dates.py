@@ -268,6 +268,9 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
             value, years = found
             taken.append((start, end))
             yearless = _yearless(kind, m.groupdict())
+            if kind == "weekday" and published and value == published.isoformat():
+                if text[max(0, start - 5) : start].lower() == "last ":  # a week before
+                    value = (published - dt.timedelta(days=7)).isoformat()
             if kind == "weekday":
                 if FUTURE[language].search(_clause(text, start, end, language)) and published:
                     ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7

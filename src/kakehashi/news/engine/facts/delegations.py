@@ -235,7 +235,9 @@ JOINT = {
 PLACE_CUE = {
     "vi": re.compile(r"(?<!\w)(?:tại|ở|thăm|đến)\s+(?:trụ sở\s+)?$"),
     "en": re.compile(r"\b(?:in|at|visited|visiting|to)\s+(?:the\s+)?$"),
-    "ja": re.compile(r"^(?:庁|役所|庁舎|本庁舎)?(?:で|を訪|を表敬|を訪問|に到着)"),
+    "ja": re.compile(
+        r"^(?:庁|役所|庁舎|本庁舎)?(?:で|を訪|を表敬|を訪問|に到着|に移動|に移り|に入り)"
+    ),
 }
 
 

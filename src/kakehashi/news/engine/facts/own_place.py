@@ -55,7 +55,7 @@ def own_voice(ctx: Context) -> Mention | None:
 _CONTACT = re.compile(r"^[ \t]*[【\[(（]?(?:お)?問(?:い)?合(?:わ)?せ(?:先)?[】\])）:：\s]", re.M)
 
 
-def _issuer(ctx: Context, city: bool) -> Mention | None:
+def issuer_of(ctx: Context, city: bool) -> Mention | None:
     """The Japanese place of that level the release's contact line names."""
     for line in _CONTACT.finditer(ctx.norm):
         stop = ctx.norm.find("\n", line.end())
@@ -67,7 +67,7 @@ def _issuer(ctx: Context, city: bool) -> Mention | None:
 
 
 def _main_of_level(ctx: Context, city: bool) -> Mention | None:
-    issuer = _issuer(ctx, city)
+    issuer = issuer_of(ctx, city)
     if issuer is not None:
         return issuer
     counts: dict[str, int] = {}

@@ -8,6 +8,7 @@ import re
 
 from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts.context import CITY_LEVELS, Context
+from kakehashi.news.engine.facts.own_place import issuer_of
 from kakehashi.news.engine.gazetteer import Gazetteer, Mention
 
 # The head of a local government, and a place the directory does not hold named with the
@@ -137,7 +138,12 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
                 return q
         if (unlisted := _unlisted_place(ctx, host)) is not None:
             return unlisted
-    if place is not None and not any(place is q for q in visitor.full.places):
+    # the meeting place, unless it is the visitor's own ("a delegation from Hai Phong to the
+    # city" read as Hai Phong again)
+    if place is not None and not any(
+        place is q or place.slug and q is not None and place.slug == q.slug
+        for q in visitor.full.places
+    ):
         if visitor.full.country is None or place.country != visitor.full.country or host:
             return place
         if D.from_elsewhere(visitor, place):  # a ministry's vice-minister at a province
@@ -151,8 +157,11 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
     if host is None:
         own = [m for m in ctx.in_span(sentence.start, sentence.end, ("locality",)) if m.slug]
         side = "JP" if visitor.full.country == "VN" else "VN"
-        if not own and ctx.language == "ja" and visitor.full.country == "VN":
-            return _own_prefecture(ctx, sentence)
+        if ctx.language == "ja" and visitor.full.country == "VN":
+            # 来県し、知事を表敬訪問: the release's own prefecture, whatever else it names
+            prefecture = _own_prefecture(ctx, sentence)
+            if prefecture is not None or not own:
+                return prefecture
         return ctx.main_locality(side) if own else None
     return None
 
@@ -165,11 +174,13 @@ def _main_of_office(ctx: Context, host) -> Mention | None:
     prefectures, a mayor's cities (岡山県の知事, not 岡山市 named once more)."""
     role = host.full.role or ""
     if _GOVERNOR.search(role):
-        keep = lambda m: m.level == "prefecture"  # noqa: E731
+        keep, city = (lambda m: m.level == "prefecture"), False  # noqa: E731
     elif _CITY_HEAD.search(role):
-        keep = lambda m: m.level in CITY_LEVELS  # noqa: E731
+        keep, city = (lambda m: m.level in CITY_LEVELS), True  # noqa: E731
     else:
         return None
+    if host.full.country == "JP" and (issuer := issuer_of(ctx, city)) is not None:
+        return issuer  # a release's 知事 is its issuer's (【問合せ先】鳥取県…), not 秋田県 named
     return _most_named(ctx, host.full.country, keep)
 
 
@@ -195,6 +206,9 @@ def _own_prefecture(ctx: Context, sentence) -> Mention | None:
     comes to 県庁 with no place named in the sentence: the prefecture the article names most."""
     if not _OWN_OFFICE_JA.search(sentence.text):
         return None
+    issuer = issuer_of(ctx, city=False)  # the contact line's prefecture (【問合せ先】鳥取県…)
+    if issuer is not None:
+        return issuer
     counts: dict[str, list[Mention]] = {}
     for m in ctx.mentions:
         place = m.value if m.kind == "organisation" and m.value is not None else m
