@@ -94,3 +94,46 @@ def test_words_that_are_no_count():
 )
 def test_a_venue_is_no_event(text, expected):
     assert event_rows(text, "en", PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an edition named with its host and its place; the count before it is the event's
+        # told first
+        (
+            "News\n\nMore than 200 companies attended the Phu Tho–Japan Investment Promotion "
+            "Conference 2026 in Viet Tri on Thursday. Thirty-one business-to-business meetings "
+            "were held in the afternoon, against 18 at the previous conference, held by the former "
+            "Vinh Phuc Province in Vinh Yen in May 2024.",
+            [
+                ("Phu Tho–Japan Investment Promotion Conference 2026", "2026-12-24", 31),
+                ("previous conference", "2024-05", None),
+            ],
+        ),
+        (
+            "News\n\nThe Hue Forum opened on Monday. The first forum, hosted by JICA in Hue in May "
+            "2025, drew 80 firms.",
+            [("Hue Forum", "2026-12-21", None), ("first forum", "2025-05", None)],
+        ),
+        # a matching day named without "business"; the count after it is its own
+        (
+            "News\n\nThe city will co-host the Mekong Delta–Japan Business Matching Day with JETRO "
+            "on January 14, 2027. The first matching day, held in Can Tho in March 2026, produced "
+            "thirty-eight one-on-one meetings.",
+            [
+                ("Mekong Delta–Japan Business Matching Day", "2027-01-14", None),
+                ("first matching day", "2026-03", 38),
+            ],
+        ),
+        # organised by someone, then another event in another clause: no edition
+        (
+            "News\n\nThe Hue Forum opened on Monday. The first forum was organised by Hue and "
+            "Kyoto, and a seminar followed in May 2025.",
+            [("Hue Forum", "2026-12-21", None)],
+        ),
+    ],
+)
+def test_editions_with_their_host_and_their_counts(text, expected):
+    found = facts(text, "en", published=PUBLISHED, kind="event")
+    assert [(f["name"], f["date"], f["one_to_one_meetings"]) for f in found] == expected

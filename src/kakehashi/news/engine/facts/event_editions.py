@@ -49,6 +49,14 @@ _ORDINAL = re.compile(
 )
 
 
+def told_at(sentence, name: str) -> int:
+    """Where an event is told, for the counts that follow it: where an edition named by its
+    ordinal stands in its sentence ("Thirty-one meetings were held, against 18 at the previous
+    conference": the thirty-one are not the previous conference's), else the sentence's start."""
+    at = sentence.text.find(name) if _ORDINAL.match(name) else -1
+    return sentence.start + max(at, 0)
+
+
 def background_edition(event: dict, before: dict) -> bool:
     """The event, told after the one before, is an edition named as background (by its
     ordinal, or dated by a month or a year alone after an event dated by its day): "the forum"

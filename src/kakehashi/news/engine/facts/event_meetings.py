@@ -19,7 +19,9 @@ MEETINGS = {
     ),
     "en": re.compile(
         # "52 one-on-one meetings", "14 online business meetings" (not the "one" of one-on-one)
-        r"(?<![\w-])" + NUMBER + r"\s+(?:(?:one-on-one|one-to-one|bilateral|B2B|business|working|"
+        r"(?<![\w-])"
+        + NUMBER
+        + r"\s+(?:(?:one-on-one|one-to-one|bilateral|B2B|business-to-business|business|working|"
         r"individual|business-matching|online|face-to-face|in-person)\s+){1,3}"
         r"(?:meetings|talks|sessions)",
         re.IGNORECASE,

@@ -184,7 +184,7 @@ EN_EDITION = (
     # "the first session held in Niigata City in June 2025", "the 2025 edition" (events.py
     # wants a year told for these)
     r"[Ss]ession|[Ee]dition|"
-    r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?)(?![\w'’-])"
+    r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?|[Mm]atching [Dd]ay)(?![\w'’-])"
     r"(?:\s+(?:19|20)\d\d(?!\d))?)"
     # its own day or month told in its clause: "in October 2025", ", held in Fukuoka in …",
     # "is scheduled for …", "will be held on …", after an apposition ("The previous seminar, the
@@ -192,6 +192,8 @@ EN_EDITION = (
     r"(?=(?:,\s+(?:the|a|an|its)\s+[^,.;]{1,40},)?"
     r"(?:,?\s+(?:(?:was|were|is|will be)\s+)?(?:held|staged|hosted|organi[sz]ed|scheduled|"
     r"planned|set|due|took place|takes place|will take place|opened|ran))?"
+    # its host: ", held by the former Vinh Phuc Province in Vinh Yen in May 2024"
+    r"(?:\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
     r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
     r",?\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
 )

@@ -23,7 +23,7 @@ from kakehashi.news.engine.facts.event_checks import (
     not_an_event,
     programme_carried_out,
 )
-from kakehashi.news.engine.facts.event_editions import edition_date, other_edition
+from kakehashi.news.engine.facts.event_editions import edition_date, other_edition, told_at
 from kakehashi.news.engine.facts.event_meetings import give_meetings, meetings_in
 from kakehashi.news.engine.facts.event_names import (
     BACK_REFERENCE,
@@ -189,7 +189,7 @@ def find_events(ctx: Context) -> list[dict]:
                     break
             else:
                 events.append((key, fact))
-                tellings.append([sentence.start, fact])
+                tellings.append([told_at(sentence, name), fact])
     give_meetings(tellings, meetings_in(ctx), ctx.norm)
     _dates_from_labels(ctx, tellings)
     # an event the article gives no day for is no registry suggestion (the desk cannot create
