@@ -137,3 +137,46 @@ def test_a_venue_is_no_event(text, expected):
 def test_editions_with_their_host_and_their_counts(text, expected):
     found = facts(text, "en", published=PUBLISHED, kind="event")
     assert [(f["name"], f["date"], f["one_to_one_meetings"]) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "và" before a title-case word inside the name
+        (
+            "Tin\n\nTháng 3/2027, Sở sẽ đưa 10 doanh nghiệp tham gia Triển lãm Thực phẩm và Đồ "
+            "uống quốc tế FOODEX Japan 2027 tại Tokyo.",
+            [("Triển lãm Thực phẩm và Đồ uống quốc tế FOODEX Japan 2027", "2027-03")],
+        ),
+        (
+            "Tin\n\nNgày 20/12, Sở Công Thương tổ chức Hội chợ Nông sản và Thủ công mỹ nghệ Việt "
+            "Nam – Nhật Bản tại Hà Nội.",
+            [("Hội chợ Nông sản và Thủ công mỹ nghệ Việt Nam – Nhật Bản", "2026-12-20")],
+        ),
+        # "và" before another event or a body ends the name
+        (
+            "Tin\n\nNgày 20/12, tỉnh tổ chức Hội thảo Xúc tiến đầu tư và Lễ trao giấy chứng nhận "
+            "đầu tư cho doanh nghiệp Nhật Bản.",
+            [("Hội thảo Xúc tiến đầu tư", "2026-12-20")],
+        ),
+        (
+            "Tin\n\nNgày 20/12, Sở tổ chức Hội nghị Xúc tiến thương mại và Sở Ngoại vụ tiếp đoàn "
+            "tỉnh Gunma.",
+            [("Hội nghị Xúc tiến thương mại", "2026-12-20")],
+        ),
+        # a trading session is an event
+        (
+            "Tin\n\nNgày 18/12, Sở Công Thương tỉnh Đồng Tháp tổ chức Phiên giao thương trực tuyến "
+            "giữa doanh nghiệp tỉnh Đồng Tháp và tỉnh Miyazaki.",
+            [
+                (
+                    "Phiên giao thương trực tuyến giữa doanh nghiệp tỉnh Đồng Tháp và tỉnh "
+                    "Miyazaki",
+                    "2026-12-18",
+                )
+            ],
+        ),
+    ],
+)
+def test_vietnamese_names(text, expected):
+    assert event_rows(text, "vi", PUBLISHED) == expected

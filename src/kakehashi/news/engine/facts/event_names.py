@@ -13,6 +13,8 @@ _VI_HEAD = (
     r"(?:Hội nghị|Hội thảo|Diễn đàn|Lễ hội|Triển lãm|Hội chợ|Tọa đàm|Toạ đàm|Ngày hội|Festival|"
     r"Lễ kỷ niệm|Chương trình giao lưu|Chương trình kết nối|Chương trình xúc tiến|Lễ ký kết|"
     r"Tuần lễ|Ngày Nhật Bản|Ngày Việt Nam|Liên hoan|Tuần Văn hóa|Tuần Văn hoá|"
+    # "Phiên giao thương trực tuyến giữa doanh nghiệp tỉnh Đồng Tháp và tỉnh Miyazaki"
+    r"Phiên giao thương|Phiên kết nối|Phiên đối thoại|"
     # "Ngày Đà Nẵng tại Sakai", "Ngày Cần Thơ tại Osaka": a place's day held in another
     r"Ngày(?= [A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3} tại [A-ZĐ])|"
     # a ceremony for what is not itself an event (not "Lễ khai mạc Hội chợ …": the fair)
@@ -82,6 +84,13 @@ _VI_EDITION = (
     r"(?<!\w)(?<!là )(?<!này )(?P<e>[Ll]ần tổ chức (?:năm ngoái|năm trước|năm (?:19|20)\d\d(?!\d)"
     r"|trước đó|trước|đầu tiên)(?!\w))"
 )
+# "và" ends a name, unless a title-case word that heads no other event or body follows it
+# ("Triển lãm Thực phẩm và Đồ uống quốc tế FOODEX Japan 2027"; not "… và Lễ ký kết …")
+_VI_AND = (
+    r"và(?!\s(?!(?:Lễ|Hội|Diễn|Triển|Ngày|Tuần|Tọa|Toạ|Chương|Buổi|Phiên|Đoàn|Sở|UBND|Bộ|Ủy"
+    r"|Uỷ|Trung|Văn|Công|Tổng|Đại|Lãnh|Thứ|Phó|Chủ|Giám|Ông|Bà|Tỉnh|Thành|TP)\b)"
+    r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])"
+)
 VI_NAME = re.compile(
     _VI_EDITION + r"|" + _VI_HELD_BEFORE + r"|"
     # Hội thảo “Nguồn nhân lực …”: the head and its quoted title are the name
@@ -105,7 +114,9 @@ VI_NAME = re.compile(
     + _VI_BARE
     # "TP.HCM" inside the name: a full stop before a capital is no end
     + r"(?:(?:[^,.;:()“”\"\n]|\.(?=[A-ZĐ]))"
-    r"(?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|và|cùng|từ ngày|trong hai|"
+    r"(?!\s(?:với|tại|nhằm|do|diễn ra|có sự|thu hút|đã|sẽ|được|"
+    + _VI_AND
+    + r"|cùng|từ ngày|trong hai|"
     r"khai mạc|bế mạc|quy tụ|kéo dài|"  # "Lễ hội … khai mạc tại …": the verb ends the name
     r"trong ngày|ngày|chính thức|tổ chức|hồi|hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)"
     r"(?:\s|$|(?=[,.;]))"
