@@ -115,6 +115,22 @@ _MUTUAL = {
 }
 
 
+# two places that choose each other: "agreed to treat each other as priority partners", "become
+# each other's priority partners", "coi nhau là đối tác ưu tiên", 互いを重点交流先とする
+_EACH_OTHER = {
+    "en": re.compile(r"\beach other(?:['’]s)?\b|\bone another(?:['’]s)?\b|\bmutual\b", re.I),
+    "vi": re.compile(r"(?<!\w)(?:coi|xem|chọn|xác định) nhau(?!\w)|(?<!\w)lẫn nhau(?!\w)", re.I),
+    "ja": re.compile(r"(?:お)?互い(?:に)?を|相互に"),
+}
+
+
+def each_other(language: str, text: str, at: int) -> bool:
+    """The words of the list at text[at:] say two places choose each other (one list each):
+    "each other" just before them ("treat each other as priority partners"), not elsewhere in
+    the sentence ("have visited each other since 2015, and both are priority partners of …")."""
+    return bool(_EACH_OTHER[language].search(text, max(0, at - 30), at))
+
+
 def mutual(language: str, norm: str, chooser, sentence) -> bool:
     """The sentence tells the chooser's own choice of a partner that chose it."""
     if language == "ja":

@@ -37,6 +37,7 @@ from kakehashi.news.engine.facts.partner_clues import (
     adds_to_list,
     chosen_in_clause,
     denied,
+    each_other,
     far,
     hoped,
     in_relative,
@@ -81,7 +82,7 @@ PRIORITY = {
     ),
     "ja": re.compile(
         r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める)?"
-        r"(?:パートナー|相手|先|自治体|地域|都市)"
+        r"(?:(?:ベトナム|日本)の)?(?:パートナー|相手|先|自治体|地域|都市)"
         r"|戦略(?:的)?パートナー(?!シップ)"  # 戦略パートナーとして…を位置付けた (weak)
         r"|最優先の?(?:交流|協力|連携)?(?:パートナー|相手|先)"  # 最優先の交流相手とする (weak)
     ),
@@ -116,6 +117,9 @@ PRIORITY = {
         r"|\b(?:at\s+the\s+top\s+of|first\s+among|first\s+on|top\s+of)\s+(?:its|their|our"
         r"|the\s+\w+['’]s)\s+(?:list\s+of\s+)?(?:Japanese\s+|Vietnamese\s+|foreign\s+)?"
         r"(?:partners|partner\s+localities|partner\s+cities)\b"
+        # "would enjoy priority status in the province's external relations", "have held
+        # priority-partner status in Da Nang's plan" (weak)
+        r"|\bpriority(?:[- ]partner)?\s+status\b"
         # the partners told before, named again: "Those five are the partners the city will
         # prioritise until 2030" (_BACK: the members are in the sentence before)
         r"|\b(?:partners|localities|prefectures|provinces|cities)\s+(?:that\s+)?(?:the\s+\w+|it"
@@ -180,7 +184,12 @@ SUBSET = {
 }
 # the chooser named with the list: "đối tác ưu tiên của TP", "priority partners of Hue",
 # "本県の重点交流先"
-OWNER = {"vi": re.compile(r"\s*của\s+"), "ja": re.compile(r"(?!)"), "en": re.compile(r"\s*of\s+")}
+OWNER = {
+    "vi": re.compile(r"\s*của\s+"),
+    "ja": re.compile(r"(?!)"),
+    # "priority-partner status in Da Nang's external relations plan"
+    "en": re.compile(r"\s*of\s+|\s+in\s+(?=[A-Z][^,.;]{0,30}?['’]s\s)"),
+}
 OWNER_BEFORE = {
     "ja": re.compile(r"の[^、。をはが]{0,8}$"),
     "en": re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$"),  # "were chosen as Aichi's priority partners"
@@ -220,7 +229,7 @@ NOT_A_LIST = {
 WEAK = re.compile(
     r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
     r"|chiến lược$|^(?:địa phương|đối tác)\s+(?:[\w.]+\s+){0,3}?mà\s"
-    r"|優先的に|^戦略|^最優先|đầu\s+danh sách"
+    r"|優先的に|^戦略|^最優先|đầu\s+danh sách|status$"
     r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord|at|first|top)",
     re.IGNORECASE,
 )
@@ -428,12 +437,34 @@ def _list_subject(ctx: Context, sentence, trigger, places, stated):
     return ctx.main_locality("JP" if stated == "VN" else "VN")
 
 
+def _returned(ctx: Context, sentence, trigger, fact: dict) -> dict | None:
+    """The partner's list of the chooser when the sentence says they choose each other ("Quang
+    Tri and Tottori agreed to treat each other as priority partners until 2030"): its one
+    partner's list of the chooser, with the same period."""
+    if len(fact["partners"]) != 1 or not fact["locality"]:
+        return None
+    if not each_other(ctx.language, sentence.text, trigger.start()):
+        return None
+    partner = fact["partners"][0]
+    fields = {"locality": partner, "partners": [fact["locality"]], "list_size": None,
+              "until": fact["until"]}  # fmt: skip
+    return ctx.fact("priority_partners", sentence, fields, fact["confidence"])
+
+
 # a sentence that names again, as a group, the places the sentence before it told: "Those five
 # are the partners the city will prioritise until 2030", "These three are …"
 _BACK = {
     "en": re.compile(
         r"^\s*(?:Those|These|All)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
         r"(?:are|were|will be|remain)\b",
+        re.IGNORECASE,
+    ),
+    # "Bốn địa phương này là các đối tác ưu tiên của tỉnh đến năm 2030."
+    "vi": re.compile(
+        r"^\s*(?:Cả\s+)?"
+        + NUMBER
+        + r"\s+(?:địa phương|đối tác|tỉnh, thành phố)\s+(?:này|nói trên|trên)"
+        r"\s+(?:là|sẽ là|được xác định là|được chọn là)(?!\w)",
         re.IGNORECASE,
     ),
 }
@@ -464,12 +495,12 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
         places = places_with_own(ctx, sentence.start, sentence.end)
         stated = _stated_country(lang, sentence.text)
-        subject = _list_subject(ctx, sentence, trigger, places, stated)
         clauses = period_clauses(ctx, sentence, PRIORITY[lang].search)
         before = _told_before(ctx, sentence) if len(places) <= 1 else None
         if before is not None:  # "… Chiba, Yokohama and Fukuoka City. Those five are …"
             places = places_with_own(ctx, before[0].start, sentence.end)
             clauses = [(before[0].start, sentence.end)]
+        subject = _list_subject(ctx, sentence, trigger, places, stated)
         for lo, hi in clauses:
             found = _list_in(
                 ctx,
@@ -483,6 +514,10 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             out.append(found)
             if subject is not None and mutual(lang, ctx.norm, subject, sentence):
                 mutuals.add(id(found[1]))
+            returned = _returned(ctx, sentence, trigger, found[1])
+            if returned is not None:  # "A and B agreed to treat each other as …": B's too
+                out.append((False, returned))
+                mutuals.update((id(found[1]), id(returned)))
     return told_once(one_list_per_place(out), mutuals)
 
 
@@ -557,8 +592,21 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         if again:
             others, end = again, later.end
     elif later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more
-        for part in following(ctx, sentences, sentence, later):
+        parts = following(ctx, sentences, sentence, later)
+        bulleted = len(parts) > 1
+        if size and not bulleted:  # a stated size may take the members of up to 3 sentences
+            parts = sentences[later.index : later.index + 3]
+        for part in parts:
+            extra = part is not later and size and not bulleted
+            if extra and (
+                len({m.slug for m in others}) >= size or PRIORITY[lang].search(part.text)
+            ):
+                break  # the list is whole, or another list begins
             new = [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
+            if extra and not any(ctx.norm[part.start : m.start].strip(" \"“'‘") == "" for m in new):
+                break  # "Nara would lead the group. Kyoto City would help. Yamanashi had been
+                # included": members told one sentence after another, each opening its
+                # sentence, and no further ("The second topic was a seminar in Osaka")
             members = [
                 m
                 for m in told_in_city(ctx, M.without_containers(ctx, others + new))
