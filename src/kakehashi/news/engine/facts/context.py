@@ -61,6 +61,10 @@ _SPAN_END_BEFORE = re.compile(
 )
 
 
+# a dateline: "GIA LAI — ", "DA NANG (VNA) – ", "HANOI - "
+_DATELINE = re.compile(r"\s*([A-ZĐ][A-ZĐ .'’]{1,40}?)\s*(?:\([^)\n]{1,20}\)\s*)?[—–-]\s")
+
+
 @dataclass
 class Context:
     text: Text
@@ -138,6 +142,18 @@ class Context:
             return None
         best = max(counts, key=lambda slug: (counts[slug], -first[slug].start))
         return first[best]
+
+    def dateline_place(self) -> Mention | None:
+        """The place of the dateline that opens the first paragraph ("GIA LAI — …", "DA NANG
+        (VNA) – …"): where the reporter files from, the place of the news."""
+        body = self.norm.find("\n\n")
+        if body < 0:
+            return None
+        found = _DATELINE.match(self.norm, body + 2)
+        if found is None:
+            return None
+        places = self.in_span(found.start(1), found.end(1), ("locality",))
+        return places[0] if places and places[0].slug else None
 
     # JSON forms -------------------------------------------------------------------------
 

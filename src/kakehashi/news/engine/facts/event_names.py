@@ -196,7 +196,7 @@ EN_EDITION = (
     # wants a year told for these)
     r"[Ss]ession|[Ee]dition|"
     r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?|[Mm]atching [Dd]ay)(?![\w'’-])"
-    r"(?:\s+(?:19|20)\d\d(?!\d))?)"
+    r"(?:\s+(?:19|20)\d\d(?!\d))?(?:\s+of\s+(?:the|its|this)\s+kind)?)"
     # its own day or month told in its clause: "in October 2025", ", held in Fukuoka in …",
     # "is scheduled for …", "will be held on …", after an apposition ("The previous seminar, the
     # second of the series, was held in Yokohama in June 2026")
@@ -205,7 +205,7 @@ EN_EDITION = (
     r"planned|set|due|took place|takes place|will take place|opened|ran))?"
     # its host: ", held by the former Vinh Phuc Province in Vinh Yen in May 2024"
     r"(?:\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
-    r"(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+    r"(?:,?\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
     r",?\s+(?:in|on|for|from)\s+(?:early\s+|late\s+|mid-)?(?:" + _EN_DAY + r"|(?:19|20)\d\d))"
 )
 EN_NAME = re.compile(

@@ -142,8 +142,9 @@ def _met(ctx: Context, subject, other, place, leader, sentence=None):
         if country in (a, b):
             visitor, host = (subject, other) if b == country else (other, subject)
             return visitor, host, place, False
-    if place is None and leader is None:  # no place told: the place the article is about
-        around = ctx.main_locality(None)
+    if place is None and leader is None:  # no place told: the dateline's, else the place the
+        # article is about
+        around = ctx.dateline_place() or ctx.main_locality(None)
         if D.same_side(subject, around) != D.same_side(other, around):
             visitor, host, _where = _who_hosts(subject, other, around, leader)
             return visitor, host, None, False
@@ -331,15 +332,19 @@ def _body(ctx: Context, lo: int, hi: int, first: bool = False):
 
 
 def _who_hosts(first, second, place, leader):
-    """(visitor, host, place) of two people meeting: the one of the place hosts; else the
-    delegation's leader visits; else the first named (the subject) is the visitor."""
+    """(visitor, host, place) of two people meeting: the delegation's leader visits (a place
+    named in the sentence may be what they talked about: "held talks with Phong on training
+    nurses in Tottori"); else the one of the place hosts; else the first named (the subject)
+    is the visitor."""
+    if leader is not None and second.full is leader.full:
+        return second, first, place
+    if leader is not None and first.full is leader.full:
+        return first, second, place
     if place is not None:
         if D.same_side(second, place) and not D.same_side(first, place):
             return first, second, place
         if D.same_side(first, place) and not D.same_side(second, place):
             return second, first, place
-    if leader is not None and second.full is leader.full:
-        return second, first, place
     return first, second, place
 
 
