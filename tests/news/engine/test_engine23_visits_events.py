@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.news.engine.helpers import event_rows, visit_rows
+from tests.news.engine.helpers import event_rows, facts, visit_rows
 
 PUBLISHED = dt.date(2026, 12, 9)
 
@@ -57,3 +57,34 @@ def test_who_visits_whom(text, expected):
 )
 def test_an_edition_of_the_kind(text, expected):
     assert event_rows(text, "en", PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # what comes before an event does not date it nor name its hosts
+        (
+            "「おかやま食品ベトナム商談会」の開催結果について\n\n次のとおり商談会を開催しました。\n"
+            "（１）日時　令和８年12月９日（水）13時～17時\n"
+            "商談会に先立ち、12月８日、ニンビン省人民委員会の副委員長ら８人が来庁しました。",
+            "ja",
+            [("おかやま食品ベトナム商談会", "2026-12-09", [])],
+        ),
+        (
+            "News\n\nBefore the Hue Forum, Kyoto officials met Hue leaders on Monday. The Hue "
+            "Forum opened on Tuesday.",
+            "en",
+            [("Hue Forum", "2026-12-08", [])],
+        ),
+        # an edition with a remark in brackets after its number
+        (
+            "発表\n\n本県は、12月５日、ザライ省で商談会を開催しました。令和６年10月に高知市で開催した"
+            "第１回（当時の相手方はビンディン省）の個別商談は12件でした。",
+            "ja",
+            [("商談会", "2026-12-05", ["本県"]), ("第１回", "2024-10", [])],
+        ),
+    ],
+)
+def test_what_comes_before_an_event_and_an_edition_in_brackets(text, language, expected):
+    found = facts(text, language, published=PUBLISHED, kind="event")
+    assert [(f["name"], f["date"], [o["name"] for o in f["organisers"]]) for f in found] == expected

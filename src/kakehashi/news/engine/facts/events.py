@@ -145,6 +145,12 @@ def find_events(ctx: Context) -> list[dict]:
             )
             if agreed_without_day(ctx, sentence, name_start, name_end):
                 date = None  # "hai bên thống nhất tổ chức Hội chợ …": not on the day of the talks
+            ahead = _ahead_of(ctx, name_start, name_end)
+            if ahead:  # "商談会に先立ち、12月８日、ニンビン省の…": neither its day nor its hosts
+                date, organisers = None, []
+                name = re.sub(
+                    r"^(?:Ahead of|Before|On the eve of|Prior to)\s+(?:the\s+)?", "", name
+                )
             fields = {
                 "name": ctx.written(name_start, name_start + len(name)),
                 "date": date,
@@ -260,6 +266,36 @@ _TIME_FIRST = re.compile(
     r"(?:(?:thứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)\s*,?\s*)?"
     r"(?:(?:ngày|sáng|chiều|tối)\s+)?"
 )
+
+
+# the event named as what something comes before: "商談会に先立ち", "Ahead of the forum",
+# "Trước thềm Diễn đàn"
+_AHEAD_BEFORE = {
+    "en": re.compile(r"\b(?:[Aa]head of|[Bb]efore|[Oo]n the eve of|[Pp]rior to)\s+(?:the\s+)?$"),
+    "vi": re.compile(r"(?<!\w)(?:[Tt]rước thềm|[Tt]rước khi diễn ra|[Tt]rước)\s+$"),
+    "ja": re.compile(r"(?!)"),
+}
+_AHEAD_NAMED = {
+    "en": re.compile(r"(?:Ahead of|Before|On the eve of|Prior to)\s"),
+    "vi": re.compile(r"(?:Trước thềm|Trước khi diễn ra)\s"),
+    "ja": re.compile(r"(?!)"),
+}
+_AHEAD_AFTER = {
+    "ja": re.compile(r"(?:に先立ち|に先立って|の前日|に先駆け)"),
+    "en": re.compile(r"(?!)"),
+    "vi": re.compile(r"(?!)"),
+}
+
+
+def _ahead_of(ctx: Context, start: int, end: int) -> bool:
+    """The sentence names the event as what it comes before, not as held on its day (the words
+    before it may have been read into its name: "Ahead of the Hue–Kyoto Tourism Forum")."""
+    lang = ctx.language
+    return bool(
+        _AHEAD_BEFORE[lang].search(ctx.norm, max(0, start - 24), start)
+        or _AHEAD_AFTER[lang].match(ctx.norm, end)
+        or _AHEAD_NAMED[lang].match(ctx.norm, start, end)
+    )
 
 
 def _dates_from_labels(ctx: Context, tellings: list[list]) -> None:
