@@ -88,3 +88,33 @@ def test_an_edition_of_the_kind(text, expected):
 def test_what_comes_before_an_event_and_an_edition_in_brackets(text, language, expected):
     found = facts(text, language, published=PUBLISHED, kind="event")
     assert [(f["name"], f["date"], [o["name"] for o in f["organisers"]]) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "organisers"),
+    [
+        (
+            "「おかやま食品ベトナム商談会」の開催結果について\n\n次のとおり商談会を開催しました。\n"
+            "（１）日時　令和８年12月９日（水）13時～17時\n（３）主催　岡山県、ジェトロ\n",
+            "ja",
+            ["岡山県", "ジェトロ"],
+        ),
+        (
+            "Tin\n\nSở Công Thương thông báo tổ chức Hội nghị Xúc tiến thương mại Việt Nam – Nhật "
+            "Bản, cụ thể như sau:\n1. Thời gian: ngày 14/12/2026\n2. Đơn vị tổ chức: Sở Công "
+            "Thương tỉnh Đồng Tháp và JETRO Hà Nội\n",
+            "vi",
+            ["Sở Công Thương tỉnh Đồng Tháp", "JETRO Hà Nội"],
+        ),
+        # a word inside a sentence is no label; an event told with its hosts keeps them
+        (
+            "「みやぎ食品商談会」について\n\n宮城県は、12月９日、商談会を開催しました。主催者の"
+            "ジェトロ仙台によると、商談は20件でした。",
+            "ja",
+            ["宮城県"],
+        ),
+    ],
+)
+def test_hosts_from_the_particulars(text, language, organisers):
+    (event,) = facts(text, language, published=PUBLISHED, kind="event")
+    assert [o["name"] for o in event["organisers"]] == organisers

@@ -32,7 +32,12 @@ from kakehashi.news.engine.facts.event_names import (
     QUOTED_EVENT,
     VERBS,
 )
-from kakehashi.news.engine.facts.event_organisers import ATTENDED, named_by, organisers_of
+from kakehashi.news.engine.facts.event_organisers import (
+    ATTENDED,
+    named_by,
+    organisers_from_labels,
+    organisers_of,
+)
 from kakehashi.news.engine.facts.event_several import (
     more_events,
     renames_last,
@@ -198,6 +203,7 @@ def find_events(ctx: Context) -> list[dict]:
                 tellings.append([told_at(sentence, name), fact])
     give_meetings(tellings, meetings_in(ctx), ctx.norm)
     _dates_from_labels(ctx, tellings)
+    organisers_from_labels(ctx, tellings)
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
     return [fact for _key_, fact in events if fact["date"]]
