@@ -118,3 +118,27 @@ def test_what_comes_before_an_event_and_an_edition_in_brackets(text, language, e
 def test_hosts_from_the_particulars(text, language, organisers):
     (event,) = facts(text, language, published=PUBLISHED, kind="event")
     assert [o["name"] for o in event["organisers"]] == organisers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a merger's date is no event's; a past "had held a forum" is no event
+        (
+            "News\n\nThe An Giang Forum opened on Friday. It was the first time the province, "
+            "which absorbed Kien Giang Province in July 2025, had held a forum devoted to Japan.",
+            [("An Giang Forum", "2026-12-04")],
+        ),
+        (
+            "News\n\nThe province, which absorbed Kien Giang Province in July 2025, held the An "
+            "Giang–Japan Forum.",
+            [],
+        ),
+        (
+            "News\n\nOn December 7, the province held a forum devoted to Japan.",
+            [("forum", "2026-12-07")],
+        ),
+    ],
+)
+def test_a_merger_dates_no_event(text, expected):
+    assert event_rows(text, "en", PUBLISHED) == expected

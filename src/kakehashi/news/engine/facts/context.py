@@ -65,6 +65,18 @@ _SPAN_END_BEFORE = re.compile(
 _DATELINE = re.compile(r"\s*([A-ZĐ][A-ZĐ .'’]{1,40}?)\s*(?:\([^)\n]{1,20}\)\s*)?[—–-]\s")
 
 
+# a clause that tells a merger of units ("sau khi hợp nhất với tỉnh Yên Bái", "which absorbed
+# Kien Giang Province in July 2025", 旧X省と合併した): its places are former units, never a
+# fact's subject, and its date is the merger's, never a fact's
+MERGER = {
+    "vi": re.compile(r"(?:hợp nhất|sáp nhập)(?:\s+với)?\s+[^,.;]*"),
+    "ja": re.compile(r"[^、。]*(?:と)?(?:合併|統合)(?:した|し|後)"),
+    "en": re.compile(
+        r"\b(?:merged|merging|merger)\s+with\s+[^,.;]*|\b(?:absorbing|absorbed)\s+[^,.;]*", re.I
+    ),
+}
+
+
 @dataclass
 class Context:
     text: Text
@@ -92,7 +104,7 @@ class Context:
         """The day the sentence is about: its first date, else the last one named before it
         in the article (a lead "Chiều 25/11, ..." dates what follows) unless the sentence is
         about what is to come ("sẽ", 予定, "will")."""
-        own = self.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+        own = self.dates_of(sentence)
         if own:
             return own[0].value
         if FUTURE[self.language].search(sentence.text) and not _SAME_DAY.match(sentence.text):
@@ -109,6 +121,19 @@ class Context:
         # "The same week, …", "Cùng tháng, …", 同月: the week or month of the date told before
         month = same and re.search(r"(?i)month|tháng|月", same.group())
         return earlier[-1].value[:7] if month else earlier[-1].value
+
+    def dates_of(self, sentence: Sentence) -> list[DateMention]:
+        """The sentence's days, months and years, but those of a merger it tells ("the
+        province, which absorbed Kien Giang Province in July 2025, …")."""
+        mergers = [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for m in MERGER[self.language].finditer(sentence.text)
+        ]
+        return [
+            d
+            for d in self.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+            if not any(a <= d.start < b for a, b in mergers)
+        ]
 
     def _span_end(self, date) -> bool:
         """The date ends a span ("kéo dài đến hết ngày 20/12", "runs until December 18",

@@ -52,6 +52,9 @@ _IDEA_BEFORE = {
     "vi": re.compile(r"(?:[Kk]ế hoạch|[Ýý] tưởng|[Pp]hương án|[Đđ]ề án)\s+(?:tổ chức\s+)?$"),
     "en": re.compile(
         r"\b(?:plans?|proposals?|the idea|an idea|a bid)\s+(?:for|of)\s+(?:(?:a|an)\s+)?$"
+        # "It was the first time the province had held a forum devoted to Japan": a past
+        # without a day, no event
+        r"|\b(?:had|has|have)\s+(?:ever\s+|never\s+)?(?:held|hosted|organi[sz]ed)\s+(?:a|an)\s+$"
     ),
 }
 

@@ -362,7 +362,7 @@ _NO_VENUE = re.compile(r"$^")
 def _event_date(ctx: Context, sentence, name_start: int, name_end: int) -> str | None:
     """The sentence's first date outside the name ("Hội nghị … năm 2026 được tổ chức vào ngày
     8/11": 8 November), else the sentence's date."""
-    own = ctx.dates_in(sentence.start, sentence.end, ("date", "month", "year"))
+    own = ctx.dates_of(sentence)
     outside = [d for d in own if not name_start <= d.start < name_end]
     if outside:
         return outside[0].value

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kakehashi.news.engine.facts.context import CITY_LEVELS, Context
+from kakehashi.news.engine.facts.context import CITY_LEVELS, MERGER, Context
 from kakehashi.news.engine.gazetteer import Mention
 
 # "本県", "当県", "わが県", "我が市"; "県は"/"府が" opening a sentence or a clause after "、".
@@ -110,13 +110,6 @@ def year_of_plan(ctx: Context, text: str) -> str | None:
     if rel and ctx.published is not None:
         return str(ctx.published.year + (1 if rel.group("next") else 0))
     return None
-
-
-MERGER = {
-    "vi": re.compile(r"(?:hợp nhất|sáp nhập)(?:\s+với)?\s+[^,.;]*"),
-    "ja": re.compile(r"[^、。]*(?:と)?(?:合併|統合)(?:した|し|後)"),
-    "en": re.compile(r"\b(?:merged|merging|merger)\s+with\s+[^,.;]*|\babsorbing\s+[^,.;]*", re.I),
-}
 
 
 def in_merger_clause(ctx: Context, sentence, place: Mention) -> bool:
