@@ -68,6 +68,8 @@ LIST_AGAIN = {
         r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is|has|holds)\b"
         # "The revised list, valid until 2030, now comprises": an apposition, then a verb that
         # names members
+        # "Since the merger of July 2025 it has read A, B and C": the list told just before
+        r"|\bit\s+(?:has\s+read|now\s+reads|reads\s+now|has\s+since\s+read)\b"
         r"|\b(?:the|this|its|the new|the revised)\s+(?:\w+\s+)?list\s*,(?!\s*(?:which|who))"
         r"[^,.;:]{1,60},\s+(?:now\s+)?(?:includes|comprises|consists of|is made up of)\b",
         re.IGNORECASE,
@@ -152,7 +154,9 @@ _DENIED_BEFORE = {
     ),
 }
 _DENIED_AFTER = re.compile(
-    r"^[^。、]{0,12}?(?:はない|はまだ|がない|を(?:まだ)?(?:定めて|設けて|決めて)いない)"
+    r"^[^。、]{0,12}?(?:はない|はまだ|がない|を(?:まだ)?(?:定めて|設けて|決めて)いない"
+    # "ダナン市とは…、重点交流先とはしていません", "…には含まれていません"
+    r"|と(?:は|も)?し(?:ていません|ていない|ない|ません)|には含(?:まれ|め)て(?:い)?(?:ません|ない))"
 )
 
 

@@ -5,9 +5,10 @@ and a list revised names as many as it says after the word that introduces them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kakehashi.news.engine.facts.context import Context
-from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.gazetteer import Gazetteer, Mention
 
 # what introduces the list's members: "danh sách vẫn gồm 4 địa phương là A, B, C và D"
 _INTRODUCER = {
@@ -192,10 +193,13 @@ _LEFT = {
     ),
     "vi": re.compile(
         r"không còn (?:là|nằm trong|thuộc)|(?:bị|được) (?:loại|đưa|rút) (?:ra )?khỏi"
+        r"|không (?:được )?giữ lại"
         r"|(?:ra|rời) khỏi danh sách",
         re.IGNORECASE,
     ),
-    "ja": re.compile(r"から(?:外れ|外され|除外|除か)|対象外(?:と|に)"),
+    "ja": re.compile(
+        r"から(?:外れ|外され|除外|除か)|対象外(?:と|に)|には含(?:まれ|め)て(?:い)?(?:ません|ない)"
+    ),
 }
 # where the clause of the members that leave begins: "A and B remain, while C was dropped"
 _CLAUSE_OPENS = {
@@ -214,6 +218,10 @@ def left_the_list(ctx: Context, sentence, m: Mention, anaphors) -> bool:
         return False
     if _CLAUSE_OPENS[ctx.language].search(ctx.norm, m.end, left.start()):
         return False
+    if ctx.language == "ja" and ctx.norm.startswith("は", m.end):
+        return True  # "ホーチミン市は、本県の重点交流先（A、B、C）には含まれていません": the topic
+    if re.search(r"[)）]", ctx.norm[m.end : left.start()]):
+        return False  # a member of the list in brackets before the words, not the one left
     return not any(
         ctx.text.low[other.start : other.end] not in anaphors
         for other in ctx.in_span(m.end, left.start(), ("locality",))
@@ -226,3 +234,33 @@ def chooser_pronoun(ctx: Context, m: Mention, choose, anaphors) -> bool:
     if ctx.language == "ja" or ctx.text.low[m.start : m.end] not in anaphors:
         return False
     return bool(choose.match(ctx.norm, m.end + 1))
+
+
+# members told by their mayors: "the mayors of Fukuoka and Saitama, whose cities …", "Thị
+# trưởng Fukuoka và Saitama"
+_MAYORS_OF = {
+    "en": re.compile(r"\bmayors?\s+of\s+(?:the\s+)?$", re.IGNORECASE),
+    "vi": re.compile(r"(?<!\w)[Tt]hị trưởng\s+(?:các\s+)?(?:thành phố\s+)?$"),
+}
+_AND = re.compile(r"\s*(?:,|and|và)\s*")
+_PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|[県府都道]")
+
+
+def mayors_cities(ctx: Context, members: list[Mention]) -> list[Mention]:
+    """The members told by their mayors are the cities, not the prefectures of the same name
+    ("the mayors of Fukuoka and Saitama": Fukuoka City and Saitama City), when the directory
+    holds the city."""
+    pattern = _MAYORS_OF.get(ctx.language)
+    if pattern is None:
+        return members
+    out, run = [], False
+    for m in members:
+        before = ctx.norm[max(0, m.start - 30) : m.start]
+        joined = run and out and _AND.fullmatch(ctx.norm, out[-1].end, m.start)
+        run = bool(pattern.search(before) or joined)
+        if run and m.level == "prefecture" and m.slug and not _PREFECTURE_WORD.search(m.text):
+            city = m.slug.removesuffix("-prefecture") + "-city"
+            if any(e.slug == city for e in Gazetteer.default().entries):
+                m = replace(m, slug=city, level="city")
+        out.append(m)
+    return out

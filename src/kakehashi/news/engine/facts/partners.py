@@ -219,8 +219,13 @@ NOT_A_LIST = {
     "ja": re.compile(r"(?:日本|ベトナム)(?:は|を|が)(?:[^。、]{0,6})(?:重点|優先)|以外(?:の|にも)"),
     "en": re.compile(
         r"(?<!in )(?<!of )\b(?:Japan|Vietnam|Viet Nam)\s+(?:is|as|remains|was|has been|would be)\s+"
-        r"(?:a|an|its|one of (?:its|the))\s+(?:\w+\s+)?(?:priority|key|focus)"
-        r"|^\s*(?:Besides|Apart from|Beyond|In addition to|Aside from)\b",
+        r"(?:a|an|its|one of (?:its|the)|[\w ]+['’]s)\s+(?:\w+\s+)?(?:priority|key|focus)"
+        r"|^\s*(?:Besides|Apart from|Beyond|In addition to|Aside from)\b"
+        # places beside the list: "Kobe and Sakai, which rank below the three priority partners"
+        r"|\b(?:below|outside|beyond|other than|apart from|besides|behind)\s+(?:the|its|their)\s+"
+        r"(?:\w+\s+)?(?=(?:priority|key|core)\b)"
+        # a correction: "An earlier version of this article misstated … as Chiba and Saitama"
+        r"|\b(?:misstated|misreported|incorrectly|wrongly|erroneously)\b",
         re.IGNORECASE,
     ),
 }
@@ -251,7 +256,19 @@ LIST_FOLLOWS = re.compile(
 )
 
 
-_BESIDES = re.compile(r"^\s*(?:Ngoài|Bên cạnh|Besides|Apart|Beyond|In addition|Aside)|以外", re.I)
+# a member told in passing: "Can Tho, one of their priority partners", "một trong các đối tác
+# ưu tiên của tỉnh", 重点交流先の一つ
+_ONE_OF = re.compile(
+    r"\bone of (?:its|their|our|his|her|the|[\w ]+['’]s)\s+(?:\w+\s+)?$"
+    r"|một trong (?:các|những)\s+$",
+    re.I,
+)
+_BESIDES = re.compile(
+    r"^\s*(?:Ngoài|Bên cạnh|Besides|Apart|Beyond|In addition|Aside)|以外"
+    r"|^(?:below|outside|beyond|other than|apart from|besides|behind)\s"
+    r"|^(?:misstated|misreported|incorrectly|wrongly|erroneously)$",
+    re.I,
+)
 
 
 # a fact box's line under a heading that names the list: "Partners: A; B; C (D); E",
@@ -456,7 +473,11 @@ def _returned(ctx: Context, sentence, trigger, fact: dict) -> dict | None:
 _BACK = {
     "en": re.compile(
         r"^\s*(?:Those|These|All)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-        r"(?:are|were|will be|remain)\b",
+        r"(?:are|were|will be|remain)\b"
+        # "The result will please city officials: those are the three localities Hanoi chose …"
+        r"|^[^.;:]{0,60}:\s*(?:those|these)\s+(?:are|were)\s+(?:the\s+)?"
+        r"(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+        r"(?:localities|partners|prefectures|provinces|cities)\b",
         re.IGNORECASE,
     ),
     # "Bốn địa phương này là các đối tác ưu tiên của tỉnh đến năm 2030."
@@ -480,7 +501,7 @@ def _told_before(ctx: Context, sentence):
     earlier = ctx.text.sentences[sentence.index - 1]
     if not places_with_own(ctx, earlier.start, earlier.end):
         return None
-    return earlier, number(found.group(1))
+    return earlier, number(next(group for group in found.groups() if group))
 
 
 def find_priority_partners(ctx: Context) -> list[dict]:
@@ -641,7 +662,10 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     named_in = places if end == hi else places_with_own(ctx, lo, end)
     partners, seen = [], set()
     for m in M.stated_run(
-        ctx, sentence, told_in_city(ctx, M.without_containers(ctx, others)), size
+        ctx,
+        sentence,
+        M.mayors_cities(ctx, told_in_city(ctx, M.without_containers(ctx, others))),
+        size,
     ):
         if m.slug not in seen:
             seen.add(m.slug)
@@ -682,6 +706,15 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         return None  # "the cities of choice for students": a liking, no list chosen
     if ATTEND[lang].search(sentence.text) and not (size or until or chosen):
         return None  # those who came: "Đại diện tỉnh A, tỉnh B - các đối tác ưu tiên - dự..."
+    if (
+        len(partners) == 1
+        and not (size or until or chosen)
+        and _ONE_OF.search(sentence.text, 0, trigger.start())
+    ):
+        return None  # "toured Can Tho, one of their priority partners": a member in passing
+        # (not "Nghe An has in turn chosen Gifu as one of its key partners": a choice)
+    if until and ctx.published and until.isdigit() and int(until) < ctx.published.year:
+        return None  # "had named Kagoshima and Kochi under a 2021-2025 plan": a list no more
     fields = {
         "locality": ctx.place(subject),
         "partners": partners,
