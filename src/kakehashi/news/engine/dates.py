@@ -206,7 +206,9 @@ def _sentence(text: str, start: int, end: int) -> str:
 # forum on November 12, and the second forum is planned for May 2028"; "; "; ", còn ...".
 # Japanese clauses run on with 、 inside one tense, so its sentence is one clause.
 _CLAUSE_BREAK = {
-    "en": re.compile(r";|,\s+(?:and|but|while|whereas)\s+"),
+    # a relative clause is a clause of its own: "On December 10, X called on Y to prepare a
+    # memorandum that the two sides plan to sign in 2027" (December 10 is past)
+    "en": re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:that|which|who)\s+"),
     "vi": re.compile(r";|,\s+(?:còn|và|nhưng|trong khi)\s+"),
     "ja": None,
 }

@@ -31,12 +31,13 @@ _PROGRAMME = re.compile(r"^(?:[Cc]hương trình|[Kk]ế hoạch|[Dd]ự án)\b|
 _HABITUAL_AFTER = {
     "vi": re.compile(
         r"\s*(?:tại [^,.;]{1,40}?\s+)?(?:(?:được |vẫn |thường |luôn )*(?:tổ chức|diễn ra)\s+)?"
-        r"(?:hằng năm|hàng năm|thường niên|mỗi năm|định kỳ)(?!\w)"
+        r"(?:hằng năm|hàng năm|thường niên|mỗi năm|định kỳ|(?:hai|ba|2|3) năm (?:một|1) lần"
+        r"|(?:mỗi|cứ) (?:hai|ba|2|3) năm)(?!\w)"
     ),
     "en": re.compile(
         r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+(?:which\s+|that\s+)?"
-        r"(?:(?:is|are)\s+)?(?:held|organi[sz]ed|staged)\s+(?:annually|"
-        r"(?:every|each)\s+(?:year|spring|summer|autumn|fall|winter))\b"
+        r"(?:(?:is|are)\s+)?(?:held|organi[sz]ed|staged)\s+(?:annually|biennially|"
+        r"(?:every|each)\s+(?:(?:two|three|other)\s+)?(?:years?|spring|summer|autumn|fall|winter))\b"
     ),
     # 交流フェスタを毎年開催したい, フェアは例年…
     "ja": re.compile(r"」?[をはが]?(?:毎年|例年|定期的に)"),

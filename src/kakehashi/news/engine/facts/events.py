@@ -184,9 +184,16 @@ def find_events(ctx: Context) -> list[dict]:
                     # one event told twice (a headline, then the lead): the telling that dates it
                     # (else the one that names it, else the longer name) speaks for it, the other
                     # fills its gaps
-                    if (fact["date"] and not known["date"]) or (
-                        bool(fact["date"]) == bool(known["date"])
-                        and (naming or len(key) > len(known_key))
+                    inherited = bool(known["date"]) and not any(known is f for f in own_dated)
+                    if (
+                        (fact["date"] and not known["date"])
+                        # its own day told against one the earlier telling took from before it
+                        # (a heading line under a press conference's date)
+                        or (own_date and fact["date"] and inherited)
+                        or (
+                            bool(fact["date"]) == bool(known["date"])
+                            and (naming or len(key) > len(known_key))
+                        )
                     ):
                         known, fact = fact, known
                         events[i] = (_key(known["name"]), known)
