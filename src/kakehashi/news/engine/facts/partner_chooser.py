@@ -1,0 +1,148 @@
+"""The chooser of a priority list (facts/partners.py): the place whose list a sentence
+states, told after "của"/"of" or before "の"/"'s", as the agent of a passive choice, before a
+verb of choosing or as the article's place when written as a pronoun; the partners' country a
+sentence names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.own_place import in_merger_clause
+from kakehashi.news.engine.facts.partner_words import (
+    ANAPHORS,
+    BY_AGENT,
+    CHOOSE,
+    COUNTRY_WORDS,
+    IN_BRACKETS,
+    OWNER,
+    OWNER_BEFORE,
+    PRIORITY,
+    PUT,
+    TOP,
+)
+from kakehashi.news.engine.gazetteer import Mention
+
+
+def _agent(ctx: Context, sentence, trigger, places) -> Mention | None:
+    """The place named as the agent of a passive choice before the trigger."""
+    lo = sentence.start
+    for m in places:
+        if m.start >= lo + trigger.start():
+            break
+        if not BY_AGENT[ctx.language].search(ctx.norm, max(lo, m.start - 40), m.start):
+            continue
+        if ctx.language == "vi" and not CHOOSE["vi"].match(ctx.norm, m.end + 1):
+            continue  # "được tỉnh Đồng Tháp chọn": the verb right after the agent
+        return m
+    return None
+
+
+def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
+    """The place whose priority list the sentence states (None: the sentence names none)."""
+    lang, lo = ctx.language, sentence.start
+    # "Ninh Binh, which merged with Nam Dinh and Ha Nam, has named…": not the absorbed units
+    places = [m for m in places if not in_merger_clause(ctx, sentence, m)]
+    owner = OWNER[lang].match(sentence.text, trigger.end())
+    if owner:
+        after = [m for m in places if m.start == lo + owner.end()]
+        if after:
+            return after[0]
+    agent = _agent(ctx, sentence, trigger, places)
+    if agent is not None:
+        return agent
+    inside = [
+        m
+        for m in places
+        if lo + trigger.start() < m.start < lo + trigger.end()
+        and ctx.text.low[m.start : m.end] not in ANAPHORS
+    ]
+    if inside:  # "the partners Can Tho plans to prioritise" (not "the city": see _article_place)
+        return inside[0]
+    if lang in OWNER_BEFORE:
+        mine = [
+            m
+            for m in places
+            if m.end <= lo + trigger.start()
+            and OWNER_BEFORE[lang].match(ctx.norm[m.end : lo + trigger.start()])
+        ]
+        if mine:
+            return mine[-1]
+    choose = PUT if lang == "en" and TOP.match(trigger.group()) else CHOOSE[lang]
+    verbs = [
+        v
+        for v in choose.finditer(sentence.text, 0, trigger.start())
+        if v.start() and not IN_BRACKETS.search(sentence.text, 0, v.start())
+    ]
+    if verbs:
+        before = [m for m in places if m.end <= lo + verbs[-1].start()]
+        return before[-1] if before else None  # what follows the verb is the list
+    before = [m for m in places if m.start < lo + trigger.start()]
+    if len(places) >= 2 and len({m.country for m in places}) == 1:
+        return None  # all of one country, with nothing that chooses: they are the list
+    return before[0] if before else None
+
+
+def _article_place(ctx: Context, chooser: Mention | None, places: list[Mention]):
+    """The chooser, unless it is a pronoun standing for a place of the partners' country
+    (or no place at all): then the place the article is about."""
+    rest = [m for m in places if m is not chooser]
+    if chooser is not None and all(m.slug == chooser.slug for m in rest):
+        return chooser  # "The Hai Phong People's Committee approved the city's …": itself
+    countries = [m.country for m in rest]
+    # on a tie, the side the sentence opens with is the chooser's ("UBND tỉnh Thanh Hóa quyết
+    # định bổ sung tỉnh Shizuoka vào danh sách … của tỉnh"); sorted, so that it never varies
+    opener = rest[0].country if rest else None
+    theirs = (
+        max(sorted(set(countries)), key=lambda c: (countries.count(c), c != opener))
+        if countries
+        else None
+    )
+    if chooser is not None and (
+        chooser.country != theirs or ctx.text.low[chooser.start : chooser.end] not in ANAPHORS
+    ):
+        return chooser
+    if chooser is None and not rest:
+        return None
+    ours = ctx.main_locality("JP" if theirs == "VN" else "VN")
+    if chooser is None or ours is None:
+        return ours or chooser
+    # the pronoun as written, standing for the article's place
+    return replace(chooser, slug=ours.slug, country=ours.country, level=ours.level,
+                   successor=ours.successor)  # fmt: skip
+
+
+def owner_pronoun(ctx: Context, m: Mention) -> bool:
+    """The list's owner told by a pronoun after its words ("…; giai đoạn 2028-2030, các đối tác
+    ưu tiên của tỉnh là …", "the priority partners of the city"): the chooser, not a member."""
+    if ctx.text.low[m.start : m.end] not in ANAPHORS:
+        return False
+    before = ctx.norm[max(0, m.start - 60) : m.start]
+    owner = re.search(r"(?:của|of)\s+(?:the\s+)?$", before)
+    return bool(
+        owner
+        and re.search(
+            "(?:" + PRIORITY[ctx.language].pattern + r")\s*$", before[: owner.start()], re.I
+        )
+    )
+
+
+def stated_country(lang: str, text: str) -> str | None:
+    named = [c for c, pattern in COUNTRY_WORDS[lang].items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+def list_subject(ctx: Context, sentence, trigger, places, stated):
+    chooser = _chooser(ctx, sentence, trigger, places)
+    if stated is None:
+        if chooser is None and not places:
+            return ctx.main_locality("VN")
+        return _article_place(ctx, chooser, places)
+    if chooser is not None and chooser.country != stated:
+        return _article_place(ctx, chooser, places)
+    # a headline may name the chooser after the list ("ベトナム3地域を重点交流先に　三重県が…")
+    ours = [m for m in places if m.country and m.country != stated]
+    if ours:
+        return ours[0]
+    return ctx.main_locality("JP" if stated == "VN" else "VN")
