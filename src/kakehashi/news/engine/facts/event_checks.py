@@ -207,3 +207,33 @@ def day_told_before(ctx: Context, sentence, year: str) -> str | None:
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+# the event named as what something comes before: "商談会に先立ち", "Ahead of the forum",
+# "Trước thềm Diễn đàn"
+_AHEAD_BEFORE = {
+    "en": re.compile(r"\b(?:[Aa]head of|[Bb]efore|[Oo]n the eve of|[Pp]rior to)\s+(?:the\s+)?$"),
+    "vi": re.compile(r"(?<!\w)(?:[Tt]rước thềm|[Tt]rước khi diễn ra|[Tt]rước)\s+$"),
+    "ja": re.compile(r"(?!)"),
+}
+_AHEAD_NAMED = {
+    "en": re.compile(r"(?:Ahead of|Before|On the eve of|Prior to)\s"),
+    "vi": re.compile(r"(?:Trước thềm|Trước khi diễn ra)\s"),
+    "ja": re.compile(r"(?!)"),
+}
+_AHEAD_AFTER = {
+    "ja": re.compile(r"(?:に先立ち|に先立って|の前日|に先駆け)"),
+    "en": re.compile(r"(?!)"),
+    "vi": re.compile(r"(?!)"),
+}
+
+
+def ahead_of(ctx: Context, start: int, end: int) -> bool:
+    """The sentence names the event as what it comes before, not as held on its day (the words
+    before it may have been read into its name: "Ahead of the Hue–Kyoto Tourism Forum")."""
+    lang = ctx.language
+    return bool(
+        _AHEAD_BEFORE[lang].search(ctx.norm, max(0, start - 24), start)
+        or _AHEAD_AFTER[lang].match(ctx.norm, end)
+        or _AHEAD_NAMED[lang].match(ctx.norm, start, end)
+    )

@@ -9,7 +9,6 @@ import re
 
 from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.event_organisers_ja import ja_organisers
-from kakehashi.news.engine.text import Sentence
 
 # the verbs of holding an event in Vietnamese
 VI_VERB = re.compile(r"tổ chức|khai mạc|diễn ra|đăng cai|chủ trì|khai trương|bế mạc")
@@ -117,29 +116,3 @@ def _is_venue(ctx: Context, m) -> bool:
     if ctx.language == "ja":
         return bool(_JA_AT_PLACE.match(ctx.norm, m.end))
     return bool(_AT_PLACE[ctx.language].search(ctx.norm, max(0, m.start - 30), m.start))
-
-
-# the particulars' line of who holds the event: "（３）主催　岡山県、ジェトロ岡山", "Đơn vị tổ
-# chức: Sở Công Thương", "Organisers: JETRO Osaka and the city"
-_HOST_LABEL = {
-    "ja": re.compile(r"(?:主催|主催者)\s*[:：]?\s*"),
-    "vi": re.compile(r"(?:Đơn vị tổ chức|Cơ quan tổ chức)\s*[:：]\s*"),
-    "en": re.compile(r"(?:Organi[sz]ers?|Organi[sz]ed by|Hosts?)\s*:\s*"),
-}
-_LINE_HEAD = re.compile(r"[\s(（)）\d.．・*•-]*")
-
-
-def organisers_from_labels(ctx: Context, tellings: list[list]) -> None:
-    """An event told with no one holding it takes the bodies of the particulars' line that
-    names its hosts (主催) after it: the last one told before that line."""
-    for label in _HOST_LABEL[ctx.language].finditer(ctx.norm):
-        line_start = ctx.norm.rfind("\n", 0, label.start()) + 1
-        if not _LINE_HEAD.fullmatch(ctx.norm, line_start, label.start()):
-            continue  # a word inside a sentence, not a line's label
-        stop = ctx.norm.find("\n", label.end())
-        stop = len(ctx.norm) if stop < 0 else stop
-        line = Sentence(label.end(), stop, ctx.norm[label.end() : stop], -1)
-        found = organisers_of(ctx, line, None, stop, stop)
-        before = [fact for start, fact in tellings if start < label.start()]
-        if found and before and not before[-1]["organisers"]:
-            before[-1]["organisers"] = found

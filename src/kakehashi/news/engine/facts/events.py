@@ -17,6 +17,7 @@ from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.event_bare import bare_day_after
 from kakehashi.news.engine.facts.event_checks import (
     agreed_without_day,
+    ahead_of,
     date_after_name,
     day_told_before,
     named_in_passing,
@@ -35,9 +36,9 @@ from kakehashi.news.engine.facts.event_names import (
 from kakehashi.news.engine.facts.event_organisers import (
     ATTENDED,
     named_by,
-    organisers_from_labels,
     organisers_of,
 )
+from kakehashi.news.engine.facts.event_particulars import dates_from_labels, organisers_from_labels
 from kakehashi.news.engine.facts.event_several import (
     more_events,
     renames_last,
@@ -150,7 +151,7 @@ def find_events(ctx: Context) -> list[dict]:
             )
             if agreed_without_day(ctx, sentence, name_start, name_end):
                 date = None  # "hai bên thống nhất tổ chức Hội chợ …": not on the day of the talks
-            ahead = _ahead_of(ctx, name_start, name_end)
+            ahead = ahead_of(ctx, name_start, name_end)
             if ahead:  # "商談会に先立ち、12月８日、ニンビン省の…": neither its day nor its hosts
                 date, organisers = None, []
                 name = re.sub(
@@ -209,7 +210,7 @@ def find_events(ctx: Context) -> list[dict]:
                 events.append((key, fact))
                 tellings.append([told_at(sentence, name), fact])
     give_meetings(tellings, meetings_in(ctx), ctx.norm)
-    _dates_from_labels(ctx, tellings)
+    dates_from_labels(ctx, tellings)
     organisers_from_labels(ctx, tellings)
     # an event the article gives no day for is no registry suggestion (the desk cannot create
     # an event without a date; the labelled set does not label one): not reported
@@ -262,82 +263,6 @@ def _opening_year(ctx: Context, sentence) -> list:
         if re.match(r"\s*[,，、]", ctx.norm[years[0].end : years[0].end + 2]):
             return years[:1]
     return []
-
-
-# a press release's particulars: "１　日時　令和8年12月10日（木）", "Thời gian: 8h ngày 10/12"
-_DATE_LABEL = {
-    "vi": re.compile(r"(?:Thời gian|Ngày tổ chức)\s*[:：]\s*"),
-    "ja": re.compile(r"(?:日時|開催日時|開催日|日程|期日|会期)\s*[:：]?\s*"),
-    "en": re.compile(r"(?:Date|When)\s*:\s*"),
-}
-
-
-# the hour told before the day: "Thời gian: 14h00 ngày 17/12/2026", "Time: 2 p.m., December 4"
-_TIME_FIRST = re.compile(
-    r"(?:\d{1,2}\s*(?:h|giờ|:|時)\s*(?:\d{1,2})?\s*(?:phút|分)?\s*(?:[ap]\.?m\.?)?\s*[,，、]?\s*)?"
-    # its weekday: "8h00, thứ Năm, ngày 14/1/2027"
-    r"(?:(?:thứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)\s*,?\s*)?"
-    r"(?:(?:ngày|sáng|chiều|tối)\s+)?"
-)
-
-
-# the event named as what something comes before: "商談会に先立ち", "Ahead of the forum",
-# "Trước thềm Diễn đàn"
-_AHEAD_BEFORE = {
-    "en": re.compile(r"\b(?:[Aa]head of|[Bb]efore|[Oo]n the eve of|[Pp]rior to)\s+(?:the\s+)?$"),
-    "vi": re.compile(r"(?<!\w)(?:[Tt]rước thềm|[Tt]rước khi diễn ra|[Tt]rước)\s+$"),
-    "ja": re.compile(r"(?!)"),
-}
-_AHEAD_NAMED = {
-    "en": re.compile(r"(?:Ahead of|Before|On the eve of|Prior to)\s"),
-    "vi": re.compile(r"(?:Trước thềm|Trước khi diễn ra)\s"),
-    "ja": re.compile(r"(?!)"),
-}
-_AHEAD_AFTER = {
-    "ja": re.compile(r"(?:に先立ち|に先立って|の前日|に先駆け)"),
-    "en": re.compile(r"(?!)"),
-    "vi": re.compile(r"(?!)"),
-}
-
-
-def _ahead_of(ctx: Context, start: int, end: int) -> bool:
-    """The sentence names the event as what it comes before, not as held on its day (the words
-    before it may have been read into its name: "Ahead of the Hue–Kyoto Tourism Forum")."""
-    lang = ctx.language
-    return bool(
-        _AHEAD_BEFORE[lang].search(ctx.norm, max(0, start - 24), start)
-        or _AHEAD_AFTER[lang].match(ctx.norm, end)
-        or _AHEAD_NAMED[lang].match(ctx.norm, start, end)
-    )
-
-
-def _dates_from_labels(ctx: Context, tellings: list[list]) -> None:
-    """An event told without a day takes the day of the particulars (日時) that follow it: the
-    last one told before them without a day (not a background event the text dates, 令和6年には
-    …式典が開かれ)."""
-    for label in _DATE_LABEL[ctx.language].finditer(ctx.norm):
-        date = next(
-            (
-                d
-                for d in ctx.dates
-                if d.start >= label.end()
-                and d.kind == "date"
-                and _TIME_FIRST.fullmatch(ctx.norm, label.end(), d.start)
-            ),
-            None,
-        )
-        if date is None:
-            continue
-        # not dated by a day: none, or only the year its name holds ("Chương trình kết nối …
-        # năm 2027, cụ thể như sau: 1. Thời gian: …, ngày 14/1/2027")
-        undated = [
-            f
-            for start, f in tellings
-            if start < label.start()
-            and (not f["date"] or (len(f["date"]) == 4 and date.value.startswith(f["date"])))
-        ]
-        if undated:
-            undated[-1]["date"] = date.value
 
 
 # "… tại Kanagawa 2026": a place and a year that belong to the name
