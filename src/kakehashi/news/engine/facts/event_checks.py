@@ -36,8 +36,11 @@ _HABITUAL_AFTER = {
     ),
     "en": re.compile(
         r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,?\s+(?:which\s+|that\s+)?"
-        r"(?:(?:is|are)\s+)?(?:held|organi[sz]ed|staged)\s+(?:annually|biennially|"
-        r"(?:every|each)\s+(?:(?:two|three|other)\s+)?(?:years?|spring|summer|autumn|fall|winter))\b"
+        r"(?:(?:is|are)\s+)?(?:held|organi[sz]ed|staged)"
+        r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?\s+(?:annually|biennially|"
+        r"(?:every|each)\s+(?:(?:two|three|other)\s+)?(?:years?|spring|summer|autumn|fall|winter"
+        r"|January|February|March|April|May|June|July|August|September|October|November"
+        r"|December))\b"
     ),
     # 交流フェスタを毎年開催したい, フェアは例年…
     "ja": re.compile(r"」?[をはが]?(?:毎年|例年|定期的に)"),

@@ -82,7 +82,9 @@ _VI_BARE = (
 # 8/2024" (not "đây là lần tổ chức đầu tiên": this one)
 _VI_EDITION = (
     r"(?<!\w)(?<!là )(?<!này )(?P<e>[Ll]ần tổ chức (?:năm ngoái|năm trước|năm (?:19|20)\d\d(?!\d)"
-    r"|trước đó|trước|đầu tiên)(?!\w))"
+    r"|trước đó|trước|đầu tiên)(?!\w)"
+    # "lần đầu do tỉnh Quảng Bình (cũ) tổ chức tại Hà Nội vào tháng 5/2025"
+    r"|(?<=; )[Ll]ần (?:đầu|đầu tiên|trước)(?= do ))"
 )
 # "và" ends a name, unless a title-case word that heads no other event or body follows it
 # ("Triển lãm Thực phẩm và Đồ uống quốc tế FOODEX Japan 2027"; not "… và Lễ ký kết …")
@@ -195,7 +197,7 @@ EN_EDITION = (
     # "the first session held in Niigata City in June 2025", "the 2025 edition" (events.py
     # wants a year told for these)
     r"[Ss]ession|[Ee]dition|"
-    r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?|[Mm]atching [Dd]ay)(?![\w'’-])"
+    r"[Bb]usiness [Mm]atching(?: [Dd]ay| [Ee]vent| [Ff]orum)?|[Mm]atching(?: [Dd]ay)?)(?![\w'’-])"
     r"(?:\s+(?:19|20)\d\d(?!\d))?(?:\s+of\s+(?:the|its|this)\s+kind)?)"
     # its own day or month told in its clause: "in October 2025", ", held in Fukuoka in …",
     # "is scheduled for …", "will be held on …", after an apposition ("The previous seminar, the

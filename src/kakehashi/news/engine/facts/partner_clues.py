@@ -156,7 +156,8 @@ _DENIED_BEFORE = {
 _DENIED_AFTER = re.compile(
     r"^[^。、]{0,12}?(?:はない|はまだ|がない|を(?:まだ)?(?:定めて|設けて|決めて)いない"
     # "ダナン市とは…、重点交流先とはしていません", "…には含まれていません"
-    r"|と(?:は|も)?し(?:ていません|ていない|ない|ません)|には含(?:まれ|め)て(?:い)?(?:ません|ない))"
+    r"|と(?:は|も)?し(?:ていません|ていない|ない|ません)|には含(?:まれ|め)て(?:い)?(?:ません|ない)"
+    r"|では(?:ありません|ない|なく))"
 )
 
 
@@ -204,7 +205,22 @@ def in_relative(language: str, text: str, at: int, before: int) -> bool:
     if not _RELATIVE[language].search(text, lo, at):
         return False
     close = min((i for i in (text.find(sep, at) for sep in ",;") if i >= 0), default=len(text))
+    # the commas of a list told inside the clause ("Tay Ninh, which since January has counted
+    # Gunma, Tochigi, Kagawa and Ibaraki as its four priority partners, …") do not close it
+    while close < before and _LIST_GOES_ON[language].match(text, close + 1):
+        nxt = min((i for i in (text.find(sep, close + 1) for sep in ",;") if i >= 0), default=-1)
+        close = nxt if nxt >= 0 else len(text)
     return close < before or bool(_REPORTING.search(text, at, before))
+
+
+# a list's next member after a comma: " Tochigi,", " Kagawa and", " tỉnh Kagawa và"
+_LIST_GOES_ON = {
+    "en": re.compile(r"\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and\b)"),
+    "vi": re.compile(
+        r"\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*\s*(?:,|và(?!\w))"
+    ),
+    "ja": re.compile(r"(?!)"),
+}
 
 
 # the main clause's verb after a relative one: "Officials who selected the venue said …"
