@@ -83,3 +83,20 @@ def test_lists(text, language, expected):
 )
 def test_events(text, language, expected):
     assert event_rows(text, language, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Plan\n\nKobe, which is not one of Hue's four priority partners, sent a delegation.",
+            "en",
+        ),
+        (
+            "Tin\n\nThành phố Kobe không phải là một trong bốn đối tác ưu tiên của thành phố Huế.",
+            "vi",
+        ),
+    ],
+)
+def test_a_place_said_not_to_be_a_partner(text, language):
+    assert list_rows(text, language, PUBLISHED) == []

@@ -144,12 +144,16 @@ def mutual(language: str, norm: str, chooser, sentence) -> bool:
 # đối tác ưu tiên", "không xác định đối tác trọng điểm", 重点交流先はまだ定めていない
 _DENIED_BEFORE = {
     "vi": re.compile(
-        r"(?<!\w)(?:chưa|không|chẳng)(?!\s+(?:chỉ|những|ngừng|ngại))(?:\s+\w+){0,3}\s+$",
+        r"(?<!\w)(?:chưa|không|chẳng)(?!\s+(?:chỉ|những|ngừng|ngại))(?:\s+\w+){0,3}\s+$"
+        # "không phải là một trong bốn đối tác ưu tiên"
+        r"|(?<!\w)không (?:phải là |nằm trong )?(?:một trong|trong số)\s+[^,.;]{0,20}$",
         re.IGNORECASE,
     ),
     "en": re.compile(
         r"\b(?:no|not(?!\s+only)|never|without|nor)\b(?:\s+(?:yet|any|named|chosen|selected|designated|"
-        r"identified|set|formal|official|Japanese|Vietnamese))*\s+$",
+        r"identified|set|formal|official|Japanese|Vietnamese))*\s+$"
+        # "Kobe, which is not one of Hue's four priority partners"
+        r"|\b(?:not|never|no longer)\s+(?:one\s+of|among|on|part\s+of|in)\s+[^,.;]{0,30}$",
         re.IGNORECASE,
     ),
 }
