@@ -57,7 +57,9 @@ def widened_size(language: str, text: str) -> int | None:
 # names 重点交流先 again is a list of its own)
 LIST_AGAIN = {
     "vi": re.compile(
-        r"(?<!\w)(?:danh sách|nhóm)(?:\s+(?:này|trên|mới|đối tác\s+\w+(?:\s+\w+)?))?"
+        # (not "Nhóm đối tác tiềm năng gồm …": another group)
+        r"(?<!\w)(?:danh sách|nhóm)(?:\s+(?:này|trên|mới|đối tác\s+(?:ưu tiên|trọng điểm|trọng tâm)"
+        r"(?:\s+\w+)?))?"
         r"(?:\s*,[^,.;:]{1,60},)?"  # "Danh sách mới, áp dụng đến năm 2030, hiện gồm"
         r"(?:\s+(?:hiện|nay|hiện nay|vẫn|sẽ))*\s+(?:gồm|bao gồm|có)(?!\w)",
         re.IGNORECASE,
@@ -65,7 +67,9 @@ LIST_AGAIN = {
     "ja": re.compile(r"(?:リスト|一覧)は"),
     "en": re.compile(
         r"\b(?:the|this|that|its|the new|the revised)\s+(?:\w+\s+)?(?:list|group)\s+(?:now\s+)?"
-        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains|is|has|holds)\b"
+        # (not "when the list is reviewed in 2028": a passive says nothing of its members)
+        r"(?:includes|comprises|consists of|covers|is made up of|reads|contains"
+        r"|is(?!\s+(?:\w+ed|being|to|due|set|expected)\b)|has(?!\s+been\b)|holds)\b"
         # "The revised list, valid until 2030, now comprises": an apposition, then a verb that
         # names members
         # "Since the merger of July 2025 it has read A, B and C": the list told just before

@@ -132,8 +132,9 @@ SUBSET = {
 OWNER = {
     "vi": re.compile(r"\s*của\s+"),
     "ja": re.compile(r"(?!)"),
-    # "priority-partner status in Da Nang's external relations plan"
-    "en": re.compile(r"\s*of\s+|\s+in\s+(?=[A-Z][^,.;]{0,30}?['’]s\s)"),
+    # "priority-partner status in Da Nang's external relations plan", "a key partner of the
+    # former Binh Phuoc Province"
+    "en": re.compile(r"\s*of\s+(?:the\s+former\s+)?|\s+in\s+(?=[A-Z][^,.;]{0,30}?['’]s\s)"),
 }
 OWNER_BEFORE = {
     "ja": re.compile(r"の[^、。をはが]{0,8}$"),

@@ -85,6 +85,9 @@ from kakehashi.news.engine.facts.partner_words import (
 from kakehashi.news.engine.gazetteer import Mention
 from kakehashi.news.engine.text import Sentence
 
+# a unit merged away, told as such: "the former Binh Phuoc Province", "旧フーイエン省"
+_FORMER = re.compile(r"\bformer\s+$|旧$", re.IGNORECASE)
+
 
 def _heads_box(sentence, later) -> bool:
     """The sentence is a heading line (no full stop) over a fact box's line of partners."""
@@ -352,6 +355,8 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     ):
         return None  # "toured Can Tho, one of their priority partners": a member in passing
         # (not "Nghe An has in turn chosen Gifu as one of its key partners": a choice)
+    if subject is not None and _FORMER.search(ctx.norm, max(0, subject.start - 12), subject.start):
+        return None  # "a key partner of the former Binh Phuoc Province": a merged unit's list
     if until and ctx.published and until.isdigit() and int(until) < ctx.published.year:
         return None  # "had named Kagoshima and Kochi under a 2021-2025 plan": a list no more
     fields = {

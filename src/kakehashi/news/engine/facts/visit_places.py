@@ -162,6 +162,9 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
             prefecture = _own_prefecture(ctx, sentence)
             if prefecture is not None or not own:
                 return prefecture
+        theirs = {m.slug: m for m in own if m.country == side}
+        if len(theirs) == 1:  # "Long will visit Kitakyushu in April 2027": the place named
+            return next(iter(theirs.values()))
         return ctx.main_locality(side) if own else None
     return None
 

@@ -60,7 +60,11 @@ def find_visits(ctx: Context) -> list[dict]:
             visitor is None
             or visitor.full.unnamed
             or (host is not None and host.full is visitor.full)
-            or (host is None and any(visitor.full is h for _v, h, *_rest in out))
+            or (
+                host is None
+                and any(visitor.full is h for _v, h, *_rest in out)
+                and not _travels(ctx, sentence, visitor)
+            )
         ):
             continue  # a host named again, alone ("フオン副委員長は…提案した"), visits nobody
         led = [p for p in group if p.full is not (host.full if host else None)]
@@ -87,6 +91,18 @@ def find_visits(ctx: Context) -> list[dict]:
                     out += [(*fact, False, again) for fact in more]
     out += [(visitor, host, fact, False, False) for visitor, host, fact in particulars_visits(ctx)]
     return _distinct(out)
+
+
+def _travels(ctx: Context, sentence, person) -> bool:
+    """The sentence says the person visits a place of the other side ("Long will visit
+    Kitakyushu in April 2027", "小川副知事は、来年２月にフンイエン省を訪問する予定です")."""
+    side = person.full.country
+    if not side or not D.VISIT[ctx.language].search(sentence.text):
+        return False
+    return any(
+        m.slug and m.country and m.country != side
+        for m in ctx.in_span(sentence.start, sentence.end, ("locality",))
+    )
 
 
 _EACH = re.compile(r"それぞれ|各々")
