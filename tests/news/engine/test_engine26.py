@@ -84,3 +84,14 @@ def test_lists(text, language, expected):
 )
 def test_a_host_who_travels_later(text, language, expected):
     assert visit_rows(text, language, PUBLISHED) == expected
+
+
+def test_a_business_mission_told_again_is_the_visitor():
+    text = (
+        "News\n\nA business mission from Tochigi Prefecture led by Vice Governor Kazuya Hirose "
+        "arrived in Bac Ninh on November 16. On November 17, the mission was received in Viet Tri "
+        "by Chairwoman of the Phu Tho Provincial People's Committee Trieu Thi Hong Nhung."
+    )
+    assert ("Kazuya Hirose", "Trieu Thi Hong Nhung", "phu-tho", "2026-11-17") in visit_rows(
+        text, "en", PUBLISHED
+    )

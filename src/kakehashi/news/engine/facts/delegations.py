@@ -150,7 +150,7 @@ VISIT = {
         r"(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bA )visiting|"  # not "the visiting delegation"
         r"paid (?:a|an) (?:courtesy |working |official |formal )?(?:call|visit) (?:on|to)|"
         r"called on|(?:will|to) (?:visit|pay a (?:courtesy )?(?:call on|visit to))|calls? on|"
-        r"toured|travell?ed to|arrived in|"
+        r"toured|travell?ed to|arrived in|(?:is|are) due in|(?:will|is to|are to) arrive in|"
         r"led (?:a|an|the) (?:[\w-]+ ){0,3}?delegation to|"
         r"on an? (?:[\w-]+ ){0,3}?(?:visit|trip|tour|mission) to)\b"
     ),
@@ -170,7 +170,12 @@ COMING_JA = re.compile(
 # The delegation as a party: "đoàn", "the delegation", 代表団.
 DELEGATION = {
     "vi": re.compile(r"(?<!\w)(?:đoàn|Đoàn)(?!\w)"),
-    "en": re.compile(r"\b(?:delegation|the visitors|the visiting)\b", re.IGNORECASE),
+    # "the mission was received in Viet Tri by …": a business mission told again
+    "en": re.compile(
+        r"\b(?:delegation|the visitors|the visiting"
+        r"|the (?:business |trade |investment |economic )?mission(?! (?:to|of|in)\b))\b",
+        re.IGNORECASE,
+    ),
     "ja": re.compile(r"代表団|訪問団|視察団|使節団|一行"),
 }
 # The leader of a delegation: what stands between the person and the delegation.
