@@ -147,10 +147,12 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # "a similar seminar in Hanoi last year": the year before publication
         ("year", r"\b(?P<rel>(?i:last year|next year))\b"),
         # "on Tuesday": the last such day up to publication (the next one for what is to come)
-        # "…, the prefectural government said Wednesday" (the press's day of the news)
-        ("weekday", r"(?:(?<=\bon )|(?<=\bOn )|(?<=\bsaid )|(?<=\bannounced )|(?<=\blast )"
-                    r"|(?<=\bLast ))"
-                    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        # "…, the prefectural government said Wednesday" (the press's day of the news), and
+        # the weekday alone as the press writes it: "received the delegation Tuesday",
+        # "Tuesday's talks", "Late Monday" (not a weekday of every week nor a holiday's name)
+        ("weekday", r"(?<!\bevery )(?<!\bEvery )(?<!\bBlack )(?<!\bGood )(?<!\bSuper )"
+                    r"(?<!\bCyber )\b"
+                    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)"
                     r"(?!,? \(?(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
                     r"\d))"),

@@ -216,15 +216,58 @@ _CLAUSE_BREAK = {
 
 def _clause(text: str, start: int, end: int, language: str) -> str:
     """The clause of the sentence that holds text[start:end] (the whole sentence in Japanese)."""
-    pattern = _CLAUSE_BREAK.get(language)
-    if pattern is None:
-        return _sentence(text, start, end)
+    lo, hi = _clause_span(text, start, end, language)
+    return text[lo:hi]
+
+
+def _clause_span(text: str, start: int, end: int, language: str) -> tuple[int, int]:
     lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = _SENTENCE_END.search(text, end)
     hi = stop.end() if stop else len(text)
+    pattern = _CLAUSE_BREAK.get(language)
+    if pattern is None:
+        return lo, hi
     lo = max((m.end() for m in pattern.finditer(text, lo, start)), default=lo)
     after = pattern.search(text, end, hi)
-    return text[lo : after.start() if after else hi]
+    return lo, after.start() if after else hi
+
+
+# An English verb in the past, for the tense of a weekday: "met on Monday", "held Tuesday"
+# (not a participle after "be": "will be received on Thursday").
+_PAST_EN = re.compile(
+    r"(?<!\bbe )\b(?:[a-z]{3,}ed|met|held|said|told|saw|took|gave|made|came|went|began|led|paid|was"
+    r"|were|had|sent|spoke|flew|left|won|set out)\b"
+)
+
+
+def _to_come(text: str, start: int, end: int, language: str) -> bool:
+    """The date at text[start:end] is of what is to come. In English the tense is that of the
+    verb nearest the date within its stretch between commas, else within its clause: "The
+    forum, held on Monday, will be followed by…" (past), "Officials said on Tuesday the mayor
+    would visit in March" (past), "The mayor, who arrived on Sunday, will meet X on Monday"
+    (past, then to come)."""
+    lo, hi = _clause_span(text, start, end, language)
+    if language != "en":
+        return bool(FUTURE[language].search(text, lo, hi))
+    before = text.rfind(",", lo, start)
+    after = text.find(",", end, hi)
+    stretch = (before + 1 if before >= 0 else lo, after if after >= 0 else hi)
+    for a, b in (stretch, (lo, hi)):
+        future = [(x.start(), x.end()) for x in FUTURE["en"].finditer(text, a, b)]
+        past = [
+            (x.start(), x.end())
+            for x in _PAST_EN.finditer(text, a, b)
+            if not any(f0 <= x.start() < f1 for f0, f1 in future)
+        ]
+        cues = [(_distance(span, start, end), True) for span in future]
+        cues += [(_distance(span, start, end), False) for span in past]
+        if cues:
+            return min(cues)[1]
+    return False
+
+
+def _distance(span: tuple[int, int], start: int, end: int) -> int:
+    return start - span[1] if span[1] <= start else span[0] - end
 
 
 def _in_context(text: str, language: str, dates: list, published: dt.date | None) -> None:
@@ -273,10 +316,11 @@ def find_dates(text: str, language: str, published: dt.date | None = None) -> li
             if kind == "weekday" and published and value == published.isoformat():
                 if text[max(0, start - 5) : start].lower() == "last ":  # a week before
                     value = (published - dt.timedelta(days=7)).isoformat()
-            if kind == "weekday":
-                if FUTURE[language].search(_clause(text, start, end, language)) and published:
-                    ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
-                    value = (published + dt.timedelta(days=ahead or 7)).isoformat()
+            if kind == "weekday" and published and _to_come(text, start, end, language):
+                # the coming such day, or the day of publication itself (the wires name
+                # the day of the news by its weekday, "will sign on Wednesday")
+                ahead = (WEEKDAYS.index(m.group("wd").lower()) - published.weekday()) % 7
+                value = (published + dt.timedelta(days=ahead)).isoformat()
             # a day of the month, a weekday and "the next day" are days like any other
             read_as = "date" if kind in _DAYS_TOLD else kind
             out.append(DateMention(start, end, m.group(), read_as, value, years, yearless))

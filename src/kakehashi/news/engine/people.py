@@ -70,6 +70,13 @@ _EN_BODY_WORDS = {"Department", "Committee", "Council", "Agency", "Association",
                   "Institute", "Division", "Embassy", "Consulate"}  # fmt: skip
 
 
+# a day or a month after a name, never part of it
+_EN_DAY_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|June|July|August|September|October|November|December)(?:['’]s)?$"
+)
+
+
 def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: str):
     """(start, end) of a run of 2-4 capitalised words at `p`, or None."""
     words = []
@@ -89,6 +96,8 @@ def _name_after(norm: str, p: int, mentions_at: dict[int, Mention], language: st
             break
         if R.VI_ROLE.match(norm, i) or R.EN_ROLE.match(norm, i):
             break
+        if language == "en" and _EN_DAY_WORD.match(m.group()):
+            break  # "received Deputy Mayor Kenji Sato Tuesday"
         words.append(m)
         nxt = m.end()
         if nxt < len(norm) and norm[nxt] == " ":

@@ -22,6 +22,9 @@ _SAME_PERIOD = re.compile(
     r"|(?i:cùng (?:tuần|tháng)|(?:tuần|tháng) đó)(?!\w)|同月|同週|同じ週|同じ月"
 )
 
+# a relative clause between commas, or to the end of the sentence
+_RELATIVE = {"en": re.compile(r",\s+(?:who|whose|which|where)\s[^,;]*")}
+
 CITY_LEVELS = {"central_city", "designated_city", "city"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -105,8 +108,15 @@ class Context:
         in the article (a lead "Chiều 25/11, ..." dates what follows) unless the sentence is
         about what is to come ("sẽ", 予定, "will")."""
         own = self.dates_of(sentence)
-        if own:
-            return own[0].value
+        # a day before a month before a year: "…, whose prefecture will host the fair next
+        # year, met … on Monday" is of Monday; a date told in a relative clause is of its own
+        # verb ("Sato, who arrived on Sunday, met … on Monday"), and a year there is no day
+        # ("Sato, who first visited Hue in 2019, was received …" on the day told before)
+        relative = self._relative_spans(sentence)
+        outside = [d for d in own if not any(a <= d.start < b for a, b in relative)]
+        inside = [d for d in own if d not in outside and _precision(d.value) > 1]
+        if outside or inside:
+            return min(outside or inside, key=lambda d: -_precision(d.value)).value
         if FUTURE[self.language].search(sentence.text) and not _SAME_DAY.match(sentence.text):
             return None  # what is to come, undated, is not on the day told before
         same = _SAME_PERIOD.search(sentence.text)
@@ -121,6 +131,16 @@ class Context:
         # "The same week, …", "Cùng tháng, …", 同月: the week or month of the date told before
         month = same and re.search(r"(?i)month|tháng|月", same.group())
         return earlier[-1].value[:7] if month else earlier[-1].value
+
+    def _relative_spans(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """Where the sentence's relative clauses run (English: ", who …," ", which …,")."""
+        pattern = _RELATIVE.get(self.language)
+        if pattern is None:
+            return []
+        return [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for m in pattern.finditer(sentence.text)
+        ]
 
     def dates_of(self, sentence: Sentence) -> list[DateMention]:
         """The sentence's days, months and years, but those of a merger it tells ("the
@@ -233,3 +253,10 @@ def clause_after(text: str, start: int, stops=r"[.;!?](?=\s|$)|[。；]") -> str
                 continue
         return text[start : start + m.start()]
     return text[start:]
+
+
+def _precision(value: str) -> int:
+    """3 for a day ("2026-12-07", "--12-07"), 2 for a month, 1 for a year."""
+    if value.startswith("--"):  # "--12-07", "--12": the year unknown
+        return 2 + value[2:].count("-")
+    return 1 + value.count("-")
