@@ -3,7 +3,8 @@
 Tuesday"; its tense is that of the verb nearest to it (a relative clause or an apposition in
 the past does not make the weekday of a later verb past, nor a "will" elsewhere in the
 sentence make a past weekday to come); a weekday to come may be the day of publication itself.
-Sentences written for the test."""
+Vietnamese: the words of the future count before the date, or after it in the clause of its own
+verb. Sentences written for the test."""
 
 import datetime as dt
 
@@ -133,3 +134,41 @@ def test_a_year_alone_in_a_relative_clause_is_no_date_of_the_sentence():
         "in 2019, was received by Hue Chairman Tran Minh Khoa."
     )
     assert [row[3] for row in visit_rows(text, "en", None)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "sẽ" of another clause after the main verb leaves the date in the past
+        (
+            "Ngày 5/12, Chủ tịch UBND tỉnh tiếp Đại sứ Nhật Bản, hai bên sẽ tăng cường hợp tác.",
+            "2026-12-05",
+        ),
+        # "kế hoạch" of someone else's plan, after the date
+        (
+            "Ngày 5/12, tỉnh tiếp đoàn doanh nghiệp Nhật Bản đang có kế hoạch đầu tư vào tỉnh.",
+            "2026-12-05",
+        ),
+        # the date alone before a comma: the verb after it is its own
+        ("Ngày 5/3, đoàn sẽ sang Nhật Bản.", "2027-03-05"),
+        ("Vào sáng ngày 5/3, đoàn sẽ sang Nhật Bản.", "2027-03-05"),
+        ("Ngày 5/3 tới, đoàn sang Nhật Bản.", "2027-03-05"),
+        ("Dự kiến ngày 5/3, đoàn sang Nhật Bản.", "2027-03-05"),
+    ],
+)
+def test_a_vietnamese_date_is_to_come_by_the_words_of_its_own_verb(text, expected):
+    (date,) = find_dates(text, "vi", dt.date(2026, 12, 10))
+    assert date.value == expected
+
+
+def test_an_english_date_is_to_come_by_the_verb_before_it():
+    text = (
+        "The city and JETRO will hold the webinar on January 27 for companies interested in "
+        "projects in Vietnam."
+    )
+    (date,) = find_dates(text, "en", dt.date(2027, 2, 3))
+    assert date.value == "2028-01-27"
+    (date,) = find_dates(
+        "The webinar held on January 27 will be repeated.", "en", dt.date(2027, 2, 3)
+    )
+    assert date.value == "2027-01-27"

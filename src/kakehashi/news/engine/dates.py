@@ -39,7 +39,7 @@ class DateMention:
 FUTURE = {
     # "vào ngày 15/11 tới", "tháng 3 tới": the coming one (not "từ ngày 2 tới 6/7")
     "vi": re.compile(
-        r"(?<!\w)(?:sẽ|dự kiến|dự định|sắp|chuẩn bị|kế hoạch)(?!\w)"
+        r"(?i)(?<!\w)(?:sẽ|dự kiến|dự định|sắp|chuẩn bị|kế hoạch)(?!\w)"
         r"|(?<=\d )tới(?!\w)(?!\s*\d)|(?<!\w)(?:tuần|tháng|năm) tới(?!\w)"
     ),
     "ja": re.compile(
@@ -241,17 +241,30 @@ _PAST_EN = re.compile(
 
 
 def _to_come(text: str, start: int, end: int, language: str) -> bool:
-    """The date at text[start:end] is of what is to come. In English the tense is that of the
-    verb nearest the date within its stretch between commas, else within its clause: "The
-    forum, held on Monday, will be followed by…" (past), "Officials said on Tuesday the mayor
-    would visit in March" (past), "The mayor, who arrived on Sunday, will meet X on Monday"
-    (past, then to come)."""
+    """The date at text[start:end] is of what is to come.
+
+    English: the tense of the verb nearest before the date (else nearest after it) within its
+    stretch between commas, else within its clause: "The forum, held on Monday, will be
+    followed by…" (past), "Officials said on Tuesday the mayor would visit in March" (past),
+    "The mayor, who arrived on Sunday, will meet X on Monday" (past, then to come), "will
+    hold the webinar on January 27 for companies interested in…" (to come).
+    Vietnamese: a word of the future before the date in its clause, or after it within the
+    date's stretch between commas and the next one when the date stands alone before a comma:
+    "Ngày 15/3, đoàn sẽ sang Nhật Bản" (to come), "Ngày 5/12, Chủ tịch tiếp Đại sứ, hai bên
+    sẽ tăng cường hợp tác" (past). Japanese: its sentence."""
     lo, hi = _clause_span(text, start, end, language)
-    if language != "en":
+    if language == "ja":
         return bool(FUTURE[language].search(text, lo, hi))
     before = text.rfind(",", lo, start)
     after = text.find(",", end, hi)
     stretch = (before + 1 if before >= 0 else lo, after if after >= 0 else hi)
+    if language == "vi":
+        if FUTURE["vi"].search(text, lo, start) or _COMING_VI.match(text, end):
+            return True
+        lead = text[stretch[0] : start].strip() + text[end:after].strip()
+        if after >= 0 and len(lead) <= 15:  # "Ngày 15/3, đoàn sẽ …", "Sáng ngày 15/3, …"
+            after = text.find(",", after + 1, hi)
+        return bool(_FUTURE_AFTER_VI.search(text, end, after if after >= 0 else hi))
     for a, b in (stretch, (lo, hi)):
         future = [(x.start(), x.end()) for x in FUTURE["en"].finditer(text, a, b)]
         past = [
@@ -259,15 +272,18 @@ def _to_come(text: str, start: int, end: int, language: str) -> bool:
             for x in _PAST_EN.finditer(text, a, b)
             if not any(f0 <= x.start() < f1 for f0, f1 in future)
         ]
-        cues = [(_distance(span, start, end), True) for span in future]
-        cues += [(_distance(span, start, end), False) for span in past]
-        if cues:
-            return min(cues)[1]
+        cues = [(span, True) for span in future] + [(span, False) for span in past]
+        earlier = [(start - span[1], tense) for span, tense in cues if span[1] <= start]
+        later = [(span[0] - end, tense) for span, tense in cues if span[1] > start]
+        if earlier or later:
+            return min(earlier or later)[1]
     return False
 
 
-def _distance(span: tuple[int, int], start: int, end: int) -> int:
-    return start - span[1] if span[1] <= start else span[0] - end
+# "ngày 15/12 tới": the coming one; after the date, the words of a verb to come (not "kế
+# hoạch", a plan that may be anyone's: "doanh nghiệp đang có kế hoạch đầu tư")
+_COMING_VI = re.compile(r"\s+tới(?!\w)(?!\s*\d)")
+_FUTURE_AFTER_VI = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự định|sắp|chuẩn bị)(?!\w)")
 
 
 def _in_context(text: str, language: str, dates: list, published: dt.date | None) -> None:
@@ -279,7 +295,7 @@ def _in_context(text: str, language: str, dates: list, published: dt.date | None
         if d.yearless is None:
             continue
         month, day = d.yearless
-        future = bool(FUTURE[language].search(_clause(text, d.start, d.end, language)))
+        future = _to_come(text, d.start, d.end, language)
         year = None
         if published is not None:
             if not future:
