@@ -131,6 +131,9 @@ class Gazetteer:
                 entry = self._forms[key]
                 if _is_latin(key[0]) and not _case_ok(entry.form, norm[i:end]):
                     continue
+                if entry.kind == "locality" and _COMPANY_AFTER.match(norm, end):
+                    i = end  # "Osaka Gas", "Shizuoka Bank": a company, not the place
+                    break
                 if entry.priority == 2 and entry.level == "prefecture":
                     city_end = _city_of(low, i, end)
                     if city_end:  # "Kochi City": a city the directory does not hold
@@ -169,6 +172,11 @@ class Gazetteer:
         return out
 
 
+# a company named after its place: "Osaka Gas", "Hiroshima Bank", "Kyushu Electric"
+_COMPANY_AFTER = re.compile(
+    r" (?:Gas|Bank|Electric|Steel|Airlines|Railways?|Shinkin|Holdings|Corp|Corporation|Group"
+    r"|Industries|Motors?|Broadcasting|Cement|Securities|Insurance)\b"
+)
 # "the cities of Kyoto and Fukuoka", "các thành phố Kyoto, Fukuoka và Kobe"
 _CITIES_OF = re.compile(
     r"(?:\bcities of|(?<!\w)(?:các|hai|ba|bốn|năm|những) (?:thành phố|tp\.?))\s*$"

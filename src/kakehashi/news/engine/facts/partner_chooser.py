@@ -26,10 +26,15 @@ from kakehashi.news.engine.gazetteer import Mention
 
 
 def _agent(ctx: Context, sentence, trigger, places) -> Mention | None:
-    """The place named as the agent of a passive choice before the trigger."""
+    """The place named as the agent of a passive choice before the trigger, or right after it
+    ("The priority partners chosen by Gia Lai for 2026-2030 are …")."""
     lo = sentence.start
     for m in places:
-        if m.start >= lo + trigger.start():
+        if m.start >= lo + trigger.start() and not (
+            ctx.language == "en" and m.start - (lo + trigger.end()) < 40
+        ):
+            break
+        if m.start >= lo + trigger.start() and "," in ctx.norm[lo + trigger.end() : m.start]:
             break
         if not BY_AGENT[ctx.language].search(ctx.norm, max(lo, m.start - 40), m.start):
             continue

@@ -27,16 +27,28 @@ PRIORITY = {
     ),
     "ja": re.compile(
         r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める)?"
-        r"(?:(?:ベトナム|日本)の)?(?:パートナー|相手|先|自治体|地域|都市)"
+        r"(?:(?:ベトナム|日本)の)?(?:\d+|[一二三四五六七八九十])?(?:つの|か所の|カ所の)?"
+        r"(?:パートナー|相手|先|自治体|地域|都市)"
+        # "フエ市、ニンビン省と重点的に交流を進めていく方針" (weak)
+        r"|(?:優先|重点)的に(?:交流|協力|連携)(?:を進め|を深め|し|する)"
         r"|戦略(?:的)?パートナー(?!シップ)"  # 戦略パートナーとして…を位置付けた (weak)
         r"|最優先の?(?:交流|協力|連携)?(?:パートナー|相手|先)"  # 最優先の交流相手とする (weak)
     ),
     "en": re.compile(
-        r"\b(?:priority|key|focus|core|strategic|focal|top-tier|preferred)\s+"
+        r"\b(?:priority|key|focus|core|strategic|focal|top-tier|preferred|top|main|principal"
+        r"|most important|favou?red|privileged)\s+"
         r"(?:Japanese\s+|Vietnamese\s+)?"
         r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
-        r"|partner provinces|regions|provinces|prefectures)"
+        r"|partner provinces|regions|provinces|prefectures|counterparts)"
+        # "Thai Nguyen's priority list now has five Japanese localities", "listing A and B among
+        # its priorities", "as focus areas of its cooperation with Vietnam" (weak)
+        r"|\bpriority\s+list\b|\bamong\s+(?:its|their|our)\s+priorities\b"
+        r"|\bas\s+(?:its\s+|their\s+|our\s+)?(?:main\s+|top\s+)?priorities\b"
+        # "puts A and B at the centre of its Vietnam exchanges" (weak)
+        r"|\bat\s+the\s+(?:centre|center|heart|core)\s+of\s+(?:its|their|our)\s+"
+        r"(?:[A-Z]\w+\s+)?(?:exchanges?|cooperation|ties|relations)\b"
+        r"|\bfocus\s+areas\s+of\s+(?:its|their|our)\s+(?:cooperation|exchanges?|ties)\b"
         # the choice told by the noun: "partner localities of choice", "a shortlist of three
         # Japanese localities", "localities for priority cooperation"
         r"|\b(?:partner\s+)?(?:partners|localities|cities|prefectures|provinces|regions)\s+of\s+"
@@ -50,12 +62,19 @@ PRIORITY = {
         r"|relations|partnerships?))\b"
         r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:[A-Z]\w+\s+)?"
         r"(?:exchanges?|cooperation|ties)"
-        r"\s+(?:in \w+\s+)?on\b"
+        r"\s+(?:(?:in|with) (?:\w+\s+)?(?:Japan|Vietnam|Viet Nam)\s+)?(?:in \w+\s+)?on\b"
         # "will focus on three Vietnamese provinces - A, B and C": a size follows
         r"|\b(?:concentrat|focus)\w*\s+(?:its\s+\w+\s+)?on\s+(?=(?:the\s+)?(?:\d+|two|three|four|five"
         r"|six|seven|eight|nine|ten)\s+(?:Japanese\s+|Vietnamese\s+)?(?:localities|prefectures"
         r"|provinces|cities|partners)\b)"
-        r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties)\s+with\b"
+        r"|\bprioriti[sz]\w*\s+(?:its\s+|their\s+)?(?:exchanges?|cooperation|ties|relations"
+        r"|partnerships?)\s+with\b"
+        # "is prioritising Fukuoka, Saitama and Tokyo in its cooperation with Japan", "Hue's
+        # priorities in Japan are …", "Ninh Binh's cooperation with Japan will centre on …" (weak)
+        r"|\bprioriti[sz](?:e|es|ed|ing)\s+(?=[A-Z])"
+        r"|\bpriorities\s+(?:in|among)\s+(?:Japan|Vietnam|Viet Nam)\b"
+        r"|\b(?:cooperation|exchanges?|ties|relations)\s+with\s+(?:Japan|Vietnam|Viet Nam)\s+"
+        r"(?:will\s+|would\s+)?(?:centre|center|focus|concentrate)\w*\s+on\b"
         # the list's members put first among the partners: "has placed A, B and C at the top of
         # its list of Japanese partners for 2026-2030", "will put A and B first among its
         # Vietnamese partners until 2030" (weak)
@@ -170,6 +189,10 @@ NOT_A_LIST = {
         # places beside the list: "Kobe and Sakai, which rank below the three priority partners"
         r"|\b(?:below|outside|beyond|other than|apart from|besides|behind)\s+(?:the|its|their)\s+"
         r"(?:\w+\s+)?(?=(?:priority|key|core)\b)"
+        # a ranking by trade: "Tay Ninh's top partners by trade volume are …", "main trading
+        # partners"
+        r"|\b(?:top|main|largest|biggest|principal)\s+(?:\w+\s+)?partners\s+(?:by|in terms of)\b"
+        r"|\btrading\s+partners?\b"
         # a correction: "An earlier version of this article misstated … as Chiba and Saitama"
         r"|\b(?:misstated|misreported|incorrectly|wrongly|erroneously)\b",
         re.IGNORECASE,
@@ -180,8 +203,10 @@ NOT_A_LIST = {
 WEAK = re.compile(
     r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
     r"|chiến lược$|^(?:địa phương|đối tác)\s+(?:[\w.]+\s+){0,3}?mà\s"
-    r"|優先的に|^戦略|^最優先|đầu\s+danh sách|status$"
-    r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord|at|first|top)",
+    r"|優先的に|重点的に|^戦略|^最優先|đầu\s+danh sách|status$"
+    r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord|at|first|top|main"
+    r"|principal|most|among|as|favou?red|privileged|priorities|priority\s+list|cooperation|exchange|ties"
+    r"|relations)",
     re.IGNORECASE,
 )
 # The choice told by a noun ("partner localities of choice", "a shortlist of …", "localities

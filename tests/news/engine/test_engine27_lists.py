@@ -1,0 +1,128 @@
+"""Issue 14, twenty-seventh pass: priority lists in wordings the engine did not read, written
+from how the press of each language puts it (not from the labelled set): "priority list",
+"among its priorities", "as priorities", "top"/"main"/"most important"/"favoured partners",
+"at the centre of its exchanges", "is prioritising A and B", "Hue's priorities in Japan",
+"cooperation with Japan will centre on", "focus its exchanges with Vietnam on", a passive
+chooser after the list ("chosen by Gia Lai"), 重点的に交流する２地域, 重点的に交流を進めていく;
+and what is no list: trading partners, a company named after its place ("Osaka Gas"), a
+priority of a sector, one place with nothing chosen. Sentences written for the test."""
+
+import datetime as dt
+
+import pytest
+
+from tests.news.engine.helpers import list_rows
+
+PUBLISHED = dt.date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thai Nguyen's priority list now has five Japanese localities: Yamagata, Akita, "
+            "Iwate, Aomori and Miyagi.",
+            ("thai-nguyen", ("akita-prefecture", "aomori-prefecture", "iwate-prefecture",
+                             "miyagi-prefecture", "yamagata-prefecture"), 5, None),
+        ),
+        (
+            "Vinh Long's external affairs plan for 2026-2030 names three Japanese localities as "
+            "priorities: Tokushima, Kagawa and Izumisano.",
+            ("vinh-long", ("izumisano-city", "kagawa-prefecture", "tokushima-prefecture"), 3,
+             "2030"),
+        ),
+        (
+            "Nghe An counts Gifu, Aichi and Mie among its most important partners in Japan, "
+            "according to a resolution adopted on Friday.",
+            ("nghe-an", ("aichi-prefecture", "gifu-prefecture", "mie-prefecture"), None, None),
+        ),
+        (
+            "Ha Tinh has earmarked Gifu and Toyama as favoured partners for exchanges through "
+            "2030.",
+            ("ha-tinh", ("gifu-prefecture", "toyama-prefecture"), None, "2030"),
+        ),
+        (
+            "Kanagawa has picked Ho Chi Minh City and Dong Nai as focus areas of its cooperation "
+            "with Vietnam for the 2027-2029 period.",
+            ("kanagawa-prefecture", ("dong-nai", "ho-chi-minh-city"), None, "2029"),
+        ),
+        (
+            "Ehime Prefecture's international strategy puts Ba Ria-Vung Tau and Khanh Hoa at the "
+            "centre of its Vietnam exchanges for 2026-2028.",
+            ("ehime-prefecture", ("ba-ria-vung-tau-before-2025", "khanh-hoa"), None, "2028"),
+        ),
+        (
+            "Toyama Prefecture said on Monday it would focus its exchanges with Vietnam on three "
+            "provinces: Thanh Hoa, Ninh Binh and Hai Phong.",
+            ("toyama-prefecture", ("hai-phong", "ninh-binh", "thanh-hoa"), 3, None),
+        ),
+        (
+            "Hanoi is prioritising Fukuoka, Saitama and Tokyo in its cooperation with Japan "
+            "until 2030.",
+            ("hanoi", ("fukuoka-prefecture", "saitama-prefecture", "tokyo-metropolis"), None,
+             "2030"),
+        ),
+        (
+            "Da Nang has prioritised relations with Sakai and Yokohama for the 2026-2030 period.",
+            ("da-nang", ("sakai-city", "yokohama-city"), None, "2030"),
+        ),
+        (
+            "Hue's priorities in Japan for the coming five years are Sendai and Kyoto City.",
+            ("hue", ("kyoto-city", "sendai-city"), None, None),
+        ),
+        (
+            "Ninh Binh's cooperation with Japan will centre on Nara, Shizuoka and Yamanashi "
+            "until 2030.",
+            ("ninh-binh", ("nara-prefecture", "shizuoka-prefecture", "yamanashi-prefecture"),
+             None, "2030"),
+        ),
+        (
+            "The priority partners chosen by Gia Lai for 2026-2030 are Kochi, Tokushima and "
+            "Ehime prefectures.",
+            ("gia-lai", ("ehime-prefecture", "kochi-prefecture", "tokushima-prefecture"), None,
+             "2030"),
+        ),
+    ],
+)  # fmt: skip
+def test_an_english_list_in_another_wording(text, expected):
+    assert list_rows("Plan\n\n" + text, "en", PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ラムドン省とソンラ省は、長野県がベトナムで重点的に交流する２地域だ。",
+            ("nagano-prefecture", ("lam-dong", "son-la"), 2, None),
+        ),
+        (
+            "奈良県はベトナムのフエ市、ニンビン省と重点的に交流を進めていく方針だ。",
+            ("nara-prefecture", ("hue", "ninh-binh"), None, None),
+        ),
+    ],
+)
+def test_a_japanese_list_told_by_an_adverb(text, expected):
+    assert list_rows("計画\n\n" + text, "ja", PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Japan and South Korea are Hai Phong's top trading partners.", "en"),
+        ("The project's main partners are Osaka Gas and Tokyo Gas.", "en"),
+        ("Da Nang prioritises investment in high-tech industry and logistics.", "en"),
+        (
+            "The city's priorities in Japan include tourism promotion and training of caregivers.",
+            "en",
+        ),
+        (
+            "Can Tho's cooperation with Japan will centre on agriculture and climate adaptation.",
+            "en",
+        ),
+        ("Osaka is prioritising Ho Chi Minh City for its trade fair next year.", "en"),
+        ('"Our priority list is short," said Toyama Governor Hachiro Nitta.', "en"),
+        ("奈良県はフエ市と重点的に交流を進めている。", "ja"),
+    ],
+)
+def test_what_is_no_list(text, language):
+    assert list_rows("News\n\n" + text, language, PUBLISHED) == []
