@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from kakehashi.news.engine.dates import FUTURE, DateMention
-from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.gazetteer import Gazetteer, Mention
 from kakehashi.news.engine.people import Person
 from kakehashi.news.engine.text import _ABBREVIATIONS, Sentence, Text
 
@@ -78,6 +78,20 @@ MERGER = {
         r"\b(?:merged|merging|merger)\s+with\s+[^,.;]*|\b(?:absorbing|absorbed)\s+[^,.;]*", re.I
     ),
 }
+
+
+# a place's name written as a prefecture's: "Fukuoka Prefecture", "tỉnh Fukuoka", 福岡県
+_PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|[県府都道]")
+
+
+def same_name_city(m: Mention) -> tuple[str, bool] | None:
+    """For a prefecture told by its bare name ("the mayors of Fukuoka", "Nagasaki Mayor X"),
+    the slug of the city of the same name and whether the directory holds that city; None
+    for any other place."""
+    if m.level != "prefecture" or not m.slug or _PREFECTURE_WORD.search(m.text):
+        return None
+    slug = m.slug.removesuffix("-prefecture") + "-city"
+    return slug, any(e.slug == slug for e in Gazetteer.default().entries)
 
 
 @dataclass

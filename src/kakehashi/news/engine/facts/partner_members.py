@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kakehashi.news.engine.facts.context import Context
-from kakehashi.news.engine.gazetteer import Gazetteer, Mention
+from kakehashi.news.engine.facts.context import Context, same_name_city
+from kakehashi.news.engine.gazetteer import Mention
 
 # what introduces the list's members: "danh sách vẫn gồm 4 địa phương là A, B, C và D"
 _INTRODUCER = {
@@ -243,7 +243,6 @@ _MAYORS_OF = {
     "vi": re.compile(r"(?<!\w)[Tt]hị trưởng\s+(?:các\s+)?(?:thành phố\s+)?$"),
 }
 _AND = re.compile(r"\s*(?:,|and|và)\s*")
-_PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|[県府都道]")
 
 
 def mayors_cities(ctx: Context, members: list[Mention]) -> list[Mention]:
@@ -258,9 +257,8 @@ def mayors_cities(ctx: Context, members: list[Mention]) -> list[Mention]:
         before = ctx.norm[max(0, m.start - 30) : m.start]
         joined = run and out and _AND.fullmatch(ctx.norm, out[-1].end, m.start)
         run = bool(pattern.search(before) or joined)
-        if run and m.level == "prefecture" and m.slug and not _PREFECTURE_WORD.search(m.text):
-            city = m.slug.removesuffix("-prefecture") + "-city"
-            if any(e.slug == city for e in Gazetteer.default().entries):
-                m = replace(m, slug=city, level="city")
+        city = same_name_city(m) if run else None
+        if city is not None and city[1]:
+            m = replace(m, slug=city[0], level="city")
         out.append(m)
     return out

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts import delegations as D
-from kakehashi.news.engine.facts.context import CITY_LEVELS, Context
+from kakehashi.news.engine.facts.context import CITY_LEVELS, Context, same_name_city
 from kakehashi.news.engine.facts.own_place import issuer_of
-from kakehashi.news.engine.gazetteer import Gazetteer, Mention
+from kakehashi.news.engine.gazetteer import Mention
 
 # The head of a local government, and a place the directory does not hold named with the
 # office: "Matsumoto Mayor Sato Kenji", "Mayor of Matsumoto", "Thị trưởng thành phố Tsukuba".
@@ -43,11 +43,6 @@ def _unlisted_place(ctx: Context, host) -> Mention | None:
 
 
 _CITY_HEAD = re.compile(r"(?i:(?:vice |deputy )?mayor|(?:phó )?thị trưởng)|副?市長")
-_PREFECTURE_WORD = re.compile(r"(?i)prefect|tỉnh|[県府都道]")
-
-
-def _city_known(slug: str) -> bool:
-    return any(e.slug == slug for e in Gazetteer.default().entries)
 
 
 def _city_of_office(ctx: Context, sentence, host) -> Mention | None:
@@ -60,10 +55,10 @@ def _city_of_office(ctx: Context, sentence, host) -> Mention | None:
     for q in person.places:
         if q is None or q.kind != "locality":
             continue
-        if q.level != "prefecture" or _PREFECTURE_WORD.search(q.text) or not q.slug:
+        city = same_name_city(q)
+        if city is None:
             return None
-        slug = q.slug.removesuffix("-prefecture") + "-city"
-        known = _city_known(slug)
+        slug, known = city
         return Mention("locality", q.start, q.end, q.text, slug=slug if known else None,
                        country=q.country, level="city")  # fmt: skip
     if ctx.language == "ja" and (visited := _city_visited_ja(ctx, sentence)) is not None:
