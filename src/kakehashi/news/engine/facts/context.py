@@ -126,7 +126,7 @@ class Context:
         # year, met … on Monday" is of Monday; a date told in a relative clause is of its own
         # verb ("Sato, who arrived on Sunday, met … on Monday"), and a year there is no day
         # ("Sato, who first visited Hue in 2019, was received …" on the day told before)
-        relative = self._relative_spans(sentence)
+        relative = self.relative_spans(sentence)
         outside = [d for d in own if not any(a <= d.start < b for a, b in relative)]
         inside = [d for d in own if d not in outside and _precision(d.value) > 1]
         if outside or inside:
@@ -146,7 +146,7 @@ class Context:
         month = same and re.search(r"(?i)month|tháng|月", same.group())
         return earlier[-1].value[:7] if month else earlier[-1].value
 
-    def _relative_spans(self, sentence: Sentence) -> list[tuple[int, int]]:
+    def relative_spans(self, sentence: Sentence) -> list[tuple[int, int]]:
         """Where the sentence's relative clauses run (English: ", who …," ", which …,")."""
         pattern = _RELATIVE.get(self.language)
         if pattern is None:

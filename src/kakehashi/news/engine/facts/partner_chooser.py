@@ -81,7 +81,14 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         if v.start() and not IN_BRACKETS.search(sentence.text, 0, v.start())
     ]
     if verbs:
-        before = [m for m in places if m.end <= lo + verbs[-1].start()]
+        # not a place of a relative clause: "Quang Ninh, which already has ties with
+        # Yamaguchi, has picked …"
+        relative = ctx.relative_spans(sentence)
+        before = [
+            m
+            for m in places
+            if m.end <= lo + verbs[-1].start() and not any(a <= m.start < b for a, b in relative)
+        ]
         return before[-1] if before else None  # what follows the verb is the list
     before = [m for m in places if m.start < lo + trigger.start()]
     if len(places) >= 2 and len({m.country for m in places}) == 1:

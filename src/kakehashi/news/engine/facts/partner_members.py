@@ -236,6 +236,39 @@ def chooser_pronoun(ctx: Context, m: Mention, choose, anaphors) -> bool:
     return bool(choose.match(ctx.norm, m.end + 1))
 
 
+# a place told as where something happens or whence someone comes, not as a member: "announced
+# at a ceremony in Tokyo", "Speaking in Osaka", "guests from Osaka", "a visit to Hue" (not
+# "Hamamatsu City in Shizuoka": the prefecture a member is in, see without_containers)
+_VENUE_BEFORE = {
+    "en": re.compile(
+        r"\b(?:in|at|near|from|visited|visiting|toured|touring"
+        r"|(?:visit|trip|mission|travell?ed|flew|went|came)\s+to)\s+"
+        r"(?:the\s+(?:city|prefecture|province)\s+of\s+)?$",
+        re.IGNORECASE,
+    ),
+}
+
+
+def not_venues(ctx: Context, places: list[Mention]) -> list[Mention]:
+    """The places but those told as a venue or an origin (and the places joined to one by "and"
+    or a comma: "in Hue and Da Nang"), when some place is left."""
+    pattern = _VENUE_BEFORE.get(ctx.language)
+    if pattern is None:
+        return places
+    venues, last = set(), None
+    for m in sorted(places, key=lambda m: m.start):
+        before = ctx.norm[max(0, m.start - 40) : m.start]
+        joined = last is not None and _AND.fullmatch(ctx.norm, last.end, m.start)
+        container = any(re.fullmatch(r"\s+in\s+", ctx.norm[o.end : m.start]) for o in places)
+        if (pattern.search(before) and not container) or joined:
+            venues.add(m.start)
+            last = m
+        else:
+            last = None
+    kept = [m for m in places if m.start not in venues]
+    return kept or places
+
+
 # members told by their mayors: "the mayors of Fukuoka and Saitama, whose cities …", "Thị
 # trưởng Fukuoka và Saitama"
 _MAYORS_OF = {

@@ -296,7 +296,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         others = others + more
     others = [
         m
-        for m in others
+        for m in M.not_venues(ctx, others)
         if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS)
         and not M.taken_off(ctx, m)
         and not M.left_the_list(ctx, sentence, m, ANAPHORS)
