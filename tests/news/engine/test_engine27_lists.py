@@ -165,3 +165,73 @@ def test_what_is_no_list(text, language):
 )  # fmt: skip
 def test_a_venue_or_an_origin_is_no_member(text, expected):
     assert list_rows("Plan\n\n" + text, "en", PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # two choosers in one sentence, each with its own clause
+        (
+            "Two Japanese prefectures announced priority partners in Vietnam this week: Toyama "
+            "chose Ha Tinh and Quang Tri, while Fukui picked Hue.",
+            "en",
+            [
+                ("fukui-prefecture", ("hue",), None, None),
+                ("toyama-prefecture", ("ha-tinh", "quang-tri"), None, None),
+            ],
+        ),
+        (
+            "While Hue chose Sendai and Kyoto City as priority partners until 2030, Da Nang "
+            "picked Sakai.",
+            "en",
+            [
+                ("da-nang", ("sakai-city",), None, "2030"),
+                ("hue", ("kyoto-city", "sendai-city"), None, "2030"),
+            ],
+        ),
+        (
+            "Về đối tác ưu tiên, tỉnh Nghệ An chọn tỉnh Gifu và tỉnh Aichi, còn tỉnh Hà Tĩnh "
+            "chọn tỉnh Toyama.",
+            "vi",
+            [
+                ("ha-tinh", ("toyama-prefecture",), None, None),
+                ("nghe-an", ("aichi-prefecture", "gifu-prefecture"), None, None),
+            ],
+        ),
+        # the agent of a passive choice after the list's words
+        (
+            "Tay Ninh and Dong Nai were selected as priority partners by Hyogo Prefecture, which "
+            "unveiled its 2026-2030 Asia exchange plan on Monday.",
+            "en",
+            [("hyogo-prefecture", ("dong-nai", "tay-ninh"), None, "2030")],
+        ),
+        # a headline: "Japan"/"Vietnam" before the partners
+        (
+            "Hue names Sendai, Kyoto City, Nara as key Japan partners to 2030",
+            "en",
+            [("hue", ("kyoto-city", "nara-prefecture", "sendai-city"), None, "2030")],
+        ),
+        (
+            "Sapporo City's new tourism exchange plan picks one highland and one coastal partner "
+            "in Vietnam — Lam Dong and Khanh Hoa — for priority cooperation through 2028.",
+            "en",
+            [("sapporo-city", ("khanh-hoa", "lam-dong"), None, "2028")],
+        ),
+    ],
+)
+def test_two_choosers_a_passive_agent_and_headlines(text, language, expected):
+    assert list_rows("News\n\n" + text, language, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osaka Prefecture on Wednesday denied media reports that it had designated Ho Chi Minh "
+        "City and Dong Nai as priority partners, saying no such decision had been made.",
+        "A draft resolution put to Tuyen Quang's People's Council would name Gunma and Nagano "
+        "as the province's priority partners in Japan until 2030; delegates will vote on it in "
+        "December.",
+    ],
+)
+def test_a_list_denied_or_still_a_draft_is_no_list(text):
+    assert list_rows("News\n\n" + text, "en", PUBLISHED) == []

@@ -36,12 +36,32 @@ def _agent(ctx: Context, sentence, trigger, places) -> Mention | None:
             break
         if m.start >= lo + trigger.start() and "," in ctx.norm[lo + trigger.end() : m.start]:
             break
+        if ctx.language == "en" and _passive_by(ctx, sentence, trigger, m):
+            return m  # "A and B were selected as priority partners by Hyogo Prefecture"
         if not BY_AGENT[ctx.language].search(ctx.norm, max(lo, m.start - 40), m.start):
             continue
         if ctx.language == "vi" and not CHOOSE["vi"].match(ctx.norm, m.end + 1):
             continue  # "được tỉnh Đồng Tháp chọn": the verb right after the agent
         return m
     return None
+
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+\s+)?(?:chosen|named|selected|picked"
+    r"|designated|identified|listed)\b",
+    re.IGNORECASE,
+)
+
+
+def _passive_by(ctx: Context, sentence, trigger, m: Mention) -> bool:
+    """The place is the agent after the trigger of a passive choice: "were selected as
+    priority partners by Hyogo Prefecture"."""
+    lo = sentence.start
+    after = ctx.norm[lo + trigger.end() : m.start]
+    return bool(
+        re.fullmatch(r"\s+(?:in\s+\w+\s+)?by\s+(?:the\s+)?", after)
+        and _PASSIVE.search(sentence.text, 0, trigger.start())
+    )
 
 
 def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:

@@ -260,12 +260,16 @@ def far(ctx, at: int, places) -> bool:
 # trọng điểm", "would like X to become a key partner", 重点交流先にしたい / となることを期待.
 HOPE_BEFORE = {
     "vi": re.compile(
-        r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng|nghiên cứu|xem xét|cân nhắc)(?!\w)"
+        r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng|nghiên cứu|xem xét|cân nhắc|dự thảo|bác bỏ"
+        r"|phủ nhận)(?!\w)"
     ),
     "ja": re.compile(r"(?!)"),
     "en": re.compile(
         r"\b(?:would(?:\s+(?:also|still|very much|much|really))?\s+like|hopes?|hoped|hoping|"
-        r"wish|wishe[sd]|wants?|wanted|considers?|considering|studying|exploring)\b",
+        r"wish|wishe[sd]|wants?|wanted|considers?|considering|studying|exploring"
+        # a list denied or still a draft: "denied media reports that it had designated …",
+        # "A draft resolution … would name …"
+        r"|denie[sd]|denying|draft)\b",
         re.IGNORECASE,
     ),
 }
@@ -273,7 +277,8 @@ HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願
 
 
 def hoped(lang: str, sentence, trigger, choose) -> bool:
-    """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), not stated."""
+    """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), denied or a
+    draft, not stated."""
     if lang == "ja":
         return bool(HOPE_AFTER.match(sentence.text[trigger.end() :]))
     hopes = list(HOPE_BEFORE[lang].finditer(sentence.text, 0, trigger.start()))

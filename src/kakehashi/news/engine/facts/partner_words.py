@@ -37,7 +37,7 @@ PRIORITY = {
     "en": re.compile(
         r"\b(?:priority|key|focus|core|strategic|focal|top-tier|preferred|top|main|principal"
         r"|most important|favou?red|privileged)\s+"
-        r"(?:Japanese\s+|Vietnamese\s+)?"
+        r"(?:Japanese\s+|Vietnamese\s+|Japan\s+|Vietnam\s+|Viet\s+Nam\s+)?"
         r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
         r"|partner provinces|regions|provinces|prefectures|counterparts)"
@@ -48,14 +48,14 @@ PRIORITY = {
         # "puts A and B at the centre of its Vietnam exchanges" (weak)
         r"|\bat\s+the\s+(?:centre|center|heart|core)\s+of\s+(?:its|their|our)\s+"
         r"(?:[A-Z]\w+\s+)?(?:exchanges?|cooperation|ties|relations)\b"
-        r"|\bfocus\s+areas\s+of\s+(?:its|their|our)\s+(?:cooperation|exchanges?|ties)\b"
+        r"|\bfocus\s+areas\b"
         # the choice told by the noun: "partner localities of choice", "a shortlist of three
         # Japanese localities", "localities for priority cooperation"
         r"|\b(?:partner\s+)?(?:partners|localities|cities|prefectures|provinces|regions)\s+of\s+"
         r"choice\b"
         r"|\bshort-?list(?:ed)?\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:partners|localities|cities"
         r"|prefectures|provinces|regions)\b"
-        r"|\b(?:partners|localities|cities|prefectures|provinces|regions)\s+for\s+priority\s+"
+        r"|\b(?:(?:partners|localities|cities|prefectures|provinces|regions)\s+)?for\s+priority\s+"
         r"(?:cooperation|exchanges?|ties|partnerships?)\b"
         r"|\b(?:give|gives|giving|gave|given|accords?|accorded)\s+(?:its\s+|their\s+|top\s+)?"
         r"priority\s+(?:to|in\s+(?:its|their|our)\s+(?:\w+\s+)?(?:cooperation|exchanges?|ties"
@@ -73,6 +73,7 @@ PRIORITY = {
         # priorities in Japan are …", "Ninh Binh's cooperation with Japan will centre on …" (weak)
         r"|\bprioriti[sz](?:e|es|ed|ing)\s+(?=[A-Z])"
         r"|\bpriorities\s+(?:in|among)\s+(?:Japan|Vietnam|Viet Nam)\b"
+        r"|\b(?:Japan|Vietnam|Viet Nam)\s+priorities\b"
         r"|\b(?:cooperation|exchanges?|ties|relations)\s+with\s+(?:Japan|Vietnam|Viet Nam)\s+"
         r"(?:will\s+|would\s+)?(?:centre|center|focus|concentrate)\w*\s+on\b"
         # the list's members put first among the partners: "has placed A, B and C at the top of

@@ -56,6 +56,7 @@ from kakehashi.news.engine.facts.partner_complete import (
     told_in_city,
     year_of_focus,
 )
+from kakehashi.news.engine.facts.partner_contrast import contrasted
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
 from kakehashi.news.engine.facts.partner_reach import (
     annex_rows,
@@ -155,6 +156,10 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             continue
         if denied(lang, sentence.text, trigger.start(), trigger.end()):
             continue  # "Sendai has no priority partner cities yet"
+        contrast = contrasted(ctx, sentence)
+        if contrast:  # "Toyama chose Ha Tinh and Quang Tri, while Fukui picked Hue"
+            out += [(False, _contrasted_list(ctx, sentence, *clause)) for clause in contrast]
+            continue
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
         places = places_with_own(ctx, sentence.start, sentence.end)
         stated = stated_country(lang, sentence.text)
@@ -182,6 +187,15 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 out.append((False, returned))
                 mutuals.update((id(found[1]), id(returned)))
     return told_once(one_list_per_place(out), mutuals)
+
+
+def _contrasted_list(ctx: Context, sentence, chooser: Mention, members: list[Mention]) -> dict:
+    """One chooser's list of a sentence that tells two (partner_contrast.contrasted)."""
+    until = period(ctx, sentence.start, sentence.end)
+    partners = list({m.slug or m.text: ctx.place(m) for m in members}.values())
+    fields = {"locality": ctx.place(chooser), "partners": partners, "list_size": None,
+              "until": str(until.years[1]) if until else None}  # fmt: skip
+    return ctx.fact("priority_partners", sentence, fields, 0.5 + 0.25 * bool(until))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,57 @@
+"""Lists of two choosers told in one sentence (facts/partners.py), each clause with its own:
+"Toyama chose Ha Tinh and Quang Tri, while Fukui picked Hue", "While Hue chose A and B, Da Nang
+picked C", "Tỉnh Nghệ An chọn tỉnh Gifu và tỉnh Aichi, còn tỉnh Hà Tĩnh chọn tỉnh Toyama"."""
+
+from __future__ import annotations
+
+import re
+
+from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.own_place import places_with_own
+from kakehashi.news.engine.facts.partner_words import CHOOSE
+from kakehashi.news.engine.gazetteer import Mention
+
+# where one chooser's clause ends and another's begins
+_CONTRAST = {
+    "en": re.compile(r",?\s+(?:while|whereas)\s+|;\s+"),
+    "vi": re.compile(r",\s+(?:còn|trong khi)\s+|;\s+"),
+}
+# a sentence that opens with the contrast: its clauses part at the comma before the second verb
+_OPENS = {"en": re.compile(r"\s*(?:While|Whereas)\s"), "vi": re.compile(r"\s*Trong khi\s")}
+
+
+def contrasted(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:
+    """(chooser, members) of each clause that names its chooser before a verb of choosing and
+    members of the other country after it, when two clauses or more with different choosers
+    do; else []."""
+    pattern = _CONTRAST.get(ctx.language)
+    if pattern is None:
+        return []
+    cuts = [(sentence.start + m.start(), sentence.start + m.end())
+            for m in pattern.finditer(sentence.text)]  # fmt: skip
+    verbs = list(CHOOSE[ctx.language].finditer(sentence.text))
+    if _OPENS[ctx.language].match(sentence.text) and len(verbs) >= 2:
+        comma = sentence.text.rfind(", ", 0, verbs[1].start())
+        if comma > verbs[0].end():
+            cuts.insert(0, (sentence.start + comma, sentence.start + comma + 2))
+    starts = [sentence.start] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [sentence.end]
+    clauses = []
+    for lo, hi in zip(starts, ends, strict=True):
+        verb = CHOOSE[ctx.language].search(ctx.norm, lo, hi)
+        if verb is None:
+            continue
+        before = places_with_own(ctx, lo, verb.start())
+        if not before:
+            continue
+        chooser = before[-1]
+        members = [
+            m
+            for m in places_with_own(ctx, verb.end(), hi)
+            if m.country and m.country != chooser.country
+        ]
+        if members:
+            clauses.append((chooser, members))
+    if len(clauses) < 2 or len({chooser.slug for chooser, _ in clauses}) < 2:
+        return []
+    return clauses
