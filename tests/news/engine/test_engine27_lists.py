@@ -235,3 +235,11 @@ def test_two_choosers_a_passive_agent_and_headlines(text, language, expected):
 )
 def test_a_list_denied_or_still_a_draft_is_no_list(text):
     assert list_rows("News\n\n" + text, "en", PUBLISHED) == []
+
+
+def test_two_japanese_choosers_each_with_their_members():
+    text = "クアンニン省は福岡、広島両県を、ハイフォン市は北九州市を、それぞれ重点協力先に選んだ。"
+    assert list_rows("記事\n\n" + text, "ja", PUBLISHED) == [
+        ("hai-phong", ("kitakyushu-city",), None, None),
+        ("quang-ninh", ("fukuoka-prefecture", "hiroshima-prefecture"), None, None),
+    ]

@@ -145,7 +145,29 @@ class Gazetteer:
                 break
             else:
                 i += 1
-        return self._coordinated_cities(out, low)
+        return self._coordinated_cities(self._prefecture_runs(out, norm), low)
+
+    def _prefecture_runs(self, found: list[Mention], norm: str) -> list[Mention]:
+        """Bare prefecture names of a run that a count of prefectures closes (see
+        _JA_PREFECTURE_RUN), each read as its prefecture."""
+        added = []
+        for run in _JA_PREFECTURE_RUN.finditer(norm):
+            names = list(re.finditer(r"[^、・と]+", run.group(1)))
+            entries = [self._prefecture_named(name.group()) for name in names]
+            if not all(entries):
+                continue  # not every name a prefecture: no run of them
+            for name, entry in zip(names, entries, strict=True):
+                start, end = run.start(1) + name.start(), run.start(1) + name.end()
+                if not any(m.start < end and start < m.end for m in found):
+                    added.append(_mention(entry, start, end, norm[start:end]))
+        return sorted(found + added, key=lambda m: m.start) if added else found
+
+    def _prefecture_named(self, bare: str) -> Entry | None:
+        for suffix in ("県", "府", "都", "道"):
+            entry = self.lookup(bare + suffix)
+            if entry is not None and entry.level == "prefecture":
+                return entry
+        return None
 
     def _coordinated_cities(self, found: list[Mention], low: str) -> list[Mention]:
         """Bare names after "the cities of" / "các thành phố" are cities, the later ones of
@@ -172,10 +194,18 @@ class Gazetteer:
         return out
 
 
-# a company named after its place: "Osaka Gas", "Hiroshima Bank", "Kyushu Electric"
+# a company named after its place: "Osaka Gas", "Hiroshima Bank", "Kyushu Electric", 大阪ガス,
+# 京都銀行
 _COMPANY_AFTER = re.compile(
     r" (?:Gas|Bank|Electric|Steel|Airlines|Railways?|Shinkin|Holdings|Corp|Corporation|Group"
     r"|Industries|Motors?|Broadcasting|Cement|Securities|Insurance)\b"
+    r"|(?:ガス|銀行|電力|電鉄|鉄道|信用金庫|ホールディングス|製鉄|放送)"
+)
+# prefectures named bare in a run that a count of prefectures closes: "愛知、静岡、三重の東海３県",
+# "福岡、広島両県", "青森、岩手、宮城、秋田、山形の東北５県"
+_JA_PREFECTURE_RUN = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,3}[、・と])+[\u4e00-\u9fff]{2,3})"
+    r"(?:の[^、。]{0,6}?)?(?:[0-9０-９一二三四五六七八九十]+|両|各)(?:府県|都県|道県|県|府)"
 )
 # "the cities of Kyoto and Fukuoka", "các thành phố Kyoto, Fukuoka và Kobe"
 _CITIES_OF = re.compile(

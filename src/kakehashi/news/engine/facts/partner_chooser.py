@@ -53,6 +53,14 @@ _PASSIVE = re.compile(
 )
 
 
+# a verb of choosing in the passive, its agent untold: the place before it is chosen
+_PASSIVE_BEFORE = {
+    "vi": re.compile(r"(?<!\w)được\s+$"),
+    "en": re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE),
+}
+_NEVER = re.compile(r"(?!)")
+
+
 def _passive_by(ctx: Context, sentence, trigger, m: Mention) -> bool:
     """The place is the agent after the trigger of a passive choice: "were selected as
     priority partners by Hyogo Prefecture"."""
@@ -100,6 +108,8 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         for v in choose.finditer(sentence.text, 0, trigger.start())
         if v.start() and not IN_BRACKETS.search(sentence.text, 0, v.start())
     ]
+    if verbs and _PASSIVE_BEFORE.get(lang, _NEVER).search(sentence.text, 0, verbs[-1].start()):
+        return None  # "Thành phố Izumisano (tỉnh Osaka) cũng được bổ sung vào …": a member
     if verbs:
         # not a place of a relative clause: "Quang Ninh, which already has ties with
         # Yamaguchi, has picked …"

@@ -273,6 +273,8 @@ HOPE_BEFORE = {
         re.IGNORECASE,
     ),
 }
+# a choice reported and denied: "…の重点交流先指定について「…事実はない」と否定した"
+_DENIED_JA = re.compile(r"否定|事実はない")
 HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
 
 
@@ -280,7 +282,10 @@ def hoped(lang: str, sentence, trigger, choose) -> bool:
     """The list is wished for ("mong muốn X sẽ trở thành đối tác trọng điểm"), denied or a
     draft, not stated."""
     if lang == "ja":
-        return bool(HOPE_AFTER.match(sentence.text[trigger.end() :]))
+        return bool(
+            HOPE_AFTER.match(sentence.text[trigger.end() :])
+            or _DENIED_JA.search(sentence.text, trigger.end())
+        )
     hopes = list(HOPE_BEFORE[lang].finditer(sentence.text, 0, trigger.start()))
     if not hopes:
         return False

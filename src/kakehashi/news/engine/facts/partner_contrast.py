@@ -1,6 +1,7 @@
 """Lists of two choosers told in one sentence (facts/partners.py), each clause with its own:
 "Toyama chose Ha Tinh and Quang Tri, while Fukui picked Hue", "While Hue chose A and B, Da Nang
-picked C", "Tỉnh Nghệ An chọn tỉnh Gifu và tỉnh Aichi, còn tỉnh Hà Tĩnh chọn tỉnh Toyama"."""
+picked C", "Tỉnh Nghệ An chọn tỉnh Gifu và tỉnh Aichi, còn tỉnh Hà Tĩnh chọn tỉnh Toyama",
+"クアンニン省は福岡、広島両県を、ハイフォン市は北九州市を、それぞれ重点協力先に選んだ"."""
 
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ def contrasted(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:
     """(chooser, members) of each clause that names its chooser before a verb of choosing and
     members of the other country after it, when two clauses or more with different choosers
     do; else []."""
-    pattern = _CONTRAST.get(ctx.language)
-    if pattern is None:
-        return []
+    if ctx.language == "ja":
+        return _each_ja(ctx, sentence)
+    pattern = _CONTRAST[ctx.language]
     cuts = [(sentence.start + m.start(), sentence.start + m.end())
             for m in pattern.finditer(sentence.text)]  # fmt: skip
     verbs = list(CHOOSE[ctx.language].finditer(sentence.text))
@@ -48,6 +49,36 @@ def contrasted(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:
         members = [
             m
             for m in places_with_own(ctx, verb.end(), hi)
+            if m.country and m.country != chooser.country
+        ]
+        if members:
+            clauses.append((chooser, members))
+    if len(clauses) < 2 or len({chooser.slug for chooser, _ in clauses}) < 2:
+        return []
+    return clauses
+
+
+# "AはX、Y両県を、BはZを、それぞれ…に選んだ": each chooser before は, its members before を
+_EACH_JA = re.compile(r"それぞれ|各々")
+_CLAUSE_JA = re.compile(r"([^、。]*?)は([^。]*?)を、")
+
+
+def _each_ja(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:
+    if not _EACH_JA.search(sentence.text):
+        return []
+    clauses = []
+    for clause in _CLAUSE_JA.finditer(sentence.text):
+        topic = places_with_own(
+            ctx, sentence.start + clause.start(1), sentence.start + clause.end(1)
+        )
+        if not topic:
+            continue
+        chooser = topic[-1]
+        members = [
+            m
+            for m in places_with_own(
+                ctx, sentence.start + clause.start(2), sentence.start + clause.end(2)
+            )
             if m.country and m.country != chooser.country
         ]
         if members:

@@ -4,15 +4,18 @@ a list named again with another chooser) is one fact, its gaps filled from the o
 from __future__ import annotations
 
 
-def one_list_per_place(facts: list[tuple[bool, dict]]) -> list[dict]:
+def one_list_per_place(facts: list[tuple[bool, dict]], added: set) -> list[dict]:
     """A headline and its lead often state the same list: one fact per locality, the one
     whose partners are as many as it says (else the one naming the most), its gaps filled
-    from the others."""
+    from the others. Members told as added to a list told before (`added`: ids of facts)
+    join its members."""
     best: dict = {}
     for whole, fact in facts:
         key = _stage(best, fact)
-        rank = (whole, len(fact["partners"]))
         known = best.get(key)
+        if known is not None and id(fact) in added:
+            fact["partners"] = _union(known[1]["partners"], fact["partners"])
+        rank = (whole, len(fact["partners"]))
         if known is None or rank > known[0]:
             if known is not None:
                 _fill(fact, known[1])
@@ -49,6 +52,11 @@ def told_once(facts: list[dict], mutuals: set) -> list[dict]:
             continue
         out.append(fact)
     return sorted(out, key=lambda f: f["span"][0])
+
+
+def _union(first: list[dict], then: list[dict]) -> list[dict]:
+    seen = {p["slug"] or p["name"] for p in first}
+    return first + [p for p in then if (p["slug"] or p["name"]) not in seen]
 
 
 def _fill(fact: dict, other: dict) -> None:

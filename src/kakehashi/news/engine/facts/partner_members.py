@@ -249,9 +249,16 @@ _VENUE_BEFORE = {
 }
 
 
+# in Japanese, the venue is told by what follows it: 岡山市内で締結した, ハノイで開かれた
+_VENUE_AFTER = re.compile(r"(?:市内|県内|内)?で(?![はもあき])")
+
+
 def not_venues(ctx: Context, places: list[Mention]) -> list[Mention]:
     """The places but those told as a venue or an origin (and the places joined to one by "and"
     or a comma: "in Hue and Da Nang"), when some place is left."""
+    if ctx.language == "ja":
+        kept = [m for m in places if not _VENUE_AFTER.match(ctx.norm, m.end)]
+        return kept or places
     pattern = _VENUE_BEFORE.get(ctx.language)
     if pattern is None:
         return places

@@ -166,7 +166,11 @@ ANAPHORS = {"tp", "thành phố", "tỉnh", "同市", "同県", "同府", "同�
 # "priority partners in Japan").
 COUNTRY_WORDS = {
     "vi": {"JP": re.compile(r"Nhật Bản"), "VN": re.compile(r"Việt Nam")},
-    "ja": {"JP": re.compile(r"日本(?!国大使|国総領事)"), "VN": re.compile(r"ベトナム")},
+    # not a place told with its region or country: ベトナム北部バクニン省, ベトナム・クアンニン省
+    "ja": {
+        "JP": re.compile(r"日本(?!国大使|国総領事)"),
+        "VN": re.compile(r"ベトナム(?![北南中東西]|・)"),
+    },
     "en": {
         "JP": re.compile(r"\b(?:Japanese|Japan)\b"),
         "VN": re.compile(r"\b(?:Vietnamese|Vietnam|Viet Nam)\b"),
@@ -180,7 +184,8 @@ NOT_A_LIST = {
         r"(?<!phương )(?<!tỉnh )(?<!phố )(?<!tác )(?<!của )(?<!tại )(?<!ở )(?<!\d )"
         r"(?:Nhật Bản|Việt Nam)\s+(?:luôn\s+|vẫn\s+|tiếp tục\s+)?(?:là|được coi là|được xem là|"
         r"được xác định là)\s+(?:một\s+)?(?:trong (?:những|các)\s+)?(?:đối tác|quốc gia)"
-        r"|^\s*(?:Ngoài|Bên cạnh|Ngoài ra, bên cạnh)\s"
+        # (not "Bên cạnh đó," nor "Ngoài ra,": "moreover", no partners beside the list)
+        r"|^\s*(?:Ngoài|Bên cạnh|Ngoài ra, bên cạnh)\s(?!đó\b|ra\b)"
     ),
     "ja": re.compile(r"(?:日本|ベトナム)(?:は|を|が)(?:[^。、]{0,6})(?:重点|優先)|以外(?:の|にも)"),
     "en": re.compile(
@@ -213,6 +218,13 @@ WEAK = re.compile(
 # The choice told by a noun ("partner localities of choice", "a shortlist of …", "localities
 # for priority cooperation"): a list only when chosen, with a size or with a period.
 NOUN_CHOICE = re.compile(r"of\s+choice$|^short|for\s+priority", re.IGNORECASE)
+# Members added to a list told before: "thành phố đưa thêm A và B vào danh sách", "also added",
+# 新たに加え
+ADDED = {
+    "vi": re.compile(r"(?<!\w)(?:đưa thêm|bổ sung thêm|thêm|được bổ sung|cũng được bổ sung)(?!\w)"),
+    "ja": re.compile(r"新たに加え|を加え|追加し|追加した|も併せて"),
+    "en": re.compile(r"\b(?:also added|has added|have added|added|adds|joins|joined)\b", re.I),
+}
 # Those present: a list of attendees is no list of priority partners.
 ATTEND = {
     "vi": re.compile(r"tham dự|tham gia|có mặt|đại diện|Đại diện"),

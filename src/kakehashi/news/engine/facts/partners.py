@@ -66,6 +66,7 @@ from kakehashi.news.engine.facts.partner_reach import (
     period_next,
 )
 from kakehashi.news.engine.facts.partner_words import (
+    ADDED,
     ANAPHORS,
     ATTEND,
     BACK,
@@ -148,7 +149,7 @@ def _told_before(ctx: Context, sentence):
 
 
 def find_priority_partners(ctx: Context) -> list[dict]:
-    lang, out, mutuals = ctx.language, [], set()
+    lang, out, mutuals, added = ctx.language, [], set(), set()
     sentences = ctx.text.sentences
     for sentence in sentences:
         trigger = _trigger(lang, sentence.text)
@@ -180,13 +181,15 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             if found is None:
                 continue
             out.append(found)
+            if ADDED[lang].search(sentence.text):  # "đưa thêm A và B vào danh sách": more members
+                added.add(id(found[1]))
             if subject is not None and mutual(lang, ctx.norm, subject, sentence):
                 mutuals.add(id(found[1]))
             returned = _returned(ctx, sentence, trigger, found[1])
             if returned is not None:  # "A and B agreed to treat each other as …": B's too
                 out.append((False, returned))
                 mutuals.update((id(found[1]), id(returned)))
-    return told_once(one_list_per_place(out), mutuals)
+    return told_once(one_list_per_place(out, added), mutuals)
 
 
 def _contrasted_list(ctx: Context, sentence, chooser: Mention, members: list[Mention]) -> dict:
