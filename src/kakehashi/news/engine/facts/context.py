@@ -117,15 +117,19 @@ class Context:
     def dates_in(self, start: int, end: int, kinds=("date", "month")) -> list[DateMention]:
         return [d for d in self.dates if start <= d.start < end and d.kind in kinds]
 
-    def date_for(self, sentence: Sentence) -> str | None:
+    def date_for(self, sentence: Sentence, *, meeting: bool = False) -> str | None:
         """The day the sentence is about: its first date, else the last one named before it
         in the article (a lead "Chiều 25/11, ..." dates what follows) unless the sentence is
-        about what is to come ("sẽ", 予定, "will")."""
+        about what is to come ("sẽ", 予定, "will").
+
+        For a `meeting` (a visit: the sentence's main verb), a day before a month before a
+        year ("…, whose prefecture will host the fair next year, met … on Monday" is of
+        Monday), and not a date of a relative clause, which is of its own verb ("Sato, who
+        arrived on Sunday, met … on Monday"); a year there is no day ("Sato, who first visited
+        Hue in 2019, was received …" on the day told before)."""
         own = self.dates_of(sentence)
-        # a day before a month before a year: "…, whose prefecture will host the fair next
-        # year, met … on Monday" is of Monday; a date told in a relative clause is of its own
-        # verb ("Sato, who arrived on Sunday, met … on Monday"), and a year there is no day
-        # ("Sato, who first visited Hue in 2019, was received …" on the day told before)
+        if not meeting and own:
+            return own[0].value
         relative = self.relative_spans(sentence)
         outside = [d for d in own if not any(a <= d.start < b for a, b in relative)]
         inside = [d for d in own if d not in outside and _precision(d.value) > 1]

@@ -171,7 +171,7 @@ def _visit(ctx: Context, sentence, visitor, host, place) -> list:
         return []
     if _own_place(visitor, host, locality):
         return []  # an official of one's own side met abroad, placed at home: no visit there
-    date = _day_in_trip(ctx, sentence) or ctx.date_for(sentence)
+    date = _day_in_trip(ctx, sentence) or ctx.date_for(sentence, meeting=True)
     fields = visit_fields(ctx, visitor, host, locality, date, purpose=_purpose(ctx, sentence))
     filled = (bool(host) + bool(locality) + bool(date) + bool(visitor.full.role)) / 4
     fact = ctx.fact("visit", sentence, fields, filled)
