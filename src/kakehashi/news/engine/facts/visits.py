@@ -17,6 +17,7 @@ from kakehashi.news.engine.facts import delegations as D
 from kakehashi.news.engine.facts import visit_parties as P
 from kakehashi.news.engine.facts import visit_places as L
 from kakehashi.news.engine.facts.context import FUTURE, Context, clause_after
+from kakehashi.news.engine.facts.visit_offices import holders
 from kakehashi.news.engine.facts.visit_particulars import particulars_visits, visit_fields
 
 PURPOSE = {
@@ -56,6 +57,11 @@ def find_visits(ctx: Context) -> list[dict]:
         if found is None:
             continue
         visitor, host, place, trip = found
+        if visitor is None and host is not None:  # "received the mayors of A and B"
+            for holder in holders(ctx, sentence):
+                out += [
+                    (*fact, False, False) for fact in _visit(ctx, sentence, holder, host, place)
+                ]
         if (
             visitor is None
             or visitor.full.unnamed
