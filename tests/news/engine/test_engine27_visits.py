@@ -1,7 +1,8 @@
 """Issue 14, twenty-seventh pass: visitors received by their offices, their names told in
 another sentence ("received the mayors of Fukuoka and Saitama" … "Fukuoka Mayor Kenji Takeda
 … Saitama Mayor Ishii Kazuhiro"): a visit for each office's holder, when the article names
-exactly one holder for each. Sentences written for the test."""
+exactly one holder for each; a host told again by surname and office (岸本 雄一市長 … 岸本市長は)
+who travels later. Sentences written for the test."""
 
 import datetime as dt
 
@@ -68,3 +69,15 @@ def test_each_office_received_is_a_visit_of_its_holder(text, language, expected)
 )
 def test_no_visit_when_an_office_has_not_exactly_one_holder_named(text):
     assert [row[0] for row in visit_rows(text, "en", PUBLISHED)] == []
+
+
+def test_a_host_told_again_by_surname_and_office_travels_later():
+    text = (
+        "泉佐野市\n\nベトナム南部ヴィンロン省のグエン・ティ・キム・チー副委員長ら７人が12月11日、"
+        "泉佐野市役所を訪れ、岸本 雄一市長を表敬訪問した。岸本市長は来年３月にヴィンロン省を訪れる"
+        "予定で、直行便の実現を働きかける。"
+    )
+    assert visit_rows(text, "ja", dt.date(2026, 12, 12)) == [
+        ("グエン・ティ・キム・チー", "岸本 雄一", "izumisano-city", "2026-12-11"),
+        ("岸本 雄一", None, "vinh-long", "2027-03"),
+    ]

@@ -39,6 +39,7 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
                     run, last, gap = None, None, False
     spaced = _spaced_before_office(norm)  # these win over the tokenizer's (穂積 志|市長)
     spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in spaced)] + spaced
+    spans += _surnames_again(norm, spans)
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[int, int]] = []
     for span in spans:
@@ -49,6 +50,22 @@ def name_spans(norm: str, use_sudachi: bool = True) -> list[tuple[int, int]]:
                 out[-1] = (out[-1][0], span[1])
             continue
         out.append(span)
+    return out
+
+
+# an office after a name: 岸本市長, 山下副知事
+_OFFICE_AFTER = r"(?=(?:副)?(?:市長|知事|町長|村長|委員長|大使|総領事)|氏|さん)"
+
+
+def _surnames_again(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The surname of a name written with a space (岸本 雄一) told again before an office
+    (岸本市長は…), where the tokenizer does not read it as a name."""
+    surnames = {norm[a:b].split(" ")[0] for a, b in spans if " " in norm[a:b]}
+    out = []
+    for surname in surnames:
+        for m in re.finditer(re.escape(surname) + _OFFICE_AFTER, norm):
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                out.append(m.span())
     return out
 
 

@@ -49,8 +49,8 @@ def parties_ja(ctx: Context, sentence, people, leader, place, delegation):
             (
                 p
                 for p in people
-                if p.country
-                and p.country != place.country
+                if p.full.country  # a short mention (岸本市長) is of its full name's side
+                and p.full.country != place.country
                 and not (leader is not None and _object_ja(ctx, p))
             ),
             None,
