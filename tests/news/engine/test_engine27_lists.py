@@ -243,3 +243,38 @@ def test_two_japanese_choosers_each_with_their_members():
         ("hai-phong", ("kitakyushu-city",), None, None),
         ("quang-ninh", ("fukuoka-prefecture", "hiroshima-prefecture"), None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a member added in the next sentence
+        (
+            "Hai Phong's priority partners in Japan until 2030 are Kitakyushu and Niigata. "
+            "Yamaguchi Prefecture was added to the list on Monday.",
+            [("hai-phong", ("kitakyushu-city", "niigata-prefecture", "yamaguchi-prefecture"),
+              None, "2030")],
+        ),
+        # a list named with no members: the next sentence's places are its members
+        (
+            "Thanh Hoa announced its priority partners for 2026-2030 on Monday. Miyagi tops the "
+            "list, followed by Fukushima and Toyama.",
+            [("thanh-hoa", ("fukushima-prefecture", "miyagi-prefecture", "toyama-prefecture"),
+              None, "2030")],
+        ),
+        # …but one place in the next sentence is no list's member
+        (
+            "Hanoi announced its priority partners for 2026-2030 on Monday. The mayor of "
+            "Fukuoka welcomed the decision.",
+            [],
+        ),
+        # the places replaced are no members, and the period of a relative clause is theirs
+        (
+            "Nghe An's new priority partners are Gifu, Aichi and Mie, replacing Shizuoka and "
+            "Toyama, which were on the 2021-2025 list.",
+            [("nghe-an", ("aichi-prefecture", "gifu-prefecture", "mie-prefecture"), None, None)],
+        ),
+    ],
+)  # fmt: skip
+def test_a_list_over_two_sentences_or_revised(text, expected):
+    assert list_rows("Plan\n\n" + text, "en", PUBLISHED) == expected

@@ -41,6 +41,26 @@ _GROUP_SIZE = {
 }
 
 
+# a place added to the list just told, in the next sentence: "Yamaguchi Prefecture was added to
+# the list on Monday", "The city has since added Kobe to the list", "Tỉnh Niigata được bổ sung
+# vào danh sách", 同リストに…を追加
+_ADDED_TO_LIST = {
+    "en": re.compile(
+        r"\b(?:was|were|has been|have been|is being)\s+added\s+to\s+(?:the|its|this|that)\s+"
+        r"(?:list|group)\b|\badded\s+(?:[A-Z][\w-]*\s+){1,4}to\s+(?:the|its|this|that)\s+"
+        r"(?:list|group)\b"
+    ),
+    "vi": re.compile(
+        r"(?<!\w)(?:được\s+)?bổ sung\s+(?:\w+\s+){0,6}?vào\s+danh sách(?:\s+này)?(?!\s+đối tác)"
+    ),
+}
+
+
+def added_to_list(language: str, text: str) -> bool:
+    pattern = _ADDED_TO_LIST.get(language)
+    return bool(pattern and pattern.search(text))
+
+
 def joins_list(language: str, text: str) -> bool:
     pattern = _JOINS.get(language)
     return bool(pattern and pattern.search(text))

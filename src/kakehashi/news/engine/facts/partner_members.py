@@ -170,8 +170,18 @@ _OUT_AFTER = {
 }
 
 
+# the places a list replaces, after the members: "…are Gifu, Aichi and Mie, replacing Shizuoka
+# and Toyama", "in place of Kobe"
+_REPLACING = re.compile(
+    r"\b(?:replacing|in place of|instead of|taking the place of)\s+"
+    r"(?:[A-Z][\w-]*(?:\s+(?:City|Prefecture))?(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
+
+
 def taken_off(ctx: Context, m: Mention) -> bool:
     """The place is the one a revised list drops, not a member."""
+    if ctx.language == "en" and _REPLACING.search(ctx.norm, max(0, m.start - 80), m.start):
+        return True
     if not _OUT_AFTER[ctx.language].match(ctx.norm, m.end):
         return False
     if ctx.language == "ja":

@@ -50,6 +50,7 @@ from kakehashi.news.engine.facts.partner_clues import (
     widened_size,
 )
 from kakehashi.news.engine.facts.partner_complete import (
+    added_to_list,
     completing,
     group_size,
     joins_list,
@@ -116,9 +117,16 @@ def _trigger(lang: str, text: str):
 
 def _adds_to_list(lang: str, text: str) -> bool:
     """The next sentence adds earlier members and tells the whole list again."""
-    return (adds_to_list(lang, text) or joins_list(lang, text)) and bool(
-        names_list_again(lang, text) or PRIORITY[lang].search(text)
+    return (
+        (adds_to_list(lang, text) or joins_list(lang, text))
+        and bool(names_list_again(lang, text) or PRIORITY[lang].search(text))
+        or (added_to_list(lang, text) and not PRIORITY[lang].search(text))
     )
+
+
+def _expired(ctx: Context, until) -> bool:
+    last = until.years[1] if until.years else None
+    return bool(ctx.published and last and last < ctx.published.year)
 
 
 def _returned(ctx: Context, sentence, trigger, fact: dict) -> dict | None:
@@ -250,7 +258,11 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     size = size or group_word_size(lang, text)  # "a quartet of Japanese localities"
     size = size or told.size
     follows = LIST_FOLLOWS.search(sentence.text) or _heads_box(sentence, later)
-    wanted = size or (2 if follows else 0)
+    # the members in the next sentence: after a lead ("…as follows:"), or when the sentence
+    # names none ("Thanh Hoa announced its priority partners on Monday. Miyagi tops the list…";
+    # not a fact box's line under a sentence, see _heads_box)
+    alone = not others and subject is not None and not (later and BOX_LINE.match(later.text))
+    wanted = size or (2 if follows else 1 if alone else 0)
     named = len({m.slug for m in others})
     end = hi
     rows = annex_rows(ctx, sentences, sentence) if hi == sentence.end else []
@@ -283,6 +295,8 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
             ):
                 break  # the list is whole, or another list begins
             new = [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
+            if not (size or follows or others) and len({m.slug for m in new}) < 2:
+                break  # a list named with no members, then one place: no members told
             if extra and not any(ctx.norm[part.start : m.start].strip(" \"“'‘") == "" for m in new):
                 break  # "Nara would lead the group. Kyoto City would help. Yamanashi had been
                 # included": members told one sentence after another, each opening its
@@ -341,6 +355,12 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         return None  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
     after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
     until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
+    if (
+        until
+        and _expired(ctx, until)
+        and any(a <= until.start < b for a, b in ctx.relative_spans(sentence))
+    ):
+        until = None  # "…, replacing A and B, which were on the 2021-2025 list": theirs
     until = str(until.years[1]) if until else one_year(lang, sentence.text)
     until = until or year_of_focus(lang, sentence.text)  # "its cooperation in 2027 on …"
     chosen = lang != "ja" and chosen_in_clause(lang, CHOOSE[lang], sentence.text, trigger.start())
