@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.gazetteer import COUNTED_AS_PREFECTURE, Mention
 from kakehashi.news.engine.text import UPPER
 
 CITY_LEVELS = {"central_city", "designated_city", "city"}
@@ -153,6 +153,8 @@ def prefer_named_city(places: list[Mention], norm: str = "") -> list[Mention]:
             continue
         if _PREFECTURE_WORD.search(m.text) or m.slug in sure_prefectures:
             continue
+        if COUNTED_AS_PREFECTURE.match(norm, m.end):
+            continue  # "福岡、山口、広島、長崎の4県"
         if _GOVERNOR_AFTER.match(norm, m.end) or _GOVERNOR_BEFORE.search(
             norm, max(0, m.start - 20), m.start
         ):

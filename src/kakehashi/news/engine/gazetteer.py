@@ -203,10 +203,14 @@ _COMPANY_AFTER = re.compile(
 )
 # prefectures named bare in a run that a count of prefectures closes: "愛知、静岡、三重の東海３県",
 # "福岡、広島両県", "青森、岩手、宮城、秋田、山形の東北５県"
-_JA_PREFECTURE_RUN = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,3}[、・と])+[\u4e00-\u9fff]{2,3})"
+_COUNT_OF_PREFECTURES = (
     r"(?:の[^、。]{0,6}?)?(?:[0-9０-９一二三四五六七八九十]+|両|各)(?:府県|都県|道県|県|府)"
 )
+_JA_PREFECTURE_RUN = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,3}[、・と])+[\u4e00-\u9fff]{2,3})" + _COUNT_OF_PREFECTURES
+)
+# what follows a bare name of such a run: it is the prefecture, never the city of that name
+COUNTED_AS_PREFECTURE = re.compile(r"(?:[、・と][\u4e00-\u9fff]{2,3})*" + _COUNT_OF_PREFECTURES)
 # "the cities of Kyoto and Fukuoka", "các thành phố Kyoto, Fukuoka và Kobe"
 _CITIES_OF = re.compile(
     r"(?:\bcities of|(?<!\w)(?:các|hai|ba|bốn|năm|những) (?:thành phố|tp\.?))\s*$"

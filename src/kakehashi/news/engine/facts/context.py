@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kakehashi.news.engine.dates import FUTURE, DateMention
+from kakehashi.news.engine.date_tense import FUTURE
+from kakehashi.news.engine.dates import DateMention
 from kakehashi.news.engine.gazetteer import Gazetteer, Mention
 from kakehashi.news.engine.people import Person
 from kakehashi.news.engine.text import _ABBREVIATIONS, Sentence, Text

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kakehashi.news.engine.dates import FUTURE
+from kakehashi.news.engine.date_tense import FUTURE
 from kakehashi.news.engine.facts.context import Context
 
 _PERIOD = re.compile(r"giai đoạn|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")

@@ -273,8 +273,9 @@ HOPE_BEFORE = {
         re.IGNORECASE,
     ),
 }
-# a choice reported and denied: "…の重点交流先指定について「…事実はない」と否定した"
-_DENIED_JA = re.compile(r"否定|事実はない")
+# a choice reported and denied, or a list whose period has run out: "…の重点交流先指定について
+# 「…事実はない」と否定した", "…としていた計画は、2025年度末で期間が満了した"
+_DENIED_JA = re.compile(r"否定|事実はない|満了")
 HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
 
 

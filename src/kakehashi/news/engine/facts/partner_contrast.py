@@ -9,6 +9,7 @@ import re
 
 from kakehashi.news.engine.facts.context import Context
 from kakehashi.news.engine.facts.own_place import places_with_own
+from kakehashi.news.engine.facts.partner_reach import period
 from kakehashi.news.engine.facts.partner_words import CHOOSE
 from kakehashi.news.engine.gazetteer import Mention
 
@@ -19,6 +20,18 @@ _CONTRAST = {
 }
 # a sentence that opens with the contrast: its clauses part at the comma before the second verb
 _OPENS = {"en": re.compile(r"\s*(?:While|Whereas)\s"), "vi": re.compile(r"\s*Trong khi\s")}
+
+
+def contrasted_lists(ctx: Context, sentence) -> list[dict]:
+    """The lists of a sentence that tells two choosers' lists (see contrasted), else []."""
+    until = period(ctx, sentence.start, sentence.end)
+    out = []
+    for chooser, members in contrasted(ctx, sentence):
+        partners = list({m.slug or m.text: ctx.place(m) for m in members}.values())
+        fields = {"locality": ctx.place(chooser), "partners": partners, "list_size": None,
+                  "until": str(until.years[1]) if until else None}  # fmt: skip
+        out.append(ctx.fact("priority_partners", sentence, fields, 0.5 + 0.25 * bool(until)))
+    return out
 
 
 def contrasted(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:

@@ -178,9 +178,16 @@ _REPLACING = re.compile(
 )
 
 
+# …the places of the list it replaces: "…là hai đối tác ưu tiên của tỉnh, thay cho danh sách cũ
+# gồm tỉnh Ishikawa và tỉnh Ehime"
+_REPLACING_VI = re.compile(r"(?<!\w)(?:thay cho|thay thế cho|thay vì)(?!\w)[^;.]*$", re.IGNORECASE)
+
+
 def taken_off(ctx: Context, m: Mention) -> bool:
     """The place is the one a revised list drops, not a member."""
     if ctx.language == "en" and _REPLACING.search(ctx.norm, max(0, m.start - 80), m.start):
+        return True
+    if ctx.language == "vi" and _REPLACING_VI.search(ctx.norm, max(0, m.start - 120), m.start):
         return True
     if not _OUT_AFTER[ctx.language].match(ctx.norm, m.end):
         return False

@@ -79,6 +79,22 @@ def period_clauses(ctx: Context, sentence, tells_list) -> list[tuple[int, int]]:
     return [(a, b) for a, b, _ in kept]
 
 
+# the period of the sentence before, named again: "Trong giai đoạn này, A và B là hai đối tác
+# ưu tiên", "During that period, …", 同期間中は
+_THIS_PERIOD = re.compile(
+    r"(?<!\w)giai đoạn (?:này|đó|trên)(?!\w)|\b(?:this|that|the same) period\b|同期間|この期間",
+    re.IGNORECASE,
+)
+
+
+def period_before(ctx: Context, sentence):
+    """The period of the sentence before, when `sentence` names it again."""
+    if sentence.index == 0 or not _THIS_PERIOD.search(sentence.text):
+        return None
+    earlier = ctx.text.sentences[sentence.index - 1]
+    return period(ctx, earlier.start, earlier.end)
+
+
 def period_next(ctx: Context, later, priority):
     if later is None or not _PERIOD_WORD.search(later.text):
         return None

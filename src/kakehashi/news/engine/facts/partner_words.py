@@ -221,7 +221,7 @@ NOUN_CHOICE = re.compile(r"of\s+choice$|^short|for\s+priority", re.IGNORECASE)
 # Members added to a list told before: "thành phố đưa thêm A và B vào danh sách", "also added",
 # 新たに加え
 ADDED = {
-    "vi": re.compile(r"(?<!\w)(?:đưa thêm|bổ sung thêm|thêm|được bổ sung|cũng được bổ sung)(?!\w)"),
+    "vi": re.compile(r"(?<!\w)(?:đưa thêm|bổ sung|thêm)(?!\w)"),
     "ja": re.compile(r"新たに加え|を加え|追加し|追加した|も併せて"),
     "en": re.compile(r"\b(?:also added|has added|have added|added|adds|joins|joined)\b", re.I),
 }

@@ -57,12 +57,13 @@ from kakehashi.news.engine.facts.partner_complete import (
     told_in_city,
     year_of_focus,
 )
-from kakehashi.news.engine.facts.partner_contrast import contrasted
+from kakehashi.news.engine.facts.partner_contrast import contrasted_lists
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
 from kakehashi.news.engine.facts.partner_reach import (
     annex_rows,
     following,
     period,
+    period_before,
     period_clauses,
     period_next,
 )
@@ -165,9 +166,9 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             continue
         if denied(lang, sentence.text, trigger.start(), trigger.end()):
             continue  # "Sendai has no priority partner cities yet"
-        contrast = contrasted(ctx, sentence)
+        contrast = contrasted_lists(ctx, sentence)
         if contrast:  # "Toyama chose Ha Tinh and Quang Tri, while Fukui picked Hue"
-            out += [(False, _contrasted_list(ctx, sentence, *clause)) for clause in contrast]
+            out += [(False, fact) for fact in contrast]
             continue
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
         places = places_with_own(ctx, sentence.start, sentence.end)
@@ -198,15 +199,6 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 out.append((False, returned))
                 mutuals.update((id(found[1]), id(returned)))
     return told_once(one_list_per_place(out, added), mutuals)
-
-
-def _contrasted_list(ctx: Context, sentence, chooser: Mention, members: list[Mention]) -> dict:
-    """One chooser's list of a sentence that tells two (partner_contrast.contrasted)."""
-    until = period(ctx, sentence.start, sentence.end)
-    partners = list({m.slug or m.text: ctx.place(m) for m in members}.values())
-    fields = {"locality": ctx.place(chooser), "partners": partners, "list_size": None,
-              "until": str(until.years[1]) if until else None}  # fmt: skip
-    return ctx.fact("priority_partners", sentence, fields, 0.5 + 0.25 * bool(until))
 
 
 @dataclass(frozen=True)
@@ -281,7 +273,10 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     elif later is not None and names_list_again(lang, later.text):
         # "…, danh sách này hiện gồm A, B và C.": the whole list, named again
         again = [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
-        if again:
+        if again and ADDED[lang].search(sentence.text):
+            # "bổ sung tỉnh Shiga vào danh sách … Trước đó, danh sách này gồm A và B": all three
+            others, end = others + again, later.end
+        elif again:
             others, end = again, later.end
     elif later is not None and named < min(wanted, 2):  # "A, B など7自治体": no more
         parts = following(ctx, sentences, sentence, later)
@@ -355,6 +350,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         return None  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
     after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
     until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
+    until = until or period_before(ctx, sentence)  # "Trong giai đoạn này, …"
     if (
         until
         and _expired(ctx, until)
