@@ -85,14 +85,14 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         # 令和8年度から令和12年度まで, 令和8年度～12年度: a period of an era's (fiscal) years
         ("range", r"(?P<era>令和|平成)(?P<ey>\d{1,2}|元)年度?\s*(?:から|より|[-–—~〜～])\s*"
                   r"(?P<era2>令和|平成)?(?P<ey2>\d{1,2})年度?"),
-        ("until", r"(?P<era>令和|平成)(?P<ey>\d{1,2}|元)年度?(?:まで|までに)"),
+        ("until", r"(?P<era>令和|平成)(?P<ey>\d{1,2}|元)年度?末?(?:まで|までに)"),
         ("date", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月\s*" + _D + r"日"),
         ("month", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年\s*" + _M + r"月"),
         # 令和6年には…式典が開かれ: a year of an era alone
         ("year", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年(?=に|は|、|の|から|まで)"),
         ("range", _Y + r"年?" + _DASH + _Y2 + r"年"),
         ("range", _Y + r"年(?:から|より)" + _Y2 + r"年"),
-        ("until", _Y + r"年(?:度)?(?:まで|までに)"),
+        ("until", _Y + r"年(?:度)?末?(?:まで|までに)"),
         ("date", _Y + r"年\s*" + _M + r"月\s*" + _D + r"日"),
         # 来年3月, 今年11月20日: a month of the year before, of or after publication
         ("date", _REL + r"\s*" + _M + r"月\s*" + _D + r"日"),

@@ -273,9 +273,9 @@ HOPE_BEFORE = {
         re.IGNORECASE,
     ),
 }
-# a choice reported and denied, or a list whose period has run out: "…の重点交流先指定について
-# 「…事実はない」と否定した", "…としていた計画は、2025年度末で期間が満了した"
-_DENIED_JA = re.compile(r"否定|事実はない|満了")
+# a choice reported and denied, put off (見送り), or a list whose period has run out:
+# "…の指定について「…事実はない」と否定した", "…としていた計画は、2025年度末で期間が満了した"
+_DENIED_JA = re.compile(r"否定|事実はない|満了|期限が切れ|期限切れ|見送")
 HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
 
 

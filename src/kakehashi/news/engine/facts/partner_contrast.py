@@ -73,7 +73,7 @@ def contrasted(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:
 
 # "AはX、Y両県を、BはZを、それぞれ…に選んだ": each chooser before は, its members before を
 _EACH_JA = re.compile(r"それぞれ|各々")
-_CLAUSE_JA = re.compile(r"([^、。]*?)は([^。]*?)を、")
+_CLAUSE_JA = re.compile(r"([^、。]*?)[はが]([^。]*?)を、?")
 
 
 def _each_ja(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:

@@ -3,6 +3,8 @@ a list named again with another chooser) is one fact, its gaps filled from the o
 
 from __future__ import annotations
 
+import re
+
 
 def one_list_per_place(facts: list[tuple[bool, dict]], added: set) -> list[dict]:
     """A headline and its lead often state the same list: one fact per locality, the one
@@ -13,7 +15,9 @@ def one_list_per_place(facts: list[tuple[bool, dict]], added: set) -> list[dict]
     for whole, fact in facts:
         key = _stage(best, fact)
         known = best.get(key)
-        if known is not None and id(fact) in added:
+        if known is not None and (
+            id(fact) in added or id(known[1]) in added and _EARLIER.search(fact["evidence"])
+        ):  # the members added, and those told before or, as the earlier ones, after them
             fact["partners"] = _union(known[1]["partners"], fact["partners"])
         rank = (whole, len(fact["partners"]))
         if known is None or rank > known[0]:
@@ -52,6 +56,11 @@ def told_once(facts: list[dict], mutuals: set) -> list[dict]:
             continue
         out.append(fact)
     return sorted(out, key=lambda f: f["span"][0])
+
+
+# the members a list had before the one added: "市はこれまで、A市とB市の2都市を…としてきた",
+# "Trước đó, danh sách này gồm …", "The city had previously named …"
+_EARLIER = re.compile(r"これまで|従来|(?i:trước đó|trước đây|\bpreviously\b|\balready\b)")
 
 
 def _union(first: list[dict], then: list[dict]) -> list[dict]:

@@ -101,17 +101,39 @@ _JA_UNKNOWN = re.compile(
 )
 
 
+# in English, a capitalised name joined by a comma or "and": "Kanazawa, Kyoto City and Matsue"
+_EN_JOIN = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
+_EN_UNKNOWN = re.compile(
+    r"(?<![\w-])(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?: City)?(?![\w-])(?! [A-Z])"
+)
+_EN_NOT_PLACES = {"Japan", "Vietnam", "Viet Nam", "The", "Prefecture", "Province", "City"}
+_VI_JOIN = r"(?:,\s*|\s+và\s+)"
+_UNKNOWN_JOINED = {
+    "ja": (_JA_UNKNOWN, _JA_JOIN),
+    "en": (_EN_UNKNOWN, _EN_JOIN),
+    "vi": (
+        _UNKNOWN_PLACE["vi"],
+        _VI_JOIN,
+    ),  # "thành phố Kyoto, thành phố Nara và thành phố Kanazawa"
+}
+
+
 def joined_unknowns(ctx: Context, lo: int, hi: int, known, places) -> list:
-    """The Japanese members the directory does not hold, joined to a known member of the list
-    by 、, 及び or と (one after another: "A、B市及びC町")."""
-    if ctx.language != "ja" or not known:
+    """The members the directory does not hold, joined to a known member of the list by 、, 及び
+    or と (one after another: "A、B市及びC町"), in English by a comma or "and" ("Kanazawa, Kyoto
+    City and Matsue"), in Vietnamese by a comma or "và"."""
+    if ctx.language not in _UNKNOWN_JOINED or not known:
         return []
+    pattern, join = _UNKNOWN_JOINED[ctx.language]
     edges = [(m.start, m.end) for m in known]
     found = []
     candidates = [
         f
-        for f in _JA_UNKNOWN.finditer(ctx.norm, lo, hi)
+        for f in pattern.finditer(ctx.norm, lo, hi)
         if not any(m.start <= f.start() < m.end or f.start() <= m.start < f.end() for m in places)
+        and not any(p.start < f.end() and f.start() < p.end for p in ctx.people)
+        and f.group() not in _EN_NOT_PLACES
     ]
     grown = True
     while grown:
@@ -120,15 +142,16 @@ def joined_unknowns(ctx: Context, lo: int, hi: int, known, places) -> list:
             if f in found:
                 continue
             if any(
-                re.fullmatch(_JA_JOIN, ctx.norm[end : f.start()])
-                or re.fullmatch(_JA_JOIN, ctx.norm[f.end() : start])
+                re.fullmatch(join, ctx.norm[end : f.start()])
+                or re.fullmatch(join, ctx.norm[f.end() : start])
                 for start, end in edges
             ):
                 found.append(f)
                 edges.append((f.start(), f.end()))
                 grown = True
     found.sort(key=lambda f: f.start())
-    return [{"name": ctx.written(f.start(), f.end()), "slug": None} for f in found]
+    names = {ctx.written(f.start(), f.end()): None for f in found}  # each name once
+    return [{"name": name, "slug": None} for name in names]
 
 
 # a member told as the capital of the member before it: "Shimane Prefecture and its capital,

@@ -14,7 +14,7 @@ from kakehashi.news.engine.facts.context import Context
 # the list's period told in the sentence after it: "計画期間は令和12年度まで。", "Thời gian
 # thực hiện kế hoạch là giai đoạn 2026-2030.", "The plan runs until 2030."
 _PERIOD_WORD = re.compile(
-    r"期間|thời gian thực hiện|thời hạn|giai đoạn|\b(?:period|runs|covers|plan)\b"
+    r"期間|thời gian thực hiện|thời hạn|giai đoạn|\b(?:period|runs?|covers|plan)\b"
     # the list named again: "その上で「令和12年度までは、この２地域に…」", "these two partners"
     r"|この[0-9０-９一二三四五六七八九]*(?:地域|都市|省|自治体|県)|これら"
     r"|\bthese\s+(?:\w+\s+)?(?:partners|localities|prefectures|provinces|cities)\b"
@@ -82,7 +82,11 @@ def period_clauses(ctx: Context, sentence, tells_list) -> list[tuple[int, int]]:
 # the period of the sentence before, named again: "Trong giai đoạn này, A và B là hai đối tác
 # ưu tiên", "During that period, …", 同期間中は
 _THIS_PERIOD = re.compile(
-    r"(?<!\w)giai đoạn (?:này|đó|trên)(?!\w)|\b(?:this|that|the same) period\b|同期間|この期間",
+    r"(?<!\w)giai đoạn (?:này|đó|trên)(?!\w)|\b(?:this|that|the same) period\b|同期間|この期間"
+    # the plan told before, with its period: "…ban hành Kế hoạch … giai đoạn 2026-2030. Theo kế
+    # hoạch, …", "…approved its programme to 2030. Under the programme, …", 同計画では
+    r"|(?<!\w)theo (?:kế hoạch|chương trình|đề án|quyết định)(?!\w)"
+    r"|\bunder the (?:plan|programme|program|strategy|decision)\b|同計画|同プログラム",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,7 @@ PRIORITY = {
         r"(?:Japanese\s+|Vietnamese\s+|Japan\s+|Vietnam\s+|Viet\s+Nam\s+)?"
         r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
-        r"|partner provinces|regions|provinces|prefectures|counterparts)"
+        r"|partner provinces|regions|provinces|prefectures|counterparts|cities|towns)"
         # "Thai Nguyen's priority list now has five Japanese localities", "listing A and B among
         # its priorities", "as focus areas of its cooperation with Vietnam" (weak)
         r"|\bpriority\s+list\b|\bamong\s+(?:its|their|our)\s+priorities\b"
@@ -61,7 +61,7 @@ PRIORITY = {
         r"priority\s+(?:to|in\s+(?:its|their|our)\s+(?:\w+\s+)?(?:cooperation|exchanges?|ties"
         r"|relations|partnerships?))\b"
         r"|\b(?:concentrat|focus)\w*\s+(?:its|their|our)\s+(?:[A-Z]\w+\s+)?"
-        r"(?:exchanges?|cooperation|ties)"
+        r"(?:exchanges?|cooperation|ties|relations|partnerships?)"
         r"\s+(?:(?:in|with) (?:\w+\s+)?(?:Japan|Vietnam|Viet Nam)\s+)?(?:in \w+\s+)?on\b"
         # "will focus on three Vietnamese provinces - A, B and C": a size follows
         r"|\b(?:concentrat|focus)\w*\s+(?:its\s+\w+\s+)?on\s+(?=(?:the\s+)?(?:\d+|two|three|four|five"

@@ -343,7 +343,9 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
         partners += M.unknown_places(ctx, end, others, named_in, 9, inside=True)
     if partners and (not size or len(partners) < size):  # "本県及び金沢市を…に選定"
-        partners += M.joined_unknowns(ctx, lo, end, others, named_in)[: (size or 9) - len(partners)]
+        joined = M.joined_unknowns(ctx, lo, end, others, named_in)
+        joined = [p for p in joined if p["name"] not in {q["name"] for q in partners}]
+        partners += joined[: (size or 9) - len(partners)]
     if partners and (not size or len(partners) < size):  # "A and its capital, Matsue"
         partners += M.capitals_named(ctx, lo, end, named_in)[: (size or 9) - len(partners)]
     if not partners:
