@@ -27,7 +27,6 @@ KNOWN_MISSES = {
     "ja2-12": "members fronted before the sentence telling the list (ラムドン省とカントー市——。)",
     "ja2-18": "a member added first, the earlier members told in the next sentence",
     "en3-17": "a list revised in one sentence, its new members told whole in the next",
-    "en3-26": "members told over three sentences ('Two of them, …' 'The third, …')",
     "en3-27": "a chooser the directory lacks (Imabari City) read as its prefecture",
     "ja3-02": "members told over two sentences (…を重点連携先とする。…も同じく重点連携先に加え)",
     "ja3-06": "a member added first, the earlier members told next by 市はこれまで",

@@ -80,13 +80,18 @@ _COMPLETES = {
         r"|the remaining|the rest|the last (?:one|two|three)|also on the list|make up the rest"
         # "The first is Gifu. … The second is Shizuoka": the members told one by one
         r"|the (?:second|third|fourth|fifth|sixth|last|final)(?: one| partner| member)?"
-        r"\s+(?:is|are|will be)|the (?:second|third|fourth|fifth|sixth|last|final) "
+        r"(?:\s+(?:is|are|will be)|(?=,))|the (?:second|third|fourth|fifth|sixth|last|final) "
         r"(?:priority |key )?partner)\b",
         re.IGNORECASE,
     ),
     "vi": re.compile(r"(?<!\w)(?:còn lại|hoàn thiện danh sách|hoàn tất danh sách)(?!\w)", re.I),
     "ja": re.compile(r"残る|残りの"),
 }
+
+
+def completes(language: str, text: str) -> bool:
+    """The sentence says it completes a list ("The third, Yamagata, …", 残る2地域は)."""
+    return bool(_COMPLETES[language].search(text))
 
 
 def completing(ctx: Context, sentences, end: int, have: set, size: int | None, theirs, places_in,

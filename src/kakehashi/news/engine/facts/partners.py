@@ -51,6 +51,7 @@ from kakehashi.news.engine.facts.partner_clues import (
 )
 from kakehashi.news.engine.facts.partner_complete import (
     added_to_list,
+    completes,
     completing,
     group_size,
     joins_list,
@@ -292,10 +293,12 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
             new = [m for m in places_with_own(ctx, part.start, part.end) if theirs(m)]
             if not (size or follows or others) and len({m.slug for m in new}) < 2:
                 break  # a list named with no members, then one place: no members told
-            if extra and not any(ctx.norm[part.start : m.start].strip(" \"“'‘") == "" for m in new):
+            opens = any(ctx.norm[part.start : m.start].strip(" \"“'‘") == "" for m in new)
+            if extra and not (opens or completes(lang, part.text)):
                 break  # "Nara would lead the group. Kyoto City would help. Yamanashi had been
                 # included": members told one sentence after another, each opening its
-                # sentence, and no further ("The second topic was a seminar in Osaka")
+                # sentence ("The third, Yamagata, …": or saying it completes the list), and no
+                # further ("The second topic was a seminar in Osaka")
             members = [
                 m
                 for m in told_in_city(ctx, M.without_containers(ctx, others + new))
