@@ -10,6 +10,7 @@ import itertools
 import re
 
 from kakehashi.news.engine.facts.context import Context
+from kakehashi.news.engine.facts.partner_words import BOX_LINE
 
 # the list's period told in the sentence after it: "計画期間は令和12年度まで。", "Thời gian
 # thực hiện kế hoạch là giai đoạn 2026-2030.", "The plan runs until 2030."
@@ -97,6 +98,21 @@ def period_before(ctx: Context, sentence):
         return None
     earlier = ctx.text.sentences[sentence.index - 1]
     return period(ctx, earlier.start, earlier.end)
+
+
+def expired(ctx: Context, until) -> bool:
+    """The period ended before the year of publication."""
+    last = until.years[1] if until.years else None
+    return bool(ctx.published and last and last < ctx.published.year)
+
+
+def heads_box(sentence, later) -> bool:
+    """The sentence is a heading line (no full stop) over a fact box's line of partners."""
+    return (
+        later is not None
+        and not re.search(r"[.。!?]\s*$", sentence.text)
+        and bool(BOX_LINE.match(later.text))
+    )
 
 
 def period_next(ctx: Context, later, priority):

@@ -23,6 +23,11 @@ A list told twice is one fact: per chooser the one whose partners are as many as
 a list whose partners are all among another's is left out. Clauses joined by a semicolon that
 each have a period of their own are lists of their own (partner_reach.period_clauses).
 
+Two choosers told in one sentence, each in a clause of its own ("A chose X, while B picked
+Y", それぞれ), give two lists (partner_contrast.py). Members told as added ("đưa thêm",
+"added") join the members of the same list told before; a venue or an origin ("at a ceremony
+in Tokyo", 岡山市内で) and the places a list replaces are no members.
+
 The words of each language are in partner_words.py, the chooser in partner_chooser.py.
 """
 
@@ -62,7 +67,9 @@ from kakehashi.news.engine.facts.partner_contrast import contrasted_lists
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
 from kakehashi.news.engine.facts.partner_reach import (
     annex_rows,
+    expired,
     following,
+    heads_box,
     period,
     period_before,
     period_clauses,
@@ -94,15 +101,6 @@ from kakehashi.news.engine.text import Sentence
 _FORMER = re.compile(r"\bformer\s+$|旧$", re.IGNORECASE)
 
 
-def _heads_box(sentence, later) -> bool:
-    """The sentence is a heading line (no full stop) over a fact box's line of partners."""
-    return (
-        later is not None
-        and not re.search(r"[.。!?]\s*$", sentence.text)
-        and bool(BOX_LINE.match(later.text))
-    )
-
-
 def _trigger(lang: str, text: str):
     """The words that tell the list, after what is no list: the country as the partner told
     first ("ベトナムを重点国と位置づけ、A、B、Cを重点交流先とした") leaves the list that
@@ -118,17 +116,13 @@ def _trigger(lang: str, text: str):
 
 
 def _adds_to_list(lang: str, text: str) -> bool:
-    """The next sentence adds earlier members and tells the whole list again."""
+    """The next sentence adds earlier members and tells the whole list again, or adds a member
+    to the list just told ("Yamaguchi Prefecture was added to the list on Monday")."""
     return (
         (adds_to_list(lang, text) or joins_list(lang, text))
         and bool(names_list_again(lang, text) or PRIORITY[lang].search(text))
         or (added_to_list(lang, text) and not PRIORITY[lang].search(text))
     )
-
-
-def _expired(ctx: Context, until) -> bool:
-    last = until.years[1] if until.years else None
-    return bool(ctx.published and last and last < ctx.published.year)
 
 
 def _returned(ctx: Context, sentence, trigger, fact: dict) -> dict | None:
@@ -250,10 +244,10 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     size = size or (number(size_m.group(1)) if size_m else None)
     size = size or group_word_size(lang, text)  # "a quartet of Japanese localities"
     size = size or told.size
-    follows = LIST_FOLLOWS.search(sentence.text) or _heads_box(sentence, later)
+    follows = LIST_FOLLOWS.search(sentence.text) or heads_box(sentence, later)
     # the members in the next sentence: after a lead ("…as follows:"), or when the sentence
     # names none ("Thanh Hoa announced its priority partners on Monday. Miyagi tops the list…";
-    # not a fact box's line under a sentence, see _heads_box)
+    # not a fact box's line under a sentence, see partner_reach.heads_box)
     alone = not others and subject is not None and not (later and BOX_LINE.match(later.text))
     wanted = size or (2 if follows else 1 if alone else 0)
     named = len({m.slug for m in others})
@@ -358,7 +352,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     until = until or period_before(ctx, sentence)  # "Trong giai đoạn này, …"
     if (
         until
-        and _expired(ctx, until)
+        and expired(ctx, until)
         and any(a <= until.start < b for a, b in ctx.relative_spans(sentence))
     ):
         until = None  # "…, replacing A and B, which were on the 2021-2025 list": theirs
