@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from kakehashi.news.engine import roles as R
+from kakehashi.news.engine.date_patterns import MONTHS, WEEKDAYS
 from kakehashi.news.engine.gazetteer import Mention
 from kakehashi.news.engine.people_aliases import vi_aliases
 from kakehashi.news.engine.surnames import (
@@ -70,10 +71,13 @@ _EN_BODY_WORDS = {"Department", "Committee", "Council", "Agency", "Association",
                   "Institute", "Division", "Embassy", "Consulate"}  # fmt: skip
 
 
-# a day or a month after a name, never part of it
+# a day or a month after a name, never part of it (not "May", a given name too)
 _EN_DAY_WORD = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
-    r"|June|July|August|September|October|November|December)(?:['’]s)?$"
+    "(?:"
+    + "|".join(
+        word.capitalize() for word in (*WEEKDAYS, *MONTHS) if len(word) >= 4 and word != "may"
+    )
+    + r")(?:['’]s)?$"
 )
 
 

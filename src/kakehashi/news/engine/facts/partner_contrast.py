@@ -38,11 +38,28 @@ def contrasted(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:
     """(chooser, members) of each clause that names its chooser before a verb of choosing and
     members of the other country after it, when two clauses or more with different choosers
     do; else []."""
-    if ctx.language == "ja":
-        return _each_ja(ctx, sentence)
-    pattern = _CONTRAST[ctx.language]
+    spans = _each_ja(sentence) if ctx.language == "ja" else _clauses(ctx, sentence)
+    clauses = []
+    for (a, b), (c, d) in spans:
+        before = places_with_own(ctx, a, b)
+        if not before:
+            continue
+        chooser = before[-1]
+        members = [
+            m for m in places_with_own(ctx, c, d) if m.country and m.country != chooser.country
+        ]
+        if members:
+            clauses.append((chooser, members))
+    if len(clauses) < 2 or len({chooser.slug for chooser, _ in clauses}) < 2:
+        return []
+    return clauses
+
+
+def _clauses(ctx: Context, sentence) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(where the chooser is told, where its members are) of each clause of a contrast: before
+    and after the clause's verb of choosing."""
     cuts = [(sentence.start + m.start(), sentence.start + m.end())
-            for m in pattern.finditer(sentence.text)]  # fmt: skip
+            for m in _CONTRAST[ctx.language].finditer(sentence.text)]  # fmt: skip
     verbs = list(CHOOSE[ctx.language].finditer(sentence.text))
     if _OPENS[ctx.language].match(sentence.text) and len(verbs) >= 2:
         comma = sentence.text.rfind(", ", 0, verbs[1].start())
@@ -50,25 +67,12 @@ def contrasted(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:
             cuts.insert(0, (sentence.start + comma, sentence.start + comma + 2))
     starts = [sentence.start] + [end for _, end in cuts]
     ends = [start for start, _ in cuts] + [sentence.end]
-    clauses = []
+    spans = []
     for lo, hi in zip(starts, ends, strict=True):
         verb = CHOOSE[ctx.language].search(ctx.norm, lo, hi)
-        if verb is None:
-            continue
-        before = places_with_own(ctx, lo, verb.start())
-        if not before:
-            continue
-        chooser = before[-1]
-        members = [
-            m
-            for m in places_with_own(ctx, verb.end(), hi)
-            if m.country and m.country != chooser.country
-        ]
-        if members:
-            clauses.append((chooser, members))
-    if len(clauses) < 2 or len({chooser.slug for chooser, _ in clauses}) < 2:
-        return []
-    return clauses
+        if verb is not None:
+            spans.append(((lo, verb.start()), (verb.end(), hi)))
+    return spans
 
 
 # "AはX、Y両県を、BはZを、それぞれ…に選んだ": each chooser before は, its members before を
@@ -76,26 +80,11 @@ _EACH_JA = re.compile(r"それぞれ|各々")
 _CLAUSE_JA = re.compile(r"([^、。]*?)[はが]([^。]*?)を、?")
 
 
-def _each_ja(ctx: Context, sentence) -> list[tuple[Mention, list[Mention]]]:
+def _each_ja(sentence) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     if not _EACH_JA.search(sentence.text):
         return []
-    clauses = []
-    for clause in _CLAUSE_JA.finditer(sentence.text):
-        topic = places_with_own(
-            ctx, sentence.start + clause.start(1), sentence.start + clause.end(1)
-        )
-        if not topic:
-            continue
-        chooser = topic[-1]
-        members = [
-            m
-            for m in places_with_own(
-                ctx, sentence.start + clause.start(2), sentence.start + clause.end(2)
-            )
-            if m.country and m.country != chooser.country
-        ]
-        if members:
-            clauses.append((chooser, members))
-    if len(clauses) < 2 or len({chooser.slug for chooser, _ in clauses}) < 2:
-        return []
-    return clauses
+    at = sentence.start
+    return [
+        ((at + c.start(1), at + c.end(1)), (at + c.start(2), at + c.end(2)))
+        for c in _CLAUSE_JA.finditer(sentence.text)
+    ]

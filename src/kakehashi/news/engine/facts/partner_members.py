@@ -193,24 +193,22 @@ _OUT_AFTER = {
 }
 
 
-# the places a list replaces, after the members: "…are Gifu, Aichi and Mie, replacing Shizuoka
-# and Toyama", "in place of Kobe"
-_REPLACING = re.compile(
-    r"\b(?:replacing|in place of|instead of|taking the place of)\s+"
-    r"(?:[A-Z][\w-]*(?:\s+(?:City|Prefecture))?(?:,\s*(?:and\s+)?|\s+and\s+))*$"
-)
-
-
-# …the places of the list it replaces: "…là hai đối tác ưu tiên của tỉnh, thay cho danh sách cũ
-# gồm tỉnh Ishikawa và tỉnh Ehime"
-_REPLACING_VI = re.compile(r"(?<!\w)(?:thay cho|thay thế cho|thay vì)(?!\w)[^;.]*$", re.IGNORECASE)
+# the places a list replaces, told after its members: "…are Gifu, Aichi and Mie, replacing
+# Shizuoka and Toyama", "in place of Kobe", "…là hai đối tác ưu tiên của tỉnh, thay cho danh sách
+# cũ gồm tỉnh Ishikawa và tỉnh Ehime"
+_REPLACING = {
+    "en": re.compile(
+        r"\b(?:replacing|in place of|instead of|taking the place of)\s+"
+        r"(?:[A-Z][\w-]*(?:\s+(?:City|Prefecture))?(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+    ),
+    "vi": re.compile(r"(?<!\w)(?:thay cho|thay thế cho|thay vì)(?!\w)[^;.]*$", re.IGNORECASE),
+}
 
 
 def taken_off(ctx: Context, m: Mention) -> bool:
     """The place is the one a revised list drops, not a member."""
-    if ctx.language == "en" and _REPLACING.search(ctx.norm, max(0, m.start - 80), m.start):
-        return True
-    if ctx.language == "vi" and _REPLACING_VI.search(ctx.norm, max(0, m.start - 120), m.start):
+    replacing = _REPLACING.get(ctx.language)
+    if replacing is not None and replacing.search(ctx.norm, max(0, m.start - 120), m.start):
         return True
     if not _OUT_AFTER[ctx.language].match(ctx.norm, m.end):
         return False
