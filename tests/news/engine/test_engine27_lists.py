@@ -278,3 +278,58 @@ def test_two_japanese_choosers_each_with_their_members():
 )  # fmt: skip
 def test_a_list_over_two_sentences_or_revised(text, expected):
     assert list_rows("Plan\n\n" + text, "en", PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a member dropped, one put in its place, one told as staying
+        (
+            "en",
+            "Binh Duong has dropped Nagano from its list of priority partners and put Yamanashi "
+            "in its place. Saitama, home to many Binh Duong trainees, remains on the list.",
+            ("binh-duong-before-2025", ("saitama-prefecture", "yamanashi-prefecture"), None,
+             None),
+        ),
+        # the place replaced, told in the passive, is no member
+        (
+            "en",
+            "Hue's priority partners until 2030 are Nara, Kyoto and Shiga; Ishikawa was "
+            "replaced by Shiga.",
+            ("hue", ("kyoto-prefecture", "nara-prefecture", "shiga-prefecture"), None, "2030"),
+        ),
+        (
+            "vi",
+            "Theo kế hoạch, tỉnh Quảng Ngãi chọn tỉnh Oita và tỉnh Miyazaki làm đối tác ưu tiên "
+            "đến năm 2030. Thành phố Kitakyushu cũng được đưa vào danh sách đối tác ưu tiên của "
+            "tỉnh.",
+            ("quang-ngai", ("kitakyushu-city", "miyazaki-prefecture", "oita-prefecture"), None,
+             "2030"),
+        ),
+        (
+            "vi",
+            "Danh sách đối tác ưu tiên của TP Cần Thơ đến năm 2030 được điều chỉnh: tỉnh Kagawa "
+            "và tỉnh Ehime được giữ lại, còn tỉnh Kochi được thay bằng tỉnh Tokushima.",
+            ("can-tho", ("ehime-prefecture", "kagawa-prefecture", "tokushima-prefecture"), None,
+             "2030"),
+        ),
+        # a member added first (and in the headline), the earlier ones told after "すでに"
+        (
+            "ja",
+            "ビンズオン省、重点交流先に群馬県\n\nビンズオン省は、日本の重点交流先に群馬県を加えると"
+            "決めた。同省はすでに埼玉県、栃木県を優先パートナーとしており、これで3県となる。",
+            ("binh-duong-before-2025", ("gunma-prefecture", "saitama-prefecture",
+                                        "tochigi-prefecture"), 3, None),
+        ),
+        # the place added (を) is no chooser: the article's prefecture is
+        (
+            "ja",
+            "鳥取県、ダナン市を重点交流先に\n\n鳥取県は、ベトナムの重点交流先としてクアンチ省とフエ市を"
+            "位置付けている。今回、ダナン市を重点交流先に追加し、今後は3地域と交流を進める。",
+            ("tottori-prefecture", ("da-nang", "hue", "quang-tri"), 3, None),
+        ),
+    ],
+)  # fmt: skip
+def test_a_list_revised_keeps_its_members_and_drops_the_replaced(language, text, expected):
+    headline = "" if language == "ja" else "Plan\n\n"
+    assert list_rows(headline + text, language, PUBLISHED) == [expected]

@@ -121,6 +121,8 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
         ]
         return before[-1] if before else None  # what follows the verb is the list
     before = [m for m in places if m.start < lo + trigger.start()]
+    if lang == "ja":  # "タイニン省を重点地域に追加し": the object is no chooser
+        before = [m for m in before if not ctx.norm.startswith("を", m.end)]
     if len(places) >= 2 and len({m.country for m in places}) == 1:
         return None  # all of one country, with nothing that chooses: they are the list
     return before[0] if before else None

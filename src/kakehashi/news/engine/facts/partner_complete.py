@@ -49,9 +49,13 @@ _ADDED_TO_LIST = {
         r"\b(?:was|were|has been|have been|is being)\s+added\s+to\s+(?:the|its|this|that)\s+"
         r"(?:list|group)\b|\badded\s+(?:[A-Z][\w-]*\s+){1,4}to\s+(?:the|its|this|that)\s+"
         r"(?:list|group)\b"
+        # a member kept: "Gunma, which hosts …, remains on the list"
+        r"|\b(?:remains|remained|stays|stayed|will remain|will stay|was kept|is kept)\s+on\s+"
+        r"(?:the|its|this|that)\s+(?:list|group)\b"
     ),
     "vi": re.compile(
-        r"(?<!\w)(?:được\s+)?bổ sung\s+(?:\w+\s+){0,6}?vào\s+danh sách(?:\s+này)?(?!\s+đối tác)"
+        r"(?<!\w)(?:được\s+)?(?:bổ sung|đưa)\s+(?:\w+\s+){0,6}?vào\s+danh sách(?:\s+này)?"
+        r"(?!\s+(?:các\s+)?đối tác\s+(?:ưu tiên|trọng điểm)\s+(?!của))"
     ),
 }
 

@@ -26,6 +26,8 @@ def one_list_per_place(facts: list[tuple[bool, dict]], added: set) -> list[dict]
             best[key] = (rank, fact)
         else:
             _fill(known[1], fact)
+            if id(fact) in added:  # the headline's list, told again as added to
+                added.add(id(known[1]))
     return [fact for _, fact in best.values()]
 
 
@@ -59,8 +61,10 @@ def told_once(facts: list[dict], mutuals: set) -> list[dict]:
 
 
 # the members a list had before the one added: "市はこれまで、A市とB市の2都市を…としてきた",
-# "Trước đó, danh sách này gồm …", "The city had previously named …"
-_EARLIER = re.compile(r"これまで|従来|(?i:trước đó|trước đây|\bpreviously\b|\balready\b)")
+# "Trước đó, danh sách này gồm …", "The city had previously named …", "同省はすでに…としており"
+_EARLIER = re.compile(
+    r"これまで|従来|すでに|既に|(?i:trước đó|trước đây|\bpreviously\b|\balready\b)"
+)
 
 
 def _union(first: list[dict], then: list[dict]) -> list[dict]:

@@ -192,6 +192,15 @@ _OUT_AFTER = {
     "ja": re.compile(r"(?:に代えて|に替えて|に代わり|を外し|を除外|を除き)"),
 }
 
+# a place a list drops, told in the passive: "tỉnh Kumamoto được thay bằng tỉnh Shizuoka",
+# "Aichi was replaced by Shizuoka"
+_OUT_PASSIVE = {
+    "vi": re.compile(r"\s*(?:đã\s+)?(?:được|bị)\s+(?:thay(?: thế)?|loại)(?!\w)", re.IGNORECASE),
+    "en": re.compile(
+        r"\s*(?:was|were|has been|have been|is|are|will be)\s+(?:replaced|swapped|substituted)\b",
+        re.IGNORECASE,
+    ),
+}
 
 # the places a list replaces, told after its members: "…are Gifu, Aichi and Mie, replacing
 # Shizuoka and Toyama", "in place of Kobe", "…là hai đối tác ưu tiên của tỉnh, thay cho danh sách
@@ -209,6 +218,9 @@ def taken_off(ctx: Context, m: Mention) -> bool:
     """The place is the one a revised list drops, not a member."""
     replacing = _REPLACING.get(ctx.language)
     if replacing is not None and replacing.search(ctx.norm, max(0, m.start - 120), m.start):
+        return True
+    passive = _OUT_PASSIVE.get(ctx.language)
+    if passive is not None and passive.match(ctx.norm, m.end):
         return True
     if not _OUT_AFTER[ctx.language].match(ctx.norm, m.end):
         return False

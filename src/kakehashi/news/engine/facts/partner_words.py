@@ -98,7 +98,7 @@ PRIORITY = {
 SIZE = {
     "vi": re.compile(NUMBER + r"\s+(?:địa phương|tỉnh|tỉnh, thành phố|tỉnh, thành|đối tác)"),
     "ja": re.compile(
-        r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|地方|県|都市|地域|市|省)"
+        r"(\d+|[一二三四五六七八九十])\s*(?:つの|か所の|カ所の)?(?:日本の|ベトナムの)?(?:自治体|都道府県|道府県|道県|都県|府県|地方|県|都市|地域|市|省)"
     ),
     "en": re.compile(
         NUMBER + r"\s+(?:priority |key |core |focus )?(?:Japanese |Vietnamese )?(?:partner )?"
@@ -221,7 +221,10 @@ NOUN_CHOICE = re.compile(r"of\s+choice$|^short|for\s+priority", re.IGNORECASE)
 # Members added to a list told before: "thành phố đưa thêm A và B vào danh sách", "also added",
 # 新たに加え
 ADDED = {
-    "vi": re.compile(r"(?<!\w)(?:đưa thêm|bổ sung|thêm)(?!\w)"),
+    # "thành phố Fukuoka cũng được đưa vào danh sách đối tác ưu tiên của tỉnh"
+    "vi": re.compile(
+        r"(?<!\w)(?:đưa thêm|bổ sung|thêm)(?!\w)|(?<!\w)đưa\s+(?:\w+\s+){0,6}?vào\s+danh sách"
+    ),
     "ja": re.compile(r"新たに加え|を加え|追加し|追加した|も併せて"),
     "en": re.compile(r"\b(?:also added|has added|have added|added|adds|joins|joined)\b", re.I),
 }
