@@ -35,7 +35,6 @@ KNOWN_MISSES = {
     "vi3-02": "a member added to the list in a sentence about what is to come (sẽ bổ sung)",
     "vi3-14": "a former unit's list and the merged unit's list in one item",
     "vi3-16": "a sole partner's list beside that partner's own list naming its chooser",
-    "en4-03": "members fronted before a dash, the list told by 'at the heart of X's cooperation'",
     "en4-21": "a chooser the directory lacks (the city of Imabari) read as its prefecture",
     "ja4-08": "members fronted before the sentence telling the list (東京都、…横浜市――。)",
     "ja4-11": "members the directory lacks (川上村, 嬬恋村), one read as its prefecture",

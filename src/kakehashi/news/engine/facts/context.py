@@ -65,8 +65,8 @@ _SPAN_END_BEFORE = re.compile(
 )
 
 
-# a dateline: "GIA LAI — ", "DA NANG (VNA) – ", "HANOI - "
-_DATELINE = re.compile(r"\s*([A-ZĐ][A-ZĐ .'’]{1,40}?)\s*(?:\([^)\n]{1,20}\)\s*)?[—–-]\s")
+# a dateline: "GIA LAI — ", "DA NANG (VNA) – ", "HANOI - ", "TOKYO -- "
+_DATELINE = re.compile(r"\s*([A-ZĐ][A-ZĐ .'’]{1,40}?)\s*(?:\([^)\n]{1,20}\)\s*)?(?:--|[—–-])\s")
 
 
 # a clause that tells a merger of units ("sau khi hợp nhất với tỉnh Yên Bái", "which absorbed

@@ -19,12 +19,17 @@ import re
 from kakehashi.news.engine.facts.context import Context, number
 from kakehashi.news.engine.gazetteer import Mention
 
+# a member kept: "Gunma, which hosts …, remains on the list"
+_STAYS = (
+    r"|\b(?:remains?|remained|stays?|stayed|will remain|will stay|(?:was|were|is|are) kept)"
+    r"\s+on\s+(?:the|its|this|that)\s+(?:list|group)\b"
+)
 # a place that joins the members just told: "From this year Yamanashi joins them", "…, and
-# Saga has now joined them", "they are now joined by Nara"
+# Saga has now joined them", "they are now joined by Nara"; one that stays
 _JOINS = {
     "en": re.compile(
         r"\b(?:joins|join|joined|will join|has joined|have joined)\s+(?:them|the (?:list|group|"
-        r"three|two|four|five))\b|\b(?:are|were|will be)\s+(?:now\s+)?joined by\b",
+        r"three|two|four|five))\b|\b(?:are|were|will be)\s+(?:now\s+)?joined by\b" + _STAYS,
         re.IGNORECASE,
     ),
 }
@@ -48,10 +53,7 @@ _ADDED_TO_LIST = {
     "en": re.compile(
         r"\b(?:was|were|has been|have been|is being)\s+added\s+to\s+(?:the|its|this|that)\s+"
         r"(?:list|group)\b|\badded\s+(?:[A-Z][\w-]*\s+){1,4}to\s+(?:the|its|this|that)\s+"
-        r"(?:list|group)\b"
-        # a member kept: "Gunma, which hosts …, remains on the list"
-        r"|\b(?:remains|remained|stays|stayed|will remain|will stay|was kept|is kept)\s+on\s+"
-        r"(?:the|its|this|that)\s+(?:list|group)\b"
+        r"(?:list|group)\b" + _STAYS
     ),
     "vi": re.compile(
         r"(?<!\w)(?:được\s+)?(?:bổ sung|đưa)\s+(?:\w+\s+){0,6}?vào\s+danh sách(?:\s+này)?"
@@ -92,6 +94,9 @@ _COMPLETES = {
     "ja": re.compile(r"残る|残りの"),
 }
 
+# the size of a list told as its members' number: "the three-member list"
+_MEMBERS = re.compile(r"\b" + _SIZE_WORDS + r"-member\b", re.IGNORECASE)
+
 
 def completes(language: str, text: str) -> bool:
     """The sentence says it completes a list ("The third, Yamagata, …", 残る2地域は)."""
@@ -105,10 +110,15 @@ def completing(ctx: Context, sentences, end: int, have: set, size: int | None, t
     it completes the list counts; one that names a list of its own, those present, or more
     places than the list has room for, stops it."""
     added: list[Mention] = []
+    parts = [s for s in sentences if s.start >= end][:2]
+    if not size and parts and _COMPLETES[ctx.language].search(parts[0].text):
+        # "Sakai heads the city's new list… Yokohama and Ishikawa make up the rest of the
+        # three-member list": the size told by the sentence that completes it
+        told = _MEMBERS.search(parts[0].text)
+        size = number(told.group(1)) if told else None
     if not size or len(have) >= size:
         return added, end
     seen = set(have)
-    parts = [s for s in sentences if s.start >= end][:2]
     for part in parts:
         new = [m for m in places_in(part.start, part.end) if theirs(m) and m.slug not in seen]
         slugs = {m.slug for m in new}

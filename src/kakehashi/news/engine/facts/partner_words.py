@@ -36,7 +36,7 @@ PRIORITY = {
     ),
     "en": re.compile(
         r"\b(?:priority|key|focus|core|strategic|focal|top-tier|preferred|top|main|principal"
-        r"|most important|favou?red|privileged)\s+"
+        r"|most important|favou?red|privileged|anchor)\s+"
         r"(?:Japanese\s+|Vietnamese\s+|Japan\s+|Vietnam\s+|Viet\s+Nam\s+)?"
         r"(?:cooperation\s+|exchange\s+)?"
         r"(?:partners?|localities|partner localities|partner cities|partner prefectures"
@@ -87,7 +87,7 @@ PRIORITY = {
         r"|\bpriority(?:[- ]partner)?\s+status\b"
         # the partners told before, named again: "Those five are the partners the city will
         # prioritise until 2030" (BACK: the members are in the sentence before)
-        r"|\b(?:partners|localities|prefectures|provinces|cities)\s+(?:that\s+)?(?:the\s+\w+|it"
+        r"|\b(?:partners|localities|prefectures|provinces|cities|regions)\s+(?:that\s+)?(?:the\s+\w+|it"
         r"|we|they|[A-Z]\w+(?:\s+[A-Z]\w+){0,3})\s+(?:will|would|is going to|plans to)\s+"
         r"prioriti[sz]e\b"
         # "would focus on A, B and C until 2030", "the focus of Hue's cooperation" (_LOOSE)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import Context, number
-from kakehashi.news.engine.facts.own_place import places_with_own
+from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
 from kakehashi.news.engine.facts.partner_chooser import list_subject, owner_pronoun, stated_country
 from kakehashi.news.engine.facts.partner_clues import (
     LOOSE,
@@ -75,6 +75,7 @@ from kakehashi.news.engine.facts.partner_reach import (
     period_clauses,
     period_next,
 )
+from kakehashi.news.engine.facts.partner_shape import shape_trigger, shaped_list
 from kakehashi.news.engine.facts.partner_words import (
     ADDED,
     ANAPHORS,
@@ -154,9 +155,15 @@ def _told_before(ctx: Context, sentence):
 
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out, mutuals, added = ctx.language, [], set(), set()
-    sentences = ctx.text.sentences
+    sentences, told_last, dateline = ctx.text.sentences, -1, ctx.dateline_place()
     for sentence in sentences:
-        trigger = _trigger(lang, sentence.text)
+        if told_last == sentence.index - 1 and _adds_to_list(lang, sentence.text):
+            continue  # "Aichi … will join them, bringing the number of anchor partners to
+            # three": the list just told, its members added (_list_in)
+        trigger, shape = _trigger(lang, sentence.text), None
+        if trigger is None:  # a list told by its shape (partner_shape.py)
+            shape = shape_trigger(ctx, sentence)  # (the word, the members' country)
+            trigger = shape and shape[0]
         if not trigger or hoped(lang, sentence, trigger, CHOOSE[lang]):
             continue
         if denied(lang, sentence.text, trigger.start(), trigger.end()):
@@ -166,8 +173,9 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             out += [(False, fact) for fact in contrast]
             continue
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
-        places = places_with_own(ctx, sentence.start, sentence.end)
-        stated = stated_country(lang, sentence.text)
+        # not where the reporter files from: "TOKYO -- Kumamoto Prefecture has singled out …"
+        places = [m for m in places_with_own(ctx, sentence.start, sentence.end) if m != dateline]
+        stated = shape[1] if shape else stated_country(lang, sentence.text)
         clauses = period_clauses(ctx, sentence, PRIORITY[lang].search)
         before = _told_before(ctx, sentence) if len(places) <= 1 else None
         if before is not None:  # "… Chiba, Yokohama and Fukuoka City. Those five are …"
@@ -182,9 +190,10 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 hi,
                 later if hi == sentence.end else None,
             )
-            if found is None:
+            if found is None or shape and not shaped_list(found[1]):
                 continue
             out.append(found)
+            told_last = sentence.index
             if ADDED[lang].search(sentence.text):  # "đưa thêm A và B vào danh sách": more members
                 added.add(id(found[1]))
             if subject is not None and mutual(lang, ctx.norm, subject, sentence):
@@ -236,6 +245,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         and theirs(m)
         and not in_relative(lang, sentence.text, m.start - s0, trigger.start())
         and not owner_pronoun(ctx, m)
+        and not in_merger_clause(ctx, sentence, m)  # "Quang Tri, which absorbed Quang Binh"
     ]
     size_m = SIZE[lang].search(text)
     if size_m and SUBSET[lang].search(sentence.text, lo - s0 + size_m.end(), trigger.start()):

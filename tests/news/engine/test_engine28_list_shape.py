@@ -1,0 +1,70 @@
+"""Issue 14, twenty-eighth pass: a priority list told by its shape rather than by a word of
+priority (facts/partner_shape.py) — a chooser, two places or more of the other country, a
+period to come (in the sentence or told before it) or a group's size, and a word of focusing
+or choosing that governs the members; and the sentences of that shape that are no list:
+destinations and origins of trade, flights and investors, a clause on a merger, a
+memorandum. A dateline's place is never the chooser. Sentences written for the test."""
+
+import datetime as dt
+
+import pytest
+
+from tests.news.engine.helpers import list_rows
+
+PUBLISHED = dt.date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Under its plan for 2026-2030, Thanh Hoa will reserve its trade missions for Gunma "
+            "and Shizuoka.",
+            ("thanh-hoa", ("gunma-prefecture", "shizuoka-prefecture"), None, "2030"),
+        ),
+        # the period told in the sentence before
+        (
+            "Gifu adopted an international strategy for fiscal 2027-2031 on Monday. The "
+            "prefecture will court Nghe An and Ha Tinh ahead of other Vietnamese provinces, "
+            "officials said.",
+            ("gifu-prefecture", ("ha-tinh", "nghe-an"), None, None),
+        ),
+        # the members first, the chooser after them
+        (
+            "Kagoshima and Miyazaki are the prefectures Khanh Hoa has picked to work with "
+            "through 2030.",
+            ("khanh-hoa", ("kagoshima-prefecture", "miyazaki-prefecture"), None, "2030"),
+        ),
+        # a dateline's place is not the chooser
+        (
+            "OSAKA -- Hyogo has earmarked Da Nang and Hue for its tourism exchanges until 2029.",
+            ("hyogo-prefecture", ("da-nang", "hue"), None, "2029"),
+        ),
+        # the choosing word between the members
+        (
+            "For 2026-2030, Lam Dong counts Nagano among three Japanese prefectures it will "
+            "cooperate with most intensively, alongside Hokkaido and Yamanashi.",
+            ("lam-dong", ("hokkaido", "nagano-prefecture", "yamanashi-prefecture"), 3, "2030"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_list_told_by_its_shape(text, expected):
+    assert list_rows("Plan\n\n" + text, "en", PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the 2026-2030 plan, Da Nang expects more flights to Osaka and Fukuoka, targeting "
+        "500,000 Japanese visitors.",
+        "The programme for 2026-2030 was presented to investors from Aichi and Gifu, who named "
+        "labour shortages as their main concern.",
+        "Nghe An sent 3,000 trainees to Aichi and Gifu this year and targets 5,000 by 2028.",
+        "Until 2030 the province will welcome investors from Osaka, Kyoto and Hyogo, the "
+        "chairman said, naming the Kansai region as a model.",
+        "These partners were chosen for 2026-2030 after Tay Ninh absorbed Long An.",
+        "Until 2030, Quang Ninh will sign memoranda with Fukuoka and Yamaguchi on ports.",
+    ],
+)
+def test_a_sentence_of_that_shape_that_is_no_list(text):
+    assert list_rows("Plan\n\n" + text, "en", PUBLISHED) == []
