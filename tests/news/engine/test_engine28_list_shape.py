@@ -3,7 +3,8 @@ priority (facts/partner_shape.py) — a chooser, two places or more of the other
 period to come (in the sentence or told before it) or a group's size, and a word of focusing
 or choosing that governs the members; and the sentences of that shape that are no list:
 destinations and origins of trade, flights and investors, a clause on a merger, a
-memorandum. A dateline's place is never the chooser. Sentences written for the test."""
+memorandum, the places beside a list. A dateline's place is never the chooser. In English,
+Vietnamese and Japanese; sentences written for the test."""
 
 import datetime as dt
 
@@ -68,3 +69,45 @@ def test_a_list_told_by_its_shape(text, expected):
 )
 def test_a_sentence_of_that_shape_that_is_no_list(text):
     assert list_rows("Plan\n\n" + text, "en", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "ja",
+            "静岡県、ベトナム2省に絞る\n\n静岡県は、2027～2031年度の国際戦略で、ベトナムのタインホア省"
+            "とゲアン省の2省に絞って交流を進める。",
+            [("shizuoka-prefecture", ("nghe-an", "thanh-hoa"), 2, "2031")],
+        ),
+        # the places visited are no members
+        (
+            "ja",
+            "視察\n\n県内企業の視察団は、ハノイ市とホーチミン市を訪問し、2030年までの事業計画を"
+            "説明した。",
+            [],
+        ),
+        (
+            "vi",
+            "Tin\n\nGiai đoạn 2026-2030, tỉnh Bắc Ninh sẽ dồn nguồn lực vào ba tỉnh Saitama, "
+            "Tochigi và Gunma.",
+            [("bac-ninh", ("gunma-prefecture", "saitama-prefecture", "tochigi-prefecture"), 3,
+              "2030")],
+        ),
+        # where the exports go is no list, nor the partners beside the list
+        (
+            "vi",
+            "Tin\n\nĐến năm 2030, doanh nghiệp tỉnh Bắc Ninh sẽ xuất khẩu sang tỉnh Saitama và "
+            "tỉnh Gunma, tập trung vào linh kiện điện tử.",
+            [],
+        ),
+        (
+            "vi",
+            "Tin\n\nNgoài 3 đối tác ưu tiên đến năm 2030, tỉnh Nam Định còn hợp tác với tỉnh Aichi "
+            "và tỉnh Gifu.",
+            [],
+        ),
+    ],
+)  # fmt: skip
+def test_a_list_told_by_its_shape_in_japanese_and_vietnamese(language, text, expected):
+    assert list_rows(text, language, PUBLISHED) == expected

@@ -55,6 +55,8 @@ _ADDED_TO_LIST = {
         r"(?:list|group)\b|\badded\s+(?:[A-Z][\w-]*\s+){1,4}to\s+(?:the|its|this|that)\s+"
         r"(?:list|group)\b" + _STAYS
     ),
+    # "また、新たにダナン市を加え、この2地域との間で…"
+    "ja": re.compile(r"新たに[^。、]{0,20}を(?:加え|追加)"),
     "vi": re.compile(
         r"(?<!\w)(?:được\s+)?(?:bổ sung|đưa)\s+(?:\w+\s+){0,6}?vào\s+danh sách(?:\s+này)?"
         r"(?!\s+(?:các\s+)?đối tác\s+(?:ưu tiên|trọng điểm)\s+(?!của))"

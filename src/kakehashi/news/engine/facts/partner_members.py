@@ -188,7 +188,8 @@ _OUT_BEFORE = {
 }
 _OUT_AFTER = {
     "vi": re.compile(r"\s*(?:bằng|ra khỏi|khỏi)(?!\w)", re.IGNORECASE),
-    "en": re.compile(r"\s*(?:with|for|by|from)\b", re.IGNORECASE),
+    # "Yamaguchi and Fukuoka replace Niigata City on the list"
+    "en": re.compile(r"\s*(?:with|for|by|from)\b|\s+on\s+(?:the|its)\s+list\b", re.IGNORECASE),
     "ja": re.compile(r"(?:に代えて|に替えて|に代わり|を外し|を除外|を除き)"),
 }
 

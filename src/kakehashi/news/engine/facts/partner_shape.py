@@ -12,6 +12,7 @@ import re
 
 from kakehashi.news.engine.facts.context import NUMBER, Context
 from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
+from kakehashi.news.engine.facts.partner_words import NOT_A_LIST
 
 FOCUS = {
     # (not the nouns of names and titles: "Chief Representative", "Conference Center")
@@ -20,8 +21,21 @@ FOCUS = {
         r"|singled out|single out|earmark\w*|target\w*|energy|resources|channel\w*|line-?up"
         r"|picks?|picked|chose|chosen|choose|select\w*|names?|named|naming|designat\w*"
         r"|favou?r\w*|pillars?|mainstays?|cornerstones?|retains?|retained|reserv\w*|court"
-        r"|intensive\w*|cent(?:er|re)(?:s|d|ing)?\s+on|at\s+(?:its|the)\s+(?:cent(?:er|re)|heart|core))\b",
+        r"|intensive\w*|zero(?:es|ed|ing)?\s+in\s+on|weight\s+behind"
+        r"|cent(?:er|re)(?:s|d|ing)?\s+on|at\s+(?:its|the)\s+(?:cent(?:er|re)|heart|core))\b",
         re.IGNORECASE,
+    ),
+    # "địa bàn trọng điểm", "dồn nguồn lực hợp tác … vào", "đối tác then chốt"
+    "vi": re.compile(
+        r"(?<!\w)(?:trọng điểm|trọng tâm|then chốt|chủ chốt|tập trung|dồn(?: nguồn)? lực|ưu tiên"
+        r"|lựa chọn|chọn|xác định|mũi nhọn)(?!\w)",
+        re.IGNORECASE,
+    ),
+    # "2市に絞って重点的に取り組む", "協力を集中させる", "優先的に拡大する相手と定めた",
+    # "交流の柱とする"
+    "ja": re.compile(
+        r"絞|重点|集中|優先|選ん|選定|選び|定め|挙げ|柱|力を入れ|力を注|軸に|据え|相手と|相手に"
+        r"|位置付け|位置づけ|がっちり|手を組"
     ),
 }
 # a group of places told by its size: "two localities", "three Vietnamese localities"
@@ -31,19 +45,39 @@ _GROUP = {
         r"|cities|partners|regions)|as\s+the\s+places|of\s+them)\b",
         re.IGNORECASE,
     ),
+    "vi": re.compile(NUMBER + r"\s+(?:địa phương|tỉnh|thành phố|đối tác)(?!\w)", re.IGNORECASE),
+    "ja": re.compile(
+        r"(?:\d+|[一二三四五六七八九十両])(?:つの)?(?:都道府県|府県|道県|都県|自治体|都市|地域|市|県|省)"
+    ),
 }
+# what stands between a group and the members it counts: "two provinces, A and B", "four
+# Japanese localities – A, B", "A and B, three coastal localities"
+_APPOSITION = re.compile(r"\s*[,:–—-]+\s*")
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:the\s+|all\s+)?")
 # a place told as a destination or an origin: "exports to A and B", "investors from A and B"
-_DESTINATION = {"en": re.compile(r"\b(?:to|from|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE)}
+_DESTINATION = {
+    "en": re.compile(r"\b(?:to|from|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE),
+    "vi": re.compile(r"(?<!\w)(?:tại|ở|đến|từ|sang|tới)\s+$", re.IGNORECASE),
+}
 # what the members are told to be, before the word that chooses them
 _BEING = {
     "en": re.compile(
         r"\s*$|[^,;]*\b(?:are|were|is|was|will be|have been|has been|had been)\b[^,;]*$",
         re.IGNORECASE,
-    )
+    ),
+    "vi": re.compile(r"\s*$|[^,;]*(?<!\w)(?:là|được|đã được|sẽ là)(?!\w)[^,;]*$", re.IGNORECASE),
+}
+_TIES_WITH = {
+    "en": re.compile(r"\b(?:to|from|in|at|into|with|of)\s+(?:the\s+|its\s+|their\s+)?$", re.I),
+    "vi": re.compile(r"(?<!\w)(?:với|tại|ở|đến|từ|của|sang)\s+(?:các\s+)?$", re.IGNORECASE),
 }
 _SIGNING = {
     "en": re.compile(r"\b(?:memorand\w*|MoUs?|sister|twin\w*)\b", re.IGNORECASE),
+    "ja": re.compile(r"覚書|協定|姉妹"),
+    "vi": re.compile(r"biên bản ghi nhớ|thỏa thuận|kết nghĩa", re.IGNORECASE),
 }
+# a place told as where one goes, comes from or meets: "東京都内で", "ハノイ市を訪問"
+_NOT_A_MEMBER = {"ja": re.compile(r"(?:都内|市内|県内)?(?:から|へ|で(?!の)|を訪)")}
 
 
 def shape_trigger(ctx: Context, sentence):
@@ -54,6 +88,8 @@ def shape_trigger(ctx: Context, sentence):
     lang = ctx.language
     if lang not in FOCUS or _SIGNING[lang].search(sentence.text):
         return None
+    if NOT_A_LIST[lang].search(sentence.text):
+        return None  # "Ngoài 3 đối tác ưu tiên, tỉnh còn hợp tác với A và B": beside the list
     year = ctx.published.year if ctx.published else 0
     # the period of the sentence, or of the plan told before it
     dates = [d for d in ctx.dates if d.start < sentence.end]
@@ -65,12 +101,35 @@ def shape_trigger(ctx: Context, sentence):
     for m in places_with_own(ctx, sentence.start, sentence.end):
         if m == dateline or in_merger_clause(ctx, sentence, m) or m.slug.endswith("-before-2025"):
             continue
+        if lang in _NOT_A_MEMBER and _NOT_A_MEMBER[lang].match(ctx.norm, m.end):
+            continue
         by_country.setdefault(m.country, []).append(m)
     members = [c for c, places in by_country.items() if len({m.slug for m in places}) >= 2]
     if len(members) != 1:
         return None
     focus = _choice(ctx, sentence, by_country[members[0]])
+    if focus is None and to_come:  # "… through two provinces, Nghe An and Ha Tinh, until …"
+        focus = _counted(ctx, sentence, by_country[members[0]])
     return (focus, members[0]) if focus else None
+
+
+def _counted(ctx: Context, sentence, members):
+    """The group that counts the members, told beside them ("four Japanese localities – Osaka,
+    Kanagawa, Aichi and Fukuoka –", "Quang Ninh, Hai Phong and Khanh Hoa, three coastal
+    localities"), not as a destination or an origin ("investors from two provinces, A and B"),
+    nor as the places it has ties with ("has exchange ties with two Vietnamese localities, A
+    and B": a count of partners)."""
+    lang, s0 = ctx.language, sentence.start
+    first, last = members[0].start - s0, members[-1].end - s0
+    for group in _GROUP[lang].finditer(sentence.text):
+        if group.end() <= first and _APPOSITION.fullmatch(sentence.text[group.end() : first]):
+            if not _TIES_WITH[lang].search(sentence.text, 0, group.start()):
+                return group
+        if group.start() >= last and _APPOSITION_AFTER.fullmatch(
+            sentence.text[last : group.start()]
+        ):
+            return group
+    return None
 
 
 def _choice(ctx: Context, sentence, members):
@@ -82,6 +141,8 @@ def _choice(ctx: Context, sentence, members):
     lang, s0 = ctx.language, sentence.start
     first, last = members[0].start - s0, members[-1].end - s0
     words = list(FOCUS[lang].finditer(sentence.text))
+    if lang == "ja":  # the verb after its objects: "A市とB市の2市に絞って重点的に取り組む"
+        return next((w for w in words if first < w.start() and w.start() - last <= 80), None)
     before = [w for w in words if w.end() <= first and first - w.end() <= 90]
     if before:
         gap = sentence.text[before[-1].end() : first]
