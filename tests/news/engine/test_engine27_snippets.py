@@ -38,7 +38,6 @@ KNOWN_MISSES = {
     "en4-21": "a chooser the directory lacks (the city of Imabari) read as its prefecture",
     "ja4-08": "members fronted before the sentence telling the list (東京都、…横浜市――。)",
     "ja4-11": "members the directory lacks (川上村, 嬬恋村), one read as its prefecture",
-    "ja4-14": "a list told as expired (期間を終え) read as standing",
     "ja4-15": "a chooser the directory lacks (今治市)",
     "vi4-08": "a chooser the directory lacks (Thành phố Kanazawa) read as its prefecture",
 }

@@ -111,3 +111,33 @@ def test_a_sentence_of_that_shape_that_is_no_list(text):
 )  # fmt: skip
 def test_a_list_told_by_its_shape_in_japanese_and_vietnamese(language, text, expected):
     assert list_rows(text, language, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wish told at length, and a list that was: no list
+        ("知事答弁\n\n鳥取県の知事は、クアンチ省を県の重点交流先に加えることについて「前向きに検討したい」と"
+         "答弁した。", []),
+        ("計画\n\n岐阜県は前の計画でフート省とタイビン省を重点交流先としていたが、県は後継計画をまだ策定"
+         "していない。", []),
+        # the chooser told after the list
+        ("方針\n\nダナン市とフエ市を重点交流先とする方針を、北九州市がまとめた。",
+         [("kitakyushu-city", ("da-nang", "hue"), None, None)]),
+        # a place replaced (から…に改めた), a unit merged away, a member added (も加え)
+        ("千葉県、重点交流先を見直し\n\n千葉県は、ベトナムの重点交流先をこれまでのロンアン省からタイニン省に"
+         "改めた。ロンアン省がタイニン省に統合されたことに伴う措置で、同県は新たにカインホア省も加え、"
+         "重点交流先は2省となる。",
+         [("chiba-prefecture", ("khanh-hoa", "tay-ninh"), 2, None)]),
+        # the members told before join (と合わせた3地域)
+        ("北海道、重点連携地域に2省\n\n道は、ドンナイ省とタイニン省を「重点連携地域」に新たに加えた。"
+         "昨年度に指定したハノイ市と合わせた3地域を軸に交流を進める。",
+         [("hokkaido", ("dong-nai", "hanoi", "tay-ninh"), 3, None)]),
+        # the word of focus before the members
+        ("浜松市長が答弁\n\n市長は「本市が今後集中的に取り組む相手は、ホーチミン市とカントー市の2都市だ」と"
+         "述べ、2026～2030年度の計画に沿って交流を進める考えを示した。",
+         [("hamamatsu-city", ("can-tho", "ho-chi-minh-city"), 2, "2030")]),
+    ],
+)  # fmt: skip
+def test_japanese_lists_revised_wished_or_told_after_their_members(text, expected):
+    assert list_rows(text, "ja", PUBLISHED) == expected

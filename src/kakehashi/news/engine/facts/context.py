@@ -74,7 +74,7 @@ _DATELINE = re.compile(r"\s*([A-ZĐ][A-ZĐ .'’]{1,40}?)\s*(?:\([^)\n]{1,20}\)\
 # fact's subject, and its date is the merger's, never a fact's
 MERGER = {
     "vi": re.compile(r"(?:hợp nhất|sáp nhập)(?:\s+với)?\s+[^,.;]*"),
-    "ja": re.compile(r"[^、。]*(?:と)?(?:合併|統合)(?:した|し|後)"),
+    "ja": re.compile(r"[^、。]*(?:と)?(?:合併|統合)(?:した|し|後|された|され)"),
     "en": re.compile(
         r"\b(?:merged|merging|merger)\s+with\s+[^,.;]*|\b(?:absorbing|absorbed)\s+[^,.;]*", re.I
     ),

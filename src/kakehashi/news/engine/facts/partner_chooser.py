@@ -123,6 +123,13 @@ def _chooser(ctx: Context, sentence, trigger, places) -> Mention | None:
     before = [m for m in places if m.start < lo + trigger.start()]
     if lang == "ja":  # "タイニン省を重点地域に追加し": the object is no chooser
         before = [m for m in before if not ctx.norm.startswith("を", m.end)]
+        told_after = [
+            m
+            for m in places
+            if m.start >= lo + trigger.end() and ctx.norm.startswith(("が", "は"), m.end)
+        ]
+        if told_after and all(m.country != told_after[0].country for m in before):
+            return told_after[0]  # "A市とB市を、…とする方針を、北九州市がまとめた"
     if len(places) >= 2 and len({m.country for m in places}) == 1:
         return None  # all of one country, with nothing that chooses: they are the list
     return before[0] if before else None

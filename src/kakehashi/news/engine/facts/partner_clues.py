@@ -275,8 +275,12 @@ HOPE_BEFORE = {
 }
 # a choice reported and denied, put off (見送り), or a list whose period has run out:
 # "…の指定について「…事実はない」と否定した", "…としていた計画は、2025年度末で期間が満了した"
-_DENIED_JA = re.compile(r"否定|事実はない|満了|期限が切れ|期限切れ|見送")
-HOPE_AFTER = re.compile(r"^[^。、]{0,12}?(?:たい|期待|希望|ほしい|願|検討)")
+# (a list that was: "…を重点交流先としていたが、同戦略は今年3月で期間を終え")
+_DENIED_JA = re.compile(r"否定|事実はない|満了|期限が切れ|期限切れ|見送|期間を終え")
+# a list that was, and is no more ("計画では…を重点交流先としていたが、県は後継計画を策定して
+# おらず"; not "…としてきたが、新たに…を加え": more members)
+_WAS_JA = re.compile(r"としていたが(?![^。]*(?:加え|追加|改め|代え|替え))")
+HOPE_AFTER = re.compile(r"^[^。、]{0,20}?(?:たい|期待|希望|ほしい|願|検討)")
 
 
 def hoped(lang: str, sentence, trigger, choose) -> bool:
@@ -286,6 +290,7 @@ def hoped(lang: str, sentence, trigger, choose) -> bool:
         return bool(
             HOPE_AFTER.match(sentence.text[trigger.end() :])
             or _DENIED_JA.search(sentence.text, trigger.end())
+            or _WAS_JA.match(sentence.text, trigger.end())
         )
     hopes = list(HOPE_BEFORE[lang].finditer(sentence.text, 0, trigger.start()))
     if not hopes:

@@ -190,7 +190,10 @@ _OUT_AFTER = {
     "vi": re.compile(r"\s*(?:bằng|ra khỏi|khỏi)(?!\w)", re.IGNORECASE),
     # "Yamaguchi and Fukuoka replace Niigata City on the list"
     "en": re.compile(r"\s*(?:with|for|by|from)\b|\s+on\s+(?:the|its)\s+list\b", re.IGNORECASE),
-    "ja": re.compile(r"(?:に代えて|に替えて|に代わり|を外し|を除外|を除き)"),
+    "ja": re.compile(
+        r"(?:に代えて|に替えて|に代わり|を外し|を除外|を除き"
+        r"|から[^。、]{0,15}?に(?:改め|変更|切り替え|替え|代え))"
+    ),
 }
 
 # a place a list drops, told in the passive: "tỉnh Kumamoto được thay bằng tỉnh Shizuoka",

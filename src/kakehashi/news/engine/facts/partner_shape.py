@@ -142,7 +142,9 @@ def _choice(ctx: Context, sentence, members):
     first, last = members[0].start - s0, members[-1].end - s0
     words = list(FOCUS[lang].finditer(sentence.text))
     if lang == "ja":  # the verb after its objects: "A市とB市の2市に絞って重点的に取り組む"
-        return next((w for w in words if first < w.start() and w.start() - last <= 80), None)
+        after = (w for w in words if first < w.start() and w.start() - last <= 80)
+        before = (w for w in words if w.end() <= first and first - w.end() <= 15)
+        return next(after, None) or next(before, None)
     before = [w for w in words if w.end() <= first and first - w.end() <= 90]
     if before:
         gap = sentence.text[before[-1].end() : first]

@@ -225,7 +225,7 @@ ADDED = {
     "vi": re.compile(
         r"(?<!\w)(?:đưa thêm|bổ sung|thêm)(?!\w)|(?<!\w)đưa\s+(?:\w+\s+){0,6}?vào\s+danh sách"
     ),
-    "ja": re.compile(r"新たに加え|を加え|追加し|追加した|も併せて"),
+    "ja": re.compile(r"新たに加え|を加え|も加え|追加し|追加した|も併せて"),
     "en": re.compile(r"\b(?:also added|has added|have added|added|adds|joins|joined)\b", re.I),
 }
 # Those present: a list of attendees is no list of priority partners.
