@@ -94,6 +94,23 @@ def test_a_sentence_of_that_shape_that_is_no_list(text):
             [("bac-ninh", ("gunma-prefecture", "saitama-prefecture", "tochigi-prefecture"), 3,
               "2030")],
         ),
+        # the venue is no member, a member the directory lacks is one by its name, and the
+        # pronoun "tỉnh" is not counted among the places
+        (
+            "vi",
+            "Tin\n\nTrả lời phỏng vấn bên lề diễn đàn tổ chức tại Tokyo ngày 22/11, lãnh đạo TP Huế"
+            " cho biết từ nay đến năm 2030, thành phố sẽ tập trung nguồn lực hợp tác với bốn đối "
+            "tác là thành phố Kyoto, tỉnh Nara, tỉnh Shiga và thành phố Kanazawa.",
+            [("hue", ("kyoto-city", "nara-prefecture", "shiga-prefecture",
+                      "thành phố Kanazawa"), 4, "2030")],
+        ),
+        (
+            "vi",
+            "Đồng Nai chọn ba tỉnh Nhật Bản\n\nChiba, Saitama và Kanagawa là ba tỉnh của Nhật Bản "
+            "mà tỉnh sẽ tập trung thúc đẩy hợp tác trong giai đoạn 2026-2030.",
+            [("dong-nai", ("chiba-prefecture", "kanagawa-prefecture", "saitama-prefecture"), 3,
+              "2030")],
+        ),
         # where the exports go is no list, nor the partners beside the list
         (
             "vi",

@@ -300,6 +300,8 @@ _VENUE_BEFORE = {
         r"(?:the\s+(?:city|prefecture|province)\s+of\s+)?$",
         re.IGNORECASE,
     ),
+    # "Diễn đàn … tổ chức tại Tokyo", "phóng viên TTXVN tại Tokyo"
+    "vi": re.compile(r"(?<!\w)(?:tại|ở)\s+$", re.IGNORECASE),
 }
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import NUMBER, Context
-from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
-from kakehashi.news.engine.facts.partner_words import NOT_A_LIST
+from kakehashi.news.engine.facts.own_place import in_merger_clause
+from kakehashi.news.engine.facts.partner_members import not_venues
+from kakehashi.news.engine.facts.partner_words import ANAPHORS, NOT_A_LIST
 
 FOCUS = {
     # (not the nouns of names and titles: "Chief Representative", "Conference Center")
@@ -76,7 +77,8 @@ _SIGNING = {
     "ja": re.compile(r"覚書|協定|姉妹"),
     "vi": re.compile(r"biên bản ghi nhớ|thỏa thuận|kết nghĩa", re.IGNORECASE),
 }
-# a place told as where one goes, comes from or meets: "東京都内で", "ハノイ市を訪問"
+# a place told as where one goes, comes from or meets: "東京都内で", "ハノイ市を訪問" (the venues
+# of other languages: partner_members.not_venues)
 _NOT_A_MEMBER = {"ja": re.compile(r"(?:都内|市内|県内)?(?:から|へ|で(?!の)|を訪)")}
 
 
@@ -98,7 +100,15 @@ def shape_trigger(ctx: Context, sentence):
         return None
     by_country: dict[str, list] = {}
     dateline = ctx.dateline_place()
-    for m in places_with_own(ctx, sentence.start, sentence.end):
+    named = not_venues(
+        ctx,
+        [
+            m
+            for m in ctx.in_span(sentence.start, sentence.end, ("locality",))
+            if m.slug and m.text.lower() not in ANAPHORS  # named, not "mà tỉnh sẽ tập trung"
+        ],
+    )
+    for m in named:
         if m == dateline or in_merger_clause(ctx, sentence, m) or m.slug.endswith("-before-2025"):
             continue
         if lang in _NOT_A_MEMBER and _NOT_A_MEMBER[lang].match(ctx.norm, m.end):

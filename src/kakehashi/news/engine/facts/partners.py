@@ -175,6 +175,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
         # not where the reporter files from: "TOKYO -- Kumamoto Prefecture has singled out …"
         places = [m for m in places_with_own(ctx, sentence.start, sentence.end) if m != dateline]
+        if shape:  # (a list told by its shape: not "phóng viên TTXVN tại Tokyo")
+            places = M.not_venues(ctx, places)
         stated = shape[1] if shape else stated_country(lang, sentence.text)
         clauses = period_clauses(ctx, sentence, PRIORITY[lang].search)
         before = _told_before(ctx, sentence) if len(places) <= 1 else None
