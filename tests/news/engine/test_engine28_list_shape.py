@@ -158,3 +158,19 @@ def test_a_list_told_by_its_shape_in_japanese_and_vietnamese(language, text, exp
 )  # fmt: skip
 def test_japanese_lists_revised_wished_or_told_after_their_members(text, expected):
     assert list_rows(text, "ja", PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osaka and Hyogo joined the list in 2024. Hue now has four priority partners in Japan "
+        "until 2030, with Kyoto and Nara added this year.",
+        "Hue now has four priority partners in Japan until 2030, with Kyoto and Nara added this "
+        "year. Osaka and Hyogo had joined in 2024.",
+    ],
+)
+def test_the_members_a_stated_size_lacks_are_those_of_the_sentence_beside(text):
+    assert list_rows("Hue widens its list\n\n" + text, "en", PUBLISHED) == [
+        ("hue", ("hyogo-prefecture", "kyoto-prefecture", "nara-prefecture", "osaka-prefecture"),
+         4, "2030")
+    ]  # fmt: skip

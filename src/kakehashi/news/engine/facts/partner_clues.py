@@ -298,3 +298,17 @@ def hoped(lang: str, sentence, trigger, choose) -> bool:
     # "to meet that wish, the province chose ...": a list chosen in a clause of its own
     between = sentence.text[hopes[-1].end() : trigger.start()]
     return not any(choose.search(part) for part in re.split(r"[,;]", between)[1:])
+
+
+def returned_list(ctx, sentence, trigger, fact: dict) -> dict | None:
+    """The partner's list of the chooser when the sentence says they choose each other ("Quang
+    Tri and Tottori agreed to treat each other as priority partners until 2030"): its one
+    partner's list of the chooser, with the same period."""
+    if len(fact["partners"]) != 1 or not fact["locality"]:
+        return None
+    if not each_other(ctx.language, sentence.text, trigger.start()):
+        return None
+    partner = fact["partners"][0]
+    fields = {"locality": partner, "partners": [fact["locality"]], "list_size": None,
+              "until": fact["until"]}  # fmt: skip
+    return ctx.fact("priority_partners", sentence, fields, fact["confidence"])

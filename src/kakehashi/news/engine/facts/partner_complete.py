@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import Context, number
+from kakehashi.news.engine.facts.own_place import places_with_own
+from kakehashi.news.engine.facts.partner_words import BACK
 from kakehashi.news.engine.gazetteer import Mention
 
 # a member kept: "Gunma, which hosts …, remains on the list"
@@ -186,3 +188,34 @@ def year_of_focus(language: str, text: str) -> str | None:
         return None
     found = _IN_YEAR.search(text)
     return found.group(1) if found else None
+
+
+def rest_beside(sentences, sentence, have: set, missing: int, places_in, present) -> list[Mention]:
+    """The `missing` members a list lacks, when the sentence before `sentence` or the one after
+    it (not the headline) names exactly as many other places of theirs (`places_in(part)`):
+    "Osaka and Hyogo joined the list in 2024. Hue now has four priority partners in Japan, with
+    Kyoto and Nara added this year". Not those present (`present(text)`): "Representatives of
+    Toyama and Ishikawa also took part"."""
+    for index in (sentence.index - 1, sentence.index + 1):
+        if not 0 < index < len(sentences) or present(sentences[index].text):
+            continue
+        new: dict = {}
+        for m in places_in(sentences[index]):
+            if m.slug not in have:
+                new.setdefault(m.slug, m)
+        if len(new) == missing:
+            return list(new.values())
+    return []
+
+
+def told_before(ctx: Context, sentence):
+    """(the sentence before, the size the group states) when `sentence` names a group of places
+    told in the sentence before it ("Those five are the partners …") and none of its own."""
+    pattern = BACK.get(ctx.language)
+    found = pattern.match(sentence.text) if pattern else None
+    if found is None or sentence.index == 0:
+        return None
+    earlier = ctx.text.sentences[sentence.index - 1]
+    if not places_with_own(ctx, earlier.start, earlier.end):
+        return None
+    return earlier, number(next(group for group in found.groups() if group))

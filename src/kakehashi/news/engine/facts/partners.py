@@ -28,7 +28,10 @@ Y", それぞれ), give two lists (partner_contrast.py). Members told as added (
 "added") join the members of the same list told before; a venue or an origin ("at a ceremony
 in Tokyo", 岡山市内で) and the places a list replaces are no members.
 
-The words of each language are in partner_words.py, the chooser in partner_chooser.py.
+A list told with no word of priority is read by its shape (partner_shape.py). A list whose
+stated size its sentence does not fill takes the rest from the sentence beside it when that
+one names exactly as many (partner_complete.rest_beside). The words of each language are in
+partner_words.py, the chooser in partner_chooser.py.
 """
 
 from __future__ import annotations
@@ -45,13 +48,13 @@ from kakehashi.news.engine.facts.partner_clues import (
     adds_to_list,
     chosen_in_clause,
     denied,
-    each_other,
     far,
     hoped,
     in_relative,
     mutual,
     names_list_again,
     one_year,
+    returned_list,
     widened_size,
 )
 from kakehashi.news.engine.facts.partner_complete import (
@@ -60,6 +63,8 @@ from kakehashi.news.engine.facts.partner_complete import (
     completing,
     group_size,
     joins_list,
+    rest_beside,
+    told_before,
     told_in_city,
     year_of_focus,
 )
@@ -80,7 +85,6 @@ from kakehashi.news.engine.facts.partner_words import (
     ADDED,
     ANAPHORS,
     ATTEND,
-    BACK,
     BESIDES,
     BOX_LINE,
     CHOOSE,
@@ -126,33 +130,6 @@ def _adds_to_list(lang: str, text: str) -> bool:
     )
 
 
-def _returned(ctx: Context, sentence, trigger, fact: dict) -> dict | None:
-    """The partner's list of the chooser when the sentence says they choose each other ("Quang
-    Tri and Tottori agreed to treat each other as priority partners until 2030"): its one
-    partner's list of the chooser, with the same period."""
-    if len(fact["partners"]) != 1 or not fact["locality"]:
-        return None
-    if not each_other(ctx.language, sentence.text, trigger.start()):
-        return None
-    partner = fact["partners"][0]
-    fields = {"locality": partner, "partners": [fact["locality"]], "list_size": None,
-              "until": fact["until"]}  # fmt: skip
-    return ctx.fact("priority_partners", sentence, fields, fact["confidence"])
-
-
-def _told_before(ctx: Context, sentence):
-    """(the sentence before, the size the group states) when `sentence` names a group of places
-    told in the sentence before it ("Those five are the partners …") and none of its own."""
-    pattern = BACK.get(ctx.language)
-    found = pattern.match(sentence.text) if pattern else None
-    if found is None or sentence.index == 0:
-        return None
-    earlier = ctx.text.sentences[sentence.index - 1]
-    if not places_with_own(ctx, earlier.start, earlier.end):
-        return None
-    return earlier, number(next(group for group in found.groups() if group))
-
-
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out, mutuals, added = ctx.language, [], set(), set()
     sentences, told_last, dateline = ctx.text.sentences, -1, ctx.dateline_place()
@@ -179,7 +156,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             places = M.not_venues(ctx, places)
         stated = shape[1] if shape else stated_country(lang, sentence.text)
         clauses = period_clauses(ctx, sentence, PRIORITY[lang].search)
-        before = _told_before(ctx, sentence) if len(places) <= 1 else None
+        before = told_before(ctx, sentence) if len(places) <= 1 else None
         if before is not None:  # "… Chiba, Yokohama and Fukuoka City. Those five are …"
             places = places_with_own(ctx, before[0].start, sentence.end)
             clauses = [(before[0].start, sentence.end)]
@@ -200,7 +177,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 added.add(id(found[1]))
             if subject is not None and mutual(lang, ctx.norm, subject, sentence):
                 mutuals.add(id(found[1]))
-            returned = _returned(ctx, sentence, trigger, found[1])
+            returned = returned_list(ctx, sentence, trigger, found[1])
             if returned is not None:  # "A and B agreed to treat each other as …": B's too
                 out.append((False, returned))
                 mutuals.update((id(found[1]), id(returned)))
@@ -357,6 +334,20 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         partners += joined[: (size or 9) - len(partners)]
     if partners and (not size or len(partners) < size):  # "A and its capital, Matsue"
         partners += M.capitals_named(ctx, lo, end, named_in)[: (size or 9) - len(partners)]
+    if partners and size and len(partners) < size and hi == sentence.end:
+        rest = rest_beside(
+            sentences,
+            sentence,
+            {p["slug"] for p in partners},
+            size - len(partners),
+            lambda part: [
+                m
+                for m in M.not_venues(ctx, places_with_own(ctx, part.start, part.end))
+                if theirs(m)
+            ],
+            lambda text: bool(ATTEND[lang].search(text)),
+        )
+        partners += [ctx.place(m) for m in rest]
     if not partners:
         return None  # "coi Nhật Bản là đối tác ưu tiên": no list of localities
     after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
