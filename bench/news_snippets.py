@@ -27,6 +27,12 @@ def _plain(slug: str | None) -> str:
     return (slug or "").removesuffix("-before-2025")
 
 
+def _chooser(fact):
+    """The chooser's slug, or its name when the directory lacks it ("Imabari City")."""
+    place = fact["locality"] or {}
+    return place.get("slug") or place.get("name")
+
+
 def _key(chooser, partners) -> tuple:
     return _plain(chooser), frozenset(_plain(p) for p in partners)
 
@@ -41,7 +47,7 @@ def score(extract, path: Path) -> tuple[int, int, int]:
         published = dt.date.fromisoformat(snippet["published"]) if snippet["published"] else None
         facts = extract(snippet["text"], language=snippet["language"], published=published)
         left = [
-            _key((f["locality"] or {}).get("slug"), [p["slug"] or p["name"] for p in f["partners"]])
+            _key(_chooser(f), [p["slug"] or p["name"] for p in f["partners"]])
             for f in facts["facts"]
             if f["type"] == "priority_partners"
         ]

@@ -45,7 +45,7 @@ def event_rows(text, language, published):
 
 def _list_row(fact, fields, partners=tuple):
     return (
-        (fact["locality"] or {}).get("slug"),
+        (fact["locality"] or {}).get("slug") or (fact["locality"] or {}).get("name"),
         partners(sorted(p["slug"] or p["name"] for p in fact["partners"])),
         *(fact[name] for name in fields),
     )
@@ -53,7 +53,7 @@ def _list_row(fact, fields, partners=tuple):
 
 def list_rows(text, language, published, fields=("list_size", "until")):
     """Each priority list of `text` as (chooser's slug, its partners' slugs — or names, outside
-    the directory — sorted, then `fields`), the lists sorted."""
+    the directory, for both — sorted, then `fields`), the lists sorted."""
     found = facts(text, language, published=published, kind="priority_partners")
     return sorted(_list_row(fact, fields) for fact in found)
 

@@ -174,3 +174,22 @@ def test_the_members_a_stated_size_lacks_are_those_of_the_sentence_beside(text):
         ("hue", ("hyogo-prefecture", "kyoto-prefecture", "nara-prefecture", "osaka-prefecture"),
          4, "2030")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Plan\n\nMatsusaka City in Mie Prefecture has named Hai Phong and Quang Ngai as "
+         "its priority partners until 2028.", "Matsusaka City"),
+        ("en", "Plan\n\nThe city of Kurashiki in Okayama Prefecture will concentrate its "
+         "exchanges with Vietnam on two localities, Hue and Ninh Binh, until 2028.", "Kurashiki"),
+        ("ja", "津山市、重点\n\n岡山県津山市は、ハイフォン市とクアンニン省を重点交流先に定めた。",
+         "津山市"),
+        ("vi", "Tin\n\nThành phố Kurashiki (tỉnh Okayama, Nhật Bản) vừa xác định thành phố Huế và "
+         "TP Đà Nẵng là hai đối tác ưu tiên tại Việt Nam đến năm 2030.", "Thành phố Kurashiki"),
+    ],
+)  # fmt: skip
+def test_a_chooser_the_directory_lacks_is_told_by_its_name_not_its_prefecture(
+    language, text, expected
+):
+    assert [row[0] for row in list_rows(text, language, PUBLISHED)] == [expected]

@@ -185,6 +185,11 @@ def stated_country(lang: str, text: str) -> str | None:
 
 
 def list_subject(ctx: Context, sentence, trigger, places, stated):
+    subject = _list_subject(ctx, sentence, trigger, places, stated)
+    return unlisted_town(ctx, subject) or subject if subject is not None else None
+
+
+def _list_subject(ctx: Context, sentence, trigger, places, stated):
     chooser = _chooser(ctx, sentence, trigger, places)
     if stated is None:
         if chooser is None and not places:
@@ -197,3 +202,33 @@ def list_subject(ctx: Context, sentence, trigger, places, stated):
     if ours:
         return ours[0]
     return ctx.main_locality("JP" if stated == "VN" else "VN")
+
+
+# a city or town the directory lacks, told with the prefecture it is in: "Imabari City in Ehime
+# Prefecture", "The city of Kanazawa in Ishikawa Prefecture", "Thành phố Kanazawa (tỉnh
+# Ishikawa", 愛媛県今治市, 北海道東川町
+_TOWN_BEFORE = {
+    "en": re.compile(r"(?:\b[Tt]he (?:city|town) of ([A-Z][a-z]+)|\b([A-Z][a-z]+ City))\s+in\s+$"),
+    "vi": re.compile(r"((?:[Tt]hành phố|[Tt]hị xã) [A-Z]\w+)\s*\(\s*$"),
+}
+_TOWN_AFTER = {"ja": re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,4}[市町村](?=は|が|の|、)")}
+
+
+def unlisted_town(ctx: Context, m: Mention) -> Mention | None:
+    """The town the directory lacks that is told with the prefecture `m` (see _TOWN_BEFORE),
+    as a place with no slug in the prefecture's country, else None."""
+    if m.level != "prefecture" or not m.slug:
+        return None
+    before = _TOWN_BEFORE.get(ctx.language)
+    found = before.search(ctx.norm, max(0, m.start - 40), m.start) if before else None
+    if found is not None:
+        group = 1 if found.group(1) else 2
+        start, end = found.start(group), found.end(group)
+    else:
+        after = _TOWN_AFTER.get(ctx.language)
+        found = after.match(ctx.norm, m.end) if after else None
+        if found is None:
+            return None
+        start, end = found.start(), found.end()
+    return replace(m, start=start, end=end, text=ctx.norm[start:end], slug=None, level="city",
+                   successor=None)  # fmt: skip

@@ -82,7 +82,7 @@ def _stage(best: dict, fact: dict):
     """The key of the fact's list: its locality, and its period when the locality has lists
     for two periods with no partner in common ("until 2027, A and B …; from 2028, C and D …
     until 2030": two lists)."""
-    slug = (fact["locality"] or {}).get("slug")
+    slug = (fact["locality"] or {}).get("slug") or (fact["locality"] or {}).get("name")
     until = fact["until"]
     known = [(key, entry[1]) for key, entry in best.items() if key[0] == slug]
     if not known:
