@@ -193,3 +193,13 @@ def test_a_chooser_the_directory_lacks_is_told_by_its_name_not_its_prefecture(
     language, text, expected
 ):
     assert [row[0] for row in list_rows(text, language, PUBLISHED)] == [expected]
+
+
+def test_a_city_told_with_its_prefecture_is_the_chooser():
+    text = (
+        "Plan\n\nKitakyushu City in Fukuoka Prefecture has named Hai Phong and Hue as its "
+        "priority partners until 2028."
+    )
+    assert list_rows(text, "en", PUBLISHED) == [
+        ("kitakyushu-city", ("hai-phong", "hue"), None, "2028")
+    ]

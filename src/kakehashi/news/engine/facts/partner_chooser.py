@@ -186,7 +186,7 @@ def stated_country(lang: str, text: str) -> str | None:
 
 def list_subject(ctx: Context, sentence, trigger, places, stated):
     subject = _list_subject(ctx, sentence, trigger, places, stated)
-    return unlisted_town(ctx, subject) or subject if subject is not None else None
+    return town_in(ctx, subject) or subject if subject is not None else None
 
 
 def _list_subject(ctx: Context, sentence, trigger, places, stated):
@@ -204,7 +204,7 @@ def _list_subject(ctx: Context, sentence, trigger, places, stated):
     return ctx.main_locality("JP" if stated == "VN" else "VN")
 
 
-# a city or town the directory lacks, told with the prefecture it is in: "Imabari City in Ehime
+# a city or town told with the prefecture it is in (the chooser is the town): "Imabari City in Ehime
 # Prefecture", "The city of Kanazawa in Ishikawa Prefecture", "Thành phố Kanazawa (tỉnh
 # Ishikawa", 愛媛県今治市, 北海道東川町
 _TOWN_BEFORE = {
@@ -214,9 +214,10 @@ _TOWN_BEFORE = {
 _TOWN_AFTER = {"ja": re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,4}[市町村](?=は|が|の|、)")}
 
 
-def unlisted_town(ctx: Context, m: Mention) -> Mention | None:
-    """The town the directory lacks that is told with the prefecture `m` (see _TOWN_BEFORE),
-    as a place with no slug in the prefecture's country, else None."""
+def town_in(ctx: Context, m: Mention) -> Mention | None:
+    """The city or town told with the prefecture `m` (see _TOWN_BEFORE): the directory's, or
+    a place with no slug in the prefecture's country when the directory lacks it; None when
+    the prefecture is told alone."""
     if m.level != "prefecture" or not m.slug:
         return None
     before = _TOWN_BEFORE.get(ctx.language)
@@ -230,5 +231,8 @@ def unlisted_town(ctx: Context, m: Mention) -> Mention | None:
         if found is None:
             return None
         start, end = found.start(), found.end()
+    known = [o for o in ctx.in_span(start, end, ("locality",)) if o.slug]
+    if known:
+        return known[0]  # "Kitakyushu City in Fukuoka Prefecture": the city the directory holds
     return replace(m, start=start, end=end, text=ctx.norm[start:end], slug=None, level="city",
                    successor=None)  # fmt: skip
