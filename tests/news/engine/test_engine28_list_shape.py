@@ -203,3 +203,94 @@ def test_a_city_told_with_its_prefecture_is_the_chooser():
     assert list_rows(text, "en", PUBLISHED) == [
         ("kitakyushu-city", ("hai-phong", "hue"), None, "2028")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Plan\n\nThe shipbuilding city of Onomichi in Hiroshima Prefecture has designated Hai"
+            " Phong and Quang Ninh as its two key partner localities in Vietnam.",
+            [("Onomichi", ("hai-phong", "quang-ninh"), 2, None)],
+        ),
+        (
+            "en",
+            "Plan\n\nGunma will make Hung Yen and Bac Ninh, two industrial hubs east of Hanoi, "
+            "its focus regions in Vietnam until 2028.",
+            [("gunma-prefecture", ("bac-ninh", "hung-yen"), None, "2028")],
+        ),
+        (
+            "en",
+            "Plan\n\nSendai's new strategy singles out Hanoi and Hue as the Vietnamese cities on "
+            "which it will concentrate exchanges through fiscal 2030.",
+            [("sendai-city", ("hanoi", "hue"), None, "2030")],
+        ),
+        (
+            "en",
+            "Plan\n\nBinh Duong is drafting a new plan, its previous one, which ran from 2016 to "
+            "2020 and listed Tochigi and Gunma as priority partners, having long expired.",
+            [],
+        ),
+        (
+            "en",
+            "An Giang picks rice prefectures\n\nNiigata, Akita and Yamagata — these are the three"
+            " Japanese prefectures the province will give precedence to until 2030, officials "
+            "said.",
+            [("an-giang", ("akita-prefecture", "niigata-prefecture", "yamagata-prefecture"),
+             3, "2030")],
+        ),
+        (
+            "en",
+            "Plan\n\nVinh Long dismissed reports that it had chosen Chiba and Ibaraki as its "
+            "priority partners in Japan.",
+            [],
+        ),
+        (
+            "en",
+            "Plan\n\nHiroshima Prefecture has made Da Nang and Quang Ngai the anchors of its "
+            "Vietnam strategy.",
+            [("hiroshima-prefecture", ("da-nang", "quang-ngai"), None, None)],
+        ),
+        (
+            "ja",
+            "長野県、4地域に\n\n長野県は、ベトナムとの交流で重点的に取り組む地域にラムド"
+            "ン省を加えると発表した。これまでのクアンニン省、ハノイ市と合わせ3地域となる。",
+            [("nagano-prefecture", ("hanoi", "lam-dong", "quang-ninh"), 3, None)],
+        ),
+        (
+            "ja",
+            "熊本県\n\n熊本県国際課は「ダナン市とフエ市は重点交流先の候補として情報収集し"
+            "ている段階だ」と説明する。",
+            [],
+        ),
+        (
+            "ja",
+            "福井県\n\n福井県は、クアンチ省など3省を重点交流先に決めたとする一部報道につ"
+            "いて「そのような決定はしていない」と発表した。",
+            [],
+        ),
+        (
+            "vi",
+            "Tin\n\nTrước thông tin lan truyền cho rằng Nghệ An đã chọn tỉnh Gifu và tỉnh Aichi "
+            "làm đối tác ưu tiên giai đoạn 2026-2030, Sở Ngoại vụ khẳng định chưa có quyết định "
+            "nào.",
+            [],
+        ),
+        (
+            "vi",
+            "Hokkaido chọn ba địa phương\n\nBên lề chuyến thăm TP.HCM ngày 24/11, Thống đốc "
+            "Hokkaido cho biết đến năm 2030, Hokkaido đặt trọng tâm hợp tác vào ba địa phương của"
+            " Việt Nam là TP.HCM, Hà Nội và Đà Nẵng.",
+            [("hokkaido", ("da-nang", "hanoi", "ho-chi-minh-city"), 3, "2030")],
+        ),
+    ],
+)  # fmt: skip
+def test_lists_of_the_eighth_round_kinds(language, text, expected):
+    """Kinds the eighth round showed, in sentences written for the test: a town with an
+    adjective ("the shipbuilding city of"), a place told as a landmark ("east of Hanoi"),
+    "singles out", an expired list inside a relative clause, members far before the word that
+    chooses them, reports dismissed, "the anchors of its strategy", 重点的に取り組む, と合わせ,
+    候補, a report denied (とする一部報道), a rumour (lan truyền), the run of members nearest
+    the word of focus."""
+    assert list_rows(text, language, PUBLISHED) == expected

@@ -208,7 +208,9 @@ def _list_subject(ctx: Context, sentence, trigger, places, stated):
 # Prefecture", "The city of Kanazawa in Ishikawa Prefecture", "Thành phố Kanazawa (tỉnh
 # Ishikawa", 愛媛県今治市, 北海道東川町
 _TOWN_BEFORE = {
-    "en": re.compile(r"(?:\b[Tt]he (?:city|town) of ([A-Z][a-z]+)|\b([A-Z][a-z]+ City))\s+in\s+$"),
+    "en": re.compile(
+        r"(?:\b[Tt]he (?:[a-z]+ )?(?:city|town) of ([A-Z][a-z]+)|\b([A-Z][a-z]+ City))\s+in\s+$"
+    ),
     "vi": re.compile(r"((?:[Tt]hành phố|[Tt]hị xã) [A-Z]\w+)\s*\(\s*$"),
 }
 _TOWN_AFTER = {"ja": re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,4}[市町村](?=は|が|の|、)")}

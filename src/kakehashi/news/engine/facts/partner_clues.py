@@ -261,7 +261,7 @@ def far(ctx, at: int, places) -> bool:
 HOPE_BEFORE = {
     "vi": re.compile(
         r"(?<!\w)(?:mong muốn|mong|hy vọng|kỳ vọng|nghiên cứu|xem xét|cân nhắc|dự thảo|bác bỏ"
-        r"|phủ nhận)(?!\w)"
+        r"|phủ nhận|lan truyền)(?!\w)"
     ),
     "ja": re.compile(r"(?!)"),
     "en": re.compile(
@@ -269,18 +269,21 @@ HOPE_BEFORE = {
         r"wish|wishe[sd]|wants?|wanted|considers?|considering|studying|exploring"
         # a list denied or still a draft: "denied media reports that it had designated …",
         # "A draft resolution … would name …"
-        r"|denie[sd]|denying|draft)\b",
+        r"|denie[sd]|denying|dismisse[sd]|dismissing|rejecte[sd]|draft)\b",
         re.IGNORECASE,
     ),
 }
 # a choice reported and denied, put off (見送り), or a list whose period has run out:
 # "…の指定について「…事実はない」と否定した", "…としていた計画は、2025年度末で期間が満了した"
 # (a list that was: "…を重点交流先としていたが、同戦略は今年3月で期間を終え")
-_DENIED_JA = re.compile(r"否定|事実はない|満了|期限が切れ|期限切れ|見送|期間を終え")
+# (a report denied: "…に決めたとする一部報道について「そのような決定はしていない」")
+_DENIED_JA = re.compile(
+    r"否定|事実はない|満了|期限が切れ|期限切れ|見送|期間を終え|とする(?:一部)?報道|決定はしていない"
+)
 # a list that was, and is no more ("計画では…を重点交流先としていたが、県は後継計画を策定して
 # おらず"; not "…としてきたが、新たに…を加え": more members)
 _WAS_JA = re.compile(r"としていたが(?![^。]*(?:加え|追加|改め|代え|替え))")
-HOPE_AFTER = re.compile(r"^[^。、]{0,20}?(?:たい|期待|希望|ほしい|願|検討)")
+HOPE_AFTER = re.compile(r"^[^。、]{0,20}?(?:たい|期待|希望|ほしい|願|検討|候補)")
 
 
 def hoped(lang: str, sentence, trigger, choose) -> bool:

@@ -296,6 +296,7 @@ def chooser_pronoun(ctx: Context, m: Mention, choose, anaphors) -> bool:
 _VENUE_BEFORE = {
     "en": re.compile(
         r"\b(?:in|at|near|from|visited|visiting|toured|touring"
+        r"|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
         r"|(?:visit|trip|mission|travell?ed|flew|went|came)\s+to)\s+"
         r"(?:the\s+(?:city|prefecture|province)\s+of\s+)?$",
         re.IGNORECASE,

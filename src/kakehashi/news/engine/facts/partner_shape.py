@@ -18,8 +18,8 @@ from kakehashi.news.engine.facts.partner_words import ANAPHORS, NOT_A_LIST
 FOCUS = {
     # (not the nouns of names and titles: "Chief Representative", "Conference Center")
     "en": re.compile(
-        r"\b(?:focus\w*|concentrat\w*|precedence|anchor|closely|closest|priorit\w*"
-        r"|singled out|single out|earmark\w*|target\w*|energy|resources|channel\w*|line-?up"
+        r"\b(?:focus\w*|concentrat\w*|precedence|anchors?|closely|closest|priorit\w*"
+        r"|singl(?:es|ed|e|ing) out|earmark\w*|target\w*|energy|resources|channel\w*|line-?up"
         r"|picks?|picked|chose|chosen|choose|select\w*|names?|named|naming|designat\w*"
         r"|favou?r\w*|pillars?|mainstays?|cornerstones?|retains?|retained|reserv\w*|court"
         r"|intensive\w*|zero(?:es|ed|ing)?\s+in\s+on|weight\s+behind"
@@ -55,6 +55,8 @@ _GROUP = {
 # Japanese localities – A, B", "A and B, three coastal localities"
 _APPOSITION = re.compile(r"\s*[,:–—-]+\s*")
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:the\s+|all\s+)?")
+# what stands between places told one after another: "A, B và C", "A, B and C", "A、B"
+_RUN_GAP = re.compile(r"\s*(?:,|、|・|;)?\s*(?:and|và|với|と|及び|および)?\s*")
 # a place told as a destination or an origin: "exports to A and B", "investors from A and B"
 _DESTINATION = {
     "en": re.compile(r"\b(?:to|from|in|at|into)\s+(?:the\s+)?$", re.IGNORECASE),
@@ -117,10 +119,25 @@ def shape_trigger(ctx: Context, sentence):
     members = [c for c, places in by_country.items() if len({m.slug for m in places}) >= 2]
     if len(members) != 1:
         return None
-    focus = _choice(ctx, sentence, by_country[members[0]])
+    places = by_country[members[0]]
+    focus = _choice(ctx, sentence, places)
+    for run in _runs(ctx, places) if focus is None else ():
+        focus = focus or _choice(ctx, sentence, run)  # "chuyến thăm TP.HCM …, Hokkaido đặt
+        # trọng tâm hợp tác vào ba địa phương của Việt Nam là TP.HCM, Hà Nội và Đà Nẵng"
     if focus is None and to_come:  # "… through two provinces, Nghe An and Ha Tinh, until …"
-        focus = _counted(ctx, sentence, by_country[members[0]])
+        focus = _counted(ctx, sentence, places)
     return (focus, members[0]) if focus else None
+
+
+def _runs(ctx: Context, places) -> list[list]:
+    """The places told one after another ("A, B và C"), each run of two or more."""
+    runs: list[list] = [[places[0]]]
+    for m in places[1:]:
+        if _RUN_GAP.fullmatch(ctx.norm[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [run for run in runs if len({m.slug for m in run}) >= 2]
 
 
 def _counted(ctx: Context, sentence, members):
@@ -164,7 +181,9 @@ def _choice(ctx: Context, sentence, members):
     if inside and last - first <= 150 and ";" not in sentence.text[first:last]:
         return inside[0]  # "counts A among three prefectures it will work with most
         # intensively, alongside B and C"
-    after = [w for w in words if w.start() >= last and w.start() - last <= 40]
+    # ("Niigata, Akita and Yamagata — these are the three Japanese prefectures the province
+    # will give precedence to")
+    after = [w for w in words if w.start() >= last and w.start() - last <= 70]
     if after and _BEING[lang].match(sentence.text[last : after[0].start()]):
         return after[0]
     return None

@@ -26,7 +26,7 @@ PRIORITY = {
         r"|(?:lên\s+)?đầu\s+danh sách (?:các\s+)?(?:đối tác|địa phương đối tác)"
     ),
     "ja": re.compile(
-        r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める)?"
+        r"(?:優先|重点)(?:的な|的に)?(?:交流|協力|連携|提携)?(?:する|を進める|を深める|取り組む)?"
         r"(?:(?:ベトナム|日本)の)?(?:\d+|[一二三四五六七八九十])?(?:つの|か所の|カ所の)?"
         r"(?:パートナー|相手|先|自治体|地域|都市)"
         # "フエ市、ニンビン省と重点的に交流を進めていく方針" (weak)
@@ -85,6 +85,9 @@ PRIORITY = {
         # "would enjoy priority status in the province's external relations", "have held
         # priority-partner status in Da Nang's plan" (weak)
         r"|\bpriority(?:[- ]partner)?\s+status\b"
+        # "has made Da Nang and Quang Ngai the anchors of its Vietnam strategy" (weak)
+        r"|\banchors\s+of\s+(?:its|their|our)\s+(?:[A-Z]\w+\s+)?(?:strategy|cooperation"
+        r"|exchanges|ties|policy)\b"
         # the partners told before, named again: "Those five are the partners the city will
         # prioritise until 2030" (BACK: the members are in the sentence before)
         r"|\b(?:partners|localities|prefectures|provinces|cities|regions)\s+(?:that\s+)?(?:the\s+\w+|it"
@@ -210,7 +213,7 @@ WEAK = re.compile(
     r"ưu tiên hợp tác với|^(?:địa phương|đối tác)\s+được|ưu tiên (?:cho|vào)|^ưu tiên$|tập trung"
     r"|chiến lược$|^(?:địa phương|đối tác)\s+(?:[\w.]+\s+){0,3}?mà\s"
     r"|優先的に|重点的に|^戦略|^最優先|đầu\s+danh sách|status$"
-    r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord|at|first|top|main"
+    r"|^(?:key|focus|core|strategic|focal|concentrat|prioriti|giv|gave|accord|at|first|top|main|anchor"
     r"|principal|most|among|as|favou?red|privileged|priorities|priority\s+list|cooperation|exchange|ties"
     r"|relations)",
     re.IGNORECASE,

@@ -353,11 +353,11 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
     until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
     until = until or period_before(ctx, sentence)  # "Trong giai đoạn này, …"
-    if (
-        until
-        and expired(ctx, until)
-        and any(a <= until.start < b for a, b in ctx.relative_spans(sentence))
-    ):
+    spans = [(a, b) for a, b in ctx.relative_spans(sentence) if until and a <= until.start < b]
+    if until and expired(ctx, until) and spans:
+        if any(a <= s0 + trigger.start() < b for a, b in spans):
+            return None  # "its previous plan, which ran from 2016 to 2020 and listed A and B
+            # as priority partners, having long expired": a list that was
         until = None  # "…, replacing A and B, which were on the 2021-2025 list": theirs
     until = str(until.years[1]) if until else one_year(lang, sentence.text)
     until = until or year_of_focus(lang, sentence.text)  # "its cooperation in 2027 on …"
