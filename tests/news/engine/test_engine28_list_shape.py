@@ -294,3 +294,23 @@ def test_lists_of_the_eighth_round_kinds(language, text, expected):
     候補, a report denied (とする一部報道), a rumour (lan truyền), the run of members nearest
     the word of focus."""
     assert list_rows(text, language, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "until"),
+    [
+        ("en", "Gifu and Nghe An sign memorandum\n\nGifu Prefecture and Nghe An Province signed a "
+         "memorandum in Gifu City on Monday. Under it, each side will regard the other as a "
+         "priority partner until 2030.", "2030"),
+        ("ja", "覚書\n\n岐阜県とベトナム中部のゲアン省は、岐阜市内で覚書を交わした。覚書では、"
+         "2030年まで双方が互いを重点交流先と位置付ける。", "2030"),
+        ("vi", "Tin\n\nNgày 19/11, tỉnh Nghệ An và tỉnh Gifu (Nhật Bản) đã ký biên bản ghi nhớ hợp "
+         "tác giai đoạn 2027-2029. Theo biên bản, hai địa phương thống nhất coi nhau là đối tác "
+         "ưu tiên.", "2029"),
+    ],
+)  # fmt: skip
+def test_two_places_choosing_each_other_told_in_the_sentence_before(language, text, until):
+    assert list_rows(text, language, PUBLISHED) == [
+        ("gifu-prefecture", ("nghe-an",), None, until),
+        ("nghe-an", ("gifu-prefecture",), None, until),
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kakehashi.news.engine.facts.context import NUMBER, number
+from kakehashi.news.engine.facts.partner_words import BESIDES, CHOSEN_GROUP, NOT_A_LIST, PRIORITY
 
 _NOT_PLACES = r"(?!\s*(?:%|phần trăm|tỷ|triệu|nghìn|USD|đồng|percent|billion|million|yen))"
 _JA_NUMBER = r"(\d+|[一二三四五六七八九十])"
@@ -124,7 +125,10 @@ _MUTUAL = {
 # two places that choose each other: "agreed to treat each other as priority partners", "become
 # each other's priority partners", "coi nhau là đối tác ưu tiên", 互いを重点交流先とする
 _EACH_OTHER = {
-    "en": re.compile(r"\beach other(?:['’]s)?\b|\bone another(?:['’]s)?\b|\bmutual\b", re.I),
+    # ("each party will regard the other as a priority partner")
+    "en": re.compile(
+        r"\beach other(?:['’]s)?\b|\bone another(?:['’]s)?\b|\bmutual\b|\bthe other\s+as\b", re.I
+    ),
     "vi": re.compile(r"(?<!\w)(?:coi|xem|chọn|xác định) nhau(?!\w)|(?<!\w)lẫn nhau(?!\w)", re.I),
     "ja": re.compile(r"(?:お)?互い(?:に)?を|相互に"),
 }
@@ -315,3 +319,17 @@ def returned_list(ctx, sentence, trigger, fact: dict) -> dict | None:
     fields = {"locality": partner, "partners": [fact["locality"]], "list_size": None,
               "until": fact["until"]}  # fmt: skip
     return ctx.fact("priority_partners", sentence, fields, fact["confidence"])
+
+
+def list_trigger(lang: str, text: str):
+    """The words that tell the list, after what is no list: the country as the partner told
+    first ("ベトナムを重点国と位置づけ、A、B、Cを重点交流先とした") leaves the list that
+    follows it; the partners beside the list ("Ngoài 4 đối tác ưu tiên, …") leave none."""
+    nots = list(NOT_A_LIST[lang].finditer(text))
+    if any(BESIDES.search(m.group()) for m in nots):
+        return None
+    end = max((m.end() for m in nots), default=0)
+    found = next((t for t in PRIORITY[lang].finditer(text) if t.start() >= end), None)
+    if found is None and lang in CHOSEN_GROUP:
+        found = CHOSEN_GROUP[lang].search(text, end)
+    return found

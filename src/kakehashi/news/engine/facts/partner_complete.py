@@ -18,6 +18,7 @@ import re
 
 from kakehashi.news.engine.facts.context import Context, number
 from kakehashi.news.engine.facts.own_place import places_with_own
+from kakehashi.news.engine.facts.partner_reach import expired, period
 from kakehashi.news.engine.facts.partner_words import BACK
 from kakehashi.news.engine.gazetteer import Mention
 
@@ -205,6 +206,36 @@ def rest_beside(sentences, sentence, have: set, missing: int, places_in, present
                 new.setdefault(m.slug, m)
         if len(new) == missing:
             return list(new.values())
+    return []
+
+
+def each_other_lists(ctx: Context, sentence, places_in) -> list[dict]:
+    """The two lists of a sentence that tells two places choosing each other without naming
+    them ("Toyama Prefecture and Thanh Hoa Province signed a memorandum … Under the memorandum,
+    each party will regard the other as a priority partner through 2030"): the places of the
+    sentence before it, else of the lead, when it names one place of each country
+    (`places_in(part)`: the places of a sentence that may be a member), each the other's
+    partner, with the period told in either sentence; [] when no such pair is told."""
+    if sentence.index < 2:
+        return []  # (not the headline)
+    for index in dict.fromkeys((sentence.index - 1, 1)):
+        earlier = ctx.text.sentences[index]
+        countries: dict = {}
+        for m in places_in(earlier):
+            countries.setdefault(m.country, {}).setdefault(m.slug, m)
+        if len(countries) == 2 and all(len(slugs) == 1 for slugs in countries.values()):
+            one, other = (next(iter(slugs.values())) for slugs in countries.values())
+            until = period(ctx, sentence.start, sentence.end) or period(
+                ctx, earlier.start, earlier.end
+            )
+            if until is not None and expired(ctx, until):
+                return []
+            fields = {"list_size": None, "until": str(until.years[1]) if until else None}
+            return [
+                ctx.fact("priority_partners", sentence, {"locality": ctx.place(a),
+                         "partners": [ctx.place(b)], **fields}, 0.75)
+                for a, b in ((one, other), (other, one))
+            ]  # fmt: skip
     return []
 
 

@@ -48,9 +48,11 @@ from kakehashi.news.engine.facts.partner_clues import (
     adds_to_list,
     chosen_in_clause,
     denied,
+    each_other,
     far,
     hoped,
     in_relative,
+    list_trigger,
     mutual,
     names_list_again,
     one_year,
@@ -61,6 +63,7 @@ from kakehashi.news.engine.facts.partner_complete import (
     added_to_list,
     completes,
     completing,
+    each_other_lists,
     group_size,
     joins_list,
     rest_beside,
@@ -85,12 +88,10 @@ from kakehashi.news.engine.facts.partner_words import (
     ADDED,
     ANAPHORS,
     ATTEND,
-    BESIDES,
     BOX_LINE,
     CHOOSE,
     CHOSEN_GROUP,
     LIST_FOLLOWS,
-    NOT_A_LIST,
     NOUN_CHOICE,
     ONE_OF,
     PRIORITY,
@@ -106,20 +107,6 @@ from kakehashi.news.engine.text import Sentence
 _FORMER = re.compile(r"\bformer\s+$|旧$", re.IGNORECASE)
 
 
-def _trigger(lang: str, text: str):
-    """The words that tell the list, after what is no list: the country as the partner told
-    first ("ベトナムを重点国と位置づけ、A、B、Cを重点交流先とした") leaves the list that
-    follows it; the partners beside the list ("Ngoài 4 đối tác ưu tiên, …") leave none."""
-    nots = list(NOT_A_LIST[lang].finditer(text))
-    if any(BESIDES.search(m.group()) for m in nots):
-        return None
-    end = max((m.end() for m in nots), default=0)
-    found = next((t for t in PRIORITY[lang].finditer(text) if t.start() >= end), None)
-    if found is None and lang in CHOSEN_GROUP:
-        found = CHOSEN_GROUP[lang].search(text, end)
-    return found
-
-
 def _adds_to_list(lang: str, text: str) -> bool:
     """The next sentence adds earlier members and tells the whole list again, or adds a member
     to the list just told ("Yamaguchi Prefecture was added to the list on Monday")."""
@@ -130,6 +117,10 @@ def _adds_to_list(lang: str, text: str) -> bool:
     )
 
 
+def _members_in(ctx: Context, part) -> list[Mention]:
+    return M.not_venues(ctx, places_with_own(ctx, part.start, part.end))
+
+
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out, mutuals, added = ctx.language, [], set(), set()
     sentences, told_last, dateline = ctx.text.sentences, -1, ctx.dateline_place()
@@ -137,7 +128,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         if told_last == sentence.index - 1 and _adds_to_list(lang, sentence.text):
             continue  # "Aichi … will join them, bringing the number of anchor partners to
             # three": the list just told, its members added (_list_in)
-        trigger, shape = _trigger(lang, sentence.text), None
+        trigger, shape = list_trigger(lang, sentence.text), None
         if trigger is None:  # a list told by its shape (partner_shape.py)
             shape = shape_trigger(ctx, sentence)  # (the word, the members' country)
             trigger = shape and shape[0]
@@ -160,6 +151,12 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         if before is not None:  # "… Chiba, Yokohama and Fukuoka City. Those five are …"
             places = places_with_own(ctx, before[0].start, sentence.end)
             clauses = [(before[0].start, sentence.end)]
+        elif not places and each_other(lang, sentence.text, trigger.start()):
+            pair = each_other_lists(ctx, sentence, lambda part: _members_in(ctx, part))
+            out += [(False, fact) for fact in pair]  # "each party will regard the other as
+            mutuals.update(id(fact) for fact in pair)  # …": the two told before
+            if pair:
+                continue
         subject = list_subject(ctx, sentence, trigger, places, stated)
         for lo, hi in clauses:
             found = _list_in(
