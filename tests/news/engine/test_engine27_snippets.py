@@ -54,7 +54,6 @@ KNOWN_MISSES = {
     "ja6-02": "members in a bullet list under a heading (・ハイフォン市)",
     "ja6-10": "a sole member by 絞り込み",
     "ja6-16": "a chooser the directory lacks (愛媛県今治市)",
-    "vi6-10": "a sole member as đối tác then chốt",
     "en7a-03": "a sole partner ('channel its efforts above all into')",
     "en7a-06": "members over two sentences ('stays at the top of the list', 'join it')",
     "en7a-09": "a partner under study ('could be added … No decision') read as a list",

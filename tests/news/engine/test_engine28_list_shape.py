@@ -314,3 +314,13 @@ def test_two_places_choosing_each_other_told_in_the_sentence_before(language, te
         ("gifu-prefecture", ("nghe-an",), None, until),
         ("nghe-an", ("gifu-prefecture",), None, until),
     ]
+
+
+def test_a_key_partner_in_vietnamese_then_chot():
+    text = (
+        "Tin\n\nTỉnh Quảng Trị vừa xác định tỉnh Tottori là đối tác then chốt của tỉnh tại Nhật "
+        "Bản trong giai đoạn 2026-2030."
+    )
+    assert list_rows(text, "vi", PUBLISHED) == [
+        ("quang-tri", ("tottori-prefecture",), None, "2030")
+    ]

@@ -11,7 +11,7 @@ from kakehashi.news.engine.facts.context import NUMBER
 
 PRIORITY = {
     "vi": re.compile(
-        r"(?:đối tác|địa phương)\s+(?:ưu tiên|trọng điểm|trọng tâm)"
+        r"(?:đối tác|địa phương)\s+(?:ưu tiên|trọng điểm|trọng tâm|then chốt|chủ chốt)"
         # "3 địa phương Nhật Bản hợp tác trọng điểm", "đối tác chiến lược" (weak)
         r"|(?:đối tác|địa phương)(?:\s+(?:Nhật Bản|Việt Nam))?(?:\s+hợp tác)?\s+"
         r"(?:ưu tiên|trọng điểm|trọng tâm|chiến lược)(?!\s+toàn diện)"
