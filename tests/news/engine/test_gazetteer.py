@@ -132,3 +132,19 @@ def test_a_prefecture_s_name_used_for_a_city_not_listed_is_a_place_with_no_slug(
         ("Kochi Prefecture", "kochi-prefecture"),
         ("Kochi", "kochi-prefecture"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("form", "slug"),
+    [
+        # the spellings of the Japanese press for one sound (ヴィ/ビ), with or without the dot
+        ("ビンロン省", "vinh-long"), ("ヴィンロン省", "vinh-long"), ("ジャライ省", "gia-lai"),
+        ("トゥアティエンフエ省", "thua-thien-hue-before-2025"),
+        ("バリアブンタウ省", "ba-ria-vung-tau-before-2025"),
+        ("đạo Hokkaido", "hokkaido"), ("Tokyo Metropolitan", "tokyo-metropolis"),
+        ("Hanoi capital", "hanoi"),
+    ],
+)  # fmt: skip
+def test_the_press_spellings_the_snippet_writers_found_missing(form, slug):
+    entry = Gazetteer.default().lookup(form)
+    assert entry is not None and entry.slug == slug

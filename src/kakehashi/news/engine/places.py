@@ -11,6 +11,7 @@ name only when no prefecture has that name ("Osaka" alone is the prefecture).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -48,13 +49,27 @@ _VN_EXTRA = {
         "Sài Gòn", "Saigon", "HCMC", "HCM City", "ホーチミン", "ホーチミン市",
         "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "TP Hồ Chí Minh",
     ],
-    "hanoi": ["Thủ đô Hà Nội", "Ha Noi", "Hanoi City", "ハノイ"],
+    "hanoi": ["Thủ đô Hà Nội", "Ha Noi", "Hanoi City", "ハノイ", "Hanoi capital"],
+    "gia-lai": ["ジャライ省"],
+    "gia-lai-before-2025": ["ジャライ省"],
     "da-nang": ["Danang"],
     "hai-phong": ["Haiphong"],
     "hue": ["Huế", "Hue City", "フエ"],
     "thua-thien-hue-before-2025": ["Thừa Thiên - Huế", "TT-Huế", "Thua Thien-Hue"],
     "ba-ria-vung-tau-before-2025": ["BR-VT", "Bà Rịa–Vũng Tàu"],
 }  # fmt: skip
+
+
+# the spellings of the Japanese press for one katakana sound: ヴィンロン省 and ビンロン省
+_KATAKANA_V = str.maketrans({"ヴ": "ブ"})
+
+
+def _katakana_variants(name: str) -> set[str]:
+    """A Vietnamese unit's name in katakana as the press writes it: with ヴィ/ヴァ… or ビ/バ…,
+    with or without the middle dot (トゥアティエン・フエ省, トゥアティエンフエ省)."""
+    plain = re.sub("ヴ([ァィェォ])", lambda m: "バビベボ"["ァィェォ".index(m.group(1))], name)
+    names = {name, plain, plain.translate(_KATAKANA_V)}
+    return names | {n.replace("・", "") for n in names}
 
 
 def vietnam_entries() -> list[Entry]:
@@ -76,7 +91,8 @@ def vietnam_entries() -> list[Entry]:
         for name in _dash_variants(row.name_en):
             forms |= {name, f"{name} Province"} if not city else {name, f"{name} City"}
         ja = row.name_ja
-        forms |= {ja, ja.removesuffix("省").removesuffix("市")}
+        for ja in _katakana_variants(row.name_ja):
+            forms |= {ja, ja.removesuffix("省").removesuffix("市")}
         forms |= {f"{ja.removesuffix('市')}省"} if row.name_local.startswith("Tỉnh") else set()
         forms |= set(_VN_EXTRA.get(row.slug, []))
         for form in forms:
@@ -116,10 +132,11 @@ def _prefecture_forms(row: ref.LocalityRow) -> tuple[set[str], set[str]]:
     if row.name_ja.endswith("府"):
         sure |= {f"phủ {base}"}
     if base == "Tokyo":
-        sure |= {"Thủ đô Tokyo", "Tokyo Metropolis", "Tokyo Metropolitan Government", "東京都"}
+        sure |= {"Thủ đô Tokyo", "Tokyo Metropolis", "Tokyo Metropolitan Government", "東京都",
+                 "Tokyo Metropolitan", "Metropolitan Tokyo"}  # fmt: skip
         bare |= {"Tokyo", "東京"}
     if base == "Hokkaido":
-        sure |= {"北海道", "Hokkaido Prefecture", "Hokkaido Government"}
+        sure |= {"北海道", "Hokkaido Prefecture", "Hokkaido Government", "đạo Hokkaido"}
     kanji = row.name_ja.removesuffix("県").removesuffix("府").removesuffix("都")
     if kanji in _JA_BARE or len(kanji) >= 3:
         bare.add(kanji)
