@@ -66,7 +66,10 @@ _SPAN_END_BEFORE = re.compile(
 
 
 # a dateline: "GIA LAI — ", "DA NANG (VNA) – ", "HANOI - ", "TOKYO -- "
-_DATELINE = re.compile(r"\s*([A-ZĐ][A-ZĐ .'’]{1,40}?)\s*(?:\([^)\n]{1,20}\)\s*)?(?:--|[—–-])\s")
+_DATELINE = re.compile(
+    r"\s*([A-ZĐ][A-ZĐ .'’]{1,40}?)\s*(?:\([^)\n]{1,20}\)\s*)?(?:--|[—–-])\s"
+    r"|\s*【([^】＝=\n]{1,12})(?:[＝=][^】\n]{1,12})?】"  # 【ハノイ】, 【ハノイ＝共同】
+)
 
 
 # a clause that tells a merger of units ("sau khi hợp nhất với tỉnh Yên Bái", "which absorbed
@@ -209,14 +212,15 @@ class Context:
 
     def dateline_place(self) -> Mention | None:
         """The place of the dateline that opens the first paragraph ("GIA LAI — …", "DA NANG
-        (VNA) – …"): where the reporter files from, the place of the news."""
+        (VNA) – …", 【ハノイ】): where the reporter files from, the place of the news."""
         body = self.norm.find("\n\n")
         if body < 0:
             return None
         found = _DATELINE.match(self.norm, body + 2)
         if found is None:
             return None
-        places = self.in_span(found.start(1), found.end(1), ("locality",))
+        group = 1 if found.group(1) else 2
+        places = self.in_span(found.start(group), found.end(group), ("locality",))
         return places[0] if places and places[0].slug else None
 
     # JSON forms -------------------------------------------------------------------------

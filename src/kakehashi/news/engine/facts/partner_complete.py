@@ -19,7 +19,7 @@ import re
 from kakehashi.news.engine.facts.context import Context, number
 from kakehashi.news.engine.facts.own_place import places_with_own
 from kakehashi.news.engine.facts.partner_reach import expired, period
-from kakehashi.news.engine.facts.partner_words import BACK
+from kakehashi.news.engine.facts.partner_words import BACK, SIZE, group_word_size
 from kakehashi.news.engine.gazetteer import Mention
 
 # a member kept: "Gunma, which hosts …, remains on the list"
@@ -60,7 +60,8 @@ _ADDED_TO_LIST = {
     ),
     # "また、新たにダナン市を加え、この2地域との間で…"
     # "昨年度に指定したハノイ市と合わせた3地域を軸に", "これまでのA、B、Cと合わせ4地域となる"
-    "ja": re.compile(r"新たに[^。、]{0,20}を(?:加え|追加)|と合わせ"),
+    # "日本からは長野県のほか山梨県も盛り込まれ"
+    "ja": re.compile(r"新たに[^。、]{0,20}を(?:加え|追加)|と合わせ|のほか[^。、]{0,20}も盛り込"),
     "vi": re.compile(
         r"(?<!\w)(?:được\s+)?(?:bổ sung|đưa)\s+(?:\w+\s+){0,6}?vào\s+danh sách(?:\s+này)?"
         r"(?!\s+(?:các\s+)?đối tác\s+(?:ưu tiên|trọng điểm)\s+(?!của))"
@@ -241,12 +242,40 @@ def each_other_lists(ctx: Context, sentence, places_in) -> list[dict]:
 
 def told_before(ctx: Context, sentence):
     """(the sentence before, the size the group states) when `sentence` names a group of places
-    told in the sentence before it ("Those five are the partners …") and none of its own."""
+    told in the sentence before it ("Those five are the partners …") and none of its own, or
+    counts a run of places fronted before a dash (_fronted)."""
     pattern = BACK.get(ctx.language)
     found = pattern.match(sentence.text) if pattern else None
+    if found is None and sentence.index > 0:
+        return _fronted(ctx, sentence)
     if found is None or sentence.index == 0:
         return None
     earlier = ctx.text.sentences[sentence.index - 1]
     if not places_with_own(ctx, earlier.start, earlier.end):
         return None
     return earlier, number(next(group for group in found.groups() if group))
+
+
+# places fronted before a dash, the sentences after them saying what they are: "ハイフォン、
+# クアンニン、タイグエン――。北九州市が…狙いを定めるのは、この3地域だ。"
+_FRONTED = re.compile(r"(?:――|——|—|–|-)+\s*[。.]?\s*$")
+_RUN_ONLY = re.compile(r"[\s、,・]*(?:and|và|と|及び)?[\s、,・]*")
+
+
+def _fronted(ctx: Context, sentence):
+    """(the run of places fronted before a dash, their number) when one of the two sentences
+    before `sentence` is only that run and `sentence` counts the group it names."""
+    lang = ctx.language
+    size = SIZE[lang].search(sentence.text) or group_word_size(lang, sentence.text)
+    for earlier in ctx.text.sentences[max(0, sentence.index - 2) : sentence.index]:
+        if not _FRONTED.search(earlier.text):
+            continue
+        places = places_with_own(ctx, earlier.start, earlier.end)
+        gaps, last = [], earlier.start
+        for m in places:
+            gaps.append(ctx.norm[last : m.start])
+            last = m.end
+        rest = _FRONTED.sub("", ctx.norm[last : earlier.end])
+        if len(places) >= 2 and size and all(_RUN_ONLY.fullmatch(g) for g in gaps + [rest]):
+            return earlier, len({m.slug for m in places})
+    return None

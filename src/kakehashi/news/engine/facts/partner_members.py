@@ -109,6 +109,7 @@ _EN_UNKNOWN = re.compile(
 )
 _EN_NOT_PLACES = {"Japan", "Vietnam", "Viet Nam", "The", "Prefecture", "Province", "City"}
 _VI_JOIN = r"(?:,\s*|\s+và\s+)"
+_BRACKETED = r"(?:\s*[(（][^()（）]{1,30}[)）])?"
 _UNKNOWN_JOINED = {
     "ja": (_JA_UNKNOWN, _JA_JOIN),
     "en": (_EN_UNKNOWN, _EN_JOIN),
@@ -142,10 +143,10 @@ def joined_unknowns(ctx: Context, lo: int, hi: int, known, places) -> list:
             if f in found:
                 continue
             if any(
-                re.fullmatch(join, ctx.norm[end : f.start()])
-                or re.fullmatch(join, ctx.norm[f.end() : start])
+                re.fullmatch(_BRACKETED + join, ctx.norm[end : f.start()])
+                or re.fullmatch(_BRACKETED + join, ctx.norm[f.end() : start])
                 for start, end in edges
-            ):
+            ):  # (the place a member is in may stand between: "thành phố Toyota (tỉnh Aichi) và")
                 found.append(f)
                 edges.append((f.start(), f.end()))
                 grown = True
@@ -207,12 +208,13 @@ _OUT_PASSIVE = {
 }
 
 # the places a list replaces, told after its members: "…are Gifu, Aichi and Mie, replacing
-# Shizuoka and Toyama", "in place of Kobe", "…là hai đối tác ưu tiên của tỉnh, thay cho danh sách
-# cũ gồm tỉnh Ishikawa và tỉnh Ehime"
+# Shizuoka and Toyama", "in place of Kobe", "keeping A and B and dropping C and D", "…là hai
+# đối tác ưu tiên của tỉnh, thay cho danh sách cũ gồm tỉnh Ishikawa và tỉnh Ehime"
 _REPLACING = {
     "en": re.compile(
-        r"\b(?:replacing|in place of|instead of|taking the place of)\s+"
-        r"(?:[A-Z][\w-]*(?:\s+(?:City|Prefecture))?(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+        r"\b(?:replacing|in place of|instead of|taking the place of|dropping|removing"
+        r"|leaving out|leaving off|striking off)\s+"
+        r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:,\s*(?:and\s+)?|\s+and\s+))*$"
     ),
     "vi": re.compile(r"(?<!\w)(?:thay cho|thay thế cho|thay vì)(?!\w)[^;.]*$", re.IGNORECASE),
 }
@@ -284,10 +286,16 @@ def left_the_list(ctx: Context, sentence, m: Mention, anaphors) -> bool:
 
 def chooser_pronoun(ctx: Context, m: Mention, choose, anaphors) -> bool:
     """The pronoun before a verb of choosing ("tỉnh bổ sung tỉnh Yamagata", "the city added
-    Kobe") is the chooser, never a partner."""
+    Kobe") or after the passive's "được" ("hai địa phương được tỉnh ưu tiên") is the chooser,
+    never a partner."""
     if ctx.language == "ja" or ctx.text.low[m.start : m.end] not in anaphors:
         return False
+    if ctx.language == "vi" and _PASSIVE_BY.search(ctx.norm, max(0, m.start - 8), m.start):
+        return True
     return bool(choose.match(ctx.norm, m.end + 1))
+
+
+_PASSIVE_BY = re.compile(r"(?<!\w)được\s+$", re.IGNORECASE)
 
 
 # a place told as where something happens or whence someone comes, not as a member: "announced

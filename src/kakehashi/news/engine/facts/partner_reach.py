@@ -16,9 +16,11 @@ from kakehashi.news.engine.facts.partner_words import BOX_LINE
 # thực hiện kế hoạch là giai đoạn 2026-2030.", "The plan runs until 2030."
 _PERIOD_WORD = re.compile(
     r"期間|thời gian thực hiện|thời hạn|giai đoạn|\b(?:period|runs?|covers|plan)\b"
-    # the list named again: "その上で「令和12年度までは、この２地域に…」", "these two partners"
+    # the list named again: "その上で「令和12年度までは、この２地域に…」", "these two partners",
+    # "The revised list will apply until fiscal 2028"
     r"|この[0-9０-９一二三四五六七八九]*(?:地域|都市|省|自治体|県)|これら"
     r"|\bthese\s+(?:\w+\s+)?(?:partners|localities|prefectures|provinces|cities)\b"
+    r"|\b(?:the|this)\s+(?:revised\s+|new\s+|updated\s+|current\s+)?(?:list|line-?up)\b"
     r"|(?:các|những|\w+) (?:địa phương|đối tác) (?:này|trên|nói trên)",
     re.I,
 )

@@ -90,18 +90,39 @@ def shape_trigger(ctx: Context, sentence):
     are the ones Hyogo has chosen"); a unit merged away, or named in a clause on a merger, is
     none ("after Tay Ninh absorbed the former Long An Province")."""
     lang = ctx.language
-    if lang not in FOCUS or _SIGNING[lang].search(sentence.text):
+    if lang not in FOCUS or not_shaped(lang, sentence.text):
         return None
-    if NOT_A_LIST[lang].search(sentence.text):
-        return None  # "Ngoài 3 đối tác ưu tiên, tỉnh còn hợp tác với A và B": beside the list
     year = ctx.published.year if ctx.published else 0
     # the period of the sentence, or of the plan told before it
     dates = [d for d in ctx.dates if d.start < sentence.end]
     to_come = any(d.kind in ("until", "range") and d.years and d.years[1] >= year for d in dates)
     if not (to_come or _GROUP[lang].search(sentence.text)):
         return None
+    found = members_of(ctx, sentence)
+    if found is None:
+        return None
+    country, places = found
+    focus = _choice(ctx, sentence, places)
+    for run in _runs(ctx, places) if focus is None else ():
+        focus = focus or _choice(ctx, sentence, run)  # "chuyến thăm TP.HCM …, Hokkaido đặt
+        # trọng tâm hợp tác vào ba địa phương của Việt Nam là TP.HCM, Hà Nội và Đà Nẵng"
+    if focus is None and to_come:  # "… through two provinces, Nghe An and Ha Tinh, until …"
+        focus = _counted(ctx, sentence, places)
+    return (focus, country) if focus else None
+
+
+def not_shaped(lang: str, text: str) -> bool:
+    """A sentence of a signing (an agreement's, not a list's), or of the partners beside a
+    list ("Ngoài 3 đối tác ưu tiên, tỉnh còn hợp tác với A và B")."""
+    return bool(_SIGNING[lang].search(text) or NOT_A_LIST[lang].search(text))
+
+
+def members_of(ctx: Context, sentence) -> tuple[str, list] | None:
+    """(the country, its places) when the sentence names two places or more of one country
+    only (not the dateline's place, a venue, a unit merged away or named in a clause on a
+    merger), else None."""
+    lang, dateline = ctx.language, ctx.dateline_place()
     by_country: dict[str, list] = {}
-    dateline = ctx.dateline_place()
     named = not_venues(
         ctx,
         [
@@ -117,16 +138,7 @@ def shape_trigger(ctx: Context, sentence):
             continue
         by_country.setdefault(m.country, []).append(m)
     members = [c for c, places in by_country.items() if len({m.slug for m in places}) >= 2]
-    if len(members) != 1:
-        return None
-    places = by_country[members[0]]
-    focus = _choice(ctx, sentence, places)
-    for run in _runs(ctx, places) if focus is None else ():
-        focus = focus or _choice(ctx, sentence, run)  # "chuyến thăm TP.HCM …, Hokkaido đặt
-        # trọng tâm hợp tác vào ba địa phương của Việt Nam là TP.HCM, Hà Nội và Đà Nẵng"
-    if focus is None and to_come:  # "… through two provinces, Nghe An and Ha Tinh, until …"
-        focus = _counted(ctx, sentence, places)
-    return (focus, members[0]) if focus else None
+    return (members[0], by_country[members[0]]) if len(members) == 1 else None
 
 
 def _runs(ctx: Context, places) -> list[list]:

@@ -365,8 +365,9 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         or not size
         and far(ctx, s0 + trigger.end(), others)
     )
+    grown = lang != "en" and ADDED[lang].search(sentence.text)  # "…地域に、タイニン省を加える"
     if WEAK.search(trigger.group()) and (
-        subject is None or len(partners) < 2 and not (size or until or chosen) or loose
+        subject is None or len(partners) < 2 and not (size or until or chosen or grown) or loose
     ):
         return None  # "ưu tiên hợp tác với tỉnh Aichi trong lĩnh vực...": a preference;
         # "The seminar will focus on three prefectures…": no place chooses
