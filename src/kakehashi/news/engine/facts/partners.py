@@ -83,6 +83,7 @@ from kakehashi.news.engine.facts.partner_reach import (
     period_clauses,
     period_next,
 )
+from kakehashi.news.engine.facts.partner_sense import sense_trigger
 from kakehashi.news.engine.facts.partner_shape import shape_trigger, shaped_list
 from kakehashi.news.engine.facts.partner_words import (
     ADDED,
@@ -128,9 +129,12 @@ def find_priority_partners(ctx: Context) -> list[dict]:
         if told_last == sentence.index - 1 and _adds_to_list(lang, sentence.text):
             continue  # "Aichi … will join them, bringing the number of anchor partners to
             # three": the list just told, its members added (_list_in)
-        trigger, shape = list_trigger(lang, sentence.text), None
+        trigger, shape, sensed = list_trigger(lang, sentence.text), None, False
         if trigger is None:  # a list told by its shape (partner_shape.py)
             shape = shape_trigger(ctx, sentence)  # (the word, the members' country)
+            if shape is None:  # or by what the sentence means (partner_sense.py)
+                shape = sense_trigger(ctx, sentence)
+                sensed = shape is not None
             trigger = shape and shape[0]
         if not trigger or hoped(lang, sentence, trigger, CHOOSE[lang]):
             continue
@@ -158,6 +162,8 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             if pair:
                 continue
         subject = list_subject(ctx, sentence, trigger, places, stated)
+        if sensed and not (subject and sentence.start <= subject.start < sentence.end):
+            continue  # read by its meaning, the list's chooser is told in the sentence
         for lo, hi in clauses:
             found = _list_in(
                 ctx,
