@@ -179,7 +179,17 @@ def owner_pronoun(ctx: Context, m: Mention) -> bool:
     )
 
 
+# the side the chooser is on, not the partners' country: "On the Japanese side, Osaka named …",
+# "Về phía Nhật Bản, …", 日本側は
+_SIDE = {
+    "en": re.compile(r"\b(?:On|From|For)\s+the\s+(?:Japanese|Vietnamese)\s+side\b", re.I),
+    "vi": re.compile(r"phía (?:Nhật Bản|Việt Nam)", re.I),
+    "ja": re.compile(r"(?:日本|ベトナム)側"),
+}
+
+
 def stated_country(lang: str, text: str) -> str | None:
+    text = _SIDE[lang].sub(" ", text)
     named = [c for c, pattern in COUNTRY_WORDS[lang].items() if pattern.search(text)]
     return named[0] if len(named) == 1 else None
 

@@ -272,7 +272,8 @@ HOPE_BEFORE = {
     "ja": re.compile(r"(?!)"),
     "en": re.compile(
         r"\b(?:would(?:\s+(?:also|still|very much|much|really))?\s+like|hopes?|hoped|hoping|"
-        r"wish|wishe[sd]|wants?|wanted|considers?|considering|studying|exploring"
+        r"wish|wishe[sd]|wants?|wanted|considers?|considering|studying|exploring|reviewing"
+        r"|weighing|whether"  # "was reviewing whether to designate priority provinces"
         # a list denied or still a draft: "denied media reports that it had designated …",
         # "A draft resolution … would name …"
         r"|denie[sd]|denying|dismisse[sd]|dismissing|rejecte[sd]|draft)\b",

@@ -84,6 +84,7 @@ from kakehashi.news.engine.facts.partner_reach import (
     period_next,
 )
 from kakehashi.news.engine.facts.partner_sense import sense_trigger
+from kakehashi.news.engine.facts.partner_series import series_lists
 from kakehashi.news.engine.facts.partner_shape import shape_trigger, shaped_list
 from kakehashi.news.engine.facts.partner_words import (
     ADDED,
@@ -125,7 +126,10 @@ def _members_in(ctx: Context, part) -> list[Mention]:
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out, mutuals, added = ctx.language, [], set(), set()
     sentences, told_last, dateline = ctx.text.sentences, -1, ctx.dateline_place()
+    lead, series = series_lists(ctx)  # lists told one locality after another (partner_series)
     for sentence in sentences:
+        if sentence.index == lead:
+            continue  # "Five prefectures have each set out which Vietnamese provinces …"
         if told_last == sentence.index - 1 and _adds_to_list(lang, sentence.text):
             continue  # "Aichi … will join them, bringing the number of anchor partners to
             # three": the list just told, its members added (_list_in)
@@ -184,6 +188,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             if returned is not None:  # "A and B agreed to treat each other as …": B's too
                 out.append((False, returned))
                 mutuals.update((id(found[1]), id(returned)))
+    out += [(False, fact) for fact in series]
     return told_once(one_list_per_place(out, added), mutuals)
 
 

@@ -1,0 +1,98 @@
+"""Issue 14, twenty-ninth pass: the lists of several localities told one after another after a
+lead that says so (facts/partner_series.py): a locality to a sentence, to a bullet line or to
+a clause ("A, X and Y; B, Z"), the lead's period shared unless a clause has its own, members
+added by the next sentence ("It also added …"), clauses that name no list; and, beside them,
+the side a chooser is on ("On the Japanese side, …") that is no partners' country, a list
+under review that is none. Articles written for the test."""
+
+import datetime as dt
+
+import pytest
+
+from tests.news.engine.helpers import list_rows
+
+PUBLISHED = dt.date(2026, 12, 9)
+
+FORUM = (
+    "Central provinces name Japanese partners\n\n"
+    "Five central localities used a forum in Da Nang on Friday to say which Japanese "
+    "prefectures they will work with most in the 2026-2030 period. The forum drew some 300 "
+    "delegates. Quang Ngai will work mainly with Okayama and Hiroshima. Hue's picks were Nara "
+    "and the city of Kyoto. Quang Tri is counting on Tottori, and Gia Lai on Shizuoka until "
+    "2028. Khanh Hoa put Okinawa first. It also added Kagoshima for marine tourism. Da Nang did "
+    "not present a list, saying it would decide only after a study next year. The Japanese "
+    "consul general said trade with the region had doubled since 2020."
+)
+
+BULLETS = (
+    "Kyushu prefectures set Vietnam partners\n\n"
+    "Three Kyushu prefectures on Monday each named the Vietnamese localities they will focus "
+    "on through fiscal 2029:\n"
+    "- Saga: An Giang and Can Tho\n"
+    "- Nagasaki: Quang Ninh, Hai Phong and Khanh Hoa\n"
+    "- Oita: Hanoi\n"
+    "Miyazaki, which sent observers, named none."
+)
+
+
+def test_lists_told_one_locality_after_another():
+    assert list_rows(FORUM, "en", PUBLISHED) == [
+        ("gia-lai", ("shizuoka-prefecture",), None, "2028"),
+        ("hue", ("kyoto-city", "nara-prefecture"), None, "2030"),
+        ("khanh-hoa", ("kagoshima-prefecture", "okinawa-prefecture"), None, "2030"),
+        ("quang-ngai", ("hiroshima-prefecture", "okayama-prefecture"), None, "2030"),
+        ("quang-tri", ("tottori-prefecture",), None, "2030"),
+    ]
+
+
+def test_lists_told_on_bullet_lines():
+    assert list_rows(BULLETS, "en", PUBLISHED) == [
+        ("nagasaki-prefecture", ("hai-phong", "khanh-hoa", "quang-ninh"), None, "2029"),
+        ("oita-prefecture", ("hanoi",), None, "2029"),
+        ("saga-prefecture", ("an-giang", "can-tho"), None, "2029"),
+    ]
+
+
+def test_the_lines_of_a_colon_and_semicolons():
+    text = (
+        "Delta partners\n\n"
+        "Three Mekong localities announced which Japanese prefectures they will partner with "
+        "until 2029. The line-ups were read out by the moderator: Can Tho, Kagoshima and "
+        "Miyazaki; Dong Thap, Niigata and Hokkaido; Vinh Long, Tottori."
+    )
+    assert list_rows(text, "en", PUBLISHED) == [
+        ("can-tho", ("kagoshima-prefecture", "miyazaki-prefecture"), None, "2029"),
+        ("dong-thap", ("hokkaido", "niigata-prefecture"), None, "2029"),
+        ("vinh-long", ("tottori-prefecture",), None, "2029"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no lead: places that open sentences are no lists
+        "Trade\n\nQuang Ngai sent a delegation to Okayama last week. Hue signed a memorandum "
+        "with Nara. Gia Lai exported coffee to Shizuoka.",
+        # a lead, then clauses that name no list
+        "Forum\n\nFour localities said which Japanese prefectures they would court until 2030. "
+        "Ca Mau sent a delegation to Kagoshima but did not name partners. Bac Lieu is still "
+        "weighing Miyazaki and Kochi. Soc Trang signed a memorandum with Saga.",
+        # a list under review
+        "Survey\n\nHiroshima Prefecture said it was reviewing whether to designate priority "
+        "provinces in its next strategy, with Quang Ninh and Nghe An among the candidates.",
+    ],
+)
+def test_no_list(text):
+    assert list_rows(text, "en", PUBLISHED) == []
+
+
+def test_the_side_a_chooser_is_on_is_no_partners_country():
+    text = (
+        "Forum\n\nHCM City will give priority to Osaka and Kanagawa until 2030. On the Japanese "
+        "side, Osaka Prefecture named HCM City, Dong Nai and Da Nang as its three focus "
+        "partners."
+    )
+    assert list_rows(text, "en", PUBLISHED) == [
+        ("ho-chi-minh-city", ("kanagawa-prefecture", "osaka-prefecture"), None, "2030"),
+        ("osaka-prefecture", ("da-nang", "dong-nai", "ho-chi-minh-city"), 3, None),
+    ]
