@@ -67,6 +67,24 @@ def test_the_lines_of_a_colon_and_semicolons():
     ]
 
 
+def test_lines_under_a_heading_that_ends_with_a_colon():
+    text = (
+        "Partners set\n\n"
+        "HANOI (VNA) – Three northern localities on Monday announced the Japanese prefectures "
+        "they will prioritise in the 2026-2030 period.\n"
+        "According to the plans presented, the priority partners are:\n"
+        "- Thai Nguyen: Ibaraki and Tochigi;\n"
+        "- Lao Cai: two prefectures – Nagano and Yamanashi;\n"
+        "- City of Hai Phong: Kitakyushu.\n"
+        "On the sidelines, Lao Cai and Nagano agreed to study a charter flight."
+    )
+    assert list_rows(text, "en", PUBLISHED) == [
+        ("hai-phong", ("kitakyushu-city",), None, "2030"),
+        ("lao-cai", ("nagano-prefecture", "yamanashi-prefecture"), 2, "2030"),
+        ("thai-nguyen", ("ibaraki-prefecture", "tochigi-prefecture"), None, "2030"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -27,10 +27,13 @@ _LEAD = {
     "en": re.compile(
         r"\bwhich\s+(?:(?:Japanese|Vietnamese)\s+)?" + _KINDS + r"\b"
         r"|\b(?:nam(?:e|es|ed|ing)|pick(?:s|ed|ing)?|set(?:s|ting)?\s+out|outlin\w+"
-        r"|line(?:s|d)?\s+up|assign\w*|swap\w*|unveil\w*)\s+(?:the\s+|their\s+|its\s+)?"
+        r"|line(?:s|d)?\s+up|assign\w*|swap\w*|unveil\w*|announc\w*|designat\w*|present\w*"
+        r"|chose|chosen|choos\w*|decided\s+on|the\s+following)\s+(?:the\s+|their\s+|its\s+)?"
         r"(?:own\s+)?(?:preferred\s+|priority\s+|key\s+|focus\s+|chosen\s+)?"
         r"(?:(?:Japanese|Vietnamese|Japan|Vietnam)\s+)?(?:partners?|partner\s+lists|localities"
-        r"|prefectures|provinces|cities)\b|\b(?:partner|shopping)\s+lists\b",
+        r"|prefectures|provinces|cities)\b|\b(?:partner|shopping)\s+lists\b"
+        # a line that heads the lines of each locality: "the priority partners are:"
+        r"|\bpartners?\b[^.:]*:\s*$",
         re.IGNORECASE,
     )
 }
@@ -48,7 +51,7 @@ _OPENING = {
     "en": re.compile(
         r"\s*(?:[-–—•*]\s*|\d{1,2}[.)]\s+)?(?:(?:and|while|but)\s+)?"
         r"(?:For\s+|On\s+the\s+(?:Japanese|Vietnamese)\s+side,\s*"
-        r"|The\s+(?:city|prefecture|province)\s+of\s+)?",
+        r"|(?:The\s+)?(?:city|prefecture|province)\s+of\s+)?",
         re.IGNORECASE,
     )
 }
@@ -65,7 +68,8 @@ _NONE = {
         r"|\bwithout\s+making\b|\bstill\s+weighing\b|\bonly\s+after\b|\brather\s+than\b"
         r"|\bcandidates?\b|\bwhether\s+to\b|\bobservers?\b|\bleft\s+out\b"
         r"|\b(?:sent|send|sends|sending)\s+(?:a\s+|its\s+|trade\s+)?(?:delegations?|missions?)\b"
-        r"|\b(?:signed|sign|signs|signing)\b|\bmemorand\w+|\bsister[-\s]cit",
+        r"|\b(?:signed|sign|signs|signing)\b|\bmemorand\w+|\bsister[-\s]cit"
+        r"|\bagree(?:d|s)?\s+to\b",  # "Quang Ninh and Fukuoka agreed to study a charter route"
         re.IGNORECASE,
     )
 }
@@ -77,30 +81,43 @@ _CUT = re.compile(r";\s+|,\s+(?:and|while|but)\s+(?=[A-Z])")
 _FOLLOWING = 12  # sentences after the lead that may each tell a list
 
 
-def series_lists(ctx: Context) -> tuple[int | None, list[dict]]:
-    """(the lead's index, the lists told one locality after another after it) (see the
-    module's text); (None, []) when the article has no such lead."""
+def series_lists(ctx: Context) -> tuple[set[int], list[dict]]:
+    """(the indexes of the sentences that lead to the lists, the lists told one locality after
+    another after them) (see the module's text); (set(), []) when the article has none."""
     lang = ctx.language
     if lang not in _LEAD:
-        return None, []
+        return set(), []
     sentences = ctx.text.sentences
-    lead = next(
-        (s for s in sentences if _LEAD[lang].search(s.text) and _SEVERAL[lang].search(s.text)),
-        None,
-    )
-    if lead is None:
-        return None, []
+    leads = [s for s in sentences if _LEAD[lang].search(s.text) and _several(lang, s.text)]
+    if not leads:
+        return set(), []
+    lead = leads[0]
     told = sentences[lead.index : lead.index + 2]  # the lead and the sentence after it
     shared = next((p for p in (period(ctx, s.start, s.end) for s in told) if p), None)
     if shared is not None and expired(ctx, shared):
-        return None, []
+        return set(), []
     out: list[tuple[dict, str]] = []  # (the list, its chooser's country)
+    first = None  # the first sentence that tells a list: the leads before it head the lists
     for sentence in sentences[lead.index + 1 : lead.index + 1 + _FOLLOWING]:
         for lo, hi in _clauses(ctx, sentence):
             found = _clause_list(ctx, sentence, lo, hi, shared, out[-1] if out else None)
             if found is not None:
                 out.append(found)
-    return (lead.index if out else None), [fact for fact, _ in out]
+                first = sentence.index if first is None else first
+    if len(out) < 2:
+        return set(), []  # one list after a lead: no series, the rules read it
+    dateline = ctx.dateline_place()
+    heads = {  # the leads before the lists that name no place: they head the lists
+        s.index
+        for s in leads
+        if s.index < first and all(m == dateline for m in places_with_own(ctx, s.start, s.end))
+    }
+    return heads, [fact for fact, _ in out]
+
+
+def _several(lang: str, text: str) -> bool:
+    """The lead tells of several localities, or heads lines ("…, the priority partners are:")."""
+    return bool(_SEVERAL[lang].search(text)) or text.rstrip().endswith(":")
 
 
 def _clauses(ctx: Context, sentence) -> list[tuple[int, int]]:

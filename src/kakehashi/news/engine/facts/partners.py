@@ -126,9 +126,9 @@ def _members_in(ctx: Context, part) -> list[Mention]:
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out, mutuals, added = ctx.language, [], set(), set()
     sentences, told_last, dateline = ctx.text.sentences, -1, ctx.dateline_place()
-    lead, series = series_lists(ctx)  # lists told one locality after another (partner_series)
+    leads, series = series_lists(ctx)  # lists told one locality after another (partner_series)
     for sentence in sentences:
-        if sentence.index == lead:
+        if sentence.index in leads:
             continue  # "Five prefectures have each set out which Vietnamese provinces …"
         if told_last == sentence.index - 1 and _adds_to_list(lang, sentence.text):
             continue  # "Aichi … will join them, bringing the number of anchor partners to
