@@ -114,3 +114,56 @@ def test_the_side_a_chooser_is_on_is_no_partners_country():
         ("ho-chi-minh-city", ("kanagawa-prefecture", "osaka-prefecture"), None, "2030"),
         ("osaka-prefecture", ("da-nang", "dong-nai", "ho-chi-minh-city"), 3, None),
     ]
+
+
+def test_vietnamese_lines_and_clauses():
+    bullets = (
+        "Tin\n\n"
+        "Bốn địa phương công bố danh sách địa phương Nhật Bản sẽ hợp tác trọng tâm trong giai "
+        "đoạn 2026-2030, cụ thể như sau:\n"
+        "- Thái Nguyên: tỉnh Ibaraki và tỉnh Tochigi;\n"
+        "- Lào Cai: tỉnh Nagano;\n"
+        "+ Thành phố Hải Phòng: thành phố Kitakyushu.\n"
+        "Tỉnh Cà Mau chưa công bố danh sách đối tác."
+    )
+    assert list_rows(bullets, "vi", PUBLISHED) == [
+        ("hai-phong", ("kitakyushu-city",), None, "2030"),
+        ("lao-cai", ("nagano-prefecture",), None, "2030"),
+        ("thai-nguyen", ("ibaraki-prefecture", "tochigi-prefecture"), None, "2030"),
+    ]
+    clauses = (
+        "Tin\n\n"
+        "Sau hội nghị tại Tokyo, ba tỉnh đã chốt danh sách địa phương Nhật Bản được ưu tiên hợp "
+        "tác. Cụ thể: Quảng Ninh ưu tiên tỉnh Fukuoka đến năm 2029; Hà Tĩnh chọn Okayama và "
+        "Hiroshima; Quảng Trị đặt trọng tâm vào tỉnh Tottori."
+    )
+    assert list_rows(clauses, "vi", PUBLISHED) == [
+        ("ha-tinh", ("hiroshima-prefecture", "okayama-prefecture"), None, None),
+        ("quang-ninh", ("fukuoka-prefecture",), None, "2029"),
+        ("quang-tri", ("tottori-prefecture",), None, None),
+    ]
+
+
+def test_japanese_lines_and_runs():
+    bullets = (
+        "発表\n\n"
+        "中国地方の各県が、2029年度までの重点交流先を次のとおり表明しました。\n"
+        "・岡山県：カインホア省、ダナン市\n"
+        "・広島県：クアンニン省\n"
+        "・鳥取県：ダナン市\n"
+        "なお、島根県は年度内に重点交流先を選定する予定です。"
+    )
+    assert list_rows(bullets, "ja", PUBLISHED) == [
+        ("hiroshima-prefecture", ("quang-ninh",), None, "2029"),
+        ("okayama-prefecture", ("da-nang", "khanh-hoa"), None, "2029"),
+        ("tottori-prefecture", ("da-nang",), None, "2029"),
+    ]
+    run = (
+        "記事\n\n"
+        "ベトナムの各省が2030年までの計画で日本の自治体を重点パートナーに指名した。主な指名先は"
+        "次の通り。ハイフォン市＝北九州市、山口県▽フート省＝茨城県"
+    )
+    assert list_rows(run, "ja", PUBLISHED) == [
+        ("hai-phong", ("kitakyushu-city", "yamaguchi-prefecture"), None, "2030"),
+        ("phu-tho", ("ibaraki-prefecture",), None, "2030"),
+    ]

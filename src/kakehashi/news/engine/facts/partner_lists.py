@@ -31,13 +31,14 @@ def one_list_per_place(facts: list[tuple[bool, dict]], added: set) -> list[dict]
     return [fact for _, fact in best.values()]
 
 
-def told_once(facts: list[dict], mutuals: set) -> list[dict]:
+def told_once(facts: list[dict], mutuals: set, apart: set = frozenset()) -> list[dict]:
     """The same list told again with another chooser (a headline read the wrong way round):
     a list whose partners are all among another's, or whose one partner is the other's chooser
     while the other names it, is left out, unless the choice is said to be returned
     ("ゲアン省も本県を…に選んだ", "Nghe An also chose…": `mutuals`). A partner's own list that
     names the chooser among other members ("クアンチ省は…本県、秋田県及び仙台市の３自治体を選定")
-    is a list of its own."""
+    is a list of its own, and so are the lists told one locality after another (`apart`: "○兵庫県
+    ハイフォン市、ダナン市 ○神戸市 ダナン市")."""
 
     def slugs(fact):  # a place outside the directory by its name
         return {p["slug"] or p["name"] for p in fact["partners"]}
@@ -54,6 +55,7 @@ def told_once(facts: list[dict], mutuals: set) -> list[dict]:
             and chooser(fact) in slugs(kept)
             and id(fact) not in mutuals
             for kept in out
+            if not (id(fact) in apart and id(kept) in apart)
         ):
             continue
         out.append(fact)

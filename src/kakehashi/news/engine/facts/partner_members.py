@@ -321,12 +321,23 @@ _VENUE_AFTER = re.compile(r"(?:市内|県内|内)?で(?![はもあき])")
 def not_venues(ctx: Context, places: list[Mention]) -> list[Mention]:
     """The places but those told as a venue or an origin (and the places joined to one by "and"
     or a comma: "in Hue and Da Nang"), when some place is left."""
+    venues = _venues(ctx, places)
+    kept = [m for m in places if m.start not in venues]
+    return kept or places
+
+
+def all_venues(ctx: Context, places: list[Mention]) -> bool:
+    """Every place is told as a venue or an origin ("after conferences in Nagoya and Tokyo")."""
+    return len(_venues(ctx, places)) == len({m.start for m in places})
+
+
+def _venues(ctx: Context, places: list[Mention]) -> set[int]:
+    """The starts of the places told as a venue or an origin."""
     if ctx.language == "ja":
-        kept = [m for m in places if not _VENUE_AFTER.match(ctx.norm, m.end)]
-        return kept or places
+        return {m.start for m in places if _VENUE_AFTER.match(ctx.norm, m.end)}
     pattern = _VENUE_BEFORE.get(ctx.language)
     if pattern is None:
-        return places
+        return set()
     venues, last = set(), None
     for m in sorted(places, key=lambda m: m.start):
         before = ctx.norm[max(0, m.start - 40) : m.start]
@@ -337,8 +348,7 @@ def not_venues(ctx: Context, places: list[Mention]) -> list[Mention]:
             last = m
         else:
             last = None
-    kept = [m for m in places if m.start not in venues]
-    return kept or places
+    return venues
 
 
 # members told by their mayors: "the mayors of Fukuoka and Saitama, whose cities …", "Thị

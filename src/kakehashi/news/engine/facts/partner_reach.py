@@ -30,6 +30,12 @@ def period(ctx: Context, lo: int, hi: int):
     return next((d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")), None)
 
 
+def period_last(ctx: Context, lo: int, hi: int):
+    """The last period told in lo:hi."""
+    told = [d for d in ctx.dates if lo <= d.start < hi and d.kind in ("until", "range")]
+    return told[-1] if told else None
+
+
 # clauses joined by a semicolon: "until 2027, A and B; from 2028 to 2030, C and D"
 _CLAUSE_JOIN = re.compile(r";\s+")
 # a clause on other ties: "…; the province also keeps friendly ties with Nagano Prefecture"

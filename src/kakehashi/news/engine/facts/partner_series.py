@@ -7,7 +7,9 @@ and Miyazaki; An Giang, Saga and Kumamoto"; "Oita is betting on Hanoi and Da Nan
 Kagoshima on Can Tho"); the lead's period is each list's unless the clause has its own. A
 clause that names no list ("Ca Mau … would decide on partners only after a study", "did not
 present lists", "without making them a priority") gives none; a clause that opens with "It"
-or whose member "completes its list" adds to the list before it. English only so far.
+or whose member "completes its list" adds to the list before it. In English, Vietnamese ("- Hải
+Phòng: thành phố Kitakyushu và tỉnh Yamaguchi;") and Japanese ("・福岡県：ハノイ市、ハイフォン市",
+"ハイフォン市＝北九州市、山口県▽クアンニン省＝…").
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from itertools import pairwise
 from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import Context, number
 from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_own
-from kakehashi.news.engine.facts.partner_reach import expired, period
-from kakehashi.news.engine.facts.partner_words import SIZE, group_word_size
+from kakehashi.news.engine.facts.partner_reach import expired, period, period_last
+from kakehashi.news.engine.facts.partner_words import ANAPHORS, SIZE, group_word_size
 
 _KINDS = r"(?:prefectures|provinces|localities|cities|partners|places|municipalities)"
 # the lead: several localities say which places of the other country they will work with
@@ -35,7 +37,21 @@ _LEAD = {
         # a line that heads the lines of each locality: "the priority partners are:"
         r"|\bpartners?\b[^.:]*:\s*$",
         re.IGNORECASE,
-    )
+    ),
+    # "công bố danh sách địa phương Nhật Bản sẽ hợp tác trọng tâm", "đối tác ưu tiên … của các
+    # địa phương gồm:", "định hướng hợp tác với các địa phương Nhật Bản", "cụ thể như sau:"
+    "vi": re.compile(
+        r"danh sách (?:các\s+)?(?:địa phương|đối tác)|đối tác (?:ưu tiên|trọng điểm|chính)[^.:]*:"
+        r"|định hướng hợp tác với các địa phương|(?:ưu tiên|trọng điểm)[^.:]*(?:cụ thể|như sau)",
+        re.IGNORECASE,
+    ),
+    # "重点交流先を次のとおり表明しました", "構成府県市の重点交流先", "主な指名先は次の通り",
+    # "各市が今後重点を置く相手を報告した"
+    "ja": re.compile(
+        r"(?:重点|優先|指名)[^。]{0,12}(?:先|相手|地域)[^。]*(?:次の(?:とおり|通り)|以下の(?:とおり|通り)|報告|表明)"
+        r"|次の(?:とおり|通り)[^。]*(?:重点|優先|指名)|構成[^。]{0,6}の(?:重点|優先)"
+        r"|(?:主な)?指名先は次の"
+    ),
 }
 # told of several: "each naming", "they will", "Five prefectures …", "six of them"
 _SEVERAL = {
@@ -43,7 +59,15 @@ _SEVERAL = {
         r"\b(?:each|they|their)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
         r"(?:of\s+them|(?:[\w-]+\s+){0,2}?(?:localities|prefectures|provinces|cities|mayors))\b",
         re.IGNORECASE,
-    )
+    ),
+    "vi": re.compile(
+        r"(?<!\w)(?:các|mỗi|những)\s+(?:địa phương|tỉnh|thành phố)|(?<!\w)(?:hai|ba|bốn|năm|sáu"
+        r"|bảy|tám|\d{1,2})\s+(?:địa phương|tỉnh|thành phố)",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(
+        r"各(?:県|市|府県|府県市|省|地|自治体)|構成|[0-9０-９]+(?:県|市|府県|省|地域)|九州|関西|北陸|東北"
+    ),
 }
 # what may stand before the place that opens a clause: "For Nghe An", "On the Japanese side,",
 # a bullet ("- Hanoi: Tokyo, Osaka and Fukuoka")
@@ -53,12 +77,26 @@ _OPENING = {
         r"(?:For\s+|On\s+the\s+(?:Japanese|Vietnamese)\s+side,\s*"
         r"|(?:The\s+)?(?:city|prefecture|province)\s+of\s+)?",
         re.IGNORECASE,
-    )
+    ),
+    # "- Hải Phòng: …", "+ Thành phố Yokohama: …", "a) Thành phố Cần Thơ: …", "Riêng thành phố
+    # Nagoya chọn …"
+    "vi": re.compile(r"\s*(?:[-–—•*+]\s*|[a-zđ\d]{1,2}[.)]\s+)?(?:Riêng\s+)?", re.IGNORECASE),
+    # "・福岡県：…", "○兵庫県　…", "（１）…", "▽クアンニン省＝…"
+    "ja": re.compile(r"[\s　]*(?:[・○●◎▽△■□◆◇\-－]\s*|[（(]?[0-9０-９]{1,2}[)）.．]\s*)?"),
 }
 # a clause that adds to the list before it: "It also added Thai Nguyen", "Quang Tri, added last
 # month …, completes its list"
-_IT = {"en": re.compile(r"\s*(?:It|The\s+(?:prefecture|province|city))\s+(?:also\s+)?\w+")}
-_COMPLETES = {"en": re.compile(r"\b(?:completes|rounds out|rounding out|joins)\s+(?:its|the)\b")}
+_IT = {
+    "en": re.compile(r"\s*(?:It|The\s+(?:prefecture|province|city))\s+(?:also\s+)?\w+"),
+    # "Thành phố này cũng sẽ bổ sung tỉnh Nghệ An vào danh sách"
+    "vi": re.compile(r"\s*(?:Thành phố|Tỉnh|Địa phương) này\b", re.IGNORECASE),
+    "ja": re.compile(r"[\s　]*(?:これに|さらに)[^。]*加え"),  # "これに中部の古都フエ市を加え"
+}
+_COMPLETES = {
+    "en": re.compile(r"\b(?:completes|rounds out|rounding out|joins)\s+(?:its|the)\b"),
+    "vi": re.compile(r"(?!x)x"),
+    "ja": re.compile(r"(?!x)x"),
+}
 # a clause that names no list: "did not present lists", "without making them a priority",
 # "would decide on partners only after a study", "still weighing", "rather than pick"
 _NONE = {
@@ -71,19 +109,31 @@ _NONE = {
         r"|\b(?:signed|sign|signs|signing)\b|\bmemorand\w+|\bsister[-\s]cit"
         r"|\bagree(?:d|s)?\s+to\b",  # "Quang Ninh and Fukuoka agreed to study a charter route"
         re.IGNORECASE,
-    )
+    ),
+    "vi": re.compile(
+        r"chưa (?:công bố|chọn|lựa chọn|xác định)|khảo sát|cân nhắc|nghiên cứu|ký kết|biên bản"
+        r"|kết nghĩa|hữu nghị|tham dự|cử đại diện|(?<!\w)dự\s+hội",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"定めず|示さず|予定|検討|調査|未定|参加|締結|覚書|協定|開催|姉妹|友好"),
 }
 # a relative clause or an apposition set off by commas: "Sapporo, which has no formal partner
 # in Vietnam, said …"
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where|now|home|enlarged|a|an|the)\b[^,;:]*,")
 # where a sentence parts into clauses: a semicolon, a colon after no place, ", and X on Y"
-_CUT = re.compile(r";\s+|,\s+(?:and|while|but)\s+(?=[A-Z])")
+_CUT = {
+    "en": re.compile(r";\s+|,\s+(?:and|while|but)\s+(?=[A-Z])"),
+    "vi": re.compile(r";\s*"),
+    "ja": re.compile(r"[▽；;]"),
+}
+_COLON = {"en": ": ", "vi": ": ", "ja": "："}
 _FOLLOWING = 12  # sentences after the lead that may each tell a list
 
 
 def series_lists(ctx: Context) -> tuple[set[int], list[dict]]:
-    """(the indexes of the sentences that lead to the lists, the lists told one locality after
-    another after them) (see the module's text); (set(), []) when the article has none."""
+    """(the indexes of the sentences that are the series' alone: those that lead to the lists,
+    those that tell several; the lists told one locality after another) (see the module's
+    text); (set(), []) when the article has none."""
     lang = ctx.language
     if lang not in _LEAD:
         return set(), []
@@ -92,57 +142,78 @@ def series_lists(ctx: Context) -> tuple[set[int], list[dict]]:
     if not leads:
         return set(), []
     lead = leads[0]
-    told = sentences[lead.index : lead.index + 2]  # the lead and the sentence after it
-    shared = next((p for p in (period(ctx, s.start, s.end) for s in told) if p), None)
-    if shared is not None and expired(ctx, shared):
-        return set(), []
     out: list[tuple[dict, str]] = []  # (the list, its chooser's country)
     first = None  # the first sentence that tells a list: the leads before it head the lists
+    several = set()  # the sentences that tell several lists ("Cụ thể: A chọn X; B chọn Y")
     for sentence in sentences[lead.index + 1 : lead.index + 1 + _FOLLOWING]:
+        told_here = 0
         for lo, hi in _clauses(ctx, sentence):
-            found = _clause_list(ctx, sentence, lo, hi, shared, out[-1] if out else None)
+            found = _clause_list(ctx, sentence, lo, hi, out[-1] if out else None)
             if found is not None:
                 out.append(found)
                 first = sentence.index if first is None else first
+                told_here += 1
+        if told_here > 1:
+            several.add(sentence.index)
     if len(out) < 2:
         return set(), []  # one list after a lead: no series, the rules read it
+    # the period they share: the lead's, or that of the sentence after it when it tells none of
+    # the lists, or the plan's told before the lead ("１　計画期間　2027年度から…")
+    told = [lead] + [s for s in sentences[lead.index + 1 : lead.index + 2] if s.index != first]
+    shared = next((p for p in (period(ctx, s.start, s.end) for s in told) if p), None)
+    shared = shared or period_last(ctx, 0, lead.start)
+    if shared is not None and expired(ctx, shared):
+        return set(), []
+    for fact, _ in out if shared is not None else ():
+        fact["until"] = fact["until"] or str(shared.years[1])
     dateline = ctx.dateline_place()
     heads = {  # the leads before the lists that name no place: they head the lists
         s.index
         for s in leads
-        if s.index < first and all(m == dateline for m in places_with_own(ctx, s.start, s.end))
+        if s.index < first
+        and M.all_venues(  # (the venues: "sau hội nghị tại Nagoya và Tokyo, bốn tỉnh …")
+            ctx,
+            [
+                m
+                for m in places_with_own(ctx, s.start, s.end)
+                if m != dateline and m.text.lower() not in ANAPHORS  # ("năm thành phố …")
+            ],
+        )
     }
-    return heads, [fact for fact, _ in out]
+    return heads | several, [fact for fact, _ in out]
+
+
+# a lead that heads lines: "…, the priority partners are:", "主な指名先は次の通り。"
+_HEADS = re.compile(r"[:：]\s*$|次の(?:とおり|通り)(?:です)?。?\s*$")
 
 
 def _several(lang: str, text: str) -> bool:
-    """The lead tells of several localities, or heads lines ("…, the priority partners are:")."""
-    return bool(_SEVERAL[lang].search(text)) or text.rstrip().endswith(":")
+    """The lead tells of several localities, or heads lines."""
+    return bool(_SEVERAL[lang].search(text) or _HEADS.search(text))
 
 
 def _clauses(ctx: Context, sentence) -> list[tuple[int, int]]:
     s0, text = sentence.start, sentence.text
-    colon = text.find(": ")
+    colon = text.find(_COLON[ctx.language])
     start = 0
     if colon > 0 and not places_with_own(ctx, s0, s0 + colon):
-        start = colon + 2  # "The line-ups were read out by the moderator: Can Tho, …"
-    edges = [start] + [m.end() for m in _CUT.finditer(text, start)] + [len(text)]
+        start = colon + 1  # "The line-ups were read out by the moderator: Can Tho, …"
+    edges = [start] + [m.end() for m in _CUT[ctx.language].finditer(text, start)] + [len(text)]
     return [(s0 + a, s0 + b) for a, b in pairwise(edges) if b > a]
 
 
-def _clause_list(ctx: Context, sentence, lo: int, hi: int, shared, last):
+def _clause_list(ctx: Context, sentence, lo: int, hi: int, last):
     """(the list the clause lo:hi tells, its chooser's country), or None; the members a clause
     adds to `last` (the list before it) join it."""
     lang, text = ctx.language, ctx.norm[lo:hi]
-    plain = _ASIDE.sub(",", text)
+    plain = _ASIDE.sub(",", text) if lang == "en" else text
     if _NONE[lang].search(plain):
         return None
     places = [m for m in places_with_own(ctx, lo, hi) if not in_merger_clause(ctx, sentence, m)]
     if not places:
         return None
     first = places[0]
-    opening = _OPENING[lang].match(ctx.norm, lo)
-    opens = opening is not None and opening.end() == first.start
+    opens = bool(_OPENING[lang].fullmatch(ctx.norm, lo, first.start))
     if last is not None and (_IT[lang].match(text) or opens and _COMPLETES[lang].search(plain)):
         fact, country = last
         new = [m for m in M.not_venues(ctx, places) if m.country != country and m.slug]
@@ -163,8 +234,7 @@ def _clause_list(ctx: Context, sentence, lo: int, hi: int, shared, last):
         if m.slug not in seen:
             seen.add(m.slug)
             partners.append(ctx.place(m))
-    own = period(ctx, lo, hi)
-    until = own if own is not None else shared
+    until = period(ctx, lo, hi)  # (else the period the lists share, series_lists)
     size_m = SIZE[lang].search(text)
     size = number(size_m.group(1)) if size_m else group_word_size(lang, text)
     fields = {

@@ -126,9 +126,9 @@ def _members_in(ctx: Context, part) -> list[Mention]:
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out, mutuals, added = ctx.language, [], set(), set()
     sentences, told_last, dateline = ctx.text.sentences, -1, ctx.dateline_place()
-    leads, series = series_lists(ctx)  # lists told one locality after another (partner_series)
+    theirs, series = series_lists(ctx)  # lists told one locality after another (partner_series)
     for sentence in sentences:
-        if sentence.index in leads:
+        if sentence.index in theirs:
             continue  # "Five prefectures have each set out which Vietnamese provinces …"
         if told_last == sentence.index - 1 and _adds_to_list(lang, sentence.text):
             continue  # "Aichi … will join them, bringing the number of anchor partners to
@@ -189,7 +189,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
                 out.append((False, returned))
                 mutuals.update((id(found[1]), id(returned)))
     out += [(False, fact) for fact in series]
-    return told_once(one_list_per_place(out, added), mutuals)
+    return told_once(one_list_per_place(out, added), mutuals, {id(fact) for fact in series})
 
 
 @dataclass(frozen=True)
