@@ -160,6 +160,9 @@ _DENIED_BEFORE = {
     "en": re.compile(
         r"\b(?:no|not(?!\s+only)|never|without|nor)\b(?:\s+(?:yet|any|named|chosen|selected|designated|"
         r"identified|set|formal|official|Japanese|Vietnamese))*\s+$"
+        # "Quang Ngai has not chosen Osaka or Hyogo as priority partners"
+        r"|\b(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:chosen|picked|named|selected|designated"
+        r"|choose|pick|name|select|designate)\b[^.;]{0,40}\bas\s+$"
         # "Kobe, which is not one of Hue's four priority partners"
         r"|\b(?:not|never|no longer)\s+(?:one\s+of|among|on|part\s+of|in)\s+[^,.;]{0,30}$",
         re.IGNORECASE,
@@ -179,7 +182,14 @@ def denied(language: str, text: str, start: int, end: int) -> bool:
     """The sentence says there is no such list (yet)."""
     if language == "ja":
         return bool(_DENIED_AFTER.match(text[end:]))
+    if language == "vi" and _DENIED_AFTER_VI.match(text[end:]):
+        return True  # "thông tin "Nghệ An chọn … làm đối tác ưu tiên" … không chính xác"
     return bool(_DENIED_BEFORE[language].search(text[max(0, start - 40) : start]))
+
+
+_DENIED_AFTER_VI = re.compile(
+    r"^[^.]{0,100}?(?:lan truyền|không chính xác|không đúng sự thật|bác bỏ)", re.IGNORECASE
+)
 
 
 # the next sentence adds the list's earlier members to the one just told and gives the whole:
@@ -290,7 +300,7 @@ _DENIED_JA = re.compile(
 # a list that was, and is no more ("計画では…を重点交流先としていたが、県は後継計画を策定して
 # おらず"; not "…としてきたが、新たに…を加え": more members)
 _WAS_JA = re.compile(r"としていたが(?![^。]*(?:加え|追加|改め|代え|替え))")
-HOPE_AFTER = re.compile(r"^[^。、]{0,20}?(?:たい|期待|希望|ほしい|願|検討|候補)")
+HOPE_AFTER = re.compile(r"^[^。、]{0,20}?(?:たい|期待|希望|ほしい|願|検討|候補|視野)")
 
 
 def hoped(lang: str, sentence, trigger, choose) -> bool:

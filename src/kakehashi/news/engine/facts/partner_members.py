@@ -303,7 +303,8 @@ _PASSIVE_BY = re.compile(r"(?<!\w)được\s+$", re.IGNORECASE)
 # "Hamamatsu City in Shizuoka": the prefecture a member is in, see without_containers)
 _VENUE_BEFORE = {
     "en": re.compile(
-        r"\b(?:in|at|near|from|visited|visiting|toured|touring"
+        r"\b(?:(?<!bringing )(?<!brought )(?<!brings )(?<!bring )in|at|near|from|visited|visiting"
+        r"|toured|touring"  # (not "bringing in Gunma": a member added)
         r"|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
         r"|(?:visit|trip|mission|travell?ed|flew|went|came)\s+to)\s+"
         r"(?:the\s+(?:city|prefecture|province)\s+of\s+)?$",

@@ -74,6 +74,8 @@ _SEVERAL = {
 _OPENING = {
     "en": re.compile(
         r"\s*(?:[-–—•*]\s*|\d{1,2}[.)]\s+)?(?:(?:and|while|but)\s+)?"
+        r"(?:(?:Meanwhile|Elsewhere|Separately|Likewise|Similarly|(?:Further|Farther)\s+"
+        r"(?:south|north|east|west)|In\s+the\s+(?:north|south|centre|center))\s*,\s*)?"
         r"(?:For\s+|On\s+the\s+(?:Japanese|Vietnamese)\s+side,\s*"
         r"|(?:The\s+)?(?:city|prefecture|province)\s+of\s+)?",
         re.IGNORECASE,

@@ -19,7 +19,9 @@ FOCUS = {
     # (not the nouns of names and titles: "Chief Representative", "Conference Center")
     "en": re.compile(
         r"\b(?:focus\w*|concentrat\w*|precedence|anchors?|closely|closest|priorit\w*"
-        r"|singl(?:es|ed|e|ing) out|earmark\w*|target\w*|energy|resources|channel\w*|line-?up"
+        r"|singl(?:es|ed|e|ing) out|earmark\w*|target\w*|channel\w*|line-?up"
+        # "put its energy into", not "hydrogen energy"
+        r"|(?:energy|energies|resources|efforts?)\s+(?:into|on|to|in)"
         r"|picks?|picked|chose|chosen|choose|select\w*|names?|named|naming|designat\w*"
         r"|favou?r\w*|pillars?|mainstays?|cornerstones?|retains?|retained|reserv\w*|court"
         r"|intensive\w*|zero(?:es|ed|ing)?\s+in\s+on|weight\s+behind"
