@@ -78,11 +78,16 @@ def main() -> int:
             totals[key] = [a + b for a, b in zip(totals[key], counts, strict=True)]
     print("| round | language | lists | found | false | recall | precision |")
     print("|---|---|---:|---:|---:|---:|---:|")
-    for round_, language, expected, found, false in sorted(rows):
+    for round_, language, expected, found, false in sorted(rows, key=_order):
         print(_row(round_, language, expected, found, false))
-    for key in sorted(totals):
+    for key in sorted(totals, key=lambda key: _order((key,))):
         print(_row(f"**{key}**", "all", *totals[key]))
     return 0
+
+
+def _order(row) -> tuple:
+    """Rounds in their order (2 before 10), "all" last."""
+    return (not row[0].isdigit(), int(row[0]) if row[0].isdigit() else 0, *row[1:2])
 
 
 def _row(round_, language, expected, found, false) -> str:
