@@ -94,11 +94,7 @@ _IT = {
     "vi": re.compile(r"\s*(?:Thành phố|Tỉnh|Địa phương) này\b", re.IGNORECASE),
     "ja": re.compile(r"[\s　]*(?:これに|さらに)[^。]*加え"),  # "これに中部の古都フエ市を加え"
 }
-_COMPLETES = {
-    "en": re.compile(r"\b(?:completes|rounds out|rounding out|joins)\s+(?:its|the)\b"),
-    "vi": re.compile(r"(?!x)x"),
-    "ja": re.compile(r"(?!x)x"),
-}
+_COMPLETES = {"en": re.compile(r"\b(?:completes|rounds out|rounding out|joins)\s+(?:its|the)\b")}
 # a clause that names no list: "did not present lists", "without making them a priority",
 # "would decide on partners only after a study", "still weighing", "rather than pick"
 _NONE = {
@@ -195,6 +191,8 @@ def _several(lang: str, text: str) -> bool:
 
 
 def _clauses(ctx: Context, sentence) -> list[tuple[int, int]]:
+    """The stretches of the sentence that may each tell a locality's list: after a colon that
+    follows no place, cut at semicolons (▽ in Japanese) and, in English, at ", and X"."""
     s0, text = sentence.start, sentence.text
     colon = text.find(_COLON[ctx.language])
     start = 0
@@ -216,7 +214,8 @@ def _clause_list(ctx: Context, sentence, lo: int, hi: int, last):
         return None
     first = places[0]
     opens = bool(_OPENING[lang].fullmatch(ctx.norm, lo, first.start))
-    if last is not None and (_IT[lang].match(text) or opens and _COMPLETES[lang].search(plain)):
+    completes = opens and lang in _COMPLETES and _COMPLETES[lang].search(plain)
+    if last is not None and (_IT[lang].match(text) or completes):
         fact, country = last
         new = [m for m in M.not_venues(ctx, places) if m.country != country and m.slug]
         known = {p["slug"] for p in fact["partners"]}
