@@ -64,13 +64,16 @@ def score(extract, path: Path) -> tuple[int, int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the engine's src/ dir")
+    parser.add_argument(
+        "--snippets", type=Path, default=SNIPPETS, help="the folder of snippet files"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(args.src.resolve()))
     from kakehashi.news.engine import extract
 
     totals: dict = defaultdict(lambda: [0, 0, 0])
     rows = []
-    for path in sorted(SNIPPETS.glob("*.jsonl")):
+    for path in sorted(args.snippets.glob("*.jsonl")):
         language, _, round_ = path.stem.partition("-")
         counts = score(extract, path)
         rows.append((round_ or "1", language, *counts))
