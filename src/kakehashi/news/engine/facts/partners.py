@@ -28,7 +28,9 @@ Y", それぞれ), give two lists (partner_contrast.py). Members told as added (
 "added") join the members of the same list told before; a venue or an origin ("at a ceremony
 in Tokyo", 岡山市内で) and the places a list replaces are no members.
 
-A list told with no word of priority is read by its shape (partner_shape.py). A list whose
+A list told with no word of priority is read by its shape (partner_shape.py), else by its
+meaning (partner_sense.py); the lists of several localities told one after another after a lead
+are read by partner_series.py, its sentences left to it. A list whose
 stated size its sentence does not fill takes the rest from the sentence beside it when that
 one names exactly as many (partner_complete.rest_beside). The words of each language are in
 partner_words.py, the chooser in partner_chooser.py.
