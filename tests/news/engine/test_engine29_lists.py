@@ -92,5 +92,5 @@ def test_no_list(text, language):
     ],
 )
 def test_a_japanese_dateline_names_where_the_news_is_filed_from(text, expected):
-    place = analyse(text, "ja", PUBLISHED, None).dateline_place()
+    place = analyse(text, "ja", PUBLISHED, None).dateline_place
     assert (place and place.slug) == expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from kakehashi.news.engine.date_tense import FUTURE
 from kakehashi.news.engine.dates import DateMention
@@ -210,9 +211,11 @@ class Context:
         best = max(counts, key=lambda slug: (counts[slug], -first[slug].start))
         return first[best]
 
+    @cached_property
     def dateline_place(self) -> Mention | None:
         """The place of the dateline that opens the first paragraph ("GIA LAI — …", "DA NANG
-        (VNA) – …", 【ハノイ】): where the reporter files from, the place of the news."""
+        (VNA) – …", 【ハノイ】): where the reporter files from, the place of the news (read once
+        an article: every sentence's list asks for it)."""
         body = self.norm.find("\n\n")
         if body < 0:
             return None

@@ -164,7 +164,7 @@ def series_lists(ctx: Context) -> tuple[set[int], list[dict]]:
         return set(), []
     for fact, _ in out if shared is not None else ():
         fact["until"] = fact["until"] or str(shared.years[1])
-    dateline = ctx.dateline_place()
+    dateline = ctx.dateline_place
     heads = {  # the leads before the lists that name no place: they head the lists
         s.index
         for s in leads

@@ -123,7 +123,7 @@ def members_of(ctx: Context, sentence) -> tuple[str, list] | None:
     """(the country, its places) when the sentence names two places or more of one country
     only (not the dateline's place, a venue, a unit merged away or named in a clause on a
     merger), else None."""
-    lang, dateline = ctx.language, ctx.dateline_place()
+    lang, dateline = ctx.language, ctx.dateline_place
     by_country: dict[str, list] = {}
     named = not_venues(
         ctx,

@@ -127,7 +127,7 @@ def _members_in(ctx: Context, part) -> list[Mention]:
 
 def find_priority_partners(ctx: Context) -> list[dict]:
     lang, out, mutuals, added = ctx.language, [], set(), set()
-    sentences, told_last, dateline = ctx.text.sentences, -1, ctx.dateline_place()
+    sentences, told_last, dateline = ctx.text.sentences, -1, ctx.dateline_place
     theirs, series = series_lists(ctx)  # lists told one locality after another (partner_series)
     for sentence in sentences:
         if sentence.index in theirs:

@@ -144,7 +144,7 @@ def _met(ctx: Context, subject, other, place, leader, sentence=None):
             return visitor, host, place, False
     if place is None and leader is None:  # no place told: the dateline's, else the place the
         # article is about
-        around = ctx.dateline_place() or ctx.main_locality(None)
+        around = ctx.dateline_place or ctx.main_locality(None)
         if D.same_side(subject, around) != D.same_side(other, around):
             visitor, host, _where = _who_hosts(subject, other, around, leader)
             return visitor, host, None, False
