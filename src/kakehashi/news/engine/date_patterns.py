@@ -92,7 +92,11 @@ PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("year", r"(?P<era>令和|平成|昭和)(?P<ey>\d{1,2}|元)年(?=に|は|、|の|から|まで)"),
         ("range", _Y + r"年?" + _DASH + _Y2 + r"年"),
         ("range", _Y + r"年(?:から|より)" + _Y2 + r"年"),
+        # 2027～30年度, 2027年度から30年度まで: the last year by its last two digits
+        ("range", _Y + r"(?:年度?)?(?:" + _DASH + r"|から|より)(?P<y2s>\d\d)年度?"),
         ("until", _Y + r"年(?:度)?末?(?:まで|までに)"),
+        # （28年度まで）: a year of this century by its last two digits, after a plan's years
+        ("until", r"(?<![\d和成])(?P<ys>[2-4]\d)年度末?(?:まで|までに)"),
         ("date", _Y + r"年\s*" + _M + r"月\s*" + _D + r"日"),
         # 来年3月, 今年11月20日: a month of the year before, of or after publication
         ("date", _REL + r"\s*" + _M + r"月\s*" + _D + r"日"),

@@ -79,7 +79,10 @@ def _value(kind: str, g: dict, published: dt.date | None) -> tuple[str, tuple | 
             first, last = int(g["y"]), int(g["y2"])
         return (f"{first}/{last}", (first, last)) if first <= last else None
     if kind == "until":
-        year = _era_year(g["era"], g["ey"]) if g.get("era") else int(g["y"])
+        if g.get("era"):
+            year = _era_year(g["era"], g["ey"])
+        else:
+            year = 2000 + int(g["ys"]) if g.get("ys") else int(g["y"])  # （28年度まで）
         return str(year), (None, year)
     if kind == "year":
         if g.get("era"):

@@ -31,6 +31,7 @@ _LEAD = {
         r"|\b(?:nam(?:e|es|ed|ing)|pick(?:s|ed|ing)?|set(?:s|ting)?\s+out|outlin\w+"
         r"|line(?:s|d)?\s+up|assign\w*|swap\w*|unveil\w*|announc\w*|designat\w*|present\w*"
         r"|chose|chosen|choos\w*|decided\s+on|the\s+following)\s+(?:the\s+|their\s+|its\s+)?"
+        r"(?:specific\s+)?"
         r"(?:own\s+)?(?:preferred\s+|priority\s+|key\s+|focus\s+|chosen\s+)?"
         r"(?:(?:Japanese|Vietnamese|Japan|Vietnam)\s+)?(?:partners?|partner\s+lists|localities"
         r"|prefectures|provinces|cities)\b|\b(?:partner|shopping)\s+lists\b"
@@ -124,7 +125,7 @@ _CUT = {
     "vi": re.compile(r";\s*"),
     "ja": re.compile(r"[▽；;]"),
 }
-_COLON = {"en": ": ", "vi": ": ", "ja": "："}
+_COLON = {"en": ": ", "vi": ": ", "ja": ":"}  # (the private copy's half-width colon)
 _FOLLOWING = 12  # sentences after the lead that may each tell a list
 
 
@@ -136,20 +137,29 @@ def series_lists(ctx: Context) -> tuple[set[int], list[dict]]:
     if lang not in _LEAD:
         return set(), []
     sentences = ctx.text.sentences
-    leads = [s for s in sentences if _LEAD[lang].search(s.text) and _several(lang, s.text)]
+    leads = [
+        s
+        for s in sentences
+        if _LEAD[lang].search(s.text) and _several(lang, s.text) or _keyed(ctx, s) > 1
+    ]
     if not leads:
         return set(), []
     lead = leads[0]
     out: list[tuple[dict, str]] = []  # (the list, its chooser's country)
     first = None  # the first sentence that tells a list: the leads before it head the lists
+    head_end = lead.end  # where the lead's own words end: before its first list, if any
     several = set()  # the sentences that tell several lists ("Cụ thể: A chọn X; B chọn Y")
-    for sentence in sentences[lead.index + 1 : lead.index + 1 + _FOLLOWING]:
+    # a lead whose clauses are keyed lists tells them itself ("… as follows: Can Tho: Kagoshima
+    # and Okayama; Vinh Long: …")
+    since = lead.index if _keyed(ctx, lead) > 1 else lead.index + 1
+    for sentence in sentences[since : lead.index + 1 + _FOLLOWING]:
         told_here = 0
         for lo, hi in _clauses(ctx, sentence):
             found = _clause_list(ctx, sentence, lo, hi, out[-1] if out else None)
             if found is not None:
                 out.append(found)
                 first = sentence.index if first is None else first
+                head_end = lo if sentence is lead and told_here == 0 else head_end
                 told_here += 1
         if told_here > 1:
             several.add(sentence.index)
@@ -157,8 +167,10 @@ def series_lists(ctx: Context) -> tuple[set[int], list[dict]]:
         return set(), []  # one list after a lead: no series, the rules read it
     # the period they share: the lead's, or that of the sentence after it when it tells none of
     # the lists, or the plan's told before the lead ("１　計画期間　2027年度から…")
-    told = [lead] + [s for s in sentences[lead.index + 1 : lead.index + 2] if s.index != first]
-    shared = next((p for p in (period(ctx, s.start, s.end) for s in told) if p), None)
+    told = [(lead.start, head_end)] + [
+        (s.start, s.end) for s in sentences[lead.index + 1 : lead.index + 2] if s.index != first
+    ]
+    shared = next((p for p in (period(ctx, lo, hi) for lo, hi in told) if p), None)
     shared = shared or period_last(ctx, 0, lead.start)
     if shared is not None and expired(ctx, shared):
         return set(), []
@@ -181,8 +193,9 @@ def series_lists(ctx: Context) -> tuple[set[int], list[dict]]:
     return heads | several, [fact for fact, _ in out]
 
 
-# a lead that heads lines: "…, the priority partners are:", "主な指名先は次の通り。"
-_HEADS = re.compile(r"[:：]\s*$|次の(?:とおり|通り)(?:です)?。?\s*$")
+# a lead that heads lines: "…, the priority partners are:", "主な指名先は次の通り。",
+# "重点交流先は次の通り（カッコ内は期間）。"
+_HEADS = re.compile(r"[:：]\s*$|次の(?:とおり|通り)(?:です)?(?:\([^)]*\))?。?\s*$")
 
 
 def _several(lang: str, text: str) -> bool:
@@ -190,14 +203,37 @@ def _several(lang: str, text: str) -> bool:
     return bool(_SEVERAL[lang].search(text) or _HEADS.search(text))
 
 
+def _keyed(ctx: Context, sentence) -> int:
+    """How many of the sentence's clauses open with a place and a colon (or ＝) before the
+    members: "Can Tho: Kagoshima and Okayama; Vinh Long: Aichi …", "ホーチミン市：大阪府、…；"."""
+    count = 0
+    for lo, hi in _clauses(ctx, sentence):
+        places = places_with_own(ctx, lo, hi)
+        if (
+            places
+            and _OPENING[ctx.language].fullmatch(ctx.norm, lo, places[0].start)
+            and _KEY.match(ctx.norm, places[0].end, hi)
+        ):
+            count += 1
+    return count
+
+
+# what parts a keyed list's chooser from its members (in the private copy: "：" is ":")
+_KEY = re.compile(r" *[:=]")
+
+
 def _clauses(ctx: Context, sentence) -> list[tuple[int, int]]:
     """The stretches of the sentence that may each tell a locality's list: after a colon that
-    follows no place, cut at semicolons (▽ in Japanese) and, in English, at ", and X"."""
+    follows no place (or the words before a place that a colon follows: "主な内容は、ホーチミン市
+    ：…"), cut at semicolons (▽ in Japanese) and, in English, at ", and X"."""
     s0, text = sentence.start, sentence.text
     colon = text.find(_COLON[ctx.language])
     start = 0
-    if colon > 0 and not places_with_own(ctx, s0, s0 + colon):
+    before = places_with_own(ctx, s0, s0 + colon) if colon > 0 else []
+    if colon > 0 and not before:
         start = colon + 1  # "The line-ups were read out by the moderator: Can Tho, …"
+    elif len(before) == 1 and _KEY.fullmatch(ctx.norm, before[0].end, s0 + colon + 1):
+        start = before[0].start - s0
     edges = [start] + [m.end() for m in _CUT[ctx.language].finditer(text, start)] + [len(text)]
     return [(s0 + a, s0 + b) for a, b in pairwise(edges) if b > a]
 

@@ -151,6 +151,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
             out += [(False, fact) for fact in contrast]
             continue
         later = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
+        later = None if later is not None and later.index in theirs else later  # (the series')
         # not where the reporter files from: "TOKYO -- Kumamoto Prefecture has singled out …"
         places = [m for m in places_with_own(ctx, sentence.start, sentence.end) if m != dateline]
         if shape:  # (a list told by its shape: not "phóng viên TTXVN tại Tokyo")
