@@ -141,20 +141,23 @@ def prefer_named_city(places: list[Mention], norm: str = "") -> list[Mention]:
     """A bare name a prefecture and its capital share ("Kyoto", "Osaka") is the prefecture,
     unless the article names the city ("thành phố Kyoto", 京都市, "Kyoto City") and never the
     prefecture as such ("tỉnh Kyoto", 京都府): then it is the city, except where it qualifies
-    a governor ("Hiroshima Vice Governor X"). Changes `places` in place."""
+    a governor ("Hiroshima Vice Governor X") or a count of prefectures closes its run
+    ("福岡、山口、広島の3県", "Fukuoka, Yamaguchi and Hiroshima prefectures"). Changes `places`
+    in place."""
     named = {m.slug: m for m in places if m.kind == "locality" and m.slug}
     sure_prefectures = {
         m.slug
         for m in places
         if m.kind == "locality" and m.level == "prefecture" and _PREFECTURE_WORD.search(m.text)
     }
-    for m in places:
-        if m.kind != "locality" or m.level != "prefecture" or not m.slug:
+    run = [m for m in places if m.kind == "locality"]
+    for i, m in enumerate(run):
+        if m.level != "prefecture" or not m.slug:
             continue
         if _PREFECTURE_WORD.search(m.text) or m.slug in sure_prefectures:
             continue
-        if COUNTED_AS_PREFECTURE.match(norm, m.end):
-            continue  # "福岡、山口、広島、長崎の4県"
+        if COUNTED_AS_PREFECTURE.match(norm, m.end) or _run_of_prefectures(run, i, norm):
+            continue  # "福岡、山口、広島、長崎の4県", "Fukuoka and Yamaguchi prefectures"
         if _GOVERNOR_AFTER.match(norm, m.end) or _GOVERNOR_BEFORE.search(
             norm, max(0, m.start - 20), m.start
         ):
@@ -163,3 +166,17 @@ def prefer_named_city(places: list[Mention], norm: str = "") -> list[Mention]:
         if city is not None:
             m.slug, m.level, m.successor = city.slug, city.level, city.successor
     return places
+
+
+# places joined in a run: "Fukuoka, Yamaguchi and Hiroshima"
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*")
+_PREFECTURES_AFTER = re.compile(r"\s+prefectures\b", re.IGNORECASE)
+
+
+def _run_of_prefectures(run: list[Mention], i: int, norm: str) -> bool:
+    """The run of bare names that run[i] is in ends in "prefectures" ("Fukuoka, Yamaguchi
+    and Hiroshima prefectures", though Fukuoka City is named elsewhere): it is a prefecture."""
+    hi = i
+    while hi + 1 < len(run) and _JOINED.fullmatch(norm, run[hi].end, run[hi + 1].start):
+        hi += 1
+    return bool(_PREFECTURES_AFTER.match(norm, run[hi].end))

@@ -188,7 +188,10 @@ def denied(language: str, text: str, start: int, end: int) -> bool:
 
 
 _DENIED_AFTER_VI = re.compile(
-    r"^[^.]{0,100}?(?:lan truyền|không chính xác|không đúng sự thật|bác bỏ)", re.IGNORECASE
+    r"^[^.]{0,100}?(?:lan truyền|không chính xác|không đúng sự thật|bác bỏ|phủ nhận"
+    # "…, đại diện … khẳng định tỉnh chưa ban hành bất kỳ quyết định nào về nội dung này"
+    r"|chưa (?:ban hành|đưa ra|có) (?:bất kỳ |một )?quyết định)",
+    re.IGNORECASE,
 )
 
 

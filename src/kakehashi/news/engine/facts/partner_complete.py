@@ -43,7 +43,11 @@ _SIZE_WORDS = r"(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _GROUP_SIZE = {
     "en": re.compile(
         r"\b(?:the|all|these|those)\s+" + _SIZE_WORDS + r"(?=\s+(?:will|are|were|have|now|"
-        r"remain|together|form|make up)\b)",
+        r"remain|together|form|make up)\b)"
+        # "…, bringing the number to three"
+        r"|\b(?:bringing|taking)\s+the\s+(?:number|total|tally|count)\s+to\s+"
+        + _SIZE_WORDS
+        + r"\b",
         re.IGNORECASE,
     ),
 }
@@ -56,7 +60,10 @@ _ADDED_TO_LIST = {
     "en": re.compile(
         r"\b(?:was|were|has been|have been|is being)\s+added\s+to\s+(?:the|its|this|that)\s+"
         r"(?:list|group)\b|\badded\s+(?:[A-Z][\w-]*\s+){1,4}to\s+(?:the|its|this|that)\s+"
-        r"(?:list|group)\b" + _STAYS
+        r"(?:list|group)\b"
+        # "Tuesday's agreement adds Hai Phong, bringing the number to three"
+        r"|\b(?:adds|added|adding)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*,?\s+(?:bringing|taking)"
+        r"\s+the\s+(?:number|total|tally|count)\b" + _STAYS
     ),
     # "また、新たにダナン市を加え、この2地域との間で…"
     # "昨年度に指定したハノイ市と合わせた3地域を軸に", "これまでのA、B、Cと合わせ4地域となる"
@@ -82,7 +89,7 @@ def joins_list(language: str, text: str) -> bool:
 def group_size(language: str, text: str) -> int | None:
     pattern = _GROUP_SIZE.get(language)
     found = pattern.search(text) if pattern else None
-    return number(found.group(1)) if found else None
+    return number(next(g for g in found.groups() if g)) if found else None
 
 
 # what says a sentence completes the list: "Aichi and Chiba complete the four", "The other two

@@ -114,6 +114,30 @@ def expired(ctx: Context, until) -> bool:
     return bool(ctx.published and last and last < ctx.published.year)
 
 
+# a list told as that of a plan gone by: "The province's previous programme, which ran from 2021
+# to 2025, had identified …", "県は2021～25年度の前計画で…を重点交流先としてきた", "kế hoạch giai
+# đoạn trước"
+_BYGONE = {
+    "en": re.compile(
+        r"\b(?:previous|former|earlier|old|prior|outgoing|last)\s+(?:[\w-]+\s+)?"
+        r"(?:plan|programme|program|strategy|list|framework|period)\b|\bexpired\b",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(
+        r"(?:kế hoạch|chương trình|danh sách|giai đoạn) (?:trước|cũ)(?!\w)|hết hiệu lực"
+        r"|đã kết thúc",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"前計画|旧計画|前期計画|前回の計画|(?:期間|計画)は[^。]{0,12}終了"),
+}
+
+
+def bygone(ctx: Context, sentence, until) -> bool:
+    """The sentence tells the list of a plan whose period ended before the year of publication
+    and says it is gone by (`_BYGONE`)."""
+    return expired(ctx, until) and bool(_BYGONE[ctx.language].search(sentence.text))
+
+
 def heads_box(sentence, later) -> bool:
     """The sentence is a heading line (no full stop) over a fact box's line of partners."""
     return (

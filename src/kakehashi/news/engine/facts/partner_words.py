@@ -33,6 +33,7 @@ PRIORITY = {
         r"|(?:優先|重点)的に(?:交流|協力|連携)(?:を進め|を深め|し|する)"
         r"|戦略(?:的)?パートナー(?!シップ)"  # 戦略パートナーとして…を位置付けた (weak)
         r"|最優先の?(?:交流|協力|連携)?(?:パートナー|相手|先)"  # 最優先の交流相手とする (weak)
+        r"|に重点を置(?:き|いて|く)"  # "ベトナムとの交流をフート省に重点を置いて進める" (weak)
     ),
     "en": re.compile(
         r"\b(?:priority|key|focus|core|strategic|focal|top-tier|preferred|top|main|principal"
@@ -48,6 +49,9 @@ PRIORITY = {
         # "puts A and B at the centre of its Vietnam exchanges" (weak)
         r"|\bat\s+the\s+(?:centre|center|heart|core)\s+of\s+(?:its|their|our)\s+"
         r"(?:[A-Z]\w+\s+)?(?:exchanges?|cooperation|ties|relations)\b"
+        # "makes Da Nang and Hai Phong the focus of its engagement with Vietnam"
+        r"|\bthe\s+(?:main\s+)?focus\s+of\s+(?:its|their|our)\s+(?:[A-Z]\w+\s+)?"
+        r"(?:engagement|exchanges?|cooperation|ties|relations)\b"
         r"|\bfocus\s+areas\b"
         # the choice told by the noun: "partner localities of choice", "a shortlist of three
         # Japanese localities", "localities for priority cooperation"
@@ -228,7 +232,8 @@ ADDED = {
     "vi": re.compile(
         r"(?<!\w)(?:đưa thêm|bổ sung|thêm)(?!\w)|(?<!\w)đưa\s+(?:\w+\s+){0,6}?vào\s+danh sách"
     ),
-    "ja": re.compile(r"新たに加え|を加え|も加え|追加し|追加した|も併せて"),
+    # "バクニン省も重点交流先に加える"
+    "ja": re.compile(r"新たに加え|を加え|も加え|追加し|追加した|も併せて|も[^。、]{0,12}に加え"),
     "en": re.compile(r"\b(?:also added|has added|have added|added|adds|joins|joined)\b", re.I),
 }
 # Those present: a list of attendees is no list of priority partners.

@@ -77,6 +77,7 @@ from kakehashi.news.engine.facts.partner_contrast import contrasted_lists
 from kakehashi.news.engine.facts.partner_lists import one_list_per_place, told_once
 from kakehashi.news.engine.facts.partner_reach import (
     annex_rows,
+    bygone,
     expired,
     following,
     heads_box,
@@ -364,6 +365,9 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
     after = next((part for part in sentences[sentence.index + 1 :] if part.start >= end), None)
     until = period(ctx, lo, end) or period_next(ctx, after, PRIORITY[lang])
     until = until or period_before(ctx, sentence)  # "Trong giai đoạn này, …"
+    if until and bygone(ctx, sentence, until):
+        return None  # "The province's previous programme, which ran from 2021 to 2025, had
+        # identified A and B as priority partners; it expired at the end of last year"
     spans = [(a, b) for a, b in ctx.relative_spans(sentence) if until and a <= until.start < b]
     if until and expired(ctx, until) and spans:
         if any(a <= s0 + trigger.start() < b for a, b in spans):
