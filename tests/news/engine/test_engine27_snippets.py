@@ -93,7 +93,6 @@ KNOWN_MISSES = {
     "ja12-02": "a chooser the directory lacks (金沢市)",
     "ja12-07": "a chooser the directory lacks (盛岡市)",
     "vi12-07": "a chooser the directory lacks (Thành phố Toyama)",
-    "en13-08": "members over two sentences ('top priority to X', then 'Y and Z round out')",
     "ja13-07": "a council answer (知事…と答弁) whose chooser is the assembly's prefecture",
     "ja13-10": "a chooser the directory lacks on a line of a series (富山市)",
     "vi13-10": "a member the directory lacks on a line of a series (thành phố Kanazawa)",

@@ -2,7 +2,8 @@
 a run of bare names closed by "prefectures" (the prefectures, though the city of one is named
 elsewhere), a list of a plan gone by, a report denied in Vietnamese, a focus told with
 に重点を置いて, a member added by "も…に加える" or by "adds X, bringing the number to three",
-"makes X and Y the focus of its engagement". Articles written for the test."""
+"makes X and Y the focus of its engagement", the rest of the members in the next sentence
+("Y and Z round out the group"). Articles written for the test."""
 
 import datetime as dt
 
@@ -96,4 +97,16 @@ def test_the_focus_of_its_engagement():
     )
     assert list_rows(text, "en", PUBLISHED) == [
         ("kagawa-prefecture", ("an-giang", "can-tho"), None, None),
+    ]
+
+
+def test_the_rest_of_the_members_in_the_next_sentence():
+    text = (
+        "Bac Ninh sets Japan priorities\n\n"
+        "Bac Ninh will give top priority to Aichi Prefecture under its external relations plan "
+        "for 2026-2028. Shiga and Mie, where many of its trainees work, round out the group of "
+        "Japanese localities the province will favour."
+    )
+    assert list_rows(text, "en", PUBLISHED) == [
+        ("bac-ninh", ("aichi-prefecture", "mie-prefecture", "shiga-prefecture"), None, "2028"),
     ]

@@ -119,6 +119,7 @@ def _adds_to_list(lang: str, text: str) -> bool:
         (adds_to_list(lang, text) or joins_list(lang, text))
         and bool(names_list_again(lang, text) or PRIORITY[lang].search(text))
         or (added_to_list(lang, text) and not PRIORITY[lang].search(text))
+        or completes(lang, text)
     )
 
 
