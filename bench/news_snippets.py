@@ -5,7 +5,8 @@
     .venv/bin/python bench/news_snippets.py --src /tmp/old/src  # another checkout's engine
 
 A snippet's list is found when a predicted list has its chooser and the same members (a
-former unit and its successor alike, a place the directory lacks by its name as written), as
+former unit and its successor alike, a place the directory lacks by its name without the words
+of its level, see _plain), as
 tests/news/engine/test_engine27_snippets.py checks; each prediction is used once. The round of
 a file is its suffix: en.jsonl is round 1, en-2.jsonl round 2. Prints a Markdown table.
 """
@@ -24,7 +25,14 @@ SNIPPETS = ROOT / "tests" / "news" / "engine" / "snippets"
 
 
 def _plain(slug: str | None) -> str:
-    return (slug or "").removesuffix("-before-2025")
+    """A former unit as its successor; a place the directory lacks by its name without the
+    words of its level ("Imabari City" and "Imabari" alike: the engine's plain_name; an engine
+    older than it, by its name as written)."""
+    try:
+        from kakehashi.news.engine.municipalities import plain_name  # (the engine of --src)
+    except ImportError:
+        return (slug or "").removesuffix("-before-2025")
+    return plain_name(slug or "").removesuffix("-before-2025")
 
 
 def _chooser(fact):

@@ -182,7 +182,8 @@ def test_the_members_a_stated_size_lacks_are_those_of_the_sentence_beside(text):
         ("en", "Plan\n\nMatsusaka City in Mie Prefecture has named Hai Phong and Quang Ngai as "
          "its priority partners until 2028.", "Matsusaka City"),
         ("en", "Plan\n\nThe city of Kurashiki in Okayama Prefecture will concentrate its "
-         "exchanges with Vietnam on two localities, Hue and Ninh Binh, until 2028.", "Kurashiki"),
+         "exchanges with Vietnam on two localities, Hue and Ninh Binh, until 2028.",
+         "city of Kurashiki"),
         ("ja", "津山市、重点\n\n岡山県津山市は、ハイフォン市とクアンニン省を重点交流先に定めた。",
          "津山市"),
         ("vi", "Tin\n\nThành phố Kurashiki (tỉnh Okayama, Nhật Bản) vừa xác định thành phố Huế và "
@@ -212,7 +213,7 @@ def test_a_city_told_with_its_prefecture_is_the_chooser():
             "en",
             "Plan\n\nThe shipbuilding city of Onomichi in Hiroshima Prefecture has designated Hai"
             " Phong and Quang Ninh as its two key partner localities in Vietnam.",
-            [("Onomichi", ("hai-phong", "quang-ninh"), 2, None)],
+            [("city of Onomichi", ("hai-phong", "quang-ninh"), 2, None)],
         ),
         (
             "en",

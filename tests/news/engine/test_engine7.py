@@ -180,7 +180,7 @@ def test_a_city_government_met_that_the_directory_does_not_hold_is_the_place_vis
     )
     visits = facts(text, "en", published=PUBLISHED, kind="visit")
     assert [(v["visitor"], v["host_locality"], v["date"]) for v in visits] == [
-        ("Le Van Su", {"name": "Hakusan", "slug": None}, "2026-05-12")
+        ("Le Van Su", {"name": "Hakusan city", "slug": None}, "2026-05-12")
     ]
 
 

@@ -229,7 +229,7 @@ def test_a_trip_report_with_a_ministry_a_prefecture_a_city_the_directory_does_no
             {"name": "tỉnh Gunma", "slug": "gunma-prefecture"},
             "2026-11-11",
         ),
-        ("Lê Hồng Vinh", "Sato Jun", {"name": "Takasaki", "slug": None}, "2026-11-12"),
+        ("Lê Hồng Vinh", "Sato Jun", {"name": "thành phố Takasaki", "slug": None}, "2026-11-12"),
     ]  # fmt: skip  (the ambassador of one's own side is no host at home)
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from kakehashi.directory.reference_rows import japan_rows, slugify, vietnam_rows
-from kakehashi.news.engine import Gazetteer
+from kakehashi.news.engine import Gazetteer, extract
 from kakehashi.news.engine.text import Text
 
 
@@ -123,11 +123,18 @@ def test_slugs_are_the_directory_slugs():
     ("text", "written"),
     [
         ("the Deputy Mayor of Kochi City said", "Kochi City"),
-        ("Phó Thị trưởng thành phố Kochi cho biết", "Kochi"),
+        ("Phó Thị trưởng thành phố Kochi cho biết", "thành phố Kochi"),
+        ("高知市の副市長は", "高知市"),
     ],
 )
 def test_a_prefecture_s_name_used_for_a_city_not_listed_is_a_place_with_no_slug(text, written):
-    assert found(text) == [(written, None)]
+    # the municipality the directory lacks (municipalities.py): the engine's key, no slug
+    assert found(text) == [(written, "municipality:39201")]
+    language = "ja" if written == "高知市" else "vi" if "thành" in text else "en"
+    places = [m for m in extract(text, language=language)["mentions"] if m["kind"] == "locality"]
+    assert [(m["text"], m["slug"], m["key"]) for m in places] == [
+        (written, None, "municipality:39201")
+    ]
     assert found("Kochi Prefecture and Kochi") == [
         ("Kochi Prefecture", "kochi-prefecture"),
         ("Kochi", "kochi-prefecture"),

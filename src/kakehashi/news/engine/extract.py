@@ -9,6 +9,7 @@ from kakehashi.news.engine.bodies import find_bodies
 from kakehashi.news.engine.dates import find_dates
 from kakehashi.news.engine.facts import Context, all_facts
 from kakehashi.news.engine.gazetteer import Gazetteer, Mention
+from kakehashi.news.engine.municipalities import is_unlisted
 from kakehashi.news.engine.people import (
     find_people_by_title,
     find_people_latin,
@@ -90,7 +91,8 @@ def extract(
 def _mentions(ctx: Context) -> list[dict]:
     rows: list[tuple[int, int, str, str | None, str | None, str | None]] = []
     for m in ctx.mentions:
-        rows.append((m.start, m.end, m.kind, m.slug, m.key, m.successor))
+        slug = None if is_unlisted(m.slug) else m.slug  # (its key tells it: municipalities.py)
+        rows.append((m.start, m.end, m.kind, slug, m.key, m.successor))
     for person in ctx.people:
         rows.append((person.start, person.end, "person", None, None, None))
     for date in ctx.dates:

@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 
+from kakehashi.news.engine.municipalities import Municipalities, is_unlisted, municipalities
 from kakehashi.news.engine.places import Entry, japan_entries, vietnam_entries
 from kakehashi.news.engine.text import Text, canon, lower
 
@@ -23,6 +24,7 @@ LATIN = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff"
 _GENERIC = {
     "tỉnh", "thành", "phố", "tp", "tp.", "thủ", "đô", "phủ", "city", "of", "prefecture",
     "province", "prefectural", "government", "metropolis", "metropolitan", "the", "ward",
+    "town", "village", "thị", "trấn", "làng",
 }  # fmt: skip
 
 
@@ -55,8 +57,9 @@ def _case_ok(form: str, written: str) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], towns: Municipalities | None = None):
         self.entries = list(entries)
+        self.towns = towns  # the municipalities the directory lacks (municipalities.py)
         best: dict[str, Entry] = {}
         for entry in self.entries:
             key = lower(canon(entry.form))
@@ -85,7 +88,12 @@ class Gazetteer:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    cls._default = cls(vietnam_entries() + japan_entries() + engine_organisations())
+                    towns = municipalities()
+                    cls._default = cls(
+                        vietnam_entries() + japan_entries() + towns.entries
+                        + engine_organisations(),
+                        towns,
+                    )  # fmt: skip
         return cls._default
 
     def with_organisations(self, rows) -> Gazetteer:
@@ -106,7 +114,7 @@ class Gazetteer:
                             priority=5,
                         )
                     )
-        return Gazetteer(self.entries + extra)
+        return Gazetteer(self.entries + extra, self.towns)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry a whole name resolves to ("TP.HCM", "愛知県"), or None."""
@@ -131,6 +139,8 @@ class Gazetteer:
                 entry = self._forms[key]
                 if _is_latin(key[0]) and not _case_ok(entry.form, norm[i:end]):
                     continue
+                if is_unlisted(entry.slug) and not _is_latin(key[0]) and _inside_word(low, i, end):
+                    continue
                 if entry.kind == "locality" and _COMPANY_AFTER.match(norm, end):
                     i = end  # "Osaka Gas", "Shizuoka Bank": a company, not the place
                     break
@@ -145,7 +155,53 @@ class Gazetteer:
                 break
             else:
                 i += 1
-        return self._coordinated_cities(self._prefecture_runs(out, norm), low)
+        found = self._coordinated_cities(self._prefecture_runs(out, norm), low)
+        if self.towns is None:
+            return found
+        return self._addresses(self._bare_municipalities(found, norm), norm)
+
+    def _bare_municipalities(self, found: list[Mention], norm: str) -> list[Mention]:
+        """Municipalities named by their bare name where the text says which one: named with
+        their level elsewhere ("Imabari City … Imabari"), or beside their prefecture
+        ("IMABARI, Ehime Prefecture —", "Kanazawa in Ishikawa Prefecture")."""
+        named = {m.slug for m in found if is_unlisted(m.slug)}
+        added = []
+        for word in _LATIN_WORD.finditer(norm):
+            options = self.towns.bare.get(word.group().lower())
+            if not options or not word.group()[0].isupper():
+                continue
+            start, end = word.span()
+            if any(m.start < end and start < m.end for m in found):
+                continue
+            after = next((m for m in found if m.start >= end), None)
+            beside = after is not None and _BESIDE.fullmatch(norm, end, after.start)
+            for option in options:
+                if option.slug in named or (
+                    beside and after.slug == self.towns.prefecture[option.slug]
+                ):
+                    added.append(_mention(option, start, end, word.group()))
+                    break
+        return sorted(found + added, key=lambda m: m.start) if added else found
+
+    def _addresses(self, found: list[Mention], norm: str) -> list[Mention]:
+        """Not the prefecture told as where a municipality the directory lacks lies: 岡山県津山市,
+        "Imabari, Ehime Prefecture", "thành phố Kanazawa (tỉnh Ishikawa)": one place."""
+        drop = set()
+        for i, m in enumerate(found):
+            home = self.towns.prefecture.get(m.slug or "")
+            if home is None:
+                continue
+            before = found[i - 1] if i else None
+            after = found[i + 1] if i + 1 < len(found) else None
+            if before is not None and before.slug == home and before.end == m.start:
+                drop.add(i - 1)  # 岡山県津山市
+            if (
+                after is not None
+                and after.slug == home
+                and _BESIDE.fullmatch(norm, m.end, after.start)
+            ):
+                drop.add(i + 1)  # "Imabari, Ehime Prefecture", "Kanazawa (Ishikawa)"
+        return [m for i, m in enumerate(found) if i not in drop] if drop else found
 
     def _prefecture_runs(self, found: list[Mention], norm: str) -> list[Mention]:
         """Bare prefecture names of a run that a count of prefectures closes (see
@@ -217,6 +273,24 @@ _CITIES_OF = re.compile(
 )
 _COUNTED = re.compile(r"(?<!\w)(?:các|hai|ba|bốn|năm|những)\s+$")
 _RUN_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(and|và))\s*")
+
+
+_LATIN_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]+(?![\w-])")
+# a bare municipality's name beside its prefecture: "Imabari, Ehime Prefecture", "Kanazawa in
+# Ishikawa", "Kanazawa (Ishikawa Prefecture)", "Kanazawa, tỉnh Ishikawa"
+_BESIDE = re.compile(r",\s*|\s+in\s+|\s*\(\s*|\s+(?:thuộc|ở)\s+|,?\s+of\s+", re.IGNORECASE)
+# what stands before a municipality's Japanese name that is part of another word, and after one
+# ending in 市 (市場: a market)
+_BEFORE_OK = "県府都道郡"
+
+
+def _inside_word(low: str, start: int, end: int) -> bool:
+    """A municipality's Japanese name inside another word: after a kanji that is no
+    prefecture's or district's end (田中町長), or 市場 (中央市場: the central market)."""
+    before = low[start - 1] if start else ""
+    if "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_OK:
+        return True
+    return low.startswith("市場", end - 1)
 
 
 def _city_of(low: str, start: int, end: int) -> int:

@@ -11,6 +11,7 @@ from functools import cached_property
 from kakehashi.news.engine.date_tense import FUTURE
 from kakehashi.news.engine.dates import DateMention
 from kakehashi.news.engine.gazetteer import Gazetteer, Mention
+from kakehashi.news.engine.municipalities import is_unlisted
 from kakehashi.news.engine.people import Person
 from kakehashi.news.engine.text import _ABBREVIATIONS, Sentence, Text
 
@@ -199,7 +200,8 @@ class Context:
         return None
 
     def main_locality(self, country: str | None = "VN") -> Mention | None:
-        """The place the article is about: the one it names most often, the first on a tie."""
+        """The place the article is about: the one it names most often; on a tie, one the
+        directory holds (高知県 before 高知市, which it lacks), then the first."""
         counts: dict[str, int] = {}
         first: dict[str, Mention] = {}
         for m in self.mentions:
@@ -208,7 +210,9 @@ class Context:
                 first.setdefault(m.slug, m)
         if not counts:
             return None
-        best = max(counts, key=lambda slug: (counts[slug], -first[slug].start))
+        best = max(
+            counts, key=lambda slug: (counts[slug], not is_unlisted(slug), -first[slug].start)
+        )
         return first[best]
 
     @cached_property
@@ -244,7 +248,8 @@ class Context:
             return None
         if m.kind == "organisation" and m.value is not None:
             m = m.value  # a body: its place
-        return {"name": self.written(m.start, m.end), "slug": m.slug}
+        slug = None if is_unlisted(m.slug) else m.slug  # (a municipality the directory lacks)
+        return {"name": self.written(m.start, m.end), "slug": slug}
 
     def organisation(self, m: Mention | None) -> dict | None:
         if m is None:

@@ -325,6 +325,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS)
         and not M.taken_off(ctx, m)
         and not M.left_the_list(ctx, sentence, m, ANAPHORS)
+        and not M.only_studied(ctx, s0 + trigger.end(), m)
     ]
     named_in = places if end == hi else places_with_own(ctx, lo, end)
     partners, seen = [], set()

@@ -115,7 +115,9 @@ def parties(ctx: Context, sentence, people, leader):
         body = _body(ctx, end, min(sentence.end, end + 40), first=True)
         if body is not None and D.from_elsewhere(subject, body):
             if not _PLACE_WORD.search(ctx.norm[end : body.start]):
-                return subject, host_next(ctx, sentence, subject), body, False
+                # "làm việc với lãnh đạo thành phố Takasaki. Phó Thị trưởng X cho biết …"
+                leaders = lang in _GOV_BODY and bool(_GOV_BODY[lang].match(ctx.norm, end))
+                return subject, host_next(ctx, sentence, subject, loose=leaders), body, False
         # "gặp gỡ cộng đồng người Việt tại Tottori": nobody of the place's side
         return _with_body(ctx, sentence, subject, end, place)
     if subject is None or other is None:

@@ -139,6 +139,14 @@ def host_locality(ctx: Context, sentence, host, visitor, place):
         place is q or place.slug and q is not None and place.slug == q.slug
         for q in visitor.full.places
     ):
+        if (
+            host is not None
+            and place.level in CITY_LEVELS
+            and _GOVERNOR.search(host.full.role or "")
+        ):
+            # a governor met in the prefecture's capital ("the Prefectural Government Office in
+            # Matsue City"): the governor's prefecture
+            return _main_of_office(ctx, host) or place
         if visitor.full.country is None or place.country != visitor.full.country or host:
             return place
         if D.from_elsewhere(visitor, place):  # a ministry's vice-minister at a province
