@@ -82,6 +82,8 @@ def test_a_bare_name_only_where_the_article_says_which():
 
 def test_the_prefecture_of_an_address_is_no_place_of_its_own():
     assert places("岡山県津山市は") == [("津山市", "municipality:33203")]
+    assert places("群馬県の嬬恋村") == [("嬬恋村", "municipality:10425")]
+    assert places("The Gunma town of Oizumi") == [("town of Oizumi", "municipality:10524")]
     assert places("Ehime Prefecture and Imabari City") == [
         ("Ehime Prefecture", "ehime-prefecture"),
         ("Imabari City", IMABARI),
@@ -93,6 +95,18 @@ def test_not_inside_other_words():
     assert places("富山市と高岡市") == [
         ("富山市", "municipality:16201"),
         ("高岡市", "municipality:16202"),
+    ]
+
+
+def test_a_bare_name_told_as_a_city_around_it():
+    assert places("TOYAMA — Kurobe, a city of 40,000 on the coast, said") == [
+        ("TOYAMA", "toyama-prefecture"),
+        ("Kurobe", "municipality:16207"),
+    ]
+    assert places("the heritage cities of Kyoto, Kanazawa and Matsue") == [
+        ("Kyoto", "kyoto-city"),
+        ("Kanazawa", KANAZAWA),
+        ("Matsue", "municipality:32201"),
     ]
 
 
@@ -110,9 +124,10 @@ def test_in_a_fact_by_its_name_with_no_slug():
         "partners until 2030."
     )
     (fact,) = [f for f in extract(text, "en", PUBLISHED)["facts"] if f["type"] != "person"]
-    assert fact["locality"] == {"name": "Imabari City", "slug": None}
+    # by its name as the article first writes it (the headline's)
+    assert fact["locality"] == {"name": "Imabari", "slug": None}
     assert list_rows(text, "en", PUBLISHED) == [
-        ("Imabari City", ("hai-phong", "quang-ninh"), None, "2030"),
+        ("Imabari", ("hai-phong", "quang-ninh"), None, "2030"),
     ]
 
 

@@ -158,30 +158,44 @@ class Gazetteer:
         found = self._coordinated_cities(self._prefecture_runs(out, norm), low)
         if self.towns is None:
             return found
-        return self._addresses(self._bare_municipalities(found, norm), norm)
+        return self._addresses(self._bare_municipalities(found, norm, low), norm)
 
-    def _bare_municipalities(self, found: list[Mention], norm: str) -> list[Mention]:
+    def _bare_municipalities(self, found: list[Mention], norm: str, low: str) -> list[Mention]:
         """Municipalities named by their bare name where the text says which one: named with
-        their level elsewhere ("Imabari City … Imabari"), or beside their prefecture
-        ("IMABARI, Ehime Prefecture —", "Kanazawa in Ishikawa Prefecture")."""
+        their level elsewhere ("Imabari City … Imabari"), beside their prefecture ("IMABARI,
+        Ehime Prefecture —", "Kanazawa in Ishikawa Prefecture"), or told as a city by what
+        stands around the name ("Kurobe, a city of 40,000", "the heritage cities of Kyoto,
+        Kanazawa and Matsue": the one of that name, or the one whose prefecture the text
+        names)."""
         named = {m.slug for m in found if is_unlisted(m.slug)}
-        added = []
+        prefectures = {m.slug for m in found if m.level == "prefecture"}
+        places = list(found)
         for word in _LATIN_WORD.finditer(norm):
             options = self.towns.bare.get(word.group().lower())
             if not options or not word.group()[0].isupper():
                 continue
             start, end = word.span()
-            if any(m.start < end and start < m.end for m in found):
+            if any(m.start < end and start < m.end for m in places):
                 continue
-            after = next((m for m in found if m.start >= end), None)
+            after = next((m for m in places if m.start >= end), None)
             beside = after is not None and _BESIDE.fullmatch(norm, end, after.start)
-            for option in options:
-                if option.slug in named or (
-                    beside and after.slug == self.towns.prefecture[option.slug]
-                ):
-                    added.append(_mention(option, start, end, word.group()))
-                    break
-        return sorted(found + added, key=lambda m: m.start) if added else found
+            chosen = next(
+                (
+                    option
+                    for option in options
+                    if option.slug in named
+                    or beside
+                    and after.slug == self.towns.prefecture[option.slug]
+                ),
+                None,
+            )
+            if chosen is None and (_A_CITY.match(norm, end) or _in_cities_run(places, low, start)):
+                home = [o for o in options if self.towns.prefecture[o.slug] in prefectures]
+                chosen = home[0] if len(home) == 1 else options[0] if len(options) == 1 else None
+            if chosen is not None:
+                places.append(_mention(chosen, start, end, word.group()))
+                places.sort(key=lambda m: m.start)
+        return places
 
     def _addresses(self, found: list[Mention], norm: str) -> list[Mention]:
         """Not the prefecture told as where a municipality the directory lacks lies: 岡山県津山市,
@@ -193,8 +207,8 @@ class Gazetteer:
                 continue
             before = found[i - 1] if i else None
             after = found[i + 1] if i + 1 < len(found) else None
-            if before is not None and before.slug == home and before.end == m.start:
-                drop.add(i - 1)  # 岡山県津山市
+            if before is not None and before.slug == home and norm[before.end : m.start] in _OF:
+                drop.add(i - 1)  # 岡山県津山市, 群馬県の嬬恋村, "Gunma town of Oizumi"
             if (
                 after is not None
                 and after.slug == home
@@ -276,9 +290,30 @@ _RUN_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(and|và))\s*")
 
 
 _LATIN_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]+(?![\w-])")
-# a bare municipality's name beside its prefecture: "Imabari, Ehime Prefecture", "Kanazawa in
-# Ishikawa", "Kanazawa (Ishikawa Prefecture)", "Kanazawa, tỉnh Ishikawa"
-_BESIDE = re.compile(r",\s*|\s+in\s+|\s*\(\s*|\s+(?:thuộc|ở)\s+|,?\s+of\s+", re.IGNORECASE)
+# a bare municipality's name beside its prefecture: "Imabari, Ehime Prefecture", "Imabari, the
+# Ehime Prefecture port city", "Kanazawa in Ishikawa", "Kanazawa (Ishikawa Prefecture)"
+_BESIDE = re.compile(
+    r",\s*(?:the\s+)?|\s+in\s+|\s*\(\s*|\s+(?:thuộc|ở)\s+|,?\s+of\s+", re.IGNORECASE
+)
+# what joins a prefecture to a municipality of its own after it: 岡山県津山市, 群馬県の嬬恋村,
+# "Gunma town of Oizumi", "Ehime's Imabari City"
+_OF = ("", "の", " ", "'s ", "’s ")
+# a bare name told as a city by an apposition: "Kurobe, a city of 40,000", "Matsue, a castle town
+# in Shimane Prefecture"
+_A_CITY = re.compile(r",\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:city|town|village)\b", re.I)
+
+
+def _in_cities_run(places: list[Mention], low: str, start: int) -> bool:
+    """The name at `start` ends a run of places that "the cities of" opens ("the heritage
+    cities of Kyoto, Kanazawa and Matsue")."""
+    at = start
+    for m in reversed([m for m in places if m.end <= start]):
+        if not _RUN_SEPARATOR.fullmatch(low[m.end : at]):
+            break
+        at = m.start
+    return bool(_CITIES_OF.search(low[max(0, at - 30) : at]))
+
+
 # what stands before a municipality's Japanese name that is part of another word, and after one
 # ending in 市 (市場: a market)
 _BEFORE_OK = "県府都道郡"

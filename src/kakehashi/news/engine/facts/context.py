@@ -248,8 +248,11 @@ class Context:
             return None
         if m.kind == "organisation" and m.value is not None:
             m = m.value  # a body: its place
-        slug = None if is_unlisted(m.slug) else m.slug  # (a municipality the directory lacks)
-        return {"name": self.written(m.start, m.end), "slug": slug}
+        if is_unlisted(m.slug):  # a municipality the directory lacks: by its name, as first
+            # written ("Kurobe, a city of 40,000 … the city intends …": Kurobe)
+            first = next((n for n in self.mentions if n.slug == m.slug), m)
+            return {"name": self.written(first.start, first.end), "slug": None}
+        return {"name": self.written(m.start, m.end), "slug": m.slug}
 
     def organisation(self, m: Mention | None) -> dict | None:
         if m is None:

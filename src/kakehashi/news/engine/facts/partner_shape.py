@@ -14,6 +14,7 @@ from kakehashi.news.engine.facts.context import NUMBER, Context
 from kakehashi.news.engine.facts.own_place import in_merger_clause
 from kakehashi.news.engine.facts.partner_members import not_venues
 from kakehashi.news.engine.facts.partner_words import ANAPHORS, NOT_A_LIST
+from kakehashi.news.engine.gazetteer import Gazetteer
 
 FOCUS = {
     # (not the nouns of names and titles: "Chief Representative", "Conference Center")
@@ -204,6 +205,14 @@ def _choice(ctx: Context, sentence, members):
 
 
 def shaped_list(fact: dict) -> bool:
-    """A list told by its shape names two members of the directory or more ("the two
+    """A list told by its shape names two known places or more: of the directory, or
+    municipalities it lacks by a name the gazetteer knows (嬬恋村, "Matsue City"; "the two
     Vietnamese cities had been chosen because … Mexico City" names one)."""
-    return sum(1 for partner in fact["partners"] if partner["slug"]) >= 2
+
+    def known(place: dict) -> bool:
+        gazetteer = Gazetteer.default()
+        entry = gazetteer.lookup(place["name"])
+        bare = gazetteer.towns is not None and place["name"].lower() in gazetteer.towns.bare
+        return place["slug"] is not None or bare or entry is not None and entry.kind == "locality"
+
+    return sum(1 for place in fact["partners"] if known(place)) >= 2
