@@ -29,7 +29,7 @@ from kakehashi.matching.engine import (
     LatentTerms,
     MatchingIndex,
     analysis_from_json,
-    default_embedder,
+    shared_embedder,
 )
 from kakehashi.matching.models import IndexClock, IndexEntry
 from kakehashi.matching.rwlock import ReadersWriterLock
@@ -52,7 +52,7 @@ def embedder():
     """The embedder of this process (the model loads once, on first use)."""
     with _embedder_lock:
         if _state["embedder"] is None:
-            _state["embedder"] = default_embedder()
+            _state["embedder"] = shared_embedder()
         return _state["embedder"]
 
 

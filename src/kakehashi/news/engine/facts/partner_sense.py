@@ -37,10 +37,10 @@ _lock = threading.Lock()
 @cache
 def _model():
     """(embedder, weights) or None when the multilingual model is not there."""
-    from kakehashi.matching.engine.embedding import default_embedder
+    from kakehashi.matching.engine.embedding import shared_embedder  # (the matching's model)
 
     weights = np.load(WEIGHTS)
-    embedder = default_embedder()
+    embedder = shared_embedder()
     if getattr(embedder, "dim", None) != len(weights) - 1 or embedder.name.startswith("lexical"):
         return None
     return embedder, weights
