@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from kakehashi.news.engine.facts.context import NUMBER, number
+from kakehashi.news.engine.facts.context import NUMBER, Context, number
 from kakehashi.news.engine.facts.partner_words import BESIDES, CHOSEN_GROUP, NOT_A_LIST, PRIORITY
+from kakehashi.news.engine.gazetteer import Mention
 
 _NOT_PLACES = r"(?!\s*(?:%|phần trăm|tỷ|triệu|nghìn|USD|đồng|percent|billion|million|yen))"
 _JA_NUMBER = r"(\d+|[一二三四五六七八九十])"
@@ -349,3 +350,30 @@ def list_trigger(lang: str, text: str):
     if found is None and lang in CHOSEN_GROUP:
         found = CHOSEN_GROUP[lang].search(text, end)
     return found
+
+
+# a clause, after the list, on ties only studied: "…, đồng thời nghiên cứu hợp tác với thành phố
+# Kanazawa", "… and is also studying cooperation with Nagano", "…、長野県との連携も検討する"
+_STUDIED = {
+    "en": re.compile(
+        r"[,;]\s*(?:and|while|but)?\s*(?:\w+\s+){0,3}?(?:is|are|will\s+be|was)?\s*(?:also\s+)?"
+        r"(?:study|studying|studies|consider|considering|considers|explore|exploring|explores)"
+        r"\s+(?:\w+\s+){0,3}?(?:with|of)\s+[^,;.]*$",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(
+        r"[,;]\s*(?:đồng thời|và|còn)?\s*(?:\w+\s+){0,3}?(?:nghiên cứu|xem xét|cân nhắc|tìm hiểu)"
+        r"[^,;.]*$",
+        re.IGNORECASE,
+    ),
+}
+
+
+def only_studied(ctx: Context, trigger_end: int, m: Mention) -> bool:
+    """The place is named after the list, in a clause on ties only studied (`_STUDIED`)."""
+    pattern = _STUDIED.get(ctx.language)
+    return (
+        pattern is not None
+        and trigger_end <= m.start
+        and bool(pattern.search(ctx.norm, trigger_end, m.start))
+    )

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 
+from kakehashi.news.engine.facts import partner_members as M
 from kakehashi.news.engine.facts.context import Context, number
 from kakehashi.news.engine.facts.own_place import places_with_own
+from kakehashi.news.engine.facts.partner_clues import adds_to_list, names_list_again
 from kakehashi.news.engine.facts.partner_reach import expired, period
-from kakehashi.news.engine.facts.partner_words import BACK, SIZE, group_word_size
+from kakehashi.news.engine.facts.partner_words import BACK, PRIORITY, SIZE, group_word_size
 from kakehashi.news.engine.gazetteer import Mention
 
 # a member kept: "Gunma, which hosts …, remains on the list"
@@ -286,3 +288,36 @@ def _fronted(ctx: Context, sentence):
         if len(places) >= 2 and size and all(_RUN_ONLY.fullmatch(g) for g in gaps + [rest]):
             return earlier, len({m.slug for m in places})
     return None
+
+
+def adds_to_the_list(lang: str, text: str) -> bool:
+    """The next sentence adds earlier members and tells the whole list again, adds a member to
+    the list just told ("Yamaguchi Prefecture was added to the list on Monday") or says it
+    completes it ("Y and Z round out the group")."""
+    return (
+        (adds_to_list(lang, text) or joins_list(lang, text))
+        and bool(names_list_again(lang, text) or PRIORITY[lang].search(text))
+        or (added_to_list(lang, text) and not PRIORITY[lang].search(text))
+        or completes(lang, text)
+    )
+
+
+def unnamed_members(ctx: Context, partners, others, named_in, size, lo: int, end: int) -> list:
+    """The members of a list of `partners` (found among the places `others`) that the
+    directory and the gazetteer do not know, told by their names in lo:end (`named_in`: the
+    places named there): as many as the stated `size` lacks, or those in brackets and beside
+    the members when no size is stated."""
+    more: list = []
+    if size and len(partners) < size:  # "…, tỉnh Ishikawa và thành phố Kanazawa"
+        more += M.unknown_places(ctx, end, others, named_in, size - len(partners))
+    elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
+        more += M.unknown_places(ctx, end, others, named_in, 9, inside=True)
+    have = len(partners) + len(more)
+    if have and (not size or have < size):  # "本県及び金沢市を…に選定"
+        joined = M.joined_unknowns(ctx, lo, end, others, named_in)
+        known = {q["name"] for q in partners + more}
+        more += [p for p in joined if p["name"] not in known][: (size or 9) - have]
+    have = len(partners) + len(more)
+    if have and (not size or have < size):  # "A and its capital, Matsue"
+        more += M.capitals_named(ctx, lo, end, named_in)[: (size or 9) - have]
+    return more

@@ -284,33 +284,6 @@ def left_the_list(ctx: Context, sentence, m: Mention, anaphors) -> bool:
     )
 
 
-# a clause, after the list, on ties only studied: "…, đồng thời nghiên cứu hợp tác với thành phố
-# Kanazawa", "… and is also studying cooperation with Nagano", "…、長野県との連携も検討する"
-_STUDIED = {
-    "en": re.compile(
-        r"[,;]\s*(?:and|while|but)?\s*(?:\w+\s+){0,3}?(?:is|are|will\s+be|was)?\s*(?:also\s+)?"
-        r"(?:study|studying|studies|consider|considering|considers|explore|exploring|explores)"
-        r"\s+(?:\w+\s+){0,3}?(?:with|of)\s+[^,;.]*$",
-        re.IGNORECASE,
-    ),
-    "vi": re.compile(
-        r"[,;]\s*(?:đồng thời|và|còn)?\s*(?:\w+\s+){0,3}?(?:nghiên cứu|xem xét|cân nhắc|tìm hiểu)"
-        r"[^,;.]*$",
-        re.IGNORECASE,
-    ),
-}
-
-
-def only_studied(ctx: Context, trigger_end: int, m: Mention) -> bool:
-    """The place is named after the list, in a clause on ties only studied (`_STUDIED`)."""
-    pattern = _STUDIED.get(ctx.language)
-    return (
-        pattern is not None
-        and trigger_end <= m.start
-        and bool(pattern.search(ctx.norm, trigger_end, m.start))
-    )
-
-
 def chooser_pronoun(ctx: Context, m: Mention, choose, anaphors) -> bool:
     """The pronoun before a verb of choosing ("tỉnh bổ sung tỉnh Yamagata", "the city added
     Kobe") or after the passive's "được" ("hai địa phương được tỉnh ưu tiên") is the chooser,

@@ -47,7 +47,6 @@ from kakehashi.news.engine.facts.own_place import in_merger_clause, places_with_
 from kakehashi.news.engine.facts.partner_chooser import list_subject, owner_pronoun, stated_country
 from kakehashi.news.engine.facts.partner_clues import (
     LOOSE,
-    adds_to_list,
     chosen_in_clause,
     denied,
     each_other,
@@ -58,19 +57,20 @@ from kakehashi.news.engine.facts.partner_clues import (
     mutual,
     names_list_again,
     one_year,
+    only_studied,
     returned_list,
     widened_size,
 )
 from kakehashi.news.engine.facts.partner_complete import (
-    added_to_list,
+    adds_to_the_list,
     completes,
     completing,
     each_other_lists,
     group_size,
-    joins_list,
     rest_beside,
     told_before,
     told_in_city,
+    unnamed_members,
     year_of_focus,
 )
 from kakehashi.news.engine.facts.partner_contrast import contrasted_lists
@@ -112,17 +112,6 @@ from kakehashi.news.engine.text import Sentence
 _FORMER = re.compile(r"\bformer\s+$|旧$", re.IGNORECASE)
 
 
-def _adds_to_list(lang: str, text: str) -> bool:
-    """The next sentence adds earlier members and tells the whole list again, or adds a member
-    to the list just told ("Yamaguchi Prefecture was added to the list on Monday")."""
-    return (
-        (adds_to_list(lang, text) or joins_list(lang, text))
-        and bool(names_list_again(lang, text) or PRIORITY[lang].search(text))
-        or (added_to_list(lang, text) and not PRIORITY[lang].search(text))
-        or completes(lang, text)
-    )
-
-
 def _members_in(ctx: Context, part) -> list[Mention]:
     return M.not_venues(ctx, places_with_own(ctx, part.start, part.end))
 
@@ -134,7 +123,7 @@ def find_priority_partners(ctx: Context) -> list[dict]:
     for sentence in sentences:
         if sentence.index in theirs:
             continue  # "Five prefectures have each set out which Vietnamese provinces …"
-        if told_last == sentence.index - 1 and _adds_to_list(lang, sentence.text):
+        if told_last == sentence.index - 1 and adds_to_the_list(lang, sentence.text):
             continue  # "Aichi … will join them, bringing the number of anchor partners to
             # three": the list just told, its members added (_list_in)
         trigger, shape, sensed = list_trigger(lang, sentence.text), None, False
@@ -261,7 +250,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         others = others + [
             m for row in rows for m in places_with_own(ctx, row.start, row.end) if theirs(m)
         ]
-    elif later is not None and _adds_to_list(lang, later.text):
+    elif later is not None and adds_to_the_list(lang, later.text):
         # "Cùng với A, B và C, danh sách hiện gồm 4 địa phương.": the earlier members too
         others = others + [m for m in places_with_own(ctx, later.start, later.end) if theirs(m)]
         end = later.end
@@ -325,7 +314,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         if not M.chooser_pronoun(ctx, m, CHOOSE[lang], ANAPHORS)
         and not M.taken_off(ctx, m)
         and not M.left_the_list(ctx, sentence, m, ANAPHORS)
-        and not M.only_studied(ctx, s0 + trigger.end(), m)
+        and not only_studied(ctx, s0 + trigger.end(), m)
     ]
     named_in = places if end == hi else places_with_own(ctx, lo, end)
     partners, seen = [], set()
@@ -338,16 +327,7 @@ def _list_in(ctx: Context, told: _Told, lo: int, hi: int, later) -> tuple[bool, 
         if m.slug not in seen:
             seen.add(m.slug)
             partners.append(ctx.place(m))
-    if size and len(partners) < size:  # "…, tỉnh Ishikawa và thành phố Kanazawa"
-        partners += M.unknown_places(ctx, end, others, named_in, size - len(partners))
-    elif not size and len(partners) >= 2:  # "A, B, thành phố Matsumoto (tỉnh Nagano) và C"
-        partners += M.unknown_places(ctx, end, others, named_in, 9, inside=True)
-    if partners and (not size or len(partners) < size):  # "本県及び金沢市を…に選定"
-        joined = M.joined_unknowns(ctx, lo, end, others, named_in)
-        joined = [p for p in joined if p["name"] not in {q["name"] for q in partners}]
-        partners += joined[: (size or 9) - len(partners)]
-    if partners and (not size or len(partners) < size):  # "A and its capital, Matsue"
-        partners += M.capitals_named(ctx, lo, end, named_in)[: (size or 9) - len(partners)]
+    partners += unnamed_members(ctx, partners, others, named_in, size, lo, end)
     if partners and size and len(partners) < size and hi == sentence.end:
         rest = rest_beside(
             sentences,
