@@ -11,18 +11,22 @@ import re
 from kakehashi.news.engine.facts.context import NUMBER, Context
 from kakehashi.news.engine.facts.own_place import in_merger_clause
 from kakehashi.news.engine.gazetteer import Mention
+from kakehashi.news.engine.municipalities import is_unlisted
 
 
 def both_sides(ctx: Context, sentence, country: str) -> Mention | None:
     """The place of `country` that "hai bên"/"双方"/"the two sides" stands for: the one named
     most in this sentence and the two before (the meeting just told; a merger clause's former
-    units aside), then the one the article names most, then the latest; else the article's
-    place of that country."""
+    units and the municipalities the directory lacks aside), then the one the article names
+    most, then the latest; else the article's place of that country."""
     window = [
         m
         for told in ctx.text.sentences[max(0, sentence.index - 2) : sentence.index + 1]
         for m in ctx.in_span(told.start, told.end, ("locality",))
-        if m.slug and m.country == country and not in_merger_clause(ctx, told, m)
+        if m.slug
+        and not is_unlisted(m.slug)
+        and m.country == country
+        and not in_merger_clause(ctx, told, m)
     ]
     if not window:
         return ctx.main_locality(country)
