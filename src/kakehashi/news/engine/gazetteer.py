@@ -69,11 +69,13 @@ class Gazetteer:
             if known is None or entry.priority > known.priority:
                 best[key] = entry
         self._forms = best
-        self._index: dict[str, list[str]] = {}
+        # by their first two characters: the lengths of the forms (longest first) and the forms
+        # (a position is tried once a length, not once a form: 12,000 forms begin "thành phố")
+        self._index: dict[str, tuple[list[int], set[str]]] = {}
         for key in best:
-            self._index.setdefault(key[:2], []).append(key)
-        for keys in self._index.values():
-            keys.sort(key=len, reverse=True)
+            self._index.setdefault(key[:2], ([], set()))[1].add(key)
+        for lengths, keys in self._index.values():
+            lengths.extend(sorted({len(key) for key in keys}, reverse=True))
         self.by_slug: dict[str, Entry] = {}
         for entry in self.entries:
             if entry.slug:
@@ -120,6 +122,14 @@ class Gazetteer:
         """The entry a whole name resolves to ("TP.HCM", "愛知県"), or None."""
         return self._forms.get(lower(canon(name.strip())))
 
+    def _keys_at(self, low: str, i: int):
+        """The forms that `low` has at `i`, longest first."""
+        lengths, keys = self._index.get(low[i : i + 2], ((), ()))
+        for length in lengths:
+            key = low[i : i + length]
+            if len(key) == length and key in keys:
+                yield key
+
     def find(self, text: Text) -> list[Mention]:
         """Places and organisations in `text`, left to right, longest first, no overlaps."""
         low, norm = text.low, text.norm
@@ -130,10 +140,8 @@ class Gazetteer:
             if _is_latin(ch) and i and _is_latin(low[i - 1]):
                 i += 1
                 continue
-            for key in self._index.get(low[i : i + 2], ()):
+            for key in self._keys_at(low, i):
                 end = i + len(key)
-                if not low.startswith(key, i):
-                    continue
                 if _is_latin(key[-1]) and end < n and _is_latin(low[end]):
                     continue
                 entry = self._forms[key]
