@@ -141,12 +141,17 @@ def test_a_member_a_town_named_in_japanese():
     ]
 
 
-def test_ties_only_studied_are_no_members():
-    text = (
-        "Tỉnh Quảng Ninh xác định các đối tác ưu tiên gồm tỉnh Aichi và tỉnh Gifu, đồng thời "
-        "nghiên cứu hợp tác với tỉnh Nagano."
-    )
-    assert list_rows(text, "vi", PUBLISHED) == [
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Tỉnh Quảng Ninh xác định các đối tác ưu tiên gồm tỉnh Aichi và tỉnh Gifu, đồng thời "
+         "nghiên cứu hợp tác với tỉnh Nagano.", "vi"),
+        ("Quang Ninh has chosen Aichi and Gifu as its priority partners, and is also studying "
+         "cooperation with Nagano.", "en"),
+    ],
+)  # fmt: skip
+def test_ties_only_studied_are_no_members(text, language):
+    assert list_rows(text, language, PUBLISHED) == [
         ("quang-ninh", ("aichi-prefecture", "gifu-prefecture"), None, None),
     ]
 

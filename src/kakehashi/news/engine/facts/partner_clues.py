@@ -353,7 +353,7 @@ def list_trigger(lang: str, text: str):
 
 
 # a clause, after the list, on ties only studied: "…, đồng thời nghiên cứu hợp tác với thành phố
-# Kanazawa", "… and is also studying cooperation with Nagano", "…、長野県との連携も検討する"
+# Kanazawa", "…, and is also studying cooperation with Nagano"
 _STUDIED = {
     "en": re.compile(
         r"[,;]\s*(?:and|while|but)?\s*(?:\w+\s+){0,3}?(?:is|are|will\s+be|was)?\s*(?:also\s+)?"
